@@ -1,0 +1,38 @@
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { AppEnv } from '@app/config';
+import { ApiModule } from './api.module';
+import { validationPipe } from './http/validation';
+
+/** Builds the HTTP application (used by main.ts and by the e2e tests alike). */
+export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ trustProxy: env.nodeEnv === 'production', bodyLimit: 2 * 1024 * 1024, routerOptions: { maxParamLength: 200 } });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot({ env, databaseUrl }), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.setGlobalPrefix('api', { exclude: ['health', 'docs', 'docs-json'] });
+  app.useGlobalPipes(validationPipe());
+  app.enableCors({ origin: env.corsOrigins.length ? env.corsOrigins : false, credentials: false, maxAge: 600 });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"] },
+    },
+  });
+  await app.register(multipart, { limits: { fileSize: env.uploadMaxBytes, files: 1, fields: 20 } });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  const doc = new DocumentBuilder()
+    .setTitle('Kompetisi Inovasi Daerah API')
+    .setDescription('Regional public-service innovation competitions: submissions, stages, jury, scoring and published rankings.')
+    .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
+  await app.init();
+  return app;
+}

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { ConfigError, loadEnv } from '@app/config';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
+import { createApiApp } from './bootstrap';
+import { DemoSeedService } from './demo/demo-seed.service';
+
+async function main() {
+  const env = loadEnv();
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = env.databaseUrl;
+  if (!databaseUrl) {
+    process.stdout.write(`Starting embedded PostgreSQL (data in ${path.join(env.dataDir, 'pg')}) …\n`);
+    embedded = await startEmbeddedPostgres(path.join(env.dataDir, 'pg'));
+    databaseUrl = embedded.url;
+  }
+  const app = await createApiApp(env, databaseUrl);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    process.stdout.write(`\n${signal}: shutting down …\n`);
+    await app.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const seeded = await app.get(DemoSeedService).seedIfEmpty();
+  await app.listen({ port: env.port, host: env.host });
+  const base = env.publicUrl;
+  const lines = [
+    '',
+    `Kompetisi Inovasi Daerah is running (${env.nodeEnv}, ${embedded ? 'embedded PostgreSQL' : 'PostgreSQL at DATABASE_URL'}${env.redisUrl ? ', Redis queue' : ', in-process notifications'})`,
+    `  API     ${base}/api`,
+    `  Docs    ${base}/docs  (OpenAPI JSON: ${base}/docs-json)`,
+    `  Health  ${base}/health`,
+  ];
+  if (seeded) {
+    lines.push('', `Demo accounts (password: ${env.demoPassword}):`, ...seeded.accounts.map((a) => `  ${a.email.padEnd(30)} ${a.role}${a.note ? ` — ${a.note}` : ''}`));
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(`Start-up failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  process.exit(1);
+});

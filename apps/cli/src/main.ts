@@ -1,0 +1,37 @@
+import type { CliCommand } from './cli-command';
+
+const commands: Record<string, () => Promise<CliCommand>> = {
+  'admin:create': async () => (await import('./commands/user.commands.js')).adminCreateCommand,
+  'seed:demo': async () => (await import('./commands/user.commands.js')).seedDemoCommand,
+  'migration:run': async () => (await import('./commands/migration.command.js')).migrationRunCommand,
+  'migration:generate': async () => (await import('./commands/migration.command.js')).migrationGenerateCommand,
+};
+
+function usage(): string {
+  return ['usage: npm run -s cli -- <command> [args]', '', 'commands:', ...Object.keys(commands).map((c) => `  ${c}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    process.stderr.write(usage() + '\n');
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`unknown command "${name}"\n${usage()}\n`);
+    return 2;
+  }
+  const command = await load();
+  return command.run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

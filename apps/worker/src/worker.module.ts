@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfigModule, type AppEnv } from '@app/config';
+import { dataSourceOptions } from '@app/database';
+import { ENTITIES } from '../../api/src/persistence';
+import { WorkerHealthController } from './worker-health.controller';
+
+/** The queue consumers' process. The API owns migrations; the worker only reads and writes rows. */
+@Module({})
+export class WorkerModule {
+  static forRoot(env: AppEnv, databaseUrl: string): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        AppConfigModule.forRoot(env),
+        LoggerModule.forRoot({ pinoHttp: { level: env.logLevel, autoLogging: false } }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, ENTITIES, { poolSize: 10 }), migrationsRun: false }),
+        TerminusModule,
+      ],
+      controllers: [WorkerHealthController],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './auth.decorators';
+export * from './roles.guard';
+export * from './ownership';

@@ -1,0 +1,5 @@
+export * from './domain';
+export * from './paging';
+export * from './clock';
+export * from './auth';
+export * from './http';

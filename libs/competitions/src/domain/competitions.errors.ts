@@ -1,0 +1,8 @@
+/** Stable error codes of the competitions context. */
+export const CompetitionErrorCode = {
+  IllegalTransition: 'COMPETITION_ILLEGAL_TRANSITION',
+  PlanFrozen: 'COMPETITION_PLAN_FROZEN',
+  PlanInvalid: 'COMPETITION_PLAN_INVALID',
+  StageIllegalTransition: 'STAGE_ILLEGAL_TRANSITION',
+  StageNotFound: 'STAGE_NOT_FOUND',
+} as const;

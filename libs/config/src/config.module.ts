@@ -1,0 +1,19 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import type { AppEnv } from './env';
+
+/** Typed access: `inject ConfigService<AppEnv, true>` and call `config.get('jwt', { infer: true })`. */
+export type AppConfig = ConfigService<AppEnv, true>;
+
+@Global()
+@Module({})
+export class AppConfigModule {
+  /** `env` comes validated from {@link loadEnv}; the module only exposes it through @nestjs/config. */
+  static forRoot(env: AppEnv): DynamicModule {
+    return {
+      module: AppConfigModule,
+      imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, load: [() => env] })],
+      exports: [ConfigModule],
+    };
+  }
+}

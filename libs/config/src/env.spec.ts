@@ -1,0 +1,58 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadEnv, validateEnv } from './env';
+
+describe('validateEnv', () => {
+  it('fills defaults for a bare development environment', () => {
+    const env = validateEnv({});
+    expect(env).toMatchObject({ nodeEnv: 'development', port: 3000, host: '127.0.0.1', databaseUrl: null, redisUrl: null, smtpUrl: null, demoPassword: 'demo-pass-2024', seedDemo: true, uploadMaxBytes: 20 * 1024 * 1024 });
+    expect(env.jwt.accessTtlSeconds).toBe(900);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'Invalid configuration: PORT must be an integer from 0 to 65535 (got "abc")'],
+    [{ PORT: '70000' }, 'Invalid configuration: PORT must be an integer from 0 to 65535 (got "70000")'],
+    [{ NODE_ENV: 'staging' }, 'Invalid configuration: NODE_ENV must be one of development, production, test (got "staging")'],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, 'Invalid configuration: DATABASE_URL must use postgres: or postgresql: (got "mysql:")'],
+    [{ DATABASE_URL: 'not a url' }, 'Invalid configuration: DATABASE_URL must be a URL (postgres://… or postgresql://…)'],
+    [{ REDIS_URL: 'http://localhost' }, 'Invalid configuration: REDIS_URL must use redis: or rediss: (got "http:")'],
+    [{ SMTP_URL: 'mailto:x' }, 'Invalid configuration: SMTP_URL must use smtp: or smtps: (got "mailto:")'],
+    [{ JWT_ACCESS_SECRET: 'short' }, 'Invalid configuration: JWT_ACCESS_SECRET must be at least 32 characters long'],
+    [{ NODE_ENV: 'production' }, 'Invalid configuration: JWT_ACCESS_SECRET is required when NODE_ENV=production'],
+    [{ SEED_DEMO: 'maybe' }, 'Invalid configuration: SEED_DEMO must be true or false (got "maybe")'],
+    [{ DEMO_PASSWORD: 'short' }, 'Invalid configuration: DEMO_PASSWORD must be at least 8 characters long'],
+    [{ CORS_ORIGINS: 'https://ok.go.id,ftp://bad' }, 'Invalid configuration: CORS_ORIGINS must be a comma-separated list of origins like https://example.go.id (got "ftp://bad")'],
+  ])('refuses %j with one clear line', (raw, message) => {
+    expect(() => validateEnv(raw)).toThrow(new ConfigError('x', 'y').constructor as typeof ConfigError);
+    expect(() => validateEnv(raw)).toThrow(message);
+    try {
+      validateEnv(raw);
+    } catch (e) {
+      expect((e as Error).message.split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('never seeds demo data in production, whatever SEED_DEMO says', () => {
+    const secret = 'x'.repeat(40);
+    const env = validateEnv({ NODE_ENV: 'production', SEED_DEMO: 'true', JWT_ACCESS_SECRET: secret, JWT_REFRESH_SECRET: secret });
+    expect(env.seedDemo).toBe(false);
+    expect(env.host).toBe('0.0.0.0');
+  });
+
+  it('generates missing development JWT secrets once and keeps them under DATA_DIR', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'env-spec-'));
+    try {
+      const a = loadEnv({ DATA_DIR: dir });
+      const b = loadEnv({ DATA_DIR: dir });
+      expect(a.jwt.accessSecret).toHaveLength(64);
+      expect(a.jwt.accessSecret).not.toBe(a.jwt.refreshSecret);
+      expect(b.jwt).toEqual(a.jwt);
+      expect(JSON.parse(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).accessSecret).toBe(a.jwt.accessSecret);
+      const explicit = loadEnv({ DATA_DIR: dir, JWT_ACCESS_SECRET: 'y'.repeat(32) });
+      expect(explicit.jwt.accessSecret).toBe('y'.repeat(32));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The validated runtime configuration. Nothing outside libs/config reads `process.env`. */
+export interface AppEnv {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  workerPort: number;
+  publicUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  dataDir: string;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  smtpUrl: string | null;
+  mailFrom: string;
+  jwt: { accessSecret: string; refreshSecret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  demoPassword: string;
+  seedDemo: boolean;
+  uploadMaxBytes: number;
+  corsOrigins: string[];
+  loginRateLimit: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Raw = Record<string, string | undefined>;
+
+function str(raw: Raw, key: string): string | undefined {
+  const v = raw[key];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function int(raw: Raw, key: string, def: number, min: number, max: number): number {
+  const v = str(raw, key);
+  if (v === undefined) return def;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+    throw new ConfigError(key, `must be an integer from ${min} to ${max} (got "${v}")`);
+  }
+  return Number(v);
+}
+
+function oneOf<T extends string>(raw: Raw, key: string, allowed: readonly T[], def: T): T {
+  const v = str(raw, key);
+  if (v === undefined) return def;
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new ConfigError(key, `must be one of ${allowed.join(', ')} (got "${v}")`);
+  }
+  return v as T;
+}
+
+function url(raw: Raw, key: string, protocols: readonly string[]): string | null {
+  const v = str(raw, key);
+  if (v === undefined) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(v);
+  } catch {
+    throw new ConfigError(key, `must be a URL (${protocols.map((p) => p + '//…').join(' or ')})`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(key, `must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
+  }
+  return v;
+}
+
+function bool(raw: Raw, key: string, def: boolean): boolean {
+  const v = str(raw, key);
+  if (v === undefined) return def;
+  if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+  throw new ConfigError(key, `must be true or false (got "${v}")`);
+}
+
+function secret(raw: Raw, key: string, nodeEnv: AppEnv['nodeEnv']): string | undefined {
+  const v = str(raw, key);
+  if (v === undefined) {
+    if (nodeEnv === 'production') throw new ConfigError(key, 'is required when NODE_ENV=production');
+    return undefined;
+  }
+  if (v.length < 32) throw new ConfigError(key, 'must be at least 32 characters long');
+  return v;
+}
+
+/**
+ * Validates the environment. Throws a {@link ConfigError} whose message is one line naming the variable.
+ * JWT secrets left unset outside production are generated once and kept in DATA_DIR/secrets.json
+ * (see {@link resolveDevSecrets}); this function itself has no side effects.
+ */
+export type ValidatedEnv = Omit<AppEnv, 'jwt'> & { jwt: Omit<AppEnv['jwt'], 'accessSecret' | 'refreshSecret'> & { accessSecret?: string; refreshSecret?: string } };
+
+export function validateEnv(raw: Raw): ValidatedEnv {
+  const nodeEnv = oneOf(raw, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const port = int(raw, 'PORT', 3000, 0, 65535);
+  const host = str(raw, 'HOST') ?? (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1');
+  const publicUrl = url(raw, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const corsOrigins = (str(raw, 'CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigError('CORS_ORIGINS', `must be a comma-separated list of origins like https://example.go.id (got "${origin}")`);
+  }
+  const demoPassword = str(raw, 'DEMO_PASSWORD') ?? 'demo-pass-2024';
+  if (demoPassword.length < 8) throw new ConfigError('DEMO_PASSWORD', 'must be at least 8 characters long');
+  return {
+    nodeEnv,
+    host,
+    port,
+    workerPort: int(raw, 'WORKER_PORT', 3001, 0, 65535),
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    logLevel: oneOf(raw, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'production' ? 'info' : 'warn'),
+    dataDir: path.resolve(str(raw, 'DATA_DIR') ?? './data'),
+    databaseUrl: url(raw, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(raw, 'REDIS_URL', ['redis:', 'rediss:']),
+    smtpUrl: url(raw, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: str(raw, 'MAIL_FROM') ?? 'Kompetisi Inovasi <no-reply@inovasi.local>',
+    jwt: {
+      accessSecret: secret(raw, 'JWT_ACCESS_SECRET', nodeEnv),
+      refreshSecret: secret(raw, 'JWT_REFRESH_SECRET', nodeEnv),
+      accessTtlSeconds: int(raw, 'JWT_ACCESS_TTL_SECONDS', 15 * 60, 30, 24 * 3600),
+      refreshTtlSeconds: int(raw, 'JWT_REFRESH_TTL_SECONDS', 14 * 24 * 3600, 60, 365 * 24 * 3600),
+    },
+    demoPassword,
+    seedDemo: nodeEnv === 'production' ? false : bool(raw, 'SEED_DEMO', nodeEnv === 'development'),
+    uploadMaxBytes: int(raw, 'UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    corsOrigins,
+    loginRateLimit: int(raw, 'LOGIN_RATE_LIMIT', 10, 1, 100000),
+  };
+}
+
+/** Fills JWT secrets missing outside production from DATA_DIR/secrets.json, generating that file once. */
+export function resolveDevSecrets(env: ValidatedEnv): AppEnv {
+  let { accessSecret, refreshSecret } = env.jwt;
+  if (!accessSecret || !refreshSecret) {
+    const file = path.join(env.dataDir, 'secrets.json');
+    let stored: { accessSecret?: string; refreshSecret?: string } = {};
+    if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
+    if (!stored.accessSecret || !stored.refreshSecret) {
+      stored = { accessSecret: randomBytes(48).toString('base64url'), refreshSecret: randomBytes(48).toString('base64url') };
+      mkdirSync(env.dataDir, { recursive: true });
+      writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    }
+    accessSecret ??= stored.accessSecret;
+    refreshSecret ??= stored.refreshSecret;
+  }
+  return { ...env, jwt: { ...env.jwt, accessSecret: accessSecret!, refreshSecret: refreshSecret! } };
+}
+
+/** validateEnv + resolveDevSecrets: the one call the entry points make. */
+export function loadEnv(raw: Raw = process.env): AppEnv {
+  return resolveDevSecrets(validateEnv(raw));
+}

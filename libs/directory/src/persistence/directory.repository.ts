@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { OrganizationScope, OwnedBy } from '@app/common';
+import { RegionEntity } from './region.entity';
+import { OrganizationEntity } from './organization.entity';
+import type { RegionKind } from '../domain/region-kind';
+
+export interface OrganizationFilter {
+  regionId?: string;
+  q?: string;
+}
+
+/** Regions and organizations: small, read-mostly reference data. */
+@Injectable()
+export class DirectoryRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private regions(tx?: EntityManager) {
+    return (tx ?? this.db.manager).getRepository(RegionEntity);
+  }
+
+  private orgs(tx?: EntityManager) {
+    return (tx ?? this.db.manager).getRepository(OrganizationEntity);
+  }
+
+  findRegion(id: string, tx?: EntityManager): Promise<RegionEntity | null> {
+    return this.regions(tx).findOne({ where: { id } });
+  }
+
+  listRegions(filter: { kind?: RegionKind; parentId?: string }): Promise<RegionEntity[]> {
+    const where: Record<string, unknown> = {};
+    if (filter.kind) where.kind = filter.kind;
+    if (filter.parentId) where.parentId = filter.parentId;
+    return this.regions().find({ where, order: { kind: 'DESC', name: 'ASC' } });
+  }
+
+  allRegions(tx?: EntityManager): Promise<RegionEntity[]> {
+    return this.regions(tx).find();
+  }
+
+  insertRegion(tx: EntityManager, row: Pick<RegionEntity, 'code' | 'name' | 'kind' | 'parentId'>): Promise<RegionEntity> {
+    return this.regions(tx).save(this.regions(tx).create(row));
+  }
+
+  findOrganization(id: string, tx?: EntityManager): Promise<OrganizationEntity | null> {
+    return this.orgs(tx).findOne({ where: { id }, relations: { region: true } });
+  }
+
+  findOrganizations(ids: string[], tx?: EntityManager): Promise<OrganizationEntity[]> {
+    return ids.length ? this.orgs(tx).find({ where: { id: In(ids) }, relations: { region: true } }) : Promise.resolve([]);
+  }
+
+  /** Who owns an organization, for the ownership policy. */
+  async ownerOf(organizationId: string, tx?: EntityManager): Promise<OwnedBy | null> {
+    const row = await (tx ?? this.db.manager).query(
+      `SELECT o.id AS "organizationId", r.id AS "regionId", CASE WHEN r.kind = 'provinsi' THEN r.id ELSE r.parent_id END AS "provinceId"
+         FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1`,
+      [organizationId],
+    );
+    return (row[0] as OwnedBy | undefined) ?? null;
+  }
+
+  async listOrganizations(scope: OrganizationScope, filter: OrganizationFilter, page: number, pageSize: number): Promise<[OrganizationEntity[], number]> {
+    const qb = this.orgs().createQueryBuilder('o').leftJoinAndSelect('o.region', 'r').orderBy('o.name', 'ASC').skip((page - 1) * pageSize).take(pageSize);
+    if (scope.kind === 'none') qb.andWhere('false');
+    if (scope.kind === 'organization') qb.andWhere('o.id = :sid', { sid: scope.organizationId });
+    if (scope.kind === 'region') qb.andWhere('(r.id = :rid OR r.parent_id = :rid)', { rid: scope.regionId });
+    if (filter.regionId) qb.andWhere('o.region_id = :regionId', { regionId: filter.regionId });
+    if (filter.q) qb.andWhere('o.name ILIKE :q', { q: `%${filter.q.replace(/[\\%_]/g, '\\$&')}%` });
+    return qb.getManyAndCount();
+  }
+
+  allOrganizations(tx?: EntityManager): Promise<OrganizationEntity[]> {
+    return this.orgs(tx).find();
+  }
+
+  insertOrganizations(tx: EntityManager, rows: Pick<OrganizationEntity, 'code' | 'name' | 'kind' | 'regionId' | 'email'>[]): Promise<OrganizationEntity[]> {
+    return this.orgs(tx).save(rows.map((r) => this.orgs(tx).create(r)));
+  }
+
+  countRegions(): Promise<number> {
+    return this.regions().count();
+  }
+}

@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { UserView } from './user.view';
+
+export class LoginDto {
+  @ApiProperty({ example: 'admin@demo.local' }) @IsEmail() @MaxLength(320) email: string;
+  @ApiProperty({ example: 'demo-pass-2024' }) @IsString() @IsNotEmpty() @MaxLength(200) password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) refreshToken: string;
+}
+
+export class LogoutDto {
+  @ApiPropertyOptional({ description: 'End every session of this user, not only the current one' }) @IsOptional() @IsBoolean() everywhere?: boolean;
+}
+
+export class TokenPairView {
+  @ApiProperty() accessToken: string;
+  @ApiProperty() refreshToken: string;
+  @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
+  @ApiProperty({ description: 'seconds until the access token expires' }) expiresIn: number;
+  @ApiProperty({ type: UserView }) user: UserView;
+}

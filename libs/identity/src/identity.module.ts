@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppEnv } from '@app/config';
+import { DirectoryModule } from '@app/directory';
+import { UserEntity } from './persistence/user.entity';
+import { RefreshTokenEntity } from './persistence/refresh-token.entity';
+import { UsersRepository } from './persistence/users.repository';
+import { RefreshTokensRepository } from './persistence/refresh-tokens.repository';
+import { PasswordHasher } from './auth/password-hasher';
+import { AuthService } from './auth/auth.service';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { LocalStrategy } from './auth/local.strategy';
+import { UsersService } from './users.service';
+import { AuthController, UsersController } from './identity.controller';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
+    PassportModule,
+    JwtModule.register({}),
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppEnv, true>) => ({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.get('loginRateLimit', { infer: true }) }] }),
+    }),
+    DirectoryModule,
+  ],
+  providers: [UsersRepository, RefreshTokensRepository, PasswordHasher, AuthService, JwtStrategy, LocalStrategy, UsersService],
+  controllers: [AuthController, UsersController],
+  exports: [UsersService, AuthService],
+})
+export class IdentityModule {}

@@ -1,0 +1,130 @@
+import { ValidationFailed } from '../../../common/src/domain';
+import { assertEligible, checkEligibility, normalizeTitle, type EligibilityContext, type EligibilityRulesView } from './eligibility';
+
+const rules: EligibilityRulesView = { minMonthsImplemented: 12, maxEntriesPerOrganization: 5, noDuplicateTitle: true };
+const ctx = (over: Partial<EligibilityContext> = {}): EligibilityContext => ({
+  now: new Date('2025-06-01T03:00:00Z'),
+  otherTitlesInEdition: [],
+  entriesOfOrganization: 0,
+  ...over,
+});
+const sitaro = { title: 'SiTaro', startDate: '2021-10-25' };
+const rulesBroken = (...args: Parameters<typeof checkEligibility>) => checkEligibility(...args).map((v) => v.rule);
+
+describe('checkEligibility', () => {
+  it('passes an innovation that meets every rule', () => {
+    expect(checkEligibility(sitaro, rules, ctx())).toEqual([]);
+  });
+
+  describe('minimum months implemented (Jakarta calendar dates)', () => {
+    it.each<[string, string, boolean]>([
+      ['2024-07-01', '2025-06-30T16:59:59Z', false], // 30 Jun 23:59:59 WIB: one day short
+      ['2024-07-01', '2025-06-30T17:00:00Z', true], // 1 Jul 00:00 WIB: exactly 12 months
+      ['2024-07-01', '2025-07-01T00:00:00Z', true],
+      ['2024-02-29', '2025-02-27T17:00:00Z', true], // 28 Feb 2025 WIB: month-end clamp
+      ['2024-02-29', '2025-02-27T16:59:59Z', false],
+      ['2025-08-01', '2025-06-01T00:00:00Z', false], // starts in the future
+    ])('started %s, now %s → eligible: %s', (startDate, now, eligible) => {
+      expect(rulesBroken({ title: 'X', startDate }, rules, ctx({ now: new Date(now) }))).toEqual(eligible ? [] : ['minMonthsImplemented']);
+    });
+
+    it('explains when it becomes eligible', () => {
+      expect(checkEligibility({ title: 'X', startDate: '2024-07-01' }, rules, ctx())).toEqual([
+        {
+          rule: 'minMonthsImplemented',
+          field: 'startDate',
+          message: 'The innovation must have been in use for at least 12 months: it started on 2024-07-01, so it is eligible from 2025-07-01.',
+        },
+      ]);
+    });
+
+    it.each([null, undefined, 'sometime'])('needs a valid start date (given %j)', (startDate) => {
+      expect(checkEligibility({ title: 'X', startDate }, rules, ctx())).toEqual([
+        { rule: 'minMonthsImplemented', field: 'startDate', message: 'A valid implementation start date is needed to check the minimum of 12 months in use.' },
+      ]);
+    });
+
+    it.each([0, undefined])('is not checked when the minimum is %j', (minMonthsImplemented) => {
+      expect(checkEligibility({ title: 'X', startDate: null }, { ...rules, minMonthsImplemented }, ctx())).toEqual([]);
+    });
+  });
+
+  describe('no duplicate title in the edition', () => {
+    it.each<[string, string[], boolean]>([
+      ['SiTaro', ['SiTaro'], true],
+      ['SiTaro', ['  sitaro '], true],
+      ['Siap  Antar\tObat', ['siap antar obat'], true],
+      ['PATRIOT MANTAP', ['Layanan Malam', 'Patriot\u00a0Mantap'], true],
+      ['SiTaro', ['Si Taro'], false],
+      ['SiTaro', ['SiTaro 2'], false],
+      ['SiTaro', [], false],
+    ])('%j against %j → duplicate: %s', (title, otherTitlesInEdition, duplicate) => {
+      expect(rulesBroken({ title, startDate: '2021-01-01' }, rules, ctx({ otherTitlesInEdition }))).toEqual(duplicate ? ['noDuplicateTitle'] : []);
+    });
+
+    it('names the clashing title', () => {
+      expect(checkEligibility(sitaro, rules, ctx({ otherTitlesInEdition: ['SITARO '] }))).toEqual([
+        { rule: 'noDuplicateTitle', field: 'title', message: 'Another innovation in this edition already has the title "SITARO ".' },
+      ]);
+    });
+
+    it('is not checked when the rule is off or the title is blank', () => {
+      expect(checkEligibility(sitaro, { ...rules, noDuplicateTitle: false }, ctx({ otherTitlesInEdition: ['SiTaro'] }))).toEqual([]);
+      expect(checkEligibility({ ...sitaro, title: ' ' }, rules, ctx({ otherTitlesInEdition: [' '] }))).toEqual([]);
+    });
+  });
+
+  describe('maximum entries per organization', () => {
+    it.each<[number, boolean]>([
+      [0, true],
+      [4, true],
+      [5, false],
+      [9, false],
+    ])('with %d other entries → eligible: %s', (entriesOfOrganization, eligible) => {
+      expect(rulesBroken(sitaro, rules, ctx({ entriesOfOrganization }))).toEqual(eligible ? [] : ['maxEntriesPerOrganization']);
+    });
+
+    it('names the limit and the count', () => {
+      expect(checkEligibility(sitaro, rules, ctx({ entriesOfOrganization: 5 }))).toEqual([
+        {
+          rule: 'maxEntriesPerOrganization',
+          field: 'organization',
+          message: 'An organization may enter at most 5 innovations in this edition, and this one already has 5.',
+        },
+      ]);
+    });
+
+    it('is not checked without a maximum', () => {
+      expect(checkEligibility(sitaro, { ...rules, maxEntriesPerOrganization: undefined }, ctx({ entriesOfOrganization: 99 }))).toEqual([]);
+    });
+  });
+
+  it('reports every broken rule at once', () => {
+    const all = ctx({ otherTitlesInEdition: ['sitaro'], entriesOfOrganization: 5 });
+    expect(rulesBroken({ title: 'SiTaro', startDate: '2025-01-01' }, rules, all)).toEqual(['minMonthsImplemented', 'noDuplicateTitle', 'maxEntriesPerOrganization']);
+  });
+});
+
+describe('assertEligible', () => {
+  it('throws 400 SUBMISSION_INELIGIBLE with the violations', () => {
+    const run = () => assertEligible(sitaro, rules, ctx({ entriesOfOrganization: 5 }));
+    expect(run).toThrow(ValidationFailed);
+    try {
+      run();
+    } catch (e) {
+      expect(e).toMatchObject({ code: 'SUBMISSION_INELIGIBLE', kind: 'invalid' });
+      expect((e as ValidationFailed).details.fields).toEqual([expect.objectContaining({ rule: 'maxEntriesPerOrganization', field: 'organization' })]);
+    }
+    expect(() => assertEligible(sitaro, rules, ctx())).not.toThrow();
+  });
+});
+
+describe('normalizeTitle', () => {
+  it.each([
+    ['  SiTaro  ', 'sitaro'],
+    ['Siap\n Antar\tObat', 'siap antar obat'],
+    ['ＳｉＴａｒｏ', 'sitaro'],
+  ])('%j → %j', (title, expected) => {
+    expect(normalizeTitle(title)).toBe(expected);
+  });
+});

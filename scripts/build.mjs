@@ -1,0 +1,79 @@
+// Compiles apps/*/src, libs/*/src and bench/ to dist/ with swc (CommonJS, decorators with metadata) and
+// rewrites the `@app/<lib>` path aliases to relative requires. Type-checking is `npm run typecheck`.
+// Usage: node scripts/build.mjs [--if-stale] — with --if-stale it does nothing when dist/ is newer than every source.
+import { transformFile } from '@swc/core';
+import { mkdir, readdir, stat, writeFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'dist');
+const stamp = path.join(out, '.build-stamp');
+
+async function walk(dir, files = []) {
+  let entries;
+  try { entries = await readdir(dir, { withFileTypes: true }); } catch { return files; }
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) { if (e.name !== 'node_modules' && e.name !== 'web' && e.name !== 'dist') await walk(p, files); }
+    else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') && !e.name.endsWith('.spec.ts')) files.push(p);
+  }
+  return files;
+}
+
+async function sources() {
+  const dirs = [];
+  for (const top of ['apps', 'libs']) {
+    for (const e of await readdir(path.join(root, top), { withFileTypes: true }).catch(() => [])) {
+      if (e.isDirectory() && e.name !== 'web') dirs.push(path.join(root, top, e.name, 'src'));
+    }
+  }
+  dirs.push(path.join(root, 'bench'));
+  const files = [];
+  for (const d of dirs) await walk(d, files);
+  return files;
+}
+
+async function isStale(files) {
+  const built = await stat(stamp).then((s) => s.mtimeMs).catch(() => 0);
+  if (!built) return true;
+  for (const f of [...files, path.join(root, 'scripts', 'build.mjs')]) {
+    if ((await stat(f)).mtimeMs > built) return true;
+  }
+  return false;
+}
+
+const swcOptions = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: true,
+};
+
+async function build(files) {
+  await rm(out, { recursive: true, force: true });
+  await Promise.all(files.map(async (file) => {
+    const rel = path.relative(root, file);
+    const target = path.join(out, rel.replace(/\.ts$/, '.js'));
+    const { code, map } = await transformFile(file, { ...swcOptions, filename: file, sourceFileName: path.relative(path.dirname(target), file) });
+    const fixed = code.replace(/require\("@app\/([a-z-]+)"\)/g, (_m, lib) => {
+      let r = path.relative(path.dirname(target), path.join(out, 'libs', lib, 'src', 'index.js'));
+      if (!r.startsWith('.')) r = './' + r;
+      return `require(${JSON.stringify(r)})`;
+    });
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, fixed + `\n//# sourceMappingURL=${path.basename(target)}.map\n`);
+    if (map) await writeFile(target + '.map', map);
+  }));
+  await writeFile(stamp, new Date().toISOString());
+}
+
+const files = await sources();
+if (process.argv.includes('--if-stale') && !(await isStale(files))) process.exit(0);
+const t0 = Date.now();
+await build(files);
+if (!process.argv.includes('--quiet')) process.stderr.write(`built ${files.length} files into dist/ in ${Date.now() - t0} ms\n`);

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import request from 'supertest';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { validateEnv, resolveDevSecrets, type AppEnv } from '../../libs/config/src/env';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  env: AppEnv;
+  databaseUrl: string;
+  /** A pg client on this file's own database, for asserting rows. */
+  db: Client;
+  http: () => ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/** A fresh database cloned from the migrated template, and the API on it. */
+export async function createTestDatabase(): Promise<string> {
+  const base = process.env.DATABASE_URL!;
+  const template = process.env.E2E_TEMPLATE_DB!;
+  const name = `test_e2e_run_${template.slice('test_e2e_tpl_'.length)}_${process.pid}_${++counter}`;
+  const admin = new Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'inovasi-e2e-'));
+  const env = resolveDevSecrets(
+    validateEnv({
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      JWT_ACCESS_SECRET: 'test-access-secret-0123456789-0123456789',
+      JWT_REFRESH_SECRET: 'test-refresh-secret-0123456789-0123456789',
+      LOGIN_RATE_LIMIT: '1000',
+      LOG_LEVEL: 'error',
+      REDIS_URL: process.env.REDIS_URL ?? '',
+      ...overrides,
+    }),
+  );
+  const app = await createApiApp(env, databaseUrl);
+  await app.getHttpAdapter().getInstance().ready();
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  return {
+    app,
+    env,
+    databaseUrl,
+    db,
+    http: () => request(app.getHttpServer()),
+    async close() {
+      await db.end();
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
