@@ -1,4 +1,5 @@
 import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
+import { minimalPdf } from '@app/common';
 import type { TestApp } from './test-app';
 
 export const DEMO_PASSWORD = 'demo-pass-2024';
@@ -20,4 +21,56 @@ export async function idOf(t: TestApp, table: 'organizations' | 'regions' | 'use
   const res = await t.db.query(`SELECT id FROM ${table} WHERE ${column} = $1`, [value]);
   if (!res.rows[0]) throw new Error(`no ${table} row with ${column} = ${value}`);
   return (res.rows[0] as { id: string }).id;
+}
+
+/** A small valid PDF with a line of text, for evidence uploads. */
+export function tinyPdf(text = 'Data dukung inovasi'): Buffer {
+  return minimalPdf([text]);
+}
+
+/** Creates an edition from the IGA/KIPP template for `year` (its submission window runs Jan–Jun of that year) and opens it. */
+export async function openCompetition(t: TestApp, token: string, opts: { slug: string; year?: number; requireCoordinator?: boolean; mutate?: (plan: any) => void }): Promise<{ id: string; plan: any }> {
+  const year = opts.year ?? new Date().getFullYear() + 1;
+  const template = await t.http().get(`/api/competitions/template?year=${year}`).set(bearer(token));
+  const plan = template.body;
+  plan.requireCoordinator = opts.requireCoordinator ?? false;
+  opts.mutate?.(plan);
+  const created = await t.http().post('/api/competitions').set(bearer(token)).send({ name: `Kompetisi ${opts.slug}`, slug: opts.slug, year, plan });
+  if (created.status !== 201) throw new Error(`create competition: ${created.status} ${JSON.stringify(created.body)}`);
+  const opened = await t.http().post(`/api/competitions/${created.body.id}/open`).set(bearer(token));
+  if (opened.status !== 200) throw new Error(`open competition: ${opened.status} ${JSON.stringify(opened.body)}`);
+  return { id: created.body.id, plan: opened.body.plan };
+}
+
+/** A complete proposal for the template's form (every required field and section, within word limits). */
+export function completeProposal(title: string, extra: Record<string, unknown> = {}) {
+  const words = (n: number, w = 'layanan') => Array.from({ length: n }, () => w).join(' ');
+  return {
+    title,
+    summary: `${title}: layanan antar obat gratis bagi pasien rawat jalan.`,
+    phase: 'penerapan',
+    digital: true,
+    governmentAffair: 'kesehatan',
+    startDate: '2021-10-25',
+    problem: 'Antrean panjang pengambilan obat di instalasi farmasi.',
+    approach: 'Obat diantar kurir motor ke rumah pasien, satu motor per kecamatan.',
+    results: 'Waktu tunggu obat turun dari tiga jam menjadi nol.',
+    replicability: 'Dapat diterapkan RSUD lain dengan armada kecil.',
+    sustainability: 'Dianggarkan dalam APBD dan BLUD rumah sakit.',
+    sections: {
+      ringkasan: words(50),
+      latar_belakang_tujuan: words(60),
+      kebaruan: words(40),
+      implementasi: words(40),
+      signifikansi: words(80),
+      adaptabilitas: words(40),
+      sumber_daya: words(40),
+      strategi_keberlanjutan: words(60),
+    },
+    ...extra,
+  };
+}
+
+export async function uploadPdf(t: TestApp, token: string, innovationId: string, name = 'sk-inovasi.pdf', bytes = tinyPdf()) {
+  return t.http().post(`/api/innovations/${innovationId}/documents`).set(bearer(token)).attach('file', bytes, { filename: name, contentType: 'application/pdf' });
 }

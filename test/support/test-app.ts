@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,13 +18,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-let counter = 0;
-
 /** A fresh database cloned from the migrated template, and the API on it. */
 export async function createTestDatabase(): Promise<string> {
   const base = process.env.DATABASE_URL!;
   const template = process.env.E2E_TEMPLATE_DB!;
-  const name = `test_e2e_run_${template.slice('test_e2e_tpl_'.length)}_${process.pid}_${++counter}`;
+  const name = `test_e2e_run_${template.slice('test_e2e_tpl_'.length)}_${randomBytes(5).toString('hex')}`;
   const admin = new Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);

@@ -10,6 +10,8 @@ import { RolesGuard } from '@app/common';
 import { AuditModule } from '@app/audit';
 import { DirectoryModule } from '@app/directory';
 import { IdentityModule, JwtAuthGuard } from '@app/identity';
+import { CompetitionsModule } from '@app/competitions';
+import { SubmissionsModule } from '@app/submissions';
 import { ENTITIES } from './persistence';
 import { ErrorFilter } from './http/error.filter';
 import { HealthController } from './health/health.controller';
@@ -45,6 +47,8 @@ export class ApiModule {
         AuditModule,
         DirectoryModule,
         IdentityModule,
+        CompetitionsModule,
+        SubmissionsModule,
       ],
       controllers: [HealthController],
       providers: [

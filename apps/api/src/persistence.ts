@@ -1,6 +1,20 @@
 import { AuditEventEntity } from '@app/audit';
 import { OrganizationEntity, RegionEntity } from '@app/directory';
 import { RefreshTokenEntity, UserEntity } from '@app/identity';
+import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity } from '@app/competitions';
+import { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity } from '@app/submissions';
 
 /** Every entity of every context: the composition root's list, used by the apps, the CLI and migrations. */
-export const ENTITIES = [RegionEntity, OrganizationEntity, UserEntity, RefreshTokenEntity, AuditEventEntity];
+export const ENTITIES = [
+  RegionEntity,
+  OrganizationEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  AuditEventEntity,
+  CompetitionEntity,
+  CompetitionOrganizerEntity,
+  CompetitionStageEntity,
+  InnovationEntity,
+  InnovationStatusHistoryEntity,
+  DocumentEntity,
+];

@@ -3,3 +3,4 @@ export * from './paging';
 export * from './clock';
 export * from './auth';
 export * from './http';
+export * from './pdf/minimal-pdf';

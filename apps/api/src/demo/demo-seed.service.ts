@@ -4,9 +4,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppEnv } from '@app/config';
 import type { Affiliation } from '@app/common';
+import { Readable } from 'node:stream';
+import { minimalPdf } from '@app/common';
 import { OrganizationEntity, RegionEntity } from '@app/directory';
-import { UsersService } from '@app/identity';
-import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_REGIONS, type DemoAccount } from './demo-data';
+import { UsersService, UserEntity } from '@app/identity';
+import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity, defaultTemplate } from '@app/competitions';
+import { DocumentEntity, FileStorage, InnovationEntity, InnovationStatusHistoryEntity } from '@app/submissions';
+import { DEMO_ACCOUNTS, DEMO_INNOVATIONS, DEMO_ORGANIZATIONS, DEMO_REGIONS, demoSections, type DemoAccount } from './demo-data';
+
+export const DEMO_EDITION_SLUG = 'iga-2024-demo';
 
 export interface SeedResult {
   accounts: DemoAccount[];
@@ -21,6 +27,7 @@ export class DemoSeedService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UsersService,
     private readonly config: ConfigService<AppEnv, true>,
+    private readonly storage: FileStorage,
   ) {}
 
   /** Seeds when enabled and the database has no users; returns the demo accounts when they exist. */
@@ -47,8 +54,9 @@ export class DemoSeedService {
           tx,
         );
       }
+      await this.ensureEdition(tx, regions, orgs);
     });
-    this.logger.log(`Demo data seeded: ${DEMO_REGIONS.length} regions, ${DEMO_ORGANIZATIONS.length} organizations, ${DEMO_ACCOUNTS.length} accounts`);
+    this.logger.log(`Demo data seeded: ${DEMO_REGIONS.length} regions, ${DEMO_ORGANIZATIONS.length} organizations, ${DEMO_ACCOUNTS.length} accounts, ${DEMO_INNOVATIONS.length} innovations`);
     return { accounts: DEMO_ACCOUNTS };
   }
 
@@ -72,5 +80,59 @@ export class DemoSeedService {
       byCode.set(o.code, await repo.save(repo.create({ code: o.code, name: o.name, kind: o.kind, regionId: regions.get(o.region)!.id, email: null })));
     }
     return byCode;
+  }
+
+  /** "IGA 2024 (demo)" from the template, open, with every demo innovation submitted with a PDF. */
+  private async ensureEdition(tx: EntityManager, regions: Map<string, RegionEntity>, orgs: Map<string, OrganizationEntity>): Promise<void> {
+    if (await tx.findOne(CompetitionEntity, { where: { slug: DEMO_EDITION_SLUG } })) return;
+    const organizer = await tx.findOneOrFail(UserEntity, { where: { email: 'organizer@demo.local' } });
+    const plan = defaultTemplate(2024);
+    const competition = await tx.save(tx.create(CompetitionEntity, { slug: DEMO_EDITION_SLUG, name: 'IGA 2024 (demo)', year: 2024, description: 'Innovative Government Award 2024 — demo edition with Jawa Barat OPDs. / Edisi demo.', status: 'open', plan, createdBy: organizer.id }));
+    await tx.insert(CompetitionOrganizerEntity, { competitionId: competition.id, userId: organizer.id });
+    await tx.insert(
+      CompetitionStageEntity,
+      plan.stages.map((st, position) => ({ competitionId: competition.id, key: st.key, position, status: position === 0 ? 'open' : 'scheduled', openedAt: position === 0 ? new Date('2024-01-01T00:00:00+07:00') : null, closedAt: null })),
+    );
+    const byId = new Map([...regions.values()].map((r) => [r.id, r]));
+    for (const [n, d] of DEMO_INNOVATIONS.entries()) {
+      const org = orgs.get(d.org)!;
+      const region = byId.get(org.regionId)!;
+      const submittedAt = new Date(Date.UTC(2024, 4, 2 + n, 2, 15 * (n % 4)));
+      const creator = await tx.findOne(UserEntity, { where: { organizationId: org.id } });
+      const innovation = await tx.save(
+        tx.create(InnovationEntity, {
+          competitionId: competition.id,
+          organizationId: org.id,
+          regionId: region.id,
+          provinceId: region.kind === 'provinsi' ? region.id : region.parentId,
+          category: region.kind,
+          status: 'submitted',
+          currentStage: plan.stages[0].key,
+          title: d.title,
+          summary: d.summary,
+          phase: d.phase,
+          digital: d.digital,
+          governmentAffair: d.affair,
+          startDate: d.start,
+          problem: d.problem,
+          approach: d.approach,
+          results: d.results,
+          replicability: 'Dapat direplikasi oleh daerah lain dengan penyesuaian kecil.',
+          sustainability: 'Ditetapkan dengan keputusan kepala daerah dan dianggarkan setiap tahun.',
+          sections: demoSections(d),
+          submittedAt,
+          createdBy: creator?.id ?? organizer.id,
+        }),
+      );
+      await tx.insert(InnovationStatusHistoryEntity, [
+        { innovationId: innovation.id, fromStatus: null, toStatus: 'draft', actorId: creator?.id ?? null, actorRole: 'opd', reason: null, at: new Date(submittedAt.getTime() - 7 * 86400_000) },
+        { innovationId: innovation.id, fromStatus: 'draft', toStatus: 'submitted', actorId: creator?.id ?? null, actorRole: 'opd', reason: null, at: submittedAt },
+      ]);
+      const pdf = minimalPdf([d.title, org.name, `Data dukung inovasi - IGA 2024 (demo)`, `Mulai diterapkan: ${d.start}`, d.summary.slice(0, 90)]);
+      const staged = await this.storage.stage(Readable.from(pdf), pdf.length + 1);
+      const storageKey = `${staged.sha256.slice(0, 2)}/demo-${innovation.id}.pdf`;
+      await this.storage.commit(staged, storageKey);
+      await tx.insert(DocumentEntity, { innovationId: innovation.id, kind: 'evidence', fileName: 'data-dukung.pdf', mediaType: 'application/pdf', size: staged.size, sha256: staged.sha256, storageKey, uploadedBy: creator?.id ?? organizer.id });
+    }
   }
 }

@@ -17,7 +17,7 @@ export class UserEntity {
   @Index('users_region_idx')
   @Column({ type: 'uuid', name: 'region_id', nullable: true }) regionId: string | null;
   /** Jurors' declared affiliations (organizations, regions), used for conflicts of interest. */
-  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` }) affiliations: Affiliation[];
+  @Column({ type: 'jsonb', default: () => `'[]'` }) affiliations: Affiliation[];
   @Column({ type: 'varchar', length: 2, default: 'id' }) locale: 'id' | 'en';
   @Column({ type: 'boolean', default: true }) active: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -6,3 +6,4 @@ export * from './completeness';
 export * from './word-limits';
 export * from './eligibility';
 export * from './editing';
+export * from './media-type';

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type Actor } from '@app/common';
+import { CompetitionsService } from './competitions.service';
+import { CompetitionQueryDto, CompetitionView, CreateCompetitionDto, UpdateCompetitionDto } from './dto/competition.dto';
+import { defaultTemplate } from './domain';
+import { PlanDto } from './dto/plan.dto';
+
+export const uuidParam = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+@ApiTags('competitions')
+@ApiBearerAuth()
+@Controller('competitions')
+export class CompetitionsController {
+  constructor(private readonly competitions: CompetitionsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [CompetitionView] })
+  @ApiOperation({ summary: 'Editions: organizers see the ones they run, admins all, others the ones past draft' })
+  list(@CurrentUser() actor: Actor, @Query() q: CompetitionQueryDto) {
+    return this.competitions.list(actor, q.status);
+  }
+
+  @Get('template')
+  @Roles('admin', 'organizer')
+  @ApiOkResponse({ type: PlanDto })
+  @ApiOperation({ summary: 'The IGA/KIPP-style default plan for a year (?year=2025), to start an edition from' })
+  template(@Query('year') year?: string) {
+    const y = Number(year);
+    return defaultTemplate(Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : new Date().getFullYear());
+  }
+
+  @Post()
+  @Roles('admin', 'organizer')
+  @ApiOkResponse({ type: CompetitionView })
+  create(@CurrentUser() actor: Actor, @Body() dto: CreateCompetitionDto) {
+    return this.competitions.create(actor, dto);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: CompetitionView })
+  get(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.competitions.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'organizer')
+  @ApiOkResponse({ type: CompetitionView })
+  @ApiOperation({ summary: 'Once judging has started the plan is frozen (409) except stage windows, whose moves are audited' })
+  update(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: UpdateCompetitionDto) {
+    return this.competitions.update(actor, id, dto);
+  }
+
+  @Post(':id/open')
+  @HttpCode(200)
+  @Roles('admin', 'organizer')
+  @ApiOkResponse({ type: CompetitionView })
+  open(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.competitions.open(actor, id);
+  }
+
+  @Post(':id/archive')
+  @HttpCode(200)
+  @Roles('admin', 'organizer')
+  @ApiOkResponse({ type: CompetitionView })
+  archive(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.competitions.archive(actor, id);
+  }
+}

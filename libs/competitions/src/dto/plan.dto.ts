@@ -1,0 +1,106 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+  IsNotEmpty,
+  IsObject,
+  Max,
+} from 'class-validator';
+import { AGGREGATIONS, REGION_KINDS, STAGE_KINDS, type AdvanceRule, type Aggregation, type RegionKind, type StageKind } from '../domain';
+
+/** Shape checks only; the plan's rules (unique keys, min < max, windows in order …) are validatePlan's. */
+export class LocalizedTextDto {
+  @ApiProperty({ example: 'Kebaruan' }) @IsString() @IsNotEmpty() @MaxLength(300) id: string;
+  @ApiProperty({ example: 'Novelty' }) @IsString() @IsNotEmpty() @MaxLength(300) en: string;
+}
+
+export class GuidanceDto {
+  @ApiProperty() @IsString() @MaxLength(2000) id: string;
+  @ApiProperty() @IsString() @MaxLength(2000) en: string;
+}
+
+export class CategoryDto {
+  @ApiProperty({ example: 'kota' }) @IsString() @MaxLength(40) key: string;
+  @ApiProperty({ type: LocalizedTextDto }) @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
+  @ApiProperty({ enum: REGION_KINDS, isArray: true }) @IsArray() @IsIn(REGION_KINDS, { each: true }) regionKinds: RegionKind[];
+}
+
+export class CriterionDto {
+  @ApiProperty({ example: 'kebaruan' }) @IsString() @MaxLength(40) key: string;
+  @ApiProperty({ type: LocalizedTextDto }) @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) weight: number;
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) min: number;
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) max: number;
+  @ApiProperty({ type: GuidanceDto }) @ValidateNested() @Type(() => GuidanceDto) guidance: GuidanceDto;
+}
+
+export class ChecklistItemDto {
+  @ApiProperty() @IsString() @MaxLength(40) key: string;
+  @ApiProperty({ type: LocalizedTextDto }) @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
+  @ApiProperty({ type: GuidanceDto }) @ValidateNested() @Type(() => GuidanceDto) guidance: GuidanceDto;
+}
+
+export class AdvanceRuleDto {
+  @ApiProperty({ enum: ['top', 'threshold', 'all'] }) @IsIn(['top', 'threshold', 'all']) type: AdvanceRule['type'];
+  @ApiPropertyOptional({ description: 'top: how many advance per category' }) @ValidateIf((r: AdvanceRuleDto) => r.type === 'top') @IsInt() @Min(1) n?: number;
+  @ApiPropertyOptional({ description: 'threshold: minimum stage score' }) @ValidateIf((r: AdvanceRuleDto) => r.type === 'threshold') @IsNumber({ allowNaN: false, allowInfinity: false }) min?: number;
+}
+
+export class StageDto {
+  @ApiProperty({ example: 'presentation' }) @IsString() @MaxLength(40) key: string;
+  @ApiProperty({ enum: STAGE_KINDS }) @IsIn(STAGE_KINDS) kind: StageKind;
+  @ApiProperty({ type: LocalizedTextDto }) @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
+  @ApiPropertyOptional({ nullable: true, example: '2024-09-08T00:00:00+07:00' }) @IsOptional() @IsString() opensAt: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2024-09-30T23:59:59+07:00' }) @IsOptional() @IsString() closesAt: string | null;
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) weight: number;
+  @ApiProperty({ type: [CriterionDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CriterionDto) rubric: CriterionDto[];
+  @ApiPropertyOptional({ type: [ChecklistItemDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ChecklistItemDto) checklist?: ChecklistItemDto[];
+  @ApiProperty({ enum: AGGREGATIONS }) @IsIn(AGGREGATIONS) aggregation: Aggregation;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) trim?: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(50) jurorsPerInnovation: number;
+  @ApiPropertyOptional({ type: AdvanceRuleDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => AdvanceRuleDto) advance: AdvanceRuleDto | null;
+}
+
+export class BandDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) label: string;
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) min: number;
+}
+
+export class SectionDto {
+  @ApiProperty() @IsString() @MaxLength(40) key: string;
+  @ApiProperty({ type: LocalizedTextDto }) @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
+  @ApiProperty() @IsBoolean() required: boolean;
+  @ApiProperty() @IsInt() @Min(1) @Max(100000) maxWords: number;
+}
+
+export class ProposalFormDto {
+  @ApiProperty({ type: [SectionDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => SectionDto) sections: SectionDto[];
+}
+
+export class EligibilityDto {
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) minMonthsImplemented?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) maxEntriesPerOrganization?: number;
+  @ApiProperty() @IsBoolean() noDuplicateTitle: boolean;
+}
+
+export class PlanDto {
+  @ApiProperty({ type: [CategoryDto] }) @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => CategoryDto) categories: CategoryDto[];
+  @ApiProperty({ type: [StageDto] }) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => StageDto) stages: StageDto[];
+  @ApiProperty({ type: [BandDto] }) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => BandDto) bands: BandDto[];
+  @ApiProperty({ type: [String], example: ['stage:field_verification', 'stage:presentation'] }) @IsArray() @IsString({ each: true }) tieBreak: string[];
+  @ApiProperty() @IsInt() @Min(0) @Max(60) objectionWindowDays: number;
+  @ApiProperty() @IsBoolean() requireCoordinator: boolean;
+  @ApiProperty({ type: ProposalFormDto }) @IsObject() @ValidateNested() @Type(() => ProposalFormDto) proposalForm: ProposalFormDto;
+  @ApiProperty({ type: EligibilityDto }) @IsObject() @ValidateNested() @Type(() => EligibilityDto) eligibility: EligibilityDto;
+}

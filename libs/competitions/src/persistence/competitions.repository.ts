@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity } from './competition.entity';
+import type { CompetitionPlan, CompetitionStatus } from '../domain';
+
+@Injectable()
+export class CompetitionsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private m(tx?: EntityManager): EntityManager {
+    return tx ?? this.db.manager;
+  }
+
+  findById(id: string, tx?: EntityManager): Promise<CompetitionEntity | null> {
+    return this.m(tx).findOne(CompetitionEntity, { where: { id } });
+  }
+
+  findBySlug(slug: string, tx?: EntityManager): Promise<CompetitionEntity | null> {
+    return this.m(tx).findOne(CompetitionEntity, { where: { slug } });
+  }
+
+  /** Row lock: two organizers changing one competition are serialised. */
+  lock(tx: EntityManager, id: string): Promise<CompetitionEntity | null> {
+    return tx.findOne(CompetitionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async list(filter: { status?: CompetitionStatus; memberId?: string; excludeDraft?: boolean }): Promise<CompetitionEntity[]> {
+    const qb = this.db.manager.createQueryBuilder(CompetitionEntity, 'c').orderBy('c.year', 'DESC').addOrderBy('c.name', 'ASC');
+    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.excludeDraft) qb.andWhere(`c.status <> 'draft'`);
+    if (filter.memberId) qb.andWhere('EXISTS (SELECT 1 FROM competition_organizers o WHERE o.competition_id = c.id AND o.user_id = :uid)', { uid: filter.memberId });
+    return qb.getMany();
+  }
+
+  async insert(tx: EntityManager, row: Pick<CompetitionEntity, 'slug' | 'name' | 'year' | 'description' | 'plan' | 'createdBy'>): Promise<CompetitionEntity> {
+    return tx.save(tx.create(CompetitionEntity, { ...row, status: 'draft' }));
+  }
+
+  save(tx: EntityManager, c: CompetitionEntity): Promise<CompetitionEntity> {
+    return tx.save(c);
+  }
+
+  async isOrganizer(competitionId: string, userId: string, tx?: EntityManager): Promise<boolean> {
+    return (await this.m(tx).count(CompetitionOrganizerEntity, { where: { competitionId, userId } })) > 0;
+  }
+
+  organizerIds(competitionId: string, tx?: EntityManager): Promise<string[]> {
+    return this.m(tx)
+      .find(CompetitionOrganizerEntity, { where: { competitionId } })
+      .then((rows) => rows.map((r) => r.userId));
+  }
+
+  async addOrganizer(tx: EntityManager, competitionId: string, userId: string): Promise<void> {
+    await tx.createQueryBuilder().insert().into(CompetitionOrganizerEntity).values({ competitionId, userId }).orIgnore().execute();
+  }
+
+  stages(competitionId: string, tx?: EntityManager): Promise<CompetitionStageEntity[]> {
+    return this.m(tx).find(CompetitionStageEntity, { where: { competitionId }, order: { position: 'ASC' } });
+  }
+
+  stagesOf(competitionIds: string[]): Promise<CompetitionStageEntity[]> {
+    return competitionIds.length ? this.db.manager.find(CompetitionStageEntity, { where: { competitionId: In(competitionIds) }, order: { position: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  /** Makes the stage rows follow the plan: keeps the status of stages still there, adds new ones as scheduled. */
+  async syncStages(tx: EntityManager, competitionId: string, plan: CompetitionPlan): Promise<void> {
+    const existing = new Map((await this.stages(competitionId, tx)).map((s) => [s.key, s]));
+    const keys = plan.stages.map((s) => s.key);
+    await tx.createQueryBuilder().delete().from(CompetitionStageEntity).where('competition_id = :competitionId AND NOT (key = ANY(:keys))', { competitionId, keys }).execute();
+    await tx.save(
+      plan.stages.map((s, position) => tx.create(CompetitionStageEntity, { competitionId, key: s.key, position, status: existing.get(s.key)?.status ?? 'scheduled', openedAt: existing.get(s.key)?.openedAt ?? null, closedAt: existing.get(s.key)?.closedAt ?? null })),
+    );
+  }
+
+  async saveStage(tx: EntityManager, stage: CompetitionStageEntity): Promise<void> {
+    await tx.save(stage);
+  }
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AppEnv } from '@app/config';
+import { DomainError, Forbidden, NotFound, ValidationFailed, type Actor } from '@app/common';
+import { AuditService } from '@app/audit';
+import { CompetitionsService, submissionDeadline } from '@app/competitions';
+import { InnovationsRepository } from './persistence/innovations.repository';
+import { DocumentEntity } from './persistence/innovation.entity';
+import { FileStorage } from './storage/file-storage';
+import { InnovationsService } from './innovations.service';
+import { assertEditable, EVIDENCE_MEDIA_TYPES, extensionOf, safeFileName, sniffMediaType } from './domain';
+import type { DocumentView } from './dto/innovation.dto';
+
+export interface UploadedStream {
+  file: Readable;
+  filename?: string;
+}
+
+export function toDocumentView(d: DocumentEntity): DocumentView {
+  return { id: d.id, innovationId: d.innovationId, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: d.size, sha256: d.sha256, createdAt: d.createdAt };
+}
+
+/**
+ * Evidence files. A file and its row never get out of step: the bytes are staged, checked (size → 413,
+ * magic bytes → 415), then moved into place inside the transaction that inserts the row; any failure
+ * removes the file.
+ */
+@Injectable()
+export class DocumentsService {
+  private readonly maxBytes: number;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: InnovationsRepository,
+    private readonly innovations: InnovationsService,
+    private readonly competitions: CompetitionsService,
+    private readonly storage: FileStorage,
+    private readonly audit: AuditService,
+    config: ConfigService<AppEnv, true>,
+  ) {
+    this.maxBytes = config.get('uploadMaxBytes', { infer: true });
+  }
+
+  /** Who may add or delete evidence: the owning OPD while the innovation is editable. */
+  private async assertCanEditEvidence(actor: Actor, innovationId: string, tx?: EntityManager, lock = false, now = new Date()) {
+    const rel = await this.innovations.relate(actor, innovationId, tx, lock);
+    if (rel.relation !== 'owner') throw new Forbidden('INNOVATION_NOT_OWNER', 'Only the OPD that owns this innovation manages its evidence');
+    const competition = await this.competitions.snapshot(rel.innovation.competitionId, tx);
+    assertEditable(rel.innovation.status, submissionDeadline(competition.plan), now);
+    return rel.innovation;
+  }
+
+  /** Stages and checks an upload, then hands it to `save` to write the row inside a transaction. */
+  async receive(upload: UploadedStream | undefined, save: (tx: EntityManager, meta: Omit<DocumentEntity, 'id' | 'createdAt' | 'innovationId' | 'kind' | 'uploadedBy'>) => Promise<DocumentEntity>): Promise<DocumentEntity> {
+    if (!upload) throw new ValidationFailed([{ field: 'file', message: 'attach the file as multipart field "file"' }], 'DOCUMENT_NO_FILE');
+    const staged = await this.storage.stage(upload.file, this.maxBytes);
+    try {
+      if (staged.truncated) throw new DomainError('DOCUMENT_TOO_LARGE', `The file is larger than the limit of ${Math.round(this.maxBytes / 1024 / 1024)} MB`, { maxBytes: this.maxBytes }, 'too_large');
+      if (staged.size === 0) throw new ValidationFailed([{ field: 'file', message: 'the file is empty' }], 'DOCUMENT_EMPTY');
+      const mediaType = sniffMediaType(staged.head);
+      if (!mediaType) throw new DomainError('DOCUMENT_UNSUPPORTED_TYPE', `Only PDF, JPEG and PNG files are accepted (recognised by their content, not their name)`, { accepted: EVIDENCE_MEDIA_TYPES }, 'unsupported');
+      const storageKey = `${staged.sha256.slice(0, 2)}/${randomUUID()}.${extensionOf(mediaType)}`;
+      return await this.db.transaction(async (tx) => {
+        const row = await save(tx, { fileName: safeFileName(upload.filename, mediaType), mediaType, size: staged.size, sha256: staged.sha256, storageKey });
+        await this.storage.commit(staged, storageKey);
+        return row;
+      }).catch(async (err: unknown) => {
+        await this.storage.remove(storageKey).catch(() => undefined);
+        throw err;
+      });
+    } finally {
+      await this.storage.discard(staged);
+    }
+  }
+
+  async upload(actor: Actor, innovationId: string, upload: UploadedStream | undefined): Promise<DocumentView> {
+    // Checked before reading the body, and again under lock when the row is written.
+    await this.assertCanEditEvidence(actor, innovationId);
+    const doc = await this.receive(upload, async (tx, meta) => {
+      const innovation = await this.assertCanEditEvidence(actor, innovationId, tx, true);
+      const row = await this.repo.insertDocument(tx, { ...meta, innovationId, kind: 'evidence', uploadedBy: actor.id });
+      await this.audit.record(tx, { actorId: actor.id, action: 'document.upload', entityType: 'document', entityId: row.id, competitionId: innovation.competitionId, after: { innovationId, fileName: row.fileName, sha256: row.sha256, size: row.size } });
+      return row;
+    });
+    return toDocumentView(doc);
+  }
+
+  async list(actor: Actor, innovationId: string): Promise<DocumentView[]> {
+    await this.innovations.relate(actor, innovationId);
+    return (await this.repo.documents(innovationId)).map(toDocumentView);
+  }
+
+  /** The document and a stream of its bytes, with the innovation's read rules (404 otherwise). */
+  async download(actor: Actor, id: string): Promise<{ doc: DocumentView; stream: ReadStream }> {
+    const doc = await this.repo.findDocument(id);
+    if (!doc) throw new NotFound('DOCUMENT_NOT_FOUND', `document ${id} not found`);
+    await this.innovations.relate(actor, doc.innovationId).catch(() => {
+      throw new NotFound('DOCUMENT_NOT_FOUND', `document ${id} not found`);
+    });
+    return { doc: toDocumentView(doc), stream: await this.storage.open(doc.storageKey) };
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    const doc = await this.repo.findDocument(id);
+    if (!doc || doc.kind !== 'evidence') throw new NotFound('DOCUMENT_NOT_FOUND', `document ${id} not found`);
+    await this.db.transaction(async (tx) => {
+      const innovation = await this.assertCanEditEvidence(actor, doc.innovationId, tx, true).catch((err: unknown) => {
+        throw err instanceof NotFound ? new NotFound('DOCUMENT_NOT_FOUND', `document ${id} not found`) : err;
+      });
+      await this.repo.deleteDocument(tx, id);
+      await this.audit.record(tx, { actorId: actor.id, action: 'document.delete', entityType: 'document', entityId: id, competitionId: innovation.competitionId, before: toDocumentView(doc) });
+    });
+    // The row is gone for good; the bytes follow (a crash here leaves an orphan file, never a dangling row).
+    await this.storage.remove(doc.storageKey).catch(() => undefined);
+  }
+}

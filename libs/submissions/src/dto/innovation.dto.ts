@@ -1,0 +1,104 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { INNOVATION_PHASES, INNOVATION_STATUSES, type InnovationPhase, type InnovationStatus } from '../domain';
+
+/** The OPD-written profile; every field optional while drafting (submit checks completeness). */
+export class InnovationProfileDto {
+  @ApiPropertyOptional({ example: 'SiTaro (Siap Antar Obat)' }) @IsOptional() @IsString() @MaxLength(300) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) summary?: string;
+  @ApiPropertyOptional({ description: 'category key; by default the one for the organization’s region kind' }) @IsOptional() @IsString() @MaxLength(40) category?: string;
+  @ApiPropertyOptional({ enum: INNOVATION_PHASES }) @IsOptional() @IsIn(INNOVATION_PHASES) phase?: InnovationPhase;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() digital?: boolean;
+  @ApiPropertyOptional({ example: 'kesehatan' }) @IsOptional() @IsString() @MaxLength(200) governmentAffair?: string;
+  @ApiPropertyOptional({ example: '2021-10-25' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startDate must be a date YYYY-MM-DD' }) startDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) problem?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) approach?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) results?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) replicability?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) sustainability?: string;
+  @ApiPropertyOptional({ description: 'proposal sections by key (see the competition’s proposalForm)', example: { ringkasan: '…' } })
+  @IsOptional()
+  @IsObject()
+  sections?: Record<string, string>;
+}
+
+export class CreateInnovationDto extends InnovationProfileDto {
+  @ApiProperty({ example: 'SiTaro (Siap Antar Obat)' }) @IsString() @IsNotEmpty() @MaxLength(300) declare title: string;
+}
+
+export class UpdateInnovationDto extends InnovationProfileDto {
+  @ApiPropertyOptional({ description: 'the version you edited (optimistic lock): 409 when someone saved in between' }) @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class ReasonDto {
+  @ApiProperty({ example: 'Data dukung tidak sesuai' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
+}
+
+export class CommentDto {
+  @ApiProperty({ example: 'Lengkapi data dukung SK penetapan inovasi' }) @IsString() @IsNotEmpty() @MaxLength(2000) comment: string;
+}
+
+export class OptionalCommentDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) comment?: string;
+}
+
+export class InnovationQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) category?: string;
+  @ApiPropertyOptional({ enum: INNOVATION_STATUSES }) @IsOptional() @IsIn(INNOVATION_STATUSES) status?: InnovationStatus;
+  @ApiPropertyOptional({ description: 'stage reached (key)' }) @IsOptional() @IsString() @MaxLength(40) stage?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() regionId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
+  @ApiPropertyOptional({ description: 'words in title or summary (prefix match)' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+}
+
+export class InnovationView {
+  @ApiProperty() id: string;
+  @ApiProperty() competitionId: string;
+  @ApiProperty() organizationId: string;
+  @ApiPropertyOptional() organizationName?: string;
+  @ApiProperty() regionId: string;
+  @ApiPropertyOptional() regionName?: string;
+  @ApiProperty() category: string;
+  @ApiProperty({ enum: INNOVATION_STATUSES }) status: InnovationStatus;
+  @ApiPropertyOptional({ nullable: true }) currentStage: string | null;
+  @ApiProperty() title: string;
+  @ApiPropertyOptional({ nullable: true }) summary: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: INNOVATION_PHASES }) phase: InnovationPhase | null;
+  @ApiPropertyOptional({ nullable: true }) digital: boolean | null;
+  @ApiPropertyOptional({ nullable: true }) governmentAffair: string | null;
+  @ApiPropertyOptional({ nullable: true }) startDate: string | null;
+  @ApiPropertyOptional({ nullable: true }) problem: string | null;
+  @ApiPropertyOptional({ nullable: true }) approach: string | null;
+  @ApiPropertyOptional({ nullable: true }) results: string | null;
+  @ApiPropertyOptional({ nullable: true }) replicability: string | null;
+  @ApiPropertyOptional({ nullable: true }) sustainability: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) sections: Record<string, string>;
+  @ApiPropertyOptional({ nullable: true }) submittedAt: Date | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+  @ApiProperty() version: number;
+}
+
+export class DocumentView {
+  @ApiProperty() id: string;
+  @ApiProperty() innovationId: string;
+  @ApiProperty({ enum: ['evidence', 'field_photo'] }) kind: 'evidence' | 'field_photo';
+  @ApiProperty() fileName: string;
+  @ApiProperty() mediaType: string;
+  @ApiProperty() size: number;
+  @ApiProperty() sha256: string;
+  @ApiProperty() createdAt: Date;
+}
+
+export class HistoryView {
+  @ApiPropertyOptional({ nullable: true }) from: string | null;
+  @ApiProperty() to: string;
+  @ApiPropertyOptional({ nullable: true }) stage: string | null;
+  @ApiProperty() actorRole: string;
+  @ApiPropertyOptional({ nullable: true }) actorName: string | null;
+  @ApiPropertyOptional({ nullable: true }) reason: string | null;
+  @ApiProperty() at: Date;
+}

@@ -1,0 +1,309 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Conflict, Forbidden, inScope, NotFound, organizationScope, toPage, ValidationFailed, type Actor, type Page } from '@app/common';
+import { AuditService } from '@app/audit';
+import { CompetitionsService, categoryForRegionKind, submissionDeadline, type CompetitionPlan } from '@app/competitions';
+import { DirectoryService } from '@app/directory';
+import { InnovationsRepository, type InnovationFilter } from './persistence/innovations.repository';
+import { InnovationEntity } from './persistence/innovation.entity';
+import { InnovationAccessRegistry } from './innovation-access';
+import {
+  assertComplete,
+  assertEditable,
+  assertEligible,
+  assertTransition,
+  checkWordLimits,
+  submitTarget,
+  type Actor as LifecycleActor,
+  type InnovationStatus,
+} from './domain';
+import type { CreateInnovationDto, HistoryView, InnovationView, UpdateInnovationDto } from './dto/innovation.dto';
+
+const PROFILE_KEYS = ['title', 'summary', 'phase', 'digital', 'governmentAffair', 'startDate', 'problem', 'approach', 'results', 'replicability', 'sustainability'] as const;
+
+export function toInnovationView(i: InnovationEntity, names: { organizationName?: string; regionName?: string } = {}): InnovationView {
+  return {
+    id: i.id,
+    competitionId: i.competitionId,
+    organizationId: i.organizationId,
+    organizationName: names.organizationName,
+    regionId: i.regionId,
+    regionName: names.regionName,
+    category: i.category,
+    status: i.status,
+    currentStage: i.currentStage,
+    title: i.title,
+    summary: i.summary,
+    phase: i.phase,
+    digital: i.digital,
+    governmentAffair: i.governmentAffair,
+    startDate: i.startDate,
+    problem: i.problem,
+    approach: i.approach,
+    results: i.results,
+    replicability: i.replicability,
+    sustainability: i.sustainability,
+    sections: i.sections ?? {},
+    submittedAt: i.submittedAt,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
+    version: i.version,
+  };
+}
+
+/** What an actor is to an innovation, decided once per request. */
+type Relation = 'owner' | 'coordinator' | 'organizer' | 'reader';
+
+@Injectable()
+export class InnovationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: InnovationsRepository,
+    private readonly competitions: CompetitionsService,
+    private readonly directory: DirectoryService,
+    private readonly access: InnovationAccessRegistry,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * The innovation and how the actor relates to it; 404 when the actor may not see it at all (another
+   * OPD's, another region's, another organizer's competition, a juror not assigned to it).
+   */
+  async relate(actor: Actor, id: string, tx?: EntityManager, lock = false): Promise<{ innovation: InnovationEntity; relation: Relation }> {
+    const innovation = lock && tx ? await this.repo.lock(tx, id) : await this.repo.findById(id, tx);
+    const notFound = () => new NotFound('INNOVATION_NOT_FOUND', `innovation ${id} not found`);
+    if (!innovation) throw notFound();
+    const owner = { organizationId: innovation.organizationId, regionId: innovation.regionId, provinceId: innovation.provinceId };
+    if (actor.role === 'admin' || actor.role === 'organizer') {
+      await this.competitions.assertManages(actor, innovation.competitionId, tx).catch(() => {
+        throw notFound();
+      });
+      return { innovation, relation: 'organizer' };
+    }
+    if ((actor.role === 'opd' || actor.role === 'coordinator') && inScope(organizationScope(actor), owner)) {
+      return { innovation, relation: actor.role === 'opd' ? 'owner' : 'coordinator' };
+    }
+    if (await this.access.canRead(actor, id)) return { innovation, relation: 'reader' };
+    throw notFound();
+  }
+
+  async view(i: InnovationEntity): Promise<InnovationView> {
+    const org = await this.directory.findOrganization(i.organizationId);
+    return toInnovationView(i, { organizationName: org?.name, regionName: org?.region?.name });
+  }
+
+  async get(actor: Actor, id: string): Promise<InnovationView> {
+    return this.view((await this.relate(actor, id)).innovation);
+  }
+
+  async list(actor: Actor, competitionId: string, filter: InnovationFilter, page = 1, pageSize = 20): Promise<Page<InnovationView>> {
+    if (actor.role === 'organizer' || actor.role === 'admin') await this.competitions.assertManages(actor, competitionId);
+    else if (actor.role === 'opd' || actor.role === 'coordinator') await this.competitions.visible(actor, competitionId);
+    else throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Jurors see innovations through their assignments (GET /api/assignments/mine)');
+    const [rows, total] = await this.repo.list(competitionId, organizationScope(actor), filter, page, pageSize);
+    const orgs = new Map((await this.directory.findOrganizations([...new Set(rows.map((r) => r.organizationId))])).map((o) => [o.id, o]));
+    return toPage(
+      rows.map((r) => toInnovationView(r, { organizationName: orgs.get(r.organizationId)?.name, regionName: orgs.get(r.organizationId)?.region?.name })),
+      total,
+      page,
+      pageSize,
+    );
+  }
+
+  /** An OPD starts a draft for its own organization, in the category its region kind belongs to. */
+  async create(actor: Actor, competitionId: string, dto: CreateInnovationDto, now = new Date()): Promise<InnovationView> {
+    if (actor.role !== 'opd' || !actor.organizationId) throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only OPD accounts write innovations');
+    return this.db.transaction(async (tx) => {
+      const competition = await this.competitions.visible(actor, competitionId, tx);
+      if (competition.status !== 'open') throw new Conflict('COMPETITION_NOT_OPEN', `competition "${competition.name}" is ${competition.status}, not open for submissions`, { status: competition.status, allowed: ['open'] });
+      const deadline = submissionDeadline(competition.plan);
+      assertEditable('draft', deadline, now);
+      const org = await this.directory.findOrganization(actor.organizationId!, tx);
+      const owner = await this.directory.ownerOf(actor.organizationId!, tx);
+      if (!org || !owner) throw new NotFound('ORGANIZATION_NOT_FOUND', 'your organization no longer exists');
+      const category = this.categoryFor(competition.plan, org.region!.kind, dto.category);
+      const sections = this.cleanSections(competition.plan, dto.sections);
+      const innovation = await this.repo.insert(tx, {
+        competitionId,
+        organizationId: org.id,
+        regionId: owner.regionId,
+        provinceId: owner.provinceId,
+        category,
+        status: 'draft',
+        currentStage: competition.plan.stages[0]?.key ?? null,
+        ...this.pickProfile(dto),
+        title: dto.title.trim(),
+        sections,
+        createdBy: actor.id,
+      });
+      await this.repo.addHistory(tx, [{ innovationId: innovation.id, fromStatus: null, toStatus: 'draft', actorId: actor.id, actorRole: actor.role, reason: null }]);
+      await this.audit.record(tx, { actorId: actor.id, action: 'innovation.create', entityType: 'innovation', entityId: innovation.id, competitionId, after: { title: innovation.title, category } });
+      return toInnovationView(innovation, { organizationName: org.name, regionName: org.region?.name });
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateInnovationDto, now = new Date()): Promise<InnovationView> {
+    return this.db.transaction(async (tx) => {
+      const { innovation, relation } = await this.relate(actor, id, tx, true);
+      if (relation !== 'owner') throw new Forbidden('INNOVATION_NOT_OWNER', 'Only the OPD that owns this innovation edits it');
+      const competition = await this.competitions.snapshot(innovation.competitionId, tx);
+      assertEditable(innovation.status, submissionDeadline(competition.plan), now);
+      if (dto.version !== undefined && dto.version !== innovation.version) {
+        throw new Conflict('INNOVATION_VERSION_CONFLICT', `the innovation was changed since version ${dto.version} (now ${innovation.version}); reload it and apply your changes again`, { current: innovation.version });
+      }
+      const before = toInnovationView(innovation);
+      Object.assign(innovation, this.pickProfile(dto));
+      if (dto.title !== undefined) innovation.title = dto.title.trim();
+      if (dto.sections !== undefined) innovation.sections = { ...innovation.sections, ...this.cleanSections(competition.plan, dto.sections) };
+      if (dto.category !== undefined) {
+        const org = await this.directory.findOrganization(innovation.organizationId, tx);
+        innovation.category = this.categoryFor(competition.plan, org!.region!.kind, dto.category);
+      }
+      const saved = await this.repo.save(tx, innovation);
+      const diff = changed(before, toInnovationView(saved));
+      await this.audit.record(tx, { actorId: actor.id, action: 'innovation.update', entityType: 'innovation', entityId: id, competitionId: innovation.competitionId, ...diff });
+      return this.view(saved);
+    });
+  }
+
+  /**
+   * Submit: complete (every required field, section and an evidence document), within word limits,
+   * eligible, before the deadline. With the coordinator step it waits for the region's coordinator.
+   */
+  async submit(actor: Actor, id: string, now = new Date()): Promise<InnovationView> {
+    return this.db.transaction(async (tx) => {
+      const { innovation, relation } = await this.relate(actor, id, tx, true);
+      if (relation !== 'owner') throw new Forbidden('INNOVATION_NOT_OWNER', 'Only the OPD that owns this innovation submits it');
+      const competition = await this.competitions.snapshot(innovation.competitionId, tx);
+      const target = submitTarget(competition.plan.requireCoordinator);
+      assertTransition(innovation.status, target, 'opd', { competitionStatus: competition.status, requireCoordinator: competition.plan.requireCoordinator });
+      if (competition.status !== 'open') throw new Conflict('COMPETITION_NOT_OPEN', `competition "${competition.name}" is ${competition.status}, not open for submissions`);
+      assertEditable(innovation.status, submissionDeadline(competition.plan), now);
+      const documents = await this.repo.countDocuments(id, tx);
+      assertComplete({ ...innovation, sections: innovation.sections }, competition.plan.proposalForm, documents);
+      const ctx = await this.repo.eligibilityContext(tx, innovation.competitionId, innovation.organizationId, id);
+      assertEligible(innovation, competition.plan.eligibility, { now, otherTitlesInEdition: ctx.titles, entriesOfOrganization: ctx.entriesOfOrganization });
+      return this.move(tx, actor, innovation, target, { reason: null, submittedAt: target === 'submitted' ? now : undefined });
+    });
+  }
+
+  withdraw(actor: Actor, id: string, reason: string | undefined): Promise<InnovationView> {
+    return this.db.transaction(async (tx) => {
+      const { innovation, relation } = await this.relate(actor, id, tx, true);
+      if (relation !== 'owner') throw new Forbidden('INNOVATION_NOT_OWNER', 'Only the OPD that owns this innovation withdraws it');
+      const competition = await this.competitions.snapshot(innovation.competitionId, tx);
+      assertTransition(innovation.status, 'withdrawn', 'opd', { competitionStatus: competition.status });
+      return this.move(tx, actor, innovation, 'withdrawn', { reason: reason ?? null });
+    });
+  }
+
+  disqualify(actor: Actor, id: string, reason: string): Promise<InnovationView> {
+    return this.db.transaction(async (tx) => {
+      const { innovation, relation } = await this.relate(actor, id, tx, true);
+      if (relation !== 'organizer') throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only organizers disqualify');
+      assertTransition(innovation.status, 'disqualified', 'organizer', { reason });
+      return this.move(tx, actor, innovation, 'disqualified', { reason });
+    });
+  }
+
+  /** The region's coordinator sends a waiting proposal back to its OPD with a comment. */
+  returnForRevision(actor: Actor, id: string, comment: string): Promise<InnovationView> {
+    return this.coordinatorStep(actor, id, 'returned', comment);
+  }
+
+  /** The region's coordinator forwards a waiting proposal to the organizer: it is submitted. */
+  forward(actor: Actor, id: string, comment: string | undefined, now = new Date()): Promise<InnovationView> {
+    return this.coordinatorStep(actor, id, 'submitted', comment ?? null, now);
+  }
+
+  private coordinatorStep(actor: Actor, id: string, to: InnovationStatus, comment: string | null, now = new Date()): Promise<InnovationView> {
+    return this.db.transaction(async (tx) => {
+      const { innovation, relation } = await this.relate(actor, id, tx, true);
+      if (relation !== 'coordinator') throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only the coordinator of the innovation’s region does this');
+      assertTransition(innovation.status, to, 'coordinator');
+      return this.move(tx, actor, innovation, to, { reason: comment, submittedAt: to === 'submitted' ? now : undefined });
+    });
+  }
+
+  /**
+   * The one place an innovation's status column changes: checks nothing itself (callers ran
+   * assertTransition), writes the history row and the audit event in the caller's transaction.
+   */
+  async move(tx: EntityManager, actor: Actor | null, innovation: InnovationEntity, to: InnovationStatus, opts: { reason: string | null; stage?: string | null; submittedAt?: Date; currentStage?: string }): Promise<InnovationView> {
+    const from = innovation.status;
+    innovation.status = to;
+    if (opts.submittedAt) innovation.submittedAt = opts.submittedAt;
+    if (opts.currentStage) innovation.currentStage = opts.currentStage;
+    const saved = await this.repo.save(tx, innovation);
+    const role = actor?.role ?? 'system';
+    await this.repo.addHistory(tx, [{ innovationId: innovation.id, fromStatus: from, toStatus: to, stage: opts.stage ?? null, actorId: actor?.id ?? null, actorRole: role, reason: opts.reason }]);
+    await this.audit.record(tx, { actorId: actor?.id ?? null, action: `innovation.${to}`, entityType: 'innovation', entityId: innovation.id, competitionId: innovation.competitionId, before: { status: from }, after: { status: to }, reason: opts.reason });
+    return toInnovationView(saved);
+  }
+
+  async history(actor: Actor, id: string): Promise<HistoryView[]> {
+    const { relation } = await this.relate(actor, id);
+    const rows = await this.repo.history(id);
+    // Jurors read the dossier, not the administrative trail.
+    if (relation === 'reader') return [];
+    return rows.map((h) => ({ from: h.fromStatus, to: h.toStatus, stage: h.stage, actorRole: h.actorRole, actorName: h.actorRole === 'system' ? null : h.actorName, reason: h.reason, at: h.at }));
+  }
+
+  /** What is waiting on the actor: an OPD's drafts and returned proposals, a coordinator's queue. */
+  async waiting(actor: Actor): Promise<{ counts: Record<string, number>; items: InnovationView[] }> {
+    const statuses: InnovationStatus[] = actor.role === 'opd' ? ['draft', 'returned'] : actor.role === 'coordinator' ? ['awaiting_coordinator'] : [];
+    if (!statuses.length) return { counts: {}, items: [] };
+    const scope = organizationScope(actor);
+    const [counts, items] = await Promise.all([this.repo.countByStatus(scope, statuses), this.repo.waiting(scope, statuses)]);
+    for (const s of statuses) counts[s] ??= 0;
+    const orgs = new Map((await this.directory.findOrganizations([...new Set(items.map((r) => r.organizationId))])).map((o) => [o.id, o]));
+    return { counts, items: items.map((r) => toInnovationView(r, { organizationName: orgs.get(r.organizationId)?.name, regionName: orgs.get(r.organizationId)?.region?.name })) };
+  }
+
+  private categoryFor(plan: CompetitionPlan, regionKind: 'provinsi' | 'kabupaten' | 'kota', requested: string | undefined): string {
+    const derived = categoryForRegionKind(plan, regionKind);
+    if (requested === undefined) {
+      if (!derived) throw new ValidationFailed([{ field: 'category', message: `no category of this competition takes a ${regionKind}; choose one of ${plan.categories.map((c) => c.key).join(', ')}` }], 'INNOVATION_INVALID');
+      return derived;
+    }
+    const category = plan.categories.find((c) => c.key === requested);
+    if (!category) throw new ValidationFailed([{ field: 'category', message: `unknown category "${requested}"; choose one of ${plan.categories.map((c) => c.key).join(', ')}` }], 'INNOVATION_INVALID');
+    if (category.regionKinds.length && !category.regionKinds.includes(regionKind)) {
+      throw new ValidationFailed([{ field: 'category', message: `category "${requested}" is for ${category.regionKinds.join(', ')}; an OPD of a ${regionKind} competes in "${derived}"` }], 'INNOVATION_INVALID');
+    }
+    return requested;
+  }
+
+  /** Only the form's sections; each a string; word limits refused at save as at submit. */
+  private cleanSections(plan: CompetitionPlan, sections: Record<string, unknown> | undefined): Record<string, string> {
+    if (!sections) return {};
+    const known = new Set(plan.proposalForm.sections.map((s) => s.key));
+    const errors = Object.entries(sections).flatMap(([k, v]) =>
+      !known.has(k) ? [{ field: `sections.${k}`, message: `not a section of this competition's form (${[...known].join(', ')})` }] : typeof v !== 'string' ? [{ field: `sections.${k}`, message: 'must be text' }] : v.length > 50000 ? [{ field: `sections.${k}`, message: 'must be at most 50,000 characters' }] : [],
+    );
+    const clean = Object.fromEntries(Object.entries(sections).filter(([k, v]) => known.has(k) && typeof v === 'string')) as Record<string, string>;
+    errors.push(...checkWordLimits(clean, plan.proposalForm));
+    if (errors.length) throw new ValidationFailed(errors, 'INNOVATION_INVALID', 'The proposal is invalid');
+    return clean;
+  }
+
+  private pickProfile(dto: Partial<Record<(typeof PROFILE_KEYS)[number], unknown>>): Partial<InnovationEntity> {
+    const out: Record<string, unknown> = {};
+    for (const k of PROFILE_KEYS) if (dto[k] !== undefined) out[k] = typeof dto[k] === 'string' ? (dto[k] as string).trim() : dto[k];
+    return out as Partial<InnovationEntity>;
+  }
+}
+
+function changed(a: InnovationView, b: InnovationView): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const k of Object.keys(b) as (keyof InnovationView)[]) {
+    if (k === 'updatedAt' || k === 'version') continue;
+    if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) {
+      before[k] = a[k];
+      after[k] = b[k];
+    }
+  }
+  return { before, after };
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { OrganizationScope } from '@app/common';
+import { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity, SEARCH_EXPRESSION } from './innovation.entity';
+import type { InnovationStatus } from '../domain';
+
+export interface InnovationFilter {
+  category?: string;
+  status?: InnovationStatus;
+  stage?: string;
+  regionId?: string;
+  organizationId?: string;
+  q?: string;
+}
+
+/** Prefix search over title and summary: "sita antar" → 'sita:* & antar:*'. */
+export function prefixQuery(q: string): string | null {
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length ? words.slice(0, 8).map((w) => `${w}:*`).join(' & ') : null;
+}
+
+@Injectable()
+export class InnovationsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private m(tx?: EntityManager): EntityManager {
+    return tx ?? this.db.manager;
+  }
+
+  findById(id: string, tx?: EntityManager): Promise<InnovationEntity | null> {
+    return this.m(tx).findOne(InnovationEntity, { where: { id } });
+  }
+
+  lock(tx: EntityManager, id: string): Promise<InnovationEntity | null> {
+    return tx.findOne(InnovationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  insert(tx: EntityManager, row: Partial<InnovationEntity>): Promise<InnovationEntity> {
+    return tx.save(tx.create(InnovationEntity, row));
+  }
+
+  save(tx: EntityManager, row: InnovationEntity): Promise<InnovationEntity> {
+    return tx.save(row);
+  }
+
+  private scoped(qb: SelectQueryBuilder<InnovationEntity>, scope: OrganizationScope): SelectQueryBuilder<InnovationEntity> {
+    if (scope.kind === 'none') qb.andWhere('false');
+    if (scope.kind === 'organization') qb.andWhere('i.organization_id = :scopeOrg', { scopeOrg: scope.organizationId });
+    if (scope.kind === 'region') qb.andWhere('(i.region_id = :scopeRegion OR i.province_id = :scopeRegion)', { scopeRegion: scope.regionId });
+    return qb;
+  }
+
+  /** One page of a competition's innovations, newest first, with the total count. */
+  async list(competitionId: string, scope: OrganizationScope, f: InnovationFilter, page: number, pageSize: number): Promise<[InnovationEntity[], number]> {
+    const qb = this.m().createQueryBuilder(InnovationEntity, 'i').where('i.competition_id = :competitionId', { competitionId });
+    this.scoped(qb, scope);
+    if (f.category) qb.andWhere('i.category = :category', { category: f.category });
+    if (f.status) qb.andWhere('i.status = :status', { status: f.status });
+    if (f.stage) qb.andWhere('i.current_stage = :stage', { stage: f.stage });
+    if (f.regionId) qb.andWhere('i.region_id = :regionId', { regionId: f.regionId });
+    if (f.organizationId) qb.andWhere('i.organization_id = :organizationId', { organizationId: f.organizationId });
+    const tsq = f.q ? prefixQuery(f.q) : null;
+    if (f.q && !tsq) qb.andWhere('false');
+    if (tsq) qb.andWhere(`${SEARCH_EXPRESSION.replace(/\b(title|summary)\b/g, 'i.$1')} @@ to_tsquery('simple', :tsq)`, { tsq });
+    qb.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'ASC').skip((page - 1) * pageSize).take(pageSize);
+    return qb.getManyAndCount();
+  }
+
+  /** Titles and entry counts the eligibility rules need (withdrawn entries do not count). */
+  async eligibilityContext(tx: EntityManager, competitionId: string, organizationId: string, excludeId: string): Promise<{ titles: string[]; entriesOfOrganization: number }> {
+    const rows: { title: string; organization_id: string }[] = await tx.query(
+      `SELECT title, organization_id FROM innovations WHERE competition_id = $1 AND id <> $2 AND status NOT IN ('withdrawn', 'draft', 'returned')`,
+      [competitionId, excludeId],
+    );
+    const mine: { n: number }[] = await tx.query(`SELECT count(*)::int AS n FROM innovations WHERE competition_id = $1 AND organization_id = $2 AND id <> $3 AND status <> 'withdrawn'`, [competitionId, organizationId, excludeId]);
+    return { titles: rows.map((r) => r.title), entriesOfOrganization: mine[0].n };
+  }
+
+  async countByStatus(scope: OrganizationScope, statuses: InnovationStatus[]): Promise<Record<string, number>> {
+    const qb = this.m().createQueryBuilder(InnovationEntity, 'i').select('i.status', 'status').addSelect('count(*)::int', 'n').where('i.status IN (:...statuses)', { statuses }).groupBy('i.status');
+    this.scoped(qb, scope);
+    const rows = await qb.getRawMany<{ status: string; n: number }>();
+    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  }
+
+  async waiting(scope: OrganizationScope, statuses: InnovationStatus[], limit = 50): Promise<InnovationEntity[]> {
+    const qb = this.m().createQueryBuilder(InnovationEntity, 'i').where('i.status IN (:...statuses)', { statuses }).orderBy('i.updated_at', 'ASC').take(limit);
+    this.scoped(qb, scope);
+    return qb.getMany();
+  }
+
+  async addHistory(tx: EntityManager, rows: Partial<InnovationStatusHistoryEntity>[]): Promise<void> {
+    if (rows.length) await tx.insert(InnovationStatusHistoryEntity, rows);
+  }
+
+  async history(innovationId: string): Promise<(InnovationStatusHistoryEntity & { actorName: string | null })[]> {
+    const rows: (InnovationStatusHistoryEntity & { actorName: string | null })[] = await this.db.query(
+      `SELECT h.id, h.from_status AS "fromStatus", h.to_status AS "toStatus", h.stage, h.actor_id AS "actorId", h.actor_role AS "actorRole", h.reason, h.at, u.name AS "actorName"
+         FROM innovation_status_history h LEFT JOIN users u ON u.id = h.actor_id
+        WHERE h.innovation_id = $1 ORDER BY h.at ASC, h.id ASC`,
+      [innovationId],
+    );
+    return rows;
+  }
+
+  countDocuments(innovationId: string, tx?: EntityManager, kind: DocumentEntity['kind'] = 'evidence'): Promise<number> {
+    return this.m(tx).count(DocumentEntity, { where: { innovationId, kind } });
+  }
+
+  documents(innovationId: string, kind?: DocumentEntity['kind']): Promise<DocumentEntity[]> {
+    return this.m().find(DocumentEntity, { where: kind ? { innovationId, kind } : { innovationId }, order: { createdAt: 'ASC' } });
+  }
+
+  findDocument(id: string, tx?: EntityManager): Promise<DocumentEntity | null> {
+    return this.m(tx).findOne(DocumentEntity, { where: { id } });
+  }
+
+  insertDocument(tx: EntityManager, row: Partial<DocumentEntity>): Promise<DocumentEntity> {
+    return tx.save(tx.create(DocumentEntity, row));
+  }
+
+  async deleteDocument(tx: EntityManager, id: string): Promise<void> {
+    await tx.delete(DocumentEntity, { id });
+  }
+}

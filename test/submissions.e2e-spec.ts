@@ -1,0 +1,274 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createTestApp, type TestApp } from './support/test-app';
+import { bearer, completeProposal, idOf, login, openCompetition, seedDemo, tinyPdf, uploadPdf } from './support/factories';
+
+const fields = (res: { body: { details?: { fields?: { field: string }[] } } }) => (res.body.details?.fields ?? []).map((f) => f.field);
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', () => {
+  let t: TestApp;
+  let organizer: string;
+  let rsud: string;
+  let disdukcapil: string;
+  let coordinator: string;
+  let competitionId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ UPLOAD_MAX_BYTES: '4096' });
+    await seedDemo(t);
+    organizer = (await login(t, 'organizer@demo.local')).accessToken;
+    rsud = (await login(t, 'opd.rsud@demo.local')).accessToken;
+    disdukcapil = (await login(t, 'opd.disdukcapil@demo.local')).accessToken;
+    coordinator = (await login(t, 'coordinator.bekasi@demo.local')).accessToken;
+    competitionId = (await openCompetition(t, organizer, { slug: 'iga-e2e' })).id;
+  });
+  afterAll(async () => t?.close());
+
+  it('creates an edition from the template with the DOMAIN stage plan, and validates plans with named fields', async () => {
+    const c = await t.http().get(`/api/competitions/${competitionId}`).set(bearer(organizer));
+    expect(c.status).toBe(200);
+    expect(c.body.status).toBe('open');
+    expect(c.body.plan.stages.map((s: { key: string; weight: number }) => `${s.key}:${s.weight}`)).toEqual(['submission:0', 'screening:0', 'desk_review:0', 'presentation:60', 'field_verification:40']);
+    expect(c.body.stages[0]).toMatchObject({ key: 'submission', status: 'open' });
+
+    const plan = c.body.plan;
+    plan.stages[3].rubric[0].min = 100; // min ≥ max
+    plan.stages[4].key = 'presentation'; // duplicate key
+    const bad = await t.http().post('/api/competitions').set(bearer(organizer)).send({ name: 'Rusak', slug: 'rusak', year: 2027, plan });
+    expect(bad.status).toBe(400);
+    expect(fields(bad)).toEqual(expect.arrayContaining(['stages[3].rubric[0].min', 'stages[4].key']));
+    const dupSlug = await t.http().post('/api/competitions').set(bearer(organizer)).send({ name: 'Lagi', slug: 'iga-e2e', year: 2027, template: 'iga-kipp' });
+    expect(dupSlug.status).toBe(409);
+  });
+
+  it('runs the OPD flow from draft to submitted with a document', async () => {
+    const draft = await t.http().post(`/api/competitions/${competitionId}/innovations`).set(bearer(rsud)).send({ title: 'SiTaro (Siap Antar Obat)' });
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({ status: 'draft', category: 'kota', organizationName: expect.stringContaining('RSUD') });
+    const id = draft.body.id;
+
+    const early = await t.http().post(`/api/innovations/${id}/submit`).set(bearer(rsud));
+    expect(early.status).toBe(400);
+    expect(early.body.code).toBe('SUBMISSION_INCOMPLETE');
+    expect(fields(early)).toEqual(expect.arrayContaining(['summary', 'phase', 'startDate', 'sections.ringkasan', 'documents']));
+
+    const edited = await t.http().patch(`/api/innovations/${id}`).set(bearer(rsud)).send(completeProposal('SiTaro (Siap Antar Obat)'));
+    expect(edited.status).toBe(200);
+    const noDoc = await t.http().post(`/api/innovations/${id}/submit`).set(bearer(rsud));
+    expect(noDoc.status).toBe(400);
+    expect(fields(noDoc)).toEqual(['documents']);
+
+    const up = await uploadPdf(t, rsud, id);
+    expect(up.status).toBe(201);
+    expect(up.body).toMatchObject({ mediaType: 'application/pdf', fileName: 'sk-inovasi.pdf', size: tinyPdf().length });
+    expect(up.body.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const submitted = await t.http().post(`/api/innovations/${id}/submit`).set(bearer(rsud));
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.status).toBe('submitted');
+    expect(submitted.body.submittedAt).toBeTruthy();
+
+    const again = await t.http().post(`/api/innovations/${id}/submit`).set(bearer(rsud));
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('"submitted"');
+
+    const download = await t.http().get(`/api/documents/${up.body.id}`).set(bearer(rsud));
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toContain('attachment; filename="sk-inovasi.pdf"');
+    expect(Buffer.from(download.body).equals(tinyPdf())).toBe(true);
+
+    const history = await t.http().get(`/api/innovations/${id}/history`).set(bearer(rsud));
+    expect(history.body.map((h: { from: string | null; to: string }) => `${h.from}→${h.to}`)).toEqual(['null→draft', 'draft→submitted']);
+    const audit = await t.db.query(`SELECT action FROM audit_events WHERE entity_id = $1 OR (entity_type = 'document' AND after->>'innovationId' = $1) ORDER BY id`, [id]);
+    expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['innovation.create', 'innovation.update', 'document.upload', 'innovation.submitted']);
+  });
+
+  it('with the coordinator step: waits, is returned with a comment, then forwarded', async () => {
+    const cc = await openCompetition(t, organizer, { slug: 'kipp-koordinator', requireCoordinator: true });
+    const draft = await t.http().post(`/api/competitions/${cc.id}/innovations`).set(bearer(disdukcapil)).send(completeProposal('Patriot Mantap'));
+    const id = draft.body.id;
+    expect((await uploadPdf(t, disdukcapil, id)).status).toBe(201);
+    const sent = await t.http().post(`/api/innovations/${id}/submit`).set(bearer(disdukcapil));
+    expect(sent.status).toBe(200);
+    expect(sent.body.status).toBe('awaiting_coordinator');
+
+    const queue = await t.http().get('/api/me/waiting').set(bearer(coordinator));
+    expect(queue.status).toBe(200);
+    expect(queue.body.counts).toEqual({ awaiting_coordinator: 1 });
+    expect(queue.body.items[0].id).toBe(id);
+
+    const noComment = await t.http().post(`/api/innovations/${id}/return`).set(bearer(coordinator)).send({});
+    expect(noComment.status).toBe(400);
+    expect(fields(noComment)).toContain('comment');
+    const returned = await t.http().post(`/api/innovations/${id}/return`).set(bearer(coordinator)).send({ comment: 'Lengkapi SK Wali Kota tentang inovasi' });
+    expect(returned.body.status).toBe('returned');
+    const opdWaiting = await t.http().get('/api/me/waiting').set(bearer(disdukcapil));
+    expect(opdWaiting.body.counts).toMatchObject({ returned: 1 });
+
+    expect((await t.http().patch(`/api/innovations/${id}`).set(bearer(disdukcapil)).send({ results: 'Layanan malam melayani 1.200 warga per bulan.' })).status).toBe(200);
+    expect((await t.http().post(`/api/innovations/${id}/submit`).set(bearer(disdukcapil))).body.status).toBe('awaiting_coordinator');
+    const forwarded = await t.http().post(`/api/innovations/${id}/forward`).set(bearer(coordinator)).send({ comment: 'Sudah lengkap' });
+    expect(forwarded.status).toBe(200);
+    expect(forwarded.body.status).toBe('submitted');
+
+    const history = await t.http().get(`/api/innovations/${id}/history`).set(bearer(disdukcapil));
+    expect(history.body.map((h: { to: string; reason: string | null }) => [h.to, h.reason])).toEqual([
+      ['draft', null],
+      ['awaiting_coordinator', null],
+      ['returned', 'Lengkapi SK Wali Kota tentang inovasi'],
+      ['awaiting_coordinator', null],
+      ['submitted', 'Sudah lengkap'],
+    ]);
+    // The OPD cannot forward its own proposal; the coordinator cannot write it.
+    expect((await t.http().post(`/api/innovations/${id}/forward`).set(bearer(disdukcapil)).send({})).status).toBe(403);
+  });
+
+  it('refuses word limits and eligibility with each rule named', async () => {
+    const long = Array.from({ length: 201 }, () => 'kata').join(' ');
+    const d = await t.http().post(`/api/competitions/${competitionId}/innovations`).set(bearer(disdukcapil)).send({ title: 'Inovasi Baru', sections: { ringkasan: long, kebaruan: long } });
+    expect(d.status).toBe(400);
+    expect(fields(d)).toEqual(['sections.ringkasan', 'sections.kebaruan']);
+    expect(d.body.details.fields[0].message).toContain('201');
+
+    // Implemented only last month, and a title that duplicates SiTaro.
+    const recent = new Date(Date.now() - 30 * 86400_000).toISOString().slice(0, 10);
+    const draft = await t.http().post(`/api/competitions/${competitionId}/innovations`).set(bearer(disdukcapil)).send(completeProposal('  SITARO  (siap antar obat) ', { startDate: recent }));
+    expect(draft.status).toBe(201);
+    await uploadPdf(t, disdukcapil, draft.body.id);
+    const res = await t.http().post(`/api/innovations/${draft.body.id}/submit`).set(bearer(disdukcapil));
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('SUBMISSION_INELIGIBLE');
+    expect(fields(res).sort()).toEqual(['startDate', 'title']);
+  });
+
+  it('keeps OPDs apart: 404 for another OPD’s innovation, documents and downloads', async () => {
+    const mine = await t.http().post(`/api/competitions/${competitionId}/innovations`).set(bearer(rsud)).send({ title: 'Rahasia RSUD' });
+    const doc = await uploadPdf(t, rsud, mine.body.id);
+    const other = disdukcapil;
+    expect((await t.http().get(`/api/innovations/${mine.body.id}`).set(bearer(other))).status).toBe(404);
+    expect((await t.http().patch(`/api/innovations/${mine.body.id}`).set(bearer(other)).send({ summary: 'diubah' })).status).toBe(404);
+    expect((await t.http().get(`/api/innovations/${mine.body.id}/documents`).set(bearer(other))).status).toBe(404);
+    expect((await uploadPdf(t, other, mine.body.id)).status).toBe(404);
+    expect((await t.http().get(`/api/documents/${doc.body.id}`).set(bearer(other))).status).toBe(404);
+    expect((await t.http().delete(`/api/documents/${doc.body.id}`).set(bearer(other))).status).toBe(404);
+    const list = await t.http().get(`/api/competitions/${competitionId}/innovations`).set(bearer(other));
+    expect(list.body.items.map((i: { title: string }) => i.title)).not.toContain('Rahasia RSUD');
+    // Unchanged after all that.
+    const row = await t.db.query('SELECT summary FROM innovations WHERE id = $1', [mine.body.id]);
+    expect(row.rows[0].summary).toBeNull();
+    expect((await t.http().delete(`/api/documents/${doc.body.id}`).set(bearer(rsud))).status).toBe(204);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM documents WHERE id = $1', [doc.body.id])).rows[0].n).toBe(0);
+  });
+
+  it('refuses a wrong file type (415) and a too large file (413), leaving neither row nor file', async () => {
+    const d = await t.http().post(`/api/competitions/${competitionId}/innovations`).set(bearer(rsud)).send({ title: 'Uji unggah' });
+    const storage = path.join(t.env.dataDir, 'storage');
+    const before = filesUnder(storage).length;
+    const html = await t.http().post(`/api/innovations/${d.body.id}/documents`).set(bearer(rsud)).attach('file', Buffer.from('<html><script>alert(1)</script></html>'), { filename: 'laporan.pdf', contentType: 'application/pdf' });
+    expect(html.status).toBe(415);
+    expect(html.body).toMatchObject({ statusCode: 415, code: 'DOCUMENT_UNSUPPORTED_TYPE' });
+    const big = Buffer.concat([tinyPdf(), Buffer.alloc(5000, 0x20)]);
+    const large = await uploadPdf(t, rsud, d.body.id, 'besar.pdf', big);
+    expect(large.status).toBe(413);
+    expect(large.body.statusCode).toBe(413);
+    const png = await t.http().post(`/api/innovations/${d.body.id}/documents`).set(bearer(rsud)).attach('file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]), { filename: 'foto', contentType: 'application/octet-stream' });
+    expect(png.status).toBe(201);
+    expect(png.body).toMatchObject({ mediaType: 'image/png', fileName: 'foto.png' });
+    expect((await t.db.query('SELECT count(*)::int AS n FROM documents WHERE innovation_id = $1', [d.body.id])).rows[0].n).toBe(1);
+    expect(filesUnder(storage).length).toBe(before + 1);
+  });
+
+  it('refuses edits after the submission deadline (409 with the deadline)', async () => {
+    const c = await openCompetition(t, organizer, { slug: 'tenggat' });
+    const draft = await t.http().post(`/api/competitions/${c.id}/innovations`).set(bearer(rsud)).send({ title: 'Terlambat' });
+    const plan = c.plan;
+    plan.stages[0].opensAt = '2026-01-01T00:00:00+07:00';
+    plan.stages[0].closesAt = '2026-03-31T23:59:59+07:00';
+    const moved = await t.http().patch(`/api/competitions/${c.id}`).set(bearer(organizer)).send({ plan, reason: 'uji tenggat' });
+    expect(moved.status).toBe(200);
+    const late = await t.http().patch(`/api/innovations/${draft.body.id}`).set(bearer(rsud)).send({ summary: 'terlambat' });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('SUBMISSION_DEADLINE_PASSED');
+    expect(late.body.message).toContain('2026-03-31');
+    const audit = await t.db.query(`SELECT reason, after FROM audit_events WHERE action = 'competition.deadline_moved' AND entity_id = $1`, [c.id]);
+    expect(audit.rows).toHaveLength(2);
+    expect(audit.rows[0].reason).toBe('uji tenggat');
+  });
+
+  it('a juror cannot list innovations (403), the public neither (401)', async () => {
+    const juror = (await login(t, 'juror2@demo.local')).accessToken;
+    expect((await t.http().get(`/api/competitions/${competitionId}/innovations`).set(bearer(juror))).status).toBe(403);
+    expect((await t.http().get(`/api/competitions/${competitionId}/innovations`)).status).toBe(401);
+  });
+
+  it('gives organizers filters, text search and paging with a total', async () => {
+    const c = await openCompetition(t, organizer, { slug: 'filter' });
+    const orgs = await t.db.query(`SELECT o.id, o.region_id, r.kind FROM organizations o JOIN regions r ON r.id = o.region_id ORDER BY o.code`);
+    const kotaBandung = await idOf(t, 'regions', 'code', '32.73');
+    // 30 innovations straight into the table: 3 categories × 10, half submitted.
+    for (let i = 0; i < 30; i++) {
+      const o = orgs.rows[i % orgs.rows.length];
+      await t.db.query(
+        `INSERT INTO innovations (competition_id, organization_id, region_id, category, status, title, summary, created_by, current_stage, created_at, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT id FROM users LIMIT 1), $8, now() - ($9 || ' minutes')::interval, 1)`,
+        [c.id, o.id, o.region_id, o.kind, i % 2 ? 'submitted' : 'draft', i === 7 ? 'Layanan Dokter Keliling' : `Inovasi nomor ${i}`, i === 11 ? 'antar jemput dokumen kependudukan' : 'ringkas', i % 3 ? 'submission' : 'screening', i],
+      );
+    }
+    const all = await t.http().get(`/api/competitions/${c.id}/innovations?pageSize=7`).set(bearer(organizer));
+    expect(all.status).toBe(200);
+    expect(all.body).toMatchObject({ total: 30, page: 1, pageSize: 7 });
+    expect(all.body.items).toHaveLength(7);
+    expect(all.body.items[0].title).toBe('Inovasi nomor 0');
+    const page5 = await t.http().get(`/api/competitions/${c.id}/innovations?pageSize=7&page=5`).set(bearer(organizer));
+    expect(page5.body.items).toHaveLength(2);
+
+    const submittedKota = await t.http().get(`/api/competitions/${c.id}/innovations?status=submitted&category=kota`).set(bearer(organizer));
+    const expected = (await t.db.query(`SELECT count(*)::int AS n FROM innovations WHERE competition_id = $1 AND status = 'submitted' AND category = 'kota'`, [c.id])).rows[0].n;
+    expect(submittedKota.body.total).toBe(expected);
+    expect(submittedKota.body.items.every((i: { status: string; category: string }) => i.status === 'submitted' && i.category === 'kota')).toBe(true);
+
+    expect((await t.http().get(`/api/competitions/${c.id}/innovations?stage=screening`).set(bearer(organizer))).body.total).toBe(10);
+    const byRegion = await t.http().get(`/api/competitions/${c.id}/innovations?regionId=${kotaBandung}`).set(bearer(organizer));
+    expect(byRegion.body.items.every((i: { regionId: string }) => i.regionId === kotaBandung)).toBe(true);
+    const search = await t.http().get(`/api/competitions/${c.id}/innovations?q=dokter kel`).set(bearer(organizer));
+    expect(search.body.items.map((i: { title: string }) => i.title)).toEqual(['Layanan Dokter Keliling']);
+    const inSummary = await t.http().get(`/api/competitions/${c.id}/innovations?q=kependudukan`).set(bearer(organizer));
+    expect(inSummary.body.total).toBe(1);
+    const bad = await t.http().get(`/api/competitions/${c.id}/innovations?pageSize=1000&status=nope`).set(bearer(organizer));
+    expect(bad.status).toBe(400);
+    expect(fields(bad).sort()).toEqual(['pageSize', 'status']);
+  });
+
+  it('the demo seed holds IGA 2024 (demo) with SiTaro and Patriot Mantap submitted, each with a PDF', async () => {
+    const list = await t.http().get('/api/competitions').set(bearer(organizer));
+    const demo = list.body.find((c: { slug: string }) => c.slug === 'iga-2024-demo');
+    expect(demo).toMatchObject({ name: 'IGA 2024 (demo)', status: 'open' });
+    const inn = await t.http().get(`/api/competitions/${demo.id}/innovations?pageSize=100&status=submitted`).set(bearer(organizer));
+    expect(inn.body.total).toBeGreaterThanOrEqual(20);
+    const titles = inn.body.items.map((i: { title: string }) => i.title);
+    expect(titles).toEqual(expect.arrayContaining(['SiTaro (Siap Antar Obat)', 'Patriot Mantap (Pelayanan Malam Administrasi Kependudukan)']));
+    const sitaro = inn.body.items.find((i: { title: string }) => i.title.startsWith('SiTaro'));
+    expect(sitaro).toMatchObject({ category: 'kota', organizationName: expect.stringContaining('Kota Bekasi') });
+    const docs = await t.http().get(`/api/innovations/${sitaro.id}/documents`).set(bearer(rsud));
+    expect(docs.body).toHaveLength(1);
+    const file = await t.http().get(`/api/documents/${docs.body[0].id}`).set(bearer(organizer));
+    expect(file.status).toBe(200);
+    expect(Buffer.from(file.body).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('an organizer of another competition gets 404 for it and its innovations', async () => {
+    const admin = (await login(t, 'admin@demo.local')).accessToken;
+    const other = await t.http().post('/api/users').set(bearer(admin)).send({ email: 'panitia.lain@demo.local', name: 'Panitia Lain', role: 'organizer', password: 'panitia-lain-2024' });
+    expect(other.status).toBe(201);
+    const token = (await login(t, 'panitia.lain@demo.local', 'panitia-lain-2024')).accessToken;
+    expect((await t.http().get(`/api/competitions/${competitionId}`).set(bearer(token))).status).toBe(404);
+    expect((await t.http().get(`/api/competitions/${competitionId}/innovations`).set(bearer(token))).status).toBe(404);
+    expect((await t.http().patch(`/api/competitions/${competitionId}`).set(bearer(token)).send({ name: 'x' })).status).toBe(404);
+  });
+});
