@@ -13,8 +13,8 @@ export async function login(t: TestApp, email: string, password = DEMO_PASSWORD)
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** Loads the demo regions, organizations and accounts into the test database. */
-export async function seedDemo(t: TestApp): Promise<void> {
-  await t.app.get(DemoSeedService).seed();
+export async function seedDemo(t: TestApp, opts: { judged?: boolean } = {}): Promise<void> {
+  await t.app.get(DemoSeedService).seed(opts);
 }
 
 export async function idOf(t: TestApp, table: 'organizations' | 'regions' | 'users', column: string, value: string): Promise<string> {
@@ -73,4 +73,20 @@ export function completeProposal(title: string, extra: Record<string, unknown> =
 
 export async function uploadPdf(t: TestApp, token: string, innovationId: string, name = 'sk-inovasi.pdf', bytes = tinyPdf()) {
   return t.http().post(`/api/innovations/${innovationId}/documents`).set(bearer(token)).attach('file', bytes, { filename: name, contentType: 'application/pdf' });
+}
+
+/** Puts already-submitted innovations of these organizations (by code) straight into a competition. */
+export async function seedSubmitted(t: TestApp, competitionId: string, entries: { code: string; title: string }[]): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const [n, e] of entries.entries()) {
+    const res = await t.db.query(
+      `INSERT INTO innovations (competition_id, organization_id, region_id, province_id, category, status, current_stage, title, summary, created_by, submitted_at, version)
+       SELECT $1, o.id, r.id, CASE WHEN r.kind = 'provinsi' THEN r.id ELSE r.parent_id END, r.kind, 'submitted', 'submission', $3, 'ringkasan', (SELECT id FROM users WHERE email = 'admin@demo.local'), now() - ($4 || ' hours')::interval, 1
+         FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.code = $2 RETURNING id`,
+      [competitionId, e.code, e.title, n + 1],
+    );
+    if (!res.rows[0]) throw new Error(`no organization ${e.code}`);
+    ids[e.title] = res.rows[0].id;
+  }
+  return ids;
 }

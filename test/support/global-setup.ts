@@ -1,4 +1,5 @@
 // Jest's globalSetup ignores moduleNameMapper: relative imports only.
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../libs/database/src/migrations';
@@ -11,14 +12,15 @@ export default async function globalSetup(): Promise<void> {
   if (!admin.pathname.toLowerCase().includes('test')) {
     throw new Error(`Refusing to run e2e tests against database "${admin.pathname.slice(1)}": its name must contain "test"`);
   }
-  const template = `test_e2e_tpl_${process.pid}_${Date.now().toString(36)}`;
+  // Names carry their creation time, so a run cleans up only what killed runs left behind long ago,
+  // never the databases of a run going on next to it.
+  const template = `test_e2e_tpl_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const client = new Client({ connectionString: url });
   await client.connect();
-  // Leftovers of runs that were killed: drop test databases older than a day is not knowable, so drop the
-  // ones whose creator process is gone is not either; keep it simple and drop every e2e database now.
-  const stale = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'test_e2e_%'`);
-  for (const row of stale.rows as { datname: string }[]) {
-    await client.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => undefined);
+  const stale = await client.query(`SELECT datname FROM pg_database WHERE datname ~ '^test_e2e_(tpl|run)_[0-9a-z]+_'`);
+  for (const { datname } of stale.rows as { datname: string }[]) {
+    const born = parseInt(datname.split('_')[3], 36);
+    if (Date.now() - born > 6 * 3600_000) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
   }
   await client.query(`CREATE DATABASE "${template}"`);
   await client.end();

@@ -44,6 +44,8 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
       LOGIN_RATE_LIMIT: '1000',
       LOG_LEVEL: 'error',
       REDIS_URL: process.env.REDIS_URL ?? '',
+      // Parallel jest workers and test apps must not share BullMQ queues.
+      QUEUE_PREFIX: `e2e-${randomBytes(4).toString("hex")}`,
       ...overrides,
     }),
   );

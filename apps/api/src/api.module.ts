@@ -12,10 +12,15 @@ import { DirectoryModule } from '@app/directory';
 import { IdentityModule, JwtAuthGuard } from '@app/identity';
 import { CompetitionsModule } from '@app/competitions';
 import { SubmissionsModule } from '@app/submissions';
+import { NotificationsModule } from '@app/notifications';
+import { JudgingModule } from '@app/judging';
+import { ResultsModule } from '@app/results';
+import { JobQueue } from '@app/jobs';
 import { ENTITIES } from './persistence';
 import { ErrorFilter } from './http/error.filter';
-import { HealthController } from './health/health.controller';
+import { HEALTH_PROBES, HealthController } from './health/health.controller';
 import { DemoSeedService } from './demo/demo-seed.service';
+import { BenchModule } from './bench/bench.controller';
 
 export interface ApiModuleOptions {
   env: AppEnv;
@@ -49,12 +54,19 @@ export class ApiModule {
         IdentityModule,
         CompetitionsModule,
         SubmissionsModule,
+        NotificationsModule,
+        JudgingModule,
+        ResultsModule,
+        // Baseline routes for `npm run bench` (hello-world and one SELECT 1), only when BENCH_ROUTES=true.
+        ...(env.benchRoutes ? [BenchModule] : []),
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        // /health gains `redis` and `queue` when REDIS_URL is set.
+        { provide: HEALTH_PROBES, inject: [JobQueue], useFactory: (jobs: JobQueue) => jobs.healthProbes() },
         DemoSeedService,
       ],
     };

@@ -3,6 +3,9 @@ import { OrganizationEntity, RegionEntity } from '@app/directory';
 import { RefreshTokenEntity, UserEntity } from '@app/identity';
 import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity } from '@app/competitions';
 import { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity } from '@app/submissions';
+import { NotificationEntity, NotificationPreferenceEntity, OutboxMessageEntity } from '@app/notifications';
+import { JUDGING_ENTITIES } from '@app/judging';
+import { RESULTS_ENTITIES } from '@app/results';
 
 /** Every entity of every context: the composition root's list, used by the apps, the CLI and migrations. */
 export const ENTITIES = [
@@ -17,4 +20,9 @@ export const ENTITIES = [
   InnovationEntity,
   InnovationStatusHistoryEntity,
   DocumentEntity,
+  OutboxMessageEntity,
+  NotificationEntity,
+  NotificationPreferenceEntity,
+  ...JUDGING_ENTITIES,
+  ...RESULTS_ENTITIES,
 ];

@@ -4,8 +4,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, type AppEnv } from '@app/config';
 import { dataSourceOptions } from '@app/database';
+import { NotificationDeliveryModule } from '@app/notifications';
 import { ENTITIES } from '../../api/src/persistence';
 import { WorkerHealthController } from './worker-health.controller';
+import { NotificationsProcessor } from './notifications.processor';
 
 /** The queue consumers' process. The API owns migrations; the worker only reads and writes rows. */
 @Module({})
@@ -18,8 +20,10 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { level: env.logLevel, autoLogging: false } }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, ENTITIES, { poolSize: 10 }), migrationsRun: false }),
         TerminusModule,
+        NotificationDeliveryModule,
       ],
       controllers: [WorkerHealthController],
+      providers: [NotificationsProcessor],
     };
   }
 }

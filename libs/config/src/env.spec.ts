@@ -8,6 +8,8 @@ describe('validateEnv', () => {
     const env = validateEnv({});
     expect(env).toMatchObject({ nodeEnv: 'development', port: 3000, host: '127.0.0.1', databaseUrl: null, redisUrl: null, smtpUrl: null, demoPassword: 'demo-pass-2024', seedDemo: true, uploadMaxBytes: 20 * 1024 * 1024 });
     expect(env.jwt.accessTtlSeconds).toBe(900);
+    expect(env.queue).toEqual({ prefix: 'inovasi', lockMs: 30_000 });
+    expect(env.notify).toEqual({ pollMs: 500, backoffMs: 30_000, backoffMaxMs: 3600_000, maxAttempts: 8, concurrency: 8, digestHour: 7 });
   });
 
   it.each([
@@ -22,6 +24,9 @@ describe('validateEnv', () => {
     [{ NODE_ENV: 'production' }, 'Invalid configuration: JWT_ACCESS_SECRET is required when NODE_ENV=production'],
     [{ SEED_DEMO: 'maybe' }, 'Invalid configuration: SEED_DEMO must be true or false (got "maybe")'],
     [{ DEMO_PASSWORD: 'short' }, 'Invalid configuration: DEMO_PASSWORD must be at least 8 characters long'],
+    [{ QUEUE_PREFIX: 'a:b' }, 'Invalid configuration: QUEUE_PREFIX must be 1 to 60 letters, digits, "-" or "_" (got "a:b")'],
+    [{ NOTIFY_DIGEST_HOUR: '24' }, 'Invalid configuration: NOTIFY_DIGEST_HOUR must be an integer from 0 to 23 (got "24")'],
+    [{ NOTIFY_BACKOFF_MS: '5000', NOTIFY_BACKOFF_MAX_MS: '1000' }, 'Invalid configuration: NOTIFY_BACKOFF_MAX_MS must not be below NOTIFY_BACKOFF_MS (5000)'],
     [{ CORS_ORIGINS: 'https://ok.go.id,ftp://bad' }, 'Invalid configuration: CORS_ORIGINS must be a comma-separated list of origins like https://example.go.id (got "ftp://bad")'],
   ])('refuses %j with one clear line', (raw, message) => {
     expect(() => validateEnv(raw)).toThrow(new ConfigError('x', 'y').constructor as typeof ConfigError);

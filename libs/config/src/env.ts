@@ -21,6 +21,12 @@ export interface AppEnv {
   uploadMaxBytes: number;
   corsOrigins: string[];
   loginRateLimit: number;
+  /** Serve the bench-only baseline routes GET /api/bench/hello and /api/bench/select1 (`npm run bench` turns it on). */
+  benchRoutes: boolean;
+  /** BullMQ: key prefix (one per deployment or test app) and how long a worker's job lock lasts. */
+  queue: { prefix: string; lockMs: number };
+  /** Notification delivery: outbox polling, retries with capped exponential backoff, daily digest hour (WIB). */
+  notify: { pollMs: number; backoffMs: number; backoffMaxMs: number; maxAttempts: number; concurrency: number; digestHour: number };
 }
 
 export class ConfigError extends Error {
@@ -106,6 +112,11 @@ export function validateEnv(raw: Raw): ValidatedEnv {
   }
   const demoPassword = str(raw, 'DEMO_PASSWORD') ?? 'demo-pass-2024';
   if (demoPassword.length < 8) throw new ConfigError('DEMO_PASSWORD', 'must be at least 8 characters long');
+  const queuePrefix = str(raw, 'QUEUE_PREFIX') ?? 'inovasi';
+  if (!/^[A-Za-z0-9_-]{1,60}$/.test(queuePrefix)) throw new ConfigError('QUEUE_PREFIX', `must be 1 to 60 letters, digits, "-" or "_" (got "${queuePrefix}")`);
+  const backoffMs = int(raw, 'NOTIFY_BACKOFF_MS', 30_000, 1, 24 * 3600_000);
+  const backoffMaxMs = int(raw, 'NOTIFY_BACKOFF_MAX_MS', 3600_000, 1, 7 * 24 * 3600_000);
+  if (backoffMaxMs < backoffMs) throw new ConfigError('NOTIFY_BACKOFF_MAX_MS', `must not be below NOTIFY_BACKOFF_MS (${backoffMs})`);
   return {
     nodeEnv,
     host,
@@ -129,6 +140,16 @@ export function validateEnv(raw: Raw): ValidatedEnv {
     uploadMaxBytes: int(raw, 'UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     corsOrigins,
     loginRateLimit: int(raw, 'LOGIN_RATE_LIMIT', 10, 1, 100000),
+    benchRoutes: bool(raw, 'BENCH_ROUTES', false),
+    queue: { prefix: queuePrefix, lockMs: int(raw, 'QUEUE_LOCK_MS', 30_000, 100, 600_000) },
+    notify: {
+      pollMs: int(raw, 'NOTIFY_POLL_MS', 500, 10, 60_000),
+      backoffMs,
+      backoffMaxMs,
+      maxAttempts: int(raw, 'NOTIFY_MAX_ATTEMPTS', 8, 1, 100),
+      concurrency: int(raw, 'NOTIFY_CONCURRENCY', 8, 1, 100),
+      digestHour: int(raw, 'NOTIFY_DIGEST_HOUR', 7, 0, 23),
+    },
   };
 }
 

@@ -52,6 +52,16 @@ export class UsersService {
     return this.users.findByIds(ids, tx);
   }
 
+  /** Active OPD accounts by organization, for notifications to the people behind an innovation. */
+  async opdUsersOf(organizationIds: string[], tx?: EntityManager): Promise<Map<string, string[]>> {
+    const rows: { id: string; organization_id: string }[] = organizationIds.length
+      ? await (tx ?? this.db.manager).query(`SELECT id, organization_id FROM users WHERE role = 'opd' AND active AND organization_id = ANY($1::uuid[])`, [organizationIds])
+      : [];
+    const map = new Map<string, string[]>();
+    for (const r of rows) map.set(r.organization_id, [...(map.get(r.organization_id) ?? []), r.id]);
+    return map;
+  }
+
   jurors(tx?: EntityManager): Promise<UserEntity[]> {
     return this.users.jurors(tx);
   }

@@ -95,6 +95,11 @@ export class DocumentsService {
     return (await this.repo.documents(innovationId)).map(toDocumentView);
   }
 
+  /** Documents of an innovation for a caller that has already checked access (e.g. an assigned juror's dossier). */
+  async listFor(innovationId: string): Promise<DocumentView[]> {
+    return (await this.repo.documents(innovationId)).map(toDocumentView);
+  }
+
   /** The document and a stream of its bytes, with the innovation's read rules (404 otherwise). */
   async download(actor: Actor, id: string): Promise<{ doc: DocumentView; stream: ReadStream }> {
     const doc = await this.repo.findDocument(id);

@@ -2,7 +2,7 @@ export * from './submissions.module';
 export { InnovationsService, toInnovationView } from './innovations.service';
 export { DocumentsService, toDocumentView, type UploadedStream } from './documents.service';
 export { InnovationAccessRegistry, type InnovationReader } from './innovation-access';
-export { InnovationsRepository } from './persistence/innovations.repository';
+export { InnovationsRepository, prefixQuery } from './persistence/innovations.repository';
 export { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity } from './persistence/innovation.entity';
 export { FileStorage } from './storage/file-storage';
 export { contentDisposition, fileOf } from './submissions.controller';

@@ -10,6 +10,10 @@ import { OrganizationEntity, RegionEntity } from '@app/directory';
 import { UsersService, UserEntity } from '@app/identity';
 import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity, defaultTemplate } from '@app/competitions';
 import { DocumentEntity, FileStorage, InnovationEntity, InnovationStatusHistoryEntity } from '@app/submissions';
+import { JuryService, PipelineService } from '@app/judging';
+import { ResultsService } from '@app/results';
+import { CompetitionsService } from '@app/competitions';
+import { judgeEdition } from './demo-judging';
 import { DEMO_ACCOUNTS, DEMO_INNOVATIONS, DEMO_ORGANIZATIONS, DEMO_REGIONS, demoSections, type DemoAccount } from './demo-data';
 
 export const DEMO_EDITION_SLUG = 'iga-2024-demo';
@@ -28,18 +32,25 @@ export class DemoSeedService {
     private readonly users: UsersService,
     private readonly config: ConfigService<AppEnv, true>,
     private readonly storage: FileStorage,
+    private readonly competitions: CompetitionsService,
+    private readonly pipeline: PipelineService,
+    private readonly jury: JuryService,
+    private readonly results: ResultsService,
   ) {}
 
   /** Seeds when enabled and the database has no users; returns the demo accounts when they exist. */
   async seedIfEmpty(): Promise<SeedResult | null> {
     if (!this.config.get('seedDemo', { infer: true })) return null;
-    if ((await this.users.countAll()) === 0) await this.seed();
+    if ((await this.users.countAll()) === 0) await this.seed({ judged: true });
     const [admin] = await this.db.query(`SELECT 1 FROM users WHERE email = 'admin@demo.local'`);
     return admin ? { accounts: DEMO_ACCOUNTS } : null;
   }
 
-  /** Idempotent: existing regions, organizations and accounts are kept. */
-  async seed(): Promise<SeedResult> {
+  /**
+   * Idempotent: existing regions, organizations and accounts are kept. With `judged`, the demo edition is
+   * also run through every stage by the demo jurors and its results published (what `npm start` shows).
+   */
+  async seed(opts: { judged?: boolean } = {}): Promise<SeedResult> {
     if (this.config.get('nodeEnv', { infer: true }) === 'production') throw new Error('The demo seed never runs with NODE_ENV=production');
     const password = this.config.get('demoPassword', { infer: true });
     await this.db.transaction(async (tx) => {
@@ -56,6 +67,7 @@ export class DemoSeedService {
       }
       await this.ensureEdition(tx, regions, orgs);
     });
+    if (opts.judged) await this.judgeAndPublish();
     this.logger.log(`Demo data seeded: ${DEMO_REGIONS.length} regions, ${DEMO_ORGANIZATIONS.length} organizations, ${DEMO_ACCOUNTS.length} accounts, ${DEMO_INNOVATIONS.length} innovations`);
     return { accounts: DEMO_ACCOUNTS };
   }
@@ -134,5 +146,22 @@ export class DemoSeedService {
       await this.storage.commit(staged, storageKey);
       await tx.insert(DocumentEntity, { innovationId: innovation.id, kind: 'evidence', fileName: 'data-dukung.pdf', mediaType: 'application/pdf', size: staged.size, sha256: staged.sha256, storageKey, uploadedBy: creator?.id ?? organizer.id });
     }
+  }
+
+  /** Runs IGA 2024 (demo) through screening, desk review, presentation and field verification, then publishes. */
+  async judgeAndPublish(): Promise<void> {
+    const edition = await this.competitions.bySlug(DEMO_EDITION_SLUG);
+    if (!edition || edition.status !== 'open') return;
+    const accounts: UserEntity[] = await this.db.getRepository(UserEntity).find({ where: DEMO_ACCOUNTS.filter((a) => a.role === 'juror' || a.role === 'organizer').map((a) => ({ email: a.email })) });
+    const actor = (u: UserEntity) => ({ id: u.id, role: u.role, email: u.email, name: u.name, organizationId: u.organizationId, regionId: u.regionId, sessionId: 'demo-seed' });
+    const organizer = actor(accounts.find((u) => u.role === 'organizer')!);
+    const jurors = accounts.filter((u) => u.role === 'juror').map(actor);
+    const innovations = await this.db.getRepository(InnovationEntity).find({ where: { competitionId: edition.id } });
+    await judgeEdition({ pipeline: this.pipeline, jury: this.jury }, organizer, jurors, await this.competitions.snapshot(edition.id), {
+      titles: new Map(innovations.map((i) => [i.id, i.title])),
+      fail: { 'Layanan Kesehatan Jiwa Daring': 'Belum diterapkan minimal satu tahun pada saat pendaftaran / Not implemented for a year when submitted' },
+      boost: { 'SiTaro (Siap Antar Obat)': 12, 'Patriot Mantap (Pelayanan Malam Administrasi Kependudukan)': 10 },
+    });
+    await this.results.publish(organizer, edition.id, undefined);
   }
 }

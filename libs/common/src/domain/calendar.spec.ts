@@ -10,6 +10,11 @@ describe('calendar (Jakarta time)', () => {
     expect(formatJakartaTime(new Date(iso))).toBe(shown);
   });
 
+  it('names the months in Indonesian for locale id', () => {
+    expect(formatJakartaTime(new Date('2025-08-17T02:00:00Z'), 'id')).toBe('17 Agu 2025, 09:00 WIB');
+    expect(formatJakartaTime(new Date('2025-12-24T17:30:00Z'), 'id')).toBe('25 Des 2025, 00:30 WIB');
+  });
+
   it.each([
     ['2024-02-29', true],
     ['2023-02-29', false],

@@ -4,7 +4,10 @@
  */
 
 const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
+} as const;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
@@ -13,12 +16,12 @@ export function jakartaDate(instant: Date): string {
   return new Date(instant.getTime() + JAKARTA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-/** A readable Jakarta time, e.g. `30 Jun 2025, 23:59 WIB`. */
-export function formatJakartaTime(instant: Date): string {
+/** A readable Jakarta time, e.g. `30 Jun 2025, 23:59 WIB` (`en`) or `17 Agu 2025, 09:00 WIB` (`id`). */
+export function formatJakartaTime(instant: Date, locale: 'id' | 'en' = 'en'): string {
   const t = new Date(instant.getTime() + JAKARTA_OFFSET_MS);
   const hh = String(t.getUTCHours()).padStart(2, '0');
   const mm = String(t.getUTCMinutes()).padStart(2, '0');
-  return `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()}, ${hh}:${mm} WIB`;
+  return `${t.getUTCDate()} ${MONTHS[locale][t.getUTCMonth()]} ${t.getUTCFullYear()}, ${hh}:${mm} WIB`;
 }
 
 /** True for a real calendar date written YYYY-MM-DD (2024-02-30 is not). */

@@ -1,1 +1,2 @@
 export * from './csv-body';
+export * from './page-query.dto';

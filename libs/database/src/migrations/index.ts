@@ -1,5 +1,8 @@
 import { Initial1795485076799 } from './1795485076799-Initial';
 import { Submissions1795485810948 } from './1795485810948-Submissions';
+import { Notifications1795486368106 } from './1795486368106-Notifications';
+import { Judging1795486488079 } from './1795486488079-Judging';
+import { Results1795486844639 } from './1795486844639-Results';
 
 /** Every migration, in order. An explicit list: bundlers break globs. */
-export const MIGRATIONS: Function[] = [Initial1795485076799, Submissions1795485810948];
+export const MIGRATIONS: Function[] = [Initial1795485076799, Submissions1795485810948, Notifications1795486368106, Judging1795486488079, Results1795486844639];

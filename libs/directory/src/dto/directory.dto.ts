@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Max, Min } from 'class-validator';
+import { PageQueryDto } from '@app/common';
 import { ORGANIZATION_KINDS, REGION_KINDS, type OrganizationKind, type RegionKind } from '../domain/region-kind';
 
 export class CreateRegionDto {
@@ -23,10 +24,7 @@ export class CreateOrganizationDto {
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(320) email?: string;
 }
 
-export class PageQueryDto {
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
-}
+export { PageQueryDto };
 
 export class OrganizationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() regionId?: string;

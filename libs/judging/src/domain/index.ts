@@ -42,3 +42,4 @@ export {
   DEFAULT_DISAGREEMENT_RANGE,
   flagDisagreement,
 } from './disagreement';
+export * from './scoring-input';

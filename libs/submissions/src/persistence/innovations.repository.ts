@@ -90,6 +90,15 @@ export class InnovationsRepository {
     return qb.getMany();
   }
 
+  /** Innovations still in the running that have reached `stageKey` (status submitted), locked for the command. */
+  inStage(tx: EntityManager, competitionId: string, stageKey: string): Promise<InnovationEntity[]> {
+    return tx.find(InnovationEntity, { where: { competitionId, currentStage: stageKey, status: 'submitted' }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async setCurrentStage(tx: EntityManager, ids: string[], stageKey: string): Promise<void> {
+    if (ids.length) await tx.createQueryBuilder().update(InnovationEntity).set({ currentStage: stageKey }).where('id IN (:...ids)', { ids }).execute();
+  }
+
   async addHistory(tx: EntityManager, rows: Partial<InnovationStatusHistoryEntity>[]): Promise<void> {
     if (rows.length) await tx.insert(InnovationStatusHistoryEntity, rows);
   }

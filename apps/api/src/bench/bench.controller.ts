@@ -1,0 +1,31 @@
+import { Controller, Get, Module } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Public } from '@app/common';
+
+/**
+ * Baselines for `npm run bench`, served by the same process, guards and pipes as the real routes:
+ * a bare JSON reply and one `SELECT 1` round trip. Registered only with BENCH_ROUTES=true.
+ */
+@ApiExcludeController()
+@Controller('bench')
+export class BenchController {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  @Get('hello')
+  @Public()
+  hello(): { hello: string } {
+    return { hello: 'world' };
+  }
+
+  @Get('select1')
+  @Public()
+  async select1(): Promise<{ one: number }> {
+    const rows: { one: number }[] = await this.db.query('SELECT 1 AS one');
+    return { one: rows[0].one };
+  }
+}
+
+@Module({ controllers: [BenchController] })
+export class BenchModule {}

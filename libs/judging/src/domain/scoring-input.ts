@@ -1,0 +1,38 @@
+import type { ScoringInput, SheetInput } from '../../../scoring/src/types';
+
+/** The parts of a competition plan the scoring contract needs (structurally the competitions plan). */
+export interface PlanForScoring {
+  stages: readonly { key: string; weight: number; rubric: readonly { key: string; weight: number; min: number; max: number }[]; aggregation: string; trim?: number }[];
+  bands: readonly { label: string; min: number }[];
+  tieBreak: readonly string[];
+}
+
+export interface SubmissionForScoring {
+  id: string;
+  category: string;
+  submittedAt: Date | null;
+}
+
+/**
+ * The DESIGN §4 input for a competition: its scored stages (those with a rubric) with their weights,
+ * rubrics and per-stage aggregation, its bands and tie-break, the innovations and the submitted sheets.
+ * `aggregation` overrides every stage's method (for the organizer's "what if" preview).
+ */
+export function scoringInputFor(plan: PlanForScoring, submissions: readonly SubmissionForScoring[], sheets: readonly SheetInput[], opts: { aggregation?: string; decimals?: number } = {}): ScoringInput {
+  const stages = plan.stages
+    .filter((s) => s.rubric.length > 0)
+    .map((s) => ({
+      key: s.key,
+      weight: s.weight,
+      criteria: s.rubric.map((c) => ({ key: c.key, weight: c.weight, min: c.min, max: c.max })),
+      aggregation: (opts.aggregation ?? s.aggregation) as ScoringInput['stages'][number]['aggregation'],
+      ...(s.trim !== undefined ? { trim: s.trim } : {}),
+    }));
+  return {
+    method: { aggregation: 'mean', decimals: opts.decimals ?? 4, ...(plan.tieBreak.length ? { tieBreak: [...plan.tieBreak] } : {}) },
+    stages,
+    bands: plan.bands.map((b) => ({ label: b.label, min: b.min })),
+    submissions: submissions.map((s) => ({ id: s.id, category: s.category, ...(s.submittedAt ? { submittedAt: s.submittedAt.toISOString() } : {}) })),
+    sheets: [...sheets],
+  };
+}

@@ -1,0 +1,200 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type Actor } from '@app/common';
+import { uuidParam } from '@app/competitions';
+import { fileOf } from '@app/submissions';
+import { PipelineService } from './pipeline.service';
+import { ScheduleService } from './schedule.service';
+import { JuryService } from './jury.service';
+import {
+  AutoAssignDto,
+  BulkScreeningDto,
+  CalibrationQueryDto,
+  CloseStageDto,
+  DeclareConflictDto,
+  FieldVisitDto,
+  ManualAssignDto,
+  PresentationDto,
+  ReasonBodyDto,
+  SaveSheetDto,
+  ScreeningDto,
+  SubmitSheetDto,
+} from './dto/judging.dto';
+
+@ApiTags('pipeline')
+@ApiBearerAuth()
+@Controller()
+export class PipelineController {
+  constructor(
+    private readonly pipeline: PipelineService,
+    private readonly schedule: ScheduleService,
+  ) {}
+
+  @Post('competitions/:id/stages/:key/open')
+  @HttpCode(200)
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Open a stage (in plan order: the previous one must be closed)' })
+  open(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('key') key: string) {
+    return this.pipeline.open(actor, id, key);
+  }
+
+  @Post('competitions/:id/stages/:key/close')
+  @HttpCode(200)
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Close a stage: aggregate, apply the advance rule per category, move the passed on (409 with missing decisions or sheets unless forced with a reason)' })
+  close(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('key') key: string, @Body() dto: CloseStageDto) {
+    return this.pipeline.close(actor, id, key, dto);
+  }
+
+  @Post('innovations/:id/screening')
+  @HttpCode(200)
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Administrative screening of one innovation: pass, or fail with a reason (eliminates)' })
+  screenOne(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ScreeningDto) {
+    return this.pipeline.screenOne(actor, id, dto);
+  }
+
+  @Post('competitions/:id/screening')
+  @HttpCode(200)
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Bulk screening, all-or-nothing' })
+  screenMany(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: BulkScreeningDto) {
+    return this.pipeline.screen(actor, id, dto.decisions);
+  }
+
+  @Get('innovations/:id/stages')
+  @ApiOperation({ summary: 'The innovation’s outcome per stage with reasons (scores for its OPD only after publication)' })
+  stageResults(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.pipeline.stageResults(actor, id);
+  }
+
+  @Post('innovations/:id/presentation')
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Schedule or move the presentation slot (history kept); 409 when a panel juror has an overlapping slot' })
+  presentation(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: PresentationDto) {
+    return this.schedule.schedulePresentation(actor, id, dto);
+  }
+
+  @Get('innovations/:id/presentation')
+  getPresentation(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.schedule.presentation(actor, id);
+  }
+
+  @Get('competitions/:id/presentations')
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'The presentation calendar of a competition' })
+  calendar(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.schedule.calendar(actor, id);
+  }
+
+  @Post('innovations/:id/field-visit')
+  @Roles('admin', 'organizer', 'juror')
+  @ApiOperation({ summary: 'Schedule or move a field visit (organizer), or record the checklist and findings (organizer or the visit’s verifier)' })
+  fieldVisit(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: FieldVisitDto) {
+    return this.schedule.recordFieldVisit(actor, id, dto);
+  }
+
+  @Get('innovations/:id/field-visit')
+  getFieldVisit(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.schedule.fieldVisit(actor, id);
+  }
+
+  @Post('innovations/:id/field-visit/photos')
+  @Roles('admin', 'organizer', 'juror')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  async photo(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Req() req: Parameters<typeof fileOf>[0]) {
+    return this.schedule.addPhoto(actor, id, await fileOf(req));
+  }
+}
+
+@ApiTags('jury')
+@ApiBearerAuth()
+@Controller()
+export class JuryController {
+  constructor(private readonly jury: JuryService) {}
+
+  @Post('competitions/:id/stages/:key/assignments')
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Automatic assignment: k jurors per innovation, conflict-free, balanced, deterministic; shortfalls explained' })
+  auto(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('key') key: string, @Body() dto: AutoAssignDto) {
+    return this.jury.autoAssign(actor, id, key, dto);
+  }
+
+  @Post('competitions/:id/stages/:key/assignments/manual')
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Assign one juror by hand (409 on a conflict of interest)' })
+  manual(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('key') key: string, @Body() dto: ManualAssignDto) {
+    return this.jury.addAssignment(actor, id, key, dto.innovationId, dto.jurorId);
+  }
+
+  @Delete('assignments/:id')
+  @HttpCode(204)
+  @Roles('admin', 'organizer')
+  async remove(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ReasonBodyDto) {
+    await this.jury.removeAssignment(actor, id, dto.reason);
+  }
+
+  @Get('assignments/mine')
+  @Roles('juror')
+  @ApiOperation({ summary: 'The juror’s dashboard: assignments with due dates, sheet status and progress' })
+  mine(@CurrentUser() actor: Actor) {
+    return this.jury.mine(actor);
+  }
+
+  @Get('assignments/:id/sheet')
+  @Roles('juror', 'organizer', 'admin')
+  @ApiOperation({ summary: 'The sheet with rubric and dossier; blind (no other juror’s scores or names)' })
+  sheet(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.jury.getSheet(actor, id);
+  }
+
+  @Put('assignments/:id/sheet')
+  @Roles('juror')
+  @ApiOperation({ summary: 'Save a draft; the first save confirms no conflict of interest; later saves send the version (409 when stale)' })
+  save(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: SaveSheetDto) {
+    return this.jury.saveSheet(actor, id, dto);
+  }
+
+  @Post('assignments/:id/sheet/submit')
+  @HttpCode(200)
+  @Roles('juror')
+  @ApiOperation({ summary: 'Submit and lock the sheet: every criterion in range and a comment (400 naming each), no conflict (409)' })
+  submit(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: SubmitSheetDto) {
+    return this.jury.submitSheet(actor, id, dto.version);
+  }
+
+  @Post('assignments/:id/sheet/reopen')
+  @HttpCode(200)
+  @Roles('admin', 'organizer')
+  reopen(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ReasonBodyDto) {
+    return this.jury.reopenSheet(actor, id, dto.reason);
+  }
+
+  @Get('assignments/:id/sheet/versions')
+  @Roles('juror', 'organizer', 'admin')
+  @ApiOperation({ summary: 'Every saved version of the sheet (append-only)' })
+  versions(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.jury.sheetVersions(actor, id);
+  }
+
+  @Post('innovations/:id/conflicts')
+  @Roles('juror')
+  @ApiOperation({ summary: 'Declare a conflict of interest with an innovation; it blocks scoring it' })
+  declare(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: DeclareConflictDto) {
+    return this.jury.declareConflict(actor, id, dto.reason);
+  }
+
+  @Get('competitions/:id/stages/:key/progress')
+  @Roles('admin', 'organizer')
+  progress(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('key') key: string) {
+    return this.jury.progress(actor, id, key);
+  }
+
+  @Get('competitions/:id/stages/:key/calibration')
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Juror calibration (leniency, spread, agreement) and innovations with high disagreement' })
+  calibration(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('key') key: string, @Query() q: CalibrationQueryDto) {
+    return this.jury.calibration(actor, id, key, q.threshold);
+  }
+}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { CompetitionSnapshot } from '@app/competitions';
+import { UsersService } from '@app/identity';
+import { eventKey, OutboxService } from '@app/notifications';
+import type { InnovationEntity } from '@app/submissions';
+import type { AssignmentEntity, FieldVisitEntity, PresentationSlotEntity } from './persistence/judging.entities';
+import { JudgingRepository } from './persistence/judging.repository';
+
+/** Reminders before a scoring deadline, in hours. */
+export const REMINDER_HOURS = [48, 2] as const;
+/** The guard that drops a reminder whose sheet was submitted meanwhile (registered by JudgingGuards). */
+export const SHEET_UNSUBMITTED_GUARD = 'judging.sheet-unsubmitted';
+
+/**
+ * What the jury and pipeline tell jurors and OPDs, written to the outbox in the caller's transaction
+ * (DESIGN §5): the notification exists exactly when the change commits.
+ */
+@Injectable()
+export class JudgingEvents {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly users: UsersService,
+    private readonly repo: JudgingRepository,
+  ) {}
+
+  private stageLabel(c: Pick<CompetitionSnapshot, 'plan'>, key: string): string {
+    return c.plan.stages.find((s) => s.key === key)?.label.id ?? key;
+  }
+
+  private async competition(tx: EntityManager, id: string): Promise<{ name: string; plan: CompetitionSnapshot['plan']; status: Map<string, string> }> {
+    const [row] = await tx.query(`SELECT name, plan FROM competitions WHERE id = $1`, [id]);
+    const stages: { key: string; status: string }[] = await tx.query(`SELECT key, status FROM competition_stages WHERE competition_id = $1`, [id]);
+    return { name: row.name, plan: row.plan, status: new Map(stages.map((s) => [s.key, s.status])) };
+  }
+
+  private async opdsOf(tx: EntityManager, innovations: Pick<InnovationEntity, 'organizationId'>[]): Promise<Map<string, string[]>> {
+    return this.users.opdUsersOf([...new Set(innovations.map((i) => i.organizationId))], tx);
+  }
+
+  /** One notification per assignment; reminders too when the stage is already open. */
+  async jurorsAssigned(tx: EntityManager, competition: CompetitionSnapshot, stageKey: string, assignments: AssignmentEntity[]): Promise<void> {
+    if (!assignments.length) return;
+    const dueAt = competition.plan.stages.find((s) => s.key === stageKey)?.closesAt ?? undefined;
+    const titles = new Map<string, string>((await tx.query(`SELECT id, title FROM innovations WHERE id = ANY($1::uuid[])`, [[...new Set(assignments.map((a) => a.innovationId))]])).map((r: { id: string; title: string }) => [r.id, r.title]));
+    for (const a of assignments) {
+      await this.outbox.notify(tx, {
+        type: 'juror_assigned',
+        recipients: [a.jurorId],
+        payload: { competition: competition.name, innovation: titles.get(a.innovationId) ?? '', stage: this.stageLabel(competition, stageKey), assignmentId: a.id, ...(dueAt ? { dueAt } : {}) },
+        dedupeKey: eventKey('juror_assigned', a.id),
+        competitionId: competition.id,
+      });
+    }
+    if (competition.stages.find((s) => s.key === stageKey)?.status === 'open') await this.scheduleReminders(tx, competition.id, stageKey, assignments, titles);
+  }
+
+  /** Reminders 48 h and 2 h before the stage's deadline, dropped at delivery if the sheet is submitted. */
+  private async scheduleReminders(tx: EntityManager, competitionId: string, stageKey: string, assignments: AssignmentEntity[], titles: Map<string, string>, now = new Date()): Promise<void> {
+    const c = await this.competition(tx, competitionId);
+    const closesAt = c.plan.stages.find((s) => s.key === stageKey)?.closesAt;
+    if (!closesAt) return;
+    const due = new Date(closesAt);
+    for (const a of assignments) {
+      for (const hours of REMINDER_HOURS) {
+        const at = new Date(due.getTime() - hours * 3600_000);
+        if (at <= now) continue;
+        await this.outbox.notify(tx, {
+          type: 'scoring_reminder',
+          recipients: [a.jurorId],
+          payload: { competition: c.name, innovation: titles.get(a.innovationId) ?? '', stage: this.stageLabel(c, stageKey), assignmentId: a.id, dueAt: closesAt },
+          dedupeKey: eventKey('scoring_reminder', a.id, `${hours}h`, due.getTime()),
+          competitionId,
+          availableAt: at,
+          guard: SHEET_UNSUBMITTED_GUARD,
+        });
+      }
+    }
+  }
+
+  /** Jurors of the stage hear it is open (with reminders scheduled); OPDs of the entrants too. */
+  async stageOpened(tx: EntityManager, competitionId: string, stageKey: string, entrants: Pick<InnovationEntity, 'id' | 'organizationId' | 'title'>[]): Promise<void> {
+    const c = await this.competition(tx, competitionId);
+    const assignments = await this.repo.activeAssignments(competitionId, stageKey, tx);
+    const opds = await this.opdsOf(tx, entrants);
+    const recipients = [...new Set([...assignments.map((a) => a.jurorId), ...[...opds.values()].flat()])];
+    const closesAt = c.plan.stages.find((s) => s.key === stageKey)?.closesAt;
+    await this.outbox.notify(tx, {
+      type: 'stage_opened',
+      recipients,
+      payload: { competition: c.name, competitionId, stage: this.stageLabel(c, stageKey), ...(closesAt ? { closesAt } : {}) },
+      dedupeKey: eventKey('stage_opened', competitionId, stageKey),
+      competitionId,
+    });
+    const titles = new Map(entrants.map((i) => [i.id, i.title]));
+    await this.scheduleReminders(tx, competitionId, stageKey, assignments, titles);
+  }
+
+  async stageClosed(tx: EntityManager, competitionId: string, stageKey: string, decisions: { innovationId: string; title: string; outcome: 'passed' | 'eliminated' }[]): Promise<void> {
+    if (!decisions.length) return;
+    const c = await this.competition(tx, competitionId);
+    const orgs: { id: string; organization_id: string }[] = await tx.query(`SELECT id, organization_id FROM innovations WHERE id = ANY($1::uuid[])`, [decisions.map((d) => d.innovationId)]);
+    const opds = await this.users.opdUsersOf([...new Set(orgs.map((o) => o.organization_id))], tx);
+    const orgOf = new Map(orgs.map((o) => [o.id, o.organization_id]));
+    for (const d of decisions) {
+      await this.outbox.notify(tx, {
+        type: 'stage_closed',
+        recipients: opds.get(orgOf.get(d.innovationId)!) ?? [],
+        payload: { competition: c.name, competitionId, stage: this.stageLabel(c, stageKey), innovation: d.title, outcome: d.outcome === 'passed' ? 'advanced' : 'eliminated' },
+        dedupeKey: eventKey('stage_closed', competitionId, stageKey, d.innovationId),
+        competitionId,
+      });
+    }
+  }
+
+  async screeningDecided(tx: EntityManager, innovation: InnovationEntity, outcome: 'passed' | 'eliminated', reason: string, at = new Date()): Promise<void> {
+    const c = await this.competition(tx, innovation.competitionId);
+    const opds = await this.opdsOf(tx, [innovation]);
+    await this.outbox.notify(tx, {
+      type: 'screening_result',
+      recipients: opds.get(innovation.organizationId) ?? [],
+      payload: { competition: c.name, innovation: innovation.title, innovationId: innovation.id, decision: outcome === 'passed' ? 'pass' : 'fail', ...(reason ? { reason } : {}) },
+      dedupeKey: eventKey('screening_result', innovation.id, at.getTime()),
+      competitionId: innovation.competitionId,
+    });
+  }
+
+  async presentationScheduled(tx: EntityManager, innovation: InnovationEntity, slot: PresentationSlotEntity, moved: boolean, previous?: Date): Promise<void> {
+    const c = await this.competition(tx, innovation.competitionId);
+    const opds = await this.opdsOf(tx, [innovation]);
+    const recipients = [...slot.panel, ...(opds.get(innovation.organizationId) ?? [])];
+    const place = [slot.location, slot.link].filter(Boolean).join(' · ');
+    const common = { competition: c.name, innovation: innovation.title, innovationId: innovation.id, startsAt: slot.startsAt.toISOString(), ...(place ? { place } : {}) };
+    await this.outbox.notify(tx, moved
+      ? { type: 'presentation_moved', recipients, payload: { ...common, ...(previous ? { previousStartsAt: previous.toISOString() } : {}) }, dedupeKey: eventKey('presentation_moved', slot.id), competitionId: innovation.competitionId }
+      : { type: 'presentation_scheduled', recipients, payload: common, dedupeKey: eventKey('presentation_scheduled', slot.id), competitionId: innovation.competitionId });
+  }
+
+  async fieldVisitScheduled(tx: EntityManager, innovation: InnovationEntity, visit: FieldVisitEntity, moved: boolean, previous?: Date): Promise<void> {
+    const c = await this.competition(tx, innovation.competitionId);
+    const opds = await this.opdsOf(tx, [innovation]);
+    const recipients = [...visit.verifiers, ...(opds.get(innovation.organizationId) ?? [])];
+    const common = { competition: c.name, innovation: innovation.title, innovationId: innovation.id, visitAt: visit.visitAt.toISOString(), address: visit.address };
+    await this.outbox.notify(tx, moved
+      ? { type: 'field_visit_moved', recipients, payload: { ...common, ...(previous ? { previousVisitAt: previous.toISOString() } : {}) }, dedupeKey: eventKey('field_visit_moved', visit.id), competitionId: innovation.competitionId }
+      : { type: 'field_visit_scheduled', recipients, payload: common, dedupeKey: eventKey('field_visit_scheduled', visit.id), competitionId: innovation.competitionId });
+  }
+}

@@ -1,0 +1,31 @@
+import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NotificationGuards, NotificationsModule } from '@app/notifications';
+import { SHEET_UNSUBMITTED_GUARD } from './judging.events';
+
+/** Delivery-time checks of the jury's notifications; loaded by the API and the worker alike. */
+@Injectable()
+export class JudgingGuards implements OnModuleInit {
+  constructor(
+    private readonly guards: NotificationGuards,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    // A reminder matters only while the assignment is active, its stage open and its sheet not submitted.
+    this.guards.register(SHEET_UNSUBMITTED_GUARD, async (payload) => {
+      const rows: unknown[] = await this.db.query(
+        `SELECT 1 FROM assignments a
+           JOIN competition_stages cs ON cs.competition_id = a.competition_id AND cs.key = a.stage_key
+           LEFT JOIN score_sheets s ON s.assignment_id = a.id
+          WHERE a.id = $1 AND a.removed_at IS NULL AND cs.status = 'open' AND (s.id IS NULL OR s.status <> 'submitted')`,
+        [String(payload.assignmentId)],
+      );
+      return rows.length > 0;
+    });
+  }
+}
+
+@Module({ imports: [NotificationsModule], providers: [JudgingGuards] })
+export class JudgingGuardsModule {}

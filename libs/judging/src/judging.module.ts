@@ -1,0 +1,42 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CompetitionsModule } from '@app/competitions';
+import { IdentityModule } from '@app/identity';
+import { NotificationsModule } from '@app/notifications';
+import { InnovationAccessRegistry, SubmissionsModule } from '@app/submissions';
+import { JUDGING_ENTITIES } from './persistence/judging.entities';
+import { JudgingRepository } from './persistence/judging.repository';
+import { PipelineService } from './pipeline.service';
+import { ScheduleService } from './schedule.service';
+import { JuryService } from './jury.service';
+import { JudgingEvents } from './judging.events';
+import { JudgingGuardsModule } from './judging.guards';
+import { JuryController, PipelineController } from './judging.controller';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(JUDGING_ENTITIES), CompetitionsModule, SubmissionsModule, IdentityModule, NotificationsModule, JudgingGuardsModule],
+  providers: [JudgingRepository, PipelineService, ScheduleService, JuryService, JudgingEvents],
+  controllers: [PipelineController, JuryController],
+  exports: [PipelineService, JuryService, JudgingRepository],
+})
+export class JudgingModule implements OnModuleInit {
+  constructor(
+    private readonly access: InnovationAccessRegistry,
+    private readonly repo: JudgingRepository,
+  ) {}
+
+  /** Jurors read the dossiers of innovations they are assigned to, sit on the panel of, or verify. */
+  onModuleInit(): void {
+    this.access.register(async (actor, innovationId) => {
+      if (actor.role !== 'juror') return false;
+      const rows: unknown[] = await this.repo.m().query(
+        `SELECT 1 FROM assignments WHERE juror_id = $1 AND innovation_id = $2 AND removed_at IS NULL
+         UNION ALL SELECT 1 FROM presentation_slots WHERE innovation_id = $2 AND superseded_at IS NULL AND $1 = ANY(panel)
+         UNION ALL SELECT 1 FROM field_visits WHERE innovation_id = $2 AND superseded_at IS NULL AND $1 = ANY(verifiers)
+         LIMIT 1`,
+        [actor.id, innovationId],
+      );
+      return rows.length > 0;
+    });
+  }
+}

@@ -1,0 +1,324 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Conflict, NotFound, ValidationFailed, type Actor } from '@app/common';
+import { AuditService } from '@app/audit';
+import { CompetitionsService, isScoredStage, type CompetitionSnapshot, type StagePlan } from '@app/competitions';
+import { UsersService } from '@app/identity';
+import { DocumentsService, InnovationEntity, InnovationsRepository, InnovationsService } from '@app/submissions';
+import { explain, jurorReport } from '@app/scoring';
+import { JudgingRepository } from './persistence/judging.repository';
+import { AssignmentEntity, ScoreSheetEntity } from './persistence/judging.entities';
+import { assertNoConflict, assertSheetEditable, assertValidSheetValues, assignJurors, flagDisagreement, scoringInputFor, sheetProgress, validateSheetValues, type Affiliation } from './domain';
+import { JudgingEvents } from './judging.events';
+import type { SaveSheetDto } from './dto/judging.dto';
+
+interface JurorProfile {
+  id: string;
+  name: string;
+  affiliations: Affiliation[];
+  declarations: { innovationId: string }[];
+}
+
+/** Jury work: conflict-aware assignment, blind versioned score sheets, progress and calibration. */
+@Injectable()
+export class JuryService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly competitions: CompetitionsService,
+    private readonly innovations: InnovationsService,
+    private readonly innovationRows: InnovationsRepository,
+    private readonly documents: DocumentsService,
+    private readonly users: UsersService,
+    private readonly repo: JudgingRepository,
+    private readonly events: JudgingEvents,
+    private readonly audit: AuditService,
+  ) {}
+
+  private scoredStage(competition: CompetitionSnapshot, key: string): StagePlan {
+    const stage = competition.plan.stages.find((s) => s.key === key);
+    if (!stage) throw new NotFound('STAGE_NOT_FOUND', `competition has no stage "${key}"`);
+    if (!isScoredStage(stage)) throw new Conflict('STAGE_NOT_SCORED', `stage "${key}" has no rubric; it is not scored by jurors`);
+    return stage;
+  }
+
+  private async jurorProfiles(tx: EntityManager, ids?: string[]): Promise<JurorProfile[]> {
+    const jurors = ids ? (await this.users.findByIds(ids, tx)).filter((u) => u.role === 'juror' && u.active) : await this.users.jurors(tx);
+    const declarations = await this.repo.declarationsOf(jurors.map((j) => j.id), tx);
+    return jurors.map((j) => ({ id: j.id, name: j.name, affiliations: j.affiliations ?? [], declarations: declarations.filter((d) => d.jurorId === j.id).map((d) => ({ innovationId: d.innovationId })) }));
+  }
+
+  /**
+   * k jurors per innovation of the stage, never in conflict, loads balanced, deterministic; existing
+   * assignments are kept (top-up). A field verifier does not score that innovation's field stage unless
+   * allowed. Innovations that cannot get k conflict-free jurors are listed with the reason.
+   */
+  async autoAssign(actor: Actor, competitionId: string, key: string, opts: { k?: number; allowVerifiersAsScorers?: boolean }) {
+    return this.db.transaction(async (tx) => {
+      await this.competitions.lockManaged(actor, tx, competitionId);
+      const competition = await this.competitions.snapshot(competitionId, tx);
+      const stage = this.scoredStage(competition, key);
+      const state = competition.stages.find((s) => s.key === key)!;
+      if (state.status === 'closed') throw new Conflict('STAGE_CLOSED', `stage "${key}" is closed`);
+      const innovations = await this.innovationRows.inStage(tx, competitionId, key);
+      if (!innovations.length) throw new Conflict('STAGE_EMPTY', `no innovation has reached "${key}" yet: close the previous stage first`);
+      const jurors = await this.jurorProfiles(tx);
+      const existing = await this.repo.activeAssignments(competitionId, key, tx);
+      const excluded = [];
+      if (stage.kind === 'field_verification' && !opts.allowVerifiersAsScorers) {
+        for (const i of innovations) for (const v of (await this.repo.currentVisit(i.id, tx))?.verifiers ?? []) excluded.push({ innovationId: i.id, jurorId: v, reason: 'field verifier' });
+      }
+      const k = opts.k ?? stage.jurorsPerInnovation ?? 3;
+      const result = assignJurors({
+        innovations: innovations.map((i) => ({ id: i.id, organizationId: i.organizationId, regionId: i.regionId, provinceId: i.provinceId, category: i.category })),
+        jurors,
+        k,
+        existing: existing.map((a) => ({ innovationId: a.innovationId, jurorId: a.jurorId })),
+        excluded,
+      });
+      const created = await this.repo.insertAssignments(tx, result.assignments.map((p) => ({ competitionId, stageKey: key, innovationId: p.innovationId, jurorId: p.jurorId, source: 'auto' as const, createdBy: actor.id })));
+      const titles = new Map(innovations.map((i) => [i.id, i.title]));
+      await this.audit.record(tx, { actorId: actor.id, action: 'assignment.auto', entityType: 'stage', entityId: `${competitionId}:${key}`, competitionId, after: { k, created: created.length, shortfalls: result.shortfalls.length, avoidedConflicts: result.avoidedConflicts } });
+      await this.events.jurorsAssigned(tx, competition, key, created);
+      return {
+        stage: key,
+        k,
+        created: created.length,
+        total: existing.length + created.length,
+        avoidedConflicts: result.avoidedConflicts,
+        loads: Object.entries(result.loads).map(([jurorId, load]) => ({ jurorId, name: jurors.find((j) => j.id === jurorId)?.name ?? jurorId, load })),
+        shortfalls: result.shortfalls.map((s) => ({ ...s, title: titles.get(s.innovationId) ?? s.innovationId })),
+      };
+    });
+  }
+
+  /** Manual add: refused (409) when the juror is in conflict with the innovation. */
+  async addAssignment(actor: Actor, competitionId: string, key: string, innovationId: string, jurorId: string): Promise<AssignmentEntity> {
+    return this.db.transaction(async (tx) => {
+      await this.competitions.lockManaged(actor, tx, competitionId);
+      const competition = await this.competitions.snapshot(competitionId, tx);
+      this.scoredStage(competition, key);
+      const { innovation } = await this.innovations.relate(actor, innovationId, tx);
+      if (innovation.competitionId !== competitionId || innovation.currentStage !== key || innovation.status !== 'submitted') {
+        throw new Conflict('ASSIGNMENT_NOT_IN_STAGE', `"${innovation.title}" is not in stage "${key}" (at ${innovation.currentStage}, ${innovation.status})`);
+      }
+      const [juror] = await this.jurorProfiles(tx, [jurorId]);
+      if (!juror) throw new ValidationFailed([{ field: 'jurorId', message: `no active juror ${jurorId}` }], 'ASSIGNMENT_INVALID');
+      assertNoConflict(juror, { id: innovation.id, organizationId: innovation.organizationId, regionId: innovation.regionId, provinceId: innovation.provinceId });
+      if ((await this.repo.activeAssignments(competitionId, key, tx)).some((a) => a.innovationId === innovationId && a.jurorId === jurorId)) {
+        throw new Conflict('ASSIGNMENT_EXISTS', `${juror.name} is already assigned to "${innovation.title}" in ${key}`);
+      }
+      const [created] = await this.repo.insertAssignments(tx, [{ competitionId, stageKey: key, innovationId, jurorId, source: 'manual', createdBy: actor.id }]);
+      await this.audit.record(tx, { actorId: actor.id, action: 'assignment.add', entityType: 'assignment', entityId: created.id, competitionId, after: { stage: key, innovationId, jurorId } });
+      await this.events.jurorsAssigned(tx, competition, key, [created]);
+      return created;
+    });
+  }
+
+  async removeAssignment(actor: Actor, assignmentId: string, reason: string, now = new Date()): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const a = await this.repo.assignment(assignmentId, tx, true);
+      if (!a || a.removedAt) throw new NotFound('ASSIGNMENT_NOT_FOUND', `assignment ${assignmentId} not found`);
+      await this.competitions.assertManages(actor, a.competitionId, tx).catch(() => {
+        throw new NotFound('ASSIGNMENT_NOT_FOUND', `assignment ${assignmentId} not found`);
+      });
+      await this.repo.removeAssignment(tx, a.id, now);
+      await this.audit.record(tx, { actorId: actor.id, action: 'assignment.remove', entityType: 'assignment', entityId: a.id, competitionId: a.competitionId, before: { stage: a.stageKey, innovationId: a.innovationId, jurorId: a.jurorId }, reason });
+    });
+  }
+
+  /** The juror's own assignment (404 for anyone else's); organizers of the competition may read it too. */
+  private async ownAssignment(actor: Actor, id: string, tx?: EntityManager, lock = false): Promise<{ assignment: AssignmentEntity; asOrganizer: boolean }> {
+    const a = await this.repo.assignment(id, tx, lock);
+    const notFound = () => new NotFound('ASSIGNMENT_NOT_FOUND', `assignment ${id} not found`);
+    if (!a || a.removedAt) throw notFound();
+    if (actor.role === 'juror' && a.jurorId === actor.id) return { assignment: a, asOrganizer: false };
+    if (actor.role === 'organizer' || actor.role === 'admin') {
+      await this.competitions.assertManages(actor, a.competitionId, tx).catch(() => {
+        throw notFound();
+      });
+      return { assignment: a, asOrganizer: true };
+    }
+    throw notFound();
+  }
+
+  private async conflictCheck(tx: EntityManager, jurorId: string, innovation: InnovationEntity): Promise<void> {
+    const [juror] = await this.jurorProfiles(tx, [jurorId]);
+    if (juror) assertNoConflict(juror, { id: innovation.id, organizationId: innovation.organizationId, regionId: innovation.regionId, provinceId: innovation.provinceId });
+  }
+
+  /** The sheet with the rubric and the dossier; blind: no other juror's scores or names. */
+  async getSheet(actor: Actor, id: string) {
+    const { assignment } = await this.ownAssignment(actor, id);
+    const competition = await this.competitions.snapshot(assignment.competitionId);
+    const stage = this.scoredStage(competition, assignment.stageKey);
+    const innovation = await this.innovationRows.findById(assignment.innovationId);
+    const sheet = await this.repo.sheet(assignment.id);
+    const view = await this.innovations.view(innovation!);
+    return {
+      assignment: { id: assignment.id, stage: assignment.stageKey, stageLabel: stage.label, dueAt: stage.closesAt, stageStatus: competition.stages.find((s) => s.key === stage.key)?.status },
+      innovation: { ...view, version: undefined },
+      documents: await this.documents.listFor(assignment.innovationId),
+      rubric: stage.rubric,
+      sheet: sheet ? this.sheetView(sheet) : { status: 'not_started', scores: {}, comment: null, version: 0, submittedAt: null, noConflictConfirmedAt: null },
+    };
+  }
+
+  private sheetView(s: ScoreSheetEntity) {
+    return { status: s.status, scores: s.scores, comment: s.comment, version: s.version, submittedAt: s.submittedAt, noConflictConfirmedAt: s.noConflictConfirmedAt, updatedAt: s.updatedAt };
+  }
+
+  private async sheetContext(actor: Actor, id: string, tx: EntityManager) {
+    const { assignment, asOrganizer } = await this.ownAssignment(actor, id, tx, true);
+    if (asOrganizer) throw new NotFound('ASSIGNMENT_NOT_FOUND', `assignment ${id} not found`);
+    const competition = await this.competitions.snapshot(assignment.competitionId, tx);
+    const stage = this.scoredStage(competition, assignment.stageKey);
+    const status = competition.stages.find((s) => s.key === stage.key)?.status;
+    if (status !== 'open') throw new Conflict('STAGE_NOT_OPEN', `stage "${stage.key}" is ${status}; sheets are edited while it is open`, { status, allowed: ['open'] });
+    const innovation = (await this.innovationRows.findById(assignment.innovationId, tx))!;
+    return { assignment, stage, innovation, sheet: await this.repo.sheet(assignment.id, tx, true) };
+  }
+
+  /**
+   * Saves a draft (values may be partial). The first save confirms "no conflict of interest"; later saves
+   * carry the version they edited, and a stale version is a 409 — concurrent saves never overwrite silently.
+   */
+  async saveSheet(actor: Actor, id: string, dto: SaveSheetDto) {
+    return this.db.transaction(async (tx) => {
+      const { assignment, stage, innovation, sheet } = await this.sheetContext(actor, id, tx);
+      if (!sheet && !dto.confirmNoConflict) throw new ValidationFailed([{ field: 'confirmNoConflict', message: 'confirm that you have no conflict of interest with this innovation before scoring it' }], 'JUDGING_CONFIRM_NO_CONFLICT');
+      if (sheet) {
+        if (dto.version === undefined) throw new ValidationFailed([{ field: 'version', message: 'send the version of the sheet you edited' }], 'JUDGING_VERSION_REQUIRED');
+        assertSheetEditable(sheet.status, dto.version, sheet.version);
+      } else if (dto.version !== undefined && dto.version !== 0) {
+        assertSheetEditable('draft', dto.version, 0);
+      }
+      await this.conflictCheck(tx, actor.id, innovation);
+      assertValidSheetValues(stage.rubric, dto.scores ?? {}, { requireAll: false });
+      const saved = await this.repo.saveSheet(tx, {
+        ...(sheet ?? { assignmentId: assignment.id, noConflictConfirmedAt: new Date() }),
+        status: 'draft',
+        scores: (dto.scores ?? {}) as Record<string, number>,
+        comment: dto.comment ?? sheet?.comment ?? null,
+        version: (sheet?.version ?? 0) + 1,
+      });
+      await this.repo.appendVersion(tx, { sheetId: saved.id, version: saved.version, status: 'draft', scores: saved.scores, comment: saved.comment, savedBy: actor.id });
+      return this.sheetView(saved);
+    });
+  }
+
+  /** Submit locks the sheet: every criterion in range, a comment, and no conflict (checked again now). */
+  async submitSheet(actor: Actor, id: string, version: number | undefined, now = new Date()) {
+    return this.db.transaction(async (tx) => {
+      const { assignment, stage, innovation, sheet } = await this.sheetContext(actor, id, tx);
+      if (!sheet) throw new ValidationFailed([{ field: 'scores', message: 'save the sheet before submitting it' }], 'JUDGING_INVALID_SCORES');
+      assertSheetEditable(sheet.status, version, sheet.version);
+      await this.conflictCheck(tx, actor.id, innovation);
+      const errors = validateSheetValues(stage.rubric, sheet.scores, { requireAll: true });
+      if (!sheet.comment?.trim()) errors.push({ field: 'comment', message: 'a comment explaining the scores is required' });
+      if (errors.length) throw new ValidationFailed(errors, 'JUDGING_INVALID_SCORES', 'The sheet cannot be submitted');
+      Object.assign(sheet, { status: 'submitted', submittedAt: now, version: sheet.version + 1 });
+      const saved = await this.repo.saveSheet(tx, sheet);
+      await this.repo.appendVersion(tx, { sheetId: saved.id, version: saved.version, status: 'submitted', scores: saved.scores, comment: saved.comment, savedBy: actor.id });
+      await this.audit.record(tx, { actorId: actor.id, action: 'sheet.submit', entityType: 'score_sheet', entityId: saved.id, competitionId: assignment.competitionId, after: { assignmentId: assignment.id, version: saved.version } });
+      return this.sheetView(saved);
+    });
+  }
+
+  /** An organizer reopens a submitted sheet with a reason; the juror can edit it again. */
+  async reopenSheet(actor: Actor, id: string, reason: string) {
+    return this.db.transaction(async (tx) => {
+      const { assignment, asOrganizer } = await this.ownAssignment(actor, id, tx, true);
+      if (!asOrganizer) throw new NotFound('ASSIGNMENT_NOT_FOUND', `assignment ${id} not found`);
+      const sheet = await this.repo.sheet(assignment.id, tx, true);
+      if (!sheet || sheet.status !== 'submitted') throw new Conflict('JUDGING_SHEET_NOT_SUBMITTED', `the sheet is ${sheet?.status ?? 'not started'}; only a submitted sheet is reopened`, { status: sheet?.status ?? 'not_started', allowed: ['submitted'] });
+      Object.assign(sheet, { status: 'draft', submittedAt: null, version: sheet.version + 1 });
+      const saved = await this.repo.saveSheet(tx, sheet);
+      await this.repo.appendVersion(tx, { sheetId: saved.id, version: saved.version, status: 'reopened', scores: saved.scores, comment: saved.comment, savedBy: actor.id, reason });
+      await this.audit.record(tx, { actorId: actor.id, action: 'sheet.reopen', entityType: 'score_sheet', entityId: saved.id, competitionId: assignment.competitionId, after: { assignmentId: assignment.id, version: saved.version }, reason });
+      return this.sheetView(saved);
+    });
+  }
+
+  async sheetVersions(actor: Actor, id: string) {
+    const { assignment } = await this.ownAssignment(actor, id);
+    const sheet = await this.repo.sheet(assignment.id);
+    if (!sheet) return [];
+    return (await this.repo.versions(sheet.id)).map((v) => ({ version: v.version, status: v.status, scores: v.scores, comment: v.comment, reason: v.reason, savedAt: v.savedAt, savedBy: v.savedBy === actor.id ? 'you' : v.savedBy }));
+  }
+
+  /** A juror declares a conflict with an innovation: it blocks scoring it from now on. */
+  async declareConflict(actor: Actor, innovationId: string, reason: string | undefined) {
+    return this.db.transaction(async (tx) => {
+      await this.innovations.relate(actor, innovationId, tx);
+      await this.repo.declare(tx, actor.id, innovationId, reason ?? null);
+      await this.audit.record(tx, { actorId: actor.id, action: 'conflict.declare', entityType: 'innovation', entityId: innovationId, reason: reason ?? null });
+      return { innovationId, declared: true };
+    });
+  }
+
+  /** The juror's dashboard: assignments with stage, due date and sheet status, plus progress counts. */
+  async mine(actor: Actor) {
+    const rows: { id: string; competitionId: string; competitionName: string; stageKey: string; innovationId: string; title: string; category: string; sheetStatus: string | null; version: number | null; plan: CompetitionSnapshot['plan']; stageStatus: string }[] = await this.db.query(
+      `SELECT a.id, a.competition_id AS "competitionId", c.name AS "competitionName", a.stage_key AS "stageKey", a.innovation_id AS "innovationId", i.title, i.category,
+              s.status AS "sheetStatus", s.version, c.plan, cs.status AS "stageStatus"
+         FROM assignments a
+         JOIN innovations i ON i.id = a.innovation_id
+         JOIN competitions c ON c.id = a.competition_id
+         JOIN competition_stages cs ON cs.competition_id = a.competition_id AND cs.key = a.stage_key
+         LEFT JOIN score_sheets s ON s.assignment_id = a.id
+        WHERE a.juror_id = $1 AND a.removed_at IS NULL
+        ORDER BY cs.status = 'open' DESC, a.created_at, i.title`,
+      [actor.id],
+    );
+    const items = rows.map((r) => ({
+      id: r.id,
+      competitionId: r.competitionId,
+      competitionName: r.competitionName,
+      stage: r.stageKey,
+      stageStatus: r.stageStatus,
+      dueAt: r.plan.stages.find((s) => s.key === r.stageKey)?.closesAt ?? null,
+      innovationId: r.innovationId,
+      title: r.title,
+      category: r.category,
+      sheetStatus: r.sheetStatus ?? 'not_started',
+      version: r.version ?? 0,
+    }));
+    const progress = sheetProgress(items.map((i) => ({ jurorId: actor.id, status: i.sheetStatus === 'not_started' ? null : (i.sheetStatus as 'draft' | 'submitted') })));
+    return { progress: progress.overall, items };
+  }
+
+  /** Per juror: sheets submitted / due in the stage; with names for the organizer. */
+  async progress(actor: Actor, competitionId: string, key: string) {
+    await this.competitions.assertManages(actor, competitionId);
+    const assignments = await this.repo.activeAssignments(competitionId, key);
+    const sheets = new Map((await this.repo.sheetsOf(assignments.map((a) => a.id))).map((s) => [s.assignmentId, s]));
+    const p = sheetProgress(assignments.map((a) => ({ jurorId: a.jurorId, status: sheets.get(a.id)?.status ?? null })));
+    const names = new Map((await this.users.findByIds(Object.keys(p.byJuror))).map((u) => [u.id, u.name]));
+    return { stage: key, overall: p.overall, jurors: Object.entries(p.byJuror).map(([jurorId, counts]) => ({ jurorId, name: names.get(jurorId) ?? jurorId, ...counts })) };
+  }
+
+  /** The scoring library's juror calibration report and the innovations whose jurors disagree most. */
+  async calibration(actor: Actor, competitionId: string, key: string, threshold?: number) {
+    await this.competitions.assertManages(actor, competitionId);
+    const competition = await this.competitions.snapshot(competitionId);
+    this.scoredStage(competition, key);
+    const sheets = await this.repo.submittedSheets(competitionId, key);
+    const ids = [...new Set(sheets.map((s) => s.innovationId))];
+    const innovations = (await Promise.all(ids.map((id) => this.innovationRows.findById(id)))).filter((i): i is InnovationEntity => !!i);
+    const input = scoringInputFor(competition.plan, innovations, sheets.map((s) => ({ stage: key, juror: s.jurorId, submission: s.innovationId, scores: s.scores })));
+    const report = jurorReport(input, key);
+    const names = new Map((await this.users.findByIds(report.jurors.map((j) => j.juror))).map((u) => [u.id, u.name]));
+    const byInnovation: Record<string, number[]> = {};
+    for (const e of explain(input)) {
+      const st = e.stages.find((s) => s.stage === key);
+      if (st?.sheets.length) byInnovation[e.submission] = st.sheets.map((s) => s.score);
+    }
+    const titles = new Map(innovations.map((i) => [i.id, i.title]));
+    return {
+      ...report,
+      jurors: report.jurors.map((j) => ({ ...j, name: names.get(j.juror) ?? j.juror })),
+      disagreements: flagDisagreement(byInnovation, threshold).map((f) => ({ ...f, title: titles.get(f.innovationId) ?? f.innovationId })),
+    };
+  }
+}

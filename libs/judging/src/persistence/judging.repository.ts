@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { AssignmentEntity, ConflictDeclarationEntity, FieldVisitEntity, PresentationSlotEntity, ScoreSheetEntity, ScoreSheetVersionEntity, StageResultEntity, type StageOutcome } from './judging.entities';
+
+export interface SubmittedSheetRow {
+  assignmentId: string;
+  innovationId: string;
+  jurorId: string;
+  stageKey: string;
+  scores: Record<string, number>;
+}
+
+export interface OpenSheetRow {
+  assignmentId: string;
+  innovationId: string;
+  innovationTitle: string;
+  jurorId: string;
+  jurorName: string;
+  status: 'not_started' | 'draft';
+}
+
+/** SQL of the judging context: stage results, schedules, assignments and sheets. */
+@Injectable()
+export class JudgingRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  m(tx?: EntityManager): EntityManager {
+    return tx ?? this.db.manager;
+  }
+
+  // ── stage results ───────────────────────────────────────────────────────────
+  results(competitionId: string, stageKey: string, tx?: EntityManager, status?: StageOutcome): Promise<StageResultEntity[]> {
+    return this.m(tx).find(StageResultEntity, { where: { competitionId, stageKey, ...(status ? { status } : {}) }, order: { createdAt: 'ASC' } });
+  }
+
+  resultsOf(innovationId: string, tx?: EntityManager): Promise<StageResultEntity[]> {
+    return this.m(tx).find(StageResultEntity, { where: { innovationId }, order: { createdAt: 'ASC' } });
+  }
+
+  result(innovationId: string, stageKey: string, tx?: EntityManager): Promise<StageResultEntity | null> {
+    return this.m(tx).findOne(StageResultEntity, { where: { innovationId, stageKey } });
+  }
+
+  /** Pending rows for innovations entering a stage (idempotent). */
+  async createPending(tx: EntityManager, competitionId: string, stageKey: string, innovationIds: string[]): Promise<void> {
+    if (!innovationIds.length) return;
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(StageResultEntity)
+      .values(innovationIds.map((innovationId) => ({ competitionId, stageKey, innovationId, status: 'pending' as const })))
+      .orIgnore()
+      .execute();
+  }
+
+  saveResult(tx: EntityManager, row: StageResultEntity): Promise<StageResultEntity> {
+    return tx.save(row);
+  }
+
+  async saveResults(tx: EntityManager, rows: StageResultEntity[]): Promise<void> {
+    if (rows.length) await tx.save(rows, { chunk: 500 });
+  }
+
+  // ── presentation slots and field visits ─────────────────────────────────────
+  currentSlot(innovationId: string, tx?: EntityManager): Promise<PresentationSlotEntity | null> {
+    return this.m(tx).findOne(PresentationSlotEntity, { where: { innovationId, supersededAt: IsNull() } });
+  }
+
+  slotHistory(innovationId: string): Promise<PresentationSlotEntity[]> {
+    return this.m().find(PresentationSlotEntity, { where: { innovationId }, order: { createdAt: 'ASC' } });
+  }
+
+  slots(competitionId: string): Promise<PresentationSlotEntity[]> {
+    return this.m().find(PresentationSlotEntity, { where: { competitionId, supersededAt: IsNull() }, order: { startsAt: 'ASC' } });
+  }
+
+  /** Current slots of other innovations overlapping [start, end) that seat any of these jurors. */
+  async overlappingSlots(tx: EntityManager, jurorIds: string[], start: Date, end: Date, exceptInnovationId: string): Promise<PresentationSlotEntity[]> {
+    if (!jurorIds.length) return [];
+    return tx
+      .createQueryBuilder(PresentationSlotEntity, 's')
+      .where('s.superseded_at IS NULL AND s.innovation_id <> :except AND s.panel && :jurors::uuid[] AND s.starts_at < :end AND s.ends_at > :start', { except: exceptInnovationId, jurors: jurorIds, start, end })
+      .getMany();
+  }
+
+  async supersede(tx: EntityManager, entity: typeof PresentationSlotEntity | typeof FieldVisitEntity, id: string, at: Date): Promise<void> {
+    await tx.update(entity, { id }, { supersededAt: at });
+  }
+
+  insertSlot(tx: EntityManager, row: Partial<PresentationSlotEntity>): Promise<PresentationSlotEntity> {
+    return tx.save(tx.create(PresentationSlotEntity, row));
+  }
+
+  currentVisit(innovationId: string, tx?: EntityManager): Promise<FieldVisitEntity | null> {
+    return this.m(tx).findOne(FieldVisitEntity, { where: { innovationId, supersededAt: IsNull() } });
+  }
+
+  visitHistory(innovationId: string): Promise<FieldVisitEntity[]> {
+    return this.m().find(FieldVisitEntity, { where: { innovationId }, order: { createdAt: 'ASC' } });
+  }
+
+  saveVisit(tx: EntityManager, row: Partial<FieldVisitEntity>): Promise<FieldVisitEntity> {
+    return tx.save(tx.create(FieldVisitEntity, row));
+  }
+
+  // ── assignments and sheets ──────────────────────────────────────────────────
+  activeAssignments(competitionId: string, stageKey: string, tx?: EntityManager): Promise<AssignmentEntity[]> {
+    return this.m(tx).find(AssignmentEntity, { where: { competitionId, stageKey, removedAt: IsNull() } });
+  }
+
+  assignment(id: string, tx?: EntityManager, lock = false): Promise<AssignmentEntity | null> {
+    return this.m(tx).findOne(AssignmentEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  async isAssigned(jurorId: string, innovationId: string): Promise<boolean> {
+    return (await this.m().count(AssignmentEntity, { where: { jurorId, innovationId, removedAt: IsNull() } })) > 0;
+  }
+
+  async insertAssignments(tx: EntityManager, rows: Partial<AssignmentEntity>[]): Promise<AssignmentEntity[]> {
+    if (!rows.length) return [];
+    return tx.save(rows.map((r) => tx.create(AssignmentEntity, r)), { chunk: 500 });
+  }
+
+  async removeAssignment(tx: EntityManager, id: string, at: Date): Promise<void> {
+    await tx.update(AssignmentEntity, { id }, { removedAt: at });
+  }
+
+  sheet(assignmentId: string, tx?: EntityManager, lock = false): Promise<ScoreSheetEntity | null> {
+    return this.m(tx).findOne(ScoreSheetEntity, { where: { assignmentId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  sheetsOf(assignmentIds: string[], tx?: EntityManager): Promise<ScoreSheetEntity[]> {
+    return assignmentIds.length ? this.m(tx).find(ScoreSheetEntity, { where: { assignmentId: In(assignmentIds) } }) : Promise.resolve([]);
+  }
+
+  saveSheet(tx: EntityManager, row: ScoreSheetEntity | Partial<ScoreSheetEntity>): Promise<ScoreSheetEntity> {
+    return tx.save(tx.create(ScoreSheetEntity, row));
+  }
+
+  async appendVersion(tx: EntityManager, row: Partial<ScoreSheetVersionEntity>): Promise<void> {
+    await tx.insert(ScoreSheetVersionEntity, row);
+  }
+
+  versions(sheetId: string): Promise<ScoreSheetVersionEntity[]> {
+    return this.m().find(ScoreSheetVersionEntity, { where: { sheetId }, order: { version: 'ASC' } });
+  }
+
+  /** Submitted sheets of a stage (or of every stage), straight from SQL. */
+  async submittedSheets(competitionId: string, stageKey?: string, tx?: EntityManager): Promise<SubmittedSheetRow[]> {
+    return this.m(tx).query(
+      `SELECT a.id AS "assignmentId", a.innovation_id AS "innovationId", a.juror_id AS "jurorId", a.stage_key AS "stageKey", s.scores
+         FROM assignments a JOIN score_sheets s ON s.assignment_id = a.id
+        WHERE a.competition_id = $1 AND a.removed_at IS NULL AND s.status = 'submitted' ${stageKey ? 'AND a.stage_key = $2' : ''}`,
+      stageKey ? [competitionId, stageKey] : [competitionId],
+    );
+  }
+
+  /** Active assignments of a stage whose sheet is not submitted, for the close check. */
+  async openSheets(competitionId: string, stageKey: string, tx?: EntityManager): Promise<OpenSheetRow[]> {
+    return this.m(tx).query(
+      `SELECT a.id AS "assignmentId", a.innovation_id AS "innovationId", i.title AS "innovationTitle", a.juror_id AS "jurorId", u.name AS "jurorName",
+              CASE WHEN s.id IS NULL THEN 'not_started' ELSE 'draft' END AS status
+         FROM assignments a
+         JOIN innovations i ON i.id = a.innovation_id
+         JOIN users u ON u.id = a.juror_id
+         LEFT JOIN score_sheets s ON s.assignment_id = a.id
+        WHERE a.competition_id = $1 AND a.stage_key = $2 AND a.removed_at IS NULL AND i.status = 'submitted'
+          AND (s.id IS NULL OR s.status <> 'submitted')
+        ORDER BY u.name, i.title`,
+      [competitionId, stageKey],
+    );
+  }
+
+  // ── conflict declarations ───────────────────────────────────────────────────
+  declarationsOf(jurorIds: string[], tx?: EntityManager): Promise<ConflictDeclarationEntity[]> {
+    return jurorIds.length ? this.m(tx).find(ConflictDeclarationEntity, { where: { jurorId: In(jurorIds) } }) : Promise.resolve([]);
+  }
+
+  async declare(tx: EntityManager, jurorId: string, innovationId: string, reason: string | null): Promise<void> {
+    await tx.createQueryBuilder().insert().into(ConflictDeclarationEntity).values({ jurorId, innovationId, reason }).orIgnore().execute();
+  }
+}

@@ -1,0 +1,212 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Conflict, NotFound, ValidationFailed, type Actor } from '@app/common';
+import { AuditService } from '@app/audit';
+import { assertStageTransition, CompetitionsService, isScoredStage, type CompetitionPlan, type StagePlan } from '@app/competitions';
+import { assertTransition, InnovationEntity, InnovationsRepository, InnovationsService } from '@app/submissions';
+import { applyAdvanceRule, stageScores, type CutoffDecision } from '@app/scoring';
+import { JudgingRepository } from './persistence/judging.repository';
+import { StageResultEntity } from './persistence/judging.entities';
+import { scoringInputFor } from './domain';
+import { JudgingEvents } from './judging.events';
+
+export interface StageCloseSummary {
+  stage: string;
+  passed: number;
+  eliminated: number;
+  forced: boolean;
+  decisions: { innovationId: string; title: string; category: string; outcome: 'passed' | 'eliminated'; score: number | null; rank: number | null; reason: string }[];
+}
+
+export interface ScreeningDecision {
+  innovationId: string;
+  decision: 'pass' | 'fail';
+  reason?: string;
+  checklist?: Record<string, boolean>;
+}
+
+type Decision = Pick<CutoffDecision, 'id' | 'outcome' | 'reason' | 'score' | 'rank'>;
+
+/**
+ * The stage pipeline (DESIGN §3): open and close stages in plan order, administrative screening, and the
+ * advance rules. One transaction per command, the competition row locked, so a failed close changes
+ * nothing and two organizers closing one stage get one winner and a 409.
+ */
+@Injectable()
+export class PipelineService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly competitions: CompetitionsService,
+    private readonly innovations: InnovationsService,
+    private readonly innovationRows: InnovationsRepository,
+    private readonly repo: JudgingRepository,
+    private readonly events: JudgingEvents,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async stageContext(actor: Actor, tx: EntityManager, competitionId: string, key: string) {
+    const competition = await this.competitions.lockManaged(actor, tx, competitionId);
+    if (competition.status === 'draft') throw new Conflict('COMPETITION_NOT_OPEN', `competition "${competition.name}" is still a draft: open it first (POST /api/competitions/${competitionId}/open)`, { status: 'draft', allowed: ['open'] });
+    const stages = await this.competitions.stagePlans(tx, competitionId);
+    const index = stages.findIndex((s) => s.plan.key === key);
+    if (index < 0) throw new NotFound('STAGE_NOT_FOUND', `competition has no stage "${key}" (stages: ${stages.map((s) => s.plan.key).join(', ')})`);
+    return { competition, stages, index, stage: stages[index], next: stages[index + 1] ?? null };
+  }
+
+  async open(actor: Actor, competitionId: string, key: string, now = new Date()): Promise<{ stage: string; status: 'open'; pending: number }> {
+    return this.db.transaction(async (tx) => {
+      const { competition, stages, stage } = await this.stageContext(actor, tx, competitionId, key);
+      assertStageTransition(stages.map((s) => ({ key: s.plan.key, status: s.state.status })), key, 'open');
+      stage.state.status = 'open';
+      stage.state.openedAt = now;
+      await this.competitions.saveStage(tx, stage.state);
+      const entrants = stage.plan.kind === 'submission' ? [] : await this.innovationRows.inStage(tx, competitionId, key);
+      await this.repo.createPending(tx, competitionId, key, entrants.map((i) => i.id));
+      await this.audit.record(tx, { actorId: actor.id, action: 'stage.open', entityType: 'stage', entityId: `${competitionId}:${key}`, competitionId, after: { stage: key, entrants: entrants.length } });
+      await this.events.stageOpened(tx, competition.id, key, entrants);
+      return { stage: key, status: 'open', pending: entrants.length };
+    });
+  }
+
+  /**
+   * Closes a stage: the submission stage advances everything submitted (and judging starts); screening
+   * advances the passed; a scored stage aggregates the submitted sheets with the scoring library and applies
+   * its advance rule per category (ties at the cut-off advance). Unfinished work refuses the close (409,
+   * listing it) unless `force` comes with a reason.
+   */
+  async close(actor: Actor, competitionId: string, key: string, opts: { force?: boolean; reason?: string }, now = new Date()): Promise<StageCloseSummary> {
+    if (opts.force && !opts.reason?.trim()) throw new ValidationFailed([{ field: 'reason', message: 'a forced close needs a reason' }], 'STAGE_FORCE_REASON');
+    return this.db.transaction(async (tx) => {
+      const { competition, stages, stage, next } = await this.stageContext(actor, tx, competitionId, key);
+      assertStageTransition(stages.map((s) => ({ key: s.plan.key, status: s.state.status })), key, 'closed');
+      const contenders = await this.innovationRows.inStage(tx, competitionId, key);
+      const decisions = await this.decide(tx, competition.id, competition.plan, stage.plan, contenders, opts);
+      const byId = new Map(contenders.map((i) => [i.id, i]));
+      const results = new Map((await this.repo.results(competitionId, key, tx)).map((r) => [r.innovationId, r]));
+      const passedIds: string[] = [];
+      for (const d of decisions) {
+        const innovation = byId.get(d.id)!;
+        const row = results.get(d.id) ?? Object.assign(new StageResultEntity(), { competitionId, innovationId: d.id, stageKey: key });
+        Object.assign(row, { status: d.outcome, score: d.score, rank: d.rank, reason: d.reason, decidedBy: actor.id, decidedAt: now });
+        await this.repo.saveResult(tx, row);
+        if (d.outcome === 'passed') passedIds.push(d.id);
+        else {
+          assertTransition(innovation.status, 'eliminated', 'system');
+          await this.innovations.move(tx, actor, innovation, 'eliminated', { reason: d.reason, stage: key });
+        }
+      }
+      await this.innovationRows.addHistory(tx, passedIds.map((id) => ({ innovationId: id, fromStatus: 'pending', toStatus: 'passed', stage: key, actorId: actor.id, actorRole: actor.role, reason: decisions.find((d) => d.id === id)!.reason })));
+      if (next) await this.innovationRows.setCurrentStage(tx, passedIds, next.plan.key);
+      stage.state.status = 'closed';
+      stage.state.closedAt = now;
+      await this.competitions.saveStage(tx, stage.state);
+      if (stage.plan.kind === 'submission') await this.competitions.setStatus(tx, actor.id, competition, 'judging', 'the submission stage closed');
+      const summary: StageCloseSummary = {
+        stage: key,
+        passed: passedIds.length,
+        eliminated: decisions.length - passedIds.length,
+        forced: !!opts.force,
+        decisions: decisions.map((d) => ({ innovationId: d.id, title: byId.get(d.id)!.title, category: byId.get(d.id)!.category, outcome: d.outcome, score: d.score, rank: d.rank, reason: d.reason })),
+      };
+      await this.audit.record(tx, { actorId: actor.id, action: opts.force ? 'stage.close_forced' : 'stage.close', entityType: 'stage', entityId: `${competitionId}:${key}`, competitionId, after: { stage: key, passed: summary.passed, eliminated: summary.eliminated }, reason: opts.reason ?? null });
+      await this.events.stageClosed(tx, competition.id, key, summary.decisions);
+      return summary;
+    });
+  }
+
+  private async decide(tx: EntityManager, competitionId: string, plan: CompetitionPlan, stage: StagePlan, contenders: InnovationEntity[], opts: { force?: boolean; reason?: string }): Promise<Decision[]> {
+    if (stage.kind === 'submission') return contenders.map((i) => ({ id: i.id, outcome: 'passed', reason: 'submitted before the deadline', score: null, rank: null }));
+    if (!isScoredStage(stage)) {
+      const results = new Map((await this.repo.results(competitionId, stage.key, tx)).map((r) => [r.innovationId, r]));
+      const undecided = contenders.filter((i) => (results.get(i.id)?.status ?? 'pending') === 'pending');
+      if (undecided.length && !opts.force) {
+        throw new Conflict('STAGE_UNDECIDED', `${undecided.length} innovation(s) have no ${stage.key} decision yet: ${undecided.slice(0, 10).map((i) => `"${i.title}"`).join(', ')}${undecided.length > 10 ? ', …' : ''}. Decide them or close with force and a reason.`, { undecided: undecided.map((i) => ({ innovationId: i.id, title: i.title })) });
+      }
+      return contenders.map((i) => {
+        const r = results.get(i.id);
+        return r?.status === 'passed' ? { id: i.id, outcome: 'passed', reason: r.reason ?? `passed ${stage.key}`, score: null, rank: null } : { id: i.id, outcome: 'eliminated', reason: `not decided before the stage closed (${opts.reason})`, score: null, rank: null };
+      });
+    }
+    const open = await this.repo.openSheets(competitionId, stage.key, tx);
+    if (open.length && !opts.force) {
+      throw new Conflict('STAGE_SHEETS_OPEN', `${open.length} score sheet(s) are not submitted: ${open.slice(0, 10).map((s) => `${s.jurorName} on "${s.innovationTitle}" (${s.status.replace('_', ' ')})`).join('; ')}${open.length > 10 ? '; …' : ''}. Wait for them, or close with force and a reason.`, { open });
+    }
+    const contenderIds = new Set(contenders.map((i) => i.id));
+    const sheets = (await this.repo.submittedSheets(competitionId, stage.key, tx)).filter((s) => contenderIds.has(s.innovationId));
+    const input = scoringInputFor(plan, contenders, sheets.map((s) => ({ stage: stage.key, juror: s.jurorId, submission: s.innovationId, scores: s.scores })));
+    const scores = new Map(stageScores(input).map((r) => [r.submission, r.stages[stage.key] ?? null]));
+    const candidates = contenders.map((i) => ({ id: i.id, category: i.category, score: scores.get(i.id) ?? null }));
+    const rule = stage.advance;
+    if (rule && rule.type !== 'all') return applyAdvanceRule(candidates, rule);
+    // `all` or the last stage: every scored innovation stays in; one without a score cannot be ranked.
+    return candidates.map((c) => ({ id: c.id, outcome: c.score === null ? 'eliminated' : 'passed', reason: c.score === null ? 'no submitted score sheet in this stage' : `score ${c.score}`, score: c.score, rank: null }));
+  }
+
+  /** Administrative screening, one decision or many, all-or-nothing. Failing eliminates with the reason. */
+  async screen(actor: Actor, competitionId: string, decisions: ScreeningDecision[], now = new Date()): Promise<{ passed: number; failed: number }> {
+    return this.db.transaction(async (tx) => {
+      const competition = await this.competitions.lockManaged(actor, tx, competitionId);
+      const stages = await this.competitions.stagePlans(tx, competitionId);
+      const screening = stages.find((s) => s.plan.kind === 'screening');
+      if (!screening) throw new Conflict('SCREENING_NOT_IN_PLAN', 'this competition has no screening stage');
+      if (screening.state.status !== 'open') throw new Conflict('SCREENING_NOT_OPEN', `the ${screening.plan.key} stage is ${screening.state.status}; screening decisions are taken while it is open`, { status: screening.state.status, allowed: ['open'] });
+      const errors = decisions.flatMap((d, i) => (d.decision === 'fail' && !d.reason?.trim() ? [{ field: `decisions[${i}].reason`, message: 'a failed screening needs a reason the OPD will read' }] : []));
+      const checklistKeys = new Set((screening.plan.checklist ?? []).map((c) => c.key));
+      decisions.forEach((d, i) => Object.keys(d.checklist ?? {}).forEach((k) => !checklistKeys.has(k) && errors.push({ field: `decisions[${i}].checklist.${k}`, message: `not a checklist item (${[...checklistKeys].join(', ')})` })));
+      if (errors.length) throw new ValidationFailed(errors, 'SCREENING_INVALID');
+      let passed = 0;
+      for (const d of decisions) {
+        const { innovation } = await this.innovations.relate(actor, d.innovationId, tx, true);
+        if (innovation.competitionId !== competition.id) throw new NotFound('INNOVATION_NOT_FOUND', `innovation ${d.innovationId} not found in this competition`);
+        const result = await this.repo.result(innovation.id, screening.plan.key, tx);
+        if (!result || innovation.currentStage !== screening.plan.key) {
+          throw new Conflict('SCREENING_NOT_ENTERED', `"${innovation.title}" is not in ${screening.plan.key} (it is ${innovation.status}, at ${innovation.currentStage ?? 'no stage'})`);
+        }
+        if (d.decision === 'pass') {
+          if (innovation.status === 'eliminated') {
+            assertTransition('eliminated', 'submitted', 'organizer', { competitionStatus: competition.status });
+            await this.innovations.move(tx, actor, innovation, 'submitted', { reason: d.reason ?? 'screening decision changed to pass', stage: screening.plan.key });
+          } else if (innovation.status !== 'submitted') {
+            throw new Conflict('SUBMISSION_ILLEGAL_TRANSITION', `"${innovation.title}" is ${innovation.status} and cannot pass screening`, { from: innovation.status });
+          }
+          Object.assign(result, { status: 'passed', reason: d.reason ?? 'administrative screening passed', details: { checklist: d.checklist ?? {} }, decidedBy: actor.id, decidedAt: now });
+          passed++;
+        } else {
+          if (innovation.status !== 'eliminated') {
+            assertTransition(innovation.status, 'eliminated', 'organizer');
+            await this.innovations.move(tx, actor, innovation, 'eliminated', { reason: d.reason!, stage: screening.plan.key });
+          }
+          Object.assign(result, { status: 'eliminated', reason: d.reason, details: { checklist: d.checklist ?? {} }, decidedBy: actor.id, decidedAt: now });
+        }
+        await this.repo.saveResult(tx, result);
+        await this.events.screeningDecided(tx, innovation, result.status as 'passed' | 'eliminated', result.reason ?? '');
+      }
+      await this.audit.record(tx, { actorId: actor.id, action: 'screening.decide', entityType: 'stage', entityId: `${competitionId}:${screening.plan.key}`, competitionId, after: { passed, failed: decisions.length - passed, innovations: decisions.map((d) => `${d.innovationId}:${d.decision}`) } });
+      return { passed, failed: decisions.length - passed };
+    });
+  }
+
+  /** One screening decision, in the innovation's competition. */
+  async screenOne(actor: Actor, innovationId: string, decision: Omit<ScreeningDecision, 'innovationId'>): Promise<{ passed: number; failed: number }> {
+    const { innovation } = await this.innovations.relate(actor, innovationId);
+    return this.screen(actor, innovation.competitionId, [{ ...decision, innovationId }]);
+  }
+
+  /** The innovation's outcome per stage; scores stay hidden from its OPD until the results are published. */
+  async stageResults(actor: Actor, innovationId: string) {
+    const { innovation, relation } = await this.innovations.relate(actor, innovationId);
+    const competition = await this.competitions.snapshot(innovation.competitionId);
+    const showScores = relation === 'organizer' || competition.status === 'published' || competition.status === 'archived';
+    if (relation === 'reader') return [];
+    return (await this.repo.resultsOf(innovationId)).map((r) => ({
+      stage: r.stageKey,
+      status: r.status,
+      reason: r.reason,
+      decidedAt: r.decidedAt,
+      score: showScores ? r.score : null,
+      rank: showScores ? r.rank : null,
+      checklist: (r.details as { checklist?: Record<string, boolean> } | null)?.checklist ?? null,
+    }));
+  }
+}

@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Conflict, Forbidden, ValidationFailed, type Actor } from '@app/common';
+import { AuditService } from '@app/audit';
+import { CompetitionsService, type StageKind } from '@app/competitions';
+import { UsersService } from '@app/identity';
+import { DocumentsService, InnovationEntity, InnovationsRepository, InnovationsService, toDocumentView, type UploadedStream } from '@app/submissions';
+import { JudgingRepository } from './persistence/judging.repository';
+import { FieldVisitEntity, PresentationSlotEntity } from './persistence/judging.entities';
+import { assertNoConflict } from './domain';
+import { JudgingEvents } from './judging.events';
+import type { FieldVisitDto, PresentationDto } from './dto/judging.dto';
+
+/** Presentation slots and field verification visits. Changes keep history: the old row is superseded. */
+@Injectable()
+export class ScheduleService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly competitions: CompetitionsService,
+    private readonly innovations: InnovationsService,
+    private readonly innovationRows: InnovationsRepository,
+    private readonly documents: DocumentsService,
+    private readonly users: UsersService,
+    private readonly repo: JudgingRepository,
+    private readonly events: JudgingEvents,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The innovation, locked, if it is in the running at a stage of this kind. */
+  private async atStage(actor: Actor, innovationId: string, kind: StageKind, tx: EntityManager): Promise<InnovationEntity> {
+    const { innovation, relation } = await this.innovations.relate(actor, innovationId, tx, true);
+    if (relation !== 'organizer') throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only the competition’s organizers schedule this');
+    const competition = await this.competitions.snapshot(innovation.competitionId, tx);
+    const stage = competition.plan.stages.find((s) => s.key === innovation.currentStage);
+    if (innovation.status !== 'submitted' || stage?.kind !== kind) {
+      throw new Conflict('SCHEDULE_WRONG_STAGE', `"${innovation.title}" is ${innovation.status} at stage ${innovation.currentStage ?? 'none'}, not in a ${kind.replace('_', ' ')} stage`, { status: innovation.status, stage: innovation.currentStage });
+    }
+    return innovation;
+  }
+
+  /** Jurors named on a panel: each must be an active juror free of conflicts with the innovation. */
+  private async checkJurors(tx: EntityManager, ids: string[], field: string, innovation: InnovationEntity): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const users = await this.users.findByIds(unique, tx);
+    const jurors = new Map(users.filter((u) => u.role === 'juror' && u.active).map((u) => [u.id, u]));
+    const missing = unique.filter((id) => !jurors.has(id));
+    if (missing.length) throw new ValidationFailed(missing.map((id) => ({ field, message: `${id} is not an active juror` })), 'SCHEDULE_INVALID');
+    const declarations = await this.repo.declarationsOf(unique, tx);
+    for (const j of jurors.values()) {
+      assertNoConflict(
+        { id: j.id, affiliations: j.affiliations ?? [], declarations: declarations.filter((d) => d.jurorId === j.id).map((d) => ({ innovationId: d.innovationId })) },
+        { id: innovation.id, organizationId: innovation.organizationId, regionId: innovation.regionId, provinceId: innovation.provinceId },
+      );
+    }
+    return new Map([...jurors].map(([id, u]) => [id, u.name]));
+  }
+
+  /** Schedules or moves a presentation; no juror sits in two overlapping slots (409 naming the clash). */
+  async schedulePresentation(actor: Actor, innovationId: string, dto: PresentationDto, now = new Date()) {
+    const startsAt = new Date(dto.startsAt);
+    const endsAt = new Date(dto.endsAt);
+    if (!(startsAt < endsAt)) throw new ValidationFailed([{ field: 'endsAt', message: 'must be after startsAt' }], 'SCHEDULE_INVALID');
+    if (!dto.location && !dto.link) throw new ValidationFailed([{ field: 'location', message: 'give a room (location) or a video link (link)' }], 'SCHEDULE_INVALID');
+    return this.db.transaction(async (tx) => {
+      // One scheduler at a time, so two overlapping slots cannot both pass the check.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('presentation-slots'))`);
+      const innovation = await this.atStage(actor, innovationId, 'presentation', tx);
+      const names = await this.checkJurors(tx, dto.panel, 'panel', innovation);
+      const clashes = await this.repo.overlappingSlots(tx, [...names.keys()], startsAt, endsAt, innovation.id);
+      if (clashes.length) {
+        const titles = new Map((await Promise.all(clashes.map((c) => this.innovationRows.findById(c.innovationId, tx)))).map((i) => [i!.id, i!.title]));
+        const details = clashes.flatMap((c) => c.panel.filter((j) => names.has(j)).map((j) => ({ jurorId: j, juror: names.get(j), innovation: titles.get(c.innovationId), startsAt: c.startsAt, endsAt: c.endsAt })));
+        throw new Conflict('SCHEDULE_JUROR_OVERLAP', details.map((d) => `${d.juror} already sits in the slot of "${d.innovation}" (${d.startsAt.toISOString()}–${d.endsAt.toISOString()})`).join('; '), { clashes: details });
+      }
+      const previous = await this.repo.currentSlot(innovation.id, tx);
+      if (previous) await this.repo.supersede(tx, PresentationSlotEntity, previous.id, now);
+      const slot = await this.repo.insertSlot(tx, { competitionId: innovation.competitionId, innovationId: innovation.id, startsAt, endsAt, location: dto.location ?? null, link: dto.link ?? null, panel: [...names.keys()], note: dto.note ?? null, createdBy: actor.id });
+      await this.audit.record(tx, { actorId: actor.id, action: previous ? 'presentation.move' : 'presentation.schedule', entityType: 'innovation', entityId: innovation.id, competitionId: innovation.competitionId, before: previous ? this.slotView(previous, true) : undefined, after: this.slotView(slot, true) });
+      await this.events.presentationScheduled(tx, innovation, slot, !!previous, previous?.startsAt);
+      return this.slotView(slot, true);
+    });
+  }
+
+  private slotView(s: PresentationSlotEntity, withPanel: boolean) {
+    return { id: s.id, innovationId: s.innovationId, startsAt: s.startsAt, endsAt: s.endsAt, location: s.location, link: s.link, note: s.note, ...(withPanel ? { panel: s.panel } : {}), supersededAt: s.supersededAt };
+  }
+
+  /** The current slot and its earlier versions; the panel only for organizers. */
+  async presentation(actor: Actor, innovationId: string) {
+    const { relation } = await this.innovations.relate(actor, innovationId);
+    const history = await this.repo.slotHistory(innovationId);
+    const withPanel = relation === 'organizer';
+    return { current: history.filter((s) => !s.supersededAt).map((s) => this.slotView(s, withPanel))[0] ?? null, history: history.map((s) => this.slotView(s, withPanel)) };
+  }
+
+  async calendar(actor: Actor, competitionId: string) {
+    await this.competitions.assertManages(actor, competitionId);
+    return (await this.repo.slots(competitionId)).map((s) => this.slotView(s, true));
+  }
+
+  /**
+   * Schedules, moves or records a field visit. Organizers do all of it; a verifier named on the visit
+   * records the checklist and findings. The checklist is the field stage's rubric (its guidance).
+   */
+  async recordFieldVisit(actor: Actor, innovationId: string, dto: FieldVisitDto, now = new Date()) {
+    return this.db.transaction(async (tx) => {
+      const { innovation, relation } = await this.innovations.relate(actor, innovationId, tx, true);
+      const current = await this.repo.currentVisit(innovationId, tx);
+      const asVerifier = relation === 'reader' && actor.role === 'juror' && !!current?.verifiers.includes(actor.id);
+      if (relation !== 'organizer' && !asVerifier) throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only organizers and the visit’s verifiers record field visits');
+      if (relation === 'organizer') await this.atStage(actor, innovationId, 'field_verification', tx);
+      const reschedules = dto.visitAt !== undefined || dto.address !== undefined || dto.verifiers !== undefined;
+      if (asVerifier && reschedules) throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Verifiers record findings; the organizer schedules the visit');
+      if (!current && (!dto.visitAt || !dto.address || !dto.verifiers?.length)) {
+        throw new ValidationFailed(
+          [!dto.visitAt && { field: 'visitAt', message: 'required to schedule the visit' }, !dto.address && { field: 'address', message: 'required to schedule the visit' }, !dto.verifiers?.length && { field: 'verifiers', message: 'name at least one verifier' }].filter((x): x is { field: string; message: string } => !!x),
+          'SCHEDULE_INVALID',
+        );
+      }
+      const competition = await this.competitions.snapshot(innovation.competitionId, tx);
+      const rubric = competition.plan.stages.find((s) => s.key === innovation.currentStage)?.rubric ?? [];
+      const keys = new Set(rubric.map((c) => c.key));
+      const bad = (dto.checklist ?? []).flatMap((c, i) => (keys.has(c.key) ? [] : [{ field: `checklist[${i}].key`, message: `not a criterion of this stage (${[...keys].join(', ')})` }]));
+      if (bad.length) throw new ValidationFailed(bad, 'SCHEDULE_INVALID');
+      if (dto.verifiers) await this.checkJurors(tx, dto.verifiers, 'verifiers', innovation);
+      const answers = new Map((current?.checklist ?? []).map((c) => [c.key, c]));
+      for (const c of dto.checklist ?? []) answers.set(c.key, { key: c.key, ok: c.ok ?? null, note: c.note ?? null });
+      const next: Partial<FieldVisitEntity> = {
+        competitionId: innovation.competitionId,
+        innovationId,
+        visitAt: dto.visitAt ? new Date(dto.visitAt) : current!.visitAt,
+        address: dto.address ?? current!.address,
+        verifiers: dto.verifiers ? [...new Set(dto.verifiers)] : current!.verifiers,
+        checklist: rubric.map((c) => answers.get(c.key) ?? { key: c.key, ok: null, note: null }),
+        findings: dto.findings ?? current?.findings ?? null,
+        recordedBy: actor.id,
+      };
+      let saved: FieldVisitEntity;
+      if (current && !reschedules) saved = await this.repo.saveVisit(tx, { ...current, ...next });
+      else {
+        if (current) await this.repo.supersede(tx, FieldVisitEntity, current.id, now);
+        saved = await this.repo.saveVisit(tx, next);
+        await this.events.fieldVisitScheduled(tx, innovation, saved, !!current, current?.visitAt);
+      }
+      await this.audit.record(tx, { actorId: actor.id, action: current ? (reschedules ? 'field_visit.move' : 'field_visit.record') : 'field_visit.schedule', entityType: 'innovation', entityId: innovationId, competitionId: innovation.competitionId, after: { visitAt: saved.visitAt, address: saved.address, verifiers: saved.verifiers, findings: saved.findings !== null } });
+      return this.visitView(saved, rubric);
+    });
+  }
+
+  private visitView(v: FieldVisitEntity, rubric: { key: string; label: unknown; guidance: unknown }[] = []) {
+    return {
+      id: v.id,
+      innovationId: v.innovationId,
+      visitAt: v.visitAt,
+      address: v.address,
+      verifiers: v.verifiers,
+      checklist: v.checklist.map((c) => ({ ...c, label: rubric.find((r) => r.key === c.key)?.label ?? null, guidance: rubric.find((r) => r.key === c.key)?.guidance ?? null })),
+      findings: v.findings,
+      recordedBy: v.recordedBy,
+      updatedAt: v.updatedAt,
+      supersededAt: v.supersededAt,
+    };
+  }
+
+  async fieldVisit(actor: Actor, innovationId: string) {
+    const { innovation } = await this.innovations.relate(actor, innovationId);
+    const competition = await this.competitions.snapshot(innovation.competitionId);
+    const rubric = competition.plan.stages.find((s) => s.kind === 'field_verification')?.rubric ?? [];
+    const history = await this.repo.visitHistory(innovationId);
+    const photos = (await this.documents.listFor(innovationId)).filter((d) => d.kind === 'field_photo');
+    return { current: history.filter((v) => !v.supersededAt).map((v) => this.visitView(v, rubric))[0] ?? null, history: history.map((v) => this.visitView(v)), photos };
+  }
+
+  /** Photo evidence of the visit, stored like any document (kind field_photo), by an organizer or a verifier. */
+  async addPhoto(actor: Actor, innovationId: string, upload: UploadedStream | undefined) {
+    const { relation } = await this.innovations.relate(actor, innovationId);
+    const visit = await this.repo.currentVisit(innovationId);
+    if (!visit) throw new Conflict('FIELD_VISIT_NOT_SCHEDULED', 'schedule the field visit before adding photos');
+    if (relation !== 'organizer' && !(actor.role === 'juror' && visit.verifiers.includes(actor.id))) throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only organizers and the visit’s verifiers add photos');
+    const doc = await this.documents.receive(upload, async (tx, meta) => {
+      const row = await this.innovationRows.insertDocument(tx, { ...meta, innovationId, kind: 'field_photo', uploadedBy: actor.id });
+      await this.audit.record(tx, { actorId: actor.id, action: 'field_visit.photo', entityType: 'document', entityId: row.id, competitionId: visit.competitionId, after: { innovationId, sha256: row.sha256 } });
+      return row;
+    });
+    return toDocumentView(doc);
+  }
+}

@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type Actor } from '@app/common';
+import {
+  NotificationPageView,
+  NotificationPreferencesDto,
+  NotificationQueryDto,
+  NotificationView,
+  OutboxMessageView,
+  OutboxPageView,
+  OutboxQueryDto,
+  QueueCountsView,
+  QueueStatsView,
+  ReadAllView,
+} from './dto/notifications.dto';
+import { InboxService } from './inbox.service';
+import { OutboxAdminService } from './outbox-admin.service';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller()
+export class NotificationsController {
+  constructor(private readonly inbox: InboxService) {}
+
+  @Get('notifications')
+  @ApiOkResponse({ type: NotificationPageView })
+  @ApiOperation({ summary: 'The caller’s in-app inbox, newest first, with the unread count' })
+  list(@CurrentUser() actor: Actor, @Query() q: NotificationQueryDto) {
+    return this.inbox.list(actor, q.unread ?? false, q.page ?? 1, q.pageSize ?? 20);
+  }
+
+  @Post('notifications/read-all')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReadAllView })
+  readAll(@CurrentUser() actor: Actor) {
+    return this.inbox.markAllRead(actor);
+  }
+
+  @Post('notifications/:id/read')
+  @HttpCode(200)
+  @ApiOkResponse({ type: NotificationView })
+  @ApiOperation({ summary: 'Mark one of the caller’s notifications read (404 for anyone else’s)' })
+  read(@CurrentUser() actor: Actor, @Param('id', uuid) id: string) {
+    return this.inbox.markRead(actor, id);
+  }
+
+  @Get('me/notification-preferences')
+  @ApiOkResponse({ type: NotificationPreferencesDto })
+  preferences(@CurrentUser() actor: Actor) {
+    return this.inbox.getPreferences(actor);
+  }
+
+  @Put('me/notification-preferences')
+  @ApiOkResponse({ type: NotificationPreferencesDto })
+  @ApiOperation({ summary: 'E-mail each event at once, or as one daily digest' })
+  setPreferences(@CurrentUser() actor: Actor, @Body() dto: NotificationPreferencesDto) {
+    return this.inbox.setPreferences(actor, dto.digest);
+  }
+}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@ApiExtraModels(QueueCountsView)
+@Controller('admin')
+@Roles('organizer', 'admin')
+export class OutboxAdminController {
+  constructor(private readonly admin: OutboxAdminService) {}
+
+  @Get('outbox')
+  @ApiOkResponse({ type: OutboxPageView })
+  @ApiOperation({ summary: 'Outbox messages, newest first; `status=dead` lists the dead letters' })
+  list(@Query() q: OutboxQueryDto) {
+    return this.admin.list({ status: q.status, type: q.type, competitionId: q.competitionId }, q.page ?? 1, q.pageSize ?? 20);
+  }
+
+  @Post('outbox/:id/replay')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OutboxMessageView })
+  @ApiOperation({ summary: 'Send a dead message again: dead → pending with attempts reset (409 for other statuses)' })
+  replay(@CurrentUser() actor: Actor, @Param('id', uuid) id: string) {
+    return this.admin.replay(actor, id);
+  }
+
+  @Get('queues')
+  @ApiOkResponse({ type: QueueStatsView })
+  @ApiOperation({ summary: 'BullMQ job counts (with REDIS_URL) and outbox rows by status' })
+  queues() {
+    return this.admin.queues();
+  }
+}

@@ -1,0 +1,51 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@app/identity';
+import { JobQueue, JobsModule } from '@app/jobs';
+import { DeliveryService } from './delivery/delivery.service';
+import { DigestService } from './delivery/digest.service';
+import { MailSender } from './delivery/mail-sender';
+import { NotificationGuards } from './delivery/notification-guards';
+import { InProcessDispatch, OUTBOX_DISPATCH, QueueRelay } from './delivery/outbox-dispatch';
+import { OutboxPump } from './delivery/outbox-pump';
+import { InboxService } from './inbox.service';
+import { NotificationsController, OutboxAdminController } from './notifications.controller';
+import { OutboxAdminService } from './outbox-admin.service';
+import { OutboxService } from './outbox.service';
+import { InboxRepository } from './persistence/inbox.repository';
+import { NotificationPreferenceEntity } from './persistence/notification-preference.entity';
+import { NotificationEntity } from './persistence/notification.entity';
+import { OutboxMessageEntity } from './persistence/outbox-message.entity';
+import { OutboxRepository } from './persistence/outbox.repository';
+import { PreferencesRepository } from './persistence/preferences.repository';
+
+/**
+ * Delivery without HTTP: what apps/worker loads (and modules that register guards import). Holds the one
+ * NotificationGuards registry of the process.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboxMessageEntity, NotificationEntity, NotificationPreferenceEntity]), JobsModule],
+  providers: [OutboxRepository, InboxRepository, PreferencesRepository, MailSender, NotificationGuards, DeliveryService, DigestService],
+  exports: [OutboxRepository, InboxRepository, PreferencesRepository, NotificationGuards, DeliveryService, DigestService, JobsModule],
+})
+export class NotificationDeliveryModule {}
+
+/**
+ * The API side: `OutboxService.notify` for other modules, the inbox and admin routes, and the pump that
+ * relays due rows to BullMQ (REDIS_URL) or delivers them in process.
+ */
+@Module({
+  imports: [NotificationDeliveryModule, IdentityModule],
+  providers: [
+    OutboxService,
+    InboxService,
+    OutboxAdminService,
+    { provide: OUTBOX_DISPATCH, inject: [JobQueue, QueueRelay, InProcessDispatch], useFactory: (jobs: JobQueue, relay: QueueRelay, local: InProcessDispatch) => (jobs.enabled ? relay : local) },
+    QueueRelay,
+    InProcessDispatch,
+    OutboxPump,
+  ],
+  controllers: [NotificationsController, OutboxAdminController],
+  exports: [OutboxService, NotificationDeliveryModule],
+})
+export class NotificationsModule {}

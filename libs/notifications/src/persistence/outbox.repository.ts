@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, type QueryDeepPartialEntity } from 'typeorm';
+import type { FailureOutcome, OutboxDraft, OutboxStatus, OutboxType } from '../domain';
+import { OutboxMessageEntity } from './outbox-message.entity';
+
+export interface OutboxFilter {
+  status?: OutboxStatus;
+  type?: OutboxType;
+  competitionId?: string;
+}
+
+const DELIVERABLE_SQL = `o.status IN ('pending','failed')`;
+
+/** The outbox rows: written in the caller's transaction, then locked one at a time for delivery. */
+@Injectable()
+export class OutboxRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private repo(tx?: EntityManager) {
+    return (tx ?? this.db.manager).getRepository(OutboxMessageEntity);
+  }
+
+  /** Inserts the rows whose dedupe key is new (ON CONFLICT DO NOTHING); returns the ids written. */
+  async insert(tx: EntityManager, rows: (OutboxDraft & { maxAttempts: number })[]): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const result = await this.repo(tx).createQueryBuilder().insert().into(OutboxMessageEntity).values(rows as QueryDeepPartialEntity<OutboxMessageEntity>[]).orIgnore().returning(['id']).execute();
+    return (result.raw as { id: string }[]).map((r) => r.id);
+  }
+
+  /** The row, locked for this transaction; `busy` when another transaction holds it (SKIP LOCKED). */
+  async lockForDelivery(tx: EntityManager, id: string): Promise<OutboxMessageEntity | 'busy' | null> {
+    const row = await this.repo(tx).createQueryBuilder('o').setLock('pessimistic_write').setOnLocked('skip_locked').where('o.id = :id', { id }).getOne();
+    if (row) return row;
+    return (await this.repo(tx).existsBy({ id })) ? 'busy' : null;
+  }
+
+  /** Locked without skipping, for an operator's change. */
+  lock(tx: EntityManager, id: string): Promise<OutboxMessageEntity | null> {
+    return this.repo(tx).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
+  }
+
+  async markSent(tx: EntityManager, ids: string[], now: Date, note: string | null = null): Promise<void> {
+    if (ids.length) await this.repo(tx).createQueryBuilder().update().set({ status: 'sent', sentAt: now, note, claimedUntil: null }).whereInIds(ids).execute();
+  }
+
+  async markFailed(tx: EntityManager, id: string, outcome: FailureOutcome, error: string): Promise<void> {
+    await this.repo(tx).update({ id }, { status: outcome.status, attempts: outcome.attempts, availableAt: outcome.availableAt, lastError: error.slice(0, 2000), claimedUntil: null });
+  }
+
+  /** Hands the row back to the relay (a job fired before the row was due). */
+  async release(tx: EntityManager, id: string): Promise<void> {
+    await this.repo(tx).update({ id }, { claimedUntil: null });
+  }
+
+  /** dead → pending with a fresh set of attempts. */
+  async replay(tx: EntityManager, id: string, now: Date): Promise<void> {
+    await this.repo(tx).update({ id }, { status: 'pending', attempts: 0, lastError: null, availableAt: now, claimedUntil: null });
+  }
+
+  /** In-process mode: ids of rows due now, oldest first (each is then locked by the delivery handler). */
+  async dueIds(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.repo()
+      .createQueryBuilder('o')
+      .select('o.id', 'id')
+      .where(DELIVERABLE_SQL)
+      .andWhere('NOT o.held AND o.available_at <= :now', { now })
+      .orderBy('o.available_at')
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Queue mode: deliverable rows not handed to the queue yet, or whose hand-over lease ran out; locked
+   * (SKIP LOCKED) until the transaction that enqueues them commits. Future rows are included: they
+   * become delayed jobs.
+   */
+  claimable(tx: EntityManager, now: Date, limit: number): Promise<OutboxMessageEntity[]> {
+    return this.repo(tx)
+      .createQueryBuilder('o')
+      .where(DELIVERABLE_SQL)
+      .andWhere('NOT o.held AND (o.claimed_until IS NULL OR o.claimed_until <= :now)', { now })
+      .orderBy('o.available_at')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  /** The relay will not hand these rows over again before their due time plus `leaseMs`. */
+  async claim(tx: EntityManager, ids: string[], now: Date, leaseMs: number): Promise<void> {
+    if (ids.length === 0) return;
+    await tx.query(`UPDATE outbox_messages SET claimed_until = GREATEST(available_at, $2::timestamptz) + make_interval(secs => $3::double precision / 1000) WHERE id = ANY($1::uuid[])`, [ids, now, leaseMs]);
+  }
+
+  /** Held e-mails whose digest time has come, locked, grouped by the caller. */
+  heldDue(tx: EntityManager, now: Date, limit: number): Promise<OutboxMessageEntity[]> {
+    return this.repo(tx)
+      .createQueryBuilder('o')
+      .where(`o.held AND o.status = 'pending' AND o.available_at <= :now`, { now })
+      .orderBy('o.recipient_id')
+      .addOrderBy('o.created_at')
+      .addOrderBy('o.id')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  list(filter: OutboxFilter, page: number, pageSize: number): Promise<[OutboxMessageEntity[], number]> {
+    const qb = this.repo().createQueryBuilder('o').orderBy('o.created_at', 'DESC').addOrderBy('o.id').skip((page - 1) * pageSize).take(pageSize);
+    if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
+    if (filter.type) qb.andWhere('o.type = :type', { type: filter.type });
+    if (filter.competitionId) qb.andWhere('o.competition_id = :cid', { cid: filter.competitionId });
+    return qb.getManyAndCount();
+  }
+
+  async countsByStatus(): Promise<Record<OutboxStatus, number>> {
+    const rows = await this.repo().createQueryBuilder('o').select('o.status', 'status').addSelect('count(*)::int', 'n').groupBy('o.status').getRawMany<{ status: OutboxStatus; n: number }>();
+    const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, failed: 0, dead: 0 };
+    for (const r of rows) counts[r.status] = r.n;
+    return counts;
+  }
+}

@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { AGGREGATIONS } from '@app/competitions';
+
+export class PreviewQueryDto {
+  @ApiPropertyOptional({ enum: AGGREGATIONS, description: 'what-if: aggregate every stage this way (default: each stage’s own)' }) @IsOptional() @IsIn(AGGREGATIONS) aggregation?: string;
+}
+
+export class AnnounceDto {
+  @ApiPropertyOptional({ description: 'objection window in days (default: the plan’s objectionWindowDays)' }) @IsOptional() @IsInt() @Min(0) @Max(60) days?: number;
+}
+
+export class PublishDto {
+  @ApiPropertyOptional({ description: 'required for a correction (version 2 onwards)' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+export class ObjectionDto {
+  @ApiProperty({ example: 'Nilai verifikasi lapangan tidak mempertimbangkan data dukung tambahan' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason: string;
+}
+
+export class AnswerDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000) answer: string;
+  @ApiProperty({ enum: ['upheld', 'rejected'] }) @IsIn(['upheld', 'rejected']) decision: 'upheld' | 'rejected';
+}
+
+export class CatalogueQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() regionId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) category?: string;
+  @ApiPropertyOptional({ type: Boolean }) @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() digital?: boolean;
+  @ApiPropertyOptional({ description: 'competition slug' }) @IsOptional() @Matches(/^[a-z0-9-]{1,80}$/) competition?: string;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) page?: number;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+}
+
+export class VersionQueryDto {
+  @ApiPropertyOptional({ description: 'a published version (default: the latest)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) version?: number;
+}

@@ -1,0 +1,6 @@
+export * from './results.module';
+export { ResultsService, type RankingView } from './results.service';
+export * from './persistence/results.entities';
+export { toCsv } from './export/csv';
+export { toXlsx } from './export/xlsx';
+export { certificatePdf } from './export/certificate';

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ObjectionEntity, RankingAnnouncementEntity, RankingSnapshotEntity } from './results.entities';
+
+export interface RankableInnovation {
+  id: string;
+  title: string;
+  category: string;
+  submittedAt: Date | null;
+  organizationId: string;
+  organization: string;
+  region: string;
+  regionId: string;
+}
+
+export interface CatalogueFilter {
+  q?: string;
+  regionId?: string;
+  category?: string;
+  digital?: boolean;
+  competition?: string;
+}
+
+@Injectable()
+export class ResultsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  m(tx?: EntityManager): EntityManager {
+    return tx ?? this.db.manager;
+  }
+
+  /** Innovations that entered judging (submitted, still in or eliminated along the way). */
+  rankable(competitionId: string, tx?: EntityManager): Promise<RankableInnovation[]> {
+    return this.m(tx).query(
+      `SELECT i.id, i.title, i.category, i.submitted_at AS "submittedAt", o.id AS "organizationId", o.name AS organization, r.name AS region, r.id AS "regionId"
+         FROM innovations i JOIN organizations o ON o.id = i.organization_id JOIN regions r ON r.id = i.region_id
+        WHERE i.competition_id = $1 AND i.status IN ('submitted', 'eliminated') AND i.submitted_at IS NOT NULL
+        ORDER BY i.id`,
+      [competitionId],
+    );
+  }
+
+  latestSnapshot(competitionId: string, tx?: EntityManager): Promise<RankingSnapshotEntity | null> {
+    return this.m(tx).findOne(RankingSnapshotEntity, { where: { competitionId }, order: { version: 'DESC' } });
+  }
+
+  snapshot(id: string): Promise<RankingSnapshotEntity | null> {
+    return this.m().findOne(RankingSnapshotEntity, { where: { id } });
+  }
+
+  versions(competitionId: string): Promise<Pick<RankingSnapshotEntity, 'id' | 'version' | 'hash' | 'reason' | 'publishedAt'>[]> {
+    return this.m().find(RankingSnapshotEntity, { where: { competitionId }, select: { id: true, version: true, hash: true, reason: true, publishedAt: true }, order: { version: 'DESC' } });
+  }
+
+  insertSnapshot(tx: EntityManager, row: Partial<RankingSnapshotEntity>): Promise<RankingSnapshotEntity> {
+    return tx.save(tx.create(RankingSnapshotEntity, row));
+  }
+
+  latestAnnouncement(competitionId: string, tx?: EntityManager): Promise<RankingAnnouncementEntity | null> {
+    return this.m(tx).findOne(RankingAnnouncementEntity, { where: { competitionId }, order: { createdAt: 'DESC' } });
+  }
+
+  insertAnnouncement(tx: EntityManager, row: Partial<RankingAnnouncementEntity>): Promise<RankingAnnouncementEntity> {
+    return tx.save(tx.create(RankingAnnouncementEntity, row));
+  }
+
+  objections(announcementId: string, tx?: EntityManager): Promise<ObjectionEntity[]> {
+    return this.m(tx).find(ObjectionEntity, { where: { announcementId }, order: { filedAt: 'ASC' } });
+  }
+
+  objectionsOfInnovation(innovationId: string): Promise<ObjectionEntity[]> {
+    return this.m().find(ObjectionEntity, { where: { innovationId }, order: { filedAt: 'ASC' } });
+  }
+
+  objection(id: string, tx?: EntityManager): Promise<ObjectionEntity | null> {
+    return this.m(tx).findOne(ObjectionEntity, { where: { id }, lock: tx ? { mode: 'pessimistic_write' } : undefined });
+  }
+
+  saveObjection(tx: EntityManager, row: Partial<ObjectionEntity>): Promise<ObjectionEntity> {
+    return tx.save(tx.create(ObjectionEntity, row));
+  }
+
+  /** Published competitions with their latest snapshot, for the public list. */
+  publicCompetitions(): Promise<{ id: string; slug: string; name: string; year: number; status: string; description: string | null; snapshotId: string | null; version: number | null; publishedAt: Date | null; innovations: number }[]> {
+    return this.m().query(
+      `SELECT c.id, c.slug, c.name, c.year, c.status, c.description, s.id AS "snapshotId", s.version, s.published_at AS "publishedAt",
+              (SELECT count(*)::int FROM innovations i WHERE i.competition_id = c.id AND i.submitted_at IS NOT NULL AND i.status NOT IN ('withdrawn', 'draft')) AS innovations
+         FROM competitions c
+         LEFT JOIN LATERAL (SELECT id, version, published_at FROM ranking_snapshots WHERE competition_id = c.id ORDER BY version DESC LIMIT 1) s ON true
+        WHERE c.status <> 'draft'
+        ORDER BY c.year DESC, c.name`,
+    );
+  }
+
+  /** The public catalogue: submitted innovations of competitions past draft, never drafts or withdrawn ones. */
+  async catalogue(f: CatalogueFilter, tsquery: string | null, page: number, pageSize: number): Promise<{ items: Record<string, unknown>[]; total: number }> {
+    const where: string[] = [`c.status <> 'draft'`, `i.submitted_at IS NOT NULL`, `i.status IN ('submitted', 'eliminated')`];
+    const params: unknown[] = [];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (tsquery) add(`to_tsvector('simple', coalesce(i.title, '') || ' ' || coalesce(i.summary, '')) @@ to_tsquery('simple', ?)`, tsquery);
+    if (f.regionId) add(`(i.region_id = ? OR i.province_id = ?)`, f.regionId);
+    if (f.category) add(`i.category = ?`, f.category);
+    if (f.digital !== undefined) add(`i.digital = ?`, f.digital);
+    if (f.competition) add(`c.slug = ?`, f.competition);
+    const sqlWhere = where.join(' AND ');
+    const [{ total }] = await this.m().query(`SELECT count(*)::int AS total FROM innovations i JOIN competitions c ON c.id = i.competition_id WHERE ${sqlWhere}`, params);
+    const items = await this.m().query(
+      `SELECT i.id, i.title, i.summary, i.category, i.digital, i.phase, i.government_affair AS "governmentAffair", i.start_date AS "startDate",
+              o.name AS organization, r.name AS region, r.id AS "regionId", c.slug AS competition, c.name AS "competitionName", c.year
+         FROM innovations i JOIN competitions c ON c.id = i.competition_id JOIN organizations o ON o.id = i.organization_id JOIN regions r ON r.id = i.region_id
+        WHERE ${sqlWhere} ORDER BY c.year DESC, i.title, i.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    );
+    return { items, total };
+  }
+
+  publicInnovation(id: string): Promise<Record<string, unknown> | undefined> {
+    return this.m()
+      .query(
+        `SELECT i.id, i.title, i.summary, i.category, i.digital, i.phase, i.government_affair AS "governmentAffair", i.start_date AS "startDate",
+                i.problem, i.approach, i.results, i.replicability, i.sustainability, i.competition_id AS "competitionId",
+                o.name AS organization, r.name AS region, c.slug AS competition, c.name AS "competitionName", c.year
+           FROM innovations i JOIN competitions c ON c.id = i.competition_id JOIN organizations o ON o.id = i.organization_id JOIN regions r ON r.id = i.region_id
+          WHERE i.id = $1 AND c.status <> 'draft' AND i.submitted_at IS NOT NULL AND i.status IN ('submitted', 'eliminated')`,
+        [id],
+      )
+      .then((rows: Record<string, unknown>[]) => rows[0]);
+  }
+}

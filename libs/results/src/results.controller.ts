@@ -1,0 +1,146 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Public, Roles, type Actor } from '@app/common';
+import { uuidParam } from '@app/competitions';
+import { ResultsService } from './results.service';
+import { AnnounceDto, AnswerDto, CatalogueQueryDto, ObjectionDto, PreviewQueryDto, PublishDto, VersionQueryDto } from './dto/results.dto';
+import { toCsv } from './export/csv';
+import { toXlsx } from './export/xlsx';
+import { certificatePdf } from './export/certificate';
+
+interface Reply {
+  header(k: string, v: string): Reply;
+  send(body: unknown): unknown;
+}
+
+/** Published data never changes: a snapshot by id is cached for a year; "latest" for a minute. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const LATEST = 'public, max-age=60';
+
+@ApiTags('results')
+@ApiBearerAuth()
+@Controller()
+export class ResultsController {
+  constructor(private readonly results: ResultsService) {}
+
+  @Get('competitions/:id/rankings/preview')
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'The ranking per category from the current scores, with explanations; ?aggregation= switches the method (rawRank = rank under mean)' })
+  preview(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Query() q: PreviewQueryDto) {
+    return this.results.preview(actor, id, q.aggregation);
+  }
+
+  @Post('competitions/:id/rankings/announce')
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Provisional announcement: opens the objection window' })
+  announce(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: AnnounceDto) {
+    return this.results.announce(actor, id, dto.days);
+  }
+
+  @Post('competitions/:id/rankings/publish')
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Publish an immutable, verifiable snapshot (version n+1; a correction needs a reason)' })
+  publish(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: PublishDto) {
+    return this.results.publish(actor, id, dto.reason);
+  }
+
+  @Get('competitions/:id/objections')
+  @Roles('admin', 'organizer')
+  objections(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.results.objections(actor, id);
+  }
+
+  @Post('objections/:id/answer')
+  @HttpCode(200)
+  @Roles('admin', 'organizer')
+  answer(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: AnswerDto) {
+    return this.results.answerObjection(actor, id, dto.answer, dto.decision);
+  }
+
+  @Post('innovations/:id/objections')
+  @Roles('opd')
+  @ApiOperation({ summary: 'File one objection per innovation while the window is open' })
+  object(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ObjectionDto) {
+    return this.results.fileObjection(actor, id, dto.reason);
+  }
+
+  @Get('innovations/:id/objections')
+  objectionsOf(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.results.objectionsOf(actor, id);
+  }
+
+  @Get('innovations/:id/score')
+  @ApiOperation({ summary: '“Why this score”: per-stage and per-criterion breakdown, after publication' })
+  breakdown(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.results.breakdown(actor, id);
+  }
+}
+
+@ApiTags('public')
+@Public()
+@Controller('public')
+export class PublicController {
+  constructor(private readonly results: ResultsService) {}
+
+  @Get('competitions')
+  @Header('cache-control', LATEST)
+  @ApiOperation({ summary: 'Competitions past draft, with their latest published ranking' })
+  competitions() {
+    return this.results.publicCompetitions();
+  }
+
+  @Get('competitions/:slug/rankings')
+  @Header('cache-control', LATEST)
+  @ApiOperation({ summary: 'The latest published ranking (or ?version=n), with names and the snapshot hash' })
+  rankings(@Param('slug') slug: string, @Query() q: VersionQueryDto) {
+    return this.results.rankingsBySlug(slug, q.version);
+  }
+
+  @Get('competitions/:slug/rankings.csv')
+  @ApiProduces('text/csv')
+  async csv(@Param('slug') slug: string, @Query() q: VersionQueryDto, @Res() reply: Reply) {
+    const view = await this.results.rankingsBySlug(slug, q.version);
+    const { header, rows } = this.results.table(view);
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${slug}-v${view.snapshot.version}.csv"`).header('cache-control', LATEST).send('\uFEFF' + toCsv(header, rows));
+  }
+
+  @Get('competitions/:slug/rankings.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async xlsx(@Param('slug') slug: string, @Query() q: VersionQueryDto, @Res() reply: Reply) {
+    const view = await this.results.rankingsBySlug(slug, q.version);
+    const { header, rows } = this.results.table(view);
+    reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${slug}-v${view.snapshot.version}.xlsx"`)
+      .header('cache-control', LATEST)
+      .send(toXlsx(`${view.competition.name} v${view.snapshot.version}`, header, rows));
+  }
+
+  @Get('rankings/:snapshotId')
+  @Header('cache-control', IMMUTABLE)
+  @ApiOperation({ summary: 'The snapshot {input, output, hash} that `npm run -s cli -- verify FILE` checks' })
+  snapshot(@Param('snapshotId') id: string) {
+    return this.results.snapshotJson(id);
+  }
+
+  @Get('rankings/:snapshotId/certificates/:innovationId')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'A PDF certificate for a ranked innovation, citing the snapshot hash' })
+  async certificate(@Param('snapshotId') snapshotId: string, @Param('innovationId', uuidParam) innovationId: string, @Res() reply: Reply) {
+    const data = await this.results.certificate(snapshotId, innovationId);
+    reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="piagam-${innovationId.slice(0, 8)}.pdf"`).header('cache-control', IMMUTABLE).send(certificatePdf(data));
+  }
+
+  @Get('innovations')
+  @Header('cache-control', LATEST)
+  @ApiOperation({ summary: 'The public catalogue of innovations: search, region, category, digital/non-digital' })
+  catalogue(@Query() q: CatalogueQueryDto) {
+    return this.results.catalogue({ q: q.q, regionId: q.regionId, category: q.category, digital: q.digital, competition: q.competition }, q.page ?? 1, q.pageSize ?? 20);
+  }
+
+  @Get('innovations/:id')
+  @Header('cache-control', LATEST)
+  innovation(@Param('id', uuidParam) id: string) {
+    return this.results.publicInnovation(id);
+  }
+}

@@ -1,0 +1,118 @@
+// DESIGN §4.7: inputsDigest = "sha256:" + hex SHA-256 of the RFC 8785 (JCS) canonical JSON of the input as
+// parsed, with the `canonicalize` package as the canonical form.
+//
+// Canonicalizing a 3M-value input in one `canonicalize` call takes seconds (one huge string built by
+// concatenation), so `preparedDigest` streams the same bytes into the hash: the top-level members in JCS key
+// order, arrays element by element with `canonicalize`, and a validated sheet of the plain shape
+// {stage, juror, submission, scores} from pre-quoted pieces. The spec checks it equals `inputsDigest`.
+
+import { type Hash, createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { ScoringInputError } from './scoring.errors';
+import { compareIds } from './util';
+import type { PreparedInput } from './validate';
+
+/** `sha256:` + hex SHA-256 of the RFC 8785 (JCS) canonical JSON of `value` (one `canonicalize` call). */
+export function jcsSha256(value: unknown): string {
+  const text = canonical(value);
+  if (text === undefined) throw new ScoringInputError('cannot canonicalize the input: it has no JSON form');
+  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+}
+
+/** The digest of the input exactly as parsed (no defaults filled in, unknown fields kept). */
+export function inputsDigest(input: unknown): string {
+  return jcsSha256(input);
+}
+
+/** The same digest as {@link inputsDigest}, streamed: fast for large validated inputs. */
+export function preparedDigest(prepared: PreparedInput): string {
+  const root = prepared.input as unknown as Record<string, unknown>;
+  if (!isPlain(root, Object.prototype)) return inputsDigest(root);
+  const sink = new HashSink();
+  sink.write('{');
+  let first = true;
+  for (const key of Object.keys(root).sort()) {
+    const value = root[key];
+    const streamed = isPlain(value, Array.prototype);
+    const text = streamed ? '' : canonical(value);
+    if (text === undefined) continue; // canonicalize drops members without a JSON form
+    sink.write(`${first ? '' : ','}${canonical(key)}:`);
+    first = false;
+    if (!streamed) sink.write(text);
+    else if (key === 'sheets') writeSheets(prepared, value as unknown[], sink);
+    else writeArray(value as unknown[], sink);
+  }
+  sink.write('}');
+  return sink.digest();
+}
+
+/** The sheets: a plain validated sheet from pre-quoted pieces, anything else through `canonicalize`. */
+function writeSheets(prepared: PreparedInput, sheets: readonly unknown[], sink: HashSink): void {
+  const stages = prepared.stages.map((stage) => {
+    const criteria = [...stage.criteria].sort((a, b) => compareIds(a.key, b.key)); // JCS: UTF-16 code unit order
+    return { quoted: canonical(stage.key)!, keys: criteria.map((c) => c.key), prefixes: criteria.map((c, k) => `${k ? ',' : ''}${canonical(c.key)}:`) };
+  });
+  const submissions = prepared.submissions.map((s) => canonical(s.id)!);
+  const jurors = prepared.jurors.map((j) => canonical(j)!);
+  sink.write('[');
+  for (let i = 0; i < sheets.length; i++) {
+    const sheet = sheets[i] as Record<string, unknown>;
+    const scores = sheet.scores as Record<string, number>;
+    let text: string;
+    if (isPlainSheet(sheet, scores)) {
+      // JCS member order: juror < scores < stage < submission; validation guarantees the field types and
+      // that `scores` holds exactly the stage's criteria, each a finite number (String(n) is its JSON form).
+      const stage = stages[prepared.sheetStage[i]];
+      text = `{"juror":${jurors[prepared.sheetJuror[i]]},"scores":{`;
+      for (let k = 0; k < stage.keys.length; k++) text += stage.prefixes[k] + String(scores[stage.keys[k]]);
+      text += `},"stage":${stage.quoted},"submission":${submissions[prepared.sheetSubmission[i]]}}`;
+    } else {
+      text = canonical(sheet) ?? 'null';
+    }
+    sink.write(i ? `,${text}` : text);
+  }
+  sink.write(']');
+}
+
+function isPlainSheet(sheet: object, scores: object): boolean {
+  return isPlain(sheet, Object.prototype) && isPlain(scores, Object.prototype) && Object.keys(sheet).length === 4;
+}
+
+/** An object with the given prototype and no toJSON, which `canonicalize` serializes member by member. */
+function isPlain(value: unknown, prototype: object): value is object {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === prototype && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+function writeArray(items: readonly unknown[], sink: HashSink): void {
+  sink.write('[');
+  for (let i = 0; i < items.length; i++) sink.write(`${i ? ',' : ''}${canonical(items[i]) ?? 'null'}`);
+  sink.write(']');
+}
+
+/** `canonicalize`, with its errors (e.g. a lone surrogate in a string) as invalid input. */
+function canonical(value: unknown): string | undefined {
+  try {
+    return canonicalize(value);
+  } catch (err) {
+    throw new ScoringInputError(`cannot canonicalize the input: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Hashes text written in pieces, in chunks, so no huge string is ever built. */
+class HashSink {
+  private readonly hash: Hash = createHash('sha256');
+  private buffer = '';
+
+  write(text: string): void {
+    this.buffer += text;
+    if (this.buffer.length > 16_384) {
+      this.hash.update(this.buffer, 'utf8');
+      this.buffer = '';
+    }
+  }
+
+  digest(): string {
+    this.hash.update(this.buffer, 'utf8');
+    return `sha256:${this.hash.digest('hex')}`;
+  }
+}

@@ -1,0 +1,141 @@
+jest.mock('canonicalize', () => require('./testing/jest-canonicalize').canonicalizeModule());
+
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import fc from 'fast-check';
+import { inputsDigest, preparedDigest } from './digest';
+import { explain } from './explain';
+import { rank } from './rank';
+import { arbInput, arbKeyOrder, arbShuffled } from './testing/arbitraries';
+import { deepFreeze } from './testing/fixtures';
+import type { RankOutput, ScoringInput } from './types';
+import { prepare } from './validate';
+
+/** The output without its digest (which changes with any change of the input). */
+function ranking(input: unknown): Omit<RankOutput, 'inputsDigest'> {
+  const { inputsDigest: _digest, ...rest } = rank(input);
+  return rest;
+}
+
+describe('properties of rank', () => {
+  it('shuffling the sheets and the submissions changes nothing', () => {
+    fc.assert(
+      fc.property(
+        arbInput().chain((input) => fc.tuple(fc.constant(input), arbShuffled(input.sheets), arbShuffled(input.submissions))),
+        ([input, sheets, submissions]) => {
+          const shuffled = { ...input, sheets, submissions };
+          expect(JSON.stringify(ranking(shuffled))).toBe(JSON.stringify(ranking(input)));
+        },
+      ),
+    );
+  });
+
+  it("raising one criterion value never lowers that innovation's final score under mean", () => {
+    const arb = arbInput({ aggregations: ['mean'], stageOverrides: false })
+      .filter((input) => input.sheets.length > 0)
+      .chain((input) => fc.tuple(fc.constant(input), fc.nat(input.sheets.length - 1), fc.nat(2), fc.double({ min: 0, max: 1, noNaN: true })));
+    fc.assert(
+      fc.property(arb, ([input, s, c, fraction]) => {
+        const target = input.sheets[s];
+        const criteria = input.stages.find((st) => st.key === target.stage)!.criteria;
+        const criterion = criteria[c % criteria.length];
+        const value = target.scores[criterion.key];
+        const raised = value + (criterion.max - value) * fraction;
+        const changed: ScoringInput = {
+          ...input,
+          sheets: input.sheets.map((sh, i) => (i === s ? { ...sh, scores: { ...sh.scores, [criterion.key]: raised } } : sh)),
+        };
+        const before = explain(input).find((e) => e.submission === target.submission)!;
+        const after = explain(changed).find((e) => e.submission === target.submission)!;
+        expect(after.final === null).toBe(before.final === null);
+        if (before.final !== null) expect(after.final!).toBeGreaterThanOrEqual(before.final);
+        after.stages.forEach((st, k) => expect(st.score ?? 0).toBeGreaterThanOrEqual(before.stages[k].score ?? 0));
+      }),
+    );
+  });
+
+  // Under zscore, adding a constant to all of one juror's criterion values shifts that juror's sheet scores
+  // by a constant, which leaves every sheet's standardized position (r − μj)/σj unchanged. μS and σS pool
+  // every raw sheet score, so they (and with them the stage scores' absolute values) move: what does not
+  // change is where each sheet lands in the stage, (adjusted − μS)/σS, hence the order of the innovations by
+  // a single zscore stage — provided no juror keeps raw scores and no adjusted value is clamped (both checked).
+  // The new stage scores are a positive affine map of the old ones, so rounding can merge or split a tie but
+  // never reverse two innovations.
+  it("adding a constant to all of one juror's scores moves no z-position and reverses no two innovations under zscore", () => {
+    const arb = arbInput({ aggregations: ['zscore'], stageOverrides: false })
+      .map((input) => ({ ...input, stages: input.stages.slice(0, 1).map((s) => ({ ...s, weight: 1 })), sheets: input.sheets.filter((sh) => sh.stage === 's0') }))
+      .filter((input) => input.sheets.length > 0)
+      .chain((input) => fc.tuple(fc.constant(input), fc.constantFrom(...new Set(input.sheets.map((s) => s.juror))), fc.integer({ min: -20, max: 20 })));
+    fc.assert(
+      fc.property(arb, ([input, juror, constant]) => {
+        const { criteria } = input.stages[0];
+        const own = input.sheets.filter((s) => s.juror === juror);
+        // keep every shifted value within its criterion's range
+        const low = Math.max(...criteria.map((c) => c.min - Math.min(...own.map((s) => s.scores[c.key]))));
+        const high = Math.min(...criteria.map((c) => c.max - Math.max(...own.map((s) => s.scores[c.key]))));
+        const shift = Math.max(low, Math.min(high, constant));
+        fc.pre(shift !== 0);
+        const shifted: ScoringInput = {
+          ...input,
+          sheets: input.sheets.map((s) => (s.juror === juror ? { ...s, scores: Object.fromEntries(Object.entries(s.scores).map(([k, v]) => [k, v + shift])) } : s)),
+        };
+        const [before, after] = [explain(input), explain(shifted)];
+        for (const explanation of [...before, ...after]) {
+          for (const sheet of explanation.stages[0].sheets) {
+            fc.pre(!sheet.jurorScale!.keptRaw && sheet.adjusted! > 0 && sheet.adjusted! < 100);
+          }
+        }
+        const position = (explanations: typeof before) =>
+          explanations.flatMap((e) => e.stages[0].sheets.map((s) => (s.adjusted! - e.stages[0].stageScale!.mean) / e.stages[0].stageScale!.sd));
+        const [p0, p1] = [position(before), position(after)];
+        p1.forEach((p, i) => expect(p).toBeCloseTo(p0[i], 9));
+        const ranked = (explanations: typeof before) => explanations.filter((e) => e.final !== null).map((e) => [e.submission, e.final!] as const);
+        const [f0, f1] = [ranked(before), ranked(after)];
+        expect(f1.map(([id]) => id)).toEqual(f0.map(([id]) => id));
+        f0.forEach(([, a], i) => f0.forEach(([, b], k) => a > b && expect(f1[i][1]).toBeGreaterThanOrEqual(f1[k][1])));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never modifies its input, and lists every submission once, ranked or unranked, with competition ranks', () => {
+    fc.assert(
+      fc.property(arbInput(), (input) => {
+        const output = rank(deepFreeze(input));
+        const listed = [...Object.values(output.categories).flat().map((r) => r.submission), ...output.unranked.map((u) => u.submission)];
+        expect(listed.sort()).toEqual(input.submissions.map((s) => s.id).sort());
+        for (const rows of Object.values(output.categories)) {
+          rows.forEach((row, i) => {
+            if (i === 0) expect(row.rank).toBe(1);
+            else expect([rows[i - 1].rank, i + 1]).toContain(row.rank);
+            if (i > 0) expect(row.final).toBeLessThanOrEqual(rows[i - 1].final);
+          });
+        }
+      }),
+    );
+  });
+});
+
+describe('properties of the digest', () => {
+  const sha256 = (value: unknown) => `sha256:${createHash('sha256').update(canonicalize(value)!).digest('hex')}`;
+
+  it('is stable under key order', () => {
+    fc.assert(
+      fc.property(
+        arbInput({ extras: true }).chain((input) => fc.tuple(fc.constant(input), arbKeyOrder(input))),
+        ([input, reordered]) => {
+          expect(rank(reordered).inputsDigest).toBe(rank(input).inputsDigest);
+          expect(rank(input).inputsDigest).toBe(sha256(input));
+        },
+      ),
+    );
+  });
+
+  it('the streamed digest equals one canonicalize call, whatever the extras', () => {
+    fc.assert(
+      fc.property(arbInput({ extras: true }), (input) => {
+        expect(preparedDigest(prepare(input))).toBe(inputsDigest(input));
+      }),
+    );
+  });
+});

@@ -1,0 +1,385 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Queue, type Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JobQueue, QueueName } from '@app/jobs';
+import { DeliveryService, DigestService, NotificationGuards, OutboxService, type NotifyInput, type NotificationType } from '@app/notifications';
+import { bearer, idOf, login, seedDemo } from './support/factories';
+import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
+import { TcpProxy } from './support/tcp-proxy';
+import { createTestApp, type TestApp } from './support/test-app';
+import { waitFor } from './support/wait';
+import { startWorker } from './support/worker';
+
+const REDIS_URL = process.env.REDIS_URL;
+jest.setTimeout(30_000);
+/** Fast polling and backoff (50, 100, 200 ms), three attempts, a one-second job lock. */
+const FAST = { NOTIFY_POLL_MS: '50', NOTIFY_BACKOFF_MS: '50', NOTIFY_BACKOFF_MAX_MS: '200', NOTIFY_MAX_ATTEMPTS: '3', QUEUE_LOCK_MS: '1000' };
+
+function notify<T extends NotificationType>(t: TestApp, input: NotifyInput<T>): Promise<number> {
+  return t.app.get(DataSource).transaction((tx) => t.app.get(OutboxService).notify(tx, input));
+}
+
+function message(title: string, recipients: string[], extra: Record<string, unknown> = {}): NotifyInput<'message'> {
+  return { type: 'message', recipients, payload: { title, body: `Isi: ${title}`, link: '/competitions', ...extra }, dedupeKey: `message:${title}` };
+}
+
+async function rows(t: TestApp, where: string, params: unknown[] = []) {
+  return (await t.db.query(`SELECT id, channel, status, attempts, last_error, note, held, claimed_until FROM outbox_messages WHERE ${where} ORDER BY channel`, params)).rows as {
+    id: string;
+    channel: string;
+    status: string;
+    attempts: number;
+    last_error: string | null;
+    note: string | null;
+    held: boolean;
+    claimed_until: Date | null;
+  }[];
+}
+
+const allSent = (t: TestApp, key: string) => async () => {
+  const r = await rows(t, `dedupe_key LIKE $1`, [`${key}@%`]);
+  return r.length > 0 && r.every((x) => x.status === 'sent');
+};
+
+async function inboxCount(t: TestApp, userId: string, type?: string): Promise<number> {
+  const res = await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND ($2::text IS NULL OR type = $2)`, [userId, type ?? null]);
+  return res.rows[0].n;
+}
+
+/** The demo data, without whatever notifications seeding it may have emitted. */
+async function seedQuietly(t: TestApp, sink: SmtpSink): Promise<void> {
+  await seedDemo(t);
+  await t.db.query('TRUNCATE outbox_messages, notifications');
+  sink.mails.length = 0;
+}
+
+async function obliterate(env: TestApp['env'], redisUrl: string): Promise<void> {
+  const queue = new Queue(QueueName.Notifications, { connection: { url: redisUrl }, prefix: env.queue.prefix });
+  await queue.obliterate({ force: true });
+  await queue.close();
+}
+
+describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  const user: Record<string, string> = {};
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    t = await createTestApp({ ...FAST, REDIS_URL: '', SMTP_URL: sink.url });
+    await seedQuietly(t, sink);
+    for (const name of ['juror1', 'juror2', 'juror3', 'juror4', 'juror5', 'opd.rsud', 'opd.disdukcapil']) user[name] = await idOf(t, 'users', 'email', `${name}@demo.local`);
+    await t.db.query(`UPDATE users SET locale = 'en' WHERE email = 'juror2@demo.local'`);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.close();
+  });
+
+  it('a committed notify sends one mail per recipient in their language, with the link, and one inbox item each', async () => {
+    const assignmentId = 'asg-1';
+    const written = await notify(t, {
+      type: 'juror_assigned',
+      recipients: [user.juror1, user.juror2, user.juror1],
+      payload: { competition: 'IGA 2025', innovation: 'SiTaro', stage: 'Presentasi', assignmentId, dueAt: '2025-06-30T16:59:00Z' },
+      dedupeKey: `juror_assigned:${assignmentId}`,
+    });
+    expect(written).toBe(4);
+    const about = (to: string) => sink.to(to).filter((m) => m.text.includes(`/jury/assignments/${assignmentId}`));
+    await waitFor('both mails', () => about('juror1@demo.local').length + about('juror2@demo.local').length >= 2 && allSent(t, `juror_assigned:${assignmentId}`)());
+    const [id] = about('juror1@demo.local');
+    const [en] = about('juror2@demo.local');
+    expect(about('juror1@demo.local')).toHaveLength(1);
+    expect(id.subject).toBe('Penugasan penilaian: SiTaro');
+    expect(id.text).toContain(`${t.env.publicUrl}/jury/assignments/${assignmentId}`);
+    expect(id.text).toContain('Batas penilaian: 30 Jun 2025, 23:59 WIB.');
+    expect(id.html).toContain(`href="${t.env.publicUrl}/jury/assignments/${assignmentId}"`);
+    expect(en.subject).toBe('New scoring assignment: SiTaro');
+    const inbox = await t.db.query(`SELECT user_id FROM notifications WHERE payload->>'assignmentId' = $1 ORDER BY user_id`, [assignmentId]);
+    expect(inbox.rows.map((r: { user_id: string }) => r.user_id)).toEqual([user.juror1, user.juror2].sort());
+
+    // The same event again writes nothing and sends nothing.
+    expect(await notify(t, { type: 'juror_assigned', recipients: [user.juror1], payload: { competition: 'IGA 2025', innovation: 'SiTaro', stage: 'Presentasi', assignmentId }, dedupeKey: `juror_assigned:${assignmentId}` })).toBe(0);
+  });
+
+  it('a rolled-back transaction sends nothing', async () => {
+    const ds = t.app.get(DataSource);
+    await expect(
+      ds.transaction(async (tx) => {
+        await t.app.get(OutboxService).notify(tx, message('rolled-back', [user.juror3]));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    await notify(t, message('after-rollback', [user.juror3]));
+    await waitFor('the later mail', () => sink.to('juror3@demo.local').some((m) => m.subject === 'after-rollback'));
+    expect(sink.mails.filter((m) => m.subject === 'rolled-back')).toEqual([]);
+    expect(await rows(t, `dedupe_key LIKE 'message:rolled-back@%'`)).toEqual([]);
+  });
+
+  it('refuses a payload that does not fit its type, inside the caller’s transaction', async () => {
+    await expect(notify(t, { type: 'juror_assigned', recipients: [user.juror1], payload: { competition: 'x' } as never, dedupeKey: 'juror_assigned:bad' })).rejects.toMatchObject({
+      code: 'NOTIFICATION_PAYLOAD_INVALID',
+    });
+    await expect(notify(t, message('bad key', [user.juror1]))).rejects.toMatchObject({ code: 'NOTIFICATION_DEDUPE_KEY_INVALID' });
+  });
+
+  it('a refusing SMTP server: retries with backoff, then dead, listed for organizers, replayed once it accepts', async () => {
+    sink.rejecting = true;
+    await notify(t, message('dead-letter', [user.juror3]));
+    const email = await waitFor('the mail to die', async () => (await rows(t, `dedupe_key = $1`, [`message:dead-letter@${user.juror3}/email`])).find((r) => r.status === 'dead'));
+    expect(email.attempts).toBe(3);
+    expect(sink.rejected).toBe(3);
+    expect(email.last_error).toContain('550');
+    expect((await rows(t, `dedupe_key = $1`, [`message:dead-letter@${user.juror3}/inbox`]))[0].status).toBe('sent'); // the inbox is unaffected
+
+    const organizer = await login(t, 'organizer@demo.local');
+    const dead = await t.http().get('/api/admin/outbox?status=dead').set(bearer(organizer.accessToken));
+    expect(dead.status).toBe(200);
+    expect(dead.body.items.map((i: { id: string }) => i.id)).toEqual([email.id]);
+    expect(dead.body.items[0]).toMatchObject({ status: 'dead', attempts: 3, maxAttempts: 3, channel: 'email', type: 'message' });
+    const byType = await t.http().get('/api/admin/outbox?status=dead&type=juror_assigned').set(bearer(organizer.accessToken));
+    expect(byType.body.total).toBe(0);
+
+    sink.rejecting = false;
+    const replay = await t.http().post(`/api/admin/outbox/${email.id}/replay`).set(bearer(organizer.accessToken));
+    expect(replay.status).toBe(200);
+    expect(replay.body).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
+    await waitFor('the replayed mail', () => sink.to('juror3@demo.local').some((m) => m.subject === 'dead-letter') && allSent(t, 'message:dead-letter')());
+    expect(sink.mails.filter((m) => m.subject === 'dead-letter')).toHaveLength(1);
+    const again = await t.http().post(`/api/admin/outbox/${email.id}/replay`).set(bearer(organizer.accessToken));
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('OUTBOX_ILLEGAL_TRANSITION');
+    const audit = await t.db.query(`SELECT actor_id, before, after FROM audit_events WHERE action = 'outbox.replay' AND entity_id = $1`, [email.id]);
+    expect(audit.rows).toEqual([{ actor_id: organizer.user.id, before: expect.objectContaining({ status: 'dead', attempts: 3 }), after: { status: 'pending', attempts: 0 } }]);
+  });
+
+  it('admin routes are for organizers and admins only; queue stats in process', async () => {
+    for (const who of ['juror1@demo.local', 'opd.rsud@demo.local', 'coordinator.bekasi@demo.local']) {
+      const s = await login(t, who);
+      expect((await t.http().get('/api/admin/outbox?status=dead').set(bearer(s.accessToken))).status).toBe(403);
+      expect((await t.http().get('/api/admin/queues').set(bearer(s.accessToken))).status).toBe(403);
+      expect((await t.http().post('/api/admin/outbox/00000000-0000-4000-8000-000000000000/replay').set(bearer(s.accessToken))).status).toBe(403);
+    }
+    const admin = await login(t, 'admin@demo.local');
+    const stats = await t.http().get('/api/admin/queues').set(bearer(admin.accessToken));
+    expect(stats.status).toBe(200);
+    expect(stats.body).toMatchObject({ mode: 'in-process', queues: null, outbox: { pending: expect.any(Number), sent: expect.any(Number), failed: 0, dead: 0 } });
+    expect((await t.http().post('/api/admin/outbox/00000000-0000-4000-8000-000000000000/replay').set(bearer(admin.accessToken))).status).toBe(404);
+    expect((await t.http().get('/api/admin/outbox?status=lost').set(bearer(admin.accessToken))).status).toBe(400);
+    const health = await t.http().get('/health');
+    expect(Object.keys(health.body.info)).toEqual(['database']);
+  });
+
+  it('a reminder whose guard says it is stale sends nothing; a relevant one is sent', async () => {
+    const submitted = new Set(['asg-done']);
+    t.app.get(NotificationGuards).register('test.sheet-unsubmitted', async (payload) => !submitted.has(String(payload.assignmentId)));
+    const reminder = (assignmentId: string): NotifyInput<'scoring_reminder'> => ({
+      type: 'scoring_reminder',
+      recipients: [user.juror5],
+      payload: { competition: 'IGA 2025', innovation: `Inovasi ${assignmentId}`, stage: 'Presentasi', assignmentId, dueAt: '2025-06-30T16:59:00Z' },
+      dedupeKey: `scoring_reminder:${assignmentId}:h-1`,
+      availableAt: new Date(Date.now() + 300),
+      guard: 'test.sheet-unsubmitted',
+    });
+    await notify(t, reminder('asg-done'));
+    await notify(t, reminder('asg-open'));
+    await waitFor('both reminders handled', async () => (await allSent(t, 'scoring_reminder:asg-done:h-1')()) && allSent(t, 'scoring_reminder:asg-open:h-1')());
+    expect(sink.to('juror5@demo.local').filter((m) => m.subject.includes('Inovasi asg-')).map((m) => m.subject)).toEqual(['Pengingat: nilai "Inovasi asg-open" sebelum 30 Jun 2025, 23:59 WIB']);
+    const stale = await rows(t, `dedupe_key LIKE 'scoring_reminder:asg-done:h-1@%'`);
+    expect(stale.map((r) => r.note)).toEqual(['skipped: guard test.sheet-unsubmitted found it stale', 'skipped: guard test.sheet-unsubmitted found it stale']);
+    expect((await t.db.query(`SELECT payload->>'assignmentId' AS a FROM notifications WHERE user_id = $1 AND type = 'scoring_reminder'`, [user.juror5])).rows).toEqual([{ a: 'asg-open' }]);
+  });
+
+  it('a daily-digest user gets one combined mail, the inbox at once', async () => {
+    const juror4 = await login(t, 'juror4@demo.local');
+    expect((await t.http().get('/api/me/notification-preferences').set(bearer(juror4.accessToken))).body).toEqual({ digest: 'immediate' });
+    expect((await t.http().put('/api/me/notification-preferences').set(bearer(juror4.accessToken)).send({ digest: 'weekly' })).status).toBe(400);
+    const put = await t.http().put('/api/me/notification-preferences').set(bearer(juror4.accessToken)).send({ digest: 'daily' });
+    expect(put.status).toBe(200);
+    expect((await t.http().get('/api/me/notification-preferences').set(bearer(juror4.accessToken))).body).toEqual({ digest: 'daily' });
+
+    await notify(t, { type: 'stage_opened', recipients: [user.juror4], payload: { competition: 'IGA 2025', competitionId: 'c-1', stage: 'Presentasi' }, dedupeKey: 'stage_opened:c-1:presentation' });
+    await notify(t, message('digest-item', [user.juror4]));
+    await waitFor('the inbox items', async () => (await inboxCount(t, user.juror4)) === 2);
+    const held = await rows(t, `recipient_id = $1 AND channel = 'email'`, [user.juror4]);
+    expect(held.map((r) => [r.status, r.held])).toEqual([
+      ['pending', true],
+      ['pending', true],
+    ]);
+    expect(sink.to('juror4@demo.local')).toEqual([]);
+
+    expect(await t.app.get(DigestService).compose(new Date(Date.now() + 25 * 3600_000))).toBe(1);
+    const [digest] = await waitFor('the digest', () => (sink.to('juror4@demo.local').length ? sink.to('juror4@demo.local') : null));
+    expect(digest.subject).toBe('Ringkasan harian: 2 notifikasi');
+    expect(digest.text).toContain('- Tahap Presentasi dibuka — IGA 2025');
+    expect(digest.text).toContain('- digest-item');
+    expect(digest.text).toContain(`${t.env.publicUrl}/competitions/c-1`);
+    await waitFor('the digest row sent', async () => (await rows(t, `recipient_id = $1 AND type = 'digest'`, [user.juror4]))[0]?.status === 'sent');
+    const combined = await rows(t, `recipient_id = $1 AND held`, [user.juror4]);
+    expect(combined.every((r) => r.status === 'sent' && r.note?.startsWith('combined into digest '))).toBe(true);
+    expect(await t.app.get(DigestService).compose(new Date(Date.now() + 25 * 3600_000))).toBe(0);
+    expect(sink.to('juror4@demo.local')).toHaveLength(1);
+  });
+
+  it('inbox: own items only, paging, unread counts, read one (404 for others’), read all', async () => {
+    for (const n of [1, 2, 3]) await notify(t, message(`inbox-${n}`, [user['opd.rsud']]));
+    await notify(t, message('inbox-other', [user['opd.disdukcapil']]));
+    await waitFor('the inbox items', async () => (await inboxCount(t, user['opd.rsud'])) === 3 && (await inboxCount(t, user['opd.disdukcapil'])) === 1);
+    const rsud = await login(t, 'opd.rsud@demo.local');
+    const other = await login(t, 'opd.disdukcapil@demo.local');
+
+    const list = await t.http().get('/api/notifications?pageSize=2').set(bearer(rsud.accessToken));
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({ total: 3, page: 1, pageSize: 2, unread: 3 });
+    expect(list.body.items).toHaveLength(2);
+    expect(list.body.items[0]).toMatchObject({ type: 'message', body: expect.stringContaining('Isi: inbox-'), link: `${t.env.publicUrl}/competitions`, readAt: null });
+    const first = list.body.items[0].id;
+
+    const read = await t.http().post(`/api/notifications/${first}/read`).set(bearer(rsud.accessToken));
+    expect(read.status).toBe(200);
+    expect(read.body.readAt).toEqual(expect.any(String));
+    const theirs = (await t.http().get('/api/notifications').set(bearer(other.accessToken))).body.items[0].id;
+    const foreign = await t.http().post(`/api/notifications/${theirs}/read`).set(bearer(rsud.accessToken));
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.code).toBe('NOTIFICATION_NOT_FOUND');
+    expect((await t.http().post('/api/notifications/not-a-uuid/read').set(bearer(rsud.accessToken))).status).toBe(404);
+
+    const unread = await t.http().get('/api/notifications?unread=true').set(bearer(rsud.accessToken));
+    expect(unread.body).toMatchObject({ total: 2, unread: 2 });
+    const all = await t.http().post('/api/notifications/read-all').set(bearer(rsud.accessToken));
+    expect(all.body).toEqual({ updated: 2 });
+    expect((await t.http().get('/api/notifications').set(bearer(rsud.accessToken))).body).toMatchObject({ total: 3, unread: 0 });
+    expect((await t.http().get('/api/notifications').set(bearer(other.accessToken))).body).toMatchObject({ total: 1, unread: 1 });
+    expect((await t.http().get('/api/notifications')).status).toBe(401);
+  });
+});
+
+describe('notifications without SMTP_URL (e2e)', () => {
+  it('writes each mail as an .eml file under DATA_DIR/mail', async () => {
+    const t = await createTestApp({ ...FAST, REDIS_URL: '', SMTP_URL: '' });
+    try {
+      await seedDemo(t);
+      await notify(t, message('eml', [await idOf(t, 'users', 'email', 'juror1@demo.local')]));
+      const email = await waitFor('the .eml row', async () => (await rows(t, `dedupe_key LIKE 'message:eml@%/email'`)).find((r) => r.status === 'sent'));
+      const { readFileSync } = await import('node:fs');
+      const eml = readFileSync(`${t.env.dataDir}/mail/${email.id}.eml`, 'utf8');
+      expect(eml).toContain('Subject: eml');
+      expect(eml).toContain('To: juror1@demo.local');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+(REDIS_URL ? describe : describe.skip)('notifications through BullMQ (e2e: PostgreSQL, Redis, SMTP sink, worker in process)', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let worker: INestApplicationContext | null;
+  const user: Record<string, string> = {};
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    t = await createTestApp({ ...FAST, REDIS_URL: REDIS_URL!, SMTP_URL: sink.url });
+    await seedQuietly(t, sink);
+    for (const name of ['juror1', 'juror2', 'juror3', 'juror4', 'juror5']) user[name] = await idOf(t, 'users', 'email', `${name}@demo.local`);
+    worker = await startWorker(t.env, t.databaseUrl);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    if (t) await obliterate(t.env, REDIS_URL!);
+    await t?.close();
+    await sink?.close();
+  });
+
+  it('the relay queues committed rows and the worker delivers them; /health and /api/admin/queues show Redis', async () => {
+    await notify(t, message('queued', [user.juror1, user.juror2]));
+    await waitFor('both mails', async () => sink.mails.filter((m) => m.subject === 'queued').length === 2 && allSent(t, 'message:queued')());
+    expect(await inboxCount(t, user.juror1, 'message')).toBe(1);
+    const health = await t.http().get('/health');
+    expect(health.status).toBe(200);
+    expect(health.body.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up', ping: 'PONG' }, queue: { status: 'up', workers: 1 } });
+    const admin = await login(t, 'admin@demo.local');
+    const stats = await t.http().get('/api/admin/queues').set(bearer(admin.accessToken));
+    expect(stats.body).toMatchObject({ mode: 'queue', queues: { notifications: { waiting: expect.any(Number), active: expect.any(Number), delayed: expect.any(Number), failed: 0 } }, outbox: { sent: 4 } });
+  });
+
+  it('a reminder becomes a delayed job and is delivered when due', async () => {
+    const jobs = t.app.get(JobQueue);
+    await notify(t, { ...message('later', [user.juror3]), availableAt: new Date(Date.now() + 1500) });
+    await waitFor('the delayed jobs', async () => (await jobs.counts(QueueName.Notifications)).delayed === 2);
+    expect(sink.mails.filter((m) => m.subject === 'later')).toEqual([]);
+    await waitFor('the reminder', () => sink.to('juror3@demo.local').some((m) => m.subject === 'later'));
+    await waitFor('the rows sent', allSent(t, 'message:later'));
+  });
+
+  it('a worker that dies mid-job: its job is taken again after the lock runs out, and the mail arrives once', async () => {
+    await worker!.close();
+    worker = null;
+    const jobs = t.app.get(JobQueue);
+    const delivery = t.app.get(DeliveryService);
+    const forever = new Promise<never>(() => undefined);
+    // Stands in for a process killed before it acks: its jobs stay active until their locks expire.
+    const dying = async (deliverFirst: boolean, title: string) => {
+      const reached: string[] = [];
+      const w: Worker = jobs.createWorker(
+        QueueName.Notifications,
+        async (job) => {
+          if (deliverFirst) await delivery.deliver(job.data.outboxId);
+          reached.push(job.data.outboxId);
+          return forever;
+        },
+        { concurrency: 2 },
+      );
+      await notify(t, message(title, [user.juror4]));
+      await waitFor(`both jobs to hang (${title})`, () => reached.length === 2);
+      await w.close(true);
+    };
+
+    await dying(false, 'died-before-sending');
+    await dying(true, 'died-after-sending');
+    expect(sink.mails.filter((m) => m.subject === 'died-after-sending')).toHaveLength(1);
+    expect(sink.mails.filter((m) => m.subject === 'died-before-sending')).toEqual([]);
+
+    worker = await startWorker(t.env, t.databaseUrl);
+    await waitFor('the stalled jobs to be done', async () => {
+      const c = await jobs.counts(QueueName.Notifications);
+      return c.active + c.waiting + c.delayed === 0 && (await allSent(t, 'message:died-before-sending')());
+    });
+    expect(sink.mails.filter((m) => m.subject === 'died-before-sending')).toHaveLength(1);
+    expect(sink.mails.filter((m) => m.subject === 'died-after-sending')).toHaveLength(1);
+    expect(await inboxCount(t, user.juror4, 'message')).toBe(2);
+  });
+
+  it('Redis down while events happen: rows stay pending, and are delivered once it is back, exactly once', async () => {
+    const proxy = new TcpProxy(await TcpProxy.freePort(), { host: new URL(REDIS_URL!).hostname, port: Number(new URL(REDIS_URL!).port || 6379) });
+    const down = await createTestApp({ ...FAST, SMTP_URL: sink.url, REDIS_URL: `redis://127.0.0.1:${proxy.port}` });
+    let downWorker: INestApplicationContext | null = null;
+    try {
+      await seedQuietly(down, sink);
+      const juror5 = await idOf(down, 'users', 'email', 'juror5@demo.local');
+      await notify(down, message('while-redis-down', [juror5]));
+      await notify(down, { ...message('reminder-while-redis-down', [juror5]), availableAt: new Date(Date.now() + 500) });
+      const health = await waitFor('/health to see Redis down', async () => {
+        const res = await down.http().get('/health');
+        return res.status === 503 ? res : null;
+      });
+      expect(health.body.details.redis.status).toBe('down');
+      // The relay has tried for a while by now; nothing was handed over or sent.
+      expect((await rows(down, `true`)).every((r) => r.status === 'pending' && r.claimed_until === null)).toBe(true);
+      expect(sink.mails.filter((m) => m.subject.endsWith('while-redis-down'))).toEqual([]);
+
+      downWorker = await startWorker({ ...down.env, redisUrl: REDIS_URL! }, down.databaseUrl);
+      await proxy.start();
+      await waitFor('the mails after Redis is back', async () => sink.mails.filter((m) => m.subject.endsWith('while-redis-down')).length === 2 && (await rows(down, `true`)).every((r) => r.status === 'sent'));
+      expect(sink.mails.filter((m) => m.subject === 'while-redis-down')).toHaveLength(1);
+      expect(sink.mails.filter((m) => m.subject === 'reminder-while-redis-down')).toHaveLength(1);
+      expect(await inboxCount(down, juror5)).toBe(2);
+      await waitFor('/health to see Redis up', async () => (await down.http().get('/health')).status === 200);
+    } finally {
+      await downWorker?.close();
+      await obliterate(down.env, REDIS_URL!);
+      await down.close();
+      await proxy.stop();
+    }
+  });
+});

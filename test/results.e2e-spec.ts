@@ -1,0 +1,241 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { JuryService, PipelineService } from '@app/judging';
+import { CompetitionsService } from '@app/competitions';
+import { judgeEdition } from '../apps/api/src/demo/demo-judging';
+import { createTestApp, type TestApp } from './support/test-app';
+import { bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
+
+/** Runs the real CLI (`node scripts/cli.mjs …`, which builds dist/ when stale). */
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'cli.mjs'), ...args], { encoding: 'utf8', timeout: 120_000 });
+}
+
+/** The cells of the first sheet of an XLSX written with inline strings (what toXlsx writes). */
+function readXlsx(buf: Buffer): string[][] {
+  let offset = 0;
+  let sheet = '';
+  while (buf.readUInt32LE(offset) === 0x04034b50) {
+    const method = buf.readUInt16LE(offset + 8);
+    const size = buf.readUInt32LE(offset + 18);
+    const nameLen = buf.readUInt16LE(offset + 26);
+    const extra = buf.readUInt16LE(offset + 28);
+    const name = buf.subarray(offset + 30, offset + 30 + nameLen).toString();
+    const data = buf.subarray(offset + 30 + nameLen + extra, offset + 30 + nameLen + extra + size);
+    if (name === 'xl/worksheets/sheet1.xml') sheet = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    offset += 30 + nameLen + extra + size;
+  }
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return [...sheet.matchAll(/<row[^>]*>(.*?)<\/row>/g)].map((r) => [...r[1].matchAll(/<c [^>]*?(?:t="inlineStr")?>(?:<is><t[^>]*>(.*?)<\/t><\/is>|<v>(.*?)<\/v>)<\/c>/g)].map((c) => unescape(c[1] ?? c[2])));
+}
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\n') row.push(cell.replace(/\r$/, '')), rows.push(row), (row = []), (cell = '');
+    else cell += ch;
+  }
+  return rows;
+}
+
+describe('results: preview, objections, immutable snapshots, public reads (e2e)', () => {
+  let t: TestApp;
+  let org: string;
+  let cid: string;
+  let ids: Record<string, string>;
+  const dir = mkdtempSync(path.join(tmpdir(), 'snapshots-'));
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t, { judged: true });
+    org = (await login(t, 'organizer@demo.local')).accessToken;
+    cid = (await openCompetition(t, org, { slug: 'hasil' })).id;
+    ids = await seedSubmitted(t, cid, [
+      { code: 'RSUD-KOTA-BEKASI', title: 'SiTaro 2027' },
+      { code: 'DISDUKCAPIL-KOTA-BEKASI', title: 'Patriot Mantap 2027' },
+      { code: 'DISKOMINFO-KOTA-BANDUNG', title: 'Sadayana 2027' },
+      { code: 'BAPPEDA-KAB-BEKASI', title: 'e-Musrenbang 2027' },
+      { code: 'DINKES-KAB-BOGOR', title: 'Bogor Bebas TBC 2027' },
+    ]);
+    const users = await t.db.query(`SELECT id, role, email, name FROM users WHERE email LIKE 'juror%@demo.local' OR email = 'organizer@demo.local'`);
+    const actor = (u: { id: string; role: 'juror' | 'organizer'; email: string; name: string }) => ({ ...u, organizationId: null, regionId: null, sessionId: 'test' });
+    const titles = new Map(Object.entries(ids).map(([title, id]) => [id, title]));
+    await judgeEdition(
+      { pipeline: t.app.get(PipelineService), jury: t.app.get(JuryService) },
+      actor(users.rows.find((u: { role: string }) => u.role === 'organizer')),
+      users.rows.filter((u: { role: string }) => u.role === 'juror').map(actor),
+      await t.app.get(CompetitionsService).snapshot(cid),
+      { titles },
+    );
+  });
+  afterAll(async () => t?.close());
+
+  it('the demo edition is published and listed publicly without an account', async () => {
+    const list = await t.http().get('/api/public/competitions');
+    expect(list.status).toBe(200);
+    expect(list.headers['cache-control']).toContain('public');
+    const demo = list.body.find((c: { slug: string }) => c.slug === 'iga-2024-demo');
+    expect(demo).toMatchObject({ status: 'published', version: 1 });
+    const rankings = await t.http().get('/api/public/competitions/iga-2024-demo/rankings');
+    expect(rankings.status).toBe(200);
+    const kota = rankings.body.categories.kota;
+    expect(kota.length).toBeGreaterThan(3);
+    expect(kota.map((r: { title: string }) => r.title)).toContain('SiTaro (Siap Antar Obat)');
+    expect(JSON.stringify(rankings.body)).not.toMatch(/juror\d@demo|Prof\. Dr\. Rina/);
+  });
+
+  it('previews with explanations and a what-if aggregation, raw vs normalised side by side', async () => {
+    const preview = await t.http().get(`/api/competitions/${cid}/rankings/preview`).set(bearer(org));
+    expect(preview.status).toBe(200);
+    const rows = [...preview.body.categories.kota, ...preview.body.categories.kabupaten];
+    expect(rows).toHaveLength(5);
+    expect(rows[0].explanation.stages.find((s: { stage: string }) => s.stage === 'presentation').sheets.length).toBeGreaterThan(0);
+    const z = await t.http().get(`/api/competitions/${cid}/rankings/preview?aggregation=zscore`).set(bearer(org));
+    expect(z.body.aggregation).toBe('zscore');
+    expect(z.body.categories.kota.every((r: { rawRank: number | null }) => typeof r.rawRank === 'number')).toBe(true);
+    expect((await t.http().get(`/api/competitions/${cid}/rankings/preview?aggregation=best`).set(bearer(org))).status).toBe(400);
+    const opd = (await login(t, 'opd.rsud@demo.local')).accessToken;
+    expect((await t.http().get(`/api/competitions/${cid}/rankings/preview`).set(bearer(opd))).status).toBe(403);
+  });
+
+  it('objection window: one objection per innovation, answered before publication', async () => {
+    const rsud = (await login(t, 'opd.rsud@demo.local')).accessToken;
+    const tooEarly = await t.http().post(`/api/innovations/${ids['SiTaro 2027']}/objections`).set(bearer(rsud)).send({ reason: 'Mohon ditinjau' });
+    expect(tooEarly.status).toBe(409);
+    const announced = await t.http().post(`/api/competitions/${cid}/rankings/announce`).set(bearer(org)).send({ days: 5 });
+    expect(announced.status).toBe(201);
+    expect(new Date(announced.body.closesAt).getTime() - new Date(announced.body.opensAt).getTime()).toBe(5 * 86400_000);
+    const filed = await t.http().post(`/api/innovations/${ids['SiTaro 2027']}/objections`).set(bearer(rsud)).send({ reason: 'Nilai lapangan tidak memuat data armada baru' });
+    expect(filed.status).toBe(201);
+    expect((await t.http().post(`/api/innovations/${ids['SiTaro 2027']}/objections`).set(bearer(rsud)).send({ reason: 'lagi' })).status).toBe(409);
+    expect((await t.http().post(`/api/innovations/${ids['Sadayana 2027']}/objections`).set(bearer(rsud)).send({ reason: 'bukan milik kami' })).status).toBe(404);
+
+    const windowOpen = await t.http().post(`/api/competitions/${cid}/rankings/publish`).set(bearer(org)).send({});
+    expect(windowOpen.status).toBe(409);
+    expect(windowOpen.body.code).toBe('RESULTS_OBJECTION_WINDOW_OPEN');
+    // Let the window end (as five days would).
+    await t.db.query(`UPDATE ranking_announcements SET closes_at = now() - interval '1 minute' WHERE competition_id = $1`, [cid]);
+    const unanswered = await t.http().post(`/api/competitions/${cid}/rankings/publish`).set(bearer(org)).send({});
+    expect(unanswered.status).toBe(409);
+    expect(unanswered.body.code).toBe('RESULTS_OBJECTIONS_UNANSWERED');
+    const answered = await t.http().post(`/api/objections/${filed.body.id}/answer`).set(bearer(org)).send({ answer: 'Data armada baru sudah dinilai pada verifikasi lapangan.', decision: 'rejected' });
+    expect(answered.status).toBe(200);
+    const seen = await t.http().get(`/api/innovations/${ids['SiTaro 2027']}/objections`).set(bearer(rsud));
+    expect(seen.body[0]).toMatchObject({ decision: 'rejected', answer: expect.stringContaining('armada') });
+  });
+
+  it('publishes an immutable snapshot that `cli verify` accepts, and refuses a tampered copy', async () => {
+    const rsud = (await login(t, 'opd.rsud@demo.local')).accessToken;
+    expect((await t.http().get(`/api/innovations/${ids['SiTaro 2027']}/score`).set(bearer(rsud))).status).toBe(409);
+    const published = await t.http().post(`/api/competitions/${cid}/rankings/publish`).set(bearer(org)).send({});
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({ version: 1, hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+    expect((await t.http().get(`/api/competitions/${cid}`).set(bearer(org))).body.status).toBe('published');
+    const notified = await t.db.query(`SELECT count(DISTINCT recipient_id)::int AS n FROM outbox_messages WHERE type = 'results_published' AND competition_id = $1`, [cid]);
+    expect(notified.rows[0].n).toBeGreaterThanOrEqual(2);
+
+    const snap = await t.http().get(`/api/public/rankings/${published.body.id}`);
+    expect(snap.status).toBe(200);
+    expect(snap.headers['cache-control']).toContain('immutable');
+    expect(snap.body.hash).toBe(published.body.hash);
+    expect(JSON.stringify(snap.body.input.sheets)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"?,"submission/);
+    expect(snap.body.input.sheets.every((s: { juror: string }) => /^J\d{2,}$/.test(s.juror))).toBe(true);
+    const file = path.join(dir, 'snapshot.json');
+    writeFileSync(file, JSON.stringify(snap.body));
+    const ok = cli('verify', file);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain(published.body.hash);
+
+    const tampered = structuredClone(snap.body);
+    const firstKota = tampered.output.categories.kota[0];
+    firstKota.final = firstKota.final + 1;
+    const bad = path.join(dir, 'tampered.json');
+    writeFileSync(bad, JSON.stringify(tampered));
+    const refused = cli('verify', bad);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(firstKota.submission);
+
+    await expect(t.db.query(`UPDATE ranking_snapshots SET hash = 'x' WHERE id = $1`, [published.body.id])).rejects.toThrow(/immutable/);
+
+    const breakdown = await t.http().get(`/api/innovations/${ids['SiTaro 2027']}/score`).set(bearer(rsud));
+    expect(breakdown.status).toBe(200);
+    expect(breakdown.body.criteria.find((s: { stage: string }) => s.stage === 'presentation').criteria[0].values.length).toBeGreaterThan(0);
+  });
+
+  it('re-publishing needs a reason, makes version 2 and keeps version 1 readable', async () => {
+    expect((await t.http().post(`/api/competitions/${cid}/rankings/publish`).set(bearer(org)).send({})).status).toBe(400);
+    const v2 = await t.http().post(`/api/competitions/${cid}/rankings/publish`).set(bearer(org)).send({ reason: 'Koreksi data kategori' });
+    expect(v2.status).toBe(201);
+    expect(v2.body.version).toBe(2);
+    const latest = await t.http().get('/api/public/competitions/hasil/rankings');
+    expect(latest.body.snapshot.version).toBe(2);
+    expect(latest.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    const v1 = await t.http().get('/api/public/competitions/hasil/rankings?version=1');
+    expect(v1.body.snapshot.version).toBe(1);
+    expect((await t.http().get(`/api/public/rankings/${v1.body.snapshot.id}`)).status).toBe(200);
+  });
+
+  it('CSV and XLSX parse back to the same rows; the certificate is a PDF naming the innovation', async () => {
+    const json = await t.http().get('/api/public/competitions/hasil/rankings');
+    const expected = Object.entries(json.body.categories as Record<string, { rank: number; title: string; final: number }[]>).flatMap(([cat, rows]) => rows.map((r) => [cat, String(r.rank), r.title, String(r.final)]));
+    const csv = await t.http().get('/api/public/competitions/hasil/rankings.csv').buffer(true).parse((res, cb) => {
+      let data = '';
+      res.on('data', (c: Buffer) => (data += c.toString('utf8')));
+      res.on('end', () => cb(null, data));
+    });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const csvRows = parseCsv((csv.body as string).replace(/^\uFEFF/, ''));
+    expect(csvRows[0].slice(0, 3)).toEqual(['category', 'rank', 'innovation']);
+    expect(csvRows.slice(1).map((r) => [r[0], r[1], r[2], r[5]])).toEqual(expected);
+
+    const xlsx = await t.http().get('/api/public/competitions/hasil/rankings.xlsx').buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    const sheet = readXlsx(xlsx.body as Buffer);
+    expect(sheet.slice(1).map((r) => [r[0], r[1], r[2], r[5]])).toEqual(expected);
+
+    const first = json.body.categories.kota[0];
+    const pdf = await t.http().get(`/api/public/rankings/${json.body.snapshot.id}/certificates/${first.innovationId}`).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(pdf.status).toBe(200);
+    const text = (pdf.body as Buffer).toString('latin1');
+    expect(text.startsWith('%PDF-1.4')).toBe(true);
+    expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
+    expect(text).toContain(`(${first.title})`);
+    expect(text).toContain(json.body.snapshot.hash);
+    const unranked = await t.http().get(`/api/public/rankings/${json.body.snapshot.id}/certificates/${ids['SiTaro 2027'].replace(/.$/, '0')}`);
+    expect(unranked.status).toBe(404);
+  });
+
+  it('the public catalogue searches and filters, and an innovation has a public page', async () => {
+    const search = await t.http().get('/api/public/innovations?q=sitaro');
+    expect(search.status).toBe(200);
+    const hit = search.body.items.find((i: { title: string }) => i.title === 'SiTaro (Siap Antar Obat)');
+    expect(hit).toMatchObject({ organization: expect.stringContaining('Bekasi'), category: 'kota', digital: false });
+    const digital = await t.http().get('/api/public/innovations?digital=true&competition=iga-2024-demo&pageSize=100');
+    expect(digital.body.items.every((i: { digital: boolean }) => i.digital)).toBe(true);
+    expect(digital.body.total).toBeGreaterThan(5);
+    const page = await t.http().get(`/api/public/innovations/${hit.id}`);
+    expect(page.body).toMatchObject({ title: 'SiTaro (Siap Antar Obat)', ranking: { category: 'kota', rank: expect.any(Number) } });
+    expect((await t.http().get('/api/public/innovations?digital=maybe')).status).toBe(400);
+  });
+});
