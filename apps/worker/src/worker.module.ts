@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, type AppEnv } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { NotificationDeliveryModule } from '@app/notifications';
+import { JudgingGuardsModule } from '@app/judging';
 import { ENTITIES } from '../../api/src/persistence';
 import { WorkerHealthController } from './worker-health.controller';
 import { NotificationsProcessor } from './notifications.processor';
@@ -21,6 +22,8 @@ export class WorkerModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, ENTITIES, { poolSize: 10 }), migrationsRun: false }),
         TerminusModule,
         NotificationDeliveryModule,
+        // Delivery-time guards (e.g. a reminder whose sheet was submitted meanwhile is dropped).
+        JudgingGuardsModule,
       ],
       controllers: [WorkerHealthController],
       providers: [NotificationsProcessor],

@@ -1,7 +1,7 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotificationGuards, NotificationsModule } from '@app/notifications';
+import { NotificationDeliveryModule, NotificationGuards } from '@app/notifications';
 import { SHEET_UNSUBMITTED_GUARD } from './judging.events';
 
 /** Delivery-time checks of the jury's notifications; loaded by the API and the worker alike. */
@@ -27,5 +27,5 @@ export class JudgingGuards implements OnModuleInit {
   }
 }
 
-@Module({ imports: [NotificationsModule], providers: [JudgingGuards] })
+@Module({ imports: [NotificationDeliveryModule], providers: [JudgingGuards] })
 export class JudgingGuardsModule {}

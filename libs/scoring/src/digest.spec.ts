@@ -1,4 +1,3 @@
-jest.mock('canonicalize', () => require('./testing/jest-canonicalize').canonicalizeModule());
 
 import { inputsDigest, jcsSha256, preparedDigest } from './digest';
 import { ScoringInputError } from './scoring.errors';

@@ -1,4 +1,3 @@
-jest.mock('canonicalize', () => require('./testing/jest-canonicalize').canonicalizeModule());
 
 import { explain } from './explain';
 import { rank } from './rank';

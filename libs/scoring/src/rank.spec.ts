@@ -1,4 +1,3 @@
-jest.mock('canonicalize', () => require('./testing/jest-canonicalize').canonicalizeModule());
 
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';

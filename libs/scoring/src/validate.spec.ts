@@ -1,4 +1,3 @@
-jest.mock('canonicalize', () => require('./testing/jest-canonicalize').canonicalizeModule());
 
 import { rank } from './rank';
 import { ScoringInputError } from './scoring.errors';

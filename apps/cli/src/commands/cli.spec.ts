@@ -1,4 +1,3 @@
-jest.mock('canonicalize', () => require('../../../../libs/scoring/src/testing/jest-canonicalize').canonicalizeModule());
 
 // Runs the real CLI (`node scripts/cli.mjs …`, which builds dist/ when stale) as a child process.
 import { execFile } from 'node:child_process';
