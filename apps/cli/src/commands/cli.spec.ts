@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createSnapshot } from '@app/scoring';
+import { exampleInput } from '../../../../libs/scoring/src/testing/fixtures';
 
 const root = path.resolve(__dirname, '../../../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'cli-spec-'));
@@ -29,23 +30,7 @@ function file(name: string, content: unknown): string {
   return p;
 }
 
-const example = {
-  method: { aggregation: 'mean', trim: 1, decimals: 4, tieBreak: ['stage:field', 'stage:presentation'] },
-  stages: [
-    { key: 'presentation', weight: 60, criteria: [{ key: 'novelty', weight: 3, min: 0, max: 10 }] },
-    { key: 'field', weight: 40, criteria: [{ key: 'impact', weight: 1, min: 1, max: 5 }] },
-  ],
-  bands: [
-    { label: 'Sangat Inovatif', min: 75 },
-    { label: 'Inovatif', min: 50 },
-    { label: 'Kurang Inovatif', min: 0 },
-  ],
-  submissions: [{ id: 'sitaro', category: 'kota', submittedAt: '2024-09-01T08:00:00Z' }],
-  sheets: [
-    { stage: 'presentation', juror: 'j1', submission: 'sitaro', scores: { novelty: 8 } },
-    { stage: 'field', juror: 'j2', submission: 'sitaro', scores: { impact: 4 } },
-  ],
-};
+const example = exampleInput();
 
 jest.setTimeout(60_000);
 
