@@ -1,6 +1,8 @@
 // Compiles apps/*/src, libs/*/src and bench/ to dist/ with swc (CommonJS, decorators with metadata) and
 // rewrites the `@app/<lib>` path aliases to relative requires. Type-checking is `npm run typecheck`.
-// Usage: node scripts/build.mjs [--if-stale] — with --if-stale it does nothing when dist/ is newer than every source.
+// Then builds the web app (apps/web, Vite) into apps/web/dist.
+// Usage: node scripts/build.mjs [--if-stale] [--quiet] [--api-only] — with --if-stale each part is rebuilt only
+// when one of its sources is newer than its output; --quiet prints nothing (not even on stderr) unless it fails.
 import { transformFile } from '@swc/core';
 import { mkdir, readdir, stat, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -72,8 +74,51 @@ async function build(files) {
   await writeFile(stamp, new Date().toISOString());
 }
 
+const webDir = path.join(root, 'apps', 'web');
+
+/** The web app's build inputs (tests excluded), for the staleness check. */
+async function webSources() {
+  const files = [];
+  const visit = async (dir) => {
+    for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) { if (e.name !== 'test') await visit(p); }
+      else if (!/\.test\.tsx?$/.test(e.name)) files.push(p);
+    }
+  };
+  await visit(path.join(webDir, 'src'));
+  for (const f of ['index.html', 'vite.config.ts', 'tsconfig.json']) files.push(path.join(webDir, f));
+  return files;
+}
+
+async function newerThan(files, output) {
+  const built = await stat(output).then((s) => s.mtimeMs).catch(() => 0);
+  for (const f of files) if ((await stat(f).then((s) => s.mtimeMs).catch(() => 0)) > built) return true;
+  return false;
+}
+
+async function buildWeb() {
+  // Node 20 cannot load a TypeScript config natively anyway; Vite's note about that is noise here.
+  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
+  const { build: vite } = await import('vite');
+  await vite({ configFile: path.join(webDir, 'vite.config.ts'), mode: 'production', logLevel: quiet ? 'silent' : 'warn' });
+}
+
+const ifStale = process.argv.includes('--if-stale');
+const quiet = process.argv.includes('--quiet');
+const log = (line) => { if (!quiet) process.stderr.write(line + '\n'); };
+
 const files = await sources();
-if (process.argv.includes('--if-stale') && !(await isStale(files))) process.exit(0);
-const t0 = Date.now();
-await build(files);
-if (!process.argv.includes('--quiet')) process.stderr.write(`built ${files.length} files into dist/ in ${Date.now() - t0} ms\n`);
+if (!ifStale || (await isStale(files))) {
+  const t0 = Date.now();
+  await build(files);
+  log(`built ${files.length} files into dist/ in ${Date.now() - t0} ms`);
+}
+if (!process.argv.includes('--api-only') && (await stat(webDir).catch(() => null))) {
+  const web = await webSources();
+  if (!ifStale || (await newerThan(web, path.join(webDir, 'dist', 'index.html')))) {
+    const t0 = Date.now();
+    await buildWeb();
+    log(`built the web app into apps/web/dist/ in ${Date.now() - t0} ms`);
+  }
+}

@@ -125,7 +125,9 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
 
   it('a refusing SMTP server: retries with backoff, then dead, listed for organizers, replayed once it accepts', async () => {
     sink.rejecting = true;
-    await notify(t, message('dead-letter', [user.juror3]));
+    // A row of the demo edition, which organizer@demo.local runs (organizers see only their competitions' rows).
+    const demo = await idOf(t, 'competitions', 'slug', 'iga-2024-demo');
+    await notify(t, { ...message('dead-letter', [user.juror3]), competitionId: demo });
     const email = await waitFor('the mail to die', async () => (await rows(t, `dedupe_key = $1`, [`message:dead-letter@${user.juror3}/email`])).find((r) => r.status === 'dead'));
     expect(email.attempts).toBe(3);
     expect(sink.rejected).toBe(3);
@@ -136,6 +138,12 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
     const dead = await t.http().get('/api/admin/outbox?status=dead').set(bearer(organizer.accessToken));
     expect(dead.status).toBe(200);
     expect(dead.body.items.map((i: { id: string }) => i.id)).toEqual([email.id]);
+    // An organizer of no competition sees none of it and cannot replay it.
+    const admin = await login(t, 'admin@demo.local');
+    await t.http().post('/api/users').set(bearer(admin.accessToken)).send({ email: 'organizer.lain@demo.local', name: 'Panitia Lain', role: 'organizer', password: 'panitia-lain-2024' });
+    const stranger = await login(t, 'organizer.lain@demo.local', 'panitia-lain-2024');
+    expect((await t.http().get('/api/admin/outbox?status=dead').set(bearer(stranger.accessToken))).body.total).toBe(0);
+    expect((await t.http().post(`/api/admin/outbox/${email.id}/replay`).set(bearer(stranger.accessToken))).status).toBe(404);
     expect(dead.body.items[0]).toMatchObject({ status: 'dead', attempts: 3, maxAttempts: 3, channel: 'email', type: 'message' });
     const byType = await t.http().get('/api/admin/outbox?status=dead&type=juror_assigned').set(bearer(organizer.accessToken));
     expect(byType.body.total).toBe(0);

@@ -17,7 +17,7 @@ export async function seedDemo(t: TestApp, opts: { judged?: boolean } = {}): Pro
   await t.app.get(DemoSeedService).seed(opts);
 }
 
-export async function idOf(t: TestApp, table: 'organizations' | 'regions' | 'users', column: string, value: string): Promise<string> {
+export async function idOf(t: TestApp, table: 'organizations' | 'regions' | 'users' | 'competitions', column: string, value: string): Promise<string> {
   const res = await t.db.query(`SELECT id FROM ${table} WHERE ${column} = $1`, [value]);
   if (!res.rows[0]) throw new Error(`no ${table} row with ${column} = ${value}`);
   return (res.rows[0] as { id: string }).id;

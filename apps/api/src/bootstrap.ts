@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppEnv } from '@app/config';
 import { ApiModule } from './api.module';
 import { validationPipe } from './http/validation';
+import { registerWebApp } from './http/web-app';
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests alike). */
 export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<NestFastifyApplication> {
@@ -33,6 +34,7 @@ export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<Ne
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
+  await registerWebApp(app);
   await app.init();
   return app;
 }

@@ -71,8 +71,8 @@ export class OutboxAdminController {
   @Get('outbox')
   @ApiOkResponse({ type: OutboxPageView })
   @ApiOperation({ summary: 'Outbox messages, newest first; `status=dead` lists the dead letters' })
-  list(@Query() q: OutboxQueryDto) {
-    return this.admin.list({ status: q.status, type: q.type, competitionId: q.competitionId }, q.page ?? 1, q.pageSize ?? 20);
+  list(@CurrentUser() actor: Actor, @Query() q: OutboxQueryDto) {
+    return this.admin.list(actor, { status: q.status, type: q.type, competitionId: q.competitionId }, q.page ?? 1, q.pageSize ?? 20);
   }
 
   @Post('outbox/:id/replay')

@@ -20,8 +20,9 @@ export class OutboxAdminService {
     @Inject(OUTBOX_DISPATCH) private readonly dispatch: OutboxDispatch,
   ) {}
 
-  async list(filter: OutboxFilter, page = 1, pageSize = 20): Promise<Page<OutboxMessageView>> {
-    const [rows, total] = await this.outbox.list(filter, page, pageSize);
+  /** Admins see every row; an organizer only the rows of the competitions they run. */
+  async list(actor: Actor, filter: OutboxFilter, page = 1, pageSize = 20): Promise<Page<OutboxMessageView>> {
+    const [rows, total] = await this.outbox.list({ ...filter, organizerId: actor.role === 'admin' ? undefined : actor.id }, page, pageSize);
     return toPage(rows.map(toOutboxMessageView), total, page, pageSize);
   }
 
@@ -29,6 +30,7 @@ export class OutboxAdminService {
   async replay(actor: Actor, id: string, now = new Date()): Promise<OutboxMessageView> {
     return this.db.transaction(async (tx) => {
       const row = await this.outbox.lock(tx, id);
+      if (row && actor.role !== 'admin' && !(await this.outbox.organizerMayTouch(id, actor.id, tx))) throw new NotFound(NotificationErrorCode.OutboxNotFound, `outbox message ${id} not found`);
       if (!row) throw new NotFound(NotificationErrorCode.OutboxNotFound, `outbox message ${id} not found`);
       assertOutboxTransition(row.status, 'pending', 'operator');
       await this.outbox.replay(tx, id, now);

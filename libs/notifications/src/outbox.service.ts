@@ -39,10 +39,7 @@ export class OutboxService {
 
   /** Low level: one row per recipient and channel; rows whose dedupe key exists are skipped. Returns the new ids. */
   add(tx: EntityManager, messages: readonly OutboxDraft[]): Promise<string[]> {
-    return this.outbox.insert(
-      tx,
-      messages.map((m) => ({ ...m, maxAttempts: this.settings.maxAttempts })),
-    );
+    return this.outbox.insert(tx, messages.map((m) => ({ ...m, maxAttempts: this.settings.maxAttempts })));
   }
 
   /**

@@ -160,7 +160,7 @@ export class DemoSeedService {
     await judgeEdition({ pipeline: this.pipeline, jury: this.jury }, organizer, jurors, await this.competitions.snapshot(edition.id), {
       titles: new Map(innovations.map((i) => [i.id, i.title])),
       fail: { 'Layanan Kesehatan Jiwa Daring': 'Belum diterapkan minimal satu tahun pada saat pendaftaran / Not implemented for a year when submitted' },
-      boost: { 'SiTaro (Siap Antar Obat)': 12, 'Patriot Mantap (Pelayanan Malam Administrasi Kependudukan)': 10 },
+      boost: { 'SiTaro (Siap Antar Obat)': 6, 'Patriot Mantap (Pelayanan Malam Administrasi Kependudukan)': 12 },
     });
     await this.results.publish(organizer, edition.id, undefined);
   }

@@ -8,7 +8,11 @@ export interface OutboxFilter {
   status?: OutboxStatus;
   type?: OutboxType;
   competitionId?: string;
+  /** An organizer sees only the rows of the competitions they run. */
+  organizerId?: string;
 }
+
+const ORGANIZER_SCOPE_SQL = `o.competition_id IN (SELECT competition_id FROM competition_organizers WHERE user_id = :organizerId)`;
 
 const DELIVERABLE_SQL = `o.status IN ('pending','failed')`;
 
@@ -113,7 +117,17 @@ export class OutboxRepository {
     if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
     if (filter.type) qb.andWhere('o.type = :type', { type: filter.type });
     if (filter.competitionId) qb.andWhere('o.competition_id = :cid', { cid: filter.competitionId });
+    if (filter.organizerId) qb.andWhere(ORGANIZER_SCOPE_SQL, { organizerId: filter.organizerId });
     return qb.getManyAndCount();
+  }
+
+  /** Whether an organizer runs the competition of this row (rows of no competition are the admins'). */
+  async organizerMayTouch(id: string, organizerId: string, tx?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await (tx ?? this.repo().manager).query(
+      `SELECT 1 FROM outbox_messages o WHERE o.id = $1 AND ${ORGANIZER_SCOPE_SQL.replace(':organizerId', '$2')}`,
+      [id, organizerId],
+    );
+    return rows.length > 0;
   }
 
   async countsByStatus(): Promise<Record<OutboxStatus, number>> {

@@ -1,0 +1,53 @@
+import fastifyStatic from '@fastify/static';
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** Paths that belong to the API: never answered with the web app's index.html. */
+const API_PATHS = /^\/(api|docs|health)(\/|-|$|\?)/;
+/** Vite puts every built asset under /assets with a content hash in its name. */
+const HASHED_ASSETS = /^assets[\\/]/;
+
+/** apps/web/dist, found upwards from this file (apps/api/src in tests, dist/apps/api/src when built). */
+export function findWebDist(from = __dirname): string | null {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'apps', 'web', 'dist');
+    if (existsSync(path.join(candidate, 'index.html'))) return candidate;
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+/**
+ * Serves the built web app (apps/web/dist) at `/`: hashed assets cached for a year, index.html never
+ * cached, and index.html for any other GET outside /api, /docs and /health (client-side routes).
+ * Without a build the API still starts, with a warning.
+ */
+export async function registerWebApp(app: NestFastifyApplication, root = findWebDist()): Promise<void> {
+  if (!root) {
+    new Logger('WebApp').warn('apps/web/dist not found: the web app is not served (run `npm run build`)');
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    setHeaders: (reply, file) => {
+      reply.header('cache-control', HASHED_ASSETS.test(path.relative(root, file)) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  const spaFallback = (req: FastifyRequest, reply: FastifyReply) => {
+    const url = req.url.split('?')[0];
+    if (API_PATHS.test(url)) return reply.callNotFound();
+    // Assets of a build made after start-up (`wildcard: false` registered the files present then); a missing
+    // one is a 404, never index.html (a stale tab must not run HTML as a script).
+    if (url.startsWith('/assets/')) return reply.sendFile(url.slice(1));
+    return reply.sendFile('index.html');
+  };
+  fastify.get('/', spaFallback);
+  fastify.get('/*', spaFallback);
+}

@@ -1,0 +1,47 @@
+import createClient from 'openapi-fetch';
+import { createAuthFetch, SessionStore, type Fetch } from '../auth/session';
+import { ApiError } from './errors';
+import type { paths } from './schema';
+
+const origin = globalThis.location?.origin ?? 'http://localhost';
+/** Looked up on each call, so tests can stub the global fetch. */
+const send: Fetch = (request) => globalThis.fetch(request);
+
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export const session = new SessionStore(storage(), createClient<paths>({ baseUrl: origin, fetch: send }));
+export const authFetch = createAuthFetch(session, send);
+/** The typed client: paths, parameters and bodies come from the API's OpenAPI document. */
+export const api = createClient<paths>({ baseUrl: origin, fetch: authFetch });
+
+interface Answer {
+  error?: unknown;
+  response: Response;
+}
+
+async function settle<R extends Answer>(pending: Promise<R>): Promise<R> {
+  let result: R;
+  try {
+    result = await pending;
+  } catch (err) {
+    throw ApiError.network(err);
+  }
+  if (!result.response.ok) throw ApiError.fromBody(result.response.status, result.error);
+  return result;
+}
+
+/** The response's data as the OpenAPI document types it; throws ApiError on a non-2xx answer. */
+export async function call<R extends Answer & { data?: unknown }>(pending: Promise<R>): Promise<NonNullable<R['data']>> {
+  return (await settle(pending)).data as NonNullable<R['data']>;
+}
+
+/** For the responses the document leaves untyped or mistypes (see api/types.ts): the caller names the type. */
+export async function callAs<T>(pending: Promise<Answer>): Promise<T> {
+  return ((await settle(pending)) as Answer & { data?: unknown }).data as T;
+}

@@ -1,0 +1,29 @@
+import { api, call, callAs } from './client';
+import type { Competition, HistoryEntry, Innovation, InnovationUpdate, Page, Waiting } from './types';
+
+const path = (id: string) => ({ params: { path: { id } } });
+
+export const signIn = (email: string, password: string) => call(api.POST('/api/auth/login', { body: { email, password } }));
+export const signOut = () => call(api.POST('/api/auth/logout', { body: {} }));
+
+export const openCompetitions = () => callAs<Competition[]>(api.GET('/api/competitions', { params: { query: { status: 'open' } } }));
+export const competition = (id: string) => callAs<Competition>(api.GET('/api/competitions/{id}', path(id)));
+export const innovationsOf = (competitionId: string) =>
+  callAs<Page<Innovation>>(api.GET('/api/competitions/{id}/innovations', { params: { path: { id: competitionId }, query: { pageSize: 200 } } }));
+export const createDraft = (competitionId: string, title: string) =>
+  callAs<Innovation>(api.POST('/api/competitions/{id}/innovations', { params: { path: { id: competitionId } }, body: { title } }));
+
+export const innovation = (id: string) => callAs<Innovation>(api.GET('/api/innovations/{id}', path(id)));
+/** `sections` is a map of texts; the document types it as an empty object (see api/types.ts). */
+export const updateInnovation = (id: string, body: InnovationUpdate) =>
+  callAs<Innovation>(api.PATCH('/api/innovations/{id}', { ...path(id), body: body as Omit<InnovationUpdate, 'sections'> }));
+export const submitInnovation = (id: string) => callAs<Innovation>(api.POST('/api/innovations/{id}/submit', path(id)));
+export const historyOf = (id: string) => callAs<HistoryEntry[]>(api.GET('/api/innovations/{id}/history', path(id)));
+export const returnInnovation = (id: string, comment: string) => callAs<Innovation>(api.POST('/api/innovations/{id}/return', { ...path(id), body: { comment } }));
+export const forwardInnovation = (id: string, comment: string) =>
+  callAs<Innovation>(api.POST('/api/innovations/{id}/forward', { ...path(id), body: comment.trim() ? { comment } : {} }));
+
+export const documentsOf = (id: string) => call(api.GET('/api/innovations/{id}/documents', path(id)));
+export const deleteDocument = (id: string) => callAs<void>(api.DELETE('/api/documents/{id}', path(id)));
+
+export const waiting = () => callAs<Waiting>(api.GET('/api/me/waiting'));

@@ -1,0 +1,36 @@
+import { session } from './client';
+import { ApiError } from './errors';
+import type { DocumentInfo } from './types';
+
+function send(url: string, file: File, token: string | undefined, onProgress: (fraction: number) => void): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => resolve({ status: xhr.status, body: xhr.responseText });
+    xhr.onerror = () => reject(ApiError.network(new Error('upload failed')));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+/**
+ * POST /api/innovations/:id/documents with upload progress (fetch cannot report it), renewing the session
+ * on a 401 like every other call. 413 and 415 come back as ApiError with the API's message.
+ */
+export async function uploadEvidence(innovationId: string, file: File, onProgress: (fraction: number) => void): Promise<DocumentInfo> {
+  const url = `/api/innovations/${encodeURIComponent(innovationId)}/documents`;
+  const token = session.session?.accessToken;
+  let res = await send(url, file, token, onProgress);
+  if (res.status === 401 && token && (await session.renew(token))) res = await send(url, file, session.session?.accessToken, onProgress);
+  let body: unknown = res.body;
+  try {
+    body = JSON.parse(res.body);
+  } catch {
+    /* keep the text */
+  }
+  if (res.status < 200 || res.status >= 300) throw ApiError.fromBody(res.status, body);
+  return body as DocumentInfo;
+}

@@ -1,0 +1,99 @@
+import type { ReactNode, Ref } from 'react';
+import { waiting } from '../api/endpoints';
+import { useAuth } from '../auth/AuthContext';
+import type { Lang } from '../i18n/dictionary';
+import { useI18n } from '../i18n/I18nContext';
+import { Link, navigate, usePath } from '../router/router';
+import { useLoad } from './useLoad';
+
+const LANGS: readonly Lang[] = ['id', 'en'];
+
+/** Where each role starts (roles without pages yet start at home). */
+export const homeOf = (role: string | undefined) => (role === 'opd' ? '/opd' : role === 'coordinator' ? '/coordinator' : '/');
+
+function WaitingCount({ role }: { role: string }) {
+  const { t } = useI18n();
+  const state = useLoad(() => waiting(), [role], { followChanges: true });
+  const n = Object.values(state.data?.counts ?? {}).reduce((a, b) => a + (b ?? 0), 0);
+  if (!n) return null;
+  return (
+    <>
+      {' '}
+      <span className="count" aria-hidden="true">
+        {n}
+      </span>
+      <span className="visually-hidden">({t('nav.waiting', { n })})</span>
+    </>
+  );
+}
+
+function NavLink({ to, children }: { to: string; children: ReactNode }) {
+  const path = usePath();
+  const current = to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`);
+  return (
+    <Link to={to} aria-current={current ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+/** Skip link, header with the language switch and role-aware navigation, the main landmark, footer. */
+export function Layout({ children, mainRef }: { children: ReactNode; mainRef: Ref<HTMLElement> }) {
+  const { t, lang, setLang } = useI18n();
+  const { session, signOut } = useAuth();
+  const role = session?.user.role;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="site-header">
+        <div className="bar">
+          <Link to="/" className="brand">
+            {t('app.name')}
+          </Link>
+          <div className="lang-switch" role="group" aria-label={t('lang.label')}>
+            {LANGS.map((l) => (
+              <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)}>
+                {t(`lang.${l}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+        <nav className="bar" aria-label={t('nav.label')}>
+          <ul>
+            <li>
+              <NavLink to="/">{t('nav.home')}</NavLink>
+            </li>
+            {(role === 'opd' || role === 'coordinator') && (
+              <li>
+                <NavLink to={homeOf(role)}>
+                  {t(role === 'opd' ? 'nav.myInnovations' : 'nav.queue')}
+                  <WaitingCount role={role} />
+                </NavLink>
+              </li>
+            )}
+          </ul>
+          <div className="account">
+            {session ? (
+              <>
+                <span className="muted">{t('auth.signedInAs', { name: session.user.name, role: t(`role.${session.user.role}`) })}</span>
+                <button type="button" className="secondary" onClick={() => void signOut().then(() => navigate('/'))}>
+                  {t('auth.signOut')}
+                </button>
+              </>
+            ) : (
+              <NavLink to="/sign-in">{t('auth.signIn')}</NavLink>
+            )}
+          </div>
+        </nav>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Innovation } from '../../api/types';
+import { useI18n } from '../../i18n/I18nContext';
+import { InnovationFrame, ReadOnlyProposal } from '../InnovationFrame';
+import { EligibilityRules } from './EligibilityRules';
+import { EvidenceSection } from './EvidenceSection';
+import { ProposalEditor } from './ProposalEditor';
+
+const EDITABLE: readonly Innovation['status'][] = ['draft', 'returned'];
+
+/** One of the OPD's innovations: the editor while it is a draft or returned, else the read-only proposal. */
+export function InnovationPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  return (
+    <InnovationFrame id={id} back={{ to: '/opd', label: 'nav.myInnovations' }}>
+      {({ innovation, competition, documents, update }) =>
+        EDITABLE.includes(innovation.status) ? (
+          <>
+            <EligibilityRules plan={competition.plan} />
+            <ProposalEditor
+              innovation={innovation}
+              competition={competition}
+              onChange={(next) => update(next, EDITABLE.includes(next.status) ? undefined : { key: 'innovation.submitted' })}
+              evidence={(error) => <EvidenceSection innovationId={innovation.id} documents={documents.data ?? []} onChanged={documents.reload} error={error} />}
+            />
+          </>
+        ) : (
+          <>
+            <p className="panel">{t('innovation.readOnly')}</p>
+            <ReadOnlyProposal innovation={innovation} competition={competition} documents={documents} />
+          </>
+        )
+      }
+    </InnovationFrame>
+  );
+}
