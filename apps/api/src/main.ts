@@ -33,11 +33,13 @@ async function main() {
   const lines = [
     '',
     `Kompetisi Inovasi Daerah is running (${env.nodeEnv}, ${embedded ? 'embedded PostgreSQL' : 'PostgreSQL at DATABASE_URL'}${env.redisUrl ? ', Redis queue' : ', in-process notifications'})`,
+    `  Web     ${base}/`,
     `  API     ${base}/api`,
     `  Docs    ${base}/docs  (OpenAPI JSON: ${base}/docs-json)`,
     `  Health  ${base}/health`,
   ];
   if (seeded) {
+    lines.push('', `Demo edition IGA 2024 (demo), judged and published: ${base}/kompetisi/iga-2024-demo`);
     lines.push('', `Demo accounts (password: ${env.demoPassword}):`, ...seeded.accounts.map((a) => `  ${a.email.padEnd(30)} ${a.role}${a.note ? ` — ${a.note}` : ''}`));
   }
   process.stdout.write(lines.join('\n') + '\n\n');

@@ -22,6 +22,11 @@ export class AuditService {
   async record(tx: EntityManager | null, ...events: AuditRecord[]): Promise<void> {
     if (events.length === 0) return;
     const manager = tx ?? this.db.manager;
+    // In chunks: a statement binds at most 65,535 parameters (an import can audit thousands of rows).
+    for (let i = 0; i < events.length; i += 1000) await this.insertChunk(manager, events.slice(i, i + 1000));
+  }
+
+  private async insertChunk(manager: EntityManager, events: AuditRecord[]): Promise<void> {
     await manager.insert(
       AuditEventEntity,
       events.map((e) => ({

@@ -43,15 +43,16 @@ export class JudgingEvents {
     if (!assignments.length) return;
     const dueAt = competition.plan.stages.find((s) => s.key === stageKey)?.closesAt ?? undefined;
     const titles = new Map<string, string>((await tx.query(`SELECT id, title FROM innovations WHERE id = ANY($1::uuid[])`, [[...new Set(assignments.map((a) => a.innovationId))]])).map((r: { id: string; title: string }) => [r.id, r.title]));
-    for (const a of assignments) {
-      await this.outbox.notify(tx, {
-        type: 'juror_assigned',
+    await this.outbox.notifyMany(
+      tx,
+      assignments.map((a) => ({
+        type: 'juror_assigned' as const,
         recipients: [a.jurorId],
         payload: { competition: competition.name, innovation: titles.get(a.innovationId) ?? '', stage: this.stageLabel(competition, stageKey), assignmentId: a.id, ...(dueAt ? { dueAt } : {}) },
         dedupeKey: eventKey('juror_assigned', a.id),
         competitionId: competition.id,
-      });
-    }
+      })),
+    );
     if (competition.stages.find((s) => s.key === stageKey)?.status === 'open') await this.scheduleReminders(tx, competition.id, stageKey, assignments, titles);
   }
 
@@ -61,21 +62,22 @@ export class JudgingEvents {
     const closesAt = c.plan.stages.find((s) => s.key === stageKey)?.closesAt;
     if (!closesAt) return;
     const due = new Date(closesAt);
-    for (const a of assignments) {
-      for (const hours of REMINDER_HOURS) {
-        const at = new Date(due.getTime() - hours * 3600_000);
-        if (at <= now) continue;
-        await this.outbox.notify(tx, {
-          type: 'scoring_reminder',
-          recipients: [a.jurorId],
-          payload: { competition: c.name, innovation: titles.get(a.innovationId) ?? '', stage: this.stageLabel(c, stageKey), assignmentId: a.id, dueAt: closesAt },
-          dedupeKey: eventKey('scoring_reminder', a.id, `${hours}h`, due.getTime()),
-          competitionId,
-          availableAt: at,
-          guard: SHEET_UNSUBMITTED_GUARD,
-        });
-      }
-    }
+    await this.outbox.notifyMany(
+      tx,
+      assignments.flatMap((a) =>
+        REMINDER_HOURS.map((hours) => ({ hours, at: new Date(due.getTime() - hours * 3600_000) }))
+          .filter(({ at }) => at > now)
+          .map(({ hours, at }) => ({
+            type: 'scoring_reminder' as const,
+            recipients: [a.jurorId],
+            payload: { competition: c.name, innovation: titles.get(a.innovationId) ?? '', stage: this.stageLabel(c, stageKey), assignmentId: a.id, dueAt: closesAt },
+            dedupeKey: eventKey('scoring_reminder', a.id, `${hours}h`, due.getTime()),
+            competitionId,
+            availableAt: at,
+            guard: SHEET_UNSUBMITTED_GUARD,
+          })),
+      ),
+    );
   }
 
   /** Jurors of the stage hear it is open (with reminders scheduled); OPDs of the entrants too. */
@@ -102,15 +104,16 @@ export class JudgingEvents {
     const orgs: { id: string; organization_id: string }[] = await tx.query(`SELECT id, organization_id FROM innovations WHERE id = ANY($1::uuid[])`, [decisions.map((d) => d.innovationId)]);
     const opds = await this.users.opdUsersOf([...new Set(orgs.map((o) => o.organization_id))], tx);
     const orgOf = new Map(orgs.map((o) => [o.id, o.organization_id]));
-    for (const d of decisions) {
-      await this.outbox.notify(tx, {
-        type: 'stage_closed',
+    await this.outbox.notifyMany(
+      tx,
+      decisions.map((d) => ({
+        type: 'stage_closed' as const,
         recipients: opds.get(orgOf.get(d.innovationId)!) ?? [],
         payload: { competition: c.name, competitionId, stage: this.stageLabel(c, stageKey), innovation: d.title, outcome: d.outcome === 'passed' ? 'advanced' : 'eliminated' },
         dedupeKey: eventKey('stage_closed', competitionId, stageKey, d.innovationId),
         competitionId,
-      });
-    }
+      })),
+    );
   }
 
   async screeningDecided(tx: EntityManager, innovation: InnovationEntity, outcome: 'passed' | 'eliminated', reason: string, at = new Date()): Promise<void> {

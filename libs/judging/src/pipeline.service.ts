@@ -7,7 +7,6 @@ import { assertStageTransition, CompetitionsService, isScoredStage, type Competi
 import { assertTransition, InnovationEntity, InnovationsRepository, InnovationsService } from '@app/submissions';
 import { applyAdvanceRule, stageScores, type CutoffDecision } from '@app/scoring';
 import { JudgingRepository } from './persistence/judging.repository';
-import { StageResultEntity } from './persistence/judging.entities';
 import { scoringInputFor } from './domain';
 import { JudgingEvents } from './judging.events';
 
@@ -83,20 +82,13 @@ export class PipelineService {
       const contenders = await this.innovationRows.inStage(tx, competitionId, key);
       const decisions = await this.decide(tx, competition.id, competition.plan, stage.plan, contenders, opts);
       const byId = new Map(contenders.map((i) => [i.id, i]));
-      const results = new Map((await this.repo.results(competitionId, key, tx)).map((r) => [r.innovationId, r]));
-      const passedIds: string[] = [];
-      for (const d of decisions) {
-        const innovation = byId.get(d.id)!;
-        const row = results.get(d.id) ?? Object.assign(new StageResultEntity(), { competitionId, innovationId: d.id, stageKey: key });
-        Object.assign(row, { status: d.outcome, score: d.score, rank: d.rank, reason: d.reason, decidedBy: actor.id, decidedAt: now });
-        await this.repo.saveResult(tx, row);
-        if (d.outcome === 'passed') passedIds.push(d.id);
-        else {
-          assertTransition(innovation.status, 'eliminated', 'system');
-          await this.innovations.move(tx, actor, innovation, 'eliminated', { reason: d.reason, stage: key });
-        }
-      }
-      await this.innovationRows.addHistory(tx, passedIds.map((id) => ({ innovationId: id, fromStatus: 'pending', toStatus: 'passed', stage: key, actorId: actor.id, actorRole: actor.role, reason: decisions.find((d) => d.id === id)!.reason })));
+      await this.repo.upsertDecisions(tx, competitionId, key, decisions, actor.id, now);
+      const passedIds = decisions.filter((d) => d.outcome === 'passed').map((d) => d.id);
+      const eliminated = decisions.filter((d) => d.outcome === 'eliminated').map((d) => byId.get(d.id)!);
+      for (const innovation of eliminated) assertTransition(innovation.status, 'eliminated', 'system');
+      const reasons = new Map(decisions.map((d) => [d.id, d.reason]));
+      await this.innovations.moveMany(tx, actor, eliminated, 'eliminated', reasons, key);
+      await this.innovationRows.addHistory(tx, passedIds.map((id) => ({ innovationId: id, fromStatus: 'pending', toStatus: 'passed', stage: key, actorId: actor.id, actorRole: actor.role, reason: reasons.get(id)! })));
       if (next) await this.innovationRows.setCurrentStage(tx, passedIds, next.plan.key);
       stage.state.status = 'closed';
       stage.state.closedAt = now;

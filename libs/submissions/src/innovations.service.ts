@@ -242,6 +242,18 @@ export class InnovationsService {
     return toInnovationView(saved);
   }
 
+  /**
+   * `move` for many innovations at once (a stage close eliminating thousands): one status update, chunked
+   * history and audit inserts, in the caller's transaction. Callers ran assertTransition for each.
+   */
+  async moveMany(tx: EntityManager, actor: Actor, innovations: InnovationEntity[], to: InnovationStatus, reasons: Map<string, string>, stage: string): Promise<void> {
+    if (!innovations.length) return;
+    await this.repo.setStatus(tx, innovations.map((i) => i.id), to);
+    await this.repo.addHistory(tx, innovations.map((i) => ({ innovationId: i.id, fromStatus: i.status, toStatus: to, stage, actorId: actor.id, actorRole: actor.role, reason: reasons.get(i.id) ?? null })));
+    await this.audit.record(tx, ...innovations.map((i) => ({ actorId: actor.id, action: `innovation.${to}`, entityType: 'innovation', entityId: i.id, competitionId: i.competitionId, before: { status: i.status }, after: { status: to }, reason: reasons.get(i.id) ?? null })));
+    for (const i of innovations) i.status = to;
+  }
+
   async history(actor: Actor, id: string): Promise<HistoryView[]> {
     const { relation } = await this.relate(actor, id);
     const rows = await this.repo.history(id);

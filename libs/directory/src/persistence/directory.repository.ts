@@ -76,7 +76,7 @@ export class DirectoryRepository {
   }
 
   insertOrganizations(tx: EntityManager, rows: Pick<OrganizationEntity, 'code' | 'name' | 'kind' | 'regionId' | 'email'>[]): Promise<OrganizationEntity[]> {
-    return this.orgs(tx).save(rows.map((r) => this.orgs(tx).create(r)));
+    return this.orgs(tx).save(rows.map((r) => this.orgs(tx).create(r)), { chunk: 500 });
   }
 
   countRegions(): Promise<number> {

@@ -50,7 +50,7 @@ export class UsersRepository {
 
   async insert(tx: EntityManager, rows: Partial<UserEntity>[]): Promise<UserEntity[]> {
     const entities = rows.map((r) => this.repo(tx).create({ ...r, email: r.email!.trim().toLowerCase() }));
-    return this.repo(tx).save(entities);
+    return this.repo(tx).save(entities, { chunk: 500 });
   }
 
   countAll(): Promise<number> {

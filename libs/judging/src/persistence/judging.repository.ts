@@ -44,14 +44,28 @@ export class JudgingRepository {
 
   /** Pending rows for innovations entering a stage (idempotent). */
   async createPending(tx: EntityManager, competitionId: string, stageKey: string, innovationIds: string[]): Promise<void> {
-    if (!innovationIds.length) return;
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(StageResultEntity)
-      .values(innovationIds.map((innovationId) => ({ competitionId, stageKey, innovationId, status: 'pending' as const })))
-      .orIgnore()
-      .execute();
+    for (let i = 0; i < innovationIds.length; i += 5000) {
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(StageResultEntity)
+        .values(innovationIds.slice(i, i + 5000).map((innovationId) => ({ competitionId, stageKey, innovationId, status: 'pending' as const })))
+        .orIgnore()
+        .execute();
+    }
+  }
+
+  /** Every decision of a stage close in one statement (a national edition closes tens of thousands at once). */
+  async upsertDecisions(tx: EntityManager, competitionId: string, stageKey: string, decisions: { id: string; outcome: StageOutcome; score: number | null; rank: number | null; reason: string }[], decidedBy: string, at: Date): Promise<void> {
+    if (!decisions.length) return;
+    await tx.query(
+      `INSERT INTO stage_results (competition_id, stage_key, innovation_id, status, score, rank, reason, decided_by, decided_at)
+       SELECT $1, $2, d.innovation_id, d.status, d.score, d.rank, d.reason, $3, $4
+         FROM unnest($5::uuid[], $6::varchar[], $7::float8[], $8::int[], $9::text[]) AS d(innovation_id, status, score, rank, reason)
+       ON CONFLICT (innovation_id, stage_key) DO UPDATE
+         SET status = excluded.status, score = excluded.score, rank = excluded.rank, reason = excluded.reason, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+      [competitionId, stageKey, decidedBy, at, decisions.map((d) => d.id), decisions.map((d) => d.outcome), decisions.map((d) => d.score), decisions.map((d) => d.rank), decisions.map((d) => d.reason)],
+    );
   }
 
   saveResult(tx: EntityManager, row: StageResultEntity): Promise<StageResultEntity> {

@@ -14,6 +14,9 @@ export interface OutboxFilter {
 
 const ORGANIZER_SCOPE_SQL = `o.competition_id IN (SELECT competition_id FROM competition_organizers WHERE user_id = :organizerId)`;
 
+/** Rows per INSERT: about 15 columns each keeps a statement near 7,500 parameters. */
+const INSERT_CHUNK = 500;
+
 const DELIVERABLE_SQL = `o.status IN ('pending','failed')`;
 
 /** The outbox rows: written in the caller's transaction, then locked one at a time for delivery. */
@@ -27,9 +30,15 @@ export class OutboxRepository {
 
   /** Inserts the rows whose dedupe key is new (ON CONFLICT DO NOTHING); returns the ids written. */
   async insert(tx: EntityManager, rows: (OutboxDraft & { maxAttempts: number })[]): Promise<string[]> {
-    if (rows.length === 0) return [];
-    const result = await this.repo(tx).createQueryBuilder().insert().into(OutboxMessageEntity).values(rows as QueryDeepPartialEntity<OutboxMessageEntity>[]).orIgnore().returning(['id']).execute();
-    return (result.raw as { id: string }[]).map((r) => r.id);
+    const ids: string[] = [];
+    // PostgreSQL binds at most 65,535 parameters per statement; a results publication can reach thousands of
+    // recipients (two rows each), so rows go in chunks well below that.
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK) as QueryDeepPartialEntity<OutboxMessageEntity>[];
+      const result = await this.repo(tx).createQueryBuilder().insert().into(OutboxMessageEntity).values(chunk).orIgnore().returning(['id']).execute();
+      ids.push(...(result.raw as { id: string }[]).map((r) => r.id));
+    }
+    return ids;
   }
 
   /** The row, locked for this transaction; `busy` when another transaction holds it (SKIP LOCKED). */

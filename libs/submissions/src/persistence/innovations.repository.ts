@@ -63,7 +63,7 @@ export class InnovationsRepository {
     const tsq = f.q ? prefixQuery(f.q) : null;
     if (f.q && !tsq) qb.andWhere('false');
     if (tsq) qb.andWhere(`${SEARCH_EXPRESSION.replace(/\b(title|summary)\b/g, 'i.$1')} @@ to_tsquery('simple', :tsq)`, { tsq });
-    qb.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'ASC').skip((page - 1) * pageSize).take(pageSize);
+    qb.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').skip((page - 1) * pageSize).take(pageSize);
     return qb.getManyAndCount();
   }
 
@@ -95,12 +95,17 @@ export class InnovationsRepository {
     return tx.find(InnovationEntity, { where: { competitionId, currentStage: stageKey, status: 'submitted' }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
   }
 
+  async setStatus(tx: EntityManager, ids: string[], status: InnovationStatus): Promise<void> {
+    if (ids.length) await tx.query(`UPDATE innovations SET status = $1, version = version + 1, updated_at = now() WHERE id = ANY($2::uuid[])`, [status, ids]);
+  }
+
   async setCurrentStage(tx: EntityManager, ids: string[], stageKey: string): Promise<void> {
-    if (ids.length) await tx.createQueryBuilder().update(InnovationEntity).set({ currentStage: stageKey }).where('id IN (:...ids)', { ids }).execute();
+    if (ids.length) await tx.createQueryBuilder().update(InnovationEntity).set({ currentStage: stageKey }).where('id = ANY(:ids::uuid[])', { ids }).execute();
   }
 
   async addHistory(tx: EntityManager, rows: Partial<InnovationStatusHistoryEntity>[]): Promise<void> {
-    if (rows.length) await tx.insert(InnovationStatusHistoryEntity, rows);
+    // In chunks: a statement binds at most 65,535 parameters (closing a stage of a national edition writes tens of thousands).
+    for (let i = 0; i < rows.length; i += 2000) await tx.insert(InnovationStatusHistoryEntity, rows.slice(i, i + 2000));
   }
 
   async history(innovationId: string): Promise<(InnovationStatusHistoryEntity & { actorName: string | null })[]> {
