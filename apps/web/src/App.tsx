@@ -10,23 +10,61 @@ import { HomePage } from './pages/HomePage';
 import { MessagePage } from './pages/MessagePage';
 import { InnovationPage } from './pages/opd/InnovationPage';
 import { MyInnovationsPage } from './pages/opd/MyInnovationsPage';
+import { JuryPage } from './pages/juror/JuryPage';
+import { SheetPage } from './pages/juror/SheetPage';
+import { DeadLettersPage } from './pages/organizer/DeadLettersPage';
+import { EditionPage } from './pages/organizer/EditionPage';
+import { EditionsPage } from './pages/organizer/EditionsPage';
+import { ImportPage } from './pages/organizer/ImportPage';
+import { InnovationsPage } from './pages/organizer/InnovationsPage';
+import { PlanPage } from './pages/organizer/PlanPage';
+import { ResultsPage } from './pages/organizer/ResultsPage';
+import { StagePage } from './pages/organizer/StagePage';
+import { EmailLinkPage } from './pages/inbox/EmailLinkPage';
+import { InboxPage } from './pages/inbox/InboxPage';
+import { SIGNED_IN } from './pages/inbox/links';
+import { CataloguePage } from './pages/public/CataloguePage';
+import { CompetitionsPage } from './pages/public/CompetitionsPage';
+import { PublicInnovationPage } from './pages/public/PublicInnovationPage';
+import { PublicResultsPage } from './pages/public/PublicResultsPage';
 import { SignInPage } from './pages/SignInPage';
 import { matchPath, usePath } from './router/router';
 
 interface Route {
   path: string;
-  /** Only this role sees the page; without a session the sign-in form takes its place. */
-  role?: User['role'];
+  /** Only these roles see the page; without a session the sign-in form takes its place. */
+  roles?: readonly User['role'][];
   page(params: Record<string, string>): ReactNode;
 }
+
+const ORGANIZERS: readonly User['role'][] = ['organizer', 'admin'];
 
 const ROUTES: readonly Route[] = [
   { path: '/', page: () => <HomePage /> },
   { path: '/sign-in', page: () => <SignInPage /> },
-  { path: '/opd', role: 'opd', page: () => <MyInnovationsPage /> },
-  { path: '/opd/innovations/:id', role: 'opd', page: (p) => <InnovationPage key={p.id} id={p.id} /> },
-  { path: '/coordinator', role: 'coordinator', page: () => <QueuePage /> },
-  { path: '/coordinator/innovations/:id', role: 'coordinator', page: (p) => <ReviewPage key={p.id} id={p.id} /> },
+  { path: '/opd', roles: ['opd'], page: () => <MyInnovationsPage /> },
+  { path: '/opd/innovations/:id', roles: ['opd'], page: (p) => <InnovationPage key={p.id} id={p.id} /> },
+  { path: '/coordinator', roles: ['coordinator'], page: () => <QueuePage /> },
+  { path: '/coordinator/innovations/:id', roles: ['coordinator'], page: (p) => <ReviewPage key={p.id} id={p.id} /> },
+  { path: '/juri', roles: ['juror'], page: () => <JuryPage /> },
+  { path: '/juri/penilaian/:id', roles: ['juror'], page: (p) => <SheetPage key={p.id} id={p.id} /> },
+  { path: '/panitia', roles: ORGANIZERS, page: () => <EditionsPage /> },
+  { path: '/panitia/direktori', roles: ORGANIZERS, page: () => <ImportPage /> },
+  { path: '/panitia/notifikasi-gagal', roles: ORGANIZERS, page: () => <DeadLettersPage /> },
+  { path: '/panitia/edisi/:id', roles: ORGANIZERS, page: (p) => <EditionPage key={p.id} id={p.id} /> },
+  { path: '/panitia/edisi/:id/rencana', roles: ORGANIZERS, page: (p) => <PlanPage key={p.id} id={p.id} /> },
+  { path: '/panitia/edisi/:id/inovasi', roles: ORGANIZERS, page: (p) => <InnovationsPage key={p.id} id={p.id} /> },
+  { path: '/panitia/edisi/:id/tahap/:key', roles: ORGANIZERS, page: (p) => <StagePage key={`${p.id}/${p.key}`} id={p.id} stageKey={p.key} /> },
+  { path: '/panitia/edisi/:id/hasil', roles: ORGANIZERS, page: (p) => <ResultsPage key={p.id} id={p.id} /> },
+  { path: '/hasil', page: () => <CompetitionsPage /> },
+  { path: '/kompetisi/:slug', page: (p) => <PublicResultsPage key={p.slug} slug={p.slug} /> },
+  { path: '/katalog', page: () => <CataloguePage /> },
+  { path: '/inovasi/:id', page: (p) => <PublicInnovationPage key={p.id} id={p.id} /> },
+  { path: '/kotak-masuk', roles: SIGNED_IN, page: () => <InboxPage /> },
+  { path: '/rankings/:slug', page: () => <EmailLinkPage /> },
+  { path: '/innovations/:id', roles: SIGNED_IN, page: () => <EmailLinkPage /> },
+  { path: '/jury/assignments/:id', roles: SIGNED_IN, page: () => <EmailLinkPage /> },
+  { path: '/competitions/:id', roles: SIGNED_IN, page: () => <EmailLinkPage /> },
 ];
 
 function CurrentPage() {
@@ -36,8 +74,8 @@ function CurrentPage() {
   for (const route of ROUTES) {
     const params = matchPath(route.path, path);
     if (!params) continue;
-    if (route.role && !session) return <SignInPage />;
-    if (route.role && session?.user.role !== route.role) return <MessagePage title={t('common.forbidden')} text={t('role.pending', { role: t(`role.${session!.user.role}`) })} />;
+    if (route.roles && !session) return <SignInPage />;
+    if (route.roles && !route.roles.includes(session!.user.role)) return <MessagePage title={t('common.forbidden')} text={t('role.pending', { role: t(`role.${session!.user.role}`) })} />;
     return route.page(params);
   }
   return <MessagePage title={t('common.notFound')} text={t('common.notFoundText')} />;

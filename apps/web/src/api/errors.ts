@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     readonly code?: string,
     readonly fields: readonly FieldError[] = [],
+    /** The rest of `details` (e.g. an import's row errors, what blocks a stage close). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -22,7 +24,8 @@ export class ApiError extends Error {
       ? (b.details.fields as unknown[]).filter((f): f is FieldError => typeof (f as FieldError)?.field === 'string' && typeof (f as FieldError)?.message === 'string')
       : [];
     const message = typeof b.message === 'string' ? b.message : typeof body === 'string' && body ? body : `HTTP ${status}`;
-    return new ApiError(status, message, typeof b.code === 'string' ? b.code : undefined, fields);
+    const details = typeof b.details === 'object' && b.details !== null ? (b.details as Record<string, unknown>) : {};
+    return new ApiError(status, message, typeof b.code === 'string' ? b.code : undefined, fields, details);
   }
 
   static async fromResponse(res: Response): Promise<ApiError> {

@@ -3,28 +3,23 @@ import { waiting } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import type { Lang } from '../i18n/dictionary';
 import { useI18n } from '../i18n/I18nContext';
+import { UnreadCount } from '../pages/inbox/UnreadCount';
 import { Link, navigate, usePath } from '../router/router';
+import { CountBadge } from './CountBadge';
 import { useLoad } from './useLoad';
 
 const LANGS: readonly Lang[] = ['id', 'en'];
 
+const HOMES: Partial<Record<string, string>> = { opd: '/opd', coordinator: '/coordinator', juror: '/juri', organizer: '/panitia', admin: '/panitia' };
+
 /** Where each role starts (roles without pages yet start at home). */
-export const homeOf = (role: string | undefined) => (role === 'opd' ? '/opd' : role === 'coordinator' ? '/coordinator' : '/');
+export const homeOf = (role: string | undefined) => HOMES[role ?? ''] ?? '/';
 
 function WaitingCount({ role }: { role: string }) {
   const { t } = useI18n();
   const state = useLoad(() => waiting(), [role], { followChanges: true });
   const n = Object.values(state.data?.counts ?? {}).reduce((a, b) => a + (b ?? 0), 0);
-  if (!n) return null;
-  return (
-    <>
-      {' '}
-      <span className="count" aria-hidden="true">
-        {n}
-      </span>
-      <span className="visually-hidden">({t('nav.waiting', { n })})</span>
-    </>
-  );
+  return <CountBadge n={n} label={t('nav.waiting', { n })} />;
 }
 
 function NavLink({ to, children }: { to: string; children: ReactNode }) {
@@ -65,11 +60,35 @@ export function Layout({ children, mainRef }: { children: ReactNode; mainRef: Re
             <li>
               <NavLink to="/">{t('nav.home')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/hasil">{t('pub.nav.results')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/katalog">{t('pub.nav.catalogue')}</NavLink>
+            </li>
             {(role === 'opd' || role === 'coordinator') && (
               <li>
                 <NavLink to={homeOf(role)}>
                   {t(role === 'opd' ? 'nav.myInnovations' : 'nav.queue')}
                   <WaitingCount role={role} />
+                </NavLink>
+              </li>
+            )}
+            {role === 'juror' && (
+              <li>
+                <NavLink to="/juri">{t('nav.jury')}</NavLink>
+              </li>
+            )}
+            {(role === 'organizer' || role === 'admin') && (
+              <li>
+                <NavLink to="/panitia">{t('nav.editions')}</NavLink>
+              </li>
+            )}
+            {session && (
+              <li>
+                <NavLink to="/kotak-masuk">
+                  {t('inbox.title')}
+                  <UnreadCount userId={session.user.id} />
                 </NavLink>
               </li>
             )}

@@ -1,5 +1,12 @@
+import { jurorEn, jurorId } from './juror';
+import { organizerEn, organizerId } from './organizer';
+import { publicEn, publicId } from './public';
+
 /** Every user-visible string of the web app. Bahasa Indonesia is the reference; English must have every key. */
 const id = {
+  ...jurorId,
+  ...organizerId,
+  ...publicId,
   'app.name': 'Kompetisi Inovasi Daerah',
   'app.tagline': 'Pengajuan, penilaian dan hasil kompetisi inovasi pelayanan publik daerah.',
   'app.skip': 'Langsung ke konten utama',
@@ -149,6 +156,9 @@ export type MessageKey = keyof typeof id;
 export type Lang = 'id' | 'en';
 
 const en: Record<MessageKey, string> = {
+  ...jurorEn,
+  ...organizerEn,
+  ...publicEn,
   'app.name': 'Regional Innovation Competition',
   'app.tagline': 'Submission, judging and results of regional public-service innovation competitions.',
   'app.skip': 'Skip to main content',

@@ -3,6 +3,7 @@ import { homeOf } from '../components/Layout';
 import { usePageTitle } from '../components/usePageTitle';
 import { useI18n } from '../i18n/I18nContext';
 import { Link } from '../router/router';
+import { CompetitionList } from './public/CompetitionsPage';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -28,6 +29,10 @@ export function HomePage() {
         </p>
       )}
       {role && homeOf(role) === '/' && <p>{t('role.pending', { role: t(`role.${role}`) })}</p>}
+      <section className="stack" aria-labelledby="home-results">
+        <h2 id="home-results">{t('pub.home.results')}</h2>
+        <CompetitionList heading="h3" />
+      </section>
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import type { Competition, HistoryEntry, Innovation } from '../api/types';
+import { Facts } from '../components/Facts';
 import { StatusBadge } from '../components/StatusBadge';
 import { useI18n } from '../i18n/I18nContext';
 
@@ -13,25 +14,13 @@ export function InnovationHeader({ innovation, competition, history }: { innovat
       <p>
         <StatusBadge status={innovation.status} />
       </p>
-      <dl className="facts">
-        <div>
-          <dt>{t('innovation.competition')}</dt>
-          <dd>{competition.name}</dd>
-        </div>
-        <div>
-          <dt>{t('innovation.category')}</dt>
-          <dd>{category ? pick(category.label) : innovation.category}</dd>
-        </div>
-        {innovation.organizationName && (
-          <div>
-            <dt>{t('innovation.organization')}</dt>
-            <dd>
-              {innovation.organizationName}
-              {innovation.regionName && `, ${innovation.regionName}`}
-            </dd>
-          </div>
-        )}
-      </dl>
+      <Facts
+        items={[
+          [t('innovation.competition'), competition.name],
+          [t('innovation.category'), category ? pick(category.label) : innovation.category],
+          !!innovation.organizationName && [t('innovation.organization'), [innovation.organizationName, innovation.regionName].filter(Boolean).join(', ')],
+        ]}
+      />
       {returned?.reason && <p className="panel warning">{t('innovation.returnedBy', { reason: returned.reason })}</p>}
     </header>
   );

@@ -1,4 +1,4 @@
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { useMemo, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 /** A small history-API router: the server answers every page path with index.html (SPA fallback). */
 const listeners = new Set<() => void>();
@@ -20,6 +20,20 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 
 export function usePath(): string {
   return useSyncExternalStore(subscribe, () => location.pathname);
+}
+
+/** The query string's parameters (`?version=2`), current after every navigation. */
+export function useQuery(): URLSearchParams {
+  const search = useSyncExternalStore(subscribe, () => location.search);
+  return useMemo(() => new URLSearchParams(search), [search]);
+}
+
+/** `path?k=v…`, leaving out the parameters that are empty, false or missing. */
+export function withQuery(path: string, params: Record<string, string | number | false | null | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== false && v !== '') query.set(k, String(v));
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
 }
 
 /** `/opd/innovations/:id` against a path: the params, or null when it does not match. */

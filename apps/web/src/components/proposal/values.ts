@@ -40,7 +40,10 @@ export const PROFILE_FIELDS: readonly { key: keyof Omit<ProposalValues, 'section
   { key: 'sustainability', label: 'form.sustainability', kind: 'text' },
 ];
 
-export function toValues(i: Innovation): ProposalValues {
+/** What toValues reads: an innovation, or a public catalogue page (which has no proposal sections). */
+export type ProfileSource = Pick<Innovation, 'title' | TextKey | 'phase' | 'digital' | 'startDate'> & { sections?: Innovation['sections'] };
+
+export function toValues(i: ProfileSource): ProposalValues {
   const text = (k: TextKey) => i[k] ?? '';
   return {
     title: i.title,

@@ -4,6 +4,7 @@ import { InnovationFrame, ReadOnlyProposal } from '../InnovationFrame';
 import { EligibilityRules } from './EligibilityRules';
 import { EvidenceSection } from './EvidenceSection';
 import { ProposalEditor } from './ProposalEditor';
+import { ScoreBreakdown } from './ScoreBreakdown';
 
 const EDITABLE: readonly Innovation['status'][] = ['draft', 'returned'];
 
@@ -26,6 +27,7 @@ export function InnovationPage({ id }: { id: string }) {
         ) : (
           <>
             <p className="panel">{t('innovation.readOnly')}</p>
+            <ScoreBreakdown innovation={innovation} />
             <ReadOnlyProposal innovation={innovation} competition={competition} documents={documents} />
           </>
         )

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { competition as loadCompetition } from '../../api/endpoints';
+import { sheetOf } from '../../api/juror';
+import { DocumentList } from '../../components/DocumentList';
+import { Facts } from '../../components/Facts';
+import { Loading } from '../../components/Loading';
+import { ProposalView } from '../../components/proposal/ProposalView';
+import { useLoad } from '../../components/useLoad';
+import { usePageTitle } from '../../components/usePageTitle';
+import { useI18n } from '../../i18n/I18nContext';
+import { Link } from '../../router/router';
+import { ConflictDeclaration } from './ConflictDeclaration';
+import { ScoreSheet } from './ScoreSheet';
+
+/** One assignment: the dossier (profile, proposal sections, documents), the score sheet and the conflict declaration. */
+export function SheetPage({ id }: { id: string }) {
+  const { t, pick, formatDate } = useI18n();
+  const state = useLoad(async () => {
+    const view = await sheetOf(id);
+    return { view, competition: await loadCompetition(view.innovation.competitionId) };
+  }, [id]);
+  const [declared, setDeclared] = useState(false);
+  usePageTitle(state.data?.view.innovation.title);
+  return (
+    <article className="stack">
+      <p>
+        <Link to="/juri">← {t('jury.back')}</Link>
+      </p>
+      <Loading state={state}>
+        {({ view, competition }) => {
+          const { assignment, innovation } = view;
+          const category = competition.plan.categories.find((c) => c.key === innovation.category);
+          const stageStatus = assignment.stageStatus ?? 'open';
+          const readOnlyReason = declared ? t('jury.declared') : stageStatus !== 'open' ? t(`jury.stage.${stageStatus}`) : undefined;
+          return (
+            <>
+              <header className="stack">
+                <h1>{innovation.title}</h1>
+                <Facts
+                  items={[
+                    [t('innovation.competition'), competition.name],
+                    [t('jury.stage'), pick(assignment.stageLabel)],
+                    [t('innovation.category'), category ? pick(category.label) : innovation.category],
+                    [t('jury.dueLabel'), assignment.dueAt ? formatDate(assignment.dueAt, true) : t('jury.noDue')],
+                  ]}
+                />
+                <p>
+                  <a href="#sheet-title">{t('jury.sheetTitle')} ↓</a>
+                </p>
+              </header>
+              <section className="stack" aria-labelledby="dossier-title">
+                <h2 id="dossier-title">{t('jury.dossier')}</h2>
+                <ProposalView innovation={innovation} sections={competition.plan.proposalForm.sections} />
+                <h2>{t('jury.documents')}</h2>
+                <DocumentList documents={view.documents} />
+              </section>
+              <ScoreSheet key={`${view.sheet.version}-${view.sheet.status}`} view={view} onReload={state.reload} readOnlyReason={readOnlyReason} />
+              {view.sheet.status !== 'submitted' && !declared && <ConflictDeclaration innovationId={innovation.id} onDeclared={() => setDeclared(true)} />}
+            </>
+          );
+        }}
+      </Loading>
+    </article>
+  );
+}

@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { asApiError, type ApiError } from '../../api/errors';
+import { saveSheet, submitSheet, type Criterion, type Sheet, type SheetStatus } from '../../api/juror';
+
+export interface SheetForm {
+  /** As typed, per criterion key ('' = no value yet). */
+  scores: Record<string, string>;
+  comment: string;
+  confirmed: boolean;
+}
+
+/** The sheet changed elsewhere, or was submitted meanwhile: saving stops until the juror reloads. */
+export type Blocked = 'version' | 'locked' | null;
+export type Phase = 'idle' | 'dirty' | 'saving' | 'saved';
+
+const BLOCKING: Record<string, Blocked> = { JUDGING_VERSION_CONFLICT: 'version', JUDGING_SHEET_LOCKED: 'locked' };
+
+export const formOf = (rubric: readonly Criterion[], sheet: Sheet): SheetForm => ({
+  scores: Object.fromEntries(rubric.map((c) => [c.key, sheet.scores[c.key] === undefined ? '' : String(sheet.scores[c.key])])),
+  comment: sheet.comment ?? '',
+  confirmed: sheet.status !== 'not_started',
+});
+
+/**
+ * The PUT body: every criterion with something typed, as a number (what is not a number goes as null, and
+ * the API says so); the version edited; the confirmation while the sheet is not started.
+ */
+function bodyOf(form: SheetForm, version: number, status: SheetStatus) {
+  const scores = Object.fromEntries(Object.entries(form.scores).flatMap(([k, v]) => (v.trim() === '' ? [] : [[k, Number(v)]])));
+  return { scores, comment: form.comment, version, ...(status === 'not_started' && form.confirmed ? { confirmNoConflict: true } : {}) };
+}
+
+/**
+ * A score sheet being edited: debounced autosave with the version the juror edited, one save at a time,
+ * and submit (which saves what is unsaved first). A stale version or a locked sheet blocks further saves.
+ */
+export function useSheetDraft(assignmentId: string, rubric: readonly Criterion[], initial: Sheet, autosaveMs: number) {
+  const [form, setFormState] = useState(() => formOf(rubric, initial));
+  const [status, setStatus] = useState<SheetStatus>(initial.status);
+  const [version, setVersion] = useState(initial.version);
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [error, setError] = useState<{ error: ApiError; from: 'autosave' | 'submit' } | null>(null);
+  const [blocked, setBlocked] = useState<{ kind: Blocked; message: string } | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const latest = useRef({ form, version: initial.version, status: initial.status });
+  const saved = useRef(JSON.stringify(form));
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const busy = useRef(false);
+
+  const fail = useCallback((err: unknown, from: 'autosave' | 'submit') => {
+    const e = asApiError(err);
+    const kind = e.status === 409 && e.code ? BLOCKING[e.code] : undefined;
+    if (kind) setBlocked({ kind, message: e.message });
+    else setError({ error: e, from });
+  }, []);
+
+  /** Saves what is unsaved (waiting for a save in flight first); true when nothing is left unsaved. */
+  const save = useCallback(
+    async (from: 'autosave' | 'submit'): Promise<boolean> => {
+      clearTimeout(timer.current);
+      while (inFlight.current) await inFlight.current;
+      const snapshot = JSON.stringify(latest.current.form);
+      if (snapshot === saved.current) return true;
+      const run = (async () => {
+        setPhase('saving');
+        try {
+          const sheet = await saveSheet(assignmentId, bodyOf(latest.current.form, latest.current.version, latest.current.status));
+          latest.current = { ...latest.current, version: sheet.version, status: sheet.status };
+          saved.current = snapshot;
+          setVersion(sheet.version);
+          setStatus(sheet.status);
+          setError(null);
+          setPhase(JSON.stringify(latest.current.form) === snapshot ? 'saved' : 'dirty');
+          return true;
+        } catch (err) {
+          fail(err, from);
+          setPhase('dirty');
+          return false;
+        }
+      })();
+      inFlight.current = run;
+      try {
+        return await run;
+      } finally {
+        inFlight.current = null;
+      }
+    },
+    [assignmentId, fail],
+  );
+
+  const setForm = useCallback(
+    (next: SheetForm) => {
+      latest.current = { ...latest.current, form: next };
+      setFormState(next);
+      setPhase('dirty');
+      clearTimeout(timer.current);
+      // The first save carries the juror's confirmation: without it nothing is sent yet.
+      if (latest.current.status !== 'not_started' || next.confirmed) timer.current = setTimeout(() => void save('autosave'), autosaveMs);
+    },
+    [autosaveMs, save],
+  );
+
+  const submit = useCallback(async () => {
+    if (busy.current) return;
+    busy.current = true;
+    setSubmitting(true);
+    setError(null);
+    try {
+      if (!(await save('submit'))) return;
+      const sheet = await submitSheet(assignmentId, latest.current.version);
+      latest.current = { ...latest.current, version: sheet.version, status: sheet.status };
+      setVersion(sheet.version);
+      setStatus(sheet.status);
+      setPhase('idle');
+    } catch (err) {
+      fail(err, 'submit');
+    } finally {
+      busy.current = false;
+      setSubmitting(false);
+    }
+  }, [assignmentId, fail, save]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  return { form, setForm, status, version, phase, error, blocked, submitting, submit };
+}

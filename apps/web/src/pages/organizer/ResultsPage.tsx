@@ -1,0 +1,229 @@
+import { useState, type FormEvent } from 'react';
+import { AGGREGATIONS, announce, answerObjection, objections as loadObjections, publish, rankingPreview, type Aggregation, type Objection, type Preview } from '../../api/organizer';
+import type { Competition } from '../../api/types';
+import { BusyButton } from '../../components/BusyButton';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Field } from '../../components/Field';
+import { Loading } from '../../components/Loading';
+import { Notice, useNotice } from '../../components/Notice';
+import { NumberInput } from '../../components/staff/NumberInput';
+import { Table } from '../../components/staff/Table';
+import { Working } from '../../components/staff/Working';
+import { useAction } from '../../components/useAction';
+import { useLoad, type Loaded } from '../../components/useLoad';
+import { useI18n } from '../../i18n/I18nContext';
+import { Link } from '../../router/router';
+import { EditionFrame } from './EditionFrame';
+
+function PreviewTables({ competition, preview }: { competition: Competition; preview: Preview }) {
+  const { t, pick } = useI18n();
+  const scored = competition.plan.stages.filter((s) => s.weight > 0);
+  return (
+    <>
+      {preview.stagesOpen.length > 0 && <p className="panel warning">{t('org.results.stagesOpen', { stages: preview.stagesOpen.join(', ') })}</p>}
+      {Object.entries(preview.categories).map(([category, rows]) => (
+        <Table
+          key={category}
+          caption={pick(competition.plan.categories.find((c) => c.key === category)?.label ?? { id: category, en: category })}
+          columns={[{ label: t('org.col.rank'), num: true }, { label: t('org.col.rawRank'), num: true }, t('org.col.innovation'), t('org.col.organization'), ...scored.map((s) => ({ label: pick(s.label), num: true })), { label: t('org.col.final'), num: true }, t('org.col.band')]}
+        >
+          {rows.map((r) => (
+            <tr key={r.submission}>
+              <td className="num">{r.rank}</td>
+              <td className="num">{r.rawRank ?? t('common.none')}</td>
+              <th scope="row" className="wide">
+                {r.title}
+              </th>
+              <td className="wide">{r.organization}</td>
+              {scored.map((s) => (
+                <td key={s.key} className="num">
+                  {r.stages[s.key] ?? t('common.none')}
+                </td>
+              ))}
+              <td className="num">{r.final}</td>
+              <td>{r.band ?? t('common.none')}</td>
+            </tr>
+          ))}
+        </Table>
+      ))}
+      {preview.unranked.length > 0 && (
+        <Table caption={t('org.results.unranked', { n: preview.unranked.length })} columns={[t('org.col.innovation'), t('innovation.category'), t('org.col.reached')]}>
+          {preview.unranked.map((u) => (
+            <tr key={u.submission}>
+              <td>{u.title}</td>
+              <td>{u.category}</td>
+              <td>{u.reachedStage ?? t('common.none')}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </>
+  );
+}
+
+/** The ranking as it stands, under the plan's aggregation or a what-if one; rank beside the plain-mean rank. */
+function RankingPreview({ competition, aggregation, onAggregation, state }: { competition: Competition; aggregation: Aggregation | ''; onAggregation(a: Aggregation | ''): void; state: Loaded<Preview> }) {
+  const { t } = useI18n();
+  return (
+    <section className="stack" aria-labelledby="preview-title">
+      <h2 id="preview-title">{t('org.results.preview')}</h2>
+      <p className="hint">{t('org.results.previewIntro')}</p>
+      <Field name="aggregation" label={t('org.results.aggregation')}>
+        {(c) => (
+          <select {...c} value={aggregation} onChange={(e) => onAggregation(e.target.value as Aggregation | '')}>
+            <option value="">{t('org.results.planAggregation')}</option>
+            {AGGREGATIONS.map((a) => (
+              <option key={a} value={a}>
+                {t(`org.aggregation.${a}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Loading state={state}>{(preview) => <PreviewTables competition={competition} preview={preview} />}</Loading>
+    </section>
+  );
+}
+
+function ObjectionAnswer({ objection, onAnswered }: { objection: Objection; onAnswered(): void }) {
+  const { t } = useI18n();
+  const [answer, setAnswer] = useState('');
+  const [decision, setDecision] = useState<'rejected' | 'upheld'>('rejected');
+  const { busy, error, run } = useAction();
+  const send = (e: FormEvent) => {
+    e.preventDefault();
+    void run('run', async () => {
+      await answerObjection(objection.id, answer, decision);
+      onAnswered();
+    });
+  };
+  const name = (f: string) => `${f}-${objection.id}`;
+  return (
+    <form className="stack" onSubmit={send} noValidate>
+      <ErrorSummary error={error} />
+      <Field name={name('answer')} label={t('org.objection.answer')} error={error?.fieldMessage('answer')}>
+        {(c) => <textarea {...c} rows={2} value={answer} onChange={(e) => setAnswer(e.target.value)} />}
+      </Field>
+      <Field name={name('decision')} label={t('org.objection.decision')} error={error?.fieldMessage('decision')}>
+        {(c) => (
+          <select {...c} value={decision} onChange={(e) => setDecision(e.target.value as 'rejected' | 'upheld')}>
+            <option value="rejected">{t('org.objection.rejected')}</option>
+            <option value="upheld">{t('org.objection.upheld')}</option>
+          </select>
+        )}
+      </Field>
+      <BusyButton type="submit" className="secondary" busy={busy !== null} busyLabel={t('org.working')}>
+        {t('org.objection.send')}
+      </BusyButton>
+    </form>
+  );
+}
+
+/** Provisional announcement (opens the objection window), the objections and their answers. */
+function Announcement({ competition, titleOf }: { competition: Competition; titleOf(id: string): string }) {
+  const { t, formatDate } = useI18n();
+  const state = useLoad(() => loadObjections(competition.id), [competition]);
+  const [days, setDays] = useState(competition.plan.objectionWindowDays);
+  const { busy, error, run } = useAction();
+  const go = (e: FormEvent) => {
+    e.preventDefault();
+    void run('run', async () => {
+      await announce(competition.id, Number.isNaN(days) ? undefined : days);
+      state.reload();
+    });
+  };
+  return (
+    <section className="panel stack" aria-labelledby="announce-title">
+      <h2 id="announce-title">{t('org.announce.title')}</h2>
+      <Loading state={state}>
+        {({ announcement, objections }) => (
+          <>
+            <p>{announcement ? t('org.announce.window', { from: formatDate(announcement.opensAt, true), to: formatDate(announcement.closesAt, true) }) : t('org.announce.none')}</p>
+            {objections.length > 0 && (
+              <ul className="cards">
+                {objections.map((o) => (
+                  <li key={o.id} className="stack">
+                    <p>
+                      <strong>{titleOf(o.innovationId)}</strong>: “{o.reason}”
+                    </p>
+                    {o.answeredAt ? (
+                      <p>{t('org.objection.answered', { decision: t(`org.objection.${o.decision ?? 'rejected'}`), answer: o.answer ?? '' })}</p>
+                    ) : (
+                      <ObjectionAnswer objection={o} onAnswered={state.reload} />
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </Loading>
+      <form className="stack" onSubmit={go} noValidate>
+        <ErrorSummary error={error} labelOf={(f) => (f === 'days' ? t('org.announce.days') : undefined)} />
+        <Field name="days" label={t('org.announce.days')} hint={t('org.announce.daysHint')} error={error?.fieldMessage('days')}>
+          {(c) => <NumberInput {...c} value={days} onChange={setDays} />}
+        </Field>
+        <BusyButton type="submit" className="secondary" busy={busy !== null} busyLabel={t('org.working')}>
+          {t('org.announce.action')}
+        </BusyButton>
+      </form>
+    </section>
+  );
+}
+
+/** POST …/rankings/publish: an immutable snapshot; a correction (v2+) needs a reason. */
+function Publish({ competition, onPublished }: { competition: Competition; onPublished(): void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const { busy, error, run } = useAction();
+  const [notice, setNotice] = useNotice();
+  const go = (e: FormEvent) => {
+    e.preventDefault();
+    setNotice(null);
+    void run('run', async () => {
+      const r = await publish(competition.id, reason);
+      setNotice({ key: 'org.publish.done', vars: { version: r.version, hash: r.hash } });
+      onPublished();
+    });
+  };
+  return (
+    <form className="panel stack" onSubmit={go} noValidate aria-labelledby="publish-title">
+      <h2 id="publish-title">{t('org.publish.title')}</h2>
+      <p className="hint">{t('org.publish.intro')}</p>
+      <ErrorSummary error={error} labelOf={(f) => (f === 'reason' ? t('org.publish.reason') : undefined)} />
+      <Field name="reason" label={t('org.publish.reason')} hint={t('org.publish.reasonHint')} error={error?.fieldMessage('reason')}>
+        {(c) => <input {...c} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <div className="actions">
+        <BusyButton type="submit" className="primary" busy={busy !== null} busyLabel={t('org.publish.publishing')}>
+          {t('org.publish.action')}
+        </BusyButton>
+        <Working busy={busy !== null} label={t('org.publish.publishing')} />
+      </div>
+      <Notice message={notice} />
+      {(competition.status === 'published' || notice) && (
+        <p>
+          <Link to={`/kompetisi/${competition.slug}`}>{t('org.publish.public')}</Link>
+        </p>
+      )}
+    </form>
+  );
+}
+
+function ResultsBody({ competition, reload }: { competition: Competition; reload(): void }) {
+  const [aggregation, setAggregation] = useState<Aggregation | ''>('zscore');
+  const preview = useLoad(() => rankingPreview(competition.id, aggregation || undefined), [competition, aggregation]);
+  const titles = new Map([...Object.values(preview.data?.categories ?? {}).flat().map((r): [string, string] => [r.submission, r.title ?? r.submission]), ...(preview.data?.unranked ?? []).map((u): [string, string] => [u.submission, u.title ?? u.submission])]);
+  return (
+    <>
+      <RankingPreview competition={competition} aggregation={aggregation} onAggregation={setAggregation} state={preview} />
+      <Announcement competition={competition} titleOf={(id) => titles.get(id) ?? id} />
+      <Publish competition={competition} onPublished={reload} />
+    </>
+  );
+}
+
+/** Results: the ranking preview (raw beside normalised), the objection window and publication. */
+export function ResultsPage({ id }: { id: string }) {
+  return <EditionFrame id={id} title="org.nav.results">{({ competition, reload }) => <ResultsBody competition={competition} reload={reload} />}</EditionFrame>;
+}
