@@ -32,7 +32,8 @@ const score = (n: number, lang: 'id' | 'en' = 'id') => new Intl.NumberFormat(lan
 
   beforeAll(async () => {
     buildWebIfStale();
-    t = await createTestApp();
+    // In-process delivery even when CI sets REDIS_URL: the inbox must fill without a worker running.
+    t = await createTestApp({ REDIS_URL: '' });
     await seedDemo(t, { judged: true });
     ranking = (await t.http().get('/api/public/competitions/iga-2024-demo/rankings').expect(200)).body as Ranking;
     await t.app.listen({ port: 0, host: '127.0.0.1' });
