@@ -86,6 +86,16 @@ export class CompetitionsService {
     return (await this.repo.lock(tx, id))!;
   }
 
+  /**
+   * The snapshot, with the competition row share-locked until `tx` ends: a stage cannot open or close under
+   * a command that checked its status (a juror's submit, a reopen), and such commands do not block each other.
+   */
+  async holdSnapshot(tx: EntityManager, id: string): Promise<CompetitionSnapshot> {
+    const c = await this.repo.lockShared(tx, id);
+    if (!c) throw new NotFound('COMPETITION_NOT_FOUND', `competition ${id} not found`);
+    return { id: c.id, slug: c.slug, name: c.name, year: c.year, status: c.status, plan: c.plan, stages: await this.repo.stages(id, tx) };
+  }
+
   async snapshot(id: string, tx?: EntityManager): Promise<CompetitionSnapshot> {
     const c = await this.repo.findById(id, tx);
     if (!c) throw new NotFound('COMPETITION_NOT_FOUND', `competition ${id} not found`);

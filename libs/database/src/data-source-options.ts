@@ -1,5 +1,6 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { QueryLogger } from './query-logger';
 
 /** The one place TypeORM is configured: PostgreSQL only, explicit migrations, never `synchronize`. */
 export function dataSourceOptions(url: string, entities: MixedList<Function | string | EntitySchema>, extra: { poolSize?: number; logging?: boolean } = {}): DataSourceOptions {
@@ -14,6 +15,8 @@ export function dataSourceOptions(url: string, entities: MixedList<Function | st
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     logging: extra.logging ? ['error', 'warn', 'migration'] : ['error'],
+    // Never TypeORM's console logger: it prints failed queries with their parameters (password hashes, tokens).
+    logger: new QueryLogger(),
     extra: { max: extra.poolSize ?? 20, application_name: 'inovasi-daerah' },
   };
 }

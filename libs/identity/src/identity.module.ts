@@ -24,7 +24,9 @@ import { AuthController, UsersController } from './identity.controller';
     JwtModule.register({}),
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService<AppEnv, true>) => ({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.get('loginRateLimit', { infer: true }) }] }),
+      // The login limit is the only throttler; named 'default' so a 429 carries the standard Retry-After
+      // header (a named throttler sends Retry-After-<name>, which clients do not read).
+      useFactory: (config: ConfigService<AppEnv, true>) => ({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.get('loginRateLimit', { infer: true }) }] }),
     }),
     DirectoryModule,
   ],

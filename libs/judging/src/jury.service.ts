@@ -122,6 +122,10 @@ export class JuryService {
       await this.competitions.assertManages(actor, a.competitionId, tx).catch(() => {
         throw new NotFound('ASSIGNMENT_NOT_FOUND', `assignment ${assignmentId} not found`);
       });
+      // A closed stage's assignments and sheets are the record its decisions were made from: removing one
+      // would silently drop a submitted score from the published ranking.
+      const status = (await this.competitions.holdSnapshot(tx, a.competitionId)).stages.find((s) => s.key === a.stageKey)?.status;
+      if (status === 'closed') throw new Conflict('STAGE_CLOSED', `stage "${a.stageKey}" is closed; its assignments can no longer change`, { status, allowed: ['scheduled', 'open'] });
       await this.repo.removeAssignment(tx, a.id, now);
       await this.audit.record(tx, { actorId: actor.id, action: 'assignment.remove', entityType: 'assignment', entityId: a.id, competitionId: a.competitionId, before: { stage: a.stageKey, innovationId: a.innovationId, jurorId: a.jurorId }, reason });
     });
@@ -171,7 +175,8 @@ export class JuryService {
   private async sheetContext(actor: Actor, id: string, tx: EntityManager) {
     const { assignment, asOrganizer } = await this.ownAssignment(actor, id, tx, true);
     if (asOrganizer) throw new NotFound('ASSIGNMENT_NOT_FOUND', `assignment ${id} not found`);
-    const competition = await this.competitions.snapshot(assignment.competitionId, tx);
+    // Held until commit: a stage close waits for this save, or this save sees the stage closed (never both).
+    const competition = await this.competitions.holdSnapshot(tx, assignment.competitionId);
     const stage = this.scoredStage(competition, assignment.stageKey);
     const status = competition.stages.find((s) => s.key === stage.key)?.status;
     if (status !== 'open') throw new Conflict('STAGE_NOT_OPEN', `stage "${stage.key}" is ${status}; sheets are edited while it is open`, { status, allowed: ['open'] });
@@ -230,6 +235,10 @@ export class JuryService {
     return this.db.transaction(async (tx) => {
       const { assignment, asOrganizer } = await this.ownAssignment(actor, id, tx, true);
       if (!asOrganizer) throw new NotFound('ASSIGNMENT_NOT_FOUND', `assignment ${id} not found`);
+      // Only while the stage is open: the juror could not submit again after it closed, and the score would
+      // drop out of the ranking without anyone noticing.
+      const status = (await this.competitions.holdSnapshot(tx, assignment.competitionId)).stages.find((s) => s.key === assignment.stageKey)?.status;
+      if (status !== 'open') throw new Conflict('STAGE_NOT_OPEN', `stage "${assignment.stageKey}" is ${status}; a sheet is reopened only while its stage is open`, { status, allowed: ['open'] });
       const sheet = await this.repo.sheet(assignment.id, tx, true);
       if (!sheet || sheet.status !== 'submitted') throw new Conflict('JUDGING_SHEET_NOT_SUBMITTED', `the sheet is ${sheet?.status ?? 'not started'}; only a submitted sheet is reopened`, { status: sheet?.status ?? 'not_started', allowed: ['submitted'] });
       Object.assign(sheet, { status: 'draft', submittedAt: null, version: sheet.version + 1 });

@@ -176,8 +176,9 @@ export class ScheduleService {
   async addPhoto(actor: Actor, innovationId: string, upload: UploadedStream | undefined) {
     const { relation } = await this.innovations.relate(actor, innovationId);
     const visit = await this.repo.currentVisit(innovationId);
+    // Who may add photos is decided before the visit's state, so that a juror who is no verifier learns nothing about it.
+    if (relation !== 'organizer' && !(actor.role === 'juror' && visit?.verifiers.includes(actor.id))) throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only organizers and the visit’s verifiers add photos');
     if (!visit) throw new Conflict('FIELD_VISIT_NOT_SCHEDULED', 'schedule the field visit before adding photos');
-    if (relation !== 'organizer' && !(actor.role === 'juror' && visit.verifiers.includes(actor.id))) throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only organizers and the visit’s verifiers add photos');
     const doc = await this.documents.receive(upload, async (tx, meta) => {
       const row = await this.innovationRows.insertDocument(tx, { ...meta, innovationId, kind: 'field_photo', uploadedBy: actor.id });
       await this.audit.record(tx, { actorId: actor.id, action: 'field_visit.photo', entityType: 'document', entityId: row.id, competitionId: visit.competitionId, after: { innovationId, sha256: row.sha256 } });

@@ -58,7 +58,15 @@ export class DocumentsService {
   /** Stages and checks an upload, then hands it to `save` to write the row inside a transaction. */
   async receive(upload: UploadedStream | undefined, save: (tx: EntityManager, meta: Omit<DocumentEntity, 'id' | 'createdAt' | 'innovationId' | 'kind' | 'uploadedBy'>) => Promise<DocumentEntity>): Promise<DocumentEntity> {
     if (!upload) throw new ValidationFailed([{ field: 'file', message: 'attach the file as multipart field "file"' }], 'DOCUMENT_NO_FILE');
-    const staged = await this.storage.stage(upload.file, this.maxBytes);
+    // The client's stream failing (a body cut off, a broken form) is the client's error, not the disk's. The
+    // parser may have failed it before we got here: `errored` holds that error.
+    let streamError: unknown = upload.file.errored ?? null;
+    upload.file.once('error', (err: unknown) => (streamError = err));
+    const staged = await this.storage.stage(upload.file, this.maxBytes).catch((err: unknown) => {
+      const cause = streamError ?? upload.file.errored;
+      if (cause) throw new ValidationFailed([{ field: 'file', message: `the upload ended before the file did (${String((cause as Error).message ?? cause)}); send it again` }], 'DOCUMENT_INCOMPLETE');
+      throw err;
+    });
     try {
       if (staged.truncated) throw new DomainError('DOCUMENT_TOO_LARGE', `The file is larger than the limit of ${Math.round(this.maxBytes / 1024 / 1024)} MB`, { maxBytes: this.maxBytes }, 'too_large');
       if (staged.size === 0) throw new ValidationFailed([{ field: 'file', message: 'the file is empty' }], 'DOCUMENT_EMPTY');

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Actor } from '@app/common';
+import { CurrentUser, firstFile, Roles, type Actor } from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { InnovationsService } from './innovations.service';
 import { DocumentsService, type UploadedStream } from './documents.service';
@@ -16,9 +16,8 @@ interface Reply {
 }
 
 /** Reads the multipart `file` field as a stream (size and type are checked while it is stored). */
-export async function fileOf(req: MultipartRequest): Promise<UploadedStream | undefined> {
-  if (!req.isMultipart?.()) return undefined;
-  return req.file!();
+export function fileOf(req: MultipartRequest): Promise<UploadedStream | undefined> {
+  return firstFile(req);
 }
 
 /** RFC 6266: an ASCII fallback and the UTF-8 name. */

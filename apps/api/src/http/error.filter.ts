@@ -38,6 +38,13 @@ const REASON: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/**
+ * PostgreSQL's answers to a value the client sent (SQLSTATE class 22): bad text for a uuid or number (22P02),
+ * out of range (22003), too long (22001), a bad or overflowing date (22007, 22008), a NUL character, which
+ * PostgreSQL text and jsonb cannot hold (22021, 22P05).
+ */
+const INVALID_VALUE_CODES = ['22P02', '22003', '22001', '22007', '22008', '22021', '22P05'];
+
 /** Maps any thrown error to {statusCode, error, message, code?, details?}; never leaks stacks or SQL. */
 export function toErrorBody(err: unknown): ErrorBody {
   if (err instanceof DomainError) {
@@ -59,7 +66,7 @@ export function toErrorBody(err: unknown): ErrorBody {
     const code = (err as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError?.code;
     if (code === '23505') return { statusCode: 409, error: REASON[409], message: 'This conflicts with an existing record', code: 'DUPLICATE' };
     if (code === '40001' || code === '40P01') return { statusCode: 409, error: REASON[409], message: 'A concurrent change won; reload and try again', code: 'CONCURRENT_UPDATE' };
-    if (code === '22P02' || code === '22003' || code === '22001') return { statusCode: 400, error: REASON[400], message: 'A value is not valid for its field', code: 'INVALID_VALUE' };
+    if (code && INVALID_VALUE_CODES.includes(code)) return { statusCode: 400, error: REASON[400], message: 'A value is not valid for its field', code: 'INVALID_VALUE' };
   }
   const e = err as { statusCode?: number; code?: string; message?: string };
   // Fastify's own errors (body too large, bad JSON, unsupported media type) carry a statusCode.

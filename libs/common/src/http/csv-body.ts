@@ -1,4 +1,5 @@
 import { ValidationFailed } from '../domain/domain-error';
+import { firstFile, multipartError } from './multipart';
 
 interface MultipartFile {
   toBuffer(): Promise<Buffer>;
@@ -14,9 +15,9 @@ interface CsvRequest {
 /** Reads a CSV upload: either a `text/csv` body or a multipart form with a `file` field. */
 export async function readCsvBody(req: CsvRequest): Promise<string> {
   if (req.isMultipart?.()) {
-    const file = await req.file!();
+    const file = await firstFile(req);
     if (!file) throw new ValidationFailed([{ field: 'file', message: 'attach the CSV file in the "file" field' }], 'IMPORT_NO_FILE');
-    return (await file.toBuffer()).toString('utf8');
+    return (await file.toBuffer().catch((err: unknown) => Promise.reject(multipartError(err)))).toString('utf8');
   }
   if (typeof req.body === 'string' && req.body.trim() !== '') return req.body;
   throw new ValidationFailed([{ field: 'file', message: 'send the CSV as a text/csv body or as multipart field "file"' }], 'IMPORT_NO_FILE');

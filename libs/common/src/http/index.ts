@@ -1,2 +1,3 @@
 export * from './csv-body';
+export * from './multipart';
 export * from './page-query.dto';

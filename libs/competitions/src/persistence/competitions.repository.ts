@@ -25,6 +25,11 @@ export class CompetitionsRepository {
     return tx.findOne(CompetitionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** Share lock: commands that depend on a stage's status hold it while a stage close (which takes `lock`) waits. */
+  lockShared(tx: EntityManager, id: string): Promise<CompetitionEntity | null> {
+    return tx.findOne(CompetitionEntity, { where: { id }, lock: { mode: 'pessimistic_read' } });
+  }
+
   async list(filter: { status?: CompetitionStatus; memberId?: string; excludeDraft?: boolean }): Promise<CompetitionEntity[]> {
     const qb = this.db.manager.createQueryBuilder(CompetitionEntity, 'c').orderBy('c.year', 'DESC').addOrderBy('c.name', 'ASC');
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });

@@ -1,0 +1,301 @@
+import { createTestApp, type TestApp } from '../support/test-app';
+import { bearer, login, tinyPdf } from '../support/factories';
+import { buildWorld, defaultParams, EMAIL_OF, WHO, type SignedIn, type Who, type World } from './support/world';
+
+/**
+ * Issue #10, part 1: every operation of the OpenAPI document, called as each kind of caller, against real
+ * resources (see support/world.ts). What proves what:
+ * - "ok": the guards let the call through to the handler. Any status other than 401, 403 and 404 proves it
+ *   (a 400 or 409 is the handler refusing the body or the state, not the caller); a 5xx fails the test.
+ * - 401 / 403 / 404: exactly that status. 404 is the answer for another organization's or another
+ *   competition's resource (DESIGN §6): its existence does not leak.
+ * A leak is a 2xx where the table says the caller is refused, or a 2xx body, on a signed-in route, that holds
+ * another organization's data (the id or title of an innovation the caller may not see, the id of an
+ * organization outside its scope) or, for the other competition's organizer, anything of competitions it
+ * does not run.
+ */
+type Outcome = 'ok' | '401' | '403' | '404';
+
+// prettier-ignore
+const COLUMNS: readonly Who[] = WHO; // anon opdA opdB jurorAssigned jurorOther organizerOther organizer admin coordinator
+
+/**
+ * THE TABLE: expected outcome per route and caller. Columns, in order:
+ *   anon · opd A · opd B · juror assigned (J) · juror not assigned (K) · organizer of another competition ·
+ *   organizer · admin · coordinator (Kota Bekasi: orgs A and B are in its region, X is not)
+ * Path parameters: competition = "matriks", innovation = A (org A), document = A's PDF, assignment = J's
+ * desk-review sheet (submitted, stage closed), organization = org A, notification = one of opd A's,
+ * outbox message = a dead one of "matriks", objection = org A's on the published edition, key = desk_review
+ * (closed); public routes take the published edition. Exceptions are in REQUESTS below.
+ * A route of the OpenAPI document that is missing here fails the test ("new route without a rule").
+ */
+// prettier-ignore
+const TABLE: Record<string, string> = {
+  //                                                              anon opdA opdB jurA jurK orgX org  adm  coord
+  'GET /health':                                                 'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/regions':                                            '401  403  403  403  403  ok   ok   ok   403',
+  'POST /api/regions':                                           '401  403  403  403  403  ok   ok   ok   403',
+  'GET /api/organizations':                                      '401  ok   ok   403  403  ok   ok   ok   ok',
+  'POST /api/organizations':                                     '401  403  403  403  403  ok   ok   ok   403',
+  'GET /api/organizations/{id}':                                 '401  ok   404  403  403  ok   ok   ok   ok',
+  'POST /api/imports/organizations':                             '401  403  403  403  403  ok   ok   ok   403',
+  'POST /api/auth/login':                                        'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'POST /api/auth/refresh':                                      'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/me':                                                 '401  ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/users':                                              '401  403  403  403  403  ok   ok   ok   403',
+  'POST /api/users':                                             '401  403  403  403  403  ok   ok   ok   403',
+  'POST /api/imports/users':                                     '401  403  403  403  403  ok   ok   ok   403',
+  'GET /api/competitions':                                       '401  ok   ok   ok   ok   ok   ok   ok   ok',
+  'POST /api/competitions':                                      '401  403  403  403  403  ok   ok   ok   403',
+  'GET /api/competitions/template':                              '401  403  403  403  403  ok   ok   ok   403',
+  'GET /api/competitions/{id}':                                  '401  ok   ok   ok   ok   404  ok   ok   ok',
+  'PATCH /api/competitions/{id}':                                '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/competitions/{id}/open':                            '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/competitions/{id}/archive':                         '401  403  403  403  403  404  ok   ok   403',
+  'GET /api/competitions/{id}/innovations':                      '401  ok   ok   403  403  404  ok   ok   ok',
+  'POST /api/competitions/{id}/innovations':                     '401  ok   ok   403  403  403  403  403  403',
+  'GET /api/innovations/{id}':                                   '401  ok   404  ok   404  404  ok   ok   ok',
+  'PATCH /api/innovations/{id}':                                 '401  ok   404  403  403  403  403  403  403',
+  'POST /api/innovations/{id}/submit':                           '401  ok   404  403  403  403  403  403  403',
+  'POST /api/innovations/{id}/withdraw':                         '401  ok   404  403  403  403  403  403  403',
+  'POST /api/innovations/{id}/disqualify':                       '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/innovations/{id}/return':                           '401  403  403  403  403  403  403  403  ok',
+  'POST /api/innovations/{id}/forward':                          '401  403  403  403  403  403  403  403  ok',
+  'GET /api/innovations/{id}/history':                           '401  ok   404  ok   404  404  ok   ok   ok',
+  'GET /api/me/waiting':                                         '401  ok   ok   403  403  403  403  403  ok',
+  'POST /api/innovations/{id}/documents':                        '401  ok   404  403  403  403  403  403  403',
+  'GET /api/innovations/{id}/documents':                         '401  ok   404  ok   404  404  ok   ok   ok',
+  'GET /api/documents/{id}':                                     '401  ok   404  ok   404  404  ok   ok   ok',
+  'GET /api/notifications':                                      '401  ok   ok   ok   ok   ok   ok   ok   ok',
+  'POST /api/notifications/read-all':                            '401  ok   ok   ok   ok   ok   ok   ok   ok',
+  'POST /api/notifications/{id}/read':                           '401  ok   404  404  404  404  404  404  404',
+  'GET /api/me/notification-preferences':                        '401  ok   ok   ok   ok   ok   ok   ok   ok',
+  'PUT /api/me/notification-preferences':                        '401  ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/admin/outbox':                                       '401  403  403  403  403  ok   ok   ok   403',
+  'POST /api/admin/outbox/{id}/replay':                          '401  403  403  403  403  404  ok   ok   403',
+  'GET /api/admin/queues':                                       '401  403  403  403  403  ok   ok   ok   403',
+  'POST /api/competitions/{id}/stages/{key}/open':               '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/competitions/{id}/stages/{key}/close':              '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/innovations/{id}/screening':                        '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/competitions/{id}/screening':                       '401  403  403  403  403  404  ok   ok   403',
+  'GET /api/innovations/{id}/stages':                            '401  ok   404  ok   404  404  ok   ok   ok',
+  'POST /api/innovations/{id}/presentation':                     '401  403  403  403  403  404  ok   ok   403',
+  'GET /api/innovations/{id}/presentation':                      '401  ok   404  ok   404  404  ok   ok   ok',
+  'GET /api/competitions/{id}/presentations':                    '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/innovations/{id}/field-visit':                      '401  403  403  403  404  404  ok   ok   403',
+  'GET /api/innovations/{id}/field-visit':                       '401  ok   404  ok   404  404  ok   ok   ok',
+  'POST /api/innovations/{id}/field-visit/photos':               '401  403  403  403  404  404  ok   ok   403',
+  'POST /api/competitions/{id}/stages/{key}/assignments':        '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/competitions/{id}/stages/{key}/assignments/manual': '401  403  403  403  403  404  ok   ok   403',
+  'GET /api/assignments/mine':                                   '401  403  403  ok   ok   403  403  403  403',
+  'GET /api/assignments/{id}/sheet':                             '401  403  403  ok   404  404  ok   ok   403',
+  'PUT /api/assignments/{id}/sheet':                             '401  403  403  ok   404  403  403  403  403',
+  'POST /api/assignments/{id}/sheet/submit':                     '401  403  403  ok   404  403  403  403  403',
+  'POST /api/assignments/{id}/sheet/reopen':                     '401  403  403  403  403  404  ok   ok   403',
+  'GET /api/assignments/{id}/sheet/versions':                    '401  403  403  ok   404  404  ok   ok   403',
+  'POST /api/innovations/{id}/conflicts':                        '401  403  403  ok   404  403  403  403  403',
+  'GET /api/competitions/{id}/stages/{key}/progress':            '401  403  403  403  403  404  ok   ok   403',
+  'GET /api/competitions/{id}/stages/{key}/calibration':         '401  403  403  403  403  404  ok   ok   403',
+  'GET /api/competitions/{id}/rankings/preview':                 '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/competitions/{id}/rankings/announce':               '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/competitions/{id}/rankings/publish':                '401  403  403  403  403  404  ok   ok   403',
+  'GET /api/competitions/{id}/objections':                       '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/objections/{id}/answer':                            '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/innovations/{id}/objections':                       '401  ok   404  403  403  403  403  403  403',
+  'GET /api/innovations/{id}/objections':                        '401  ok   404  ok   404  404  ok   ok   ok',
+  'GET /api/innovations/{id}/score':                             '401  ok   404  404  404  404  ok   ok   ok',
+  'GET /api/public/competitions':                                'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/public/competitions/{slug}/rankings':                'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/public/competitions/{slug}/rankings.csv':            'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/public/competitions/{slug}/rankings.xlsx':           'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/public/rankings/{snapshotId}':                       'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/public/rankings/{snapshotId}/certificates/{innovationId}': 'ok ok ok ok ok ok ok ok ok',
+  'GET /api/public/innovations':                                 'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/public/innovations/{id}':                            'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  // Last: these end sessions or remove things.
+  'DELETE /api/documents/{id}':                                  '401  ok   404  403  403  403  403  403  403',
+  'DELETE /api/assignments/{id}':                                '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/auth/logout':                                       '401  ok   ok   ok   ok   ok   ok   ok   ok',
+};
+
+interface Ctx {
+  t: TestApp;
+  w: World;
+  n: number;
+  regionKotaBekasi: string;
+}
+interface RequestSpec {
+  /** Path parameters that differ from the defaults. */
+  params?: (w: World, who: Who) => Record<string, string>;
+  body?: (c: Ctx, who: Who) => object;
+  csv?: (c: Ctx) => string;
+  file?: { bytes: Buffer; filename: string; contentType: string };
+  /** Spend a fresh session of the caller (logout, refresh) instead of the shared token. */
+  fresh?: boolean;
+}
+
+const unique = (c: Ctx, prefix: string) => `${prefix}-${c.n}`;
+
+/** Minimal valid bodies, so that a refusal comes from the guards and the ownership checks, not validation. */
+const REQUESTS: Record<string, RequestSpec> = {
+  'POST /api/regions': { body: (c) => ({ name: `Provinsi Uji ${c.n}`, kind: 'provinsi' }) },
+  'POST /api/organizations': { body: (c) => ({ name: `Dinas Uji ${c.n}`, regionId: c.regionKotaBekasi }) },
+  'POST /api/imports/organizations': { csv: (c) => `name,region,kind,code,email\nDinas Impor ${c.n},32.75,opd,IMP-${c.n},\n` },
+  'POST /api/auth/login': { body: (c, who) => ({ email: EMAIL_OF[who === 'anon' ? 'opdA' : who](c.w)[0], password: EMAIL_OF[who === 'anon' ? 'opdA' : who](c.w)[1] ?? 'demo-pass-2024' }) },
+  'POST /api/auth/refresh': { fresh: true },
+  'POST /api/auth/logout': { fresh: true, body: () => ({}) },
+  'POST /api/users': { body: (c) => ({ email: `${unique(c, 'juri.matriks')}@demo.local`, name: 'Juri Matriks', role: 'juror', password: 'juri-matriks-2025-aman' }) },
+  'POST /api/imports/users': { csv: (c) => `email,name,role,organization,region,affiliations,password,locale\n${unique(c, 'impor')}@demo.local,Juri Impor,juror,,,,,id\n` },
+  'POST /api/competitions': { body: (c) => ({ name: `Kompetisi Uji ${c.n}`, slug: unique(c, 'uji'), year: 2027, template: 'iga-kipp' }) },
+  'PATCH /api/competitions/{id}': { body: () => ({ description: 'Edisi uji matriks otorisasi' }) },
+  'POST /api/competitions/{id}/innovations': { body: () => ({ title: 'Inovasi Baru Matriks' }) },
+  'PATCH /api/innovations/{id}': { body: () => ({ summary: 'Ringkasan baru' }) },
+  'POST /api/innovations/{id}/withdraw': { params: (w) => ({ id: w.ids.innovationA2 }), body: () => ({}) },
+  'POST /api/innovations/{id}/disqualify': { params: (w) => ({ id: w.ids.innovationA2 }), body: () => ({ reason: 'Data dukung palsu' }) },
+  'POST /api/innovations/{id}/return': { body: () => ({ comment: 'Lengkapi SK penetapan' }) },
+  'POST /api/innovations/{id}/documents': { file: { bytes: tinyPdf('Bukti tambahan'), filename: 'bukti.pdf', contentType: 'application/pdf' } },
+  'PUT /api/me/notification-preferences': { body: () => ({ digest: 'immediate' }) },
+  'POST /api/innovations/{id}/screening': { body: () => ({ decision: 'pass' }) },
+  'POST /api/competitions/{id}/screening': { body: (c) => ({ decisions: [{ innovationId: c.w.ids.innovationA, decision: 'pass' }] }) },
+  'POST /api/innovations/{id}/presentation': { body: (c) => ({ startsAt: '2027-09-10T09:00:00+07:00', endsAt: '2027-09-10T09:20:00+07:00', location: 'Ruang Rapat Utama', panel: [c.w.userId.jurorAssigned] }) },
+  'POST /api/innovations/{id}/field-visit': { body: () => ({ findings: 'Layanan berjalan sesuai laporan' }) },
+  'POST /api/innovations/{id}/field-visit/photos': { file: { bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3]), filename: 'foto.jpg', contentType: 'image/jpeg' } },
+  'POST /api/competitions/{id}/stages/{key}/assignments/manual': { body: (c) => ({ innovationId: c.w.ids.innovationA, jurorId: c.w.userId.jurorOther }) },
+  'DELETE /api/assignments/{id}': { body: () => ({ reason: 'Konflik kepentingan' }) },
+  'PUT /api/assignments/{id}/sheet': { body: () => ({ scores: { kebaruan: 80 } }) },
+  'POST /api/assignments/{id}/sheet/reopen': { body: () => ({ reason: 'Nilai perlu ditinjau' }) },
+  'POST /api/innovations/{id}/conflicts': { body: () => ({ reason: 'Kerabat pimpinan OPD' }) },
+  'POST /api/objections/{id}/answer': { body: () => ({ answer: 'Sudah dipertimbangkan', decision: 'rejected' }) },
+  'POST /api/innovations/{id}/objections': { body: () => ({ reason: 'Nilai tidak sesuai' }) },
+  'GET /api/innovations/{id}/score': { params: (w) => ({ id: w.ids.publishedA }) },
+};
+
+describe('authorization matrix: every OpenAPI operation × every kind of caller (e2e)', () => {
+  let t: TestApp;
+  let w: World;
+  let ctx: Ctx;
+  let operations: { route: string; secured: boolean }[];
+  /** Per caller, strings that must never appear in a 2xx body of a signed-in route. */
+  let foreign: Record<SignedIn, Map<string, string>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await buildWorld(t);
+    const region = await t.db.query(`SELECT id FROM regions WHERE code = '32.75'`);
+    ctx = { t, w, n: 0, regionKotaBekasi: region.rows[0].id };
+    const doc = await t.http().get('/docs-json');
+    operations = Object.entries<Record<string, { security?: unknown[] }>>(doc.body.paths).flatMap(([p, ops]) =>
+      Object.entries(ops).map(([m, op]) => ({ route: `${m.toUpperCase()} ${p}`, secured: !!op.security?.length })),
+    );
+
+    // What each caller may not see, from the database.
+    const innovations: { id: string; title: string; organization_id: string; region_id: string; competition_id: string }[] = (await t.db.query(`SELECT id, title, organization_id, region_id, competition_id FROM innovations`)).rows;
+    const orgs: { id: string; region_id: string }[] = (await t.db.query(`SELECT id, region_id FROM organizations`)).rows;
+    const readerOf = async (userId: string) =>
+      new Set<string>(
+        (
+          await t.db.query(
+            `SELECT innovation_id FROM assignments WHERE juror_id = $1 AND removed_at IS NULL
+             UNION SELECT innovation_id FROM presentation_slots WHERE $1 = ANY(panel)
+             UNION SELECT innovation_id FROM field_visits WHERE $1 = ANY(verifiers)`,
+            [userId],
+          )
+        ).rows.map((r: { innovation_id: string }) => r.innovation_id),
+      );
+    const markers = (hidden: { id: string; title?: string }[], label: string) => new Map(hidden.flatMap((x) => [[x.id, `${label} ${x.id}`] as [string, string], ...(x.title ? [[x.title, `${label} "${x.title}"`] as [string, string]] : [])]));
+    const notInnovationsOf = (keep: (i: (typeof innovations)[number]) => boolean) => innovations.filter((i) => !keep(i));
+    const kotaBekasi = ctx.regionKotaBekasi;
+    const jA = await readerOf(w.userId.jurorAssigned);
+    const jK = await readerOf(w.userId.jurorOther);
+    foreign = {
+      opdA: new Map([...markers(notInnovationsOf((i) => i.organization_id === w.ids.orgA), 'innovation'), ...markers(orgs.filter((o) => o.id !== w.ids.orgA), 'organization')]),
+      opdB: new Map([...markers(notInnovationsOf((i) => i.organization_id === w.ids.orgB), 'innovation'), ...markers(orgs.filter((o) => o.id !== w.ids.orgB), 'organization')]),
+      coordinator: new Map([...markers(notInnovationsOf((i) => i.region_id === kotaBekasi), 'innovation'), ...markers(orgs.filter((o) => o.region_id !== kotaBekasi), 'organization')]),
+      jurorAssigned: markers(notInnovationsOf((i) => jA.has(i.id)), 'innovation'),
+      jurorOther: markers(notInnovationsOf((i) => jK.has(i.id)), 'innovation'),
+      organizerOther: new Map([
+        ...markers(notInnovationsOf((i) => i.competition_id === w.ids.otherCompetition), 'innovation'),
+        ...markers([w.ids.competition, w.ids.published, w.ids.openCompetition].map((id) => ({ id })), 'competition'),
+      ]),
+      organizer: new Map(),
+      admin: new Map(),
+    };
+  });
+  afterAll(async () => t?.close());
+
+  it('has exactly one rule per OpenAPI operation (a new route without a rule fails here)', () => {
+    const documented = operations.map((o) => o.route);
+    const withoutRule = documented.filter((r) => !(r in TABLE));
+    const stale = Object.keys(TABLE).filter((r) => !documented.includes(r));
+    expect({ withoutRule, stale }).toEqual({ withoutRule: [], stale: [] });
+    for (const [route, row] of Object.entries(TABLE)) {
+      const cells = row.trim().split(/\s+/);
+      expect({ route, cells: cells.length }).toEqual({ route, cells: COLUMNS.length });
+      for (const c of cells) expect(['ok', '401', '403', '404']).toContain(c);
+    }
+    expect(Object.keys(REQUESTS).filter((r) => !(r in TABLE))).toEqual([]);
+  });
+
+  const mismatches: string[] = [];
+  const leaks: string[] = [];
+  let checks = 0;
+
+  async function call(route: string, who: Who) {
+    const [method, template] = route.split(' ');
+    const spec = REQUESTS[route] ?? {};
+    const params = { ...defaultParams(w, template), ...spec.params?.(w, who) };
+    const path = template.replace(/\{(\w+)\}/g, (_m, name: string) => {
+      if (!params[name]) throw new Error(`no value for {${name}} in ${route}`);
+      return params[name];
+    });
+    ctx.n++;
+    let token = w.token[who];
+    let refreshToken: string | undefined;
+    if (spec.fresh) {
+      const [email, password] = EMAIL_OF[who === 'anon' ? 'opdA' : who](w);
+      const session = await login(t, email, password);
+      refreshToken = session.refreshToken;
+      if (who !== 'anon') token = session.accessToken;
+    }
+    let req = (t.http() as unknown as Record<string, (p: string) => import('supertest').Test>)[method.toLowerCase()](path);
+    if (token) req = req.set(bearer(token));
+    if (spec.file) return req.attach('file', spec.file.bytes, { filename: spec.file.filename, contentType: spec.file.contentType });
+    if (spec.csv) return req.set('content-type', 'text/csv').send(spec.csv(ctx));
+    if (route === 'POST /api/auth/refresh') return req.send({ refreshToken });
+    if (spec.body) return req.send(spec.body(ctx, who));
+    return method === 'GET' ? req : req.send({});
+  }
+
+  // One test per row, in table order (the ones that end sessions or remove things come last).
+  it.each(Object.entries(TABLE))('%s: every caller gets what the table says, and no 2xx leaks', async (route, row) => {
+    const expected = Object.fromEntries(row.trim().split(/\s+/).map((cell, i) => [COLUMNS[i], cell as Outcome])) as Record<Who, Outcome>;
+    const secured = operations.find((o) => o.route === route)?.secured ?? true;
+    const mine: string[] = [];
+    // Callers the table refuses go first, so that an allowed call's side effects cannot hide a refusal.
+    const order = [...COLUMNS].sort((a, b) => Number(expected[a] === 'ok') - Number(expected[b] === 'ok'));
+    for (const who of order) {
+      const res = await call(route, who);
+      checks++;
+      const want = expected[who];
+      const got = res.status;
+      const reached = ![401, 403, 404].includes(got);
+      if (got >= 500) mine.push(`${route} as ${who}: ${got} ${res.text.slice(0, 200)}`);
+      else if (want === 'ok' ? !reached : got !== Number(want)) mine.push(`${route} as ${who}: expected ${want}, got ${got} ${res.text.slice(0, 160)}`);
+      if (want !== 'ok' && got >= 200 && got < 300) leaks.push(`${route} as ${who}: ${got} where the table says ${want}`);
+      if (who !== 'anon' && secured && got >= 200 && got < 300) {
+        const text = res.text ?? '';
+        const seen = [...foreign[who].entries()].filter(([marker]) => text.includes(marker)).map(([, label]) => label);
+        if (seen.length) leaks.push(`${route} as ${who}: body holds ${seen.slice(0, 3).join(', ')}${seen.length > 3 ? ` (+${seen.length - 3})` : ''}`);
+      }
+    }
+    mismatches.push(...mine);
+    expect(mine).toEqual([]);
+    expect(leaks.filter((l) => l.startsWith(`${route} as `))).toEqual([]);
+  });
+
+  it('checked every route as every caller and found no leak', () => {
+    console.log(`authorization matrix: ${Object.keys(TABLE).length} routes × ${COLUMNS.length} callers = ${checks} checks; leaks: ${leaks.length}; mismatches: ${mismatches.length}${leaks.length ? `\n  ${leaks.join('\n  ')}` : ''}`);
+    expect(checks).toBe(operations.length * COLUMNS.length);
+    expect(leaks).toEqual([]);
+  });
+});
