@@ -4,6 +4,7 @@
 // Usage (after `node scripts/build.mjs`): node dist/bench/scoring/generate.js OUT.json [--innovations N] [--seed S]
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { mulberry32 } from '../lib/random';
 
 export interface GenerateOptions {
   innovations?: number;
@@ -20,22 +21,11 @@ const STAGES = [
   { key: 'field_verification', weight: 30, criteria: ['kesesuaian_data', 'dampak_nyata', 'keberlanjutan', 'replikasi'] },
 ];
 
-/** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes the generated input as JSON to `file`, streaming the sheets; returns the sheet count. */
 export async function writeScoringInput(file: string, options: GenerateOptions = {}): Promise<{ sheets: number; values: number }> {
   const { innovations = 50_000, jurorsPerInnovation = 5, jurorPool = 60, seed = 2024, aggregation = 'mean' } = options;
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const out = createWriteStream(file);
   const emit = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');

@@ -90,10 +90,9 @@ export class PublicController {
   }
 
   @Get('competitions/:slug/rankings')
-  @Header('cache-control', LATEST)
   @ApiOperation({ summary: 'The latest published ranking (or ?version=n), with names and the snapshot hash' })
-  rankings(@Param('slug') slug: string, @Query() q: VersionQueryDto) {
-    return this.results.rankingsBySlug(slug, q.version);
+  async rankings(@Param('slug') slug: string, @Query() q: VersionQueryDto, @Res() reply: Reply) {
+    reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', LATEST).send(await this.results.rankingsJson(slug, q.version));
   }
 
   @Get('competitions/:slug/rankings.csv')

@@ -37,6 +37,7 @@ export interface RankingView {
 export class ResultsService {
   /** Immutable snapshots rendered once per process. */
   private readonly views = new Map<string, RankingView>();
+  private readonly bodies = new Map<string, Buffer>();
   private readonly publicUrl: string;
 
   constructor(
@@ -216,12 +217,28 @@ export class ResultsService {
     const versions = await this.repo.versions(competition.id);
     const chosen = version ? versions.find((v) => v.version === version) : versions[0];
     if (!chosen) throw new NotFound('RANKING_NOT_PUBLISHED', version ? `version ${version} of ${slug} does not exist` : `the results of ${slug} are not published yet`);
-    return this.view(chosen.id, versions);
+    return { ...(await this.view(chosen.id)), versions };
   }
 
-  async view(snapshotId: string, versions?: RankingView['versions']): Promise<RankingView> {
+  /**
+   * The same, serialized once per (snapshot, latest version) and kept: a national ranking is megabytes of
+   * JSON, and results day is a traffic spike on exactly this route.
+   */
+  async rankingsJson(slug: string, version?: number): Promise<Buffer> {
+    const view = await this.rankingsBySlug(slug, version);
+    const key = `${view.snapshot.id}:${view.versions[0]?.id}`;
+    let body = this.bodies.get(key);
+    if (!body) {
+      body = Buffer.from(JSON.stringify(view));
+      this.bodies.set(key, body);
+    }
+    return body;
+  }
+
+  /** The rendered view of an immutable snapshot (computed once per process; `versions` as of that time). */
+  async view(snapshotId: string): Promise<RankingView> {
     const cached = this.views.get(snapshotId);
-    if (cached && !versions) return cached;
+    if (cached) return cached;
     const s = await this.snapshotOr404(snapshotId);
     const competition = await this.competitions.snapshot(s.competitionId);
     const labels = s.labels as Record<string, InnovationLabel>;
@@ -232,7 +249,7 @@ export class ResultsService {
       categories: Object.fromEntries(Object.entries(output.categories).map(([cat, rows]) => [cat, rows.map((r) => ({ rank: r.rank, innovationId: r.submission, title: labels[r.submission]?.title ?? r.submission, organization: labels[r.submission]?.organization ?? '', region: labels[r.submission]?.region ?? '', final: r.final, band: r.band, stages: r.stages }))])),
       unranked: output.unranked.map((u) => ({ innovationId: u.submission, title: labels[u.submission]?.title ?? u.submission, organization: labels[u.submission]?.organization ?? '', category: u.category, reachedStage: u.reachedStage })),
       stages: competition.plan.stages.filter((st) => st.rubric.length > 0).map((st) => ({ key: st.key, label: st.label, weight: st.weight })),
-      versions: versions ?? (await this.repo.versions(s.competitionId)),
+      versions: await this.repo.versions(s.competitionId),
     };
     this.views.set(snapshotId, view);
     return view;
