@@ -42,7 +42,8 @@ export class JuryService {
     return stage;
   }
 
-  private async jurorProfiles(tx: EntityManager, ids?: string[]): Promise<JurorProfile[]> {
+  /** Active jurors (all, or these ids) with their affiliations and declared conflicts. */
+  async jurorProfiles(tx: EntityManager, ids?: string[]): Promise<JurorProfile[]> {
     const jurors = ids ? (await this.users.findByIds(ids, tx)).filter((u) => u.role === 'juror' && u.active) : await this.users.jurors(tx);
     const declarations = await this.repo.declarationsOf(jurors.map((j) => j.id), tx);
     return jurors.map((j) => ({ id: j.id, name: j.name, affiliations: j.affiliations ?? [], declarations: declarations.filter((d) => d.jurorId === j.id).map((d) => ({ innovationId: d.innovationId })) }));

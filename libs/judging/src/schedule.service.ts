@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Conflict, Forbidden, ValidationFailed, type Actor } from '@app/common';
 import { AuditService } from '@app/audit';
 import { CompetitionsService, type StageKind } from '@app/competitions';
-import { UsersService } from '@app/identity';
+import { JuryService } from './jury.service';
 import { DocumentsService, InnovationEntity, InnovationsRepository, InnovationsService, toDocumentView, type UploadedStream } from '@app/submissions';
 import { JudgingRepository } from './persistence/judging.repository';
 import { FieldVisitEntity, PresentationSlotEntity } from './persistence/judging.entities';
@@ -21,7 +21,7 @@ export class ScheduleService {
     private readonly innovations: InnovationsService,
     private readonly innovationRows: InnovationsRepository,
     private readonly documents: DocumentsService,
-    private readonly users: UsersService,
+    private readonly jury: JuryService,
     private readonly repo: JudgingRepository,
     private readonly events: JudgingEvents,
     private readonly audit: AuditService,
@@ -42,18 +42,11 @@ export class ScheduleService {
   /** Jurors named on a panel: each must be an active juror free of conflicts with the innovation. */
   private async checkJurors(tx: EntityManager, ids: string[], field: string, innovation: InnovationEntity): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
-    const users = await this.users.findByIds(unique, tx);
-    const jurors = new Map(users.filter((u) => u.role === 'juror' && u.active).map((u) => [u.id, u]));
+    const jurors = new Map((await this.jury.jurorProfiles(tx, unique)).map((j) => [j.id, j]));
     const missing = unique.filter((id) => !jurors.has(id));
     if (missing.length) throw new ValidationFailed(missing.map((id) => ({ field, message: `${id} is not an active juror` })), 'SCHEDULE_INVALID');
-    const declarations = await this.repo.declarationsOf(unique, tx);
-    for (const j of jurors.values()) {
-      assertNoConflict(
-        { id: j.id, affiliations: j.affiliations ?? [], declarations: declarations.filter((d) => d.jurorId === j.id).map((d) => ({ innovationId: d.innovationId })) },
-        { id: innovation.id, organizationId: innovation.organizationId, regionId: innovation.regionId, provinceId: innovation.provinceId },
-      );
-    }
-    return new Map([...jurors].map(([id, u]) => [id, u.name]));
+    for (const j of jurors.values()) assertNoConflict(j, { id: innovation.id, organizationId: innovation.organizationId, regionId: innovation.regionId, provinceId: innovation.provinceId });
+    return new Map([...jurors].map(([id, j]) => [id, j.name]));
   }
 
   /** Schedules or moves a presentation; no juror sits in two overlapping slots (409 naming the clash). */

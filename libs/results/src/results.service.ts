@@ -76,7 +76,8 @@ export class ResultsService {
     const competition = await this.competitions.snapshot(competitionId);
     const { input, innovations } = await this.buildInput(competition, aggregation);
     const output = rank(input);
-    const raw = rank(await this.buildInput(competition, 'mean').then((r) => r.input));
+    // The same sheets under plain mean, without loading them again.
+    const raw = rank({ ...input, stages: input.stages.map((s) => ({ ...s, aggregation: 'mean' as const })) });
     const rawRank = new Map(Object.values(raw.categories).flat().map((r) => [r.submission, r.rank]));
     const explanations = new Map(explain(input).map((e) => [e.submission, e]));
     const label = new Map(innovations.map((i) => [i.id, i]));
