@@ -226,6 +226,94 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     expect(unranked.status).toBe(404);
   });
 
+  it('public rankings are made once per snapshot: ETag and 304, gzip to those who take it, the same JSON either way', async () => {
+    const plain = await t.http().get('/api/public/competitions/iga-2024-demo/rankings').set('accept-encoding', 'identity');
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['vary']).toBe('accept-encoding');
+    expect(plain.headers['etag']).toMatch(/^"[\w-]{27}"$/);
+    const zipped = await t.http().get('/api/public/competitions/iga-2024-demo/rankings').set('accept-encoding', 'gzip, deflate, br');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body).toEqual(plain.body);
+    expect(zipped.headers['etag']).toBe(plain.headers['etag']);
+    const held = await t.http().get('/api/public/competitions/iga-2024-demo/rankings').set('if-none-match', plain.headers['etag']);
+    expect(held.status).toBe(304);
+    expect(held.text ?? '').toBe('');
+    const other = await t.http().get('/api/public/competitions/iga-2024-demo/rankings').set('if-none-match', '"something-else"');
+    expect(other.status).toBe(200);
+    // A version has its own body and tag.
+    const v1 = await t.http().get('/api/public/competitions/iga-2024-demo/rankings?version=1');
+    expect(v1.status).toBe(200);
+    expect((await t.http().get('/api/public/competitions/iga-2024-demo/rankings?version=9')).status).toBe(404);
+  });
+
+  it('a national-size ranking lists 100 unranked innovations per category inline, counts them all and pages the rest', async () => {
+    const c = await openCompetition(t, org, { slug: 'nasional' });
+    const admin = (await t.db.query(`SELECT id FROM users WHERE email = 'admin@demo.local'`)).rows[0].id;
+    const cats = { kota: 130, kabupaten: 40 };
+    const unranked = Object.entries(cats).flatMap(([category, n]) =>
+      Array.from({ length: n }, (_, i) => ({ submission: `00000000-0000-4000-8000-${category === 'kota' ? '1' : '2'}${String(i).padStart(11, '0')}`, category, reachedStage: i % 3 ? 'desk_review' : null })),
+    );
+    const labels = Object.fromEntries(unranked.map((u, i) => [u.submission, { title: `Inovasi <b>${i}</b>`, organization: `OPD ${i}`, region: 'Kota Bekasi', category: u.category }]));
+    await t.db.query(`UPDATE competitions SET status = 'published' WHERE id = $1`, [c.id]);
+    await t.db.query(`INSERT INTO ranking_snapshots (competition_id, version, input, output, hash, labels, published_by) VALUES ($1, 1, '{}', $2, $3, $4, $5)`, [
+      c.id,
+      JSON.stringify({ inputsDigest: 'sha256:x', categories: { kota: [], kabupaten: [] }, unranked }),
+      'sha256:test',
+      JSON.stringify(labels),
+      admin,
+    ]);
+    const res = await t.http().get('/api/public/competitions/nasional/rankings');
+    expect(res.status).toBe(200);
+    expect(res.body.unranked.filter((u: { category: string }) => u.category === 'kota')).toHaveLength(100);
+    expect(res.body.unranked.filter((u: { category: string }) => u.category === 'kabupaten')).toHaveLength(40);
+    expect(res.body.unrankedCounts).toEqual({
+      kota: { total: 130, byStage: { none: 44, desk_review: 86 } },
+      kabupaten: { total: 40, byStage: { none: 14, desk_review: 26 } },
+    });
+    const pages = [];
+    for (let page = 1; page <= 3; page++) {
+      const p = await t.http().get(`/api/public/competitions/nasional/rankings/unranked?category=kota&page=${page}&pageSize=50`);
+      expect(p.status).toBe(200);
+      expect(p.body).toMatchObject({ total: 130, page, pageSize: 50 });
+      pages.push(...p.body.items);
+    }
+    expect(pages.map((u: { innovationId: string }) => u.innovationId)).toEqual(unranked.filter((u) => u.category === 'kota').map((u) => u.submission));
+    expect(pages[1]).toMatchObject({ title: 'Inovasi <b>1</b>', organization: 'OPD 1', category: 'kota', reachedStage: 'desk_review' });
+    const all = await t.http().get('/api/public/competitions/nasional/rankings/unranked?pageSize=1000');
+    expect(all.body.total).toBe(170);
+    expect((await t.http().get('/api/public/competitions/nasional/rankings/unranked?pageSize=1001')).status).toBe(400);
+    expect((await t.http().get('/api/public/competitions/tidak-ada/rankings/unranked')).status).toBe(404);
+
+    // The server-rendered page counts them and escapes every label.
+    const page = await t.http().get('/kompetisi/nasional').set('accept', 'text/html');
+    expect(page.text).toContain('data-prerendered');
+    expect(page.text).toMatch(/Kota \(City\): 130 \(/);
+    expect(page.text).not.toContain('<b>');
+  });
+
+  // apps/web/dist is built by scripts/test.mjs before the tests run.
+  it('the public results page is rendered on the server: readable without JavaScript, revalidated by ETag', async () => {
+    const json = await t.http().get('/api/public/competitions/iga-2024-demo/rankings');
+    const page = await t.http().get('/kompetisi/iga-2024-demo').set('accept', 'text/html');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.text).toContain('<div id="root"><main class="prerendered-rankings" data-prerendered="rankings">');
+    expect(page.text).toContain(`<title>${json.body.competition.name} ${json.body.competition.year} — Peringkat / Rankings</title>`);
+    for (const row of json.body.categories.kota) expect(page.text).toContain(`<td>${row.rank}</td><td><a href="/inovasi/${row.innovationId}">`);
+    expect(page.text).toContain(json.body.snapshot.hash);
+    expect(page.text).toMatch(/<script type="module"[^>]* src="\/assets\/[^"]+\.js"><\/script>/); // the app still takes over
+    expect(page.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // and nothing inline (CSP)
+    expect((await t.http().get('/kompetisi/iga-2024-demo').set('if-none-match', page.headers['etag'])).status).toBe(304);
+    // Unknown or unpublished: the app's own shell, which says so itself.
+    for (const url of ['/kompetisi/tidak-ada', '/kompetisi/iga-2024-demo?versi=1']) {
+      const shell = await t.http().get(url).set('accept', 'text/html');
+      expect(shell.status).toBe(200);
+      expect(shell.text).toContain('<div id="root"></div>');
+    }
+  });
+
   it('the public catalogue searches and filters, and an innovation has a public page', async () => {
     const search = await t.http().get('/api/public/innovations?q=sitaro');
     expect(search.status).toBe(200);

@@ -243,6 +243,33 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     const bad = await t.http().get(`/api/competitions/${c.id}/innovations?pageSize=1000&status=nope`).set(bearer(organizer));
     expect(bad.status).toBe(400);
     expect(fields(bad).sort()).toEqual(['pageSize', 'status']);
+
+    // List rows name the organization and region and leave the proposal texts to GET /api/innovations/:id.
+    expect(all.body.items[0]).toMatchObject({ organizationName: expect.any(String), regionName: expect.any(String), category: expect.any(String), version: 1 });
+    for (const key of ['summary', 'problem', 'approach', 'results', 'sections']) expect(all.body.items[0]).not.toHaveProperty(key);
+    // Totals of category/status/stage filters come from innovation_counts (triggers): they follow every change.
+    const totals = async () => {
+      const out: number[] = [];
+      for (const q of ['', 'status=submitted', 'status=draft&category=kota', 'stage=screening', 'status=withdrawn', 'pageSize=5&page=7']) {
+        out.push((await t.http().get(`/api/competitions/${c.id}/innovations?${q}`).set(bearer(organizer))).body.total);
+      }
+      return out;
+    };
+    const direct = async () => {
+      const n = async (where: string) => (await t.db.query(`SELECT count(*)::int AS n FROM innovations WHERE competition_id = $1 ${where}`, [c.id])).rows[0].n;
+      return [await n(''), await n(`AND status = 'submitted'`), await n(`AND status = 'draft' AND category = 'kota'`), await n(`AND current_stage = 'screening'`), await n(`AND status = 'withdrawn'`), await n('')];
+    };
+    expect(await totals()).toEqual(await direct());
+    await t.db.query(`UPDATE innovations SET status = 'withdrawn' WHERE competition_id = $1 AND status = 'draft' AND category = 'kota'`, [c.id]);
+    await t.db.query(`UPDATE innovations SET title = title || ' (rev)' WHERE competition_id = $1`, [c.id]);
+    await t.db.query(`DELETE FROM innovations WHERE competition_id = $1 AND current_stage = 'screening' AND status = 'submitted'`, [c.id]);
+    expect(await totals()).toEqual(await direct());
+    const buckets = await t.db.query(
+      `SELECT category, status, current_stage, n FROM innovation_counts WHERE competition_id = $1 AND n <> 0
+        EXCEPT SELECT category, status, current_stage, count(*)::int FROM innovations WHERE competition_id = $1 GROUP BY 1, 2, 3`,
+      [c.id],
+    );
+    expect(buckets.rows).toEqual([]);
   });
 
   it('the demo seed holds IGA 2024 (demo) with SiTaro and Patriot Mantap submitted, each with a PDF', async () => {

@@ -106,6 +106,7 @@ const TABLE: Record<string, string> = {
   'GET /api/innovations/{id}/score':                             '401  ok   404  404  404  404  ok   ok   ok',
   'GET /api/public/competitions':                                'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/competitions/{slug}/rankings':                'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/public/competitions/{slug}/rankings/unranked':       'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/competitions/{slug}/rankings.csv':            'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/competitions/{slug}/rankings.xlsx':           'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/rankings/{snapshotId}':                       'ok   ok   ok   ok   ok   ok   ok   ok   ok',

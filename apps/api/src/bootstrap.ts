@@ -8,6 +8,7 @@ import type { AppEnv } from '@app/config';
 import { ApiModule } from './api.module';
 import { validationPipe } from './http/validation';
 import { registerWebApp } from './http/web-app';
+import { rankingsPage, ResultsService } from '@app/results';
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests alike). */
 export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<NestFastifyApplication> {
@@ -36,7 +37,11 @@ export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<Ne
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
-  await registerWebApp(app);
+  const results = app.get(ResultsService);
+  await registerWebApp(app, undefined, [
+    // The public results page, readable before (and without) the app's script: results day is a spike here.
+    { path: /^\/kompetisi\/([^/]+)$/, render: (m, shell) => results.publicBody(decodeURIComponent(m[1]), undefined, (view) => rankingsPage(view, shell)) },
+  ]);
   await app.init();
   return app;
 }

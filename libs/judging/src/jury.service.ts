@@ -147,11 +147,6 @@ export class JuryService {
     throw notFound();
   }
 
-  private async conflictCheck(tx: EntityManager, jurorId: string, innovation: InnovationEntity): Promise<void> {
-    const [juror] = await this.jurorProfiles(tx, [jurorId]);
-    if (juror) assertNoConflict(juror, { id: innovation.id, organizationId: innovation.organizationId, regionId: innovation.regionId, provinceId: innovation.provinceId });
-  }
-
   /** The sheet with the rubric and the dossier; blind: no other juror's scores or names. */
   async getSheet(actor: Actor, id: string) {
     const { assignment } = await this.ownAssignment(actor, id);
@@ -181,8 +176,13 @@ export class JuryService {
     const stage = this.scoredStage(competition, assignment.stageKey);
     const status = competition.stages.find((s) => s.key === stage.key)?.status;
     if (status !== 'open') throw new Conflict('STAGE_NOT_OPEN', `stage "${stage.key}" is ${status}; sheets are edited while it is open`, { status, allowed: ['open'] });
-    const innovation = (await this.innovationRows.findById(assignment.innovationId, tx))!;
-    return { assignment, stage, innovation, sheet: await this.repo.sheet(assignment.id, tx, true) };
+    return { assignment, stage, sheet: await this.repo.sheet(assignment.id, tx, true) };
+  }
+
+  /** The conflict rules, checked again on every save and submit (a declaration made meanwhile blocks scoring). */
+  private async assertNoConflictNow(tx: EntityManager, jurorId: string, innovationId: string): Promise<void> {
+    const context = await this.repo.conflictContext(tx, jurorId, innovationId);
+    if (context?.juror) assertNoConflict(context.juror, context.innovation);
   }
 
   /**
@@ -191,7 +191,7 @@ export class JuryService {
    */
   async saveSheet(actor: Actor, id: string, dto: SaveSheetDto) {
     return this.db.transaction(async (tx) => {
-      const { assignment, stage, innovation, sheet } = await this.sheetContext(actor, id, tx);
+      const { assignment, stage, sheet } = await this.sheetContext(actor, id, tx);
       if (!sheet && !dto.confirmNoConflict) throw new ValidationFailed([{ field: 'confirmNoConflict', message: 'confirm that you have no conflict of interest with this innovation before scoring it' }], 'JUDGING_CONFIRM_NO_CONFLICT');
       if (sheet) {
         if (dto.version === undefined) throw new ValidationFailed([{ field: 'version', message: 'send the version of the sheet you edited' }], 'JUDGING_VERSION_REQUIRED');
@@ -199,15 +199,12 @@ export class JuryService {
       } else if (dto.version !== undefined && dto.version !== 0) {
         assertSheetEditable('draft', dto.version, 0);
       }
-      await this.conflictCheck(tx, actor.id, innovation);
+      await this.assertNoConflictNow(tx, actor.id, assignment.innovationId);
       assertValidSheetValues(stage.rubric, dto.scores ?? {}, { requireAll: false });
-      const saved = await this.repo.saveSheet(tx, {
-        ...(sheet ?? { assignmentId: assignment.id, noConflictConfirmedAt: new Date() }),
-        status: 'draft',
-        scores: (dto.scores ?? {}) as Record<string, number>,
-        comment: dto.comment ?? sheet?.comment ?? null,
-        version: (sheet?.version ?? 0) + 1,
-      });
+      const scores = (dto.scores ?? {}) as Record<string, number>;
+      const comment = dto.comment ?? sheet?.comment ?? null;
+      if (sheet) return this.sheetView(await this.repo.writeSheet(tx, sheet, { status: 'draft', scores, comment, submittedAt: null }, { status: 'draft', by: actor.id }));
+      const saved = await this.repo.saveSheet(tx, { assignmentId: assignment.id, noConflictConfirmedAt: new Date(), status: 'draft', scores, comment, version: 1 });
       await this.repo.appendVersion(tx, { sheetId: saved.id, version: saved.version, status: 'draft', scores: saved.scores, comment: saved.comment, savedBy: actor.id });
       return this.sheetView(saved);
     });
@@ -216,16 +213,14 @@ export class JuryService {
   /** Submit locks the sheet: every criterion in range, a comment, and no conflict (checked again now). */
   async submitSheet(actor: Actor, id: string, version: number | undefined, now = new Date()) {
     return this.db.transaction(async (tx) => {
-      const { assignment, stage, innovation, sheet } = await this.sheetContext(actor, id, tx);
+      const { assignment, stage, sheet } = await this.sheetContext(actor, id, tx);
       if (!sheet) throw new ValidationFailed([{ field: 'scores', message: 'save the sheet before submitting it' }], 'JUDGING_INVALID_SCORES');
       assertSheetEditable(sheet.status, version, sheet.version);
-      await this.conflictCheck(tx, actor.id, innovation);
+      await this.assertNoConflictNow(tx, actor.id, assignment.innovationId);
       const errors = validateSheetValues(stage.rubric, sheet.scores, { requireAll: true });
       if (!sheet.comment?.trim()) errors.push({ field: 'comment', message: 'a comment explaining the scores is required' });
       if (errors.length) throw new ValidationFailed(errors, 'JUDGING_INVALID_SCORES', 'The sheet cannot be submitted');
-      Object.assign(sheet, { status: 'submitted', submittedAt: now, version: sheet.version + 1 });
-      const saved = await this.repo.saveSheet(tx, sheet);
-      await this.repo.appendVersion(tx, { sheetId: saved.id, version: saved.version, status: 'submitted', scores: saved.scores, comment: saved.comment, savedBy: actor.id });
+      const saved = await this.repo.writeSheet(tx, sheet, { status: 'submitted', scores: sheet.scores, comment: sheet.comment, submittedAt: now }, { status: 'submitted', by: actor.id });
       await this.audit.record(tx, { actorId: actor.id, action: 'sheet.submit', entityType: 'score_sheet', entityId: saved.id, competitionId: assignment.competitionId, after: { assignmentId: assignment.id, version: saved.version } });
       return this.sheetView(saved);
     });
@@ -242,9 +237,7 @@ export class JuryService {
       if (status !== 'open') throw new Conflict('STAGE_NOT_OPEN', `stage "${assignment.stageKey}" is ${status}; a sheet is reopened only while its stage is open`, { status, allowed: ['open'] });
       const sheet = await this.repo.sheet(assignment.id, tx, true);
       if (!sheet || sheet.status !== 'submitted') throw new Conflict('JUDGING_SHEET_NOT_SUBMITTED', `the sheet is ${sheet?.status ?? 'not started'}; only a submitted sheet is reopened`, { status: sheet?.status ?? 'not_started', allowed: ['submitted'] });
-      Object.assign(sheet, { status: 'draft', submittedAt: null, version: sheet.version + 1 });
-      const saved = await this.repo.saveSheet(tx, sheet);
-      await this.repo.appendVersion(tx, { sheetId: saved.id, version: saved.version, status: 'reopened', scores: saved.scores, comment: saved.comment, savedBy: actor.id, reason });
+      const saved = await this.repo.writeSheet(tx, sheet, { status: 'draft', scores: sheet.scores, comment: sheet.comment, submittedAt: null }, { status: 'reopened', by: actor.id, reason });
       await this.audit.record(tx, { actorId: actor.id, action: 'sheet.reopen', entityType: 'score_sheet', entityId: saved.id, competitionId: assignment.competitionId, after: { assignmentId: assignment.id, version: saved.version }, reason });
       return this.sheetView(saved);
     });

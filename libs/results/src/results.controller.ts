@@ -1,16 +1,20 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles, type Actor } from '@app/common';
+import { CurrentUser, Public, Roles, sendPrecompressed, type Actor } from '@app/common';
 import { uuidParam } from '@app/competitions';
-import { ResultsService } from './results.service';
-import { AnnounceDto, AnswerDto, CatalogueQueryDto, ObjectionDto, PreviewQueryDto, PublishDto, VersionQueryDto } from './dto/results.dto';
+import { ResultsService, UNRANKED_INLINE } from './results.service';
+import { AnnounceDto, AnswerDto, CatalogueQueryDto, ObjectionDto, PreviewQueryDto, PublishDto, UnrankedQueryDto, VersionQueryDto } from './dto/results.dto';
 import { toCsv } from './export/csv';
 import { toXlsx } from './export/xlsx';
 import { certificatePdf } from './export/certificate';
 
 interface Reply {
+  code(status: number): Reply;
   header(k: string, v: string): Reply;
-  send(body: unknown): unknown;
+  send(body?: unknown): unknown;
+}
+interface RequestLike {
+  headers: Record<string, string | string[] | undefined>;
 }
 
 /** Published data never changes: a snapshot by id is cached for a year; "latest" for a minute. */
@@ -90,9 +94,20 @@ export class PublicController {
   }
 
   @Get('competitions/:slug/rankings')
-  @ApiOperation({ summary: 'The latest published ranking (or ?version=n), with names and the snapshot hash' })
-  async rankings(@Param('slug') slug: string, @Query() q: VersionQueryDto, @Res() reply: Reply) {
-    reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', LATEST).send(await this.results.rankingsJson(slug, q.version));
+  @ApiOperation({
+    summary: 'The latest published ranking (or ?version=n), with names and the snapshot hash',
+    description: `Every ranked innovation per category; unranked ones inline up to ${UNRANKED_INLINE} per category with their counts in unrankedCounts (all of them: …/rankings/unranked). Made once per snapshot: ETag (If-None-Match → 304) and gzip.`,
+  })
+  async rankings(@Param('slug') slug: string, @Query() q: VersionQueryDto, @Req() req: RequestLike, @Res() reply: Reply) {
+    const body = await this.results.publicBody(slug, q.version);
+    sendPrecompressed(req, reply, body, 'application/json; charset=utf-8', LATEST);
+  }
+
+  @Get('competitions/:slug/rankings/unranked')
+  @Header('cache-control', LATEST)
+  @ApiOperation({ summary: 'The innovations without a rank in a published ranking, paged (?category=, ?version=)' })
+  unranked(@Param('slug') slug: string, @Query() q: UnrankedQueryDto) {
+    return this.results.unrankedPage(slug, q.version, q.category, q.page ?? 1, q.pageSize ?? 100);
   }
 
   @Get('competitions/:slug/rankings.csv')

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppEnv } from '@app/config';
-import { Conflict, Forbidden, NotFound, ValidationFailed, type Actor } from '@app/common';
+import { Conflict, Forbidden, NotFound, ValidationFailed, type Actor, type PrecompressedBody } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AGGREGATIONS, CompetitionsService, type CompetitionSnapshot } from '@app/competitions';
 import { UsersService } from '@app/identity';
@@ -22,12 +24,31 @@ export interface InnovationLabel {
   category: string;
 }
 
+export interface UnrankedRow {
+  innovationId: string;
+  title: string;
+  organization: string;
+  category: string;
+  reachedStage: string | null;
+}
+
+/**
+ * Unranked innovations listed inline in the rankings per category. A national edition has tens of
+ * thousands (all but the finalists): inline they made the results page megabytes; the rest are paged.
+ */
+export const UNRANKED_INLINE = 100;
+/** How long a slug's latest version is trusted without asking the database (publishing here evicts it). */
+const LATEST_CACHE_MS = 5_000;
+
 /** The public read model of a snapshot: rows with names, as the results page and the exports show them. */
 export interface RankingView {
   competition: { id: string; slug: string; name: string; year: number };
   snapshot: { id: string; version: number; hash: string; inputsDigest: string; publishedAt: Date; reason: string | null };
   categories: Record<string, { rank: number; innovationId: string; title: string; organization: string; region: string; final: number; band: string | null; stages: Record<string, number> }[]>;
-  unranked: { innovationId: string; title: string; organization: string; category: string; reachedStage: string | null }[];
+  /** The innovations without a rank, at most UNRANKED_INLINE per category (the rest: GET …/rankings/unranked). */
+  unranked: UnrankedRow[];
+  /** Per category: how many are unranked, and by the last stage they reached. */
+  unrankedCounts: Record<string, { total: number; byStage: Record<string, number> }>;
   stages: { key: string; label: { id: string; en: string }; weight: number }[];
   versions: { id: string; version: number; hash: string; reason: string | null; publishedAt: Date }[];
 }
@@ -37,7 +58,9 @@ export interface RankingView {
 export class ResultsService {
   /** Immutable snapshots rendered once per process. */
   private readonly views = new Map<string, RankingView>();
-  private readonly bodies = new Map<string, Buffer>();
+  private readonly allUnranked = new Map<string, UnrankedRow[]>();
+  private readonly bodies = new Map<string, PrecompressedBody>();
+  private readonly latestBySlug = new Map<string, { until: number; competitionId: string; versions: RankingView['versions'] }>();
   private readonly publicUrl: string;
 
   constructor(
@@ -191,6 +214,7 @@ export class ResultsService {
       });
       return row;
     });
+    this.latestBySlug.clear();
     return { id: snapshot.id, version: snapshot.version, hash: snapshot.hash, publishedAt: snapshot.publishedAt, url: `${this.publicUrl}/api/public/rankings/${snapshot.id}` };
   }
 
@@ -213,27 +237,49 @@ export class ResultsService {
 
   /** The latest published ranking of a competition, by slug (404 before the first publication). */
   async rankingsBySlug(slug: string, version?: number): Promise<RankingView> {
-    const competition = await this.competitions.bySlug(slug);
-    if (!competition || competition.status === 'draft') throw new NotFound('COMPETITION_NOT_FOUND', `competition ${slug} not found`);
-    const versions = await this.repo.versions(competition.id);
+    const { versions } = await this.published(slug);
     const chosen = version ? versions.find((v) => v.version === version) : versions[0];
     if (!chosen) throw new NotFound('RANKING_NOT_PUBLISHED', version ? `version ${version} of ${slug} does not exist` : `the results of ${slug} are not published yet`);
     return { ...(await this.view(chosen.id)), versions };
   }
 
+  /** A competition's published versions by slug, newest first; a slug with versions is kept LATEST_CACHE_MS. */
+  private async published(slug: string): Promise<{ competitionId: string; versions: RankingView['versions'] }> {
+    const cached = this.latestBySlug.get(slug);
+    if (cached && cached.until > Date.now()) return cached;
+    const competition = await this.competitions.bySlug(slug);
+    if (!competition || competition.status === 'draft') throw new NotFound('COMPETITION_NOT_FOUND', `competition ${slug} not found`);
+    const entry = { until: Date.now() + LATEST_CACHE_MS, competitionId: competition.id, versions: await this.repo.versions(competition.id) };
+    if (entry.versions.length) {
+      if (this.latestBySlug.size >= 1_000) this.latestBySlug.clear();
+      this.latestBySlug.set(slug, entry);
+    }
+    return entry;
+  }
+
   /**
-   * The same, serialized once per (snapshot, latest version) and kept: a national ranking is megabytes of
-   * JSON, and results day is a traffic spike on exactly this route.
+   * The rankings JSON (or, given `page`, the server-rendered page), made once per (snapshot, latest version) and kept with
+   * its gzip and an ETag: results day is a traffic spike on exactly these routes, and a snapshot never changes.
    */
-  async rankingsJson(slug: string, version?: number): Promise<Buffer> {
+  async publicBody(slug: string, version: number | undefined, page?: (view: RankingView) => string): Promise<PrecompressedBody> {
     const view = await this.rankingsBySlug(slug, version);
-    const key = `${view.snapshot.id}:${view.versions[0]?.id}`;
+    const key = `${page ? 'html' : 'json'}:${view.snapshot.id}:${view.versions[0]?.id}`;
     let body = this.bodies.get(key);
     if (!body) {
-      body = Buffer.from(JSON.stringify(view));
+      const raw = Buffer.from(page ? page(view) : JSON.stringify(view));
+      body = { raw, gzip: gzipSync(raw, { level: 9 }), etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"` };
+      if (this.bodies.size >= 200) this.bodies.clear();
       this.bodies.set(key, body);
     }
     return body;
+  }
+
+  /** One page of a published ranking's unranked innovations, optionally of one category. */
+  async unrankedPage(slug: string, version: number | undefined, category: string | undefined, page: number, pageSize: number) {
+    const view = await this.rankingsBySlug(slug, version);
+    const all = this.allUnranked.get(view.snapshot.id) ?? [];
+    const rows = category ? all.filter((u) => u.category === category) : all;
+    return { snapshot: { id: view.snapshot.id, version: view.snapshot.version }, items: rows.slice((page - 1) * pageSize, page * pageSize), total: rows.length, page, pageSize };
   }
 
   /** The rendered view of an immutable snapshot (computed once per process; `versions` as of that time). */
@@ -244,14 +290,25 @@ export class ResultsService {
     const competition = await this.competitions.snapshot(s.competitionId);
     const labels = s.labels as Record<string, InnovationLabel>;
     const output = s.output as RankOutput;
+    const unranked: UnrankedRow[] = output.unranked.map((u) => ({ innovationId: u.submission, title: labels[u.submission]?.title ?? u.submission, organization: labels[u.submission]?.organization ?? '', category: u.category, reachedStage: u.reachedStage }));
+    const unrankedCounts: RankingView['unrankedCounts'] = {};
+    const inline: UnrankedRow[] = [];
+    for (const u of unranked) {
+      const counts = (unrankedCounts[u.category] ??= { total: 0, byStage: {} });
+      if (counts.total++ < UNRANKED_INLINE) inline.push(u);
+      const stage = u.reachedStage ?? 'none';
+      counts.byStage[stage] = (counts.byStage[stage] ?? 0) + 1;
+    }
     const view: RankingView = {
       competition: { id: competition.id, slug: competition.slug, name: competition.name, year: competition.year },
       snapshot: { id: s.id, version: s.version, hash: s.hash, inputsDigest: output.inputsDigest, publishedAt: s.publishedAt, reason: s.reason },
       categories: Object.fromEntries(Object.entries(output.categories).map(([cat, rows]) => [cat, rows.map((r) => ({ rank: r.rank, innovationId: r.submission, title: labels[r.submission]?.title ?? r.submission, organization: labels[r.submission]?.organization ?? '', region: labels[r.submission]?.region ?? '', final: r.final, band: r.band, stages: r.stages }))])),
-      unranked: output.unranked.map((u) => ({ innovationId: u.submission, title: labels[u.submission]?.title ?? u.submission, organization: labels[u.submission]?.organization ?? '', category: u.category, reachedStage: u.reachedStage })),
+      unranked: inline,
+      unrankedCounts,
       stages: competition.plan.stages.filter((st) => st.rubric.length > 0).map((st) => ({ key: st.key, label: st.label, weight: st.weight })),
       versions: await this.repo.versions(s.competitionId),
     };
+    this.allUnranked.set(snapshotId, unranked);
     this.views.set(snapshotId, view);
     return view;
   }

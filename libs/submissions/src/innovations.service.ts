@@ -18,7 +18,7 @@ import {
   type Actor as LifecycleActor,
   type InnovationStatus,
 } from './domain';
-import type { CreateInnovationDto, HistoryView, InnovationView, UpdateInnovationDto } from './dto/innovation.dto';
+import type { CreateInnovationDto, HistoryView, InnovationSummaryView, InnovationView, UpdateInnovationDto } from './dto/innovation.dto';
 
 const PROFILE_KEYS = ['title', 'summary', 'phase', 'digital', 'governmentAffair', 'startDate', 'problem', 'approach', 'results', 'replicability', 'sustainability'] as const;
 
@@ -97,14 +97,13 @@ export class InnovationsService {
     return this.view((await this.relate(actor, id)).innovation);
   }
 
-  async list(actor: Actor, competitionId: string, filter: InnovationFilter, page = 1, pageSize = 20): Promise<Page<InnovationView>> {
+  async list(actor: Actor, competitionId: string, filter: InnovationFilter, page = 1, pageSize = 20): Promise<Page<InnovationSummaryView>> {
     if (actor.role === 'organizer' || actor.role === 'admin') await this.competitions.assertManages(actor, competitionId);
     else if (actor.role === 'opd' || actor.role === 'coordinator') await this.competitions.visible(actor, competitionId);
     else throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Jurors see innovations through their assignments (GET /api/assignments/mine)');
-    const [rows, total] = await this.repo.list(competitionId, organizationScope(actor), filter, page, pageSize);
-    const orgs = new Map((await this.directory.findOrganizations([...new Set(rows.map((r) => r.organizationId))])).map((o) => [o.id, o]));
+    const { rows, total } = await this.repo.listSummaries(competitionId, organizationScope(actor), filter, page, pageSize);
     return toPage(
-      rows.map((r) => toInnovationView(r, { organizationName: orgs.get(r.organizationId)?.name, regionName: orgs.get(r.organizationId)?.region?.name })),
+      rows.map((r) => ({ ...r, organizationName: r.organizationName ?? undefined, regionName: r.regionName ?? undefined })),
       total,
       page,
       pageSize,

@@ -4,7 +4,7 @@ import { CurrentUser, firstFile, Roles, type Actor } from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { InnovationsService } from './innovations.service';
 import { DocumentsService, type UploadedStream } from './documents.service';
-import { CommentDto, CreateInnovationDto, DocumentView, HistoryView, InnovationQueryDto, InnovationView, OptionalCommentDto, ReasonDto, UpdateInnovationDto } from './dto/innovation.dto';
+import { CommentDto, CreateInnovationDto, DocumentView, HistoryView, InnovationPageView, InnovationQueryDto, InnovationView, OptionalCommentDto, ReasonDto, UpdateInnovationDto } from './dto/innovation.dto';
 
 interface MultipartRequest {
   isMultipart?: () => boolean;
@@ -37,7 +37,8 @@ export class SubmissionsController {
 
   @Get('competitions/:id/innovations')
   @Roles('admin', 'organizer', 'coordinator', 'opd')
-  @ApiOperation({ summary: 'Innovations of a competition: all for its organizers (filters, paging, total), an OPD’s own, a coordinator’s region' })
+  @ApiOperation({ summary: 'Innovations of a competition: all for its organizers (filters, paging, total), an OPD’s own, a coordinator’s region. List rows carry no proposal texts: GET /api/innovations/:id has them' })
+  @ApiOkResponse({ type: InnovationPageView })
   list(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Query() q: InnovationQueryDto) {
     return this.innovations.list(actor, id, { category: q.category, status: q.status, stage: q.stage, regionId: q.regionId, organizationId: q.organizationId, q: q.q }, q.page ?? 1, q.pageSize ?? 20);
   }

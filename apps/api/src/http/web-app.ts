@@ -2,7 +2,8 @@ import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { DomainError, sendPrecompressed, type PrecompressedBody } from '@app/common';
 import path from 'node:path';
 
 /** Paths that belong to the API: never answered with the web app's index.html. */
@@ -20,11 +21,21 @@ export function findWebDist(from = __dirname): string | null {
 }
 
 /**
+ * A page the server renders into the web app's index.html (`shell`): null when it has nothing to render
+ * for this path (the plain shell is served). Errors fall back to the shell too.
+ */
+export interface PrerenderedPage {
+  path: RegExp;
+  render(match: RegExpMatchArray, shell: string): Promise<PrecompressedBody | null>;
+}
+
+/**
  * Serves the built web app (apps/web/dist) at `/`: hashed assets cached for a year, index.html never
  * cached, and index.html for any other GET outside /api, /docs and /health (client-side routes).
+ * `pages` are rendered on the server into index.html (revalidated by ETag, gzip when accepted).
  * Without a build the API still starts, with a warning.
  */
-export async function registerWebApp(app: NestFastifyApplication, root = findWebDist()): Promise<void> {
+export async function registerWebApp(app: NestFastifyApplication, root = findWebDist(), pages: PrerenderedPage[] = []): Promise<void> {
   if (!root) {
     new Logger('WebApp').warn('apps/web/dist not found: the web app is not served (run `npm run build`)');
     return;
@@ -40,8 +51,22 @@ export async function registerWebApp(app: NestFastifyApplication, root = findWeb
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
-  const spaFallback = (req: FastifyRequest, reply: FastifyReply) => {
-    const url = req.url.split('?')[0];
+  const shell = readFileSync(path.join(root, 'index.html'), 'utf8');
+  const log = new Logger('WebApp');
+  const spaFallback = async (req: FastifyRequest, reply: FastifyReply) => {
+    const [url, query] = req.url.split('?');
+    for (const page of query ? [] : pages) {
+      const match = url.match(page.path);
+      if (!match) continue;
+      const body = await Promise.resolve()
+        .then(() => page.render(match, shell))
+        .catch((err: unknown) => {
+          // Not published (yet) or no such competition: the app says so itself.
+          if (!(err instanceof DomainError && err.kind === 'not_found')) log.warn(`prerendering ${url} failed: ${(err as Error).message}`);
+          return null;
+        });
+      if (body) return sendPrecompressed(req, reply, body, 'text/html; charset=utf-8', 'no-cache');
+    }
     if (API_PATHS.test(url)) return reply.callNotFound();
     // Assets of a build made after start-up (`wildcard: false` registered the files present then); a missing
     // one is a 404, never index.html (a stale tab must not run HTML as a script).

@@ -55,7 +55,10 @@ export interface RankingView {
   competition: { id: string; slug: string; name: string; year: number };
   snapshot: SnapshotVersion & { inputsDigest: string };
   categories: Record<string, RankedRow[]>;
+  /** Unranked innovations, at most 100 per category (the rest: unrankedPage). */
   unranked: UnrankedRow[];
+  /** Per category: how many are unranked, and by the last stage they reached ("none": never scored). */
+  unrankedCounts: Record<string, { total: number; byStage: Record<string, number> }>;
   /** The scored stages in plan order, with their weight in the final score. */
   stages: { key: string; label: Label; weight: number }[];
   /** Every published version, newest first. */
@@ -134,6 +137,9 @@ export interface ScoreBreakdown {
 
 export const publicCompetitions = () => callAs<PublicCompetition[]>(api.GET('/api/public/competitions'));
 
+/** GET /api/public/competitions/:slug/rankings/unranked: a page of a category's unranked innovations. */
+export const unrankedPage = (slug: string, query: { category: string; version?: number; page: number; pageSize: number }) =>
+  callAs<Page<UnrankedRow>>(api.GET('/api/public/competitions/{slug}/rankings/unranked', { params: { path: { slug }, query } }));
 export const rankings = (slug: string, version?: number) =>
   callAs<RankingView>(api.GET('/api/public/competitions/{slug}/rankings', { params: { path: { slug }, query: version ? { version } : {} } }));
 

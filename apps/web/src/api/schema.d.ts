@@ -273,7 +273,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Innovations of a competition: all for its organizers (filters, paging, total), an OPD’s own, a coordinator’s region */
+        /** Innovations of a competition: all for its organizers (filters, paging, total), an OPD’s own, a coordinator’s region. List rows carry no proposal texts: GET /api/innovations/:id has them */
         get: operations["SubmissionsController_list"];
         put?: never;
         /** Start a draft for your organization (category follows your region kind) */
@@ -1047,8 +1047,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The latest published ranking (or ?version=n), with names and the snapshot hash */
+        /**
+         * The latest published ranking (or ?version=n), with names and the snapshot hash
+         * @description Every ranked innovation per category; unranked ones inline up to 100 per category with their counts in unrankedCounts (all of them: …/rankings/unranked). Made once per snapshot: ETag (If-None-Match → 304) and gzip.
+         */
         get: operations["PublicController_rankings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/competitions/{slug}/rankings/unranked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The innovations without a rank in a published ranking, paged (?category=, ?version=) */
+        get: operations["PublicController_unranked"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1409,6 +1429,34 @@ export interface components {
             /** @description why (recorded in the audit log, e.g. for a deadline extension) */
             reason?: string;
         };
+        InnovationSummaryView: {
+            id: string;
+            competitionId: string;
+            organizationId: string;
+            organizationName?: string;
+            regionId: string;
+            regionName?: string;
+            category: string;
+            /** @enum {string} */
+            status: "draft" | "awaiting_coordinator" | "returned" | "submitted" | "eliminated" | "withdrawn" | "disqualified";
+            currentStage?: Record<string, never> | null;
+            title: string;
+            /** @enum {string|null} */
+            phase?: "inisiatif" | "uji_coba" | "penerapan" | null;
+            digital?: Record<string, never> | null;
+            submittedAt?: Record<string, never> | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        InnovationPageView: {
+            items: components["schemas"]["InnovationSummaryView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         CreateInnovationDto: {
             /** @example SiTaro (Siap Antar Obat) */
             title?: string;
@@ -1447,10 +1495,16 @@ export interface components {
             status: "draft" | "awaiting_coordinator" | "returned" | "submitted" | "eliminated" | "withdrawn" | "disqualified";
             currentStage?: Record<string, never> | null;
             title: string;
-            summary?: Record<string, never> | null;
             /** @enum {string|null} */
             phase?: "inisiatif" | "uji_coba" | "penerapan" | null;
             digital?: Record<string, never> | null;
+            submittedAt?: Record<string, never> | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            summary?: Record<string, never> | null;
             governmentAffair?: Record<string, never> | null;
             startDate?: Record<string, never> | null;
             problem?: Record<string, never> | null;
@@ -1461,12 +1515,6 @@ export interface components {
             sections: {
                 [key: string]: string;
             };
-            submittedAt?: Record<string, never> | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            version: number;
         };
         UpdateInnovationDto: {
             /** @example SiTaro (Siap Antar Obat) */
@@ -2374,7 +2422,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InnovationPageView"];
+                };
             };
         };
     };
@@ -3558,6 +3608,32 @@ export interface operations {
             query?: {
                 /** @description a published version (default: the latest) */
                 version?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicController_unranked: {
+        parameters: {
+            query?: {
+                /** @description a published version (default: the latest) */
+                version?: number;
+                /** @description one category (e.g. kota) */
+                category?: string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {

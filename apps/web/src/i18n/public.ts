@@ -46,6 +46,8 @@ export const publicId = {
   'pub.unranked.caption': 'Tidak berperingkat di kategori {category} ({n} inovasi)',
   'pub.unranked.intro': 'Inovasi yang tidak dinilai di semua tahap berbobot tidak diberi peringkat; tabel berikut menunjukkan tahap terakhir tempat inovasi itu dinilai.',
   'pub.reached.none': 'Belum dinilai',
+  'pub.unranked.more': 'Tampilkan lebih banyak ({shown} dari {n})',
+  'pub.unranked.failed': 'Gagal memuat; coba lagi.',
   'pub.showAll': 'Tampilkan semua {n} baris',
   'pub.verify.title': 'Verifikasi',
   'pub.verify.intro':
@@ -169,6 +171,8 @@ export const publicEn: Record<keyof typeof publicId, string> = {
   'pub.unranked.caption': 'Not ranked in the {category} category ({n} innovations)',
   'pub.unranked.intro': 'Innovations not scored in every weighted stage get no rank; the table below shows the last stage each was scored in.',
   'pub.reached.none': 'Not scored',
+  'pub.unranked.more': 'Show more ({shown} of {n})',
+  'pub.unranked.failed': 'Could not load; try again.',
   'pub.showAll': 'Show all {n} rows',
   'pub.verify.title': 'Verify',
   'pub.verify.intro':

@@ -28,6 +28,7 @@ export const rankingView: RankingView = {
     { innovationId: 'i-jiwa', title: 'Layanan Kesehatan Jiwa Daring', organization: 'Dinkes Kota Bandung', category: 'kota', reachedStage: null },
     { innovationId: 'i-bank', title: 'Bank Sampah Digital', organization: 'DLH Purwakarta', category: 'kota', reachedStage: 'desk_review' },
   ],
+  unrankedCounts: { kota: { total: 2, byStage: { none: 1, desk_review: 1 } } },
   stages: [
     { key: 'desk_review', label: { id: 'Penilaian proposal', en: 'Desk review' }, weight: 0 },
     { key: 'presentation', label: { id: 'Presentasi dan wawancara', en: 'Presentation and interview' }, weight: 60 },

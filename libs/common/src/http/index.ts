@@ -1,3 +1,4 @@
 export * from './csv-body';
 export * from './multipart';
 export * from './page-query.dto';
+export * from './precompressed';

@@ -4,8 +4,13 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity } from './competition.entity';
 import type { CompetitionPlan, CompetitionStatus } from '../domain';
 
+/** The first key of the competitions' advisory locks (the second is a hash of the id). */
+const COMPETITION_LOCK_SPACE = 7301;
+
 @Injectable()
 export class CompetitionsRepository {
+  private readonly organizerUntil = new Map<string, number>();
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   private m(tx?: EntityManager): EntityManager {
@@ -21,13 +26,24 @@ export class CompetitionsRepository {
   }
 
   /** Row lock: two organizers changing one competition are serialised. */
-  lock(tx: EntityManager, id: string): Promise<CompetitionEntity | null> {
+  /**
+   * Exclusive: the competition's advisory lock (waits for every `lockShared` holder, see there), then its row
+   * for update. Commands that change the competition or its stages take this.
+   */
+  async lock(tx: EntityManager, id: string): Promise<CompetitionEntity | null> {
+    await tx.query(`SELECT pg_advisory_xact_lock(${COMPETITION_LOCK_SPACE}, hashtext($1))`, [id]);
     return tx.findOne(CompetitionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** Share lock: commands that depend on a stage's status hold it while a stage close (which takes `lock`) waits. */
-  lockShared(tx: EntityManager, id: string): Promise<CompetitionEntity | null> {
-    return tx.findOne(CompetitionEntity, { where: { id }, lock: { mode: 'pessimistic_read' } });
+  /**
+   * Shared: commands that depend on a stage's status (a juror's save or submit, a reopen) hold the
+   * competition's advisory lock shared until commit, then read it: a stage close (which takes `lock`) waits
+   * for them, or they see it closed; they never block each other. An advisory lock rather than FOR SHARE on
+   * the row: 64 jurors share-locking one row made it a multixact hot spot (bench/RESULTS.md, finding 4).
+   */
+  async lockShared(tx: EntityManager, id: string): Promise<CompetitionEntity | null> {
+    await tx.query(`SELECT pg_advisory_xact_lock_shared(${COMPETITION_LOCK_SPACE}, hashtext($1))`, [id]);
+    return tx.findOne(CompetitionEntity, { where: { id } });
   }
 
   async list(filter: { status?: CompetitionStatus; memberId?: string; excludeDraft?: boolean }): Promise<CompetitionEntity[]> {
@@ -46,8 +62,19 @@ export class CompetitionsRepository {
     return tx.save(c);
   }
 
+  /**
+   * Organizer membership is only ever added (addOrganizer), so a "yes" is kept for a minute: it is asked on
+   * every organizer request. A "no" is always asked again.
+   */
   async isOrganizer(competitionId: string, userId: string, tx?: EntityManager): Promise<boolean> {
-    return (await this.m(tx).count(CompetitionOrganizerEntity, { where: { competitionId, userId } })) > 0;
+    const key = `${competitionId}:${userId}`;
+    if ((this.organizerUntil.get(key) ?? 0) > Date.now()) return true;
+    const yes = (await this.m(tx).count(CompetitionOrganizerEntity, { where: { competitionId, userId } })) > 0;
+    if (yes) {
+      if (this.organizerUntil.size >= 10_000) this.organizerUntil.clear();
+      this.organizerUntil.set(key, Date.now() + 60_000);
+    }
+    return yes;
   }
 
   organizerIds(competitionId: string, tx?: EntityManager): Promise<string[]> {

@@ -11,7 +11,7 @@ import { UsersRepository } from '../persistence/users.repository';
 import { RefreshTokensRepository } from '../persistence/refresh-tokens.repository';
 import { UserEntity } from '../persistence/user.entity';
 import { PasswordHasher } from './password-hasher';
-import type { AccessClaims } from './jwt.strategy';
+import { accessKey, type AccessClaims } from './jwt.strategy';
 import type { Actor } from '@app/common';
 import { toUserView, type UserView } from '../dto/user.view';
 
@@ -26,6 +26,7 @@ export interface TokenPair {
 @Injectable()
 export class AuthService {
   private readonly jwt: AppEnv['jwt'];
+  private readonly signingKey: string;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -37,6 +38,8 @@ export class AuthService {
     config: ConfigService<AppEnv, true>,
   ) {
     this.jwt = config.get('jwt', { infer: true });
+    // A KeyObject (see accessKey); @nestjs/jwt passes it to jsonwebtoken untouched.
+    this.signingKey = accessKey(this.jwt.accessSecret) as unknown as string;
   }
 
   /** Checks e-mail and password; the same refusal for an unknown e-mail, a wrong password or an inactive user. */
@@ -101,7 +104,7 @@ export class AuthService {
       expiresAt: new Date(now.getTime() + this.jwt.refreshTtlSeconds * 1000),
     });
     const claims: AccessClaims = { sub: user.id, sid: familyId, role: user.role, email: user.email, name: user.name, org: user.organizationId, reg: user.regionId };
-    const accessToken = await this.jwtService.signAsync(claims, { secret: this.jwt.accessSecret, expiresIn: this.jwt.accessTtlSeconds, algorithm: 'HS256' });
+    const accessToken = await this.jwtService.signAsync(claims, { secret: this.signingKey, expiresIn: this.jwt.accessTtlSeconds, algorithm: 'HS256' });
     return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: this.jwt.accessTtlSeconds, user: toUserView(user) };
   }
 

@@ -3,8 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
+/**
+ * How long a session seen live is taken as live without asking the database again. Every authenticated
+ * request checks its session; this saves that query on all but one request per session per window.
+ * Revocations through this repository (logout, refresh-token reuse) evict at once; another API process
+ * sees them within this window, well inside the access token's own 15 minutes.
+ */
+export const SESSION_CHECK_CACHE_MS = 5_000;
+const SESSION_CACHE_MAX = 50_000;
+
 @Injectable()
 export class RefreshTokensRepository {
+  private readonly liveUntil = new Map<string, { userId: string; until: number }>();
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   private repo(tx?: EntityManager) {
@@ -25,21 +36,36 @@ export class RefreshTokensRepository {
   }
 
   async revokeFamily(familyId: string, at: Date, tx?: EntityManager): Promise<void> {
+    this.liveUntil.delete(familyId);
     await this.repo(tx).update({ familyId, revokedAt: IsNull() }, { revokedAt: at });
   }
 
   async revokeAllOfUser(userId: string, at: Date, tx?: EntityManager): Promise<void> {
+    for (const [sid, entry] of this.liveUntil) if (entry.userId === userId) this.liveUntil.delete(sid);
     await this.repo(tx).update({ userId, revokedAt: IsNull() }, { revokedAt: at });
   }
 
   /** A session (family) is live while it has a token that is neither revoked nor expired. */
-  async isSessionLive(familyId: string, now: Date): Promise<boolean> {
+  async isSessionLive(familyId: string, userId: string, now: Date): Promise<boolean> {
+    const cached = this.liveUntil.get(familyId);
+    if (cached && cached.userId === userId && cached.until > now.getTime()) return true;
     const row = await this.repo()
       .createQueryBuilder('t')
       .select('1')
       .where('t.family_id = :familyId AND t.revoked_at IS NULL AND t.expires_at > :now', { familyId, now })
       .limit(1)
       .getRawOne();
-    return !!row;
+    if (!row) {
+      this.liveUntil.delete(familyId);
+      return false;
+    }
+    if (this.liveUntil.size >= SESSION_CACHE_MAX) this.prune(now.getTime());
+    this.liveUntil.set(familyId, { userId, until: now.getTime() + SESSION_CHECK_CACHE_MS });
+    return true;
+  }
+
+  private prune(now: number): void {
+    for (const [sid, entry] of this.liveUntil) if (entry.until <= now) this.liveUntil.delete(sid);
+    if (this.liveUntil.size >= SESSION_CACHE_MAX) this.liveUntil.clear();
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import type { InnovationConflictProfile, JurorConflictProfile } from '../domain';
 import { AssignmentEntity, ConflictDeclarationEntity, FieldVisitEntity, PresentationSlotEntity, ScoreSheetEntity, ScoreSheetVersionEntity, StageResultEntity, type StageOutcome } from './judging.entities';
 
 export interface SubmittedSheetRow {
@@ -150,6 +151,41 @@ export class JudgingRepository {
 
   saveSheet(tx: EntityManager, row: ScoreSheetEntity | Partial<ScoreSheetEntity>): Promise<ScoreSheetEntity> {
     return tx.save(tx.create(ScoreSheetEntity, row));
+  }
+
+  /**
+   * Writes an existing sheet and appends its version in one statement (a save is on every juror's keystroke
+   * path: bench/RESULTS.md). The caller holds the sheet's lock and has checked the version it replaces.
+   */
+  async writeSheet(tx: EntityManager, sheet: ScoreSheetEntity, next: Pick<ScoreSheetEntity, 'status' | 'scores' | 'comment' | 'submittedAt'>, saved: { status: ScoreSheetVersionEntity['status']; by: string; reason?: string | null }): Promise<ScoreSheetEntity> {
+    const [row] = await tx.query(
+      `WITH s AS (
+         UPDATE score_sheets SET status = $2, scores = $3, comment = $4, submitted_at = $5, version = version + 1, updated_at = now()
+          WHERE id = $1 RETURNING *
+       ), v AS (
+         INSERT INTO score_sheet_versions (sheet_id, version, status, scores, comment, saved_by, reason)
+         SELECT id, version, $6, scores, comment, $7, $8 FROM s
+       )
+       SELECT version, updated_at FROM s`,
+      [sheet.id, next.status, JSON.stringify(next.scores), next.comment, next.submittedAt, saved.status, saved.by, saved.reason ?? null],
+    );
+    return Object.assign(tx.create(ScoreSheetEntity, { ...sheet, ...next }), { version: row.version, updatedAt: row.updated_at });
+  }
+
+  /** What the conflict rules need of one juror and one innovation, in one query (juror null: not an active juror). */
+  async conflictContext(tx: EntityManager, jurorId: string, innovationId: string): Promise<{ juror: (JurorConflictProfile & { id: string }) | null; innovation: InnovationConflictProfile } | null> {
+    const [row] = await tx.query(
+      `SELECT i.id, i.organization_id, i.region_id, i.province_id, u.affiliations, (u.role = 'juror' AND u.active) AS juror,
+              EXISTS (SELECT 1 FROM conflict_declarations d WHERE d.juror_id = $1 AND d.innovation_id = i.id) AS declared
+         FROM innovations i LEFT JOIN users u ON u.id = $1
+        WHERE i.id = $2`,
+      [jurorId, innovationId],
+    );
+    if (!row) return null;
+    return {
+      juror: row.juror ? { id: jurorId, affiliations: row.affiliations ?? [], declarations: row.declared ? [{ innovationId }] : [] } : null,
+      innovation: { id: row.id, organizationId: row.organization_id, regionId: row.region_id, provinceId: row.province_id },
+    };
   }
 
   async appendVersion(tx: EntityManager, row: Partial<ScoreSheetVersionEntity>): Promise<void> {

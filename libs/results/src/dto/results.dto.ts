@@ -37,3 +37,9 @@ export class CatalogueQueryDto {
 export class VersionQueryDto {
   @ApiPropertyOptional({ description: 'a published version (default: the latest)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) version?: number;
 }
+
+export class UnrankedQueryDto extends VersionQueryDto {
+  @ApiPropertyOptional({ description: 'one category (e.g. kota)' }) @IsOptional() @IsString() @MaxLength(40) category?: string;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) pageSize?: number;
+}

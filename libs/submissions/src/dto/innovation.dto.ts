@@ -54,7 +54,8 @@ export class InnovationQueryDto {
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }
 
-export class InnovationView {
+/** A row of the innovations list: what a table shows, without the proposal's texts (GET /api/innovations/:id has them). */
+export class InnovationSummaryView {
   @ApiProperty() id: string;
   @ApiProperty() competitionId: string;
   @ApiProperty() organizationId: string;
@@ -65,9 +66,17 @@ export class InnovationView {
   @ApiProperty({ enum: INNOVATION_STATUSES }) status: InnovationStatus;
   @ApiPropertyOptional({ nullable: true }) currentStage: string | null;
   @ApiProperty() title: string;
-  @ApiPropertyOptional({ nullable: true }) summary: string | null;
   @ApiPropertyOptional({ nullable: true, enum: INNOVATION_PHASES }) phase: InnovationPhase | null;
   @ApiPropertyOptional({ nullable: true }) digital: boolean | null;
+  @ApiPropertyOptional({ nullable: true }) submittedAt: Date | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+  @ApiProperty() version: number;
+}
+
+/** An innovation with its proposal: the profile texts and the sections of the competition's template. */
+export class InnovationView extends InnovationSummaryView {
+  @ApiPropertyOptional({ nullable: true }) summary: string | null;
   @ApiPropertyOptional({ nullable: true }) governmentAffair: string | null;
   @ApiPropertyOptional({ nullable: true }) startDate: string | null;
   @ApiPropertyOptional({ nullable: true }) problem: string | null;
@@ -76,10 +85,13 @@ export class InnovationView {
   @ApiPropertyOptional({ nullable: true }) replicability: string | null;
   @ApiPropertyOptional({ nullable: true }) sustainability: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) sections: Record<string, string>;
-  @ApiPropertyOptional({ nullable: true }) submittedAt: Date | null;
-  @ApiProperty() createdAt: Date;
-  @ApiProperty() updatedAt: Date;
-  @ApiProperty() version: number;
+}
+
+export class InnovationPageView {
+  @ApiProperty({ type: [InnovationSummaryView] }) items: InnovationSummaryView[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }
 
 export class DocumentView {

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { OrganizationScope } from '@app/common';
 import { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity, SEARCH_EXPRESSION } from './innovation.entity';
 import type { InnovationStatus } from '../domain';
+import type { InnovationSummaryView } from '../dto/innovation.dto';
 
 export interface InnovationFilter {
   category?: string;
@@ -51,20 +52,49 @@ export class InnovationsRepository {
     return qb;
   }
 
-  /** One page of a competition's innovations, newest first, with the total count. */
-  async list(competitionId: string, scope: OrganizationScope, f: InnovationFilter, page: number, pageSize: number): Promise<[InnovationEntity[], number]> {
-    const qb = this.m().createQueryBuilder(InnovationEntity, 'i').where('i.competition_id = :competitionId', { competitionId });
-    this.scoped(qb, scope);
-    if (f.category) qb.andWhere('i.category = :category', { category: f.category });
-    if (f.status) qb.andWhere('i.status = :status', { status: f.status });
-    if (f.stage) qb.andWhere('i.current_stage = :stage', { stage: f.stage });
-    if (f.regionId) qb.andWhere('i.region_id = :regionId', { regionId: f.regionId });
-    if (f.organizationId) qb.andWhere('i.organization_id = :organizationId', { organizationId: f.organizationId });
+  /**
+   * One page of a competition's innovations, newest first, as list rows (no proposal texts) with the
+   * organization's and region's names, and the exact total. The page is one indexed query
+   * (innovations_list_idx); the total of a filter on category, status and stage alone comes from
+   * innovation_counts (kept by triggers), anything narrower is counted.
+   */
+  async listSummaries(competitionId: string, scope: OrganizationScope, f: InnovationFilter, page: number, pageSize: number): Promise<{ rows: InnovationSummaryView[]; total: number }> {
+    const params: unknown[] = [competitionId];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const where = ['i.competition_id = $1'];
+    if (scope.kind === 'none') where.push('false');
+    if (scope.kind === 'organization') where.push(`i.organization_id = ${p(scope.organizationId)}`);
+    if (scope.kind === 'region') where.push(`(i.region_id = ${p(scope.regionId)} OR i.province_id = $${params.length})`);
+    const bucketOnly = where.length === 1 && !f.regionId && !f.organizationId && !f.q;
+    const bucket: string[] = [];
+    for (const [column, value] of [['category', f.category], ['status', f.status], ['current_stage', f.stage]] as const) {
+      if (value === undefined) continue;
+      where.push(`i.${column} = ${p(value)}`);
+      bucket.push(`${column} = $${params.length}`);
+    }
+    if (f.regionId) where.push(`i.region_id = ${p(f.regionId)}`);
+    if (f.organizationId) where.push(`i.organization_id = ${p(f.organizationId)}`);
     const tsq = f.q ? prefixQuery(f.q) : null;
-    if (f.q && !tsq) qb.andWhere('false');
-    if (tsq) qb.andWhere(`${SEARCH_EXPRESSION.replace(/\b(title|summary)\b/g, 'i.$1')} @@ to_tsquery('simple', :tsq)`, { tsq });
-    qb.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').skip((page - 1) * pageSize).take(pageSize);
-    return qb.getManyAndCount();
+    if (f.q && !tsq) where.push('false');
+    if (tsq) where.push(`${SEARCH_EXPRESSION.replace(/\b(title|summary)\b/g, 'i.$1')} @@ to_tsquery('simple', ${p(tsq)})`);
+    const filterParams = [...params];
+    const rows: InnovationSummaryView[] = await this.db.query(
+      `SELECT i.id, i.competition_id AS "competitionId", i.organization_id AS "organizationId", o.name AS "organizationName",
+              i.region_id AS "regionId", r.name AS "regionName", i.category, i.status, i.current_stage AS "currentStage", i.title,
+              i.phase, i.digital, i.submitted_at AS "submittedAt", i.created_at AS "createdAt", i.updated_at AS "updatedAt", i.version
+         FROM (SELECT i.id, i.competition_id, i.organization_id, i.region_id, i.category, i.status, i.current_stage, i.title, i.phase, i.digital,
+                      i.submitted_at, i.created_at, i.updated_at, i.version
+                 FROM innovations i WHERE ${where.join(' AND ')} ORDER BY i.created_at DESC, i.id DESC LIMIT ${p(pageSize)} OFFSET ${p((page - 1) * pageSize)}) i
+         LEFT JOIN organizations o ON o.id = i.organization_id
+         LEFT JOIN regions r ON r.id = o.region_id
+        ORDER BY i.created_at DESC, i.id DESC`,
+      params,
+    );
+    if (rows.length > 0 && rows.length < pageSize) return { rows, total: (page - 1) * pageSize + rows.length };
+    const [{ total }] = bucketOnly
+      ? await this.db.query(`SELECT coalesce(sum(n), 0)::int AS total FROM innovation_counts WHERE competition_id = $1${bucket.map((b) => ` AND ${b}`).join('')}`, filterParams)
+      : await this.db.query(`SELECT count(*)::int AS total FROM innovations i WHERE ${where.join(' AND ')}`, filterParams);
+    return { rows, total };
   }
 
   /** Titles and entry counts the eligibility rules need (withdrawn entries do not count). */

@@ -30,7 +30,7 @@ function Results({ view }: { view: RankingView }) {
   const f = useFormat();
   const { competition, snapshot, versions } = view;
   const latest = versions[0];
-  const categories = sortCategories([...Object.keys(view.categories), ...view.unranked.map((u) => u.category)]);
+  const categories = sortCategories([...Object.keys(view.categories), ...Object.keys(view.unrankedCounts ?? {}), ...view.unranked.map((u) => u.category)]);
   const tiers = bandTiers(view.categories);
   return (
     <>
@@ -65,7 +65,7 @@ function Results({ view }: { view: RankingView }) {
           <section key={c} className="stack results-category" aria-labelledby={`cat-${c}`}>
             <h2 id={`cat-${c}`}>{f.category(c)}</h2>
             {ranked.length ? <RankingTable category={c} rows={ranked} stages={view.stages} tiers={tiers} snapshotId={snapshot.id} /> : <p>{t('pub.results.noneRanked')}</p>}
-            {unranked.length > 0 && <UnrankedTable category={c} rows={unranked} stages={view.stages} />}
+            {unranked.length > 0 && <UnrankedTable category={c} rows={unranked} total={view.unrankedCounts?.[c]?.total ?? unranked.length} stages={view.stages} slug={view.competition.slug} version={snapshot.version} />}
           </section>
         );
       })}

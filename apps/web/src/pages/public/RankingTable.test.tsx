@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
 import { rankingView as view } from '../../test/public-fixtures';
-import { renderWithProviders } from '../../test/fixtures';
+import { json, renderWithProviders } from '../../test/fixtures';
 import { bandTiers } from './format';
 import { RankingTable, UnrankedTable } from './RankingTable';
 
@@ -46,11 +47,35 @@ describe('RankingTable', () => {
 
 describe('UnrankedTable', () => {
   it('lists the unranked innovations with the last stage they were scored in', () => {
-    renderWithProviders(<UnrankedTable category="kota" rows={view.unranked} stages={view.stages} />);
+    renderWithProviders(<UnrankedTable category="kota" rows={view.unranked} total={2} stages={view.stages} slug="iga-2024-demo" version={2} />);
     const table = screen.getByRole('table', { name: 'Tidak berperingkat di kategori Kota (2 inovasi)' });
     expect(bodyRows(table).map(cells)).toEqual([
       ['Layanan Kesehatan Jiwa DaringDinkes Kota Bandung', 'Belum dinilai'],
       ['Bank Sampah DigitalDLH Purwakarta', 'Penilaian proposal'],
     ]);
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('counts every unranked innovation and fetches the rest a page at a time from the snapshot shown', async () => {
+    const inline = Array.from({ length: 100 }, (_, i) => ({ innovationId: `i-${i}`, title: `Inovasi ${i}`, organization: 'OPD', category: 'kota', reachedStage: 'desk_review' }));
+    const calls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (request: Request) => {
+        const url = new URL(request.url);
+        calls.push(url.pathname + url.search);
+        const items = [{ innovationId: 'i-100', title: 'Inovasi 100', organization: 'OPD', category: 'kota', reachedStage: null }];
+        return json(200, { items, total: 101, page: 2, pageSize: 100 });
+      }),
+    );
+    renderWithProviders(<UnrankedTable category="kota" rows={inline} total={101} stages={view.stages} slug="nasional" version={3} />);
+    const table = screen.getByRole('table', { name: 'Tidak berperingkat di kategori Kota (101 inovasi)' });
+    expect(bodyRows(table)).toHaveLength(100);
+    await userEvent.click(screen.getByRole('button', { name: 'Tampilkan lebih banyak (100 dari 101)' }));
+    await vi.waitFor(() => expect(bodyRows(table)).toHaveLength(101));
+    expect(cells(bodyRows(table)[100])).toEqual(['Inovasi 100OPD', 'Belum dinilai']);
+    expect(calls).toEqual(['/api/public/competitions/nasional/rankings/unranked?category=kota&version=3&page=2&pageSize=100']);
+    expect(screen.queryByRole('button')).toBeNull();
+    vi.unstubAllGlobals();
   });
 });

@@ -1,4 +1,5 @@
-import { downloads, type RankedRow, type RankingView, type UnrankedRow } from '../../api/public';
+import { useState } from 'react';
+import { downloads, unrankedPage, type RankedRow, type RankingView, type UnrankedRow } from '../../api/public';
 import { Table } from '../../components/staff/Table';
 import { useI18n } from '../../i18n/I18nContext';
 import { Link } from '../../router/router';
@@ -78,19 +79,51 @@ function InnovationCell({ id, title, detail }: { id: string; title: string; deta
   );
 }
 
-/** A category's innovations without a rank (a weighted stage score is missing), with the last stage they were scored in. */
-export function UnrankedTable({ category, rows, stages }: { category: string; rows: readonly UnrankedRow[]; stages: Stages }) {
+/** Rows fetched per "show more" of the unranked innovations (the API's inline count is the same). */
+const UNRANKED_PAGE = 100;
+
+interface UnrankedProps {
+  category: string;
+  /** The rows the ranking carried inline (the first of the category's unranked). */
+  rows: readonly UnrankedRow[];
+  /** How many the category has in all. */
+  total: number;
+  stages: Stages;
+  slug: string;
+  version: number;
+}
+
+/**
+ * A category's innovations without a rank (a weighted stage score is missing), with the last stage they were
+ * scored in. A national edition has tens of thousands: the rest are fetched a page at a time.
+ */
+export function UnrankedTable({ category, rows, total, stages, slug, version }: UnrankedProps) {
   const { t, pick } = useI18n();
   const f = useFormat();
-  const { shown, more } = useLimit(rows);
+  const [extra, setExtra] = useState<UnrankedRow[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const shown = [...rows, ...extra];
   const stageName = (key: string | null) => {
     const stage = stages.find((s) => s.key === key);
     return stage ? pick(stage.label) : (key ?? t('pub.reached.none'));
   };
+  const loadMore = async () => {
+    setLoading(true);
+    setFailed(false);
+    try {
+      const page = await unrankedPage(slug, { category, version, page: Math.floor(shown.length / UNRANKED_PAGE) + 1, pageSize: UNRANKED_PAGE });
+      setExtra((before) => [...before, ...page.items]);
+    } catch {
+      setFailed(true);
+    } finally {
+      setLoading(false);
+    }
+  };
   return (
     <>
       <p className="hint">{t('pub.unranked.intro')}</p>
-      <Table caption={t('pub.unranked.caption', { category: f.category(category), n: rows.length })} columns={[t('pub.col.innovation'), t('pub.col.reached')]}>
+      <Table caption={t('pub.unranked.caption', { category: f.category(category), n: total })} columns={[t('pub.col.innovation'), t('pub.col.reached')]}>
         {shown.map((u) => (
           <tr key={u.innovationId}>
             <InnovationCell id={u.innovationId} title={u.title} detail={u.organization} />
@@ -98,7 +131,14 @@ export function UnrankedTable({ category, rows, stages }: { category: string; ro
           </tr>
         ))}
       </Table>
-      {more}
+      {shown.length < total && (
+        <p>
+          <button type="button" className="secondary" onClick={loadMore} disabled={loading}>
+            {t('pub.unranked.more', { shown: shown.length, n: total })}
+          </button>
+          {failed && <span role="alert"> {t('pub.unranked.failed')}</span>}
+        </p>
+      )}
     </>
   );
 }
