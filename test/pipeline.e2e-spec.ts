@@ -183,10 +183,18 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
     const sheet = await get(`/api/assignments/${item.id}/sheet`, jurors[jj]);
     const scores = Object.fromEntries(sheet.body.rubric.map((c: { key: string }) => [c.key, 50]));
     const saved = await put(`/api/assignments/${item.id}/sheet`, jurors[jj], { scores, comment: 'ok', confirmNoConflict: true });
+    // A bad value on an existing sheet is a 400 naming it, and writes nothing.
+    const badValue = await put(`/api/assignments/${item.id}/sheet`, jurors[jj], { scores: { ...scores, [sheet.body.rubric[0].key]: -5 }, version: saved.body.version });
+    expect(badValue.status).toBe(400);
+    expect(badValue.body.details.fields.map((f: { field: string }) => f.field)).toEqual([`scores.${sheet.body.rubric[0].key}`]);
     expect((await post(`/api/innovations/${item.innovationId}/conflicts`, jurors[jj], { reason: 'Kerabat pimpinan OPD' })).status).toBe(201);
     const blocked = await post(`/api/assignments/${item.id}/sheet/submit`, jurors[jj], { version: saved.body.version });
     expect(blocked.status).toBe(409);
     expect(blocked.body.code).toBe('JUDGING_CONFLICT');
+    // Saving a draft is blocked the same way, and nothing was written.
+    const blockedSave = await put(`/api/assignments/${item.id}/sheet`, jurors[jj], { scores, version: saved.body.version });
+    expect([blockedSave.status, blockedSave.body.code]).toEqual([409, 'JUDGING_CONFLICT']);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM score_sheet_versions v JOIN score_sheets s ON s.id = v.sheet_id WHERE s.assignment_id = $1`, [item.id])).rows[0].n).toBe(1);
     // The organizer replaces the juror on that innovation.
     expect((await t.http().delete(`/api/assignments/${item.id}`).set(bearer(org)).send({ reason: 'konflik kepentingan' })).status).toBe(204);
     const topUp = await post(`/api/competitions/${cid}/stages/desk_review/assignments`, org, {});

@@ -9,7 +9,7 @@ import { DocumentsService, InnovationEntity, InnovationsRepository, InnovationsS
 import { explain, jurorReport } from '@app/scoring';
 import { JudgingRepository } from './persistence/judging.repository';
 import { AssignmentEntity, ScoreSheetEntity } from './persistence/judging.entities';
-import { assertNoConflict, assertSheetEditable, assertValidSheetValues, assignJurors, flagDisagreement, scoringInputFor, sheetProgress, validateSheetValues, type Affiliation } from './domain';
+import { assertNoConflict, assertSheetEditable, assertValidSheetValues, assignJurors, conflictReasons, flagDisagreement, scoringInputFor, sheetProgress, validateSheetValues, type Affiliation } from './domain';
 import { JudgingEvents } from './judging.events';
 import type { SaveSheetDto } from './dto/judging.dto';
 
@@ -190,6 +190,29 @@ export class JuryService {
    * carry the version they edited, and a stale version is a 409 — concurrent saves never overwrite silently.
    */
   async saveSheet(actor: Actor, id: string, dto: SaveSheetDto) {
+    return (await this.trySaveDraft(actor, id, dto)) ?? this.saveSheetLocked(actor, id, dto);
+  }
+
+  /**
+   * The common save — a juror's draft, edited from the version they hold, while the stage is open — in two
+   * statements and no explicit transaction: one read of everything it checks, then a write that happens only
+   * if the sheet is still that version, a draft, and the stage still open (the sheet and its version row in
+   * one statement). Null whenever anything is off: the locked path below then decides, with its errors.
+   * Submits and first saves always take the locked path (a stage close must count exactly the submitted
+   * sheets; a draft saved while a close runs is kept as a draft and changes nothing the close decides).
+   */
+  private async trySaveDraft(actor: Actor, id: string, dto: SaveSheetDto) {
+    if (actor.role !== 'juror' || dto.version === undefined) return null;
+    const ctx = await this.repo.draftSaveContext(id, actor.id);
+    if (!ctx || ctx.stageStatus !== 'open' || ctx.sheet.status !== 'draft' || ctx.sheet.version !== dto.version || !isScoredStage(ctx.stage)) return null;
+    if (ctx.juror && conflictReasons(ctx.juror, ctx.innovation).length) return null;
+    if (validateSheetValues(ctx.stage.rubric, dto.scores ?? {}, { requireAll: false }).length) return null;
+    const next = { status: 'draft' as const, scores: (dto.scores ?? {}) as Record<string, number>, comment: dto.comment ?? ctx.sheet.comment ?? null, submittedAt: null };
+    const saved = await this.repo.writeSheet(this.db.manager, ctx.sheet.id, next, { status: 'draft', by: actor.id }, { version: dto.version, competitionId: ctx.competitionId, stageKey: ctx.stageKey });
+    return saved && this.sheetView(saved);
+  }
+
+  private async saveSheetLocked(actor: Actor, id: string, dto: SaveSheetDto) {
     return this.db.transaction(async (tx) => {
       const { assignment, stage, sheet } = await this.sheetContext(actor, id, tx);
       if (!sheet && !dto.confirmNoConflict) throw new ValidationFailed([{ field: 'confirmNoConflict', message: 'confirm that you have no conflict of interest with this innovation before scoring it' }], 'JUDGING_CONFIRM_NO_CONFLICT');
@@ -203,7 +226,7 @@ export class JuryService {
       assertValidSheetValues(stage.rubric, dto.scores ?? {}, { requireAll: false });
       const scores = (dto.scores ?? {}) as Record<string, number>;
       const comment = dto.comment ?? sheet?.comment ?? null;
-      if (sheet) return this.sheetView(await this.repo.writeSheet(tx, sheet, { status: 'draft', scores, comment, submittedAt: null }, { status: 'draft', by: actor.id }));
+      if (sheet) return this.sheetView((await this.repo.writeSheet(tx, sheet.id, { status: 'draft', scores, comment, submittedAt: null }, { status: 'draft', by: actor.id }))!);
       const saved = await this.repo.saveSheet(tx, { assignmentId: assignment.id, noConflictConfirmedAt: new Date(), status: 'draft', scores, comment, version: 1 });
       await this.repo.appendVersion(tx, { sheetId: saved.id, version: saved.version, status: 'draft', scores: saved.scores, comment: saved.comment, savedBy: actor.id });
       return this.sheetView(saved);
@@ -220,7 +243,7 @@ export class JuryService {
       const errors = validateSheetValues(stage.rubric, sheet.scores, { requireAll: true });
       if (!sheet.comment?.trim()) errors.push({ field: 'comment', message: 'a comment explaining the scores is required' });
       if (errors.length) throw new ValidationFailed(errors, 'JUDGING_INVALID_SCORES', 'The sheet cannot be submitted');
-      const saved = await this.repo.writeSheet(tx, sheet, { status: 'submitted', scores: sheet.scores, comment: sheet.comment, submittedAt: now }, { status: 'submitted', by: actor.id });
+      const saved = (await this.repo.writeSheet(tx, sheet.id, { status: 'submitted', scores: sheet.scores, comment: sheet.comment, submittedAt: now }, { status: 'submitted', by: actor.id }))!;
       await this.audit.record(tx, { actorId: actor.id, action: 'sheet.submit', entityType: 'score_sheet', entityId: saved.id, competitionId: assignment.competitionId, after: { assignmentId: assignment.id, version: saved.version } });
       return this.sheetView(saved);
     });
@@ -237,7 +260,7 @@ export class JuryService {
       if (status !== 'open') throw new Conflict('STAGE_NOT_OPEN', `stage "${assignment.stageKey}" is ${status}; a sheet is reopened only while its stage is open`, { status, allowed: ['open'] });
       const sheet = await this.repo.sheet(assignment.id, tx, true);
       if (!sheet || sheet.status !== 'submitted') throw new Conflict('JUDGING_SHEET_NOT_SUBMITTED', `the sheet is ${sheet?.status ?? 'not started'}; only a submitted sheet is reopened`, { status: sheet?.status ?? 'not_started', allowed: ['submitted'] });
-      const saved = await this.repo.writeSheet(tx, sheet, { status: 'draft', scores: sheet.scores, comment: sheet.comment, submittedAt: null }, { status: 'reopened', by: actor.id, reason });
+      const saved = (await this.repo.writeSheet(tx, sheet.id, { status: 'draft', scores: sheet.scores, comment: sheet.comment, submittedAt: null }, { status: 'reopened', by: actor.id, reason }))!;
       await this.audit.record(tx, { actorId: actor.id, action: 'sheet.reopen', entityType: 'score_sheet', entityId: saved.id, competitionId: assignment.competitionId, after: { assignmentId: assignment.id, version: saved.version }, reason });
       return this.sheetView(saved);
     });

@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import type { StagePlan } from '@app/competitions';
 import type { InnovationConflictProfile, JurorConflictProfile } from '../domain';
 import { AssignmentEntity, ConflictDeclarationEntity, FieldVisitEntity, PresentationSlotEntity, ScoreSheetEntity, ScoreSheetVersionEntity, StageResultEntity, type StageOutcome } from './judging.entities';
+
+export interface DraftSaveContext {
+  competitionId: string;
+  stageKey: string;
+  stageStatus: string;
+  stage: StagePlan;
+  sheet: Pick<ScoreSheetEntity, 'id' | 'status' | 'version' | 'comment'>;
+  juror: (JurorConflictProfile & { id: string }) | null;
+  innovation: InnovationConflictProfile;
+}
 
 export interface SubmittedSheetRow {
   assignmentId: string;
@@ -155,21 +166,78 @@ export class JudgingRepository {
 
   /**
    * Writes an existing sheet and appends its version in one statement (a save is on every juror's keystroke
-   * path: bench/RESULTS.md). The caller holds the sheet's lock and has checked the version it replaces.
+   * path: bench/RESULTS.md). Either the caller holds the sheet's lock and has checked the version it replaces,
+   * or `onlyIf` makes the write conditional (null when the sheet moved on, was submitted, or the stage is not open).
    */
-  async writeSheet(tx: EntityManager, sheet: ScoreSheetEntity, next: Pick<ScoreSheetEntity, 'status' | 'scores' | 'comment' | 'submittedAt'>, saved: { status: ScoreSheetVersionEntity['status']; by: string; reason?: string | null }): Promise<ScoreSheetEntity> {
-    const [row] = await tx.query(
+  async writeSheet(
+    m: EntityManager,
+    sheetId: string,
+    next: Pick<ScoreSheetEntity, 'status' | 'scores' | 'comment' | 'submittedAt'>,
+    saved: { status: ScoreSheetVersionEntity['status']; by: string; reason?: string | null },
+    onlyIf?: { version: number; competitionId: string; stageKey: string },
+  ): Promise<ScoreSheetEntity | null> {
+    const params: unknown[] = [sheetId, next.status, JSON.stringify(next.scores), next.comment, next.submittedAt, saved.status, saved.by, saved.reason ?? null];
+    const guard = onlyIf
+      ? ` AND version = $9 AND status = 'draft' AND EXISTS (SELECT 1 FROM competition_stages WHERE competition_id = $10 AND key = $11 AND status = 'open')`
+      : '';
+    if (onlyIf) params.push(onlyIf.version, onlyIf.competitionId, onlyIf.stageKey);
+    const [row] = await m.query(
       `WITH s AS (
          UPDATE score_sheets SET status = $2, scores = $3, comment = $4, submitted_at = $5, version = version + 1, updated_at = now()
-          WHERE id = $1 RETURNING *
+          WHERE id = $1${guard} RETURNING *
        ), v AS (
          INSERT INTO score_sheet_versions (sheet_id, version, status, scores, comment, saved_by, reason)
          SELECT id, version, $6, scores, comment, $7, $8 FROM s
        )
-       SELECT version, updated_at FROM s`,
-      [sheet.id, next.status, JSON.stringify(next.scores), next.comment, next.submittedAt, saved.status, saved.by, saved.reason ?? null],
+       SELECT * FROM s`,
+      params,
     );
-    return Object.assign(tx.create(ScoreSheetEntity, { ...sheet, ...next }), { version: row.version, updatedAt: row.updated_at });
+    if (!row) return null;
+    return m.create(ScoreSheetEntity, {
+      id: row.id,
+      assignmentId: row.assignment_id,
+      status: row.status,
+      scores: row.scores,
+      comment: row.comment,
+      version: row.version,
+      noConflictConfirmedAt: row.no_conflict_confirmed_at,
+      submittedAt: row.submitted_at,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    });
+  }
+
+  /**
+   * Everything a juror's draft save checks, in one query: the assignment (theirs, not removed), the stage's
+   * plan and status, the sheet, and the conflict rules' inputs. Null when any part is missing.
+   */
+  async draftSaveContext(assignmentId: string, jurorId: string): Promise<DraftSaveContext | null> {
+    const [row] = await this.db.query(
+      `SELECT a.competition_id, a.stage_key, a.innovation_id, cs.status AS stage_status,
+              (SELECT st FROM jsonb_array_elements(c.plan->'stages') st WHERE st->>'key' = a.stage_key LIMIT 1) AS stage,
+              s.id AS sheet_id, s.status AS sheet_status, s.version, s.comment,
+              i.organization_id, i.region_id, i.province_id,
+              u.affiliations, (u.role = 'juror' AND u.active) AS juror,
+              EXISTS (SELECT 1 FROM conflict_declarations d WHERE d.juror_id = $2 AND d.innovation_id = a.innovation_id) AS declared
+         FROM assignments a
+         JOIN competitions c ON c.id = a.competition_id
+         JOIN competition_stages cs ON cs.competition_id = a.competition_id AND cs.key = a.stage_key
+         JOIN score_sheets s ON s.assignment_id = a.id
+         JOIN innovations i ON i.id = a.innovation_id
+         LEFT JOIN users u ON u.id = $2
+        WHERE a.id = $1 AND a.juror_id = $2 AND a.removed_at IS NULL`,
+      [assignmentId, jurorId],
+    );
+    if (!row || !row.stage) return null;
+    return {
+      competitionId: row.competition_id,
+      stageKey: row.stage_key,
+      stageStatus: row.stage_status,
+      stage: row.stage,
+      sheet: { id: row.sheet_id, status: row.sheet_status, version: row.version, comment: row.comment },
+      juror: row.juror ? { id: jurorId, affiliations: row.affiliations ?? [], declarations: row.declared ? [{ innovationId: row.innovation_id }] : [] } : null,
+      innovation: { id: row.innovation_id, organizationId: row.organization_id, regionId: row.region_id, provinceId: row.province_id },
+    };
   }
 
   /** What the conflict rules need of one juror and one innovation, in one query (juror null: not an active juror). */

@@ -57,7 +57,7 @@ export function rankingsBody(view: RankingView): string {
     parts.push(`<section><h2>Tidak berperingkat / not ranked</h2><p>Inovasi yang tidak dinilai di semua tahap berbobot tidak diberi peringkat. / Innovations not scored in every weighted stage get no rank.</p><ul>`);
     for (const [category, c] of unranked) {
       const byStage = Object.entries(c.byStage)
-        .map(([stage, n]) => `${escapeHtml(stages.find((s) => s.key === stage)?.label.id ?? stage)}: ${count(n)}`)
+        .map(([stage, n]) => `${stage === 'none' ? 'Belum dinilai / not scored' : escapeHtml(stages.find((s) => s.key === stage)?.label.id ?? stage)}: ${count(n)}`)
         .join(', ');
       parts.push(`<li>${escapeHtml(categoryLabel(category))}: ${count(c.total)} (${byStage})</li>`);
     }

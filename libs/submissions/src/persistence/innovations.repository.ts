@@ -78,10 +78,13 @@ export class InnovationsRepository {
     if (f.q && !tsq) where.push('false');
     if (tsq) where.push(`${SEARCH_EXPRESSION.replace(/\b(title|summary)\b/g, 'i.$1')} @@ to_tsquery('simple', ${p(tsq)})`);
     const filterParams = [...params];
-    const rows: InnovationSummaryView[] = await this.db.query(
+    const bucketTotal = `SELECT coalesce(sum(n), 0)::int FROM innovation_counts WHERE competition_id = $1${bucket.map((b) => ` AND ${b}`).join('')}`;
+    // One round trip: with a bucket filter the total rides along as an uncorrelated sub-select (one lookup).
+    const rows: (InnovationSummaryView & { total?: number })[] = await this.db.query(
       `SELECT i.id, i.competition_id AS "competitionId", i.organization_id AS "organizationId", o.name AS "organizationName",
               i.region_id AS "regionId", r.name AS "regionName", i.category, i.status, i.current_stage AS "currentStage", i.title,
               i.phase, i.digital, i.submitted_at AS "submittedAt", i.created_at AS "createdAt", i.updated_at AS "updatedAt", i.version
+              ${bucketOnly ? `, (${bucketTotal}) AS total` : ''}
          FROM (SELECT i.id, i.competition_id, i.organization_id, i.region_id, i.category, i.status, i.current_stage, i.title, i.phase, i.digital,
                       i.submitted_at, i.created_at, i.updated_at, i.version
                  FROM innovations i WHERE ${where.join(' AND ')} ORDER BY i.created_at DESC, i.id DESC LIMIT ${p(pageSize)} OFFSET ${p((page - 1) * pageSize)}) i
@@ -90,11 +93,13 @@ export class InnovationsRepository {
         ORDER BY i.created_at DESC, i.id DESC`,
       params,
     );
-    if (rows.length > 0 && rows.length < pageSize) return { rows, total: (page - 1) * pageSize + rows.length };
-    const [{ total }] = bucketOnly
-      ? await this.db.query(`SELECT coalesce(sum(n), 0)::int AS total FROM innovation_counts WHERE competition_id = $1${bucket.map((b) => ` AND ${b}`).join('')}`, filterParams)
-      : await this.db.query(`SELECT count(*)::int AS total FROM innovations i WHERE ${where.join(' AND ')}`, filterParams);
-    return { rows, total };
+    let total: number | undefined;
+    if (rows.length && bucketOnly) total = rows[0].total;
+    else if (rows.length && rows.length < pageSize) total = (page - 1) * pageSize + rows.length;
+    for (const row of rows) delete row.total;
+    if (total !== undefined) return { rows, total };
+    const [counted] = await this.db.query(bucketOnly ? bucketTotal.replace('::int', '::int AS total') : `SELECT count(*)::int AS total FROM innovations i WHERE ${where.join(' AND ')}`, filterParams);
+    return { rows, total: counted.total };
   }
 
   /** Titles and entry counts the eligibility rules need (withdrawn entries do not count). */
