@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { StagePlan } from '@app/competitions';
+import { queryPrepared } from '@app/database';
 import type { InnovationConflictProfile, JurorConflictProfile } from '../domain';
 import { AssignmentEntity, ConflictDeclarationEntity, FieldVisitEntity, PresentationSlotEntity, ScoreSheetEntity, ScoreSheetVersionEntity, StageResultEntity, type StageOutcome } from './judging.entities';
 
@@ -181,7 +182,8 @@ export class JudgingRepository {
       ? ` AND version = $9 AND status = 'draft' AND EXISTS (SELECT 1 FROM competition_stages WHERE competition_id = $10 AND key = $11 AND status = 'open')`
       : '';
     if (onlyIf) params.push(onlyIf.version, onlyIf.competitionId, onlyIf.stageKey);
-    const [row] = await m.query(
+    const [row] = await queryPrepared<Record<string, any>>(
+      m,
       `WITH s AS (
          UPDATE score_sheets SET status = $2, scores = $3, comment = $4, submitted_at = $5, version = version + 1, updated_at = now()
           WHERE id = $1${guard} RETURNING *
@@ -212,7 +214,8 @@ export class JudgingRepository {
    * plan and status, the sheet, and the conflict rules' inputs. Null when any part is missing.
    */
   async draftSaveContext(assignmentId: string, jurorId: string): Promise<DraftSaveContext | null> {
-    const [row] = await this.db.query(
+    const [row] = await queryPrepared<Record<string, any>>(
+      this.db.manager,
       `SELECT a.competition_id, a.stage_key, a.innovation_id, cs.status AS stage_status,
               (SELECT st FROM jsonb_array_elements(c.plan->'stages') st WHERE st->>'key' = a.stage_key LIMIT 1) AS stage,
               s.id AS sheet_id, s.status AS sheet_status, s.version, s.comment,

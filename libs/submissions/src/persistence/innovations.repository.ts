@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { OrganizationScope } from '@app/common';
+import { queryPrepared } from '@app/database';
 import { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity, SEARCH_EXPRESSION } from './innovation.entity';
 import type { InnovationStatus } from '../domain';
 import type { InnovationSummaryView } from '../dto/innovation.dto';
@@ -80,7 +81,8 @@ export class InnovationsRepository {
     const filterParams = [...params];
     const bucketTotal = `SELECT coalesce(sum(n), 0)::int FROM innovation_counts WHERE competition_id = $1${bucket.map((b) => ` AND ${b}`).join('')}`;
     // One round trip: with a bucket filter the total rides along as an uncorrelated sub-select (one lookup).
-    const rows: (InnovationSummaryView & { total?: number })[] = await this.db.query(
+    const rows = await queryPrepared<InnovationSummaryView & { total?: number }>(
+      this.db.manager,
       `SELECT i.id, i.competition_id AS "competitionId", i.organization_id AS "organizationId", o.name AS "organizationName",
               i.region_id AS "regionId", r.name AS "regionName", i.category, i.status, i.current_stage AS "currentStage", i.title,
               i.phase, i.digital, i.submitted_at AS "submittedAt", i.created_at AS "createdAt", i.updated_at AS "updatedAt", i.version
