@@ -32,8 +32,9 @@ export async function createTestDatabase(): Promise<string> {
   return url.toString();
 }
 
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+/** `opts.databaseUrl`: run on that (empty or migrated) database instead of a fresh clone of the template. */
+export async function createTestApp(overrides: Record<string, string> = {}, opts: { databaseUrl?: string } = {}): Promise<TestApp> {
+  const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'inovasi-e2e-'));
   const env = resolveDevSecrets(
     validateEnv({

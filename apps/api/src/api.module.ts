@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppConfigModule, type AppEnv } from '@app/config';
-import { dataSourceOptions } from '@app/database';
+import { dataSourceOptions, openMigrated } from '@app/database';
 import { RolesGuard } from '@app/common';
 import { AuditModule } from '@app/audit';
 import { DirectoryModule } from '@app/directory';
@@ -47,7 +47,11 @@ export class ApiModule {
             autoLogging: env.logLevel === 'debug' || env.logLevel === 'trace',
           },
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, ENTITIES), migrationsRun: true }),
+        // Migrations run on start, on a session without the pool's statement timeout.
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(databaseUrl, ENTITIES, { statementTimeoutMs: env.dbStatementTimeoutMs }),
+          dataSourceFactory: (options) => openMigrated(options!),
+        }),
         TerminusModule,
         AuditModule,
         DirectoryModule,

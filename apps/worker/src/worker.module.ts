@@ -19,7 +19,7 @@ export class WorkerModule {
       imports: [
         AppConfigModule.forRoot(env),
         LoggerModule.forRoot({ pinoHttp: { level: env.logLevel, autoLogging: false } }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, ENTITIES, { poolSize: 10 }), migrationsRun: false }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, ENTITIES, { poolSize: 10, statementTimeoutMs: env.dbStatementTimeoutMs }), migrationsRun: false }),
         TerminusModule,
         NotificationDeliveryModule,
         // Delivery-time guards (e.g. a reminder whose sheet was submitted meanwhile is dropped).

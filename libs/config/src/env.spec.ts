@@ -8,6 +8,7 @@ describe('validateEnv', () => {
     const env = validateEnv({});
     expect(env).toMatchObject({ nodeEnv: 'development', port: 3000, host: '127.0.0.1', databaseUrl: null, redisUrl: null, smtpUrl: null, demoPassword: 'demo-pass-2024', seedDemo: true, uploadMaxBytes: 20 * 1024 * 1024 });
     expect(env.jwt.accessTtlSeconds).toBe(900);
+    expect(env.dbStatementTimeoutMs).toBe(30_000);
     expect(env.queue).toEqual({ prefix: 'inovasi', lockMs: 30_000 });
     expect(env.notify).toEqual({ pollMs: 500, backoffMs: 30_000, backoffMaxMs: 3600_000, maxAttempts: 8, concurrency: 8, digestHour: 7 });
   });
@@ -27,6 +28,8 @@ describe('validateEnv', () => {
     [{ QUEUE_PREFIX: 'a:b' }, 'Invalid configuration: QUEUE_PREFIX must be 1 to 60 letters, digits, "-" or "_" (got "a:b")'],
     [{ NOTIFY_DIGEST_HOUR: '24' }, 'Invalid configuration: NOTIFY_DIGEST_HOUR must be an integer from 0 to 23 (got "24")'],
     [{ NOTIFY_BACKOFF_MS: '5000', NOTIFY_BACKOFF_MAX_MS: '1000' }, 'Invalid configuration: NOTIFY_BACKOFF_MAX_MS must not be below NOTIFY_BACKOFF_MS (5000)'],
+    [{ DB_STATEMENT_TIMEOUT_MS: '50' }, 'Invalid configuration: DB_STATEMENT_TIMEOUT_MS must be 0 (off) or from 100 to 3600000 (got "50")'],
+    [{ DB_STATEMENT_TIMEOUT_MS: '-1' }, 'Invalid configuration: DB_STATEMENT_TIMEOUT_MS must be an integer from 0 to 3600000 (got "-1")'],
     [{ CORS_ORIGINS: 'https://ok.go.id,ftp://bad' }, 'Invalid configuration: CORS_ORIGINS must be a comma-separated list of origins like https://example.go.id (got "ftp://bad")'],
   ])('refuses %j with one clear line', (raw, message) => {
     expect(() => validateEnv(raw)).toThrow(new ConfigError('x', 'y').constructor as typeof ConfigError);
@@ -36,6 +39,11 @@ describe('validateEnv', () => {
     } catch (e) {
       expect((e as Error).message.split('\n')).toHaveLength(1);
     }
+  });
+
+  it('takes DB_STATEMENT_TIMEOUT_MS=0 as no statement timeout', () => {
+    expect(validateEnv({ DB_STATEMENT_TIMEOUT_MS: '0' }).dbStatementTimeoutMs).toBe(0);
+    expect(validateEnv({ DB_STATEMENT_TIMEOUT_MS: '200' }).dbStatementTimeoutMs).toBe(200);
   });
 
   it('never seeds demo data in production, whatever SEED_DEMO says', () => {

@@ -12,6 +12,8 @@ export interface AppEnv {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   dataDir: string;
   databaseUrl: string | null;
+  /** PostgreSQL `statement_timeout` of the app's pool in ms (0 = none); migrations run without it. */
+  dbStatementTimeoutMs: number;
   redisUrl: string | null;
   smtpUrl: string | null;
   mailFrom: string;
@@ -114,6 +116,8 @@ export function validateEnv(raw: Raw): ValidatedEnv {
   if (demoPassword.length < 8) throw new ConfigError('DEMO_PASSWORD', 'must be at least 8 characters long');
   const queuePrefix = str(raw, 'QUEUE_PREFIX') ?? 'inovasi';
   if (!/^[A-Za-z0-9_-]{1,60}$/.test(queuePrefix)) throw new ConfigError('QUEUE_PREFIX', `must be 1 to 60 letters, digits, "-" or "_" (got "${queuePrefix}")`);
+  const dbStatementTimeoutMs = int(raw, 'DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3600_000);
+  if (dbStatementTimeoutMs > 0 && dbStatementTimeoutMs < 100) throw new ConfigError('DB_STATEMENT_TIMEOUT_MS', `must be 0 (off) or from 100 to 3600000 (got "${dbStatementTimeoutMs}")`);
   const backoffMs = int(raw, 'NOTIFY_BACKOFF_MS', 30_000, 1, 24 * 3600_000);
   const backoffMaxMs = int(raw, 'NOTIFY_BACKOFF_MAX_MS', 3600_000, 1, 7 * 24 * 3600_000);
   if (backoffMaxMs < backoffMs) throw new ConfigError('NOTIFY_BACKOFF_MAX_MS', `must not be below NOTIFY_BACKOFF_MS (${backoffMs})`);
@@ -126,6 +130,7 @@ export function validateEnv(raw: Raw): ValidatedEnv {
     logLevel: oneOf(raw, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'production' ? 'info' : 'warn'),
     dataDir: path.resolve(str(raw, 'DATA_DIR') ?? './data'),
     databaseUrl: url(raw, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    dbStatementTimeoutMs,
     redisUrl: url(raw, 'REDIS_URL', ['redis:', 'rediss:']),
     smtpUrl: url(raw, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str(raw, 'MAIL_FROM') ?? 'Kompetisi Inovasi <no-reply@inovasi.local>',

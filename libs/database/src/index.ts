@@ -1,4 +1,5 @@
 export * from './data-source-options';
 export * from './embedded-postgres';
+export * from './migrate';
 export { MIGRATIONS } from './migrations';
 export * from './prepared';

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { AppEnv } from '@app/config';
 import { DomainError, Forbidden, NotFound, ValidationFailed, type Actor } from '@app/common';
 import { AuditService } from '@app/audit';
@@ -127,8 +127,25 @@ export class DocumentsService {
       });
       await this.repo.deleteDocument(tx, id);
       await this.audit.record(tx, { actorId: actor.id, action: 'document.delete', entityType: 'document', entityId: id, competitionId: innovation.competitionId, before: toDocumentView(doc) });
+      // The bytes are moved aside last, so a failed commit puts them back; a crash in between is settled by
+      // sweepStorage (row still there: restored; row gone: erased). Neither an orphan file nor a dangling row.
+      await this.storage.trash(doc.storageKey);
+    }).catch(async (err: unknown) => {
+      await this.storage.restore(doc.storageKey).catch(() => undefined);
+      throw err;
     });
-    // The row is gone for good; the bytes follow (a crash here leaves an orphan file, never a dangling row).
-    await this.storage.remove(doc.storageKey).catch(() => undefined);
+    await this.storage.purge(doc.storageKey).catch(() => undefined);
+  }
+
+  /**
+   * Clears what a crash or a cut-off upload left on disk: staged uploads last written before `before`, and
+   * files of deletions interrupted before `before` (put back when their row survived, erased otherwise).
+   */
+  async sweepStorage(before: Date): Promise<{ staged: number; restored: number; purged: number }> {
+    const staged = await this.storage.sweepStaged(before);
+    const keys = await this.storage.trashed(before);
+    const kept = keys.length ? new Set((await this.db.getRepository(DocumentEntity).find({ select: { storageKey: true }, where: { storageKey: In(keys) } })).map((d) => d.storageKey)) : new Set<string>();
+    for (const key of keys) await (kept.has(key) ? this.storage.restore(key) : this.storage.purge(key));
+    return { staged, restored: keys.filter((k) => kept.has(k)).length, purged: keys.filter((k) => !kept.has(k)).length };
   }
 }

@@ -5,6 +5,7 @@ export { InnovationAccessRegistry, type InnovationReader } from './innovation-ac
 export { InnovationsRepository, prefixQuery } from './persistence/innovations.repository';
 export { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity } from './persistence/innovation.entity';
 export { FileStorage } from './storage/file-storage';
+export { StorageSweeper, STORAGE_STALE_AFTER_MS } from './storage-sweeper';
 export { contentDisposition, fileOf } from './submissions.controller';
 export * from './dto/innovation.dto';
 export * from './domain';

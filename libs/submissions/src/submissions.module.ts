@@ -11,6 +11,7 @@ import { FileStorage, LocalDiskStorage } from './storage/file-storage';
 import { InnovationAccessRegistry } from './innovation-access';
 import { InnovationsService } from './innovations.service';
 import { DocumentsService } from './documents.service';
+import { StorageSweeper } from './storage-sweeper';
 import { SubmissionsController } from './submissions.controller';
 
 @Module({
@@ -20,6 +21,7 @@ import { SubmissionsController } from './submissions.controller';
     InnovationAccessRegistry,
     InnovationsService,
     DocumentsService,
+    StorageSweeper,
     { provide: FileStorage, inject: [ConfigService], useFactory: (config: ConfigService<AppEnv, true>) => new LocalDiskStorage(path.join(config.get('dataDir', { infer: true }), 'storage')) },
   ],
   controllers: [SubmissionsController],

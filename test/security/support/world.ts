@@ -77,7 +77,7 @@ export async function scoreAll(t: TestApp, token: string, competitionId: string,
   return items.length;
 }
 
-async function actorOf(t: TestApp, email: string): Promise<Actor> {
+export async function actorOf(t: TestApp, email: string): Promise<Actor> {
   const r = await t.db.query(`SELECT id, role, email, name, organization_id AS "organizationId", region_id AS "regionId" FROM users WHERE email = $1`, [email]);
   return { ...r.rows[0], sessionId: 'security-fixture' };
 }

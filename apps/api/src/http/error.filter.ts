@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { DomainError, type DomainErrorKind } from '@app/common';
 
 /** The one error shape of the API (DESIGN §6). */
@@ -45,6 +45,29 @@ const REASON: Record<number, string> = {
  */
 const INVALID_VALUE_CODES = ['22P02', '22003', '22001', '22007', '22008', '22021', '22P05'];
 
+/**
+ * PostgreSQL unreachable or going away (a restart, a failover, a cut network): connection exceptions
+ * (SQLSTATE class 08), the server shutting down or starting (57P01–57P03), too many connections (53300),
+ * node-postgres's own errors for a connection that died or could not be made, and TypeORM's for a query
+ * runner it released when its connection died (e.g. before the COMMIT). A command is one transaction, rolled
+ * back with its connection: 503, and the same request may be sent again.
+ */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+const UNAVAILABLE_MESSAGE = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect)/;
+const UNAVAILABLE_SOCKET = ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'];
+
+/** 'timeout' when PostgreSQL cancelled the statement (`statement_timeout`, SQLSTATE 57014), 'unavailable' as above. */
+export function databaseFault(err: unknown): 'timeout' | 'unavailable' | null {
+  if (err instanceof QueryRunnerAlreadyReleasedError) return 'unavailable';
+  const e = (err instanceof QueryFailedError ? ((err as QueryFailedError & { driverError?: unknown }).driverError ?? err) : err) as { code?: unknown; message?: unknown } | null;
+  if (!e || typeof e !== 'object') return null;
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (code === '57014') return 'timeout';
+  if (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SOCKET.includes(code)) return 'unavailable';
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return 'unavailable';
+  return null;
+}
+
 /** Maps any thrown error to {statusCode, error, message, code?, details?}; never leaks stacks or SQL. */
 export function toErrorBody(err: unknown): ErrorBody {
   if (err instanceof DomainError) {
@@ -68,6 +91,9 @@ export function toErrorBody(err: unknown): ErrorBody {
     if (code === '40001' || code === '40P01') return { statusCode: 409, error: REASON[409], message: 'A concurrent change won; reload and try again', code: 'CONCURRENT_UPDATE' };
     if (code && INVALID_VALUE_CODES.includes(code)) return { statusCode: 400, error: REASON[400], message: 'A value is not valid for its field', code: 'INVALID_VALUE' };
   }
+  const fault = databaseFault(err);
+  if (fault === 'timeout') return { statusCode: 503, error: REASON[503], message: 'The database took too long to answer; try again', code: 'DATABASE_TIMEOUT' };
+  if (fault === 'unavailable') return { statusCode: 503, error: REASON[503], message: 'The database is unavailable; try again shortly', code: 'DATABASE_UNAVAILABLE' };
   const e = err as { statusCode?: number; code?: string; message?: string };
   // Fastify's own errors (body too large, bad JSON, unsupported media type) carry a statusCode.
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
@@ -87,6 +113,7 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<{ status(code: number): { send(b: unknown): void }; header(k: string, v: string): unknown; sent?: boolean }>();
     if (reply.sent) return;
     reply.header('content-type', 'application/json; charset=utf-8');
+    if (body.statusCode === 503) reply.header('retry-after', '5');
     reply.status(body.statusCode).send(body);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -23,6 +23,17 @@ export abstract class FileStorage {
   abstract discard(staged: StagedFile): Promise<void>;
   abstract open(key: string): Promise<ReadStream>;
   abstract remove(key: string): Promise<void>;
+  /**
+   * Deleting a file in step with its row: `trash` moves it aside (inside the row's transaction), then `purge`
+   * erases it after the commit or `restore` puts it back when the transaction fails. `trashed` lists what a
+   * crash left in between, for the sweep to settle against the rows.
+   */
+  abstract trash(key: string): Promise<void>;
+  abstract restore(key: string): Promise<void>;
+  abstract purge(key: string): Promise<void>;
+  abstract trashed(before: Date): Promise<string[]>;
+  /** Deletes staged files last written before `before` (uploads cut off by a crash); returns how many. */
+  abstract sweepStaged(before: Date): Promise<number>;
 }
 
 export class LocalDiskStorage extends FileStorage {
@@ -33,6 +44,12 @@ export class LocalDiskStorage extends FileStorage {
   private pathOf(key: string): string {
     if (!/^[a-z0-9/_-]+(\.[a-z0-9]+)?$/i.test(key) || key.includes('..')) throw new Error(`invalid storage key ${key}`);
     return path.join(this.root, 'files', key);
+  }
+
+  /** A trashed key's file name: the key with "/" made "+" (a key never holds "+"). */
+  private trashPathOf(key: string): string {
+    this.pathOf(key);
+    return path.join(this.root, 'trash', key.replaceAll('/', '+'));
   }
 
   async stage(source: Readable, maxBytes: number): Promise<StagedFile> {
@@ -89,5 +106,56 @@ export class LocalDiskStorage extends FileStorage {
 
   async remove(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async trash(key: string): Promise<void> {
+    const target = this.trashPathOf(key);
+    await mkdir(path.dirname(target), { recursive: true });
+    try {
+      await rename(this.pathOf(key), target);
+    } catch (err) {
+      // Already gone (or left in the trash by an interrupted delete): nothing to move.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw err;
+    }
+    // Its age in the trash counts from now (a rename keeps the upload's mtime).
+    const now = new Date();
+    await utimes(target, now, now);
+  }
+
+  async restore(key: string): Promise<void> {
+    await rename(this.trashPathOf(key), this.pathOf(key)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+  }
+
+  async purge(key: string): Promise<void> {
+    await rm(this.trashPathOf(key), { force: true });
+  }
+
+  async trashed(before: Date): Promise<string[]> {
+    const old = await this.olderThan(path.join(this.root, 'trash'), before);
+    return old.map((name) => name.replaceAll('+', '/'));
+  }
+
+  async sweepStaged(before: Date): Promise<number> {
+    const dir = path.join(this.root, 'tmp');
+    const old = await this.olderThan(dir, before);
+    for (const name of old) await rm(path.join(dir, name), { force: true });
+    return old.length;
+  }
+
+  /** Names of the files in `dir` last modified before `before` (none when `dir` does not exist). */
+  private async olderThan(dir: string, before: Date): Promise<string[]> {
+    const names = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return [] as string[];
+      throw err;
+    });
+    const old: string[] = [];
+    for (const name of names) {
+      const s = await stat(path.join(dir, name)).catch(() => null);
+      if (s?.isFile() && s.mtime < before) old.push(name);
+    }
+    return old;
   }
 }
