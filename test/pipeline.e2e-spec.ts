@@ -245,6 +245,11 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
     expect(seen.body.current).toMatchObject({ location: 'Ruang Rapat Utama', startsAt: '2027-09-10T03:00:00.000Z' });
     expect(seen.body.current.panel).toBeUndefined();
     expect(seen.body.history).toHaveLength(2);
+    expect(seen.body.history.every((s: object) => !('panel' in s))).toBe(true);
+    expect(JSON.stringify(seen.body)).not.toMatch(new RegExp(`${jurorIds.j2}|${jurorIds.j4}`));
+    // The panel sees its own slot's panel; the organizer sees every panel.
+    expect((await get(`/api/innovations/${ids.A}/presentation`, jurors.j2)).body.current.panel).toEqual([jurorIds.j2, jurorIds.j4]);
+    expect((await get(`/api/innovations/${ids.A}/presentation`, org)).body.history.map((s: { panel: string[] }) => s.panel)).toEqual([[jurorIds.j2, jurorIds.j4], [jurorIds.j2, jurorIds.j4]]);
     const notified = await t.db.query(`SELECT type FROM outbox_messages WHERE type IN ('presentation_scheduled','presentation_moved') AND channel = 'inbox' AND recipient_id = (SELECT id FROM users WHERE email = 'opd.rsud@demo.local') ORDER BY created_at`);
     expect(notified.rows.map((r: { type: string }) => r.type)).toEqual(['presentation_scheduled', 'presentation_moved']);
   });
@@ -305,7 +310,26 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
     expect(seen.body.photos).toHaveLength(1);
     const moved = await post(`/api/innovations/${ids.A}/field-visit`, org, { visitAt: '2027-10-09T09:00:00+07:00' });
     expect(moved.body.findings).toBe('12 motor beroperasi; pasien lansia terlayani.');
-    expect((await get(`/api/innovations/${ids.A}/field-visit`, org)).body.history).toHaveLength(2);
+    const full = await get(`/api/innovations/${ids.A}/field-visit`, org);
+    expect(full.body.history).toHaveLength(2);
+    expect(full.body.current).toMatchObject({ verifiers: [jurorIds.j5], recordedBy: expect.any(String) });
+    expect(full.body.history.map((v: { verifiers: string[] }) => v.verifiers)).toEqual([[jurorIds.j5], [jurorIds.j5]]);
+
+    // Blind judging: the OPD (and its region's coordinator, and a juror merely reading the dossier) learn the
+    // visit's time, place, checklist and findings, never which jurors verify it; the verifier sees their own visit.
+    const coordinator = (await login(t, 'coordinator.bekasi@demo.local')).accessToken;
+    for (const token of [rsud, coordinator, jurors[reader!]]) {
+      const view = await get(`/api/innovations/${ids.A}/field-visit`, token);
+      expect(view.status).toBe(200);
+      expect(view.body.current).toMatchObject({ address: expect.stringContaining('Pramuka'), findings: '12 motor beroperasi; pasien lansia terlayani.' });
+      for (const v of [view.body.current, ...view.body.history]) {
+        expect(v).not.toHaveProperty('verifiers');
+        expect(v).not.toHaveProperty('recordedBy');
+      }
+      expect(JSON.stringify(view.body)).not.toContain(jurorIds.j5);
+    }
+    const own = await get(`/api/innovations/${ids.A}/field-visit`, jurors.j5);
+    expect(own.body.current).toMatchObject({ verifiers: [jurorIds.j5] });
 
     const assigned = await post(`/api/competitions/${cid}/stages/field_verification/assignments`, org, { k: 1 });
     expect(assigned.status).toBe(201);

@@ -135,6 +135,14 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     expect(answered.status).toBe(200);
     const seen = await t.http().get(`/api/innovations/${ids['SiTaro 2027']}/objections`).set(bearer(rsud));
     expect(seen.body[0]).toMatchObject({ decision: 'rejected', answer: expect.stringContaining('armada') });
+    // Objections are between the OPD and the organizers: a juror assigned to the innovation reads its dossier, not them.
+    const [assigned] = (await t.db.query(`SELECT DISTINCT u.email FROM assignments a JOIN users u ON u.id = a.juror_id WHERE a.innovation_id = $1 AND a.removed_at IS NULL`, [ids['SiTaro 2027']])).rows;
+    const juror = (await login(t, assigned.email)).accessToken;
+    expect((await t.http().get(`/api/innovations/${ids['SiTaro 2027']}`).set(bearer(juror))).status).toBe(200);
+    const hidden = await t.http().get(`/api/innovations/${ids['SiTaro 2027']}/objections`).set(bearer(juror));
+    expect(hidden.status).toBe(404);
+    expect(hidden.body).toMatchObject({ statusCode: 404, code: 'INNOVATION_NOT_FOUND' });
+    expect(JSON.stringify(hidden.body)).not.toContain('armada');
   });
 
   it('publishes an immutable snapshot that `cli verify` accepts, and refuses a tampered copy', async () => {

@@ -102,7 +102,7 @@ const TABLE: Record<string, string> = {
   'GET /api/competitions/{id}/objections':                       '401  403  403  403  403  404  ok   ok   403',
   'POST /api/objections/{id}/answer':                            '401  403  403  403  403  404  ok   ok   403',
   'POST /api/innovations/{id}/objections':                       '401  ok   404  403  403  403  403  403  403',
-  'GET /api/innovations/{id}/objections':                        '401  ok   404  ok   404  404  ok   ok   ok',
+  'GET /api/innovations/{id}/objections':                        '401  ok   404  404  404  404  ok   ok   ok',
   'GET /api/innovations/{id}/score':                             '401  ok   404  404  404  404  ok   ok   ok',
   'GET /api/public/competitions':                                'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/competitions/{slug}/rankings':                'ok   ok   ok   ok   ok   ok   ok   ok   ok',

@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { bearer, completeProposal, login, openCompetition, seedDemo, tinyPdf } from '../support/factories';
+import { FailedLogins } from '@app/identity';
 
 /**
  * Issue #10, part 4: what the HTTP layer promises whatever the route. Refresh-token reuse revoking the whole
  * family is covered in test/foundation.e2e-spec.ts ("rotates refresh tokens: …"), and the per-e-mail 429
- * there too; this file adds what is not.
+ * there too; this file adds what is not (among it the per-address limit on failed logins, at the end).
  */
 const ACCESS_SECRET = 'test-access-secret-0123456789-0123456789'; // test/support/test-app.ts
 const REFRESH_SECRET = 'test-refresh-secret-0123456789-0123456789';
@@ -200,6 +201,39 @@ describe('HTTP hardening (e2e)', () => {
       expect(Buffer.compare(res.body as Buffer, bytes)).toBe(0);
     });
 
+    it('multipart uploads take the file only in the documented field "file", and only one (400 naming it otherwise)', async () => {
+      const org = (await login(t, 'organizer@demo.local')).accessToken;
+      const admin = (await login(t, 'admin@demo.local')).accessToken;
+      const pdf = tinyPdf('Bukti');
+      const documents = () => t.http().post(`/api/innovations/${draft}/documents`).set(bearer(rsud.accessToken));
+      const count = async () => (await t.http().get(`/api/innovations/${draft}/documents`).set(bearer(rsud.accessToken))).body.length;
+      const before = await count();
+      const refused = (res: Parameters<typeof expectErrorShape>[0], code: string) => {
+        expectErrorShape(res, 400);
+        expect(res.body.code).toBe(code);
+        expect(res.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['file']);
+      };
+      // Evidence: another field name, two files, a file then a second under another name.
+      refused(await documents().attach('berkas', pdf, 'sk.pdf'), 'UPLOAD_FIELD_NAME');
+      refused(await documents().attach('file', pdf, 'a.pdf').attach('file', pdf, 'b.pdf'), 'UPLOAD_TOO_MANY_FILES');
+      refused(await documents().attach('file', pdf, 'a.pdf').attach('lampiran', pdf, 'b.pdf'), 'UPLOAD_TOO_MANY_FILES');
+      expect(await count()).toBe(before);
+      // Text fields beside the file do no harm; the documented field alone is stored.
+      expect((await documents().field('catatan', 'SK Wali Kota').attach('file', pdf, 'sk.pdf')).status).toBe(201);
+      expect(await count()).toBe(before + 1);
+      // Field-visit photos read the body the same way (before the visit's state is looked at).
+      refused(await t.http().post(`/api/innovations/${draft}/field-visit/photos`).set(bearer(org)).attach('foto', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), 'foto.jpg'), 'UPLOAD_FIELD_NAME');
+      // CSV imports as multipart: the same field, one file; nothing is imported from a refused form.
+      const csv = (name: string) => Buffer.from(`name,region,kind,code,email\n${name},32.75,opd,,\n`);
+      const imports = () => t.http().post('/api/imports/organizations').set(bearer(admin));
+      refused(await imports().attach('csv', csv('Dinas Salah Nama'), 'opd.csv'), 'UPLOAD_FIELD_NAME');
+      refused(await imports().attach('file', csv('Dinas Dua Berkas A'), 'a.csv').attach('file', csv('Dinas Dua Berkas B'), 'b.csv'), 'UPLOAD_TOO_MANY_FILES');
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM organizations WHERE name LIKE 'Dinas Salah Nama%' OR name LIKE 'Dinas Dua Berkas%'`)).rows[0].n).toBe(0);
+      const imported = await imports().attach('file', csv('Dinas Berkas Benar'), 'opd.csv');
+      expect(imported.status).toBe(201);
+      expect(imported.body.created).toBe(1);
+    });
+
     it('another OPD cannot download it (404), nor can the public (401)', async () => {
       const doc = (await t.http().get(`/api/innovations/${draft}/documents`).set(bearer(rsud.accessToken))).body[0];
       const other = (await login(t, 'opd.disdukcapil@demo.local')).accessToken;
@@ -245,5 +279,51 @@ describe('CORS with CORS_ORIGINS, and the login rate limit (e2e)', () => {
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
     // The limit is per address and e-mail: one account under attack does not lock everyone out.
     expect((await attempt('demo-pass-2024', 'opd.disdukcapil@demo.local')).status).toBe(200);
+  });
+});
+
+// A third app, with a per-address limit of 5 failed logins (any e-mail) and the per-e-mail limit out of the way.
+describe('failed logins per client address: password spraying (e2e)', () => {
+  let s: TestApp;
+  beforeAll(async () => {
+    s = await createTestApp({ LOGIN_ADDRESS_FAILURE_LIMIT: '5' });
+    await seedDemo(s);
+  });
+  afterAll(async () => s?.close());
+
+  const ACCOUNTS = ['admin', 'organizer', 'juror1', 'juror2', 'juror3', 'juror4', 'juror5', 'opd.rsud', 'opd.disdukcapil', 'coordinator.bekasi'].map((a) => `${a}@demo.local`);
+  const attempt = (email: string, password: string) => s.http().post('/api/auth/login').send({ email, password });
+
+  it('many people signing in from one address (one office behind a NAT) are not limited: only failures count', async () => {
+    for (const email of [...ACCOUNTS, ...ACCOUNTS]) expect({ email, status: (await attempt(email, 'demo-pass-2024')).status }).toEqual({ email, status: 200 });
+    // Bodies the API refuses before checking a password are not failed sign-ins either.
+    for (let i = 0; i < 6; i++) expect((await attempt('bukan-email', 'x')).status).toBe(400);
+    expect((await attempt('opd.rsud@demo.local', 'demo-pass-2024')).status).toBe(200);
+  });
+
+  it('5 wrong passwords over 5 different e-mails, then every login from the address is 429 with Retry-After; another address is not', async () => {
+    const log = s.app.get(FailedLogins);
+    // Another address's failures do not hold this one back.
+    for (let i = 0; i < 5; i++) log.record('203.0.113.7');
+    expect(log.retryAfterMs('203.0.113.7')).toBeGreaterThan(0);
+    expect((await attempt('juror1@demo.local', 'demo-pass-2024')).status).toBe(200);
+
+    const statuses = [];
+    for (const email of ACCOUNTS.slice(0, 5)) statuses.push((await attempt(email, 'salah-semprot-2025')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    for (const [email, password] of [['nobody@demo.local', 'salah'], [ACCOUNTS[9], 'demo-pass-2024']]) {
+      const limited = await attempt(email, password);
+      expectErrorShape(limited, 429);
+      expect(limited.body.code).toBe('RATE_LIMITED');
+      // Until the oldest failure leaves the 15-minute window.
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(14 * 60);
+      expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+    }
+    // The counter is per address: this client's is full, another's (without a proxy to vouch for
+    // x-forwarded-for outside production, only the module can tell) is untouched.
+    expect(Math.max(log.retryAfterMs('127.0.0.1'), log.retryAfterMs('::ffff:127.0.0.1'))).toBeGreaterThan(0);
+    expect(log.retryAfterMs('198.51.100.9')).toBe(0);
+    // Other routes from the address are not affected.
+    expect((await s.http().get('/api/public/competitions')).status).toBe(200);
   });
 });

@@ -43,6 +43,8 @@ export async function createTestApp(overrides: Record<string, string> = {}, opts
       JWT_ACCESS_SECRET: 'test-access-secret-0123456789-0123456789',
       JWT_REFRESH_SECRET: 'test-refresh-secret-0123456789-0123456789',
       LOGIN_RATE_LIMIT: '1000',
+      // The suites sign in (and fail on purpose) many times from 127.0.0.1; the per-address limit is tested with its own value.
+      LOGIN_ADDRESS_FAILURE_LIMIT: '1000',
       LOG_LEVEL: 'error',
       REDIS_URL: process.env.REDIS_URL ?? '',
       // Parallel jest workers and test apps must not share BullMQ queues.

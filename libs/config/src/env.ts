@@ -23,6 +23,8 @@ export interface AppEnv {
   uploadMaxBytes: number;
   corsOrigins: string[];
   loginRateLimit: number;
+  /** Failed sign-ins per client address (any e-mail) within 15 minutes before its logins get 429. */
+  loginAddressFailureLimit: number;
   /** Serve the bench-only baseline routes GET /api/bench/hello and /api/bench/select1 (`npm run bench` turns it on). */
   benchRoutes: boolean;
   /** BullMQ: key prefix (one per deployment or test app) and how long a worker's job lock lasts. */
@@ -145,6 +147,7 @@ export function validateEnv(raw: Raw): ValidatedEnv {
     uploadMaxBytes: int(raw, 'UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     corsOrigins,
     loginRateLimit: int(raw, 'LOGIN_RATE_LIMIT', 10, 1, 100000),
+    loginAddressFailureLimit: int(raw, 'LOGIN_ADDRESS_FAILURE_LIMIT', 30, 1, 100000),
     benchRoutes: bool(raw, 'BENCH_ROUTES', false),
     queue: { prefix: queuePrefix, lockMs: int(raw, 'QUEUE_LOCK_MS', 30_000, 100, 600_000) },
     notify: {

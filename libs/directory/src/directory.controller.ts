@@ -51,7 +51,7 @@ export class DirectoryController {
   @HttpCode(201)
   @Roles('admin', 'organizer')
   @ApiConsumes('text/csv', 'multipart/form-data')
-  @ApiBody({ description: 'CSV with header: name,region,kind,code,email (region = BPS code or name)', schema: { type: 'string' } })
+  @ApiBody({ description: 'CSV with header: name,region,kind,code,email (region = BPS code or name); as multipart/form-data, the file alone in the field `file`', schema: { type: 'string' } })
   @ApiOperation({ summary: 'All-or-nothing CSV import; a refused file answers 400 with details.errors per line' })
   async importOrganizations(@CurrentUser() actor: Actor, @Req() req: Parameters<typeof readCsvBody>[0]) {
     return this.directory.importOrganizations(actor, await readCsvBody(req));

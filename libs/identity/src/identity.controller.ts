@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@n
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, readCsvBody, Roles, type Actor } from '@app/common';
 import { AuthService } from './auth/auth.service';
-import { LocalAuthGuard, LoginThrottlerGuard } from './auth/local.strategy';
+import { LocalAuthGuard, LoginAddressGuard, LoginThrottlerGuard } from './auth/local.strategy';
 import { UsersService } from './users.service';
 import { LoginDto, LogoutDto, RefreshDto, TokenPairView } from './dto/auth.dto';
 import { CreateUserDto, UserQueryDto } from './dto/user.dto';
@@ -20,10 +20,10 @@ export class AuthController {
   @Post('auth/login')
   @Public()
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard, LocalAuthGuard)
+  @UseGuards(LoginAddressGuard, LoginThrottlerGuard, LocalAuthGuard)
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokenPairView })
-  @ApiOperation({ summary: 'Sign in; rate-limited per address and e-mail (429)' })
+  @ApiOperation({ summary: 'Sign in; rate-limited per address and e-mail, and failed sign-ins per address (429 with Retry-After)' })
   login(@Req() req: { user: UserEntity }) {
     return this.auth.login(req.user);
   }
@@ -76,7 +76,7 @@ export class UsersController {
   @HttpCode(201)
   @Roles('admin', 'organizer')
   @ApiConsumes('text/csv', 'multipart/form-data')
-  @ApiBody({ description: 'CSV with header: email,name,role,organization,region,affiliations,password,locale', schema: { type: 'string' } })
+  @ApiBody({ description: 'CSV with header: email,name,role,organization,region,affiliations,password,locale; as multipart/form-data, the file alone in the field `file`', schema: { type: 'string' } })
   @ApiOperation({ summary: 'All-or-nothing CSV import of users; generated one-time passwords are returned once' })
   async importUsers(@CurrentUser() actor: Actor, @Req() req: Parameters<typeof readCsvBody>[0]) {
     return this.users.importCsv(actor, await readCsvBody(req));

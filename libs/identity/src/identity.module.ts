@@ -14,6 +14,7 @@ import { PasswordHasher } from './auth/password-hasher';
 import { AuthService } from './auth/auth.service';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
+import { FailedLogins } from './auth/failed-logins';
 import { UsersService } from './users.service';
 import { AuthController, UsersController } from './identity.controller';
 
@@ -24,13 +25,23 @@ import { AuthController, UsersController } from './identity.controller';
     JwtModule.register({}),
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
-      // The login limit is the only throttler; named 'default' so a 429 carries the standard Retry-After
-      // header (a named throttler sends Retry-After-<name>, which clients do not read).
+      // The per-address-and-e-mail login limit is the only throttler (failed sign-ins per address are counted
+      // by FailedLogins); named 'default' so a 429 carries the standard Retry-After header (a named throttler
+      // sends Retry-After-<name>, which clients do not read).
       useFactory: (config: ConfigService<AppEnv, true>) => ({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.get('loginRateLimit', { infer: true }) }] }),
     }),
     DirectoryModule,
   ],
-  providers: [UsersRepository, RefreshTokensRepository, PasswordHasher, AuthService, JwtStrategy, LocalStrategy, UsersService],
+  providers: [
+    UsersRepository,
+    RefreshTokensRepository,
+    PasswordHasher,
+    AuthService,
+    JwtStrategy,
+    LocalStrategy,
+    UsersService,
+    { provide: FailedLogins, inject: [ConfigService], useFactory: (config: ConfigService<AppEnv, true>) => new FailedLogins(config.get('loginAddressFailureLimit', { infer: true })) },
+  ],
   controllers: [AuthController, UsersController],
   exports: [UsersService, AuthService],
 })

@@ -6,3 +6,4 @@ export { UserEntity } from './persistence/user.entity';
 export { RefreshTokenEntity } from './persistence/refresh-token.entity';
 export { UserView, toUserView } from './dto/user.view';
 export { CreateUserDto } from './dto/user.dto';
+export { FailedLogins, LOGIN_ADDRESS_WINDOW_MS } from './auth/failed-logins';

@@ -5,12 +5,20 @@ import { Conflict, Forbidden, ValidationFailed, type Actor } from '@app/common';
 import { AuditService } from '@app/audit';
 import { CompetitionsService, type StageKind } from '@app/competitions';
 import { JuryService } from './jury.service';
-import { DocumentsService, InnovationEntity, InnovationsRepository, InnovationsService, toDocumentView, type UploadedStream } from '@app/submissions';
+import { DocumentsService, InnovationEntity, InnovationsRepository, InnovationsService, toDocumentView, type InnovationRelation, type UploadedStream } from '@app/submissions';
 import { JudgingRepository } from './persistence/judging.repository';
 import { FieldVisitEntity, PresentationSlotEntity } from './persistence/judging.entities';
 import { assertNoConflict } from './domain';
 import { JudgingEvents } from './judging.events';
 import type { FieldVisitDto, PresentationDto } from './dto/judging.dto';
+
+/**
+ * Blind judging: the jurors on a panel or a visit are named to the competition's organizers and to those
+ * jurors themselves, never to the OPD, its coordinator or other jurors reading the dossier.
+ */
+function seesJurors(actor: Actor, relation: InnovationRelation, jurors: string[]): boolean {
+  return relation === 'organizer' || (actor.role === 'juror' && jurors.includes(actor.id));
+}
 
 /** Presentation slots and field verification visits. Changes keep history: the old row is superseded. */
 @Injectable()
@@ -79,12 +87,12 @@ export class ScheduleService {
     return { id: s.id, innovationId: s.innovationId, startsAt: s.startsAt, endsAt: s.endsAt, location: s.location, link: s.link, note: s.note, ...(withPanel ? { panel: s.panel } : {}), supersededAt: s.supersededAt };
   }
 
-  /** The current slot and its earlier versions; the panel only for organizers. */
+  /** The current slot and its earlier versions; the panel only for organizers and the slot's own panel. */
   async presentation(actor: Actor, innovationId: string) {
     const { relation } = await this.innovations.relate(actor, innovationId);
     const history = await this.repo.slotHistory(innovationId);
-    const withPanel = relation === 'organizer';
-    return { current: history.filter((s) => !s.supersededAt).map((s) => this.slotView(s, withPanel))[0] ?? null, history: history.map((s) => this.slotView(s, withPanel)) };
+    const view = (s: PresentationSlotEntity) => this.slotView(s, seesJurors(actor, relation, s.panel));
+    return { current: history.filter((s) => !s.supersededAt).map(view)[0] ?? null, history: history.map(view) };
   }
 
   async calendar(actor: Actor, competitionId: string) {
@@ -137,32 +145,35 @@ export class ScheduleService {
         await this.events.fieldVisitScheduled(tx, innovation, saved, !!current, current?.visitAt);
       }
       await this.audit.record(tx, { actorId: actor.id, action: current ? (reschedules ? 'field_visit.move' : 'field_visit.record') : 'field_visit.schedule', entityType: 'innovation', entityId: innovationId, competitionId: innovation.competitionId, after: { visitAt: saved.visitAt, address: saved.address, verifiers: saved.verifiers, findings: saved.findings !== null } });
-      return this.visitView(saved, rubric);
+      return this.visitView(saved, true, rubric);
     });
   }
 
-  private visitView(v: FieldVisitEntity, rubric: { key: string; label: unknown; guidance: unknown }[] = []) {
+  /** The visit; who verifies and who recorded it (juror user ids) only with `withJurors` (blind judging). */
+  private visitView(v: FieldVisitEntity, withJurors: boolean, rubric: { key: string; label: unknown; guidance: unknown }[] = []) {
     return {
       id: v.id,
       innovationId: v.innovationId,
       visitAt: v.visitAt,
       address: v.address,
-      verifiers: v.verifiers,
+      ...(withJurors ? { verifiers: v.verifiers } : {}),
       checklist: v.checklist.map((c) => ({ ...c, label: rubric.find((r) => r.key === c.key)?.label ?? null, guidance: rubric.find((r) => r.key === c.key)?.guidance ?? null })),
       findings: v.findings,
-      recordedBy: v.recordedBy,
+      ...(withJurors ? { recordedBy: v.recordedBy } : {}),
       updatedAt: v.updatedAt,
       supersededAt: v.supersededAt,
     };
   }
 
+  /** The current visit and its earlier versions; verifiers only for organizers and the visit's own verifiers. */
   async fieldVisit(actor: Actor, innovationId: string) {
-    const { innovation } = await this.innovations.relate(actor, innovationId);
+    const { innovation, relation } = await this.innovations.relate(actor, innovationId);
     const competition = await this.competitions.snapshot(innovation.competitionId);
     const rubric = competition.plan.stages.find((s) => s.kind === 'field_verification')?.rubric ?? [];
     const history = await this.repo.visitHistory(innovationId);
     const photos = (await this.documents.listFor(innovationId)).filter((d) => d.kind === 'field_photo');
-    return { current: history.filter((v) => !v.supersededAt).map((v) => this.visitView(v, rubric))[0] ?? null, history: history.map((v) => this.visitView(v)), photos };
+    const withJurors = (v: FieldVisitEntity) => seesJurors(actor, relation, v.verifiers);
+    return { current: history.filter((v) => !v.supersededAt).map((v) => this.visitView(v, withJurors(v), rubric))[0] ?? null, history: history.map((v) => this.visitView(v, withJurors(v))), photos };
   }
 
   /** Photo evidence of the visit, stored like any document (kind field_photo), by an organizer or a verifier. */

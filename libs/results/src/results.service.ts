@@ -160,9 +160,17 @@ export class ResultsService {
     return { announcement: { id: announcement.id, opensAt: announcement.opensAt, closesAt: announcement.closesAt }, objections: await this.repo.objections(announcement.id) };
   }
 
+  /** The innovation's objections: between its OPD side and the organizers; a juror gets 404 (as if not visible). */
   async objectionsOf(actor: Actor, innovationId: string) {
-    await this.innovations.relate(actor, innovationId);
+    await this.relateBeyondJury(actor, innovationId);
     return this.repo.objectionsOfInnovation(innovationId);
+  }
+
+  /** The innovation and the actor's relation, for what jurors reading its dossier may not see (404 to them). */
+  private async relateBeyondJury(actor: Actor, innovationId: string) {
+    const related = await this.innovations.relate(actor, innovationId);
+    if (related.relation === 'reader') throw new NotFound('INNOVATION_NOT_FOUND', `innovation ${innovationId} not found`);
+    return related;
   }
 
   async answerObjection(actor: Actor, objectionId: string, answer: string, decision: 'upheld' | 'rejected', now = new Date()) {
@@ -373,8 +381,7 @@ export class ResultsService {
    * its OPD only after publication (jurors appear as J01, J02 …).
    */
   async breakdown(actor: Actor, innovationId: string) {
-    const { innovation, relation } = await this.innovations.relate(actor, innovationId);
-    if (relation === 'reader') throw new NotFound('INNOVATION_NOT_FOUND', `innovation ${innovationId} not found`);
+    const { innovation } = await this.relateBeyondJury(actor, innovationId);
     const latest = await this.repo.latestSnapshot(innovation.competitionId);
     if (!latest) throw new Conflict('RESULTS_NOT_PUBLISHED', 'the score breakdown is available once the results are published');
     const input = latest.input as ScoringInput;

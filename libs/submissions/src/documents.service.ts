@@ -19,6 +19,8 @@ import type { DocumentView } from './dto/innovation.dto';
 export interface UploadedStream {
   file: Readable;
   filename?: string;
+  /** Reads what follows the file in the request (400 when another file does); called once it is staged. */
+  rest?: () => Promise<void>;
 }
 
 export function toDocumentView(d: DocumentEntity): DocumentView {
@@ -69,6 +71,7 @@ export class DocumentsService {
     });
     try {
       if (staged.truncated) throw new DomainError('DOCUMENT_TOO_LARGE', `The file is larger than the limit of ${Math.round(this.maxBytes / 1024 / 1024)} MB`, { maxBytes: this.maxBytes }, 'too_large');
+      await upload.rest?.();
       if (staged.size === 0) throw new ValidationFailed([{ field: 'file', message: 'the file is empty' }], 'DOCUMENT_EMPTY');
       const mediaType = sniffMediaType(staged.head);
       if (!mediaType) throw new DomainError('DOCUMENT_UNSUPPORTED_TYPE', `Only PDF, JPEG and PNG files are accepted (recognised by their content, not their name)`, { accepted: EVIDENCE_MEDIA_TYPES }, 'unsupported');

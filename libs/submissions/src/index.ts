@@ -1,5 +1,5 @@
 export * from './submissions.module';
-export { InnovationsService, toInnovationView } from './innovations.service';
+export { InnovationsService, toInnovationView, type InnovationRelation } from './innovations.service';
 export { DocumentsService, toDocumentView, type UploadedStream } from './documents.service';
 export { InnovationAccessRegistry, type InnovationReader } from './innovation-access';
 export { InnovationsRepository, prefixQuery } from './persistence/innovations.repository';

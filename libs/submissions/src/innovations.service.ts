@@ -53,7 +53,7 @@ export function toInnovationView(i: InnovationEntity, names: { organizationName?
 }
 
 /** What an actor is to an innovation, decided once per request. */
-type Relation = 'owner' | 'coordinator' | 'organizer' | 'reader';
+export type InnovationRelation = 'owner' | 'coordinator' | 'organizer' | 'reader';
 
 @Injectable()
 export class InnovationsService {
@@ -70,7 +70,7 @@ export class InnovationsService {
    * The innovation and how the actor relates to it; 404 when the actor may not see it at all (another
    * OPD's, another region's, another organizer's competition, a juror not assigned to it).
    */
-  async relate(actor: Actor, id: string, tx?: EntityManager, lock = false): Promise<{ innovation: InnovationEntity; relation: Relation }> {
+  async relate(actor: Actor, id: string, tx?: EntityManager, lock = false): Promise<{ innovation: InnovationEntity; relation: InnovationRelation }> {
     const innovation = lock && tx ? await this.repo.lock(tx, id) : await this.repo.findById(id, tx);
     const notFound = () => new NotFound('INNOVATION_NOT_FOUND', `innovation ${id} not found`);
     if (!innovation) throw notFound();

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, firstFile, Roles, type Actor } from '@app/common';
+import { CurrentUser, Roles, soleFile, type Actor, type MultipartPart } from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { InnovationsService } from './innovations.service';
 import { DocumentsService, type UploadedStream } from './documents.service';
@@ -8,16 +8,16 @@ import { CommentDto, CreateInnovationDto, DocumentView, HistoryView, InnovationP
 
 interface MultipartRequest {
   isMultipart?: () => boolean;
-  file?: () => Promise<UploadedStream | undefined>;
+  parts?: () => AsyncIterableIterator<UploadedStream & MultipartPart>;
 }
 interface Reply {
   header(k: string, v: string): Reply;
   send(body: unknown): unknown;
 }
 
-/** Reads the multipart `file` field as a stream (size and type are checked while it is stored). */
+/** Reads the multipart `file` field, the only file allowed, as a stream (size and type are checked while it is stored). */
 export function fileOf(req: MultipartRequest): Promise<UploadedStream | undefined> {
-  return firstFile(req);
+  return soleFile(req);
 }
 
 /** RFC 6266: an ASCII fallback and the UTF-8 name. */

@@ -92,7 +92,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in; rate-limited per address and e-mail (429) */
+        /** Sign in; rate-limited per address and e-mail, and failed sign-ins per address (429 with Retry-After) */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -2072,7 +2072,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description CSV with header: name,region,kind,code,email (region = BPS code or name) */
+        /** @description CSV with header: name,region,kind,code,email (region = BPS code or name); as multipart/form-data, the file alone in the field `file` */
         requestBody: {
             content: {
                 "text/csv": string;
@@ -2227,7 +2227,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description CSV with header: email,name,role,organization,region,affiliations,password,locale */
+        /** @description CSV with header: email,name,role,organization,region,affiliations,password,locale; as multipart/form-data, the file alone in the field `file` */
         requestBody: {
             content: {
                 "text/csv": string;

@@ -1,11 +1,12 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { ThrottlerException, ThrottlerGuard } from '@nestjs/throttler';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Strategy } from 'passport-local';
-import { ValidationFailed } from '@app/common';
+import { Unauthorized, ValidationFailed } from '@app/common';
 import { AuthService } from './auth.service';
+import { FailedLogins } from './failed-logins';
 import { LoginDto } from '../dto/auth.dto';
 import type { UserEntity } from '../persistence/user.entity';
 
@@ -20,10 +21,17 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 }
 
-/** Guards run before pipes, so the login body is validated here: a malformed body is a 400 naming the field. */
+/**
+ * Guards run before pipes, so the login body is validated here: a malformed body is a 400 naming the field.
+ * Wrong credentials count against the client address ({@link LoginAddressGuard}).
+ */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
-  override canActivate(ctx: ExecutionContext) {
+  constructor(private readonly failures: FailedLogins) {
+    super();
+  }
+
+  override async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const body: unknown = ctx.switchToHttp().getRequest<{ body?: unknown }>().body;
     const dto = plainToInstance(LoginDto, body ?? {});
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
@@ -33,7 +41,31 @@ export class LocalAuthGuard extends AuthGuard('local') {
         : [{ field: 'body', message: 'send a JSON object {email, password}' }];
       throw new ValidationFailed(fields, 'VALIDATION_FAILED');
     }
-    return super.canActivate(ctx);
+    try {
+      return (await super.canActivate(ctx)) as boolean;
+    } catch (err) {
+      if (err instanceof Unauthorized) this.failures.record(String(ctx.switchToHttp().getRequest<{ ip?: unknown }>().ip));
+      throw err;
+    }
+  }
+}
+
+/**
+ * Failed sign-ins are limited per client address across all e-mails (LOGIN_ADDRESS_FAILURE_LIMIT in 15
+ * minutes): above it every login from the address is 429 with Retry-After until the oldest failure ages out.
+ */
+@Injectable()
+export class LoginAddressGuard implements CanActivate {
+  constructor(private readonly failures: FailedLogins) {}
+
+  canActivate(ctx: ExecutionContext): boolean {
+    const http = ctx.switchToHttp();
+    const wait = this.failures.retryAfterMs(String(http.getRequest<{ ip?: unknown }>().ip));
+    if (wait > 0) {
+      http.getResponse<{ header(name: string, value: string): unknown }>().header('Retry-After', String(Math.ceil(wait / 1000)));
+      throw new ThrottlerException();
+    }
+    return true;
   }
 }
 
