@@ -44,8 +44,10 @@ describe('HTTP hardening (e2e)', () => {
       ['GET', '/api/public/competitions', 200],
       ['GET', '/api/me', 401],
       ['GET', '/api/no-such-route', 404],
-    ])('%s %s (%i) carries helmet’s headers', async (_m, url, status) => {
-      const res = await t.http().get(url);
+      ['GET', '/docs-json', 200],
+      ['POST', '/api/auth/login', 400],
+    ])('%s %s (%i) carries helmet’s headers', async (method, url, status) => {
+      const res = method === 'POST' ? await t.http().post(url).send({ email: 'bukan-email' }) : await t.http().get(url);
       expect(res.status).toBe(status);
       const csp = res.headers['content-security-policy'];
       expect(csp).toContain("default-src 'self'");

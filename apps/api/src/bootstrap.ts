@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -9,6 +8,7 @@ import { ApiModule } from './api.module';
 import { validationPipe } from './http/validation';
 import { registerWebApp } from './http/web-app';
 import { rankingsPage, ResultsService } from '@app/results';
+import { applySecurityHeaders, securityHeaders } from '@app/common';
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests alike). */
 export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<NestFastifyApplication> {
@@ -19,15 +19,20 @@ export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<Ne
   app.setGlobalPrefix('api', { exclude: ['health', 'docs', 'docs-json'] });
   app.useGlobalPipes(validationPipe());
   app.enableCors({ origin: env.corsOrigins.length ? env.corsOrigins : false, credentials: false, maxAge: 600 });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      // No inline script anywhere (the web app's build and Swagger UI load theirs from files), so none is allowed:
-      // an injected <script> does not run. Inline styles stay allowed (React style attributes, Swagger UI).
-      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
-    },
-  });
-  await app.register(multipart, { limits: { fileSize: env.uploadMaxBytes, files: 1, fields: 20 } });
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook(
+    'onRequest',
+    applySecurityHeaders(
+      securityHeaders({
+        contentSecurityPolicy: {
+          // No inline script anywhere (the web app's build and Swagger UI load theirs from files), so none is allowed:
+          // an injected <script> does not run. Inline styles stay allowed (React style attributes, Swagger UI).
+          directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
+        },
+      }),
+    ),
+  );
+  await app.register(multipart, { limits: { fileSize: env.uploadMaxBytes, files: 1, fields: 20 } });
   fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   const doc = new DocumentBuilder()

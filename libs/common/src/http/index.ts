@@ -2,3 +2,4 @@ export * from './csv-body';
 export * from './multipart';
 export * from './page-query.dto';
 export * from './precompressed';
+export * from './security-headers';
