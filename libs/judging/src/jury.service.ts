@@ -7,7 +7,7 @@ import { CompetitionsService, isScoredStage, type CompetitionSnapshot, type Stag
 import { UsersService } from '@app/identity';
 import { DocumentsService, InnovationEntity, InnovationsRepository, InnovationsService } from '@app/submissions';
 import { explain, jurorReport } from '@app/scoring';
-import { JudgingRepository } from './persistence/judging.repository';
+import { JudgingRepository, type DraftSaveContext } from './persistence/judging.repository';
 import { AssignmentEntity, ScoreSheetEntity } from './persistence/judging.entities';
 import { assertNoConflict, assertSheetEditable, assertValidSheetValues, assignJurors, conflictReasons, flagDisagreement, scoringInputFor, sheetProgress, validateSheetValues, type Affiliation } from './domain';
 import { JudgingEvents } from './judging.events';
@@ -20,9 +20,15 @@ interface JurorProfile {
   declarations: { innovationId: string }[];
 }
 
+/** How many draft-save contexts are kept (a few KB each, the rubric included); past it the set starts again. */
+const DRAFT_CONTEXTS_KEPT = 5_000;
+
 /** Jury work: conflict-aware assignment, blind versioned score sheets, progress and calibration. */
 @Injectable()
 export class JuryService {
+  /** Draft-save contexts by assignment and juror (only the parts `DRAFT_BASIS` vouches for are used again). */
+  private readonly draftContexts = new Map<string, DraftSaveContext>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly competitions: CompetitionsService,
@@ -194,22 +200,38 @@ export class JuryService {
   }
 
   /**
-   * The common save — a juror's draft, edited from the version they hold, while the stage is open — in two
-   * statements and no explicit transaction: one read of everything it checks, then a write that happens only
-   * if the sheet is still that version, a draft, and the stage still open (the sheet and its version row in
-   * one statement). Null whenever anything is off: the locked path below then decides, with its errors.
-   * Submits and first saves always take the locked path (a stage close must count exactly the submitted
-   * sheets; a draft saved while a close runs is kept as a draft and changes nothing the close decides).
+   * The common save — a juror's draft, edited from the version they hold, while the stage is open — as one
+   * conditional write and no explicit transaction: the sheet and its version row are written only if the sheet is
+   * still that version and a draft, the assignment still the juror's, the stage open, no conflict declared and
+   * nothing else the checks below read has changed (`DRAFT_BASIS`). What those checks read (rubric, conflict
+   * inputs) comes from one query the first time and is then kept per assignment, so a juror typing away costs
+   * one statement a save. Null whenever anything is off (and the kept context is dropped): the locked path below
+   * then decides, with its errors. Submits and first saves always take the locked path (a stage close must count
+   * exactly the submitted sheets; a draft saved while a close runs is kept as a draft and changes nothing the
+   * close decides).
    */
   private async trySaveDraft(actor: Actor, id: string, dto: SaveSheetDto) {
     if (actor.role !== 'juror' || dto.version === undefined) return null;
-    const ctx = await this.repo.draftSaveContext(id, actor.id);
-    if (!ctx || ctx.stageStatus !== 'open' || ctx.sheet.status !== 'draft' || ctx.sheet.version !== dto.version || !isScoredStage(ctx.stage)) return null;
-    if (ctx.juror && conflictReasons(ctx.juror, ctx.innovation).length) return null;
+    const key = `${id}:${actor.id}`;
+    let ctx = this.draftContexts.get(key);
+    if (!ctx) {
+      const read = await this.repo.draftSaveContext(id, actor.id);
+      if (!read || read.stageStatus !== 'open' || read.sheet.status !== 'draft' || read.sheet.version !== dto.version) return null;
+      ctx = read;
+    }
+    if (!isScoredStage(ctx.stage) || (ctx.juror && conflictReasons(ctx.juror, ctx.innovation).length)) return null;
     if (validateSheetValues(ctx.stage.rubric, dto.scores ?? {}, { requireAll: false }).length) return null;
-    const next = { status: 'draft' as const, scores: (dto.scores ?? {}) as Record<string, number>, comment: dto.comment ?? ctx.sheet.comment ?? null, submittedAt: null };
-    const saved = await this.repo.writeSheet(this.db.manager, ctx.sheet.id, next, { status: 'draft', by: actor.id }, { version: dto.version, competitionId: ctx.competitionId, stageKey: ctx.stageKey });
-    return saved && this.sheetView(saved);
+    const next = { status: 'draft' as const, scores: (dto.scores ?? {}) as Record<string, number>, comment: dto.comment ?? null, submittedAt: null };
+    const saved = await this.repo.writeSheet(this.db.manager, ctx.sheet.id, next, { status: 'draft', by: actor.id }, { version: dto.version, jurorId: actor.id, basis: ctx.basis });
+    if (!saved) {
+      this.draftContexts.delete(key);
+      return null;
+    }
+    if (!this.draftContexts.has(key)) {
+      if (this.draftContexts.size >= DRAFT_CONTEXTS_KEPT) this.draftContexts.clear();
+      this.draftContexts.set(key, ctx);
+    }
+    return this.sheetView(saved);
   }
 
   private async saveSheetLocked(actor: Actor, id: string, dto: SaveSheetDto) {

@@ -14,7 +14,18 @@ export interface DraftSaveContext {
   sheet: Pick<ScoreSheetEntity, 'id' | 'status' | 'version' | 'comment'>;
   juror: (JurorConflictProfile & { id: string }) | null;
   innovation: InnovationConflictProfile;
+  /** `DRAFT_BASIS` as read with the rest: a conditional write given it fails once any of its inputs changed. */
+  basis: string;
 }
+
+/**
+ * What a juror's draft-save context rests on besides the sheet and the stage, as one value: the competition
+ * row's last change (its plan, hence the rubric), the innovation's organization and region, and the juror's
+ * role, activity and affiliations (the conflict rules' inputs). Read with the context, compared again by the
+ * conditional write, so a context kept in memory is never trusted once something under it changed.
+ * Aliases: c competitions, i innovations, u users (the juror).
+ */
+const DRAFT_BASIS = `md5(row(c.updated_at, i.organization_id, i.region_id, i.province_id, u.role, u.active, u.affiliations)::text)`;
 
 export interface SubmittedSheetRow {
   assignmentId: string;
@@ -167,25 +178,34 @@ export class JudgingRepository {
 
   /**
    * Writes an existing sheet and appends its version in one statement (a save is on every juror's keystroke
-   * path: bench/RESULTS.md). Either the caller holds the sheet's lock and has checked the version it replaces,
-   * or `onlyIf` makes the write conditional (null when the sheet moved on, was submitted, or the stage is not open).
+   * path: bench/RESULTS.md). A null comment keeps the sheet's comment. Either the caller holds the sheet's lock
+   * and has checked the version it replaces, or `onlyIf` makes the write conditional: null unless the sheet is
+   * still that version and a draft, its assignment still the juror's, the stage open, no conflict declared, and
+   * `DRAFT_BASIS` unchanged.
    */
   async writeSheet(
     m: EntityManager,
     sheetId: string,
     next: Pick<ScoreSheetEntity, 'status' | 'scores' | 'comment' | 'submittedAt'>,
     saved: { status: ScoreSheetVersionEntity['status']; by: string; reason?: string | null },
-    onlyIf?: { version: number; competitionId: string; stageKey: string },
+    onlyIf?: { version: number; jurorId: string; basis: string },
   ): Promise<ScoreSheetEntity | null> {
     const params: unknown[] = [sheetId, next.status, JSON.stringify(next.scores), next.comment, next.submittedAt, saved.status, saved.by, saved.reason ?? null];
     const guard = onlyIf
-      ? ` AND version = $9 AND status = 'draft' AND EXISTS (SELECT 1 FROM competition_stages WHERE competition_id = $10 AND key = $11 AND status = 'open')`
+      ? ` AND version = $9 AND status = 'draft' AND EXISTS (
+             SELECT 1 FROM assignments a
+               JOIN competition_stages cs ON cs.competition_id = a.competition_id AND cs.key = a.stage_key AND cs.status = 'open'
+               JOIN competitions c ON c.id = a.competition_id
+               JOIN innovations i ON i.id = a.innovation_id
+               JOIN users u ON u.id = a.juror_id
+              WHERE a.id = score_sheets.assignment_id AND a.juror_id = $10 AND a.removed_at IS NULL AND ${DRAFT_BASIS} = $11
+                AND NOT EXISTS (SELECT 1 FROM conflict_declarations d WHERE d.juror_id = a.juror_id AND d.innovation_id = a.innovation_id))`
       : '';
-    if (onlyIf) params.push(onlyIf.version, onlyIf.competitionId, onlyIf.stageKey);
+    if (onlyIf) params.push(onlyIf.version, onlyIf.jurorId, onlyIf.basis);
     const [row] = await queryPrepared<Record<string, any>>(
       m,
       `WITH s AS (
-         UPDATE score_sheets SET status = $2, scores = $3, comment = $4, submitted_at = $5, version = version + 1, updated_at = now()
+         UPDATE score_sheets SET status = $2, scores = $3, comment = COALESCE($4, comment), submitted_at = $5, version = version + 1, updated_at = now()
           WHERE id = $1${guard} RETURNING *
        ), v AS (
          INSERT INTO score_sheet_versions (sheet_id, version, status, scores, comment, saved_by, reason)
@@ -221,7 +241,8 @@ export class JudgingRepository {
               s.id AS sheet_id, s.status AS sheet_status, s.version, s.comment,
               i.organization_id, i.region_id, i.province_id,
               u.affiliations, (u.role = 'juror' AND u.active) AS juror,
-              EXISTS (SELECT 1 FROM conflict_declarations d WHERE d.juror_id = $2 AND d.innovation_id = a.innovation_id) AS declared
+              EXISTS (SELECT 1 FROM conflict_declarations d WHERE d.juror_id = $2 AND d.innovation_id = a.innovation_id) AS declared,
+              ${DRAFT_BASIS} AS basis
          FROM assignments a
          JOIN competitions c ON c.id = a.competition_id
          JOIN competition_stages cs ON cs.competition_id = a.competition_id AND cs.key = a.stage_key
@@ -240,6 +261,7 @@ export class JudgingRepository {
       sheet: { id: row.sheet_id, status: row.sheet_status, version: row.version, comment: row.comment },
       juror: row.juror ? { id: jurorId, affiliations: row.affiliations ?? [], declarations: row.declared ? [{ innovationId: row.innovation_id }] : [] } : null,
       innovation: { id: row.innovation_id, organizationId: row.organization_id, regionId: row.region_id, provinceId: row.province_id },
+      basis: row.basis,
     };
   }
 

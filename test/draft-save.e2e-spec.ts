@@ -1,0 +1,124 @@
+import { createTestApp, type TestApp } from './support/test-app';
+import { bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
+
+/**
+ * A juror's draft saves after the first one are one conditional write, the checks' inputs (rubric, conflict
+ * rules) kept in memory per assignment (JuryService.trySaveDraft). Each case below types a few saves first, so
+ * that context is kept, then changes something under it — a stale version, a submitted sheet, a declared
+ * conflict, a new affiliation, a removed assignment, a closed stage — and expects the next save refused with
+ * the same answer the locked path gives, and no version row written.
+ */
+const CODES = ['RSUD-KOTA-BEKASI', 'DISDUKCAPIL-KOTA-BEKASI', 'DPMPTSP-KOTA-BEKASI', 'DINKES-KOTA-BEKASI', 'DISKOMINFO-KOTA-BANDUNG'];
+const FULL = { kebaruan: 70, efektivitas: 70, kemanfaatan: 70, replikasi: 70, keberlanjutan: 70 };
+
+describe('juror draft saves with a kept context (e2e)', () => {
+  let t: TestApp;
+  let org: string;
+  let juror: { id: string; token: string };
+  let cid: string;
+  const assignmentOf: Record<string, string> = {};
+  const innovationOf: Record<string, string> = {};
+  const put = (id: string, body: object) => t.http().put(`/api/assignments/${id}/sheet`).set(bearer(juror.token)).send(body);
+  const post = (path: string, token: string, body: object = {}) => t.http().post(path).set(bearer(token)).send(body);
+  const versions = async (id: string) => Number((await t.db.query(`SELECT count(*) AS n FROM score_sheet_versions v JOIN score_sheets s ON s.id = v.sheet_id WHERE s.assignment_id = $1`, [id])).rows[0].n);
+  const stored = async (id: string) => (await t.db.query(`SELECT status, version, scores, comment FROM score_sheets WHERE assignment_id = $1`, [id])).rows[0];
+
+  /** First save (locked path), a second (reads the context, keeps it), a third (kept context): version 3. */
+  async function typeAway(code: string): Promise<string> {
+    const id = assignmentOf[code];
+    expect((await put(id, { scores: { kebaruan: 60 }, confirmNoConflict: true })).body).toMatchObject({ status: 'draft', version: 1 });
+    expect((await put(id, { scores: { kebaruan: 61 }, comment: 'catatan awal', version: 1 })).body).toMatchObject({ status: 'draft', version: 2 });
+    const third = await put(id, { scores: { kebaruan: 62, efektivitas: 70 }, version: 2 });
+    expect(third.status).toBe(200);
+    expect(third.body).toMatchObject({ status: 'draft', version: 3, scores: { kebaruan: 62, efektivitas: 70 }, comment: 'catatan awal' });
+    expect(await versions(id)).toBe(3);
+    return id;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t);
+    const admin = (await login(t, 'admin@demo.local')).accessToken;
+    org = (await login(t, 'organizer@demo.local')).accessToken;
+    cid = (await openCompetition(t, org, { slug: 'ketik' })).id;
+    const ids = await seedSubmitted(t, cid, CODES.map((code) => ({ code, title: `Ketik ${code}` })));
+    for (const code of CODES) innovationOf[code] = ids[`Ketik ${code}`];
+    expect((await post(`/api/competitions/${cid}/stages/submission/close`, org)).status).toBe(200);
+    expect((await post(`/api/competitions/${cid}/stages/screening/open`, org)).status).toBe(200);
+    expect((await post(`/api/competitions/${cid}/screening`, org, { decisions: Object.values(innovationOf).map((innovationId) => ({ innovationId, decision: 'pass' })) })).status).toBe(200);
+    expect((await post(`/api/competitions/${cid}/stages/screening/close`, org)).status).toBe(200);
+    const csv = ['email,name,role,organization,region,affiliations,password,locale', 'juri@ketik.local,Juri Ketik,juror,,,,juri-ketik-2025-rahasia,id'].join('\n');
+    const imported = await t.http().post('/api/imports/users').set(bearer(admin)).set('content-type', 'text/csv').send(csv);
+    expect(imported.status).toBe(201);
+    juror = { id: imported.body.items[0].id, token: (await login(t, 'juri@ketik.local', 'juri-ketik-2025-rahasia')).accessToken };
+    for (const code of CODES) {
+      const res = await post(`/api/competitions/${cid}/stages/desk_review/assignments/manual`, org, { jurorId: juror.id, innovationId: innovationOf[code] });
+      expect(res.status).toBe(201);
+      assignmentOf[code] = res.body.id;
+    }
+    expect((await post(`/api/competitions/${cid}/stages/desk_review/open`, org)).status).toBe(200);
+  });
+  afterAll(async () => t?.close());
+
+  it('a stale version is a 409 naming both versions, and a bad value a 400 naming the criterion; neither writes', async () => {
+    const id = await typeAway(CODES[0]);
+    const stale = await put(id, { scores: FULL, version: 2 });
+    expect([stale.status, stale.body.code]).toEqual([409, 'JUDGING_VERSION_CONFLICT']);
+    expect(stale.body.details).toMatchObject({ expectedVersion: 2, currentVersion: 3 });
+    const bad = await put(id, { scores: { ...FULL, replikasi: 101 }, version: 3 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['scores.replikasi']);
+    expect(await versions(id)).toBe(3);
+    expect(await stored(id)).toMatchObject({ version: 3, scores: { kebaruan: 62, efektivitas: 70 } });
+    // Saving on from the version held still works, and a comment sent replaces the kept one.
+    expect((await put(id, { scores: FULL, comment: 'lengkap', version: 3 })).body).toMatchObject({ version: 4, comment: 'lengkap', scores: FULL });
+  });
+
+  it('a submitted sheet is locked to the kept context too', async () => {
+    const id = await typeAway(CODES[1]);
+    expect((await put(id, { scores: FULL, version: 3 })).status).toBe(200);
+    expect((await post(`/api/assignments/${id}/sheet/submit`, juror.token, { version: 4 })).body).toMatchObject({ status: 'submitted', version: 5 });
+    const locked = await put(id, { scores: { ...FULL, kebaruan: 10 }, version: 5 });
+    expect([locked.status, locked.body.code]).toEqual([409, 'JUDGING_SHEET_LOCKED']);
+    expect(await versions(id)).toBe(5);
+    expect(await stored(id)).toMatchObject({ status: 'submitted', scores: FULL });
+  });
+
+  it('a conflict the juror declares meanwhile blocks the next save', async () => {
+    const id = await typeAway(CODES[2]);
+    expect((await post(`/api/innovations/${innovationOf[CODES[2]]}/conflicts`, juror.token, { reason: 'Saudara kandung kepala dinas' })).status).toBe(201);
+    const blocked = await put(id, { scores: FULL, version: 3 });
+    expect([blocked.status, blocked.body.code]).toEqual([409, 'JUDGING_CONFLICT']);
+    expect(await versions(id)).toBe(3);
+  });
+
+  it('an affiliation with the innovation’s organization recorded meanwhile blocks the next save', async () => {
+    const id = await typeAway(CODES[3]);
+    await t.db.query(`UPDATE users SET affiliations = jsonb_build_array(jsonb_build_object('type', 'organization', 'organizationId', (SELECT organization_id FROM innovations WHERE id = $2)::text)) WHERE id = $1`, [juror.id, innovationOf[CODES[3]]]);
+    try {
+      const blocked = await put(id, { scores: FULL, version: 3 });
+      expect([blocked.status, blocked.body.code]).toEqual([409, 'JUDGING_CONFLICT']);
+      expect(await versions(id)).toBe(3);
+    } finally {
+      await t.db.query(`UPDATE users SET affiliations = '[]' WHERE id = $1`, [juror.id]);
+    }
+  });
+
+  it('an assignment the organizer removed meanwhile is not found any more', async () => {
+    const id = await typeAway(CODES[4]);
+    expect((await t.http().delete(`/api/assignments/${id}`).set(bearer(org)).send({ reason: 'diganti juri lain' })).status).toBe(204);
+    const gone = await put(id, { scores: FULL, version: 3 });
+    expect(gone.status).toBe(404);
+    expect(await versions(id)).toBe(3);
+  });
+
+  it('a stage that is no longer open takes no saves', async () => {
+    // The first case's sheet, kept and at version 4: the stage is closed under it (as a close would leave it).
+    const id = assignmentOf[CODES[0]];
+    expect((await put(id, { scores: FULL, version: 4 })).body.version).toBe(5);
+    await t.db.query(`UPDATE competition_stages SET status = 'closed' WHERE competition_id = $1 AND key = 'desk_review'`, [cid]);
+    const closed = await put(id, { scores: { ...FULL, kebaruan: 11 }, version: 5 });
+    expect(closed.status).toBe(409);
+    expect(await versions(id)).toBe(5);
+  });
+});
