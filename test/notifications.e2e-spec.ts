@@ -53,6 +53,16 @@ async function seedQuietly(t: TestApp, sink: SmtpSink): Promise<void> {
   sink.mails.length = 0;
 }
 
+/** Issue #10's figure for a fault: e-mail rows created for the messages titled so, against mails the SMTP sink received. */
+const faultOutcomes: string[] = [];
+async function deliveredOnce(t: TestApp, sink: SmtpSink, fault: string, titles: string[]): Promise<void> {
+  const created = (await t.db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE channel = 'email' AND type = 'message' AND payload->>'title' = ANY($1)`, [titles])).rows[0].n;
+  const delivered = sink.mails.filter((m) => titles.includes(m.subject)).length;
+  faultOutcomes.push(`${fault}: ${created} e-mails created, ${delivered} delivered`);
+  expect(delivered).toBe(created);
+}
+afterAll(() => console.log(`notification faults (created vs delivered):\n  ${faultOutcomes.join('\n  ')}`));
+
 async function obliterate(env: TestApp['env'], redisUrl: string): Promise<void> {
   const queue = new Queue(QueueName.Notifications, { connection: { url: redisUrl }, prefix: env.queue.prefix });
   await queue.obliterate({ force: true });
@@ -154,6 +164,7 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
     expect(replay.body).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
     await waitFor('the replayed mail', () => sink.to('juror3@demo.local').some((m) => m.subject === 'dead-letter') && allSent(t, 'message:dead-letter')());
     expect(sink.mails.filter((m) => m.subject === 'dead-letter')).toHaveLength(1);
+    await deliveredOnce(t, sink, 'SMTP refusing (3 attempts, dead, replayed)', ['dead-letter']);
     const again = await t.http().post(`/api/admin/outbox/${email.id}/replay`).set(bearer(organizer.accessToken));
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('OUTBOX_ILLEGAL_TRANSITION');
@@ -356,6 +367,7 @@ describe('notifications without SMTP_URL (e2e)', () => {
     expect(sink.mails.filter((m) => m.subject === 'died-before-sending')).toHaveLength(1);
     expect(sink.mails.filter((m) => m.subject === 'died-after-sending')).toHaveLength(1);
     expect(await inboxCount(t, user.juror4, 'message')).toBe(2);
+    await deliveredOnce(t, sink, 'worker killed mid-job, before and after sending', ['died-before-sending', 'died-after-sending']);
   });
 
   it('Redis down while events happen: rows stay pending, and are delivered once it is back, exactly once', async () => {
@@ -382,6 +394,7 @@ describe('notifications without SMTP_URL (e2e)', () => {
       expect(sink.mails.filter((m) => m.subject === 'while-redis-down')).toHaveLength(1);
       expect(sink.mails.filter((m) => m.subject === 'reminder-while-redis-down')).toHaveLength(1);
       expect(await inboxCount(down, juror5)).toBe(2);
+      await deliveredOnce(down, sink, 'Redis down while events happen, then back', ['while-redis-down', 'reminder-while-redis-down']);
       await waitFor('/health to see Redis up', async () => (await down.http().get('/health')).status === 200);
     } finally {
       await downWorker?.close();

@@ -75,7 +75,7 @@ export function toErrorBody(err: unknown): ErrorBody {
     return { statusCode, error: REASON[statusCode], message: err.message, code: err.code, ...(err.details ? { details: err.details } : {}) };
   }
   if (err instanceof ThrottlerException) {
-    return { statusCode: 429, error: REASON[429], message: 'Too many attempts; wait a minute and try again', code: 'RATE_LIMITED' };
+    return { statusCode: 429, error: REASON[429], message: 'Too many attempts; try again after the seconds given in the Retry-After header', code: 'RATE_LIMITED' };
   }
   if (err instanceof HttpException) {
     const statusCode = err.getStatus();
