@@ -255,10 +255,10 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     expect((await t.http().get('/api/public/competitions/iga-2024-demo/rankings?version=9')).status).toBe(404);
   });
 
-  it('a national-size ranking lists 100 unranked innovations per category inline, counts them all and pages the rest', async () => {
+  it('a national-size ranking lists 25 unranked innovations per category inline, counts them all and pages the rest', async () => {
     const c = await openCompetition(t, org, { slug: 'nasional' });
     const admin = (await t.db.query(`SELECT id FROM users WHERE email = 'admin@demo.local'`)).rows[0].id;
-    const cats = { kota: 130, kabupaten: 40 };
+    const cats = { kota: 130, kabupaten: 20 };
     const unranked = Object.entries(cats).flatMap(([category, n]) =>
       Array.from({ length: n }, (_, i) => ({ submission: `00000000-0000-4000-8000-${category === 'kota' ? '1' : '2'}${String(i).padStart(11, '0')}`, category, reachedStage: i % 3 ? 'desk_review' : null })),
     );
@@ -273,11 +273,11 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     ]);
     const res = await t.http().get('/api/public/competitions/nasional/rankings');
     expect(res.status).toBe(200);
-    expect(res.body.unranked.filter((u: { category: string }) => u.category === 'kota')).toHaveLength(100);
-    expect(res.body.unranked.filter((u: { category: string }) => u.category === 'kabupaten')).toHaveLength(40);
+    expect(res.body.unranked.filter((u: { category: string }) => u.category === 'kota')).toHaveLength(25);
+    expect(res.body.unranked.filter((u: { category: string }) => u.category === 'kabupaten')).toHaveLength(20);
     expect(res.body.unrankedCounts).toEqual({
       kota: { total: 130, byStage: { none: 44, desk_review: 86 } },
-      kabupaten: { total: 40, byStage: { none: 14, desk_review: 26 } },
+      kabupaten: { total: 20, byStage: { none: 7, desk_review: 13 } },
     });
     const pages = [];
     for (let page = 1; page <= 3; page++) {
@@ -289,7 +289,7 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     expect(pages.map((u: { innovationId: string }) => u.innovationId)).toEqual(unranked.filter((u) => u.category === 'kota').map((u) => u.submission));
     expect(pages[1]).toMatchObject({ title: 'Inovasi <b>1</b>', organization: 'OPD 1', category: 'kota', reachedStage: 'desk_review' });
     const all = await t.http().get('/api/public/competitions/nasional/rankings/unranked?pageSize=1000');
-    expect(all.body.total).toBe(170);
+    expect(all.body.total).toBe(150);
     expect((await t.http().get('/api/public/competitions/nasional/rankings/unranked?pageSize=1001')).status).toBe(400);
     expect((await t.http().get('/api/public/competitions/tidak-ada/rankings/unranked')).status).toBe(404);
 

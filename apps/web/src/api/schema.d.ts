@@ -1049,7 +1049,7 @@ export interface paths {
         };
         /**
          * The latest published ranking (or ?version=n), with names and the snapshot hash
-         * @description Every ranked innovation per category; unranked ones inline up to 100 per category with their counts in unrankedCounts (all of them: …/rankings/unranked). Made once per snapshot: ETag (If-None-Match → 304) and gzip.
+         * @description Every ranked innovation per category; unranked ones inline up to 25 per category with their counts in unrankedCounts (all of them: …/rankings/unranked). Made once per snapshot: ETag (If-None-Match → 304) and gzip.
          */
         get: operations["PublicController_rankings"];
         put?: never;

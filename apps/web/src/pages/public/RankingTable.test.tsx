@@ -57,24 +57,34 @@ describe('UnrankedTable', () => {
   });
 
   it('counts every unranked innovation and fetches the rest a page at a time from the snapshot shown', async () => {
-    const inline = Array.from({ length: 100 }, (_, i) => ({ innovationId: `i-${i}`, title: `Inovasi ${i}`, organization: 'OPD', category: 'kota', reachedStage: 'desk_review' }));
+    const row = (i: number) => ({ innovationId: `i-${i}`, title: `Inovasi ${i}`, organization: 'OPD', category: 'kota', reachedStage: i === 130 ? null : 'desk_review' });
+    // 25 inline (as the API sends them), 131 in all: page 1 of 100 repeats the 25 shown, page 2 has the last 31.
+    const inline = Array.from({ length: 25 }, (_, i) => row(i));
     const calls: string[] = [];
     vi.stubGlobal(
       'fetch',
       vi.fn(async (request: Request) => {
         const url = new URL(request.url);
         calls.push(url.pathname + url.search);
-        const items = [{ innovationId: 'i-100', title: 'Inovasi 100', organization: 'OPD', category: 'kota', reachedStage: null }];
-        return json(200, { items, total: 101, page: 2, pageSize: 100 });
+        const page = Number(url.searchParams.get('page'));
+        const items = Array.from({ length: 131 }, (_, i) => row(i)).slice((page - 1) * 100, page * 100);
+        return json(200, { items, total: 131, page, pageSize: 100 });
       }),
     );
-    renderWithProviders(<UnrankedTable category="kota" rows={inline} total={101} stages={view.stages} slug="nasional" version={3} />);
-    const table = screen.getByRole('table', { name: 'Tidak berperingkat di kategori Kota (101 inovasi)' });
-    expect(bodyRows(table)).toHaveLength(100);
-    await userEvent.click(screen.getByRole('button', { name: 'Tampilkan lebih banyak (100 dari 101)' }));
-    await vi.waitFor(() => expect(bodyRows(table)).toHaveLength(101));
-    expect(cells(bodyRows(table)[100])).toEqual(['Inovasi 100OPD', 'Belum dinilai']);
-    expect(calls).toEqual(['/api/public/competitions/nasional/rankings/unranked?category=kota&version=3&page=2&pageSize=100']);
+    renderWithProviders(<UnrankedTable category="kota" rows={inline} total={131} stages={view.stages} slug="nasional" version={3} />);
+    const table = screen.getByRole('table', { name: 'Tidak berperingkat di kategori Kota (131 inovasi)' });
+    expect(bodyRows(table)).toHaveLength(25);
+    await userEvent.click(screen.getByRole('button', { name: 'Tampilkan lebih banyak (25 dari 131)' }));
+    await vi.waitFor(() => expect(bodyRows(table)).toHaveLength(100));
+    await userEvent.click(screen.getByRole('button', { name: 'Tampilkan lebih banyak (100 dari 131)' }));
+    await vi.waitFor(() => expect(bodyRows(table)).toHaveLength(131));
+    // Every innovation once, in order: the overlap of page 1 with the inline rows was dropped.
+    expect(bodyRows(table).map((r) => cells(r)[0])).toEqual(Array.from({ length: 131 }, (_, i) => `Inovasi ${i}OPD`));
+    expect(cells(bodyRows(table)[130])).toEqual(['Inovasi 130OPD', 'Belum dinilai']);
+    expect(calls).toEqual([
+      '/api/public/competitions/nasional/rankings/unranked?category=kota&version=3&page=1&pageSize=100',
+      '/api/public/competitions/nasional/rankings/unranked?category=kota&version=3&page=2&pageSize=100',
+    ]);
     expect(screen.queryByRole('button')).toBeNull();
     vi.unstubAllGlobals();
   });

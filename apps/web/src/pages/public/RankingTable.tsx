@@ -79,7 +79,7 @@ function InnovationCell({ id, title, detail }: { id: string; title: string; deta
   );
 }
 
-/** Rows fetched per "show more" of the unranked innovations (the API's inline count is the same). */
+/** Rows fetched per "show more" of the unranked innovations (the API carries fewer inline: the first page skips those). */
 const UNRANKED_PAGE = 100;
 
 interface UnrankedProps {
@@ -112,8 +112,10 @@ export function UnrankedTable({ category, rows, total, stages, slug, version }: 
     setLoading(true);
     setFailed(false);
     try {
-      const page = await unrankedPage(slug, { category, version, page: Math.floor(shown.length / UNRANKED_PAGE) + 1, pageSize: UNRANKED_PAGE });
-      setExtra((before) => [...before, ...page.items]);
+      const next = Math.floor(shown.length / UNRANKED_PAGE) + 1;
+      const page = await unrankedPage(slug, { category, version, page: next, pageSize: UNRANKED_PAGE });
+      // The page starts where the rows shown so far may not end (the inline rows are fewer than a page).
+      setExtra((before) => [...before, ...page.items.slice(shown.length - (next - 1) * UNRANKED_PAGE)]);
     } catch {
       setFailed(true);
     } finally {
