@@ -230,7 +230,7 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
     expect(text).toContain(`(${first.title})`);
     expect(text).toContain(json.body.snapshot.hash);
-    const unranked = await t.http().get(`/api/public/rankings/${json.body.snapshot.id}/certificates/${ids['SiTaro 2027'].replace(/.$/, '0')}`);
+    const unranked = await t.http().get(`/api/public/rankings/${json.body.snapshot.id}/certificates/${ids['SiTaro 2027'].replace(/.$/, (c) => (c === '0' ? '1' : '0'))}`);
     expect(unranked.status).toBe(404);
   });
 
