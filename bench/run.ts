@@ -63,7 +63,7 @@ function settings(env: NodeJS.ProcessEnv): Settings {
 /** The command as typed, with the variables that change what it does. */
 function exactCommand(env: NodeJS.ProcessEnv): string {
   const vars = Object.keys(env)
-    .filter((k) => /^BENCH_/.test(k) || (k === 'DATABASE_URL' && !env.BENCH_DATABASE_URL))
+    .filter((k) => /^BENCH_/.test(k) || k === 'REDIS_URL' || (k === 'DATABASE_URL' && !env.BENCH_DATABASE_URL))
     .sort()
     .map((k) => `${k}=${/URL$/.test(k) ? redact(env[k]!) : env[k]}`);
   const cmd = env.npm_lifecycle_event === 'bench' ? 'npm run bench' : `node ${path.relative(ROOT, process.argv[1])}${process.argv.slice(2).map((a) => ' ' + a).join('')}`;
