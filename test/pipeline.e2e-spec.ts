@@ -177,12 +177,14 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
 
   it('a conflict declared after assignment blocks submit', async () => {
     // Whoever reviews D declares a conflict with it (D is eliminated later, so the rest of the run is unaffected).
-    const onD = await t.db.query(`SELECT juror_id FROM assignments WHERE innovation_id = $1 AND removed_at IS NULL`, [ids.D]);
+    // One who has not started D's sheet (the previous test scores j2's first assignment, which may be D).
+    const onD = await t.db.query(`SELECT a.juror_id FROM assignments a LEFT JOIN score_sheets s ON s.assignment_id = a.id WHERE a.innovation_id = $1 AND a.removed_at IS NULL AND s.id IS NULL`, [ids.D]);
     const jj = Object.keys(jurorIds).find((k) => onD.rows.some((r: { juror_id: string }) => r.juror_id === jurorIds[k]))!;
     const item = ((await get('/api/assignments/mine', jurors[jj])).body.items as Item[]).find((i) => i.innovationId === ids.D)!;
     const sheet = await get(`/api/assignments/${item.id}/sheet`, jurors[jj]);
     const scores = Object.fromEntries(sheet.body.rubric.map((c: { key: string }) => [c.key, 50]));
     const saved = await put(`/api/assignments/${item.id}/sheet`, jurors[jj], { scores, comment: 'ok', confirmNoConflict: true });
+    expect(saved.body).toMatchObject({ status: 'draft', version: 1 });
     // A bad value on an existing sheet is a 400 naming it, and writes nothing.
     const badValue = await put(`/api/assignments/${item.id}/sheet`, jurors[jj], { scores: { ...scores, [sheet.body.rubric[0].key]: -5 }, version: saved.body.version });
     expect(badValue.status).toBe(400);
