@@ -217,9 +217,10 @@ export class JuryService {
     if (!ctx) {
       const read = await this.repo.draftSaveContext(id, actor.id);
       if (!read || read.stageStatus !== 'open' || read.sheet.status !== 'draft' || read.sheet.version !== dto.version) return null;
+      // Checked once, on what was read; a kept context passed them, and the write's basis vouches they still hold.
+      if (!isScoredStage(read.stage) || (read.juror && conflictReasons(read.juror, read.innovation).length)) return null;
       ctx = read;
     }
-    if (!isScoredStage(ctx.stage) || (ctx.juror && conflictReasons(ctx.juror, ctx.innovation).length)) return null;
     if (validateSheetValues(ctx.stage.rubric, dto.scores ?? {}, { requireAll: false }).length) return null;
     const next = { status: 'draft' as const, scores: (dto.scores ?? {}) as Record<string, number>, comment: dto.comment ?? null, submittedAt: null };
     const saved = await this.repo.writeSheet(this.db.manager, ctx.sheet.id, next, { status: 'draft', by: actor.id }, { version: dto.version, jurorId: actor.id, basis: ctx.basis });

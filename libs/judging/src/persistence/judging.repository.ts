@@ -11,7 +11,7 @@ export interface DraftSaveContext {
   stageKey: string;
   stageStatus: string;
   stage: StagePlan;
-  sheet: Pick<ScoreSheetEntity, 'id' | 'status' | 'version' | 'comment'>;
+  sheet: Pick<ScoreSheetEntity, 'id' | 'status' | 'version'>;
   juror: (JurorConflictProfile & { id: string }) | null;
   innovation: InnovationConflictProfile;
   /** `DRAFT_BASIS` as read with the rest: a conditional write given it fails once any of its inputs changed. */
@@ -238,7 +238,7 @@ export class JudgingRepository {
       this.db.manager,
       `SELECT a.competition_id, a.stage_key, a.innovation_id, cs.status AS stage_status,
               (SELECT st FROM jsonb_array_elements(c.plan->'stages') st WHERE st->>'key' = a.stage_key LIMIT 1) AS stage,
-              s.id AS sheet_id, s.status AS sheet_status, s.version, s.comment,
+              s.id AS sheet_id, s.status AS sheet_status, s.version,
               i.organization_id, i.region_id, i.province_id,
               u.affiliations, (u.role = 'juror' AND u.active) AS juror,
               EXISTS (SELECT 1 FROM conflict_declarations d WHERE d.juror_id = $2 AND d.innovation_id = a.innovation_id) AS declared,
@@ -258,7 +258,7 @@ export class JudgingRepository {
       stageKey: row.stage_key,
       stageStatus: row.stage_status,
       stage: row.stage,
-      sheet: { id: row.sheet_id, status: row.sheet_status, version: row.version, comment: row.comment },
+      sheet: { id: row.sheet_id, status: row.sheet_status, version: row.version },
       juror: row.juror ? { id: jurorId, affiliations: row.affiliations ?? [], declarations: row.declared ? [{ innovationId: row.innovation_id }] : [] } : null,
       innovation: { id: row.innovation_id, organizationId: row.organization_id, regionId: row.region_id, provinceId: row.province_id },
       basis: row.basis,
