@@ -247,6 +247,17 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     // List rows name the organization and region and leave the proposal texts to GET /api/innovations/:id.
     expect(all.body.items[0]).toMatchObject({ organizationName: expect.any(String), regionName: expect.any(String), category: expect.any(String), version: 1 });
     for (const key of ['summary', 'problem', 'approach', 'results', 'sections']) expect(all.body.items[0]).not.toHaveProperty(key);
+    // The rows are JSON made by PostgreSQL: each reads exactly as the API writes the same fields of the innovation
+    // (timestamps to the millisecond, in UTC, nulls kept), on page 1 and on a later page alike.
+    expect(all.headers['content-type']).toBe('application/json; charset=utf-8');
+    await t.db.query(`UPDATE innovations SET submitted_at = '2025-06-30 23:59:59.123456+07', digital = true, phase = 'uji_coba' WHERE id = $1`, [all.body.items[1].id]);
+    for (const listed of [...(await t.http().get(`/api/competitions/${c.id}/innovations?pageSize=7`).set(bearer(organizer))).body.items, ...page5.body.items]) {
+      const detail = (await t.http().get(`/api/innovations/${listed.id}`).set(bearer(organizer))).body;
+      expect(listed).toEqual(Object.fromEntries(Object.keys(listed).map((k) => [k, detail[k]])));
+      expect(Object.keys(listed).sort()).toEqual(['category', 'competitionId', 'createdAt', 'currentStage', 'digital', 'id', 'organizationId', 'organizationName', 'phase', 'regionId', 'regionName', 'status', 'submittedAt', 'title', 'updatedAt', 'version']);
+    }
+    const edited = (await t.http().get(`/api/competitions/${c.id}/innovations?pageSize=7`).set(bearer(organizer))).body.items[1];
+    expect(edited).toMatchObject({ submittedAt: '2025-06-30T16:59:59.123Z', digital: true, phase: 'uji_coba' });
     // Totals of category/status/stage filters come from innovation_counts (triggers): they follow every change.
     const totals = async () => {
       const out: number[] = [];

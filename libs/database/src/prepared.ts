@@ -36,3 +36,11 @@ export async function queryPrepared<T>(m: EntityManager, text: string, values: u
     throw new QueryFailedError(text, values, err as Error);
   }
 }
+
+/**
+ * SQL for a timestamptz as JSON.stringify writes a Date ("2025-06-30T15:59:59.000Z", milliseconds truncated as
+ * node-postgres truncates them), for JSON made by PostgreSQL that must read like JSON made by the API.
+ */
+export function isoTimestampSql(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Conflict, Forbidden, inScope, NotFound, organizationScope, toPage, ValidationFailed, type Actor, type Page } from '@app/common';
+import { Conflict, Forbidden, inScope, NotFound, organizationScope, pageJson, ValidationFailed, type Actor } from '@app/common';
 import { AuditService } from '@app/audit';
 import { CompetitionsService, categoryForRegionKind, submissionDeadline, type CompetitionPlan } from '@app/competitions';
 import { DirectoryService } from '@app/directory';
@@ -18,7 +18,7 @@ import {
   type Actor as LifecycleActor,
   type InnovationStatus,
 } from './domain';
-import type { CreateInnovationDto, HistoryView, InnovationSummaryView, InnovationView, UpdateInnovationDto } from './dto/innovation.dto';
+import type { CreateInnovationDto, HistoryView, InnovationView, UpdateInnovationDto } from './dto/innovation.dto';
 
 const PROFILE_KEYS = ['title', 'summary', 'phase', 'digital', 'governmentAffair', 'startDate', 'problem', 'approach', 'results', 'replicability', 'sustainability'] as const;
 
@@ -97,18 +97,15 @@ export class InnovationsService {
     return this.view((await this.relate(actor, id)).innovation);
   }
 
-  async list(actor: Actor, competitionId: string, filter: InnovationFilter, page = 1, pageSize = 20): Promise<Page<InnovationSummaryView>> {
+  /** A page of the list as JSON text (`pageJson`): the rows are made JSON by PostgreSQL (see `listSummaries`). */
+  async list(actor: Actor, competitionId: string, filter: InnovationFilter, page = 1, pageSize = 20): Promise<string> {
     if (actor.role === 'organizer' || actor.role === 'admin') await this.competitions.assertManages(actor, competitionId);
     else if (actor.role === 'opd' || actor.role === 'coordinator') await this.competitions.visible(actor, competitionId);
     else throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Jurors see innovations through their assignments (GET /api/assignments/mine)');
-    const { rows, total } = await this.repo.listSummaries(competitionId, organizationScope(actor), filter, page, pageSize);
-    return toPage(
-      rows.map((r) => ({ ...r, organizationName: r.organizationName ?? undefined, regionName: r.regionName ?? undefined })),
-      total,
-      page,
-      pageSize,
-    );
+    const { itemsJson, total } = await this.repo.listSummaries(competitionId, organizationScope(actor), filter, page, pageSize);
+    return pageJson(itemsJson, total, page, pageSize);
   }
+
 
   /** An OPD starts a draft for its own organization, in the category its region kind belongs to. */
   async create(actor: Actor, competitionId: string, dto: CreateInnovationDto, now = new Date()): Promise<InnovationView> {

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, soleFile, type Actor, type MultipartPart } from '@app/common';
+import { CurrentUser, JSON_CONTENT_TYPE, Roles, soleFile, type Actor, type MultipartPart } from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { InnovationsService } from './innovations.service';
 import { DocumentsService, type UploadedStream } from './documents.service';
@@ -39,6 +39,7 @@ export class SubmissionsController {
   @Roles('admin', 'organizer', 'coordinator', 'opd')
   @ApiOperation({ summary: 'Innovations of a competition: all for its organizers (filters, paging, total), an OPD’s own, a coordinator’s region. List rows carry no proposal texts: GET /api/innovations/:id has them' })
   @ApiOkResponse({ type: InnovationPageView })
+  @Header('content-type', JSON_CONTENT_TYPE)
   list(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Query() q: InnovationQueryDto) {
     return this.innovations.list(actor, id, { category: q.category, status: q.status, stage: q.stage, regionId: q.regionId, organizationId: q.organizationId, q: q.q }, q.page ?? 1, q.pageSize ?? 20);
   }

@@ -1433,9 +1433,9 @@ export interface components {
             id: string;
             competitionId: string;
             organizationId: string;
-            organizationName?: string;
+            organizationName?: string | null;
             regionId: string;
-            regionName?: string;
+            regionName?: string | null;
             category: string;
             /** @enum {string} */
             status: "draft" | "awaiting_coordinator" | "returned" | "submitted" | "eliminated" | "withdrawn" | "disqualified";
@@ -1487,9 +1487,9 @@ export interface components {
             id: string;
             competitionId: string;
             organizationId: string;
-            organizationName?: string;
+            organizationName?: string | null;
             regionId: string;
-            regionName?: string;
+            regionName?: string | null;
             category: string;
             /** @enum {string} */
             status: "draft" | "awaiting_coordinator" | "returned" | "submitted" | "eliminated" | "withdrawn" | "disqualified";

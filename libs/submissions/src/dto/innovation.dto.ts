@@ -59,9 +59,9 @@ export class InnovationSummaryView {
   @ApiProperty() id: string;
   @ApiProperty() competitionId: string;
   @ApiProperty() organizationId: string;
-  @ApiPropertyOptional() organizationName?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) organizationName?: string | null;
   @ApiProperty() regionId: string;
-  @ApiPropertyOptional() regionName?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) regionName?: string | null;
   @ApiProperty() category: string;
   @ApiProperty({ enum: INNOVATION_STATUSES }) status: InnovationStatus;
   @ApiPropertyOptional({ nullable: true }) currentStage: string | null;
