@@ -1,3 +1,4 @@
+import { JudgingRepository } from '@app/judging';
 import { createTestApp, type TestApp } from './support/test-app';
 import { bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
 
@@ -112,13 +113,58 @@ describe('juror draft saves with a kept context (e2e)', () => {
     expect(await versions(id)).toBe(3);
   });
 
-  it('a stage that is no longer open takes no saves', async () => {
-    // The first case's sheet, kept and at version 4: the stage is closed under it (as a close would leave it).
+  it('drafts written together: each row is guarded on its own, and only the ones that hold are written', async () => {
+    // The sheets as the cases above left them: 0 a draft at v4, 1 submitted, 2 under a declared conflict,
+    // 3 a draft at v3 (the affiliation was taken back), 4 removed.
+    const repo = t.app.get(JudgingRepository);
+    const ctx = async (code: string) => (await repo.draftSaveContext(assignmentOf[code], juror.id))!;
+    const c3 = await ctx(CODES[3]);
+    const c0 = await ctx(CODES[0]);
+    const sheetId = async (code: string) => (await t.db.query(`SELECT id FROM score_sheets WHERE assignment_id = $1`, [assignmentOf[code]])).rows[0].id as string;
+    const draft = { scores: FULL, comment: null, jurorId: juror.id };
+    const before = await Promise.all(CODES.map((c) => versions(assignmentOf[c])));
+    const written = await repo.writeDrafts([
+      { ...draft, sheetId: await sheetId(CODES[1]), version: 5, basis: c3.basis }, // submitted
+      { ...draft, sheetId: c3.sheet.id, version: 3, basis: c3.basis, comment: 'bersama' }, // holds
+      { ...draft, sheetId: c0.sheet.id, version: 4, basis: 'not-the-basis' }, // something under the context changed
+      { ...draft, sheetId: await sheetId(CODES[2]), version: 3, basis: c3.basis }, // conflict declared
+      { ...draft, sheetId: await sheetId(CODES[4]), version: 3, basis: c3.basis }, // assignment removed
+    ]);
+    expect(written.map((w) => (w ? { version: w.version, comment: w.comment, scores: w.scores } : null))).toEqual([null, { version: 4, comment: 'bersama', scores: FULL }, null, null, null]);
+    const after = await Promise.all(CODES.map((c) => versions(assignmentOf[c])));
+    expect(after).toEqual(before.map((n, i) => (i === 3 ? n + 1 : n)));
+    const row = (await t.db.query(`SELECT v.version, v.status, v.saved_by, v.comment FROM score_sheet_versions v WHERE v.sheet_id = $1 ORDER BY v.version DESC LIMIT 1`, [c3.sheet.id])).rows[0];
+    expect(row).toEqual({ version: 4, status: 'draft', saved_by: juror.id, comment: 'bersama' });
+  });
+
+  it('concurrent saves of one version: one is written, the others are 409 with the version that won', async () => {
     const id = assignmentOf[CODES[0]];
-    expect((await put(id, { scores: FULL, version: 4 })).body.version).toBe(5);
+    const other = assignmentOf[CODES[3]];
+    const current = (await stored(id)).version as number;
+    const otherVersion = (await stored(other)).version as number;
+    const before = await versions(id);
+    const answers = await Promise.all([
+      ...Array.from({ length: 8 }, (_, n) => put(id, { scores: { ...FULL, kebaruan: 40 + n }, version: current })),
+      put(other, { scores: FULL, version: otherVersion }),
+    ]);
+    const mine = answers.slice(0, 8);
+    expect(mine.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    const winner = mine.find((a) => a.status === 200)!;
+    expect(winner.body.version).toBe(current + 1);
+    for (const lost of mine.filter((a) => a.status === 409)) expect(lost.body.details).toMatchObject({ expectedVersion: current, currentVersion: current + 1 });
+    expect(answers[8].status).toBe(200);
+    expect(await versions(id)).toBe(before + 1);
+    expect(await stored(id)).toMatchObject({ version: current + 1, scores: winner.body.scores });
+  });
+
+  it('a stage that is no longer open takes no saves', async () => {
+    // The first case's sheet, its context kept by a save: the stage is closed under it (as a close would leave it).
+    const id = assignmentOf[CODES[0]];
+    const current = (await stored(id)).version as number;
+    expect((await put(id, { scores: FULL, version: current })).body.version).toBe(current + 1);
     await t.db.query(`UPDATE competition_stages SET status = 'closed' WHERE competition_id = $1 AND key = 'desk_review'`, [cid]);
-    const closed = await put(id, { scores: { ...FULL, kebaruan: 11 }, version: 5 });
+    const closed = await put(id, { scores: { ...FULL, kebaruan: 11 }, version: current + 1 });
     expect(closed.status).toBe(409);
-    expect(await versions(id)).toBe(5);
+    expect(await versions(id)).toBe(current + 1);
   });
 });

@@ -4,3 +4,4 @@ export * from './clock';
 export * from './auth';
 export * from './http';
 export * from './pdf/minimal-pdf';
+export * from './batcher';

@@ -2,6 +2,6 @@ export * from './judging.module';
 export { JudgingGuardsModule } from './judging.guards';
 export { PipelineService, type StageCloseSummary } from './pipeline.service';
 export { JuryService } from './jury.service';
-export { JudgingRepository, type SubmittedSheetRow } from './persistence/judging.repository';
+export { JudgingRepository, type DraftWrite, type SubmittedSheetRow } from './persistence/judging.repository';
 export * from './persistence/judging.entities';
 export { scoringInputFor, type PlanForScoring, type SubmissionForScoring } from './domain';

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Conflict, NotFound, ValidationFailed, type Actor } from '@app/common';
+import { Batcher, Conflict, NotFound, ValidationFailed, type Actor } from '@app/common';
 import { AuditService } from '@app/audit';
 import { CompetitionsService, isScoredStage, type CompetitionSnapshot, type StagePlan } from '@app/competitions';
 import { UsersService } from '@app/identity';
 import { DocumentsService, InnovationEntity, InnovationsRepository, InnovationsService } from '@app/submissions';
 import { explain, jurorReport } from '@app/scoring';
-import { JudgingRepository, type DraftSaveContext } from './persistence/judging.repository';
+import { JudgingRepository, type DraftSaveContext, type DraftWrite } from './persistence/judging.repository';
 import { AssignmentEntity, ScoreSheetEntity } from './persistence/judging.entities';
 import { assertNoConflict, assertSheetEditable, assertValidSheetValues, assignJurors, conflictReasons, flagDisagreement, scoringInputFor, sheetProgress, validateSheetValues, type Affiliation } from './domain';
 import { JudgingEvents } from './judging.events';
@@ -23,11 +23,19 @@ interface JurorProfile {
 /** How many draft-save contexts are kept (a few KB each, the rubric included); past it the set starts again. */
 const DRAFT_CONTEXTS_KEPT = 5_000;
 
+/** Draft-save batches written at once (of the pool's connections) and their size at most (bench/RESULTS.md). */
+const DRAFT_BATCHING = { maxInFlight: 4, maxBatch: 64, key: (d: DraftWrite) => d.sheetId };
+
 /** Jury work: conflict-aware assignment, blind versioned score sheets, progress and calibration. */
 @Injectable()
 export class JuryService {
   /** Draft-save contexts by assignment and juror (only the parts `DRAFT_BASIS` vouches for are used again). */
   private readonly draftContexts = new Map<string, DraftSaveContext>();
+  /**
+   * Draft saves from kept contexts go to PostgreSQL together when they arrive while others are being written:
+   * one statement and one commit for many jurors' saves under load, a save alone when it is quiet.
+   */
+  private readonly draftWrites = new Batcher<DraftWrite, ScoreSheetEntity | null>((drafts) => this.repo.writeDrafts(drafts), DRAFT_BATCHING);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -200,8 +208,8 @@ export class JuryService {
   }
 
   /**
-   * The common save — a juror's draft, edited from the version they hold, while the stage is open — as one
-   * conditional write and no explicit transaction: the sheet and its version row are written only if the sheet is
+   * The common save — a juror's draft, edited from the version they hold, while the stage is open — as a
+   * conditional write (batched with other jurors' under load: `draftWrites`) and no explicit transaction: the sheet and its version row are written only if the sheet is
    * still that version and a draft, the assignment still the juror's, the stage open, no conflict declared and
    * nothing else the checks below read has changed (`DRAFT_BASIS`). What those checks read (rubric, conflict
    * inputs) comes from one query the first time and is then kept per assignment, so a juror typing away costs
@@ -222,8 +230,7 @@ export class JuryService {
       ctx = read;
     }
     if (validateSheetValues(ctx.stage.rubric, dto.scores ?? {}, { requireAll: false }).length) return null;
-    const next = { status: 'draft' as const, scores: (dto.scores ?? {}) as Record<string, number>, comment: dto.comment ?? null, submittedAt: null };
-    const saved = await this.repo.writeSheet(this.db.manager, ctx.sheet.id, next, { status: 'draft', by: actor.id }, { version: dto.version, jurorId: actor.id, basis: ctx.basis });
+    const saved = await this.draftWrites.submit({ sheetId: ctx.sheet.id, scores: (dto.scores ?? {}) as Record<string, number>, comment: dto.comment ?? null, version: dto.version, jurorId: actor.id, basis: ctx.basis });
     if (!saved) {
       this.draftContexts.delete(key);
       return null;
@@ -249,7 +256,7 @@ export class JuryService {
       assertValidSheetValues(stage.rubric, dto.scores ?? {}, { requireAll: false });
       const scores = (dto.scores ?? {}) as Record<string, number>;
       const comment = dto.comment ?? sheet?.comment ?? null;
-      if (sheet) return this.sheetView((await this.repo.writeSheet(tx, sheet.id, { status: 'draft', scores, comment, submittedAt: null }, { status: 'draft', by: actor.id }))!);
+      if (sheet) return this.sheetView(await this.repo.writeSheet(tx, sheet.id, { status: 'draft', scores, comment, submittedAt: null }, { status: 'draft', by: actor.id }));
       const saved = await this.repo.saveSheet(tx, { assignmentId: assignment.id, noConflictConfirmedAt: new Date(), status: 'draft', scores, comment, version: 1 });
       await this.repo.appendVersion(tx, { sheetId: saved.id, version: saved.version, status: 'draft', scores: saved.scores, comment: saved.comment, savedBy: actor.id });
       return this.sheetView(saved);
@@ -266,7 +273,7 @@ export class JuryService {
       const errors = validateSheetValues(stage.rubric, sheet.scores, { requireAll: true });
       if (!sheet.comment?.trim()) errors.push({ field: 'comment', message: 'a comment explaining the scores is required' });
       if (errors.length) throw new ValidationFailed(errors, 'JUDGING_INVALID_SCORES', 'The sheet cannot be submitted');
-      const saved = (await this.repo.writeSheet(tx, sheet.id, { status: 'submitted', scores: sheet.scores, comment: sheet.comment, submittedAt: now }, { status: 'submitted', by: actor.id }))!;
+      const saved = await this.repo.writeSheet(tx, sheet.id, { status: 'submitted', scores: sheet.scores, comment: sheet.comment, submittedAt: now }, { status: 'submitted', by: actor.id });
       await this.audit.record(tx, { actorId: actor.id, action: 'sheet.submit', entityType: 'score_sheet', entityId: saved.id, competitionId: assignment.competitionId, after: { assignmentId: assignment.id, version: saved.version } });
       return this.sheetView(saved);
     });
@@ -283,7 +290,7 @@ export class JuryService {
       if (status !== 'open') throw new Conflict('STAGE_NOT_OPEN', `stage "${assignment.stageKey}" is ${status}; a sheet is reopened only while its stage is open`, { status, allowed: ['open'] });
       const sheet = await this.repo.sheet(assignment.id, tx, true);
       if (!sheet || sheet.status !== 'submitted') throw new Conflict('JUDGING_SHEET_NOT_SUBMITTED', `the sheet is ${sheet?.status ?? 'not started'}; only a submitted sheet is reopened`, { status: sheet?.status ?? 'not_started', allowed: ['submitted'] });
-      const saved = (await this.repo.writeSheet(tx, sheet.id, { status: 'draft', scores: sheet.scores, comment: sheet.comment, submittedAt: null }, { status: 'reopened', by: actor.id, reason }))!;
+      const saved = await this.repo.writeSheet(tx, sheet.id, { status: 'draft', scores: sheet.scores, comment: sheet.comment, submittedAt: null }, { status: 'reopened', by: actor.id, reason });
       await this.audit.record(tx, { actorId: actor.id, action: 'sheet.reopen', entityType: 'score_sheet', entityId: saved.id, competitionId: assignment.competitionId, after: { assignmentId: assignment.id, version: saved.version }, reason });
       return this.sheetView(saved);
     });

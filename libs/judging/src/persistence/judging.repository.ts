@@ -27,6 +27,19 @@ export interface DraftSaveContext {
  */
 const DRAFT_BASIS = `md5(row(c.updated_at, i.organization_id, i.region_id, i.province_id, u.role, u.active, u.affiliations)::text)`;
 
+/** A juror's draft save from a kept context (`writeDrafts`). */
+export interface DraftWrite {
+  sheetId: string;
+  scores: Record<string, number>;
+  /** Null keeps the sheet's comment. */
+  comment: string | null;
+  /** The version the juror edited. */
+  version: number;
+  jurorId: string;
+  /** `DRAFT_BASIS` as read with the context. */
+  basis: string;
+}
+
 export interface SubmittedSheetRow {
   assignmentId: string;
   innovationId: string;
@@ -177,45 +190,77 @@ export class JudgingRepository {
   }
 
   /**
-   * Writes an existing sheet and appends its version in one statement (a save is on every juror's keystroke
-   * path: bench/RESULTS.md). A null comment keeps the sheet's comment. Either the caller holds the sheet's lock
-   * and has checked the version it replaces, or `onlyIf` makes the write conditional: null unless the sheet is
-   * still that version and a draft, its assignment still the juror's, the stage open, no conflict declared, and
-   * `DRAFT_BASIS` unchanged.
+   * Writes an existing sheet and appends its version in one statement, the caller holding the sheet's lock and
+   * having checked the version it replaces. A null comment keeps the sheet's comment.
    */
   async writeSheet(
     m: EntityManager,
     sheetId: string,
     next: Pick<ScoreSheetEntity, 'status' | 'scores' | 'comment' | 'submittedAt'>,
     saved: { status: ScoreSheetVersionEntity['status']; by: string; reason?: string | null },
-    onlyIf?: { version: number; jurorId: string; basis: string },
-  ): Promise<ScoreSheetEntity | null> {
-    const params: unknown[] = [sheetId, next.status, JSON.stringify(next.scores), next.comment, next.submittedAt, saved.status, saved.by, saved.reason ?? null];
-    const guard = onlyIf
-      ? ` AND version = $9 AND status = 'draft' AND EXISTS (
-             SELECT 1 FROM assignments a
-               JOIN competition_stages cs ON cs.competition_id = a.competition_id AND cs.key = a.stage_key AND cs.status = 'open'
-               JOIN competitions c ON c.id = a.competition_id
-               JOIN innovations i ON i.id = a.innovation_id
-               JOIN users u ON u.id = a.juror_id
-              WHERE a.id = score_sheets.assignment_id AND a.juror_id = $10 AND a.removed_at IS NULL AND ${DRAFT_BASIS} = $11
-                AND NOT EXISTS (SELECT 1 FROM conflict_declarations d WHERE d.juror_id = a.juror_id AND d.innovation_id = a.innovation_id))`
-      : '';
-    if (onlyIf) params.push(onlyIf.version, onlyIf.jurorId, onlyIf.basis);
+  ): Promise<ScoreSheetEntity> {
     const [row] = await queryPrepared<Record<string, any>>(
       m,
       `WITH s AS (
          UPDATE score_sheets SET status = $2, scores = $3, comment = COALESCE($4, comment), submitted_at = $5, version = version + 1, updated_at = now()
-          WHERE id = $1${guard} RETURNING *
+          WHERE id = $1 RETURNING *
        ), v AS (
          INSERT INTO score_sheet_versions (sheet_id, version, status, scores, comment, saved_by, reason)
          SELECT id, version, $6, scores, comment, $7, $8 FROM s
        )
        SELECT * FROM s`,
-      params,
+      [sheetId, next.status, JSON.stringify(next.scores), next.comment, next.submittedAt, saved.status, saved.by, saved.reason ?? null],
     );
-    if (!row) return null;
-    return m.create(ScoreSheetEntity, {
+    return this.sheetOf(row);
+  }
+
+  /**
+   * Juror's draft saves from kept contexts, many in one statement (a save is on every juror's keystroke path:
+   * bench/RESULTS.md): each sheet is written, with its version row, only if it is still the version the juror
+   * edited and a draft, its assignment still the juror's, the stage open, no conflict declared, and
+   * `DRAFT_BASIS` unchanged. A null comment keeps the sheet's comment. One result per draft, in order: the
+   * sheet written, or null when its conditions no longer hold. The drafts must be of different sheets.
+   */
+  async writeDrafts(drafts: DraftWrite[]): Promise<(ScoreSheetEntity | null)[]> {
+    const rows = await queryPrepared<Record<string, any>>(
+      this.db.manager,
+      `WITH x AS (
+         SELECT * FROM unnest($1::int[], $2::uuid[], $3::jsonb[], $4::text[], $5::int[], $6::uuid[], $7::text[]) AS x(ord, sheet_id, scores, comment, version, juror_id, basis)
+       ), s AS (
+         UPDATE score_sheets SET status = 'draft', scores = x.scores, comment = COALESCE(x.comment, score_sheets.comment), submitted_at = NULL,
+                version = score_sheets.version + 1, updated_at = now()
+           FROM x
+          WHERE score_sheets.id = x.sheet_id AND score_sheets.version = x.version AND score_sheets.status = 'draft' AND EXISTS (
+             SELECT 1 FROM assignments a
+               JOIN competition_stages cs ON cs.competition_id = a.competition_id AND cs.key = a.stage_key AND cs.status = 'open'
+               JOIN competitions c ON c.id = a.competition_id
+               JOIN innovations i ON i.id = a.innovation_id
+               JOIN users u ON u.id = a.juror_id
+              WHERE a.id = score_sheets.assignment_id AND a.juror_id = x.juror_id AND a.removed_at IS NULL AND ${DRAFT_BASIS} = x.basis
+                AND NOT EXISTS (SELECT 1 FROM conflict_declarations d WHERE d.juror_id = a.juror_id AND d.innovation_id = a.innovation_id))
+         RETURNING score_sheets.*, x.ord, x.juror_id
+       ), v AS (
+         INSERT INTO score_sheet_versions (sheet_id, version, status, scores, comment, saved_by, reason)
+         SELECT id, version, 'draft', scores, comment, juror_id, NULL FROM s
+       )
+       SELECT * FROM s`,
+      [
+        drafts.map((_, i) => i),
+        drafts.map((d) => d.sheetId),
+        drafts.map((d) => JSON.stringify(d.scores)),
+        drafts.map((d) => d.comment),
+        drafts.map((d) => d.version),
+        drafts.map((d) => d.jurorId),
+        drafts.map((d) => d.basis),
+      ],
+    );
+    const written: (ScoreSheetEntity | null)[] = drafts.map(() => null);
+    for (const row of rows) written[row.ord] = this.sheetOf(row);
+    return written;
+  }
+
+  private sheetOf(row: Record<string, any>): ScoreSheetEntity {
+    return this.db.manager.create(ScoreSheetEntity, {
       id: row.id,
       assignmentId: row.assignment_id,
       status: row.status,
