@@ -6,7 +6,7 @@
 // The API's RSS (VmRSS from /proc/<pid>/status) is read after boot and after the runs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { freePort } from '@app/database';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,6 +31,8 @@ export interface HttpRun {
   rps: number;
   /** CPU time (user + system) the API process spent per request in this run, when its pid is known. */
   cpuMsPerRequest: number | null;
+  /** CPU time the local PostgreSQL processes spent per request in this run (null when none run on this machine). */
+  pgCpuMsPerRequest: number | null;
   p50: number;
   p99: number;
   requests: number;
@@ -54,6 +56,8 @@ export interface HttpBenchResult {
   p99: number;
   /** Median CPU ms per request of the API process: steadier than req/s when other jobs share the cores. */
   cpuMsPerRequest: number | null;
+  /** Median CPU ms per request of the local PostgreSQL processes (all of them: the run is alone on the machine). */
+  pgCpuMsPerRequest: number | null;
   non2xx: number;
   errors: number;
   /** Non-2xx responses by status over the runs, and a sample body. */
@@ -102,6 +106,29 @@ export function cpuMs(pid: number): number | null {
   }
 }
 
+
+/**
+ * user + system CPU time in ms of every process named postgres on this machine (the server's backends and
+ * its background processes), or null when there is none: the database is elsewhere.
+ */
+export function postgresCpuMs(): number | null {
+  let total = 0;
+  let found = false;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    total += (Number(fields[11]) + Number(fields[12])) * 10;
+    found = true;
+  }
+  return found ? total : null;
+}
 
 export interface ApiProcess {
   baseUrl: string;
@@ -200,6 +227,7 @@ function contextFor(baseUrl: string, edition: Edition, db: Pool, connections: nu
 
 function cannon(baseUrl: string, prepared: PreparedRequest, connections: number, durationSec: number, pid?: number): Promise<HttpRun> {
   const cpuBefore = pid ? cpuMs(pid) : null;
+  const pgBefore = postgresCpuMs();
   let sample: string | undefined;
   const common = { connections, duration: durationSec, pipelining: 1, timeout: 10 };
   let opts: autocannon.Options;
@@ -236,10 +264,13 @@ function cannon(baseUrl: string, prepared: PreparedRequest, connections: number,
       // Let requests cut off at the end of the run finish on the server before anything else is measured.
       setTimeout(() => {
         const cpuAfter = pid ? cpuMs(pid) : null;
-        const cpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && r.requests.total > 0 ? (cpuAfter - cpuBefore) / r.requests.total : null;
+        const pgAfter = postgresCpuMs();
+        const perRequest = (before: number | null, after: number | null) => (before !== null && after !== null && r.requests.total > 0 ? (after - before) / r.requests.total : null);
+        const cpuMsPerRequest = perRequest(cpuBefore, cpuAfter);
+        const pgCpuMsPerRequest = perRequest(pgBefore, pgAfter);
         const statuses: Record<string, number> = {};
         for (const [code, stat] of Object.entries(r.statusCodeStats ?? {})) if (!code.startsWith('2')) statuses[code] = (stat as { count?: number }).count ?? 0;
-        resolve({ rps: r.requests.average, cpuMsPerRequest, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, statuses, sample });
+        resolve({ rps: r.requests.average, cpuMsPerRequest, pgCpuMsPerRequest, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, statuses, sample });
       }, 250);
     });
   });
@@ -272,7 +303,7 @@ export async function runHttpSuite(baseUrl: string, edition: Edition, options: H
   const boot = options.pid ? readMemory(options.pid) : null;
   try {
     for (const def of [BASELINES.hello, BASELINES.select1, ...definitions]) {
-      const result: HttpBenchResult = { key: def.key, title: def.title, status: 'ok', runs: [], rps: NaN, p50: NaN, p99: NaN, cpuMsPerRequest: null, non2xx: 0, errors: 0, statuses: {}, ratios: {}, targets: [] };
+      const result: HttpBenchResult = { key: def.key, title: def.title, status: 'ok', runs: [], rps: NaN, p50: NaN, p99: NaN, cpuMsPerRequest: null, pgCpuMsPerRequest: null, non2xx: 0, errors: 0, statuses: {}, ratios: {}, targets: [] };
       results.push(result);
       byKey.set(def.key, result);
       try {
@@ -298,6 +329,8 @@ export async function runHttpSuite(baseUrl: string, edition: Edition, options: H
       result.p99 = median(result.runs.map((x) => x.p99));
       const cpu = result.runs.map((x) => x.cpuMsPerRequest).filter((x): x is number => x !== null);
       result.cpuMsPerRequest = cpu.length ? median(cpu) : null;
+      const pg = result.runs.map((x) => x.pgCpuMsPerRequest).filter((x): x is number => x !== null);
+      result.pgCpuMsPerRequest = pg.length ? median(pg) : null;
       result.non2xx = result.runs.reduce((n, x) => n + x.non2xx, 0);
       result.errors = result.runs.reduce((n, x) => n + x.errors + x.timeouts, 0);
       for (const run of result.runs) for (const [code, n] of Object.entries(run.statuses)) result.statuses[code] = (result.statuses[code] ?? 0) + n;
@@ -317,6 +350,7 @@ export async function runHttpSuite(baseUrl: string, edition: Edition, options: H
       log(
         `http: ${def.key.padEnd(22)} ${Math.round(result.rps).toString().padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms` +
           (result.cpuMsPerRequest !== null ? `  API CPU ${result.cpuMsPerRequest.toFixed(2)} ms/req` : '') +
+          (result.pgCpuMsPerRequest !== null ? `  PostgreSQL CPU ${result.pgCpuMsPerRequest.toFixed(2)} ms/req` : '') +
           Object.entries(result.ratios).map(([b, x]) => `  ${(x * 100).toFixed(0)} % of ${b}`).join('') +
           (result.non2xx || result.errors ? `  (${result.non2xx} non-2xx ${JSON.stringify(result.statuses)}, ${result.errors} errors/timeouts${result.sample ? `; e.g. ${result.sample}` : ''})` : '') +
           `  [${result.runs.map((x) => Math.round(x.rps)).join(', ')}]`,
