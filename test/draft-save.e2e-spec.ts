@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { JudgingRepository } from '@app/judging';
 import { createTestApp, type TestApp } from './support/test-app';
 import { bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
@@ -155,6 +156,34 @@ describe('juror draft saves with a kept context (e2e)', () => {
     expect(answers[8].status).toBe(200);
     expect(await versions(id)).toBe(before + 1);
     expect(await stored(id)).toMatchObject({ version: current + 1, scores: winner.body.scores });
+  });
+
+  it('a sheet another transaction holds is skipped by a batch, and its save waits for it alone on the locked path', async () => {
+    const repo = t.app.get(JudgingRepository);
+    const busy = (await repo.draftSaveContext(assignmentOf[CODES[3]], juror.id))!;
+    const free = (await repo.draftSaveContext(assignmentOf[CODES[0]], juror.id))!;
+    const holder = new Client({ connectionString: t.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`SELECT 1 FROM score_sheets WHERE id = $1 FOR UPDATE`, [busy.sheet.id]);
+      const draft = { scores: FULL, comment: null, jurorId: juror.id };
+      const written = await repo.writeDrafts([
+        { ...draft, sheetId: busy.sheet.id, version: busy.sheet.version, basis: busy.basis },
+        { ...draft, sheetId: free.sheet.id, version: free.sheet.version, basis: free.basis },
+      ]);
+      expect(written.map((w) => w?.version ?? null)).toEqual([null, free.sheet.version + 1]);
+      let settled = false;
+      const waiting = put(assignmentOf[CODES[3]], { scores: { ...FULL, kebaruan: 33 }, version: busy.sheet.version }).then((r) => ((settled = true), r));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(settled).toBe(false);
+      await holder.query('COMMIT');
+      const saved = await waiting;
+      expect([saved.status, saved.body.version, saved.body.scores.kebaruan]).toEqual([200, busy.sheet.version + 1, 33]);
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined);
+      await holder.end();
+    }
   });
 
   it('a stage that is no longer open takes no saves', async () => {

@@ -23,8 +23,12 @@ interface JurorProfile {
 /** How many draft-save contexts are kept (a few KB each, the rubric included); past it the set starts again. */
 const DRAFT_CONTEXTS_KEPT = 5_000;
 
-/** Draft-save batches written at once (of the pool's connections) and their size at most (bench/RESULTS.md). */
-const DRAFT_BATCHING = { maxInFlight: 4, maxBatch: 64, key: (d: DraftWrite) => d.sheetId };
+/**
+ * One draft-save batch written at a time, of 64 saves at most: on the bench's 2 cores one at a time gave the
+ * largest batches and the best latency (2 or 4 in flight: smaller batches, more PostgreSQL work per save, 8:
+ * half the throughput; bench/RESULTS.md). A batch never waits on a row lock (`writeDrafts` skips locked sheets).
+ */
+const DRAFT_BATCHING = { maxInFlight: 1, maxBatch: 64, key: (d: DraftWrite) => d.sheetId };
 
 /** Jury work: conflict-aware assignment, blind versioned score sheets, progress and calibration. */
 @Injectable()

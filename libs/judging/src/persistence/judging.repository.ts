@@ -219,17 +219,21 @@ export class JudgingRepository {
    * bench/RESULTS.md): each sheet is written, with its version row, only if it is still the version the juror
    * edited and a draft, its assignment still the juror's, the stage open, no conflict declared, and
    * `DRAFT_BASIS` unchanged. A null comment keeps the sheet's comment. One result per draft, in order: the
-   * sheet written, or null when its conditions no longer hold. The drafts must be of different sheets.
+   * sheet written, or null when its conditions no longer hold. The drafts must be of different sheets. A sheet
+   * another transaction holds (a submit, a reopen) is skipped, not waited for (null: its save takes the locked
+   * path and waits there alone), so one busy sheet never holds up the other jurors' saves.
    */
   async writeDrafts(drafts: DraftWrite[]): Promise<(ScoreSheetEntity | null)[]> {
     const rows = await queryPrepared<Record<string, any>>(
       this.db.manager,
       `WITH x AS (
          SELECT * FROM unnest($1::int[], $2::uuid[], $3::jsonb[], $4::text[], $5::int[], $6::uuid[], $7::text[]) AS x(ord, sheet_id, scores, comment, version, juror_id, basis)
+       ), free AS (
+         SELECT id FROM score_sheets WHERE id IN (SELECT sheet_id FROM x) FOR UPDATE SKIP LOCKED
        ), s AS (
          UPDATE score_sheets SET status = 'draft', scores = x.scores, comment = COALESCE(x.comment, score_sheets.comment), submitted_at = NULL,
                 version = score_sheets.version + 1, updated_at = now()
-           FROM x
+           FROM x JOIN free ON free.id = x.sheet_id
           WHERE score_sheets.id = x.sheet_id AND score_sheets.version = x.version AND score_sheets.status = 'draft' AND EXISTS (
              SELECT 1 FROM assignments a
                JOIN competition_stages cs ON cs.competition_id = a.competition_id AND cs.key = a.stage_key AND cs.status = 'open'
