@@ -54,4 +54,24 @@ describe('validationPipe (an empty instance found valid is not validated again)'
     expect(out).toBeInstanceOf(OptionalQuery);
     expect(out).toEqual({ version: 3 });
   });
+
+  it('a query seen before gives a fresh copy of what it gave then, without validating again; refusals are worked out every time', async () => {
+    const spy = jest.spyOn(ValidationPipe.prototype as unknown as { validate: () => unknown }, 'validate');
+    const pipe = validationPipe();
+    const first = (await pipe.transform({ version: '7' }, meta(OptionalQuery))) as OptionalQuery;
+    expect(spy).toHaveBeenCalledTimes(1);
+    first.version = 99; // a handler changing its DTO changes nothing for the next request
+    const second = (await pipe.transform({ version: '7' }, meta(OptionalQuery))) as OptionalQuery;
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(second).toBeInstanceOf(OptionalQuery);
+    expect(second).toEqual({ version: 7 });
+    expect(second).not.toBe(first);
+    for (let i = 0; i < 2; i++) expect(await fields(pipe.transform({ version: '0' }, meta(OptionalQuery)))).toBe('version');
+    expect(spy).toHaveBeenCalledTimes(3);
+    // Another value, or the same value for a body, is validated.
+    expect(await pipe.transform({ version: '8' }, meta(OptionalQuery))).toEqual({ version: 8 });
+    expect(spy).toHaveBeenCalledTimes(4);
+    for (let i = 0; i < 2; i++) expect(await fields(pipe.transform({ reason: 'x' }, meta(RequiredBody, 'body')))).toBe('ok');
+    expect(spy).toHaveBeenCalledTimes(6);
+  });
 });

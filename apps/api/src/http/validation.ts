@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { ValidationFailed, type FieldError } from '@app/common';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -11,6 +11,15 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
+/** Queries kept per DTO class; past it the class's set starts again. */
+const QUERIES_KEPT = 500;
+
+/** A query string's values as parsed: strings, or arrays of strings for a repeated name. */
+function isFlatQuery(value: unknown): value is Record<string, string | string[]> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  return Object.values(value).every((v) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')));
+}
+
 /**
  * Remembers, per class, whether an empty instance is valid — a query DTO whose fields are all optional, sent
  * without parameters, as most public GETs are — and then skips class-validator for it (≈9 % of the API's CPU on
@@ -20,6 +29,30 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
  */
 export class AppValidationPipe extends ValidationPipe {
   private readonly emptyIsValid = new WeakMap<object, Set<string>>();
+  /** Query DTOs already made from a query string, per class and query (`QUERIES_KEPT` per class at most). */
+  private readonly queries = new WeakMap<object, Map<string, object>>();
+
+  /**
+   * A query seen before gives a copy of the instance it gave then, without class-transformer and
+   * class-validator (≈ 8 % of the API's CPU on the organizer list: bench/RESULTS.md). Same class, same query
+   * values, same rules and options: the same instance or the same refusal — refusals are not kept and are
+   * worked out again. Only flat instances are kept (each a fresh copy per request, so no request sees another's
+   * changes); bodies and route parameters are validated every time.
+   */
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const type = metadata.metatype;
+    if (metadata.type !== 'query' || typeof type !== 'function' || !isFlatQuery(value)) return super.transform(value, metadata);
+    const key = JSON.stringify(value);
+    const seen = this.queries.get(type)?.get(key);
+    if (seen) return Object.assign(Object.create(Object.getPrototypeOf(seen) as object) as object, seen);
+    const made: unknown = await super.transform(value, metadata);
+    if (made && typeof made === 'object' && Object.values(made).every((v) => v === null || typeof v !== 'object')) {
+      const byQuery = this.queries.get(type) ?? new Map<string, object>();
+      if (byQuery.size >= QUERIES_KEPT) byQuery.clear();
+      this.queries.set(type, byQuery.set(key, Object.assign(Object.create(Object.getPrototypeOf(made) as object) as object, made)));
+    }
+    return made;
+  }
 
   protected override async validate(object: object, options?: Parameters<ValidationPipe['validate']>[1]): Promise<ValidationError[]> {
     const type = (object as { constructor?: unknown }).constructor;
