@@ -109,7 +109,9 @@ export function cpuMs(pid: number): number | null {
 
 /**
  * user + system CPU time in ms of every process named postgres on this machine (the server's backends and
- * its background processes), or null when there is none: the database is elsewhere.
+ * its background processes), with that of the ones that ended (counted in the postmaster's children's time
+ * once reaped: a backend or an autovacuum worker ending mid-run would otherwise take its time away), or null
+ * when there is none: the database is elsewhere.
  */
 export function postgresCpuMs(): number | null {
   let total = 0;
@@ -124,7 +126,7 @@ export function postgresCpuMs(): number | null {
     }
     if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    total += (Number(fields[11]) + Number(fields[12])) * 10;
+    total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 10;
     found = true;
   }
   return found ? total : null;
