@@ -76,6 +76,17 @@ describe('juror draft saves with a kept context (e2e)', () => {
     expect((await put(id, { scores: FULL, comment: 'lengkap', version: 3 })).body).toMatchObject({ version: 4, comment: 'lengkap', scores: FULL });
   });
 
+  it('a comment with the characters an array literal or JSON escapes arrives as typed', async () => {
+    // The first case's sheet, kept and at version 4 (its later cases read the version from the database).
+    const id = assignmentOf[CODES[0]];
+    const comment = `"kutip" \\ garis {kurung}, koma NULL 'tunggal' é ✓ 🙂\nbaris baru\tdan tab`;
+    const saved = await put(id, { scores: { ...FULL, kebaruan: 55 }, comment, version: 4 });
+    expect([saved.status, saved.body.comment]).toEqual([200, comment]);
+    expect(await stored(id)).toMatchObject({ version: 5, comment, scores: { ...FULL, kebaruan: 55 } });
+    const row = (await t.db.query(`SELECT v.comment, v.scores FROM score_sheet_versions v JOIN score_sheets s ON s.id = v.sheet_id WHERE s.assignment_id = $1 AND v.version = 5`, [id])).rows[0];
+    expect(row).toEqual({ comment, scores: { ...FULL, kebaruan: 55 } });
+  });
+
   it('a submitted sheet is locked to the kept context too', async () => {
     const id = await typeAway(CODES[1]);
     expect((await put(id, { scores: FULL, version: 3 })).status).toBe(200);
@@ -115,7 +126,7 @@ describe('juror draft saves with a kept context (e2e)', () => {
   });
 
   it('drafts written together: each row is guarded on its own, and only the ones that hold are written', async () => {
-    // The sheets as the cases above left them: 0 a draft at v4, 1 submitted, 2 under a declared conflict,
+    // The sheets as the cases above left them: 0 a draft (kept), 1 submitted, 2 under a declared conflict,
     // 3 a draft at v3 (the affiliation was taken back), 4 removed.
     const repo = t.app.get(JudgingRepository);
     const ctx = async (code: string) => (await repo.draftSaveContext(assignmentOf[code], juror.id))!;
@@ -127,7 +138,7 @@ describe('juror draft saves with a kept context (e2e)', () => {
     const written = await repo.writeDrafts([
       { ...draft, sheetId: await sheetId(CODES[1]), version: 5, basis: c3.basis }, // submitted
       { ...draft, sheetId: c3.sheet.id, version: 3, basis: c3.basis, comment: 'bersama' }, // holds
-      { ...draft, sheetId: c0.sheet.id, version: 4, basis: 'not-the-basis' }, // something under the context changed
+      { ...draft, sheetId: c0.sheet.id, version: c0.sheet.version, basis: 'not-the-basis' }, // something under the context changed
       { ...draft, sheetId: await sheetId(CODES[2]), version: 3, basis: c3.basis }, // conflict declared
       { ...draft, sheetId: await sheetId(CODES[4]), version: 3, basis: c3.basis }, // assignment removed
     ]);
