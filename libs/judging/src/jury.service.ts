@@ -213,12 +213,13 @@ export class JuryService {
 
   /**
    * The common save — a juror's draft, edited from the version they hold, while the stage is open — as a
-   * conditional write (batched with other jurors' under load: `draftWrites`) and no explicit transaction: the sheet and its version row are written only if the sheet is
-   * still that version and a draft, the assignment still the juror's, the stage open, no conflict declared and
-   * nothing else the checks below read has changed (`DRAFT_BASIS`). What those checks read (rubric, conflict
-   * inputs) comes from one query the first time and is then kept per assignment, so a juror typing away costs
-   * one statement a save. Null whenever anything is off (and the kept context is dropped): the locked path below
-   * then decides, with its errors. Submits and first saves always take the locked path (a stage close must count
+   * conditional write (batched with other jurors' under load: `draftWrites`) and no explicit transaction: the
+   * sheet and its version row are written only if the sheet is still that version and a draft, the assignment
+   * still the juror's, the stage open, no conflict declared and nothing else the checks below read has changed
+   * (`DRAFT_BASIS`). What those checks read (rubric, conflict inputs) comes from one query the first time and is
+   * then kept per assignment, so a juror typing away costs one statement a save, shared with the saves that
+   * arrive meanwhile. Null whenever anything is off (and the kept context is dropped): the locked path below then
+   * decides, with its errors. Submits and first saves always take the locked path (a stage close must count
    * exactly the submitted sheets; a draft saved while a close runs is kept as a draft and changes nothing the
    * close decides).
    */

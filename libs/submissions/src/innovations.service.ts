@@ -106,7 +106,6 @@ export class InnovationsService {
     return pageJson(itemsJson, total, page, pageSize);
   }
 
-
   /** An OPD starts a draft for its own organization, in the category its region kind belongs to. */
   async create(actor: Actor, competitionId: string, dto: CreateInnovationDto, now = new Date()): Promise<InnovationView> {
     if (actor.role !== 'opd' || !actor.organizationId) throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only OPD accounts write innovations');
