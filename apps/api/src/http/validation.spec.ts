@@ -24,7 +24,7 @@ const fields = async (p: Promise<unknown>) => {
   }
 };
 
-describe('validationPipe (an empty instance found valid is not validated again)', () => {
+describe('validationPipe (a query seen before is not validated again)', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it.each([

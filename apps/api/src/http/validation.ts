@@ -20,53 +20,37 @@ function isFlatQuery(value: unknown): value is Record<string, string | string[]>
   return Object.values(value).every((v) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')));
 }
 
+/** A copy of a DTO instance: same class, own properties copied (flat instances only are kept). */
+function copyOf(instance: object): object {
+  return Object.assign(Object.create(Object.getPrototypeOf(instance) as object) as object, instance);
+}
+
 /**
- * Remembers, per class, whether an empty instance is valid — a query DTO whose fields are all optional, sent
- * without parameters, as most public GETs are — and then skips class-validator for it (≈9 % of the API's CPU on
- * the cached public rankings route). "Empty": no property holds a value (class fields may exist as undefined;
- * their names are part of what is remembered). Validating such an instance gives the same answer every time
- * (same rules, same options: this pipe is global); an instance with any value is validated as before.
+ * The global validation pipe, remembering the DTOs it made from query strings: a query seen before gives a
+ * copy of the instance it gave then, without class-transformer and class-validator (≈ 8 % of the API's CPU on
+ * the organizer list, ≈ 9 % on the cached public rankings route, whose GETs mostly come without parameters:
+ * bench/RESULTS.md). Same class, same query values, same rules and options (this pipe is global): the same
+ * instance or the same refusal — refusals are not kept and are worked out again. Only flat instances are kept
+ * (a fresh copy per request, so no request sees another's changes); bodies and route parameters are validated
+ * every time.
  */
 export class AppValidationPipe extends ValidationPipe {
-  private readonly emptyIsValid = new WeakMap<object, Set<string>>();
   /** Query DTOs already made from a query string, per class and query (`QUERIES_KEPT` per class at most). */
   private readonly queries = new WeakMap<object, Map<string, object>>();
 
-  /**
-   * A query seen before gives a copy of the instance it gave then, without class-transformer and
-   * class-validator (≈ 8 % of the API's CPU on the organizer list: bench/RESULTS.md). Same class, same query
-   * values, same rules and options: the same instance or the same refusal — refusals are not kept and are
-   * worked out again. Only flat instances are kept (each a fresh copy per request, so no request sees another's
-   * changes); bodies and route parameters are validated every time.
-   */
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
     if (metadata.type !== 'query' || typeof type !== 'function' || !isFlatQuery(value)) return super.transform(value, metadata);
     const key = JSON.stringify(value);
     const seen = this.queries.get(type)?.get(key);
-    if (seen) return Object.assign(Object.create(Object.getPrototypeOf(seen) as object) as object, seen);
+    if (seen) return copyOf(seen);
     const made: unknown = await super.transform(value, metadata);
     if (made && typeof made === 'object' && Object.values(made).every((v) => v === null || typeof v !== 'object')) {
       const byQuery = this.queries.get(type) ?? new Map<string, object>();
       if (byQuery.size >= QUERIES_KEPT) byQuery.clear();
-      this.queries.set(type, byQuery.set(key, Object.assign(Object.create(Object.getPrototypeOf(made) as object) as object, made)));
+      this.queries.set(type, byQuery.set(key, copyOf(made)));
     }
     return made;
-  }
-
-  protected override async validate(object: object, options?: Parameters<ValidationPipe['validate']>[1]): Promise<ValidationError[]> {
-    const type = (object as { constructor?: unknown }).constructor;
-    const values = object as Record<string, unknown>;
-    const keys = Object.keys(values);
-    if (typeof type !== 'function' || keys.some((k) => values[k] !== undefined)) return super.validate(object, options);
-    const shape = keys.join(',');
-    if (this.emptyIsValid.get(type)?.has(shape)) return [];
-    const errors = await super.validate(object, options);
-    if (errors.length === 0) {
-      const shapes = this.emptyIsValid.get(type) ?? new Set<string>();
-      this.emptyIsValid.set(type, shapes.add(shape));
-    }
-    return errors;
   }
 }
 
