@@ -95,17 +95,27 @@ export function readMemory(pid: number): MemoryReading | null {
   }
 }
 
-/** user + system CPU time of a process in ms (/proc/<pid>/stat, clock ticks of 10 ms). */
+/**
+ * A process's name and CPU times in ms from its /proc/<pid>/stat text (clock ticks of 10 ms): its own user +
+ * system time, and that of its children it has reaped.
+ */
+function statTimes(stat: string): { name: string; ownMs: number; reapedMs: number } {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return {
+    name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+    ownMs: (Number(fields[11]) + Number(fields[12])) * 10,
+    reapedMs: (Number(fields[13]) + Number(fields[14])) * 10,
+  };
+}
+
+/** user + system CPU time of a process in ms. */
 export function cpuMs(pid: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return statTimes(readFileSync(`/proc/${pid}/stat`, 'utf8')).ownMs;
   } catch {
     return null;
   }
 }
-
 
 /**
  * user + system CPU time in ms of every process named postgres on this machine (the server's backends and
@@ -124,9 +134,9 @@ export function postgresCpuMs(): number | null {
     } catch {
       continue; // ended meanwhile
     }
-    if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 10;
+    const times = statTimes(stat);
+    if (times.name !== 'postgres') continue;
+    total += times.ownMs + times.reapedMs;
     found = true;
   }
   return found ? total : null;
