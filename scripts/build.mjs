@@ -4,7 +4,7 @@
 // Usage: node scripts/build.mjs [--if-stale] [--quiet] [--api-only] — with --if-stale each part is rebuilt only
 // when one of its sources is newer than its output; --quiet prints nothing (not even on stderr) unless it fails.
 import { transformFile } from '@swc/core';
-import { mkdir, readdir, stat, writeFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,22 +39,15 @@ async function sources() {
 async function isStale(files) {
   const built = await stat(stamp).then((s) => s.mtimeMs).catch(() => 0);
   if (!built) return true;
-  for (const f of [...files, path.join(root, 'scripts', 'build.mjs')]) {
+  for (const f of [...files, path.join(root, 'scripts', 'build.mjs'), path.join(root, '.swcrc')]) {
     if ((await stat(f)).mtimeMs > built) return true;
   }
   return false;
 }
 
-const swcOptions = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: true,
-};
+// One swc configuration for the build and both jest projects (@swc/jest reads .swcrc when given no options).
+const swcOptions = { ...JSON.parse(await readFile(path.join(root, '.swcrc'), 'utf8')), swcrc: false };
+delete swcOptions.$schema;
 
 async function build(files) {
   await rm(out, { recursive: true, force: true });
