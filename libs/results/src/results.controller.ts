@@ -115,7 +115,7 @@ export class PublicController {
   async csv(@Param('slug') slug: string, @Query() q: VersionQueryDto, @Res() reply: Reply) {
     const view = await this.results.rankingsBySlug(slug, q.version);
     const { header, rows } = this.results.table(view);
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${slug}-v${view.snapshot.version}.csv"`).header('cache-control', LATEST).send('\uFEFF' + toCsv(header, rows));
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${slug}-v${view.snapshot.version}.csv"`).header('cache-control', LATEST).send(toCsv(header, rows));
   }
 
   @Get('competitions/:slug/rankings.xlsx')
@@ -127,7 +127,7 @@ export class PublicController {
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="${slug}-v${view.snapshot.version}.xlsx"`)
       .header('cache-control', LATEST)
-      .send(toXlsx(`${view.competition.name} v${view.snapshot.version}`, header, rows));
+      .send(await toXlsx(`${view.competition.name} v${view.snapshot.version}`, header, rows));
   }
 
   @Get('rankings/:snapshotId')
@@ -142,7 +142,7 @@ export class PublicController {
   @ApiOperation({ summary: 'A PDF certificate for a ranked innovation, citing the snapshot hash' })
   async certificate(@Param('snapshotId') snapshotId: string, @Param('innovationId', uuidParam) innovationId: string, @Res() reply: Reply) {
     const data = await this.results.certificate(snapshotId, innovationId);
-    reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="piagam-${innovationId.slice(0, 8)}.pdf"`).header('cache-control', IMMUTABLE).send(certificatePdf(data));
+    reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="piagam-${innovationId.slice(0, 8)}.pdf"`).header('cache-control', IMMUTABLE).send(await certificatePdf(data));
   }
 
   @Get('innovations')

@@ -1,10 +1,9 @@
-/** RFC 4180 CSV: fields with a comma, quote or line break are quoted; formula-looking text is defused. */
+import { stringify } from 'csv-stringify/sync';
+
+/**
+ * RFC 4180 CSV with CRLF line ends and a UTF-8 byte-order mark (so spreadsheet programs read accents right);
+ * text that a spreadsheet would run as a formula (= + - @ tab CR at its start) is defused with a leading '.
+ */
 export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  const cell = (v: string | number | null) => {
-    if (v === null) return '';
-    if (typeof v === 'number') return String(v);
-    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return stringify([header, ...rows], { bom: true, record_delimiter: 'windows', escape_formulas: true });
 }
