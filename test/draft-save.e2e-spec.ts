@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { JudgingRepository } from '@app/judging';
 import { createTestApp, type TestApp } from './support/test-app';
 import { bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
+import { waitFor } from './support/wait';
 
 /**
  * A juror's draft saves after the first one are one conditional write, the checks' inputs (rubric, conflict
@@ -186,7 +187,12 @@ describe('juror draft saves with a kept context (e2e)', () => {
       expect(written.map((w) => w?.version ?? null)).toEqual([null, free.sheet.version + 1]);
       let settled = false;
       const waiting = put(assignmentOf[CODES[3]], { scores: { ...FULL, kebaruan: 33 }, version: busy.sheet.version }).then((r) => ((settled = true), r));
-      await new Promise((r) => setTimeout(r, 300));
+      // The save is on the locked path, blocked by the holder: PostgreSQL shows its backend waiting on our lock.
+      const holderPid = (await holder.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
+      await waitFor('the save to wait on the held row lock', async () => {
+        const blocked = await t.db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND $1 = ANY(pg_blocking_pids(pid))`, [holderPid]);
+        return blocked.rowCount! > 0;
+      });
       expect(settled).toBe(false);
       await holder.query('COMMIT');
       const saved = await waiting;
