@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppEnv } from '@app/config';
 import { ApiModule } from './api.module';
+import { completeDocument } from './http/openapi';
 import { validationPipe } from './http/validation';
 import { registerWebApp } from './http/web-app';
 import { rankingsPage, ResultsService } from '@app/results';
@@ -41,7 +42,7 @@ export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<Ne
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => completeDocument(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'docs-json' });
   const results = app.get(ResultsService);
   await registerWebApp(app, undefined, [
     // The public results page, readable before (and without) the app's script: results day is a spike here.

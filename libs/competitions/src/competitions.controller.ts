@@ -33,12 +33,14 @@ export class CompetitionsController {
   @Post()
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: CompetitionView })
+  @ApiOperation({ summary: 'Create an edition from a template or a full plan' })
   create(@CurrentUser() actor: Actor, @Body() dto: CreateCompetitionDto) {
     return this.competitions.create(actor, dto);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: CompetitionView })
+  @ApiOperation({ summary: 'One edition with its plan and stage states' })
   get(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.competitions.get(actor, id);
   }
@@ -55,6 +57,7 @@ export class CompetitionsController {
   @HttpCode(200)
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: CompetitionView })
+  @ApiOperation({ summary: 'Open an edition for submissions' })
   open(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.competitions.open(actor, id);
   }
@@ -63,6 +66,7 @@ export class CompetitionsController {
   @HttpCode(200)
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: CompetitionView })
+  @ApiOperation({ summary: 'Archive a published edition' })
   archive(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.competitions.archive(actor, id);
   }

@@ -15,6 +15,7 @@ export class DirectoryController {
   @Get('regions')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: [RegionView] })
+  @ApiOperation({ summary: 'List regions (provinsi, kabupaten, kota)' })
   listRegions(@Query() q: RegionQueryDto) {
     return this.directory.listRegions(q);
   }
@@ -22,6 +23,7 @@ export class DirectoryController {
   @Post('regions')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: RegionView })
+  @ApiOperation({ summary: 'Create a region' })
   createRegion(@CurrentUser() actor: Actor, @Body() dto: CreateRegionDto) {
     return this.directory.createRegion(actor, dto);
   }
@@ -36,6 +38,7 @@ export class DirectoryController {
   @Get('organizations/:id')
   @Roles('admin', 'organizer', 'coordinator', 'opd')
   @ApiOkResponse({ type: OrganizationView })
+  @ApiOperation({ summary: 'One organization with its region' })
   getOrganization(@CurrentUser() actor: Actor, @Param('id', uuid) id: string) {
     return this.directory.getOrganization(actor, id);
   }
@@ -43,6 +46,7 @@ export class DirectoryController {
   @Post('organizations')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: OrganizationView })
+  @ApiOperation({ summary: 'Create an organization (OPD) in a region' })
   createOrganization(@CurrentUser() actor: Actor, @Body() dto: CreateOrganizationDto) {
     return this.directory.createOrganization(actor, dto);
   }

@@ -48,6 +48,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserView })
+  @ApiOperation({ summary: 'The signed-in user' })
   me(@CurrentUser() actor: Actor) {
     return this.users.me(actor);
   }
@@ -61,6 +62,7 @@ export class UsersController {
 
   @Get('users')
   @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'List user accounts' })
   list(@Query() q: UserQueryDto) {
     return this.users.list({ role: q.role, organizationId: q.organizationId, q: q.q }, q.page ?? 1, q.pageSize ?? 20);
   }
@@ -68,6 +70,7 @@ export class UsersController {
   @Post('users')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: UserView })
+  @ApiOperation({ summary: 'Create a user account' })
   create(@CurrentUser() actor: Actor, @Body() dto: CreateUserDto) {
     return this.users.create(actor, dto);
   }

@@ -76,6 +76,7 @@ export class PipelineController {
   }
 
   @Get('innovations/:id/presentation')
+  @ApiOperation({ summary: 'The presentation slot of an innovation' })
   getPresentation(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.schedule.presentation(actor, id);
   }
@@ -95,6 +96,7 @@ export class PipelineController {
   }
 
   @Get('innovations/:id/field-visit')
+  @ApiOperation({ summary: 'The field visit of an innovation, with findings' })
   getFieldVisit(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.schedule.fieldVisit(actor, id);
   }
@@ -103,6 +105,7 @@ export class PipelineController {
   @Roles('admin', 'organizer', 'juror')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiOperation({ summary: 'Attach a photo to a field visit' })
   async photo(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Req() req: Parameters<typeof fileOf>[0]) {
     return this.schedule.addPhoto(actor, id, await fileOf(req));
   }
@@ -131,6 +134,7 @@ export class JuryController {
   @Delete('assignments/:id')
   @HttpCode(204)
   @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Remove an assignment that has no submitted sheet' })
   async remove(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ReasonBodyDto) {
     await this.jury.removeAssignment(actor, id, dto.reason);
   }
@@ -167,6 +171,7 @@ export class JuryController {
   @Post('assignments/:id/sheet/reopen')
   @HttpCode(200)
   @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Reopen a submitted sheet for its juror, with a reason' })
   reopen(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ReasonBodyDto) {
     return this.jury.reopenSheet(actor, id, dto.reason);
   }
@@ -187,6 +192,7 @@ export class JuryController {
 
   @Get('competitions/:id/stages/:key/progress')
   @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Scoring progress of a stage per juror and innovation' })
   progress(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('key') key: string) {
     return this.jury.progress(actor, id, key);
   }

@@ -34,6 +34,7 @@ export class NotificationsController {
   @Post('notifications/read-all')
   @HttpCode(200)
   @ApiOkResponse({ type: ReadAllView })
+  @ApiOperation({ summary: 'Mark every notification read' })
   readAll(@CurrentUser() actor: Actor) {
     return this.inbox.markAllRead(actor);
   }
@@ -48,6 +49,7 @@ export class NotificationsController {
 
   @Get('me/notification-preferences')
   @ApiOkResponse({ type: NotificationPreferencesDto })
+  @ApiOperation({ summary: 'The signed-in user\'s notification preferences' })
   preferences(@CurrentUser() actor: Actor) {
     return this.inbox.getPreferences(actor);
   }

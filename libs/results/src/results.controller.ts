@@ -50,6 +50,7 @@ export class ResultsController {
 
   @Get('competitions/:id/objections')
   @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'The objections of an edition' })
   objections(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.results.objections(actor, id);
   }
@@ -57,6 +58,7 @@ export class ResultsController {
   @Post('objections/:id/answer')
   @HttpCode(200)
   @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Answer an objection (upheld or rejected, with a reason)' })
   answer(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: AnswerDto) {
     return this.results.answerObjection(actor, id, dto.answer, dto.decision);
   }
@@ -69,6 +71,7 @@ export class ResultsController {
   }
 
   @Get('innovations/:id/objections')
+  @ApiOperation({ summary: 'The objections raised on an innovation' })
   objectionsOf(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.results.objectionsOf(actor, id);
   }
@@ -112,6 +115,7 @@ export class PublicController {
 
   @Get('competitions/:slug/rankings.csv')
   @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'A published ranking as CSV' })
   async csv(@Param('slug') slug: string, @Query() q: VersionQueryDto, @Res() reply: Reply) {
     const view = await this.results.rankingsBySlug(slug, q.version);
     const { header, rows } = this.results.table(view);
@@ -120,6 +124,7 @@ export class PublicController {
 
   @Get('competitions/:slug/rankings.xlsx')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'A published ranking as an XLSX workbook' })
   async xlsx(@Param('slug') slug: string, @Query() q: VersionQueryDto, @Res() reply: Reply) {
     const view = await this.results.rankingsBySlug(slug, q.version);
     const { header, rows } = this.results.table(view);
@@ -154,6 +159,7 @@ export class PublicController {
 
   @Get('innovations/:id')
   @Header('cache-control', LATEST)
+  @ApiOperation({ summary: 'An innovation\'s public page data' })
   innovation(@Param('id', uuidParam) id: string) {
     return this.results.publicInnovation(id);
   }

@@ -54,6 +54,7 @@ export class SubmissionsController {
 
   @Get('innovations/:id')
   @ApiOkResponse({ type: InnovationView })
+  @ApiOperation({ summary: 'One innovation with its proposal' })
   get(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.innovations.get(actor, id);
   }
@@ -79,6 +80,7 @@ export class SubmissionsController {
   @HttpCode(200)
   @Roles('opd')
   @ApiOkResponse({ type: InnovationView })
+  @ApiOperation({ summary: 'Withdraw an innovation (its OPD, before judging)' })
   withdraw(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: OptionalCommentDto) {
     return this.innovations.withdraw(actor, id, dto.comment);
   }
@@ -87,6 +89,7 @@ export class SubmissionsController {
   @HttpCode(200)
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: InnovationView })
+  @ApiOperation({ summary: 'Disqualify an innovation, with a reason' })
   disqualify(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ReasonDto) {
     return this.innovations.disqualify(actor, id, dto.reason);
   }
@@ -111,6 +114,7 @@ export class SubmissionsController {
 
   @Get('innovations/:id/history')
   @ApiOkResponse({ type: [HistoryView] })
+  @ApiOperation({ summary: 'Every status change of an innovation, with reasons' })
   history(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.innovations.history(actor, id);
   }
@@ -134,6 +138,7 @@ export class SubmissionsController {
 
   @Get('innovations/:id/documents')
   @ApiOkResponse({ type: [DocumentView] })
+  @ApiOperation({ summary: 'The evidence documents of an innovation' })
   listDocuments(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.documents.list(actor, id);
   }
@@ -156,6 +161,7 @@ export class SubmissionsController {
   @Delete('documents/:id')
   @HttpCode(204)
   @Roles('opd')
+  @ApiOperation({ summary: 'Delete an evidence document' })
   async remove(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     await this.documents.remove(actor, id);
   }

@@ -7,7 +7,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and dependencies: database, and Redis and queues when configured */
+        /**
+         * Liveness and dependencies: database, and Redis and queues when configured
+         * @description Liveness and dependencies: database, and Redis and queues when configured
+         */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -24,8 +27,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List regions (provinsi, kabupaten, kota)
+         * @description List regions (provinsi, kabupaten, kota)
+         */
         get: operations["DirectoryController_listRegions"];
         put?: never;
+        /**
+         * Create a region
+         * @description Create a region
+         */
         post: operations["DirectoryController_createRegion"];
         delete?: never;
         options?: never;
@@ -40,9 +51,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organizations the caller may see: all for organizers, its region for a coordinator, its own for an OPD */
+        /**
+         * Organizations the caller may see: all for organizers, its region for a coordinator, its own for an OPD
+         * @description Organizations the caller may see: all for organizers, its region for a coordinator, its own for an OPD
+         */
         get: operations["DirectoryController_listOrganizations"];
         put?: never;
+        /**
+         * Create an organization (OPD) in a region
+         * @description Create an organization (OPD) in a region
+         */
         post: operations["DirectoryController_createOrganization"];
         delete?: never;
         options?: never;
@@ -57,6 +75,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One organization with its region
+         * @description One organization with its region
+         */
         get: operations["DirectoryController_getOrganization"];
         put?: never;
         post?: never;
@@ -75,7 +97,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** All-or-nothing CSV import; a refused file answers 400 with details.errors per line */
+        /**
+         * All-or-nothing CSV import; a refused file answers 400 with details.errors per line
+         * @description All-or-nothing CSV import; a refused file answers 400 with details.errors per line
+         */
         post: operations["DirectoryController_importOrganizations"];
         delete?: never;
         options?: never;
@@ -92,7 +117,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in; rate-limited per address and e-mail, and failed sign-ins per address (429 with Retry-After) */
+        /**
+         * Sign in; rate-limited per address and e-mail, and failed sign-ins per address (429 with Retry-After)
+         * @description Sign in; rate-limited per address and e-mail, and failed sign-ins per address (429 with Retry-After)
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -109,7 +137,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new pair; a reused refresh token ends the session */
+        /**
+         * Exchange a refresh token for a new pair; a reused refresh token ends the session
+         * @description Exchange a refresh token for a new pair; a reused refresh token ends the session
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -126,7 +157,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End this session (or every session with everywhere=true) */
+        /**
+         * End this session (or every session with everywhere=true)
+         * @description End this session (or every session with everywhere=true)
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -141,6 +175,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The signed-in user
+         * @description The signed-in user
+         */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -157,8 +195,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List user accounts
+         * @description List user accounts
+         */
         get: operations["UsersController_list"];
         put?: never;
+        /**
+         * Create a user account
+         * @description Create a user account
+         */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -175,7 +221,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** All-or-nothing CSV import of users; generated one-time passwords are returned once */
+        /**
+         * All-or-nothing CSV import of users; generated one-time passwords are returned once
+         * @description All-or-nothing CSV import of users; generated one-time passwords are returned once
+         */
         post: operations["UsersController_importUsers"];
         delete?: never;
         options?: never;
@@ -190,9 +239,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Editions: organizers see the ones they run, admins all, others the ones past draft */
+        /**
+         * Editions: organizers see the ones they run, admins all, others the ones past draft
+         * @description Editions: organizers see the ones they run, admins all, others the ones past draft
+         */
         get: operations["CompetitionsController_list"];
         put?: never;
+        /**
+         * Create an edition from a template or a full plan
+         * @description Create an edition from a template or a full plan
+         */
         post: operations["CompetitionsController_create"];
         delete?: never;
         options?: never;
@@ -207,7 +263,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The IGA/KIPP-style default plan for a year (?year=2025), to start an edition from */
+        /**
+         * The IGA/KIPP-style default plan for a year (?year=2025), to start an edition from
+         * @description The IGA/KIPP-style default plan for a year (?year=2025), to start an edition from
+         */
         get: operations["CompetitionsController_template"];
         put?: never;
         post?: never;
@@ -224,13 +283,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One edition with its plan and stage states
+         * @description One edition with its plan and stage states
+         */
         get: operations["CompetitionsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Once judging has started the plan is frozen (409) except stage windows, whose moves are audited */
+        /**
+         * Once judging has started the plan is frozen (409) except stage windows, whose moves are audited
+         * @description Once judging has started the plan is frozen (409) except stage windows, whose moves are audited
+         */
         patch: operations["CompetitionsController_update"];
         trace?: never;
     };
@@ -243,6 +309,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Open an edition for submissions
+         * @description Open an edition for submissions
+         */
         post: operations["CompetitionsController_open"];
         delete?: never;
         options?: never;
@@ -259,6 +329,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Archive a published edition
+         * @description Archive a published edition
+         */
         post: operations["CompetitionsController_archive"];
         delete?: never;
         options?: never;
@@ -273,10 +347,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Innovations of a competition: all for its organizers (filters, paging, total), an OPD’s own, a coordinator’s region. List rows carry no proposal texts: GET /api/innovations/:id has them */
+        /**
+         * Innovations of a competition: all for its organizers (filters, paging, total), an OPD’s own, a coordinator’s region. List rows carry no proposal texts: GET /api/innovations/:id has them
+         * @description Innovations of a competition: all for its organizers (filters, paging, total), an OPD’s own, a coordinator’s region. List rows carry no proposal texts: GET /api/innovations/:id has them
+         */
         get: operations["SubmissionsController_list"];
         put?: never;
-        /** Start a draft for your organization (category follows your region kind) */
+        /**
+         * Start a draft for your organization (category follows your region kind)
+         * @description Start a draft for your organization (category follows your region kind)
+         */
         post: operations["SubmissionsController_create"];
         delete?: never;
         options?: never;
@@ -291,13 +371,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One innovation with its proposal
+         * @description One innovation with its proposal
+         */
         get: operations["SubmissionsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a draft (or a returned proposal) until the submission deadline (409 after it) */
+        /**
+         * Edit a draft (or a returned proposal) until the submission deadline (409 after it)
+         * @description Edit a draft (or a returned proposal) until the submission deadline (409 after it)
+         */
         patch: operations["SubmissionsController_update"];
         trace?: never;
     };
@@ -310,7 +397,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit: refused with every missing field, word limit and eligibility rule named (400) */
+        /**
+         * Submit: refused with every missing field, word limit and eligibility rule named (400)
+         * @description Submit: refused with every missing field, word limit and eligibility rule named (400)
+         */
         post: operations["SubmissionsController_submit"];
         delete?: never;
         options?: never;
@@ -327,6 +417,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Withdraw an innovation (its OPD, before judging)
+         * @description Withdraw an innovation (its OPD, before judging)
+         */
         post: operations["SubmissionsController_withdraw"];
         delete?: never;
         options?: never;
@@ -343,6 +437,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Disqualify an innovation, with a reason
+         * @description Disqualify an innovation, with a reason
+         */
         post: operations["SubmissionsController_disqualify"];
         delete?: never;
         options?: never;
@@ -359,7 +457,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Coordinator: send a waiting proposal back to its OPD for revision, with a comment */
+        /**
+         * Coordinator: send a waiting proposal back to its OPD for revision, with a comment
+         * @description Coordinator: send a waiting proposal back to its OPD for revision, with a comment
+         */
         post: operations["SubmissionsController_returnForRevision"];
         delete?: never;
         options?: never;
@@ -376,7 +477,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Coordinator: forward a waiting proposal to the organizer (it is then submitted) */
+        /**
+         * Coordinator: forward a waiting proposal to the organizer (it is then submitted)
+         * @description Coordinator: forward a waiting proposal to the organizer (it is then submitted)
+         */
         post: operations["SubmissionsController_forward"];
         delete?: never;
         options?: never;
@@ -391,6 +495,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Every status change of an innovation, with reasons
+         * @description Every status change of an innovation, with reasons
+         */
         get: operations["SubmissionsController_history"];
         put?: never;
         post?: never;
@@ -407,7 +515,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What waits on you, with counts: an OPD’s drafts and returned proposals; a coordinator’s queue */
+        /**
+         * What waits on you, with counts: an OPD’s drafts and returned proposals; a coordinator’s queue
+         * @description What waits on you, with counts: an OPD’s drafts and returned proposals; a coordinator’s queue
+         */
         get: operations["SubmissionsController_waiting"];
         put?: never;
         post?: never;
@@ -424,9 +535,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The evidence documents of an innovation
+         * @description The evidence documents of an innovation
+         */
         get: operations["SubmissionsController_listDocuments"];
         put?: never;
-        /** Upload evidence: PDF, JPEG or PNG by content (415 otherwise), up to UPLOAD_MAX_BYTES (413) */
+        /**
+         * Upload evidence: PDF, JPEG or PNG by content (415 otherwise), up to UPLOAD_MAX_BYTES (413)
+         * @description Upload evidence: PDF, JPEG or PNG by content (415 otherwise), up to UPLOAD_MAX_BYTES (413)
+         */
         post: operations["SubmissionsController_upload"];
         delete?: never;
         options?: never;
@@ -441,10 +559,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a document (streamed, as an attachment) with the innovation’s read rules */
+        /**
+         * Download a document (streamed, as an attachment) with the innovation’s read rules
+         * @description Download a document (streamed, as an attachment) with the innovation’s read rules
+         */
         get: operations["SubmissionsController_download"];
         put?: never;
         post?: never;
+        /**
+         * Delete an evidence document
+         * @description Delete an evidence document
+         */
         delete: operations["SubmissionsController_remove"];
         options?: never;
         head?: never;
@@ -458,7 +583,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller’s in-app inbox, newest first, with the unread count */
+        /**
+         * The caller’s in-app inbox, newest first, with the unread count
+         * @description The caller’s in-app inbox, newest first, with the unread count
+         */
         get: operations["NotificationsController_list"];
         put?: never;
         post?: never;
@@ -477,6 +605,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Mark every notification read
+         * @description Mark every notification read
+         */
         post: operations["NotificationsController_readAll"];
         delete?: never;
         options?: never;
@@ -493,7 +625,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark one of the caller’s notifications read (404 for anyone else’s) */
+        /**
+         * Mark one of the caller’s notifications read (404 for anyone else’s)
+         * @description Mark one of the caller’s notifications read (404 for anyone else’s)
+         */
         post: operations["NotificationsController_read"];
         delete?: never;
         options?: never;
@@ -508,8 +643,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The signed-in user's notification preferences
+         * @description The signed-in user's notification preferences
+         */
         get: operations["NotificationsController_preferences"];
-        /** E-mail each event at once, or as one daily digest */
+        /**
+         * E-mail each event at once, or as one daily digest
+         * @description E-mail each event at once, or as one daily digest
+         */
         put: operations["NotificationsController_setPreferences"];
         post?: never;
         delete?: never;
@@ -525,7 +667,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Outbox messages, newest first; `status=dead` lists the dead letters */
+        /**
+         * Outbox messages, newest first; `status=dead` lists the dead letters
+         * @description Outbox messages, newest first; `status=dead` lists the dead letters
+         */
         get: operations["OutboxAdminController_list"];
         put?: never;
         post?: never;
@@ -544,7 +689,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a dead message again: dead → pending with attempts reset (409 for other statuses) */
+        /**
+         * Send a dead message again: dead → pending with attempts reset (409 for other statuses)
+         * @description Send a dead message again: dead → pending with attempts reset (409 for other statuses)
+         */
         post: operations["OutboxAdminController_replay"];
         delete?: never;
         options?: never;
@@ -559,7 +707,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** BullMQ job counts (with REDIS_URL) and outbox rows by status */
+        /**
+         * BullMQ job counts (with REDIS_URL) and outbox rows by status
+         * @description BullMQ job counts (with REDIS_URL) and outbox rows by status
+         */
         get: operations["OutboxAdminController_queues"];
         put?: never;
         post?: never;
@@ -578,7 +729,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open a stage (in plan order: the previous one must be closed) */
+        /**
+         * Open a stage (in plan order: the previous one must be closed)
+         * @description Open a stage (in plan order: the previous one must be closed)
+         */
         post: operations["PipelineController_open"];
         delete?: never;
         options?: never;
@@ -595,7 +749,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a stage: aggregate, apply the advance rule per category, move the passed on (409 with missing decisions or sheets unless forced with a reason) */
+        /**
+         * Close a stage: aggregate, apply the advance rule per category, move the passed on (409 with missing decisions or sheets unless forced with a reason)
+         * @description Close a stage: aggregate, apply the advance rule per category, move the passed on (409 with missing decisions or sheets unless forced with a reason)
+         */
         post: operations["PipelineController_close"];
         delete?: never;
         options?: never;
@@ -612,7 +769,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Administrative screening of one innovation: pass, or fail with a reason (eliminates) */
+        /**
+         * Administrative screening of one innovation: pass, or fail with a reason (eliminates)
+         * @description Administrative screening of one innovation: pass, or fail with a reason (eliminates)
+         */
         post: operations["PipelineController_screenOne"];
         delete?: never;
         options?: never;
@@ -629,7 +789,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bulk screening, all-or-nothing */
+        /**
+         * Bulk screening, all-or-nothing
+         * @description Bulk screening, all-or-nothing
+         */
         post: operations["PipelineController_screenMany"];
         delete?: never;
         options?: never;
@@ -644,7 +807,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The innovation’s outcome per stage with reasons (scores for its OPD only after publication) */
+        /**
+         * The innovation’s outcome per stage with reasons (scores for its OPD only after publication)
+         * @description The innovation’s outcome per stage with reasons (scores for its OPD only after publication)
+         */
         get: operations["PipelineController_stageResults"];
         put?: never;
         post?: never;
@@ -661,9 +827,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The presentation slot of an innovation
+         * @description The presentation slot of an innovation
+         */
         get: operations["PipelineController_getPresentation"];
         put?: never;
-        /** Schedule or move the presentation slot (history kept); 409 when a panel juror has an overlapping slot */
+        /**
+         * Schedule or move the presentation slot (history kept); 409 when a panel juror has an overlapping slot
+         * @description Schedule or move the presentation slot (history kept); 409 when a panel juror has an overlapping slot
+         */
         post: operations["PipelineController_presentation"];
         delete?: never;
         options?: never;
@@ -678,7 +851,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The presentation calendar of a competition */
+        /**
+         * The presentation calendar of a competition
+         * @description The presentation calendar of a competition
+         */
         get: operations["PipelineController_calendar"];
         put?: never;
         post?: never;
@@ -695,9 +871,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The field visit of an innovation, with findings
+         * @description The field visit of an innovation, with findings
+         */
         get: operations["PipelineController_getFieldVisit"];
         put?: never;
-        /** Schedule or move a field visit (organizer), or record the checklist and findings (organizer or the visit’s verifier) */
+        /**
+         * Schedule or move a field visit (organizer), or record the checklist and findings (organizer or the visit’s verifier)
+         * @description Schedule or move a field visit (organizer), or record the checklist and findings (organizer or the visit’s verifier)
+         */
         post: operations["PipelineController_fieldVisit"];
         delete?: never;
         options?: never;
@@ -714,6 +897,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Attach a photo to a field visit
+         * @description Attach a photo to a field visit
+         */
         post: operations["PipelineController_photo"];
         delete?: never;
         options?: never;
@@ -730,7 +917,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Automatic assignment: k jurors per innovation, conflict-free, balanced, deterministic; shortfalls explained */
+        /**
+         * Automatic assignment: k jurors per innovation, conflict-free, balanced, deterministic; shortfalls explained
+         * @description Automatic assignment: k jurors per innovation, conflict-free, balanced, deterministic; shortfalls explained
+         */
         post: operations["JuryController_auto"];
         delete?: never;
         options?: never;
@@ -747,7 +937,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign one juror by hand (409 on a conflict of interest) */
+        /**
+         * Assign one juror by hand (409 on a conflict of interest)
+         * @description Assign one juror by hand (409 on a conflict of interest)
+         */
         post: operations["JuryController_manual"];
         delete?: never;
         options?: never;
@@ -765,6 +958,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove an assignment that has no submitted sheet
+         * @description Remove an assignment that has no submitted sheet
+         */
         delete: operations["JuryController_remove"];
         options?: never;
         head?: never;
@@ -778,7 +975,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The juror’s dashboard: assignments with due dates, sheet status and progress */
+        /**
+         * The juror’s dashboard: assignments with due dates, sheet status and progress
+         * @description The juror’s dashboard: assignments with due dates, sheet status and progress
+         */
         get: operations["JuryController_mine"];
         put?: never;
         post?: never;
@@ -795,9 +995,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The sheet with rubric and dossier; blind (no other juror’s scores or names) */
+        /**
+         * The sheet with rubric and dossier; blind (no other juror’s scores or names)
+         * @description The sheet with rubric and dossier; blind (no other juror’s scores or names)
+         */
         get: operations["JuryController_sheet"];
-        /** Save a draft; the first save confirms no conflict of interest; later saves send the version (409 when stale) */
+        /**
+         * Save a draft; the first save confirms no conflict of interest; later saves send the version (409 when stale)
+         * @description Save a draft; the first save confirms no conflict of interest; later saves send the version (409 when stale)
+         */
         put: operations["JuryController_save"];
         post?: never;
         delete?: never;
@@ -815,7 +1021,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit and lock the sheet: every criterion in range and a comment (400 naming each), no conflict (409) */
+        /**
+         * Submit and lock the sheet: every criterion in range and a comment (400 naming each), no conflict (409)
+         * @description Submit and lock the sheet: every criterion in range and a comment (400 naming each), no conflict (409)
+         */
         post: operations["JuryController_submit"];
         delete?: never;
         options?: never;
@@ -832,6 +1041,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reopen a submitted sheet for its juror, with a reason
+         * @description Reopen a submitted sheet for its juror, with a reason
+         */
         post: operations["JuryController_reopen"];
         delete?: never;
         options?: never;
@@ -846,7 +1059,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every saved version of the sheet (append-only) */
+        /**
+         * Every saved version of the sheet (append-only)
+         * @description Every saved version of the sheet (append-only)
+         */
         get: operations["JuryController_versions"];
         put?: never;
         post?: never;
@@ -865,7 +1081,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Declare a conflict of interest with an innovation; it blocks scoring it */
+        /**
+         * Declare a conflict of interest with an innovation; it blocks scoring it
+         * @description Declare a conflict of interest with an innovation; it blocks scoring it
+         */
         post: operations["JuryController_declare"];
         delete?: never;
         options?: never;
@@ -880,6 +1099,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Scoring progress of a stage per juror and innovation
+         * @description Scoring progress of a stage per juror and innovation
+         */
         get: operations["JuryController_progress"];
         put?: never;
         post?: never;
@@ -896,7 +1119,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Juror calibration (leniency, spread, agreement) and innovations with high disagreement */
+        /**
+         * Juror calibration (leniency, spread, agreement) and innovations with high disagreement
+         * @description Juror calibration (leniency, spread, agreement) and innovations with high disagreement
+         */
         get: operations["JuryController_calibration"];
         put?: never;
         post?: never;
@@ -913,7 +1139,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The ranking per category from the current scores, with explanations; ?aggregation= switches the method (rawRank = rank under mean) */
+        /**
+         * The ranking per category from the current scores, with explanations; ?aggregation= switches the method (rawRank = rank under mean)
+         * @description The ranking per category from the current scores, with explanations; ?aggregation= switches the method (rawRank = rank under mean)
+         */
         get: operations["ResultsController_preview"];
         put?: never;
         post?: never;
@@ -932,7 +1161,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Provisional announcement: opens the objection window */
+        /**
+         * Provisional announcement: opens the objection window
+         * @description Provisional announcement: opens the objection window
+         */
         post: operations["ResultsController_announce"];
         delete?: never;
         options?: never;
@@ -949,7 +1181,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish an immutable, verifiable snapshot (version n+1; a correction needs a reason) */
+        /**
+         * Publish an immutable, verifiable snapshot (version n+1; a correction needs a reason)
+         * @description Publish an immutable, verifiable snapshot (version n+1; a correction needs a reason)
+         */
         post: operations["ResultsController_publish"];
         delete?: never;
         options?: never;
@@ -964,6 +1199,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The objections of an edition
+         * @description The objections of an edition
+         */
         get: operations["ResultsController_objections"];
         put?: never;
         post?: never;
@@ -982,6 +1221,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Answer an objection (upheld or rejected, with a reason)
+         * @description Answer an objection (upheld or rejected, with a reason)
+         */
         post: operations["ResultsController_answer"];
         delete?: never;
         options?: never;
@@ -996,9 +1239,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The objections raised on an innovation
+         * @description The objections raised on an innovation
+         */
         get: operations["ResultsController_objectionsOf"];
         put?: never;
-        /** File one objection per innovation while the window is open */
+        /**
+         * File one objection per innovation while the window is open
+         * @description File one objection per innovation while the window is open
+         */
         post: operations["ResultsController_object"];
         delete?: never;
         options?: never;
@@ -1013,7 +1263,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** “Why this score”: per-stage and per-criterion breakdown, after publication */
+        /**
+         * “Why this score”: per-stage and per-criterion breakdown, after publication
+         * @description “Why this score”: per-stage and per-criterion breakdown, after publication
+         */
         get: operations["ResultsController_breakdown"];
         put?: never;
         post?: never;
@@ -1030,7 +1283,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Competitions past draft, with their latest published ranking */
+        /**
+         * Competitions past draft, with their latest published ranking
+         * @description Competitions past draft, with their latest published ranking
+         */
         get: operations["PublicController_competitions"];
         put?: never;
         post?: never;
@@ -1067,7 +1323,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The innovations without a rank in a published ranking, paged (?category=, ?version=) */
+        /**
+         * The innovations without a rank in a published ranking, paged (?category=, ?version=)
+         * @description The innovations without a rank in a published ranking, paged (?category=, ?version=)
+         */
         get: operations["PublicController_unranked"];
         put?: never;
         post?: never;
@@ -1084,6 +1343,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A published ranking as CSV
+         * @description A published ranking as CSV
+         */
         get: operations["PublicController_csv"];
         put?: never;
         post?: never;
@@ -1100,6 +1363,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A published ranking as an XLSX workbook
+         * @description A published ranking as an XLSX workbook
+         */
         get: operations["PublicController_xlsx"];
         put?: never;
         post?: never;
@@ -1116,7 +1383,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The snapshot {input, output, hash} that `npm run -s cli -- verify FILE` checks */
+        /**
+         * The snapshot {input, output, hash} that `npm run -s cli -- verify FILE` checks
+         * @description The snapshot {input, output, hash} that `npm run -s cli -- verify FILE` checks
+         */
         get: operations["PublicController_snapshot"];
         put?: never;
         post?: never;
@@ -1133,7 +1403,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A PDF certificate for a ranked innovation, citing the snapshot hash */
+        /**
+         * A PDF certificate for a ranked innovation, citing the snapshot hash
+         * @description A PDF certificate for a ranked innovation, citing the snapshot hash
+         */
         get: operations["PublicController_certificate"];
         put?: never;
         post?: never;
@@ -1150,7 +1423,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The public catalogue of innovations: search, region, category, digital/non-digital */
+        /**
+         * The public catalogue of innovations: search, region, category, digital/non-digital
+         * @description The public catalogue of innovations: search, region, category, digital/non-digital
+         */
         get: operations["PublicController_catalogue"];
         put?: never;
         post?: never;
@@ -1167,6 +1443,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An innovation's public page data
+         * @description An innovation's public page data
+         */
         get: operations["PublicController_innovation"];
         put?: never;
         post?: never;
@@ -1336,10 +1616,16 @@ export interface components {
             /** @enum {string} */
             kind: "submission" | "screening" | "desk_review" | "presentation" | "field_verification";
             label: components["schemas"]["LocalizedTextDto"];
-            /** @example 2024-09-08T00:00:00+07:00 */
-            opensAt?: Record<string, never> | null;
-            /** @example 2024-09-30T23:59:59+07:00 */
-            closesAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @example 2024-09-08T00:00:00+07:00
+             */
+            opensAt?: string | null;
+            /**
+             * Format: date-time
+             * @example 2024-09-30T23:59:59+07:00
+             */
+            closesAt?: string | null;
             weight: number;
             rubric: components["schemas"]["CriterionDto"][];
             checklist?: components["schemas"]["ChecklistItemDto"][];

@@ -61,8 +61,8 @@ export class StageDto {
   @ApiProperty({ example: 'presentation' }) @IsString() @MaxLength(40) key: string;
   @ApiProperty({ enum: STAGE_KINDS }) @IsIn(STAGE_KINDS) kind: StageKind;
   @ApiProperty({ type: LocalizedTextDto }) @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
-  @ApiPropertyOptional({ nullable: true, example: '2024-09-08T00:00:00+07:00' }) @IsOptional() @IsString() opensAt: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '2024-09-30T23:59:59+07:00' }) @IsOptional() @IsString() closesAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: '2024-09-08T00:00:00+07:00' }) @IsOptional() @IsString() opensAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: '2024-09-30T23:59:59+07:00' }) @IsOptional() @IsString() closesAt: string | null;
   @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) weight: number;
   @ApiProperty({ type: [CriterionDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CriterionDto) rubric: CriterionDto[];
   @ApiPropertyOptional({ type: [ChecklistItemDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ChecklistItemDto) checklist?: ChecklistItemDto[];
