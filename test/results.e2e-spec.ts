@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { JuryService, PipelineService } from '@app/judging';
 import { CompetitionsService } from '@app/competitions';
-import { judgeEdition } from '../apps/api/src/demo/demo-judging';
+import { judgeEdition } from '@app/demo';
 import { readCsv, readPdf, readXlsx } from './support/documents';
 import { createTestApp, type TestApp } from './support/test-app';
 import { bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';

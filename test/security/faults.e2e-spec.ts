@@ -8,7 +8,7 @@ import { CompetitionsService } from '@app/competitions';
 import { dataSourceOptions, runMigrations } from '@app/database';
 import { JuryService, PipelineService } from '@app/judging';
 import { StorageSweeper } from '@app/submissions';
-import { judgeEdition } from '../../apps/api/src/demo/demo-judging';
+import { judgeEdition } from '@app/demo';
 import { RestartablePostgres } from '../support/restartable-postgres';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { bearer, completeProposal, login, openCompetition, seedDemo, seedSubmitted, tinyPdf, uploadPdf } from '../support/factories';

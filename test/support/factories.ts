@@ -1,4 +1,4 @@
-import { DemoSeedService } from '../../apps/api/src/demo/demo-seed.service';
+import { DemoSeedService } from '@app/demo';
 import { minimalPdf } from '@app/common';
 import type { TestApp } from './test-app';
 

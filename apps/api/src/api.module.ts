@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppConfigModule, type AppEnv } from '@app/config';
-import { dataSourceOptions, openMigrated } from '@app/database';
+import { dataSourceOptions, ENTITIES, openMigrated } from '@app/database';
 import { RolesGuard } from '@app/common';
 import { AuditModule } from '@app/audit';
 import { DirectoryModule } from '@app/directory';
@@ -16,10 +16,9 @@ import { NotificationsModule } from '@app/notifications';
 import { JudgingModule } from '@app/judging';
 import { ResultsModule } from '@app/results';
 import { JobQueue } from '@app/jobs';
-import { ENTITIES } from './persistence';
 import { ErrorFilter } from './http/error.filter';
 import { HEALTH_PROBES, HealthController } from './health/health.controller';
-import { DemoSeedService } from './demo/demo-seed.service';
+import { DemoSeedService } from '@app/demo';
 import { BenchModule } from './bench/bench.controller';
 
 export interface ApiModuleOptions {

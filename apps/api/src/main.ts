@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ConfigError, loadEnv } from '@app/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
 import { createApiApp } from './bootstrap';
-import { DemoSeedService } from './demo/demo-seed.service';
+import { DemoSeedService } from '@app/demo';
 
 async function main() {
   const env = loadEnv();

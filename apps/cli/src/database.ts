@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadEnv, type AppEnv } from '@app/config';
-import { dataSourceOptions, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
-import { ENTITIES } from '../../api/src/persistence';
+import { dataSourceOptions, ENTITIES, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
 
 /** The database the CLI works on: DATABASE_URL, or the same embedded PostgreSQL `npm start` uses. */
 export async function openDatabase(env: AppEnv = loadEnv()): Promise<{ url: string; embedded: EmbeddedDatabase | null; env: AppEnv }> {

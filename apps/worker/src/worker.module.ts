@@ -3,10 +3,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, type AppEnv } from '@app/config';
-import { dataSourceOptions } from '@app/database';
+import { dataSourceOptions, ENTITIES } from '@app/database';
 import { NotificationDeliveryModule } from '@app/notifications';
 import { JudgingGuardsModule } from '@app/judging';
-import { ENTITIES } from '../../api/src/persistence';
 import { WorkerHealthController } from './worker-health.controller';
 import { NotificationsProcessor } from './notifications.processor';
 

@@ -1,7 +1,7 @@
 import type { Actor } from '@app/common';
 import { CompetitionsService } from '@app/competitions';
 import { JuryService, PipelineService } from '@app/judging';
-import { judgeEdition } from '../../../apps/api/src/demo/demo-judging';
+import { judgeEdition } from '@app/demo';
 import type { TestApp } from '../../support/test-app';
 import { bearer, completeProposal, login, openCompetition, seedDemo, seedSubmitted, uploadPdf } from '../../support/factories';
 

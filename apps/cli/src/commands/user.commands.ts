@@ -1,6 +1,6 @@
 import type { CliCommand } from '../cli-command';
 import { UsersService } from '@app/identity';
-import { DemoSeedService } from '../../../api/src/demo/demo-seed.service';
+import { DemoSeedService } from '@app/demo';
 import { withApp } from '../app-context';
 
 function flag(args: string[], name: string): string | undefined {

@@ -7,7 +7,7 @@ import { NotificationEntity, NotificationPreferenceEntity, OutboxMessageEntity }
 import { JUDGING_ENTITIES } from '@app/judging';
 import { RESULTS_ENTITIES } from '@app/results';
 
-/** Every entity of every context: the composition root's list, used by the apps, the CLI and migrations. */
+/** Every entity of every context, for the data sources of the API, the worker, the CLI, migrations and benches. */
 export const ENTITIES = [
   RegionEntity,
   OrganizationEntity,

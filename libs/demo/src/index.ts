@@ -1,0 +1,6 @@
+// @app/demo — the demo edition that `npm start` seeds (development only, never with NODE_ENV=production) and
+// `npm run -s cli -- seed:demo` writes again. A seeder, not a context: it writes across contexts' tables.
+
+export { DemoSeedService } from './demo-seed.service';
+export { judgeEdition } from './demo-judging';
+export { DEMO_ACCOUNTS, DEMO_INNOVATIONS, DEMO_ORGANIZATIONS, DEMO_REGIONS, type DemoAccount } from './demo-data';
