@@ -21,7 +21,7 @@ import { AppConfigModule, resolveDevSecrets, validateEnv, type AppEnv } from '@a
 import { dataSourceOptions } from '@app/database';
 import { JobQueue, QueueName } from '@app/jobs';
 import { DeliveryService, NotificationDeliveryModule, OutboxMessageEntity, type OutboxDraft } from '@app/notifications';
-import { ENTITIES } from '@app/database';
+import { ENTITIES } from '@app/database/entities';
 import { InProcessDispatch, QueueRelay, type OutboxDispatch } from '../libs/notifications/src/delivery/outbox-dispatch';
 import { OutboxRepository } from '../libs/notifications/src/persistence/outbox.repository';
 import { createBenchDatabase, dropBenchDatabase, migrate, openBenchServer } from './lib/database';

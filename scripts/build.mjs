@@ -55,8 +55,9 @@ async function build(files) {
     const rel = path.relative(root, file);
     const target = path.join(out, rel.replace(/\.ts$/, '.js'));
     const { code, map } = await transformFile(file, { ...swcOptions, filename: file, sourceFileName: path.relative(path.dirname(target), file) });
-    const fixed = code.replace(/require\("@app\/([a-z-]+)"\)/g, (_m, lib) => {
-      let r = path.relative(path.dirname(target), path.join(out, 'libs', lib, 'src', 'index.js'));
+    // `@app/<lib>` is a lib's index; `@app/<lib>/<file>` one of its files (only @app/database/entities).
+    const fixed = code.replace(/require\("@app\/([a-z-]+)(?:\/([a-z-]+))?"\)/g, (_m, lib, file) => {
+      let r = path.relative(path.dirname(target), path.join(out, 'libs', lib, 'src', `${file ?? 'index'}.js`));
       if (!r.startsWith('.')) r = './' + r;
       return `require(${JSON.stringify(r)})`;
     });

@@ -1,4 +1,4 @@
-// `npm test`: type-check (API and web app), the web app's component tests (vitest, jsdom), then jest (unit +
+// `npm test`: type-check (API and web app), ESLint and the dependency rules, the web app's component tests (vitest, jsdom), then jest (unit +
 // e2e). Without DATABASE_URL the e2e tests get an embedded PostgreSQL of their own (data in ./data/test-pg),
 // so `npm install && npm test` works on a fresh machine. It ends with one "vitest: …" and one "jest: …" line.
 import { spawnSync, spawn } from 'node:child_process';
@@ -18,6 +18,18 @@ if (!args.includes('--no-typecheck')) {
     if (tsc.status !== 0) {
       console.error(`type-check failed (${project})`);
       process.exit(tsc.status ?? 1);
+    }
+  }
+  // The house rules a tool can check (docs/ARCHITECTURE.md): lint and formatting, then the import boundaries.
+  const checks = [
+    ['eslint', 'eslint/bin/eslint.js', ['.', '--max-warnings=0']],
+    ['dependency rules', 'dependency-cruiser/bin/dependency-cruise.mjs', ['apps', 'libs', 'test', 'bench', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']],
+  ];
+  for (const [name, bin, binArgs] of checks) {
+    const run = npx(bin, binArgs);
+    if (run.status !== 0) {
+      console.error(`${name} failed`);
+      process.exit(run.status ?? 1);
     }
   }
 }

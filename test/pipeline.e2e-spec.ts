@@ -1,5 +1,5 @@
 import { createTestApp, type TestApp } from './support/test-app';
-import { bearer, idOf, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
+import { bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
 
 type Item = { id: string; innovationId: string; title: string; stage: string; sheetStatus: string; version: number };
 

@@ -1,20 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppConfigModule, type AppEnv } from '@app/config';
-import { dataSourceOptions, ENTITIES, openMigrated } from '@app/database';
 import { RolesGuard } from '@app/common';
-import { AuditModule } from '@app/audit';
-import { DirectoryModule } from '@app/directory';
-import { IdentityModule, JwtAuthGuard } from '@app/identity';
-import { CompetitionsModule } from '@app/competitions';
-import { SubmissionsModule } from '@app/submissions';
-import { NotificationsModule } from '@app/notifications';
-import { JudgingModule } from '@app/judging';
-import { ResultsModule } from '@app/results';
+import { JwtAuthGuard } from '@app/identity';
+import { BACKGROUND_MODULES, CONTEXT_MODULES, migratedDatabase } from '@app/platform';
 import { JobQueue } from '@app/jobs';
 import { ErrorFilter } from './http/error.filter';
 import { HEALTH_PROBES, HealthController } from './health/health.controller';
@@ -26,6 +18,7 @@ export interface ApiModuleOptions {
   databaseUrl: string;
 }
 
+/** The API's composition root: HTTP guards, the error filter, health, every context and the background loops. */
 @Module({})
 export class ApiModule {
   static forRoot({ env, databaseUrl }: ApiModuleOptions): DynamicModule {
@@ -49,20 +42,10 @@ export class ApiModule {
             autoLogging: env.logLevel === 'debug' || env.logLevel === 'trace',
           },
         }),
-        // Migrations run on start, on a session without the pool's statement timeout.
-        TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(databaseUrl, ENTITIES, { statementTimeoutMs: env.dbStatementTimeoutMs }),
-          dataSourceFactory: (options) => openMigrated(options!),
-        }),
+        migratedDatabase(env, databaseUrl),
         TerminusModule,
-        AuditModule,
-        DirectoryModule,
-        IdentityModule,
-        CompetitionsModule,
-        SubmissionsModule,
-        NotificationsModule,
-        JudgingModule,
-        ResultsModule,
+        ...CONTEXT_MODULES,
+        ...BACKGROUND_MODULES,
         // Baseline routes for `npm run bench` (hello-world and one SELECT 1), only when BENCH_ROUTES=true.
         ...(env.benchRoutes ? [BenchModule] : []),
       ],

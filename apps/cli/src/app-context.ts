@@ -1,10 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadEnv, type AppEnv } from '@app/config';
-import { ApiModule } from '../../api/src/api.module';
+import { CliModule } from './cli.module';
 import { openDatabase } from './database';
 
-/** Boots the API's modules without HTTP (migrations run as on start), runs `fn`, and shuts everything down. */
+/** Boots the CLI's root module (every context, migrations as on start, no HTTP, no background loops), runs `fn`, and shuts everything down. */
 export async function withApp(fn: (app: INestApplicationContext, env: AppEnv) => Promise<number>): Promise<number> {
   let env: AppEnv;
   try {
@@ -17,7 +17,7 @@ export async function withApp(fn: (app: INestApplicationContext, env: AppEnv) =>
     throw err;
   }
   const { url, embedded } = await openDatabase({ ...env, logLevel: 'warn' });
-  const app = await NestFactory.createApplicationContext(ApiModule.forRoot({ env: { ...env, logLevel: 'warn', seedDemo: false }, databaseUrl: url }), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot({ ...env, logLevel: 'warn', seedDemo: false }, url), { logger: ['error', 'warn'] });
   try {
     return await fn(app, env);
   } finally {

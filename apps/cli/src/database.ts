@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadEnv, type AppEnv } from '@app/config';
-import { dataSourceOptions, ENTITIES, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
+import { dataSourceOptions, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
+import { ENTITIES } from '@app/database/entities';
 
 /** The database the CLI works on: DATABASE_URL, or the same embedded PostgreSQL `npm start` uses. */
 export async function openDatabase(env: AppEnv = loadEnv()): Promise<{ url: string; embedded: EmbeddedDatabase | null; env: AppEnv }> {

@@ -1,9 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, type AppEnv } from '@app/config';
-import { dataSourceOptions, ENTITIES } from '@app/database';
+import { unmigratedDatabase } from '@app/platform';
 import { NotificationDeliveryModule } from '@app/notifications';
 import { JudgingGuardsModule } from '@app/judging';
 import { WorkerHealthController } from './worker-health.controller';
@@ -18,7 +17,7 @@ export class WorkerModule {
       imports: [
         AppConfigModule.forRoot(env),
         LoggerModule.forRoot({ pinoHttp: { level: env.logLevel, autoLogging: false } }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, ENTITIES, { poolSize: 10, statementTimeoutMs: env.dbStatementTimeoutMs }), migrationsRun: false }),
+        unmigratedDatabase(env, databaseUrl, 10),
         TerminusModule,
         NotificationDeliveryModule,
         // Delivery-time guards (e.g. a reminder whose sheet was submitted meanwhile is dropped).

@@ -1,6 +1,6 @@
-export * from './domain';
+// The framework-free kernel (errors, transitions, localized text, calendar, clock), re-exported for Nest-side code.
+export * from '@app/kernel';
 export * from './paging';
-export * from './clock';
 export * from './auth';
 export * from './http';
 export * from './pdf/minimal-pdf';

@@ -2,13 +2,16 @@ import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 import { QueryLogger } from './query-logger';
 
+/** An entity class (TypeORM takes the constructor). */
+type EntityClass = new (...args: any[]) => unknown;
+
 /**
  * The one place TypeORM is configured: PostgreSQL only, explicit migrations, never `synchronize`.
  * `statementTimeoutMs` (> 0) becomes every pooled session's `statement_timeout`: a statement running (or
  * waiting for a lock) longer is cancelled by PostgreSQL (SQLSTATE 57014). Run migrations with
  * {@link runMigrations}, which lifts it for the migrating session.
  */
-export function dataSourceOptions(url: string, entities: MixedList<Function | string | EntitySchema>, extra: { poolSize?: number; logging?: boolean; statementTimeoutMs?: number } = {}): DataSourceOptions {
+export function dataSourceOptions(url: string, entities: MixedList<EntityClass | string | EntitySchema>, extra: { poolSize?: number; logging?: boolean; statementTimeoutMs?: number } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,

@@ -1,4 +1,4 @@
-export { NotificationsModule, NotificationDeliveryModule } from './notifications.module';
+export { NotificationsModule, NotificationDeliveryModule, OutboxPumpModule } from './notifications.module';
 export { OutboxService, type NotifyInput } from './outbox.service';
 export { NotificationGuards, type NotificationGuard, type GuardContext } from './delivery/notification-guards';
 export { DeliveryService, OutboxRowBusy, type DeliveryOutcome } from './delivery/delivery.service';

@@ -31,8 +31,8 @@ import { PreferencesRepository } from './persistence/preferences.repository';
 export class NotificationDeliveryModule {}
 
 /**
- * The API side: `OutboxService.notify` for other modules, the inbox and admin routes, and the pump that
- * relays due rows to BullMQ (REDIS_URL) or delivers them in process.
+ * The API side: `OutboxService.notify` for other modules, the inbox and admin routes, and the dispatch that
+ * relays due rows to BullMQ (REDIS_URL) or delivers them in process (driven by {@link OutboxPumpModule}).
  */
 @Module({
   imports: [NotificationDeliveryModule, IdentityModule],
@@ -43,9 +43,16 @@ export class NotificationDeliveryModule {}
     { provide: OUTBOX_DISPATCH, inject: [JobQueue, QueueRelay, InProcessDispatch], useFactory: (jobs: JobQueue, relay: QueueRelay, local: InProcessDispatch) => (jobs.enabled ? relay : local) },
     QueueRelay,
     InProcessDispatch,
-    OutboxPump,
   ],
   controllers: [NotificationsController, OutboxAdminController],
-  exports: [OutboxService, NotificationDeliveryModule],
+  exports: [OutboxService, NotificationDeliveryModule, OUTBOX_DISPATCH],
 })
 export class NotificationsModule {}
+
+/** The background loop that moves due outbox rows on and composes digests: loaded by the API, never by the CLI. */
+@Module({
+  imports: [NotificationsModule],
+  providers: [OutboxPump],
+  exports: [OutboxPump],
+})
+export class OutboxPumpModule {}

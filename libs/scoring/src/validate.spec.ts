@@ -3,7 +3,7 @@ import { rank } from './rank';
 import { ScoringInputError } from './scoring.errors';
 import { exampleInput } from './testing/fixtures';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test inputs are deliberately malformed
+type Json = any; // test inputs are deliberately malformed
 
 /** The §4 example, changed by `change` (which may replace it by returning a value). */
 function broken(change: (input: Json) => unknown): unknown {

@@ -15,7 +15,6 @@ import {
   assertTransition,
   checkWordLimits,
   submitTarget,
-  type Actor as LifecycleActor,
   type InnovationStatus,
 } from './domain';
 import type { CreateInnovationDto, HistoryView, InnovationView, UpdateInnovationDto } from './dto/innovation.dto';

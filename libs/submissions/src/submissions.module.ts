@@ -21,10 +21,17 @@ import { SubmissionsController } from './submissions.controller';
     InnovationAccessRegistry,
     InnovationsService,
     DocumentsService,
-    StorageSweeper,
     { provide: FileStorage, inject: [ConfigService], useFactory: (config: ConfigService<AppEnv, true>) => new LocalDiskStorage(path.join(config.get('dataDir', { infer: true }), 'storage')) },
   ],
   controllers: [SubmissionsController],
   exports: [InnovationsService, DocumentsService, InnovationAccessRegistry, FileStorage, InnovationsRepository],
 })
 export class SubmissionsModule {}
+
+/** The evidence-storage sweep (on start and every 15 minutes): loaded by the API, never by the CLI. */
+@Module({
+  imports: [SubmissionsModule],
+  providers: [StorageSweeper],
+  exports: [StorageSweeper],
+})
+export class StorageSweepModule {}

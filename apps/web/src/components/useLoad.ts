@@ -39,6 +39,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList, options
       live = false;
     };
     // `load` is a new closure each render: `deps` says when what it loads changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, generation]);
   return { data, error, loading, reload, setData };
 }

@@ -1,4 +1,4 @@
-import { NotFound } from '../domain/domain-error';
+import { NotFound } from '@app/kernel';
 import type { Actor } from './roles';
 
 /** Which organizations' data an actor may see. Jurors see innovations only through their assignments. */

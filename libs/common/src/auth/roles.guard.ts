@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Forbidden } from '../domain/domain-error';
+import { Forbidden } from '@app/kernel';
 import { ROLES_KEY } from './auth.decorators';
 import type { Actor, Role } from './roles';
 

@@ -1,4 +1,4 @@
-import { ValidationFailed } from '../domain/domain-error';
+import { ValidationFailed } from '@app/kernel';
 import { multipartError, soleFile, UPLOAD_FIELD, type MultipartPart, type MultipartRequest } from './multipart';
 
 interface MultipartFile extends MultipartPart {

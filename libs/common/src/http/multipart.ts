@@ -1,4 +1,4 @@
-import { ValidationFailed } from '../domain/domain-error';
+import { ValidationFailed } from '@app/kernel';
 
 /** A part of a multipart body as @fastify/multipart yields it: files carry a stream, text fields a value. */
 export interface MultipartPart {

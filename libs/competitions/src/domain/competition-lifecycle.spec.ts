@@ -1,4 +1,4 @@
-import { Conflict } from '../../../common/src/domain';
+import { Conflict } from '@app/kernel';
 import {
   COMPETITION_STATUSES,
   COMPETITION_TRANSITIONS,

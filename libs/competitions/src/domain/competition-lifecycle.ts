@@ -1,4 +1,4 @@
-import { IllegalTransition, type TransitionTable } from '../../../common/src/domain';
+import { IllegalTransition, type TransitionTable } from '@app/kernel';
 import { CompetitionErrorCode } from './competitions.errors';
 
 export const COMPETITION_STATUSES = ['draft', 'open', 'judging', 'published', 'archived'] as const;

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../../common/src/domain';
+import type { LocalizedText } from '@app/kernel';
 
 /**
  * The configuration of one competition edition: categories, the ordered stage pipeline with rubrics,

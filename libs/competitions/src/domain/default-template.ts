@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../../common/src/domain';
+import type { LocalizedText } from '@app/kernel';
 import { PLAN_DEFAULTS, type CompetitionPlan, type CriterionPlan, type ProposalSection } from './competition-plan';
 
 /** All template times are Jakarta time (WIB). */

@@ -1,4 +1,4 @@
-import { Conflict } from '../../../common/src/domain';
+import { Conflict } from '@app/kernel';
 import { COMPETITION_STATUSES, isPlanFrozen } from './competition-lifecycle';
 import type { CompetitionPlan } from './competition-plan';
 import { defaultTemplate } from './default-template';

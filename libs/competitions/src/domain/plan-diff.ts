@@ -1,4 +1,4 @@
-import { Conflict } from '../../../common/src/domain';
+import { Conflict } from '@app/kernel';
 import { isPlanFrozen, type CompetitionStatus } from './competition-lifecycle';
 import { CompetitionErrorCode } from './competitions.errors';
 import type { CompetitionPlan, StagePlan } from './competition-plan';

@@ -1,4 +1,4 @@
-import { IllegalTransition, NotFound } from '../../../common/src/domain';
+import { IllegalTransition, NotFound } from '@app/kernel';
 import { STAGE_STATUSES, STAGE_TRANSITIONS, allowedStageTransitions, assertStageTransition, type StageState, type StageStatus } from './stage-lifecycle';
 
 const pairs = STAGE_STATUSES.flatMap((from) => STAGE_STATUSES.map((to) => [from, to] as [StageStatus, StageStatus]));

@@ -1,4 +1,4 @@
-import { IllegalTransition, NotFound, type TransitionTable } from '../../../common/src/domain';
+import { IllegalTransition, NotFound, type TransitionTable } from '@app/kernel';
 import { CompetitionErrorCode } from './competitions.errors';
 
 export const STAGE_STATUSES = ['scheduled', 'open', 'closed'] as const;

@@ -1,4 +1,4 @@
-import { ValidationFailed } from '../../../common/src/domain';
+import { ValidationFailed } from '@app/kernel';
 import type { CompetitionPlan } from './competition-plan';
 import { defaultTemplate } from './default-template';
 import { assertValidPlan, validatePlan } from './validate-plan';

@@ -1,4 +1,4 @@
-import { isIsoInstant, ValidationFailed, type FieldError, type LocalizedText } from '../../../common/src/domain';
+import { isIsoInstant, ValidationFailed, type FieldError, type LocalizedText } from '@app/kernel';
 import { CompetitionErrorCode } from './competitions.errors';
 import {
   AGGREGATIONS,

@@ -1,3 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
 import { Initial1795485076799 } from './1795485076799-Initial';
 import { Submissions1795485810948 } from './1795485810948-Submissions';
 import { Notifications1795486368106 } from './1795486368106-Notifications';
@@ -7,4 +8,4 @@ import { ListIndex1795491043091 } from './1795491043091-ListIndex';
 import { InnovationCounts1795500000000 } from './1795500000000-InnovationCounts';
 
 /** Every migration, in order. An explicit list: bundlers break globs. */
-export const MIGRATIONS: Function[] = [Initial1795485076799, Submissions1795485810948, Notifications1795486368106, Judging1795486488079, Results1795486844639, ListIndex1795491043091, InnovationCounts1795500000000];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795485076799, Submissions1795485810948, Notifications1795486368106, Judging1795486488079, Results1795486844639, ListIndex1795491043091, InnovationCounts1795500000000];

@@ -9,7 +9,7 @@ import {
   assignJurors,
 } from './assignment';
 import { type Affiliation, isInConflict } from './conflicts';
-import { DomainError } from '../../../common/src/domain';
+import { DomainError } from '@app/kernel';
 
 // ─── A small world: 3 provinces, some kota/kabupaten in them, 8 organizations ────────────────────────────
 

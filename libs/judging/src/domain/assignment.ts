@@ -1,4 +1,4 @@
-import { DomainError } from '../../../common/src/domain';
+import { DomainError } from '@app/kernel';
 import {
   type ConflictCode,
   type ConflictKey,

@@ -6,7 +6,7 @@ import {
   conflictReasons,
   isInConflict,
 } from './conflicts';
-import { DomainError } from '../../../common/src/domain';
+import { DomainError } from '@app/kernel';
 
 // SiTaro: RSUD Kota Bekasi, in Kota Bekasi, in Jawa Barat.
 const sitaro: InnovationConflictProfile = {

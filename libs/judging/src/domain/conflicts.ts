@@ -1,4 +1,4 @@
-import { Conflict } from '../../../common/src/domain';
+import { Conflict } from '@app/kernel';
 import { JudgingErrorCode } from './judging.errors';
 
 /** A juror's declared tie to an organization (an OPD, a hospital …) or to a region (kota, kabupaten, provinsi). */

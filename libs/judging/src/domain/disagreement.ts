@@ -1,4 +1,4 @@
-import { DomainError } from '../../../common/src/domain';
+import { DomainError } from '@app/kernel';
 import { JudgingErrorCode } from './judging.errors';
 
 /** Spread limits on a 0–100 sheet-score scale; a spread strictly above a limit is flagged. */

@@ -1,4 +1,4 @@
-import type { ScoringInput, SheetInput } from '../../../scoring/src/types';
+import type { ScoringInput, SheetInput } from '@app/scoring';
 
 /** The parts of a competition plan the scoring contract needs (structurally the competitions plan). */
 export interface PlanForScoring {

@@ -1,4 +1,4 @@
-import { DomainError, type FieldError } from '../../../common/src/domain';
+import { DomainError, type FieldError } from '@app/kernel';
 import { JudgingErrorCode } from './judging.errors';
 import {
   type RubricCriterion,

@@ -1,4 +1,4 @@
-import { Conflict, type FieldError, ValidationFailed } from '../../../common/src/domain';
+import { Conflict, type FieldError, ValidationFailed } from '@app/kernel';
 import { JudgingErrorCode } from './judging.errors';
 
 export type SheetStatus = 'draft' | 'submitted';

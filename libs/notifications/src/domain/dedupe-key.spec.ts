@@ -1,4 +1,4 @@
-import { ValidationFailed } from '../../../common/src/domain';
+import { ValidationFailed } from '@app/kernel';
 import { assertEventKey, digestEventKey, eventKey, isEventKey, jobIdFor, rowKey } from './dedupe-key';
 import { nextDigestAt } from './digest-schedule';
 

@@ -1,4 +1,4 @@
-import { ValidationFailed } from '../../../common/src/domain';
+import { ValidationFailed } from '@app/kernel';
 import type { Channel } from './notification-types';
 import { NotificationErrorCode } from './notifications.errors';
 

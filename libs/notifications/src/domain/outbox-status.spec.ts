@@ -1,4 +1,4 @@
-import { IllegalTransition } from '../../../common/src/domain';
+import { IllegalTransition } from '@app/kernel';
 import { backoffDelayMs } from './backoff';
 import { afterFailure, assertOutboxTransition, isDeliverable, isDue, OUTBOX_ACTORS, OUTBOX_STATUSES, OUTBOX_TRANSITIONS, type OutboxActor, type OutboxStatus } from './outbox-status';
 

@@ -1,4 +1,4 @@
-import { IllegalTransition, targetsFor, type ActorTransitionTable } from '../../../common/src/domain';
+import { IllegalTransition, targetsFor, type ActorTransitionTable } from '@app/kernel';
 import { backoffDelayMs, type BackoffPolicy } from './backoff';
 import { NotificationErrorCode } from './notifications.errors';
 

@@ -1,4 +1,4 @@
-import { formatJakartaTime } from '../../../common/src/domain';
+import { formatJakartaTime } from '@app/kernel';
 import { fieldKind, NOTIFICATION_TYPES, type FieldSpec, type Locale, type NotificationType } from './notification-types';
 
 /** What one notification looks like in one language: the e-mail (subject, text, HTML) and the inbox item. */

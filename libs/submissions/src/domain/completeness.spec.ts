@@ -1,4 +1,4 @@
-import { ValidationFailed } from '../../../common/src/domain';
+import { ValidationFailed } from '@app/kernel';
 import { assertComplete, missingFields } from './completeness';
 import { PROFILE_FIELDS, type InnovationProfile, type ProfileField, type ProposalFormView } from './innovation-profile';
 

@@ -1,4 +1,4 @@
-import { isIsoDate, ValidationFailed, type FieldError } from '../../../common/src/domain';
+import { isIsoDate, ValidationFailed, type FieldError } from '@app/kernel';
 import { INNOVATION_PHASES, PROFILE_FIELDS, isBlank, type InnovationProfile, type ProfileField, type ProposalFormView } from './innovation-profile';
 import { SubmissionErrorCode } from './submissions.errors';
 import { checkWordLimits } from './word-limits';

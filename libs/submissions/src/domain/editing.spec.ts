@@ -1,4 +1,4 @@
-import { Conflict } from '../../../common/src/domain';
+import { Conflict } from '@app/kernel';
 import { assertBeforeDeadline, assertEditable } from './editing';
 import { INNOVATION_STATUSES, isEditable } from './innovation-lifecycle';
 

@@ -1,4 +1,4 @@
-import { Conflict, formatJakartaTime } from '../../../common/src/domain';
+import { Conflict, formatJakartaTime } from '@app/kernel';
 import { INNOVATION_STATUSES, isEditable, type InnovationStatus } from './innovation-lifecycle';
 import { SubmissionErrorCode } from './submissions.errors';
 

@@ -1,4 +1,4 @@
-import { ValidationFailed } from '../../../common/src/domain';
+import { ValidationFailed } from '@app/kernel';
 import { assertEligible, checkEligibility, normalizeTitle, type EligibilityContext, type EligibilityRulesView } from './eligibility';
 
 const rules: EligibilityRulesView = { minMonthsImplemented: 12, maxEntriesPerOrganization: 5, noDuplicateTitle: true };

@@ -1,4 +1,4 @@
-import { addMonths, isIsoDate, jakartaDate, ValidationFailed, type FieldError } from '../../../common/src/domain';
+import { addMonths, isIsoDate, jakartaDate, ValidationFailed, type FieldError } from '@app/kernel';
 import type { InnovationProfile } from './innovation-profile';
 import { SubmissionErrorCode } from './submissions.errors';
 

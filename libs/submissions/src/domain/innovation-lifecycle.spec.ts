@@ -1,4 +1,4 @@
-import { DomainError, IllegalTransition, ValidationFailed } from '../../../common/src/domain';
+import { DomainError, IllegalTransition, ValidationFailed } from '@app/kernel';
 import {
   ACTORS,
   INNOVATION_STATUSES,

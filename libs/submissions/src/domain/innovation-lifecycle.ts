@@ -1,4 +1,4 @@
-import { IllegalTransition, ValidationFailed, targetsFor, type ActorTransitionTable } from '../../../common/src/domain';
+import { IllegalTransition, ValidationFailed, targetsFor, type ActorTransitionTable } from '@app/kernel';
 import { SubmissionErrorCode } from './submissions.errors';
 
 export const INNOVATION_STATUSES = [

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../../common/src/domain';
+import type { LocalizedText } from '@app/kernel';
 
 export const INNOVATION_PHASES = ['inisiatif', 'uji_coba', 'penerapan'] as const;
 export type InnovationPhase = (typeof INNOVATION_PHASES)[number];

@@ -1,4 +1,4 @@
-import { IllegalTransition } from '../../../common/src/domain';
+import { IllegalTransition } from '@app/kernel';
 import { ACTORS, type Actor } from './innovation-lifecycle';
 import { STAGE_RESULTS, STAGE_RESULT_TRANSITIONS, allowedStageResultTransitions, assertStageResultTransition, type StageResult } from './stage-result';
 

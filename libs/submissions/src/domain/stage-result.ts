@@ -1,4 +1,4 @@
-import { IllegalTransition, targetsFor, type ActorTransitionTable } from '../../../common/src/domain';
+import { IllegalTransition, targetsFor, type ActorTransitionTable } from '@app/kernel';
 import type { Actor } from './innovation-lifecycle';
 import { SubmissionErrorCode } from './submissions.errors';
 

@@ -1,4 +1,4 @@
-import type { FieldError } from '../../../common/src/domain';
+import type { FieldError } from '@app/kernel';
 import type { InnovationProfile, ProposalFormView } from './innovation-profile';
 
 /** A proposal section over its word limit. */

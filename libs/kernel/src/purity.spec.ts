@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** Framework-free code (DESIGN §3, STYLE rule 3): every domain/ dir and all of libs/scoring. */
+/** Framework-free code (DESIGN §3, STYLE rule 3): every domain/ dir, and all of the pure libs (kernel, scoring, regional-index). */
 const FORBIDDEN = ['@nestjs', 'typeorm', 'bullmq'];
-const ROOT = join(__dirname, '..', '..', '..', '..');
+const PURE_LIBS = ['kernel', 'scoring', 'regional-index'];
+const ROOT = join(__dirname, '..', '..', '..');
 
 /** Module specifiers of `import … from`, `export … from`, `import '…'`, `import('…')` and `require('…')`. */
 function importedModules(source: string): string[] {
@@ -17,7 +18,7 @@ export function forbiddenImports(source: string): string[] {
 
 function pureSourceFiles(): string[] {
   const libs = join(ROOT, 'libs');
-  const dirs = readdirSync(libs).flatMap((lib) => [join(libs, lib, 'src', 'domain'), ...(lib === 'scoring' ? [join(libs, lib, 'src')] : [])]);
+  const dirs = readdirSync(libs).flatMap((lib) => [join(libs, lib, 'src', 'domain'), ...(PURE_LIBS.includes(lib) ? [join(libs, lib, 'src')] : [])]);
   return [...new Set(dirs.flatMap(listTs))].filter((file) => !/\.(e2e-)?spec\.ts$/.test(file));
 }
 
@@ -38,7 +39,7 @@ describe('domain purity', () => {
     [`const m = await import('@nestjs/core');`, ['@nestjs/core']],
     [`import 'typeorm';`, ['typeorm']],
     [`import {\n  Entity,\n  Column,\n} from 'typeorm';`, ['typeorm']],
-    [`import { x } from './typeorm-free';\nimport { y } from '../../../common/src/domain';`, []],
+    [`import { x } from './typeorm-free';\nimport { y } from '@app/kernel';`, []],
     [`import { q } from 'bullmq-lite';`, []],
   ])('detects forbidden imports in a sample (%#)', (source, expected) => {
     expect(forbiddenImports(source)).toEqual(expected);

@@ -1,0 +1,45 @@
+// ESLint (flat config): typescript-eslint's recommended rules everywhere, and the layering rules of
+// docs/ARCHITECTURE.md that an import can break. dependency-cruiser (.dependency-cruiser.cjs) checks the rest.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'typeorm/*', 'bullmq', 'ioredis', 'pg', 'express', 'fastify'];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'apps/web/src/api/schema.d.ts', 'bench/.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // Tests and JSON-shaped boundary code use `any` on purpose; the type-check is the real guard.
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      // Stripping control characters is deliberate (exports, file-type sniffing, hostile-input tests).
+      'no-control-regex': 'off',
+      'no-empty': ['error', { allowEmptyCatch: true }],
+    },
+  },
+  {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // Domain code is plain TypeScript: no framework, no database, no persistence layer (STYLE.md rule 3).
+    files: ['libs/*/src/domain/**/*.ts', 'libs/kernel/src/**/*.ts', 'libs/scoring/src/**/*.ts', 'libs/regional-index/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: FRAMEWORKS, message: 'domain code imports no framework or database client (docs/ARCHITECTURE.md)' }, { group: ['**/persistence', '**/persistence/**'], message: 'domain code does not reach into persistence/' }] }],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+  },
+  {
+    files: ['**/*.mjs', 'scripts/**/*.mjs', 'test/support/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+  },
+);

@@ -1,0 +1,36 @@
+// @app/platform — the provider lists the composition roots are built from (immich's ApiModule /
+// MicroservicesModule pattern): apps/api (ApiModule), apps/cli (CliModule) and apps/worker (WorkerModule) each
+// assemble their own root module from these, so a CLI command never starts the API's background loops.
+
+import type { DynamicModule, Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import type { AppEnv } from '@app/config';
+import { CompetitionsModule } from '@app/competitions';
+import { dataSourceOptions, openMigrated } from '@app/database';
+import { ENTITIES } from '@app/database/entities';
+import { DirectoryModule } from '@app/directory';
+import { IdentityModule } from '@app/identity';
+import { JudgingModule } from '@app/judging';
+import { NotificationsModule, OutboxPumpModule } from '@app/notifications';
+import { ResultsModule } from '@app/results';
+import { StorageSweepModule, SubmissionsModule } from '@app/submissions';
+
+/** Every bounded context's module: what the API serves and the CLI's commands use. */
+export const CONTEXT_MODULES: readonly Type[] = [AuditModule, DirectoryModule, IdentityModule, CompetitionsModule, SubmissionsModule, NotificationsModule, JudgingModule, ResultsModule];
+
+/** Loops that run in the background of a serving process (outbox relay and digests, storage sweep). */
+export const BACKGROUND_MODULES: readonly Type[] = [OutboxPumpModule, StorageSweepModule];
+
+/** The data source of a process that owns the schema: migrations run on start, without the pool's statement timeout. */
+export function migratedDatabase(env: AppEnv, databaseUrl: string): DynamicModule {
+  return TypeOrmModule.forRootAsync({
+    useFactory: () => dataSourceOptions(databaseUrl, ENTITIES, { statementTimeoutMs: env.dbStatementTimeoutMs }),
+    dataSourceFactory: (options) => openMigrated(options!),
+  });
+}
+
+/** The data source of a process that only reads and writes rows (the worker): no migrations. */
+export function unmigratedDatabase(env: AppEnv, databaseUrl: string, poolSize: number): DynamicModule {
+  return TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, ENTITIES, { poolSize, statementTimeoutMs: env.dbStatementTimeoutMs }), migrationsRun: false });
+}
