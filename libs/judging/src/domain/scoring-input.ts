@@ -1,4 +1,4 @@
-import type { ScoringInput, SheetInput } from '../../../scoring/src/types';
+import type { Aggregation, ScoringInput, SheetInput } from '../../../scoring/src/types';
 
 /** The parts of a competition plan the scoring contract needs (structurally the competitions plan). */
 export interface PlanForScoring {
@@ -25,7 +25,7 @@ export function scoringInputFor(plan: PlanForScoring, submissions: readonly Subm
       key: s.key,
       weight: s.weight,
       criteria: s.rubric.map((c) => ({ key: c.key, weight: c.weight, min: c.min, max: c.max })),
-      aggregation: (opts.aggregation ?? s.aggregation) as ScoringInput['stages'][number]['aggregation'],
+      aggregation: (opts.aggregation ?? s.aggregation) as Aggregation,
       ...(s.trim !== undefined ? { trim: s.trim } : {}),
     }));
   return {
