@@ -1,9 +1,6 @@
-import { JuryService, PipelineService } from '@app/judging';
-import { CompetitionsService } from '@app/competitions';
 import { verifySnapshot } from '@app/scoring';
-import { judgeEdition } from '../apps/api/src/demo/demo-judging';
 import { createTestApp, type TestApp } from './support/test-app';
-import { bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
+import { bearer, judgeWithDemoJury, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
 
 type Row = { rank: number; submission: string; final: number; stages: Record<string, number> };
 type Preview = { categories: Record<string, Row[]>; unranked: { submission: string }[] };
@@ -52,20 +49,11 @@ describe('disqualifying after judging moves no other score (e2e)', () => {
       { code: 'BAPPEDA-KAB-BEKASI', title: 'e-Musrenbang 2027' },
       { code: 'DINKES-KAB-BOGOR', title: 'Bogor Bebas TBC 2027' },
     ]);
-    const users = await t.db.query(`SELECT id, role, email, name FROM users WHERE email LIKE 'juror%@demo.local' OR email = 'organizer@demo.local'`);
-    const actor = (u: { id: string; role: 'juror' | 'organizer'; email: string; name: string }) => ({ ...u, organizationId: null, regionId: null, sessionId: 'test' });
-    await judgeEdition(
-      { pipeline: t.app.get(PipelineService), jury: t.app.get(JuryService) },
-      actor(users.rows.find((u: { role: string }) => u.role === 'organizer')),
-      users.rows.filter((u: { role: string }) => u.role === 'juror').map(actor),
-      await t.app.get(CompetitionsService).snapshot(cid),
-      {
-        titles: new Map(Object.entries(ids).map(([title, id]) => [id, title])),
-        beforeClose: async (stage) => {
-          if (stage === 'field_verification') expect((await disqualify(ids[duringField], 'Data dukung dipalsukan')).status).toBe(200);
-        },
+    await judgeWithDemoJury(t, cid, ids, {
+      beforeClose: async (stage) => {
+        if (stage === 'field_verification') expect((await disqualify(ids[duringField], 'Data dukung dipalsukan')).status).toBe(200);
       },
-    );
+    });
   });
   afterAll(async () => t?.close());
 
