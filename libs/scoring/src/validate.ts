@@ -74,7 +74,7 @@ export interface PreparedInput {
   readonly givenScore: Float64Array;
 }
 
-/** Validates a scoring input (DESIGN §4.9) and prepares it; throws {@link ScoringInputError} naming the fault. */
+/** Validates a scoring input (DESIGN §4.9–4.11) and prepares it; throws {@link ScoringInputError} naming the fault. */
 export function prepare(raw: unknown): PreparedInput {
   if (!isRecord(raw)) fail('input must be a JSON object');
   const input = raw as unknown as ScoringInput;
