@@ -2,12 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { JuryService, PipelineService } from '@app/judging';
-import { CompetitionsService } from '@app/competitions';
-import { judgeEdition } from '@app/demo';
 import { readCsv, readPdf, readXlsx } from './support/documents';
 import { createTestApp, type TestApp } from './support/test-app';
-import { bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
+import { bearer, judgeWithDemoJury, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
 
 /** Runs the real CLI (`node scripts/cli.mjs …`, which builds dist/ when stale). */
 function cli(...args: string[]) {
@@ -33,16 +30,7 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
       { code: 'BAPPEDA-KAB-BEKASI', title: 'e-Musrenbang 2027' },
       { code: 'DINKES-KAB-BOGOR', title: 'Bogor Bebas TBC 2027' },
     ]);
-    const users = await t.db.query(`SELECT id, role, email, name FROM users WHERE email LIKE 'juror%@demo.local' OR email = 'organizer@demo.local'`);
-    const actor = (u: { id: string; role: 'juror' | 'organizer'; email: string; name: string }) => ({ ...u, organizationId: null, regionId: null, sessionId: 'test' });
-    const titles = new Map(Object.entries(ids).map(([title, id]) => [id, title]));
-    await judgeEdition(
-      { pipeline: t.app.get(PipelineService), jury: t.app.get(JuryService) },
-      actor(users.rows.find((u: { role: string }) => u.role === 'organizer')),
-      users.rows.filter((u: { role: string }) => u.role === 'juror').map(actor),
-      await t.app.get(CompetitionsService).snapshot(cid),
-      { titles },
-    );
+    await judgeWithDemoJury(t, cid, ids);
   });
   afterAll(async () => t?.close());
 

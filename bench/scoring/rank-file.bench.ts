@@ -67,7 +67,7 @@ function weightedMeans(input: ScoringInput): Float64Array {
   const counts = new Uint32Array(sums.length);
   for (const sheet of input.sheets) {
     const s = stageOf.get(sheet.stage)!;
-    const { criteria } = input.stages[s];
+    const { criteria = [] } = input.stages[s];
     let weighted = 0;
     let weights = 0;
     for (const c of criteria) {

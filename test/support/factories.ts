@@ -1,5 +1,7 @@
-import { DemoSeedService } from '@app/demo';
+import { DemoSeedService, judgeEdition } from '@app/demo';
 import { minimalPdf } from '@app/common';
+import { CompetitionsService } from '@app/competitions';
+import { JuryService, PipelineService } from '@app/judging';
 import type { TestApp } from './test-app';
 
 export const DEMO_PASSWORD = 'demo-pass-2024';
@@ -89,4 +91,20 @@ export async function seedSubmitted(t: TestApp, competitionId: string, entries: 
     ids[e.title] = res.rows[0].id;
   }
   return ids;
+}
+
+/**
+ * Runs a competition of {@link seedSubmitted} innovations through every stage with the demo organizer and
+ * jurors (demo-judging's deterministic scores); `beforeClose` runs before each scored stage closes.
+ */
+export async function judgeWithDemoJury(t: TestApp, competitionId: string, ids: Record<string, string>, opts: { beforeClose?: (stageKey: string) => Promise<void> } = {}): Promise<void> {
+  const users = await t.db.query(`SELECT id, role, email, name FROM users WHERE email LIKE 'juror%@demo.local' OR email = 'organizer@demo.local'`);
+  const actor = (u: { id: string; role: 'juror' | 'organizer'; email: string; name: string }) => ({ ...u, organizationId: null, regionId: null, sessionId: 'test' });
+  await judgeEdition(
+    { pipeline: t.app.get(PipelineService), jury: t.app.get(JuryService) },
+    actor(users.rows.find((u: { role: string }) => u.role === 'organizer')),
+    users.rows.filter((u: { role: string }) => u.role === 'juror').map(actor),
+    await t.app.get(CompetitionsService).snapshot(competitionId),
+    { titles: new Map(Object.entries(ids).map(([title, id]) => [id, title])), ...opts },
+  );
 }

@@ -18,7 +18,7 @@ export async function judgeEdition(
   organizer: Actor,
   jurorActors: Actor[],
   competition: CompetitionSnapshot,
-  opts: { fail?: Record<string, string>; boost?: Record<string, number>; titles: Map<string, string> },
+  opts: { fail?: Record<string, string>; boost?: Record<string, number>; titles: Map<string, string>; beforeClose?: (stageKey: string) => Promise<void> },
 ): Promise<void> {
   const { pipeline, jury } = deps;
   const stages = competition.plan.stages;
@@ -52,6 +52,7 @@ export async function judgeEdition(
         await jury.submitSheet(juror, item.id, saved.version);
       }
     }
+    await opts.beforeClose?.(stage.key);
     await pipeline.close(organizer, competition.id, stage.key, {});
   }
 }

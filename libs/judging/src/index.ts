@@ -4,4 +4,4 @@ export { PipelineService, type StageCloseSummary } from './pipeline.service';
 export { JuryService } from './jury.service';
 export { JudgingRepository, type DraftWrite, type SubmittedSheetRow } from './persistence/judging.repository';
 export * from './persistence/judging.entities';
-export { scoringInputFor, type PlanForScoring, type SubmissionForScoring } from './domain';
+export { excludedFromRanking, scoringInputFor, STATUSES_IN_STATISTICS, type PlanForScoring, type SubmissionForScoring } from './domain';

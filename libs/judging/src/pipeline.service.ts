@@ -7,7 +7,7 @@ import { assertStageTransition, CompetitionsService, isScoredStage, type Competi
 import { assertTransition, InnovationEntity, InnovationsRepository, InnovationsService } from '@app/submissions';
 import { applyAdvanceRule, stageScores, type CutoffDecision } from '@app/scoring';
 import { JudgingRepository } from './persistence/judging.repository';
-import { scoringInputFor } from './domain';
+import { scoringInputFor, STATUSES_IN_STATISTICS } from './domain';
 import { JudgingEvents } from './judging.events';
 
 export interface StageCloseSummary {
@@ -125,8 +125,14 @@ export class PipelineService {
       throw new Conflict('STAGE_SHEETS_OPEN', `${open.length} score sheet(s) are not submitted: ${open.slice(0, 10).map((s) => `${s.jurorName} on "${s.innovationTitle}" (${s.status.replace('_', ' ')})`).join('; ')}${open.length > 10 ? '; …' : ''}. Wait for them, or close with force and a reason.`, { open });
     }
     const contenderIds = new Set(contenders.map((i) => i.id));
-    const sheets = (await this.repo.submittedSheets(competitionId, stage.key, tx)).filter((s) => contenderIds.has(s.innovationId));
-    const input = scoringInputFor(plan, contenders, sheets.map((s) => ({ stage: stage.key, juror: s.jurorId, submission: s.innovationId, scores: s.scores })));
+    const stageSheets = await this.repo.submittedSheets(competitionId, stage.key, tx);
+    // DESIGN §4.11: an innovation judged in this stage that no longer contends (disqualified meanwhile) keeps its
+    // sheets in the statistics as an excluded submission — as the ranking counts them, so both give one number.
+    const outsiderIds = [...new Set(stageSheets.map((s) => s.innovationId).filter((id) => !contenderIds.has(id)))];
+    const outsiders = (await this.repo.scoringProfiles(outsiderIds, tx)).filter((i) => (STATUSES_IN_STATISTICS as readonly string[]).includes(i.status));
+    const counted = new Set([...contenderIds, ...outsiders.map((i) => i.id)]);
+    const sheets = stageSheets.filter((s) => counted.has(s.innovationId)).map((s) => ({ stage: stage.key, juror: s.jurorId, submission: s.innovationId, scores: s.scores }));
+    const input = scoringInputFor(plan, [...contenders, ...outsiders.map((i) => ({ ...i, excluded: true }))], sheets);
     const scores = new Map(stageScores(input).map((r) => [r.submission, r.stages[stage.key] ?? null]));
     const candidates = contenders.map((i) => ({ id: i.id, category: i.category, score: scores.get(i.id) ?? null }));
     const rule = stage.advance;

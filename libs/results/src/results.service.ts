@@ -11,7 +11,7 @@ import { AGGREGATIONS, CompetitionsService, type CompetitionSnapshot } from '@ap
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
 import { InnovationsService, prefixQuery } from '@app/submissions';
-import { JudgingRepository, scoringInputFor } from '@app/judging';
+import { excludedFromRanking, JudgingRepository, scoringInputFor, STATUSES_IN_STATISTICS } from '@app/judging';
 import { createSnapshot, explain, rank, type RankOutput, type ScoringInput } from '@app/scoring';
 import { ResultsRepository, type CatalogueFilter, type RankableInnovation } from './persistence/results.repository';
 import { RankingSnapshotEntity } from './persistence/results.entities';
@@ -79,15 +79,19 @@ export class ResultsService {
     this.publicUrl = config.get('publicUrl', { infer: true });
   }
 
-  /** The scoring input of the whole competition (all categories), jurors replaced by aliases. */
+  /**
+   * The scoring input of the whole competition (all categories), jurors replaced by aliases. A disqualified
+   * innovation enters as `excluded` with its sheets (DESIGN §4.11): it is not ranked, and no other score moves.
+   */
   async buildInput(competition: CompetitionSnapshot, aggregation?: string, tx?: EntityManager): Promise<{ input: ScoringInput; innovations: RankableInnovation[] }> {
-    const innovations = await this.repo.rankable(competition.id, tx);
+    const innovations = await this.repo.rankable(competition.id, STATUSES_IN_STATISTICS, tx);
     const ids = new Set(innovations.map((i) => i.id));
     const scored = new Set(competition.plan.stages.filter((s) => s.rubric.length > 0).map((s) => s.key));
     const sheets = (await this.judging.submittedSheets(competition.id, undefined, tx)).filter((s) => ids.has(s.innovationId) && scored.has(s.stageKey));
     const alias = jurorAliases(sheets.map((s) => s.jurorId));
     sheets.sort((a, b) => (a.assignmentId < b.assignmentId ? -1 : a.assignmentId > b.assignmentId ? 1 : 0));
-    const input = scoringInputFor(competition.plan, innovations, sheets.map((s) => ({ stage: s.stageKey, juror: alias.get(s.jurorId)!, submission: s.innovationId, scores: s.scores })), { aggregation });
+    const submissions = innovations.map((i) => ({ ...i, excluded: excludedFromRanking(i.status) }));
+    const input = scoringInputFor(competition.plan, submissions, sheets.map((s) => ({ stage: s.stageKey, juror: alias.get(s.jurorId)!, submission: s.innovationId, scores: s.scores })), { aggregation });
     return { input, innovations };
   }
 
@@ -213,7 +217,8 @@ export class ResultsService {
       const row = await this.repo.insertSnapshot(tx, { competitionId, version: (previous?.version ?? 0) + 1, input: made.input as object, output: made.output as object, hash: made.hash, reason: reason ?? null, labels, publishedBy: actor.id });
       if (locked.status === 'judging') await this.competitions.setStatus(tx, actor.id, locked, 'published', `ranking v${row.version} published`);
       await this.audit.record(tx, { actorId: actor.id, action: 'results.publish', entityType: 'ranking_snapshot', entityId: row.id, competitionId, after: { version: row.version, hash: row.hash }, reason: reason ?? null });
-      const opds = await this.users.opdUsersOf([...new Set(innovations.map((i) => i.organizationId))], tx);
+      const ranked = innovations.filter((i) => !excludedFromRanking(i.status));
+      const opds = await this.users.opdUsersOf([...new Set(ranked.map((i) => i.organizationId))], tx);
       const jurors: { juror_id: string }[] = await tx.query(`SELECT DISTINCT juror_id FROM assignments WHERE competition_id = $1 AND removed_at IS NULL`, [competitionId]);
       await this.outbox.notify(tx, {
         type: 'results_published',

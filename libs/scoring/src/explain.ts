@@ -23,7 +23,8 @@ export interface SheetExplanation {
 
 export interface StageExplanation {
   stage: string;
-  aggregation: Aggregation;
+  /** `'given'` for a DESIGN §4.10 given stage: its score came from the input's `given` list (no sheets). */
+  aggregation: Aggregation | 'given';
   /** k for `trimmed_mean`, else null. */
   trim: number | null;
   /** Under `zscore`: mean and population SD of all the stage's sheet scores (all categories). */
@@ -40,7 +41,9 @@ export interface StageExplanation {
 export interface Explanation {
   submission: string;
   category: string;
-  /** Null when unranked (a weighted stage score is missing). */
+  /** Present (true) only for a DESIGN §4.11 excluded submission: its sheets count in the statistics, it has no rank. */
+  excluded?: true;
+  /** Null when unranked (a weighted stage score is missing) or excluded. */
   rank: number | null;
   final: number | null;
   band: string | null;
@@ -60,6 +63,7 @@ export function explain(input: unknown): Explanation[] {
       (s, i): Explanation => ({
         submission: s.id,
         category: s.category,
+        ...(s.excluded ? { excluded: true as const } : {}),
         rank: ranks[i] || null,
         final: Number.isNaN(finals[i]) ? null : finals[i],
         band: bands[i],
@@ -97,7 +101,7 @@ function explainStage(table: ScoreTable, s: number, submission: number, weightTo
 
   return {
     stage: stage.key,
-    aggregation: stage.aggregation,
+    aggregation: stage.given ? 'given' : stage.aggregation,
     trim: trimming ? stage.trim : null,
     stageScale: zscale ? { mean: zscale.stage.mean, sd: zscale.stage.sd } : null,
     sheets,

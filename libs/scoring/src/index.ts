@@ -5,6 +5,8 @@ export type {
   Aggregation,
   BandInput,
   CriterionInput,
+  GivenInput,
+  GivenStageInput,
   RankOutput,
   RankedRow,
   ScoringInput,

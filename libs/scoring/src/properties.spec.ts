@@ -6,14 +6,13 @@ import { inputsDigest, preparedDigest } from './digest';
 import { explain } from './explain';
 import { rank } from './rank';
 import { arbInput, arbKeyOrder, arbShuffled } from './testing/arbitraries';
-import { deepFreeze } from './testing/fixtures';
+import { deepFreeze, withoutDigest } from './testing/fixtures';
 import type { RankOutput, ScoringInput } from './types';
 import { prepare } from './validate';
 
 /** The output without its digest (which changes with any change of the input). */
 function ranking(input: unknown): Omit<RankOutput, 'inputsDigest'> {
-  const { inputsDigest: _digest, ...rest } = rank(input);
-  return rest;
+  return withoutDigest(rank(input));
 }
 
 describe('properties of rank', () => {
@@ -110,6 +109,59 @@ describe('properties of rank', () => {
             if (i > 0) expect(row.final).toBeLessThanOrEqual(rows[i - 1].final);
           });
         }
+      }),
+    );
+  });
+});
+
+describe('properties of excluded submissions (§4.11)', () => {
+  /** An input and a non-empty subset of its submissions to exclude. */
+  const arbExcluding = (shape: Parameters<typeof arbInput>[0] = {}) =>
+    arbInput(shape).chain((input) => fc.tuple(fc.constant(input), fc.subarray(input.submissions.map((s) => s.id), { minLength: 1 })));
+  const excluding = (input: ScoringInput, ids: readonly string[]): ScoringInput => ({
+    ...input,
+    submissions: input.submissions.map((s) => (ids.includes(s.id) ? { ...s, excluded: true } : s)),
+  });
+
+  it("excluding never changes any other submission's stage scores, under every aggregation", () => {
+    fc.assert(
+      fc.property(arbExcluding(), ([input, ids]) => {
+        const before = new Map(explain(input).map((e) => [e.submission, e.stages.map((st) => st.score)]));
+        const after = explain(excluding(input, ids));
+        for (const e of after) expect(e.stages.map((st) => st.score)).toEqual(before.get(e.submission));
+        const listed = [...Object.values(rank(excluding(input, ids)).categories).flat().map((r) => r.submission), ...rank(excluding(input, ids)).unranked.map((u) => u.submission)];
+        expect(listed.filter((id) => ids.includes(id))).toEqual([]);
+        expect(listed.length).toBe(input.submissions.length - ids.length);
+      }),
+    );
+  });
+
+  it('without zscore, excluding equals removing the submission and its sheets (every category still a key)', () => {
+    fc.assert(
+      fc.property(arbExcluding({ aggregations: ['mean', 'median', 'trimmed_mean'] }), ([input, ids]) => {
+        const removed = { ...input, submissions: input.submissions.filter((s) => !ids.includes(s.id)), sheets: input.sheets.filter((s) => !ids.includes(s.submission)) };
+        const expected = ranking(removed);
+        for (const category of new Set(input.submissions.map((s) => s.category))) expected.categories[category] ??= [];
+        expect(ranking(excluding(input, ids))).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe('properties of given stages (§4.10)', () => {
+  it('a given stage fed the stage scores that sheets produce ranks exactly as those sheets do', () => {
+    const arb = arbInput().chain((input) => fc.tuple(fc.constant(input), fc.nat(input.stages.length - 1), arbShuffled(input.submissions.map((s) => s.id))));
+    fc.assert(
+      fc.property(arb, ([input, s, order]) => {
+        const key = input.stages[s].key;
+        const scores = new Map(explain(input).map((e) => [e.submission, e.stages[s].score]));
+        const asGiven: ScoringInput = {
+          ...input,
+          stages: input.stages.map((st, i) => (i === s ? { key: st.key, weight: st.weight, given: true as const, aggregation: st.aggregation, trim: st.trim } : st)),
+          sheets: input.sheets.filter((sh) => sh.stage !== key),
+          given: order.flatMap((id) => (scores.get(id) === null ? [] : [{ stage: key, submission: id, score: scores.get(id)! }])),
+        };
+        expect(ranking(asGiven)).toEqual(ranking(input));
       }),
     );
   });

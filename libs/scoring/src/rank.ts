@@ -1,4 +1,5 @@
-// DESIGN §4.3, 4.5, 4.6 and 4.8: final scores, ranking per category with tie-breaks, bands, and the output.
+// DESIGN §4.3, 4.5, 4.6, 4.8 and 4.11: final scores, ranking per category with tie-breaks, bands, and the
+// output, in which excluded submissions appear nowhere.
 
 import { preparedDigest } from './digest';
 import { compareInstants } from './instant';
@@ -10,9 +11,9 @@ import { type PreparedBand, type PreparedInput, prepare } from './validate';
 
 export interface Ranking {
   readonly table: ScoreTable;
-  /** Rounded final score per submission (input order); NaN when the innovation is unranked. */
+  /** Rounded final score per submission (input order); NaN when the innovation is unranked or excluded. */
   readonly finals: Float64Array;
-  /** Competition rank within its category per submission; 0 when unranked. */
+  /** Competition rank within its category per submission; 0 when unranked or excluded. */
   readonly ranks: Int32Array;
   /** Band label per submission; null when unranked or no band applies. */
   readonly bands: readonly (string | null)[];
@@ -35,7 +36,8 @@ export function computeRanking(table: ScoreTable): Ranking {
   const { prepared } = table;
   const count = prepared.submissions.length;
   const finals = new Float64Array(count);
-  for (let i = 0; i < count; i++) finals[i] = finalScore(table, i);
+  // An excluded submission (§4.11) is ranked nowhere: the others are ranked as if it were absent.
+  for (let i = 0; i < count; i++) finals[i] = prepared.submissions[i].excluded ? NaN : finalScore(table, i);
 
   const ranks = new Int32Array(count);
   const compare = rankingComparator(table, finals);
@@ -107,7 +109,7 @@ function byCategory(prepared: PreparedInput, finals: Float64Array): Map<string, 
   return categories;
 }
 
-/** The contract's output shape: every category as a key, rows by rank then id, unranked by id. */
+/** The contract's output shape: every category as a key, rows by rank then id, unranked by id; no excluded submission. */
 function toOutput(ranking: Ranking, digest: string): RankOutput {
   const { table, finals, ranks, bands } = ranking;
   const { submissions } = table.prepared;
@@ -126,7 +128,7 @@ function toOutput(ranking: Ranking, digest: string): RankOutput {
   }
   const unranked = submissions
     .flatMap((s, i): UnrankedRow[] =>
-      Number.isNaN(finals[i]) ? [{ submission: s.id, category: s.category, reachedStage: reachedStage(table, i) }] : [],
+      Number.isNaN(finals[i]) && !s.excluded ? [{ submission: s.id, category: s.category, reachedStage: reachedStage(table, i) }] : [],
     )
     .sort((a, b) => compareIds(a.submission, b.submission));
   return { inputsDigest: digest, categories, unranked };

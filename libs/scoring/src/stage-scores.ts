@@ -1,5 +1,7 @@
-// DESIGN §4.1–4.2 and 4.4: sheet scores → (z-adjusted) values → rounded stage score per innovation and stage.
-// This is the one computation shared by rank, explain, the juror report and stage cut-offs.
+// DESIGN §4.1–4.2, 4.4 and 4.10: sheet scores → (z-adjusted) values → rounded stage score per innovation and
+// stage; a given stage's scores come rounded from the input's `given` list. Excluded submissions (§4.11) are
+// computed like any other, so their sheets count in every statistic. This is the one computation shared by
+// rank, explain, the juror report and stage cut-offs.
 
 import { type Spread, aggregateSorted, sortPrefix, spread, zAdjust } from './aggregate';
 import { roundScore } from './rounding';
@@ -21,7 +23,7 @@ export interface ScoreTable {
   readonly sheetValues: Float64Array;
   /** Per stage: its z-scale when the stage aggregates by `zscore`, else null. */
   readonly zscales: readonly (ZscoreScale | null)[];
-  /** Rounded stage score per (stage · submissions + submission); NaN when the innovation has no sheet there. */
+  /** Rounded stage score per (stage · submissions + submission); NaN when the innovation has no sheet (or given score) there. */
   readonly stageScores: Float64Array;
 }
 
@@ -51,6 +53,8 @@ export function computeScores(prepared: PreparedInput): ScoreTable {
       stageScores[g] = roundScore(aggregateSorted(buf, n, aggregation, trim), decimals);
     }
   }
+  const { givenGroup, givenScore } = prepared;
+  for (let k = 0; k < givenGroup.length; k++) stageScores[givenGroup[k]] = roundScore(givenScore[k], decimals);
   return { prepared, sheetScores, sheetValues, zscales, stageScores };
 }
 
@@ -82,13 +86,13 @@ export function groupSheetsOf(prepared: PreparedInput, s: number, submission: nu
   return prepared.groupSheets.subarray(prepared.groupStart[g], prepared.groupStart[g + 1]);
 }
 
-/** The rounded stage score of an innovation, or null when it has no sheet in that stage. */
+/** The rounded stage score of an innovation, or null when it has none (no sheet, or no given score) in that stage. */
 export function stageScoreOf(table: ScoreTable, s: number, submission: number): number | null {
   const score = table.stageScores[s * table.prepared.submissions.length + submission];
   return Number.isNaN(score) ? null : score;
 }
 
-/** `{stageKey: rounded score}` for every stage the innovation has sheets for, in input stage order. */
+/** `{stageKey: rounded score}` for every stage the innovation has a score for, in input stage order. */
 export function stageScoreRecord(table: ScoreTable, submission: number): Record<string, number> {
   const record: Record<string, number> = {};
   table.prepared.stages.forEach((stage, s) => {
@@ -98,7 +102,7 @@ export function stageScoreRecord(table: ScoreTable, submission: number): Record<
   return record;
 }
 
-/** The last stage, in input order, for which the innovation has sheets; null if none. */
+/** The last stage, in input order, for which the innovation has a stage score (sheets or given); null if none. */
 export function reachedStage(table: ScoreTable, submission: number): string | null {
   const { stages } = table.prepared;
   for (let s = stages.length - 1; s >= 0; s--) if (stageScoreOf(table, s, submission) !== null) return stages[s].key;
@@ -108,17 +112,18 @@ export function reachedStage(table: ScoreTable, submission: number): string | nu
 export interface StageScoreRow {
   submission: string;
   category: string;
-  /** Rounded score of every stage the innovation has sheets for, in input stage order. */
+  /** Rounded score of every stage the innovation has a score for (sheets or given), in input stage order. */
   stages: Record<string, number>;
 }
 
 /**
  * Each innovation's rounded stage scores (ordered by submission id) — what closing a single stage needs
- * before applying its advance rule. Throws {@link ScoringInputError} on invalid input.
+ * before applying its advance rule: the same numbers `rank` uses. Excluded submissions (§4.11) are left out
+ * (their sheets still count in the statistics). Throws {@link ScoringInputError} on invalid input.
  */
 export function stageScores(input: unknown): StageScoreRow[] {
   const table = computeScores(prepare(input));
   return table.prepared.submissions
-    .map((s, i) => ({ submission: s.id, category: s.category, stages: stageScoreRecord(table, i) }))
+    .flatMap((s, i) => (s.excluded ? [] : [{ submission: s.id, category: s.category, stages: stageScoreRecord(table, i) }]))
     .sort((a, b) => compareIds(a.submission, b.submission));
 }

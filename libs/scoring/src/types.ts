@@ -20,15 +20,31 @@ export interface CriterionInput {
   max: number;
 }
 
+/** A stage scored from jurors' sheets on its criteria. */
 export interface StageInput {
   key: string;
   /** Weight in the final score; 0 = not scored. */
   weight: number;
+  /** Absent or false: the stage is scored from sheets (DESIGN §4.10). */
+  given?: false;
   criteria: readonly CriterionInput[];
   /** Overrides `method.aggregation` for this stage. */
   aggregation?: Aggregation | null;
   /** Overrides `method.trim` for this stage. */
   trim?: number | null;
+}
+
+/**
+ * DESIGN §4.10: a stage whose scores are computed elsewhere (e.g. the verified index of §4b) and come from
+ * the input's `given` list. It has no `criteria` field; `aggregation` and `trim` are ignored.
+ */
+export interface GivenStageInput {
+  key: string;
+  weight: number;
+  given: true;
+  criteria?: undefined;
+  aggregation?: unknown;
+  trim?: unknown;
 }
 
 export interface BandInput {
@@ -41,6 +57,11 @@ export interface SubmissionInput {
   category: string;
   /** RFC 3339 timestamp; required only when the tie-break uses `submittedAt`. */
   submittedAt?: string | null;
+  /**
+   * DESIGN §4.11 (e.g. disqualified after judging): its sheets stay in every statistic of the stages, but it
+   * appears nowhere in the output and the others are ranked as if it were absent.
+   */
+  excluded?: boolean;
 }
 
 export interface SheetInput {
@@ -50,12 +71,21 @@ export interface SheetInput {
   scores: Readonly<Record<string, number>>;
 }
 
+/** DESIGN §4.10: the stage score of one submission in a given stage, a number in [0, 100] (rounded per §4.4). */
+export interface GivenInput {
+  stage: string;
+  submission: string;
+  score: number;
+}
+
 export interface ScoringInput {
   method?: ScoringMethod | null;
-  stages: readonly StageInput[];
+  stages: readonly (StageInput | GivenStageInput)[];
   bands?: readonly BandInput[] | null;
   submissions: readonly SubmissionInput[];
   sheets: readonly SheetInput[];
+  /** Scores of the given stages (default []). */
+  given?: readonly GivenInput[] | null;
 }
 
 export interface RankedRow {
@@ -63,14 +93,14 @@ export interface RankedRow {
   submission: string;
   final: number;
   band: string | null;
-  /** Rounded score of every input stage the innovation has sheets for, in input stage order. */
+  /** Rounded score of every input stage the innovation has a score for (sheets or `given`), in input stage order. */
   stages: Record<string, number>;
 }
 
 export interface UnrankedRow {
   submission: string;
   category: string;
-  /** The last stage, in input order, for which the innovation has sheets; null if none. */
+  /** The last stage, in input order, for which the innovation has a stage score (sheets or `given`); null if none. */
   reachedStage: string | null;
 }
 

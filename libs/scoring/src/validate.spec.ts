@@ -23,6 +23,11 @@ function expectInvalid(input: unknown, message: RegExp): void {
   expect((error as Error).message).toMatch(message);
 }
 
+/** `text` as a literal inside a RegExp. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** The second sheet of the example, as every sheet message names it. */
 const SHEET_1 = /^sheet 1 \(stage "field", juror "j2", submission "sitaro"\): /;
 
@@ -154,6 +159,152 @@ describe('invalid input (DESIGN §4.9) → ScoringInputError naming the fault', 
       ['band without label', broken((i) => void delete i.bands[1].label), /^bands\[1\]\.label must be a string/],
       ['a lone surrogate, which has no canonical JSON', broken((i) => void (i.note = '\ud800')), /cannot canonicalize the input: Lone surrogate/],
     ])('%s', (_name, input, message) => expectInvalid(input, message));
+  });
+
+  describe('given stages (§4.10): the message names the stage, the entry index, stage and submission', () => {
+    /** A region-award input: a given stage "iid" and a sheet stage "presentation"; two given entries. */
+    const givenInput = (): Json => ({
+      method: { tieBreak: ['stage:iid'] },
+      stages: [
+        { key: 'iid', weight: 50, given: true },
+        { key: 'presentation', weight: 50, criteria: [{ key: 'novelty', weight: 1, min: 0, max: 10 }] },
+      ],
+      submissions: [
+        { id: 'kota-bekasi', category: 'kota' },
+        { id: 'kota-bogor', category: 'kota' },
+      ],
+      sheets: [{ stage: 'presentation', juror: 'j1', submission: 'kota-bekasi', scores: { novelty: 8 } }],
+      given: [
+        { stage: 'iid', submission: 'kota-bekasi', score: 71.234 },
+        { stage: 'iid', submission: 'kota-bogor', score: 60 },
+      ],
+    });
+    const changed = (change: (input: Json) => unknown): unknown => {
+      const input = givenInput();
+      const replaced = change(input);
+      return replaced === undefined ? input : replaced;
+    };
+    const ENTRY_1 = String.raw`^given\[1\] \(stage "iid", submission "kota-bogor"\): `;
+
+    it('the base input is valid', () => expect(() => rank(givenInput())).not.toThrow());
+
+    it.each<[string, (input: Json) => unknown, RegExp]>([
+      // the stage's `given` field: present, and not true or false
+      ...(['true', 1, 0, null, {}, []] as unknown[]).map((value): [string, (input: Json) => unknown, RegExp] => [
+        `stage given ${JSON.stringify(value)}`,
+        (i) => void (i.stages[0].given = value),
+        new RegExp(String.raw`^stages\[0\] \("iid"\)\.given must be true or false, got ${escape(JSON.stringify(value))}$`),
+      ]),
+      ['given "false" on a sheet stage', (i) => void (i.stages[1].given = 'false'), /^stages\[1\] \("presentation"\)\.given must be true or false, got "false"$/],
+      // a given stage with a criteria field, whatever its value
+      ['a given stage with criteria', (i) => void (i.stages[0].criteria = [{ key: 'x', weight: 1, min: 0, max: 1 }]), /^stages\[0\] \("iid"\) is a given stage .*must not have a "criteria" field$/],
+      ['a given stage with empty criteria', (i) => void (i.stages[0].criteria = []), /^stages\[0\] \("iid"\) is a given stage .*must not have a "criteria" field$/],
+      ['a given stage with criteria null', (i) => void (i.stages[0].criteria = null), /^stages\[0\] \("iid"\) is a given stage .*must not have a "criteria" field$/],
+      // the rest of a given stage is validated like any stage
+      ['a given stage without weight', (i) => void delete i.stages[0].weight, /^stages\[0\] \("iid"\)\.weight must be a number, got \(missing\)$/],
+      ['a given stage with a negative weight', (i) => void (i.stages[0].weight = -1), /^stages\[0\] \("iid"\)\.weight must be ≥ 0, got -1$/],
+      ['a given stage with a duplicate key', (i) => void (i.stages[1] = { key: 'iid', weight: 1, given: true }), /^stages\[1\]\.key "iid" is a duplicate stage key$/],
+      ['only given stages, all of weight 0', (i) => void ((i.stages = [{ key: 'iid', weight: 0, given: true }]), (i.sheets = [])), /^no stage has weight > 0$/],
+      // a sheet naming a given stage
+      [
+        'a sheet naming a given stage',
+        (i) => void i.sheets.push({ stage: 'iid', juror: 'j1', submission: 'kota-bogor', scores: {} }),
+        /^sheet 1 \(stage "iid", juror "j1", submission "kota-bogor"\): stage "iid" is a given stage: its scores come from the "given" list, not from sheets$/,
+      ],
+      // the given list
+      ['given an object', (i) => void (i.given = { iid: 1 }), /^given must be an array, got \{"iid":1\}$/],
+      ['given a string', (i) => void (i.given = 'iid'), /^given must be an array, got "iid"$/],
+      ['given true', (i) => void (i.given = true), /^given must be an array, got true$/],
+      ['a given entry that is not an object', (i) => void (i.given[1] = 'kota-bogor'), /^given\[1\] must be an object \{stage, submission, score\}, got "kota-bogor"$/],
+      ['a given entry null', (i) => void (i.given[1] = null), /^given\[1\] must be an object/],
+      ['a given entry an array', (i) => void (i.given[1] = ['iid', 'kota-bogor', 60]), /^given\[1\] must be an object/],
+      ['an entry naming an unknown stage', (i) => void (i.given[1].stage = 'index'), /^given\[1\] \(stage "index", submission "kota-bogor"\): unknown stage "index"$/],
+      ['an entry without a stage', (i) => void delete i.given[1].stage, /^given\[1\] \(stage \(missing\), submission "kota-bogor"\): unknown stage \(missing\)$/],
+      ['an entry with a numeric stage', (i) => void (i.given[1].stage = 0), /^given\[1\] \(stage 0, submission "kota-bogor"\): unknown stage 0$/],
+      [
+        'an entry naming a stage that is not given',
+        (i) => void (i.given[1].stage = 'presentation'),
+        /^given\[1\] \(stage "presentation", submission "kota-bogor"\): stage "presentation" is not a given stage/,
+      ],
+      [
+        'an entry naming a stage marked "given": false',
+        (i) => void ((i.stages[1].given = false), (i.given[1].stage = 'presentation')),
+        /^given\[1\] \(stage "presentation", submission "kota-bogor"\): stage "presentation" is not a given stage/,
+      ],
+      ['an entry naming an unknown submission', (i) => void (i.given[1].submission = 'kota-depok'), /^given\[1\] \(stage "iid", submission "kota-depok"\): unknown submission "kota-depok"$/],
+      ['an entry without a submission', (i) => void delete i.given[1].submission, /^given\[1\] \(stage "iid", submission \(missing\)\): unknown submission \(missing\)$/],
+      [
+        'two entries for one stage and submission',
+        (i) => void i.given.push({ stage: 'iid', submission: 'kota-bekasi', score: 71.234 }),
+        /^given\[2\] \(stage "iid", submission "kota-bekasi"\): a second entry for this stage and submission \(the first is given\[0\]\)$/,
+      ],
+      ...([-0.0001, 100.0001, -1, 1000, '60', null, true, NaN, Infinity, -Infinity, [60], { value: 60 }] as unknown[]).map((score): [string, (input: Json) => unknown, RegExp] => [
+        `score ${typeof score === 'number' ? String(score) : JSON.stringify(score)}`,
+        (i) => void (i.given[1].score = score),
+        new RegExp(`${ENTRY_1}score must be a number in \\[0, 100\\], got `),
+      ]),
+      ['a missing score', (i) => void delete i.given[1].score, new RegExp(`${ENTRY_1}score must be a number in \\[0, 100\\], got \\(missing\\)$`)],
+      // inputs without any given stage
+      [
+        'a given entry in an input without given stages',
+        () => ({ ...exampleInput(), given: [{ stage: 'field', submission: 'sitaro', score: 50 }] }),
+        /^given\[0\] \(stage "field", submission "sitaro"\): stage "field" is not a given stage/,
+      ],
+    ])('%s', (_name, change, message) => expectInvalid(changed(change), message));
+
+    it.each<[string, (input: Json) => unknown]>([
+      ['score 0', (i) => void (i.given[1].score = 0)],
+      ['score 100', (i) => void (i.given[1].score = 100)],
+      ['score -0', (i) => void (i.given[1].score = -0)],
+      ['given absent', (i) => void delete i.given],
+      ['given null (as absent)', (i) => void (i.given = null)],
+      ['given empty', (i) => void (i.given = [])],
+      ['"given": false on a sheet stage', (i) => void (i.stages[1].given = false)],
+      ['an unknown aggregation and a bad trim on a given stage (ignored, not validated)', (i) => void Object.assign(i.stages[0], { aggregation: 'max', trim: -1.5 })],
+      ['aggregation and trim of the wrong type on a given stage', (i) => void Object.assign(i.stages[0], { aggregation: 7, trim: 'x' })],
+      ['a given stage of weight 0 besides a weighted one', (i) => void (i.stages[0].weight = 0)],
+      ['only a given stage, no sheet stage and no sheets', (i) => void ((i.stages = [{ key: 'iid', weight: 1, given: true }]), (i.sheets = []))],
+      ['unknown fields on an entry', (i) => void (i.given[0].source = 'verified index')],
+      ['"stage:KEY" of a given stage in the tie-break', (i) => void (i.method.tieBreak = ['stage:iid', 'stage:presentation'])],
+    ])('accepts %s', (_name, change) => {
+      expect(() => rank(changed(change))).not.toThrow();
+    });
+  });
+
+  describe('excluded submissions (§4.11): validated like any other', () => {
+    it.each<[string, (input: Json) => unknown, RegExp]>([
+      ...(['true', 1, 0, null, 'false', {}, []] as unknown[]).map((value): [string, (input: Json) => unknown, RegExp] => [
+        `excluded ${JSON.stringify(value)}`,
+        (i) => void (i.submissions[0].excluded = value),
+        new RegExp(String.raw`^submissions\[0\] \("sitaro"\)\.excluded must be true or false, got ${escape(JSON.stringify(value))}$`),
+      ]),
+      ['an excluded submission without category', (i) => void ((i.submissions[0].excluded = true), delete i.submissions[0].category), /^submissions\[0\] \("sitaro"\)\.category must be a non-empty string/],
+      [
+        'an excluded submission without submittedAt when the tie-break uses it',
+        (i) => void ((i.submissions[0].excluded = true), delete i.submissions[0].submittedAt, (i.method.tieBreak = ['submittedAt'])),
+        /^submissions\[0\] \("sitaro"\)\.submittedAt must be an RFC 3339 timestamp/,
+      ],
+      ['a duplicate id of an excluded submission', (i) => void i.submissions.push({ id: 'sitaro', category: 'kota', excluded: true }), /^submissions\[1\]\.id "sitaro" is a duplicate submission id$/],
+      [
+        'an out-of-range sheet of an excluded submission',
+        (i) => void ((i.submissions[0].excluded = true), (i.sheets[1].scores.impact = 9)),
+        new RegExp(`${SHEET_1.source}criterion "impact" value 9 is outside \\[1, 5\\]`),
+      ],
+      [
+        'a bad given entry of an excluded submission',
+        (i) => ({
+          ...i,
+          stages: [...i.stages, { key: 'iid', weight: 1, given: true }],
+          submissions: [{ ...i.submissions[0], excluded: true }],
+          given: [{ stage: 'iid', submission: 'sitaro', score: 101 }],
+        }),
+        /^given\[0\] \(stage "iid", submission "sitaro"\): score must be a number in \[0, 100\], got 101$/,
+      ],
+    ])('%s', (_name, change, message) => expectInvalid(broken(change), message));
+
+    it.each([true, false])('accepts excluded %p', (excluded) => {
+      expect(() => rank(broken((i) => void (i.submissions[0].excluded = excluded)))).not.toThrow();
+    });
   });
 
   it('zero sheets is valid', () => {

@@ -1,5 +1,5 @@
-// DESIGN §4.9: validation of a scoring input, which also resolves the defaults (§4.8) and indexes the sheets
-// for the computation. The input itself is never modified.
+// DESIGN §4.9–4.11: validation of a scoring input, which also resolves the defaults (§4.8) and indexes the
+// sheets and given scores for the computation. The input itself is never modified.
 
 import { type Instant, parseRfc3339 } from './instant';
 import { DEFAULT_DECIMALS, MAX_DECIMALS } from './rounding';
@@ -19,10 +19,13 @@ export interface PreparedCriterion {
 export interface PreparedStage {
   readonly key: string;
   readonly weight: number;
+  /** DESIGN §4.10: scored from the input's `given` list, not from sheets (no criteria; aggregation and trim unused). */
+  readonly given: boolean;
+  /** Empty for a given stage. */
   readonly criteria: readonly PreparedCriterion[];
-  /** Σ of the criterion weights (> 0). */
+  /** Σ of the criterion weights (> 0; 0 for a given stage). */
   readonly weightSum: number;
-  /** Resolved: stage.aggregation ?? method.aggregation ?? 'mean'. */
+  /** Resolved: stage.aggregation ?? method.aggregation ?? 'mean' ('mean', unused, for a given stage). */
   readonly aggregation: Aggregation;
   /** Resolved: stage.trim ?? method.trim ?? 1. */
   readonly trim: number;
@@ -33,6 +36,8 @@ export interface PreparedSubmission {
   readonly category: string;
   /** Parsed only when the tie-break uses `submittedAt`. */
   readonly submittedAt: Instant | null;
+  /** DESIGN §4.11: its sheets count in every statistic, but it is neither ranked nor listed. */
+  readonly excluded: boolean;
 }
 
 export interface PreparedBand {
@@ -64,9 +69,12 @@ export interface PreparedInput {
    */
   readonly groupStart: Int32Array;
   readonly groupSheets: Int32Array;
+  /** Per `given` entry (input order): its group `stage · submissions.length + submission` and its unrounded score. */
+  readonly givenGroup: Int32Array;
+  readonly givenScore: Float64Array;
 }
 
-/** Validates a scoring input (DESIGN §4.9) and prepares it; throws {@link ScoringInputError} naming the fault. */
+/** Validates a scoring input (DESIGN §4.9–4.11) and prepares it; throws {@link ScoringInputError} naming the fault. */
 export function prepare(raw: unknown): PreparedInput {
   if (!isRecord(raw)) fail('input must be a JSON object');
   const input = raw as unknown as ScoringInput;
@@ -82,8 +90,9 @@ export function prepare(raw: unknown): PreparedInput {
   const submissions = prepareSubmissions(raw.submissions, tieBreak.some((t) => t.kind === 'submittedAt'));
   const submissionIndex = new Map(submissions.map((s, i) => [s.id, i]));
   const sheets = prepareSheets(raw.sheets, stages, stageIndex, submissionIndex);
+  const given = prepareGiven(raw.given, stages, stageIndex, submissionIndex);
 
-  return { input, decimals, stages, stageIndex, submissions, bands, tieBreak, ...sheets };
+  return { input, decimals, stages, stageIndex, submissions, bands, tieBreak, ...sheets, ...given };
 }
 
 function prepareStages(raw: unknown, methodAggregation: Aggregation | undefined, methodTrim: number | undefined): PreparedStage[] {
@@ -97,12 +106,17 @@ function prepareStages(raw: unknown, methodAggregation: Aggregation | undefined,
     seen.add(key);
     const named = `${at} (${quote(key)})`;
     const weight = nonNegativeNumber(stage.weight, `${named}.weight`);
+    if (booleanFlag(stage.given, `${named}.given`)) {
+      // §4.10: no criteria field at all; aggregation and trim are ignored, not validated.
+      if (stage.criteria !== undefined) fail(`${named} is a given stage (its scores come from the "given" list), so it must not have a "criteria" field`);
+      return { key, weight, given: true, criteria: [], weightSum: 0, aggregation: DEFAULT_AGGREGATION, trim: DEFAULT_TRIM };
+    }
     const criteria = prepareCriteria(stage.criteria, named);
     const weightSum = criteria.reduce((sum, c) => sum + c.weight, 0);
     if (!(weightSum > 0)) fail(`${named}: its criterion weights sum to 0`);
     const aggregation = aggregationOf(stage.aggregation, `${named}.aggregation`) ?? methodAggregation ?? DEFAULT_AGGREGATION;
     const trim = trimOf(stage.trim, `${named}.trim`) ?? methodTrim ?? DEFAULT_TRIM;
-    return { key, weight, criteria, weightSum, aggregation, trim };
+    return { key, weight, given: false, criteria, weightSum, aggregation, trim };
   });
   if (!stages.some((s) => s.weight > 0)) fail('no stage has weight > 0');
   return stages;
@@ -162,6 +176,7 @@ function prepareSubmissions(raw: unknown, needsSubmittedAt: boolean): PreparedSu
     seen.add(id);
     const named = `${at} (${quote(id)})`;
     const category = nonEmptyString(submission.category, `${named}.category`);
+    const excluded = booleanFlag(submission.excluded, `${named}.excluded`);
     let submittedAt: Instant | null = null;
     if (needsSubmittedAt) {
       submittedAt = parseRfc3339(submission.submittedAt);
@@ -169,7 +184,7 @@ function prepareSubmissions(raw: unknown, needsSubmittedAt: boolean): PreparedSu
         fail(`${named}.submittedAt must be an RFC 3339 timestamp because method.tieBreak uses "submittedAt", got ${describe(submission.submittedAt)}`);
       }
     }
-    return { id, category, submittedAt };
+    return { id, category, submittedAt, excluded };
   });
 }
 
@@ -194,6 +209,7 @@ function prepareSheets(
     if (!isRecord(sheet)) fail(`sheet ${i} must be an object`);
     const stage = typeof sheet.stage === 'string' ? stageIndex.get(sheet.stage) : undefined;
     if (stage === undefined) failSheet(i, sheet, `unknown stage ${describe(sheet.stage)}`);
+    if (stages[stage].given) failSheet(i, sheet, `stage ${quote(stages[stage].key)} is a given stage: its scores come from the "given" list, not from sheets`);
     const submission = typeof sheet.submission === 'string' ? submissionIndex.get(sheet.submission) : undefined;
     if (submission === undefined) failSheet(i, sheet, `unknown submission ${describe(sheet.submission)}`);
     if (typeof sheet.juror !== 'string' || sheet.juror === '') failSheet(i, sheet, `juror must be a non-empty string`);
@@ -273,6 +289,50 @@ function checkOneSheetPerJuror(
   }
 }
 
+type PreparedGiven = Pick<PreparedInput, 'givenGroup' | 'givenScore'>;
+
+/**
+ * DESIGN §4.10: the optional `given` list (absent or null = []), each entry `{stage, submission, score}`
+ * naming a given stage, a known submission and a number in [0, 100], at most one per stage and submission.
+ */
+function prepareGiven(
+  raw: unknown,
+  stages: readonly PreparedStage[],
+  stageIndex: ReadonlyMap<string, number>,
+  submissionIndex: ReadonlyMap<string, number>,
+): PreparedGiven {
+  const list = raw === undefined || raw === null ? [] : arrayOf(raw, 'given');
+  const count = list.length;
+  const givenGroup = new Int32Array(count);
+  const givenScore = new Float64Array(count);
+  const firstEntry = new Map<number, number>();
+  for (let i = 0; i < count; i++) {
+    const entry = list[i];
+    if (!isRecord(entry)) fail(`given[${i}] must be an object {stage, submission, score}, got ${describe(entry)}`);
+    const stage = typeof entry.stage === 'string' ? stageIndex.get(entry.stage) : undefined;
+    if (stage === undefined) failGiven(i, entry, `unknown stage ${describe(entry.stage)}`);
+    if (!stages[stage].given) failGiven(i, entry, `stage ${quote(stages[stage].key)} is not a given stage (it has no "given": true), so it takes its scores from sheets`);
+    const submission = typeof entry.submission === 'string' ? submissionIndex.get(entry.submission) : undefined;
+    if (submission === undefined) failGiven(i, entry, `unknown submission ${describe(entry.submission)}`);
+    const score = entry.score;
+    if (typeof score !== 'number' || !(score >= 0 && score <= 100)) failGiven(i, entry, `score must be a number in [0, 100], got ${describe(score)}`);
+    const group = stage * submissionIndex.size + submission;
+    const first = firstEntry.get(group);
+    if (first !== undefined) failGiven(i, entry, `a second entry for this stage and submission (the first is given[${first}])`);
+    firstEntry.set(group, i);
+    givenGroup[i] = group;
+    givenScore[i] = score;
+  }
+  return { givenGroup, givenScore };
+}
+
+/** An optional boolean flag (`given` of a stage, `excluded` of a submission): absent is false; anything but true/false is invalid. */
+function booleanFlag(value: unknown, at: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') fail(`${at} must be true or false, got ${describe(value)}`);
+  return value;
+}
+
 function aggregationOf(value: unknown, at: string): Aggregation | undefined {
   if (value === undefined || value === null) return undefined;
   if (!(AGGREGATIONS as readonly unknown[]).includes(value)) {
@@ -340,6 +400,11 @@ function quote(text: string): string {
 
 function fail(message: string): never {
   throw new ScoringInputError(message);
+}
+
+/** Names a `given` entry by its 0-based index, stage and submission (DESIGN §4.10). */
+function failGiven(i: number, entry: Record<string, unknown>, problem: string): never {
+  fail(`given[${i}] (stage ${describe(entry.stage)}, submission ${describe(entry.submission)}): ${problem}`);
 }
 
 /** Names a sheet by its 0-based index, stage, juror and submission (DESIGN §4.9). */

@@ -1,4 +1,5 @@
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { ScoringInputError } from '@app/scoring';
 import { toErrorBody } from './error.filter';
 
 const pgError = (code: string, message = 'from PostgreSQL') => Object.assign(new Error(message), { code });
@@ -38,5 +39,12 @@ describe('toErrorBody: the database failing', () => {
   ])('%s keeps its mapping (%s)', (_what, err, statusCode, code) => {
     const body = toErrorBody(err);
     expect([body.statusCode, body.code]).toEqual([statusCode, code]);
+  });
+});
+
+describe('toErrorBody: invalid scoring input', () => {
+  it('is a 400 SCORING_INVALID_INPUT naming the fault, not a 500', () => {
+    const err = new ScoringInputError('submissions[2] ("dq").excluded must be true or false, got 1');
+    expect(toErrorBody(err)).toEqual({ statusCode: 400, error: 'Bad Request', message: 'submissions[2] ("dq").excluded must be true or false, got 1', code: 'SCORING_INVALID_INPUT' });
   });
 });

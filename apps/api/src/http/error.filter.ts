@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { ThrottlerException } from '@nestjs/throttler';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { DomainError, type DomainErrorKind } from '@app/common';
+import { ScoringInputError } from '@app/scoring';
 
 /** The one error shape of the API (DESIGN §6). */
 export interface ErrorBody {
@@ -74,6 +75,8 @@ export function toErrorBody(err: unknown): ErrorBody {
     const statusCode = STATUS[err.kind];
     return { statusCode, error: REASON[statusCode], message: err.message, code: err.code, ...(err.details ? { details: err.details } : {}) };
   }
+  // The pure scoring module's invalid input (DESIGN §4.9–4.11): the request, not the server, is at fault.
+  if (err instanceof ScoringInputError) return { statusCode: 400, error: REASON[400], message: err.message, code: err.code };
   if (err instanceof ThrottlerException) {
     return { statusCode: 429, error: REASON[429], message: 'Too many attempts; try again after the seconds given in the Retry-After header', code: 'RATE_LIMITED' };
   }

@@ -73,6 +73,87 @@ describe('cli rank FILE', () => {
   });
 });
 
+describe('cli rank and verify: given stages and excluded submissions (DESIGN §4.10, §4.11)', () => {
+  // kota-bekasi and kota-bogor tie on F = 75: the given stage "iid" breaks the tie; "dq" is excluded (its sheets
+  // still count), alone in its category "provinsi", which stays a key.
+  const regionInput = {
+    method: { tieBreak: ['stage:iid'] },
+    stages: [
+      { key: 'iid', weight: 50, given: true },
+      { key: 'presentation', weight: 50, criteria: [{ key: 'novelty', weight: 1, min: 0, max: 10 }] },
+    ],
+    submissions: [
+      { id: 'kota-bogor', category: 'kota' },
+      { id: 'kota-bekasi', category: 'kota' },
+      { id: 'dq', category: 'provinsi', excluded: true },
+      { id: 'kota-depok', category: 'kota' },
+    ],
+    sheets: [
+      { stage: 'presentation', juror: 'j1', submission: 'kota-bekasi', scores: { novelty: 8 } },
+      { stage: 'presentation', juror: 'j1', submission: 'kota-bogor', scores: { novelty: 7.5 } },
+      { stage: 'presentation', juror: 'j1', submission: 'dq', scores: { novelty: 10 } },
+    ],
+    given: [
+      { stage: 'iid', submission: 'kota-bekasi', score: 70 },
+      { stage: 'iid', submission: 'kota-bogor', score: 75 },
+      { stage: 'iid', submission: 'kota-depok', score: 71.23455 },
+      { stage: 'iid', submission: 'dq', score: 99 },
+    ],
+  };
+
+  it('rank prints the ranking with given scores, without the excluded submission, and exits 0', async () => {
+    const run = await cli('rank', file('region.json', regionInput));
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const output = JSON.parse(run.stdout);
+    expect(output.inputsDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(output.categories).toEqual({
+      kota: [
+        { rank: 1, submission: 'kota-bogor', final: 75, band: null, stages: { iid: 75, presentation: 75 } },
+        { rank: 2, submission: 'kota-bekasi', final: 75, band: null, stages: { iid: 70, presentation: 80 } },
+      ],
+      provinsi: [],
+    });
+    expect(output.unranked).toEqual([{ submission: 'kota-depok', category: 'kota', reachedStage: 'iid' }]);
+  });
+
+  it.each([
+    ['a stage whose given is not a boolean', { ...regionInput, stages: [{ ...regionInput.stages[0], given: 'yes' }, regionInput.stages[1]] }, /^rank: invalid input: stages\[0\] \("iid"\)\.given must be true or false, got "yes"\n$/],
+    ['a given stage with criteria', { ...regionInput, stages: [{ ...regionInput.stages[0], criteria: [] }, regionInput.stages[1]] }, /^rank: invalid input: stages\[0\] \("iid"\) is a given stage .*"criteria" field\n$/],
+    [
+      'a sheet naming a given stage',
+      { ...regionInput, sheets: [...regionInput.sheets, { stage: 'iid', juror: 'j2', submission: 'kota-depok', scores: {} }] },
+      /^rank: invalid input: sheet 3 \(stage "iid", juror "j2", submission "kota-depok"\): stage "iid" is a given stage/,
+    ],
+    ['a given entry for a stage that is not given', { ...regionInput, given: [{ stage: 'presentation', submission: 'kota-depok', score: 1 }] }, /^rank: invalid input: given\[0\] \(stage "presentation", submission "kota-depok"\): stage "presentation" is not a given stage/],
+    ['a given entry for an unknown submission', { ...regionInput, given: [{ stage: 'iid', submission: 'kota-bandung', score: 1 }] }, /^rank: invalid input: given\[0\] \(stage "iid", submission "kota-bandung"\): unknown submission "kota-bandung"\n$/],
+    ['two given entries for one stage and submission', { ...regionInput, given: [...regionInput.given, { stage: 'iid', submission: 'kota-bogor', score: 75 }] }, /^rank: invalid input: given\[4\] \(stage "iid", submission "kota-bogor"\): a second entry/],
+    ['a given score above 100', { ...regionInput, given: [{ stage: 'iid', submission: 'kota-bogor', score: 100.5 }] }, /^rank: invalid input: given\[0\] \(stage "iid", submission "kota-bogor"\): score must be a number in \[0, 100\], got 100\.5\n$/],
+    ['excluded that is not a boolean', { ...regionInput, submissions: [...regionInput.submissions.slice(0, 2), { id: 'dq', category: 'provinsi', excluded: 'yes' }] }, /^rank: invalid input: submissions\[2\] \("dq"\)\.excluded must be true or false, got "yes"\n$/],
+  ])('rank exits 2 for %s, with one line on stderr and nothing on stdout', async (_name, input, message) => {
+    const run = await cli('rank', file('region-invalid.json', input));
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('verify exits 0 for a snapshot with given stages and an excluded submission, 1 when a given score was changed', async () => {
+    const snapshot = createSnapshot(regionInput);
+    expect(await cli('verify', file('region-snapshot.json', snapshot))).toEqual({ code: 0, stderr: '', stdout: `ok ${snapshot.hash} (2 ranked, 1 unranked)\n` });
+
+    const tampered = JSON.parse(JSON.stringify(snapshot));
+    tampered.input.given[1].score = 69;
+    const run = await cli('verify', file('region-tampered.json', tampered));
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr).toContain('output.categories.kota[1] (kota-bogor).final: stored 75, recomputed 72');
+
+    const invalid = JSON.parse(JSON.stringify(snapshot));
+    invalid.input.submissions[2].excluded = 1;
+    const bad = await cli('verify', file('region-invalid-snapshot.json', invalid));
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toMatch(/^verify: invalid input: snapshot input: submissions\[2\] \("dq"\)\.excluded must be true or false, got 1\n$/);
+  });
+});
+
 describe('cli verify FILE', () => {
   it('exits 0 with an ok line when the snapshot recomputes identically', async () => {
     const snapshot = createSnapshot(example);

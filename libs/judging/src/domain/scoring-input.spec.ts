@@ -31,4 +31,27 @@ describe('scoringInputFor', () => {
     const input = scoringInputFor(plan, [], [], { aggregation: 'zscore' });
     expect(new Set(input.stages.map((s) => s.aggregation))).toEqual(new Set(['zscore']));
   });
+
+  it('marks an excluded innovation "excluded": true and leaves the others without the field; its sheets keep every other score', () => {
+    const submitted = new Date('2024-09-01T08:00:00Z');
+    const sheets = [
+      ['j1', 'a', 2],
+      ['j1', 'b', 4],
+      ['j1', 'dq', 9],
+      ['j2', 'a', 3],
+      ['j2', 'b', 3],
+      ['j2', 'dq', 5],
+    ].map(([juror, submission, n]) => ({ stage: 'presentation', juror: juror as string, submission: submission as string, scores: { n: n as number } }));
+    const zPlan = { ...plan, tieBreak: [], stages: [{ key: 'presentation', weight: 1, rubric: [{ key: 'n', weight: 1, min: 0, max: 10 }], aggregation: 'zscore' }] };
+    const entries = [
+      { id: 'a', category: 'kota', submittedAt: submitted },
+      { id: 'b', category: 'kota', submittedAt: submitted },
+    ];
+    const input = scoringInputFor(zPlan, [...entries, { id: 'dq', category: 'kota', submittedAt: submitted, excluded: true }], sheets);
+    expect(input.submissions.map((s) => s.excluded)).toEqual([undefined, undefined, true]);
+    expect(input.submissions.map((s) => Object.hasOwn(s, 'excluded'))).toEqual([false, false, true]);
+    const withDq = scoringInputFor(zPlan, [...entries, { id: 'dq', category: 'kota', submittedAt: submitted }], sheets);
+    const scores = (i: typeof input) => rank(i).categories.kota.filter((r) => r.submission !== 'dq').map((r) => [r.submission, r.rank, r.stages]);
+    expect(scores(input)).toEqual(scores(withDq).map(([id, r, st]) => [id, (r as number) - 1, st]));
+  });
 });

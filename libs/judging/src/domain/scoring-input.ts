@@ -1,4 +1,4 @@
-import type { ScoringInput, SheetInput } from '@app/scoring';
+import type { Aggregation, ScoringInput, SheetInput } from '@app/scoring';
 
 /** The parts of a competition plan the scoring contract needs (structurally the competitions plan). */
 export interface PlanForScoring {
@@ -11,12 +11,28 @@ export interface SubmissionForScoring {
   id: string;
   category: string;
   submittedAt: Date | null;
+  /** DESIGN §4.11: its sheets stay in every statistic, but it is not ranked (disqualified after judging). */
+  excluded?: boolean;
+}
+
+/**
+ * The innovation statuses whose submitted sheets count in a stage's statistics: in the running, eliminated
+ * along the way, or disqualified after being judged (withdrawal is only possible before judging, so a
+ * withdrawn innovation has no sheets). Closing a stage and ranking take their sheets from the same
+ * innovations, so the stage score stored at the close is the one the ranking uses. Issue 18 item 4.
+ */
+export const STATUSES_IN_STATISTICS = ['submitted', 'eliminated', 'disqualified'] as const;
+
+/** A disqualified innovation keeps its sheets in the statistics but is not ranked (DESIGN §4.11). */
+export function excludedFromRanking(status: string): boolean {
+  return status === 'disqualified';
 }
 
 /**
  * The DESIGN §4 input for a competition: its scored stages (those with a rubric) with their weights,
  * rubrics and per-stage aggregation, its bands and tie-break, the innovations and the submitted sheets.
- * `aggregation` overrides every stage's method (for the organizer's "what if" preview).
+ * `aggregation` overrides every stage's method (for the organizer's "what if" preview). An `excluded`
+ * submission enters as `"excluded": true`; the others carry no such field (their input is as before).
  */
 export function scoringInputFor(plan: PlanForScoring, submissions: readonly SubmissionForScoring[], sheets: readonly SheetInput[], opts: { aggregation?: string; decimals?: number } = {}): ScoringInput {
   const stages = plan.stages
@@ -25,14 +41,14 @@ export function scoringInputFor(plan: PlanForScoring, submissions: readonly Subm
       key: s.key,
       weight: s.weight,
       criteria: s.rubric.map((c) => ({ key: c.key, weight: c.weight, min: c.min, max: c.max })),
-      aggregation: (opts.aggregation ?? s.aggregation) as ScoringInput['stages'][number]['aggregation'],
+      aggregation: (opts.aggregation ?? s.aggregation) as Aggregation,
       ...(s.trim !== undefined ? { trim: s.trim } : {}),
     }));
   return {
     method: { aggregation: 'mean', decimals: opts.decimals ?? 4, ...(plan.tieBreak.length ? { tieBreak: [...plan.tieBreak] } : {}) },
     stages,
     bands: plan.bands.map((b) => ({ label: b.label, min: b.min })),
-    submissions: submissions.map((s) => ({ id: s.id, category: s.category, ...(s.submittedAt ? { submittedAt: s.submittedAt.toISOString() } : {}) })),
+    submissions: submissions.map((s) => ({ id: s.id, category: s.category, ...(s.submittedAt ? { submittedAt: s.submittedAt.toISOString() } : {}), ...(s.excluded ? { excluded: true } : {}) })),
     sheets: [...sheets],
   };
 }

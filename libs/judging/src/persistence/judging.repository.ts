@@ -348,6 +348,12 @@ export class JudgingRepository {
     );
   }
 
+  /** The scoring profile (category, submission time) and status of innovations by id. */
+  async scoringProfiles(ids: readonly string[], tx?: EntityManager): Promise<{ id: string; category: string; submittedAt: Date | null; status: string }[]> {
+    if (!ids.length) return [];
+    return this.m(tx).query(`SELECT id, category, submitted_at AS "submittedAt", status FROM innovations WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]);
+  }
+
   /** Active assignments of a stage whose sheet is not submitted, for the close check. */
   async openSheets(competitionId: string, stageKey: string, tx?: EntityManager): Promise<OpenSheetRow[]> {
     return this.m(tx).query(

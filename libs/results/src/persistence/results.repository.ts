@@ -12,6 +12,7 @@ export interface RankableInnovation {
   organization: string;
   region: string;
   regionId: string;
+  status: string;
 }
 
 export interface CatalogueFilter {
@@ -30,14 +31,14 @@ export class ResultsRepository {
     return tx ?? this.db.manager;
   }
 
-  /** Innovations that entered judging (submitted, still in or eliminated along the way). */
-  rankable(competitionId: string, tx?: EntityManager): Promise<RankableInnovation[]> {
+  /** Submitted innovations with one of `statuses` (those whose sheets count in the statistics), by id. */
+  rankable(competitionId: string, statuses: readonly string[], tx?: EntityManager): Promise<RankableInnovation[]> {
     return this.m(tx).query(
-      `SELECT i.id, i.title, i.category, i.submitted_at AS "submittedAt", o.id AS "organizationId", o.name AS organization, r.name AS region, r.id AS "regionId"
+      `SELECT i.id, i.title, i.category, i.submitted_at AS "submittedAt", o.id AS "organizationId", o.name AS organization, r.name AS region, r.id AS "regionId", i.status
          FROM innovations i JOIN organizations o ON o.id = i.organization_id JOIN regions r ON r.id = i.region_id
-        WHERE i.competition_id = $1 AND i.status IN ('submitted', 'eliminated') AND i.submitted_at IS NOT NULL
+        WHERE i.competition_id = $1 AND i.status = ANY($2::varchar[]) AND i.submitted_at IS NOT NULL
         ORDER BY i.id`,
-      [competitionId],
+      [competitionId, statuses],
     );
   }
 

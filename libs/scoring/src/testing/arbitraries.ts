@@ -12,8 +12,11 @@ export interface InputShape {
 
 const JURORS = ['A', 'B', 'C', 'D', 'E'];
 
+/** A scoring input whose stages are all scored from sheets (no given stage). */
+export type SheetsInput = Omit<ScoringInput, 'stages'> & { stages: readonly StageInput[] };
+
 /** A valid scoring input: 1–3 stages of 1–3 criteria, 1–7 submissions in 1–3 categories, random sheets. */
-export function arbInput({ aggregations = AGGREGATIONS, stageOverrides = true, extras = false }: InputShape = {}): fc.Arbitrary<ScoringInput> {
+export function arbInput({ aggregations = AGGREGATIONS, stageOverrides = true, extras = false }: InputShape = {}): fc.Arbitrary<SheetsInput> {
   const key = extras ? fc.string({ unit: 'binary', minLength: 1, maxLength: 4 }) : fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h');
   const criterion = fc.record({ weight: fc.integer({ min: 0, max: 4 }), min: fc.integer({ min: -5, max: 5 }), span: fc.integer({ min: 1, max: 20 }) });
   const stage = fc.record({
@@ -32,7 +35,7 @@ export function arbInput({ aggregations = AGGREGATIONS, stageOverrides = true, e
       criterionKeys: fc.uniqueArray(key, { minLength: 3, maxLength: 3 }),
       note: extras ? fc.option(fc.string(), { nil: undefined }) : fc.constant(undefined),
     })
-    .map(({ method, stages, ids, categories, cells, criterionKeys, note }): ScoringInput => {
+    .map(({ method, stages, ids, categories, cells, criterionKeys, note }): SheetsInput => {
       const stageInputs: StageInput[] = stages.map((s, i) => {
         const criteria = s.criteria.map((c, k) => ({ key: criterionKeys[k], weight: c.weight, min: c.min, max: c.min + c.span }));
         if (criteria.every((c) => c.weight === 0)) criteria[0].weight = 1;
@@ -56,14 +59,14 @@ export function arbInput({ aggregations = AGGREGATIONS, stageOverrides = true, e
           }),
         ),
       );
-      const input: ScoringInput = {
+      const input: SheetsInput = {
         method,
         stages: stageInputs,
         bands: [{ label: 'high', min: 60 }, { label: 'low', min: 0 }],
         submissions: ids.map((id, i) => ({ id, category: categories[i], submittedAt: `2024-09-0${1 + (i % 3)}T08:00:00Z` })),
         sheets,
       };
-      return note === undefined ? input : { ...input, note } as ScoringInput;
+      return note === undefined ? input : ({ ...input, note } as SheetsInput);
     });
 }
 

@@ -1,5 +1,5 @@
 // Test data builders for the scoring specs.
-import type { ScoringInput, SheetInput, StageInput, SubmissionInput } from '../types';
+import type { RankOutput, ScoringInput, SheetInput, StageInput, SubmissionInput } from '../types';
 
 /** The DESIGN §4 example input. */
 export function exampleInput(): ScoringInput {
@@ -61,4 +61,10 @@ export function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+/** A rank output without its digest (which changes with any change of the input). */
+export function withoutDigest(output: RankOutput): Omit<RankOutput, 'inputsDigest'> {
+  const { inputsDigest: _digest, ...rest } = output;
+  return rest;
 }
