@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
-import { DomainError, type DomainErrorKind } from '@app/common';
+import { DomainError, HTTP_STATUS_OF_KIND } from '@app/common';
 import { ScoringInputError } from '@app/scoring';
 
 /** The one error shape of the API (DESIGN §6). */
@@ -12,16 +12,6 @@ export interface ErrorBody {
   code?: string;
   details?: unknown;
 }
-
-const STATUS: Record<DomainErrorKind, number> = {
-  invalid: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_large: 413,
-  unsupported: 415,
-};
 
 const REASON: Record<number, string> = {
   400: 'Bad Request',
@@ -72,7 +62,7 @@ export function databaseFault(err: unknown): 'timeout' | 'unavailable' | null {
 /** Maps any thrown error to {statusCode, error, message, code?, details?}; never leaks stacks or SQL. */
 export function toErrorBody(err: unknown): ErrorBody {
   if (err instanceof DomainError) {
-    const statusCode = STATUS[err.kind];
+    const statusCode = HTTP_STATUS_OF_KIND[err.kind];
     return { statusCode, error: REASON[statusCode], message: err.message, code: err.code, ...(err.details ? { details: err.details } : {}) };
   }
   // The pure scoring module's invalid input (DESIGN §4.9–4.11): the request, not the server, is at fault.
