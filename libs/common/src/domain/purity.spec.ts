@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** Framework-free code (DESIGN §3, STYLE rule 3): every domain/ dir and all of libs/scoring. */
+/** Framework-free code (DESIGN §3, STYLE rule 3): every domain/ dir and all of libs/scoring and libs/regional-index. */
 const FORBIDDEN = ['@nestjs', 'typeorm', 'bullmq'];
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -17,7 +17,7 @@ export function forbiddenImports(source: string): string[] {
 
 function pureSourceFiles(): string[] {
   const libs = join(ROOT, 'libs');
-  const dirs = readdirSync(libs).flatMap((lib) => [join(libs, lib, 'src', 'domain'), ...(lib === 'scoring' ? [join(libs, lib, 'src')] : [])]);
+  const dirs = readdirSync(libs).flatMap((lib) => [join(libs, lib, 'src', 'domain'), ...(lib === 'scoring' || lib === 'regional-index' ? [join(libs, lib, 'src')] : [])]);
   return [...new Set(dirs.flatMap(listTs))].filter((file) => !/\.(e2e-)?spec\.ts$/.test(file));
 }
 
