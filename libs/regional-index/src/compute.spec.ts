@@ -188,6 +188,24 @@ describe('computeIndex: spd, sid and iid (§4b.3)', () => {
     expect(computeIndex(input).max).toBe(3);
   });
 
+  it('uses the unrounded spd, sid and max for iid even when they round to 0 or away', () => {
+    // spd 0.004 (shown 0), sid 0.04 / 10 = 0.004 (shown 0), max 1.004 + 0.04 = 1.044 (shown 1.04):
+    // iid 100 · 0.008 / 1.044 = 0.7662… → 0.77 (from the rounded values it would be 0)
+    const input: IndexInput = {
+      method: { decimals: 2 },
+      indicators: [
+        { key: 'r', scope: 'region', options: [{ key: 'x', score: 0.004 }, { key: 'top', score: 1.004 }] },
+        { key: 'i', scope: 'innovation', options: [{ key: 'y', score: 0.04 }] },
+      ],
+      regions: [{ id: 'k', category: 'kota' }],
+      innovations: [{ id: 'p', region: 'k' }],
+      answers: [{ region: 'k', indicator: 'r', self: 'x', verified: 'x' }, { innovation: 'p', indicator: 'i', self: 'y', verified: 'y' }],
+    };
+    const out = computeIndex(input);
+    expect(out.max).toBe(1.04);
+    expect(out.categories.kota[0].verified).toEqual({ iid: 0.77, band: null, spd: 0, sid: 0, innovations: 1 });
+  });
+
   it.each([
     // decimals, a score exactly at a half in decimal, rounded half away from zero after toFixed(10)
     [0, 2.5, 3],
@@ -298,15 +316,22 @@ describe('computeIndex: ranking (§4b.4)', () => {
   });
 
   it('takes the tie-break values from the basis block', () => {
-    // under self, b's innovation is worth 100 (sid 100 > a's 0) — under verified both have iid 5 and sid breaks it
+    // iid 5 everywhere; a: self spd 10, verified sid 10; b: self sid 10, verified spd 10
     const input: IndexInput = {
       ...tied,
       regions: tied.regions.slice(0, 2),
-      innovations: tied.innovations.slice(0, 2),
-      answers: [answer({ region: 'a' }, 'r', 100, 10), answer({ innovation: 'b1' }, 'i', 10, 10)],
+      innovations: [{ id: 'a1', region: 'a' }, { id: 'b1', region: 'b' }],
+      answers: [
+        answer({ region: 'a' }, 'r', 10, 0),
+        answer({ innovation: 'a1' }, 'i', 0, 10),
+        answer({ region: 'b' }, 'r', 0, 10),
+        answer({ innovation: 'b1' }, 'i', 10, 0),
+      ],
     };
-    expect(order(computeIndex({ ...input, method: { minInnovations: 1, basis: 'self', tieBreak: ['spd'] } }).categories.kota)).toEqual([['a', 1], ['b', 2]]);
-    expect(order(computeIndex({ ...input, method: { minInnovations: 1, basis: 'verified', tieBreak: ['sid'] } }).categories.kota)).toEqual([['b', 1], ['a', 2]]);
+    const self = computeIndex({ ...input, method: { minInnovations: 1, basis: 'self', tieBreak: ['spd'] } }).categories.kota;
+    expect(self.map((r) => [r.region, r.rank, r.self.iid, r.verified.iid])).toEqual([['a', 1, 5, 5], ['b', 2, 5, 5]]);
+    const verified = computeIndex({ ...input, method: { minInnovations: 1, basis: 'verified', tieBreak: ['spd'] } }).categories.kota;
+    expect(order(verified)).toEqual([['b', 1], ['a', 2]]);
   });
 
   it('ranks per category and, separately, per group across categories', () => {
