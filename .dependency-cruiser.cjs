@@ -14,7 +14,7 @@ module.exports = {
       comment: "Between contexts (and from apps) only what a lib's index.ts exports (and test support under src/testing/): never another context's entity, repository or internals.",
       severity: 'error',
       from: { path: '^(libs|apps)/([^/]+)/' },
-      to: { path: '^libs/([^/]+)/src/', pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$', '^libs/database/src/entities\\.ts$', '^libs/[^/]+/src/testing/'] },
+      to: { path: '^libs/([^/]+)/src/', pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/domain/index\\.ts$', '^libs/database/src/entities\\.ts$', '^libs/[^/]+/src/testing/'] },
     },
     {
       name: 'domain-is-plain-typescript',

@@ -1,8 +1,9 @@
 import type { CliCommand } from './cli-command';
 
-// Commands are loaded lazily so that `rank` and `verify` never boot Nest or touch a database.
+// Commands are loaded lazily so that `rank`, `index` and `verify` never boot Nest or touch a database.
 const commands: Record<string, () => Promise<CliCommand>> = {
   rank: async () => (await import('./commands/rank.command.js')).rankCommand,
+  index: async () => (await import('./commands/index.command.js')).indexCommand,
   verify: async () => (await import('./commands/verify.command.js')).verifyCommand,
   'admin:create': async () => (await import('./commands/user.commands.js')).adminCreateCommand,
   'seed:demo': async () => (await import('./commands/user.commands.js')).seedDemoCommand,

@@ -26,7 +26,18 @@ export function inputsDigest(input: unknown): string {
 
 /** The same digest as {@link inputsDigest}, streamed: fast for large validated inputs. */
 export function preparedDigest(prepared: PreparedInput): string {
-  const root = prepared.input as unknown as Record<string, unknown>;
+  return streamedDigest(prepared.input, { sheets: (sheets, sink) => writeSheets(prepared, sheets, sink) });
+}
+
+/** Writes a top-level array member's canonical JSON into the hash (as `canonicalize` would, faster). */
+export type ArrayWriter = (items: unknown[], sink: HashSink) => void;
+
+/**
+ * The same digest as {@link inputsDigest}, streamed: the top-level members in JCS key order, arrays element
+ * by element (through `writers[key]` when given). Used for large inputs: §4 sheets, §4b answers.
+ */
+export function streamedDigest(input: unknown, writers: Readonly<Record<string, ArrayWriter>> = {}): string {
+  const root = input as Record<string, unknown>;
   if (!isPlain(root, Object.prototype)) return inputsDigest(root);
   const sink = new HashSink();
   sink.write('{');
@@ -39,7 +50,7 @@ export function preparedDigest(prepared: PreparedInput): string {
     sink.write(`${first ? '' : ','}${canonical(key)}:`);
     first = false;
     if (!streamed) sink.write(text);
-    else if (key === 'sheets') writeSheets(prepared, value as unknown[], sink);
+    else if (Object.hasOwn(writers, key)) writers[key](value as unknown[], sink);
     else writeArray(value as unknown[], sink);
   }
   sink.write('}');
@@ -99,7 +110,7 @@ function canonical(value: unknown): string | undefined {
 }
 
 /** Hashes text written in pieces, in chunks, so no huge string is ever built. */
-class HashSink {
+export class HashSink {
   private readonly hash: Hash = createHash('sha256');
   private buffer = '';
 

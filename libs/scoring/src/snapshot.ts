@@ -35,14 +35,22 @@ export function createSnapshot(input: unknown): RankingSnapshot {
  * {@link ScoringInputError} when the snapshot is not `{input, output, hash}` or its input is invalid.
  */
 export function verifySnapshot(snapshot: unknown): SnapshotVerification {
+  return verifyRecomputed(snapshot, rank);
+}
+
+/**
+ * {@link verifySnapshot} for any snapshot `{input, output, hash}` whose output is `recompute(input)` (the
+ * §4 ranking, the §4b regional index); `recompute` throws {@link ScoringInputError} for invalid input.
+ */
+export function verifyRecomputed(snapshot: unknown, recompute: (input: unknown) => unknown): SnapshotVerification {
   if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot) || !('input' in snapshot) || !('output' in snapshot)) {
     throw new ScoringInputError('a snapshot must be a JSON object {input, output, hash}');
   }
   const { input, output, hash } = snapshot as Record<string, unknown>;
   if (typeof hash !== 'string') throw new ScoringInputError('snapshot.hash must be a string "sha256:<hex>"');
-  let recomputed: RankOutput;
+  let recomputed: unknown;
   try {
-    recomputed = rank(input);
+    recomputed = recompute(input);
   } catch (err) {
     if (err instanceof ScoringInputError) throw new ScoringInputError(`snapshot input: ${err.message}`);
     throw err;
@@ -87,9 +95,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** " (sitaro)" for a ranked or unranked row, so a message says which innovation differs. */
+/** " (sitaro)" for a ranked or unranked row (" (kota-bekasi)" for a region's), so a message says which row differs. */
 function rowLabel(row: unknown): string {
-  return isObject(row) && typeof row.submission === 'string' ? ` (${row.submission})` : '';
+  if (!isObject(row)) return '';
+  const id = typeof row.submission === 'string' ? row.submission : row.region;
+  return typeof id === 'string' ? ` (${id})` : '';
 }
 
 function member(key: string): string {

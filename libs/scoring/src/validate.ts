@@ -155,7 +155,8 @@ function tieBreakOf(raw: unknown, stages: readonly PreparedStage[], stageIndex: 
   });
 }
 
-function prepareBands(raw: unknown): PreparedBand[] {
+/** `bands` validated (label a string, min a finite number) and sorted by min descending, equal min in input order. */
+export function prepareBands(raw: unknown): PreparedBand[] {
   if (raw === undefined || raw === null) return [];
   const bands = arrayOf(raw, 'bands').map((band, i) => {
     const at = `bands[${i}]`;
@@ -355,18 +356,18 @@ function decimalsOf(value: unknown): number {
   return value as number;
 }
 
-function optionalRecord(value: unknown, at: string): Record<string, unknown> | undefined {
+export function optionalRecord(value: unknown, at: string): Record<string, unknown> | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isRecord(value)) fail(`${at} must be an object, got ${describe(value)}`);
   return value;
 }
 
-function arrayOf(value: unknown, at: string): readonly unknown[] {
+export function arrayOf(value: unknown, at: string): readonly unknown[] {
   if (!Array.isArray(value)) fail(`${at} must be an array, got ${describe(value)}`);
   return value;
 }
 
-function nonEmptyString(value: unknown, at: string): string {
+export function nonEmptyString(value: unknown, at: string): string {
   if (typeof value !== 'string' || value === '') fail(`${at} must be a non-empty string, got ${describe(value)}`);
   return value;
 }
@@ -382,12 +383,12 @@ function nonNegativeNumber(value: unknown, at: string): number {
   return n;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A value as it appears in JSON, for messages. */
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === undefined) return '(missing)';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   const json = JSON.stringify(value) ?? String(value);

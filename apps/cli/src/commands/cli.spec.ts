@@ -1,10 +1,14 @@
 
 // Runs the real CLI (`node scripts/cli.mjs …`, which builds dist/ when stale) as a child process.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import canonicalize from 'canonicalize';
+import { createIndexSnapshot } from '@app/regional-index';
 import { createSnapshot } from '@app/scoring';
+import { exampleIndexInput } from '../../../../libs/regional-index/src/testing/fixtures';
 import { exampleInput } from '../../../../libs/scoring/src/testing/fixtures';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -181,5 +185,65 @@ describe('cli verify FILE', () => {
     const run = await cli('verify', file('not-a-snapshot.json', example));
     expect(run).toMatchObject({ code: 2, stdout: '' });
     expect(run.stderr).toMatch(/^verify: invalid input: a snapshot must be a JSON object \{input, output, hash\}\n$/);
+  });
+});
+
+describe('cli index FILE', () => {
+  const regionExample = exampleIndexInput();
+
+  it('prints the DESIGN §4b example result as one JSON document and exits 0', async () => {
+    const run = await cli('index', file('index-example.json', regionExample));
+    const row =
+      '{"rank":1,"region":"kota-bekasi","self":{"iid":33,"band":"Kurang Inovatif","spd":3,"sid":0.3,"innovations":2},' +
+      '"verified":{"iid":23,"band":"Kurang Inovatif","spd":2,"sid":0.3,"innovations":1}}';
+    const digest = `sha256:${createHash('sha256').update(canonicalize(regionExample)!).digest('hex')}`;
+    expect(run).toEqual({ code: 0, stderr: '', stdout: `{"inputsDigest":"${digest}","max":10,"categories":{"kota":[${row}]},"groups":{"jawa":[${row}]}}\n` });
+  });
+
+  it('exits 2 on invalid input with nothing on stdout and one line naming the answer on stderr', async () => {
+    const invalid = { ...regionExample, answers: [{ ...regionExample.answers[0], verified: 'x' }, regionExample.answers[1]] };
+    const run = await cli('index', file('index-invalid.json', invalid));
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'index: invalid input: answers[0] (region "kota-bekasi", indicator "regulasi"): verified "x" is not an option of indicator "regulasi"\n',
+    });
+  });
+
+  it.each([
+    ['a missing file', ['index', path.join(dir, 'missing.json')], /cannot read .*missing\.json/],
+    ['malformed JSON', ['index', file('index-malformed.json', '{"indicators": [')], /index-malformed\.json is not valid JSON/],
+    ['no file argument', ['index'], /usage: npm run -s cli -- index FILE/],
+  ])('exits 2 for %s', async (_name, args, message) => {
+    const run = await cli(...args);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('cli verify FILE with a region ranking snapshot', () => {
+  const snapshot = createIndexSnapshot(exampleIndexInput());
+
+  it('recognises it by its input\'s indicators and exits 0 with an ok line', async () => {
+    const run = await cli('verify', file('region-snapshot.json', snapshot));
+    expect(run).toEqual({ code: 0, stderr: '', stdout: `ok ${snapshot.hash} (1 region ranked)\n` });
+  });
+
+  it('exits 1 and names the region and field of a tampered copy', async () => {
+    const tampered = JSON.parse(JSON.stringify(snapshot));
+    tampered.output.groups.jawa[0].self.iid = 61;
+    const run = await cli('verify', file('region-tampered.json', tampered));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('output.groups.jawa[0] (kota-bekasi).self.iid: stored 61, recomputed 33');
+    expect(run.stderr).toMatch(/hash: stored sha256:[0-9a-f]{64}, but \{input, output\} hashes to sha256:[0-9a-f]{64}/);
+  });
+
+  it('exits 2 when the region snapshot\'s input is invalid', async () => {
+    const invalid = JSON.parse(JSON.stringify(snapshot));
+    invalid.input.method.minInnovations = 0;
+    const run = await cli('verify', file('region-invalid.json', invalid));
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'verify: invalid input: snapshot input: method.minInnovations must be a positive integer, got 0\n' });
   });
 });
