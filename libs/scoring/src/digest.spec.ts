@@ -1,5 +1,7 @@
 
-import { inputsDigest, jcsSha256, preparedDigest } from './digest';
+import { inputsDigest, jcsSha256, preparedDigest, preparedSnapshotHash, streamedSnapshotHash } from './digest';
+import { rank } from './rank';
+import { createSnapshot, snapshotHash } from './snapshot';
 import { ScoringInputError } from './scoring.errors';
 import { exampleInput } from './testing/fixtures';
 import type { ScoringInput } from './types';
@@ -13,6 +15,13 @@ type Json = any; // test inputs built loosely on purpose
 function expectSameDigest(input: Json): void {
   const digest = inputsDigest(input);
   expect(preparedDigest(prepare(input))).toBe(digest);
+  // The snapshot hash streams the same way: {"input": …, "output": …} in JCS, never one string.
+  const output = rank(input);
+  const whole = jcsSha256({ input, output });
+  expect(preparedSnapshotHash(prepare(input), output)).toBe(whole);
+  expect(streamedSnapshotHash(input, output)).toBe(whole);
+  expect(snapshotHash(input, output)).toBe(whole);
+  expect(createSnapshot(input).hash).toBe(whole);
 }
 
 describe('inputsDigest', () => {
@@ -27,7 +36,7 @@ describe('inputsDigest', () => {
   });
 });
 
-describe('preparedDigest streams exactly the bytes of one canonicalize call', () => {
+describe('preparedDigest and the snapshot hash stream exactly the bytes of one canonicalize call', () => {
   const withSheets = (change: (input: Json) => void): Json => {
     const input: Json = exampleInput();
     change(input);

@@ -37,13 +37,40 @@ export type ArrayWriter = (items: unknown[], sink: HashSink) => void;
  * by element (through `writers[key]` when given). Used for large inputs: §4 sheets, §4b answers.
  */
 export function streamedDigest(input: unknown, writers: Readonly<Record<string, ArrayWriter>> = {}): string {
-  const root = input as Record<string, unknown>;
-  if (!isPlain(root, Object.prototype)) return inputsDigest(root);
+  if (!isPlain(input, Object.prototype)) return inputsDigest(input);
   const sink = new HashSink();
+  writeStreamed(input, writers, sink);
+  return sink.digest();
+}
+
+/**
+ * A snapshot's hash (JCS of `{input, output}`), streamed like {@link streamedDigest}: `{"input":` + the
+ * input member by member + `,"output":` + the output + `}` — never one string of the whole snapshot.
+ */
+export function streamedSnapshotHash(input: unknown, output: unknown, writers: Readonly<Record<string, ArrayWriter>> = {}): string {
+  const sink = new HashSink();
+  sink.write('{"input":');
+  if (isPlain(input, Object.prototype)) writeStreamed(input, writers, sink);
+  else sink.write(canonical(input) ?? 'null');
+  sink.write(',"output":');
+  if (isPlain(output, Object.prototype)) writeStreamed(output, {}, sink);
+  else sink.write(canonical(output) ?? 'null');
+  sink.write('}');
+  return sink.digest();
+}
+
+/** The snapshot hash of a validated §4 input and its output, with the sheets written from pre-quoted pieces. */
+export function preparedSnapshotHash(prepared: PreparedInput, output: unknown): string {
+  return streamedSnapshotHash(prepared.input, output, { sheets: (sheets, sink) => writeSheets(prepared, sheets, sink) });
+}
+
+/** Writes a plain object's canonical JSON into `sink`: members in JCS key order, arrays element by element. */
+function writeStreamed(root: object, writers: Readonly<Record<string, ArrayWriter>>, sink: HashSink): void {
+  const members = root as Record<string, unknown>;
   sink.write('{');
   let first = true;
-  for (const key of Object.keys(root).sort()) {
-    const value = root[key];
+  for (const key of Object.keys(members).sort()) {
+    const value = members[key];
     const streamed = isPlain(value, Array.prototype);
     const text = streamed ? '' : canonical(value);
     if (text === undefined) continue; // canonicalize drops members without a JSON form
@@ -54,7 +81,6 @@ export function streamedDigest(input: unknown, writers: Readonly<Record<string, 
     else writeArray(value as unknown[], sink);
   }
   sink.write('}');
-  return sink.digest();
 }
 
 /** The sheets: a plain validated sheet from pre-quoted pieces, anything else through `canonicalize`. */

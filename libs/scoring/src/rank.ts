@@ -26,7 +26,11 @@ export interface Ranking {
  * Throws {@link ScoringInputError} for invalid input. The input is not modified.
  */
 export function rank(input: unknown): RankOutput {
-  const prepared = prepare(input);
+  return rankPrepared(prepare(input));
+}
+
+/** {@link rank} of an input {@link prepare} already validated. */
+export function rankPrepared(prepared: PreparedInput): RankOutput {
   const ranking = computeRanking(computeScores(prepared));
   return toOutput(ranking, preparedDigest(prepared));
 }

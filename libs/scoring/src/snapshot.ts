@@ -1,10 +1,11 @@
 // A published ranking snapshot `{input, output, hash}` (DESIGN §2 RankingSnapshot, §4): created and verified
 // by recomputing the output from the input.
 
-import { jcsSha256 } from './digest';
-import { rank } from './rank';
+import { preparedSnapshotHash, streamedSnapshotHash } from './digest';
+import { rank, rankPrepared } from './rank';
 import { ScoringInputError } from './scoring.errors';
 import type { RankOutput } from './types';
+import { prepare } from './validate';
 
 export interface RankingSnapshot {
   input: unknown;
@@ -20,13 +21,14 @@ const MAX_DIFFERENCES = 50;
 
 /** The hash of a snapshot: `sha256:` + hex SHA-256 of the JCS canonical JSON of `{input, output}`. */
 export function snapshotHash(input: unknown, output: unknown): string {
-  return jcsSha256({ input, output });
+  return streamedSnapshotHash(input, output);
 }
 
-/** Ranks `input` and wraps it as a snapshot. Throws {@link ScoringInputError} on invalid input. */
+/** Ranks `input` and wraps it as a snapshot (hash streamed). Throws {@link ScoringInputError} on invalid input. */
 export function createSnapshot(input: unknown): RankingSnapshot {
-  const output = rank(input);
-  return { input, output, hash: snapshotHash(input, output) };
+  const prepared = prepare(input);
+  const output = rankPrepared(prepared);
+  return { input, output, hash: preparedSnapshotHash(prepared, output) };
 }
 
 /**
