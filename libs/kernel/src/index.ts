@@ -7,3 +7,4 @@ export * from './transition';
 export * from './localized-text';
 export * from './calendar';
 export * from './clock';
+export * from './lru-map';

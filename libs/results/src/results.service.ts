@@ -5,7 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppEnv } from '@app/config';
-import { Conflict, Forbidden, NotFound, ValidationFailed, type Actor, type PrecompressedBody } from '@app/common';
+import { Conflict, Forbidden, LruMap, NotFound, ValidationFailed, type Actor, type PrecompressedBody } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AGGREGATIONS, CompetitionsService, type CompetitionSnapshot } from '@app/competitions';
 import { UsersService } from '@app/identity';
@@ -41,6 +41,8 @@ export interface UnrankedRow {
 export const UNRANKED_INLINE = 25;
 /** How long a slug's latest version is trusted without asking the database (publishing here evicts it). */
 const LATEST_CACHE_MS = 5_000;
+/** Published snapshots whose views (and unranked lists) one process keeps. */
+const SNAPSHOTS_KEPT = 32;
 
 /** The public read model of a snapshot: rows with names, as the results page and the exports show them. */
 export interface RankingView {
@@ -59,10 +61,12 @@ export interface RankingView {
 @Injectable()
 export class ResultsService {
   /** Immutable snapshots rendered once per process. */
-  private readonly views = new Map<string, RankingView>();
-  private readonly allUnranked = new Map<string, UnrankedRow[]>();
-  private readonly bodies = new Map<string, PrecompressedBody>();
-  private readonly latestBySlug = new Map<string, { until: number; competitionId: string; versions: RankingView['versions'] }>();
+  // Published snapshots are immutable, so these never go stale; bounded so a long-lived process with many
+  // editions and versions keeps only the recently read ones (a national snapshot's view is a few MB).
+  private readonly views = new LruMap<string, RankingView>(SNAPSHOTS_KEPT);
+  private readonly allUnranked = new LruMap<string, UnrankedRow[]>(SNAPSHOTS_KEPT);
+  private readonly bodies = new LruMap<string, PrecompressedBody>(200);
+  private readonly latestBySlug = new LruMap<string, { until: number; competitionId: string; versions: RankingView['versions'] }>(1_000);
   private readonly publicUrl: string;
 
   constructor(
@@ -266,7 +270,6 @@ export class ResultsService {
     if (!competition || competition.status === 'draft') throw new NotFound('COMPETITION_NOT_FOUND', `competition ${slug} not found`);
     const entry = { until: Date.now() + LATEST_CACHE_MS, competitionId: competition.id, versions: await this.repo.versions(competition.id) };
     if (entry.versions.length) {
-      if (this.latestBySlug.size >= 1_000) this.latestBySlug.clear();
       this.latestBySlug.set(slug, entry);
     }
     return entry;
@@ -283,7 +286,6 @@ export class ResultsService {
     if (!body) {
       const raw = Buffer.from(page ? page(view) : JSON.stringify(view));
       body = { raw, gzip: gzipSync(raw, { level: 9 }), etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"` };
-      if (this.bodies.size >= 200) this.bodies.clear();
       this.bodies.set(key, body);
     }
     return body;
