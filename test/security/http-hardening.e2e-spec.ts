@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { bearer, completeProposal, login, openCompetition, seedDemo, tinyPdf } from '../support/factories';
-import { FailedLogins } from '@app/identity';
+import { FailedLogins, UsersService } from '@app/identity';
 
 /**
  * Issue #10, part 4: what the HTTP layer promises whatever the route. Refresh-token reuse revoking the whole
@@ -327,5 +327,46 @@ describe('failed logins per client address: password spraying (e2e)', () => {
     expect(log.retryAfterMs('198.51.100.9')).toBe(0);
     // Other routes from the address are not affected.
     expect((await s.http().get('/api/public/competitions')).status).toBe(200);
+  });
+});
+
+/** Production never seeds the demo: one account made as the CLI makes it. */
+const productionAccount = (p: TestApp) =>
+  p.app.get(UsersService).ensure({ email: 'opd.rsud@demo.local', name: 'Juri Produksi', role: 'juror', password: 'produksi-sandi-2025', organizationId: null, regionId: null });
+
+// Issue 19 (1): X-Forwarded-For is believed only from configured proxies. Production mode, the per-e-mail limit at 10.
+describe('X-Forwarded-For without TRUST_PROXY, in production (e2e)', () => {
+  let p: TestApp;
+  beforeAll(async () => {
+    p = await createTestApp({ NODE_ENV: 'production', LOGIN_RATE_LIMIT: '10' });
+    await productionAccount(p);
+  });
+  afterAll(async () => p?.close());
+
+  it('14 wrong passwords with 14 spoofed addresses: the 11th on is 429 (the header is ignored)', async () => {
+    const statuses = [];
+    for (let i = 1; i <= 14; i++) {
+      statuses.push((await p.http().post('/api/auth/login').set('x-forwarded-for', `203.0.113.${i}`).send({ email: 'opd.rsud@demo.local', password: `salah-${i}` })).status);
+    }
+    expect(statuses).toEqual([...Array(10).fill(401), 429, 429, 429, 429]);
+  });
+});
+
+describe('X-Forwarded-For with TRUST_PROXY=1 (one proxy in front) (e2e)', () => {
+  let p: TestApp;
+  beforeAll(async () => {
+    p = await createTestApp({ NODE_ENV: 'production', LOGIN_RATE_LIMIT: '10', TRUST_PROXY: '1' });
+    await productionAccount(p);
+  });
+  afterAll(async () => p?.close());
+
+  it('the last hop (the address our proxy saw) is the client: spoofing earlier entries does not escape the limit', async () => {
+    const attempt = (xff: string, i: number) => p.http().post('/api/auth/login').set('x-forwarded-for', xff).send({ email: 'opd.rsud@demo.local', password: `salah-${i}` });
+    const statuses = [];
+    for (let i = 1; i <= 12; i++) statuses.push((await attempt(`203.0.113.${i}, 198.51.100.1`, i)).status);
+    expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
+    // Another client address behind the same proxy has its own count.
+    expect((await attempt('198.51.100.2', 13)).status).toBe(401);
+    expect((await attempt('203.0.113.99, 198.51.100.2', 14)).status).toBe(401);
   });
 });

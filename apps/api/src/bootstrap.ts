@@ -11,8 +11,19 @@ import { rankingsPage, ResultsService } from '@app/results';
 import { applySecurityHeaders, securityHeaders } from '@app/common';
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests alike). */
+/**
+ * Fastify's `trustProxy` for TRUST_PROXY: none by default (X-Forwarded-For is ignored and the socket address is the
+ * client), the listed proxy addresses/CIDRs, or a hop count: the nearest n addresses (the socket's, then
+ * X-Forwarded-For from its end) are proxies and the next one is the client. Fastify itself refuses a bare number, so
+ * the count is a function; it is right only when the API cannot be reached but through those proxies.
+ */
+export function trustProxyOption(trust: AppEnv['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
 export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: env.nodeEnv === 'production', bodyLimit: 2 * 1024 * 1024, routerOptions: { maxParamLength: 200 } });
+  const adapter = new FastifyAdapter({ trustProxy: trustProxyOption(env.trustProxy), bodyLimit: 2 * 1024 * 1024, routerOptions: { maxParamLength: 200 } });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot({ env, databaseUrl }), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
