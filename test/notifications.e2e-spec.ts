@@ -3,7 +3,7 @@ import { Queue, type Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobQueue, QueueName } from '@app/jobs';
 import { DeliveryService, DigestService, NotificationGuards, OutboxService, type NotifyInput, type NotificationType } from '@app/notifications';
-import { bearer, idOf, login, seedDemo } from './support/factories';
+import { acceptInvitation, bearer, idOf, login, seedDemo } from './support/factories';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 import { TcpProxy } from './support/tcp-proxy';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -150,7 +150,8 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
     expect(dead.body.items.map((i: { id: string }) => i.id)).toEqual([email.id]);
     // An organizer of no competition sees none of it and cannot replay it.
     const admin = await login(t, 'admin@demo.local');
-    await t.http().post('/api/users').set(bearer(admin.accessToken)).send({ email: 'organizer.lain@demo.local', name: 'Panitia Lain', role: 'organizer', password: 'panitia-lain-2024' });
+    await t.http().post('/api/users').set(bearer(admin.accessToken)).send({ email: 'organizer.lain@demo.local', name: 'Panitia Lain', role: 'organizer' });
+    await acceptInvitation(t, 'organizer.lain@demo.local', 'panitia-lain-2024');
     const stranger = await login(t, 'organizer.lain@demo.local', 'panitia-lain-2024');
     expect((await t.http().get('/api/admin/outbox?status=dead').set(bearer(stranger.accessToken))).body.total).toBe(0);
     expect((await t.http().post(`/api/admin/outbox/${email.id}/replay`).set(bearer(stranger.accessToken))).status).toBe(404);

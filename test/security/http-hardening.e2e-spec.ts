@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { bearer, completeProposal, login, openCompetition, seedDemo, tinyPdf } from '../support/factories';
+import { accountLinkToken, bearer, completeProposal, login, openCompetition, seedDemo, tinyPdf } from '../support/factories';
 import { FailedLogins, UsersService } from '@app/identity';
 
 /**
@@ -74,30 +74,39 @@ describe('HTTP hardening (e2e)', () => {
     });
   });
 
-  describe('password policy on user creation', () => {
+  describe('password policy: only the owner sets a password, through the link', () => {
+    it('nobody sets another person\'s password: a password on account creation or in a CSV import is refused (400 naming password)', async () => {
+      const admin = (await login(t, 'admin@demo.local')).accessToken;
+      const res = await t.http().post('/api/users').set(bearer(admin)).send({ email: 'juri.kebijakan@demo.local', name: 'Juri Kebijakan', role: 'juror', password: 'kebijakan-sandi-2025' });
+      expectErrorShape(res, 400);
+      expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain('password');
+      const csv = await t.http().post('/api/imports/users').set(bearer(admin)).set('content-type', 'text/csv').send('email,name,role,password\njuri.csv@demo.local,Juri CSV,juror,kebijakan-sandi-2025');
+      expectErrorShape(csv, 400);
+      expect(csv.body.details.errors).toEqual([{ row: 2, field: 'password', message: expect.stringContaining('invitation') }]);
+      expect((await t.db.query(`SELECT 1 FROM users WHERE email IN ('juri.kebijakan@demo.local', 'juri.csv@demo.local')`)).rowCount).toBe(0);
+    });
+
     it.each([
       ['too short', 'pendek-9'],
       ['only digits', '12345678901234'],
       ['the e-mail itself', 'juri.kebijakan@demo.local'],
       ['too long', 'x'.repeat(201)],
-    ])('refuses a password that is %s with 400 naming password', async (_label, password) => {
+    ])('refuses a password that is %s with 400 naming password, and the link stays usable', async (_label, password) => {
       const admin = (await login(t, 'admin@demo.local')).accessToken;
-      const res = await t.http().post('/api/users').set(bearer(admin)).send({ email: 'juri.kebijakan@demo.local', name: 'Juri Kebijakan', role: 'juror', password });
+      if (!(await t.db.query(`SELECT 1 FROM users WHERE email = 'juri.kebijakan@demo.local'`)).rowCount) {
+        expect((await t.http().post('/api/users').set(bearer(admin)).send({ email: 'juri.kebijakan@demo.local', name: 'Juri Kebijakan', role: 'juror' })).status).toBe(201);
+      }
+      const res = await t.http().post('/api/auth/invitations/accept').send({ token: await accountLinkToken(t, 'juri.kebijakan@demo.local'), password });
       expectErrorShape(res, 400);
-      expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain('password');
-      expect((await t.db.query(`SELECT 1 FROM users WHERE email = 'juri.kebijakan@demo.local'`)).rowCount).toBe(0);
+      expect(res.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['password']);
+      expect((await t.db.query(`SELECT 1 FROM account_tokens a JOIN users u ON u.id = a.user_id WHERE u.email = 'juri.kebijakan@demo.local' AND a.used_at IS NULL`)).rowCount).toBe(1);
     });
 
-    it('the CSV import applies the same policy, and a good password passes', async () => {
-      const admin = (await login(t, 'admin@demo.local')).accessToken;
-      const weak = await t.http().post('/api/imports/users').set(bearer(admin)).set('content-type', 'text/csv').send('email,name,role,password\njuri.csv@demo.local,Juri CSV,juror,123456');
-      expectErrorShape(weak, 400);
-      expect(weak.body.details.errors.length).toBeGreaterThan(0);
-      expect(weak.body.details.errors.every((e: { row: number; field: string }) => e.row === 2 && e.field === 'password')).toBe(true);
-      const good = await t.http().post('/api/users').set(bearer(admin)).send({ email: 'juri.kebijakan@demo.local', name: 'Juri Kebijakan', role: 'juror', password: 'kebijakan-sandi-2025' });
-      expect(good.status).toBe(201);
-      expect(good.body.passwordHash).toBeUndefined();
-      expect(JSON.stringify(good.body)).not.toContain('kebijakan-sandi-2025');
+    it('a good password passes and is never echoed', async () => {
+      const res = await t.http().post('/api/auth/invitations/accept').send({ token: await accountLinkToken(t, 'juri.kebijakan@demo.local'), password: 'kebijakan-sandi-2025' });
+      expect(res.status).toBe(204);
+      expect(res.text).toBe('');
+      expect((await t.http().post('/api/auth/login').send({ email: 'juri.kebijakan@demo.local', password: 'kebijakan-sandi-2025' })).status).toBe(200);
     });
   });
 

@@ -22,3 +22,13 @@ export class TokenPairView {
   @ApiProperty({ description: 'seconds until the access token expires' }) expiresIn: number;
   @ApiProperty({ type: UserView }) user: UserView;
 }
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: 'opd.rsud@demo.local' }) @IsEmail() @MaxLength(320) email: string;
+}
+
+/** The one-time link's token (from the invitation or reset e-mail) and the password its owner chooses. */
+export class AccountTokenPasswordDto {
+  @ApiProperty({ description: 'the `token` parameter of the e-mail link' }) @IsString() @IsNotEmpty() @MaxLength(200) token: string;
+  @ApiProperty({ description: 'the new password (policy: 400 AUTH_PASSWORD_WEAK naming `password`)' }) @IsString() @IsNotEmpty() @MaxLength(200) password: string;
+}

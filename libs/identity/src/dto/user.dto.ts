@@ -13,7 +13,6 @@ export class CreateUserDto {
   @ApiProperty() @IsEmail() @MaxLength(320) email: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
-  @ApiPropertyOptional({ description: 'Left out: a one-time password is generated and returned once' }) @IsOptional() @IsString() @MaxLength(200) password?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'required for role opd' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'required for role coordinator' }) @IsOptional() @IsUUID() regionId?: string;
   @ApiPropertyOptional({ type: [AffiliationDto], description: 'jurors: organizations and regions they are affiliated with' })
