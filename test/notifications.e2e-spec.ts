@@ -134,6 +134,11 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
   });
 
   it('a refusing SMTP server: retries with backoff, then dead, listed for organizers, replayed once it accepts', async () => {
+    // An organizer of no competition, invited (and the invitation mailed) before the SMTP server starts refusing.
+    const admin = await login(t, 'admin@demo.local');
+    await t.http().post('/api/users').set(bearer(admin.accessToken)).send({ email: 'organizer.lain@demo.local', name: 'Panitia Lain', role: 'organizer' });
+    await acceptInvitation(t, 'organizer.lain@demo.local', 'panitia-lain-2024');
+    await waitFor('the invitation mail', () => sink.to('organizer.lain@demo.local').length > 0);
     sink.rejecting = true;
     // A row of the demo edition, which organizer@demo.local runs (organizers see only their competitions' rows).
     const demo = await idOf(t, 'competitions', 'slug', 'iga-2024-demo');
@@ -149,9 +154,6 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
     expect(dead.status).toBe(200);
     expect(dead.body.items.map((i: { id: string }) => i.id)).toEqual([email.id]);
     // An organizer of no competition sees none of it and cannot replay it.
-    const admin = await login(t, 'admin@demo.local');
-    await t.http().post('/api/users').set(bearer(admin.accessToken)).send({ email: 'organizer.lain@demo.local', name: 'Panitia Lain', role: 'organizer' });
-    await acceptInvitation(t, 'organizer.lain@demo.local', 'panitia-lain-2024');
     const stranger = await login(t, 'organizer.lain@demo.local', 'panitia-lain-2024');
     expect((await t.http().get('/api/admin/outbox?status=dead').set(bearer(stranger.accessToken))).body.total).toBe(0);
     expect((await t.http().post(`/api/admin/outbox/${email.id}/replay`).set(bearer(stranger.accessToken))).status).toBe(404);
