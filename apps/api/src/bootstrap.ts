@@ -8,7 +8,8 @@ import { ApiModule } from './api.module';
 import { validationPipe } from './http/validation';
 import { registerWebApp } from './http/web-app';
 import { rankingsPage, ResultsService } from '@app/results';
-import { applySecurityHeaders, securityHeaders } from '@app/common';
+import { applySecurityHeaders, bodyShapeProblem, securityHeaders } from '@app/common';
+import { toErrorBody } from './http/error.filter';
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests alike). */
 /**
@@ -43,6 +44,11 @@ export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<Ne
       }),
     ),
   );
+  // Before guards, pipes and class-transformer: too deep a body, or text with a lone surrogate, is a 400 naming the field.
+  fastify.addHook('preValidation', async (req, reply) => {
+    const problem = bodyShapeProblem(req.body);
+    if (problem) return reply.code(400).send(toErrorBody(problem));
+  });
   await app.register(multipart, { limits: { fileSize: env.uploadMaxBytes, files: 1, fields: 20 } });
   fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 

@@ -1519,8 +1519,6 @@ export interface components {
             pageSize: number;
         };
         CreateInnovationDto: {
-            /** @example SiTaro (Siap Antar Obat) */
-            title?: string;
             summary?: string;
             /** @description category key; by default the one for the organization’s region kind */
             category?: string;
@@ -1543,6 +1541,8 @@ export interface components {
              *     }
              */
             sections?: Record<string, never>;
+            /** @example SiTaro (Siap Antar Obat) */
+            title: string;
         };
         InnovationView: {
             id: string;
@@ -1578,8 +1578,6 @@ export interface components {
             };
         };
         UpdateInnovationDto: {
-            /** @example SiTaro (Siap Antar Obat) */
-            title?: string;
             summary?: string;
             /** @description category key; by default the one for the organization’s region kind */
             category?: string;
@@ -1602,6 +1600,8 @@ export interface components {
              *     }
              */
             sections?: Record<string, never>;
+            /** @example SiTaro (Siap Antar Obat) */
+            title?: string;
             /** @description the version you edited (optimistic lock): 409 when someone saved in between */
             version?: number;
         };
