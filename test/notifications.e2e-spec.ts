@@ -182,6 +182,8 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
       expect((await t.http().get('/api/admin/queues').set(bearer(s.accessToken))).status).toBe(403);
       expect((await t.http().post('/api/admin/outbox/00000000-0000-4000-8000-000000000000/replay').set(bearer(s.accessToken))).status).toBe(403);
     }
+    // Platform-wide counts are the admins' (issue 19): an organizer sees only their competitions' outbox.
+    expect((await t.http().get('/api/admin/queues').set(bearer((await login(t, 'organizer@demo.local')).accessToken))).status).toBe(403);
     const admin = await login(t, 'admin@demo.local');
     const stats = await t.http().get('/api/admin/queues').set(bearer(admin.accessToken));
     expect(stats.status).toBe(200);

@@ -76,7 +76,7 @@ const TABLE: Record<string, string> = {
   'PUT /api/me/notification-preferences':                        '401  ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/admin/outbox':                                       '401  403  403  403  403  ok   ok   ok   403',
   'POST /api/admin/outbox/{id}/replay':                          '401  403  403  403  403  404  ok   ok   403',
-  'GET /api/admin/queues':                                       '401  403  403  403  403  ok   ok   ok   403',
+  'GET /api/admin/queues':                                       '401  403  403  403  403  403  403  ok   403',
   'POST /api/competitions/{id}/stages/{key}/open':               '401  403  403  403  403  404  ok   ok   403',
   'POST /api/competitions/{id}/stages/{key}/close':              '401  403  403  403  403  404  ok   ok   403',
   'POST /api/innovations/{id}/screening':                        '401  403  403  403  403  404  ok   ok   403',

@@ -91,6 +91,9 @@ describe('HTTP hardening (e2e)', () => {
       ['only digits', '12345678901234'],
       ['the e-mail itself', 'juri.kebijakan@demo.local'],
       ['too long', 'x'.repeat(201)],
+      ['one letter repeated (issue 19)', 'aaaaaaaaaa'],
+      ['a common password', 'password123'],
+      ['a keyboard walk', 'qwertyuiop'],
     ])('refuses a password that is %s with 400 naming password, and the link stays usable', async (_label, password) => {
       const admin = (await login(t, 'admin@demo.local')).accessToken;
       if (!(await t.db.query(`SELECT 1 FROM users WHERE email = 'juri.kebijakan@demo.local'`)).rowCount) {
@@ -359,12 +362,16 @@ describe('X-Forwarded-For without TRUST_PROXY, in production (e2e)', () => {
     }
     expect(statuses).toEqual([...Array(10).fill(401), 429, 429, 429, 429]);
   });
+
+  it('serves no OpenAPI document or UI in production unless OPENAPI_DOCS is set (issue 19)', async () => {
+    for (const url of ['/docs-json', '/docs']) expect({ url, status: (await p.http().get(url)).status }).toEqual({ url, status: 404 });
+  });
 });
 
 describe('X-Forwarded-For with TRUST_PROXY=1 (one proxy in front) (e2e)', () => {
   let p: TestApp;
   beforeAll(async () => {
-    p = await createTestApp({ NODE_ENV: 'production', LOGIN_RATE_LIMIT: '10', TRUST_PROXY: '1' });
+    p = await createTestApp({ NODE_ENV: 'production', LOGIN_RATE_LIMIT: '10', TRUST_PROXY: '1', OPENAPI_DOCS: 'true' });
     await productionAccount(p);
   });
   afterAll(async () => p?.close());
@@ -377,5 +384,11 @@ describe('X-Forwarded-For with TRUST_PROXY=1 (one proxy in front) (e2e)', () => 
     // Another client address behind the same proxy has its own count.
     expect((await attempt('198.51.100.2', 13)).status).toBe(401);
     expect((await attempt('203.0.113.99, 198.51.100.2', 14)).status).toBe(401);
+  });
+
+  it('with OPENAPI_DOCS=true, production serves the OpenAPI document', async () => {
+    const doc = await p.http().get('/docs-json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.paths['/api/auth/login']).toBeDefined();
   });
 });

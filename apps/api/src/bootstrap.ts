@@ -58,7 +58,8 @@ export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<Ne
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
+  // OPENAPI_DOCS: the route list is a map for an attacker too; off in production unless asked for.
+  if (env.openapiDocs) SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
   const results = app.get(ResultsService);
   await registerWebApp(app, undefined, [
     // The public results page, readable before (and without) the app's script: results day is a spike here.

@@ -52,6 +52,14 @@ describe('validateEnv', () => {
     expect(validateEnv({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,::1,fd00::/8' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5', '::1', 'fd00::/8']);
   });
 
+  it('serves the OpenAPI docs outside production, and in production only when OPENAPI_DOCS says so', () => {
+    const prod = { NODE_ENV: 'production', JWT_ACCESS_SECRET: 'x'.repeat(40), JWT_REFRESH_SECRET: 'x'.repeat(40) };
+    expect(validateEnv({}).openapiDocs).toBe(true);
+    expect(validateEnv({ OPENAPI_DOCS: 'false' }).openapiDocs).toBe(false);
+    expect(validateEnv(prod).openapiDocs).toBe(false);
+    expect(validateEnv({ ...prod, OPENAPI_DOCS: 'true' }).openapiDocs).toBe(true);
+  });
+
   it('takes DB_STATEMENT_TIMEOUT_MS=0 as no statement timeout', () => {
     expect(validateEnv({ DB_STATEMENT_TIMEOUT_MS: '0' }).dbStatementTimeoutMs).toBe(0);
     expect(validateEnv({ DB_STATEMENT_TIMEOUT_MS: '200' }).dbStatementTimeoutMs).toBe(200);

@@ -31,6 +31,8 @@ export interface AppEnv {
   loginRateLimit: number;
   /** Failed sign-ins per client address (any e-mail) within 15 minutes before its logins get 429. */
   loginAddressFailureLimit: number;
+  /** Serve the OpenAPI document and UI at /docs-json and /docs (OPENAPI_DOCS; default on outside production, off in it). */
+  openapiDocs: boolean;
   /** Serve the bench-only baseline routes GET /api/bench/hello and /api/bench/select1 (`npm run bench` turns it on). */
   benchRoutes: boolean;
   /** BullMQ: key prefix (one per deployment or test app) and how long a worker's job lock lasts. */
@@ -176,6 +178,7 @@ export function validateEnv(raw: Raw): ValidatedEnv {
     loginRateLimit: int(raw, 'LOGIN_RATE_LIMIT', 10, 1, 100000),
     loginAddressFailureLimit: int(raw, 'LOGIN_ADDRESS_FAILURE_LIMIT', 30, 1, 100000),
     benchRoutes: bool(raw, 'BENCH_ROUTES', false),
+    openapiDocs: bool(raw, 'OPENAPI_DOCS', nodeEnv !== 'production'),
     queue: { prefix: queuePrefix, lockMs: int(raw, 'QUEUE_LOCK_MS', 30_000, 100, 600_000) },
     notify: {
       pollMs: int(raw, 'NOTIFY_POLL_MS', 500, 10, 60_000),

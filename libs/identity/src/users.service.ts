@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { bindingError, Conflict, Forbidden, NotFound, passwordProblems, ROLES, toPage, ValidationFailed, type Actor, type Affiliation, type FieldError, type Page, type Role } from '@app/common';
+import { bindingError, Conflict, Forbidden, NotFound, ROLES, toPage, ValidationFailed, type Actor, type Affiliation, type FieldError, type Page, type Role } from '@app/common';
 import { AuditService } from '@app/audit';
 import { DirectoryService, ImportRefused, parseCsv, type RowError } from '@app/directory';
 import { UsersRepository, type UserFilter } from './persistence/users.repository';
 import { UserEntity } from './persistence/user.entity';
 import { PasswordHasher } from './auth/password-hasher';
 import { AccountAccessService } from './auth/account-access.service';
+import { passwordFieldErrors } from './auth/password-policy';
 import { toUserView, type UserView } from './dto/user.view';
 import type { CreateUserDto } from './dto/user.dto';
 
@@ -118,7 +119,7 @@ export class UsersService {
 
   private async referenceErrors(tx: EntityManager, u: NewUser): Promise<(FieldError | null)[]> {
     const errors: (FieldError | null)[] = [bindingError(u.role, u.organizationId, u.regionId)];
-    if (u.password !== undefined) errors.push(...passwordProblems(u.password, u.email).map((m) => ({ field: 'password', message: m })));
+    if (u.password !== undefined) errors.push(...passwordFieldErrors(u.password, u.email, u.name));
     if (u.organizationId && !(await this.directory.findOrganization(u.organizationId, tx))) errors.push({ field: 'organizationId', message: `no organization ${u.organizationId}` });
     if (u.regionId && !(await this.directory.findRegion(u.regionId, tx))) errors.push({ field: 'regionId', message: `no region ${u.regionId}` });
     if (u.role !== 'juror' && u.affiliations.length) errors.push({ field: 'affiliations', message: 'only jurors declare affiliations' });

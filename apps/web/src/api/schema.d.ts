@@ -612,7 +612,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** BullMQ job counts (with REDIS_URL) and outbox rows by status */
+        /** Platform-wide BullMQ job counts (with REDIS_URL) and outbox rows by status: admins only */
         get: operations["OutboxAdminController_queues"];
         put?: never;
         post?: never;

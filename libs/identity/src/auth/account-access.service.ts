@@ -78,7 +78,7 @@ export class AccountAccessService {
       if (!row || !user || !user.active) {
         throw new ValidationFailed([{ field: 'token', message: 'the link is not valid, has expired or was already used' }], 'AUTH_TOKEN_INVALID', 'This link is not valid any more; ask for a new one');
       }
-      checkPassword(password, user.email);
+      checkPassword(password, user.email, user.name);
       await tx.getRepository(UserEntity).update({ id: user.id }, { passwordHash: await this.hasher.hash(password) });
       await tx.getRepository(AccountTokenEntity).update({ userId: user.id, purpose, usedAt: IsNull() }, { usedAt: now });
       await this.sessions.revokeAllOfUser(user.id, now, tx);
