@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { JudgingRepository } from '@app/judging';
 import { createTestApp, type TestApp } from './support/test-app';
-import { bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
+import { acceptInvitation, bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
 import { waitFor } from './support/wait';
 
 /**
@@ -50,9 +50,10 @@ describe('juror draft saves with a kept context (e2e)', () => {
     expect((await post(`/api/competitions/${cid}/stages/screening/open`, org)).status).toBe(200);
     expect((await post(`/api/competitions/${cid}/screening`, org, { decisions: Object.values(innovationOf).map((innovationId) => ({ innovationId, decision: 'pass' })) })).status).toBe(200);
     expect((await post(`/api/competitions/${cid}/stages/screening/close`, org)).status).toBe(200);
-    const csv = ['email,name,role,organization,region,affiliations,password,locale', 'juri@ketik.local,Juri Ketik,juror,,,,juri-ketik-2025-rahasia,id'].join('\n');
+    const csv = ['email,name,role,organization,region,affiliations,password,locale', 'juri@ketik.local,Juri Ketik,juror,,,,,id'].join('\n');
     const imported = await t.http().post('/api/imports/users').set(bearer(admin)).set('content-type', 'text/csv').send(csv);
     expect(imported.status).toBe(201);
+    await acceptInvitation(t, 'juri@ketik.local', 'juri-ketik-2025-rahasia');
     juror = { id: imported.body.items[0].id, token: (await login(t, 'juri@ketik.local', 'juri-ketik-2025-rahasia')).accessToken };
     for (const code of CODES) {
       const res = await post(`/api/competitions/${cid}/stages/desk_review/assignments/manual`, org, { jurorId: juror.id, innovationId: innovationOf[code] });

@@ -3,7 +3,7 @@ import { Queue, type Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobQueue, QueueName } from '@app/jobs';
 import { DeliveryService, DigestService, NotificationGuards, OutboxService, type NotifyInput, type NotificationType } from '@app/notifications';
-import { bearer, idOf, login, seedDemo } from './support/factories';
+import { acceptInvitation, bearer, idOf, login, seedDemo } from './support/factories';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 import { TcpProxy } from './support/tcp-proxy';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -134,6 +134,11 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
   });
 
   it('a refusing SMTP server: retries with backoff, then dead, listed for organizers, replayed once it accepts', async () => {
+    // An organizer of no competition, invited (and the invitation mailed) before the SMTP server starts refusing.
+    const admin = await login(t, 'admin@demo.local');
+    await t.http().post('/api/users').set(bearer(admin.accessToken)).send({ email: 'organizer.lain@demo.local', name: 'Panitia Lain', role: 'organizer' });
+    await acceptInvitation(t, 'organizer.lain@demo.local', 'panitia-lain-2024');
+    await waitFor('the invitation mail', () => sink.to('organizer.lain@demo.local').length > 0);
     sink.rejecting = true;
     // A row of the demo edition, which organizer@demo.local runs (organizers see only their competitions' rows).
     const demo = await idOf(t, 'competitions', 'slug', 'iga-2024-demo');
@@ -149,8 +154,6 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
     expect(dead.status).toBe(200);
     expect(dead.body.items.map((i: { id: string }) => i.id)).toEqual([email.id]);
     // An organizer of no competition sees none of it and cannot replay it.
-    const admin = await login(t, 'admin@demo.local');
-    await t.http().post('/api/users').set(bearer(admin.accessToken)).send({ email: 'organizer.lain@demo.local', name: 'Panitia Lain', role: 'organizer', password: 'panitia-lain-2024' });
     const stranger = await login(t, 'organizer.lain@demo.local', 'panitia-lain-2024');
     expect((await t.http().get('/api/admin/outbox?status=dead').set(bearer(stranger.accessToken))).body.total).toBe(0);
     expect((await t.http().post(`/api/admin/outbox/${email.id}/replay`).set(bearer(stranger.accessToken))).status).toBe(404);
@@ -179,6 +182,8 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
       expect((await t.http().get('/api/admin/queues').set(bearer(s.accessToken))).status).toBe(403);
       expect((await t.http().post('/api/admin/outbox/00000000-0000-4000-8000-000000000000/replay').set(bearer(s.accessToken))).status).toBe(403);
     }
+    // Platform-wide counts are the admins' (issue 19): an organizer sees only their competitions' outbox.
+    expect((await t.http().get('/api/admin/queues').set(bearer((await login(t, 'organizer@demo.local')).accessToken))).status).toBe(403);
     const admin = await login(t, 'admin@demo.local');
     const stats = await t.http().get('/api/admin/queues').set(bearer(admin.accessToken));
     expect(stats.status).toBe(200);

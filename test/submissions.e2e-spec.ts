@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createTestApp, type TestApp } from './support/test-app';
-import { bearer, completeProposal, idOf, login, openCompetition, seedDemo, tinyPdf, uploadPdf } from './support/factories';
+import { acceptInvitation, bearer, completeProposal, idOf, login, openCompetition, seedDemo, tinyPdf, uploadPdf } from './support/factories';
 
 const fields = (res: { body: { details?: { fields?: { field: string }[] } } }) => (res.body.details?.fields ?? []).map((f) => f.field);
 
@@ -302,8 +302,9 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
 
   it('an organizer of another competition gets 404 for it and its innovations', async () => {
     const admin = (await login(t, 'admin@demo.local')).accessToken;
-    const other = await t.http().post('/api/users').set(bearer(admin)).send({ email: 'panitia.lain@demo.local', name: 'Panitia Lain', role: 'organizer', password: 'panitia-lain-2024' });
+    const other = await t.http().post('/api/users').set(bearer(admin)).send({ email: 'panitia.lain@demo.local', name: 'Panitia Lain', role: 'organizer' });
     expect(other.status).toBe(201);
+    await acceptInvitation(t, 'panitia.lain@demo.local', 'panitia-lain-2024');
     const token = (await login(t, 'panitia.lain@demo.local', 'panitia-lain-2024')).accessToken;
     expect((await t.http().get(`/api/competitions/${competitionId}`).set(bearer(token))).status).toBe(404);
     expect((await t.http().get(`/api/competitions/${competitionId}/innovations`).set(bearer(token))).status).toBe(404);

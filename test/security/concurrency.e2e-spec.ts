@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { bearer, completeProposal, login, openCompetition, seedDemo, seedSubmitted, uploadPdf } from '../support/factories';
+import { acceptInvitation, bearer, completeProposal, login, openCompetition, seedDemo, seedSubmitted, uploadPdf } from '../support/factories';
 
 /**
  * Issue #10, part 3: what many people doing the same thing at once must not break. Every request below is
@@ -59,11 +59,12 @@ describe('concurrency: nothing lost, nothing doubled (e2e)', () => {
       expect((await post(`/api/competitions/${cid}/screening`, org, { decisions: innovations.map((innovationId) => ({ innovationId, decision: 'pass' })) })).status).toBe(200);
       expect((await post(`/api/competitions/${cid}/stages/screening/close`, org)).status).toBe(200);
       // 50 jurors from one CSV import, each signed in.
-      const rows = Array.from({ length: JURORS }, (_, i) => `juri${String(i).padStart(2, '0')}@serentak.local,Juri Serentak ${i},juror,,,,juri-serentak-2025-${i},id`);
+      const rows = Array.from({ length: JURORS }, (_, i) => `juri${String(i).padStart(2, '0')}@serentak.local,Juri Serentak ${i},juror,,,,,id`);
       const imported = await t.http().post('/api/imports/users').set(bearer(admin)).set('content-type', 'text/csv').send(['email,name,role,organization,region,affiliations,password,locale', ...rows].join('\n'));
       expect(imported.status).toBe(201);
       expect(imported.body.created).toBe(JURORS);
       for (const [i, u] of (imported.body.items as { id: string; email: string }[]).entries()) {
+        await acceptInvitation(t, u.email, `juri-serentak-2025-${i}`);
         jurors.push({ id: u.id, email: u.email, token: (await login(t, u.email, `juri-serentak-2025-${i}`)).accessToken });
       }
     });
@@ -238,7 +239,7 @@ describe('concurrency: nothing lost, nothing doubled (e2e)', () => {
   it('the same users CSV and the same user imported/created at once: one wins, no duplicate e-mail', async () => {
     const csv = ['email,name,role', ...Array.from({ length: 10 }, (_, i) => `ganda${i}@serentak.local,Juri Ganda ${i},juror`)].join('\n');
     const res = await Promise.all([0, 1].map(() => t.http().post('/api/imports/users').set(bearer(admin)).set('content-type', 'text/csv').send(csv)));
-    const single = await Promise.all([0, 1, 2].map(() => post('/api/users', admin, { email: 'tunggal@serentak.local', name: 'Juri Tunggal', role: 'juror', password: 'juri-tunggal-2025' })));
+    const single = await Promise.all([0, 1, 2].map(() => post('/api/users', admin, { email: 'tunggal@serentak.local', name: 'Juri Tunggal', role: 'juror' })));
     outcomes.push(`users CSV imported twice at once: ${tally(res)}; one user created three times at once: ${tally(single)}`);
     expect(statuses(res).map((s) => (s === 201 ? 201 : 'refused'))).toEqual([201, 'refused']);
     expect(statuses(single)).toEqual([201, 409, 409]);

@@ -362,3 +362,69 @@ describe('faults: PostgreSQL restarts, statement timeout, storage left by a cras
     });
   });
 });
+
+// Issue 19 (4): the API killed with SIGKILL on the embedded database left its PostgreSQL running, and the next
+// start failed with "Start-up failed: undefined". The built app, started twice on one DATA_DIR.
+describe('the API killed (kill -9) on the embedded database, then started again (e2e, built app)', () => {
+  const main = path.join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
+  let dataDir: string;
+  const children: import('node:child_process').ChildProcess[] = [];
+  afterAll(async () => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 2000));
+    const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+    if (existsSync(pidFile)) {
+      try {
+        process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
+      } catch {
+        /* already gone */
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function start(): Promise<{ child: import('node:child_process').ChildProcess; output: () => string; health: number }> {
+    const { spawn } = await import('node:child_process');
+    const { freePort } = await import('@app/database');
+    const port = await freePort();
+    const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', NODE_ENV: 'development', DATA_DIR: dataDir, PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'error' };
+    const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let out = '';
+    child.stdout!.on('data', (d) => (out += String(d)));
+    child.stderr!.on('data', (d) => (out += String(d)));
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline && child.exitCode === null) {
+      const status = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 0);
+      if (status) return { child, output: () => out, health: status };
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return { child, output: () => out, health: 0 };
+  }
+  const postmasterPid = () => Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('the next start stops the PostgreSQL left running on its data directory and serves /health 200', async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'inovasi-kill9-'));
+    const first = await start();
+    expect({ health: first.health, output: first.output() }).toEqual({ health: 200, output: expect.any(String) });
+    const orphan = postmasterPid();
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+    expect(alive(orphan)).toBe(true); // the server outlives the API: what the next start meets
+
+    const second = await start();
+    expect({ health: second.health, output: second.output() }).toEqual({ health: 200, output: expect.not.stringContaining('undefined') });
+    expect(alive(orphan)).toBe(false);
+    expect(postmasterPid()).not.toBe(orphan);
+    second.child.kill('SIGTERM');
+    await new Promise((r) => second.child.once('exit', r));
+  }, 240_000);
+});

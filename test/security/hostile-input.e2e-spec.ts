@@ -49,8 +49,11 @@ const TARGETS: Record<string, Target> = {
   'POST /api/auth/login': { who: 'anon', body: () => ({ email: 'opd.rsud@demo.local', password: 'demo-pass-2024' }) },
   'POST /api/auth/refresh': { who: 'anon', fresh: true, body: (c) => ({ refreshToken: c.refreshToken! }) },
   'POST /api/auth/logout': { who: 'opdA', fresh: true, body: () => ({ everywhere: false }) },
-  'POST /api/users': { who: 'admin', body: (c) => ({ email: `fuzz${c.n}@demo.local`, name: 'Juri Uji', role: 'juror', password: 'juri-uji-2025-aman', locale: 'id' }) },
+  'POST /api/users': { who: 'admin', body: (c) => ({ email: `fuzz${c.n}@demo.local`, name: 'Juri Uji', role: 'juror', locale: 'id' }) },
   'POST /api/imports/users': { who: 'admin', csv: true },
+  'POST /api/auth/invitations/accept': { who: 'anon', body: () => ({ token: 'tautan-palsu', password: 'sandi-uji-2025-aman' }) },
+  'POST /api/auth/password-reset': { who: 'anon', body: (c) => ({ email: `lupa${c.n}@demo.local` }) },
+  'POST /api/auth/password-reset/confirm': { who: 'anon', body: () => ({ token: 'tautan-palsu', password: 'sandi-uji-2025-aman' }) },
   'POST /api/competitions': { who: 'organizer', body: (c) => ({ name: `Kompetisi Uji ${c.n}`, slug: `uji-${c.n}`, year: 2027, template: 'iga-kipp', description: 'uji' }) },
   'PATCH /api/competitions/{id}': { who: 'organizer', params: (w) => ({ id: w.ids.openCompetition }), body: () => ({ name: 'Kompetisi Terbuka', description: 'Edisi terbuka', reason: 'uji' }) },
   'POST /api/competitions/{id}/open': { who: 'organizer' },
@@ -333,6 +336,43 @@ describe('hostile input at every write route (e2e, property-based)', () => {
       // Besides the generated inputs, always: a NUL and an SQL payload in each text field, and broken JSON.
       { seed: SEED, numRuns: target.body ? RUNS : Math.ceil(RUNS / 2), endOnFailure: true, examples: examplesFor(target.body ? base : {}) },
     );
+  });
+
+  /** The body schema of a JSON route: property types and which properties are required. */
+  function bodySchema(route: string): { types: Record<string, string | undefined>; required: string[] } {
+    const [m, p] = route.split(' ');
+    const ref = doc.paths[p][m.toLowerCase()].requestBody?.content['application/json']?.schema.$ref;
+    const schema = (ref ? doc.components.schemas[ref.split('/').pop()!] : {}) as { properties?: Record<string, { type?: string }>; required?: string[] };
+    return { types: Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, v.type])), required: schema.required ?? [] };
+  }
+
+  // Issue 19 (6): shapes that gave 5xx (a missing title, JSON nested 3,000 deep, a lone surrogate, "plan": []),
+  // and blank required texts stored as values. Every JSON write route, every field of its valid body.
+  it.each(jsonRoutes)('%s: {}, null, 3,000-deep nesting, lone surrogates, blank texts and [] in every field: never a 5xx, each refused where it must be', async (route, target) => {
+    const deep = (leaf: string) => '{"a":'.repeat(3000) + leaf + '}'.repeat(3000);
+    const { types, required } = bodySchema(route);
+    const send = async (label: string, refused: boolean, body: (valid: Record<string, unknown>) => string) => {
+      ctx.n++;
+      const token = await tokenFor(target);
+      const valid = target.body ? await target.body(ctx) : {};
+      return check(route, label, refused, () => request(route, target, token).set('content-type', 'application/json').send(body(valid)));
+    };
+    await send('{}', false, () => '{}');
+    await send('null', false, () => 'null');
+    await send('3,000-deep nesting under an unknown key', true, (v) => JSON.stringify(v).replace(/^\{/, `{"tiefe":${deep('1')},`).replace(/,}$/, '}'));
+    await send('3,000-deep array', true, () => '['.repeat(3000) + ']'.repeat(3000));
+    const base = target.body ? await target.body(ctx) : {};
+    for (const field of Object.keys(base)) {
+      const withField = (value: string) => (v: Record<string, unknown>) => JSON.stringify({ ...v, [field]: '__X__' }).replace('"__X__"', value);
+      const deepRes = await send(`${field} = 3,000-deep nesting`, true, withField(deep('1')));
+      expect({ field, status: deepRes.status, code: deepRes.body.code }).toEqual({ field, status: 400, code: 'BODY_TOO_DEEP' });
+      await send(`${field} = []`, types[field] !== 'array', withField('[]'));
+      if (typeof base[field] !== 'string') continue;
+      const lone = await send(`${field} = lone surrogate`, true, withField('"\\ud800x"'));
+      expect({ field, status: lone.status, code: lone.body.code, named: lone.body.details?.fields?.[0]?.field }).toEqual({ field, status: 400, code: 'INVALID_TEXT', named: field });
+      const blank = await send(`${field} = "   "`, required.includes(field), withField('"   "'));
+      if (required.includes(field)) expect({ field, status: blank.status, named: blank.body.details?.fields?.map((f: { field: string }) => f.field) }).toEqual({ field, status: 400, named: expect.arrayContaining([field]) });
+    }
   });
 
   it('uploads: path traversal in file names, mislabelled and oversized files; stored names are safe, nothing left over', async () => {

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { bearer, completeProposal, login, openCompetition, seedDemo, tinyPdf } from '../support/factories';
-import { FailedLogins } from '@app/identity';
+import { accountLinkToken, bearer, completeProposal, login, openCompetition, seedDemo, tinyPdf } from '../support/factories';
+import { FailedLogins, UsersService } from '@app/identity';
 
 /**
  * Issue #10, part 4: what the HTTP layer promises whatever the route. Refresh-token reuse revoking the whole
@@ -74,30 +74,42 @@ describe('HTTP hardening (e2e)', () => {
     });
   });
 
-  describe('password policy on user creation', () => {
+  describe('password policy: only the owner sets a password, through the link', () => {
+    it('nobody sets another person\'s password: a password on account creation or in a CSV import is refused (400 naming password)', async () => {
+      const admin = (await login(t, 'admin@demo.local')).accessToken;
+      const res = await t.http().post('/api/users').set(bearer(admin)).send({ email: 'juri.kebijakan@demo.local', name: 'Juri Kebijakan', role: 'juror', password: 'kebijakan-sandi-2025' });
+      expectErrorShape(res, 400);
+      expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain('password');
+      const csv = await t.http().post('/api/imports/users').set(bearer(admin)).set('content-type', 'text/csv').send('email,name,role,password\njuri.csv@demo.local,Juri CSV,juror,kebijakan-sandi-2025');
+      expectErrorShape(csv, 400);
+      expect(csv.body.details.errors).toEqual([{ row: 2, field: 'password', message: expect.stringContaining('invitation') }]);
+      expect((await t.db.query(`SELECT 1 FROM users WHERE email IN ('juri.kebijakan@demo.local', 'juri.csv@demo.local')`)).rowCount).toBe(0);
+    });
+
     it.each([
       ['too short', 'pendek-9'],
       ['only digits', '12345678901234'],
       ['the e-mail itself', 'juri.kebijakan@demo.local'],
       ['too long', 'x'.repeat(201)],
-    ])('refuses a password that is %s with 400 naming password', async (_label, password) => {
+      ['one letter repeated (issue 19)', 'aaaaaaaaaa'],
+      ['a common password', 'password123'],
+      ['a keyboard walk', 'qwertyuiop'],
+    ])('refuses a password that is %s with 400 naming password, and the link stays usable', async (_label, password) => {
       const admin = (await login(t, 'admin@demo.local')).accessToken;
-      const res = await t.http().post('/api/users').set(bearer(admin)).send({ email: 'juri.kebijakan@demo.local', name: 'Juri Kebijakan', role: 'juror', password });
+      if (!(await t.db.query(`SELECT 1 FROM users WHERE email = 'juri.kebijakan@demo.local'`)).rowCount) {
+        expect((await t.http().post('/api/users').set(bearer(admin)).send({ email: 'juri.kebijakan@demo.local', name: 'Juri Kebijakan', role: 'juror' })).status).toBe(201);
+      }
+      const res = await t.http().post('/api/auth/invitations/accept').send({ token: await accountLinkToken(t, 'juri.kebijakan@demo.local'), password });
       expectErrorShape(res, 400);
-      expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain('password');
-      expect((await t.db.query(`SELECT 1 FROM users WHERE email = 'juri.kebijakan@demo.local'`)).rowCount).toBe(0);
+      expect(res.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['password']);
+      expect((await t.db.query(`SELECT 1 FROM account_tokens a JOIN users u ON u.id = a.user_id WHERE u.email = 'juri.kebijakan@demo.local' AND a.used_at IS NULL`)).rowCount).toBe(1);
     });
 
-    it('the CSV import applies the same policy, and a good password passes', async () => {
-      const admin = (await login(t, 'admin@demo.local')).accessToken;
-      const weak = await t.http().post('/api/imports/users').set(bearer(admin)).set('content-type', 'text/csv').send('email,name,role,password\njuri.csv@demo.local,Juri CSV,juror,123456');
-      expectErrorShape(weak, 400);
-      expect(weak.body.details.errors.length).toBeGreaterThan(0);
-      expect(weak.body.details.errors.every((e: { row: number; field: string }) => e.row === 2 && e.field === 'password')).toBe(true);
-      const good = await t.http().post('/api/users').set(bearer(admin)).send({ email: 'juri.kebijakan@demo.local', name: 'Juri Kebijakan', role: 'juror', password: 'kebijakan-sandi-2025' });
-      expect(good.status).toBe(201);
-      expect(good.body.passwordHash).toBeUndefined();
-      expect(JSON.stringify(good.body)).not.toContain('kebijakan-sandi-2025');
+    it('a good password passes and is never echoed', async () => {
+      const res = await t.http().post('/api/auth/invitations/accept').send({ token: await accountLinkToken(t, 'juri.kebijakan@demo.local'), password: 'kebijakan-sandi-2025' });
+      expect(res.status).toBe(204);
+      expect(res.text).toBe('');
+      expect((await t.http().post('/api/auth/login').send({ email: 'juri.kebijakan@demo.local', password: 'kebijakan-sandi-2025' })).status).toBe(200);
     });
   });
 
@@ -327,5 +339,56 @@ describe('failed logins per client address: password spraying (e2e)', () => {
     expect(log.retryAfterMs('198.51.100.9')).toBe(0);
     // Other routes from the address are not affected.
     expect((await s.http().get('/api/public/competitions')).status).toBe(200);
+  });
+});
+
+/** Production never seeds the demo: one account made as the CLI makes it. */
+const productionAccount = (p: TestApp) =>
+  p.app.get(UsersService).ensure({ email: 'opd.rsud@demo.local', name: 'Juri Produksi', role: 'juror', password: 'produksi-sandi-2025', organizationId: null, regionId: null });
+
+// Issue 19 (1): X-Forwarded-For is believed only from configured proxies. Production mode, the per-e-mail limit at 10.
+describe('X-Forwarded-For without TRUST_PROXY, in production (e2e)', () => {
+  let p: TestApp;
+  beforeAll(async () => {
+    p = await createTestApp({ NODE_ENV: 'production', LOGIN_RATE_LIMIT: '10' });
+    await productionAccount(p);
+  });
+  afterAll(async () => p?.close());
+
+  it('14 wrong passwords with 14 spoofed addresses: the 11th on is 429 (the header is ignored)', async () => {
+    const statuses = [];
+    for (let i = 1; i <= 14; i++) {
+      statuses.push((await p.http().post('/api/auth/login').set('x-forwarded-for', `203.0.113.${i}`).send({ email: 'opd.rsud@demo.local', password: `salah-${i}` })).status);
+    }
+    expect(statuses).toEqual([...Array(10).fill(401), 429, 429, 429, 429]);
+  });
+
+  it('serves no OpenAPI document or UI in production unless OPENAPI_DOCS is set (issue 19)', async () => {
+    for (const url of ['/docs-json', '/docs']) expect({ url, status: (await p.http().get(url)).status }).toEqual({ url, status: 404 });
+  });
+});
+
+describe('X-Forwarded-For with TRUST_PROXY=1 (one proxy in front) (e2e)', () => {
+  let p: TestApp;
+  beforeAll(async () => {
+    p = await createTestApp({ NODE_ENV: 'production', LOGIN_RATE_LIMIT: '10', TRUST_PROXY: '1', OPENAPI_DOCS: 'true' });
+    await productionAccount(p);
+  });
+  afterAll(async () => p?.close());
+
+  it('the last hop (the address our proxy saw) is the client: spoofing earlier entries does not escape the limit', async () => {
+    const attempt = (xff: string, i: number) => p.http().post('/api/auth/login').set('x-forwarded-for', xff).send({ email: 'opd.rsud@demo.local', password: `salah-${i}` });
+    const statuses = [];
+    for (let i = 1; i <= 12; i++) statuses.push((await attempt(`203.0.113.${i}, 198.51.100.1`, i)).status);
+    expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
+    // Another client address behind the same proxy has its own count.
+    expect((await attempt('198.51.100.2', 13)).status).toBe(401);
+    expect((await attempt('203.0.113.99, 198.51.100.2', 14)).status).toBe(401);
+  });
+
+  it('with OPENAPI_DOCS=true, production serves the OpenAPI document', async () => {
+    const doc = await p.http().get('/docs-json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.paths['/api/auth/login']).toBeDefined();
   });
 });

@@ -1,5 +1,5 @@
 import { DemoSeedService, judgeEdition } from '@app/demo';
-import { minimalPdf } from '@app/common';
+import { accountToken, minimalPdf, type AccountTokenPurpose } from '@app/common';
 import { CompetitionsService } from '@app/competitions';
 import { JuryService, PipelineService } from '@app/judging';
 import type { TestApp } from './test-app';
@@ -13,6 +13,19 @@ export async function login(t: TestApp, email: string, password = DEMO_PASSWORD)
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** The token of the link in a user's latest account e-mail (invitation or reset), as that e-mail carries it. */
+export async function accountLinkToken(t: TestApp, email: string, purpose: AccountTokenPurpose = 'invitation'): Promise<string> {
+  const res = await t.db.query(`SELECT a.id FROM account_tokens a JOIN users u ON u.id = a.user_id WHERE u.email = $1 AND a.purpose = $2 ORDER BY a.created_at DESC LIMIT 1`, [email.toLowerCase(), purpose]);
+  if (!res.rows[0]) throw new Error(`no ${purpose} link for ${email}`);
+  return accountToken(t.env.jwt.refreshSecret, purpose, (res.rows[0] as { id: string }).id);
+}
+
+/** Sets an invited account's password through its invitation link, as its owner would. */
+export async function acceptInvitation(t: TestApp, email: string, password: string): Promise<void> {
+  const res = await t.http().post('/api/auth/invitations/accept').send({ token: await accountLinkToken(t, email), password });
+  if (res.status !== 204) throw new Error(`accept invitation ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+}
 
 /** Loads the demo regions, organizations and accounts into the test database. */
 export async function seedDemo(t: TestApp, opts: { judged?: boolean } = {}): Promise<void> {

@@ -9,11 +9,23 @@ import { completeDocument } from './http/openapi';
 import { validationPipe } from './http/validation';
 import { registerWebApp } from './http/web-app';
 import { rankingsPage, ResultsService } from '@app/results';
-import { applySecurityHeaders, securityHeaders } from '@app/common';
+import { applySecurityHeaders, bodyShapeProblem, securityHeaders } from '@app/common';
+import { toErrorBody } from './http/error.filter';
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests alike). */
+/**
+ * Fastify's `trustProxy` for TRUST_PROXY: none by default (X-Forwarded-For is ignored and the socket address is the
+ * client), the listed proxy addresses/CIDRs, or a hop count: the nearest n addresses (the socket's, then
+ * X-Forwarded-For from its end) are proxies and the next one is the client. Fastify itself refuses a bare number, so
+ * the count is a function; it is right only when the API cannot be reached but through those proxies.
+ */
+export function trustProxyOption(trust: AppEnv['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
 export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: env.nodeEnv === 'production', bodyLimit: 2 * 1024 * 1024, routerOptions: { maxParamLength: 200 } });
+  const adapter = new FastifyAdapter({ trustProxy: trustProxyOption(env.trustProxy), bodyLimit: 2 * 1024 * 1024, routerOptions: { maxParamLength: 200 } });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot({ env, databaseUrl }), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -33,6 +45,11 @@ export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<Ne
       }),
     ),
   );
+  // Before guards, pipes and class-transformer: too deep a body, or text with a lone surrogate, is a 400 naming the field.
+  fastify.addHook('preValidation', async (req, reply) => {
+    const problem = bodyShapeProblem(req.body);
+    if (problem) return reply.code(400).send(toErrorBody(problem));
+  });
   await app.register(multipart, { limits: { fileSize: env.uploadMaxBytes, files: 1, fields: 20 } });
   fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
@@ -42,7 +59,8 @@ export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<Ne
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  SwaggerModule.setup('docs', app, () => completeDocument(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'docs-json' });
+  // OPENAPI_DOCS: the route list is a map for an attacker too; off in production unless asked for.
+  if (env.openapiDocs) SwaggerModule.setup('docs', app, () => completeDocument(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'docs-json' });
   const results = app.get(ResultsService);
   await registerWebApp(app, undefined, [
     // The public results page, readable before (and without) the app's script: results day is a spike here.

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { ConfigError, loadEnv } from '@app/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
+import { startupCause } from '@app/common';
 import { createApiApp } from './bootstrap';
 import { DemoSeedService } from '@app/demo';
 
@@ -46,10 +47,6 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) {
-    process.stderr.write(`${err.message}\n`);
-  } else {
-    process.stderr.write(`Start-up failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  }
+  process.stderr.write(`${err instanceof ConfigError ? err.message : `Start-up failed: ${startupCause(err)}`}\n`);
   process.exit(1);
 });

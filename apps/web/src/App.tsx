@@ -28,6 +28,7 @@ import { CompetitionsPage } from './pages/public/CompetitionsPage';
 import { PublicInnovationPage } from './pages/public/PublicInnovationPage';
 import { PublicResultsPage } from './pages/public/PublicResultsPage';
 import { SignInPage } from './pages/SignInPage';
+import { ForgotPasswordPage, SetPasswordPage } from './pages/AccountPages';
 import { matchPath, usePath } from './router/router';
 
 interface Route {
@@ -42,6 +43,9 @@ const ORGANIZERS: readonly User['role'][] = ['organizer', 'admin'];
 const ROUTES: readonly Route[] = [
   { path: '/', page: () => <HomePage /> },
   { path: '/sign-in', page: () => <SignInPage /> },
+  { path: '/lupa-sandi', page: () => <ForgotPasswordPage /> },
+  { path: '/atur-sandi', page: () => <SetPasswordPage purpose="invitation" /> },
+  { path: '/atur-ulang-sandi', page: () => <SetPasswordPage purpose="reset" /> },
   { path: '/opd', roles: ['opd'], page: () => <MyInnovationsPage /> },
   { path: '/opd/innovations/:id', roles: ['opd'], page: (p) => <InnovationPage key={p.id} id={p.id} /> },
   { path: '/coordinator', roles: ['coordinator'], page: () => <QueuePage /> },

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { startupCause } from '@app/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -18,6 +19,6 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `Worker start-up failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `Worker start-up failed: ${startupCause(err)}\n`);
   process.exit(1);
 });

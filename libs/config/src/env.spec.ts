@@ -30,6 +30,9 @@ describe('validateEnv', () => {
     [{ NOTIFY_BACKOFF_MS: '5000', NOTIFY_BACKOFF_MAX_MS: '1000' }, 'Invalid configuration: NOTIFY_BACKOFF_MAX_MS must not be below NOTIFY_BACKOFF_MS (5000)'],
     [{ DB_STATEMENT_TIMEOUT_MS: '50' }, 'Invalid configuration: DB_STATEMENT_TIMEOUT_MS must be 0 (off) or from 100 to 3600000 (got "50")'],
     [{ DB_STATEMENT_TIMEOUT_MS: '-1' }, 'Invalid configuration: DB_STATEMENT_TIMEOUT_MS must be an integer from 0 to 3600000 (got "-1")'],
+    [{ TRUST_PROXY: 'true' }, 'Invalid configuration: TRUST_PROXY must be a hop count from 0 to 10 or a comma-separated list of IP addresses/CIDRs like 10.0.0.0/8 (got "true")'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'Invalid configuration: TRUST_PROXY must be a hop count from 0 to 10 or a comma-separated list of IP addresses/CIDRs like 10.0.0.0/8 (got "10.0.0.0/33")'],
+    [{ TRUST_PROXY: '11' }, 'Invalid configuration: TRUST_PROXY must be a hop count from 0 to 10 or a comma-separated list of IP addresses/CIDRs (got "11")'],
     [{ CORS_ORIGINS: 'https://ok.go.id,ftp://bad' }, 'Invalid configuration: CORS_ORIGINS must be a comma-separated list of origins like https://example.go.id (got "ftp://bad")'],
   ])('refuses %j with one clear line', (raw, message) => {
     expect(() => validateEnv(raw)).toThrow(new ConfigError('x', 'y').constructor as typeof ConfigError);
@@ -39,6 +42,22 @@ describe('validateEnv', () => {
     } catch (e) {
       expect((e as Error).message.split('\n')).toHaveLength(1);
     }
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names hops or addresses, in production too', () => {
+    const secret = 'x'.repeat(40);
+    expect(validateEnv({ NODE_ENV: 'production', JWT_ACCESS_SECRET: secret, JWT_REFRESH_SECRET: secret }).trustProxy).toBe(false);
+    expect(validateEnv({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(validateEnv({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(validateEnv({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,::1,fd00::/8' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5', '::1', 'fd00::/8']);
+  });
+
+  it('serves the OpenAPI docs outside production, and in production only when OPENAPI_DOCS says so', () => {
+    const prod = { NODE_ENV: 'production', JWT_ACCESS_SECRET: 'x'.repeat(40), JWT_REFRESH_SECRET: 'x'.repeat(40) };
+    expect(validateEnv({}).openapiDocs).toBe(true);
+    expect(validateEnv({ OPENAPI_DOCS: 'false' }).openapiDocs).toBe(false);
+    expect(validateEnv(prod).openapiDocs).toBe(false);
+    expect(validateEnv({ ...prod, OPENAPI_DOCS: 'true' }).openapiDocs).toBe(true);
   });
 
   it('takes DB_STATEMENT_TIMEOUT_MS=0 as no statement timeout', () => {

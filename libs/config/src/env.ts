@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** The validated runtime configuration. Nothing outside libs/config reads `process.env`. */
@@ -22,9 +23,16 @@ export interface AppEnv {
   seedDemo: boolean;
   uploadMaxBytes: number;
   corsOrigins: string[];
+  /**
+   * Which proxies' X-Forwarded-For is believed (TRUST_PROXY): `false` (default) = none, the socket address is the
+   * client; a number = that many proxy hops in front of the API; a list = proxies at these addresses/CIDRs.
+   */
+  trustProxy: false | number | string[];
   loginRateLimit: number;
   /** Failed sign-ins per client address (any e-mail) within 15 minutes before its logins get 429. */
   loginAddressFailureLimit: number;
+  /** Serve the OpenAPI document and UI at /docs-json and /docs (OPENAPI_DOCS; default on outside production, off in it). */
+  openapiDocs: boolean;
   /** Serve the bench-only baseline routes GET /api/bench/hello and /api/bench/select1 (`npm run bench` turns it on). */
   benchRoutes: boolean;
   /** BullMQ: key prefix (one per deployment or test app) and how long a worker's job lock lasts. */
@@ -98,6 +106,26 @@ function secret(raw: Raw, key: string, nodeEnv: AppEnv['nodeEnv']): string | und
   return v;
 }
 
+/** TRUST_PROXY: unset/empty = trust no proxy; a hop count (0-10); or a comma-separated list of IP addresses and CIDRs. */
+function trustProxy(raw: Raw): AppEnv['trustProxy'] {
+  const v = str(raw, 'TRUST_PROXY');
+  if (v === undefined) return false;
+  if (/^\d+$/.test(v)) {
+    if (Number(v) > 10) throw new ConfigError('TRUST_PROXY', `must be a hop count from 0 to 10 or a comma-separated list of IP addresses/CIDRs (got "${v}")`);
+    return Number(v) === 0 ? false : Number(v);
+  }
+  const entries = v.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [ip, prefix, ...rest] = entry.split('/');
+    const family = isIP(ip);
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!family || !prefixOk || rest.length) {
+      throw new ConfigError('TRUST_PROXY', `must be a hop count from 0 to 10 or a comma-separated list of IP addresses/CIDRs like 10.0.0.0/8 (got "${entry}")`);
+    }
+  }
+  return entries.length ? entries : false;
+}
+
 /**
  * Validates the environment. Throws a {@link ConfigError} whose message is one line naming the variable.
  * JWT secrets left unset outside production are generated once and kept in DATA_DIR/secrets.json
@@ -146,9 +174,11 @@ export function validateEnv(raw: Raw): ValidatedEnv {
     seedDemo: nodeEnv === 'production' ? false : bool(raw, 'SEED_DEMO', nodeEnv === 'development'),
     uploadMaxBytes: int(raw, 'UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     corsOrigins,
+    trustProxy: trustProxy(raw),
     loginRateLimit: int(raw, 'LOGIN_RATE_LIMIT', 10, 1, 100000),
     loginAddressFailureLimit: int(raw, 'LOGIN_ADDRESS_FAILURE_LIMIT', 30, 1, 100000),
     benchRoutes: bool(raw, 'BENCH_ROUTES', false),
+    openapiDocs: bool(raw, 'OPENAPI_DOCS', nodeEnv !== 'production'),
     queue: { prefix: queuePrefix, lockMs: int(raw, 'QUEUE_LOCK_MS', 30_000, 100, 600_000) },
     notify: {
       pollMs: int(raw, 'NOTIFY_POLL_MS', 500, 10, 60_000),

@@ -1,6 +1,6 @@
 import { AuditEventEntity } from '@app/audit';
 import { OrganizationEntity, RegionEntity } from '@app/directory';
-import { RefreshTokenEntity, UserEntity } from '@app/identity';
+import { AccountTokenEntity, RefreshTokenEntity, UserEntity } from '@app/identity';
 import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity } from '@app/competitions';
 import { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity } from '@app/submissions';
 import { NotificationEntity, NotificationPreferenceEntity, OutboxMessageEntity } from '@app/notifications';
@@ -13,6 +13,7 @@ export const ENTITIES = [
   OrganizationEntity,
   UserEntity,
   RefreshTokenEntity,
+  AccountTokenEntity,
   AuditEventEntity,
   CompetitionEntity,
   CompetitionOrganizerEntity,

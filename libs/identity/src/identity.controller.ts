@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, readCsvBody, Roles, type Actor } from '@app/common';
 import { AuthService } from './auth/auth.service';
-import { LocalAuthGuard, LoginAddressGuard, LoginThrottlerGuard } from './auth/local.strategy';
+import { LocalAuthGuard, LoginAddressGuard, LoginThrottlerGuard, PasswordResetThrottlerGuard } from './auth/local.strategy';
+import { AccountAccessService } from './auth/account-access.service';
 import { UsersService } from './users.service';
-import { LoginDto, LogoutDto, RefreshDto, TokenPairView } from './dto/auth.dto';
+import { AccountTokenPasswordDto, LoginDto, LogoutDto, PasswordResetRequestDto, RefreshDto, TokenPairView } from './dto/auth.dto';
 import { CreateUserDto, UserQueryDto } from './dto/user.dto';
 import { UserView } from './dto/user.view';
 import type { UserEntity } from './persistence/user.entity';
@@ -15,6 +16,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly access: AccountAccessService,
   ) {}
 
   @Post('auth/login')
@@ -45,6 +47,34 @@ export class AuthController {
     await this.auth.logout(actor, dto.everywhere ?? false);
   }
 
+  @Post('auth/invitations/accept')
+  @Public()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'password set; sign in with it' })
+  @ApiOperation({ summary: "Set a new account's password with the one-time link of its invitation e-mail (400 AUTH_TOKEN_INVALID, AUTH_PASSWORD_WEAK)" })
+  async acceptInvitation(@Body() dto: AccountTokenPasswordDto) {
+    await this.access.setPassword('invitation', dto.token, dto.password);
+  }
+
+  @Post('auth/password-reset')
+  @Public()
+  @HttpCode(202)
+  @UseGuards(PasswordResetThrottlerGuard)
+  @ApiAcceptedResponse({ description: 'the same answer whether or not the address has an account' })
+  @ApiOperation({ summary: 'Ask for a password-reset link by e-mail (rate-limited per address; at most one mail per account in 2 minutes)' })
+  async requestPasswordReset(@Body() dto: PasswordResetRequestDto) {
+    await this.access.requestPasswordReset(dto.email);
+  }
+
+  @Post('auth/password-reset/confirm')
+  @Public()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'password changed; every session of the account is ended' })
+  @ApiOperation({ summary: 'Set a new password with the one-time link of a reset e-mail; ends every session of the account' })
+  async confirmPasswordReset(@Body() dto: AccountTokenPasswordDto) {
+    await this.access.setPassword('password_reset', dto.token, dto.password);
+  }
+
   @Get('me')
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserView })
@@ -62,25 +92,25 @@ export class UsersController {
 
   @Get('users')
   @Roles('admin', 'organizer')
-  @ApiOperation({ summary: 'List user accounts' })
-  list(@Query() q: UserQueryDto) {
-    return this.users.list({ role: q.role, organizationId: q.organizationId, q: q.q }, q.page ?? 1, q.pageSize ?? 20);
+  @ApiOperation({ summary: 'Accounts: admins see all; organizers only jurors (403 USER_ROLE_FORBIDDEN for another role)' })
+  list(@CurrentUser() actor: Actor, @Query() q: UserQueryDto) {
+    return this.users.list(actor, { role: q.role, organizationId: q.organizationId, q: q.q }, q.page ?? 1, q.pageSize ?? 20);
   }
 
   @Post('users')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: UserView })
-  @ApiOperation({ summary: 'Create a user account' })
+  @ApiOperation({ summary: 'Create an account and e-mail it a one-time link to set its password; organizers invite jurors only (403 USER_ROLE_FORBIDDEN)' })
   create(@CurrentUser() actor: Actor, @Body() dto: CreateUserDto) {
     return this.users.create(actor, dto);
   }
 
   @Post('imports/users')
   @HttpCode(201)
-  @Roles('admin', 'organizer')
+  @Roles('admin')
   @ApiConsumes('text/csv', 'multipart/form-data')
-  @ApiBody({ description: 'CSV with header: email,name,role,organization,region,affiliations,password,locale; as multipart/form-data, the file alone in the field `file`', schema: { type: 'string' } })
-  @ApiOperation({ summary: 'All-or-nothing CSV import of users; generated one-time passwords are returned once' })
+  @ApiBody({ description: 'CSV with header: email,name,role,organization,region,affiliations,locale (a password column must be empty); as multipart/form-data, the file alone in the field `file`', schema: { type: 'string' } })
+  @ApiOperation({ summary: 'All-or-nothing CSV import of users (admin); each account gets an invitation e-mail to set its password' })
   async importUsers(@CurrentUser() actor: Actor, @Req() req: Parameters<typeof readCsvBody>[0]) {
     return this.users.importCsv(actor, await readCsvBody(req));
   }

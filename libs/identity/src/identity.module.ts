@@ -8,6 +8,8 @@ import type { AppEnv } from '@app/config';
 import { DirectoryModule } from '@app/directory';
 import { UserEntity } from './persistence/user.entity';
 import { RefreshTokenEntity } from './persistence/refresh-token.entity';
+import { AccountTokenEntity } from './persistence/account-token.entity';
+import { AccountAccessService } from './auth/account-access.service';
 import { UsersRepository } from './persistence/users.repository';
 import { RefreshTokensRepository } from './persistence/refresh-tokens.repository';
 import { PasswordHasher } from './auth/password-hasher';
@@ -20,7 +22,7 @@ import { AuthController, UsersController } from './identity.controller';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
+    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, AccountTokenEntity]),
     PassportModule,
     JwtModule.register({}),
     ThrottlerModule.forRootAsync({
@@ -40,6 +42,7 @@ import { AuthController, UsersController } from './identity.controller';
     JwtStrategy,
     LocalStrategy,
     UsersService,
+    AccountAccessService,
     { provide: FailedLogins, inject: [ConfigService], useFactory: (config: ConfigService<AppEnv, true>) => new FailedLogins(config.get('loginAddressFailureLimit', { infer: true })) },
   ],
   controllers: [AuthController, UsersController],

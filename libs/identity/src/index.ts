@@ -7,3 +7,6 @@ export { RefreshTokenEntity } from './persistence/refresh-token.entity';
 export { UserView, toUserView } from './dto/user.view';
 export { CreateUserDto } from './dto/user.dto';
 export { FailedLogins, LOGIN_ADDRESS_WINDOW_MS } from './auth/failed-logins';
+export { AccountTokenEntity } from './persistence/account-token.entity';
+export { ACCOUNT_MAIL, type AccountMail, type AccountMailItem } from './auth/account-mail';
+export { AccountAccessService, PASSWORD_RESET_COOLDOWN_MS } from './auth/account-access.service';

@@ -2,24 +2,30 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { bindingError, Conflict, NotFound, passwordProblems, ROLES, toPage, ValidationFailed, type Actor, type Affiliation, type FieldError, type Page, type Role } from '@app/common';
+import { bindingError, Conflict, Forbidden, NotFound, ROLES, toPage, ValidationFailed, type Actor, type Affiliation, type FieldError, type Page, type Role } from '@app/common';
 import { AuditService } from '@app/audit';
 import { DirectoryService, ImportRefused, parseCsv, type RowError } from '@app/directory';
 import { UsersRepository, type UserFilter } from './persistence/users.repository';
 import { UserEntity } from './persistence/user.entity';
 import { PasswordHasher } from './auth/password-hasher';
+import { AccountAccessService } from './auth/account-access.service';
+import { passwordFieldErrors } from './auth/password-policy';
 import { toUserView, type UserView } from './dto/user.view';
 import type { CreateUserDto } from './dto/user.dto';
 
 export interface CreatedUser extends UserView {
-  /** Only when the password was generated: shown once, never stored in clear. */
+  /** CLI only (`admin:create` without --password): shown once, never stored in clear. */
   initialPassword?: string;
 }
+
+/** The roles an organizer may invite; every other account is created by an admin. */
+const ORGANIZER_INVITES: readonly Role[] = ['juror'];
 
 interface NewUser {
   email: string;
   name: string;
   role: Role;
+  /** Set only by the CLI and the seed; over HTTP every account gets an invitation e-mail instead. */
   password?: string;
   organizationId: string | null;
   regionId: string | null;
@@ -35,6 +41,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly directory: DirectoryService,
     private readonly audit: AuditService,
+    private readonly access: AccountAccessService,
   ) {}
 
   async me(actor: Actor): Promise<UserView> {
@@ -43,7 +50,12 @@ export class UsersService {
     return toUserView(user);
   }
 
-  async list(filter: UserFilter, page = 1, pageSize = 20): Promise<Page<UserView>> {
+  /** Admins see every account; organizers only the jurors they may invite and assign (no other e-mail is shown to them). */
+  async list(actor: Actor, filter: UserFilter, page = 1, pageSize = 20): Promise<Page<UserView>> {
+    if (actor.role !== 'admin') {
+      if (filter.role && !ORGANIZER_INVITES.includes(filter.role)) this.refuseRole(filter.role);
+      filter = { ...filter, role: 'juror' };
+    }
     const [rows, total] = await this.users.list(filter, page, pageSize);
     return toPage(rows.map(toUserView), total, page, pageSize);
   }
@@ -66,35 +78,48 @@ export class UsersService {
     return this.users.jurors(tx);
   }
 
-  /** Who may create whom: only an admin creates admins. */
-  private roleError(actor: Actor | null, role: Role): FieldError | null {
-    if (actor && actor.role !== 'admin' && role === 'admin') return { field: 'role', message: 'only an admin can create admin accounts' };
-    return null;
+  /** 403: organizers invite jurors only (an opd account of any organization would open its innovations to them). */
+  private refuseRole(role: Role): never {
+    throw new Forbidden('USER_ROLE_FORBIDDEN', `only an admin creates or lists ${role} accounts; organizers invite jurors`, { role });
   }
 
-  async create(actor: Actor | null, dto: CreateUserDto): Promise<CreatedUser> {
+  /**
+   * An account created over HTTP: admins create any role, organizers jurors only. Nobody chooses its password:
+   * it gets an invitation e-mail with a one-time link to set one (POST /api/auth/invitations/accept).
+   */
+  async create(actor: Actor, dto: CreateUserDto): Promise<CreatedUser> {
+    if (actor.role !== 'admin' && !ORGANIZER_INVITES.includes(dto.role)) this.refuseRole(dto.role);
+    return this.createOne(actor, dto, undefined);
+  }
+
+  /** The CLI's `admin:create`: a platform admin with the given password, or a generated one shown once. */
+  createAdmin(input: { email: string; name: string; password?: string }): Promise<CreatedUser> {
+    return this.createOne(null, { email: input.email, name: input.name, role: 'admin' }, input.password ?? randomBytes(12).toString('base64url'), !input.password);
+  }
+
+  private async createOne(actor: Actor | null, dto: CreateUserDto, password: string | undefined, showPassword = false): Promise<CreatedUser> {
     const input: NewUser = {
       email: dto.email.trim().toLowerCase(),
       name: dto.name.trim(),
       role: dto.role,
-      password: dto.password,
+      password,
       organizationId: dto.organizationId ?? null,
       regionId: dto.regionId ?? null,
       affiliations: (dto.affiliations ?? []).map((a) => (a.type === 'organization' ? { type: 'organization', organizationId: a.organizationId! } : { type: 'region', regionId: a.regionId! })),
       locale: dto.locale ?? 'id',
     };
     return this.db.transaction(async (tx) => {
-      const errors = [this.roleError(actor, input.role), ...(await this.referenceErrors(tx, input))].filter((e): e is FieldError => !!e);
+      const errors = (await this.referenceErrors(tx, input)).filter((e): e is FieldError => !!e);
       if (errors.length) throw new ValidationFailed(errors, 'USER_INVALID');
       if ((await this.users.existingEmails([input.email], tx)).length) throw new Conflict('USER_EMAIL_TAKEN', `a user with e-mail ${input.email} already exists`, { field: 'email' });
       const [created] = await this.insert(tx, actor, [input]);
-      return created;
+      return showPassword ? { ...created, initialPassword: password } : created;
     });
   }
 
   private async referenceErrors(tx: EntityManager, u: NewUser): Promise<(FieldError | null)[]> {
     const errors: (FieldError | null)[] = [bindingError(u.role, u.organizationId, u.regionId)];
-    if (u.password !== undefined) errors.push(...passwordProblems(u.password, u.email).map((m) => ({ field: 'password', message: m })));
+    if (u.password !== undefined) errors.push(...passwordFieldErrors(u.password, u.email, u.name));
     if (u.organizationId && !(await this.directory.findOrganization(u.organizationId, tx))) errors.push({ field: 'organizationId', message: `no organization ${u.organizationId}` });
     if (u.regionId && !(await this.directory.findRegion(u.regionId, tx))) errors.push({ field: 'regionId', message: `no region ${u.regionId}` });
     if (u.role !== 'juror' && u.affiliations.length) errors.push({ field: 'affiliations', message: 'only jurors declare affiliations' });
@@ -105,21 +130,22 @@ export class UsersService {
     return errors;
   }
 
+  /** Accounts without a password get an invitation e-mail in the same transaction. */
   private async insert(tx: EntityManager, actor: Actor | null, inputs: NewUser[]): Promise<CreatedUser[]> {
-    const generated = inputs.map((u) => (u.password ? null : randomBytes(12).toString('base64url')));
-    const hashes = await Promise.all(inputs.map((u, i) => this.hasher.hash(u.password ?? generated[i]!)));
+    const hashes = await Promise.all(inputs.map((u) => (u.password === undefined ? PasswordHasher.NO_PASSWORD : this.hasher.hash(u.password))));
     const saved = await this.users.insert(
       tx,
       inputs.map((u, i) => ({ email: u.email, name: u.name, role: u.role, organizationId: u.organizationId, regionId: u.regionId, affiliations: u.affiliations, locale: u.locale, passwordHash: hashes[i] })),
     );
+    await this.access.issue(tx, 'invitation', saved.filter((_s, i) => inputs[i].password === undefined));
     await this.audit.record(tx, ...saved.map((s) => ({ actorId: actor?.id ?? null, action: 'user.create', entityType: 'user', entityId: s.id, after: toUserView(s) })));
-    return saved.map((s, i) => ({ ...toUserView(s), ...(generated[i] ? { initialPassword: generated[i]! } : {}) }));
+    return saved.map(toUserView);
   }
 
   /**
    * CSV columns: email, name, role, organization (code or name, for opd), region (code or name, for
-   * coordinator), affiliations (jurors: organization or region names/codes separated by "|"), password.
-   * All rows or none.
+   * coordinator), affiliations (jurors: organization or region names/codes separated by "|"), locale; a
+   * `password` column must stay empty (every imported account gets an invitation e-mail). All rows or none.
    */
   async importCsv(actor: Actor, csv: string): Promise<{ created: number; items: CreatedUser[] }> {
     const records = parseCsv(csv, ['email', 'name', 'role'], ['email', 'name', 'role', 'organization', 'region', 'affiliations', 'password', 'locale'], 'IMPORT_USERS_INVALID');
@@ -141,8 +167,6 @@ export class UsersService {
         if (!rec.name) err('name', 'is required');
         const role = (rec.role ?? '').toLowerCase() as Role;
         if (!(ROLES as readonly string[]).includes(role)) err('role', `must be one of ${ROLES.join(', ')}`);
-        const roleProblem = this.roleError(actor, role);
-        if (roleProblem) err('role', roleProblem.message);
         let organizationId: string | null = null;
         if (rec.organization) {
           const o = index.organization(rec.organization);
@@ -168,11 +192,10 @@ export class UsersService {
           if (binding) err(binding.field === 'organizationId' ? 'organization' : 'region', binding.message);
           if (role !== 'juror' && affiliations.length) err('affiliations', 'only jurors declare affiliations');
         }
-        const password = rec.password || undefined;
-        if (password) for (const p of passwordProblems(password, email)) err('password', p);
+        if (rec.password) err('password', 'passwords are not imported: each account gets an invitation e-mail to set its own');
         const locale = (rec.locale || 'id').toLowerCase();
         if (locale !== 'id' && locale !== 'en') err('locale', 'must be id or en');
-        inputs.push({ email, name: rec.name ?? '', role, password, organizationId, regionId, affiliations, locale: locale as 'id' | 'en' });
+        inputs.push({ email, name: rec.name ?? '', role, organizationId, regionId, affiliations, locale: locale as 'id' | 'en' });
       });
       if (errors.length) throw new ImportRefused('IMPORT_USERS_INVALID', errors);
       const items = await this.insert(tx, actor, inputs);

@@ -86,8 +86,9 @@ export class OutboxAdminController {
   }
 
   @Get('queues')
+  @Roles('admin')
   @ApiOkResponse({ type: QueueStatsView })
-  @ApiOperation({ summary: 'BullMQ job counts (with REDIS_URL) and outbox rows by status' })
+  @ApiOperation({ summary: 'Platform-wide BullMQ job counts (with REDIS_URL) and outbox rows by status: admins only' })
   queues() {
     return this.admin.queues();
   }

@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { IdentityModule } from '@app/identity';
+import { ACCOUNT_MAIL, IdentityModule } from '@app/identity';
+import { AccountMailWriter } from './delivery/account-mail.writer';
 import { JobQueue, JobsModule } from '@app/jobs';
 import { DeliveryService } from './delivery/delivery.service';
 import { DigestService } from './delivery/digest.service';
@@ -30,12 +31,17 @@ import { PreferencesRepository } from './persistence/preferences.repository';
 })
 export class NotificationDeliveryModule {}
 
+/** Provides identity's ACCOUNT_MAIL port (invitations, password resets) without an import cycle: identity cannot import notifications. */
+@Global()
+@Module({ imports: [NotificationDeliveryModule], providers: [AccountMailWriter, { provide: ACCOUNT_MAIL, useExisting: AccountMailWriter }], exports: [ACCOUNT_MAIL] })
+export class AccountMailModule {}
+
 /**
  * The API side: `OutboxService.notify` for other modules, the inbox and admin routes, and the dispatch that
  * relays due rows to BullMQ (REDIS_URL) or delivers them in process (driven by {@link OutboxPumpModule}).
  */
 @Module({
-  imports: [NotificationDeliveryModule, IdentityModule],
+  imports: [NotificationDeliveryModule, AccountMailModule, IdentityModule],
   providers: [
     OutboxService,
     InboxService,

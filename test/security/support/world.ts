@@ -3,7 +3,7 @@ import { CompetitionsService } from '@app/competitions';
 import { JuryService, PipelineService } from '@app/judging';
 import { judgeEdition } from '@app/demo';
 import type { TestApp } from '../../support/test-app';
-import { bearer, completeProposal, login, openCompetition, seedDemo, seedSubmitted, uploadPdf } from '../../support/factories';
+import { acceptInvitation, bearer, completeProposal, login, openCompetition, seedDemo, seedSubmitted, uploadPdf } from '../../support/factories';
 
 /** The callers of the authorization matrix, in its column order. */
 export const WHO = ['anon', 'opdA', 'opdB', 'jurorAssigned', 'jurorOther', 'organizerOther', 'organizer', 'admin', 'coordinator'] as const;
@@ -97,7 +97,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const org = s.organizer.accessToken;
 
   // A second organizer, who runs a competition of their own and nothing else.
-  await ok('create organizer', await post('/api/users', s.admin.accessToken, { email: OTHER_ORGANIZER.email, name: 'Sekretariat KIPP', role: 'organizer', password: OTHER_ORGANIZER.password }));
+  await ok('create organizer', await post('/api/users', s.admin.accessToken, { email: OTHER_ORGANIZER.email, name: 'Sekretariat KIPP', role: 'organizer' }));
+  await acceptInvitation(t, OTHER_ORGANIZER.email, OTHER_ORGANIZER.password);
   const other = await login(t, OTHER_ORGANIZER.email, OTHER_ORGANIZER.password);
   const otherCompetition = (await ok('create other competition', await post('/api/competitions', other.accessToken, { name: 'KIPP Lain 2027', slug: 'kipp-lain', year: 2027, template: 'iga-kipp' }))).id as string;
 

@@ -3,6 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { DomainError, HTTP_STATUS_OF_KIND } from '@app/common';
 import { ScoringInputError } from '@app/scoring';
+import { OutageLog } from './outage-log';
 
 /** The one error shape of the API (DESIGN §6). */
 export interface ErrorBody {
@@ -99,10 +100,15 @@ export function toErrorBody(err: unknown): ErrorBody {
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
+  private readonly outages = new OutageLog();
 
   catch(err: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(err);
-    if (body.statusCode >= 500) this.logger.error(err instanceof Error ? err.stack ?? err.message : String(err));
+    if (body.statusCode === 503) {
+      // A database outage refuses every request: one line per interval with a count, not a stack each.
+      const line = this.outages.line(body.code ?? 'UNAVAILABLE', String(err instanceof Error ? err.message : err).split('\n')[0].slice(0, 300), Date.now());
+      if (line) this.logger.error(line);
+    } else if (body.statusCode >= 500) this.logger.error(err instanceof Error ? err.stack ?? err.message : String(err));
     const reply = host.switchToHttp().getResponse<{ status(code: number): { send(b: unknown): void }; header(k: string, v: string): unknown; sent?: boolean }>();
     if (reply.sent) return;
     reply.header('content-type', 'application/json; charset=utf-8');

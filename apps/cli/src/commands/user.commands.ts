@@ -21,7 +21,7 @@ export const adminCreateCommand: CliCommand = {
       return 2;
     }
     return withApp(async (app) => {
-      const created = await app.get(UsersService).create(null, { email, name, role: 'admin', password });
+      const created = await app.get(UsersService).createAdmin({ email, name, password });
       process.stdout.write(`created admin ${created.email} (${created.id})${created.initialPassword ? `\none-time password: ${created.initialPassword}` : ''}\n`);
       return 0;
     });

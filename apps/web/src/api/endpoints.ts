@@ -5,6 +5,11 @@ const path = (id: string) => ({ params: { path: { id } } });
 
 export const signIn = (email: string, password: string) => call(api.POST('/api/auth/login', { body: { email, password } }));
 export const signOut = () => call(api.POST('/api/auth/logout', { body: {} }));
+/** Always answered 202, whether or not the address has an account. */
+export const requestPasswordReset = (email: string) => callAs<void>(api.POST('/api/auth/password-reset', { body: { email } }));
+/** The one-time link of an invitation or reset e-mail, and the new password. */
+export const setAccountPassword = (purpose: 'invitation' | 'reset', token: string, password: string) =>
+  callAs<void>(purpose === 'invitation' ? api.POST('/api/auth/invitations/accept', { body: { token, password } }) : api.POST('/api/auth/password-reset/confirm', { body: { token, password } }));
 
 export const openCompetitions = () => callAs<Competition[]>(api.GET('/api/competitions', { params: { query: { status: 'open' } } }));
 export const competition = (id: string) => callAs<Competition>(api.GET('/api/competitions/{id}', path(id)));

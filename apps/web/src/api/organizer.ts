@@ -160,7 +160,7 @@ export const publish = (id: string, reason: string) =>
 export type ImportKind = 'organizations' | 'users';
 export interface ImportResult {
   created: number;
-  items: { id: string; name: string; email?: string | null; role?: string; initialPassword?: string }[];
+  items: { id: string; name: string; email?: string | null; role?: string }[];
 }
 /** A row the API refused (details.errors of its 400); row 1 is the header. */
 export interface RowError {

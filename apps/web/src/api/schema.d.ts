@@ -168,6 +168,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new account's password with the one-time link of its invitation e-mail (400 AUTH_TOKEN_INVALID, AUTH_PASSWORD_WEAK)
+         * @description Set a new account's password with the one-time link of its invitation e-mail (400 AUTH_TOKEN_INVALID, AUTH_PASSWORD_WEAK)
+         */
+        post: operations["AuthController_acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password-reset link by e-mail (rate-limited per address; at most one mail per account in 2 minutes)
+         * @description Ask for a password-reset link by e-mail (rate-limited per address; at most one mail per account in 2 minutes)
+         */
+        post: operations["AuthController_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the one-time link of a reset e-mail; ends every session of the account
+         * @description Set a new password with the one-time link of a reset e-mail; ends every session of the account
+         */
+        post: operations["AuthController_confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -196,14 +256,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List user accounts
-         * @description List user accounts
+         * Accounts: admins see all; organizers only jurors (403 USER_ROLE_FORBIDDEN for another role)
+         * @description Accounts: admins see all; organizers only jurors (403 USER_ROLE_FORBIDDEN for another role)
          */
         get: operations["UsersController_list"];
         put?: never;
         /**
-         * Create a user account
-         * @description Create a user account
+         * Create an account and e-mail it a one-time link to set its password; organizers invite jurors only (403 USER_ROLE_FORBIDDEN)
+         * @description Create an account and e-mail it a one-time link to set its password; organizers invite jurors only (403 USER_ROLE_FORBIDDEN)
          */
         post: operations["UsersController_create"];
         delete?: never;
@@ -222,8 +282,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * All-or-nothing CSV import of users; generated one-time passwords are returned once
-         * @description All-or-nothing CSV import of users; generated one-time passwords are returned once
+         * All-or-nothing CSV import of users (admin); each account gets an invitation e-mail to set its password
+         * @description All-or-nothing CSV import of users (admin); each account gets an invitation e-mail to set its password
          */
         post: operations["UsersController_importUsers"];
         delete?: never;
@@ -708,8 +768,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * BullMQ job counts (with REDIS_URL) and outbox rows by status
-         * @description BullMQ job counts (with REDIS_URL) and outbox rows by status
+         * Platform-wide BullMQ job counts (with REDIS_URL) and outbox rows by status: admins only
+         * @description Platform-wide BullMQ job counts (with REDIS_URL) and outbox rows by status: admins only
          */
         get: operations["OutboxAdminController_queues"];
         put?: never;
@@ -1542,6 +1602,16 @@ export interface components {
             /** @description End every session of this user, not only the current one */
             everywhere?: boolean;
         };
+        AccountTokenPasswordDto: {
+            /** @description the `token` parameter of the e-mail link */
+            token: string;
+            /** @description the new password (policy: 400 AUTH_PASSWORD_WEAK naming `password`) */
+            password: string;
+        };
+        PasswordResetRequestDto: {
+            /** @example opd.rsud@demo.local */
+            email: string;
+        };
         AffiliationDto: {
             /** @enum {string} */
             type: "organization" | "region";
@@ -1555,8 +1625,6 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "organizer" | "coordinator" | "opd" | "juror";
-            /** @description Left out: a one-time password is generated and returned once */
-            password?: string;
             /**
              * Format: uuid
              * @description required for role opd
@@ -1744,8 +1812,6 @@ export interface components {
             pageSize: number;
         };
         CreateInnovationDto: {
-            /** @example SiTaro (Siap Antar Obat) */
-            title?: string;
             summary?: string;
             /** @description category key; by default the one for the organization’s region kind */
             category?: string;
@@ -1768,6 +1834,8 @@ export interface components {
              *     }
              */
             sections?: Record<string, never>;
+            /** @example SiTaro (Siap Antar Obat) */
+            title: string;
         };
         InnovationView: {
             id: string;
@@ -1803,8 +1871,6 @@ export interface components {
             };
         };
         UpdateInnovationDto: {
-            /** @example SiTaro (Siap Antar Obat) */
-            title?: string;
             summary?: string;
             /** @description category key; by default the one for the organization’s region kind */
             category?: string;
@@ -1827,6 +1893,8 @@ export interface components {
              *     }
              */
             sections?: Record<string, never>;
+            /** @example SiTaro (Siap Antar Obat) */
+            title?: string;
             /** @description the version you edited (optimistic lock): 409 when someone saved in between */
             version?: number;
         };
@@ -1867,7 +1935,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "message" | "digest";
+            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "message" | "digest";
             title: string;
             body: string;
             link?: Record<string, never> | null;
@@ -1908,7 +1976,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "message" | "digest";
+            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "message" | "digest";
             /** Format: uuid */
             recipientId: string;
             /** @enum {string} */
@@ -2441,6 +2509,72 @@ export interface operations {
             };
         };
     };
+    AuthController_acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountTokenPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description password set; sign in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description the same answer whether or not the address has an account */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountTokenPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description password changed; every session of the account is ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuthController_me: {
         parameters: {
             query?: never;
@@ -2513,7 +2647,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description CSV with header: email,name,role,organization,region,affiliations,password,locale; as multipart/form-data, the file alone in the field `file` */
+        /** @description CSV with header: email,name,role,organization,region,affiliations,locale (a password column must be empty); as multipart/form-data, the file alone in the field `file` */
         requestBody: {
             content: {
                 "text/csv": string;
@@ -3143,7 +3277,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "pending" | "sent" | "failed" | "dead";
-                type?: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "message" | "digest";
+                type?: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "message" | "digest";
                 competitionId?: string;
             };
             header?: never;

@@ -4,6 +4,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { useAction } from '../components/useAction';
 import { Field } from '../components/Field';
 import { useI18n } from '../i18n/I18nContext';
+import { Link } from '../router/router';
 import { useAuth } from './AuthContext';
 
 /** Email and password; used by the sign-in page and by the dialog shown when a session ends. */
@@ -30,6 +31,9 @@ export function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
       <BusyButton type="submit" className="primary" busy={busy !== null} busyLabel={t('auth.signingIn')}>
         {t('auth.signIn')}
       </BusyButton>
+      <p>
+        <Link to="/lupa-sandi">{t('account.forgotLink')}</Link>
+      </p>
     </form>
   );
 }

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested, IsObject } from 'class-validator';
+import { IsNotBlank } from '@app/common';
 import { PlanDto } from './plan.dto';
 import { COMPETITION_STATUSES, type CompetitionStatus } from '../domain';
 
 export const TEMPLATES = ['iga-kipp'] as const;
 
 export class CreateCompetitionDto {
-  @ApiProperty({ example: 'IGA 2025 Jawa Barat' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty({ example: 'IGA 2025 Jawa Barat' }) @IsString() @IsNotBlank() @MaxLength(200) name: string;
   @ApiProperty({ example: 'iga-2025-jabar', description: 'lower-case letters, digits and dashes; used in public URLs' })
   @IsString()
   @Matches(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/, { message: 'slug must be lower-case letters, digits and dashes (2–80)' })
@@ -15,15 +16,15 @@ export class CreateCompetitionDto {
   @ApiProperty({ example: 2025 }) @IsInt() @Min(2000) @Max(2100) year: number;
   @ApiPropertyOptional({ maxLength: 4000 }) @IsOptional() @IsString() @MaxLength(4000) description?: string;
   @ApiPropertyOptional({ enum: TEMPLATES, description: 'start from the IGA/KIPP-style plan; `plan` then overrides it' }) @IsOptional() @IsIn(TEMPLATES) template?: (typeof TEMPLATES)[number];
-  @ApiPropertyOptional({ type: PlanDto }) @IsOptional() @ValidateNested() @Type(() => PlanDto) plan?: PlanDto;
+  @ApiPropertyOptional({ type: PlanDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => PlanDto) plan?: PlanDto;
 }
 
 export class UpdateCompetitionDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotBlank() @MaxLength(200) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) description?: string;
   @ApiPropertyOptional({ type: PlanDto, description: 'the whole plan; once judging has started only stage windows may change' })
   @IsOptional()
-  @ValidateNested()
+  @IsObject() @ValidateNested()
   @Type(() => PlanDto)
   plan?: PlanDto;
   @ApiPropertyOptional({ description: 'why (recorded in the audit log, e.g. for a deadline extension)' }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;

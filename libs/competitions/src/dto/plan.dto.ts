@@ -13,16 +13,16 @@ import {
   Min,
   ValidateIf,
   ValidateNested,
-  IsNotEmpty,
   IsObject,
   Max,
 } from 'class-validator';
+import { IsNotBlank } from '@app/common';
 import { AGGREGATIONS, REGION_KINDS, STAGE_KINDS, type AdvanceRule, type Aggregation, type RegionKind, type StageKind } from '../domain';
 
 /** Shape checks only; the plan's rules (unique keys, min < max, windows in order …) are validatePlan's. */
 export class LocalizedTextDto {
-  @ApiProperty({ example: 'Kebaruan' }) @IsString() @IsNotEmpty() @MaxLength(300) id: string;
-  @ApiProperty({ example: 'Novelty' }) @IsString() @IsNotEmpty() @MaxLength(300) en: string;
+  @ApiProperty({ example: 'Kebaruan' }) @IsString() @IsNotBlank() @MaxLength(300) id: string;
+  @ApiProperty({ example: 'Novelty' }) @IsString() @IsNotBlank() @MaxLength(300) en: string;
 }
 
 export class GuidanceDto {
@@ -32,23 +32,23 @@ export class GuidanceDto {
 
 export class CategoryDto {
   @ApiProperty({ example: 'kota' }) @IsString() @MaxLength(40) key: string;
-  @ApiProperty({ type: LocalizedTextDto }) @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto }) @IsObject() @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
   @ApiProperty({ enum: REGION_KINDS, isArray: true }) @IsArray() @IsIn(REGION_KINDS, { each: true }) regionKinds: RegionKind[];
 }
 
 export class CriterionDto {
   @ApiProperty({ example: 'kebaruan' }) @IsString() @MaxLength(40) key: string;
-  @ApiProperty({ type: LocalizedTextDto }) @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto }) @IsObject() @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
   @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) weight: number;
   @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) min: number;
   @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) max: number;
-  @ApiProperty({ type: GuidanceDto }) @ValidateNested() @Type(() => GuidanceDto) guidance: GuidanceDto;
+  @ApiProperty({ type: GuidanceDto }) @IsObject() @ValidateNested() @Type(() => GuidanceDto) guidance: GuidanceDto;
 }
 
 export class ChecklistItemDto {
   @ApiProperty() @IsString() @MaxLength(40) key: string;
-  @ApiProperty({ type: LocalizedTextDto }) @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
-  @ApiProperty({ type: GuidanceDto }) @ValidateNested() @Type(() => GuidanceDto) guidance: GuidanceDto;
+  @ApiProperty({ type: LocalizedTextDto }) @IsObject() @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
+  @ApiProperty({ type: GuidanceDto }) @IsObject() @ValidateNested() @Type(() => GuidanceDto) guidance: GuidanceDto;
 }
 
 export class AdvanceRuleDto {
@@ -60,7 +60,7 @@ export class AdvanceRuleDto {
 export class StageDto {
   @ApiProperty({ example: 'presentation' }) @IsString() @MaxLength(40) key: string;
   @ApiProperty({ enum: STAGE_KINDS }) @IsIn(STAGE_KINDS) kind: StageKind;
-  @ApiProperty({ type: LocalizedTextDto }) @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto }) @IsObject() @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: '2024-09-08T00:00:00+07:00' }) @IsOptional() @IsString() opensAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: '2024-09-30T23:59:59+07:00' }) @IsOptional() @IsString() closesAt: string | null;
   @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) weight: number;
@@ -69,17 +69,17 @@ export class StageDto {
   @ApiProperty({ enum: AGGREGATIONS }) @IsIn(AGGREGATIONS) aggregation: Aggregation;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) trim?: number;
   @ApiProperty() @IsInt() @Min(0) @Max(50) jurorsPerInnovation: number;
-  @ApiPropertyOptional({ type: AdvanceRuleDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => AdvanceRuleDto) advance: AdvanceRuleDto | null;
+  @ApiPropertyOptional({ type: AdvanceRuleDto, nullable: true }) @IsOptional() @IsObject() @ValidateNested() @Type(() => AdvanceRuleDto) advance: AdvanceRuleDto | null;
 }
 
 export class BandDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) label: string;
+  @ApiProperty() @IsString() @IsNotBlank() @MaxLength(100) label: string;
   @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) min: number;
 }
 
 export class SectionDto {
   @ApiProperty() @IsString() @MaxLength(40) key: string;
-  @ApiProperty({ type: LocalizedTextDto }) @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto }) @IsObject() @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
   @ApiProperty() @IsBoolean() required: boolean;
   @ApiProperty() @IsInt() @Min(1) @Max(100000) maxWords: number;
 }

@@ -78,3 +78,11 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
     return `${String(req.ip)}|${email}`;
   }
 }
+
+/** Password-reset requests are limited per client address (LOGIN_RATE_LIMIT a minute), whatever the e-mail. */
+@Injectable()
+export class PasswordResetThrottlerGuard extends ThrottlerGuard {
+  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
+    return `reset|${String(req.ip)}`;
+  }
+}

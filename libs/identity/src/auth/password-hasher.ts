@@ -12,8 +12,11 @@ export class PasswordHasher {
     return hash(password, PasswordHasher.options);
   }
 
+  /** Stored for an account whose invitation is not accepted yet: no password matches it. */
+  static readonly NO_PASSWORD = '!invited';
+
   async verify(passwordHash: string | null, password: string): Promise<boolean> {
-    if (!passwordHash) {
+    if (!passwordHash || passwordHash === PasswordHasher.NO_PASSWORD) {
       this.dummy ??= hash('not-a-real-password-' + Math.random(), PasswordHasher.options);
       await verify(await this.dummy, password).catch(() => false);
       return false;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { ROLES, type Role } from '@app/common';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ROLES, type Role, IsNotBlank } from '@app/common';
 
 export class AffiliationDto {
   @ApiProperty({ enum: ['organization', 'region'] }) @IsIn(['organization', 'region']) type: 'organization' | 'region';
@@ -11,9 +11,8 @@ export class AffiliationDto {
 
 export class CreateUserDto {
   @ApiProperty() @IsEmail() @MaxLength(320) email: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty() @IsString() @IsNotBlank() @MaxLength(200) name: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
-  @ApiPropertyOptional({ description: 'Left out: a one-time password is generated and returned once' }) @IsOptional() @IsString() @MaxLength(200) password?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'required for role opd' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'required for role coordinator' }) @IsOptional() @IsUUID() regionId?: string;
   @ApiPropertyOptional({ type: [AffiliationDto], description: 'jurors: organizations and regions they are affiliated with' })

@@ -1,6 +1,6 @@
 /**
  * Stable error codes of the judging context. Domain code throws them with the shared DomainError classes
- * (libs/common/src/domain): Conflict → 409, ValidationFailed / DomainError('invalid') → 400.
+ * (libs/kernel): Conflict → 409, ValidationFailed / DomainError('invalid') → 400.
  */
 export const JudgingErrorCode = {
   /** A juror in a conflict of interest with the innovation (409). */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsNotBlank } from '@app/common';
 
 export class CloseStageDto {
   @ApiPropertyOptional({ description: 'close although decisions or sheets are missing (needs a reason)' }) @IsOptional() @IsBoolean() force?: boolean;
@@ -38,7 +39,7 @@ export class ChecklistAnswerDto {
 
 export class FieldVisitDto {
   @ApiPropertyOptional({ example: '2024-10-07T09:00:00+07:00', description: 'required when scheduling' }) @IsOptional() @IsISO8601({ strict: true }) visitAt?: string;
-  @ApiPropertyOptional({ example: 'RSUD dr. Chasbullah Abdulmadjid, Jl. Pramuka No. 55, Kota Bekasi' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) address?: string;
+  @ApiPropertyOptional({ example: 'RSUD dr. Chasbullah Abdulmadjid, Jl. Pramuka No. 55, Kota Bekasi' }) @IsOptional() @IsString() @IsNotBlank() @MaxLength(500) address?: string;
   @ApiPropertyOptional({ type: [String], description: 'verifier (juror) user ids' }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) verifiers?: string[];
   @ApiPropertyOptional({ type: [ChecklistAnswerDto], description: 'findings per rubric criterion of the field stage' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ChecklistAnswerDto) checklist?: ChecklistAnswerDto[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) findings?: string;
@@ -55,7 +56,7 @@ export class ManualAssignDto {
 }
 
 export class ReasonBodyDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
+  @ApiProperty() @IsString() @IsNotBlank() @MaxLength(2000) reason: string;
 }
 
 export class SaveSheetDto {

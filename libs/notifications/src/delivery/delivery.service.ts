@@ -9,6 +9,7 @@ import type { OutboxMessageEntity } from '../persistence/outbox-message.entity';
 import { OutboxRepository } from '../persistence/outbox.repository';
 import { MailSender } from './mail-sender';
 import { NotificationGuards } from './notification-guards';
+import { withAccountToken } from './account-mail.writer';
 
 /** Another delivery holds the row right now; try again later (a queued job is retried by BullMQ). */
 export class OutboxRowBusy extends Error {
@@ -34,6 +35,7 @@ export class DeliveryService {
   private readonly logger = new Logger(DeliveryService.name);
   private readonly backoff: BackoffPolicy;
   private readonly publicUrl: string;
+  private readonly linkSecret: string;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -46,6 +48,7 @@ export class DeliveryService {
     const notify = config.get('notify', { infer: true });
     this.backoff = { baseMs: notify.backoffMs, maxMs: notify.backoffMaxMs };
     this.publicUrl = config.get('publicUrl', { infer: true });
+    this.linkSecret = config.get('jwt', { infer: true }).refreshSecret;
   }
 
   async deliver(outboxId: string, now: Date = new Date()): Promise<DeliveryOutcome> {
@@ -88,6 +91,6 @@ export class DeliveryService {
 
   private render(row: OutboxMessageEntity): RenderedMessage {
     if (row.type === DIGEST_TYPE) return renderDigest((row.payload as { items: DigestItem[] }).items, row.locale, this.publicUrl);
-    return renderMessage(row.type, row.payload, row.locale, this.publicUrl);
+    return renderMessage(row.type, withAccountToken(row.type, row.payload, this.linkSecret), row.locale, this.publicUrl);
   }
 }

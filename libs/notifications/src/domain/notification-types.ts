@@ -135,6 +135,36 @@ export const NOTIFICATION_TYPES = {
     id: { subject: 'Hasil {competition} telah diumumkan', lines: ['Peringkat akhir {competition} telah diterbitkan.'], action: 'Lihat peringkat' },
     en: { subject: '{competition} results are published', lines: ['The final ranking of {competition} has been published.'], action: 'View the ranking' },
   },
+  // Account e-mails (e-mail channel only). The payload holds the link's row id; `token` is worked out again at
+  // delivery from it and the server secret (see accountToken in @app/common), never stored.
+  account_invitation: {
+    fields: { name: 'text', tokenId: 'id', expiresAt: 'instant', token: 'id?' },
+    link: '/atur-sandi?token={token}',
+    id: {
+      subject: 'Undangan akun Kompetisi Inovasi Daerah',
+      lines: ['Halo {name}, akun Anda di Kompetisi Inovasi Daerah telah dibuat.', 'Buat kata sandi Anda melalui tautan di bawah. Tautan berlaku sampai {expiresAt} dan hanya dapat dipakai sekali.'],
+      action: 'Buat kata sandi',
+    },
+    en: {
+      subject: 'Your Kompetisi Inovasi Daerah account',
+      lines: ['Hello {name}, an account has been created for you on Kompetisi Inovasi Daerah.', 'Choose your password with the link below. It works once, until {expiresAt}.'],
+      action: 'Choose a password',
+    },
+  },
+  password_reset: {
+    fields: { name: 'text', tokenId: 'id', expiresAt: 'instant', token: 'id?' },
+    link: '/atur-ulang-sandi?token={token}',
+    id: {
+      subject: 'Atur ulang kata sandi',
+      lines: ['Halo {name}, kami menerima permintaan untuk mengatur ulang kata sandi akun Anda.', 'Tautan di bawah berlaku sampai {expiresAt} dan hanya dapat dipakai sekali. Abaikan e-mail ini bila Anda tidak memintanya.'],
+      action: 'Atur ulang kata sandi',
+    },
+    en: {
+      subject: 'Reset your password',
+      lines: ['Hello {name}, we received a request to reset the password of your account.', 'The link below works once, until {expiresAt}. Ignore this e-mail if you did not ask for it.'],
+      action: 'Reset the password',
+    },
+  },
   message: {
     fields: { title: 'text', body: 'text', link: 'path?' },
     link: '{link}',

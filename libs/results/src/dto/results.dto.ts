@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '@app/common';
 import { AGGREGATIONS } from '@app/competitions';
 
 export class PreviewQueryDto {
@@ -16,11 +17,11 @@ export class PublishDto {
 }
 
 export class ObjectionDto {
-  @ApiProperty({ example: 'Nilai verifikasi lapangan tidak mempertimbangkan data dukung tambahan' }) @IsString() @IsNotEmpty() @MaxLength(5000) reason: string;
+  @ApiProperty({ example: 'Nilai verifikasi lapangan tidak mempertimbangkan data dukung tambahan' }) @IsString() @IsNotBlank() @MaxLength(5000) reason: string;
 }
 
 export class AnswerDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000) answer: string;
+  @ApiProperty() @IsString() @IsNotBlank() @MaxLength(5000) answer: string;
   @ApiProperty({ enum: ['upheld', 'rejected'] }) @IsIn(['upheld', 'rejected']) decision: 'upheld' | 'rejected';
 }
 

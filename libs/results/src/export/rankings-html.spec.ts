@@ -36,6 +36,15 @@ describe('rankingsPage', () => {
     expect(html).toContain('/api/public/competitions/iga-2024/rankings.csv?version=2');
   });
 
+  it('a name with replacement patterns ($\', $&, $`, $$) is written as typed, not expanded (issue 19)', () => {
+    const shell = '<html><head><title>App</title></head><body><div id="root"></div></body></html>';
+    const name = "IGA $' $& $` $$ $1";
+    const html = rankingsPage({ ...view, competition: { ...view.competition, name } }, shell);
+    expect(html).toContain(`<title>${escapeHtml(name)} 2024 — Peringkat / Rankings</title>`);
+    expect(html.match(/<title>/g)).toHaveLength(1);
+    expect(html).toContain('<div id="root"><main class="prerendered-rankings"');
+  });
+
   it('stands alone without a shell (or with one it cannot fill)', () => {
     for (const shell of [null, '<html><body><div id="app"></div></body></html>']) {
       const html = rankingsPage(view, shell);

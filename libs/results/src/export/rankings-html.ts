@@ -79,7 +79,8 @@ export function rankingsPage(view: RankingView, shell: string | null): string {
   const title = `${view.competition.name} ${view.competition.year} — Peringkat / Rankings`;
   const body = rankingsBody(view);
   if (shell && shell.includes('<div id="root"></div>')) {
-    return shell.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`).replace('<div id="root"></div>', () => `<div id="root">${body}</div>`);
+    // Function replacers: a replacement string would read `$'`, `$&`, `$`` in a competition's name as patterns.
+    return shell.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)}</title>`).replace('<div id="root"></div>', () => `<div id="root">${body}</div>`);
   }
   return `<!doctype html>\n<html lang="id">\n<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>\n<body>\n${body}\n</body>\n</html>\n`;
 }

@@ -1,11 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '@app/common';
 import { INNOVATION_PHASES, INNOVATION_STATUSES, type InnovationPhase, type InnovationStatus } from '../domain';
 
-/** The OPD-written profile; every field optional while drafting (submit checks completeness). */
+/**
+ * The OPD-written profile without its title; every field optional while drafting (submit checks completeness).
+ * The title is declared once per subclass, never redeclared: a redeclared property keeps its parent's
+ * validators too (`declare title` lost the required ones and kept IsOptional: an innovation without a title
+ * reached the database as a 500). dto-audit.spec.ts refuses any redeclared DTO property.
+ */
 export class InnovationProfileDto {
-  @ApiPropertyOptional({ example: 'SiTaro (Siap Antar Obat)' }) @IsOptional() @IsString() @MaxLength(300) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) summary?: string;
   @ApiPropertyOptional({ description: 'category key; by default the one for the organization’s region kind' }) @IsOptional() @IsString() @MaxLength(40) category?: string;
   @ApiPropertyOptional({ enum: INNOVATION_PHASES }) @IsOptional() @IsIn(INNOVATION_PHASES) phase?: InnovationPhase;
@@ -24,19 +29,20 @@ export class InnovationProfileDto {
 }
 
 export class CreateInnovationDto extends InnovationProfileDto {
-  @ApiProperty({ example: 'SiTaro (Siap Antar Obat)' }) @IsString() @IsNotEmpty() @MaxLength(300) declare title: string;
+  @ApiProperty({ example: 'SiTaro (Siap Antar Obat)' }) @IsString() @IsNotBlank() @MaxLength(300) title: string;
 }
 
 export class UpdateInnovationDto extends InnovationProfileDto {
+  @ApiPropertyOptional({ example: 'SiTaro (Siap Antar Obat)' }) @IsOptional() @IsString() @IsNotBlank() @MaxLength(300) title?: string;
   @ApiPropertyOptional({ description: 'the version you edited (optimistic lock): 409 when someone saved in between' }) @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
 export class ReasonDto {
-  @ApiProperty({ example: 'Data dukung tidak sesuai' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
+  @ApiProperty({ example: 'Data dukung tidak sesuai' }) @IsString() @IsNotBlank() @MaxLength(2000) reason: string;
 }
 
 export class CommentDto {
-  @ApiProperty({ example: 'Lengkapi data dukung SK penetapan inovasi' }) @IsString() @IsNotEmpty() @MaxLength(2000) comment: string;
+  @ApiProperty({ example: 'Lengkapi data dukung SK penetapan inovasi' }) @IsString() @IsNotBlank() @MaxLength(2000) comment: string;
 }
 
 export class OptionalCommentDto {

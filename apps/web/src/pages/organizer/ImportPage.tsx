@@ -9,19 +9,20 @@ import { useAction } from '../../components/useAction';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useI18n } from '../../i18n/I18nContext';
 import { Link } from '../../router/router';
+import { useAuth } from '../../auth/AuthContext';
 import '../staff.css';
 
 function Created({ kind, result }: { kind: ImportKind; result: ImportResult }) {
   const { t } = useI18n();
   if (kind === 'organizations') return <p className="notice">{t('org.import.created', { n: result.created })}</p>;
   return (
-    <Table caption={t('org.import.created', { n: result.created })} columns={[t('auth.email'), t('org.col.name'), t('org.col.role'), t('org.import.password')]}>
+    <Table caption={t('org.import.created', { n: result.created })} columns={[t('auth.email'), t('org.col.name'), t('org.col.role'), t('org.import.invitation')]}>
       {result.items.map((u) => (
         <tr key={u.id}>
           <td>{u.email}</td>
           <td>{u.name}</td>
           <td>{u.role}</td>
-          <td className="mono">{u.initialPassword ?? t('common.none')}</td>
+          <td>{t('org.import.invited')}</td>
         </tr>
       ))}
     </Table>
@@ -81,6 +82,7 @@ function CsvImport({ kind }: { kind: ImportKind }) {
 /** POST /api/imports/organizations and /users: all rows or none. */
 export function ImportPage() {
   const { t } = useI18n();
+  const { session } = useAuth();
   usePageTitle(t('org.import.title'));
   return (
     <article className="stack">
@@ -90,7 +92,8 @@ export function ImportPage() {
       <h1>{t('org.import.title')}</h1>
       <p className="lead">{t('org.import.intro')}</p>
       <CsvImport kind="organizations" />
-      <CsvImport kind="users" />
+      {/* Accounts are created by admins only (organizers invite jurors one by one). */}
+      {session?.user.role === 'admin' && <CsvImport kind="users" />}
     </article>
   );
 }
