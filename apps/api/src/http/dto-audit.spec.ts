@@ -7,6 +7,8 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
  * Issue 19 (6), the class of bug: every DTO of every context, checked for the shapes that let bad input through
  * to a 5xx. Loads each libs/<context>/src/dto file and reads class-validator's registry.
  */
+/** A DTO class as class-validator's registry keys it (a constructor; only its name is read here). */
+type DtoClass = { readonly name: string };
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 for (const lib of readdirSync(path.join(ROOT, 'libs'))) {
   const dir = path.join(ROOT, 'libs', lib, 'src', 'dto');
@@ -20,11 +22,11 @@ for (const lib of readdirSync(path.join(ROOT, 'libs'))) {
   for (const f of files) require(path.join(dir, f));
 }
 
-const byTarget = new Map<object, ValidationMetadata[]>();
-for (const list of ((getMetadataStorage() as unknown as { validationMetadatas: Map<object, ValidationMetadata[]> }).validationMetadatas).values()) {
+const byTarget = new Map<DtoClass, ValidationMetadata[]>();
+for (const list of ((getMetadataStorage() as unknown as { validationMetadatas: Map<DtoClass, ValidationMetadata[]> }).validationMetadatas).values()) {
   for (const m of list) if (typeof m.target === 'function') byTarget.set(m.target, [...(byTarget.get(m.target) ?? []), m]);
 }
-const own = (target: object) => byTarget.get(target) ?? [];
+const own = (target: DtoClass) => byTarget.get(target) ?? [];
 const constraintName = (m: ValidationMetadata) => m.name ?? m.constraintCls?.name ?? m.type;
 
 describe('DTO audit (class-validator metadata of every DTO)', () => {
