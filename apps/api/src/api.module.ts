@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppConfigModule, type AppEnv } from '@app/config';
-import { dataSourceOptions, openMigrated } from '@app/database';
+import { ChangeBusModule, dataSourceOptions, openMigrated } from '@app/database';
 import { RolesGuard } from '@app/common';
 import { AuditModule } from '@app/audit';
 import { DirectoryModule } from '@app/directory';
@@ -55,6 +55,8 @@ export class ApiModule {
           useFactory: () => dataSourceOptions(databaseUrl, ENTITIES, { statementTimeoutMs: env.dbStatementTimeoutMs }),
           dataSourceFactory: (options) => openMigrated(options!),
         }),
+        // Cache invalidation between API instances (PostgreSQL LISTEN/NOTIFY).
+        ChangeBusModule,
         TerminusModule,
         AuditModule,
         DirectoryModule,
