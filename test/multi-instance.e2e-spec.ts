@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, openMigrated } from '../libs/database/src';
 import { MIGRATIONS } from '../libs/database/src/migrations';
@@ -12,26 +11,14 @@ import { HitLog, PostgresHitLog, RedisHitLog } from '../libs/identity/src/auth/h
 import { ChangeBus } from '../libs/database/src/change-bus';
 import { bearer, completeProposal, login, openCompetition, seedDemo, uploadPdf } from './support/factories';
 import { startS3Server, type S3Server } from './support/s3-server';
-import { createTestApp, createTestDatabase, type TestApp } from './support/test-app';
+import { createEmptyDatabase, createTestApp, createTestDatabase, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
 const ROOT = path.join(__dirname, '..');
 
-async function emptyDatabase(): Promise<string> {
-  const template = process.env.E2E_TEMPLATE_DB!;
-  const name = `test_e2e_run_${template.slice('test_e2e_tpl_'.length)}_empty_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 describe('several instances on one database (in process)', () => {
   it('two instances migrating an empty database at the same moment both start, and each migration is applied once (advisory lock)', async () => {
-    const url = await emptyDatabase();
+    const url = await createEmptyDatabase();
     const options = { ...dataSourceOptions(url, []), logging: false as const };
     const [one, two] = await Promise.all([openMigrated(options), openMigrated(options)]);
     try {

@@ -10,7 +10,7 @@ import { MIGRATIONS } from '../libs/database/src/migrations';
 import { bearer, completeProposal, DEMO_PASSWORD, openCompetition, tinyPdf } from './support/factories';
 import { startS3Server, type S3Server } from './support/s3-server';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
-import type { TestApp } from './support/test-app';
+import { createEmptyDatabase, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
 const ROOT = path.join(__dirname, '..');
@@ -66,15 +66,7 @@ describe('scale-out: two API instances and a worker on one PostgreSQL, Redis and
     const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--if-stale', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
     // An EMPTY database: both APIs migrate and seed it at the same time.
-    const template = process.env.E2E_TEMPLATE_DB!;
-    const name = `test_e2e_run_${template.slice('test_e2e_tpl_'.length)}_scale_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
+    databaseUrl = await createEmptyDatabase();
     s3 = await startS3Server();
     smtp = await startSmtpSink();
     const [portA, portB, workerPort] = [await freePort(), await freePort(), await freePort()];
