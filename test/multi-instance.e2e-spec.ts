@@ -77,9 +77,10 @@ describe.each(['postgres', 'redis'] as const)('HitLog contract: %s', (kind) => {
   beforeAll(async () => {
     ds = await new DataSource({ ...dataSourceOptions(await createTestDatabase(), []), logging: false }).initialize();
     const prefix = `hits-${randomBytes(4).toString('hex')}`;
-    log = kind === 'redis' ? new RedisHitLog(process.env.REDIS_URL!, prefix) : new PostgresHitLog(ds);
+    const fallback = new PostgresHitLog(ds);
+    log = kind === 'redis' ? new RedisHitLog(process.env.REDIS_URL!, prefix, fallback) : fallback;
     // A second client of the same store: another instance, or this one after a restart.
-    again = kind === 'redis' ? new RedisHitLog(process.env.REDIS_URL!, prefix) : new PostgresHitLog(ds);
+    again = kind === 'redis' ? new RedisHitLog(process.env.REDIS_URL!, prefix, fallback) : new PostgresHitLog(ds);
   });
   afterAll(async () => {
     for (const l of [log, again]) (l as { onApplicationShutdown?: () => void }).onApplicationShutdown?.();
@@ -98,6 +99,18 @@ describe.each(['postgres', 'redis'] as const)('HitLog contract: %s', (kind) => {
     await log.add('k2', t0, 1_000, 5);
     expect(await log.add('k2', t0 + 1_500, 1_000, 5)).toEqual([t0 + 1_500]);
     expect(await log.list('k3', t0, 1_000)).toEqual([]);
+  });
+
+  (kind === 'redis' ? it : it.skip)('a Redis that does not answer leaves the counts to PostgreSQL, so logins stay limited', async () => {
+    const fallback = new PostgresHitLog(ds);
+    const down = new RedisHitLog('redis://127.0.0.1:1', 'nowhere', fallback);
+    try {
+      expect(await down.add('k4', t0, 60_000, 5)).toEqual([t0]);
+      expect(await down.add('k4', t0 + 1, 60_000, 5)).toEqual([t0, t0 + 1]);
+      expect(await fallback.list('k4', t0 + 2, 60_000)).toEqual([t0, t0 + 1]);
+    } finally {
+      down.onApplicationShutdown();
+    }
   });
 
   it('FailedLogins on it: an address at the limit waits until its oldest failure leaves the window, seen by every instance', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
@@ -18,11 +18,16 @@ export abstract class HitLog {
   abstract list(key: string, now: number, windowMs: number): Promise<number[]>;
 }
 
-/** One sorted set per key (score = time), trimmed and expired on every add. */
+/**
+ * One sorted set per key (score = time), trimmed and expired on every add. While Redis does not answer, the
+ * counts go to `fallback` (PostgreSQL): logins stay limited (on separate counts) instead of failing.
+ */
 export class RedisHitLog extends HitLog {
   private readonly redis: Redis;
+  private readonly logger = new Logger(RedisHitLog.name);
+  private failing = false;
 
-  constructor(url: string, private readonly prefix: string) {
+  constructor(url: string, private readonly prefix: string, private readonly fallback: HitLog) {
     super();
     // Fail fast rather than queue logins behind a Redis that is down.
     this.redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000, commandTimeout: 2000 });
@@ -33,7 +38,28 @@ export class RedisHitLog extends HitLog {
     return `${this.prefix}:login-hits:${key}`;
   }
 
-  async add(key: string, now: number, windowMs: number, keep: number): Promise<number[]> {
+  add(key: string, now: number, windowMs: number, keep: number): Promise<number[]> {
+    return this.orFallback(() => this.addHere(key, now, windowMs, keep), () => this.fallback.add(key, now, windowMs, keep));
+  }
+
+  list(key: string, now: number, windowMs: number): Promise<number[]> {
+    return this.orFallback(async () => scores(await this.redis.zrangebyscore(this.k(key), `(${now - windowMs}`, '+inf', 'WITHSCORES')), () => this.fallback.list(key, now, windowMs));
+  }
+
+  private async orFallback(here: () => Promise<number[]>, there: () => Promise<number[]>): Promise<number[]> {
+    try {
+      const hits = await here();
+      if (this.failing) this.logger.log('login counters: Redis answers again');
+      this.failing = false;
+      return hits;
+    } catch (err) {
+      if (!this.failing) this.logger.warn(`login counters: Redis failed (${(err as Error).message}); counting in PostgreSQL meanwhile`);
+      this.failing = true;
+      return there();
+    }
+  }
+
+  private async addHere(key: string, now: number, windowMs: number, keep: number): Promise<number[]> {
     const k = this.k(key);
     const res = await this.redis
       .multi()
@@ -46,10 +72,6 @@ export class RedisHitLog extends HitLog {
     const err = res?.find(([e]) => e)?.[0];
     if (!res || err) throw err ?? new Error('redis transaction aborted');
     return scores(res[3][1] as string[]);
-  }
-
-  async list(key: string, now: number, windowMs: number): Promise<number[]> {
-    return scores(await this.redis.zrangebyscore(this.k(key), `(${now - windowMs}`, '+inf', 'WITHSCORES'));
   }
 
   /** Nest calls this on shutdown. */
@@ -102,7 +124,7 @@ export class PostgresHitLog extends HitLog {
       inject: [ConfigService, DataSource],
       useFactory: (config: ConfigService<AppEnv, true>, db: DataSource) => {
         const redisUrl = config.get('redisUrl', { infer: true });
-        return redisUrl ? new RedisHitLog(redisUrl, config.get('queue', { infer: true }).prefix) : new PostgresHitLog(db);
+        return redisUrl ? new RedisHitLog(redisUrl, config.get('queue', { infer: true }).prefix, new PostgresHitLog(db)) : new PostgresHitLog(db);
       },
     },
   ],
