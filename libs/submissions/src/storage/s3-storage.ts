@@ -72,7 +72,10 @@ export class S3Storage extends FileStorage {
         await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
       } catch (err) {
         if (!isMissing(err)) throw err;
-        await this.client.send(new CreateBucketCommand({ Bucket: this.bucket }));
+        await this.client.send(new CreateBucketCommand({ Bucket: this.bucket })).catch((e: { name?: string }) => {
+          // Another instance created it a moment ago.
+          if (e?.name !== 'BucketAlreadyOwnedByYou' && e?.name !== 'BucketAlreadyExists') throw e;
+        });
       }
     })().catch((err: unknown) => {
       this.bucketReady = null;
