@@ -35,6 +35,7 @@ describe.each(['local', 's3'] as const)('FileStorage contract: %s', (kind) => {
     expect(storage.kind).toBe(kind);
   });
   afterAll(async () => {
+    storage?.close();
     await s3?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -92,6 +93,20 @@ describe.each(['local', 's3'] as const)('FileStorage contract: %s', (kind) => {
     await put('ij/gone.pdf', pdf('dua'));
     await storage.remove('ij/gone.pdf');
     expect(await storage.exists('ij/gone.pdf')).toBe(false);
+  });
+
+  (kind === 's3' ? it : it.skip)('creates a missing bucket on first use (a fresh MinIO has none), also when two instances do it at once', async () => {
+    const fresh = () => storageFor(validateEnv({ ...s3!.env, S3_BUCKET: 'bucket-baru' }).storage, dataDir);
+    const [one, two] = [fresh(), fresh()];
+    try {
+      expect(await Promise.all([one.exists('kl/x.pdf'), two.exists('kl/x.pdf')])).toEqual([false, false]);
+      const staged = await one.stage(Readable.from(pdf('ember baru')), 1024);
+      await one.commit(staged, 'kl/x.pdf');
+      expect(await two.exists('kl/x.pdf')).toBe(true);
+    } finally {
+      one.close();
+      two.close();
+    }
   });
 
   it('sweepStaged deletes staged uploads last written before the cut-off and keeps fresh ones', async () => {
