@@ -318,8 +318,8 @@ describe('failed logins per client address: password spraying (e2e)', () => {
   it('5 wrong passwords over 5 different e-mails, then every login from the address is 429 with Retry-After; another address is not', async () => {
     const log = s.app.get(FailedLogins);
     // Another address's failures do not hold this one back.
-    for (let i = 0; i < 5; i++) log.record('203.0.113.7');
-    expect(log.retryAfterMs('203.0.113.7')).toBeGreaterThan(0);
+    for (let i = 0; i < 5; i++) await log.record('203.0.113.7');
+    expect(await log.retryAfterMs('203.0.113.7')).toBeGreaterThan(0);
     expect((await attempt('juror1@demo.local', 'demo-pass-2024')).status).toBe(200);
 
     const statuses = [];
@@ -335,8 +335,8 @@ describe('failed logins per client address: password spraying (e2e)', () => {
     }
     // The counter is per address: this client's is full, another's (without a proxy to vouch for
     // x-forwarded-for outside production, only the module can tell) is untouched.
-    expect(Math.max(log.retryAfterMs('127.0.0.1'), log.retryAfterMs('::ffff:127.0.0.1'))).toBeGreaterThan(0);
-    expect(log.retryAfterMs('198.51.100.9')).toBe(0);
+    expect(Math.max(await log.retryAfterMs('127.0.0.1'), await log.retryAfterMs('::ffff:127.0.0.1'))).toBeGreaterThan(0);
+    expect(await log.retryAfterMs('198.51.100.9')).toBe(0);
     // Other routes from the address are not affected.
     expect((await s.http().get('/api/public/competitions')).status).toBe(200);
   });

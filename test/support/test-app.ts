@@ -32,6 +32,19 @@ export async function createTestDatabase(): Promise<string> {
   return url.toString();
 }
 
+/** An empty database (no schema), dropped by the global teardown with the others: what a first start finds. */
+export async function createEmptyDatabase(): Promise<string> {
+  const template = process.env.E2E_TEMPLATE_DB!;
+  const name = `test_e2e_run_${template.slice('test_e2e_tpl_'.length)}_empty_${randomBytes(5).toString('hex')}`;
+  const admin = new Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /** `opts.databaseUrl`: run on that (empty or migrated) database instead of a fresh clone of the template. */
 export async function createTestApp(overrides: Record<string, string> = {}, opts: { databaseUrl?: string } = {}): Promise<TestApp> {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { ConfigError, loadEnv } from '@app/config';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
+import { embeddedPortFor, startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
 import { startupCause } from '@app/common';
 import { createApiApp } from './bootstrap';
 import { DemoSeedService } from '@app/demo';
@@ -12,7 +12,7 @@ async function main() {
   let databaseUrl = env.databaseUrl;
   if (!databaseUrl) {
     process.stdout.write(`Starting embedded PostgreSQL (data in ${path.join(env.dataDir, 'pg')}) …\n`);
-    embedded = await startEmbeddedPostgres(path.join(env.dataDir, 'pg'));
+    embedded = await startEmbeddedPostgres(path.join(env.dataDir, 'pg'), { port: await embeddedPortFor(env.dataDir, env.embeddedPgPort) });
     databaseUrl = embedded.url;
   }
   const app = await createApiApp(env, databaseUrl);
@@ -38,6 +38,7 @@ async function main() {
     `  API     ${base}/api`,
     `  Docs    ${base}/docs  (OpenAPI JSON: ${base}/docs-json)`,
     `  Health  ${base}/health`,
+    ...(embedded ? [`  Database ${embedded.url}  (DATA_DIR/pg; give it to the worker as DATABASE_URL)`] : []),
   ];
   if (seeded) {
     lines.push('', `Demo edition IGA 2024 (demo), judged and published: ${base}/kompetisi/iga-2024-demo`);

@@ -13,6 +13,8 @@ export interface AppEnv {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   dataDir: string;
   databaseUrl: string | null;
+  /** The embedded PostgreSQL's port (no DATABASE_URL); null = the one kept in DATA_DIR/pg.port. */
+  embeddedPgPort: number | null;
   /** PostgreSQL `statement_timeout` of the app's pool in ms (0 = none); migrations run without it. */
   dbStatementTimeoutMs: number;
   redisUrl: string | null;
@@ -37,9 +39,15 @@ export interface AppEnv {
   benchRoutes: boolean;
   /** BullMQ: key prefix (one per deployment or test app) and how long a worker's job lock lasts. */
   queue: { prefix: string; lockMs: number };
+  /** Evidence storage: the local disk under DATA_DIR (one machine) or an S3-compatible bucket (several instances). */
+  storage: StorageEnv;
   /** Notification delivery: outbox polling, retries with capped exponential backoff, daily digest hour (WIB). */
   notify: { pollMs: number; backoffMs: number; backoffMaxMs: number; maxAttempts: number; concurrency: number; digestHour: number };
 }
+
+export type StorageEnv =
+  | { kind: 'local' }
+  | { kind: 's3'; endpoint: string | null; bucket: string; region: string; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean };
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, problem: string) {
@@ -137,7 +145,10 @@ export function validateEnv(raw: Raw): ValidatedEnv {
   const nodeEnv = oneOf(raw, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const port = int(raw, 'PORT', 3000, 0, 65535);
   const host = str(raw, 'HOST') ?? (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1');
-  const publicUrl = url(raw, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const givenPublicUrl = url(raw, 'PUBLIC_URL', ['http:', 'https:']);
+  // E-mail links are written by whichever process delivers them (API or worker): a guessed localhost is wrong there.
+  if (!givenPublicUrl && nodeEnv === 'production') throw new ConfigError('PUBLIC_URL', 'is required when NODE_ENV=production (the base of the links in e-mails, shared by the API and the worker)');
+  const publicUrl = givenPublicUrl ?? `http://localhost:${port}`;
   const corsOrigins = (str(raw, 'CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   for (const origin of corsOrigins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigError('CORS_ORIGINS', `must be a comma-separated list of origins like https://example.go.id (got "${origin}")`);
@@ -160,6 +171,7 @@ export function validateEnv(raw: Raw): ValidatedEnv {
     logLevel: oneOf(raw, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'production' ? 'info' : 'warn'),
     dataDir: path.resolve(str(raw, 'DATA_DIR') ?? './data'),
     databaseUrl: url(raw, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    embeddedPgPort: str(raw, 'EMBEDDED_PG_PORT') === undefined ? null : int(raw, 'EMBEDDED_PG_PORT', 0, 1, 65535),
     dbStatementTimeoutMs,
     redisUrl: url(raw, 'REDIS_URL', ['redis:', 'rediss:']),
     smtpUrl: url(raw, 'SMTP_URL', ['smtp:', 'smtps:']),
@@ -179,6 +191,7 @@ export function validateEnv(raw: Raw): ValidatedEnv {
     loginAddressFailureLimit: int(raw, 'LOGIN_ADDRESS_FAILURE_LIMIT', 30, 1, 100000),
     benchRoutes: bool(raw, 'BENCH_ROUTES', false),
     openapiDocs: bool(raw, 'OPENAPI_DOCS', nodeEnv !== 'production'),
+    storage: storageEnv(raw),
     queue: { prefix: queuePrefix, lockMs: int(raw, 'QUEUE_LOCK_MS', 30_000, 100, 600_000) },
     notify: {
       pollMs: int(raw, 'NOTIFY_POLL_MS', 500, 10, 60_000),
@@ -189,6 +202,23 @@ export function validateEnv(raw: Raw): ValidatedEnv {
       digestHour: int(raw, 'NOTIFY_DIGEST_HOUR', 7, 0, 23),
     },
   };
+}
+
+function storageEnv(raw: Raw): StorageEnv {
+  const kind = oneOf(raw, 'STORAGE', ['local', 's3'] as const, 'local');
+  if (kind === 'local') return { kind };
+  const bucket = str(raw, 'S3_BUCKET');
+  if (!bucket) throw new ConfigError('S3_BUCKET', 'is required when STORAGE=s3');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError('S3_BUCKET', `must be a bucket name: 3 to 63 lower-case letters, digits, "." or "-" (got "${bucket}")`);
+  const accessKeyId = str(raw, 'S3_ACCESS_KEY_ID') ?? null;
+  const secretAccessKey = str(raw, 'S3_SECRET_ACCESS_KEY') ?? null;
+  if (accessKeyId && !secretAccessKey) throw new ConfigError('S3_SECRET_ACCESS_KEY', 'is required when S3_ACCESS_KEY_ID is set');
+  if (secretAccessKey && !accessKeyId) throw new ConfigError('S3_ACCESS_KEY_ID', 'is required when S3_SECRET_ACCESS_KEY is set');
+  const endpoint = url(raw, 'S3_ENDPOINT', ['http:', 'https:']);
+  const region = str(raw, 'S3_REGION') ?? 'us-east-1';
+  if (!/^[a-z0-9-]{1,40}$/.test(region)) throw new ConfigError('S3_REGION', `must be a region name such as us-east-1 (got "${region}")`);
+  // MinIO and most S3-compatible servers want path-style URLs (http://host:9000/bucket/key).
+  return { kind, endpoint, bucket, region, accessKeyId, secretAccessKey, forcePathStyle: bool(raw, 'S3_FORCE_PATH_STYLE', endpoint !== null) };
 }
 
 /** Fills JWT secrets missing outside production from DATA_DIR/secrets.json, generating that file once. */

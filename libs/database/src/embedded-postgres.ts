@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -72,6 +72,22 @@ export async function stopStaleServer(dir: string, waitMs = 30_000): Promise<str
   }
   if (alive(pid)) throw new Error(`a PostgreSQL server (pid ${pid}) still runs on ${dir} and did not stop; stop it and start again`);
   return `stopped a PostgreSQL server (pid ${pid}) left running on ${dir} by a previous run`;
+}
+
+/**
+ * The embedded server's port for a DATA_DIR: `configured` (EMBEDDED_PG_PORT) when set, else the one kept in
+ * DATA_DIR/pg.port, chosen free on the first start. A stable port keeps the URL the worker and `psql` were
+ * given valid across API restarts (a new random port each start cut the worker off).
+ */
+export async function embeddedPortFor(dataDir: string, configured: number | null): Promise<number> {
+  if (configured) return configured;
+  const file = path.join(dataDir, 'pg.port');
+  const kept = existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : NaN;
+  if (Number.isInteger(kept) && kept > 0 && kept < 65536) return kept;
+  const port = await freePort();
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, `${port}\n`);
+  return port;
 }
 
 /**

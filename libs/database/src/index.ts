@@ -3,4 +3,5 @@ export * from './embedded-postgres';
 export * from './migrate';
 export { MIGRATIONS } from './migrations';
 export * from './prepared';
-
+export * from './change-bus';
+export * from './coordination';

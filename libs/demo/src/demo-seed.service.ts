@@ -9,6 +9,7 @@ import { minimalPdf } from '@app/common';
 import { OrganizationEntity, RegionEntity } from '@app/directory';
 import { UsersService, UserEntity } from '@app/identity';
 import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity, defaultTemplate } from '@app/competitions';
+import { STARTUP_LOCK, withAdvisoryLock } from '@app/database';
 import { DocumentEntity, FileStorage, InnovationEntity, InnovationStatusHistoryEntity } from '@app/submissions';
 import { JuryService, PipelineService } from '@app/judging';
 import { ResultsService } from '@app/results';
@@ -38,10 +39,15 @@ export class DemoSeedService {
     private readonly results: ResultsService,
   ) {}
 
-  /** Seeds when enabled and the database has no users; returns the demo accounts when they exist. */
+  /**
+   * Seeds when enabled and the database has no users; returns the demo accounts when they exist. Under the
+   * start-up advisory lock: of two instances starting together, one seeds and the other then finds users.
+   */
   async seedIfEmpty(): Promise<SeedResult | null> {
     if (!this.config.get('seedDemo', { infer: true })) return null;
-    if ((await this.users.countAll()) === 0) await this.seed({ judged: true });
+    await withAdvisoryLock(this.db, STARTUP_LOCK, async () => {
+      if ((await this.users.countAll()) === 0) await this.seed({ judged: true });
+    });
     const [admin] = await this.db.query(`SELECT 1 FROM users WHERE email = 'admin@demo.local'`);
     return admin ? { accounts: DEMO_ACCOUNTS } : null;
   }

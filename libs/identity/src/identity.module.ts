@@ -17,6 +17,7 @@ import { AuthService } from './auth/auth.service';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { FailedLogins } from './auth/failed-logins';
+import { HitLog, HitLogThrottlerStorage, LoginCountersModule } from './auth/hit-log';
 import { UsersService } from './users.service';
 import { AuthController, UsersController } from './identity.controller';
 
@@ -25,12 +26,18 @@ import { AuthController, UsersController } from './identity.controller';
     TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, AccountTokenEntity]),
     PassportModule,
     JwtModule.register({}),
+    LoginCountersModule,
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
+      imports: [LoginCountersModule],
+      inject: [ConfigService, HitLog],
       // The per-address-and-e-mail login limit is the only throttler (failed sign-ins per address are counted
       // by FailedLogins); named 'default' so a 429 carries the standard Retry-After header (a named throttler
       // sends Retry-After-<name>, which clients do not read).
-      useFactory: (config: ConfigService<AppEnv, true>) => ({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.get('loginRateLimit', { infer: true }) }] }),
+      // Counted in the shared HitLog (Redis or PostgreSQL), so the limit holds across API instances and restarts.
+      useFactory: (config: ConfigService<AppEnv, true>, hits: HitLog) => ({
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.get('loginRateLimit', { infer: true }) }],
+        storage: new HitLogThrottlerStorage(hits),
+      }),
     }),
     DirectoryModule,
   ],
@@ -43,7 +50,7 @@ import { AuthController, UsersController } from './identity.controller';
     LocalStrategy,
     UsersService,
     AccountAccessService,
-    { provide: FailedLogins, inject: [ConfigService], useFactory: (config: ConfigService<AppEnv, true>) => new FailedLogins(config.get('loginAddressFailureLimit', { infer: true })) },
+    { provide: FailedLogins, inject: [HitLog, ConfigService], useFactory: (hits: HitLog, config: ConfigService<AppEnv, true>) => new FailedLogins(hits, config.get('loginAddressFailureLimit', { infer: true })) },
   ],
   controllers: [AuthController, UsersController],
   exports: [UsersService, AuthService],

@@ -7,7 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import type { AppEnv } from '@app/config';
 import { CompetitionsModule } from '@app/competitions';
-import { dataSourceOptions, openMigrated } from '@app/database';
+import { ChangeBusModule, dataSourceOptions, openMigrated } from '@app/database';
 import { ENTITIES } from '@app/database/entities';
 import { DirectoryModule } from '@app/directory';
 import { IdentityModule } from '@app/identity';
@@ -16,8 +16,11 @@ import { NotificationsModule, OutboxPumpModule } from '@app/notifications';
 import { ResultsModule } from '@app/results';
 import { StorageSweepModule, SubmissionsModule } from '@app/submissions';
 
-/** Every bounded context's module: what the API serves and the CLI's commands use. */
-export const CONTEXT_MODULES: readonly Type[] = [AuditModule, DirectoryModule, IdentityModule, CompetitionsModule, SubmissionsModule, NotificationsModule, JudgingModule, ResultsModule];
+/**
+ * Every bounded context's module: what the API serves and the CLI's commands use. With them the change bus
+ * (PostgreSQL LISTEN/NOTIFY) their repositories announce cache invalidations on to every API instance.
+ */
+export const CONTEXT_MODULES: readonly Type[] = [ChangeBusModule, AuditModule, DirectoryModule, IdentityModule, CompetitionsModule, SubmissionsModule, NotificationsModule, JudgingModule, ResultsModule];
 
 /** Loops that run in the background of a serving process (outbox relay and digests, storage sweep). */
 export const BACKGROUND_MODULES: readonly Type[] = [OutboxPumpModule, StorageSweepModule];

@@ -5,6 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppEnv } from '@app/config';
+import { ChangeBus } from '@app/database';
 import { Conflict, Forbidden, LruMap, NotFound, ValidationFailed, type Actor, type PrecompressedBody } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AGGREGATIONS, CompetitionsService, type CompetitionSnapshot } from '@app/competitions';
@@ -39,7 +40,7 @@ export interface UnrankedRow {
  * most visitors never scroll to); "show more" fetches them 100 at a time.
  */
 export const UNRANKED_INLINE = 25;
-/** How long a slug's latest version is trusted without asking the database (publishing here evicts it). */
+/** How long a slug's latest version is trusted without asking the database (a publication on any instance evicts it: ChangeBus). */
 const LATEST_CACHE_MS = 5_000;
 /** Published snapshots whose views (and unranked lists) one process keeps. */
 const SNAPSHOTS_KEPT = 32;
@@ -79,8 +80,10 @@ export class ResultsService {
     private readonly repo: ResultsRepository,
     private readonly audit: AuditService,
     config: ConfigService<AppEnv, true>,
+    private readonly changes: ChangeBus,
   ) {
     this.publicUrl = config.get('publicUrl', { infer: true });
+    changes.on('rankings', (slug) => (slug === null ? this.latestBySlug.clear() : this.latestBySlug.delete(slug)));
   }
 
   /**
@@ -231,9 +234,10 @@ export class ResultsService {
         dedupeKey: eventKey('results_published', competitionId, row.version),
         competitionId,
       });
+      // Every instance drops the slug's cached versions when this commits.
+      await this.changes.announce('rankings', competition.slug, tx);
       return row;
     });
-    this.latestBySlug.clear();
     return { id: snapshot.id, version: snapshot.version, hash: snapshot.hash, publishedAt: snapshot.publishedAt, url: `${this.publicUrl}/api/public/rankings/${snapshot.id}` };
   }
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { ReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -11,7 +10,7 @@ import { AuditService } from '@app/audit';
 import { CompetitionsService, submissionDeadline } from '@app/competitions';
 import { InnovationsRepository } from './persistence/innovations.repository';
 import { DocumentEntity } from './persistence/innovation.entity';
-import { FileStorage } from './storage/file-storage';
+import { FileStorage, StoredFileMissing } from './storage/file-storage';
 import { InnovationsService } from './innovations.service';
 import { assertEditable, EVIDENCE_MEDIA_TYPES, extensionOf, safeFileName, sniffMediaType } from './domain';
 import type { DocumentView } from './dto/innovation.dto';
@@ -112,13 +111,18 @@ export class DocumentsService {
   }
 
   /** The document and a stream of its bytes, with the innovation's read rules (404 otherwise). */
-  async download(actor: Actor, id: string): Promise<{ doc: DocumentView; stream: ReadStream }> {
+  async download(actor: Actor, id: string): Promise<{ doc: DocumentView; stream: Readable }> {
     const doc = await this.repo.findDocument(id);
     if (!doc) throw new NotFound('DOCUMENT_NOT_FOUND', `document ${id} not found`);
     await this.innovations.relate(actor, doc.innovationId).catch(() => {
       throw new NotFound('DOCUMENT_NOT_FOUND', `document ${id} not found`);
     });
-    return { doc: toDocumentView(doc), stream: await this.storage.open(doc.storageKey) };
+    const stream = await this.storage.open(doc.storageKey).catch((err: unknown) => {
+      // The row is there but its bytes are not in this store (lost, or not yet copied by storage:migrate).
+      if (err instanceof StoredFileMissing) throw new NotFound('DOCUMENT_FILE_MISSING', `the file of document ${id} is missing from storage`, { documentId: id });
+      throw err;
+    });
+    return { doc: toDocumentView(doc), stream };
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
@@ -146,9 +150,19 @@ export class DocumentsService {
    */
   async sweepStorage(before: Date): Promise<{ staged: number; restored: number; purged: number }> {
     const staged = await this.storage.sweepStaged(before);
+    return { staged, ...(await this.settleTrash(before)) };
+  }
+
+  /** This instance's staged uploads last written before `before` (staging is on each instance's disk). */
+  sweepStaged(before: Date): Promise<number> {
+    return this.storage.sweepStaged(before);
+  }
+
+  /** Deletions interrupted before `before`: the file is put back when its row survived, erased otherwise. */
+  async settleTrash(before: Date): Promise<{ restored: number; purged: number }> {
     const keys = await this.storage.trashed(before);
     const kept = keys.length ? new Set((await this.db.getRepository(DocumentEntity).find({ select: { storageKey: true }, where: { storageKey: In(keys) } })).map((d) => d.storageKey)) : new Set<string>();
     for (const key of keys) await (kept.has(key) ? this.storage.restore(key) : this.storage.purge(key));
-    return { staged, restored: keys.filter((k) => kept.has(k)).length, purged: keys.filter((k) => !kept.has(k)).length };
+    return { restored: keys.filter((k) => kept.has(k)).length, purged: keys.filter((k) => !kept.has(k)).length };
   }
 }

@@ -4,7 +4,9 @@ export { DocumentsService, toDocumentView, type UploadedStream } from './documen
 export { InnovationAccessRegistry, type InnovationReader } from './innovation-access';
 export { InnovationsRepository, prefixQuery } from './persistence/innovations.repository';
 export { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity } from './persistence/innovation.entity';
-export { FileStorage } from './storage/file-storage';
+export { FileStorage, LocalDiskStorage, StoredFileMissing, type StagedFile } from './storage/file-storage';
+export { S3Storage, stagingDirOf } from './storage/s3-storage';
+export { migrateStorage, type StorageMigration } from './storage/migrate-storage';
 export { StorageSweeper, STORAGE_STALE_AFTER_MS } from './storage-sweeper';
 export { contentDisposition, fileOf } from './submissions.controller';
 export * from './dto/innovation.dto';

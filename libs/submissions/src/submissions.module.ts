@@ -8,11 +8,18 @@ import { DirectoryModule } from '@app/directory';
 import { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity } from './persistence/innovation.entity';
 import { InnovationsRepository } from './persistence/innovations.repository';
 import { FileStorage, LocalDiskStorage } from './storage/file-storage';
+import { S3Storage, stagingDirOf } from './storage/s3-storage';
 import { InnovationAccessRegistry } from './innovation-access';
 import { InnovationsService } from './innovations.service';
 import { DocumentsService } from './documents.service';
 import { StorageSweeper } from './storage-sweeper';
 import { SubmissionsController } from './submissions.controller';
+
+/** STORAGE=local: DATA_DIR/storage on this machine; STORAGE=s3: the bucket every instance shares. */
+export function storageFor(env: AppEnv['storage'], dataDir: string): FileStorage {
+  if (env.kind === 's3') return new S3Storage({ ...env, stagingDir: stagingDirOf(dataDir) });
+  return new LocalDiskStorage(path.join(dataDir, 'storage'));
+}
 
 @Module({
   imports: [TypeOrmModule.forFeature([InnovationEntity, InnovationStatusHistoryEntity, DocumentEntity]), CompetitionsModule, DirectoryModule],
@@ -21,7 +28,7 @@ import { SubmissionsController } from './submissions.controller';
     InnovationAccessRegistry,
     InnovationsService,
     DocumentsService,
-    { provide: FileStorage, inject: [ConfigService], useFactory: (config: ConfigService<AppEnv, true>) => new LocalDiskStorage(path.join(config.get('dataDir', { infer: true }), 'storage')) },
+    { provide: FileStorage, inject: [ConfigService], useFactory: (config: ConfigService<AppEnv, true>) => storageFor(config.get('storage', { infer: true }), config.get('dataDir', { infer: true })) },
   ],
   controllers: [SubmissionsController],
   exports: [InnovationsService, DocumentsService, InnovationAccessRegistry, FileStorage, InnovationsRepository],

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from '../cli-command';
+import { runMigrations } from '@app/database';
 import { dataSourceFor, openDatabase } from '../database';
 
 export const migrationRunCommand: CliCommand = {
@@ -10,7 +11,8 @@ export const migrationRunCommand: CliCommand = {
     const ds = dataSourceFor(url);
     try {
       await ds.initialize();
-      const applied = await ds.runMigrations({ transaction: 'each' });
+      // Under the start-up advisory lock, like an API starting: never two migration runs at once.
+      const applied = await runMigrations(ds);
       process.stdout.write(applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') + '\n' : 'no pending migrations\n');
       return 0;
     } finally {

@@ -3,7 +3,7 @@ import { UsersService } from '@app/identity';
 import { DemoSeedService } from '@app/demo';
 import { withApp } from '../app-context';
 
-function flag(args: string[], name: string): string | undefined {
+export function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
   if (i >= 0) return args[i + 1];
   const eq = args.find((a) => a.startsWith(`--${name}=`));

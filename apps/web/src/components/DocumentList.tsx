@@ -20,7 +20,7 @@ export function DocumentList({ documents, onDelete }: Props) {
   if (!documents.length) return <p>{t('docs.none')}</p>;
   return (
     <>
-      <ErrorSummary error={error} />
+      <ErrorSummary error={error} explain={(err) => (err.code === 'DOCUMENT_FILE_MISSING' ? t('docs.fileMissing') : undefined)} />
       <ul className="documents">
         {documents.map((d) => (
           <li key={d.id}>

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { ChangeBus } from '@app/database';
 import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity } from './competition.entity';
 import type { CompetitionPlan, CompetitionStatus } from '../domain';
 
@@ -11,7 +12,16 @@ const COMPETITION_LOCK_SPACE = 7301;
 export class CompetitionsRepository {
   private readonly organizerUntil = new Map<string, number>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly changes: ChangeBus,
+  ) {
+    // A membership change anywhere drops that competition's kept answers here (key: competition id).
+    changes.on('organizer-membership', (competitionId) => {
+      if (competitionId === null) return this.organizerUntil.clear();
+      for (const key of this.organizerUntil.keys()) if (key.startsWith(`${competitionId}:`)) this.organizerUntil.delete(key);
+    });
+  }
 
   private m(tx?: EntityManager): EntityManager {
     return tx ?? this.db.manager;
@@ -63,8 +73,9 @@ export class CompetitionsRepository {
   }
 
   /**
-   * Organizer membership is only ever added (addOrganizer), so a "yes" is kept for a minute: it is asked on
-   * every organizer request. A "no" is always asked again.
+   * A "yes" is kept for a minute: it is asked on every organizer request. A "no" is always asked again.
+   * Every membership change is announced to all instances (ChangeBus `organizer-membership`), which drop
+   * the competition's kept answers when it commits (today membership is only ever added, by addOrganizer).
    */
   async isOrganizer(competitionId: string, userId: string, tx?: EntityManager): Promise<boolean> {
     const key = `${competitionId}:${userId}`;
@@ -85,6 +96,7 @@ export class CompetitionsRepository {
 
   async addOrganizer(tx: EntityManager, competitionId: string, userId: string): Promise<void> {
     await tx.createQueryBuilder().insert().into(CompetitionOrganizerEntity).values({ competitionId, userId }).orIgnore().execute();
+    await this.changes.announce('organizer-membership', competitionId, tx);
   }
 
   stages(competitionId: string, tx?: EntityManager): Promise<CompetitionStageEntity[]> {

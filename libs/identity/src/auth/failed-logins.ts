@@ -1,43 +1,37 @@
+import type { HitLog } from './hit-log';
+
 /** How long a failed sign-in counts against its client address. */
 export const LOGIN_ADDRESS_WINDOW_MS = 15 * 60_000;
+
+/** 0 when fewer than `limit` hits are in the window; otherwise how long until the oldest counted one leaves it. */
+export function retryAfterMs(hits: readonly number[], limit: number, windowMs: number, now: number): number {
+  const recent = hits.filter((t) => t > now - windowMs);
+  return recent.length >= limit ? recent[recent.length - limit] + windowMs - now : 0;
+}
 
 /**
  * Failed sign-ins per client address over a sliding window, whatever the e-mail: a password spray over many
  * accounts from one address. Only failures count, so many people signing in from behind one NAT (a whole
- * regional office) are not held up. At most `limit` times are kept per address, and addresses whose window
- * has passed are dropped as the map grows. In memory, like the per-e-mail throttler: per API process.
+ * regional office) are not held up. At most `limit` times are kept per address, in the shared {@link HitLog}
+ * (Redis or PostgreSQL): every API instance counts the same failures, and a restart forgets none.
  */
 export class FailedLogins {
-  private readonly failures = new Map<string, number[]>();
-  private recordsSincePrune = 0;
-
   constructor(
+    private readonly log: HitLog,
     readonly limit: number,
     readonly windowMs = LOGIN_ADDRESS_WINDOW_MS,
   ) {}
 
-  /** 0 when the address may try again; otherwise how long until its oldest counted failure leaves the window. */
-  retryAfterMs(address: string, now = Date.now()): number {
-    const times = this.recent(addressKey(address), now);
-    return times.length >= this.limit ? times[0] + this.windowMs - now : 0;
+  async retryAfterMs(address: string, now = Date.now()): Promise<number> {
+    return retryAfterMs(await this.log.list(this.key(address), now, this.windowMs), this.limit, this.windowMs, now);
   }
 
-  record(address: string, now = Date.now()): void {
-    const key = addressKey(address);
-    const times = this.recent(key, now);
-    times.push(now);
-    if (times.length > this.limit) times.splice(0, times.length - this.limit);
-    this.failures.set(key, times);
-    if (++this.recordsSincePrune >= 1000) this.prune(now);
+  async record(address: string, now = Date.now()): Promise<void> {
+    await this.log.add(this.key(address), now, this.windowMs, this.limit);
   }
 
-  private recent(key: string, now: number): number[] {
-    return (this.failures.get(key) ?? []).filter((t) => t > now - this.windowMs);
-  }
-
-  private prune(now: number): void {
-    this.recordsSincePrune = 0;
-    for (const [key, times] of this.failures) if (!times.some((t) => t > now - this.windowMs)) this.failures.delete(key);
+  private key(address: string): string {
+    return `failed:${addressKey(address)}`;
   }
 }
 

@@ -44,7 +44,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
     try {
       return (await super.canActivate(ctx)) as boolean;
     } catch (err) {
-      if (err instanceof Unauthorized) this.failures.record(String(ctx.switchToHttp().getRequest<{ ip?: unknown }>().ip));
+      if (err instanceof Unauthorized) await this.failures.record(String(ctx.switchToHttp().getRequest<{ ip?: unknown }>().ip));
       throw err;
     }
   }
@@ -58,9 +58,9 @@ export class LocalAuthGuard extends AuthGuard('local') {
 export class LoginAddressGuard implements CanActivate {
   constructor(private readonly failures: FailedLogins) {}
 
-  canActivate(ctx: ExecutionContext): boolean {
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const http = ctx.switchToHttp();
-    const wait = this.failures.retryAfterMs(String(http.getRequest<{ ip?: unknown }>().ip));
+    const wait = await this.failures.retryAfterMs(String(http.getRequest<{ ip?: unknown }>().ip));
     if (wait > 0) {
       http.getResponse<{ header(name: string, value: string): unknown }>().header('Retry-After', String(Math.ceil(wait / 1000)));
       throw new ThrottlerException();

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { ChangeBus } from '@app/database';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
 /**
  * How long a session seen live is taken as live without asking the database again. Every authenticated
  * request checks its session; this saves that query on all but one request per session per window.
- * Revocations through this repository (logout, refresh-token reuse) evict at once; another API process
- * sees them within this window, well inside the access token's own 15 minutes.
+ * Revocations through this repository (logout, refresh-token reuse) evict at once here and are announced
+ * (ChangeBus, topic `sessions`) to every other API instance, which drops the entry when the revocation commits.
  */
 export const SESSION_CHECK_CACHE_MS = 5_000;
 const SESSION_CACHE_MAX = 50_000;
@@ -16,7 +17,20 @@ const SESSION_CACHE_MAX = 50_000;
 export class RefreshTokensRepository {
   private readonly liveUntil = new Map<string, { userId: string; until: number }>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly changes: ChangeBus,
+  ) {
+    changes.on('sessions', (key) => {
+      if (key === null) this.liveUntil.clear();
+      else if (key.startsWith('user:')) this.forgetUser(key.slice('user:'.length));
+      else this.liveUntil.delete(key);
+    });
+  }
+
+  private forgetUser(userId: string): void {
+    for (const [sid, entry] of this.liveUntil) if (entry.userId === userId) this.liveUntil.delete(sid);
+  }
 
   private repo(tx?: EntityManager) {
     return (tx ?? this.db.manager).getRepository(RefreshTokenEntity);
@@ -36,13 +50,13 @@ export class RefreshTokensRepository {
   }
 
   async revokeFamily(familyId: string, at: Date, tx?: EntityManager): Promise<void> {
-    this.liveUntil.delete(familyId);
     await this.repo(tx).update({ familyId, revokedAt: IsNull() }, { revokedAt: at });
+    await this.changes.announce('sessions', familyId, tx);
   }
 
   async revokeAllOfUser(userId: string, at: Date, tx?: EntityManager): Promise<void> {
-    for (const [sid, entry] of this.liveUntil) if (entry.userId === userId) this.liveUntil.delete(sid);
     await this.repo(tx).update({ userId, revokedAt: IsNull() }, { revokedAt: at });
+    await this.changes.announce('sessions', `user:${userId}`, tx);
   }
 
   /** A session (family) is live while it has a token that is neither revoked nor expired. */

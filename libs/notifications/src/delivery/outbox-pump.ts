@@ -1,14 +1,21 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { AppEnv } from '@app/config';
+import { claimScheduledRun } from '@app/database';
 import { DigestService } from './digest.service';
 import { DISPATCH_BATCH, OUTBOX_DISPATCH, type OutboxDispatch } from './outbox-dispatch';
 
-const DIGEST_EVERY_MS = 60_000;
+export const DIGEST_EVERY_MS = 60_000;
+/** The scheduled task of digest composition: one instance composes per minute, however many run. */
+export const DIGEST_TASK = 'notification-digest';
 
 /**
  * The API's background loop: every NOTIFY_POLL_MS it moves due outbox rows on (to BullMQ, or delivers them
- * in process) and once a minute composes the daily digests that are due. Stops before the database closes.
+ * in process) and once a minute composes the daily digests that are due — on one instance per minute
+ * (scheduled_tasks lease); moving rows on is shared out by row locks (SKIP LOCKED), so every row moves once.
+ * Stops before the database closes.
  */
 @Injectable()
 export class OutboxPump implements OnApplicationBootstrap, OnModuleDestroy {
@@ -23,6 +30,7 @@ export class OutboxPump implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(OUTBOX_DISPATCH) private readonly dispatch: OutboxDispatch,
     private readonly digests: DigestService,
+    @InjectDataSource() private readonly db: DataSource,
     config: ConfigService<AppEnv, true>,
   ) {
     this.pollMs = config.get('notify', { infer: true }).pollMs;
@@ -41,8 +49,8 @@ export class OutboxPump implements OnApplicationBootstrap, OnModuleDestroy {
   /** One pass now (also what the timer runs); resolves with the rows it moved. */
   async runOnce(now: Date = new Date()): Promise<number> {
     if (now.getTime() - this.lastDigestAt >= DIGEST_EVERY_MS) {
-      await this.digests.compose(now);
       this.lastDigestAt = now.getTime();
+      if (await claimScheduledRun(this.db, DIGEST_TASK, DIGEST_EVERY_MS)) await this.digests.compose(now);
     }
     return this.dispatch.tick(now, this.stopping.signal);
   }
