@@ -144,7 +144,8 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     const res = await t.http().post(`/api/innovations/${draft.body.id}/submit`).set(bearer(disdukcapil));
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('SUBMISSION_INELIGIBLE');
-    expect(fields(res).sort()).toEqual(['startDate', 'title']);
+    // The duplicate title is no longer a refusal: screeners see it (GET /api/innovations/:id/screening).
+    expect(fields(res)).toEqual(['startDate']);
   });
 
   it('keeps OPDs apart: 404 for another OPD’s innovation, documents and downloads', async () => {
@@ -308,5 +309,123 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     expect((await t.http().get(`/api/competitions/${competitionId}`).set(bearer(token))).status).toBe(404);
     expect((await t.http().get(`/api/competitions/${competitionId}/innovations`).set(bearer(token))).status).toBe(404);
     expect((await t.http().patch(`/api/competitions/${competitionId}`).set(bearer(token)).send({ name: 'x' })).status).toBe(404);
+  });
+
+  describe('issue 18: entry limit and duplicate titles', () => {
+    /** A complete proposal with a document, ready to submit. */
+    async function ready(token: string, cid: string, title: string): Promise<string> {
+      const d = await t.http().post(`/api/competitions/${cid}/innovations`).set(bearer(token)).send(completeProposal(title));
+      expect(d.status).toBe(201);
+      expect((await uploadPdf(t, token, d.body.id)).status).toBe(201);
+      return d.body.id;
+    }
+
+    it('counts only entries that were sent in: two drafts do not block each other, a second submitted entry is refused, a withdrawn one frees the place', async () => {
+      const c = await openCompetition(t, organizer, { slug: 'satu-entri', mutate: (p) => (p.eligibility.maxEntriesPerOrganization = 1) });
+      const first = await ready(rsud, c.id, 'SiTaro (Siap Antar Obat)');
+      const second = await ready(rsud, c.id, 'Apotek Keliling RSUD');
+      const sent = await t.http().post(`/api/innovations/${first}/submit`).set(bearer(rsud));
+      expect(sent.status).toBe(200);
+      expect(sent.body.status).toBe('submitted');
+      const over = await t.http().post(`/api/innovations/${second}/submit`).set(bearer(rsud));
+      expect(over.status).toBe(400);
+      expect(over.body.code).toBe('SUBMISSION_INELIGIBLE');
+      expect(fields(over)).toEqual(['organization']);
+      expect(over.body.details.fields[0].message).toContain('at most 1');
+      expect((await t.http().post(`/api/innovations/${first}/withdraw`).set(bearer(rsud)).send({ comment: 'ganti inovasi' })).status).toBe(200);
+      const now = await t.http().post(`/api/innovations/${second}/submit`).set(bearer(rsud));
+      expect(now.status).toBe(200);
+      expect(now.body.status).toBe('submitted');
+    });
+
+    it('a copy submitted first does not block the original: both are entered and each shows the other to screeners', async () => {
+      const c = await openCompetition(t, organizer, { slug: 'judul-ganda' });
+      const copy = await ready(disdukcapil, c.id, 'SiTaro (Siap Antar Obat)');
+      expect((await t.http().post(`/api/innovations/${copy}/submit`).set(bearer(disdukcapil))).status).toBe(200);
+      const original = await ready(rsud, c.id, '  SITARO (siap antar obat) ');
+      const res = await t.http().post(`/api/innovations/${original}/submit`).set(bearer(rsud));
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('submitted');
+
+      const screening = await t.http().get(`/api/innovations/${original}/screening`).set(bearer(organizer));
+      expect(screening.status).toBe(200);
+      expect(screening.body.flags).toEqual(['DUPLICATE_TITLE']);
+      expect(screening.body.duplicateTitles).toEqual([expect.objectContaining({ innovationId: copy, title: 'SiTaro (Siap Antar Obat)', organization: expect.stringContaining('Kependudukan'), status: 'submitted' })]);
+      expect((await t.http().get(`/api/innovations/${copy}/screening`).set(bearer(organizer))).body.duplicateTitles.map((d: { innovationId: string }) => d.innovationId)).toEqual([original]);
+      // Screening data is for organizers: the OPD gets 403 by role.
+      expect((await t.http().get(`/api/innovations/${original}/screening`).set(bearer(rsud))).status).toBe(403);
+    });
+  });
+
+  describe('issue 18: a region without a coordinator', () => {
+    const outbox = async (type: string, innovationId: string) =>
+      (await t.db.query(`SELECT o.channel, o.locale, u.email FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = $1 AND o.payload->>'innovationId' = $2 ORDER BY o.channel`, [type, innovationId])).rows;
+
+    it('the coordinator’s return and forward reach the OPD (e-mail and inbox)', async () => {
+      const c = await openCompetition(t, organizer, { slug: 'kabar-koordinator', requireCoordinator: true });
+      const d = await t.http().post(`/api/competitions/${c.id}/innovations`).set(bearer(rsud)).send(completeProposal('Apotek Antar'));
+      await uploadPdf(t, rsud, d.body.id);
+      const sent = await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(rsud));
+      expect(sent.body.status).toBe('awaiting_coordinator');
+      expect(sent.body.notices ?? []).toEqual([]);
+      expect((await t.http().post(`/api/innovations/${d.body.id}/return`).set(bearer(coordinator)).send({ comment: 'Lampirkan SK Direktur' })).status).toBe(200);
+      expect(await outbox('proposal_returned', d.body.id)).toEqual([
+        { channel: 'email', locale: 'id', email: 'opd.rsud@demo.local' },
+        { channel: 'inbox', locale: 'id', email: 'opd.rsud@demo.local' },
+      ]);
+      const row = (await t.db.query(`SELECT payload FROM outbox_messages WHERE type = 'proposal_returned' AND channel = 'inbox' AND payload->>'innovationId' = $1`, [d.body.id])).rows[0];
+      expect(row.payload).toMatchObject({ comment: 'Lampirkan SK Direktur', innovation: 'Apotek Antar' });
+      await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(rsud));
+      expect((await t.http().post(`/api/innovations/${d.body.id}/forward`).set(bearer(coordinator)).send({})).status).toBe(200);
+      expect(await outbox('proposal_forwarded', d.body.id)).toHaveLength(2);
+      // The region has its coordinator: an organizer does not take the step (403 with a code).
+      const d2 = await t.http().post(`/api/competitions/${c.id}/innovations`).set(bearer(disdukcapil)).send(completeProposal('Layanan Malam'));
+      await uploadPdf(t, disdukcapil, d2.body.id);
+      await t.http().post(`/api/innovations/${d2.body.id}/submit`).set(bearer(disdukcapil));
+      const refused = await t.http().post(`/api/innovations/${d2.body.id}/forward`).set(bearer(organizer)).send({});
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('SUBMISSION_COORDINATOR_PRESENT');
+    });
+
+    it('open warns of it, submit tells the OPD, and an organizer forwards or returns for the missing coordinator (audited)', async () => {
+      await t.db.query(`UPDATE users SET active = false WHERE email = 'coordinator.bekasi@demo.local'`);
+      try {
+        const template = await t.http().get(`/api/competitions/template?year=${new Date().getFullYear() + 1}`).set(bearer(organizer));
+        const created = await t.http().post('/api/competitions').set(bearer(organizer)).send({ name: 'Tanpa Koordinator', slug: 'tanpa-koordinator', year: new Date().getFullYear() + 1, plan: { ...template.body, requireCoordinator: true } });
+        const opened = await t.http().post(`/api/competitions/${created.body.id}/open`).set(bearer(organizer));
+        expect(opened.status).toBe(200);
+        expect(opened.body.warnings).toEqual([
+          expect.objectContaining({ code: 'COMPETITION_REGIONS_WITHOUT_COORDINATOR', message: { id: expect.stringContaining('koordinator'), en: expect.stringContaining('coordinator') }, regions: expect.arrayContaining([expect.objectContaining({ name: 'Kota Bekasi' })]) }),
+        ]);
+
+        const d = await t.http().post(`/api/competitions/${created.body.id}/innovations`).set(bearer(disdukcapil)).send(completeProposal('Patriot Mantap'));
+        await uploadPdf(t, disdukcapil, d.body.id);
+        const sent = await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(disdukcapil));
+        expect(sent.status).toBe(200);
+        expect(sent.body.status).toBe('awaiting_coordinator');
+        expect(sent.body.notices).toEqual([{ code: 'SUBMISSION_NO_COORDINATOR', message: { id: expect.stringContaining('koordinator'), en: expect.stringContaining('coordinator') } }]);
+
+        const noComment = await t.http().post(`/api/innovations/${d.body.id}/return`).set(bearer(organizer)).send({});
+        expect(noComment.status).toBe(400);
+        const returned = await t.http().post(`/api/innovations/${d.body.id}/return`).set(bearer(organizer)).send({ comment: 'Lengkapi data dukung' });
+        expect(returned.status).toBe(200);
+        expect(returned.body.status).toBe('returned');
+        expect(await outbox('proposal_returned', d.body.id)).toHaveLength(2);
+        await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(disdukcapil));
+        const forwarded = await t.http().post(`/api/innovations/${d.body.id}/forward`).set(bearer(organizer)).send({ comment: 'Diteruskan panitia' });
+        expect(forwarded.status).toBe(200);
+        expect(forwarded.body.status).toBe('submitted');
+        const audit = await t.db.query(`SELECT action, after FROM audit_events WHERE entity_id = $1 AND action IN ('innovation.returned', 'innovation.submitted') ORDER BY id`, [d.body.id]);
+        expect(audit.rows).toEqual([
+          { action: 'innovation.returned', after: { status: 'returned', actingFor: 'coordinator' } },
+          { action: 'innovation.submitted', after: { status: 'submitted', actingFor: 'coordinator' } },
+        ]);
+        expect(await outbox('proposal_forwarded', d.body.id)).toHaveLength(2);
+        // A juror or another OPD still cannot.
+        expect((await t.http().post(`/api/innovations/${d.body.id}/forward`).set(bearer(rsud)).send({})).status).toBe(403);
+      } finally {
+        await t.db.query(`UPDATE users SET active = true WHERE email = 'coordinator.bekasi@demo.local'`);
+      }
+    });
   });
 });

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Conflict, NotFound, ValidationFailed, type Actor } from '@app/common';
 import { AuditService } from '@app/audit';
+import { UsersService } from '@app/identity';
 import { CompetitionsRepository } from './persistence/competitions.repository';
 import { CompetitionEntity, CompetitionStageEntity } from './persistence/competition.entity';
-import { assertCompetitionTransition, assertPlanChangeAllowed, assertValidPlan, defaultTemplate, type CompetitionPlan, type CompetitionStatus, type StagePlan } from './domain';
+import { assertCompetitionTransition, CompetitionErrorCode, assertPlanChangeAllowed, assertValidPlan, defaultTemplate, type CompetitionPlan, type CompetitionStatus, type StagePlan } from './domain';
 import type { CompetitionView, CreateCompetitionDto, UpdateCompetitionDto } from './dto/competition.dto';
 
 /** A competition as other contexts need it: its plan and where its stages stand. */
@@ -45,6 +46,7 @@ export class CompetitionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: CompetitionsRepository,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
   ) {}
 
   /** Organizers see the competitions they run, admins all, everyone else the ones past draft. */
@@ -161,17 +163,36 @@ export class CompetitionsService {
     });
   }
 
-  /** draft → open: submissions start (the submission stage opens). */
-  open(actor: Actor, id: string): Promise<CompetitionView> {
-    return this.transition(actor, id, 'open', async (tx, c) => {
+  /**
+   * draft → open: submissions start (the submission stage opens). With the coordinator step, the answer warns
+   * of the regions whose proposals would wait for a coordinator they do not have (organizers step in for them).
+   */
+  async open(actor: Actor, id: string): Promise<CompetitionView> {
+    let uncovered: { id: string; name: string; kind: string }[] = [];
+    const view = await this.transition(actor, id, 'open', async (tx, c) => {
       const first = (await this.repo.stages(id, tx))[0];
       if (first && first.status === 'scheduled') {
         first.status = 'open';
         first.openedAt = new Date();
         await this.repo.saveStage(tx, first);
       }
-      void c;
+      if (c.plan.requireCoordinator) {
+        uncovered = await this.users.regionsWithoutCoordinator(tx);
+        if (uncovered.length) await this.audit.record(tx, { actorId: actor.id, action: 'competition.regions_without_coordinator', entityType: 'competition', entityId: id, competitionId: id, after: { regions: uncovered.map((r) => r.id) } });
+      }
     });
+    if (uncovered.length)
+      view.warnings = [
+        {
+          code: CompetitionErrorCode.RegionsWithoutCoordinator,
+          message: {
+            id: `${uncovered.length} wilayah belum memiliki koordinator aktif; proposal dari wilayah tersebut menunggu sampai panitia meneruskan atau mengembalikannya atas nama koordinator.`,
+            en: `${uncovered.length} region(s) have no active coordinator; their proposals wait until an organizer forwards or returns them on the coordinator's behalf.`,
+          },
+          regions: uncovered,
+        },
+      ];
+    return view;
   }
 
   archive(actor: Actor, id: string): Promise<CompetitionView> {

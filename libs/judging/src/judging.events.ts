@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { LocalizedText } from '@app/common';
 import { EntityManager } from 'typeorm';
 import type { CompetitionSnapshot } from '@app/competitions';
 import { UsersService } from '@app/identity';
@@ -24,8 +25,9 @@ export class JudgingEvents {
     private readonly repo: JudgingRepository,
   ) {}
 
-  private stageLabel(c: Pick<CompetitionSnapshot, 'plan'>, key: string): string {
-    return c.plan.stages.find((s) => s.key === key)?.label.id ?? key;
+  /** The stage's label in both languages: each recipient reads it in their own. */
+  stageLabel(c: Pick<CompetitionSnapshot, 'plan'>, key: string): LocalizedText | string {
+    return c.plan.stages.find((s) => s.key === key)?.label ?? key;
   }
 
   private async competition(tx: EntityManager, id: string): Promise<{ name: string; plan: CompetitionSnapshot['plan']; status: Map<string, string> }> {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { CurrentUser, Public, Roles, sendPrecompressed, type Actor } from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { ResultsService, UNRANKED_INLINE } from './results.service';
+import { ScreeningDataService } from './screening-data.service';
 import { AnnounceDto, AnswerDto, CatalogueQueryDto, ObjectionDto, PreviewQueryDto, PublishDto, UnrankedQueryDto, VersionQueryDto } from './dto/results.dto';
 import { toCsv } from './export/csv';
 import { toXlsx } from './export/xlsx';
@@ -25,7 +26,10 @@ const LATEST = 'public, max-age=60';
 @ApiBearerAuth()
 @Controller()
 export class ResultsController {
-  constructor(private readonly results: ResultsService) {}
+  constructor(
+    private readonly results: ResultsService,
+    private readonly screeningData: ScreeningDataService,
+  ) {}
 
   @Get('competitions/:id/rankings/preview')
   @Roles('admin', 'organizer')
@@ -71,6 +75,13 @@ export class ResultsController {
   @Get('innovations/:id/objections')
   objectionsOf(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.results.objectionsOf(actor, id);
+  }
+
+  @Get('innovations/:id/screening')
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Screening data: same-title entries of the edition (flag DUPLICATE_TITLE) and the organization’s entries of earlier published editions with the same or a similar title, ranked there or not (flag PREVIOUS_WINNER)' })
+  screening(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.screeningData.of(actor, id);
   }
 
   @Get('innovations/:id/score')

@@ -40,6 +40,19 @@ export class StageStateView {
   @ApiPropertyOptional({ nullable: true }) closedAt: Date | null;
 }
 
+export class RegionRefView {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() kind: string;
+}
+
+/** Something the organizer should act on (not an error), with a stable code and the message in both languages. */
+export class CompetitionWarningView {
+  @ApiProperty({ example: 'COMPETITION_REGIONS_WITHOUT_COORDINATOR' }) code: string;
+  @ApiProperty({ type: 'object', properties: { id: { type: 'string' }, en: { type: 'string' } } }) message: { id: string; en: string };
+  @ApiPropertyOptional({ type: [RegionRefView] }) regions?: RegionRefView[];
+}
+
 export class CompetitionView {
   @ApiProperty() id: string;
   @ApiProperty() slug: string;
@@ -50,4 +63,5 @@ export class CompetitionView {
   @ApiProperty({ type: PlanDto }) plan: PlanDto;
   @ApiProperty({ type: [StageStateView] }) stages: StageStateView[];
   @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({ type: [CompetitionWarningView], description: 'on open: e.g. the regions without a coordinator when the plan requires one' }) warnings?: CompetitionWarningView[];
 }
