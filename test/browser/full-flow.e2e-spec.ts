@@ -113,6 +113,8 @@ const SLUG = 'alur-penuh';
 
     await organizer.getByLabel('Proposal diperiksa koordinator wilayah sebelum sampai ke penyelenggara').check();
     for (const stage of ['Penilaian proposal', 'Presentasi dan wawancara', 'Verifikasi lapangan']) await organizer.getByRole('group', { name: stage }).getByLabel('Juri per inovasi').fill('1');
+    // No objection window in this one-innovation edition: publication then needs no announcement that has run out.
+    await organizer.getByLabel('Masa sanggah (hari)').fill('0');
     await organizer.getByLabel('Alasan perubahan').fill('Edisi uji satu inovasi');
     await organizer.getByRole('button', { name: 'Simpan rencana' }).click();
     await organizer.getByText('Rencana tersimpan.').waitFor();
@@ -186,7 +188,7 @@ const SLUG = 'alur-penuh';
     await shot(juror, '5-sheet-submitted-phone');
   });
 
-  it('the organizer closes the scored stages, announces with no window and publishes; the ranking is public', async () => {
+  it('the organizer closes the scored stages, announces (the plan has no window) and publishes; the ranking is public', async () => {
     await stagePage('desk_review');
     await closeStage();
     await runScoredStage('presentation', () => scoreViaApi('presentation'), async () => {

@@ -100,6 +100,26 @@ export class JudgingEvents {
     await this.scheduleReminders(tx, competitionId, stageKey, assignments, titles);
   }
 
+  /** Each juror whose sheet an organizer reopened hears why, with the deadline when the stage is still open. */
+  async sheetsReopened(tx: EntityManager, competition: CompetitionSnapshot, reopened: { assignment: AssignmentEntity; version: number }[], reason: string): Promise<void> {
+    if (!reopened.length) return;
+    const titles = new Map<string, string>((await tx.query(`SELECT id, title FROM innovations WHERE id = ANY($1::uuid[])`, [[...new Set(reopened.map((r) => r.assignment.innovationId))]])).map((r: { id: string; title: string }) => [r.id, r.title]));
+    await this.outbox.notifyMany(
+      tx,
+      reopened.map(({ assignment: a, version }) => {
+        const stage = competition.plan.stages.find((s) => s.key === a.stageKey);
+        const open = competition.stages.find((s) => s.key === a.stageKey)?.status === 'open';
+        return {
+          type: 'sheet_reopened' as const,
+          recipients: [a.jurorId],
+          payload: { competition: competition.name, innovation: titles.get(a.innovationId) ?? '', stage: this.stageLabel(competition, a.stageKey), assignmentId: a.id, reason, ...(open && stage?.closesAt ? { dueAt: stage.closesAt } : {}) },
+          dedupeKey: eventKey('sheet_reopened', a.id, version),
+          competitionId: competition.id,
+        };
+      }),
+    );
+  }
+
   async stageClosed(tx: EntityManager, competitionId: string, stageKey: string, decisions: { innovationId: string; title: string; outcome: 'passed' | 'eliminated' }[]): Promise<void> {
     if (!decisions.length) return;
     const c = await this.competition(tx, competitionId);

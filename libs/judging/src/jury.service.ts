@@ -193,8 +193,10 @@ export class JuryService {
     const competition = await this.competitions.holdSnapshot(tx, assignment.competitionId);
     const stage = this.scoredStage(competition, assignment.stageKey);
     const status = competition.stages.find((s) => s.key === stage.key)?.status;
-    if (status !== 'open') throw new Conflict('STAGE_NOT_OPEN', `stage "${stage.key}" is ${status}; sheets are edited while it is open`, { status, allowed: ['open'] });
-    return { assignment, stage, sheet: await this.repo.sheet(assignment.id, tx, true) };
+    const sheet = await this.repo.sheet(assignment.id, tx, true);
+    // A sheet reopened for an upheld objection is corrected while its stage stays closed.
+    if (status !== 'open' && !sheet?.correctionOf) throw new Conflict('STAGE_NOT_OPEN', `stage "${stage.key}" is ${status}; sheets are edited while it is open`, { status, allowed: ['open'] });
+    return { assignment, stage, sheet, competition };
   }
 
   /** The conflict rules, checked again on every save and submit (a declaration made meanwhile blocks scoring). */
@@ -279,7 +281,8 @@ export class JuryService {
       if (!sheet.comment?.trim()) errors.push({ field: 'comment', message: 'a comment explaining the scores is required' });
       if (errors.length) throw new ValidationFailed(errors, 'JUDGING_INVALID_SCORES', 'The sheet cannot be submitted');
       const saved = await this.repo.writeSheet(tx, sheet.id, { status: 'submitted', scores: sheet.scores, comment: sheet.comment, submittedAt: now }, { status: 'submitted', by: actor.id });
-      await this.audit.record(tx, { actorId: actor.id, action: 'sheet.submit', entityType: 'score_sheet', entityId: saved.id, competitionId: assignment.competitionId, after: { assignmentId: assignment.id, version: saved.version } });
+      if (sheet.correctionOf) await this.repo.setCorrection(tx, [sheet.id], null);
+      await this.audit.record(tx, { actorId: actor.id, action: 'sheet.submit', entityType: 'score_sheet', entityId: saved.id, competitionId: assignment.competitionId, after: { assignmentId: assignment.id, version: saved.version, ...(sheet.correctionOf ? { correctionOf: sheet.correctionOf } : {}) } });
       return this.sheetView(saved);
     });
   }
@@ -297,8 +300,36 @@ export class JuryService {
       if (!sheet || sheet.status !== 'submitted') throw new Conflict('JUDGING_SHEET_NOT_SUBMITTED', `the sheet is ${sheet?.status ?? 'not started'}; only a submitted sheet is reopened`, { status: sheet?.status ?? 'not_started', allowed: ['submitted'] });
       const saved = await this.repo.writeSheet(tx, sheet.id, { status: 'draft', scores: sheet.scores, comment: sheet.comment, submittedAt: null }, { status: 'reopened', by: actor.id, reason });
       await this.audit.record(tx, { actorId: actor.id, action: 'sheet.reopen', entityType: 'score_sheet', entityId: saved.id, competitionId: assignment.competitionId, after: { assignmentId: assignment.id, version: saved.version }, reason });
+      await this.events.sheetsReopened(tx, await this.competitions.snapshot(assignment.competitionId, tx), [{ assignment, version: saved.version }], reason);
       return this.sheetView(saved);
     });
+  }
+
+  /**
+   * An upheld objection reopens the innovation's submitted sheets of a scored stage, closed or not: back to
+   * draft for their jurors (who are notified), marked as corrections until submitted again; publication waits
+   * for them. Runs in the caller's transaction (which holds the competition row). Returns the sheets reopened.
+   */
+  async reopenForCorrection(tx: EntityManager, actorId: string, competition: CompetitionSnapshot, innovationId: string, stageKey: string, objectionId: string, reason: string): Promise<number> {
+    const stage = this.scoredStage(competition, stageKey);
+    const assignments = (await this.repo.activeAssignments(competition.id, stage.key, tx)).filter((a) => a.innovationId === innovationId);
+    const sheets = new Map((await this.repo.sheetsOf(assignments.map((a) => a.id), tx)).map((sh) => [sh.assignmentId, sh]));
+    const reopened: { assignment: AssignmentEntity; version: number }[] = [];
+    for (const a of assignments) {
+      const sheet = sheets.get(a.id);
+      if (!sheet || sheet.status !== 'submitted') continue;
+      const saved = await this.repo.writeSheet(tx, sheet.id, { status: 'draft', scores: sheet.scores, comment: sheet.comment, submittedAt: null }, { status: 'reopened', by: actorId, reason });
+      await this.repo.setCorrection(tx, [sheet.id], objectionId);
+      await this.audit.record(tx, { actorId, action: 'sheet.reopen', entityType: 'score_sheet', entityId: saved.id, competitionId: competition.id, after: { assignmentId: a.id, version: saved.version, correctionOf: objectionId }, reason });
+      reopened.push({ assignment: a, version: saved.version });
+    }
+    await this.events.sheetsReopened(tx, competition, reopened, reason);
+    return reopened.length;
+  }
+
+  /** Sheets reopened for an upheld objection and not yet submitted again. */
+  openCorrections(competitionId: string, tx?: EntityManager): Promise<number> {
+    return this.repo.openCorrections(competitionId, tx);
   }
 
   async sheetVersions(actor: Actor, id: string) {

@@ -4,7 +4,7 @@ import { CurrentUser, Public, Roles, sendPrecompressed, type Actor } from '@app/
 import { uuidParam } from '@app/competitions';
 import { ResultsService, UNRANKED_INLINE } from './results.service';
 import { ScreeningDataService } from './screening-data.service';
-import { AnnounceDto, AnswerDto, CatalogueQueryDto, ObjectionDto, PreviewQueryDto, PublishDto, UnrankedQueryDto, VersionQueryDto } from './dto/results.dto';
+import { AnnounceDto, AnswerDto, CatalogueQueryDto, ObjectionDto, PreviewQueryDto, PublishDto, ReopenForObjectionDto, UnrankedQueryDto, VersionQueryDto } from './dto/results.dto';
 import { toCsv } from './export/csv';
 import { toXlsx } from './export/xlsx';
 import { certificatePdf } from './export/certificate';
@@ -61,8 +61,17 @@ export class ResultsController {
   @Post('objections/:id/answer')
   @HttpCode(200)
   @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Answer an objection (upheld or rejected): final — a second answer is 409 OBJECTION_ALREADY_ANSWERED' })
   answer(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: AnswerDto) {
     return this.results.answerObjection(actor, id, dto.answer, dto.decision);
+  }
+
+  @Post('objections/:id/reopen')
+  @HttpCode(200)
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'An upheld objection: reopen the innovation’s sheets of a scored stage for its jurors (with a reason, audited); publication waits for them (409 RESULTS_CORRECTION_OPEN)' })
+  reopen(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ReopenForObjectionDto) {
+    return this.results.reopenForObjection(actor, id, dto.stage, dto.reason);
   }
 
   @Post('innovations/:id/objections')
