@@ -48,6 +48,11 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
         const pres = plan.stages.find((s: { key: string }) => s.key === 'presentation');
         pres.advance = { type: 'top', n: 1 };
         pres.aggregation = 'zscore';
+        // What the verifier checks on the visit (findings), apart from the rubric the stage is scored on.
+        plan.stages.find((s: { key: string }) => s.key === 'field_verification').checklist = [
+          { key: 'armada_beroperasi', label: { id: 'Armada beroperasi', en: 'Fleet in operation' }, guidance: { id: 'Hitung motor pengantar obat yang beroperasi', en: 'Count the delivery motorcycles in use' } },
+          { key: 'register_pasien', label: { id: 'Buku register pasien', en: 'Patient register' }, guidance: { id: 'Cocokkan register dengan laporan', en: 'Match the register with the report' } },
+        ];
       },
     });
     cid = c.id;
@@ -205,6 +210,43 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
     expect(replaced.rows.map((r: { juror_id: string }) => r.juror_id)).not.toContain(jurorIds[jj]);
   });
 
+  it('issue 18: moving a deadline needs a reason and moves the scoring reminders with it; a removed assignment keeps none', async () => {
+    const reminders = async () =>
+      (
+        await t.db.query(
+          `SELECT o.payload->>'assignmentId' AS a, o.payload->>'dueAt' AS due, o.available_at, o.status, o.note FROM outbox_messages o
+            WHERE o.type = 'scoring_reminder' AND o.channel = 'email' AND o.competition_id = $1 AND o.payload->>'assignmentId' IN (SELECT id::text FROM assignments WHERE stage_key = 'desk_review')`,
+          [cid],
+        )
+      ).rows as { a: string; due: string; available_at: Date; status: string; note: string | null }[];
+    const active = (await t.db.query(`SELECT id FROM assignments WHERE competition_id = $1 AND stage_key = 'desk_review' AND removed_at IS NULL`, [cid])).rows.map((r: { id: string }) => r.id);
+    const removed = (await t.db.query(`SELECT id FROM assignments WHERE competition_id = $1 AND stage_key = 'desk_review' AND removed_at IS NOT NULL`, [cid])).rows.map((r: { id: string }) => r.id);
+    expect(removed.length).toBeGreaterThan(0);
+    const c = await get(`/api/competitions/${cid}`, org);
+    const plan = c.body.plan;
+    const desk = plan.stages.find((s: { key: string }) => s.key === 'desk_review');
+    const oldDue = new Date(desk.closesAt);
+    const newDue = new Date(oldDue.getTime() + 7 * 86400_000);
+    desk.closesAt = newDue.toISOString().replace('Z', '+00:00');
+    const noReason = await t.http().patch(`/api/competitions/${cid}`).set(bearer(org)).send({ plan });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.code).toBe('COMPETITION_REASON_REQUIRED');
+    expect(noReason.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['reason']);
+    const moved = await t.http().patch(`/api/competitions/${cid}`).set(bearer(org)).send({ plan, reason: 'Perpanjangan penilaian proposal satu minggu' });
+    expect(moved.status).toBe(200);
+
+    const rows = await reminders();
+    const pending = rows.filter((r) => r.status === 'pending');
+    // Exactly 48 h and 2 h before the new deadline for every active assignment, none for the old one or a removed assignment.
+    expect(pending.every((r) => new Date(r.due).getTime() === newDue.getTime())).toBe(true);
+    expect(new Set(pending.map((r) => r.a))).toEqual(new Set(active));
+    for (const a of active) expect(pending.filter((r) => r.a === a).map((r) => newDue.getTime() - r.available_at.getTime()).sort((x, y) => x - y)).toEqual([2 * 3600_000, 48 * 3600_000]);
+    const old = rows.filter((r) => new Date(r.due).getTime() === oldDue.getTime());
+    expect(old.length).toBeGreaterThan(0);
+    expect(old.every((r) => r.status === 'sent' && r.note?.startsWith('skipped'))).toBe(true);
+    expect(rows.filter((r) => removed.includes(r.a) && r.status === 'pending')).toEqual([]);
+  });
+
   it('refuses to close with open sheets (listing them), then closes desk review by threshold', async () => {
     const refused = await post(`/api/competitions/${cid}/stages/desk_review/close`, org);
     expect(refused.status).toBe(409);
@@ -233,6 +275,13 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
   it('schedules presentations without overlapping jurors and keeps the history; the OPD sees its slot', async () => {
     const slot = (innovation: string, startsAt: string, endsAt: string, panel: string[]) =>
       post(`/api/innovations/${ids[innovation]}/presentation`, org, { startsAt, endsAt, location: 'Ruang Rapat Utama', panel: panel.map((j) => jurorIds[j]) });
+    // Issue 18: a slot in the past or outside the stage's window (8–30 Sep) is refused, naming the field.
+    const past = await slot('A', '2020-09-10T09:00:00+07:00', '2020-09-10T09:20:00+07:00', ['j2']);
+    expect([past.status, past.body.code, past.body.details.fields.map((f: { field: string }) => f.field)]).toEqual([400, 'SCHEDULE_OUTSIDE_WINDOW', ['startsAt']]);
+    const early = await slot('A', '2027-09-01T09:00:00+07:00', '2027-09-01T09:20:00+07:00', ['j2']);
+    expect(early.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['startsAt']);
+    const late = await slot('A', '2027-09-30T23:50:00+07:00', '2027-10-01T00:10:00+07:00', ['j2']);
+    expect([late.status, late.body.details.fields.map((f: { field: string }) => f.field)]).toEqual([400, ['endsAt']]);
     expect((await slot('A', '2027-09-10T09:00:00+07:00', '2027-09-10T09:20:00+07:00', ['j2', 'j4'])).status).toBe(201);
     const clash = await slot('C', '2027-09-10T09:10:00+07:00', '2027-09-10T09:30:00+07:00', ['j4']);
     expect(clash.status).toBe(409);
@@ -288,11 +337,23 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
     expect(missing.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['verifiers', 'visitAt']);
     const visit = await post(`/api/innovations/${ids.A}/field-visit`, org, { visitAt: '2027-10-07T09:00:00+07:00', address: 'RSUD dr. Chasbullah Abdulmadjid, Jl. Pramuka No. 55, Kota Bekasi', verifiers: [jurorIds.j5] });
     expect(visit.status).toBe(201);
-    expect(visit.body.checklist.map((c: { key: string }) => c.key)).toEqual(['kesesuaian_data', 'dampak_nyata', 'keberlanjutan']);
-    expect(visit.body.checklist[0].guidance.id.length).toBeGreaterThan(10);
+    // Issue 18: the visit's checklist is the field stage's plan checklist; the rubric is for the score sheets.
+    expect(visit.body.checklist.map((c: { key: string }) => c.key)).toEqual(['armada_beroperasi', 'register_pasien']);
+    expect(visit.body.checklist[0]).toMatchObject({ label: { id: 'Armada beroperasi', en: 'Fleet in operation' }, guidance: { id: 'Hitung motor pengantar obat yang beroperasi' } });
+    const rubricKey = await post(`/api/innovations/${ids.A}/field-visit`, jurors.j5, { checklist: [{ key: 'kesesuaian_data', ok: true }] });
+    expect(rubricKey.status).toBe(400);
+    expect(rubricKey.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['checklist[0].key']);
+    // Issue 18: the verifier cannot be assigned by hand to score the field stage of what they verify.
+    const verifierScores = await post(`/api/competitions/${cid}/stages/field_verification/assignments/manual`, org, { innovationId: ids.A, jurorId: jurorIds.j5 });
+    expect(verifierScores.status).toBe(409);
+    expect(verifierScores.body.code).toBe('ASSIGNMENT_FIELD_VERIFIER');
     // The verifier records findings but cannot move the visit; another juror cannot touch it.
-    const findings = await post(`/api/innovations/${ids.A}/field-visit`, jurors.j5, { checklist: [{ key: 'kesesuaian_data', ok: true, note: 'Data pengantaran obat sesuai buku register' }], findings: '12 motor beroperasi; pasien lansia terlayani.' });
+    const findings = await post(`/api/innovations/${ids.A}/field-visit`, jurors.j5, { checklist: [{ key: 'armada_beroperasi', ok: true, note: '12 motor sesuai buku register' }], findings: '12 motor beroperasi; pasien lansia terlayani.' });
     expect(findings.status).toBe(201);
+    expect(findings.body.checklist).toEqual([
+      expect.objectContaining({ key: 'armada_beroperasi', ok: true, note: '12 motor sesuai buku register' }),
+      expect.objectContaining({ key: 'register_pasien', ok: null }),
+    ]);
     expect(findings.body).toMatchObject({ recordedBy: jurorIds.j5, findings: '12 motor beroperasi; pasien lansia terlayani.' });
     expect((await post(`/api/innovations/${ids.A}/field-visit`, jurors.j5, { visitAt: '2027-10-08T09:00:00+07:00' })).status).toBe(403);
     // A juror with no assignment on A does not even see it; one assigned to it (a reader) may not record.

@@ -6,7 +6,7 @@ import { AuditService } from '@app/audit';
 import { UsersService } from '@app/identity';
 import { CompetitionsRepository } from './persistence/competitions.repository';
 import { CompetitionEntity, CompetitionStageEntity } from './persistence/competition.entity';
-import { assertCompetitionTransition, CompetitionErrorCode, assertPlanChangeAllowed, assertValidPlan, defaultTemplate, type CompetitionPlan, type CompetitionStatus, type StagePlan } from './domain';
+import { assertCompetitionTransition, CompetitionErrorCode, assertPlanChangeAllowed, assertValidPlan, defaultTemplate, type CompetitionPlan, type CompetitionStatus, type StagePlan, type WindowChange } from './domain';
 import type { CompetitionView, CreateCompetitionDto, UpdateCompetitionDto } from './dto/competition.dto';
 
 /** A competition as other contexts need it: its plan and where its stages stand. */
@@ -40,8 +40,18 @@ export function submissionDeadline(plan: CompetitionPlan): Date | null {
   return stage?.closesAt ? new Date(stage.closesAt) : null;
 }
 
+/** Another context's work when stage windows move (judging: reschedule the scoring reminders), in the same transaction. */
+export type WindowsMovedListener = (tx: EntityManager, competitionId: string, changes: WindowChange[]) => Promise<void>;
+
 @Injectable()
 export class CompetitionsService {
+  private readonly windowListeners: WindowsMovedListener[] = [];
+
+  /** Registered by the contexts that schedule work against stage windows. */
+  onWindowsMoved(listener: WindowsMovedListener): void {
+    this.windowListeners.push(listener);
+  }
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: CompetitionsRepository,
@@ -140,12 +150,15 @@ export class CompetitionsService {
     return this.db.transaction(async (tx) => {
       const c = await this.lockManaged(actor, tx, id);
       const before = { name: c.name, description: c.description };
+      let moved: WindowChange[] = [];
       if (dto.name !== undefined) c.name = dto.name.trim();
       if (dto.description !== undefined) c.description = dto.description;
       if (dto.plan) {
         const next = structuredClone(dto.plan) as CompetitionPlan;
         assertValidPlan(next);
         const windowChanges = assertPlanChangeAllowed(c.status, c.plan, next);
+        if (windowChanges.length && c.status !== 'draft' && !dto.reason?.trim())
+          throw new ValidationFailed([{ field: 'reason', message: `moving a stage window of an edition in "${c.status}" needs a reason (it is audited and shown with the change)` }], CompetitionErrorCode.ReasonRequired);
         const stages = await this.repo.stages(id, tx);
         const removedActive = stages.filter((s) => s.status !== 'scheduled' && !next.stages.some((p) => p.key === s.key));
         if (removedActive.length) throw new Conflict('COMPETITION_STAGE_IN_USE', `stage ${removedActive.map((s) => s.key).join(', ')} has already opened and cannot be removed`);
@@ -156,8 +169,10 @@ export class CompetitionsService {
         }
         c.plan = next;
         await this.repo.syncStages(tx, id, next);
+        moved = windowChanges;
       }
       const saved = await this.repo.save(tx, c);
+      if (moved.length) for (const listener of this.windowListeners) await listener(tx, id, moved);
       await this.audit.record(tx, { actorId: actor.id, action: 'competition.update', entityType: 'competition', entityId: id, competitionId: id, before, after: { name: saved.name, description: saved.description, planChanged: !!dto.plan }, reason: dto.reason ?? null });
       return toCompetitionView(saved, await this.repo.stages(id, tx));
     });

@@ -82,6 +82,27 @@ export class JudgingEvents {
     );
   }
 
+  /**
+   * After the stage's deadline moved: pending reminders for another deadline are cancelled (kept as sent with
+   * a note, so the outbox shows why), and the active assignments get reminders before the new one when the
+   * stage is open. Reminders of removed assignments are cancelled too (the delivery guard drops any left).
+   */
+  async rescheduleReminders(tx: EntityManager, competitionId: string, stageKey: string, now = new Date()): Promise<void> {
+    const c = await this.competition(tx, competitionId);
+    const closesAt = c.plan.stages.find((s) => s.key === stageKey)?.closesAt ?? null;
+    await tx.query(
+      `UPDATE outbox_messages o SET status = 'sent', sent_at = $4, claimed_until = NULL, note = 'skipped: the deadline moved or the assignment was removed'
+        WHERE o.type = 'scoring_reminder' AND o.competition_id = $1 AND o.status IN ('pending', 'failed')
+          AND EXISTS (SELECT 1 FROM assignments a WHERE a.id::text = o.payload->>'assignmentId' AND a.stage_key = $2
+                       AND (a.removed_at IS NOT NULL OR $3::timestamptz IS NULL OR (o.payload->>'dueAt')::timestamptz <> $3::timestamptz))`,
+      [competitionId, stageKey, closesAt, now],
+    );
+    if (c.status.get(stageKey) !== 'open' || !closesAt) return;
+    const assignments = await this.repo.activeAssignments(competitionId, stageKey, tx);
+    const titles = new Map<string, string>((await tx.query(`SELECT id, title FROM innovations WHERE id = ANY($1::uuid[])`, [[...new Set(assignments.map((a) => a.innovationId))]])).map((r: { id: string; title: string }) => [r.id, r.title]));
+    await this.scheduleReminders(tx, competitionId, stageKey, assignments, titles, now);
+  }
+
   /** Jurors of the stage hear it is open (with reminders scheduled); OPDs of the entrants too. */
   async stageOpened(tx: EntityManager, competitionId: string, stageKey: string, entrants: Pick<InnovationEntity, 'id' | 'organizationId' | 'title'>[]): Promise<void> {
     const c = await this.competition(tx, competitionId);

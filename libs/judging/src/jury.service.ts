@@ -116,7 +116,7 @@ export class JuryService {
     return this.db.transaction(async (tx) => {
       await this.competitions.lockManaged(actor, tx, competitionId);
       const competition = await this.competitions.snapshot(competitionId, tx);
-      this.scoredStage(competition, key);
+      const stage = this.scoredStage(competition, key);
       const { innovation } = await this.innovations.relate(actor, innovationId, tx);
       if (innovation.competitionId !== competitionId || innovation.currentStage !== key || innovation.status !== 'submitted') {
         throw new Conflict('ASSIGNMENT_NOT_IN_STAGE', `"${innovation.title}" is not in stage "${key}" (at ${innovation.currentStage}, ${innovation.status})`);
@@ -124,6 +124,9 @@ export class JuryService {
       const [juror] = await this.jurorProfiles(tx, [jurorId]);
       if (!juror) throw new ValidationFailed([{ field: 'jurorId', message: `no active juror ${jurorId}` }], 'ASSIGNMENT_INVALID');
       assertNoConflict(juror, { id: innovation.id, organizationId: innovation.organizationId, regionId: innovation.regionId, provinceId: innovation.provinceId });
+      // As in automatic assignment: who verifies the innovation in the field does not also score that stage.
+      if (stage.kind === 'field_verification' && (await this.repo.currentVisit(innovation.id, tx))?.verifiers.includes(jurorId))
+        throw new Conflict('ASSIGNMENT_FIELD_VERIFIER', `${juror.name} verifies "${innovation.title}" in the field and cannot also score its ${key} stage`, { jurorId, innovationId, stage: key });
       if ((await this.repo.activeAssignments(competitionId, key, tx)).some((a) => a.innovationId === innovationId && a.jurorId === jurorId)) {
         throw new Conflict('ASSIGNMENT_EXISTS', `${juror.name} is already assigned to "${innovation.title}" in ${key}`);
       }
@@ -146,6 +149,7 @@ export class JuryService {
       const status = (await this.competitions.holdSnapshot(tx, a.competitionId)).stages.find((s) => s.key === a.stageKey)?.status;
       if (status === 'closed') throw new Conflict('STAGE_CLOSED', `stage "${a.stageKey}" is closed; its assignments can no longer change`, { status, allowed: ['scheduled', 'open'] });
       await this.repo.removeAssignment(tx, a.id, now);
+      await this.events.rescheduleReminders(tx, a.competitionId, a.stageKey, now);
       await this.audit.record(tx, { actorId: actor.id, action: 'assignment.remove', entityType: 'assignment', entityId: a.id, competitionId: a.competitionId, before: { stage: a.stageKey, innovationId: a.innovationId, jurorId: a.jurorId }, reason });
     });
   }

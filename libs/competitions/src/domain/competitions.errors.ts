@@ -5,6 +5,7 @@ export const CompetitionErrorCode = {
   PlanInvalid: 'COMPETITION_PLAN_INVALID',
   StageIllegalTransition: 'STAGE_ILLEGAL_TRANSITION',
   StageNotFound: 'STAGE_NOT_FOUND',
+  ReasonRequired: 'COMPETITION_REASON_REQUIRED',
   /** A warning on open, not an error: regions whose proposals have no coordinator to forward them. */
   RegionsWithoutCoordinator: 'COMPETITION_REGIONS_WITHOUT_COORDINATOR',
 } as const;
