@@ -175,12 +175,16 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
     const versions = await get(`/api/assignments/${mine.id}/sheet/versions`, org);
     expect(versions.body.map((v: { version: number; status: string }) => `${v.version}:${v.status}`)).toEqual(['1:draft', '2:draft', '3:submitted', '4:reopened', '5:draft']);
     expect(versions.body[3].reason).toBe('Nilai kebaruan perlu ditinjau');
+    // Issue 18: the juror hears of the reopened sheet, why, and until when (in their language; the stage label too).
+    const told = await t.db.query(`SELECT channel, locale, payload FROM outbox_messages WHERE type = 'sheet_reopened' AND payload->>'assignmentId' = $1 ORDER BY channel`, [mine.id]);
+    expect(told.rows.map((r: { channel: string }) => r.channel)).toEqual(['email', 'inbox']);
+    expect(told.rows[0].payload).toMatchObject({ reason: 'Nilai kebaruan perlu ditinjau', stage: { id: 'Penilaian proposal', en: expect.any(String) }, dueAt: expect.any(String) });
     // Reset this sheet to the innovation's value when everyone scores below.
     await post(`/api/assignments/${mine.id}/sheet/submit`, jurors.j2, { version: 5 });
     await post(`/api/assignments/${mine.id}/sheet/reopen`, org, { reason: 'seragamkan nilai uji' });
   });
 
-  it('a conflict declared after assignment blocks submit', async () => {
+  it('a conflict declared after assignment releases it: off the juror’s list, flagged to the organizer, topped up', async () => {
     // Whoever reviews D declares a conflict with it (D is eliminated later, so the rest of the run is unaffected).
     // One who has not started D's sheet (the previous test scores j2's first assignment, which may be D).
     const onD = await t.db.query(`SELECT a.juror_id FROM assignments a LEFT JOIN score_sheets s ON s.assignment_id = a.id WHERE a.innovation_id = $1 AND a.removed_at IS NULL AND s.id IS NULL`, [ids.D]);
@@ -194,16 +198,26 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
     const badValue = await put(`/api/assignments/${item.id}/sheet`, jurors[jj], { scores: { ...scores, [sheet.body.rubric[0].key]: -5 }, version: saved.body.version });
     expect(badValue.status).toBe(400);
     expect(badValue.body.details.fields.map((f: { field: string }) => f.field)).toEqual([`scores.${sheet.body.rubric[0].key}`]);
-    expect((await post(`/api/innovations/${item.innovationId}/conflicts`, jurors[jj], { reason: 'Kerabat pimpinan OPD' })).status).toBe(201);
+    const declared = await post(`/api/innovations/${item.innovationId}/conflicts`, jurors[jj], { reason: 'Kerabat pimpinan OPD' });
+    expect(declared.status).toBe(201);
+    // Issue 18: the assignment leaves the juror's list (its sheet can no longer be saved or submitted) and the
+    // organizer is told to reassign it.
+    expect(declared.body.released).toEqual([{ assignmentId: item.id, stage: 'desk_review' }]);
+    expect(((await get('/api/assignments/mine', jurors[jj])).body.items as Item[]).map((i) => i.id)).not.toContain(item.id);
     const blocked = await post(`/api/assignments/${item.id}/sheet/submit`, jurors[jj], { version: saved.body.version });
-    expect(blocked.status).toBe(409);
-    expect(blocked.body.code).toBe('JUDGING_CONFLICT');
-    // Saving a draft is blocked the same way, and nothing was written.
+    expect(blocked.status).toBe(404);
     const blockedSave = await put(`/api/assignments/${item.id}/sheet`, jurors[jj], { scores, version: saved.body.version });
-    expect([blockedSave.status, blockedSave.body.code]).toEqual([409, 'JUDGING_CONFLICT']);
+    expect(blockedSave.status).toBe(404);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM score_sheet_versions v JOIN score_sheets s ON s.id = v.sheet_id WHERE s.assignment_id = $1`, [item.id])).rows[0].n).toBe(1);
-    // The organizer replaces the juror on that innovation.
-    expect((await t.http().delete(`/api/assignments/${item.id}`).set(bearer(org)).send({ reason: 'konflik kepentingan' })).status).toBe(204);
+    const flagged = await t.db.query(
+      `SELECT o.channel, o.payload FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'conflict_declared' AND u.email = 'organizer@demo.local' AND o.competition_id = $1 ORDER BY o.channel`,
+      [cid],
+    );
+    expect(flagged.rows.map((r: { channel: string }) => r.channel)).toEqual(['email', 'inbox']);
+    expect(flagged.rows[0].payload).toMatchObject({ innovation: 'D', stage: { id: expect.any(String), en: expect.any(String) }, reason: 'Kerabat pimpinan OPD' });
+    expect((await t.db.query(`SELECT after FROM audit_events WHERE action = 'assignment.remove' AND entity_id = $1`, [item.id])).rows).toEqual([{ after: { needsReassignment: true } }]);
+    // The organizer replaces the juror on that innovation (the released assignment is already gone).
+    expect((await t.http().delete(`/api/assignments/${item.id}`).set(bearer(org)).send({ reason: 'konflik kepentingan' })).status).toBe(404);
     const topUp = await post(`/api/competitions/${cid}/stages/desk_review/assignments`, org, {});
     expect(topUp.body.created).toBe(1);
     const replaced = await t.db.query(`SELECT juror_id FROM assignments WHERE innovation_id = $1 AND stage_key = 'desk_review' AND removed_at IS NULL`, [item.innovationId]);

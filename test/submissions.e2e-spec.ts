@@ -357,6 +357,16 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     });
   });
 
+  it('issue 18: a disqualification reaches the OPD with its reason (e-mail and inbox)', async () => {
+    const d = await t.http().post(`/api/competitions/${competitionId}/innovations`).set(bearer(rsud)).send(completeProposal('Antar Obat Lansia'));
+    await uploadPdf(t, rsud, d.body.id);
+    expect((await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(rsud))).status).toBe(200);
+    expect((await t.http().post(`/api/innovations/${d.body.id}/disqualify`).set(bearer(organizer)).send({ reason: 'Data dukung dipalsukan' })).status).toBe(200);
+    const rows = await t.db.query(`SELECT o.channel, o.payload FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'innovation_disqualified' AND u.email = 'opd.rsud@demo.local' AND o.payload->>'innovationId' = $1 ORDER BY o.channel`, [d.body.id]);
+    expect(rows.rows.map((r: { channel: string }) => r.channel)).toEqual(['email', 'inbox']);
+    expect(rows.rows[0].payload).toMatchObject({ reason: 'Data dukung dipalsukan', innovation: 'Antar Obat Lansia' });
+  });
+
   describe('issue 18: a region without a coordinator', () => {
     const outbox = async (type: string, innovationId: string) =>
       (await t.db.query(`SELECT o.channel, o.locale, u.email FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = $1 AND o.payload->>'innovationId' = $2 ORDER BY o.channel`, [type, innovationId])).rows;

@@ -141,6 +141,20 @@ export class JudgingEvents {
     );
   }
 
+  /** The competition's organizers hear of a declared conflict and of each assignment it released (to reassign). */
+  async conflictDeclared(tx: EntityManager, competition: CompetitionSnapshot, innovation: Pick<InnovationEntity, 'id' | 'title'>, juror: { id: string; name: string }, released: AssignmentEntity[], reason: string | null): Promise<void> {
+    const organizers = await this.competitionOrganizers(tx, competition.id);
+    const common = { competition: competition.name, competitionId: competition.id, innovation: innovation.title, juror: juror.name, ...(reason ? { reason } : {}) };
+    const events = released.length
+      ? released.map((a) => ({ type: 'conflict_declared' as const, recipients: organizers, payload: { ...common, stage: this.stageLabel(competition, a.stageKey) }, dedupeKey: eventKey('conflict_declared', a.id), competitionId: competition.id }))
+      : [{ type: 'conflict_declared' as const, recipients: organizers, payload: common, dedupeKey: eventKey('conflict_declared', innovation.id, juror.id), competitionId: competition.id }];
+    await this.outbox.notifyMany(tx, events);
+  }
+
+  private async competitionOrganizers(tx: EntityManager, competitionId: string): Promise<string[]> {
+    return (await tx.query(`SELECT user_id FROM competition_organizers WHERE competition_id = $1`, [competitionId])).map((r: { user_id: string }) => r.user_id);
+  }
+
   async stageClosed(tx: EntityManager, competitionId: string, stageKey: string, decisions: { innovationId: string; title: string; outcome: 'passed' | 'eliminated' }[]): Promise<void> {
     if (!decisions.length) return;
     const c = await this.competition(tx, competitionId);

@@ -343,13 +343,28 @@ export class JuryService {
     return (await this.repo.versions(sheet.id)).map((v) => ({ version: v.version, status: v.status, scores: v.scores, comment: v.comment, reason: v.reason, savedAt: v.savedAt, savedBy: v.savedBy === actor.id ? 'you' : v.savedBy }));
   }
 
-  /** A juror declares a conflict with an innovation: it blocks scoring it from now on. */
-  async declareConflict(actor: Actor, innovationId: string, reason: string | undefined) {
+  /**
+   * A juror declares a conflict with an innovation: it blocks scoring it from now on. The juror's assignments
+   * on it in stages not yet closed leave their list (removed, their reminders cancelled) and the competition's
+   * organizers are told, to assign someone else (the automatic assignment tops it up).
+   */
+  async declareConflict(actor: Actor, innovationId: string, reason: string | undefined, now = new Date()) {
     return this.db.transaction(async (tx) => {
-      await this.innovations.relate(actor, innovationId, tx);
+      const { innovation } = await this.innovations.relate(actor, innovationId, tx);
       await this.repo.declare(tx, actor.id, innovationId, reason ?? null);
-      await this.audit.record(tx, { actorId: actor.id, action: 'conflict.declare', entityType: 'innovation', entityId: innovationId, reason: reason ?? null });
-      return { innovationId, declared: true };
+      await this.audit.record(tx, { actorId: actor.id, action: 'conflict.declare', entityType: 'innovation', entityId: innovationId, competitionId: innovation.competitionId, reason: reason ?? null });
+      const competition = await this.competitions.holdSnapshot(tx, innovation.competitionId);
+      const released: AssignmentEntity[] = [];
+      for (const stage of competition.stages.filter((st) => st.status !== 'closed')) {
+        for (const a of (await this.repo.activeAssignments(competition.id, stage.key, tx)).filter((x) => x.innovationId === innovationId && x.jurorId === actor.id)) {
+          await this.repo.removeAssignment(tx, a.id, now);
+          await this.audit.record(tx, { actorId: actor.id, action: 'assignment.remove', entityType: 'assignment', entityId: a.id, competitionId: a.competitionId, before: { stage: a.stageKey, innovationId, jurorId: actor.id }, after: { needsReassignment: true }, reason: 'conflict of interest declared by the juror' });
+          await this.events.rescheduleReminders(tx, a.competitionId, a.stageKey, now);
+          released.push(a);
+        }
+      }
+      await this.events.conflictDeclared(tx, competition, innovation, actor, released, reason ?? null);
+      return { innovationId, declared: true, released: released.map((a) => ({ assignmentId: a.id, stage: a.stageKey })) };
     });
   }
 

@@ -214,7 +214,11 @@ export class InnovationsService {
       const { innovation, relation } = await this.relate(actor, id, tx, true);
       if (relation !== 'organizer') throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only organizers disqualify');
       assertTransition(innovation.status, 'disqualified', 'organizer', { reason });
-      return this.move(tx, actor, innovation, 'disqualified', { reason });
+      const view = await this.move(tx, actor, innovation, 'disqualified', { reason });
+      const competition = await this.competitions.snapshot(innovation.competitionId, tx);
+      const opds = (await this.users.opdUsersOf([innovation.organizationId], tx)).get(innovation.organizationId) ?? [];
+      await this.outbox.notify(tx, { type: 'innovation_disqualified', recipients: opds, payload: { competition: competition.name, innovation: innovation.title, innovationId: innovation.id, reason }, dedupeKey: eventKey('innovation_disqualified', innovation.id), competitionId: innovation.competitionId });
+      return view;
     });
   }
 
