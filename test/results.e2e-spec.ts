@@ -241,6 +241,27 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     }
   });
 
+  it('issue 18: “not a previous winner” is checked against earlier published editions by the innovation’s lineage and shown to screeners', async () => {
+    const c = await openCompetition(t, org, { slug: 'lineage' });
+    const e = await seedSubmitted(t, c.id, [
+      { code: 'RSUD-KOTA-BEKASI', title: 'SiTaro - Siap Antar Obat' },
+      { code: 'RSUD-KOTA-BEKASI', title: 'Apotek Digital Lansia' },
+      { code: 'DISKOMINFO-KOTA-BANDUNG', title: 'Siap Antar Obat: SiTaro' },
+    ]);
+    const again = await t.http().get(`/api/innovations/${e['SiTaro - Siap Antar Obat']}/screening`).set(bearer(org));
+    expect(again.status).toBe(200);
+    expect(again.body.flags).toContain('PREVIOUS_WINNER');
+    const demoRank = (await t.http().get('/api/public/competitions/iga-2024-demo/rankings')).body.categories.kota.find((r: { title: string }) => r.title === 'SiTaro (Siap Antar Obat)').rank;
+    expect(again.body.earlierEntries).toEqual([
+      expect.objectContaining({ competition: 'IGA 2024 (demo)', year: 2024, title: 'SiTaro (Siap Antar Obat)', category: 'kota', rank: demoRank, winner: true, similarity: 1 }),
+    ]);
+    // Another title of the same organization, or the same title of another organization, is no match.
+    expect((await t.http().get(`/api/innovations/${e['Apotek Digital Lansia']}/screening`).set(bearer(org))).body).toMatchObject({ flags: [], earlierEntries: [] });
+    const otherOrg = (await t.http().get(`/api/innovations/${e['Siap Antar Obat: SiTaro']}/screening`).set(bearer(org))).body;
+    expect(otherOrg.flags).toEqual([]);
+    expect(otherOrg.earlierEntries).toEqual([]);
+  });
+
   it('publishes an immutable snapshot that `cli verify` accepts, and refuses a tampered copy', async () => {
     const rsud = (await login(t, 'opd.rsud@demo.local')).accessToken;
     expect((await t.http().get(`/api/innovations/${ids['SiTaro 2027']}/score`).set(bearer(rsud))).status).toBe(409);
@@ -326,6 +347,9 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
     expect(text).toContain(`(${first.title})`);
     expect(text).toContain(json.body.snapshot.hash);
+    // Issue 18: the category by its label in both languages, not its key.
+    expect(text).toContain(`(Peringkat ${first.rank} kategori Kota / Rank ${first.rank} in the City category)`);
+    expect(text).not.toContain('kategori kota');
     const unranked = await t.http().get(`/api/public/rankings/${json.body.snapshot.id}/certificates/${ids['SiTaro 2027'].replace(/.$/, (c) => (c === '0' ? '1' : '0'))}`);
     expect(unranked.status).toBe(404);
   });

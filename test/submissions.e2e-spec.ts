@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createTestApp, type TestApp } from './support/test-app';
-import { bearer, completeProposal, idOf, login, openCompetition, seedDemo, tinyPdf, uploadPdf } from './support/factories';
+import { bearer, completeProposal, idOf, login, openCompetition, seedDemo, submissionOpenSince, tinyPdf, uploadPdf } from './support/factories';
 
 const fields = (res: { body: { details?: { fields?: { field: string }[] } } }) => (res.body.details?.fields ?? []).map((f) => f.field);
 
@@ -357,6 +357,18 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     });
   });
 
+  it('issue 18: submitting before the submission window opens is refused (409 SUBMISSION_WINDOW_NOT_OPEN); the draft is kept', async () => {
+    const c = await openCompetition(t, organizer, { slug: 'belum-buka', mutate: (p) => (p.stages[0].opensAt = `${new Date().getFullYear() + 1}-01-01T00:00:00+07:00`) });
+    const d = await t.http().post(`/api/competitions/${c.id}/innovations`).set(bearer(rsud)).send(completeProposal('Terlalu Awal'));
+    expect(d.status).toBe(201);
+    await uploadPdf(t, rsud, d.body.id);
+    const early = await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(rsud));
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('SUBMISSION_WINDOW_NOT_OPEN');
+    expect(early.body.details.opensAt).toBe(`${new Date().getFullYear()}-12-31T17:00:00.000Z`);
+    expect((await t.db.query('SELECT status FROM innovations WHERE id = $1', [d.body.id])).rows[0].status).toBe('draft');
+  });
+
   it('issue 18: a disqualification reaches the OPD with its reason (e-mail and inbox)', async () => {
     const d = await t.http().post(`/api/competitions/${competitionId}/innovations`).set(bearer(rsud)).send(completeProposal('Antar Obat Lansia'));
     await uploadPdf(t, rsud, d.body.id);
@@ -365,6 +377,41 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     const rows = await t.db.query(`SELECT o.channel, o.payload FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'innovation_disqualified' AND u.email = 'opd.rsud@demo.local' AND o.payload->>'innovationId' = $1 ORDER BY o.channel`, [d.body.id]);
     expect(rows.rows.map((r: { channel: string }) => r.channel)).toEqual(['email', 'inbox']);
     expect(rows.rows[0].payload).toMatchObject({ reason: 'Data dukung dipalsukan', innovation: 'Antar Obat Lansia' });
+  });
+
+  it('issue 18: an organizer adds a co-organizer (audited), who then runs the edition and reads its audit trail, paged and filtered', async () => {
+    const admin = (await login(t, 'admin@demo.local')).accessToken;
+    const made = await t.http().post('/api/users').set(bearer(admin)).send({ email: 'panitia.dua@demo.local', name: 'Panitia Dua', role: 'organizer', password: 'panitia-dua-2024-aman' });
+    expect(made.status).toBe(201);
+    const second = (await login(t, 'panitia.dua@demo.local', 'panitia-dua-2024-aman')).accessToken;
+    expect((await t.http().get(`/api/competitions/${competitionId}/audit`).set(bearer(second))).status).toBe(404);
+    // Only organizer accounts, named by their field; not twice; not by someone outside the edition.
+    const juror = (await t.db.query(`SELECT id FROM users WHERE email = 'juror1@demo.local'`)).rows[0].id;
+    const notOrganizer = await t.http().post(`/api/competitions/${competitionId}/organizers`).set(bearer(organizer)).send({ userId: juror });
+    expect([notOrganizer.status, notOrganizer.body.code, fields(notOrganizer)]).toEqual([400, 'COMPETITION_ORGANIZER_INVALID', ['userId']]);
+    expect((await t.http().post(`/api/competitions/${competitionId}/organizers`).set(bearer(second)).send({ userId: made.body.id })).status).toBe(404);
+    const added = await t.http().post(`/api/competitions/${competitionId}/organizers`).set(bearer(organizer)).send({ userId: made.body.id });
+    expect(added.status).toBe(201);
+    expect(added.body.map((o: { email: string }) => o.email).sort()).toEqual(['organizer@demo.local', 'panitia.dua@demo.local']);
+    expect((await t.http().post(`/api/competitions/${competitionId}/organizers`).set(bearer(organizer)).send({ userId: made.body.id })).body.code).toBe('COMPETITION_ORGANIZER_EXISTS');
+    expect((await t.http().get(`/api/competitions/${competitionId}`).set(bearer(second))).status).toBe(200);
+
+    const trail = await t.http().get(`/api/competitions/${competitionId}/audit?pageSize=2`).set(bearer(second));
+    expect(trail.status).toBe(200);
+    expect(trail.body).toMatchObject({ page: 1, pageSize: 2, total: expect.any(Number) });
+    expect(trail.body.items[0]).toMatchObject({ action: 'competition.organizer_add', entityType: 'competition', actorName: 'Sekretariat Kompetisi', after: { email: 'panitia.dua@demo.local' } });
+    const total = (await t.db.query('SELECT count(*)::int AS n FROM audit_events WHERE competition_id = $1', [competitionId])).rows[0].n;
+    expect(trail.body.total).toBe(total);
+    const submitted = await t.http().get(`/api/competitions/${competitionId}/audit?action=innovation.&entity=innovation&pageSize=200`).set(bearer(second));
+    expect(submitted.body.items.length).toBeGreaterThan(0);
+    expect(submitted.body.items.every((i: { action: string; entityType: string }) => i.action.startsWith('innovation.') && i.entityType === 'innovation')).toBe(true);
+    const byActor = await t.http().get(`/api/competitions/${competitionId}/audit?actor=${made.body.id}`).set(bearer(second));
+    expect(byActor.body.total).toBe(0);
+    const future = await t.http().get(`/api/competitions/${competitionId}/audit?from=2999-01-01T00:00:00Z`).set(bearer(second));
+    expect(future.body).toMatchObject({ total: 0, items: [] });
+    const bad = await t.http().get(`/api/competitions/${competitionId}/audit?from=kemarin&actor=x`).set(bearer(second));
+    expect([bad.status, fields(bad).sort()]).toEqual([400, ['actor', 'from']]);
+    expect((await t.http().get(`/api/competitions/${competitionId}/audit`).set(bearer(rsud))).status).toBe(403);
   });
 
   describe('issue 18: a region without a coordinator', () => {
@@ -401,6 +448,7 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
       await t.db.query(`UPDATE users SET active = false WHERE email = 'coordinator.bekasi@demo.local'`);
       try {
         const template = await t.http().get(`/api/competitions/template?year=${new Date().getFullYear() + 1}`).set(bearer(organizer));
+        template.body.stages[0].opensAt = submissionOpenSince();
         const created = await t.http().post('/api/competitions').set(bearer(organizer)).send({ name: 'Tanpa Koordinator', slug: 'tanpa-koordinator', year: new Date().getFullYear() + 1, plan: { ...template.body, requireCoordinator: true } });
         const opened = await t.http().post(`/api/competitions/${created.body.id}/open`).set(bearer(organizer));
         expect(opened.status).toBe(200);

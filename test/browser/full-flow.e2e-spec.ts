@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, buildWebIfStale, chromiumOrSkip, launchChromium, watchProblems } from '../support/browser';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { bearer, completeProposal, login, seedDemo, uploadPdf } from '../support/factories';
+import { bearer, completeProposal, login, seedDemo, submissionOpenSince, uploadPdf } from '../support/factories';
 
 const hasChromium = chromiumOrSkip('test/browser/full-flow.e2e-spec.ts');
 
@@ -122,6 +122,8 @@ const SLUG = 'alur-penuh';
     expect(plan.requireCoordinator).toBe(true);
     expect(plan.stages.map((s: { jurorsPerInnovation: number }) => s.jurorsPerInnovation)).toEqual([0, 0, 1, 1, 1]);
 
+    // The template's submission window opens on 1 January; this run submits today (submitting waits for the window).
+    await t.db.query(`UPDATE competitions SET plan = jsonb_set(plan, '{stages,0,opensAt}', to_jsonb($2::text)) WHERE id = $1`, [competitionId, submissionOpenSince()]);
     await editionLink('Ringkasan').click();
     await organizer.getByRole('button', { name: 'Buka edisi' }).click();
     await organizer.locator('.badge-open').first().waitFor();

@@ -7,7 +7,7 @@ import { UsersService } from '@app/identity';
 import { CompetitionsRepository } from './persistence/competitions.repository';
 import { CompetitionEntity, CompetitionStageEntity } from './persistence/competition.entity';
 import { assertCompetitionTransition, CompetitionErrorCode, assertPlanChangeAllowed, assertValidPlan, defaultTemplate, type CompetitionPlan, type CompetitionStatus, type StagePlan, type WindowChange } from './domain';
-import type { CompetitionView, CreateCompetitionDto, UpdateCompetitionDto } from './dto/competition.dto';
+import type { AuditQueryDto, CompetitionView, CreateCompetitionDto, OrganizerView, UpdateCompetitionDto } from './dto/competition.dto';
 
 /** A competition as other contexts need it: its plan and where its stages stand. */
 export interface CompetitionSnapshot {
@@ -231,6 +231,32 @@ export class CompetitionsService {
       await also?.(tx, c);
       return toCompetitionView(c, await this.repo.stages(id, tx));
     });
+  }
+
+  /**
+   * Adds an existing, active organizer account to the edition's organizers (an admin or one of its organizers
+   * does it; audited). 400 naming `userId` for anyone else, 409 when already one.
+   */
+  async addOrganizer(actor: Actor, id: string, userId: string): Promise<OrganizerView[]> {
+    return this.db.transaction(async (tx) => {
+      await this.lockManaged(actor, tx, id);
+      const [user] = await this.users.findByIds([userId], tx);
+      if (!user || user.role !== 'organizer' || !user.active) throw new ValidationFailed([{ field: 'userId', message: 'must be an existing, active organizer account' }], CompetitionErrorCode.OrganizerInvalid);
+      if (await this.repo.isOrganizer(id, userId, tx)) throw new Conflict(CompetitionErrorCode.OrganizerExists, `${user.name} already organizes this edition`, { userId });
+      await this.repo.addOrganizer(tx, id, userId);
+      await this.audit.record(tx, { actorId: actor.id, action: 'competition.organizer_add', entityType: 'competition', entityId: id, competitionId: id, after: { userId, name: user.name, email: user.email } });
+      const ids = await this.repo.organizerIds(id, tx);
+      return (await this.users.findByIds(ids, tx)).map((u) => ({ id: u.id, name: u.name, email: u.email })).sort((a, b) => a.name.localeCompare(b.name));
+    });
+  }
+
+  /** A page of the edition's audit trail, newest first: for its organizers (and admins). */
+  async auditTrail(actor: Actor, id: string, q: AuditQueryDto) {
+    await this.assertManages(actor, id);
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 50;
+    const { items, total } = await this.audit.page(id, { entity: q.entity, actorId: q.actor, action: q.action, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }, page, pageSize);
+    return { items, total, page, pageSize };
   }
 
   /** Stage rows with their plan, for the pipeline. */

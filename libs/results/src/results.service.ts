@@ -382,9 +382,11 @@ export class ResultsService {
   /** Data for a ranked innovation's certificate. */
   async certificate(snapshotId: string, innovationId: string) {
     const view = await this.view(snapshotId);
-    for (const [category, rows] of Object.entries(view.categories)) {
+    for (const [key, rows] of Object.entries(view.categories)) {
       const row = rows.find((r) => r.innovationId === innovationId);
       if (row) {
+        const label = (await this.competitions.snapshot(view.competition.id)).plan.categories.find((c) => c.key === key)?.label;
+        const category = label ?? { id: key, en: key };
         return {
           competition: view.competition.name,
           innovation: row.title,

@@ -14,6 +14,7 @@ import {
   assertComplete,
   assertEditable,
   assertEligible,
+  assertSubmissionWindowOpen,
   assertTransition,
   checkWordLimits,
   submitTarget,
@@ -189,6 +190,8 @@ export class InnovationsService {
       assertTransition(innovation.status, target, 'opd', { competitionStatus: competition.status, requireCoordinator: competition.plan.requireCoordinator });
       if (competition.status !== 'open') throw new Conflict('COMPETITION_NOT_OPEN', `competition "${competition.name}" is ${competition.status}, not open for submissions`);
       assertEditable(innovation.status, submissionDeadline(competition.plan), now);
+      const opensAt = competition.plan.stages.find((s) => s.kind === 'submission')?.opensAt;
+      assertSubmissionWindowOpen(opensAt ? new Date(opensAt) : null, now);
       const documents = await this.repo.countDocuments(id, tx);
       assertComplete({ ...innovation, sections: innovation.sections }, competition.plan.proposalForm, documents);
       const entriesOfOrganization = await this.repo.entriesOfOrganization(tx, innovation.competitionId, innovation.organizationId, id);

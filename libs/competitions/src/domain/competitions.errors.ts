@@ -6,6 +6,8 @@ export const CompetitionErrorCode = {
   StageIllegalTransition: 'STAGE_ILLEGAL_TRANSITION',
   StageNotFound: 'STAGE_NOT_FOUND',
   ReasonRequired: 'COMPETITION_REASON_REQUIRED',
+  OrganizerInvalid: 'COMPETITION_ORGANIZER_INVALID',
+  OrganizerExists: 'COMPETITION_ORGANIZER_EXISTS',
   /** A warning on open, not an error: regions whose proposals have no coordinator to forward them. */
   RegionsWithoutCoordinator: 'COMPETITION_REGIONS_WITHOUT_COORDINATOR',
 } as const;

@@ -6,7 +6,8 @@ export interface CertificateData {
   organization: string;
   region: string;
   rank: number;
-  category: string;
+  /** The category's label in both languages (its key when the plan has no label for it). */
+  category: { id: string; en: string };
   band: string | null;
   final: number;
   snapshotHash: string;
@@ -47,7 +48,7 @@ export function certificatePdf(d: CertificateData): Buffer {
   for (const line of wrap(d.innovation, 40)) ops.push(centred(line, 20, (y -= 30), true));
   ops.push(centred(d.organization, 13, (y -= 30)));
   ops.push(centred(d.region, 12, (y -= 18)));
-  ops.push(centred(`Peringkat ${d.rank} kategori ${d.category} / Rank ${d.rank} in ${d.category}`, 15, (y -= 50), true));
+  ops.push(centred(`Peringkat ${d.rank} kategori ${d.category.id} / Rank ${d.rank} in the ${d.category.en} category`, 15, (y -= 50), true));
   if (d.band) ops.push(centred(`Predikat / Band: ${d.band}`, 13, (y -= 24)));
   ops.push(centred(`Nilai akhir / Final score: ${d.final}`, 12, (y -= 20)));
   y = 170;
