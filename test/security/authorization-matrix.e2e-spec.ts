@@ -52,6 +52,8 @@ const TABLE: Record<string, string> = {
   'PATCH /api/competitions/{id}':                                '401  403  403  403  403  404  ok   ok   403',
   'POST /api/competitions/{id}/open':                            '401  403  403  403  403  404  ok   ok   403',
   'POST /api/competitions/{id}/archive':                         '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/competitions/{id}/organizers':                      '401  403  403  403  403  404  ok   ok   403',
+  'GET /api/competitions/{id}/audit':                            '401  403  403  403  403  404  ok   ok   403',
   'GET /api/competitions/{id}/innovations':                      '401  ok   ok   403  403  404  ok   ok   ok',
   'POST /api/competitions/{id}/innovations':                     '401  ok   ok   403  403  403  403  403  403',
   'GET /api/innovations/{id}':                                   '401  ok   404  ok   404  404  ok   ok   ok',
@@ -102,6 +104,7 @@ const TABLE: Record<string, string> = {
   'POST /api/competitions/{id}/rankings/publish':                '401  403  403  403  403  404  ok   ok   403',
   'GET /api/competitions/{id}/objections':                       '401  403  403  403  403  404  ok   ok   403',
   'POST /api/objections/{id}/answer':                            '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/objections/{id}/reopen':                            '401  403  403  403  403  404  ok   ok   403',
   'POST /api/innovations/{id}/objections':                       '401  ok   404  403  403  403  403  403  403',
   'GET /api/innovations/{id}/objections':                        '401  ok   404  404  404  404  ok   ok   ok',
   'GET /api/innovations/{id}/score':                             '401  ok   404  404  404  404  ok   ok   ok',
@@ -169,6 +172,8 @@ const REQUESTS: Record<string, RequestSpec> = {
   'POST /api/assignments/{id}/sheet/reopen': { body: () => ({ reason: 'Nilai perlu ditinjau' }) },
   'POST /api/innovations/{id}/conflicts': { body: () => ({ reason: 'Kerabat pimpinan OPD' }) },
   'POST /api/objections/{id}/answer': { body: () => ({ answer: 'Sudah dipertimbangkan', decision: 'rejected' }) },
+  'POST /api/objections/{id}/reopen': { body: () => ({ stage: 'field_verification', reason: 'Sanggahan dikabulkan' }) },
+  'POST /api/competitions/{id}/organizers': { body: (c) => ({ userId: c.w.userId.admin }) }, // not an organizer account: 400 from the handler (adding organizerOther would change what it may see)
   'POST /api/innovations/{id}/objections': { body: () => ({ reason: 'Nilai tidak sesuai' }) },
   'GET /api/innovations/{id}/score': { params: (w) => ({ id: w.ids.publishedA }) },
 };

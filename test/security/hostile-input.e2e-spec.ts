@@ -55,6 +55,7 @@ const TARGETS: Record<string, Target> = {
   'PATCH /api/competitions/{id}': { who: 'organizer', params: (w) => ({ id: w.ids.openCompetition }), body: () => ({ name: 'Kompetisi Terbuka', description: 'Edisi terbuka', reason: 'uji' }) },
   'POST /api/competitions/{id}/open': { who: 'organizer' },
   'POST /api/competitions/{id}/archive': { who: 'organizer' },
+  'POST /api/competitions/{id}/organizers': { who: 'organizer', body: (c) => ({ userId: c.w.userId.admin }) }, // not an organizer account: 400 from the handler (adding organizerOther would change what it may see)
   'POST /api/competitions/{id}/innovations': { who: 'opdA', params: (w) => ({ id: w.ids.openCompetition }), body: (c) => ({ title: `Inovasi Uji ${c.n}`, summary: 'ringkasan', digital: true, startDate: '2021-01-01' }) },
   'PATCH /api/innovations/{id}': { who: 'opdA', params: (w) => ({ id: w.ids.draftA }), body: () => ({ summary: 'Ringkasan yang diperbarui', digital: false, phase: 'penerapan' }) },
   'POST /api/innovations/{id}/submit': { who: 'opdA' },
