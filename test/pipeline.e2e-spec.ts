@@ -261,6 +261,28 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
     expect(rows.filter((r) => removed.includes(r.a) && r.status === 'pending')).toEqual([]);
   });
 
+  it('issue 18: a later stage’s window moves earlier when the closed stages before it really closed earlier; closed windows are not rewritten', async () => {
+    const plan = (await get(`/api/competitions/${cid}`, org)).body.plan;
+    const screening = (await t.db.query(`SELECT closed_at FROM competition_stages WHERE competition_id = $1 AND key = 'screening'`, [cid])).rows[0].closed_at as Date;
+    // Desk review really opened after the screening closed (today), months before the screening's planned close.
+    const desk = plan.stages.find((s: { key: string }) => s.key === 'desk_review');
+    desk.opensAt = new Date(screening.getTime() + 1000).toISOString().replace('Z', '+00:00');
+    expect(new Date(desk.opensAt).getTime()).toBeLessThan(new Date(plan.stages[1].closesAt).getTime());
+    const moved = await t.http().patch(`/api/competitions/${cid}`).set(bearer(org)).send({ plan, reason: 'Penilaian proposal dimulai setelah seleksi selesai lebih awal' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.plan.stages[2].opensAt).toBe(desk.opensAt);
+    // Before the screening really closed: refused, naming the field.
+    const tooEarly = structuredClone(plan);
+    tooEarly.stages[2].opensAt = new Date(screening.getTime() - 86400_000).toISOString().replace('Z', '+00:00');
+    const refused = await t.http().patch(`/api/competitions/${cid}`).set(bearer(org)).send({ plan: tooEarly, reason: 'uji' });
+    expect([refused.status, refused.body.details.fields.map((f: { field: string }) => f.field)]).toEqual([400, ['stages[2].opensAt']]);
+    // A closed stage's window stays as it was.
+    const rewrite = structuredClone(plan);
+    rewrite.stages[1].closesAt = rewrite.stages[1].closesAt.replace('-07-31T', '-07-20T');
+    const closed = await t.http().patch(`/api/competitions/${cid}`).set(bearer(org)).send({ plan: rewrite, reason: 'uji' });
+    expect([closed.status, closed.body.code]).toEqual([409, 'COMPETITION_STAGE_CLOSED_WINDOW']);
+  });
+
   it('refuses to close with open sheets (listing them), then closes desk review by threshold', async () => {
     const refused = await post(`/api/competitions/${cid}/stages/desk_review/close`, org);
     expect(refused.status).toBe(409);

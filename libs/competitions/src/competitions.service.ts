@@ -155,8 +155,13 @@ export class CompetitionsService {
       if (dto.description !== undefined) c.description = dto.description;
       if (dto.plan) {
         const next = structuredClone(dto.plan) as CompetitionPlan;
-        assertValidPlan(next);
+        const states = await this.repo.stages(id, tx);
+        // Later stages are held to when a closed stage really closed, not to its planned close.
+        assertValidPlan(next, { closedAt: Object.fromEntries(states.filter((st) => st.status === 'closed' && st.closedAt).map((st) => [st.key, st.closedAt!.toISOString()])) });
         const windowChanges = assertPlanChangeAllowed(c.status, c.plan, next);
+        const closedMoved = windowChanges.filter((w) => states.find((st) => st.key === w.stage)?.status === 'closed');
+        if (closedMoved.length)
+          throw new Conflict(CompetitionErrorCode.StageClosedWindow, `stage ${[...new Set(closedMoved.map((w) => w.stage))].join(', ')} is closed: its window is history and is not rewritten (move the later stages instead)`, { stages: closedMoved.map((w) => w.stage) });
         if (windowChanges.length && c.status !== 'draft' && !dto.reason?.trim())
           throw new ValidationFailed([{ field: 'reason', message: `moving a stage window of an edition in "${c.status}" needs a reason (it is audited and shown with the change)` }], CompetitionErrorCode.ReasonRequired);
         const stages = await this.repo.stages(id, tx);
