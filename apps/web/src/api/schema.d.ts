@@ -1451,9 +1451,9 @@ export interface components {
         CompetitionWarningView: {
             /** @example COMPETITION_REGIONS_WITHOUT_COORDINATOR */
             code: string;
-            message: {
-                id?: string;
-                en?: string;
+            message?: {
+                id: string;
+                en: string;
             };
             regions?: components["schemas"]["RegionRefView"][];
         };

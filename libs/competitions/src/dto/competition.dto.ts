@@ -49,7 +49,7 @@ export class RegionRefView {
 /** Something the organizer should act on (not an error), with a stable code and the message in both languages. */
 export class CompetitionWarningView {
   @ApiProperty({ example: 'COMPETITION_REGIONS_WITHOUT_COORDINATOR' }) code: string;
-  @ApiProperty({ type: 'object', properties: { id: { type: 'string' }, en: { type: 'string' } } }) message: { id: string; en: string };
+  @ApiProperty({ type: 'object', properties: { id: { type: 'string' }, en: { type: 'string' } }, required: ['id', 'en'] }) message: { id: string; en: string };
   @ApiPropertyOptional({ type: [RegionRefView] }) regions?: RegionRefView[];
 }
 
