@@ -48,6 +48,11 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
         const pres = plan.stages.find((s: { key: string }) => s.key === 'presentation');
         pres.advance = { type: 'top', n: 1 };
         pres.aggregation = 'zscore';
+        // What the verifier checks on the visit (findings), apart from the rubric the stage is scored on.
+        plan.stages.find((s: { key: string }) => s.key === 'field_verification').checklist = [
+          { key: 'armada_beroperasi', label: { id: 'Armada beroperasi', en: 'Fleet in operation' }, guidance: { id: 'Hitung motor pengantar obat yang beroperasi', en: 'Count the delivery motorcycles in use' } },
+          { key: 'register_pasien', label: { id: 'Buku register pasien', en: 'Patient register' }, guidance: { id: 'Cocokkan register dengan laporan', en: 'Match the register with the report' } },
+        ];
       },
     });
     cid = c.id;
@@ -170,12 +175,16 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
     const versions = await get(`/api/assignments/${mine.id}/sheet/versions`, org);
     expect(versions.body.map((v: { version: number; status: string }) => `${v.version}:${v.status}`)).toEqual(['1:draft', '2:draft', '3:submitted', '4:reopened', '5:draft']);
     expect(versions.body[3].reason).toBe('Nilai kebaruan perlu ditinjau');
+    // Issue 18: the juror hears of the reopened sheet, why, and until when (in their language; the stage label too).
+    const told = await t.db.query(`SELECT channel, locale, payload FROM outbox_messages WHERE type = 'sheet_reopened' AND payload->>'assignmentId' = $1 ORDER BY channel`, [mine.id]);
+    expect(told.rows.map((r: { channel: string }) => r.channel)).toEqual(['email', 'inbox']);
+    expect(told.rows[0].payload).toMatchObject({ reason: 'Nilai kebaruan perlu ditinjau', stage: { id: 'Penilaian proposal', en: expect.any(String) }, dueAt: expect.any(String) });
     // Reset this sheet to the innovation's value when everyone scores below.
     await post(`/api/assignments/${mine.id}/sheet/submit`, jurors.j2, { version: 5 });
     await post(`/api/assignments/${mine.id}/sheet/reopen`, org, { reason: 'seragamkan nilai uji' });
   });
 
-  it('a conflict declared after assignment blocks submit', async () => {
+  it('a conflict declared after assignment releases it: off the juror’s list, flagged to the organizer, topped up', async () => {
     // Whoever reviews D declares a conflict with it (D is eliminated later, so the rest of the run is unaffected).
     // One who has not started D's sheet (the previous test scores j2's first assignment, which may be D).
     const onD = await t.db.query(`SELECT a.juror_id FROM assignments a LEFT JOIN score_sheets s ON s.assignment_id = a.id WHERE a.innovation_id = $1 AND a.removed_at IS NULL AND s.id IS NULL`, [ids.D]);
@@ -189,20 +198,89 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
     const badValue = await put(`/api/assignments/${item.id}/sheet`, jurors[jj], { scores: { ...scores, [sheet.body.rubric[0].key]: -5 }, version: saved.body.version });
     expect(badValue.status).toBe(400);
     expect(badValue.body.details.fields.map((f: { field: string }) => f.field)).toEqual([`scores.${sheet.body.rubric[0].key}`]);
-    expect((await post(`/api/innovations/${item.innovationId}/conflicts`, jurors[jj], { reason: 'Kerabat pimpinan OPD' })).status).toBe(201);
+    const declared = await post(`/api/innovations/${item.innovationId}/conflicts`, jurors[jj], { reason: 'Kerabat pimpinan OPD' });
+    expect(declared.status).toBe(201);
+    // Issue 18: the assignment leaves the juror's list (its sheet can no longer be saved or submitted) and the
+    // organizer is told to reassign it.
+    expect(declared.body.released).toEqual([{ assignmentId: item.id, stage: 'desk_review' }]);
+    expect(((await get('/api/assignments/mine', jurors[jj])).body.items as Item[]).map((i) => i.id)).not.toContain(item.id);
     const blocked = await post(`/api/assignments/${item.id}/sheet/submit`, jurors[jj], { version: saved.body.version });
-    expect(blocked.status).toBe(409);
-    expect(blocked.body.code).toBe('JUDGING_CONFLICT');
-    // Saving a draft is blocked the same way, and nothing was written.
+    expect(blocked.status).toBe(404);
     const blockedSave = await put(`/api/assignments/${item.id}/sheet`, jurors[jj], { scores, version: saved.body.version });
-    expect([blockedSave.status, blockedSave.body.code]).toEqual([409, 'JUDGING_CONFLICT']);
+    expect(blockedSave.status).toBe(404);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM score_sheet_versions v JOIN score_sheets s ON s.id = v.sheet_id WHERE s.assignment_id = $1`, [item.id])).rows[0].n).toBe(1);
-    // The organizer replaces the juror on that innovation.
-    expect((await t.http().delete(`/api/assignments/${item.id}`).set(bearer(org)).send({ reason: 'konflik kepentingan' })).status).toBe(204);
+    const flagged = await t.db.query(
+      `SELECT o.channel, o.payload FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'conflict_declared' AND u.email = 'organizer@demo.local' AND o.competition_id = $1 ORDER BY o.channel`,
+      [cid],
+    );
+    expect(flagged.rows.map((r: { channel: string }) => r.channel)).toEqual(['email', 'inbox']);
+    expect(flagged.rows[0].payload).toMatchObject({ innovation: 'D', stage: { id: expect.any(String), en: expect.any(String) }, reason: 'Kerabat pimpinan OPD' });
+    expect((await t.db.query(`SELECT after FROM audit_events WHERE action = 'assignment.remove' AND entity_id = $1`, [item.id])).rows).toEqual([{ after: { needsReassignment: true } }]);
+    // The organizer replaces the juror on that innovation (the released assignment is already gone).
+    expect((await t.http().delete(`/api/assignments/${item.id}`).set(bearer(org)).send({ reason: 'konflik kepentingan' })).status).toBe(404);
     const topUp = await post(`/api/competitions/${cid}/stages/desk_review/assignments`, org, {});
     expect(topUp.body.created).toBe(1);
     const replaced = await t.db.query(`SELECT juror_id FROM assignments WHERE innovation_id = $1 AND stage_key = 'desk_review' AND removed_at IS NULL`, [item.innovationId]);
     expect(replaced.rows.map((r: { juror_id: string }) => r.juror_id)).not.toContain(jurorIds[jj]);
+  });
+
+  it('issue 18: moving a deadline needs a reason and moves the scoring reminders with it; a removed assignment keeps none', async () => {
+    const reminders = async () =>
+      (
+        await t.db.query(
+          `SELECT o.payload->>'assignmentId' AS a, o.payload->>'dueAt' AS due, o.available_at, o.status, o.note FROM outbox_messages o
+            WHERE o.type = 'scoring_reminder' AND o.channel = 'email' AND o.competition_id = $1 AND o.payload->>'assignmentId' IN (SELECT id::text FROM assignments WHERE stage_key = 'desk_review')`,
+          [cid],
+        )
+      ).rows as { a: string; due: string; available_at: Date; status: string; note: string | null }[];
+    const active = (await t.db.query(`SELECT id FROM assignments WHERE competition_id = $1 AND stage_key = 'desk_review' AND removed_at IS NULL`, [cid])).rows.map((r: { id: string }) => r.id);
+    const removed = (await t.db.query(`SELECT id FROM assignments WHERE competition_id = $1 AND stage_key = 'desk_review' AND removed_at IS NOT NULL`, [cid])).rows.map((r: { id: string }) => r.id);
+    expect(removed.length).toBeGreaterThan(0);
+    const c = await get(`/api/competitions/${cid}`, org);
+    const plan = c.body.plan;
+    const desk = plan.stages.find((s: { key: string }) => s.key === 'desk_review');
+    const oldDue = new Date(desk.closesAt);
+    const newDue = new Date(oldDue.getTime() + 7 * 86400_000);
+    desk.closesAt = newDue.toISOString().replace('Z', '+00:00');
+    const noReason = await t.http().patch(`/api/competitions/${cid}`).set(bearer(org)).send({ plan });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.code).toBe('COMPETITION_REASON_REQUIRED');
+    expect(noReason.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['reason']);
+    const moved = await t.http().patch(`/api/competitions/${cid}`).set(bearer(org)).send({ plan, reason: 'Perpanjangan penilaian proposal satu minggu' });
+    expect(moved.status).toBe(200);
+
+    const rows = await reminders();
+    const pending = rows.filter((r) => r.status === 'pending');
+    // Exactly 48 h and 2 h before the new deadline for every active assignment, none for the old one or a removed assignment.
+    expect(pending.every((r) => new Date(r.due).getTime() === newDue.getTime())).toBe(true);
+    expect(new Set(pending.map((r) => r.a))).toEqual(new Set(active));
+    for (const a of active) expect(pending.filter((r) => r.a === a).map((r) => newDue.getTime() - r.available_at.getTime()).sort((x, y) => x - y)).toEqual([2 * 3600_000, 48 * 3600_000]);
+    const old = rows.filter((r) => new Date(r.due).getTime() === oldDue.getTime());
+    expect(old.length).toBeGreaterThan(0);
+    expect(old.every((r) => r.status === 'sent' && r.note?.startsWith('skipped'))).toBe(true);
+    expect(rows.filter((r) => removed.includes(r.a) && r.status === 'pending')).toEqual([]);
+  });
+
+  it('issue 18: a later stage’s window moves earlier when the closed stages before it really closed earlier; closed windows are not rewritten', async () => {
+    const plan = (await get(`/api/competitions/${cid}`, org)).body.plan;
+    const screening = (await t.db.query(`SELECT closed_at FROM competition_stages WHERE competition_id = $1 AND key = 'screening'`, [cid])).rows[0].closed_at as Date;
+    // Desk review really opened after the screening closed (today), months before the screening's planned close.
+    const desk = plan.stages.find((s: { key: string }) => s.key === 'desk_review');
+    desk.opensAt = new Date(screening.getTime() + 1000).toISOString().replace('Z', '+00:00');
+    expect(new Date(desk.opensAt).getTime()).toBeLessThan(new Date(plan.stages[1].closesAt).getTime());
+    const moved = await t.http().patch(`/api/competitions/${cid}`).set(bearer(org)).send({ plan, reason: 'Penilaian proposal dimulai setelah seleksi selesai lebih awal' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.plan.stages[2].opensAt).toBe(desk.opensAt);
+    // Before the screening really closed: refused, naming the field.
+    const tooEarly = structuredClone(plan);
+    tooEarly.stages[2].opensAt = new Date(screening.getTime() - 86400_000).toISOString().replace('Z', '+00:00');
+    const refused = await t.http().patch(`/api/competitions/${cid}`).set(bearer(org)).send({ plan: tooEarly, reason: 'uji' });
+    expect([refused.status, refused.body.details.fields.map((f: { field: string }) => f.field)]).toEqual([400, ['stages[2].opensAt']]);
+    // A closed stage's window stays as it was.
+    const rewrite = structuredClone(plan);
+    rewrite.stages[1].closesAt = rewrite.stages[1].closesAt.replace('-07-31T', '-07-20T');
+    const closed = await t.http().patch(`/api/competitions/${cid}`).set(bearer(org)).send({ plan: rewrite, reason: 'uji' });
+    expect([closed.status, closed.body.code]).toEqual([409, 'COMPETITION_STAGE_CLOSED_WINDOW']);
   });
 
   it('refuses to close with open sheets (listing them), then closes desk review by threshold', async () => {
@@ -233,6 +311,13 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
   it('schedules presentations without overlapping jurors and keeps the history; the OPD sees its slot', async () => {
     const slot = (innovation: string, startsAt: string, endsAt: string, panel: string[]) =>
       post(`/api/innovations/${ids[innovation]}/presentation`, org, { startsAt, endsAt, location: 'Ruang Rapat Utama', panel: panel.map((j) => jurorIds[j]) });
+    // Issue 18: a slot in the past or outside the stage's window (8–30 Sep) is refused, naming the field.
+    const past = await slot('A', '2020-09-10T09:00:00+07:00', '2020-09-10T09:20:00+07:00', ['j2']);
+    expect([past.status, past.body.code, past.body.details.fields.map((f: { field: string }) => f.field)]).toEqual([400, 'SCHEDULE_OUTSIDE_WINDOW', ['startsAt']]);
+    const early = await slot('A', '2027-09-01T09:00:00+07:00', '2027-09-01T09:20:00+07:00', ['j2']);
+    expect(early.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['startsAt']);
+    const late = await slot('A', '2027-09-30T23:50:00+07:00', '2027-10-01T00:10:00+07:00', ['j2']);
+    expect([late.status, late.body.details.fields.map((f: { field: string }) => f.field)]).toEqual([400, ['endsAt']]);
     expect((await slot('A', '2027-09-10T09:00:00+07:00', '2027-09-10T09:20:00+07:00', ['j2', 'j4'])).status).toBe(201);
     const clash = await slot('C', '2027-09-10T09:10:00+07:00', '2027-09-10T09:30:00+07:00', ['j4']);
     expect(clash.status).toBe(409);
@@ -288,11 +373,23 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
     expect(missing.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['verifiers', 'visitAt']);
     const visit = await post(`/api/innovations/${ids.A}/field-visit`, org, { visitAt: '2027-10-07T09:00:00+07:00', address: 'RSUD dr. Chasbullah Abdulmadjid, Jl. Pramuka No. 55, Kota Bekasi', verifiers: [jurorIds.j5] });
     expect(visit.status).toBe(201);
-    expect(visit.body.checklist.map((c: { key: string }) => c.key)).toEqual(['kesesuaian_data', 'dampak_nyata', 'keberlanjutan']);
-    expect(visit.body.checklist[0].guidance.id.length).toBeGreaterThan(10);
+    // Issue 18: the visit's checklist is the field stage's plan checklist; the rubric is for the score sheets.
+    expect(visit.body.checklist.map((c: { key: string }) => c.key)).toEqual(['armada_beroperasi', 'register_pasien']);
+    expect(visit.body.checklist[0]).toMatchObject({ label: { id: 'Armada beroperasi', en: 'Fleet in operation' }, guidance: { id: 'Hitung motor pengantar obat yang beroperasi' } });
+    const rubricKey = await post(`/api/innovations/${ids.A}/field-visit`, jurors.j5, { checklist: [{ key: 'kesesuaian_data', ok: true }] });
+    expect(rubricKey.status).toBe(400);
+    expect(rubricKey.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['checklist[0].key']);
+    // Issue 18: the verifier cannot be assigned by hand to score the field stage of what they verify.
+    const verifierScores = await post(`/api/competitions/${cid}/stages/field_verification/assignments/manual`, org, { innovationId: ids.A, jurorId: jurorIds.j5 });
+    expect(verifierScores.status).toBe(409);
+    expect(verifierScores.body.code).toBe('ASSIGNMENT_FIELD_VERIFIER');
     // The verifier records findings but cannot move the visit; another juror cannot touch it.
-    const findings = await post(`/api/innovations/${ids.A}/field-visit`, jurors.j5, { checklist: [{ key: 'kesesuaian_data', ok: true, note: 'Data pengantaran obat sesuai buku register' }], findings: '12 motor beroperasi; pasien lansia terlayani.' });
+    const findings = await post(`/api/innovations/${ids.A}/field-visit`, jurors.j5, { checklist: [{ key: 'armada_beroperasi', ok: true, note: '12 motor sesuai buku register' }], findings: '12 motor beroperasi; pasien lansia terlayani.' });
     expect(findings.status).toBe(201);
+    expect(findings.body.checklist).toEqual([
+      expect.objectContaining({ key: 'armada_beroperasi', ok: true, note: '12 motor sesuai buku register' }),
+      expect.objectContaining({ key: 'register_pasien', ok: null }),
+    ]);
     expect(findings.body).toMatchObject({ recordedBy: jurorIds.j5, findings: '12 motor beroperasi; pasien lansia terlayani.' });
     expect((await post(`/api/innovations/${ids.A}/field-visit`, jurors.j5, { visitAt: '2027-10-08T09:00:00+07:00' })).status).toBe(403);
     // A juror with no assignment on A does not even see it; one assigned to it (a reader) may not record.

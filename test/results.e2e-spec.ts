@@ -3,6 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readCsv, readPdf, readXlsx } from './support/documents';
+import { JuryService, PipelineService } from '@app/judging';
+import { CompetitionsService } from '@app/competitions';
+import { Clock } from '@app/common';
+import { judgeEdition } from '@app/demo';
 import { createTestApp, type TestApp } from './support/test-app';
 import { bearer, judgeWithDemoJury, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
 
@@ -96,6 +100,122 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     expect(JSON.stringify(hidden.body)).not.toContain('armada');
   });
 
+  it('issue 18: publication needs the plan’s objection window announced and run out, an answer is final, an upheld objection reopens the sheets and the correction is published (time through the Clock)', async () => {
+    const c = await openCompetition(t, org, { slug: 'sanggah' });
+    const ents = await seedSubmitted(t, c.id, [
+      { code: 'RSUD-KOTA-BEKASI', title: 'SiTaro Sanggah' },
+      { code: 'DISDUKCAPIL-KOTA-BEKASI', title: 'Patriot Sanggah' },
+      { code: 'DISKOMINFO-KOTA-BANDUNG', title: 'Sadayana Sanggah' },
+    ]);
+    const users = await t.db.query(`SELECT id, role, email, name FROM users WHERE email LIKE 'juror%@demo.local' OR email = 'organizer@demo.local'`);
+    const actor = (u: { id: string; role: 'juror' | 'organizer'; email: string; name: string }) => ({ ...u, organizationId: null, regionId: null, sessionId: 'test' });
+    await judgeEdition(
+      { pipeline: t.app.get(PipelineService), jury: t.app.get(JuryService) },
+      actor(users.rows.find((u: { role: string }) => u.role === 'organizer')),
+      users.rows.filter((u: { role: string }) => u.role === 'juror').map(actor),
+      await t.app.get(CompetitionsService).snapshot(c.id),
+      { titles: new Map(Object.entries(ents).map(([title, id]) => [id, title])) },
+    );
+    const rsud = (await login(t, 'opd.rsud@demo.local')).accessToken;
+    const disdukcapil = (await login(t, 'opd.disdukcapil@demo.local')).accessToken;
+    const publish = (body: object = {}) => t.http().post(`/api/competitions/${c.id}/rankings/publish`).set(bearer(org)).send(body);
+    const clock = t.app.get(Clock);
+    const start = new Date();
+    const at = (ms: number) => jest.spyOn(clock, 'now').mockReturnValue(new Date(start.getTime() + ms));
+    try {
+      // The plan has a 5-day window: no publication without an announcement, no announcement shorter than it.
+      const skipped = await publish();
+      expect(skipped.status).toBe(409);
+      expect(skipped.body.code).toBe('RESULTS_NOT_ANNOUNCED');
+      const cut = await t.http().post(`/api/competitions/${c.id}/rankings/announce`).set(bearer(org)).send({ days: 0 });
+      expect(cut.status).toBe(400);
+      expect(cut.body.code).toBe('RESULTS_WINDOW_TOO_SHORT');
+      expect(cut.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['days']);
+
+      at(0);
+      const announced = await t.http().post(`/api/competitions/${c.id}/rankings/announce`).set(bearer(org)).send({});
+      expect(announced.status).toBe(201);
+      expect(announced.body.days).toBe(5);
+      expect(new Date(announced.body.closesAt).getTime()).toBe(start.getTime() + 5 * 86400_000);
+      const told = await t.db.query(`SELECT DISTINCT u.email, o.channel FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'results_announced' AND o.competition_id = $1 ORDER BY 1, 2`, [c.id]);
+      expect(told.rows).toEqual(expect.arrayContaining([{ email: 'opd.rsud@demo.local', channel: 'email' }, { email: 'opd.rsud@demo.local', channel: 'inbox' }, { email: 'opd.disdukcapil@demo.local', channel: 'email' }]));
+      const filed = await t.http().post(`/api/innovations/${ents['SiTaro Sanggah']}/objections`).set(bearer(rsud)).send({ reason: 'Armada baru belum dinilai saat verifikasi lapangan' });
+      expect(filed.status).toBe(201);
+
+      at(5 * 86400_000 - 60_000);
+      expect((await publish()).body.code).toBe('RESULTS_OBJECTION_WINDOW_OPEN');
+      at(5 * 86400_000 + 60_000);
+      expect((await t.http().post(`/api/innovations/${ents['Patriot Sanggah']}/objections`).set(bearer(disdukcapil)).send({ reason: 'terlambat' })).body.code).toBe('OBJECTION_WINDOW_CLOSED');
+      expect((await publish()).body.code).toBe('RESULTS_OBJECTIONS_UNANSWERED');
+
+      const upheld = await t.http().post(`/api/objections/${filed.body.id}/answer`).set(bearer(org)).send({ answer: 'Dikabulkan: verifikasi lapangan dinilai ulang.', decision: 'upheld' });
+      expect(upheld.status).toBe(200);
+      const again = await t.http().post(`/api/objections/${filed.body.id}/answer`).set(bearer(org)).send({ answer: 'Berubah pikiran', decision: 'rejected' });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('OBJECTION_ALREADY_ANSWERED');
+      expect((await t.db.query(`SELECT decision FROM objections WHERE id = $1`, [filed.body.id])).rows[0].decision).toBe('upheld');
+      const answerMail = await t.db.query(`SELECT o.channel, o.payload FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'objection_answered' AND u.email = 'opd.rsud@demo.local' AND o.competition_id = $1 ORDER BY o.channel`, [c.id]);
+      expect(answerMail.rows.map((r: { channel: string }) => r.channel)).toEqual(['email', 'inbox']);
+      expect(answerMail.rows[0].payload).toMatchObject({ decision: 'upheld', innovation: 'SiTaro Sanggah' });
+
+      // The organizer reopens the field stage's sheets of SiTaro; its jurors hear it; publication waits for them.
+      expect((await t.http().post(`/api/objections/${filed.body.id}/reopen`).set(bearer(org)).send({ stage: 'field_verification' })).status).toBe(400);
+      const reopened = await t.http().post(`/api/objections/${filed.body.id}/reopen`).set(bearer(org)).send({ stage: 'field_verification', reason: 'Sanggahan dikabulkan: armada baru' });
+      expect(reopened.status).toBe(200);
+      const sheets = await t.db.query(
+        `SELECT a.id, u.email, s.status, s.version FROM assignments a JOIN users u ON u.id = a.juror_id JOIN score_sheets s ON s.assignment_id = a.id
+          WHERE a.innovation_id = $1 AND a.stage_key = 'field_verification' AND a.removed_at IS NULL ORDER BY a.id`,
+        [ents['SiTaro Sanggah']],
+      );
+      expect(reopened.body.reopened).toBe(sheets.rows.length);
+      expect(sheets.rows.every((r: { status: string }) => r.status === 'draft')).toBe(true);
+      const notified = await t.db.query(`SELECT DISTINCT u.email FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'sheet_reopened' AND o.payload->>'assignmentId' = ANY($1)`, [sheets.rows.map((r: { id: string }) => r.id)]);
+      expect(notified.rows.map((r: { email: string }) => r.email).sort()).toEqual(sheets.rows.map((r: { email: string }) => r.email).sort());
+      expect((await t.db.query(`SELECT reason FROM audit_events WHERE action = 'objection.reopen' AND entity_id = $1`, [filed.body.id])).rows).toEqual([{ reason: 'Sanggahan dikabulkan: armada baru' }]);
+      const waiting = await publish();
+      expect(waiting.status).toBe(409);
+      expect(waiting.body.code).toBe('RESULTS_CORRECTION_OPEN');
+
+      // Each juror corrects the sheet (its stage stays closed) and submits it again.
+      for (const row of sheets.rows) {
+        const token = (await login(t, row.email)).accessToken;
+        const sheet = await t.http().get(`/api/assignments/${row.id}/sheet`).set(bearer(token));
+        const top = Object.fromEntries(sheet.body.rubric.map((cr: { key: string; max: number }) => [cr.key, cr.max]));
+        const saved = await t.http().put(`/api/assignments/${row.id}/sheet`).set(bearer(token)).send({ scores: top, comment: 'Dinilai ulang setelah sanggahan', version: sheet.body.sheet.version });
+        expect(saved.status).toBe(200);
+        expect((await t.http().post(`/api/assignments/${row.id}/sheet/submit`).set(bearer(token)).send({ version: saved.body.version })).status).toBe(200);
+      }
+      const published = await publish();
+      expect(published.status).toBe(201);
+      const snap = await t.http().get(`/api/public/rankings/${published.body.id}`);
+      const row = Object.values(snap.body.output.categories as Record<string, { submission: string; stages: Record<string, number> }[]>).flat().find((r) => r.submission === ents['SiTaro Sanggah'])!;
+      expect(row.stages.field_verification).toBe(100);
+    } finally {
+      jest.restoreAllMocks();
+    }
+  });
+
+  it('issue 18: “not a previous winner” is checked against earlier published editions by the innovation’s lineage and shown to screeners', async () => {
+    const c = await openCompetition(t, org, { slug: 'lineage' });
+    const e = await seedSubmitted(t, c.id, [
+      { code: 'RSUD-KOTA-BEKASI', title: 'SiTaro - Siap Antar Obat' },
+      { code: 'RSUD-KOTA-BEKASI', title: 'Apotek Digital Lansia' },
+      { code: 'DISKOMINFO-KOTA-BANDUNG', title: 'Siap Antar Obat: SiTaro' },
+    ]);
+    const again = await t.http().get(`/api/innovations/${e['SiTaro - Siap Antar Obat']}/screening`).set(bearer(org));
+    expect(again.status).toBe(200);
+    expect(again.body.flags).toContain('PREVIOUS_WINNER');
+    const demoRank = (await t.http().get('/api/public/competitions/iga-2024-demo/rankings')).body.categories.kota.find((r: { title: string }) => r.title === 'SiTaro (Siap Antar Obat)').rank;
+    expect(again.body.earlierEntries).toEqual([
+      expect.objectContaining({ competition: 'IGA 2024 (demo)', year: 2024, title: 'SiTaro (Siap Antar Obat)', category: 'kota', rank: demoRank, winner: true, similarity: 1 }),
+    ]);
+    // Another title of the same organization, or the same title of another organization, is no match.
+    expect((await t.http().get(`/api/innovations/${e['Apotek Digital Lansia']}/screening`).set(bearer(org))).body).toMatchObject({ flags: [], earlierEntries: [] });
+    const otherOrg = (await t.http().get(`/api/innovations/${e['Siap Antar Obat: SiTaro']}/screening`).set(bearer(org))).body;
+    expect(otherOrg.flags).toEqual([]);
+    expect(otherOrg.earlierEntries).toEqual([]);
+  });
+
   it('publishes an immutable snapshot that `cli verify` accepts, and refuses a tampered copy', async () => {
     const rsud = (await login(t, 'opd.rsud@demo.local')).accessToken;
     expect((await t.http().get(`/api/innovations/${ids['SiTaro 2027']}/score`).set(bearer(rsud))).status).toBe(409);
@@ -184,6 +304,9 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     const text = read.items.map((i) => i.str).join(' ');
     expect(text).toContain(first.title);
     expect(text).toContain(json.body.snapshot.hash);
+    // Issue 18: the category by its label in both languages, not its key.
+    expect(text).toContain(`(Peringkat ${first.rank} kategori Kota / Rank ${first.rank} in the City category)`);
+    expect(text).not.toContain('kategori kota');
     const unranked = await t.http().get(`/api/public/rankings/${json.body.snapshot.id}/certificates/${ids['SiTaro 2027'].replace(/.$/, (c) => (c === '0' ? '1' : '0'))}`);
     expect(unranked.status).toBe(404);
   });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createTestApp, type TestApp } from './support/test-app';
-import { acceptInvitation, bearer, completeProposal, idOf, login, openCompetition, seedDemo, tinyPdf, uploadPdf } from './support/factories';
+import { acceptInvitation, bearer, completeProposal, idOf, login, openCompetition, seedDemo, submissionOpenSince, tinyPdf, uploadPdf } from './support/factories';
 
 const fields = (res: { body: { details?: { fields?: { field: string }[] } } }) => (res.body.details?.fields ?? []).map((f) => f.field);
 
@@ -144,7 +144,8 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     const res = await t.http().post(`/api/innovations/${draft.body.id}/submit`).set(bearer(disdukcapil));
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('SUBMISSION_INELIGIBLE');
-    expect(fields(res).sort()).toEqual(['startDate', 'title']);
+    // The duplicate title is no longer a refusal: screeners see it (GET /api/innovations/:id/screening).
+    expect(fields(res)).toEqual(['startDate']);
   });
 
   it('keeps OPDs apart: 404 for another OPD’s innovation, documents and downloads', async () => {
@@ -309,5 +310,181 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     expect((await t.http().get(`/api/competitions/${competitionId}`).set(bearer(token))).status).toBe(404);
     expect((await t.http().get(`/api/competitions/${competitionId}/innovations`).set(bearer(token))).status).toBe(404);
     expect((await t.http().patch(`/api/competitions/${competitionId}`).set(bearer(token)).send({ name: 'x' })).status).toBe(404);
+  });
+
+  describe('issue 18: entry limit and duplicate titles', () => {
+    /** A complete proposal with a document, ready to submit. */
+    async function ready(token: string, cid: string, title: string): Promise<string> {
+      const d = await t.http().post(`/api/competitions/${cid}/innovations`).set(bearer(token)).send(completeProposal(title));
+      expect(d.status).toBe(201);
+      expect((await uploadPdf(t, token, d.body.id)).status).toBe(201);
+      return d.body.id;
+    }
+
+    it('counts only entries that were sent in: two drafts do not block each other, a second submitted entry is refused, a withdrawn one frees the place', async () => {
+      const c = await openCompetition(t, organizer, { slug: 'satu-entri', mutate: (p) => (p.eligibility.maxEntriesPerOrganization = 1) });
+      const first = await ready(rsud, c.id, 'SiTaro (Siap Antar Obat)');
+      const second = await ready(rsud, c.id, 'Apotek Keliling RSUD');
+      const sent = await t.http().post(`/api/innovations/${first}/submit`).set(bearer(rsud));
+      expect(sent.status).toBe(200);
+      expect(sent.body.status).toBe('submitted');
+      const over = await t.http().post(`/api/innovations/${second}/submit`).set(bearer(rsud));
+      expect(over.status).toBe(400);
+      expect(over.body.code).toBe('SUBMISSION_INELIGIBLE');
+      expect(fields(over)).toEqual(['organization']);
+      expect(over.body.details.fields[0].message).toContain('at most 1');
+      expect((await t.http().post(`/api/innovations/${first}/withdraw`).set(bearer(rsud)).send({ comment: 'ganti inovasi' })).status).toBe(200);
+      const now = await t.http().post(`/api/innovations/${second}/submit`).set(bearer(rsud));
+      expect(now.status).toBe(200);
+      expect(now.body.status).toBe('submitted');
+    });
+
+    it('a copy submitted first does not block the original: both are entered and each shows the other to screeners', async () => {
+      const c = await openCompetition(t, organizer, { slug: 'judul-ganda' });
+      const copy = await ready(disdukcapil, c.id, 'SiTaro (Siap Antar Obat)');
+      expect((await t.http().post(`/api/innovations/${copy}/submit`).set(bearer(disdukcapil))).status).toBe(200);
+      const original = await ready(rsud, c.id, '  SITARO (siap antar obat) ');
+      const res = await t.http().post(`/api/innovations/${original}/submit`).set(bearer(rsud));
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('submitted');
+
+      const screening = await t.http().get(`/api/innovations/${original}/screening`).set(bearer(organizer));
+      expect(screening.status).toBe(200);
+      expect(screening.body.flags).toEqual(['DUPLICATE_TITLE']);
+      expect(screening.body.duplicateTitles).toEqual([expect.objectContaining({ innovationId: copy, title: 'SiTaro (Siap Antar Obat)', organization: expect.stringContaining('Kependudukan'), status: 'submitted' })]);
+      expect((await t.http().get(`/api/innovations/${copy}/screening`).set(bearer(organizer))).body.duplicateTitles.map((d: { innovationId: string }) => d.innovationId)).toEqual([original]);
+      // Screening data is for organizers: the OPD gets 403 by role.
+      expect((await t.http().get(`/api/innovations/${original}/screening`).set(bearer(rsud))).status).toBe(403);
+    });
+  });
+
+  it('issue 18: submitting before the submission window opens is refused (409 SUBMISSION_WINDOW_NOT_OPEN); the draft is kept', async () => {
+    const c = await openCompetition(t, organizer, { slug: 'belum-buka', mutate: (p) => (p.stages[0].opensAt = `${new Date().getFullYear() + 1}-01-01T00:00:00+07:00`) });
+    const d = await t.http().post(`/api/competitions/${c.id}/innovations`).set(bearer(rsud)).send(completeProposal('Terlalu Awal'));
+    expect(d.status).toBe(201);
+    await uploadPdf(t, rsud, d.body.id);
+    const early = await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(rsud));
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('SUBMISSION_WINDOW_NOT_OPEN');
+    expect(early.body.details.opensAt).toBe(`${new Date().getFullYear()}-12-31T17:00:00.000Z`);
+    expect((await t.db.query('SELECT status FROM innovations WHERE id = $1', [d.body.id])).rows[0].status).toBe('draft');
+  });
+
+  it('issue 18: a disqualification reaches the OPD with its reason (e-mail and inbox)', async () => {
+    const d = await t.http().post(`/api/competitions/${competitionId}/innovations`).set(bearer(rsud)).send(completeProposal('Antar Obat Lansia'));
+    await uploadPdf(t, rsud, d.body.id);
+    expect((await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(rsud))).status).toBe(200);
+    expect((await t.http().post(`/api/innovations/${d.body.id}/disqualify`).set(bearer(organizer)).send({ reason: 'Data dukung dipalsukan' })).status).toBe(200);
+    const rows = await t.db.query(`SELECT o.channel, o.payload FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'innovation_disqualified' AND u.email = 'opd.rsud@demo.local' AND o.payload->>'innovationId' = $1 ORDER BY o.channel`, [d.body.id]);
+    expect(rows.rows.map((r: { channel: string }) => r.channel)).toEqual(['email', 'inbox']);
+    expect(rows.rows[0].payload).toMatchObject({ reason: 'Data dukung dipalsukan', innovation: 'Antar Obat Lansia' });
+  });
+
+  it('issue 18: an organizer adds a co-organizer (audited), who then runs the edition and reads its audit trail, paged and filtered', async () => {
+    const admin = (await login(t, 'admin@demo.local')).accessToken;
+    const made = await t.http().post('/api/users').set(bearer(admin)).send({ email: 'panitia.dua@demo.local', name: 'Panitia Dua', role: 'organizer', password: 'panitia-dua-2024-aman' });
+    expect(made.status).toBe(201);
+    const second = (await login(t, 'panitia.dua@demo.local', 'panitia-dua-2024-aman')).accessToken;
+    expect((await t.http().get(`/api/competitions/${competitionId}/audit`).set(bearer(second))).status).toBe(404);
+    // Only organizer accounts, named by their field; not twice; not by someone outside the edition.
+    const juror = (await t.db.query(`SELECT id FROM users WHERE email = 'juror1@demo.local'`)).rows[0].id;
+    const notOrganizer = await t.http().post(`/api/competitions/${competitionId}/organizers`).set(bearer(organizer)).send({ userId: juror });
+    expect([notOrganizer.status, notOrganizer.body.code, fields(notOrganizer)]).toEqual([400, 'COMPETITION_ORGANIZER_INVALID', ['userId']]);
+    expect((await t.http().post(`/api/competitions/${competitionId}/organizers`).set(bearer(second)).send({ userId: made.body.id })).status).toBe(404);
+    const added = await t.http().post(`/api/competitions/${competitionId}/organizers`).set(bearer(organizer)).send({ userId: made.body.id });
+    expect(added.status).toBe(201);
+    expect(added.body.map((o: { email: string }) => o.email).sort()).toEqual(['organizer@demo.local', 'panitia.dua@demo.local']);
+    expect((await t.http().post(`/api/competitions/${competitionId}/organizers`).set(bearer(organizer)).send({ userId: made.body.id })).body.code).toBe('COMPETITION_ORGANIZER_EXISTS');
+    expect((await t.http().get(`/api/competitions/${competitionId}`).set(bearer(second))).status).toBe(200);
+
+    const trail = await t.http().get(`/api/competitions/${competitionId}/audit?pageSize=2`).set(bearer(second));
+    expect(trail.status).toBe(200);
+    expect(trail.body).toMatchObject({ page: 1, pageSize: 2, total: expect.any(Number) });
+    expect(trail.body.items[0]).toMatchObject({ action: 'competition.organizer_add', entityType: 'competition', actorName: 'Sekretariat Kompetisi', after: { email: 'panitia.dua@demo.local' } });
+    const total = (await t.db.query('SELECT count(*)::int AS n FROM audit_events WHERE competition_id = $1', [competitionId])).rows[0].n;
+    expect(trail.body.total).toBe(total);
+    const submitted = await t.http().get(`/api/competitions/${competitionId}/audit?action=innovation.&entity=innovation&pageSize=200`).set(bearer(second));
+    expect(submitted.body.items.length).toBeGreaterThan(0);
+    expect(submitted.body.items.every((i: { action: string; entityType: string }) => i.action.startsWith('innovation.') && i.entityType === 'innovation')).toBe(true);
+    const byActor = await t.http().get(`/api/competitions/${competitionId}/audit?actor=${made.body.id}`).set(bearer(second));
+    expect(byActor.body.total).toBe(0);
+    const future = await t.http().get(`/api/competitions/${competitionId}/audit?from=2999-01-01T00:00:00Z`).set(bearer(second));
+    expect(future.body).toMatchObject({ total: 0, items: [] });
+    const bad = await t.http().get(`/api/competitions/${competitionId}/audit?from=kemarin&actor=x`).set(bearer(second));
+    expect([bad.status, fields(bad).sort()]).toEqual([400, ['actor', 'from']]);
+    expect((await t.http().get(`/api/competitions/${competitionId}/audit`).set(bearer(rsud))).status).toBe(403);
+  });
+
+  describe('issue 18: a region without a coordinator', () => {
+    const outbox = async (type: string, innovationId: string) =>
+      (await t.db.query(`SELECT o.channel, o.locale, u.email FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = $1 AND o.payload->>'innovationId' = $2 ORDER BY o.channel`, [type, innovationId])).rows;
+
+    it('the coordinator’s return and forward reach the OPD (e-mail and inbox)', async () => {
+      const c = await openCompetition(t, organizer, { slug: 'kabar-koordinator', requireCoordinator: true });
+      const d = await t.http().post(`/api/competitions/${c.id}/innovations`).set(bearer(rsud)).send(completeProposal('Apotek Antar'));
+      await uploadPdf(t, rsud, d.body.id);
+      const sent = await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(rsud));
+      expect(sent.body.status).toBe('awaiting_coordinator');
+      expect(sent.body.notices ?? []).toEqual([]);
+      expect((await t.http().post(`/api/innovations/${d.body.id}/return`).set(bearer(coordinator)).send({ comment: 'Lampirkan SK Direktur' })).status).toBe(200);
+      expect(await outbox('proposal_returned', d.body.id)).toEqual([
+        { channel: 'email', locale: 'id', email: 'opd.rsud@demo.local' },
+        { channel: 'inbox', locale: 'id', email: 'opd.rsud@demo.local' },
+      ]);
+      const row = (await t.db.query(`SELECT payload FROM outbox_messages WHERE type = 'proposal_returned' AND channel = 'inbox' AND payload->>'innovationId' = $1`, [d.body.id])).rows[0];
+      expect(row.payload).toMatchObject({ comment: 'Lampirkan SK Direktur', innovation: 'Apotek Antar' });
+      await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(rsud));
+      expect((await t.http().post(`/api/innovations/${d.body.id}/forward`).set(bearer(coordinator)).send({})).status).toBe(200);
+      expect(await outbox('proposal_forwarded', d.body.id)).toHaveLength(2);
+      // The region has its coordinator: an organizer does not take the step (403 with a code).
+      const d2 = await t.http().post(`/api/competitions/${c.id}/innovations`).set(bearer(disdukcapil)).send(completeProposal('Layanan Malam'));
+      await uploadPdf(t, disdukcapil, d2.body.id);
+      await t.http().post(`/api/innovations/${d2.body.id}/submit`).set(bearer(disdukcapil));
+      const refused = await t.http().post(`/api/innovations/${d2.body.id}/forward`).set(bearer(organizer)).send({});
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('SUBMISSION_COORDINATOR_PRESENT');
+    });
+
+    it('open warns of it, submit tells the OPD, and an organizer forwards or returns for the missing coordinator (audited)', async () => {
+      await t.db.query(`UPDATE users SET active = false WHERE email = 'coordinator.bekasi@demo.local'`);
+      try {
+        const template = await t.http().get(`/api/competitions/template?year=${new Date().getFullYear() + 1}`).set(bearer(organizer));
+        template.body.stages[0].opensAt = submissionOpenSince();
+        const created = await t.http().post('/api/competitions').set(bearer(organizer)).send({ name: 'Tanpa Koordinator', slug: 'tanpa-koordinator', year: new Date().getFullYear() + 1, plan: { ...template.body, requireCoordinator: true } });
+        const opened = await t.http().post(`/api/competitions/${created.body.id}/open`).set(bearer(organizer));
+        expect(opened.status).toBe(200);
+        expect(opened.body.warnings).toEqual([
+          expect.objectContaining({ code: 'COMPETITION_REGIONS_WITHOUT_COORDINATOR', message: { id: expect.stringContaining('koordinator'), en: expect.stringContaining('coordinator') }, regions: expect.arrayContaining([expect.objectContaining({ name: 'Kota Bekasi' })]) }),
+        ]);
+
+        const d = await t.http().post(`/api/competitions/${created.body.id}/innovations`).set(bearer(disdukcapil)).send(completeProposal('Patriot Mantap'));
+        await uploadPdf(t, disdukcapil, d.body.id);
+        const sent = await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(disdukcapil));
+        expect(sent.status).toBe(200);
+        expect(sent.body.status).toBe('awaiting_coordinator');
+        expect(sent.body.notices).toEqual([{ code: 'SUBMISSION_NO_COORDINATOR', message: { id: expect.stringContaining('koordinator'), en: expect.stringContaining('coordinator') } }]);
+
+        const noComment = await t.http().post(`/api/innovations/${d.body.id}/return`).set(bearer(organizer)).send({});
+        expect(noComment.status).toBe(400);
+        const returned = await t.http().post(`/api/innovations/${d.body.id}/return`).set(bearer(organizer)).send({ comment: 'Lengkapi data dukung' });
+        expect(returned.status).toBe(200);
+        expect(returned.body.status).toBe('returned');
+        expect(await outbox('proposal_returned', d.body.id)).toHaveLength(2);
+        await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(disdukcapil));
+        const forwarded = await t.http().post(`/api/innovations/${d.body.id}/forward`).set(bearer(organizer)).send({ comment: 'Diteruskan panitia' });
+        expect(forwarded.status).toBe(200);
+        expect(forwarded.body.status).toBe('submitted');
+        const audit = await t.db.query(`SELECT action, after FROM audit_events WHERE entity_id = $1 AND action IN ('innovation.returned', 'innovation.submitted') ORDER BY id`, [d.body.id]);
+        expect(audit.rows).toEqual([
+          { action: 'innovation.returned', after: { status: 'returned', actingFor: 'coordinator' } },
+          { action: 'innovation.submitted', after: { status: 'submitted', actingFor: 'coordinator' } },
+        ]);
+        expect(await outbox('proposal_forwarded', d.body.id)).toHaveLength(2);
+        // A juror or another OPD still cannot.
+        expect((await t.http().post(`/api/innovations/${d.body.id}/forward`).set(bearer(rsud)).send({})).status).toBe(403);
+      } finally {
+        await t.db.query(`UPDATE users SET active = true WHERE email = 'coordinator.bekasi@demo.local'`);
+      }
+    });
   });
 });

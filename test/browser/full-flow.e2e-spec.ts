@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, buildWebIfStale, chromiumOrSkip, launchChromium, watchProblems } from '../support/browser';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { bearer, completeProposal, login, seedDemo, uploadPdf } from '../support/factories';
+import { bearer, completeProposal, login, seedDemo, submissionOpenSince, uploadPdf } from '../support/factories';
 
 const hasChromium = chromiumOrSkip('test/browser/full-flow.e2e-spec.ts');
 
@@ -113,6 +113,8 @@ const SLUG = 'alur-penuh';
 
     await organizer.getByLabel('Proposal diperiksa koordinator wilayah sebelum sampai ke penyelenggara').check();
     for (const stage of ['Penilaian proposal', 'Presentasi dan wawancara', 'Verifikasi lapangan']) await organizer.getByRole('group', { name: stage }).getByLabel('Juri per inovasi').fill('1');
+    // No objection window in this one-innovation edition: publication then needs no announcement that has run out.
+    await organizer.getByLabel('Masa sanggah (hari)').fill('0');
     await organizer.getByLabel('Alasan perubahan').fill('Edisi uji satu inovasi');
     await organizer.getByRole('button', { name: 'Simpan rencana' }).click();
     await organizer.getByText('Rencana tersimpan.').waitFor();
@@ -120,6 +122,8 @@ const SLUG = 'alur-penuh';
     expect(plan.requireCoordinator).toBe(true);
     expect(plan.stages.map((s: { jurorsPerInnovation: number }) => s.jurorsPerInnovation)).toEqual([0, 0, 1, 1, 1]);
 
+    // The template's submission window opens on 1 January; this run submits today (submitting waits for the window).
+    await t.db.query(`UPDATE competitions SET plan = jsonb_set(plan, '{stages,0,opensAt}', to_jsonb($2::text)) WHERE id = $1`, [competitionId, submissionOpenSince()]);
     await editionLink('Ringkasan').click();
     await organizer.getByRole('button', { name: 'Buka edisi' }).click();
     await organizer.locator('.badge-open').first().waitFor();
@@ -186,7 +190,7 @@ const SLUG = 'alur-penuh';
     await shot(juror, '5-sheet-submitted-phone');
   });
 
-  it('the organizer closes the scored stages, announces with no window and publishes; the ranking is public', async () => {
+  it('the organizer closes the scored stages, announces (the plan has no window) and publishes; the ranking is public', async () => {
     await stagePage('desk_review');
     await closeStage();
     await runScoredStage('presentation', () => scoreViaApi('presentation'), async () => {

@@ -112,7 +112,13 @@ describe('faults: PostgreSQL restarts, statement timeout, storage left by a cras
 
   /** An edition of the four ENTRIES judged by the five demo jurors through every stage but the close of the last one. */
   async function judgedEdition(slug: string): Promise<{ id: string; title: Map<string, string> }> {
-    const c = await openCompetition(t, org, { slug, mutate: (plan) => plan.stages.filter((s: { rubric: unknown[] }) => s.rubric.length).forEach((s: { jurorsPerInnovation: number }) => (s.jurorsPerInnovation = 5)) });
+    const c = await openCompetition(t, org, {
+      slug,
+      mutate: (plan) => {
+        plan.stages.filter((s: { rubric: unknown[] }) => s.rubric.length).forEach((s: { jurorsPerInnovation: number }) => (s.jurorsPerInnovation = 5));
+        plan.objectionWindowDays = 0; // publication without an announcement: these tests are about faults, not objections
+      },
+    });
     const ids = await seedSubmitted(t, c.id, ENTRIES);
     const pipeline = t.app.get(PipelineService);
     const holdLast = Object.create(pipeline, { close: { value: (a: Actor, id: string, key: string, o: object) => (key === LAST ? Promise.resolve(null) : pipeline.close(a, id, key, o)) } }) as PipelineService;

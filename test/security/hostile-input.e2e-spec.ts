@@ -58,6 +58,7 @@ const TARGETS: Record<string, Target> = {
   'PATCH /api/competitions/{id}': { who: 'organizer', params: (w) => ({ id: w.ids.openCompetition }), body: () => ({ name: 'Kompetisi Terbuka', description: 'Edisi terbuka', reason: 'uji' }) },
   'POST /api/competitions/{id}/open': { who: 'organizer' },
   'POST /api/competitions/{id}/archive': { who: 'organizer' },
+  'POST /api/competitions/{id}/organizers': { who: 'organizer', body: (c) => ({ userId: c.w.userId.admin }) }, // not an organizer account: 400 from the handler (adding organizerOther would change what it may see)
   'POST /api/competitions/{id}/innovations': { who: 'opdA', params: (w) => ({ id: w.ids.openCompetition }), body: (c) => ({ title: `Inovasi Uji ${c.n}`, summary: 'ringkasan', digital: true, startDate: '2021-01-01' }) },
   'PATCH /api/innovations/{id}': { who: 'opdA', params: (w) => ({ id: w.ids.draftA }), body: () => ({ summary: 'Ringkasan yang diperbarui', digital: false, phase: 'penerapan' }) },
   'POST /api/innovations/{id}/submit': { who: 'opdA' },
@@ -96,7 +97,8 @@ const TARGETS: Record<string, Target> = {
   'POST /api/assignments/{id}/sheet/submit': { who: 'jurorAssigned', token: (w) => w.ids.presentationToken, params: (w) => ({ id: w.ids.presentationAssignment }), body: () => ({ version: 1 }) },
   'POST /api/assignments/{id}/sheet/reopen': { who: 'organizer', params: (w) => ({ id: w.ids.presentationAssignment }), body: () => ({ reason: 'tinjau' }) },
   'POST /api/innovations/{id}/conflicts': { who: 'jurorAssigned', body: () => ({ reason: 'kerabat' }) },
-  'POST /api/competitions/{id}/rankings/announce': { who: 'organizer', body: () => ({ days: 3 }) },
+  'POST /api/competitions/{id}/rankings/announce': { who: 'organizer', body: () => ({ days: 5 }) },
+  'POST /api/objections/{id}/reopen': { who: 'organizer', body: () => ({ stage: 'field_verification', reason: 'dikabulkan' }) },
   'POST /api/competitions/{id}/rankings/publish': { who: 'organizer', body: () => ({ reason: 'koreksi' }) },
   'POST /api/objections/{id}/answer': { who: 'organizer', body: () => ({ answer: 'Sudah dipertimbangkan', decision: 'rejected' }) },
   'POST /api/innovations/{id}/objections': { who: 'opdA', body: () => ({ reason: 'keberatan' }) },

@@ -43,18 +43,27 @@ export function tinyPdf(text = 'Data dukung inovasi'): Buffer {
   return minimalPdf([text]);
 }
 
-/** Creates an edition from the IGA/KIPP template for `year` (its submission window runs Jan–Jun of that year) and opens it. */
+/**
+ * Creates an edition from the IGA/KIPP template for `year` and opens it. Its submission window runs from
+ * yesterday (submitting waits for the window to open) to 30 June of that year.
+ */
 export async function openCompetition(t: TestApp, token: string, opts: { slug: string; year?: number; requireCoordinator?: boolean; mutate?: (plan: any) => void }): Promise<{ id: string; plan: any }> {
   const year = opts.year ?? new Date().getFullYear() + 1;
   const template = await t.http().get(`/api/competitions/template?year=${year}`).set(bearer(token));
   const plan = template.body;
   plan.requireCoordinator = opts.requireCoordinator ?? false;
+  plan.stages[0].opensAt = submissionOpenSince();
   opts.mutate?.(plan);
   const created = await t.http().post('/api/competitions').set(bearer(token)).send({ name: `Kompetisi ${opts.slug}`, slug: opts.slug, year, plan });
   if (created.status !== 201) throw new Error(`create competition: ${created.status} ${JSON.stringify(created.body)}`);
   const opened = await t.http().post(`/api/competitions/${created.body.id}/open`).set(bearer(token));
   if (opened.status !== 200) throw new Error(`open competition: ${opened.status} ${JSON.stringify(opened.body)}`);
   return { id: created.body.id, plan: opened.body.plan };
+}
+
+/** An RFC 3339 instant a day ago: a submission window that is already open. */
+export function submissionOpenSince(): string {
+  return new Date(Date.now() - 86400_000).toISOString().replace('Z', '+00:00');
 }
 
 /** A complete proposal for the template's form (every required field and section, within word limits). */

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Actor } from '@app/common';
 import { CompetitionsService } from './competitions.service';
-import { CompetitionQueryDto, CompetitionView, CreateCompetitionDto, UpdateCompetitionDto } from './dto/competition.dto';
+import { AddOrganizerDto, AuditPageView, AuditQueryDto, CompetitionQueryDto, CompetitionView, CreateCompetitionDto, OrganizerView, UpdateCompetitionDto } from './dto/competition.dto';
 import { defaultTemplate } from './domain';
 import { PlanDto } from './dto/plan.dto';
 
@@ -60,6 +60,22 @@ export class CompetitionsController {
   @ApiOperation({ summary: 'Open an edition for submissions' })
   open(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.competitions.open(actor, id);
+  }
+
+  @Post(':id/organizers')
+  @Roles('admin', 'organizer')
+  @ApiOkResponse({ type: [OrganizerView] })
+  @ApiOperation({ summary: 'Add an existing organizer account as a co-organizer of this edition (admin or one of its organizers; audited)' })
+  addOrganizer(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: AddOrganizerDto) {
+    return this.competitions.addOrganizer(actor, id, dto.userId);
+  }
+
+  @Get(':id/audit')
+  @Roles('admin', 'organizer')
+  @ApiOkResponse({ type: AuditPageView })
+  @ApiOperation({ summary: 'The edition’s audit trail, newest first, paged: ?entity=type[:id]&actor=&action=(prefix.)&from=&to=&page=' })
+  auditTrail(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Query() q: AuditQueryDto) {
+    return this.competitions.auditTrail(actor, id, q);
   }
 
   @Post(':id/archive')

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Conflict, NotFound, ValidationFailed, type Actor } from '@app/common';
 import { AuditService } from '@app/audit';
+import { UsersService } from '@app/identity';
 import { CompetitionsRepository } from './persistence/competitions.repository';
 import { CompetitionEntity, CompetitionStageEntity } from './persistence/competition.entity';
-import { assertCompetitionTransition, assertPlanChangeAllowed, assertValidPlan, defaultTemplate, type CompetitionPlan, type CompetitionStatus, type StagePlan } from './domain';
-import type { CompetitionView, CreateCompetitionDto, UpdateCompetitionDto } from './dto/competition.dto';
+import { assertCompetitionTransition, CompetitionErrorCode, assertPlanChangeAllowed, assertValidPlan, defaultTemplate, type CompetitionPlan, type CompetitionStatus, type StagePlan, type WindowChange } from './domain';
+import type { AuditQueryDto, CompetitionView, CreateCompetitionDto, OrganizerView, UpdateCompetitionDto } from './dto/competition.dto';
 
 /** A competition as other contexts need it: its plan and where its stages stand. */
 export interface CompetitionSnapshot {
@@ -39,12 +40,23 @@ export function submissionDeadline(plan: CompetitionPlan): Date | null {
   return stage?.closesAt ? new Date(stage.closesAt) : null;
 }
 
+/** Another context's work when stage windows move (judging: reschedule the scoring reminders), in the same transaction. */
+export type WindowsMovedListener = (tx: EntityManager, competitionId: string, changes: WindowChange[]) => Promise<void>;
+
 @Injectable()
 export class CompetitionsService {
+  private readonly windowListeners: WindowsMovedListener[] = [];
+
+  /** Registered by the contexts that schedule work against stage windows. */
+  onWindowsMoved(listener: WindowsMovedListener): void {
+    this.windowListeners.push(listener);
+  }
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: CompetitionsRepository,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
   ) {}
 
   /** Organizers see the competitions they run, admins all, everyone else the ones past draft. */
@@ -138,12 +150,20 @@ export class CompetitionsService {
     return this.db.transaction(async (tx) => {
       const c = await this.lockManaged(actor, tx, id);
       const before = { name: c.name, description: c.description };
+      let moved: WindowChange[] = [];
       if (dto.name !== undefined) c.name = dto.name.trim();
       if (dto.description !== undefined) c.description = dto.description;
       if (dto.plan) {
         const next = structuredClone(dto.plan) as CompetitionPlan;
-        assertValidPlan(next);
+        const states = await this.repo.stages(id, tx);
+        // Later stages are held to when a closed stage really closed, not to its planned close.
+        assertValidPlan(next, { closedAt: Object.fromEntries(states.filter((st) => st.status === 'closed' && st.closedAt).map((st) => [st.key, st.closedAt!.toISOString()])) });
         const windowChanges = assertPlanChangeAllowed(c.status, c.plan, next);
+        const closedMoved = windowChanges.filter((w) => states.find((st) => st.key === w.stage)?.status === 'closed');
+        if (closedMoved.length)
+          throw new Conflict(CompetitionErrorCode.StageClosedWindow, `stage ${[...new Set(closedMoved.map((w) => w.stage))].join(', ')} is closed: its window is history and is not rewritten (move the later stages instead)`, { stages: closedMoved.map((w) => w.stage) });
+        if (windowChanges.length && c.status !== 'draft' && !dto.reason?.trim())
+          throw new ValidationFailed([{ field: 'reason', message: `moving a stage window of an edition in "${c.status}" needs a reason (it is audited and shown with the change)` }], CompetitionErrorCode.ReasonRequired);
         const stages = await this.repo.stages(id, tx);
         const removedActive = stages.filter((s) => s.status !== 'scheduled' && !next.stages.some((p) => p.key === s.key));
         if (removedActive.length) throw new Conflict('COMPETITION_STAGE_IN_USE', `stage ${removedActive.map((s) => s.key).join(', ')} has already opened and cannot be removed`);
@@ -154,24 +174,45 @@ export class CompetitionsService {
         }
         c.plan = next;
         await this.repo.syncStages(tx, id, next);
+        moved = windowChanges;
       }
       const saved = await this.repo.save(tx, c);
+      if (moved.length) for (const listener of this.windowListeners) await listener(tx, id, moved);
       await this.audit.record(tx, { actorId: actor.id, action: 'competition.update', entityType: 'competition', entityId: id, competitionId: id, before, after: { name: saved.name, description: saved.description, planChanged: !!dto.plan }, reason: dto.reason ?? null });
       return toCompetitionView(saved, await this.repo.stages(id, tx));
     });
   }
 
-  /** draft → open: submissions start (the submission stage opens). */
-  open(actor: Actor, id: string): Promise<CompetitionView> {
-    return this.transition(actor, id, 'open', async (tx, c) => {
+  /**
+   * draft → open: submissions start (the submission stage opens). With the coordinator step, the answer warns
+   * of the regions whose proposals would wait for a coordinator they do not have (organizers step in for them).
+   */
+  async open(actor: Actor, id: string): Promise<CompetitionView> {
+    let uncovered: { id: string; name: string; kind: string }[] = [];
+    const view = await this.transition(actor, id, 'open', async (tx, c) => {
       const first = (await this.repo.stages(id, tx))[0];
       if (first && first.status === 'scheduled') {
         first.status = 'open';
         first.openedAt = new Date();
         await this.repo.saveStage(tx, first);
       }
-      void c;
+      if (c.plan.requireCoordinator) {
+        uncovered = await this.users.regionsWithoutCoordinator(tx);
+        if (uncovered.length) await this.audit.record(tx, { actorId: actor.id, action: 'competition.regions_without_coordinator', entityType: 'competition', entityId: id, competitionId: id, after: { regions: uncovered.map((r) => r.id) } });
+      }
     });
+    if (uncovered.length)
+      view.warnings = [
+        {
+          code: CompetitionErrorCode.RegionsWithoutCoordinator,
+          message: {
+            id: `${uncovered.length} wilayah belum memiliki koordinator aktif; proposal dari wilayah tersebut menunggu sampai panitia meneruskan atau mengembalikannya atas nama koordinator.`,
+            en: `${uncovered.length} region(s) have no active coordinator; their proposals wait until an organizer forwards or returns them on the coordinator's behalf.`,
+          },
+          regions: uncovered,
+        },
+      ];
+    return view;
   }
 
   archive(actor: Actor, id: string): Promise<CompetitionView> {
@@ -195,6 +236,32 @@ export class CompetitionsService {
       await also?.(tx, c);
       return toCompetitionView(c, await this.repo.stages(id, tx));
     });
+  }
+
+  /**
+   * Adds an existing, active organizer account to the edition's organizers (an admin or one of its organizers
+   * does it; audited). 400 naming `userId` for anyone else, 409 when already one.
+   */
+  async addOrganizer(actor: Actor, id: string, userId: string): Promise<OrganizerView[]> {
+    return this.db.transaction(async (tx) => {
+      await this.lockManaged(actor, tx, id);
+      const [user] = await this.users.findByIds([userId], tx);
+      if (!user || user.role !== 'organizer' || !user.active) throw new ValidationFailed([{ field: 'userId', message: 'must be an existing, active organizer account' }], CompetitionErrorCode.OrganizerInvalid);
+      if (await this.repo.isOrganizer(id, userId, tx)) throw new Conflict(CompetitionErrorCode.OrganizerExists, `${user.name} already organizes this edition`, { userId });
+      await this.repo.addOrganizer(tx, id, userId);
+      await this.audit.record(tx, { actorId: actor.id, action: 'competition.organizer_add', entityType: 'competition', entityId: id, competitionId: id, after: { userId, name: user.name, email: user.email } });
+      const ids = await this.repo.organizerIds(id, tx);
+      return (await this.users.findByIds(ids, tx)).map((u) => ({ id: u.id, name: u.name, email: u.email })).sort((a, b) => a.name.localeCompare(b.name));
+    });
+  }
+
+  /** A page of the edition's audit trail, newest first: for its organizers (and admins). */
+  async auditTrail(actor: Actor, id: string, q: AuditQueryDto) {
+    await this.assertManages(actor, id);
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 50;
+    const { items, total } = await this.audit.page(id, { entity: q.entity, actorId: q.actor, action: q.action, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }, page, pageSize);
+    return { items, total, page, pageSize };
   }
 
   /** Stage rows with their plan, for the pipeline. */

@@ -168,6 +168,11 @@ export class DemoSeedService {
       fail: { 'Layanan Kesehatan Jiwa Daring': 'Belum diterapkan minimal satu tahun pada saat pendaftaran / Not implemented for a year when submitted' },
       boost: { 'SiTaro (Siap Antar Obat)': 6, 'Patriot Mantap (Pelayanan Malam Administrasi Kependudukan)': 12 },
     });
-    await this.results.publish(organizer, edition.id, undefined);
+    // The provisional results were announced and the objection window ran out before publication.
+    const snapshot = await this.competitions.snapshot(edition.id);
+    const days = snapshot.plan.objectionWindowDays;
+    const now = new Date();
+    if (days > 0) await this.results.announce(organizer, edition.id, days, new Date(now.getTime() - (days + 1) * 86400_000));
+    await this.results.publish(organizer, edition.id, undefined, now);
   }
 }

@@ -83,6 +83,22 @@ export class UsersService {
     throw new Forbidden('USER_ROLE_FORBIDDEN', `only an admin creates or lists ${role} accounts; organizers invite jurors`, { role });
   }
 
+  /** Active coordinators of a region: those of the region itself or of its province. */
+  async coordinatorsOf(regionId: string, provinceId: string | null, tx?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await (tx ?? this.db.manager).query(`SELECT id FROM users WHERE role = 'coordinator' AND active AND region_id = ANY($1::uuid[]) ORDER BY id`, [[regionId, provinceId ?? regionId]]);
+    return rows.map((r) => r.id);
+  }
+
+  /** Regions with organizations but no active coordinator (of the region or of its province), by name. */
+  regionsWithoutCoordinator(tx?: EntityManager): Promise<{ id: string; name: string; kind: string }[]> {
+    return (tx ?? this.db.manager).query(
+      `SELECT r.id, r.name, r.kind FROM regions r
+        WHERE EXISTS (SELECT 1 FROM organizations o WHERE o.region_id = r.id)
+          AND NOT EXISTS (SELECT 1 FROM users u WHERE u.role = 'coordinator' AND u.active AND (u.region_id = r.id OR u.region_id = r.parent_id))
+        ORDER BY r.name, r.id`,
+    );
+  }
+
   /**
    * An account created over HTTP: admins create any role, organizers jurors only. Nobody chooses its password:
    * it gets an invitation e-mail with a one-time link to set one (POST /api/auth/invitations/accept).

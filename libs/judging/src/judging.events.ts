@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { LocalizedText } from '@app/common';
 import { EntityManager } from 'typeorm';
 import type { CompetitionSnapshot } from '@app/competitions';
 import { UsersService } from '@app/identity';
@@ -24,8 +25,9 @@ export class JudgingEvents {
     private readonly repo: JudgingRepository,
   ) {}
 
-  private stageLabel(c: Pick<CompetitionSnapshot, 'plan'>, key: string): string {
-    return c.plan.stages.find((s) => s.key === key)?.label.id ?? key;
+  /** The stage's label in both languages: each recipient reads it in their own. */
+  stageLabel(c: Pick<CompetitionSnapshot, 'plan'>, key: string): LocalizedText | string {
+    return c.plan.stages.find((s) => s.key === key)?.label ?? key;
   }
 
   private async competition(tx: EntityManager, id: string): Promise<{ name: string; plan: CompetitionSnapshot['plan']; status: Map<string, string> }> {
@@ -80,6 +82,27 @@ export class JudgingEvents {
     );
   }
 
+  /**
+   * After the stage's deadline moved: pending reminders for another deadline are cancelled (kept as sent with
+   * a note, so the outbox shows why), and the active assignments get reminders before the new one when the
+   * stage is open. Reminders of removed assignments are cancelled too (the delivery guard drops any left).
+   */
+  async rescheduleReminders(tx: EntityManager, competitionId: string, stageKey: string, now = new Date()): Promise<void> {
+    const c = await this.competition(tx, competitionId);
+    const closesAt = c.plan.stages.find((s) => s.key === stageKey)?.closesAt ?? null;
+    await tx.query(
+      `UPDATE outbox_messages o SET status = 'sent', sent_at = $4, claimed_until = NULL, note = 'skipped: the deadline moved or the assignment was removed'
+        WHERE o.type = 'scoring_reminder' AND o.competition_id = $1 AND o.status IN ('pending', 'failed')
+          AND EXISTS (SELECT 1 FROM assignments a WHERE a.id::text = o.payload->>'assignmentId' AND a.stage_key = $2
+                       AND (a.removed_at IS NOT NULL OR $3::timestamptz IS NULL OR (o.payload->>'dueAt')::timestamptz <> $3::timestamptz))`,
+      [competitionId, stageKey, closesAt, now],
+    );
+    if (c.status.get(stageKey) !== 'open' || !closesAt) return;
+    const assignments = await this.repo.activeAssignments(competitionId, stageKey, tx);
+    const titles = new Map<string, string>((await tx.query(`SELECT id, title FROM innovations WHERE id = ANY($1::uuid[])`, [[...new Set(assignments.map((a) => a.innovationId))]])).map((r: { id: string; title: string }) => [r.id, r.title]));
+    await this.scheduleReminders(tx, competitionId, stageKey, assignments, titles, now);
+  }
+
   /** Jurors of the stage hear it is open (with reminders scheduled); OPDs of the entrants too. */
   async stageOpened(tx: EntityManager, competitionId: string, stageKey: string, entrants: Pick<InnovationEntity, 'id' | 'organizationId' | 'title'>[]): Promise<void> {
     const c = await this.competition(tx, competitionId);
@@ -96,6 +119,40 @@ export class JudgingEvents {
     });
     const titles = new Map(entrants.map((i) => [i.id, i.title]));
     await this.scheduleReminders(tx, competitionId, stageKey, assignments, titles);
+  }
+
+  /** Each juror whose sheet an organizer reopened hears why, with the deadline when the stage is still open. */
+  async sheetsReopened(tx: EntityManager, competition: CompetitionSnapshot, reopened: { assignment: AssignmentEntity; version: number }[], reason: string): Promise<void> {
+    if (!reopened.length) return;
+    const titles = new Map<string, string>((await tx.query(`SELECT id, title FROM innovations WHERE id = ANY($1::uuid[])`, [[...new Set(reopened.map((r) => r.assignment.innovationId))]])).map((r: { id: string; title: string }) => [r.id, r.title]));
+    await this.outbox.notifyMany(
+      tx,
+      reopened.map(({ assignment: a, version }) => {
+        const stage = competition.plan.stages.find((s) => s.key === a.stageKey);
+        const open = competition.stages.find((s) => s.key === a.stageKey)?.status === 'open';
+        return {
+          type: 'sheet_reopened' as const,
+          recipients: [a.jurorId],
+          payload: { competition: competition.name, innovation: titles.get(a.innovationId) ?? '', stage: this.stageLabel(competition, a.stageKey), assignmentId: a.id, reason, ...(open && stage?.closesAt ? { dueAt: stage.closesAt } : {}) },
+          dedupeKey: eventKey('sheet_reopened', a.id, version),
+          competitionId: competition.id,
+        };
+      }),
+    );
+  }
+
+  /** The competition's organizers hear of a declared conflict and of each assignment it released (to reassign). */
+  async conflictDeclared(tx: EntityManager, competition: CompetitionSnapshot, innovation: Pick<InnovationEntity, 'id' | 'title'>, juror: { id: string; name: string }, released: AssignmentEntity[], reason: string | null): Promise<void> {
+    const organizers = await this.competitionOrganizers(tx, competition.id);
+    const common = { competition: competition.name, competitionId: competition.id, innovation: innovation.title, juror: juror.name, ...(reason ? { reason } : {}) };
+    const events = released.length
+      ? released.map((a) => ({ type: 'conflict_declared' as const, recipients: organizers, payload: { ...common, stage: this.stageLabel(competition, a.stageKey) }, dedupeKey: eventKey('conflict_declared', a.id), competitionId: competition.id }))
+      : [{ type: 'conflict_declared' as const, recipients: organizers, payload: common, dedupeKey: eventKey('conflict_declared', innovation.id, juror.id), competitionId: competition.id }];
+    await this.outbox.notifyMany(tx, events);
+  }
+
+  private async competitionOrganizers(tx: EntityManager, competitionId: string): Promise<string[]> {
+    return (await tx.query(`SELECT user_id FROM competition_organizers WHERE competition_id = $1`, [competitionId])).map((r: { user_id: string }) => r.user_id);
   }
 
   async stageClosed(tx: EntityManager, competitionId: string, stageKey: string, decisions: { innovationId: string; title: string; outcome: 'passed' | 'eliminated' }[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CompetitionsModule } from '@app/competitions';
+import { CompetitionsModule, CompetitionsService } from '@app/competitions';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { InnovationAccessRegistry, SubmissionsModule } from '@app/submissions';
@@ -23,10 +23,16 @@ export class JudgingModule implements OnModuleInit {
   constructor(
     private readonly access: InnovationAccessRegistry,
     private readonly repo: JudgingRepository,
+    private readonly competitions: CompetitionsService,
+    private readonly events: JudgingEvents,
   ) {}
 
   /** Jurors read the dossiers of innovations they are assigned to, sit on the panel of, or verify. */
   onModuleInit(): void {
+    // A moved deadline moves the scoring reminders of the stage's assignments with it.
+    this.competitions.onWindowsMoved(async (tx, competitionId, changes) => {
+      for (const stage of new Set(changes.filter((c) => c.field === 'closesAt').map((c) => c.stage))) await this.events.rescheduleReminders(tx, competitionId, stage);
+    });
     this.access.register(async (actor, innovationId) => {
       if (actor.role !== 'juror') return false;
       const rows: unknown[] = await this.repo.m().query(

@@ -116,7 +116,7 @@ export class JuryService {
     return this.db.transaction(async (tx) => {
       await this.competitions.lockManaged(actor, tx, competitionId);
       const competition = await this.competitions.snapshot(competitionId, tx);
-      this.scoredStage(competition, key);
+      const stage = this.scoredStage(competition, key);
       const { innovation } = await this.innovations.relate(actor, innovationId, tx);
       if (innovation.competitionId !== competitionId || innovation.currentStage !== key || innovation.status !== 'submitted') {
         throw new Conflict('ASSIGNMENT_NOT_IN_STAGE', `"${innovation.title}" is not in stage "${key}" (at ${innovation.currentStage}, ${innovation.status})`);
@@ -124,6 +124,9 @@ export class JuryService {
       const [juror] = await this.jurorProfiles(tx, [jurorId]);
       if (!juror) throw new ValidationFailed([{ field: 'jurorId', message: `no active juror ${jurorId}` }], 'ASSIGNMENT_INVALID');
       assertNoConflict(juror, { id: innovation.id, organizationId: innovation.organizationId, regionId: innovation.regionId, provinceId: innovation.provinceId });
+      // As in automatic assignment: who verifies the innovation in the field does not also score that stage.
+      if (stage.kind === 'field_verification' && (await this.repo.currentVisit(innovation.id, tx))?.verifiers.includes(jurorId))
+        throw new Conflict('ASSIGNMENT_FIELD_VERIFIER', `${juror.name} verifies "${innovation.title}" in the field and cannot also score its ${key} stage`, { jurorId, innovationId, stage: key });
       if ((await this.repo.activeAssignments(competitionId, key, tx)).some((a) => a.innovationId === innovationId && a.jurorId === jurorId)) {
         throw new Conflict('ASSIGNMENT_EXISTS', `${juror.name} is already assigned to "${innovation.title}" in ${key}`);
       }
@@ -146,6 +149,7 @@ export class JuryService {
       const status = (await this.competitions.holdSnapshot(tx, a.competitionId)).stages.find((s) => s.key === a.stageKey)?.status;
       if (status === 'closed') throw new Conflict('STAGE_CLOSED', `stage "${a.stageKey}" is closed; its assignments can no longer change`, { status, allowed: ['scheduled', 'open'] });
       await this.repo.removeAssignment(tx, a.id, now);
+      await this.events.rescheduleReminders(tx, a.competitionId, a.stageKey, now);
       await this.audit.record(tx, { actorId: actor.id, action: 'assignment.remove', entityType: 'assignment', entityId: a.id, competitionId: a.competitionId, before: { stage: a.stageKey, innovationId: a.innovationId, jurorId: a.jurorId }, reason });
     });
   }
@@ -193,8 +197,10 @@ export class JuryService {
     const competition = await this.competitions.holdSnapshot(tx, assignment.competitionId);
     const stage = this.scoredStage(competition, assignment.stageKey);
     const status = competition.stages.find((s) => s.key === stage.key)?.status;
-    if (status !== 'open') throw new Conflict('STAGE_NOT_OPEN', `stage "${stage.key}" is ${status}; sheets are edited while it is open`, { status, allowed: ['open'] });
-    return { assignment, stage, sheet: await this.repo.sheet(assignment.id, tx, true) };
+    const sheet = await this.repo.sheet(assignment.id, tx, true);
+    // A sheet reopened for an upheld objection is corrected while its stage stays closed.
+    if (status !== 'open' && !sheet?.correctionOf) throw new Conflict('STAGE_NOT_OPEN', `stage "${stage.key}" is ${status}; sheets are edited while it is open`, { status, allowed: ['open'] });
+    return { assignment, stage, sheet, competition };
   }
 
   /** The conflict rules, checked again on every save and submit (a declaration made meanwhile blocks scoring). */
@@ -279,7 +285,8 @@ export class JuryService {
       if (!sheet.comment?.trim()) errors.push({ field: 'comment', message: 'a comment explaining the scores is required' });
       if (errors.length) throw new ValidationFailed(errors, 'JUDGING_INVALID_SCORES', 'The sheet cannot be submitted');
       const saved = await this.repo.writeSheet(tx, sheet.id, { status: 'submitted', scores: sheet.scores, comment: sheet.comment, submittedAt: now }, { status: 'submitted', by: actor.id });
-      await this.audit.record(tx, { actorId: actor.id, action: 'sheet.submit', entityType: 'score_sheet', entityId: saved.id, competitionId: assignment.competitionId, after: { assignmentId: assignment.id, version: saved.version } });
+      if (sheet.correctionOf) await this.repo.setCorrection(tx, [sheet.id], null);
+      await this.audit.record(tx, { actorId: actor.id, action: 'sheet.submit', entityType: 'score_sheet', entityId: saved.id, competitionId: assignment.competitionId, after: { assignmentId: assignment.id, version: saved.version, ...(sheet.correctionOf ? { correctionOf: sheet.correctionOf } : {}) } });
       return this.sheetView(saved);
     });
   }
@@ -297,8 +304,36 @@ export class JuryService {
       if (!sheet || sheet.status !== 'submitted') throw new Conflict('JUDGING_SHEET_NOT_SUBMITTED', `the sheet is ${sheet?.status ?? 'not started'}; only a submitted sheet is reopened`, { status: sheet?.status ?? 'not_started', allowed: ['submitted'] });
       const saved = await this.repo.writeSheet(tx, sheet.id, { status: 'draft', scores: sheet.scores, comment: sheet.comment, submittedAt: null }, { status: 'reopened', by: actor.id, reason });
       await this.audit.record(tx, { actorId: actor.id, action: 'sheet.reopen', entityType: 'score_sheet', entityId: saved.id, competitionId: assignment.competitionId, after: { assignmentId: assignment.id, version: saved.version }, reason });
+      await this.events.sheetsReopened(tx, await this.competitions.snapshot(assignment.competitionId, tx), [{ assignment, version: saved.version }], reason);
       return this.sheetView(saved);
     });
+  }
+
+  /**
+   * An upheld objection reopens the innovation's submitted sheets of a scored stage, closed or not: back to
+   * draft for their jurors (who are notified), marked as corrections until submitted again; publication waits
+   * for them. Runs in the caller's transaction (which holds the competition row). Returns the sheets reopened.
+   */
+  async reopenForCorrection(tx: EntityManager, actorId: string, competition: CompetitionSnapshot, innovationId: string, stageKey: string, objectionId: string, reason: string): Promise<number> {
+    const stage = this.scoredStage(competition, stageKey);
+    const assignments = (await this.repo.activeAssignments(competition.id, stage.key, tx)).filter((a) => a.innovationId === innovationId);
+    const sheets = new Map((await this.repo.sheetsOf(assignments.map((a) => a.id), tx)).map((sh) => [sh.assignmentId, sh]));
+    const reopened: { assignment: AssignmentEntity; version: number }[] = [];
+    for (const a of assignments) {
+      const sheet = sheets.get(a.id);
+      if (!sheet || sheet.status !== 'submitted') continue;
+      const saved = await this.repo.writeSheet(tx, sheet.id, { status: 'draft', scores: sheet.scores, comment: sheet.comment, submittedAt: null }, { status: 'reopened', by: actorId, reason });
+      await this.repo.setCorrection(tx, [sheet.id], objectionId);
+      await this.audit.record(tx, { actorId, action: 'sheet.reopen', entityType: 'score_sheet', entityId: saved.id, competitionId: competition.id, after: { assignmentId: a.id, version: saved.version, correctionOf: objectionId }, reason });
+      reopened.push({ assignment: a, version: saved.version });
+    }
+    await this.events.sheetsReopened(tx, competition, reopened, reason);
+    return reopened.length;
+  }
+
+  /** Sheets reopened for an upheld objection and not yet submitted again. */
+  openCorrections(competitionId: string, tx?: EntityManager): Promise<number> {
+    return this.repo.openCorrections(competitionId, tx);
   }
 
   async sheetVersions(actor: Actor, id: string) {
@@ -308,13 +343,28 @@ export class JuryService {
     return (await this.repo.versions(sheet.id)).map((v) => ({ version: v.version, status: v.status, scores: v.scores, comment: v.comment, reason: v.reason, savedAt: v.savedAt, savedBy: v.savedBy === actor.id ? 'you' : v.savedBy }));
   }
 
-  /** A juror declares a conflict with an innovation: it blocks scoring it from now on. */
-  async declareConflict(actor: Actor, innovationId: string, reason: string | undefined) {
+  /**
+   * A juror declares a conflict with an innovation: it blocks scoring it from now on. The juror's assignments
+   * on it in stages not yet closed leave their list (removed, their reminders cancelled) and the competition's
+   * organizers are told, to assign someone else (the automatic assignment tops it up).
+   */
+  async declareConflict(actor: Actor, innovationId: string, reason: string | undefined, now = new Date()) {
     return this.db.transaction(async (tx) => {
-      await this.innovations.relate(actor, innovationId, tx);
+      const { innovation } = await this.innovations.relate(actor, innovationId, tx);
       await this.repo.declare(tx, actor.id, innovationId, reason ?? null);
-      await this.audit.record(tx, { actorId: actor.id, action: 'conflict.declare', entityType: 'innovation', entityId: innovationId, reason: reason ?? null });
-      return { innovationId, declared: true };
+      await this.audit.record(tx, { actorId: actor.id, action: 'conflict.declare', entityType: 'innovation', entityId: innovationId, competitionId: innovation.competitionId, reason: reason ?? null });
+      const competition = await this.competitions.holdSnapshot(tx, innovation.competitionId);
+      const released: AssignmentEntity[] = [];
+      for (const stage of competition.stages.filter((st) => st.status !== 'closed')) {
+        for (const a of (await this.repo.activeAssignments(competition.id, stage.key, tx)).filter((x) => x.innovationId === innovationId && x.jurorId === actor.id)) {
+          await this.repo.removeAssignment(tx, a.id, now);
+          await this.audit.record(tx, { actorId: actor.id, action: 'assignment.remove', entityType: 'assignment', entityId: a.id, competitionId: a.competitionId, before: { stage: a.stageKey, innovationId, jurorId: actor.id }, after: { needsReassignment: true }, reason: 'conflict of interest declared by the juror' });
+          await this.events.rescheduleReminders(tx, a.competitionId, a.stageKey, now);
+          released.push(a);
+        }
+      }
+      await this.events.conflictDeclared(tx, competition, innovation, actor, released, reason ?? null);
+      return { innovationId, declared: true, released: released.map((a) => ({ assignmentId: a.id, stage: a.stageKey })) };
     });
   }
 

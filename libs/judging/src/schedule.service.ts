@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Conflict, Forbidden, ValidationFailed, type Actor } from '@app/common';
+import { Conflict, Forbidden, ValidationFailed, type Actor, type LocalizedText } from '@app/common';
 import { AuditService } from '@app/audit';
-import { CompetitionsService, type StageKind } from '@app/competitions';
+import { CompetitionsService, type StageKind, type StagePlan } from '@app/competitions';
 import { JuryService } from './jury.service';
 import { DocumentsService, InnovationEntity, InnovationsRepository, InnovationsService, toDocumentView, type InnovationRelation, type UploadedStream } from '@app/submissions';
 import { JudgingRepository } from './persistence/judging.repository';
@@ -18,6 +18,24 @@ import type { FieldVisitDto, PresentationDto } from './dto/judging.dto';
  */
 function seesJurors(actor: Actor, relation: InnovationRelation, jurors: string[]): boolean {
   return relation === 'organizer' || (actor.role === 'juror' && jurors.includes(actor.id));
+}
+
+/** A slot starts in the future and lies inside the stage's window (when the plan gives one); the fields at fault. */
+export function slotOutsideWindow(slot: { startsAt: Date; endsAt: Date }, stage: Pick<StagePlan, 'opensAt' | 'closesAt'>, now: Date): { field: string; message: string }[] {
+  const errors: { field: string; message: string }[] = [];
+  if (slot.startsAt <= now) errors.push({ field: 'startsAt', message: `is in the past (now ${now.toISOString()})` });
+  else if (stage.opensAt && slot.startsAt < new Date(stage.opensAt)) errors.push({ field: 'startsAt', message: `is before the stage opens (${stage.opensAt})` });
+  if (stage.closesAt && slot.endsAt > new Date(stage.closesAt)) errors.push({ field: 'endsAt', message: `is after the stage closes (${stage.closesAt})` });
+  return errors;
+}
+
+/**
+ * What the verifier checks on a field visit: the field stage's own `checklist` when the plan gives one (the
+ * findings), else its rubric's criteria and their guidance. Scores always follow the rubric, on the sheets.
+ */
+function visitChecklist(stage: StagePlan | undefined): { key: string; label: LocalizedText; guidance: LocalizedText }[] {
+  if (!stage) return [];
+  return stage.checklist?.length ? stage.checklist : stage.rubric;
 }
 
 /** Presentation slots and field verification visits. Changes keep history: the old row is superseded. */
@@ -67,6 +85,10 @@ export class ScheduleService {
       // One scheduler at a time, so two overlapping slots cannot both pass the check.
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('presentation-slots'))`);
       const innovation = await this.atStage(actor, innovationId, 'presentation', tx);
+      const competition = await this.competitions.snapshot(innovation.competitionId, tx);
+      const stage = competition.plan.stages.find((st) => st.key === innovation.currentStage)!;
+      const outside = slotOutsideWindow({ startsAt, endsAt }, stage, now);
+      if (outside.length) throw new ValidationFailed(outside, 'SCHEDULE_OUTSIDE_WINDOW', 'The slot does not fit the stage');
       const names = await this.checkJurors(tx, dto.panel, 'panel', innovation);
       const clashes = await this.repo.overlappingSlots(tx, [...names.keys()], startsAt, endsAt, innovation.id);
       if (clashes.length) {
@@ -102,7 +124,7 @@ export class ScheduleService {
 
   /**
    * Schedules, moves or records a field visit. Organizers do all of it; a verifier named on the visit
-   * records the checklist and findings. The checklist is the field stage's rubric (its guidance).
+   * records the checklist and findings. The checklist is the field stage's plan checklist (else its rubric).
    */
   async recordFieldVisit(actor: Actor, innovationId: string, dto: FieldVisitDto, now = new Date()) {
     return this.db.transaction(async (tx) => {
@@ -120,9 +142,9 @@ export class ScheduleService {
         );
       }
       const competition = await this.competitions.snapshot(innovation.competitionId, tx);
-      const rubric = competition.plan.stages.find((s) => s.key === innovation.currentStage)?.rubric ?? [];
+      const rubric = visitChecklist(competition.plan.stages.find((s) => s.key === innovation.currentStage));
       const keys = new Set(rubric.map((c) => c.key));
-      const bad = (dto.checklist ?? []).flatMap((c, i) => (keys.has(c.key) ? [] : [{ field: `checklist[${i}].key`, message: `not a criterion of this stage (${[...keys].join(', ')})` }]));
+      const bad = (dto.checklist ?? []).flatMap((c, i) => (keys.has(c.key) ? [] : [{ field: `checklist[${i}].key`, message: `not an item of this stage's checklist (${[...keys].join(', ')})` }]));
       if (bad.length) throw new ValidationFailed(bad, 'SCHEDULE_INVALID');
       if (dto.verifiers) await this.checkJurors(tx, dto.verifiers, 'verifiers', innovation);
       const answers = new Map((current?.checklist ?? []).map((c) => [c.key, c]));
@@ -169,7 +191,7 @@ export class ScheduleService {
   async fieldVisit(actor: Actor, innovationId: string) {
     const { innovation, relation } = await this.innovations.relate(actor, innovationId);
     const competition = await this.competitions.snapshot(innovation.competitionId);
-    const rubric = competition.plan.stages.find((s) => s.kind === 'field_verification')?.rubric ?? [];
+    const rubric = visitChecklist(competition.plan.stages.find((s) => s.kind === 'field_verification'));
     const history = await this.repo.visitHistory(innovationId);
     const photos = (await this.documents.listFor(innovationId)).filter((d) => d.kind === 'field_photo');
     const withJurors = (v: FieldVisitEntity) => seesJurors(actor, relation, v.verifiers);

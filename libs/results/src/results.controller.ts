@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { CurrentUser, Public, Roles, sendPrecompressed, type Actor } from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { ResultsService, UNRANKED_INLINE } from './results.service';
-import { AnnounceDto, AnswerDto, CatalogueQueryDto, ObjectionDto, PreviewQueryDto, PublishDto, UnrankedQueryDto, VersionQueryDto } from './dto/results.dto';
+import { ScreeningDataService } from './screening-data.service';
+import { AnnounceDto, AnswerDto, CatalogueQueryDto, ObjectionDto, PreviewQueryDto, PublishDto, ReopenForObjectionDto, UnrankedQueryDto, VersionQueryDto } from './dto/results.dto';
 import { toCsv } from './export/csv';
 import { toXlsx } from './export/xlsx';
 import { certificatePdf } from './export/certificate';
@@ -25,7 +26,10 @@ const LATEST = 'public, max-age=60';
 @ApiBearerAuth()
 @Controller()
 export class ResultsController {
-  constructor(private readonly results: ResultsService) {}
+  constructor(
+    private readonly results: ResultsService,
+    private readonly screeningData: ScreeningDataService,
+  ) {}
 
   @Get('competitions/:id/rankings/preview')
   @Roles('admin', 'organizer')
@@ -58,9 +62,17 @@ export class ResultsController {
   @Post('objections/:id/answer')
   @HttpCode(200)
   @Roles('admin', 'organizer')
-  @ApiOperation({ summary: 'Answer an objection (upheld or rejected, with a reason)' })
+  @ApiOperation({ summary: 'Answer an objection (upheld or rejected): final — a second answer is 409 OBJECTION_ALREADY_ANSWERED' })
   answer(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: AnswerDto) {
     return this.results.answerObjection(actor, id, dto.answer, dto.decision);
+  }
+
+  @Post('objections/:id/reopen')
+  @HttpCode(200)
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'An upheld objection: reopen the innovation’s sheets of a scored stage for its jurors (with a reason, audited); publication waits for them (409 RESULTS_CORRECTION_OPEN)' })
+  reopen(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ReopenForObjectionDto) {
+    return this.results.reopenForObjection(actor, id, dto.stage, dto.reason);
   }
 
   @Post('innovations/:id/objections')
@@ -74,6 +86,13 @@ export class ResultsController {
   @ApiOperation({ summary: 'The objections raised on an innovation' })
   objectionsOf(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.results.objectionsOf(actor, id);
+  }
+
+  @Get('innovations/:id/screening')
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Screening data: same-title entries of the edition (flag DUPLICATE_TITLE) and the organization’s entries of earlier published editions with the same or a similar title, ranked there or not (flag PREVIOUS_WINNER)' })
+  screening(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.screeningData.of(actor, id);
   }
 
   @Get('innovations/:id/score')

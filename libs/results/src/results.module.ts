@@ -8,11 +8,12 @@ import { SubmissionsModule } from '@app/submissions';
 import { RESULTS_ENTITIES } from './persistence/results.entities';
 import { ResultsRepository } from './persistence/results.repository';
 import { ResultsService } from './results.service';
+import { ScreeningDataService } from './screening-data.service';
 import { PublicController, ResultsController } from './results.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature(RESULTS_ENTITIES), CompetitionsModule, SubmissionsModule, JudgingModule, IdentityModule, NotificationsModule],
-  providers: [ResultsRepository, ResultsService],
+  providers: [ResultsRepository, ResultsService, ScreeningDataService],
   controllers: [ResultsController, PublicController],
   exports: [ResultsService],
 })

@@ -6,17 +6,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppEnv } from '@app/config';
 import { ChangeBus } from '@app/database';
-import { Conflict, Forbidden, LruMap, NotFound, ValidationFailed, type Actor, type PrecompressedBody } from '@app/common';
+import { Clock, Conflict, Forbidden, LruMap, NotFound, ValidationFailed, type Actor, type PrecompressedBody } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AGGREGATIONS, CompetitionsService, type CompetitionSnapshot } from '@app/competitions';
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
 import { InnovationsService, prefixQuery } from '@app/submissions';
-import { excludedFromRanking, JudgingRepository, scoringInputFor, STATUSES_IN_STATISTICS } from '@app/judging';
+import { excludedFromRanking, JudgingRepository, JuryService, scoringInputFor, STATUSES_IN_STATISTICS } from '@app/judging';
 import { createSnapshot, explain, rank, type RankOutput, type ScoringInput } from '@app/scoring';
 import { ResultsRepository, type CatalogueFilter, type RankableInnovation } from './persistence/results.repository';
 import { RankingSnapshotEntity } from './persistence/results.entities';
 import { jurorAliases } from './domain/juror-aliases';
+import { assertPublishable, assertUnanswered, assertUpheld, objectionWindowDays } from './domain/objection-window';
 
 export interface InnovationLabel {
   title: string;
@@ -79,6 +80,8 @@ export class ResultsService {
     private readonly outbox: OutboxService,
     private readonly repo: ResultsRepository,
     private readonly audit: AuditService,
+    private readonly jury: JuryService,
+    private readonly clock: Clock,
     config: ConfigService<AppEnv, true>,
     private readonly changes: ChangeBus,
   ) {
@@ -136,22 +139,33 @@ export class ResultsService {
     if (open.length) throw new Conflict('RESULTS_STAGES_OPEN', `close every stage first; still ${open.map((s) => `${s.key} (${s.status})`).join(', ')}`, { open: open.map((s) => s.key) });
   }
 
-  /** Provisional announcement: the current ranking, open to objections for N days (default: the plan's). */
-  async announce(actor: Actor, competitionId: string, days: number | undefined, now = new Date()) {
+  /**
+   * Provisional announcement: the current ranking, open to objections for N days — the plan's
+   * `objectionWindowDays` at least (400 RESULTS_WINDOW_TOO_SHORT for fewer). The competition's OPDs are told.
+   */
+  async announce(actor: Actor, competitionId: string, days: number | undefined, now = this.clock.now()) {
     return this.db.transaction(async (tx) => {
       await this.competitions.lockManaged(actor, tx, competitionId);
       const competition = await this.competitions.snapshot(competitionId, tx);
       this.assertAllStagesClosed(competition);
-      const window = days ?? competition.plan.objectionWindowDays;
-      const { input } = await this.buildInput(competition, undefined, tx);
+      const window = objectionWindowDays(days, competition.plan.objectionWindowDays);
+      const { input, innovations } = await this.buildInput(competition, undefined, tx);
       const announcement = await this.repo.insertAnnouncement(tx, { competitionId, output: rank(input), opensAt: now, closesAt: new Date(now.getTime() + window * 86400_000), announcedBy: actor.id });
       await this.audit.record(tx, { actorId: actor.id, action: 'results.announce', entityType: 'competition', entityId: competitionId, competitionId, after: { closesAt: announcement.closesAt, days: window } });
+      const opds = await this.users.opdUsersOf([...new Set(innovations.map((i) => i.organizationId))], tx);
+      await this.outbox.notify(tx, {
+        type: 'results_announced',
+        recipients: [...opds.values()].flat(),
+        payload: { competition: competition.name, competitionId, closesAt: announcement.closesAt.toISOString() },
+        dedupeKey: eventKey('results_announced', competitionId, announcement.id),
+        competitionId,
+      });
       return { id: announcement.id, opensAt: announcement.opensAt, closesAt: announcement.closesAt, days: window };
     });
   }
 
   /** An OPD files one objection per innovation while the window is open. */
-  async fileObjection(actor: Actor, innovationId: string, reason: string, now = new Date()) {
+  async fileObjection(actor: Actor, innovationId: string, reason: string, now = this.clock.now()) {
     return this.db.transaction(async (tx) => {
       const { innovation, relation } = await this.innovations.relate(actor, innovationId, tx);
       if (relation !== 'owner') throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only the OPD that owns the innovation files an objection');
@@ -186,17 +200,54 @@ export class ResultsService {
     return related;
   }
 
-  async answerObjection(actor: Actor, objectionId: string, answer: string, decision: 'upheld' | 'rejected', now = new Date()) {
+  /** The organizer's answer: final (a second one is 409 OBJECTION_ALREADY_ANSWERED); the OPD is told. */
+  async answerObjection(actor: Actor, objectionId: string, answer: string, decision: 'upheld' | 'rejected', now = this.clock.now()) {
     return this.db.transaction(async (tx) => {
-      const o = await this.repo.objection(objectionId, tx);
-      if (!o) throw new NotFound('OBJECTION_NOT_FOUND', `objection ${objectionId} not found`);
-      await this.competitions.assertManages(actor, o.competitionId, tx).catch(() => {
-        throw new NotFound('OBJECTION_NOT_FOUND', `objection ${objectionId} not found`);
-      });
+      const o = await this.managedObjection(actor, objectionId, tx);
+      assertUnanswered(o);
       Object.assign(o, { answer, decision, answeredBy: actor.id, answeredAt: now });
       const saved = await this.repo.saveObjection(tx, o);
       await this.audit.record(tx, { actorId: actor.id, action: 'objection.answer', entityType: 'objection', entityId: o.id, competitionId: o.competitionId, after: { decision, answer } });
+      const { innovation } = await this.innovations.relate(actor, o.innovationId, tx);
+      const competition = await this.competitions.snapshot(o.competitionId, tx);
+      const opds = (await this.users.opdUsersOf([innovation.organizationId], tx)).get(innovation.organizationId) ?? [];
+      await this.outbox.notify(tx, {
+        type: 'objection_answered',
+        recipients: opds,
+        payload: { competition: competition.name, innovation: innovation.title, innovationId: innovation.id, decision, answer },
+        dedupeKey: eventKey('objection_answered', o.id),
+        competitionId: o.competitionId,
+      });
       return saved;
+    });
+  }
+
+  /** The objection, locked, if the actor runs its competition (404 otherwise). */
+  private async managedObjection(actor: Actor, objectionId: string, tx: EntityManager) {
+    const o = await this.repo.objection(objectionId, tx);
+    if (!o) throw new NotFound('OBJECTION_NOT_FOUND', `objection ${objectionId} not found`);
+    await this.competitions.assertManages(actor, o.competitionId, tx).catch(() => {
+      throw new NotFound('OBJECTION_NOT_FOUND', `objection ${objectionId} not found`);
+    });
+    return o;
+  }
+
+  /**
+   * An upheld objection changes the outcome: the organizer reopens, with a reason (audited), the innovation's
+   * sheets of a scored stage — back to draft for its jurors, who are notified. Publication (the next snapshot
+   * version) waits until they are submitted again.
+   */
+  async reopenForObjection(actor: Actor, objectionId: string, stage: string, reason: string) {
+    return this.db.transaction(async (tx) => {
+      const o = await this.managedObjection(actor, objectionId, tx);
+      assertUpheld(o);
+      await this.competitions.lockManaged(actor, tx, o.competitionId);
+      const competition = await this.competitions.snapshot(o.competitionId, tx);
+      if (!competition.plan.stages.some((st) => st.key === stage)) throw new ValidationFailed([{ field: 'stage', message: `not a stage of this competition (${competition.plan.stages.map((st) => st.key).join(', ')})` }], 'OBJECTION_REOPEN_INVALID');
+      const reopened = await this.jury.reopenForCorrection(tx, actor.id, competition, o.innovationId, stage, o.id, reason);
+      if (!reopened) throw new Conflict('OBJECTION_NOTHING_TO_REOPEN', `the innovation has no submitted score sheet in stage "${stage}"`, { stage });
+      await this.audit.record(tx, { actorId: actor.id, action: 'objection.reopen', entityType: 'objection', entityId: o.id, competitionId: o.competitionId, after: { innovationId: o.innovationId, stage, sheets: reopened }, reason });
+      return { objectionId: o.id, innovationId: o.innovationId, stage, reopened };
     });
   }
 
@@ -205,17 +256,14 @@ export class ResultsService {
    * never changed afterwards. Refused while stages are open, the objection window runs, or objections
    * wait for an answer; a re-publication needs a reason. Everyone involved is notified.
    */
-  async publish(actor: Actor, competitionId: string, reason: string | undefined, now = new Date()) {
+  async publish(actor: Actor, competitionId: string, reason: string | undefined, now = this.clock.now()) {
     const snapshot = await this.db.transaction(async (tx) => {
       const locked = await this.competitions.lockManaged(actor, tx, competitionId);
       const competition = await this.competitions.snapshot(competitionId, tx);
       this.assertAllStagesClosed(competition);
       const announcement = await this.repo.latestAnnouncement(competitionId, tx);
-      if (announcement) {
-        if (announcement.closesAt > now) throw new Conflict('RESULTS_OBJECTION_WINDOW_OPEN', `the objection window is open until ${announcement.closesAt.toISOString()}`, { closesAt: announcement.closesAt });
-        const unanswered = (await this.repo.objections(announcement.id, tx)).filter((o) => !o.answeredAt);
-        if (unanswered.length) throw new Conflict('RESULTS_OBJECTIONS_UNANSWERED', `${unanswered.length} objection(s) have no answer yet`, { objections: unanswered.map((o) => o.id) });
-      }
+      const unanswered = announcement ? (await this.repo.objections(announcement.id, tx)).filter((o) => !o.answeredAt).length : 0;
+      assertPublishable({ planDays: competition.plan.objectionWindowDays, announcement, unanswered, openCorrections: await this.jury.openCorrections(competitionId, tx), now });
       const previous = await this.repo.latestSnapshot(competitionId, tx);
       if (previous && !reason?.trim()) throw new ValidationFailed([{ field: 'reason', message: `version ${previous.version} is published; say why you publish a correction` }], 'RESULTS_REASON_REQUIRED');
       const { input, innovations } = await this.buildInput(competition, undefined, tx);
@@ -345,9 +393,11 @@ export class ResultsService {
   /** Data for a ranked innovation's certificate. */
   async certificate(snapshotId: string, innovationId: string) {
     const view = await this.view(snapshotId);
-    for (const [category, rows] of Object.entries(view.categories)) {
+    for (const [key, rows] of Object.entries(view.categories)) {
       const row = rows.find((r) => r.innovationId === innovationId);
       if (row) {
+        const label = (await this.competitions.snapshot(view.competition.id)).plan.categories.find((c) => c.key === key)?.label;
+        const category = label ?? { id: key, en: key };
         return {
           competition: view.competition.name,
           innovation: row.title,

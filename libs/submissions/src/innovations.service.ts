@@ -5,6 +5,8 @@ import { Conflict, Forbidden, inScope, NotFound, organizationScope, pageJson, Va
 import { AuditService } from '@app/audit';
 import { CompetitionsService, categoryForRegionKind, submissionDeadline, type CompetitionPlan } from '@app/competitions';
 import { DirectoryService } from '@app/directory';
+import { UsersService } from '@app/identity';
+import { eventKey, OutboxService } from '@app/notifications';
 import { InnovationsRepository, type InnovationFilter } from './persistence/innovations.repository';
 import { InnovationEntity } from './persistence/innovation.entity';
 import { InnovationAccessRegistry } from './innovation-access';
@@ -12,12 +14,23 @@ import {
   assertComplete,
   assertEditable,
   assertEligible,
+  assertSubmissionWindowOpen,
   assertTransition,
   checkWordLimits,
   submitTarget,
+  SubmissionErrorCode,
   type InnovationStatus,
 } from './domain';
-import type { CreateInnovationDto, HistoryView, InnovationView, UpdateInnovationDto } from './dto/innovation.dto';
+import type { CreateInnovationDto, HistoryView, InnovationView, NoticeView, UpdateInnovationDto } from './dto/innovation.dto';
+
+/** Told to the OPD whose proposal now waits for a coordinator its region does not have. */
+const NO_COORDINATOR_NOTICE: NoticeView = {
+  code: SubmissionErrorCode.NoCoordinator,
+  message: {
+    id: 'Wilayah Anda belum memiliki koordinator aktif. Panitia telah diberi tahu dan dapat meneruskan atau mengembalikan proposal ini atas nama koordinator.',
+    en: 'Your region has no active coordinator yet. The organizer has been told and may forward or return this proposal on the coordinator’s behalf.',
+  },
+};
 
 const PROFILE_KEYS = ['title', 'summary', 'phase', 'digital', 'governmentAffair', 'startDate', 'problem', 'approach', 'results', 'replicability', 'sustainability'] as const;
 
@@ -63,6 +76,8 @@ export class InnovationsService {
     private readonly directory: DirectoryService,
     private readonly access: InnovationAccessRegistry,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -174,11 +189,15 @@ export class InnovationsService {
       assertTransition(innovation.status, target, 'opd', { competitionStatus: competition.status, requireCoordinator: competition.plan.requireCoordinator });
       if (competition.status !== 'open') throw new Conflict('COMPETITION_NOT_OPEN', `competition "${competition.name}" is ${competition.status}, not open for submissions`);
       assertEditable(innovation.status, submissionDeadline(competition.plan), now);
+      const opensAt = competition.plan.stages.find((s) => s.kind === 'submission')?.opensAt;
+      assertSubmissionWindowOpen(opensAt ? new Date(opensAt) : null, now);
       const documents = await this.repo.countDocuments(id, tx);
       assertComplete({ ...innovation, sections: innovation.sections }, competition.plan.proposalForm, documents);
-      const ctx = await this.repo.eligibilityContext(tx, innovation.competitionId, innovation.organizationId, id);
-      assertEligible(innovation, competition.plan.eligibility, { now, otherTitlesInEdition: ctx.titles, entriesOfOrganization: ctx.entriesOfOrganization });
-      return this.move(tx, actor, innovation, target, { reason: null, submittedAt: target === 'submitted' ? now : undefined });
+      const entriesOfOrganization = await this.repo.entriesOfOrganization(tx, innovation.competitionId, innovation.organizationId, id);
+      assertEligible(innovation, competition.plan.eligibility, { now, entriesOfOrganization });
+      const view = await this.move(tx, actor, innovation, target, { reason: null, submittedAt: target === 'submitted' ? now : undefined });
+      if (target === 'awaiting_coordinator' && !(await this.users.coordinatorsOf(innovation.regionId, innovation.provinceId, tx)).length) view.notices = [NO_COORDINATOR_NOTICE];
+      return view;
     });
   }
 
@@ -197,7 +216,11 @@ export class InnovationsService {
       const { innovation, relation } = await this.relate(actor, id, tx, true);
       if (relation !== 'organizer') throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only organizers disqualify');
       assertTransition(innovation.status, 'disqualified', 'organizer', { reason });
-      return this.move(tx, actor, innovation, 'disqualified', { reason });
+      const view = await this.move(tx, actor, innovation, 'disqualified', { reason });
+      const competition = await this.competitions.snapshot(innovation.competitionId, tx);
+      const opds = (await this.users.opdUsersOf([innovation.organizationId], tx)).get(innovation.organizationId) ?? [];
+      await this.outbox.notify(tx, { type: 'innovation_disqualified', recipients: opds, payload: { competition: competition.name, innovation: innovation.title, innovationId: innovation.id, reason }, dedupeKey: eventKey('innovation_disqualified', innovation.id), competitionId: innovation.competitionId });
+      return view;
     });
   }
 
@@ -211,12 +234,28 @@ export class InnovationsService {
     return this.coordinatorStep(actor, id, 'submitted', comment ?? null, now);
   }
 
-  private coordinatorStep(actor: Actor, id: string, to: InnovationStatus, comment: string | null, now = new Date()): Promise<InnovationView> {
+  /**
+   * The coordinator's return or forward. When the innovation's region has no active coordinator (of the
+   * region or its province), an organizer of the competition takes the step for them — audited as acting
+   * for the coordinator — so proposals do not wait forever. The OPD is notified either way.
+   */
+  private coordinatorStep(actor: Actor, id: string, to: 'returned' | 'submitted', comment: string | null, now = new Date()): Promise<InnovationView> {
     return this.db.transaction(async (tx) => {
       const { innovation, relation } = await this.relate(actor, id, tx, true);
-      if (relation !== 'coordinator') throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only the coordinator of the innovation’s region does this');
+      let actingFor: 'coordinator' | undefined;
+      if (relation === 'organizer') {
+        if ((await this.users.coordinatorsOf(innovation.regionId, innovation.provinceId, tx)).length)
+          throw new Forbidden(SubmissionErrorCode.CoordinatorPresent, 'The innovation’s region has an active coordinator: they return or forward it. Organizers step in only for regions without one.');
+        actingFor = 'coordinator';
+      } else if (relation !== 'coordinator') throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only the coordinator of the innovation’s region does this');
       assertTransition(innovation.status, to, 'coordinator');
-      return this.move(tx, actor, innovation, to, { reason: comment, submittedAt: to === 'submitted' ? now : undefined });
+      const view = await this.move(tx, actor, innovation, to, { reason: comment, submittedAt: to === 'submitted' ? now : undefined, actingFor });
+      const competition = await this.competitions.snapshot(innovation.competitionId, tx);
+      const opds = (await this.users.opdUsersOf([innovation.organizationId], tx)).get(innovation.organizationId) ?? [];
+      const common = { competition: competition.name, innovation: innovation.title, innovationId: innovation.id };
+      if (to === 'returned') await this.outbox.notify(tx, { type: 'proposal_returned', recipients: opds, payload: { ...common, comment: comment! }, dedupeKey: eventKey('proposal_returned', innovation.id, innovation.version), competitionId: innovation.competitionId });
+      else await this.outbox.notify(tx, { type: 'proposal_forwarded', recipients: opds, payload: { ...common, ...(comment ? { comment } : {}) }, dedupeKey: eventKey('proposal_forwarded', innovation.id), competitionId: innovation.competitionId });
+      return view;
     });
   }
 
@@ -224,7 +263,7 @@ export class InnovationsService {
    * The one place an innovation's status column changes: checks nothing itself (callers ran
    * assertTransition), writes the history row and the audit event in the caller's transaction.
    */
-  async move(tx: EntityManager, actor: Actor | null, innovation: InnovationEntity, to: InnovationStatus, opts: { reason: string | null; stage?: string | null; submittedAt?: Date; currentStage?: string }): Promise<InnovationView> {
+  async move(tx: EntityManager, actor: Actor | null, innovation: InnovationEntity, to: InnovationStatus, opts: { reason: string | null; stage?: string | null; submittedAt?: Date; currentStage?: string; actingFor?: 'coordinator' }): Promise<InnovationView> {
     const from = innovation.status;
     innovation.status = to;
     if (opts.submittedAt) innovation.submittedAt = opts.submittedAt;
@@ -232,7 +271,7 @@ export class InnovationsService {
     const saved = await this.repo.save(tx, innovation);
     const role = actor?.role ?? 'system';
     await this.repo.addHistory(tx, [{ innovationId: innovation.id, fromStatus: from, toStatus: to, stage: opts.stage ?? null, actorId: actor?.id ?? null, actorRole: role, reason: opts.reason }]);
-    await this.audit.record(tx, { actorId: actor?.id ?? null, action: `innovation.${to}`, entityType: 'innovation', entityId: innovation.id, competitionId: innovation.competitionId, before: { status: from }, after: { status: to }, reason: opts.reason });
+    await this.audit.record(tx, { actorId: actor?.id ?? null, action: `innovation.${to}`, entityType: 'innovation', entityId: innovation.id, competitionId: innovation.competitionId, before: { status: from }, after: { status: to, ...(opts.actingFor ? { actingFor: opts.actingFor } : {}) }, reason: opts.reason });
     return toInnovationView(saved);
   }
 

@@ -96,18 +96,18 @@ export class SubmissionsController {
 
   @Post('innovations/:id/return')
   @HttpCode(200)
-  @Roles('coordinator')
+  @Roles('coordinator', 'organizer', 'admin')
   @ApiOkResponse({ type: InnovationView })
-  @ApiOperation({ summary: 'Coordinator: send a waiting proposal back to its OPD for revision, with a comment' })
+  @ApiOperation({ summary: 'Coordinator: send a waiting proposal back to its OPD for revision, with a comment (an organizer of the competition does it for a region without a coordinator; 403 SUBMISSION_COORDINATOR_PRESENT otherwise)' })
   returnForRevision(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: CommentDto) {
     return this.innovations.returnForRevision(actor, id, dto.comment);
   }
 
   @Post('innovations/:id/forward')
   @HttpCode(200)
-  @Roles('coordinator')
+  @Roles('coordinator', 'organizer', 'admin')
   @ApiOkResponse({ type: InnovationView })
-  @ApiOperation({ summary: 'Coordinator: forward a waiting proposal to the organizer (it is then submitted)' })
+  @ApiOperation({ summary: 'Coordinator: forward a waiting proposal to the organizer (it is then submitted); an organizer of the competition does it for a region without a coordinator' })
   forward(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: OptionalCommentDto) {
     return this.innovations.forward(actor, id, dto.comment);
   }

@@ -5,6 +5,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppEnv } from '@app/config';
 import { CompetitionsModule } from '@app/competitions';
 import { DirectoryModule } from '@app/directory';
+import { IdentityModule } from '@app/identity';
+import { NotificationsModule } from '@app/notifications';
 import { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity } from './persistence/innovation.entity';
 import { InnovationsRepository } from './persistence/innovations.repository';
 import { FileStorage, LocalDiskStorage } from './storage/file-storage';
@@ -22,7 +24,7 @@ export function storageFor(env: AppEnv['storage'], dataDir: string): FileStorage
 }
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InnovationEntity, InnovationStatusHistoryEntity, DocumentEntity]), CompetitionsModule, DirectoryModule],
+  imports: [TypeOrmModule.forFeature([InnovationEntity, InnovationStatusHistoryEntity, DocumentEntity]), CompetitionsModule, DirectoryModule, IdentityModule, NotificationsModule],
   providers: [
     InnovationsRepository,
     InnovationAccessRegistry,

@@ -169,7 +169,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   await judgeEdition({ pipeline: t.app.get(PipelineService), jury: t.app.get(JuryService) }, await actorOf(t, 'organizer@demo.local'), jurorActors, await t.app.get(CompetitionsService).snapshot(p.id), {
     titles: new Map(Object.entries(pIds).map(([title, id]) => [id, title])),
   });
-  await ok('announce', await post(`/api/competitions/${p.id}/rankings/announce`, org, { days: 1 }));
+  await ok('announce', await post(`/api/competitions/${p.id}/rankings/announce`, org, { days: 5 }));
   const objection = await ok('object', await post(`/api/innovations/${pIds[titles.PA]}/objections`, s.opdA.accessToken, { reason: 'Nilai presentasi belum mempertimbangkan data dukung tambahan' }));
   await ok('answer', await t.http().post(`/api/objections/${objection.id}/answer`).set(bearer(org)).send({ answer: 'Sudah dipertimbangkan', decision: 'rejected' }));
   // The objection window ends (time travel: the announcement closed a second ago).

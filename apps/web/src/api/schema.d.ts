@@ -380,6 +380,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/competitions/{id}/organizers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an existing organizer account as a co-organizer of this edition (admin or one of its organizers; audited)
+         * @description Add an existing organizer account as a co-organizer of this edition (admin or one of its organizers; audited)
+         */
+        post: operations["CompetitionsController_addOrganizer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competitions/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The edition’s audit trail, newest first, paged: ?entity=type[:id]&actor=&action=(prefix.)&from=&to=&page=
+         * @description The edition’s audit trail, newest first, paged: ?entity=type[:id]&actor=&action=(prefix.)&from=&to=&page=
+         */
+        get: operations["CompetitionsController_auditTrail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/competitions/{id}/archive": {
         parameters: {
             query?: never;
@@ -518,8 +558,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Coordinator: send a waiting proposal back to its OPD for revision, with a comment
-         * @description Coordinator: send a waiting proposal back to its OPD for revision, with a comment
+         * Coordinator: send a waiting proposal back to its OPD for revision, with a comment (an organizer of the competition does it for a region without a coordinator; 403 SUBMISSION_COORDINATOR_PRESENT otherwise)
+         * @description Coordinator: send a waiting proposal back to its OPD for revision, with a comment (an organizer of the competition does it for a region without a coordinator; 403 SUBMISSION_COORDINATOR_PRESENT otherwise)
          */
         post: operations["SubmissionsController_returnForRevision"];
         delete?: never;
@@ -538,8 +578,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Coordinator: forward a waiting proposal to the organizer (it is then submitted)
-         * @description Coordinator: forward a waiting proposal to the organizer (it is then submitted)
+         * Coordinator: forward a waiting proposal to the organizer (it is then submitted); an organizer of the competition does it for a region without a coordinator
+         * @description Coordinator: forward a waiting proposal to the organizer (it is then submitted); an organizer of the competition does it for a region without a coordinator
          */
         post: operations["SubmissionsController_forward"];
         delete?: never;
@@ -827,7 +867,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Screening data: same-title entries of the edition (flag DUPLICATE_TITLE) and the organization’s entries of earlier published editions with the same or a similar title, ranked there or not (flag PREVIOUS_WINNER)
+         * @description Screening data: same-title entries of the edition (flag DUPLICATE_TITLE) and the organization’s entries of earlier published editions with the same or a similar title, ranked there or not (flag PREVIOUS_WINNER)
+         */
+        get: operations["ResultsController_screening"];
         put?: never;
         /**
          * Administrative screening of one innovation: pass, or fail with a reason (eliminates)
@@ -1282,10 +1326,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Answer an objection (upheld or rejected, with a reason)
-         * @description Answer an objection (upheld or rejected, with a reason)
+         * Answer an objection (upheld or rejected): final — a second answer is 409 OBJECTION_ALREADY_ANSWERED
+         * @description Answer an objection (upheld or rejected): final — a second answer is 409 OBJECTION_ALREADY_ANSWERED
          */
         post: operations["ResultsController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/objections/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An upheld objection: reopen the innovation’s sheets of a scored stage for its jurors (with a reason, audited); publication waits for them (409 RESULTS_CORRECTION_OPEN)
+         * @description An upheld objection: reopen the innovation’s sheets of a scored stage for its jurors (with a reason, audited); publication waits for them (409 RESULTS_CORRECTION_OPEN)
+         */
+        post: operations["ResultsController_reopen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1744,6 +1808,20 @@ export interface components {
             openedAt?: Record<string, never> | null;
             closedAt?: Record<string, never> | null;
         };
+        RegionRefView: {
+            id: string;
+            name: string;
+            kind: string;
+        };
+        CompetitionWarningView: {
+            /** @example COMPETITION_REGIONS_WITHOUT_COORDINATOR */
+            code: string;
+            message?: {
+                id: string;
+                en: string;
+            };
+            regions?: components["schemas"]["RegionRefView"][];
+        };
         CompetitionView: {
             id: string;
             slug: string;
@@ -1756,6 +1834,8 @@ export interface components {
             stages: components["schemas"]["StageStateView"][];
             /** Format: date-time */
             createdAt: string;
+            /** @description on open: e.g. the regions without a coordinator when the plan requires one */
+            warnings?: components["schemas"]["CompetitionWarningView"][];
         };
         CreateCompetitionDto: {
             /** @example IGA 2025 Jawa Barat */
@@ -1782,6 +1862,42 @@ export interface components {
             plan?: components["schemas"]["PlanDto"];
             /** @description why (recorded in the audit log, e.g. for a deadline extension) */
             reason?: string;
+        };
+        AddOrganizerDto: {
+            /**
+             * Format: uuid
+             * @description an existing, active organizer account (GET /api/users?role=organizer)
+             */
+            userId: string;
+        };
+        OrganizerView: {
+            id: string;
+            name: string;
+            email: string;
+        };
+        AuditEventView: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            actorId?: Record<string, never> | null;
+            actorName?: Record<string, never> | null;
+            actorRole?: Record<string, never> | null;
+            action: string;
+            entityType: string;
+            entityId: string;
+            before?: {
+                [key: string]: unknown;
+            } | null;
+            after?: {
+                [key: string]: unknown;
+            } | null;
+            reason?: Record<string, never> | null;
+        };
+        AuditPageView: {
+            items: components["schemas"]["AuditEventView"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         InnovationSummaryView: {
             id: string;
@@ -1837,6 +1953,15 @@ export interface components {
             /** @example SiTaro (Siap Antar Obat) */
             title: string;
         };
+        LocalizedTextView: {
+            id: string;
+            en: string;
+        };
+        NoticeView: {
+            /** @example SUBMISSION_NO_COORDINATOR */
+            code: string;
+            message: components["schemas"]["LocalizedTextView"];
+        };
         InnovationView: {
             id: string;
             competitionId: string;
@@ -1858,6 +1983,8 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+            /** @description after a submit: what the OPD should know (e.g. SUBMISSION_NO_COORDINATOR) */
+            notices?: components["schemas"]["NoticeView"][];
             summary?: Record<string, never> | null;
             governmentAffair?: Record<string, never> | null;
             startDate?: Record<string, never> | null;
@@ -1935,7 +2062,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "message" | "digest";
+            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "message" | "digest";
             title: string;
             body: string;
             link?: Record<string, never> | null;
@@ -1976,7 +2103,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "message" | "digest";
+            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "message" | "digest";
             /** Format: uuid */
             recipientId: string;
             /** @enum {string} */
@@ -2146,6 +2273,15 @@ export interface components {
             answer: string;
             /** @enum {string} */
             decision: "upheld" | "rejected";
+        };
+        ReopenForObjectionDto: {
+            /**
+             * @description the scored stage whose sheets of the innovation go back to its jurors
+             * @example field_verification
+             */
+            stage: string;
+            /** @example Sanggahan dikabulkan: data armada baru belum dinilai */
+            reason: string;
         };
         ObjectionDto: {
             /** @example Nilai verifikasi lapangan tidak mempertimbangkan data dukung tambahan */
@@ -2795,6 +2931,65 @@ export interface operations {
             };
         };
     };
+    CompetitionsController_addOrganizer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddOrganizerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizerView"][];
+                };
+            };
+        };
+    };
+    CompetitionsController_auditTrail: {
+        parameters: {
+            query?: {
+                /** @description entity type (innovation, competition, stage, assignment, objection …) or type:id for one entity */
+                entity?: string;
+                /** @description who acted (user id) */
+                actor?: string;
+                /** @description an action (innovation.submitted) or a prefix ending in a dot (innovation.) */
+                action?: string;
+                /** @description from this instant (RFC 3339), inclusive */
+                from?: string;
+                /** @description until this instant (RFC 3339), exclusive */
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageView"];
+                };
+            };
+        };
+    };
     CompetitionsController_archive: {
         parameters: {
             query?: never;
@@ -3277,7 +3472,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "pending" | "sent" | "failed" | "dead";
-                type?: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "message" | "digest";
+                type?: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "message" | "digest";
                 competitionId?: string;
             };
             header?: never;
@@ -3371,6 +3566,25 @@ export interface operations {
                 "application/json": components["schemas"]["CloseStageDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResultsController_screening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -3934,6 +4148,29 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResultsController_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenForObjectionDto"];
             };
         };
         responses: {

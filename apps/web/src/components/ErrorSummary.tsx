@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ApiError } from '../api/errors';
-import type { MessageKey } from '../i18n/dictionary';
+import { dictionaries, type MessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/I18nContext';
 import { fieldId } from './Field';
 
@@ -23,7 +23,9 @@ export function ErrorSummary({ error, labelOf, explain }: Props) {
   }, [error]);
   if (!error) return null;
   const title = t(`error.title.${TITLED.has(error.status) ? error.status : 'other'}` as MessageKey);
-  const extra = explain?.(error);
+  const codeKey = `error.code.${error.code}`;
+  const meaning = error.code && Object.hasOwn(dictionaries.id, codeKey) ? t(codeKey as MessageKey) : undefined;
+  const extra = explain?.(error) ?? meaning;
   return (
     <div ref={ref} className="error-summary" role="alert" tabIndex={-1}>
       <p className="error-title">{title}</p>

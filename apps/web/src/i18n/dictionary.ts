@@ -1,9 +1,11 @@
 import { jurorEn, jurorId } from './juror';
 import { organizerEn, organizerId } from './organizer';
 import { publicEn, publicId } from './public';
+import { errorCodesEn, errorCodesId } from './errors';
 
 /** Every user-visible string of the web app. Bahasa Indonesia is the reference; English must have every key. */
 const id = {
+  ...errorCodesId,
   ...jurorId,
   ...organizerId,
   ...publicId,
@@ -176,6 +178,7 @@ export type MessageKey = keyof typeof id;
 export type Lang = 'id' | 'en';
 
 const en: Record<MessageKey, string> = {
+  ...errorCodesEn,
   ...jurorEn,
   ...organizerEn,
   ...publicEn,

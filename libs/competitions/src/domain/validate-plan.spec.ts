@@ -137,3 +137,22 @@ describe('validatePlan', () => {
     expect(() => assertValidPlan(defaultTemplate(2025))).not.toThrow();
   });
 });
+
+describe('validatePlan with progress: closed stages hold later ones to when they really closed', () => {
+  const at = (d: string) => `${d}T00:00:00+07:00`;
+  /** The template for 2027 with the desk review moved to open on `desk`. */
+  const moved = (desk: string) => {
+    const p = defaultTemplate(2027);
+    p.stages[2].opensAt = at(desk);
+    return p;
+  };
+  const fields = (plan: ReturnType<typeof defaultTemplate>, closedAt?: Record<string, string>) => validatePlan(plan, closedAt ? { closedAt } : undefined).map((e) => e.field);
+  it.each<[string, string, Record<string, string> | undefined, string[]]>([
+    ['planned windows only: before the screening’s planned close', '2027-03-01', undefined, ['stages[2].opensAt']],
+    ['submission and screening closed early: after their real close', '2027-03-01', { submission: '2027-02-01T00:00:00Z', screening: '2027-02-20T00:00:00Z' }, []],
+    ['still before the screening’s real close', '2027-02-10', { submission: '2027-02-01T00:00:00Z', screening: '2027-02-20T00:00:00Z' }, ['stages[2].opensAt']],
+    ['only the submission closed: the screening’s planned close still holds', '2027-03-01', { submission: '2027-02-01T00:00:00Z' }, ['stages[2].opensAt']],
+  ])('%s → %j', (_name, desk, closedAt, expected) => {
+    expect(fields(moved(desk), closedAt)).toEqual(expected);
+  });
+});

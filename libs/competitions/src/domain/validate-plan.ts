@@ -18,12 +18,21 @@ type Report = (field: string, message: string) => void;
 const KEY = /^[a-z][a-z0-9_]*$/;
 const MAX_SCORE = 100;
 
+/**
+ * What has already happened to a running edition's stages: when each closed stage really closed. A later
+ * stage is held to that instant, not to the closed stage's planned `closesAt` (a stage closed early frees the
+ * calendar without its window being rewritten).
+ */
+export interface PlanProgress {
+  closedAt: Readonly<Record<string, string>>;
+}
+
 /** Every problem with a plan, each with a dotted field path (`stages[3].rubric[1].min`); empty when valid. */
-export function validatePlan(plan: CompetitionPlan): FieldError[] {
+export function validatePlan(plan: CompetitionPlan, progress?: PlanProgress): FieldError[] {
   const errors: FieldError[] = [];
   const report: Report = (field, message) => errors.push({ field, message });
   checkCategories(plan.categories, report);
-  checkStages(plan.stages, report);
+  checkStages(plan.stages, report, progress);
   checkBands(plan, report);
   checkTieBreak(plan, report);
   checkProposalForm(plan.proposalForm, report);
@@ -34,8 +43,8 @@ export function validatePlan(plan: CompetitionPlan): FieldError[] {
 }
 
 /** Throws 400 COMPETITION_PLAN_INVALID listing every problem. */
-export function assertValidPlan(plan: CompetitionPlan): void {
-  const errors = validatePlan(plan);
+export function assertValidPlan(plan: CompetitionPlan, progress?: PlanProgress): void {
+  const errors = validatePlan(plan, progress);
   if (errors.length) throw new ValidationFailed(errors, CompetitionErrorCode.PlanInvalid, 'The competition plan is invalid');
 }
 
@@ -56,13 +65,13 @@ function checkCategories(categories: CategoryPlan[], report: Report): void {
   });
 }
 
-function checkStages(stages: StagePlan[], report: Report): void {
+function checkStages(stages: StagePlan[], report: Report, progress?: PlanProgress): void {
   if (!stages.length) return report('stages', 'At least one stage is required, starting with a submission stage.');
   if (stages[0].kind !== 'submission') report('stages[0].kind', `The first stage must be a submission stage, not "${stages[0].kind}".`);
   if (!stages.some((s) => s.weight > 0)) report('stages', 'At least one stage must have a weight above 0 to make up the final score.');
   checkKeys(stages, 'stages', 'Stage', report);
   stages.forEach((stage, i) => checkStage(stage, `stages[${i}]`, i === stages.length - 1, report));
-  checkWindows(stages, report);
+  checkWindows(stages, report, progress);
 }
 
 function checkStage(stage: StagePlan, at: string, isLast: boolean, report: Report): void {
@@ -120,8 +129,11 @@ function checkAdvance(stage: StagePlan, at: string, isLast: boolean, report: Rep
   if (!isScoredStage(stage)) report(`${at}.advance`, `A "${rule.type}" advance rule ranks by score, so the stage needs a rubric.`);
 }
 
-/** Windows: each valid, opensAt < closesAt within a stage, and no stage opening or closing before an earlier stage's times. */
-function checkWindows(stages: StagePlan[], report: Report): void {
+/**
+ * Windows: each valid, opensAt < closesAt within a stage, and no stage opening or closing before an earlier
+ * stage's times — for a closed stage, the instant it really closed (`progress`).
+ */
+function checkWindows(stages: StagePlan[], report: Report, progress?: PlanProgress): void {
   let latest: { field: string; at: string; time: number } | undefined;
   stages.forEach((stage, i) => {
     const times: { field: string; at: string; time: number }[] = [];
@@ -139,8 +151,9 @@ function checkWindows(stages: StagePlan[], report: Report): void {
     }
     const [open, close] = [times.find((t) => t.field.endsWith('opensAt')), times.find((t) => t.field.endsWith('closesAt'))];
     if (open && close && open.time >= close.time) report(close.field, `closesAt must be after opensAt (${open.at}).`);
-    // Later stages are held to this stage's close (or its opening when no close is set).
-    const end = close ?? open;
+    // Later stages are held to this stage's close (or its opening when no close is set); a closed stage's real close.
+    const closed = progress?.closedAt[stage.key];
+    const end = closed ? { field: `stages[${i}] (closed)`, at: closed, time: Date.parse(closed) } : (close ?? open);
     if (end && (!latest || end.time > latest.time)) latest = end;
   });
 }

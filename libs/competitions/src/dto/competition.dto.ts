@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested, IsObject } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested, IsObject } from 'class-validator';
 import { IsNotBlank } from '@app/common';
 import { PlanDto } from './plan.dto';
 import { COMPETITION_STATUSES, type CompetitionStatus } from '../domain';
@@ -41,6 +41,19 @@ export class StageStateView {
   @ApiPropertyOptional({ nullable: true }) closedAt: Date | null;
 }
 
+export class RegionRefView {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() kind: string;
+}
+
+/** Something the organizer should act on (not an error), with a stable code and the message in both languages. */
+export class CompetitionWarningView {
+  @ApiProperty({ example: 'COMPETITION_REGIONS_WITHOUT_COORDINATOR' }) code: string;
+  @ApiProperty({ type: 'object', properties: { id: { type: 'string' }, en: { type: 'string' } }, required: ['id', 'en'] }) message: { id: string; en: string };
+  @ApiPropertyOptional({ type: [RegionRefView] }) regions?: RegionRefView[];
+}
+
 export class CompetitionView {
   @ApiProperty() id: string;
   @ApiProperty() slug: string;
@@ -51,4 +64,46 @@ export class CompetitionView {
   @ApiProperty({ type: PlanDto }) plan: PlanDto;
   @ApiProperty({ type: [StageStateView] }) stages: StageStateView[];
   @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({ type: [CompetitionWarningView], description: 'on open: e.g. the regions without a coordinator when the plan requires one' }) warnings?: CompetitionWarningView[];
+}
+
+export class AddOrganizerDto {
+  @ApiProperty({ format: 'uuid', description: 'an existing, active organizer account (GET /api/users?role=organizer)' }) @IsUUID() userId: string;
+}
+
+export class OrganizerView {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+}
+
+export class AuditQueryDto {
+  @ApiPropertyOptional({ description: 'entity type (innovation, competition, stage, assignment, objection …) or type:id for one entity' }) @IsOptional() @IsString() @MaxLength(160) entity?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'who acted (user id)' }) @IsOptional() @IsUUID() actor?: string;
+  @ApiPropertyOptional({ description: 'an action (innovation.submitted) or a prefix ending in a dot (innovation.)' }) @IsOptional() @IsString() @MaxLength(80) action?: string;
+  @ApiPropertyOptional({ description: 'from this instant (RFC 3339), inclusive' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ description: 'until this instant (RFC 3339), exclusive' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+}
+
+export class AuditEventView {
+  @ApiProperty() id: string;
+  @ApiProperty() at: Date;
+  @ApiPropertyOptional({ nullable: true }) actorId: string | null;
+  @ApiPropertyOptional({ nullable: true }) actorName: string | null;
+  @ApiPropertyOptional({ nullable: true }) actorRole: string | null;
+  @ApiProperty() action: string;
+  @ApiProperty() entityType: string;
+  @ApiProperty() entityId: string;
+  @ApiPropertyOptional({ type: 'object', nullable: true, additionalProperties: true }) before: object | null;
+  @ApiPropertyOptional({ type: 'object', nullable: true, additionalProperties: true }) after: object | null;
+  @ApiPropertyOptional({ nullable: true }) reason: string | null;
+}
+
+export class AuditPageView {
+  @ApiProperty({ type: [AuditEventView] }) items: AuditEventView[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }

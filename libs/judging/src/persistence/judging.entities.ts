@@ -91,6 +91,9 @@ export class ScoreSheetEntity {
   @Column({ type: 'int', default: 1 }) version: number;
   @Column({ type: 'timestamptz', name: 'no_conflict_confirmed_at', nullable: true }) noConflictConfirmedAt: Date | null;
   @Column({ type: 'timestamptz', name: 'submitted_at', nullable: true }) submittedAt: Date | null;
+  /** The upheld objection this sheet was reopened for: editable while its stage is closed, until submitted again. */
+  @Index('score_sheets_correction_idx', { where: 'correction_of IS NOT NULL' })
+  @Column({ type: 'uuid', name: 'correction_of', nullable: true }) correctionOf: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

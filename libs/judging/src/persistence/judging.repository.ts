@@ -263,6 +263,20 @@ export class JudgingRepository {
     return written;
   }
 
+  /** Marks sheets as reopened for an upheld objection (null: corrected, submitted again). */
+  async setCorrection(m: EntityManager, sheetIds: string[], objectionId: string | null): Promise<void> {
+    if (sheetIds.length) await m.query(`UPDATE score_sheets SET correction_of = $2 WHERE id = ANY($1::uuid[])`, [sheetIds, objectionId]);
+  }
+
+  /** Sheets of the competition reopened for an upheld objection and not submitted again. */
+  async openCorrections(competitionId: string, m?: EntityManager): Promise<number> {
+    const [row] = await (m ?? this.db.manager).query(
+      `SELECT count(*)::int AS n FROM score_sheets s JOIN assignments a ON a.id = s.assignment_id WHERE a.competition_id = $1 AND a.removed_at IS NULL AND s.correction_of IS NOT NULL`,
+      [competitionId],
+    );
+    return row.n;
+  }
+
   private sheetOf(row: Record<string, any>): ScoreSheetEntity {
     return this.db.manager.create(ScoreSheetEntity, {
       id: row.id,
@@ -273,6 +287,7 @@ export class JudgingRepository {
       version: row.version,
       noConflictConfirmedAt: row.no_conflict_confirmed_at,
       submittedAt: row.submitted_at,
+      correctionOf: row.correction_of ?? null,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     });

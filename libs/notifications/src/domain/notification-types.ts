@@ -13,11 +13,12 @@ export type DigestMode = (typeof DIGEST_MODES)[number];
 
 /**
  * A payload field: `text` (non-empty string), `instant` (RFC 3339, shown in WIB), `id` (used in links),
- * `path` (a site-relative link such as `/competitions/x`), or a choice with a label per locale.
+ * `path` (a site-relative link such as `/competitions/x`), `label` (text per locale `{id, en}`, e.g. a stage's
+ * label, shown in the reader's language; a plain string is shown as is), or a choice with a label per locale.
  * A trailing `?` marks it optional; a template line that names a missing optional field is left out.
  */
-export type FieldKind = 'text' | 'instant' | 'id' | 'path' | { choice: Record<string, LocalizedText> };
-export type FieldSpec = FieldKind | `${'text' | 'instant' | 'id' | 'path'}?` | { choice: Record<string, LocalizedText>; optional: true };
+export type FieldKind = 'text' | 'instant' | 'id' | 'path' | 'label' | { choice: Record<string, LocalizedText> };
+export type FieldSpec = FieldKind | `${'text' | 'instant' | 'id' | 'path' | 'label'}?` | { choice: Record<string, LocalizedText>; optional: true };
 
 /** One language's wording; `{field}` placeholders are filled from the payload. */
 export interface Wording {
@@ -36,6 +37,7 @@ export interface NotificationTypeSpec {
 }
 
 const DECISION = { pass: { id: 'LOLOS', en: 'PASSED' }, fail: { id: 'TIDAK LOLOS', en: 'NOT PASSED' } };
+const OBJECTION_DECISION = { upheld: { id: 'DIKABULKAN', en: 'UPHELD' }, rejected: { id: 'DITOLAK', en: 'REJECTED' } };
 const OUTCOME = {
   advanced: { id: 'lanjut ke tahap berikutnya', en: 'advances to the next stage' },
   eliminated: { id: 'tidak lanjut ke tahap berikutnya', en: 'does not advance to the next stage' },
@@ -44,7 +46,7 @@ const OUTCOME = {
 /** The catalogue: every event that reaches a juror or an OPD (DESIGN §5), plus a free-form `message`. */
 export const NOTIFICATION_TYPES = {
   juror_assigned: {
-    fields: { competition: 'text', innovation: 'text', stage: 'text', assignmentId: 'id', dueAt: 'instant?' },
+    fields: { competition: 'text', innovation: 'text', stage: 'label', assignmentId: 'id', dueAt: 'instant?' },
     link: '/jury/assignments/{assignmentId}',
     id: {
       subject: 'Penugasan penilaian: {innovation}',
@@ -58,7 +60,7 @@ export const NOTIFICATION_TYPES = {
     },
   },
   stage_opened: {
-    fields: { competition: 'text', competitionId: 'id', stage: 'text', closesAt: 'instant?' },
+    fields: { competition: 'text', competitionId: 'id', stage: 'label', closesAt: 'instant?' },
     link: '/competitions/{competitionId}',
     id: { subject: 'Tahap {stage} dibuka — {competition}', lines: ['Tahap {stage} pada {competition} telah dibuka.', 'Tahap ini ditutup pada {closesAt}.'], action: 'Lihat kompetisi' },
     en: { subject: 'Stage {stage} is open — {competition}', lines: ['The {stage} stage of {competition} is now open.', 'It closes on {closesAt}.'], action: 'View the competition' },
@@ -104,7 +106,7 @@ export const NOTIFICATION_TYPES = {
     },
   },
   scoring_reminder: {
-    fields: { competition: 'text', innovation: 'text', stage: 'text', assignmentId: 'id', dueAt: 'instant' },
+    fields: { competition: 'text', innovation: 'text', stage: 'label', assignmentId: 'id', dueAt: 'instant' },
     link: '/jury/assignments/{assignmentId}',
     id: {
       subject: 'Pengingat: nilai "{innovation}" sebelum {dueAt}',
@@ -124,7 +126,7 @@ export const NOTIFICATION_TYPES = {
     en: { subject: 'Screening result: {innovation}', lines: ['"{innovation}" ({competition}) has {decision} the administrative screening.', 'Note: {reason}'], action: 'View the innovation' },
   },
   stage_closed: {
-    fields: { competition: 'text', competitionId: 'id', stage: 'text', innovation: 'text?', outcome: { choice: OUTCOME, optional: true } },
+    fields: { competition: 'text', competitionId: 'id', stage: 'label', innovation: 'text?', outcome: { choice: OUTCOME, optional: true } },
     link: '/competitions/{competitionId}',
     id: { subject: 'Tahap {stage} ditutup — {competition}', lines: ['Tahap {stage} pada {competition} telah ditutup.', 'Inovasi "{innovation}" {outcome}.'], action: 'Lihat kompetisi' },
     en: { subject: 'Stage {stage} closed — {competition}', lines: ['The {stage} stage of {competition} has closed.', '"{innovation}" {outcome}.'], action: 'View the competition' },
@@ -165,6 +167,48 @@ export const NOTIFICATION_TYPES = {
       action: 'Reset the password',
     },
   },
+  proposal_returned: {
+    fields: { competition: 'text', innovation: 'text', innovationId: 'id', comment: 'text' },
+    link: '/innovations/{innovationId}',
+    id: { subject: 'Proposal dikembalikan untuk perbaikan: {innovation}', lines: ['Proposal inovasi "{innovation}" ({competition}) dikembalikan oleh koordinator wilayah untuk diperbaiki.', 'Catatan: {comment}', 'Perbaiki lalu kirim kembali sebelum batas waktu.'], action: 'Perbaiki proposal' },
+    en: { subject: 'Proposal returned for revision: {innovation}', lines: ['The proposal "{innovation}" ({competition}) was returned for revision by the region\'s coordinator.', 'Comment: {comment}', 'Revise it and submit it again before the deadline.'], action: 'Revise the proposal' },
+  },
+  proposal_forwarded: {
+    fields: { competition: 'text', innovation: 'text', innovationId: 'id', comment: 'text?' },
+    link: '/innovations/{innovationId}',
+    id: { subject: 'Proposal diteruskan ke panitia: {innovation}', lines: ['Proposal inovasi "{innovation}" ({competition}) telah diteruskan koordinator wilayah ke panitia dan kini terdaftar sebagai peserta.', 'Catatan: {comment}'], action: 'Lihat inovasi' },
+    en: { subject: 'Proposal forwarded to the organizer: {innovation}', lines: ['The proposal "{innovation}" ({competition}) was forwarded by the region\'s coordinator to the organizer and is now entered.', 'Comment: {comment}'], action: 'View the innovation' },
+  },
+  results_announced: {
+    fields: { competition: 'text', competitionId: 'id', closesAt: 'instant' },
+    link: '/competitions/{competitionId}',
+    id: { subject: 'Hasil sementara {competition} diumumkan: masa sanggah dibuka', lines: ['Hasil sementara {competition} telah diumumkan.', 'Sanggahan dapat diajukan dari halaman inovasi Anda sampai {closesAt}.'], action: 'Lihat kompetisi' },
+    en: { subject: 'Provisional results of {competition}: the objection window is open', lines: ['The provisional results of {competition} have been announced.', 'You may file an objection from your innovation\'s page until {closesAt}.'], action: 'View the competition' },
+  },
+  objection_answered: {
+    fields: { competition: 'text', innovation: 'text', innovationId: 'id', decision: { choice: OBJECTION_DECISION }, answer: 'text' },
+    link: '/innovations/{innovationId}',
+    id: { subject: 'Sanggahan dijawab: {innovation}', lines: ['Sanggahan atas inovasi "{innovation}" ({competition}) {decision}.', 'Jawaban panitia: {answer}'], action: 'Lihat inovasi' },
+    en: { subject: 'Objection answered: {innovation}', lines: ['The objection about "{innovation}" ({competition}) was {decision}.', 'The organizer\'s answer: {answer}'], action: 'View the innovation' },
+  },
+  innovation_disqualified: {
+    fields: { competition: 'text', innovation: 'text', innovationId: 'id', reason: 'text' },
+    link: '/innovations/{innovationId}',
+    id: { subject: 'Inovasi didiskualifikasi: {innovation}', lines: ['Inovasi "{innovation}" ({competition}) didiskualifikasi oleh panitia.', 'Alasan: {reason}'], action: 'Lihat inovasi' },
+    en: { subject: 'Innovation disqualified: {innovation}', lines: ['"{innovation}" ({competition}) was disqualified by the organizer.', 'Reason: {reason}'], action: 'View the innovation' },
+  },
+  sheet_reopened: {
+    fields: { competition: 'text', innovation: 'text', stage: 'label', assignmentId: 'id', reason: 'text', dueAt: 'instant?' },
+    link: '/jury/assignments/{assignmentId}',
+    id: { subject: 'Lembar nilai dibuka kembali: {innovation}', lines: ['Panitia membuka kembali lembar nilai Anda untuk inovasi "{innovation}" pada tahap {stage} ({competition}).', 'Alasan: {reason}', 'Periksa, lalu kirim kembali sebelum {dueAt}.'], action: 'Buka lembar nilai' },
+    en: { subject: 'Score sheet reopened: {innovation}', lines: ['The organizer reopened your score sheet for "{innovation}" in the {stage} stage ({competition}).', 'Reason: {reason}', 'Review it and submit it again before {dueAt}.'], action: 'Open the score sheet' },
+  },
+  conflict_declared: {
+    fields: { competition: 'text', competitionId: 'id', innovation: 'text', juror: 'text', stage: 'label?', reason: 'text?' },
+    link: '/competitions/{competitionId}',
+    id: { subject: 'Konflik kepentingan dinyatakan: {innovation}', lines: ['Juri {juror} menyatakan konflik kepentingan dengan inovasi "{innovation}" ({competition}).', 'Penugasannya pada tahap {stage} dilepas dan perlu juri pengganti.', 'Alasan: {reason}'], action: 'Atur penugasan' },
+    en: { subject: 'Conflict of interest declared: {innovation}', lines: ['Juror {juror} declared a conflict of interest with "{innovation}" ({competition}).', 'Their assignment in the {stage} stage was released and needs another juror.', 'Reason: {reason}'], action: 'Manage assignments' },
+  },
   message: {
     fields: { title: 'text', body: 'text', link: 'path?' },
     link: '{link}',
@@ -180,7 +224,7 @@ export const DIGEST_TYPE = 'digest';
 export type OutboxType = NotificationType | typeof DIGEST_TYPE;
 
 type Fields<T extends NotificationType> = (typeof NOTIFICATION_TYPES)[T]['fields'];
-type ValueOf<S> = S extends { choice: infer C } ? keyof C & string : string;
+type ValueOf<S> = S extends { choice: infer C } ? keyof C & string : S extends 'label' | 'label?' ? string | LocalizedText : string;
 type RequiredKeys<F> = { [K in keyof F]: F[K] extends `${string}?` | { optional: true } ? never : K }[keyof F];
 type OptionalKeys<F> = Exclude<keyof F, RequiredKeys<F>>;
 /** The payload a type needs, e.g. `{competition, innovation, stage, assignmentId, dueAt?}`; extra keys are kept (guards read them). */
@@ -190,6 +234,16 @@ export type NotificationPayload<T extends NotificationType> = { [K in RequiredKe
 
 export function isNotificationType(value: unknown): value is NotificationType {
   return typeof value === 'string' && Object.hasOwn(NOTIFICATION_TYPES, value);
+}
+
+function isLocalizedText(value: unknown): value is LocalizedText {
+  const v = value as Partial<LocalizedText> | null;
+  return typeof v === 'object' && v !== null && typeof v.id === 'string' && v.id.trim() !== '' && typeof v.en === 'string' && v.en.trim() !== '';
+}
+
+/** A `label` field's text for a reader of `locale`. */
+export function labelIn(value: unknown, locale: Locale): string {
+  return isLocalizedText(value) ? value[locale] : String(value);
 }
 
 export function fieldKind(spec: FieldSpec): { kind: FieldKind; optional: boolean } {
@@ -211,6 +265,8 @@ function fieldProblem(kind: FieldKind, value: unknown): string | null {
       return typeof value === 'string' && ID.test(value) ? null : 'must be an identifier (letters, digits, "_", "-", ".")';
     case 'path':
       return typeof value === 'string' && PATH.test(value) ? null : 'must be a site-relative path starting with "/"';
+    case 'label':
+      return (typeof value === 'string' && value.trim() !== '') || isLocalizedText(value) ? null : 'must be a non-empty string or {id, en} texts';
   }
 }
 

@@ -17,6 +17,13 @@ const SAMPLES: Record<NotificationType, Record<string, unknown>> = {
   results_published: { competition: 'IGA 2025', slug: 'iga-2025' },
   account_invitation: { name: 'Juri Baru', tokenId: 't-1', expiresAt: '2025-06-30T16:59:00Z', token: 't-1.abc' },
   password_reset: { name: 'Juri Baru', tokenId: 't-1', expiresAt: '2025-06-30T16:59:00Z', token: 't-1.abc' },
+  proposal_returned: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', comment: 'Lengkapi SK' },
+  proposal_forwarded: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', comment: 'Lengkap' },
+  results_announced: { competition: 'IGA 2025', competitionId: 'c-1', closesAt: '2025-07-05T16:59:00Z' },
+  objection_answered: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', decision: 'upheld', answer: 'Nilai diperiksa ulang' },
+  innovation_disqualified: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', reason: 'Data dukung dipalsukan' },
+  sheet_reopened: { competition: 'IGA 2025', innovation: 'SiTaro', stage: { id: 'Presentasi', en: 'Presentation' }, assignmentId: 'a-1', reason: 'Sanggahan dikabulkan', dueAt: '2025-06-30T16:59:00Z' },
+  conflict_declared: { competition: 'IGA 2025', competitionId: 'c-1', innovation: 'SiTaro', juror: 'Juri Satu', stage: { id: 'Presentasi', en: 'Presentation' }, reason: 'Mantan pegawai' },
   message: { title: 'Rapat juri', body: 'Rapat juri Senin pukul 09.00.', link: '/competitions/c-1' },
 };
 
@@ -66,6 +73,16 @@ describe('renderMessage', () => {
     ['stage_closed', 'id', 'Tahap Presentasi ditutup — IGA 2025', 'Inovasi "SiTaro" lanjut ke tahap berikutnya.'],
     ['results_published', 'en', 'IGA 2025 results are published', 'The final ranking of IGA 2025 has been published.'],
     ['message', 'id', 'Rapat juri', 'Rapat juri Senin pukul 09.00.'],
+    ['proposal_returned', 'id', 'Proposal dikembalikan untuk perbaikan: SiTaro', 'Catatan: Lengkapi SK'],
+    ['proposal_returned', 'en', 'Proposal returned for revision: SiTaro', 'Comment: Lengkapi SK'],
+    ['proposal_forwarded', 'en', 'Proposal forwarded to the organizer: SiTaro', 'is now entered'],
+    ['results_announced', 'id', 'Hasil sementara IGA 2025 diumumkan: masa sanggah dibuka', 'sampai 5 Jul 2025, 23:59 WIB'],
+    ['objection_answered', 'id', 'Sanggahan dijawab: SiTaro', 'Sanggahan atas inovasi "SiTaro" (IGA 2025) DIKABULKAN.'],
+    ['objection_answered', 'en', 'Objection answered: SiTaro', 'was UPHELD'],
+    ['innovation_disqualified', 'en', 'Innovation disqualified: SiTaro', 'Reason: Data dukung dipalsukan'],
+    ['sheet_reopened', 'en', 'Score sheet reopened: SiTaro', 'in the Presentation stage'],
+    ['sheet_reopened', 'id', 'Lembar nilai dibuka kembali: SiTaro', 'pada tahap Presentasi'],
+    ['conflict_declared', 'en', 'Conflict of interest declared: SiTaro', 'Their assignment in the Presentation stage was released'],
   ])('%s in %s: subject %j, text has %j', (type, locale, subject, line) => {
     const m = renderMessage(type, SAMPLES[type], locale, URL_BASE);
     expect(m.subject).toBe(subject);
@@ -84,6 +101,17 @@ describe('renderMessage', () => {
     const m = renderMessage(type, payload, 'id', URL_BASE);
     expect(m.link).toBe(link);
     if (link) expect(m.text).toContain(link);
+  });
+
+  it.each<['id' | 'en', string]>([
+    ['id', 'Tahap Presentasi pada IGA 2025 telah dibuka.'],
+    ['en', 'The Presentation stage of IGA 2025 is now open.'],
+  ])('a stage label given in both languages is shown in the reader’s (%s)', (locale, line) => {
+    expect(renderMessage('stage_opened', { ...SAMPLES.stage_opened, stage: { id: 'Presentasi', en: 'Presentation' } }, locale, URL_BASE).text).toContain(line);
+  });
+
+  it.each([{ id: 'Presentasi' }, { id: ' ', en: 'x' }, 7])('refuses the stage label %j', (stage) => {
+    expect(payloadProblems('stage_opened', { ...SAMPLES.stage_opened, stage }).map((p) => p.field)).toEqual(['payload.stage']);
   });
 
   it('drops a line whose optional field is missing, in both languages', () => {

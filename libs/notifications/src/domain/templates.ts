@@ -1,5 +1,5 @@
 import { formatJakartaTime } from '@app/kernel';
-import { fieldKind, NOTIFICATION_TYPES, type FieldSpec, type Locale, type NotificationType } from './notification-types';
+import { fieldKind, labelIn, NOTIFICATION_TYPES, type FieldSpec, type Locale, type NotificationType } from './notification-types';
 
 /** What one notification looks like in one language: the e-mail (subject, text, HTML) and the inbox item. */
 export interface RenderedMessage {
@@ -43,6 +43,7 @@ function displayValues(type: NotificationType, payload: Record<string, unknown>,
     const { kind } = fieldKind(spec);
     if (typeof kind === 'object') shown.set(name, kind.choice[String(value)]?.[locale] ?? String(value));
     else if (kind === 'instant') shown.set(name, formatJakartaTime(new Date(String(value)), locale));
+    else if (kind === 'label') shown.set(name, labelIn(value, locale));
     else shown.set(name, String(value));
   }
   return shown;

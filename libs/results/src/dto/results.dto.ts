@@ -25,6 +25,11 @@ export class AnswerDto {
   @ApiProperty({ enum: ['upheld', 'rejected'] }) @IsIn(['upheld', 'rejected']) decision: 'upheld' | 'rejected';
 }
 
+export class ReopenForObjectionDto {
+  @ApiProperty({ example: 'field_verification', description: 'the scored stage whose sheets of the innovation go back to its jurors' }) @IsNotBlank() @MaxLength(40) stage: string;
+  @ApiProperty({ example: 'Sanggahan dikabulkan: data armada baru belum dinilai' }) @IsNotBlank() @MaxLength(2000) reason: string;
+}
+
 export class CatalogueQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() regionId?: string;

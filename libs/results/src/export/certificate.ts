@@ -8,7 +8,8 @@ export interface CertificateData {
   organization: string;
   region: string;
   rank: number;
-  category: string;
+  /** The category's label in both languages (its key when the plan has no label for it). */
+  category: { id: string; en: string };
   band: string | null;
   final: number;
   snapshotHash: string;
@@ -99,7 +100,7 @@ export async function certificatePdf(d: CertificateData): Promise<Buffer> {
   w.centred(d.innovation, bold, 20, 32);
   w.centred(d.organization, regular, 13, 30);
   w.centred(d.region, regular, 12, 18);
-  w.centred(`Peringkat ${d.rank} kategori ${d.category} / Rank ${d.rank} in ${d.category}`, bold, 15, 50);
+  w.centred(`Peringkat ${d.rank} kategori ${d.category.id} / Rank ${d.rank} in the ${d.category.en} category`, bold, 15, 50);
   if (d.band) w.centred(`Predikat / Band: ${d.band}`, regular, 13, 24);
   w.centred(`Nilai akhir / Final score: ${d.final}`, regular, 12, 20);
 

@@ -53,7 +53,7 @@ describe('certificate PDF (pdf-lib, embedded DejaVu Sans)', () => {
     organization: 'Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi',
     region: 'Kota Bekasi, Jawa Barat',
     rank: 3,
-    category: 'Kota',
+    category: { id: 'Kota', en: 'City' },
     band: 'Sangat Inovatif',
     final: 82.8902,
     snapshotHash: 'sha256:' + 'ab'.repeat(32),
@@ -68,7 +68,7 @@ describe('certificate PDF (pdf-lib, embedded DejaVu Sans)', () => {
     expect(read.pages).toBe(1);
     expect(read.title).toBe(`Piagam Penghargaan — ${data.innovation}`);
     const text = read.items.map((i) => i.str).join(' ');
-    for (const part of [data.competition, data.innovation, data.organization, data.snapshotHash, `Peringkat 3 kategori Kota`, 'Nilai akhir / Final score: 82.8902']) {
+    for (const part of [data.competition, data.innovation, data.organization, data.snapshotHash, 'Peringkat 3 kategori Kota / Rank 3 in the City category', 'Nilai akhir / Final score: 82.8902']) {
       expect(text).toContain(part);
     }
     expect(text).not.toContain('?');

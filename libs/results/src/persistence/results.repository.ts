@@ -42,6 +42,26 @@ export class ResultsRepository {
     );
   }
 
+  /**
+   * The organization's innovations in other editions published before (their latest snapshot), with the rank
+   * and category they got there (null when not ranked). Few rows: one organization's history.
+   */
+  earlierEntriesOf(organizationId: string, competitionId: string, year: number): Promise<{ innovationId: string; title: string; competitionId: string; competition: string; year: number; snapshotId: string; category: string | null; rank: number | null }[]> {
+    return this.m().query(
+      `SELECT i.id AS "innovationId", i.title, c.id AS "competitionId", c.name AS competition, c.year, s.id AS "snapshotId", hit.category, hit.rank
+         FROM innovations i
+         JOIN competitions c ON c.id = i.competition_id
+         JOIN LATERAL (SELECT id, output FROM ranking_snapshots WHERE competition_id = c.id ORDER BY version DESC LIMIT 1) s ON true
+         LEFT JOIN LATERAL (
+           SELECT cat.key AS category, (row->>'rank')::int AS rank
+             FROM jsonb_each(s.output->'categories') cat, jsonb_array_elements(cat.value) row
+            WHERE row->>'submission' = i.id::text LIMIT 1) hit ON true
+        WHERE i.organization_id = $1 AND i.competition_id <> $2 AND c.year <= $3
+        ORDER BY c.year DESC, c.name, i.title`,
+      [organizationId, competitionId, year],
+    );
+  }
+
   latestSnapshot(competitionId: string, tx?: EntityManager): Promise<RankingSnapshotEntity | null> {
     return this.m(tx).findOne(RankingSnapshotEntity, { where: { competitionId }, order: { version: 'DESC' } });
   }

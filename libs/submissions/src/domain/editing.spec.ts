@@ -1,5 +1,5 @@
 import { Conflict } from '@app/kernel';
-import { assertBeforeDeadline, assertEditable } from './editing';
+import { assertBeforeDeadline, assertEditable, assertSubmissionWindowOpen } from './editing';
 import { INNOVATION_STATUSES, isEditable } from './innovation-lifecycle';
 
 const deadline = new Date('2025-06-30T16:59:59.000Z'); // 30 Jun 2025, 23:59:59 WIB
@@ -54,5 +54,19 @@ describe('assertBeforeDeadline', () => {
     const run = () => assertBeforeDeadline(d, now);
     if (ok) expect(run).not.toThrow();
     else expect(run).toThrow(Conflict);
+  });
+});
+
+describe('assertSubmissionWindowOpen', () => {
+  const opensAt = new Date('2027-01-01T00:00:00+07:00');
+  it.each<[Date | null, string, boolean]>([
+    [opensAt, '2026-12-31T16:59:59.999Z', false],
+    [opensAt, '2026-12-31T17:00:00Z', true],
+    [opensAt, '2027-03-01T00:00:00Z', true],
+    [null, '2000-01-01T00:00:00Z', true],
+  ])('opens %j, now %s → may submit: %s', (open, now, ok) => {
+    const run = () => assertSubmissionWindowOpen(open, new Date(now));
+    if (ok) expect(run).not.toThrow();
+    else expect(run).toThrow(expect.objectContaining({ code: 'SUBMISSION_WINDOW_NOT_OPEN', kind: 'conflict' }));
   });
 });

@@ -27,3 +27,13 @@ export function assertBeforeDeadline(deadline: Date | null, now: Date): void {
       { deadline: deadline.toISOString() },
     );
 }
+
+/** Submitting waits for the submission window to open: before `opensAt`, 409 SUBMISSION_WINDOW_NOT_OPEN (drafts may be written). */
+export function assertSubmissionWindowOpen(opensAt: Date | null, now: Date): void {
+  if (opensAt && now.getTime() < opensAt.getTime())
+    throw new Conflict(
+      SubmissionErrorCode.SubmissionNotOpenYet,
+      `Submissions open at ${opensAt.toISOString()} (${formatJakartaTime(opensAt)}); the draft can be prepared until then but not submitted.`,
+      { opensAt: opensAt.toISOString() },
+    );
+}

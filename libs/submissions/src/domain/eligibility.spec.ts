@@ -1,10 +1,9 @@
 import { ValidationFailed } from '@app/kernel';
-import { assertEligible, checkEligibility, normalizeTitle, type EligibilityContext, type EligibilityRulesView } from './eligibility';
+import { assertEligible, checkEligibility, type EligibilityContext, type EligibilityRulesView } from './eligibility';
 
 const rules: EligibilityRulesView = { minMonthsImplemented: 12, maxEntriesPerOrganization: 5, noDuplicateTitle: true };
 const ctx = (over: Partial<EligibilityContext> = {}): EligibilityContext => ({
   now: new Date('2025-06-01T03:00:00Z'),
-  otherTitlesInEdition: [],
   entriesOfOrganization: 0,
   ...over,
 });
@@ -49,29 +48,8 @@ describe('checkEligibility', () => {
     });
   });
 
-  describe('no duplicate title in the edition', () => {
-    it.each<[string, string[], boolean]>([
-      ['SiTaro', ['SiTaro'], true],
-      ['SiTaro', ['  sitaro '], true],
-      ['Siap  Antar\tObat', ['siap antar obat'], true],
-      ['PATRIOT MANTAP', ['Layanan Malam', 'Patriot\u00a0Mantap'], true],
-      ['SiTaro', ['Si Taro'], false],
-      ['SiTaro', ['SiTaro 2'], false],
-      ['SiTaro', [], false],
-    ])('%j against %j → duplicate: %s', (title, otherTitlesInEdition, duplicate) => {
-      expect(rulesBroken({ title, startDate: '2021-01-01' }, rules, ctx({ otherTitlesInEdition }))).toEqual(duplicate ? ['noDuplicateTitle'] : []);
-    });
-
-    it('names the clashing title', () => {
-      expect(checkEligibility(sitaro, rules, ctx({ otherTitlesInEdition: ['SITARO '] }))).toEqual([
-        { rule: 'noDuplicateTitle', field: 'title', message: 'Another innovation in this edition already has the title "SITARO ".' },
-      ]);
-    });
-
-    it('is not checked when the rule is off or the title is blank', () => {
-      expect(checkEligibility(sitaro, { ...rules, noDuplicateTitle: false }, ctx({ otherTitlesInEdition: ['SiTaro'] }))).toEqual([]);
-      expect(checkEligibility({ ...sitaro, title: ' ' }, rules, ctx({ otherTitlesInEdition: [' '] }))).toEqual([]);
-    });
+  it('a duplicate title is no violation (it is flagged to screeners, see title-match)', () => {
+    expect(checkEligibility(sitaro, rules, ctx())).toEqual([]);
   });
 
   describe('maximum entries per organization', () => {
@@ -100,8 +78,8 @@ describe('checkEligibility', () => {
   });
 
   it('reports every broken rule at once', () => {
-    const all = ctx({ otherTitlesInEdition: ['sitaro'], entriesOfOrganization: 5 });
-    expect(rulesBroken({ title: 'SiTaro', startDate: '2025-01-01' }, rules, all)).toEqual(['minMonthsImplemented', 'noDuplicateTitle', 'maxEntriesPerOrganization']);
+    const all = ctx({ entriesOfOrganization: 5 });
+    expect(rulesBroken({ title: 'SiTaro', startDate: '2025-01-01' }, rules, all)).toEqual(['minMonthsImplemented', 'maxEntriesPerOrganization']);
   });
 });
 
@@ -116,15 +94,5 @@ describe('assertEligible', () => {
       expect((e as ValidationFailed).details.fields).toEqual([expect.objectContaining({ rule: 'maxEntriesPerOrganization', field: 'organization' })]);
     }
     expect(() => assertEligible(sitaro, rules, ctx())).not.toThrow();
-  });
-});
-
-describe('normalizeTitle', () => {
-  it.each([
-    ['  SiTaro  ', 'sitaro'],
-    ['Siap\n Antar\tObat', 'siap antar obat'],
-    ['ＳｉＴａｒｏ', 'sitaro'],
-  ])('%j → %j', (title, expected) => {
-    expect(normalizeTitle(title)).toBe(expected);
   });
 });

@@ -11,17 +11,22 @@ export interface EligibilityRulesView {
 
 export interface EligibilityContext {
   now: Date;
-  /** Titles of the edition's other (not withdrawn) innovations, this one excluded. */
-  otherTitlesInEdition: readonly string[];
-  /** How many other (not withdrawn) innovations the organization has in the edition, this one excluded. */
+  /**
+   * How many other innovations of the organization count as entries of the edition (`countsAsEntry`: sent
+   * in and not withdrawn; drafts and returned drafts do not count), this one excluded.
+   */
   entriesOfOrganization: number;
 }
 
 export interface EligibilityViolation extends FieldError {
-  rule: keyof EligibilityRulesView;
+  rule: Exclude<keyof EligibilityRulesView, 'noDuplicateTitle'>;
 }
 
-/** Every eligibility rule the innovation breaks; dates are Jakarta calendar dates. */
+/**
+ * Every eligibility rule the innovation breaks; dates are Jakarta calendar dates. A duplicate title is not
+ * a violation: the copy sent in first must not block the original without anyone deciding, so it is flagged
+ * to the screeners (`duplicateTitles`) and decided at screening.
+ */
 export function checkEligibility(
   innovation: Pick<InnovationProfile, 'title' | 'startDate'>,
   rules: EligibilityRulesView,
@@ -44,16 +49,6 @@ export function checkEligibility(
         message: `The innovation must have been in use for at least ${months} months: it started on ${start}, so it is eligible from ${addMonths(start, months)}.`,
       });
   }
-  if (rules.noDuplicateTitle && typeof innovation.title === 'string' && innovation.title.trim()) {
-    const title = normalizeTitle(innovation.title);
-    const clash = ctx.otherTitlesInEdition.find((other) => normalizeTitle(other) === title);
-    if (clash !== undefined)
-      violations.push({
-        rule: 'noDuplicateTitle',
-        field: 'title',
-        message: `Another innovation in this edition already has the title "${clash}".`,
-      });
-  }
   const max = rules.maxEntriesPerOrganization;
   if (max !== undefined && ctx.entriesOfOrganization >= max)
     violations.push({
@@ -74,7 +69,4 @@ export function assertEligible(
   if (violations.length) throw new ValidationFailed(violations, SubmissionErrorCode.Ineligible, 'The innovation is not eligible');
 }
 
-/** Title compared case- and whitespace-insensitively (Unicode-normalized, trimmed, inner runs of spaces collapsed). */
-export function normalizeTitle(title: string): string {
-  return title.normalize('NFKC').toLocaleLowerCase('id').replace(/\s+/gu, ' ').trim();
-}
+

@@ -7,3 +7,4 @@ export * from './word-limits';
 export * from './eligibility';
 export * from './editing';
 export * from './media-type';
+export * from './title-match';

@@ -5,6 +5,7 @@ import {
   INNOVATION_TRANSITIONS,
   allowedTransitions,
   assertTransition,
+  countsAsEntry,
   isEditable,
   submitTarget,
   type Actor,
@@ -146,5 +147,23 @@ describe('innovation lifecycle: guards', () => {
 describe('isEditable', () => {
   it.each(INNOVATION_STATUSES.map((s) => [s, s === 'draft' || s === 'returned'] as const))('%s → %s', (status, editable) => {
     expect(isEditable(status)).toBe(editable);
+  });
+});
+
+describe('innovation lifecycle: what counts as an entry', () => {
+  it.each<[InnovationStatus, boolean]>([
+    ['draft', false],
+    ['returned', false],
+    ['withdrawn', false],
+    ['awaiting_coordinator', true],
+    ['submitted', true],
+    ['eliminated', true],
+    ['disqualified', true],
+  ])('%s counts toward the entry limit: %s', (status, counts) => {
+    expect(countsAsEntry(status)).toBe(counts);
+  });
+
+  it('decides for every status', () => {
+    expect(INNOVATION_STATUSES.filter(countsAsEntry)).toEqual(['awaiting_coordinator', 'submitted', 'eliminated', 'disqualified']);
   });
 });

@@ -39,6 +39,12 @@ export const INNOVATION_TRANSITIONS: ActorTransitionTable<InnovationStatus, Acto
 };
 
 const EDITABLE: readonly InnovationStatus[] = ['draft', 'returned'];
+/**
+ * The statuses in which an innovation is one of its organization's entries of the edition (the eligibility
+ * limit `maxEntriesPerOrganization`): sent in by the OPD and not pulled out. Drafts, returned drafts and
+ * withdrawn innovations do not count.
+ */
+export const ENTRY_STATUSES: readonly InnovationStatus[] = ['awaiting_coordinator', 'submitted', 'eliminated', 'disqualified'];
 const JUDGING_STARTED: readonly CompetitionStatusView[] = ['judging', 'published', 'archived'];
 const RESULTS_OUT: readonly CompetitionStatusView[] = ['published', 'archived'];
 
@@ -60,6 +66,11 @@ export function allowedTransitions(from: InnovationStatus, actor: Actor): Innova
 /** Whether the OPD may still change the innovation's content. */
 export function isEditable(status: InnovationStatus): boolean {
   return EDITABLE.includes(status);
+}
+
+/** Whether an innovation in this status counts toward its organization's entry limit. */
+export function countsAsEntry(status: InnovationStatus): boolean {
+  return ENTRY_STATUSES.includes(status);
 }
 
 /** Where the OPD's "submit" leads under this plan. */

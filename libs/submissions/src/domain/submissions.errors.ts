@@ -6,4 +6,9 @@ export const SubmissionErrorCode = {
   DeadlinePassed: 'SUBMISSION_DEADLINE_PASSED',
   Incomplete: 'SUBMISSION_INCOMPLETE',
   Ineligible: 'SUBMISSION_INELIGIBLE',
+  /** A notice, not an error: the proposal waits for a coordinator its region does not have. */
+  NoCoordinator: 'SUBMISSION_NO_COORDINATOR',
+  /** An organizer tried the coordinator's step for a region that has a coordinator. */
+  CoordinatorPresent: 'SUBMISSION_COORDINATOR_PRESENT',
+  SubmissionNotOpenYet: 'SUBMISSION_WINDOW_NOT_OPEN',
 } as const;

@@ -80,8 +80,20 @@ export class InnovationSummaryView {
   @ApiProperty() version: number;
 }
 
+export class LocalizedTextView {
+  @ApiProperty() id: string;
+  @ApiProperty() en: string;
+}
+
+/** Something the user should know about the result of their request (not an error), with a stable code. */
+export class NoticeView {
+  @ApiProperty({ example: 'SUBMISSION_NO_COORDINATOR' }) code: string;
+  @ApiProperty({ type: LocalizedTextView }) message: LocalizedTextView;
+}
+
 /** An innovation with its proposal: the profile texts and the sections of the competition's template. */
 export class InnovationView extends InnovationSummaryView {
+  @ApiPropertyOptional({ type: [NoticeView], description: 'after a submit: what the OPD should know (e.g. SUBMISSION_NO_COORDINATOR)' }) notices?: NoticeView[];
   @ApiPropertyOptional({ nullable: true }) summary: string | null;
   @ApiPropertyOptional({ nullable: true }) governmentAffair: string | null;
   @ApiPropertyOptional({ nullable: true }) startDate: string | null;

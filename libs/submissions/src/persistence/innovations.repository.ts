@@ -4,7 +4,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { OrganizationScope } from '@app/common';
 import { isoTimestampSql, queryPrepared } from '@app/database';
 import { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity, SEARCH_EXPRESSION } from './innovation.entity';
-import type { InnovationStatus } from '../domain';
+import { duplicateTitles, ENTRY_STATUSES, type InnovationStatus } from '../domain';
 
 export interface InnovationFilter {
   category?: string;
@@ -113,13 +113,26 @@ export class InnovationsRepository {
   }
 
   /** Titles and entry counts the eligibility rules need (withdrawn entries do not count). */
-  async eligibilityContext(tx: EntityManager, competitionId: string, organizationId: string, excludeId: string): Promise<{ titles: string[]; entriesOfOrganization: number }> {
-    const rows: { title: string; organization_id: string }[] = await tx.query(
-      `SELECT title, organization_id FROM innovations WHERE competition_id = $1 AND id <> $2 AND status NOT IN ('withdrawn', 'draft', 'returned')`,
-      [competitionId, excludeId],
+  /** How many other innovations of the organization count as entries of the edition (`ENTRY_STATUSES`). */
+  async entriesOfOrganization(tx: EntityManager, competitionId: string, organizationId: string, excludeId: string): Promise<number> {
+    const rows: { n: number }[] = await tx.query(
+      `SELECT count(*)::int AS n FROM innovations WHERE competition_id = $1 AND organization_id = $2 AND id <> $3 AND status = ANY($4::text[])`,
+      [competitionId, organizationId, excludeId, [...ENTRY_STATUSES]],
     );
-    const mine: { n: number }[] = await tx.query(`SELECT count(*)::int AS n FROM innovations WHERE competition_id = $1 AND organization_id = $2 AND id <> $3 AND status <> 'withdrawn'`, [competitionId, organizationId, excludeId]);
-    return { titles: rows.map((r) => r.title), entriesOfOrganization: mine[0].n };
+    return rows[0].n;
+  }
+
+  /** The edition's other entries (`ENTRY_STATUSES`) whose title equals `title` once normalized, with their organization. */
+  async sameTitleEntries(competitionId: string, excludeId: string, title: string, tx?: EntityManager): Promise<{ id: string; title: string; organizationId: string; organizationName: string; status: InnovationStatus; submittedAt: Date | null }[]> {
+    const rows: { id: string; title: string; organizationId: string; organizationName: string; status: InnovationStatus; submittedAt: Date | null }[] = await this.m(tx).query(
+      `SELECT i.id, i.title, i.organization_id AS "organizationId", o.name AS "organizationName", i.status, i.submitted_at AS "submittedAt"
+         FROM innovations i JOIN organizations o ON o.id = i.organization_id
+        WHERE i.competition_id = $1 AND i.id <> $2 AND i.status = ANY($3::text[]) AND lower(regexp_replace(btrim(normalize(i.title, NFKC)), '\\s+', ' ', 'g')) = lower(regexp_replace(btrim(normalize($4, NFKC)), '\\s+', ' ', 'g'))
+        ORDER BY i.submitted_at NULLS LAST, i.id`,
+      [competitionId, excludeId, [...ENTRY_STATUSES], title],
+    );
+    // PostgreSQL narrows the candidates; the domain's normalization (Unicode, Indonesian case) decides.
+    return duplicateTitles(title, rows);
   }
 
   async countByStatus(scope: OrganizationScope, statuses: InnovationStatus[]): Promise<Record<string, number>> {

@@ -30,6 +30,8 @@ export function ProposalEditor({ innovation, competition, onChange, evidence }: 
   const saved = useRef(JSON.stringify(values));
   const { busy, error, run } = useAction<'save' | 'submit'>();
   const [notice, setNotice] = useNotice();
+  /** What the API says the OPD should know after a submit (e.g. no coordinator in the region), in both languages. */
+  const [serverNotices, setServerNotices] = useState<{ code: string; message: { id: string; en: string } }[]>([]);
   const sections = competition.plan.proposalForm.sections;
 
   const labelOf = (field: string): string | undefined => {
@@ -43,6 +45,7 @@ export function ProposalEditor({ innovation, competition, onChange, evidence }: 
 
   const act = (kind: 'save' | 'submit') => {
     setNotice(null);
+    setServerNotices([]);
     void run(kind, async () => {
       let current = innovation;
       const snapshot = JSON.stringify(values);
@@ -51,7 +54,11 @@ export function ProposalEditor({ innovation, competition, onChange, evidence }: 
         saved.current = snapshot;
         onChange(current);
       }
-      if (kind === 'submit') onChange(await submitInnovation(current.id));
+      if (kind === 'submit') {
+        const submitted = await submitInnovation(current.id);
+        setServerNotices(submitted.notices ?? []);
+        onChange(submitted);
+      }
       setNotice({ key: kind === 'save' ? 'common.saved' : 'innovation.submitted' });
       notifyChanged();
     });
@@ -77,6 +84,11 @@ export function ProposalEditor({ innovation, competition, onChange, evidence }: 
         </BusyButton>
       </div>
       <Notice message={notice} />
+      {serverNotices.map((n) => (
+        <p key={n.code} role="status" className="notice">
+          {pick(n.message)}
+        </p>
+      ))}
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { openCompetition } from '../../api/organizer';
 import type { Competition } from '../../api/types';
 import { BusyButton } from '../../components/BusyButton';
@@ -9,7 +10,9 @@ import { Link } from '../../router/router';
 import { EditionFrame, editionPath } from './EditionFrame';
 import { StageStatus } from './StageStatus';
 
-function OpenEdition({ competition, onOpened }: { competition: Competition; onOpened(c: Competition): void }) {
+type Warnings = NonNullable<Competition['warnings']>;
+
+function OpenEdition({ competition, onOpened }: { competition: Competition; onOpened(c: Competition, warnings: Warnings): void }) {
   const { t } = useI18n();
   const { busy, error, run } = useAction();
   return (
@@ -17,9 +20,36 @@ function OpenEdition({ competition, onOpened }: { competition: Competition; onOp
       <h2 id="open-edition">{t('org.open.title')}</h2>
       <p>{t('org.open.intro')}</p>
       <ErrorSummary error={error} />
-      <BusyButton type="button" className="primary" busy={busy !== null} busyLabel={t('org.working')} onClick={() => void run('run', async () => onOpened(await openCompetition(competition.id)))}>
+      <BusyButton
+        type="button"
+        className="primary"
+        busy={busy !== null}
+        busyLabel={t('org.working')}
+        onClick={() =>
+          void run('run', async () => {
+            const opened = await openCompetition(competition.id);
+            onOpened(opened, opened.warnings ?? []);
+          })
+        }
+      >
         {t('org.open.action')}
       </BusyButton>
+    </section>
+  );
+}
+
+/** What opening the edition warned of (e.g. regions without a coordinator), in the reader's language. */
+function OpenWarnings({ warnings }: { warnings: Warnings }) {
+  const { pick } = useI18n();
+  if (!warnings.length) return null;
+  return (
+    <section className="panel stack" role="status">
+      {warnings.map((w) => (
+        <div key={w.code}>
+          {w.message && <p>{pick(w.message)}</p>}
+          {w.regions?.length ? <p>{w.regions.map((r) => r.name).join(', ')}</p> : null}
+        </div>
+      ))}
     </section>
   );
 }
@@ -27,11 +57,21 @@ function OpenEdition({ competition, onOpened }: { competition: Competition; onOp
 /** An edition at a glance: its stages in order with window, weight and status; opening a draft. */
 export function EditionPage({ id }: { id: string }) {
   const { t, pick, formatDate } = useI18n();
+  const [warnings, setWarnings] = useState<Warnings>([]);
   return (
     <EditionFrame id={id} title="org.nav.overview">
       {({ competition, setCompetition }) => (
         <>
-          {competition.status === 'draft' && <OpenEdition competition={competition} onOpened={setCompetition} />}
+          {competition.status === 'draft' && (
+            <OpenEdition
+              competition={competition}
+              onOpened={(c, w) => {
+                setWarnings(w);
+                setCompetition(c);
+              }}
+            />
+          )}
+          <OpenWarnings warnings={warnings} />
           <Table caption={t('org.stages.caption')} columns={[t('org.col.stage'), t('org.col.window'), { label: t('org.col.weight'), num: true }, t('org.col.advance'), t('org.col.status')]}>
             {competition.plan.stages.map((s) => (
               <tr key={s.key}>

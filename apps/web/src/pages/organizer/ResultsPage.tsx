@@ -160,7 +160,7 @@ function Announcement({ competition, titleOf }: { competition: Competition; titl
       </Loading>
       <form className="stack" onSubmit={go} noValidate>
         <ErrorSummary error={error} labelOf={(f) => (f === 'days' ? t('org.announce.days') : undefined)} />
-        <Field name="days" label={t('org.announce.days')} hint={t('org.announce.daysHint')} error={error?.fieldMessage('days')}>
+        <Field name="days" label={t('org.announce.days')} hint={t('org.announce.daysHint', { min: competition.plan.objectionWindowDays })} error={error?.fieldMessage('days')}>
           {(c) => <NumberInput {...c} value={days} onChange={setDays} />}
         </Field>
         <BusyButton type="submit" className="secondary" busy={busy !== null} busyLabel={t('org.working')}>
