@@ -16,6 +16,11 @@ export interface SmtpSink {
   /** Rejecting: every DATA is answered 550 (and counted), nothing is kept. */
   rejecting: boolean;
   rejected: number;
+  /**
+   * Holding: a message is kept (it counts as received) but its 250 is never sent, as when the client dies after
+   * the server took the message and before the reply reached it.
+   */
+  holding: boolean;
   to(address: string): SinkMail[];
   close(): Promise<void>;
 }
@@ -60,7 +65,7 @@ export function parseMail(raw: string, to: string[]): SinkMail {
 
 /** An in-process SMTP server on a free port of 127.0.0.1 that keeps what it receives. */
 export async function startSmtpSink(): Promise<SmtpSink> {
-  const sink = { mails: [] as SinkMail[], rejecting: false, rejected: 0 };
+  const sink = { mails: [] as SinkMail[], rejecting: false, rejected: 0, holding: false };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -74,7 +79,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
         }
         sink.mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
-        callback();
+        if (!sink.holding) callback();
       });
     },
   });

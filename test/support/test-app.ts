@@ -7,6 +7,7 @@ import request from 'supertest';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { validateEnv, resolveDevSecrets, type AppEnv } from '../../libs/config/src/env';
 import { createApiApp } from '../../apps/api/src/bootstrap';
+import { dropQueueKeys, runTag } from './redis-keys';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -60,8 +61,9 @@ export async function createTestApp(overrides: Record<string, string> = {}, opts
       LOGIN_ADDRESS_FAILURE_LIMIT: '1000',
       LOG_LEVEL: 'error',
       REDIS_URL: process.env.REDIS_URL ?? '',
-      // Parallel jest workers and test apps must not share BullMQ queues.
-      QUEUE_PREFIX: `e2e-${randomBytes(4).toString("hex")}`,
+      // Parallel jest workers and test apps must not share BullMQ queues; the run's tag lets the global teardown
+      // find what a test app failed to remove.
+      QUEUE_PREFIX: `e2e-${runTag()}-${randomBytes(4).toString('hex')}`,
       ...overrides,
     }),
   );
@@ -78,6 +80,8 @@ export async function createTestApp(overrides: Record<string, string> = {}, opts
     async close() {
       await db.end();
       await app.close();
+      // BullMQ leaves its queue's keys (jobs, events, meta) behind: this app's prefix is its own, so all of them go.
+      if (env.redisUrl) await dropQueueKeys(env.redisUrl, env.queue.prefix);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -14,6 +14,9 @@ export interface OutgoingMail {
   html: string;
 }
 
+/** The Message-ID of an outbox row's e-mail, the same on every attempt: `<outbox-{id}@{host of PUBLIC_URL}>`. */
+export const outboxMessageId = (outboxId: string, host: string) => `<outbox-${outboxId}@${host}>`;
+
 /**
  * Sends mail over SMTP_URL (a connection pool), or without it writes each message as an .eml file under
  * DATA_DIR/mail for development.
@@ -38,8 +41,10 @@ export class MailSender implements OnApplicationShutdown {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    // A stable Message-ID lets a mailbox recognise a repeat of the same outbox row.
-    const info = await this.transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: `<${mail.id}@${this.host}>` });
+    // Delivery is at least once: a worker killed after the SMTP server took a message but before its 250 reached
+    // us (or before the row's COMMIT) sends it again. Every attempt of one outbox row carries the same Message-ID,
+    // so mail clients and servers that collapse duplicates by it show the mail once.
+    const info = await this.transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: outboxMessageId(mail.id, this.host) });
     if (this.mailDir) {
       await mkdir(this.mailDir, { recursive: true });
       await writeFile(path.join(this.mailDir, `${mail.id}.eml`), (info as { message: Buffer }).message);
