@@ -5,3 +5,4 @@ export * from './auth';
 export * from './http';
 export * from './pdf/minimal-pdf';
 export * from './batcher';
+export * from './errors/error-catalog';

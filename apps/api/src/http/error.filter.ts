@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
-import { DomainError, type DomainErrorKind } from '@app/common';
+import { DomainError, errorLocale, errorParams, errorText, type DomainErrorKind, type ErrorLocale, type FieldError } from '@app/common';
 
 /** The one error shape of the API (DESIGN §6). */
 export interface ErrorBody {
@@ -9,6 +9,8 @@ export interface ErrorBody {
   error: string;
   message: string;
   code?: string;
+  /** The code's parameters (from the details), when it has any: `{count: 3}`, `{status: 'closed'}` … */
+  params?: Record<string, string | number | boolean>;
   details?: unknown;
 }
 
@@ -103,12 +105,36 @@ export function toErrorBody(err: unknown): ErrorBody {
   return { statusCode: 500, error: REASON[500], message: 'Something went wrong on our side; it has been logged' };
 }
 
+/**
+ * The body in the client's language (`Accept-Language`: `en`, else Indonesian): in Indonesian, `message` from
+ * the error catalog (libs/common/src/errors/error-catalog.ts) when it knows the code, filled with the code's
+ * `params`; in English the message as thrown (the catalog's English text serves the web app). Every
+ * field error of `details.fields` carries a `code` (FIELD_INVALID when its thrower gave none) and `params`,
+ * while its `field` and `message` stay as thrown.
+ */
+export function localizeErrorBody(body: ErrorBody, locale: ErrorLocale): ErrorBody {
+  const details = body.details && typeof body.details === 'object' ? (body.details as Record<string, unknown>) : undefined;
+  const params = errorParams(details);
+  const fields = Array.isArray(details?.fields)
+    ? (details.fields as FieldError[]).map((f) => ({ ...f, code: f.code ?? 'FIELD_INVALID', params: f.params ?? {} }))
+    : undefined;
+  // English clients keep the thrown message: it is English and names more (titles, stage keys, dates).
+  const message = locale === 'en' ? body.message : errorText(body.code ?? (body.statusCode === 500 ? 'INTERNAL_ERROR' : undefined), params, locale) ?? body.message;
+  return {
+    ...body,
+    message,
+    ...(Object.keys(params).length ? { params } : {}),
+    ...(fields ? { details: { ...details, fields } } : {}),
+  };
+}
+
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
 
   catch(err: unknown, host: ArgumentsHost): void {
-    const body = toErrorBody(err);
+    const request = host.switchToHttp().getRequest<{ headers?: Record<string, string | string[] | undefined> } | undefined>();
+    const body = localizeErrorBody(toErrorBody(err), errorLocale(request?.headers?.['accept-language']));
     if (body.statusCode >= 500) this.logger.error(err instanceof Error ? err.stack ?? err.message : String(err));
     const reply = host.switchToHttp().getResponse<{ status(code: number): { send(b: unknown): void }; header(k: string, v: string): unknown; sent?: boolean }>();
     if (reply.sent) return;

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { setApiLanguage } from '../api/language';
 import { dictionaries, format, type Lang, type MessageKey } from './dictionary';
 
 const STORAGE_KEY = 'inovasi.lang';
@@ -26,6 +27,7 @@ function initialLang(): Lang {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
+  setApiLanguage(lang);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);

@@ -3,3 +3,4 @@ export * from './multipart';
 export * from './page-query.dto';
 export * from './precompressed';
 export * from './security-headers';
+export * from './validation-fields';

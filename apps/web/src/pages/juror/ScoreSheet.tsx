@@ -44,7 +44,7 @@ export function ScoreSheet({ view, onReload, readOnlyReason, autosaveMs = 800 }:
     if (c) return pick(c.label);
     return field === 'comment' ? t('jury.comment') : field === 'confirmNoConflict' ? t('jury.confirm') : undefined;
   };
-  const autosaveFailed = error?.from === 'autosave' ? `${t(error.error.status === 400 ? 'error.title.400' : 'error.title.other')}: ${error.error.fields.length ? error.error.fields.map((f) => labelOf(f.field) ?? f.field).join(', ') : error.error.message}` : undefined;
+  const autosaveFailed = error?.from === 'autosave' ? `${t(error.error.status === 400 ? 'error.title.400' : 'error.title.other')}: ${error.error.fields.length ? error.error.fields.map((f) => labelOf(f.field) ?? f.field).join(', ') : error.error.text}` : undefined;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

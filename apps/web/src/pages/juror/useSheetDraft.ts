@@ -52,7 +52,7 @@ export function useSheetDraft(assignmentId: string, rubric: readonly Criterion[]
   const fail = useCallback((err: unknown, from: 'autosave' | 'submit') => {
     const e = asApiError(err);
     const kind = e.status === 409 && e.code ? BLOCKING[e.code] : undefined;
-    if (kind) setBlocked({ kind, message: e.message });
+    if (kind) setBlocked({ kind, message: e.text });
     else setError({ error: e, from });
   }, []);
 

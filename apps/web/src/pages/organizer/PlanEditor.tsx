@@ -35,7 +35,7 @@ const ADVANCE_TYPES = ['top', 'threshold', 'all', 'none'] as const;
 const FROZEN = ['judging', 'published', 'archived'];
 
 /** The API names plan fields `stages[2].weight` (plan rules) or `plan.stages[2].weight` (body shape): one name for both. */
-const withoutPlanPrefix = (e: ApiError | null) => e && new ApiError(e.status, e.message, e.code, e.fields.map((f) => ({ ...f, field: f.field.replace(/^plan\./, '') })), e.details);
+const withoutPlanPrefix = (e: ApiError | null) => e && new ApiError(e.status, e.message, e.code, e.fields.map((f) => ({ ...f, field: f.field.replace(/^plan\./, '') })), e.details, e.params);
 
 interface CellProps {
   name: string;

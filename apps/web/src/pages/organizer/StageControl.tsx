@@ -9,14 +9,15 @@ import { Notice, useNotice } from '../../components/Notice';
 import { Table } from '../../components/staff/Table';
 import { Working } from '../../components/staff/Working';
 import { useAction } from '../../components/useAction';
-import { useI18n } from '../../i18n/I18nContext';
+import type { MessageKey } from '../../i18n/dictionary';
+import { useI18n, type Translate } from '../../i18n/I18nContext';
 import { StageStatus } from './StageStatus';
 
 /** What a refused close (409) says is unfinished: undecided innovations or unsubmitted sheets. */
-function missingWork(error: ApiError | null): string[] {
+function missingWork(error: ApiError | null, t: Translate): string[] {
   const undecided = error?.details.undecided as { title: string }[] | undefined;
   const open = error?.details.open as { jurorName: string; innovationTitle: string; status: string }[] | undefined;
-  return [...(undecided ?? []).map((u) => `“${u.title}”`), ...(open ?? []).map((o) => `${o.jurorName}: “${o.innovationTitle}” (${o.status.replace('_', ' ')})`)];
+  return [...(undecided ?? []).map((u) => `“${u.title}”`), ...(open ?? []).map((o) => `${o.jurorName}: “${o.innovationTitle}” (${t(`jury.sheet.${o.status}` as MessageKey)})`)];
 }
 
 function Decisions({ summary }: { summary: CloseSummary }) {
@@ -69,7 +70,7 @@ export function StageControl({ competition, stage, onChanged }: { competition: C
         setSummary(await closeStage(competition.id, stage.key, force ? { reason } : undefined));
       } catch (err) {
         // Kept while the organizer writes the reason (a forced close without one is a 400 of its own).
-        const missing = missingWork(asApiError(err));
+        const missing = missingWork(asApiError(err), t);
         if (missing.length) setRefusal(missing);
         throw err;
       }

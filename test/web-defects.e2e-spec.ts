@@ -1,0 +1,56 @@
+import { createTestApp, type TestApp } from './support/test-app';
+import { bearer, login, seedDemo } from './support/factories';
+
+/** Issue 18: what a new user of the web app hit, on the API's side. */
+describe('web defects (issue 18): API parts (e2e, real PostgreSQL)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t, { judged: true });
+  });
+  afterAll(async () => t?.close());
+
+  describe('errors in the client’s language, with codes and parameters', () => {
+    it('a 400 answers in Accept-Language (Indonesian by default) with the same code and fields', async () => {
+      const organizer = await login(t, 'organizer@demo.local');
+      const body = { name: 'x'.repeat(201), slug: 'bahasa-test', year: 2026, template: 'iga-kipp', colour: 'red' };
+      const send = (lang?: string) => {
+        const req = t.http().post('/api/competitions').set(bearer(organizer.accessToken));
+        return (lang ? req.set('accept-language', lang) : req).send(body);
+      };
+      const [en, id, none] = await Promise.all([send('en-GB,en;q=0.9'), send('id-ID,id;q=0.9'), send()]);
+      for (const res of [en, id, none]) expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(en.body.message).toMatch(/^Validation failed: /);
+      expect(id.body.message).toBe('Isian tidak valid; periksa kolom yang disebutkan.');
+      expect(none.body.message).toBe(id.body.message);
+      expect(en.body.details.fields).toEqual(id.body.details.fields);
+      expect(en.body.details.fields).toEqual(
+        expect.arrayContaining([
+          { field: 'name', code: 'FIELD_TOO_LONG', params: { max: 200 }, message: expect.stringContaining('200') },
+          { field: 'colour', code: 'FIELD_NOT_ALLOWED', params: {}, message: 'is not an allowed field' },
+        ]),
+      );
+    });
+
+    it('sign-in errors come in both languages, with a code for each field', async () => {
+      const wrong = (lang: string) => t.http().post('/api/auth/login').set('accept-language', lang).send({ email: 'organizer@demo.local', password: 'wrong-password-1' });
+      const [en, id] = [await wrong('en'), await wrong('id')];
+      expect([en.status, en.body.code, en.body.message]).toEqual([401, 'AUTH_INVALID_CREDENTIALS', 'E-mail or password is wrong']);
+      expect([id.status, id.body.code, id.body.message]).toEqual([401, 'AUTH_INVALID_CREDENTIALS', 'Email atau kata sandi salah.']);
+      const malformed = await t.http().post('/api/auth/login').send({ email: 'not-an-email', password: 'x' });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.details.fields).toContainEqual(expect.objectContaining({ field: 'email', code: 'FIELD_NOT_EMAIL', params: {} }));
+    });
+
+    it('a 409 carries the parameters its message is made from', async () => {
+      const organizer = await login(t, 'organizer@demo.local');
+      const list = await t.http().get('/api/competitions').set(bearer(organizer.accessToken));
+      const demo = (list.body.items ?? list.body).find((c: { slug: string }) => c.slug === 'iga-2024-demo');
+      const res = await t.http().post(`/api/competitions/${demo.id}/stages/screening/open`).set(bearer(organizer.accessToken)).set('accept-language', 'id');
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ code: 'STAGE_ILLEGAL_TRANSITION', params: { from: 'closed', to: 'open' } });
+      expect(res.body.message).toMatch(/^Status tahap tidak dapat diubah dari "closed" ke "open"/);
+    });
+  });
+});
