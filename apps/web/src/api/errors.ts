@@ -1,4 +1,4 @@
-import { ERROR_CATALOG, FIELD_CATALOG, fillTemplate, type ErrorParams } from '../../../../libs/common/src/errors/error-catalog';
+import { ERROR_CATALOG, FIELD_CATALOG, fillTemplate, fillsTemplate, type ErrorParams } from '../../../../libs/common/src/errors/error-catalog';
 import { apiLanguage } from './language';
 
 /** A field named by a 400: `title`, `sections.ringkasan`, `documents`, … with its code (FIELD_CATALOG) and parameters. */
@@ -9,10 +9,15 @@ export interface FieldError {
   params?: ErrorParams;
 }
 
+/** A catalog entry in the user's language, when there is one and the parameters fill it. */
+function catalogText(catalog: typeof ERROR_CATALOG, code: string | undefined, params: ErrorParams | undefined): string | undefined {
+  const template = code ? catalog[code]?.[apiLanguage()] : undefined;
+  return template && fillsTemplate(template, params) ? fillTemplate(template, params) : undefined;
+}
+
 /** A field error in the user's language: from its code when the catalog knows it, else the API's message. */
 export function fieldErrorText(f: FieldError): string {
-  const template = f.code ? FIELD_CATALOG[f.code] : undefined;
-  return template ? fillTemplate(template[apiLanguage()], f.params) : f.message;
+  return catalogText(FIELD_CATALOG, f.code, f.params) ?? f.message;
 }
 
 const isParams = (v: unknown): v is ErrorParams => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => ['string', 'number', 'boolean'].includes(typeof x));
@@ -62,8 +67,7 @@ export class ApiError extends Error {
 
   /** The error in the user's language: from its code when the catalog knows it, else the API's message. */
   get text(): string {
-    const template = this.code ? ERROR_CATALOG[this.code] : undefined;
-    return template ? fillTemplate(template[apiLanguage()], this.params) : this.message;
+    return catalogText(ERROR_CATALOG, this.code, this.params) ?? this.message;
   }
 
   /** The messages for one field in the user's language, joined (undefined when the field has none). */

@@ -190,6 +190,11 @@ export function fillTemplate(template: string, params: ErrorParams = {}): string
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? '…' : String(params[name])));
 }
 
+/** True when `params` holds every parameter the template names. */
+export function fillsTemplate(template: string, params: ErrorParams = {}): boolean {
+  return [...template.matchAll(/\{(\w+)\}/g)].every((m) => params[m[1]] !== undefined);
+}
+
 /** An error code's text in `locale`, or undefined when the catalog does not know the code. */
 export function errorText(code: string | undefined, params: ErrorParams | undefined, locale: ErrorLocale): string | undefined {
   const template = code ? ERROR_CATALOG[code] : undefined;
