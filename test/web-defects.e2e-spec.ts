@@ -53,4 +53,23 @@ describe('web defects (issue 18): API parts (e2e, real PostgreSQL)', () => {
       expect(res.body.message).toMatch(/^Status tahap tidak dapat diubah dari "closed" ke "open"/);
     });
   });
+
+  describe('an OPD keeps its innovations across editions', () => {
+    it('GET /api/me/innovations lists the published, ranked SiTaro in its edition, and only the OPD’s own', async () => {
+      const rsud = await login(t, 'opd.rsud@demo.local');
+      const res = await t.http().get('/api/me/innovations').set(bearer(rsud.accessToken));
+      expect(res.status).toBe(200);
+      const demo = res.body.editions.find((e: { competition: { slug: string } }) => e.competition.slug === 'iga-2024-demo');
+      expect(demo.competition.status).toBe('published');
+      const sitaro = demo.innovations.find((i: { title: string }) => /SiTaro/.test(i.title));
+      expect(sitaro).toMatchObject({ status: expect.any(String), organizationId: rsud.user.organizationId });
+      expect(sitaro).not.toHaveProperty('problem');
+      for (const e of res.body.editions) for (const i of e.innovations) expect(i.organizationId).toBe(rsud.user.organizationId);
+      const disdukcapil = await login(t, 'opd.disdukcapil@demo.local');
+      const theirs = await t.http().get('/api/me/innovations').set(bearer(disdukcapil.accessToken));
+      expect(JSON.stringify(theirs.body)).not.toContain(sitaro.id);
+      const organizer = await login(t, 'organizer@demo.local');
+      expect((await t.http().get('/api/me/innovations').set(bearer(organizer.accessToken))).status).toBe(403);
+    });
+  });
 });

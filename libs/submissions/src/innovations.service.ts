@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Conflict, Forbidden, inScope, NotFound, organizationScope, pageJson, ValidationFailed, type Actor } from '@app/common';
 import { AuditService } from '@app/audit';
-import { CompetitionsService, categoryForRegionKind, submissionDeadline, type CompetitionPlan } from '@app/competitions';
+import { CompetitionsService, categoryForRegionKind, submissionDeadline, type CompetitionPlan, type CompetitionView } from '@app/competitions';
 import { DirectoryService } from '@app/directory';
 import { InnovationsRepository, type InnovationFilter } from './persistence/innovations.repository';
 import { InnovationEntity } from './persistence/innovation.entity';
@@ -18,7 +18,7 @@ import {
   type Actor as LifecycleActor,
   type InnovationStatus,
 } from './domain';
-import type { CreateInnovationDto, HistoryView, InnovationView, UpdateInnovationDto } from './dto/innovation.dto';
+import type { CreateInnovationDto, HistoryView, InnovationSummaryView, InnovationView, UpdateInnovationDto } from './dto/innovation.dto';
 
 const PROFILE_KEYS = ['title', 'summary', 'phase', 'digital', 'governmentAffair', 'startDate', 'problem', 'approach', 'results', 'replicability', 'sustainability'] as const;
 
@@ -50,6 +50,12 @@ export function toInnovationView(i: InnovationEntity, names: { organizationName?
     updatedAt: i.updatedAt,
     version: i.version,
   };
+}
+
+/** A list row: the innovation without its proposal texts. */
+export function toInnovationSummary(i: InnovationEntity): InnovationSummaryView {
+  const { id, competitionId, organizationId, regionId, category, status, currentStage, title, phase, digital, submittedAt, createdAt, updatedAt, version } = i;
+  return { id, competitionId, organizationId, regionId, category, status, currentStage, title, phase, digital, submittedAt, createdAt, updatedAt, version };
 }
 
 /** What an actor is to an innovation, decided once per request. */
@@ -258,6 +264,20 @@ export class InnovationsService {
   }
 
   /** What is waiting on the actor: an OPD's drafts and returned proposals, a coordinator's queue. */
+  /**
+   * The OPD's innovations across editions, grouped by edition (newest first), each with its state; open
+   * editions are listed even without an innovation, so a draft can be started there.
+   */
+  async mine(actor: Actor): Promise<{ editions: { competition: CompetitionView; innovations: InnovationSummaryView[] }[] }> {
+    if (actor.role !== 'opd' || !actor.organizationId) throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only OPD accounts have innovations of their own');
+    const [rows, competitions] = await Promise.all([this.repo.ofOrganization(actor.organizationId), this.competitions.list(actor)]);
+    const editions = competitions
+      .map((competition) => ({ competition, innovations: rows.filter((r) => r.competitionId === competition.id).map(toInnovationSummary) }))
+      .filter((e) => e.innovations.length > 0 || e.competition.status === 'open');
+    editions.sort((a, b) => b.competition.year - a.competition.year || Date.parse(String(b.competition.createdAt)) - Date.parse(String(a.competition.createdAt)));
+    return { editions };
+  }
+
   async waiting(actor: Actor): Promise<{ counts: Record<string, number>; items: InnovationView[] }> {
     const statuses: InnovationStatus[] = actor.role === 'opd' ? ['draft', 'returned'] : actor.role === 'coordinator' ? ['awaiting_coordinator'] : [];
     if (!statuses.length) return { counts: {}, items: [] };

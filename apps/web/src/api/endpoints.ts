@@ -1,15 +1,12 @@
 import { api, call, callAs } from './client';
-import type { Competition, HistoryEntry, Innovation, InnovationUpdate, Page, Waiting } from './types';
+import type { Competition, HistoryEntry, Innovation, InnovationUpdate, MyInnovations, Waiting } from './types';
 
 const path = (id: string) => ({ params: { path: { id } } });
 
 export const signIn = (email: string, password: string) => call(api.POST('/api/auth/login', { body: { email, password } }));
 export const signOut = () => call(api.POST('/api/auth/logout', { body: {} }));
 
-export const openCompetitions = () => callAs<Competition[]>(api.GET('/api/competitions', { params: { query: { status: 'open' } } }));
 export const competition = (id: string) => callAs<Competition>(api.GET('/api/competitions/{id}', path(id)));
-export const innovationsOf = (competitionId: string) =>
-  callAs<Page<Innovation>>(api.GET('/api/competitions/{id}/innovations', { params: { path: { id: competitionId }, query: { pageSize: 200 } } }));
 export const createDraft = (competitionId: string, title: string) =>
   callAs<Innovation>(api.POST('/api/competitions/{id}/innovations', { params: { path: { id: competitionId } }, body: { title } }));
 
@@ -27,3 +24,5 @@ export const documentsOf = (id: string) => call(api.GET('/api/innovations/{id}/d
 export const deleteDocument = (id: string) => callAs<void>(api.DELETE('/api/documents/{id}', path(id)));
 
 export const waiting = () => callAs<Waiting>(api.GET('/api/me/waiting'));
+/** The OPD's innovations across editions, grouped by edition (newest first); open editions even when empty. */
+export const myInnovations = () => callAs<MyInnovations>(api.GET('/api/me/innovations'));
