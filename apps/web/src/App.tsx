@@ -18,6 +18,8 @@ import { EditionsPage } from './pages/organizer/EditionsPage';
 import { ImportPage } from './pages/organizer/ImportPage';
 import { InnovationsPage } from './pages/organizer/InnovationsPage';
 import { PlanPage } from './pages/organizer/PlanPage';
+import { DocumentPage } from './pages/DocumentPage';
+import { ProposalPage } from './pages/organizer/ProposalPage';
 import { ResultsPage } from './pages/organizer/ResultsPage';
 import { StagePage } from './pages/organizer/StagePage';
 import { EmailLinkPage } from './pages/inbox/EmailLinkPage';
@@ -51,6 +53,7 @@ const ROUTES: readonly Route[] = [
   { path: '/panitia', roles: ORGANIZERS, page: () => <EditionsPage /> },
   { path: '/panitia/direktori', roles: ORGANIZERS, page: () => <ImportPage /> },
   { path: '/panitia/notifikasi-gagal', roles: ORGANIZERS, page: () => <DeadLettersPage /> },
+  { path: '/panitia/inovasi/:id', roles: ORGANIZERS, page: (p) => <ProposalPage key={p.id} id={p.id} /> },
   { path: '/panitia/edisi/:id', roles: ORGANIZERS, page: (p) => <EditionPage key={p.id} id={p.id} /> },
   { path: '/panitia/edisi/:id/rencana', roles: ORGANIZERS, page: (p) => <PlanPage key={p.id} id={p.id} /> },
   { path: '/panitia/edisi/:id/inovasi', roles: ORGANIZERS, page: (p) => <InnovationsPage key={p.id} id={p.id} /> },
@@ -60,6 +63,7 @@ const ROUTES: readonly Route[] = [
   { path: '/kompetisi/:slug', page: (p) => <PublicResultsPage key={p.slug} slug={p.slug} /> },
   { path: '/katalog', page: () => <CataloguePage /> },
   { path: '/inovasi/:id', page: (p) => <PublicInnovationPage key={p.id} id={p.id} /> },
+  { path: '/dokumen/:id', roles: SIGNED_IN, page: (p) => <DocumentPage key={p.id} id={p.id} /> },
   { path: '/kotak-masuk', roles: SIGNED_IN, page: () => <InboxPage /> },
   { path: '/rankings/:slug', page: () => <EmailLinkPage /> },
   { path: '/innovations/:id', roles: SIGNED_IN, page: () => <EmailLinkPage /> },

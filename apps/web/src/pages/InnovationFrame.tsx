@@ -23,7 +23,8 @@ export interface InnovationContext {
 
 interface Props {
   id: string;
-  back: { to: string; label: MessageKey };
+  /** The back link: a path, or one made from the innovation once it is loaded (e.g. its edition's list). */
+  back: { to: string | ((innovation: Innovation) => string); label: MessageKey };
   /** What the role sees between the header and the history. */
   children(ctx: InnovationContext): ReactNode;
 }
@@ -42,7 +43,7 @@ export function InnovationFrame({ id, back, children }: Props) {
   return (
     <article className="stack">
       <p>
-        <Link to={back.to}>← {t(back.label)}</Link>
+        <Link to={typeof back.to === 'string' ? back.to : main.data ? back.to(main.data.innovation) : '/'}>← {t(back.label)}</Link>
       </p>
       <Notice message={notice} />
       <Loading state={main}>
