@@ -210,16 +210,41 @@ function Publish({ competition, onPublished }: { competition: Competition; onPub
   );
 }
 
+/** A published edition: what is public now, instead of the provisional-results steps. */
+function Published({ competition }: { competition: Competition }) {
+  const { t } = useI18n();
+  return (
+    <section className="panel stack" aria-labelledby="published-title">
+      <h2 id="published-title">{t('org.results.publishedTitle')}</h2>
+      <p>{t('org.results.publishedText')}</p>
+      <p>
+        <Link to={`/kompetisi/${competition.slug}`}>{t('org.publish.public')}</Link>
+      </p>
+    </section>
+  );
+}
+
 function ResultsBody({ competition, reload }: { competition: Competition; reload(): void }) {
-  const [aggregation, setAggregation] = useState<Aggregation | ''>('zscore');
+  const { t } = useI18n();
+  // The plan's own aggregation first; another one is a what-if the organizer picks.
+  const [aggregation, setAggregation] = useState<Aggregation | ''>('');
   const preview = useLoad(() => rankingPreview(competition.id, aggregation || undefined), [competition, aggregation]);
   const titles = new Map([...Object.values(preview.data?.categories ?? {}).flat().map((r): [string, string] => [r.submission, r.title ?? r.submission]), ...(preview.data?.unranked ?? []).map((u): [string, string] => [u.submission, u.title ?? u.submission])]);
+  const published = competition.status === 'published' || competition.status === 'archived';
   return (
-    <>
+    <div className="page-wide stack">
+      {published && <Published competition={competition} />}
       <RankingPreview competition={competition} aggregation={aggregation} onAggregation={setAggregation} state={preview} />
-      <Announcement competition={competition} titleOf={(id) => titles.get(id) ?? id} />
-      <Publish competition={competition} onPublished={reload} />
-    </>
+      {!published && <Announcement competition={competition} titleOf={(id) => titles.get(id) ?? id} />}
+      {published ? (
+        <details className="panel">
+          <summary>{t('org.publish.correction')}</summary>
+          <Publish competition={competition} onPublished={reload} />
+        </details>
+      ) : (
+        <Publish competition={competition} onPublished={reload} />
+      )}
+    </div>
   );
 }
 

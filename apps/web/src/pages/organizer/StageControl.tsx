@@ -48,7 +48,7 @@ function Decisions({ summary }: { summary: CloseSummary }) {
  * offers to force it with a reason.
  */
 export function StageControl({ competition, stage, onChanged }: { competition: Competition; stage: Stage; onChanged(): void }) {
-  const { t, pick } = useI18n();
+  const { t, pick, formatDate } = useI18n();
   const status = competition.stages.find((s) => s.key === stage.key)?.status ?? 'scheduled';
   const { busy, error, run } = useAction<'open' | 'close' | 'force'>();
   const [summary, setSummary] = useState<CloseSummary | null>(null);
@@ -77,9 +77,17 @@ export function StageControl({ competition, stage, onChanged }: { competition: C
       setRefusal([]);
       onChanged();
     });
+  const stages = competition.plan.stages;
+  const last = stages[stages.length - 1]?.key === stage.key;
+  /** Closing decides who advances and cannot be undone: ask first, more firmly before the planned close. */
+  const confirmClose = () => {
+    const early = stage.closesAt && Date.parse(stage.closesAt) > Date.now();
+    const what = t(last ? 'org.close.confirmLast' : 'org.close.confirm', { stage: pick(stage.label) });
+    return window.confirm(early ? `${t('org.close.confirmEarly', { date: formatDate(stage.closesAt!, true) })} ${what}` : what);
+  };
   const force = (e: FormEvent) => {
     e.preventDefault();
-    close(true);
+    if (confirmClose()) close(true);
   };
 
   return (
@@ -95,7 +103,7 @@ export function StageControl({ competition, stage, onChanged }: { competition: C
           </BusyButton>
         )}
         {status === 'open' && (
-          <BusyButton type="button" className="primary" busy={busy === 'close'} busyLabel={t('org.close.closing')} disabled={busy !== null} onClick={() => close(false)}>
+          <BusyButton type="button" className="primary" busy={busy === 'close'} busyLabel={t('org.close.closing')} disabled={busy !== null} onClick={() => confirmClose() && close(false)}>
             {t('org.stage.close')}
           </BusyButton>
         )}
