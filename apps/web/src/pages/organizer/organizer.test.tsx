@@ -7,8 +7,10 @@ import { ImportPage } from './ImportPage';
 import { ResultsPage } from './ResultsPage';
 import { StageControl } from './StageControl';
 
-function stubFetch(answer: (call: Awaited<ReturnType<typeof seen>>) => Response) {
-  const calls: Awaited<ReturnType<typeof seen>>[] = [];
+type Call = Awaited<ReturnType<typeof seen>> & { type: string | null; search: string };
+
+function stubFetch(answer: (call: Call) => Response) {
+  const calls: Call[] = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (request: Request) => {
