@@ -72,4 +72,17 @@ describe('web defects (issue 18): API parts (e2e, real PostgreSQL)', () => {
       expect((await t.http().get('/api/me/innovations').set(bearer(organizer.accessToken))).status).toBe(403);
     });
   });
+
+  describe('the last stage’s close ends judging', () => {
+    it('tells the OPDs that judging has ended, not that they advance to a next stage', async () => {
+      const rows = await t.db.query(`SELECT payload FROM outbox_messages WHERE type = 'stage_closed'`);
+      const byStage = new Map<string, Set<string>>();
+      for (const { payload } of rows.rows) byStage.set(payload.stage, (byStage.get(payload.stage) ?? new Set()).add(payload.outcome));
+      const stages = [...byStage.keys()];
+      expect(stages.length).toBeGreaterThan(1);
+      const last = await t.db.query(`SELECT plan->'stages'->-1->'label'->>'id' AS label FROM competitions WHERE slug = 'iga-2024-demo'`);
+      expect([...byStage.get(last.rows[0].label)!]).toEqual(['completed']);
+      for (const [stage, outcomes] of byStage) if (stage !== last.rows[0].label) expect(outcomes.has('completed')).toBe(false);
+    });
+  });
 });

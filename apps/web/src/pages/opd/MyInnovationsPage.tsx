@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { createDraft, myInnovations, waiting } from '../../api/endpoints';
-import { rankings } from '../../api/public';
 import type { Competition, Innovation } from '../../api/types';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { useAction } from '../../components/useAction';
-import { StatusBadge } from '../../components/StatusBadge';
+import { OutcomeBadge, useOutcomes } from '../../components/OutcomeBadge';
 import { notifyChanged, useLoad } from '../../components/useLoad';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useI18n } from '../../i18n/I18nContext';
@@ -41,35 +40,6 @@ function NewDraft({ competition }: { competition: Competition }) {
       </Field>
     </form>
   );
-}
-
-/** Where an innovation ended up in a published edition: its rank and band, or that it was not ranked. */
-export interface Outcome {
-  rank?: number;
-  band?: string | null;
-  final?: number;
-  reachedStage?: string | null;
-}
-
-/** The published ranking of an edition as outcomes per innovation id (empty when not published). */
-export function useOutcomes(competition: Competition) {
-  return useLoad(async () => {
-    const outcomes = new Map<string, Outcome>();
-    if (competition.status !== 'published' && competition.status !== 'archived') return outcomes;
-    const view = await rankings(competition.slug);
-    for (const rows of Object.values(view.categories)) for (const r of rows) outcomes.set(r.innovationId, { rank: r.rank, band: r.band, final: r.final });
-    for (const u of view.unranked) outcomes.set(u.innovationId, { reachedStage: u.reachedStage });
-    return outcomes;
-  }, [competition.id, competition.status, competition.slug]);
-}
-
-/** The innovation's state: its outcome once the edition is published (rank, or not ranked), else its status. */
-export function OutcomeBadge({ status, outcome, published }: { status: Innovation['status']; outcome: Outcome | undefined; published: boolean }) {
-  const { t } = useI18n();
-  if (published && outcome?.rank !== undefined)
-    return <span className="badge badge-passed">{t('opd.outcome.ranked', { rank: outcome.rank })}{outcome.band ? ` · ${outcome.band}` : ''}</span>;
-  if (published && status === 'submitted') return <span className="badge badge-eliminated">{t('opd.outcome.unranked')}</span>;
-  return <StatusBadge status={status} />;
 }
 
 function InnovationCards({ competition, items }: { competition: Competition; items: readonly Innovation[] }) {

@@ -20,8 +20,8 @@ function missingWork(error: ApiError | null, t: Translate): string[] {
   return [...(undecided ?? []).map((u) => `“${u.title}”`), ...(open ?? []).map((o) => `${o.jurorName}: “${o.innovationTitle}” (${t(`jury.sheet.${o.status}` as MessageKey)})`)];
 }
 
-function Decisions({ summary }: { summary: CloseSummary }) {
-  const { t } = useI18n();
+function Decisions({ summary, competition }: { summary: CloseSummary; competition: Competition }) {
+  const { t, pick, formatNumber } = useI18n();
   return (
     <Table
       caption={t('org.close.summary', { passed: summary.passed, eliminated: summary.eliminated })}
@@ -30,11 +30,11 @@ function Decisions({ summary }: { summary: CloseSummary }) {
       {summary.decisions.map((d) => (
         <tr key={d.innovationId}>
           <td>{d.title}</td>
-          <td>{d.category}</td>
+          <td>{pick(competition.plan.categories.find((c) => c.key === d.category)?.label ?? { id: d.category, en: d.category })}</td>
           <td>
             <span className={`badge badge-${d.outcome}`}>{t(`org.outcome.${d.outcome}`)}</span>
           </td>
-          <td className="num">{d.score ?? t('common.none')}</td>
+          <td className="num">{d.score === null ? t('common.none') : formatNumber(d.score)}</td>
           <td className="num">{d.rank ?? t('common.none')}</td>
           <td>{d.reason}</td>
         </tr>
@@ -126,7 +126,7 @@ export function StageControl({ competition, stage, onChanged }: { competition: C
         </form>
       )}
       <Notice message={notice} />
-      {summary && <Decisions summary={summary} />}
+      {summary && <Decisions summary={summary} competition={competition} />}
     </section>
   );
 }

@@ -100,7 +100,8 @@ describe('ResultsPage', () => {
     const published = { ...competition, status: 'published', stages: [] } as Competition;
     const calls = stubFetch((call) => {
       if (call.path === '/api/competitions/c1') return json(200, published);
-      if (call.path === '/api/competitions/c1/rankings/preview') return json(200, { categories: {}, unranked: [], stagesOpen: [] });
+      if (call.path === '/api/competitions/c1/rankings/preview')
+        return json(200, { categories: { kota: [{ rank: 1, rawRank: 2, submission: 'i1', title: 'SiTaro', organization: 'RSUD', stages: {}, final: 81.2345, band: 'Sangat Inovatif' }] }, unranked: [{ submission: 'i2', title: 'Lain', category: 'kota', reachedStage: null }], stagesOpen: [] });
       if (call.path === '/api/competitions/c1/objections') return json(200, { announcement: null, objections: [] });
       return json(404, {});
     });
@@ -110,6 +111,9 @@ describe('ResultsPage', () => {
     const preview = calls.find((c) => c.path === '/api/competitions/c1/rankings/preview')!;
     expect(preview.search).toBe('');
     expect((screen.getByRole('combobox', { name: 'Cara agregasi' }) as HTMLSelectElement).value).toBe('');
+    const table = await screen.findByRole('table', { name: 'Kota' });
+    expect(within(table).getByRole('row', { name: /SiTaro/ }).textContent).toContain('81,2345');
+    expect(screen.getByRole('table', { name: /Tidak masuk peringkat|belum|unranked/i }).textContent).toContain('Kota');
     expect(screen.queryByText('Hasil sementara belum diumumkan.')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Umumkan hasil sementara' })).toBeNull();
   });
