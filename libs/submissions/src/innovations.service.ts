@@ -263,7 +263,6 @@ export class InnovationsService {
     return rows.map((h) => ({ from: h.fromStatus, to: h.toStatus, stage: h.stage, actorRole: h.actorRole, actorName: h.actorRole === 'system' ? null : h.actorName, reason: h.reason, at: h.at }));
   }
 
-  /** What is waiting on the actor: an OPD's drafts and returned proposals, a coordinator's queue. */
   /**
    * The OPD's innovations across editions, grouped by edition (newest first), each with its state; open
    * editions are listed even without an innovation, so a draft can be started there.
@@ -278,6 +277,7 @@ export class InnovationsService {
     return { editions };
   }
 
+  /** What is waiting on the actor: an OPD's drafts and returned proposals, a coordinator's queue. */
   async waiting(actor: Actor): Promise<{ counts: Record<string, number>; items: InnovationView[] }> {
     const statuses: InnovationStatus[] = actor.role === 'opd' ? ['draft', 'returned'] : actor.role === 'coordinator' ? ['awaiting_coordinator'] : [];
     if (!statuses.length) return { counts: {}, items: [] };

@@ -31,7 +31,7 @@ interface Props {
 
 /** An innovation page: back link, notice, header, the role's part, and the status history. */
 export function InnovationFrame({ id, back, children }: Props) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const main = useLoad(async () => {
     const innovation = await loadInnovation(id);
     return { innovation, competition: await loadCompetition(innovation.competitionId) };
@@ -65,7 +65,9 @@ export function InnovationFrame({ id, back, children }: Props) {
       </Loading>
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('history.title')}</h2>
-        <Loading state={history}>{(entries) => <HistoryList entries={entries} />}</Loading>
+        <Loading state={history}>
+          {(entries) => <HistoryList entries={entries} stageLabel={(key) => { const s = main.data?.competition.plan.stages.find((x) => x.key === key); return s ? pick(s.label) : key; }} />}
+        </Loading>
       </section>
     </article>
   );
