@@ -81,6 +81,7 @@ async function webSources() {
     }
   };
   await visit(path.join(webDir, 'src'));
+  await visit(path.join(webDir, 'public'));
   for (const f of ['index.html', 'vite.config.ts', 'tsconfig.json']) files.push(path.join(webDir, f));
   return files;
 }

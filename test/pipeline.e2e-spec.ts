@@ -11,7 +11,8 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
   const jurors: Record<string, string> = {};
   const jurorIds: Record<string, string> = {};
   const values: Record<string, number> = { A: 90, B: 80, C: 80, D: 40, E: 70, F: 60 };
-  const post = (path: string, token: string, body: object = {}) => t.http().post(path).set(bearer(token)).send(body);
+  // English messages (the API answers in Indonesian by default): some cases read the message's details.
+  const post = (path: string, token: string, body: object = {}) => t.http().post(path).set(bearer(token)).set('accept-language', 'en').send(body);
   const put = (path: string, token: string, body: object) => t.http().put(path).set(bearer(token)).send(body);
   const get = (path: string, token: string) => t.http().get(path).set(bearer(token));
 

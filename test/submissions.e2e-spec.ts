@@ -73,7 +73,7 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     expect(submitted.body.status).toBe('submitted');
     expect(submitted.body.submittedAt).toBeTruthy();
 
-    const again = await t.http().post(`/api/innovations/${id}/submit`).set(bearer(rsud));
+    const again = await t.http().post(`/api/innovations/${id}/submit`).set(bearer(rsud)).set('accept-language', 'en');
     expect(again.status).toBe(409);
     expect(again.body.message).toContain('"submitted"');
 
@@ -193,7 +193,7 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     plan.stages[0].closesAt = '2026-03-31T23:59:59+07:00';
     const moved = await t.http().patch(`/api/competitions/${c.id}`).set(bearer(organizer)).send({ plan, reason: 'uji tenggat' });
     expect(moved.status).toBe(200);
-    const late = await t.http().patch(`/api/innovations/${draft.body.id}`).set(bearer(rsud)).send({ summary: 'terlambat' });
+    const late = await t.http().patch(`/api/innovations/${draft.body.id}`).set(bearer(rsud)).set('accept-language', 'en').send({ summary: 'terlambat' });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('SUBMISSION_DEADLINE_PASSED');
     expect(late.body.message).toContain('2026-03-31');

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type request from 'supertest';
 import path from 'node:path';
 import { findWebDist } from '../apps/api/src/http/web-app';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -35,6 +36,41 @@ describe('the web app served by the API', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(res.headers['content-type']).toMatch(/javascript/);
     await t.http().get('/assets/index-missing.js').expect(404).expect('content-type', /json/);
+  });
+
+  it('sends the scripts precompressed (brotli, else gzip) with a year of cache, and the same bytes as the file', async () => {
+    const dist = findWebDist()!;
+    const main = readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js')).sort((a, b) => statSync(path.join(dist, 'assets', b)).size - statSync(path.join(dist, 'assets', a)).size)[0];
+    const raw = readFileSync(path.join(dist, 'assets', main));
+    const asBuffer = (res: request.Response) => res.body as Buffer;
+    const get = (encoding: string) => t.http().get(`/assets/${main}`).set('accept-encoding', encoding).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    const br = await get('gzip, deflate, br').expect(200);
+    expect([br.headers['content-encoding'], br.headers['cache-control'], br.headers.vary]).toEqual(['br', 'public, max-age=31536000, immutable', expect.stringMatching(/accept-encoding/i)]);
+    // superagent decodes br and gzip itself: the body is the file, and what went over the wire is its length.
+    expect(asBuffer(br).equals(raw)).toBe(true);
+    expect(Number(br.headers['content-length'])).toBe(readFileSync(path.join(dist, 'assets', `${main}.br`)).length);
+    expect(Number(br.headers['content-length'])).toBeLessThan(raw.length / 3);
+    const gz = await get('gzip').expect(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(asBuffer(gz).equals(raw)).toBe(true);
+    expect(Number(gz.headers['content-length'])).toBe(readFileSync(path.join(dist, 'assets', `${main}.gz`)).length);
+    const plain = await get('identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(asBuffer(plain).equals(raw)).toBe(true);
+  });
+
+  it('answers /robots.txt and /favicon.ico with real files, not the app’s HTML', async () => {
+    const robots = await t.http().get('/robots.txt').expect(200);
+    expect(robots.headers['content-type']).toMatch(/^text\/plain/);
+    expect(robots.text).toMatch(/^User-agent: \*$/m);
+    expect(robots.text).toMatch(/^Disallow: \/api\/$/m);
+    const icon = await t.http().get('/favicon.ico').buffer(true).expect(200);
+    expect(icon.headers['content-type']).toMatch(/icon/);
+    expect(icon.headers['content-type']).not.toMatch(/html/);
   });
 
   it('keeps /api, /docs and /health to the API, with its JSON 404', async () => {

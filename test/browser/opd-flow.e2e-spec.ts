@@ -61,6 +61,9 @@ if (!hasChromium) {
     await page.getByLabel('Kata sandi').fill('demo-pass-2024');
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('heading', { level: 1, name: 'Inovasi saya' }).waitFor();
+    // On a phone the signed-in header stays compact: at most a sixth of the screen (it took a third).
+    const header = await page.locator('header.site-header').boundingBox();
+    expect(header!.height).toBeLessThanOrEqual(844 / 6);
 
     const edition = page.getByRole('region', { name: 'Kompetisi browser-e2e' });
     await edition.getByLabel('Judul inovasi baru').fill('SiTaro Uji Peramban');

@@ -68,6 +68,7 @@ const TABLE: Record<string, string> = {
   'POST /api/innovations/{id}/return':                           '401  403  403  403  403  404  403  403  ok',
   'POST /api/innovations/{id}/forward':                          '401  403  403  403  403  404  403  403  ok',
   'GET /api/innovations/{id}/history':                           '401  ok   404  ok   404  404  ok   ok   ok',
+  'GET /api/me/innovations':                                     '401  ok   ok   403  403  403  403  403  403',
   'GET /api/me/waiting':                                         '401  ok   ok   403  403  403  403  403  ok',
   'POST /api/innovations/{id}/documents':                        '401  ok   404  403  403  403  403  403  403',
   'GET /api/innovations/{id}/documents':                         '401  ok   404  ok   404  404  ok   ok   ok',

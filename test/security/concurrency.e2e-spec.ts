@@ -21,7 +21,8 @@ describe('concurrency: nothing lost, nothing doubled (e2e)', () => {
   let t: TestApp;
   let admin: string;
   let org: string;
-  const post = (path: string, token: string, body: object = {}) => t.http().post(path).set(bearer(token)).send(body);
+  // English messages (the API answers in Indonesian by default): one case reads the message.
+  const post = (path: string, token: string, body: object = {}) => t.http().post(path).set(bearer(token)).set('accept-language', 'en').send(body);
 
   beforeAll(async () => {
     t = await createTestApp();

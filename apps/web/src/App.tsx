@@ -1,27 +1,12 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ComponentType, type ReactNode } from 'react';
 import type { User } from './api/types';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { SignInDialog } from './auth/SignInDialog';
 import { Layout } from './components/Layout';
 import { I18nProvider, useI18n } from './i18n/I18nContext';
-import { QueuePage } from './pages/coordinator/QueuePage';
-import { ReviewPage } from './pages/coordinator/ReviewPage';
 import { HomePage } from './pages/HomePage';
 import { MessagePage } from './pages/MessagePage';
-import { InnovationPage } from './pages/opd/InnovationPage';
-import { MyInnovationsPage } from './pages/opd/MyInnovationsPage';
-import { JuryPage } from './pages/juror/JuryPage';
-import { SheetPage } from './pages/juror/SheetPage';
-import { DeadLettersPage } from './pages/organizer/DeadLettersPage';
-import { EditionPage } from './pages/organizer/EditionPage';
-import { EditionsPage } from './pages/organizer/EditionsPage';
-import { ImportPage } from './pages/organizer/ImportPage';
-import { InnovationsPage } from './pages/organizer/InnovationsPage';
-import { PlanPage } from './pages/organizer/PlanPage';
-import { ResultsPage } from './pages/organizer/ResultsPage';
-import { StagePage } from './pages/organizer/StagePage';
 import { EmailLinkPage } from './pages/inbox/EmailLinkPage';
-import { InboxPage } from './pages/inbox/InboxPage';
 import { SIGNED_IN } from './pages/inbox/links';
 import { CataloguePage } from './pages/public/CataloguePage';
 import { CompetitionsPage } from './pages/public/CompetitionsPage';
@@ -30,6 +15,36 @@ import { PublicResultsPage } from './pages/public/PublicResultsPage';
 import { SignInPage } from './pages/SignInPage';
 import { ForgotPasswordPage, SetPasswordPage } from './pages/AccountPages';
 import { matchPath, usePath } from './router/router';
+
+/**
+ * A page of a role's area, loaded on first use: each area is one chunk (pages/<area>/area.ts), so the public
+ * pages never load the organizer's, juror's, coordinator's or OPD's code.
+ */
+function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K] {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType<any> })) as unknown as M[K];
+}
+const organizer = () => import('./pages/organizer/area');
+const juror = () => import('./pages/juror/area');
+const opd = () => import('./pages/opd/area');
+const coordinator = () => import('./pages/coordinator/area');
+const signedIn = () => import('./pages/inbox/area');
+const QueuePage = lazyPage(coordinator, 'QueuePage');
+const ReviewPage = lazyPage(coordinator, 'ReviewPage');
+const InnovationPage = lazyPage(opd, 'InnovationPage');
+const MyInnovationsPage = lazyPage(opd, 'MyInnovationsPage');
+const JuryPage = lazyPage(juror, 'JuryPage');
+const SheetPage = lazyPage(juror, 'SheetPage');
+const DeadLettersPage = lazyPage(organizer, 'DeadLettersPage');
+const EditionPage = lazyPage(organizer, 'EditionPage');
+const EditionsPage = lazyPage(organizer, 'EditionsPage');
+const ImportPage = lazyPage(organizer, 'ImportPage');
+const InnovationsPage = lazyPage(organizer, 'InnovationsPage');
+const PlanPage = lazyPage(organizer, 'PlanPage');
+const ProposalPage = lazyPage(organizer, 'ProposalPage');
+const ResultsPage = lazyPage(organizer, 'ResultsPage');
+const StagePage = lazyPage(organizer, 'StagePage');
+const InboxPage = lazyPage(signedIn, 'InboxPage');
+const DocumentPage = lazyPage(signedIn, 'DocumentPage');
 
 interface Route {
   path: string;
@@ -55,6 +70,7 @@ const ROUTES: readonly Route[] = [
   { path: '/panitia', roles: ORGANIZERS, page: () => <EditionsPage /> },
   { path: '/panitia/direktori', roles: ORGANIZERS, page: () => <ImportPage /> },
   { path: '/panitia/notifikasi-gagal', roles: ORGANIZERS, page: () => <DeadLettersPage /> },
+  { path: '/panitia/inovasi/:id', roles: ORGANIZERS, page: (p) => <ProposalPage key={p.id} id={p.id} /> },
   { path: '/panitia/edisi/:id', roles: ORGANIZERS, page: (p) => <EditionPage key={p.id} id={p.id} /> },
   { path: '/panitia/edisi/:id/rencana', roles: ORGANIZERS, page: (p) => <PlanPage key={p.id} id={p.id} /> },
   { path: '/panitia/edisi/:id/inovasi', roles: ORGANIZERS, page: (p) => <InnovationsPage key={p.id} id={p.id} /> },
@@ -64,6 +80,7 @@ const ROUTES: readonly Route[] = [
   { path: '/kompetisi/:slug', page: (p) => <PublicResultsPage key={p.slug} slug={p.slug} /> },
   { path: '/katalog', page: () => <CataloguePage /> },
   { path: '/inovasi/:id', page: (p) => <PublicInnovationPage key={p.id} id={p.id} /> },
+  { path: '/dokumen/:id', roles: SIGNED_IN, page: (p) => <DocumentPage key={p.id} id={p.id} /> },
   { path: '/kotak-masuk', roles: SIGNED_IN, page: () => <InboxPage /> },
   { path: '/rankings/:slug', page: () => <EmailLinkPage /> },
   { path: '/innovations/:id', roles: SIGNED_IN, page: () => <EmailLinkPage /> },
@@ -85,6 +102,15 @@ function CurrentPage() {
   return <MessagePage title={t('common.notFound')} text={t('common.notFoundText')} />;
 }
 
+function PageLoading() {
+  const { t } = useI18n();
+  return (
+    <p role="status" className="loading">
+      {t('common.loading')}
+    </p>
+  );
+}
+
 function Shell() {
   const path = usePath();
   const main = useRef<HTMLElement>(null);
@@ -96,7 +122,9 @@ function Shell() {
   }, [path]);
   return (
     <Layout mainRef={main}>
-      <CurrentPage />
+      <Suspense fallback={<PageLoading />}>
+        <CurrentPage />
+      </Suspense>
       <SignInDialog />
     </Layout>
   );

@@ -161,12 +161,13 @@ export class JudgingEvents {
     const orgs: { id: string; organization_id: string }[] = await tx.query(`SELECT id, organization_id FROM innovations WHERE id = ANY($1::uuid[])`, [decisions.map((d) => d.innovationId)]);
     const opds = await this.users.opdUsersOf([...new Set(orgs.map((o) => o.organization_id))], tx);
     const orgOf = new Map(orgs.map((o) => [o.id, o.organization_id]));
+    const last = c.plan.stages[c.plan.stages.length - 1]?.key === stageKey;
     await this.outbox.notifyMany(
       tx,
       decisions.map((d) => ({
         type: 'stage_closed' as const,
         recipients: opds.get(orgOf.get(d.innovationId)!) ?? [],
-        payload: { competition: c.name, competitionId, stage: this.stageLabel(c, stageKey), innovation: d.title, outcome: d.outcome === 'passed' ? 'advanced' : 'eliminated' },
+        payload: { competition: c.name, competitionId, stage: this.stageLabel(c, stageKey), innovation: d.title, outcome: last ? 'completed' : d.outcome === 'passed' ? 'advanced' : 'eliminated' },
         dedupeKey: eventKey('stage_closed', competitionId, stageKey, d.innovationId),
         competitionId,
       })),

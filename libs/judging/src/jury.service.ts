@@ -256,7 +256,7 @@ export class JuryService {
   private async saveSheetLocked(actor: Actor, id: string, dto: SaveSheetDto) {
     return this.db.transaction(async (tx) => {
       const { assignment, stage, sheet } = await this.sheetContext(actor, id, tx);
-      if (!sheet && !dto.confirmNoConflict) throw new ValidationFailed([{ field: 'confirmNoConflict', message: 'confirm that you have no conflict of interest with this innovation before scoring it' }], 'JUDGING_CONFIRM_NO_CONFLICT');
+      if (!sheet && !dto.confirmNoConflict) throw new ValidationFailed([{ field: 'confirmNoConflict', message: 'confirm that you have no conflict of interest with this innovation before scoring it', code: 'CONFIRM_NO_CONFLICT', params: {} }], 'JUDGING_CONFIRM_NO_CONFLICT');
       if (sheet) {
         if (dto.version === undefined) throw new ValidationFailed([{ field: 'version', message: 'send the version of the sheet you edited' }], 'JUDGING_VERSION_REQUIRED');
         assertSheetEditable(sheet.status, dto.version, sheet.version);

@@ -75,7 +75,7 @@ export class PipelineService {
    * listing it) unless `force` comes with a reason.
    */
   async close(actor: Actor, competitionId: string, key: string, opts: { force?: boolean; reason?: string }, now = new Date()): Promise<StageCloseSummary> {
-    if (opts.force && !opts.reason?.trim()) throw new ValidationFailed([{ field: 'reason', message: 'a forced close needs a reason' }], 'STAGE_FORCE_REASON');
+    if (opts.force && !opts.reason?.trim()) throw new ValidationFailed([{ field: 'reason', message: 'a forced close needs a reason', code: 'REASON_REQUIRED', params: {} }], 'STAGE_FORCE_REASON');
     return this.db.transaction(async (tx) => {
       const { competition, stages, stage, next } = await this.stageContext(actor, tx, competitionId, key);
       assertStageTransition(stages.map((s) => ({ key: s.plan.key, status: s.state.status })), key, 'closed');

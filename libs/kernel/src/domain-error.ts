@@ -18,6 +18,10 @@ export const HTTP_STATUS_OF_KIND: Readonly<Record<DomainErrorKind, number>> = {
 export interface FieldError {
   field: string;
   message: string;
+  /** Stable code of the problem (a key of FIELD_CATALOG in libs/common/src/errors), e.g. `FIELD_TOO_LONG`. */
+  code?: string;
+  /** The code's parameters, e.g. `{max: 200}`. */
+  params?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** A business rule was broken. `code` is stable (`CONTEXT_REASON`) and safe for clients to switch on. */

@@ -8,3 +8,4 @@ export * from './localized-text';
 export * from './calendar';
 export * from './clock';
 export * from './lru-map';
+export * from './error-catalog';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Conflict, Forbidden, inScope, NotFound, organizationScope, pageJson, ValidationFailed, type Actor } from '@app/common';
 import { AuditService } from '@app/audit';
-import { CompetitionsService, categoryForRegionKind, submissionDeadline, type CompetitionPlan } from '@app/competitions';
+import { CompetitionsService, categoryForRegionKind, submissionDeadline, type CompetitionPlan, type CompetitionView } from '@app/competitions';
 import { DirectoryService } from '@app/directory';
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
@@ -21,7 +21,7 @@ import {
   SubmissionErrorCode,
   type InnovationStatus,
 } from './domain';
-import type { CreateInnovationDto, HistoryView, InnovationView, NoticeView, UpdateInnovationDto } from './dto/innovation.dto';
+import type { CreateInnovationDto, HistoryView, InnovationSummaryView, InnovationView, NoticeView, UpdateInnovationDto } from './dto/innovation.dto';
 
 /** Told to the OPD whose proposal now waits for a coordinator its region does not have. */
 const NO_COORDINATOR_NOTICE: NoticeView = {
@@ -62,6 +62,12 @@ export function toInnovationView(i: InnovationEntity, names: { organizationName?
     updatedAt: i.updatedAt,
     version: i.version,
   };
+}
+
+/** A list row: the innovation without its proposal texts. */
+export function toInnovationSummary(i: InnovationEntity): InnovationSummaryView {
+  const { id, competitionId, organizationId, regionId, category, status, currentStage, title, phase, digital, submittedAt, createdAt, updatedAt, version } = i;
+  return { id, competitionId, organizationId, regionId, category, status, currentStage, title, phase, digital, submittedAt, createdAt, updatedAt, version };
 }
 
 /** What an actor is to an innovation, decided once per request. */
@@ -293,6 +299,20 @@ export class InnovationsService {
     // Jurors read the dossier, not the administrative trail.
     if (relation === 'reader') return [];
     return rows.map((h) => ({ from: h.fromStatus, to: h.toStatus, stage: h.stage, actorRole: h.actorRole, actorName: h.actorRole === 'system' ? null : h.actorName, reason: h.reason, at: h.at }));
+  }
+
+  /**
+   * The OPD's innovations across editions, grouped by edition (newest first), each with its state; open
+   * editions are listed even without an innovation, so a draft can be started there.
+   */
+  async mine(actor: Actor): Promise<{ editions: { competition: CompetitionView; innovations: InnovationSummaryView[] }[] }> {
+    if (actor.role !== 'opd' || !actor.organizationId) throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only OPD accounts have innovations of their own');
+    const [rows, competitions] = await Promise.all([this.repo.ofOrganization(actor.organizationId), this.competitions.list(actor)]);
+    const editions = competitions
+      .map((competition) => ({ competition, innovations: rows.filter((r) => r.competitionId === competition.id).map(toInnovationSummary) }))
+      .filter((e) => e.innovations.length > 0 || e.competition.status === 'open');
+    editions.sort((a, b) => b.competition.year - a.competition.year || Date.parse(String(b.competition.createdAt)) - Date.parse(String(a.competition.createdAt)));
+    return { editions };
   }
 
   /** What is waiting on the actor: an OPD's drafts and returned proposals, a coordinator's queue. */

@@ -4,7 +4,7 @@ import { CurrentUser, JSON_CONTENT_TYPE, Roles, soleFile, type Actor, type Multi
 import { uuidParam } from '@app/competitions';
 import { InnovationsService } from './innovations.service';
 import { DocumentsService, type UploadedStream } from './documents.service';
-import { CommentDto, CreateInnovationDto, DocumentView, HistoryView, InnovationPageView, InnovationQueryDto, InnovationView, OptionalCommentDto, ReasonDto, UpdateInnovationDto } from './dto/innovation.dto';
+import { CommentDto, CreateInnovationDto, DocumentView, HistoryView, InnovationPageView, MyInnovationsView, InnovationQueryDto, InnovationView, OptionalCommentDto, ReasonDto, UpdateInnovationDto } from './dto/innovation.dto';
 
 interface MultipartRequest {
   isMultipart?: () => boolean;
@@ -117,6 +117,14 @@ export class SubmissionsController {
   @ApiOperation({ summary: 'Every status change of an innovation, with reasons' })
   history(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.innovations.history(actor, id);
+  }
+
+  @Get('me/innovations')
+  @Roles('opd')
+  @ApiOperation({ summary: 'Your organization’s innovations across editions, grouped by edition (newest first) with their state; open editions listed even when empty' })
+  @ApiOkResponse({ type: MyInnovationsView })
+  mine(@CurrentUser() actor: Actor) {
+    return this.innovations.mine(actor);
   }
 
   @Get('me/waiting')

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
-import { DomainError, HTTP_STATUS_OF_KIND } from '@app/common';
+import { DomainError, HTTP_STATUS_OF_KIND, errorLocale, errorParams, errorText, type ErrorLocale, type FieldError } from '@app/common';
 import { ScoringInputError } from '@app/scoring';
 import { OutageLog } from './outage-log';
 
@@ -11,6 +11,8 @@ export interface ErrorBody {
   error: string;
   message: string;
   code?: string;
+  /** The code's parameters (from the details), when it has any: `{count: 3}`, `{status: 'closed'}` … */
+  params?: Record<string, string | number | boolean>;
   details?: unknown;
 }
 
@@ -97,13 +99,37 @@ export function toErrorBody(err: unknown): ErrorBody {
   return { statusCode: 500, error: REASON[500], message: 'Something went wrong on our side; it has been logged' };
 }
 
+/**
+ * The body in the client's language (`Accept-Language`: `en`, else Indonesian): in Indonesian, `message` from
+ * the error catalog (libs/kernel/src/error-catalog.ts) when it knows the code, filled with the code's
+ * `params`; in English the message as thrown (the catalog's English text serves the web app). Every
+ * field error of `details.fields` carries a `code` (FIELD_INVALID when its thrower gave none) and `params`,
+ * while its `field` and `message` stay as thrown.
+ */
+export function localizeErrorBody(body: ErrorBody, locale: ErrorLocale): ErrorBody {
+  const details = body.details && typeof body.details === 'object' ? (body.details as Record<string, unknown>) : undefined;
+  const params = errorParams(details);
+  const fields = Array.isArray(details?.fields)
+    ? (details.fields as FieldError[]).map((f) => ({ ...f, code: f.code ?? 'FIELD_INVALID', params: f.params ?? {} }))
+    : undefined;
+  // English clients keep the thrown message: it is English and names more (titles, stage keys, dates).
+  const message = locale === 'en' ? body.message : errorText(body.code ?? (body.statusCode === 500 ? 'INTERNAL_ERROR' : undefined), params, locale) ?? body.message;
+  return {
+    ...body,
+    message,
+    ...(Object.keys(params).length ? { params } : {}),
+    ...(fields ? { details: { ...details, fields } } : {}),
+  };
+}
+
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
   private readonly outages = new OutageLog();
 
   catch(err: unknown, host: ArgumentsHost): void {
-    const body = toErrorBody(err);
+    const request = host.switchToHttp().getRequest<{ headers?: Record<string, string | string[] | undefined> } | undefined>();
+    const body = localizeErrorBody(toErrorBody(err), errorLocale(request?.headers?.['accept-language']));
     if (body.statusCode === 503) {
       // A database outage refuses every request: one line per interval with a count, not a stack each.
       const line = this.outages.line(body.code ?? 'UNAVAILABLE', String(err instanceof Error ? err.message : err).split('\n')[0].slice(0, 300), Date.now());

@@ -1,15 +1,5 @@
-import { ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
-import { ValidationFailed, type FieldError } from '@app/common';
-
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
-  return errors.flatMap((e) => {
-    const field = /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
-    const own: FieldError[] = e.constraints
-      ? [{ field, message: Object.values(e.constraints).map((m) => (m.includes('should not exist') ? 'is not an allowed field' : m)).join('; ') }]
-      : [];
-    return [...own, ...flatten(e.children ?? [], field)];
-  });
-}
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { ValidationFailed, validationFieldErrors } from '@app/common';
 
 /** Queries kept per DTO class; past it the class's set starts again. */
 const QUERIES_KEPT = 500;
@@ -61,6 +51,8 @@ export function validationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => new ValidationFailed(flatten(errors), 'VALIDATION_FAILED'),
+    // The validated object is kept on each error (never sent) so a field code can name its decorator's value.
+    validationError: { target: true, value: false },
+    exceptionFactory: (errors) => new ValidationFailed(validationFieldErrors(errors), 'VALIDATION_FAILED'),
   });
 }

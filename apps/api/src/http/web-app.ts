@@ -31,7 +31,8 @@ export interface PrerenderedPage {
 
 /**
  * Serves the built web app (apps/web/dist) at `/`: hashed assets cached for a year, index.html never
- * cached, and index.html for any other GET outside /api, /docs and /health (client-side routes).
+ * cached, each file in its precompressed brotli or gzip form when the client accepts one, /robots.txt and
+ * /favicon.ico as files, and index.html for any other GET outside /api, /docs and /health (client-side routes).
  * `pages` are rendered on the server into index.html (revalidated by ETag, gzip when accepted).
  * Without a build the API still starts, with a warning.
  */
@@ -45,6 +46,8 @@ export async function registerWebApp(app: NestFastifyApplication, root = findWeb
     prefix: '/',
     wildcard: false,
     index: false,
+    // apps/web/vite.config.ts writes .br and .gz beside each text file: sent as they are to clients taking them.
+    preCompressed: true,
     cacheControl: false,
     setHeaders: (reply, file) => {
       reply.header('cache-control', HASHED_ASSETS.test(path.relative(root, file)) ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,11 +1,15 @@
 import createClient from 'openapi-fetch';
 import { createAuthFetch, SessionStore, type Fetch } from '../auth/session';
 import { ApiError } from './errors';
+import { apiLanguage } from './language';
 import type { paths } from './schema';
 
 const origin = globalThis.location?.origin ?? 'http://localhost';
-/** Looked up on each call, so tests can stub the global fetch. */
-const send: Fetch = (request) => globalThis.fetch(request);
+/** Looked up on each call, so tests can stub the global fetch; asks for the API's messages in the user's language. */
+const send: Fetch = (request) => {
+  request.headers.set('accept-language', apiLanguage());
+  return globalThis.fetch(request);
+};
 
 function storage(): Storage | null {
   try {

@@ -1,5 +1,5 @@
 import { api, call, callAs } from './client';
-import type { Competition, HistoryEntry, Innovation, InnovationUpdate, Page, Waiting } from './types';
+import type { Competition, HistoryEntry, Innovation, InnovationUpdate, MyInnovations, Waiting } from './types';
 
 const path = (id: string) => ({ params: { path: { id } } });
 
@@ -11,10 +11,7 @@ export const requestPasswordReset = (email: string) => callAs<void>(api.POST('/a
 export const setAccountPassword = (purpose: 'invitation' | 'reset', token: string, password: string) =>
   callAs<void>(purpose === 'invitation' ? api.POST('/api/auth/invitations/accept', { body: { token, password } }) : api.POST('/api/auth/password-reset/confirm', { body: { token, password } }));
 
-export const openCompetitions = () => callAs<Competition[]>(api.GET('/api/competitions', { params: { query: { status: 'open' } } }));
 export const competition = (id: string) => callAs<Competition>(api.GET('/api/competitions/{id}', path(id)));
-export const innovationsOf = (competitionId: string) =>
-  callAs<Page<Innovation>>(api.GET('/api/competitions/{id}/innovations', { params: { path: { id: competitionId }, query: { pageSize: 200 } } }));
 export const createDraft = (competitionId: string, title: string) =>
   callAs<Innovation>(api.POST('/api/competitions/{id}/innovations', { params: { path: { id: competitionId } }, body: { title } }));
 
@@ -32,3 +29,5 @@ export const documentsOf = (id: string) => call(api.GET('/api/innovations/{id}/d
 export const deleteDocument = (id: string) => callAs<void>(api.DELETE('/api/documents/{id}', path(id)));
 
 export const waiting = () => callAs<Waiting>(api.GET('/api/me/waiting'));
+/** The OPD's innovations across editions, grouped by edition (newest first); open editions even when empty. */
+export const myInnovations = () => callAs<MyInnovations>(api.GET('/api/me/innovations'));

@@ -1,8 +1,26 @@
-/** A field named by a 400: `title`, `sections.ringkasan`, `documents`, … */
+import { ERROR_CATALOG, FIELD_CATALOG, fillTemplate, fillsTemplate, type ErrorParams } from '../../../../libs/kernel/src/index';
+import { apiLanguage } from './language';
+
+/** A field named by a 400: `title`, `sections.ringkasan`, `documents`, … with its code (FIELD_CATALOG) and parameters. */
 export interface FieldError {
   field: string;
   message: string;
+  code?: string;
+  params?: ErrorParams;
 }
+
+/** A catalog entry in the user's language, when there is one and the parameters fill it. */
+function catalogText(catalog: typeof ERROR_CATALOG, code: string | undefined, params: ErrorParams | undefined): string | undefined {
+  const template = code ? catalog[code]?.[apiLanguage()] : undefined;
+  return template && fillsTemplate(template, params) ? fillTemplate(template, params) : undefined;
+}
+
+/** A field error in the user's language: from its code when the catalog knows it, else the API's message. */
+export function fieldErrorText(f: FieldError): string {
+  return catalogText(FIELD_CATALOG, f.code, f.params) ?? f.message;
+}
+
+const isParams = (v: unknown): v is ErrorParams => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => ['string', 'number', 'boolean'].includes(typeof x));
 
 /** The API's one error shape {statusCode, error, message, code?, details?: {fields?}}; status 0 = no answer. */
 export class ApiError extends Error {
@@ -13,19 +31,23 @@ export class ApiError extends Error {
     readonly fields: readonly FieldError[] = [],
     /** The rest of `details` (e.g. an import's row errors, what blocks a stage close). */
     readonly details: Readonly<Record<string, unknown>> = {},
+    /** The code's parameters, as the API sent them. */
+    readonly params: ErrorParams = {},
   ) {
     super(message);
     this.name = 'ApiError';
   }
 
   static fromBody(status: number, body: unknown): ApiError {
-    const b = (typeof body === 'object' && body !== null ? body : {}) as { message?: unknown; code?: unknown; details?: { fields?: unknown } };
+    const b = (typeof body === 'object' && body !== null ? body : {}) as { message?: unknown; code?: unknown; params?: unknown; details?: { fields?: unknown } };
     const fields = Array.isArray(b.details?.fields)
-      ? (b.details.fields as unknown[]).filter((f): f is FieldError => typeof (f as FieldError)?.field === 'string' && typeof (f as FieldError)?.message === 'string')
+      ? (b.details.fields as unknown[])
+          .filter((f): f is FieldError => typeof (f as FieldError)?.field === 'string' && typeof (f as FieldError)?.message === 'string')
+          .map((f) => ({ field: f.field, message: f.message, ...(typeof f.code === 'string' ? { code: f.code } : {}), ...(isParams(f.params) ? { params: f.params } : {}) }))
       : [];
     const message = typeof b.message === 'string' ? b.message : typeof body === 'string' && body ? body : `HTTP ${status}`;
     const details = typeof b.details === 'object' && b.details !== null ? (b.details as Record<string, unknown>) : {};
-    return new ApiError(status, message, typeof b.code === 'string' ? b.code : undefined, fields, details);
+    return new ApiError(status, message, typeof b.code === 'string' ? b.code : undefined, fields, details, isParams(b.params) ? b.params : {});
   }
 
   static async fromResponse(res: Response): Promise<ApiError> {
@@ -43,9 +65,14 @@ export class ApiError extends Error {
     return new ApiError(0, cause instanceof Error ? cause.message : String(cause));
   }
 
-  /** The messages for one field, joined (undefined when the field has none). */
+  /** The error in the user's language: from its code when the catalog knows it, else the API's message. */
+  get text(): string {
+    return catalogText(ERROR_CATALOG, this.code, this.params) ?? this.message;
+  }
+
+  /** The messages for one field in the user's language, joined (undefined when the field has none). */
   fieldMessage(field: string): string | undefined {
-    const messages = this.fields.filter((f) => f.field === field).map((f) => f.message);
+    const messages = this.fields.filter((f) => f.field === field).map(fieldErrorText);
     return messages.length ? messages.join(' ') : undefined;
   }
 }

@@ -608,6 +608,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/innovations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organization’s innovations across editions, grouped by edition (newest first) with their state; open editions listed even when empty */
+        get: operations["SubmissionsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/waiting": {
         parameters: {
             query?: never;
@@ -2046,6 +2063,14 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        MyEditionView: {
+            competition: components["schemas"]["CompetitionView"];
+            innovations: components["schemas"]["InnovationSummaryView"][];
+        };
+        MyInnovationsView: {
+            /** @description Newest edition first: every edition holding one of your innovations, and every open one */
+            editions: components["schemas"]["MyEditionView"][];
+        };
         DocumentView: {
             id: string;
             innovationId: string;
@@ -3252,6 +3277,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HistoryView"][];
+                };
+            };
+        };
+    };
+    SubmissionsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyInnovationsView"];
                 };
             };
         };

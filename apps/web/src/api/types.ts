@@ -47,6 +47,11 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** GET /api/me/innovations. */
+export interface MyInnovations {
+  editions: { competition: Competition; innovations: Innovation[] }[];
+}
+
 /** GET /api/me/waiting (the document gives no response schema). */
 export interface Waiting {
   counts: Partial<Record<InnovationStatus, number>>;

@@ -1,5 +1,6 @@
 import { session } from './client';
 import { ApiError } from './errors';
+import { apiLanguage } from './language';
 import type { DocumentInfo } from './types';
 
 function send(url: string, file: File, token: string | undefined, onProgress: (fraction: number) => void): Promise<{ status: number; body: string }> {
@@ -7,6 +8,7 @@ function send(url: string, file: File, token: string | undefined, onProgress: (f
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.setRequestHeader('accept-language', apiLanguage());
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => resolve({ status: xhr.status, body: xhr.responseText });
     xhr.onerror = () => reject(ApiError.network(new Error('upload failed')));

@@ -1,4 +1,4 @@
-import { downloadDocument } from '../api/download';
+import { documentPagePath, downloadDocument } from '../api/download';
 import type { DocumentInfo } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { ErrorSummary } from './ErrorSummary';
@@ -25,9 +25,13 @@ export function DocumentList({ documents, onDelete }: Props) {
         {documents.map((d) => (
           <li key={d.id}>
             <a
-              href={`/api/documents/${d.id}`}
+              href={documentPagePath(d.id, d.fileName)}
+              target="_blank"
+              rel="noopener"
               aria-label={t('docs.download', { name: d.fileName })}
               onClick={(e) => {
+                // A plain click saves the file; a middle or modified click opens its page in a new tab.
+                if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
                 e.preventDefault();
                 void run(d.id, () => downloadDocument(d.id, d.fileName));
               }}

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { ApiError } from '../api/errors';
-import { dictionaries, type MessageKey } from '../i18n/dictionary';
+import { fieldErrorText, type ApiError } from '../api/errors';
+import type { MessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/I18nContext';
 import { fieldId } from './Field';
 
@@ -23,21 +23,19 @@ export function ErrorSummary({ error, labelOf, explain }: Props) {
   }, [error]);
   if (!error) return null;
   const title = t(`error.title.${TITLED.has(error.status) ? error.status : 'other'}` as MessageKey);
-  const codeKey = `error.code.${error.code}`;
-  const meaning = error.code && Object.hasOwn(dictionaries.id, codeKey) ? t(codeKey as MessageKey) : undefined;
-  const extra = explain?.(error) ?? meaning;
+  const extra = explain?.(error);
   return (
     <div ref={ref} className="error-summary" role="alert" tabIndex={-1}>
       <p className="error-title">{title}</p>
       {extra && <p>{extra}</p>}
-      {error.status !== 0 && (!error.fields.length || error.status !== 400) && <p>{error.message}</p>}
+      {error.status !== 0 && (!error.fields.length || error.status !== 400) && <p>{error.text}</p>}
       {error.fields.length > 0 && (
         <ul>
           {error.fields.map((f, i) => {
             const label = labelOf?.(f.field);
             return (
               <li key={`${f.field}-${i}`}>
-                {label ? <a href={`#${fieldId(f.field)}`}>{label}</a> : <strong>{f.field}</strong>}: {f.message}
+                {label ? <a href={`#${fieldId(f.field)}`}>{label}</a> : <strong>{f.field}</strong>}: {fieldErrorText(f)}
               </li>
             );
           })}

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { setApiLanguage } from '../api/language';
 import { dictionaries, format, type Lang, type MessageKey } from './dictionary';
 
 const STORAGE_KEY = 'inovasi.lang';
@@ -12,6 +13,11 @@ interface I18n {
   /** Picks the current language's text of an `{id, en}` label from the API. */
   pick(text: { id: string; en: string }): string;
   formatDate(iso: string, withTime?: boolean): string;
+  /**
+   * A number as the language writes it (Indonesian: decimal comma, 92,7967; English: 92.7967), to at most
+   * `decimals` places — the scoring default of 4 unless a caller gives the plan's own. The one number format.
+   */
+  formatNumber(n: number, decimals?: number): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -26,6 +32,7 @@ function initialLang(): Lang {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
+  setApiLanguage(lang);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -45,6 +52,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang,
       t: (key, vars) => format(dict[key] ?? key, vars),
       pick: (text) => text[lang],
+      formatNumber: (n, decimals = 4) => new Intl.NumberFormat(locale, { maximumFractionDigits: decimals }).format(n),
       formatDate: (iso, withTime = false) =>
         new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'Asia/Jakarta' }).format(new Date(iso)),
     };

@@ -1,11 +1,9 @@
 import { jurorEn, jurorId } from './juror';
 import { organizerEn, organizerId } from './organizer';
 import { publicEn, publicId } from './public';
-import { errorCodesEn, errorCodesId } from './errors';
 
 /** Every user-visible string of the web app. Bahasa Indonesia is the reference; English must have every key. */
 const id = {
-  ...errorCodesId,
   ...jurorId,
   ...organizerId,
   ...publicId,
@@ -92,13 +90,20 @@ const id = {
   'status.eliminated': 'Tidak lolos',
   'status.withdrawn': 'Ditarik',
   'status.disqualified': 'Didiskualifikasi',
+  'status.pending': 'Menunggu keputusan',
+  'status.passed': 'Lolos',
+  'history.stage': 'tahap {stage}',
+  'role.system': 'sistem',
   'opd.title': 'Inovasi saya',
   'opd.waiting': 'Menunggu Anda: {draft} draf dan {returned} dikembalikan untuk revisi.',
-  'opd.noCompetitions': 'Belum ada kompetisi yang dibuka.',
+  'opd.noCompetitions': 'Belum ada inovasi Anda dan belum ada kompetisi yang dibuka.',
   'opd.deadline': 'Batas pengajuan: {date}',
   'opd.noInnovations': 'Belum ada inovasi di kompetisi ini.',
   'opd.closed': 'Pengajuan untuk kompetisi ini sudah ditutup.',
   'opd.newDraft': 'Buat draf baru',
+  'opd.outcome.ranked': 'Peringkat {rank}',
+  'opd.outcome.unranked': 'Tidak masuk peringkat',
+  'opd.whyScore': 'Lihat penjelasan nilai',
   'opd.newTitle': 'Judul inovasi baru',
   'opd.create': 'Buat draf',
   'opd.creating': 'Membuat…',
@@ -178,7 +183,6 @@ export type MessageKey = keyof typeof id;
 export type Lang = 'id' | 'en';
 
 const en: Record<MessageKey, string> = {
-  ...errorCodesEn,
   ...jurorEn,
   ...organizerEn,
   ...publicEn,
@@ -265,13 +269,20 @@ const en: Record<MessageKey, string> = {
   'status.eliminated': 'Eliminated',
   'status.withdrawn': 'Withdrawn',
   'status.disqualified': 'Disqualified',
+  'status.pending': 'Awaiting a decision',
+  'status.passed': 'Passed',
+  'history.stage': 'stage {stage}',
+  'role.system': 'the system',
   'opd.title': 'My innovations',
   'opd.waiting': 'Waiting on you: {draft} drafts and {returned} returned for revision.',
-  'opd.noCompetitions': 'No competition is open yet.',
+  'opd.noCompetitions': 'You have no innovations yet and no competition is open.',
   'opd.deadline': 'Submission deadline: {date}',
   'opd.noInnovations': 'No innovations in this competition yet.',
   'opd.closed': 'Submissions to this competition are closed.',
   'opd.newDraft': 'Start a new draft',
+  'opd.outcome.ranked': 'Rank {rank}',
+  'opd.outcome.unranked': 'Not ranked',
+  'opd.whyScore': 'See why this score',
   'opd.newTitle': 'Title of the new innovation',
   'opd.create': 'Create draft',
   'opd.creating': 'Creating…',

@@ -23,14 +23,15 @@ export interface InnovationContext {
 
 interface Props {
   id: string;
-  back: { to: string; label: MessageKey };
+  /** The back link: a path, or one made from the innovation once it is loaded (e.g. its edition's list). */
+  back: { to: string | ((innovation: Innovation) => string); label: MessageKey };
   /** What the role sees between the header and the history. */
   children(ctx: InnovationContext): ReactNode;
 }
 
 /** An innovation page: back link, notice, header, the role's part, and the status history. */
 export function InnovationFrame({ id, back, children }: Props) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const main = useLoad(async () => {
     const innovation = await loadInnovation(id);
     return { innovation, competition: await loadCompetition(innovation.competitionId) };
@@ -42,7 +43,7 @@ export function InnovationFrame({ id, back, children }: Props) {
   return (
     <article className="stack">
       <p>
-        <Link to={back.to}>← {t(back.label)}</Link>
+        <Link to={typeof back.to === 'string' ? back.to : main.data ? back.to(main.data.innovation) : '/'}>← {t(back.label)}</Link>
       </p>
       <Notice message={notice} />
       <Loading state={main}>
@@ -64,7 +65,9 @@ export function InnovationFrame({ id, back, children }: Props) {
       </Loading>
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('history.title')}</h2>
-        <Loading state={history}>{(entries) => <HistoryList entries={entries} />}</Loading>
+        <Loading state={history}>
+          {(entries) => <HistoryList entries={entries} stageLabel={(key) => { const s = main.data?.competition.plan.stages.find((x) => x.key === key); return s ? pick(s.label) : key; }} />}
+        </Loading>
       </section>
     </article>
   );

@@ -1,4 +1,4 @@
-import { useMemo, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { useEffect, useMemo, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 /** A small history-API router: the server answers every page path with index.html (SPA fallback). */
 const listeners = new Set<() => void>();
@@ -12,7 +12,55 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+/** Pages holding unsaved input: each returns the question to ask before leaving, or null to let go. */
+const leaveGuards = new Set<() => string | null>();
+
+/** True when no guard holds the page, or the user agreed to leave anyway. */
+function mayLeave(): boolean {
+  for (const guard of leaveGuards) {
+    const question = guard();
+    if (question && !window.confirm(question)) return false;
+  }
+  return true;
+}
+
+let shownUrl = typeof location === 'undefined' ? '' : location.pathname + location.search;
+if (typeof window !== 'undefined')
+  window.addEventListener('popstate', (e) => {
+    // Back/forward already moved the URL: put it back when the page must not be left yet.
+    if (!mayLeave()) {
+      e.stopImmediatePropagation();
+      history.pushState(null, '', shownUrl);
+      return;
+    }
+    shownUrl = location.pathname + location.search;
+  });
+
+/**
+ * While `question` is set, leaving the page asks it first: links and `navigate` in the app (confirm dialog),
+ * back/forward, and closing or reloading the tab (the browser's own `beforeunload` dialog).
+ */
+export function useLeaveGuard(question: string | null): void {
+  useEffect(() => {
+    if (!question) return;
+    const guard = () => question;
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = question;
+      return question;
+    };
+    leaveGuards.add(guard);
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      leaveGuards.delete(guard);
+      window.removeEventListener('beforeunload', beforeUnload);
+    };
+  }, [question]);
+}
+
+export function navigate(to: string, options: { replace?: boolean; force?: boolean } = {}): void {
+  if (!options.force && !mayLeave()) return;
+  shownUrl = to;
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   for (const l of listeners) l();

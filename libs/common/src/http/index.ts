@@ -4,3 +4,4 @@ export * from './page-query.dto';
 export * from './precompressed';
 export * from './security-headers';
 export * from './body-shape';
+export * from './validation-fields';

@@ -4,7 +4,7 @@ import { ThrottlerException, ThrottlerGuard } from '@nestjs/throttler';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Strategy } from 'passport-local';
-import { Unauthorized, ValidationFailed } from '@app/common';
+import { Unauthorized, ValidationFailed, validationFieldErrors } from '@app/common';
 import { AuthService } from './auth.service';
 import { FailedLogins } from './failed-logins';
 import { LoginDto } from '../dto/auth.dto';
@@ -37,8 +37,8 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (typeof body !== 'object' || body === null || errors.length) {
       const fields = errors.length
-        ? errors.map((e) => ({ field: e.property, message: Object.values(e.constraints ?? {}).join('; ') || 'is invalid' }))
-        : [{ field: 'body', message: 'send a JSON object {email, password}' }];
+        ? validationFieldErrors(errors)
+        : [{ field: 'body', message: 'send a JSON object {email, password}', code: 'FIELD_NOT_OBJECT', params: {} }];
       throw new ValidationFailed(fields, 'VALIDATION_FAILED');
     }
     try {

@@ -85,7 +85,7 @@ describe('validateSheetValues', () => {
   ];
 
   it.each(cases)('$name', ({ values, requireAll, errors }) => {
-    expect(validateSheetValues(rubric, values as Record<string, unknown>, { requireAll })).toEqual(errors);
+    expect(validateSheetValues(rubric, values as Record<string, unknown>, { requireAll })).toMatchObject(errors);
   });
 
   it('assertValidSheetValues throws JUDGING_INVALID_SCORES (400) with the fields', () => {
@@ -96,8 +96,8 @@ describe('validateSheetValues', () => {
         kind: 'invalid',
         details: {
           fields: [
-            { field: 'scores.novelty', message: 'must be a finite number' },
-            { field: 'scores.impact', message: 'is required to submit the sheet' },
+            { field: 'scores.novelty', message: 'must be a finite number', code: 'SCORE_NOT_NUMBER', params: {} },
+            { field: 'scores.impact', message: 'is required to submit the sheet', code: 'SCORE_REQUIRED', params: {} },
           ],
         },
       }),

@@ -27,25 +27,25 @@ export function validateSheetValues(
   options: SheetValidationOptions,
 ): FieldError[] {
   if (typeof values !== 'object' || values === null || Array.isArray(values)) {
-    return [{ field: 'scores', message: 'must be an object of criterion values' }];
+    return [{ field: 'scores', message: 'must be an object of criterion values', code: 'FIELD_NOT_OBJECT', params: {} }];
   }
   const errors: FieldError[] = [];
   for (const criterion of rubric) {
     const field = `scores.${criterion.key}`;
     if (!Object.hasOwn(values, criterion.key)) {
-      if (options.requireAll) errors.push({ field, message: 'is required to submit the sheet' });
+      if (options.requireAll) errors.push({ field, message: 'is required to submit the sheet', code: 'SCORE_REQUIRED', params: {} });
       continue;
     }
     const value = values[criterion.key];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      errors.push({ field, message: 'must be a finite number' });
+      errors.push({ field, message: 'must be a finite number', code: 'SCORE_NOT_NUMBER', params: {} });
     } else if (value < criterion.min || value > criterion.max) {
-      errors.push({ field, message: `must be between ${criterion.min} and ${criterion.max}` });
+      errors.push({ field, message: `must be between ${criterion.min} and ${criterion.max}`, code: 'SCORE_OUT_OF_RANGE', params: { min: criterion.min, max: criterion.max } });
     }
   }
   const known = new Set(rubric.map((c) => c.key));
   for (const key of Object.keys(values).sort()) {
-    if (!known.has(key)) errors.push({ field: `scores.${key}`, message: 'is not a criterion of this rubric' });
+    if (!known.has(key)) errors.push({ field: `scores.${key}`, message: 'is not a criterion of this rubric', code: 'SCORE_UNKNOWN_CRITERION', params: {} });
   }
   return errors;
 }

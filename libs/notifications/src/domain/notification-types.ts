@@ -41,6 +41,8 @@ const OBJECTION_DECISION = { upheld: { id: 'DIKABULKAN', en: 'UPHELD' }, rejecte
 const OUTCOME = {
   advanced: { id: 'lanjut ke tahap berikutnya', en: 'advances to the next stage' },
   eliminated: { id: 'tidak lanjut ke tahap berikutnya', en: 'does not advance to the next stage' },
+  /** The plan's last stage: there is no next one, judging has ended. */
+  completed: { id: 'telah selesai dinilai; penjurian berakhir dan peringkat akhir diumumkan setelah diterbitkan', en: 'has been judged in full; judging has ended and the final ranking follows once it is published' },
 };
 
 /** The catalogue: every event that reaches a juror or an OPD (DESIGN §5), plus a free-form `message`. */

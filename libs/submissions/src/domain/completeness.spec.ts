@@ -34,7 +34,7 @@ describe('missingFields', () => {
     'requires %s (given %j)',
     (key, value) => {
       const label = PROFILE_FIELDS.find((f) => f.key === key)!.label.en;
-      expect(missingFields({ ...complete(), [key]: value }, form, 1)).toEqual([{ field: key, message: `${label} is required.` }]);
+      expect(missingFields({ ...complete(), [key]: value }, form, 1)).toMatchObject([{ field: key, message: `${label} is required.` }]);
     },
   );
 
@@ -45,7 +45,7 @@ describe('missingFields', () => {
     ['startDate', '2021-02-30', 'Implementation start date must be a date written YYYY-MM-DD.'],
     ['title', 42, 'Innovation title must be text.'],
   ])('refuses %s = %j', (key, value, message) => {
-    expect(missingFields({ ...complete(), [key]: value }, form, 1)).toEqual([{ field: key, message }]);
+    expect(missingFields({ ...complete(), [key]: value }, form, 1)).toMatchObject([{ field: key, message }]);
   });
 
   it.each(['inisiatif', 'uji_coba', 'penerapan'] as const)('accepts phase %s', (phase) => {
@@ -59,14 +59,14 @@ describe('missingFields', () => {
   it.each<[InnovationProfile['sections']]>([[{}], [{ ringkasan: ' ' }], [undefined], [{ ringkasan: null }]])(
     'requires the required sections (sections = %j) but not the optional ones',
     (sections) => {
-      expect(missingFields({ ...complete(), sections }, form, 1)).toEqual([
+      expect(missingFields({ ...complete(), sections }, form, 1)).toMatchObject([
         { field: 'sections.ringkasan', message: 'Section "Summary" is required.' },
       ]);
     },
   );
 
   it('requires at least one evidence document', () => {
-    expect(missingFields(complete(), form, 0)).toEqual([{ field: 'documents', message: 'At least one evidence document is required.' }]);
+    expect(missingFields(complete(), form, 0)).toMatchObject([{ field: 'documents', message: 'At least one evidence document is required.' }]);
   });
 
   it('lists everything missing on an empty draft, in form order', () => {

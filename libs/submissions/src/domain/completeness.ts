@@ -11,12 +11,12 @@ export function missingFields(innovation: InnovationProfile, form: ProposalFormV
   const errors: FieldError[] = [];
   for (const { key, label } of PROFILE_FIELDS) {
     const problem = fieldProblem(key, innovation[key]);
-    if (problem) errors.push({ field: key, message: `${label.en} ${problem}.` });
+    if (problem) errors.push({ field: key, message: `${label.en} ${problem.text}.`, code: problem.code, params: problem.params ?? {} });
   }
   for (const section of form.sections)
     if (section.required && isBlank(innovation.sections?.[section.key]))
-      errors.push({ field: `sections.${section.key}`, message: `Section "${section.label.en}" is required.` });
-  if (documentsCount < 1) errors.push({ field: 'documents', message: 'At least one evidence document is required.' });
+      errors.push({ field: `sections.${section.key}`, message: `Section "${section.label.en}" is required.`, code: 'SECTION_REQUIRED', params: {} });
+  if (documentsCount < 1) errors.push({ field: 'documents', message: 'At least one evidence document is required.', code: 'DOCUMENTS_REQUIRED', params: {} });
   return errors;
 }
 
@@ -26,16 +26,23 @@ export function assertComplete(innovation: InnovationProfile, form: ProposalForm
   if (errors.length) throw new ValidationFailed(errors, SubmissionErrorCode.Incomplete, 'The innovation is not ready to submit');
 }
 
-function fieldProblem(key: ProfileField, value: InnovationProfile[ProfileField]): string | null {
-  if (value === null || value === undefined || (typeof value === 'string' && isBlank(value))) return 'is required';
+/** What is wrong with a profile field: English text, and the field code of the error catalog. */
+interface FieldProblem {
+  text: string;
+  code: string;
+  params?: Record<string, string>;
+}
+
+function fieldProblem(key: ProfileField, value: InnovationProfile[ProfileField]): FieldProblem | null {
+  if (value === null || value === undefined || (typeof value === 'string' && isBlank(value))) return { text: 'is required', code: 'FIELD_REQUIRED' };
   switch (key) {
     case 'digital':
-      return typeof value === 'boolean' ? null : 'must be yes or no';
+      return typeof value === 'boolean' ? null : { text: 'must be yes or no', code: 'FIELD_NOT_BOOLEAN' };
     case 'phase':
-      return (INNOVATION_PHASES as readonly unknown[]).includes(value) ? null : `must be one of ${INNOVATION_PHASES.join(', ')}`;
+      return (INNOVATION_PHASES as readonly unknown[]).includes(value) ? null : { text: `must be one of ${INNOVATION_PHASES.join(', ')}`, code: 'FIELD_NOT_IN_LIST', params: { allowed: INNOVATION_PHASES.join(', ') } };
     case 'startDate':
-      return isIsoDate(value) ? null : 'must be a date written YYYY-MM-DD';
+      return isIsoDate(value) ? null : { text: 'must be a date written YYYY-MM-DD', code: 'FIELD_NOT_DATE' };
     default:
-      return typeof value === 'string' ? null : 'must be text';
+      return typeof value === 'string' ? null : { text: 'must be text', code: 'FIELD_NOT_TEXT' };
   }
 }

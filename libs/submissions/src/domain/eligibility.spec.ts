@@ -28,7 +28,7 @@ describe('checkEligibility', () => {
     });
 
     it('explains when it becomes eligible', () => {
-      expect(checkEligibility({ title: 'X', startDate: '2024-07-01' }, rules, ctx())).toEqual([
+      expect(checkEligibility({ title: 'X', startDate: '2024-07-01' }, rules, ctx())).toMatchObject([
         {
           rule: 'minMonthsImplemented',
           field: 'startDate',
@@ -38,7 +38,7 @@ describe('checkEligibility', () => {
     });
 
     it.each([null, undefined, 'sometime'])('needs a valid start date (given %j)', (startDate) => {
-      expect(checkEligibility({ title: 'X', startDate }, rules, ctx())).toEqual([
+      expect(checkEligibility({ title: 'X', startDate }, rules, ctx())).toMatchObject([
         { rule: 'minMonthsImplemented', field: 'startDate', message: 'A valid implementation start date is needed to check the minimum of 12 months in use.' },
       ]);
     });
@@ -63,7 +63,7 @@ describe('checkEligibility', () => {
     });
 
     it('names the limit and the count', () => {
-      expect(checkEligibility(sitaro, rules, ctx({ entriesOfOrganization: 5 }))).toEqual([
+      expect(checkEligibility(sitaro, rules, ctx({ entriesOfOrganization: 5 }))).toMatchObject([
         {
           rule: 'maxEntriesPerOrganization',
           field: 'organization',

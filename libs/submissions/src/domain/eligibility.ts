@@ -40,12 +40,16 @@ export function checkEligibility(
       violations.push({
         rule: 'minMonthsImplemented',
         field: 'startDate',
+        code: 'ELIGIBILITY_MIN_MONTHS',
+        params: { months },
         message: `A valid implementation start date is needed to check the minimum of ${months} months in use.`,
       });
     else if (addMonths(start, months) > jakartaDate(ctx.now))
       violations.push({
         rule: 'minMonthsImplemented',
         field: 'startDate',
+        code: 'ELIGIBILITY_MIN_MONTHS',
+        params: { months, eligibleFrom: addMonths(start, months) },
         message: `The innovation must have been in use for at least ${months} months: it started on ${start}, so it is eligible from ${addMonths(start, months)}.`,
       });
   }
@@ -54,6 +58,8 @@ export function checkEligibility(
     violations.push({
       rule: 'maxEntriesPerOrganization',
       field: 'organization',
+      code: 'ELIGIBILITY_MAX_ENTRIES',
+      params: { max, entries: ctx.entriesOfOrganization },
       message: `An organization may enter at most ${max} innovations in this edition, and this one already has ${ctx.entriesOfOrganization}.`,
     });
   return violations;

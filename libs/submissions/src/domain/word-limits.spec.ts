@@ -39,7 +39,7 @@ describe('checkWordLimits', () => {
   });
 
   it('names the section and both counts', () => {
-    expect(checkWordLimits({ ringkasan: 'satu dua tiga empat lima' }, form)).toEqual([
+    expect(checkWordLimits({ ringkasan: 'satu dua tiga empat lima' }, form)).toMatchObject([
       { field: 'sections.ringkasan', message: 'Section "Summary" has 5 words; the limit is 3.', words: 5, maxWords: 3 },
     ]);
   });

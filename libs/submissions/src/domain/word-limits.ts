@@ -22,6 +22,8 @@ export function checkWordLimits(sections: InnovationProfile['sections'], form: P
       errors.push({
         field: `sections.${section.key}`,
         message: `Section "${section.label.en}" has ${words} words; the limit is ${section.maxWords}.`,
+        code: 'FIELD_WORD_LIMIT',
+        params: { words, max: section.maxWords },
         words,
         maxWords: section.maxWords,
       });

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsNotBlank } from '@app/common';
+import { CompetitionView } from '@app/competitions';
 import { INNOVATION_PHASES, INNOVATION_STATUSES, type InnovationPhase, type InnovationStatus } from '../domain';
 
 /**
@@ -103,6 +104,16 @@ export class InnovationView extends InnovationSummaryView {
   @ApiPropertyOptional({ nullable: true }) replicability: string | null;
   @ApiPropertyOptional({ nullable: true }) sustainability: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) sections: Record<string, string>;
+}
+
+/** One edition with the OPD's innovations in it (GET /api/me/innovations). */
+export class MyEditionView {
+  @ApiProperty({ type: () => CompetitionView }) competition: CompetitionView;
+  @ApiProperty({ type: [InnovationSummaryView] }) innovations: InnovationSummaryView[];
+}
+
+export class MyInnovationsView {
+  @ApiProperty({ type: [MyEditionView], description: 'Newest edition first: every edition holding one of your innovations, and every open one' }) editions: MyEditionView[];
 }
 
 export class InnovationPageView {

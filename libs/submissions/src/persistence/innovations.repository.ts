@@ -142,6 +142,11 @@ export class InnovationsRepository {
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
 
+  /** Every innovation of one organization, in any competition and state, newest first. */
+  ofOrganization(organizationId: string): Promise<InnovationEntity[]> {
+    return this.m().find(InnovationEntity, { where: { organizationId }, order: { createdAt: 'DESC' } });
+  }
+
   async waiting(scope: OrganizationScope, statuses: InnovationStatus[], limit = 50): Promise<InnovationEntity[]> {
     const qb = this.m().createQueryBuilder(InnovationEntity, 'i').where('i.status IN (:...statuses)', { statuses }).orderBy('i.updated_at', 'ASC').take(limit);
     this.scoped(qb, scope);

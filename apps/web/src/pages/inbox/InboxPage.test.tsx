@@ -12,6 +12,8 @@ describe('targetOf', () => {
     ['http://localhost:3000/innovations/i1', 'opd', '/opd/innovations/i1'],
     ['http://localhost:3000/innovations/i1', 'coordinator', '/coordinator/innovations/i1'],
     ['http://localhost:3000/innovations/i1', 'juror', '/juri'],
+    ['http://localhost:3000/innovations/i1', 'organizer', '/panitia/inovasi/i1'],
+    ['http://localhost:3000/innovations/i1', 'admin', '/panitia/inovasi/i1'],
     ['https://inovasi.example.go.id/jury/assignments/a1', 'juror', '/juri/penilaian/a1'],
     ['http://localhost:3000/competitions/c1', 'organizer', '/panitia/edisi/c1'],
     ['http://localhost:3000/competitions/c1', 'opd', '/opd'],

@@ -1,13 +1,15 @@
 import type { User } from '../../api/types';
 import { homeOf } from '../../components/Layout';
 import { matchPath } from '../../router/router';
+import { proposalPath } from '../organizer/paths';
 
 /** Every role: the pages a session of any role may open (the inbox, an e-mail's link). */
 export const SIGNED_IN: readonly User['role'][] = ['opd', 'coordinator', 'juror', 'organizer', 'admin'];
 
 type Target = (params: Record<string, string>, role: string | undefined) => string;
 
-const innovationPage: Target = (p, role) => (role === 'opd' ? `/opd/innovations/${p.id}` : role === 'coordinator' ? `/coordinator/innovations/${p.id}` : homeOf(role));
+const innovationPage: Target = (p, role) =>
+  role === 'opd' ? `/opd/innovations/${p.id}` : role === 'coordinator' ? `/coordinator/innovations/${p.id}` : role === 'organizer' || role === 'admin' ? proposalPath(p.id) : homeOf(role);
 
 /**
  * A notification's link is its e-mail's: PUBLIC_URL + a path of the API's templates (libs/notifications

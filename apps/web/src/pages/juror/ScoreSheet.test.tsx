@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Sheet, SheetView } from '../../api/juror';
 import { draft, json, renderWithProviders, seen } from '../../test/fixtures';
+import { navigate } from '../../router/router';
 import { ScoreSheet } from './ScoreSheet';
 
 const sheet = (over: Partial<Sheet> = {}): Sheet => ({ status: 'draft', scores: { kebaruan: 70 }, comment: 'cukup', version: 3, submittedAt: null, noConflictConfirmedAt: '2027-08-02T01:00:00Z', ...over });
@@ -64,10 +65,53 @@ describe('ScoreSheet', () => {
     enter(box(/^Kebaruan/), '60');
     await new Promise((r) => setTimeout(r, 300));
     expect(calls).toHaveLength(0);
-    expect(screen.getByText('Ada perubahan yang belum tersimpan.')).toBeTruthy();
+    expect(screen.getByText(/^Belum tersimpan ke server: centang pernyataan tidak ada konflik kepentingan/)).toBeTruthy();
     await userEvent.click(screen.getByRole('checkbox', { name: /tidak memiliki konflik kepentingan/ }));
     await vi.waitFor(() => expect(calls).toHaveLength(1));
     expect(JSON.parse(calls[0].body)).toEqual({ scores: { kebaruan: 60 }, comment: '', version: 0, confirmNoConflict: true });
+  });
+
+  it('never drops typed scores: without the confirmation they stay on this device, and come back after a reload', async () => {
+    const calls = stubFetch(() => json(200, sheet({ version: 1 })));
+    const fresh = sheet({ status: 'not_started', version: 0, scores: {}, comment: null, noConflictConfirmedAt: null });
+    const first = renderSheet(fresh);
+    enter(box(/^Kebaruan/), '60');
+    fireEvent.change(screen.getByRole('textbox', { name: /Catatan penilaian/ }), { target: { value: 'gagasan baru' } });
+    expect(JSON.parse(localStorage.getItem('inovasi.sheet.a1.v0')!)).toEqual({ scores: { kebaruan: '60', manfaat: '' }, comment: 'gagasan baru' });
+    first.unmount(); // the tab is closed or reloaded
+    renderSheet(fresh);
+    expect((box(/^Kebaruan/) as HTMLInputElement).value).toBe('60');
+    expect(screen.getByText(/dipulihkan dari perangkat ini/)).toBeTruthy();
+    expect(screen.getByText(/^Belum tersimpan ke server/)).toBeTruthy();
+    expect(calls).toHaveLength(0);
+    await userEvent.click(screen.getByRole('checkbox', { name: /tidak memiliki konflik kepentingan/ }));
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    expect(JSON.parse(calls[0].body)).toEqual({ scores: { kebaruan: 60 }, comment: 'gagasan baru', version: 0, confirmNoConflict: true });
+    await vi.waitFor(() => expect(localStorage.getItem('inovasi.sheet.a1.v0')).toBeNull());
+  });
+
+  it('asks before leaving while typed scores are unsaved: closing the tab and in-app navigation', async () => {
+    stubFetch(() => json(200, sheet({ version: 1 })));
+    history.replaceState(null, '', '/juri/penugasan/a1');
+    renderSheet(sheet({ status: 'not_started', version: 0, scores: {}, comment: null, noConflictConfirmedAt: null }));
+    const unload = () => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(unload()).toBe(false);
+    enter(box(/^Kebaruan/), '60');
+    expect(unload()).toBe(true);
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    act(() => navigate('/kotak-masuk'));
+    expect(confirm).toHaveBeenCalledWith('Nilai yang Anda ketik belum tersimpan ke server. Tetap tinggalkan halaman ini?');
+    expect(location.pathname).toBe('/juri/penugasan/a1');
+    await userEvent.click(screen.getByRole('checkbox', { name: /tidak memiliki konflik kepentingan/ }));
+    await vi.waitFor(() => expect(unload()).toBe(false));
+    act(() => navigate('/kotak-masuk'));
+    expect(location.pathname).toBe('/kotak-masuk');
+    expect(confirm).toHaveBeenCalledTimes(1);
   });
 
   it('puts the range errors of a 400 next to the criterion they name', async () => {
@@ -86,21 +130,21 @@ describe('ScoreSheet', () => {
     await vi.waitFor(() => expect(box(/^Kebaruan/).getAttribute('aria-invalid')).toBe('true'));
     expect(described(box(/^Kebaruan/))).toContain('must be between 0 and 100');
     expect(box(/^Kemanfaatan/).getAttribute('aria-invalid')).toBeNull();
-    expect(screen.getByText('Periksa isian berikut: Kebaruan')).toBeTruthy();
+    expect(screen.getByText(/^Periksa isian berikut: Kebaruan/)).toBeTruthy();
     // An autosave error does not move the focus away from the box being typed in.
     expect(document.activeElement).toBe(box(/^Kebaruan/));
   });
 
   it('when the sheet changed elsewhere (409), says so, stops saving and offers to reload', async () => {
     const calls = stubFetch(() =>
-      json(409, { statusCode: 409, error: 'Conflict', code: 'JUDGING_VERSION_CONFLICT', message: 'The score sheet has changed: you edited version 3, the current version is 4.' }),
+      json(409, { statusCode: 409, error: 'Conflict', code: 'JUDGING_VERSION_CONFLICT', message: 'The score sheet has changed: you edited version 3, the current version is 4.', params: { expectedVersion: 3, currentVersion: 4 } }),
     );
     const onReload = vi.fn();
     renderSheet(sheet(), onReload);
     enter(box(/^Kemanfaatan/), '3');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Lembar ini telah diubah di tempat lain');
-    expect(alert.textContent).toContain('you edited version 3, the current version is 4');
+    expect(alert.textContent).toContain('Anda mengedit versi 3, versi sekarang 4');
     expect(box(/^Kemanfaatan/).hasAttribute('disabled')).toBe(true);
     await userEvent.click(within(alert).getByRole('button', { name: 'Muat ulang lembar' }));
     expect(onReload).toHaveBeenCalledTimes(1);

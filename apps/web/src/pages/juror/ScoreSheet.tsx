@@ -4,6 +4,7 @@ import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field, fieldId } from '../../components/Field';
 import { useI18n } from '../../i18n/I18nContext';
+import { useLeaveGuard } from '../../router/router';
 import { useSheetDraft, type Phase } from './useSheetDraft';
 import '../staff.css';
 
@@ -35,7 +36,8 @@ export function ScoreSheet({ view, onReload, readOnlyReason, autosaveMs = 800 }:
   const { t, pick } = useI18n();
   const { rubric, assignment } = view;
   const draft = useSheetDraft(assignment.id, rubric, view.sheet, autosaveMs);
-  const { form, setForm, status, error, blocked } = draft;
+  const { form, setForm, status, error, blocked, waitingFor } = draft;
+  useLeaveGuard(draft.unsaved ? t('jury.leaveUnsaved') : null);
   const notice = readOnlyReason ? t('jury.readOnly', { reason: readOnlyReason }) : status === 'submitted' ? t('jury.submitted') : undefined;
   const locked = !!notice || !!blocked;
   const fieldError = (name: string) => error?.error.fieldMessage(name);
@@ -44,7 +46,9 @@ export function ScoreSheet({ view, onReload, readOnlyReason, autosaveMs = 800 }:
     if (c) return pick(c.label);
     return field === 'comment' ? t('jury.comment') : field === 'confirmNoConflict' ? t('jury.confirm') : undefined;
   };
-  const autosaveFailed = error?.from === 'autosave' ? `${t(error.error.status === 400 ? 'error.title.400' : 'error.title.other')}: ${error.error.fields.length ? error.error.fields.map((f) => labelOf(f.field) ?? f.field).join(', ') : error.error.message}` : undefined;
+  const autosaveFailed = waitingFor === 'confirmation'
+    ? t('jury.waitingConfirmation')
+    : error?.from === 'autosave' ? `${t(error.error.status === 400 ? 'error.title.400' : 'error.title.other')}: ${error.error.fields.length ? error.error.fields.map((f) => labelOf(f.field) ?? f.field).join(', ') : error.error.text} ${t('jury.keptLocally')}` : undefined;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -68,9 +72,10 @@ export function ScoreSheet({ view, onReload, readOnlyReason, autosaveMs = 800 }:
           </button>
         </div>
       )}
+      {draft.restored && !locked && <p className="notice">{t('jury.restored')}</p>}
       {error?.from === 'submit' && <ErrorSummary error={error.error} labelOf={labelOf} />}
       {status === 'not_started' && !locked && (
-        <div className={fieldError('confirmNoConflict') ? 'field field-invalid' : 'field'}>
+        <div className={fieldError('confirmNoConflict') || waitingFor ? 'field field-invalid' : 'field'}>
           <label className="check" htmlFor={fieldId('confirmNoConflict')}>
             <input
               id={fieldId('confirmNoConflict')}

@@ -15,6 +15,30 @@ export type Phase = 'idle' | 'dirty' | 'saving' | 'saved';
 
 const BLOCKING: Record<string, Blocked> = { JUDGING_VERSION_CONFLICT: 'version', JUDGING_SHEET_LOCKED: 'locked' };
 
+/** Where typed input waits until the API has it: one key per assignment and sheet version. */
+export const draftKey = (assignmentId: string, version: number) => `inovasi.sheet.${assignmentId}.v${version}`;
+
+function readDraft(key: string): Pick<SheetForm, 'scores' | 'comment'> | null {
+  try {
+    const raw = localStorage.getItem(key);
+    const parsed = raw ? (JSON.parse(raw) as Partial<SheetForm>) : null;
+    return parsed && typeof parsed.scores === 'object' && parsed.scores !== null && typeof parsed.comment === 'string' ? { scores: parsed.scores, comment: parsed.comment } : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeDraft(key: string, form: SheetForm | null): void {
+  try {
+    if (form) localStorage.setItem(key, JSON.stringify({ scores: form.scores, comment: form.comment }));
+    else localStorage.removeItem(key);
+  } catch {
+    /* storage full or private mode: the page still holds the input, and leaving it asks first */
+  }
+}
+
+const sameEntries = (a: SheetForm, b: SheetForm) => JSON.stringify([a.scores, a.comment]) === JSON.stringify([b.scores, b.comment]);
+
 export const formOf = (rubric: readonly Criterion[], sheet: Sheet): SheetForm => ({
   scores: Object.fromEntries(rubric.map((c) => [c.key, sheet.scores[c.key] === undefined ? '' : String(sheet.scores[c.key])])),
   comment: sheet.comment ?? '',
@@ -35,16 +59,24 @@ function bodyOf(form: SheetForm, version: number, status: SheetStatus) {
  * and submit (which saves what is unsaved first). A stale version or a locked sheet blocks further saves.
  */
 export function useSheetDraft(assignmentId: string, rubric: readonly Criterion[], initial: Sheet, autosaveMs: number) {
-  const [form, setFormState] = useState(() => formOf(rubric, initial));
+  const [boot] = useState(() => {
+    const fromServer = formOf(rubric, initial);
+    // Input typed on this version of the sheet and not saved yet (the tab closed, the confirmation missing …).
+    const kept = initial.status === 'submitted' ? null : readDraft(draftKey(assignmentId, initial.version));
+    const start = kept ? { ...fromServer, scores: { ...fromServer.scores, ...kept.scores }, comment: kept.comment } : fromServer;
+    return { fromServer, start, restored: kept !== null && !sameEntries(start, fromServer) };
+  });
+  const restored = useRef(boot.restored);
+  const [form, setFormState] = useState(boot.start);
   const [status, setStatus] = useState<SheetStatus>(initial.status);
   const [version, setVersion] = useState(initial.version);
-  const [phase, setPhase] = useState<Phase>('idle');
+  const [phase, setPhase] = useState<Phase>(restored.current ? 'dirty' : 'idle');
   const [error, setError] = useState<{ error: ApiError; from: 'autosave' | 'submit' } | null>(null);
   const [blocked, setBlocked] = useState<{ kind: Blocked; message: string } | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
   const latest = useRef({ form, version: initial.version, status: initial.status });
-  const saved = useRef(JSON.stringify(form));
+  const saved = useRef(JSON.stringify(boot.fromServer));
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const busy = useRef(false);
@@ -52,7 +84,7 @@ export function useSheetDraft(assignmentId: string, rubric: readonly Criterion[]
   const fail = useCallback((err: unknown, from: 'autosave' | 'submit') => {
     const e = asApiError(err);
     const kind = e.status === 409 && e.code ? BLOCKING[e.code] : undefined;
-    if (kind) setBlocked({ kind, message: e.message });
+    if (kind) setBlocked({ kind, message: e.text });
     else setError({ error: e, from });
   }, []);
 
@@ -67,8 +99,11 @@ export function useSheetDraft(assignmentId: string, rubric: readonly Criterion[]
         setPhase('saving');
         try {
           const sheet = await saveSheet(assignmentId, bodyOf(latest.current.form, latest.current.version, latest.current.status));
+          writeDraft(draftKey(assignmentId, latest.current.version), null);
           latest.current = { ...latest.current, version: sheet.version, status: sheet.status };
           saved.current = snapshot;
+          // Typed while this save was on its way: kept under the new version until it is saved too.
+          if (JSON.stringify(latest.current.form) !== snapshot) writeDraft(draftKey(assignmentId, sheet.version), latest.current.form);
           setVersion(sheet.version);
           setStatus(sheet.status);
           setError(null);
@@ -95,11 +130,12 @@ export function useSheetDraft(assignmentId: string, rubric: readonly Criterion[]
       latest.current = { ...latest.current, form: next };
       setFormState(next);
       setPhase('dirty');
+      writeDraft(draftKey(assignmentId, latest.current.version), next);
       clearTimeout(timer.current);
       // The first save carries the juror's confirmation: without it nothing is sent yet.
       if (latest.current.status !== 'not_started' || next.confirmed) timer.current = setTimeout(() => void save('autosave'), autosaveMs);
     },
-    [autosaveMs, save],
+    [assignmentId, autosaveMs, save],
   );
 
   const submit = useCallback(async () => {
@@ -110,6 +146,7 @@ export function useSheetDraft(assignmentId: string, rubric: readonly Criterion[]
     try {
       if (!(await save('submit'))) return;
       const sheet = await submitSheet(assignmentId, latest.current.version);
+      writeDraft(draftKey(assignmentId, latest.current.version), null);
       latest.current = { ...latest.current, version: sheet.version, status: sheet.status };
       setVersion(sheet.version);
       setStatus(sheet.status);
@@ -122,7 +159,15 @@ export function useSheetDraft(assignmentId: string, rubric: readonly Criterion[]
     }
   }, [assignmentId, fail, save]);
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    // Entries restored from this device go to the API as soon as they may (the sheet is confirmed already).
+    if (restored.current && latest.current.status !== 'not_started') timer.current = setTimeout(() => void save('autosave'), autosaveMs);
+    return () => clearTimeout(timer.current);
+  }, [autosaveMs, save]);
 
-  return { form, setForm, status, version, phase, error, blocked, submitting, submit };
+  /** Why typed input is not on the server yet, when it is not: the first save needs the no-conflict confirmation. */
+  const waitingFor: 'confirmation' | null = phase === 'dirty' && status === 'not_started' && !form.confirmed ? 'confirmation' : null;
+  const unsaved = phase === 'dirty' || phase === 'saving';
+
+  return { form, setForm, status, version, phase, error, blocked, submitting, submit, waitingFor, unsaved, restored: restored.current };
 }

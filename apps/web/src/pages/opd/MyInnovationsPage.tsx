@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { createDraft, innovationsOf, openCompetitions, waiting } from '../../api/endpoints';
+import { createDraft, myInnovations, waiting } from '../../api/endpoints';
 import type { Competition, Innovation } from '../../api/types';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { useAction } from '../../components/useAction';
-import { StatusBadge } from '../../components/StatusBadge';
+import { OutcomeBadge, useOutcomes } from '../../components/OutcomeBadge';
 import { notifyChanged, useLoad } from '../../components/useLoad';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useI18n } from '../../i18n/I18nContext';
@@ -42,26 +42,37 @@ function NewDraft({ competition }: { competition: Competition }) {
   );
 }
 
-function InnovationCards({ items }: { items: readonly Innovation[] }) {
+function InnovationCards({ competition, items }: { competition: Competition; items: readonly Innovation[] }) {
   const { t, formatDate } = useI18n();
+  const outcomes = useOutcomes(competition).data;
+  const published = competition.status === 'published' || competition.status === 'archived';
   if (!items.length) return <p>{t('opd.noInnovations')}</p>;
   return (
     <ul className="cards">
       {items.map((i) => (
         <li key={i.id}>
-          <Link to={`/opd/innovations/${i.id}`}>{i.title}</Link> <StatusBadge status={i.status} />
+          <Link to={`/opd/innovations/${i.id}`}>{i.title}</Link> <OutcomeBadge status={i.status} outcome={outcomes?.get(i.id)} published={published} />
           <span className="muted"> · {formatDate(i.updatedAt, true)}</span>
+          {published && outcomes?.get(i.id)?.rank !== undefined && (
+            <>
+              {' · '}
+              <Link to={`/opd/innovations/${i.id}`}>{t('opd.whyScore')}</Link>
+            </>
+          )}
         </li>
       ))}
     </ul>
   );
 }
 
-/** The OPD's innovations in each open competition, what waits on it, and a new draft per competition. */
+/**
+ * The OPD's innovations in every edition, grouped by edition with its state (newest first): drafts,
+ * submissions in judging, and published outcomes; what waits on it, and a new draft in each open edition.
+ */
 export function MyInnovationsPage() {
   const { t, formatDate } = useI18n();
   usePageTitle(t('opd.title'));
-  const editions = useLoad(async () => Promise.all((await openCompetitions()).map(async (c) => ({ competition: c, innovations: (await innovationsOf(c.id)).items }))), []);
+  const editions = useLoad(async () => (await myInnovations()).editions, []);
   const counts = useLoad(() => waiting(), [], { followChanges: true }).data?.counts;
   return (
     <article className="stack">
@@ -76,11 +87,17 @@ export function MyInnovationsPage() {
               const closes = submissionCloses(c.plan);
               return (
                 <section key={c.id} className="stack" aria-labelledby={`c-${c.id}`}>
-                  <h2 id={`c-${c.id}`}>{c.name}</h2>
-                  {closes && <p className="muted">{t('opd.deadline', { date: formatDate(closes, true) })}</p>}
-                  <InnovationCards items={innovations} />
-                  <h3>{t('opd.newDraft')}</h3>
-                  {closes && Date.parse(closes) < Date.now() ? <p>{t('opd.closed')}</p> : <NewDraft competition={c} />}
+                  <h2 id={`c-${c.id}`}>
+                    {c.name} <span className={`badge badge-${c.status}`}>{t(`org.status.${c.status}`)}</span>
+                  </h2>
+                  {c.status === 'open' && closes && <p className="muted">{t('opd.deadline', { date: formatDate(closes, true) })}</p>}
+                  <InnovationCards competition={c} items={innovations} />
+                  {c.status === 'open' && (
+                    <>
+                      <h3>{t('opd.newDraft')}</h3>
+                      {closes && Date.parse(closes) < Date.now() ? <p>{t('opd.closed')}</p> : <NewDraft competition={c} />}
+                    </>
+                  )}
                 </section>
               );
             })

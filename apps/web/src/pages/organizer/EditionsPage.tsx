@@ -29,7 +29,7 @@ function NewEdition() {
     });
   };
   // A taken slug is a 409 naming the field: show it there too.
-  const fieldError = (f: string) => error?.fieldMessage(f) ?? (error?.details.field === f ? error.message : undefined);
+  const fieldError = (f: string) => error?.fieldMessage(f) ?? (error?.details.field === f ? error.text : undefined);
   return (
     <form className="panel stack" onSubmit={create} noValidate aria-labelledby="new-edition">
       <h2 id="new-edition">{t('org.new.title')}</h2>

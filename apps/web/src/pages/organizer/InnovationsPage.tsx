@@ -7,7 +7,9 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { Table } from '../../components/staff/Table';
 import { useLoad } from '../../components/useLoad';
 import { useI18n } from '../../i18n/I18nContext';
+import { Link } from '../../router/router';
 import { EditionFrame } from './EditionFrame';
+import { proposalPath } from './paths';
 
 const STATUSES: readonly InnovationStatus[] = ['draft', 'awaiting_coordinator', 'returned', 'submitted', 'eliminated', 'withdrawn', 'disqualified'];
 const PAGE_SIZE = 25;
@@ -75,7 +77,9 @@ function InnovationTable({ competition }: { competition: Competition }) {
               >
                 {items.map((i) => (
                   <tr key={i.id}>
-                    <td>{i.title}</td>
+                    <td>
+                      <Link to={proposalPath(i.id)}>{i.title}</Link>
+                    </td>
                     <td>{[i.organizationName, i.regionName].filter(Boolean).join(', ')}</td>
                     <td>{pick(competition.plan.categories.find((c) => c.key === i.category)?.label ?? { id: i.category, en: i.category })}</td>
                     <td>

@@ -12,7 +12,6 @@ import { useAction } from '../../components/useAction';
 import { useLoad } from '../../components/useLoad';
 import { useI18n } from '../../i18n/I18nContext';
 
-const fixed = (n: number | null | undefined, digits = 2) => (n === null || n === undefined ? '—' : n.toFixed(digits));
 
 function AssignResultView({ result }: { result: AssignResult }) {
   const { t } = useI18n();
@@ -121,7 +120,9 @@ export function ProgressPanel({ competition, stage }: { competition: Competition
 
 /** The calibration report: leniency, spread and agreement per juror; innovations whose jurors disagree. */
 export function CalibrationPanel({ competition, stage }: { competition: Competition; stage: Stage }) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
+  /** Calibration figures to 2 places, in the language's number format. */
+  const fixed = (n: number | null | undefined) => (n === null || n === undefined ? t('common.none') : formatNumber(n, 2));
   const state = useLoad(() => calibration(competition.id, stage.key), [competition, stage.key]);
   return (
     <section className="stack" aria-labelledby="calibration-title">

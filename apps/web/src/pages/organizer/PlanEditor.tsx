@@ -35,7 +35,7 @@ const ADVANCE_TYPES = ['top', 'threshold', 'all', 'none'] as const;
 const FROZEN = ['judging', 'published', 'archived'];
 
 /** The API names plan fields `stages[2].weight` (plan rules) or `plan.stages[2].weight` (body shape): one name for both. */
-const withoutPlanPrefix = (e: ApiError | null) => e && new ApiError(e.status, e.message, e.code, e.fields.map((f) => ({ ...f, field: f.field.replace(/^plan\./, '') })), e.details);
+const withoutPlanPrefix = (e: ApiError | null) => e && new ApiError(e.status, e.message, e.code, e.fields.map((f) => ({ ...f, field: f.field.replace(/^plan\./, '') })), e.details, e.params);
 
 interface CellProps {
   name: string;
@@ -65,9 +65,14 @@ interface StageProps {
   at: string;
   error(path: string): string | undefined;
   onChange(stage: Stage): void;
+  /** Judging has started: only the stage's window may still change. */
+  frozen: boolean;
 }
 
-function StageFields({ stage, at, error, onChange }: StageProps) {
+/** What a frozen plan still lets the organizer change (each move audited with its reason). */
+const MOVABLE = new Set(['opensAt', 'closesAt']);
+
+function StageFields({ stage, at, error, onChange, frozen }: StageProps) {
   const { t, pick } = useI18n();
   const set = (patch: Partial<Stage>) => onChange({ ...stage, ...patch });
   const advanceType = stage.advance ? stage.advance.type : 'none';
@@ -75,7 +80,7 @@ function StageFields({ stage, at, error, onChange }: StageProps) {
     set({ advance: type === 'none' ? null : type === 'all' ? { type } : type === 'top' ? { type, n: stage.advance?.n ?? NaN } : { type, min: stage.advance?.min ?? NaN } });
   const field = (name: string, label: string, input: (control: Parameters<Parameters<typeof Field>[0]['children']>[0]) => ReactNode, hint?: string) => (
     <Field name={`${at}.${name}`} label={label} hint={hint} error={error(`${at}.${name}`) ?? (name === 'advance.type' ? error(`${at}.advance`) : undefined)}>
-      {input}
+      {(control) => input({ ...control, ...(frozen && !MOVABLE.has(name) ? { disabled: true } : {}) } as typeof control)}
     </Field>
   );
   const label = pick(stage.label);
@@ -112,6 +117,7 @@ function StageFields({ stage, at, error, onChange }: StageProps) {
       </div>
       {error(`${at}.rubric`) && <p className="field-error">{error(`${at}.rubric`)}</p>}
       {stage.rubric.length > 0 && (
+        <fieldset className="plain" disabled={frozen}>
         <Table caption={t('org.plan.rubric', { stage: label })} columns={[t('org.col.criterion'), t('org.col.weight'), t('org.col.min'), t('org.col.max')]}>
           {stage.rubric.map((c, j) => {
             const setC = (patch: Partial<(typeof stage.rubric)[number]>) => set({ rubric: stage.rubric.map((x, k) => (k === j ? { ...x, ...patch } : x)) });
@@ -128,6 +134,7 @@ function StageFields({ stage, at, error, onChange }: StageProps) {
             );
           })}
         </Table>
+        </fieldset>
       )}
     </fieldset>
   );
@@ -156,6 +163,7 @@ export function PlanEditor({ competition, onSaved }: { competition: Competition;
     if (criterion && CRITERION_FIELDS[c![2]]) return `${pick(stage.label)} — ${pick(criterion.label)}: ${t(CRITERION_FIELDS[c![2]])}`;
     return STAGE_FIELDS[m[2]] ? `${pick(stage.label)} — ${t(STAGE_FIELDS[m[2]])}` : undefined;
   };
+  const frozen = FROZEN.includes(competition.status);
   const save = (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
@@ -167,9 +175,15 @@ export function PlanEditor({ competition, onSaved }: { competition: Competition;
   return (
     <form className="stack" onSubmit={save} noValidate aria-labelledby="plan-title">
       <h2 id="plan-title">{t('org.plan.title')}</h2>
-      <p className="hint">{t(FROZEN.includes(competition.status) ? 'org.plan.frozen' : 'org.plan.intro')}</p>
+      {frozen ? (
+        <p className="panel warning" role="note">
+          {t('org.plan.frozen')}
+        </p>
+      ) : (
+        <p className="hint">{t('org.plan.intro')}</p>
+      )}
       <ErrorSummary error={error} labelOf={labelOf} />
-      <fieldset>
+      <fieldset disabled={frozen}>
         <legend>{t('org.plan.general')}</legend>
         <div className="field">
           <label className="check" htmlFor={fieldId('requireCoordinator')}>
@@ -183,7 +197,7 @@ export function PlanEditor({ competition, onSaved }: { competition: Competition;
       </fieldset>
       {fieldError('stages') && <p className="field-error">{fieldError('stages')}</p>}
       {plan.stages.map((s, i) => (
-        <StageFields key={s.key} stage={s} at={`stages[${i}]`} error={fieldError} onChange={(next) => setPlan({ ...plan, stages: plan.stages.map((x, k) => (k === i ? next : x)) })} />
+        <StageFields key={s.key} stage={s} frozen={frozen} at={`stages[${i}]`} error={fieldError} onChange={(next) => setPlan({ ...plan, stages: plan.stages.map((x, k) => (k === i ? next : x)) })} />
       ))}
       <Field name="reason" label={t('org.plan.reason')} hint={t('org.plan.reasonHint')} error={fieldError('reason')}>
         {(c) => <input {...c} value={reason} onChange={(e) => setReason(e.target.value)} />}

@@ -16,7 +16,9 @@ import { Link } from '../../router/router';
 import { EditionFrame } from './EditionFrame';
 
 function PreviewTables({ competition, preview }: { competition: Competition; preview: Preview }) {
-  const { t, pick } = useI18n();
+  const { t, pick, formatNumber } = useI18n();
+  const categoryLabel = (key: string) => pick(competition.plan.categories.find((c) => c.key === key)?.label ?? { id: key, en: key });
+  const stageLabel = (key: string | null) => (key ? pick(competition.plan.stages.find((s) => s.key === key)?.label ?? { id: key, en: key }) : t('common.none'));
   const scored = competition.plan.stages.filter((s) => s.weight > 0);
   return (
     <>
@@ -24,7 +26,7 @@ function PreviewTables({ competition, preview }: { competition: Competition; pre
       {Object.entries(preview.categories).map(([category, rows]) => (
         <Table
           key={category}
-          caption={pick(competition.plan.categories.find((c) => c.key === category)?.label ?? { id: category, en: category })}
+          caption={categoryLabel(category)}
           columns={[{ label: t('org.col.rank'), num: true }, { label: t('org.col.rawRank'), num: true }, t('org.col.innovation'), t('org.col.organization'), ...scored.map((s) => ({ label: pick(s.label), num: true })), { label: t('org.col.final'), num: true }, t('org.col.band')]}
         >
           {rows.map((r) => (
@@ -37,10 +39,10 @@ function PreviewTables({ competition, preview }: { competition: Competition; pre
               <td className="wide">{r.organization}</td>
               {scored.map((s) => (
                 <td key={s.key} className="num">
-                  {r.stages[s.key] ?? t('common.none')}
+                  {r.stages[s.key] === undefined ? t('common.none') : formatNumber(r.stages[s.key])}
                 </td>
               ))}
-              <td className="num">{r.final}</td>
+              <td className="num">{formatNumber(r.final)}</td>
               <td>{r.band ?? t('common.none')}</td>
             </tr>
           ))}
@@ -51,8 +53,8 @@ function PreviewTables({ competition, preview }: { competition: Competition; pre
           {preview.unranked.map((u) => (
             <tr key={u.submission}>
               <td>{u.title}</td>
-              <td>{u.category}</td>
-              <td>{u.reachedStage ?? t('common.none')}</td>
+              <td>{categoryLabel(u.category)}</td>
+              <td>{stageLabel(u.reachedStage ?? null)}</td>
             </tr>
           ))}
         </Table>
@@ -210,16 +212,41 @@ function Publish({ competition, onPublished }: { competition: Competition; onPub
   );
 }
 
+/** A published edition: what is public now, instead of the provisional-results steps. */
+function Published({ competition }: { competition: Competition }) {
+  const { t } = useI18n();
+  return (
+    <section className="panel stack" aria-labelledby="published-title">
+      <h2 id="published-title">{t('org.results.publishedTitle')}</h2>
+      <p>{t('org.results.publishedText')}</p>
+      <p>
+        <Link to={`/kompetisi/${competition.slug}`}>{t('org.publish.public')}</Link>
+      </p>
+    </section>
+  );
+}
+
 function ResultsBody({ competition, reload }: { competition: Competition; reload(): void }) {
-  const [aggregation, setAggregation] = useState<Aggregation | ''>('zscore');
+  const { t } = useI18n();
+  // The plan's own aggregation first; another one is a what-if the organizer picks.
+  const [aggregation, setAggregation] = useState<Aggregation | ''>('');
   const preview = useLoad(() => rankingPreview(competition.id, aggregation || undefined), [competition, aggregation]);
   const titles = new Map([...Object.values(preview.data?.categories ?? {}).flat().map((r): [string, string] => [r.submission, r.title ?? r.submission]), ...(preview.data?.unranked ?? []).map((u): [string, string] => [u.submission, u.title ?? u.submission])]);
+  const published = competition.status === 'published' || competition.status === 'archived';
   return (
-    <>
+    <div className="page-wide stack">
+      {published && <Published competition={competition} />}
       <RankingPreview competition={competition} aggregation={aggregation} onAggregation={setAggregation} state={preview} />
-      <Announcement competition={competition} titleOf={(id) => titles.get(id) ?? id} />
-      <Publish competition={competition} onPublished={reload} />
-    </>
+      {!published && <Announcement competition={competition} titleOf={(id) => titles.get(id) ?? id} />}
+      {published ? (
+        <details className="panel">
+          <summary>{t('org.publish.correction')}</summary>
+          <Publish competition={competition} onPublished={reload} />
+        </details>
+      ) : (
+        <Publish competition={competition} onPublished={reload} />
+      )}
+    </div>
   );
 }
 

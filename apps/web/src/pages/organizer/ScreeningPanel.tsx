@@ -10,6 +10,8 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { Table } from '../../components/staff/Table';
 import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n/I18nContext';
+import { Link } from '../../router/router';
+import { proposalPath } from './paths';
 import { useStageInnovations } from './useStageInnovations';
 
 type Choice = { decision: '' | 'pass' | 'fail'; reason: string };
@@ -53,7 +55,9 @@ function ScreeningTable({ competition, items, onDone }: { competition: Competiti
           const err = error?.fieldMessage(reasonField(i.id));
           return (
             <tr key={i.id}>
-              <th scope="row">{i.title}</th>
+              <th scope="row">
+                <Link to={proposalPath(i.id)}>{i.title}</Link>
+              </th>
               <td>{i.organizationName}</td>
               <td>
                 <StatusBadge status={i.status} />

@@ -9,18 +9,19 @@ import { Notice, useNotice } from '../../components/Notice';
 import { Table } from '../../components/staff/Table';
 import { Working } from '../../components/staff/Working';
 import { useAction } from '../../components/useAction';
-import { useI18n } from '../../i18n/I18nContext';
+import type { MessageKey } from '../../i18n/dictionary';
+import { useI18n, type Translate } from '../../i18n/I18nContext';
 import { StageStatus } from './StageStatus';
 
 /** What a refused close (409) says is unfinished: undecided innovations or unsubmitted sheets. */
-function missingWork(error: ApiError | null): string[] {
+function missingWork(error: ApiError | null, t: Translate): string[] {
   const undecided = error?.details.undecided as { title: string }[] | undefined;
   const open = error?.details.open as { jurorName: string; innovationTitle: string; status: string }[] | undefined;
-  return [...(undecided ?? []).map((u) => `“${u.title}”`), ...(open ?? []).map((o) => `${o.jurorName}: “${o.innovationTitle}” (${o.status.replace('_', ' ')})`)];
+  return [...(undecided ?? []).map((u) => `“${u.title}”`), ...(open ?? []).map((o) => `${o.jurorName}: “${o.innovationTitle}” (${t(`jury.sheet.${o.status}` as MessageKey)})`)];
 }
 
-function Decisions({ summary }: { summary: CloseSummary }) {
-  const { t } = useI18n();
+function Decisions({ summary, competition }: { summary: CloseSummary; competition: Competition }) {
+  const { t, pick, formatNumber } = useI18n();
   return (
     <Table
       caption={t('org.close.summary', { passed: summary.passed, eliminated: summary.eliminated })}
@@ -29,11 +30,11 @@ function Decisions({ summary }: { summary: CloseSummary }) {
       {summary.decisions.map((d) => (
         <tr key={d.innovationId}>
           <td>{d.title}</td>
-          <td>{d.category}</td>
+          <td>{pick(competition.plan.categories.find((c) => c.key === d.category)?.label ?? { id: d.category, en: d.category })}</td>
           <td>
             <span className={`badge badge-${d.outcome}`}>{t(`org.outcome.${d.outcome}`)}</span>
           </td>
-          <td className="num">{d.score ?? t('common.none')}</td>
+          <td className="num">{d.score === null ? t('common.none') : formatNumber(d.score)}</td>
           <td className="num">{d.rank ?? t('common.none')}</td>
           <td>{d.reason}</td>
         </tr>
@@ -47,7 +48,7 @@ function Decisions({ summary }: { summary: CloseSummary }) {
  * offers to force it with a reason.
  */
 export function StageControl({ competition, stage, onChanged }: { competition: Competition; stage: Stage; onChanged(): void }) {
-  const { t, pick } = useI18n();
+  const { t, pick, formatDate } = useI18n();
   const status = competition.stages.find((s) => s.key === stage.key)?.status ?? 'scheduled';
   const { busy, error, run } = useAction<'open' | 'close' | 'force'>();
   const [summary, setSummary] = useState<CloseSummary | null>(null);
@@ -69,16 +70,24 @@ export function StageControl({ competition, stage, onChanged }: { competition: C
         setSummary(await closeStage(competition.id, stage.key, force ? { reason } : undefined));
       } catch (err) {
         // Kept while the organizer writes the reason (a forced close without one is a 400 of its own).
-        const missing = missingWork(asApiError(err));
+        const missing = missingWork(asApiError(err), t);
         if (missing.length) setRefusal(missing);
         throw err;
       }
       setRefusal([]);
       onChanged();
     });
+  const stages = competition.plan.stages;
+  const last = stages[stages.length - 1]?.key === stage.key;
+  /** Closing decides who advances and cannot be undone: ask first, more firmly before the planned close. */
+  const confirmClose = () => {
+    const early = stage.closesAt && Date.parse(stage.closesAt) > Date.now();
+    const what = t(last ? 'org.close.confirmLast' : 'org.close.confirm', { stage: pick(stage.label) });
+    return window.confirm(early ? `${t('org.close.confirmEarly', { date: formatDate(stage.closesAt!, true) })} ${what}` : what);
+  };
   const force = (e: FormEvent) => {
     e.preventDefault();
-    close(true);
+    if (confirmClose()) close(true);
   };
 
   return (
@@ -94,7 +103,7 @@ export function StageControl({ competition, stage, onChanged }: { competition: C
           </BusyButton>
         )}
         {status === 'open' && (
-          <BusyButton type="button" className="primary" busy={busy === 'close'} busyLabel={t('org.close.closing')} disabled={busy !== null} onClick={() => close(false)}>
+          <BusyButton type="button" className="primary" busy={busy === 'close'} busyLabel={t('org.close.closing')} disabled={busy !== null} onClick={() => confirmClose() && close(false)}>
             {t('org.stage.close')}
           </BusyButton>
         )}
@@ -117,7 +126,7 @@ export function StageControl({ competition, stage, onChanged }: { competition: C
         </form>
       )}
       <Notice message={notice} />
-      {summary && <Decisions summary={summary} />}
+      {summary && <Decisions summary={summary} competition={competition} />}
     </section>
   );
 }

@@ -4,14 +4,17 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Competition } from '../../api/types';
 import { competition, json, renderWithProviders, seen } from '../../test/fixtures';
 import { ImportPage } from './ImportPage';
+import { ResultsPage } from './ResultsPage';
 import { StageControl } from './StageControl';
 
-function stubFetch(answer: (call: Awaited<ReturnType<typeof seen>>) => Response) {
-  const calls: Awaited<ReturnType<typeof seen>>[] = [];
+type Call = Awaited<ReturnType<typeof seen>> & { type: string | null; search: string };
+
+function stubFetch(answer: (call: Call) => Response) {
+  const calls: Call[] = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (request: Request) => {
-      const call = { ...(await seen(request)), type: request.headers.get('content-type') };
+      const call = { ...(await seen(request)), type: request.headers.get('content-type'), search: new URL(request.url).search };
       calls.push(call);
       return answer(call);
     }),
@@ -32,15 +35,19 @@ describe('StageControl', () => {
             error: 'Conflict',
             code: 'STAGE_SHEETS_OPEN',
             message: '1 score sheet(s) are not submitted: Dr. Siti on "SiTaro" (draft). Wait for them, or close with force and a reason.',
+            params: { count: 1 },
             details: { open: [{ assignmentId: 'a1', innovationId: 'i1', innovationTitle: 'SiTaro', jurorId: 'j1', jurorName: 'Dr. Siti', status: 'not_started' }] },
           }),
     );
     const onChanged = vi.fn();
+    const confirm = vi.fn(() => true);
+    vi.stubGlobal('confirm', confirm);
     renderWithProviders(<StageControl competition={judging} stage={desk} onChanged={onChanged} />);
     await userEvent.click(screen.getByRole('button', { name: 'Tutup tahap' }));
+    expect(confirm).toHaveBeenLastCalledWith(expect.stringMatching(/^Tutup tahap Penilaian proposal\? .*maju ke tahap berikutnya/));
     const missing = await screen.findByRole('form', { name: 'Pekerjaan yang belum selesai (1)' });
-    expect(within(missing).getByRole('listitem').textContent).toBe('Dr. Siti: “SiTaro” (not started)');
-    expect(screen.getByRole('alert').textContent).toContain('Wait for them, or close with force and a reason.');
+    expect(within(missing).getByRole('listitem').textContent).toBe('Dr. Siti: “SiTaro” (Belum dimulai)');
+    expect(screen.getByRole('alert').textContent).toContain('1 lembar nilai belum dikirim. Tunggu juri, atau tutup paksa dengan alasan.');
     await userEvent.type(within(missing).getByLabelText('Alasan menutup paksa'), 'Juri berhalangan');
     await userEvent.click(within(missing).getByRole('button', { name: 'Tutup paksa dengan alasan' }));
     await screen.findByText('Tahap ditutup: 1 lolos, 0 tidak lolos');
@@ -49,6 +56,18 @@ describe('StageControl', () => {
       'POST /api/competitions/c1/stages/desk_review/close {"force":true,"reason":"Juri berhalangan"}',
     ]);
     expect(onChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks before closing: nothing is sent when the organizer cancels, and the wording is firmer before the planned close and for the last stage', async () => {
+    const calls = stubFetch(() => json(200, { stage: 'desk_review', passed: 0, eliminated: 0, forced: false, decisions: [] }));
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    const early = { ...desk, closesAt: '2099-01-31T16:59:59Z' } as typeof desk;
+    const lastPlan = { ...judging, plan: { ...judging.plan, stages: [early] } } as Competition;
+    renderWithProviders(<StageControl competition={lastPlan} stage={early} onChanged={() => undefined} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Tutup tahap' }));
+    expect(calls).toEqual([]);
+    expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/^PERHATIAN: tahap ini dijadwalkan ditutup pada .*2099.*Ini tahap terakhir: penjurian selesai/));
   });
 });
 
@@ -73,5 +92,29 @@ describe('ImportPage', () => {
     const cells = within(refused).getAllByRole('cell').map((c) => c.textContent);
     expect(cells).toEqual(['3', 'region', 'no region "Kota Atlantis"']);
     expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/imports/organizations', type: 'text/csv', body: csv });
+  });
+});
+
+describe('ResultsPage', () => {
+  it('previews under the plan’s aggregation, and a published edition shows that it is published instead of the provisional steps', async () => {
+    const published = { ...competition, status: 'published', stages: [] } as Competition;
+    const calls = stubFetch((call) => {
+      if (call.path === '/api/competitions/c1') return json(200, published);
+      if (call.path === '/api/competitions/c1/rankings/preview')
+        return json(200, { categories: { kota: [{ rank: 1, rawRank: 2, submission: 'i1', title: 'SiTaro', organization: 'RSUD', stages: {}, final: 81.2345, band: 'Sangat Inovatif' }] }, unranked: [{ submission: 'i2', title: 'Lain', category: 'kota', reachedStage: null }], stagesOpen: [] });
+      if (call.path === '/api/competitions/c1/objections') return json(200, { announcement: null, objections: [] });
+      return json(404, {});
+    });
+    renderWithProviders(<ResultsPage id="c1" />);
+    await screen.findByRole('heading', { name: 'Hasil sudah diterbitkan' });
+    await vi.waitFor(() => expect(calls.some((c) => c.path === '/api/competitions/c1/rankings/preview')).toBe(true));
+    const preview = calls.find((c) => c.path === '/api/competitions/c1/rankings/preview')!;
+    expect(preview.search).toBe('');
+    expect((screen.getByRole('combobox', { name: 'Cara agregasi' }) as HTMLSelectElement).value).toBe('');
+    const table = await screen.findByRole('table', { name: 'Kota' });
+    expect(within(table).getByRole('row', { name: /SiTaro/ }).textContent).toContain('81,2345');
+    expect(screen.getByRole('table', { name: /Tidak masuk peringkat|belum|unranked/i }).textContent).toContain('Kota');
+    expect(screen.queryByText('Hasil sementara belum diumumkan.')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Umumkan hasil sementara' })).toBeNull();
   });
 });

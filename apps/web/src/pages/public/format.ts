@@ -12,16 +12,15 @@ export const sortCategories = (keys: Iterable<string>): string[] =>
 
 /** Numbers as the language writes them (92,7967 / 92.7967), scores to at most 4 decimals; category names. */
 export function useFormat() {
-  const { lang, t } = useI18n();
+  const { t, formatNumber } = useI18n();
   return useMemo(() => {
-    const nf = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 4 });
     return {
-      number: (n: number) => nf.format(n),
-      percent: (share: number) => nf.format(Math.round(share * 1000) / 10),
+      number: (n: number) => formatNumber(n),
+      percent: (share: number) => formatNumber(Math.round(share * 1000) / 10),
       /** The public API names categories by key only; the template's keys are translated. */
       category: (key: string) => (isKnown(key) ? t(`pub.category.${key}`) : key),
     };
-  }, [lang, t]);
+  }, [formatNumber, t]);
 }
 
 /**
