@@ -15,6 +15,7 @@ import { SubmissionsModule } from '@app/submissions';
 import { NotificationsModule } from '@app/notifications';
 import { JudgingModule } from '@app/judging';
 import { ResultsModule } from '@app/results';
+import { SurveysModule } from '@app/surveys';
 import { JobQueue } from '@app/jobs';
 import { ENTITIES } from './persistence';
 import { ErrorFilter } from './http/error.filter';
@@ -64,6 +65,7 @@ export class ApiModule {
         NotificationsModule,
         JudgingModule,
         ResultsModule,
+        SurveysModule,
         // Baseline routes for `npm run bench` (hello-world and one SELECT 1), only when BENCH_ROUTES=true.
         ...(env.benchRoutes ? [BenchModule] : []),
       ],

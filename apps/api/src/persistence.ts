@@ -6,6 +6,7 @@ import { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity } from 
 import { NotificationEntity, NotificationPreferenceEntity, OutboxMessageEntity } from '@app/notifications';
 import { JUDGING_ENTITIES } from '@app/judging';
 import { RESULTS_ENTITIES } from '@app/results';
+import { SURVEY_ENTITIES, VOTE_ENTITIES } from '@app/surveys';
 
 /** Every entity of every context: the composition root's list, used by the apps, the CLI and migrations. */
 export const ENTITIES = [
@@ -25,4 +26,6 @@ export const ENTITIES = [
   NotificationPreferenceEntity,
   ...JUDGING_ENTITIES,
   ...RESULTS_ENTITIES,
+  ...SURVEY_ENTITIES,
+  ...VOTE_ENTITIES,
 ];

@@ -1,6 +1,5 @@
 import { Conflict, ValidationFailed } from '../../../common/src/domain';
 import { SurveyErrorCode } from './surveys.errors';
-import type { ElementKey } from './elements';
 import type { IkmResult } from './ikm';
 
 export interface PeriodWindow {
@@ -31,8 +30,14 @@ export function assertBeforeAfter(startDate: string | null, before: PeriodWindow
   if (fields.length) throw new ValidationFailed(fields, SurveyErrorCode.EvidenceInvalid, 'The periods do not straddle the start date');
 }
 
+/** What a comparison needs of an {@link IkmResult}. */
+export interface IkmSummary {
+  ikm: IkmResult['ikm'];
+  elements: readonly { key: string; converted: number | null }[];
+}
+
 export interface ElementChange {
-  key: ElementKey;
+  key: string;
   before: number | null;
   after: number | null;
   /** after − before on the 25–100 scale, rounded to 2 places; null when either side has no responses. */
@@ -40,7 +45,7 @@ export interface ElementChange {
 }
 
 /** Per element and overall, the converted value before and after. */
-export function compareIkm(before: IkmResult, after: IkmResult): { ikm: { before: number | null; after: number | null; change: number | null }; elements: ElementChange[] } {
+export function compareIkm(before: IkmSummary, after: IkmSummary): { ikm: { before: number | null; after: number | null; change: number | null }; elements: ElementChange[] } {
   const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((b - a) * 100) / 100);
   return {
     ikm: { before: before.ikm, after: after.ikm, change: diff(before.ikm, after.ikm) },

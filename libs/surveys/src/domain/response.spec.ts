@@ -6,7 +6,7 @@ const answers = { u1: '4', u2: '3', u3: '3', u4: '4', u5: '3', u6: '4', u7: '4',
 
 describe('reading a response (form body or CSV row)', () => {
   it('reads strings and numbers, trims and lower-cases the profile, keeps no empty text', () => {
-    expect(readResponse({ ...answers, u1: 4, saran: '  Antrean terlalu panjang ', umur: '34', jenis_kelamin: 'P', pendidikan: 'S1', pekerjaan: 'swasta', responden: '', waktu: 'x' })).toEqual({
+    expect(readResponse({ ...answers, u1: 4, suggestion: '  Antrean terlalu panjang ', age: '34', sex: 'P', education: 'S1', occupation: 'swasta', respondent: '', submittedAt: 'x' })).toEqual({
       value: { answers: { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 2, u9: 3 }, suggestion: 'Antrean terlalu panjang', age: 34, sex: 'p', education: 's1', occupation: 'swasta', respondent: null },
       errors: [],
     });
@@ -18,12 +18,12 @@ describe('reading a response (form body or CSV row)', () => {
     ['a missing answer', { ...answers, u1: undefined }, ['u1']],
     ['a fractional answer', { ...answers, u2: 2.5 }, ['u2']],
     ['a word', { ...answers, u4: 'baik' }, ['u4']],
-    ['an age of 7', { ...answers, umur: '7' }, ['umur']],
-    ['an unknown sex', { ...answers, jenis_kelamin: 'x' }, ['jenis_kelamin']],
-    ['an unknown education', { ...answers, pendidikan: 'phd' }, ['pendidikan']],
-    ['an unknown occupation', { ...answers, pekerjaan: 'astronaut' }, ['pekerjaan']],
-    ['a suggestion of 2001 characters', { ...answers, saran: 'x'.repeat(2001) }, ['saran']],
-    ['several at once', { ...answers, u1: '', u2: '9', umur: 'tua' }, ['u1', 'u2', 'umur']],
+    ['an age of 7', { ...answers, age: '7' }, ['age']],
+    ['an unknown sex', { ...answers, sex: 'x' }, ['sex']],
+    ['an unknown education', { ...answers, education: 'phd' }, ['education']],
+    ['an unknown occupation', { ...answers, occupation: 'astronaut' }, ['occupation']],
+    ['a suggestion of 2001 characters', { ...answers, suggestion: 'x'.repeat(2001) }, ['suggestion']],
+    ['several at once', { ...answers, u1: '', u2: '9', age: 'tua' }, ['u1', 'u2', 'age']],
   ])('%s is refused, naming the field', (_name, raw, fields) => {
     expect(readResponse(raw).errors.map((e) => e.field)).toEqual(fields);
   });

@@ -19,8 +19,9 @@ export const MAX_SUGGESTION = 2000;
 export const MAX_RESPONDENT = 100;
 
 /**
- * Checks loose values (a CSV row's strings, or a JSON body's fields) and returns a response, or the field
- * errors. Names are the CSV columns: u1…u9, saran, umur, jenis_kelamin, pendidikan, pekerjaan, responden.
+ * Checks loose values (a JSON body's fields, or a CSV row's strings renamed by {@link IMPORT_COLUMNS}) and
+ * returns a response, or the errors naming the fields: u1…u9, suggestion, age, sex, education, occupation,
+ * respondent.
  */
 export function readResponse(raw: Readonly<Record<string, unknown>>): { value: ResponseInput; errors: [] } | { value: null; errors: FieldError[] } {
   const errors: FieldError[] = [];
@@ -44,19 +45,19 @@ export function readResponse(raw: Readonly<Record<string, unknown>>): { value: R
     if (!(key in options)) return errors.push({ field, message: `must be one of ${Object.keys(options).join(', ')}` }), null;
     return key as K;
   };
-  const suggestion = text('saran', MAX_SUGGESTION);
-  const respondent = text('responden', MAX_RESPONDENT);
+  const suggestion = text('suggestion', MAX_SUGGESTION);
+  const respondent = text('respondent', MAX_RESPONDENT);
   let age: number | null = null;
-  if (raw.umur !== undefined && raw.umur !== null && raw.umur !== '') {
-    age = toInteger(raw.umur);
+  if (raw.age !== undefined && raw.age !== null && raw.age !== '') {
+    age = toInteger(raw.age);
     if (age === null || age < 10 || age > 120) {
-      errors.push({ field: 'umur', message: 'must be an age in years, 10 to 120' });
+      errors.push({ field: 'age', message: 'must be an age in years, 10 to 120' });
       age = null;
     }
   }
-  const sex = choice('jenis_kelamin', SEXES);
-  const education = choice('pendidikan', EDUCATIONS);
-  const occupation = choice('pekerjaan', OCCUPATIONS);
+  const sex = choice('sex', SEXES);
+  const education = choice('education', EDUCATIONS);
+  const occupation = choice('occupation', OCCUPATIONS);
   if (errors.length) return { value: null, errors };
   return { value: { answers, suggestion, age, sex, education, occupation, respondent }, errors: [] };
 }
@@ -74,5 +75,14 @@ function toInteger(v: unknown): number | null {
   return null;
 }
 
-/** The CSV columns of a response import, in the order a template lists them. */
-export const IMPORT_COLUMNS = [...ELEMENT_KEYS, 'saran', 'umur', 'jenis_kelamin', 'pendidikan', 'pekerjaan', 'responden', 'waktu'] as const;
+/** The CSV columns of a response import (Indonesian, as paper forms are tabulated) → the response's fields. */
+export const IMPORT_COLUMNS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(ELEMENT_KEYS.map((k) => [k, k])),
+  saran: 'suggestion',
+  umur: 'age',
+  jenis_kelamin: 'sex',
+  pendidikan: 'education',
+  pekerjaan: 'occupation',
+  responden: 'respondent',
+  waktu: 'submittedAt',
+};
