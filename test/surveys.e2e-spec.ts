@@ -1,5 +1,5 @@
 import { createTestApp, type TestApp } from './support/test-app';
-import { bearer, completeProposal, login, openCompetition, seedDemo } from './support/factories';
+import { bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
 
 const fields = (res: { body: { details?: { fields?: { field: string }[] } } }) => (res.body.details?.fields ?? []).map((f) => f.field);
 const all = (v: number) => ({ u1: v, u2: v, u3: v, u4: v, u5: v, u6: v, u7: v, u8: v, u9: v });
@@ -208,5 +208,107 @@ describe('survey evidence of an innovation’s impact: IKM before and after its 
     expect(other.status).toBe(404);
     const twice = await t.http().post(`/api/innovations/${innovationId}/survey-evidence`).set(bearer(rsud)).send({ unitId, beforePeriodId: before, afterPeriodId: after });
     expect(twice.status).toBe(409);
+  });
+});
+
+describe("the public 'Juara Favorit' vote: e-mail verified, one per person and category, verifiable tally (e2e)", () => {
+  let t: TestApp;
+  let organizer: string;
+  let competitionId: string;
+  let ids: Record<string, string>;
+  let pollId: string;
+  const VOTE_LIMIT = 30;
+
+  const cast = (innovationId: string, email: string) => t.http().post(`/api/public/favourite-polls/${pollId}/votes`).send({ innovationId, email });
+  const tokenFor = async (email: string) => {
+    const rows = await t.db.query(`SELECT payload->>'token' AS token FROM outbox_messages WHERE type = 'favourite_vote_verify' AND address = $1 ORDER BY created_at DESC LIMIT 1`, [email]);
+    return rows.rows[0].token as string;
+  };
+  const verify = (token: string) => t.http().post('/api/public/favourite-votes/verify').send({ token });
+
+  beforeAll(async () => {
+    t = await createTestApp({ VOTE_REQUEST_LIMIT: String(VOTE_LIMIT), VOTE_DISPOSABLE_DOMAINS: 'mailinator.com,yopmail.com' });
+    await seedDemo(t);
+    organizer = (await login(t, 'organizer@demo.local')).accessToken;
+    competitionId = (await openCompetition(t, organizer, { slug: 'favorit' })).id;
+    ids = await seedSubmitted(t, competitionId, [
+      { code: 'RSUD-KOTA-BEKASI', title: 'SiTaro' },
+      { code: 'DISDUKCAPIL-KOTA-BEKASI', title: 'Patriot Mantap' },
+      { code: 'BAPPEDA-KAB-BEKASI', title: 'Inovasi Kabupaten' },
+    ]);
+  });
+  afterAll(async () => t?.close());
+
+  it('an organizer opens a vote for a category’s finalists; an innovation of another category is refused by its index', async () => {
+    const body = { category: 'kota', opensAt: iso(Date.now() - 3600_000), closesAt: iso(Date.now() + day), innovationIds: [ids.SiTaro, ids['Patriot Mantap'], ids['Inovasi Kabupaten']] };
+    const bad = await t.http().post(`/api/competitions/${competitionId}/favourite-polls`).set(bearer(organizer)).send(body);
+    expect([bad.status, fields(bad)]).toEqual([400, ['innovationIds[2]']]);
+    const res = await t.http().post(`/api/competitions/${competitionId}/favourite-polls`).set(bearer(organizer)).send({ ...body, innovationIds: body.innovationIds.slice(0, 2) });
+    expect(res.status).toBe(201);
+    expect(res.body.candidates.map((c: { title: string }) => c.title)).toEqual(['SiTaro', 'Patriot Mantap']);
+    pollId = res.body.id;
+    const rsud = (await login(t, 'opd.rsud@demo.local')).accessToken;
+    expect((await t.http().post(`/api/competitions/${competitionId}/favourite-polls`).set(bearer(rsud)).send(body)).status).toBe(403);
+  });
+
+  it('a vote counts only once its e-mailed one-time link is opened; one per person (gmail dots and +tags are one person); disposable domains refused', async () => {
+    const disposable = await cast(ids.SiTaro, 'someone@mailinator.com');
+    expect([disposable.status, disposable.body.code, fields(disposable)]).toEqual([400, 'VOTE_EMAIL_DISPOSABLE', ['email']]);
+    const notCandidate = await cast(ids['Inovasi Kabupaten'], 'ani.warga@gmail.com');
+    expect([notCandidate.status, fields(notCandidate)]).toEqual([400, ['innovationId']]);
+
+    const first = await cast(ids.SiTaro, 'Ani.Warga@gmail.com');
+    expect([first.status, first.body.status]).toEqual([202, 'verification_sent']);
+    const mail = await t.db.query(`SELECT channel, address, payload FROM outbox_messages WHERE type = 'favourite_vote_verify'`);
+    expect(mail.rows).toEqual([{ channel: 'email', address: 'Ani.Warga@gmail.com', payload: expect.objectContaining({ innovation: 'SiTaro', category: 'kota', token: expect.any(String) }) }]);
+    // A second request before confirming (another candidate) is allowed; only one of the two can be confirmed.
+    expect((await cast(ids['Patriot Mantap'], 'aniwarga+lagi@gmail.com')).status).toBe(202);
+    const tokenA = await tokenFor('Ani.Warga@gmail.com');
+    const tokenB = await tokenFor('aniwarga+lagi@gmail.com');
+
+    const ok = await verify(tokenA);
+    expect([ok.status, ok.body.verified, ok.body.innovationId]).toEqual([200, true, ids.SiTaro]);
+    expect((await verify(tokenA)).status).toBe(200); // opening the link twice is harmless
+    const second = await verify(tokenB);
+    expect([second.status, second.body.code]).toEqual([409, 'VOTE_ALREADY_CAST']);
+    const again = await cast(ids.SiTaro, 'a.n.i.warga@googlemail.com');
+    expect([again.status, again.body.code]).toEqual([409, 'VOTE_ALREADY_CAST']);
+    expect((await verify('x'.repeat(32))).status).toBe(404);
+
+    for (const [email, title] of [['budi@yahoo.co.id', 'Patriot Mantap'], ['citra@bekasikota.go.id', 'SiTaro']] as const) {
+      expect((await cast(ids[title], email)).status).toBe(202);
+      expect((await verify(await tokenFor(email))).status).toBe(200);
+    }
+    expect((await cast(ids['Patriot Mantap'], 'dina@gmail.com')).status).toBe(202); // never confirmed: never counted
+
+    const rows = await t.db.query(`SELECT voter_hash, email_domain, token_hash FROM favourite_votes`);
+    expect(JSON.stringify(rows.rows)).not.toMatch(/ani|budi|citra|dina/i);
+  });
+
+  it('hides the results while voting is open, then publishes a tally whose hash anyone can recompute', async () => {
+    const open = await t.http().get(`/api/public/favourite-polls/${pollId}`);
+    expect([open.status, open.body.open, open.body.results]).toEqual([200, true, null]);
+    const admin = await t.http().get(`/api/competitions/${competitionId}/favourite-polls`).set(bearer(organizer));
+    expect(admin.body[0]).toMatchObject({ requested: 5, verified: 3 });
+    expect(JSON.stringify(admin.body)).not.toContain('"votes"');
+
+    await t.db.query(`UPDATE favourite_polls SET opens_at = now() - interval '2 days', closes_at = now() - interval '1 second' WHERE id = $1`, [pollId]);
+    const closed = await t.http().get(`/api/public/favourite-polls/${pollId}`);
+    expect(closed.body.open).toBe(false);
+    expect(closed.body.results.rows).toEqual([{ innovationId: ids.SiTaro, votes: 2 }, { innovationId: ids['Patriot Mantap'], votes: 1 }]);
+    const { input, hash } = closed.body.results;
+    expect(input.candidates[ids.SiTaro]).toHaveLength(2);
+    const canonicalize = (await import('canonicalize')).default;
+    expect(hash).toBe(`sha256:${require('node:crypto').createHash('sha256').update(canonicalize(input)!).digest('hex')}`);
+    const late = await cast(ids.SiTaro, 'eko@gmail.com');
+    expect([late.status, late.body.code]).toEqual([409, 'VOTE_POLL_CLOSED']);
+  });
+
+  it('limits vote requests per address (429 with Retry-After)', async () => {
+    const used = (await t.db.query(`SELECT coalesce(sum(hits), 0)::int AS n FROM citizen_rate_limits WHERE key LIKE 'favourite-vote:%' AND window_start = date_trunc('hour', now())`)).rows[0].n;
+    for (let i = used; i < VOTE_LIMIT; i++) expect((await cast(ids.SiTaro, `warga${i}@gmail.com`)).status).not.toBe(429);
+    const over = await cast(ids.SiTaro, 'terakhir@gmail.com');
+    expect([over.status, over.body.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

@@ -113,6 +113,18 @@ const TABLE: Record<string, string> = {
   'GET /api/public/rankings/{snapshotId}/certificates/{innovationId}': 'ok ok ok ok ok ok ok ok ok',
   'GET /api/public/innovations':                                 'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/innovations/{id}':                            'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/survey-units':                                       '401  ok   ok   403  403  ok   ok   ok   ok',
+  'POST /api/survey-units':                                      '401  ok   404  403  403  403  403  ok   ok',
+  'GET /api/survey-units/{id}':                                  '401  ok   404  403  403  ok   ok   ok   ok',
+  'POST /api/survey-units/{id}/periods':                         '401  ok   404  403  403  403  403  ok   ok',
+  'GET /api/survey-periods/{id}':                                '401  ok   404  403  403  ok   ok   ok   ok',
+  'POST /api/survey-periods/{id}/imports':                       '401  ok   404  403  403  403  403  ok   ok',
+  'POST /api/survey-periods/{id}/exclusions':                    '401  ok   404  403  403  403  403  ok   ok',
+  'POST /api/innovations/{id}/survey-evidence':                  '401  ok   404  403  403  403  403  403  403',
+  'GET /api/innovations/{id}/survey-evidence':                   '401  ok   404  ok   404  404  ok   ok   ok',
+  'GET /api/public/surveys/{code}':                              'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'POST /api/public/surveys/{code}/responses':                   'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/public/surveys/{code}/ikm':                          'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   // Last: these end sessions or remove things.
   'DELETE /api/documents/{id}':                                  '401  ok   404  403  403  403  403  403  403',
   'DELETE /api/assignments/{id}':                                '401  403  403  403  403  404  ok   ok   403',
@@ -169,6 +181,12 @@ const REQUESTS: Record<string, RequestSpec> = {
   'POST /api/objections/{id}/answer': { body: () => ({ answer: 'Sudah dipertimbangkan', decision: 'rejected' }) },
   'POST /api/innovations/{id}/objections': { body: () => ({ reason: 'Nilai tidak sesuai' }) },
   'GET /api/innovations/{id}/score': { params: (w) => ({ id: w.ids.publishedA }) },
+  'POST /api/survey-units': { body: (c) => ({ name: unique(c, 'Loket Uji'), organizationId: c.w.ids.orgA }) },
+  'POST /api/survey-units/{id}/periods': { body: () => ({ label: 'SKM uji', opensAt: '2027-01-01T00:00:00+07:00', closesAt: '2027-07-01T00:00:00+07:00' }) },
+  'POST /api/survey-periods/{id}/imports': { csv: () => 'u1,u2,u3,u4,u5,u6,u7,u8,u9\n3,3,3,3,3,3,3,3,3\n' },
+  'POST /api/survey-periods/{id}/exclusions': { body: () => ({ responseIds: ['00000000-0000-4000-8000-000000000000'], reason: 'Uji matriks' }) },
+  'POST /api/innovations/{id}/survey-evidence': { body: (c) => ({ unitId: c.w.ids.surveyUnit, beforePeriodId: c.w.ids.surveyPeriod, afterPeriodId: c.w.ids.surveyPeriod }) },
+  'POST /api/public/surveys/{code}/responses': { body: () => ({ answers: { u1: 3, u2: 3, u3: 3, u4: 3, u5: 3, u6: 3, u7: 3, u8: 3, u9: 3 } }) },
 };
 
 describe('authorization matrix: every OpenAPI operation × every kind of caller (e2e)', () => {

@@ -1456,6 +1456,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/survey-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Survey units the caller may see: an OPD's own, a coordinator's region, all for organizers and admins
+         * @description Survey units the caller may see: an OPD's own, a coordinator's region, all for organizers and admins
+         */
+        get: operations["SurveysController_listUnits"];
+        put?: never;
+        /**
+         * Register a service unit that runs satisfaction surveys (an organization or a named unit under it)
+         * @description Register a service unit that runs satisfaction surveys (an organization or a named unit under it)
+         */
+        post: operations["SurveysController_createUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit with its survey periods, each with its IKM, quality grade and sample adequacy
+         * @description A unit with its survey periods, each with its IKM, quality grade and sample adequacy
+         */
+        get: operations["SurveysController_getUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-units/{id}/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a survey period; its code is the short link /s/{code} for the counter QR code
+         * @description Open a survey period; its code is the short link /s/{code} for the counter QR code
+         */
+        post: operations["SurveysController_createPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-periods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A period: IKM per element, sample adequacy, flagged bursts, exclusion decisions and the latest suggestions
+         * @description A period: IKM per element, sample adequacy, flagged bursts, exclusion decisions and the latest suggestions
+         */
+        get: operations["SurveysController_getPeriod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-periods/{id}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * All-or-nothing CSV import of paper or other-tool responses; a refused file answers 400 with details.errors per line
+         * @description All-or-nothing CSV import of paper or other-tool responses; a refused file answers 400 with details.errors per line
+         */
+        post: operations["SurveysController_importResponses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-periods/{id}/exclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide, with a reason, to leave responses (e.g. a flagged burst) out of the IKM; recorded in the audit log
+         * @description Decide, with a reason, to leave responses (e.g. a flagged burst) out of the IKM; recorded in the audit log
+         */
+        post: operations["SurveysController_exclude"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/innovations/{id}/survey-evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * IKM before and after the innovation per element, with sample sizes; readable like the innovation (assigned jurors included)
+         * @description IKM before and after the innovation per element, with sample sizes; readable like the innovation (assigned jurors included)
+         */
+        get: operations["SurveysController_listEvidence"];
+        put?: never;
+        /**
+         * Link the innovation to a unit it changed, with survey periods before and after its start date
+         * @description Link the innovation to a unit it changed, with survey periods before and after its start date
+         */
+        post: operations["SurveysController_linkEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/surveys/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public survey form of a period (elements, answer scale and profile choices in Bahasa Indonesia and English)
+         * @description The public survey form of a period (elements, answer scale and profile choices in Bahasa Indonesia and English)
+         */
+        get: operations["PublicSurveysController_form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/surveys/{code}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer the survey (no account, no name); one response per respondent identifier and period; rate-limited per address
+         * @description Answer the survey (no account, no name); one response per respondent identifier and period; rate-limited per address
+         */
+        post: operations["PublicSurveysController_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/surveys/{code}/ikm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The period's published IKM: per-element values, quality grade and sample adequacy (no suggestions, no profiles)
+         * @description The period's published IKM: per-element values, quality grade and sample adequacy (no suggestions, no profiles)
+         */
+        get: operations["PublicSurveysController_ikm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2082,6 +2290,304 @@ export interface components {
         ObjectionDto: {
             /** @example Nilai verifikasi lapangan tidak mempertimbangkan data dukung tambahan */
             reason: string;
+        };
+        SurveyUnitView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            name: string;
+            population?: number | null;
+        };
+        CreateSurveyUnitDto: {
+            /**
+             * @description The service unit: the organization itself or a named unit under it
+             * @example Farmasi Rawat Jalan
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the OPD's own organization
+             */
+            organizationId?: string;
+            /**
+             * @description Service users per year (the population for the sample size)
+             * @example 12000
+             */
+            population?: number | null;
+        };
+        LocalizedTextView: {
+            id: string;
+            en: string;
+        };
+        ElementResultView: {
+            /** @example u1 */
+            key: string;
+            label: components["schemas"]["LocalizedTextView"];
+            /** @description Mean answer, 1–4 */
+            nrr?: number | null;
+            /** @description NRR × 25 (25–100) */
+            converted?: number | null;
+            /** @enum {string|null} */
+            grade?: "A" | "B" | "C" | "D" | null;
+        };
+        IkmView: {
+            responses: number;
+            /** @description Σ NRR / 9 (1–4) */
+            index?: number | null;
+            /** @description The IKM, 25–100 */
+            ikm?: number | null;
+            /** @enum {string|null} */
+            grade?: "A" | "B" | "C" | "D" | null;
+            label?: components["schemas"]["LocalizedTextView"] | null;
+            elements: components["schemas"]["ElementResultView"][];
+            /** @example u8 */
+            weakest?: string | null;
+        };
+        SampleView: {
+            population?: number | null;
+            /** @description Krejcie–Morgan sample size for the population */
+            required?: number | null;
+            responses: number;
+            reached?: boolean | null;
+        };
+        SurveyPeriodView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            /**
+             * @description The short link is /s/{code}
+             * @example k7m2q9xa
+             */
+            code: string;
+            label: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            population?: number | null;
+            ikm: components["schemas"]["IkmView"];
+            sample: components["schemas"]["SampleView"];
+        };
+        SurveyUnitDetailView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            name: string;
+            population?: number | null;
+            periods: components["schemas"]["SurveyPeriodView"][];
+        };
+        CreateSurveyPeriodDto: {
+            /** @example SKM Semester I 2025 */
+            label: string;
+            /**
+             * Format: date-time
+             * @example 2025-01-01T00:00:00+07:00
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @example 2025-07-01T00:00:00+07:00
+             */
+            closesAt: string;
+            /**
+             * @description Users served in the period; default the unit's population
+             * @example 6000
+             */
+            population?: number | null;
+        };
+        BurstView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            responseIds: string[];
+        };
+        ExclusionView: {
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            responses: number;
+            /** Format: uuid */
+            decidedBy: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        SuggestionView: {
+            text: string;
+            /** Format: date-time */
+            at: string;
+        };
+        SurveyPeriodDetailView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            /**
+             * @description The short link is /s/{code}
+             * @example k7m2q9xa
+             */
+            code: string;
+            label: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            population?: number | null;
+            ikm: components["schemas"]["IkmView"];
+            sample: components["schemas"]["SampleView"];
+            unit: components["schemas"]["SurveyUnitView"];
+            /** @description Counted responses from the public form */
+            formResponses: number;
+            /** @description Counted responses from imports */
+            importedResponses: number;
+            excludedResponses: number;
+            /** @description Flagged bursts of form responses still counted; excluding them is a decision (POST …/exclusions) */
+            bursts: components["schemas"]["BurstView"][];
+            exclusions: components["schemas"]["ExclusionView"][];
+            suggestions: components["schemas"]["SuggestionView"][];
+        };
+        ImportResultView: {
+            imported: number;
+        };
+        ExcludeResponsesDto: {
+            responseIds: string[];
+            /** @example Dua belas isian dalam satu menit dari satu perangkat */
+            reason: string;
+        };
+        ExclusionResultView: {
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            responses: number;
+            /** Format: uuid */
+            decidedBy: string;
+            /** Format: date-time */
+            decidedAt: string;
+            /** @description The period IKM after the decision */
+            ikm: components["schemas"]["IkmView"];
+        };
+        LinkSurveyEvidenceDto: {
+            /** Format: uuid */
+            unitId: string;
+            /**
+             * Format: uuid
+             * @description A period that closed by the innovation's start date
+             */
+            beforePeriodId: string;
+            /**
+             * Format: uuid
+             * @description A period that opened on or after the innovation's start date
+             */
+            afterPeriodId: string;
+        };
+        PeriodSideView: {
+            /** Format: uuid */
+            periodId: string;
+            label: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            ikm: components["schemas"]["IkmView"];
+            sample: components["schemas"]["SampleView"];
+        };
+        ChangeView: {
+            key: string;
+            before?: number | null;
+            after?: number | null;
+            /** @description after − before, 25–100 scale */
+            change?: number | null;
+        };
+        SurveyEvidenceView: {
+            /** Format: uuid */
+            id: string;
+            unit: components["schemas"]["SurveyUnitView"];
+            before: components["schemas"]["PeriodSideView"];
+            after: components["schemas"]["PeriodSideView"];
+            /** @description The overall IKM, key "ikm" */
+            ikm: components["schemas"]["ChangeView"];
+            elements: components["schemas"]["ChangeView"][];
+        };
+        ChoiceView: {
+            key: string;
+            label: components["schemas"]["LocalizedTextView"];
+        };
+        PublicSurveyView: {
+            code: string;
+            unit: string;
+            organization: string;
+            label: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description Whether the form takes responses now */
+            open: boolean;
+            elements: components["schemas"]["ChoiceView"][];
+            /** @description The answer scale 1–4 */
+            scale: components["schemas"]["ChoiceView"][];
+            sexes: components["schemas"]["ChoiceView"][];
+            educations: components["schemas"]["ChoiceView"][];
+            occupations: components["schemas"]["ChoiceView"][];
+        };
+        SurveyAnswersDto: {
+            /** @example 3 */
+            u1: number;
+            /** @example 3 */
+            u2: number;
+            /** @example 3 */
+            u3: number;
+            /** @example 3 */
+            u4: number;
+            /** @example 3 */
+            u5: number;
+            /** @example 3 */
+            u6: number;
+            /** @example 3 */
+            u7: number;
+            /** @example 3 */
+            u8: number;
+            /** @example 3 */
+            u9: number;
+        };
+        SubmitSurveyResponseDto: {
+            /** @description The nine elements U1–U9, each 1–4 */
+            answers: components["schemas"]["SurveyAnswersDto"];
+            /** @example Ruang tunggu perlu kipas angin */
+            suggestion?: string;
+            age?: number;
+            /** @enum {string} */
+            sex?: "l" | "p";
+            /** @enum {string} */
+            education?: "sd" | "smp" | "sma" | "diploma" | "s1" | "s2";
+            /** @enum {string} */
+            occupation?: "pns" | "tni" | "polri" | "swasta" | "wirausaha" | "pelajar" | "lainnya";
+            /**
+             * @description E.g. the queue ticket number: one response per respondent and period; only its hash is kept
+             * @example A-017
+             */
+            respondent?: string;
+        };
+        ResponseAcceptedView: {
+            /** @example true */
+            accepted: boolean;
+        };
+        PublicIkmView: {
+            code: string;
+            unit: string;
+            organization: string;
+            label: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            ikm: components["schemas"]["IkmView"];
+            sample: components["schemas"]["SampleView"];
         };
     };
     responses: never;
@@ -4062,6 +4568,287 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SurveysController_listUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyUnitView"][];
+                };
+            };
+        };
+    };
+    SurveysController_createUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSurveyUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyUnitView"];
+                };
+            };
+        };
+    };
+    SurveysController_getUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyUnitDetailView"];
+                };
+            };
+        };
+    };
+    SurveysController_createPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSurveyPeriodDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPeriodView"];
+                };
+            };
+        };
+    };
+    SurveysController_getPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPeriodDetailView"];
+                };
+            };
+        };
+    };
+    SurveysController_importResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description CSV with header u1,…,u9 (1–4) and optionally saran, umur, jenis_kelamin (l/p), pendidikan, pekerjaan, responden, waktu (RFC 3339); as multipart/form-data, the file alone in the field `file` */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "multipart/form-data": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultView"];
+                };
+            };
+        };
+    };
+    SurveysController_exclude: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExcludeResponsesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionResultView"];
+                };
+            };
+        };
+    };
+    SurveysController_listEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyEvidenceView"][];
+                };
+            };
+        };
+    };
+    SurveysController_linkEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkSurveyEvidenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyEvidenceView"];
+                };
+            };
+        };
+    };
+    PublicSurveysController_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurveyView"];
+                };
+            };
+        };
+    };
+    PublicSurveysController_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitSurveyResponseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseAcceptedView"];
+                };
+            };
+            /** @description Too many responses from this address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicSurveysController_ikm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicIkmView"];
+                };
             };
         };
     };

@@ -15,6 +15,7 @@ const SAMPLES: Record<NotificationType, Record<string, unknown>> = {
   screening_result: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', decision: 'fail', reason: 'Dokumen kurang' },
   stage_closed: { competition: 'IGA 2025', competitionId: 'c-1', stage: 'Presentasi', innovation: 'SiTaro', outcome: 'advanced' },
   results_published: { competition: 'IGA 2025', slug: 'iga-2025' },
+  favourite_vote_verify: { competition: 'IGA 2025', category: 'kota', innovation: 'SiTaro', token: 'tok_1-2', expiresAt: '2025-08-02T00:00:00Z' },
   message: { title: 'Rapat juri', body: 'Rapat juri Senin pukul 09.00.', link: '/competitions/c-1' },
 };
 

@@ -5,3 +5,4 @@ export * from './abuse';
 export * from './response';
 export * from './period';
 export * from './surveys.errors';
+export * from './vote';

@@ -10,4 +10,13 @@ export const SurveyErrorCode = {
   ImportInvalid: 'SURVEY_IMPORT_INVALID',
   ExclusionInvalid: 'SURVEY_EXCLUSION_INVALID',
   EvidenceInvalid: 'SURVEY_EVIDENCE_INVALID',
+  PollNotFound: 'VOTE_POLL_NOT_FOUND',
+  PollInvalid: 'VOTE_POLL_INVALID',
+  PollNotOpen: 'VOTE_POLL_NOT_OPEN',
+  PollClosed: 'VOTE_POLL_CLOSED',
+  VoteInvalid: 'VOTE_INVALID',
+  EmailDisposable: 'VOTE_EMAIL_DISPOSABLE',
+  AlreadyVoted: 'VOTE_ALREADY_CAST',
+  LinkInvalid: 'VOTE_LINK_INVALID',
+  LinkExpired: 'VOTE_LINK_EXPIRED',
 } as const;

@@ -8,14 +8,14 @@ const ANSWER = { minimum: 1, maximum: 4, example: 3 };
 export class CreateSurveyUnitDto {
   @ApiProperty({ example: 'Farmasi Rawat Jalan', description: 'The service unit: the organization itself or a named unit under it' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @ApiPropertyOptional({ format: 'uuid', description: "Defaults to the OPD's own organization" }) @IsOptional() @IsUUID() organizationId?: string;
-  @ApiPropertyOptional({ nullable: true, example: 12000, description: 'Service users per year (the population for the sample size)' }) @IsOptional() @IsInt() @Min(1) @Max(100_000_000) population?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 12000, description: 'Service users per year (the population for the sample size)' }) @IsOptional() @IsInt() @Min(1) @Max(100_000_000) population?: number | null;
 }
 
 export class CreateSurveyPeriodDto {
   @ApiProperty({ example: 'SKM Semester I 2025' }) @IsString() @IsNotEmpty() @MaxLength(120) label: string;
   @ApiProperty({ type: String, format: 'date-time', example: '2025-01-01T00:00:00+07:00' }) @IsString() opensAt: string;
   @ApiProperty({ type: String, format: 'date-time', example: '2025-07-01T00:00:00+07:00' }) @IsString() closesAt: string;
-  @ApiPropertyOptional({ nullable: true, example: 6000, description: "Users served in the period; default the unit's population" }) @IsOptional() @IsInt() @Min(1) @Max(100_000_000) population?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 6000, description: "Users served in the period; default the unit's population" }) @IsOptional() @IsInt() @Min(1) @Max(100_000_000) population?: number | null;
 }
 
 export class SurveyAnswersDto {
@@ -61,32 +61,32 @@ export class SurveyUnitView {
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty() organizationName: string;
   @ApiProperty() name: string;
-  @ApiPropertyOptional({ nullable: true }) population: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) population: number | null;
 }
 
 export class ElementResultView {
   @ApiProperty({ example: 'u1' }) key: string;
   @ApiProperty({ type: LocalizedTextView }) label: LocalizedTextView;
-  @ApiPropertyOptional({ nullable: true, description: 'Mean answer, 1–4' }) nrr: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'NRR × 25 (25–100)' }) converted: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Mean answer, 1–4' }) nrr: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'NRR × 25 (25–100)' }) converted: number | null;
   @ApiPropertyOptional({ nullable: true, enum: ['A', 'B', 'C', 'D'] }) grade: Grade | null;
 }
 
 export class IkmView {
   @ApiProperty() responses: number;
-  @ApiPropertyOptional({ nullable: true, description: 'Σ NRR / 9 (1–4)' }) index: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'The IKM, 25–100' }) ikm: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Σ NRR / 9 (1–4)' }) index: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The IKM, 25–100' }) ikm: number | null;
   @ApiPropertyOptional({ nullable: true, enum: ['A', 'B', 'C', 'D'] }) grade: Grade | null;
   @ApiPropertyOptional({ nullable: true, type: LocalizedTextView }) label: LocalizedTextView | null;
   @ApiProperty({ type: [ElementResultView] }) elements: ElementResultView[];
-  @ApiPropertyOptional({ nullable: true, example: 'u8' }) weakest: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'u8' }) weakest: string | null;
 }
 
 export class SampleView {
-  @ApiPropertyOptional({ nullable: true }) population: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Krejcie–Morgan sample size for the population' }) required: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) population: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Krejcie–Morgan sample size for the population' }) required: number | null;
   @ApiProperty() responses: number;
-  @ApiPropertyOptional({ nullable: true }) reached: boolean | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true }) reached: boolean | null;
 }
 
 export class BurstView {
@@ -110,7 +110,7 @@ export class SurveyPeriodView {
   @ApiProperty() label: string;
   @ApiProperty({ format: 'date-time' }) opensAt: Date;
   @ApiProperty({ format: 'date-time' }) closesAt: Date;
-  @ApiPropertyOptional({ nullable: true }) population: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) population: number | null;
   @ApiProperty({ type: IkmView }) ikm: IkmView;
   @ApiProperty({ type: SampleView }) sample: SampleView;
 }
@@ -186,9 +186,9 @@ export class PeriodSideView {
 
 export class ChangeView {
   @ApiProperty() key: string;
-  @ApiPropertyOptional({ nullable: true }) before: number | null;
-  @ApiPropertyOptional({ nullable: true }) after: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'after − before, 25–100 scale' }) change: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) before: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) after: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'after − before, 25–100 scale' }) change: number | null;
 }
 
 export class SurveyEvidenceView {
