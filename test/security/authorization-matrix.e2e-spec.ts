@@ -125,6 +125,11 @@ const TABLE: Record<string, string> = {
   'GET /api/public/surveys/{code}':                              'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'POST /api/public/surveys/{code}/responses':                   'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/surveys/{code}/ikm':                          'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'POST /api/competitions/{id}/favourite-polls':                 '401  403  403  403  403  404  ok   ok   403',
+  'GET /api/competitions/{id}/favourite-polls':                  '401  403  403  403  403  404  ok   ok   403',
+  'GET /api/public/favourite-polls/{id}':                        'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'POST /api/public/favourite-polls/{id}/votes':                 'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'POST /api/public/favourite-votes/verify':                     'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   // Last: these end sessions or remove things.
   'DELETE /api/documents/{id}':                                  '401  ok   404  403  403  403  403  403  403',
   'DELETE /api/assignments/{id}':                                '401  403  403  403  403  404  ok   ok   403',
@@ -186,6 +191,10 @@ const REQUESTS: Record<string, RequestSpec> = {
   'POST /api/survey-periods/{id}/imports': { csv: () => 'u1,u2,u3,u4,u5,u6,u7,u8,u9\n3,3,3,3,3,3,3,3,3\n' },
   'POST /api/survey-periods/{id}/exclusions': { body: () => ({ responseIds: ['00000000-0000-4000-8000-000000000000'], reason: 'Uji matriks' }) },
   'POST /api/innovations/{id}/survey-evidence': { body: (c) => ({ unitId: c.w.ids.surveyUnit, beforePeriodId: c.w.ids.surveyPeriod, afterPeriodId: c.w.ids.surveyPeriod }) },
+  'POST /api/competitions/{id}/favourite-polls': { body: (c) => ({ category: 'kota', opensAt: '2027-08-01T00:00:00+07:00', closesAt: '2027-08-10T00:00:00+07:00', innovationIds: [c.w.ids.innovationA, c.w.ids.innovationB] }) },
+  'GET /api/public/favourite-polls/{id}': { params: (w) => ({ id: w.ids.poll }) },
+  'POST /api/public/favourite-polls/{id}/votes': { params: (w) => ({ id: w.ids.poll }), body: (c) => ({ innovationId: c.w.ids.innovationB, email: `${unique(c, 'warga')}@gmail.com` }) },
+  'POST /api/public/favourite-votes/verify': { body: (c) => ({ token: c.w.ids.voteToken }) },
   'POST /api/public/surveys/{code}/responses': { body: () => ({ answers: { u1: 3, u2: 3, u3: 3, u4: 3, u5: 3, u6: 3, u7: 3, u8: 3, u9: 3 } }) },
 };
 

@@ -175,7 +175,7 @@ export function validateEnv(raw: Raw): ValidatedEnv {
       responsesPerHour: int(raw, 'SURVEY_RESPONSE_LIMIT', 30, 1, 100000),
       burstCount: int(raw, 'SURVEY_BURST_COUNT', 10, 2, 100000),
       burstSeconds: int(raw, 'SURVEY_BURST_SECONDS', 120, 1, 86400),
-      voteRequestsPerHour: int(raw, 'VOTE_REQUEST_LIMIT', 10, 1, 100000),
+      voteRequestsPerHour: int(raw, 'VOTE_REQUEST_LIMIT', 20, 1, 100000),
       disposableDomains: domains(raw, 'VOTE_DISPOSABLE_DOMAINS') ?? DEFAULT_DISPOSABLE_DOMAINS,
     },
   };

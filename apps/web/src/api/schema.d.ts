@@ -1664,6 +1664,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/competitions/{id}/favourite-polls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The competition’s favourite votes with request and verification counts and flagged bursts (per-candidate counts stay hidden until closing)
+         * @description The competition’s favourite votes with request and verification counts and flagged bursts (per-candidate counts stay hidden until closing)
+         */
+        get: operations["FavouritePollsController_list"];
+        put?: never;
+        /**
+         * Open a public 'Juara Favorit' vote for a category's finalists, within a window
+         * @description Open a public 'Juara Favorit' vote for a category's finalists, within a window
+         */
+        post: operations["FavouritePollsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/favourite-polls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A favourite vote: candidates and window; after closing, the tally with its verifiable hash
+         * @description A favourite vote: candidates and window; after closing, the tally with its verifiable hash
+         */
+        get: operations["PublicVotesController_poll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/favourite-polls/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vote: a one-time confirmation link is e-mailed; the vote counts once the link is opened (one per person and category)
+         * @description Vote: a one-time confirmation link is e-mailed; the vote counts once the link is opened (one per person and category)
+         */
+        post: operations["PublicVotesController_cast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/favourite-votes/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a vote with the token of its e-mailed link
+         * @description Confirm a vote with the token of its e-mailed link
+         */
+        post: operations["PublicVotesController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2075,7 +2159,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "message" | "digest";
+            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "favourite_vote_verify" | "message" | "digest";
             title: string;
             body: string;
             link?: Record<string, never> | null;
@@ -2116,7 +2200,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "message" | "digest";
+            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "favourite_vote_verify" | "message" | "digest";
             /** Format: uuid */
             recipientId: string;
             /** @enum {string} */
@@ -2588,6 +2672,108 @@ export interface components {
             closesAt: string;
             ikm: components["schemas"]["IkmView"];
             sample: components["schemas"]["SampleView"];
+        };
+        CreatePollDto: {
+            /** @example kota */
+            category: string;
+            /**
+             * Format: date-time
+             * @example 2025-08-01T00:00:00+07:00
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @example 2025-08-10T00:00:00+07:00
+             */
+            closesAt: string;
+            /** @description The finalists: submitted innovations of the competition in this category */
+            innovationIds: string[];
+        };
+        PollCandidateView: {
+            /** Format: uuid */
+            innovationId: string;
+            title: string;
+            organization: string;
+        };
+        PollAdminView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            competitionId: string;
+            category: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            candidates: components["schemas"]["PollCandidateView"][];
+            /** @description Vote requests (verified or not); per-candidate counts stay hidden until the window closes */
+            requested: number;
+            verified: number;
+            /** @description Flagged bursts of verifications (ids are vote ids) */
+            bursts: components["schemas"]["BurstView"][];
+        };
+        TallyRowView: {
+            /** Format: uuid */
+            innovationId: string;
+            votes: number;
+        };
+        TallyInputView: {
+            /** Format: uuid */
+            poll: string;
+            /** @description Per candidate, its verified voters' hashed identities, sorted */
+            candidates: {
+                [key: string]: string[];
+            };
+        };
+        TallyView: {
+            rows: components["schemas"]["TallyRowView"][];
+            /**
+             * @description sha256 of the RFC 8785 canonical JSON of `input`
+             * @example sha256:…
+             */
+            hash: string;
+            input: components["schemas"]["TallyInputView"];
+        };
+        PublicPollView: {
+            /** Format: uuid */
+            id: string;
+            competition: string;
+            category: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            open: boolean;
+            candidates: components["schemas"]["PollCandidateView"][];
+            /** @description Null until the window closes */
+            results?: components["schemas"]["TallyView"] | null;
+        };
+        CastVoteDto: {
+            /** Format: uuid */
+            innovationId: string;
+            /**
+             * @description A one-time confirmation link is sent here; only a keyed hash of the address is kept
+             * @example warga@gmail.com
+             */
+            email: string;
+        };
+        VoteAcceptedView: {
+            /** @example verification_sent */
+            status: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        VerifyVoteDto: {
+            /** @description The token of the confirmation link /v/{token} */
+            token: string;
+        };
+        VoteVerifiedView: {
+            /** @example true */
+            verified: boolean;
+            /** Format: uuid */
+            innovationId: string;
+            /** Format: date-time */
+            verifiedAt: string;
         };
     };
     responses: never;
@@ -3649,7 +3835,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "pending" | "sent" | "failed" | "dead";
-                type?: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "message" | "digest";
+                type?: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "favourite_vote_verify" | "message" | "digest";
                 competitionId?: string;
             };
             header?: never;
@@ -4848,6 +5034,128 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicIkmView"];
+                };
+            };
+        };
+    };
+    FavouritePollsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PollAdminView"][];
+                };
+            };
+        };
+    };
+    FavouritePollsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePollDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PollAdminView"];
+                };
+            };
+        };
+    };
+    PublicVotesController_poll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPollView"];
+                };
+            };
+        };
+    };
+    PublicVotesController_cast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CastVoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteAcceptedView"];
+                };
+            };
+            /** @description Too many vote requests from this address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicVotesController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyVoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteVerifiedView"];
                 };
             };
         };
