@@ -24,21 +24,26 @@ import {
 } from './dto/surveys.dto';
 
 /**
- * Public responses are limited per client address in fixed windows counted in PostgreSQL (every API
- * instance sees the same counters): over the limit, 429 with Retry-After.
+ * Lets a public request through unless its client address is over a limit counted in PostgreSQL (every API
+ * instance sees the same counters); over it, 429 with Retry-After.
  */
+export async function enforceAddressLimit(ctx: ExecutionContext, hit: (address: string) => Promise<number>): Promise<true> {
+  const http = ctx.switchToHttp();
+  const wait = await hit(String(http.getRequest<{ ip?: unknown }>().ip));
+  if (wait > 0) {
+    http.getResponse<{ header(name: string, value: string): unknown }>().header('Retry-After', String(wait));
+    throw new ThrottlerException();
+  }
+  return true;
+}
+
+/** Public survey responses per address (SURVEY_RESPONSE_LIMIT per hour). */
 @Injectable()
 export class SurveyResponseRateLimit implements CanActivate {
   constructor(private readonly surveys: SurveysService) {}
 
-  async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const http = ctx.switchToHttp();
-    const wait = await this.surveys.hitAddress('survey-response', String(http.getRequest<{ ip?: unknown }>().ip));
-    if (wait > 0) {
-      http.getResponse<{ header(name: string, value: string): unknown }>().header('Retry-After', String(wait));
-      throw new ThrottlerException();
-    }
-    return true;
+  canActivate(ctx: ExecutionContext): Promise<boolean> {
+    return enforceAddressLimit(ctx, (address) => this.surveys.hitAddress('survey-response', address));
   }
 }
 

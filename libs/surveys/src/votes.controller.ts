@@ -1,24 +1,18 @@
 import { Body, CanActivate, Controller, ExecutionContext, Get, HttpCode, Injectable, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { ThrottlerException } from '@nestjs/throttler';
+import { enforceAddressLimit } from './surveys.controller';
 import { CurrentUser, Public, Roles, type Actor } from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { VotesService } from './votes.service';
 import { CastVoteDto, CreatePollDto, PollAdminView, PublicPollView, VerifyVoteDto, VoteAcceptedView, VoteVerifiedView } from './dto/votes.dto';
 
-/** Vote requests are limited per client address (counters in PostgreSQL): over the limit, 429 with Retry-After. */
+/** Vote requests per address (VOTE_REQUEST_LIMIT per hour). */
 @Injectable()
 export class VoteRateLimit implements CanActivate {
   constructor(private readonly votes: VotesService) {}
 
-  async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const http = ctx.switchToHttp();
-    const wait = await this.votes.hitAddress(String(http.getRequest<{ ip?: unknown }>().ip));
-    if (wait > 0) {
-      http.getResponse<{ header(name: string, value: string): unknown }>().header('Retry-After', String(wait));
-      throw new ThrottlerException();
-    }
-    return true;
+  canActivate(ctx: ExecutionContext): Promise<boolean> {
+    return enforceAddressLimit(ctx, (address) => this.votes.hitAddress(address));
   }
 }
 
