@@ -43,7 +43,7 @@ describe('satisfaction surveys: SKM → IKM per service unit (e2e, real PostgreS
     const noOffset = await t.http().post(`/api/survey-units/${unitId}/periods`).set(bearer(rsud)).send({ label: 'x', opensAt: '2025-01-01', closesAt: '2025-07-01T00:00:00+07:00' });
     expect([noOffset.status, fields(noOffset)]).toEqual([400, ['opensAt']]);
     const units = await t.http().get('/api/survey-units').set(bearer(rsud));
-    expect(units.body.map((u: { name: string }) => u.name)).toEqual(['Farmasi Rawat Jalan']);
+    expect(units.body.map((u: { name: string }) => u.name)).toEqual(['Farmasi Rawat Jalan', 'Instalasi Farmasi Rawat Jalan']);
   });
 
   it('the public form shows the nine elements in Bahasa Indonesia and English and takes a response without an account', async () => {
@@ -117,6 +117,7 @@ describe('satisfaction surveys: SKM → IKM per service unit (e2e, real PostgreS
     expect((await t.http().get(`/api/survey-units/${unitId}`).set(bearer(disdukcapil))).status).toBe(404);
     expect((await t.http().post(`/api/survey-periods/${period.id}/imports`).set(bearer(disdukcapil)).set('content-type', 'text/csv').send(`${HEADER}\n${csvRow(all(1))}`)).status).toBe(404);
     expect((await t.http().get(`/api/survey-units`).set(bearer(disdukcapil))).body).toEqual([]);
+    expect((await t.http().get(`/api/survey-units`).set(bearer(organizer))).body.map((u: { organizationName: string }) => u.organizationName)).toEqual(['RSUD dr. Chasbullah Abdulmadjid Kota Bekasi', 'RSUD dr. Chasbullah Abdulmadjid Kota Bekasi']);
     const read = await t.http().get(`/api/survey-units/${unitId}`).set(bearer(organizer));
     expect([read.status, read.body.periods.find((p: { id: string }) => p.id === period.id).ikm.ikm]).toEqual([200, 78.07]);
     expect((await t.http().post(`/api/survey-periods/${period.id}/imports`).set(bearer(organizer)).set('content-type', 'text/csv').send(`${HEADER}\n${csvRow(all(1))}`)).status).toBe(403);
@@ -208,6 +209,32 @@ describe('survey evidence of an innovation’s impact: IKM before and after its 
     expect(other.status).toBe(404);
     const twice = await t.http().post(`/api/innovations/${innovationId}/survey-evidence`).set(bearer(rsud)).send({ unitId, beforePeriodId: before, afterPeriodId: after });
     expect(twice.status).toBe(409);
+  });
+});
+
+describe('demo seed: SiTaro’s pharmacy surveyed before and after its 2021 launch (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t);
+    await seedDemo(t); // idempotent
+  });
+  afterAll(async () => t?.close());
+
+  it('shows the dossier’s IKM before (C, waiting time weakest) and after (B), each with its sample reached', async () => {
+    const organizer = (await login(t, 'organizer@demo.local')).accessToken;
+    const [sitaro] = (await t.db.query(`SELECT i.id FROM innovations i JOIN competitions c ON c.id = i.competition_id WHERE c.slug = 'iga-2024-demo' AND i.title LIKE 'SiTaro%'`)).rows;
+    const res = await t.http().get(`/api/innovations/${sitaro.id}/survey-evidence`).set(bearer(organizer));
+    expect(res.status).toBe(200);
+    expect(res.body).toHaveLength(1);
+    const [e] = res.body;
+    expect(e.unit.name).toBe('Instalasi Farmasi Rawat Jalan');
+    expect(e.before).toMatchObject({ label: 'SKM Semester I 2021', ikm: { grade: 'C', weakest: 'u3' }, sample: { population: 1000, required: 278, responses: 290, reached: true } });
+    expect(e.after).toMatchObject({ label: 'SKM Semester I 2022', ikm: { grade: 'B' }, sample: { required: 278, responses: 310, reached: true } });
+    expect(e.elements.find((x: { key: string }) => x.key === 'u3').change).toBeGreaterThan(30);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM survey_units`)).rows[0].n).toBe(1);
+    const pub = await t.http().get('/api/public/surveys/sitaro22/ikm');
+    expect(pub.body.ikm.grade).toBe('B');
   });
 });
 
