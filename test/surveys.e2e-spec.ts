@@ -149,13 +149,15 @@ describe('satisfaction surveys: SKM → IKM per service unit (e2e, real PostgreS
   });
 
   it('limits public responses per address with counters in PostgreSQL: over the limit is 429 with Retry-After', async () => {
-    const used = (await t.db.query(`SELECT coalesce(sum(hits), 0)::int AS n FROM citizen_rate_limits WHERE key LIKE 'survey-response:%' AND window_start = date_trunc('hour', now())`)).rows[0].n;
+    await t.db.query(`INSERT INTO citizen_rate_limits (key, window_start, hits) VALUES ('survey-response:gone', now() - interval '3 days', 7)`);
+    const used = (await t.db.query(`SELECT coalesce(sum(hits), 0)::int AS n FROM citizen_rate_limits WHERE key LIKE 'survey-response:%' AND window_start = to_timestamp(floor(extract(epoch FROM now()) / 3600) * 3600)`)).rows[0].n;
     expect(used).toBeGreaterThan(0);
     for (let i = used; i < LIMIT; i++) expect((await t.http().post(`/api/public/surveys/${burstPeriod.code}/responses`).send({ answers: all(2) })).status).toBe(201);
     const over = await t.http().post(`/api/public/surveys/${burstPeriod.code}/responses`).send({ answers: all(2) });
     expect([over.status, over.body.code]).toEqual([429, 'RATE_LIMITED']);
     expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(over.headers['retry-after'])).toBeLessThanOrEqual(3600);
+    expect((await t.db.query(`SELECT 1 FROM citizen_rate_limits WHERE key = 'survey-response:gone'`)).rows).toEqual([]); // stale windows are swept
   });
 });
 
@@ -332,7 +334,7 @@ describe("the public 'Juara Favorit' vote: e-mail verified, one per person and c
   });
 
   it('limits vote requests per address (429 with Retry-After)', async () => {
-    const used = (await t.db.query(`SELECT coalesce(sum(hits), 0)::int AS n FROM citizen_rate_limits WHERE key LIKE 'favourite-vote:%' AND window_start = date_trunc('hour', now())`)).rows[0].n;
+    const used = (await t.db.query(`SELECT coalesce(sum(hits), 0)::int AS n FROM citizen_rate_limits WHERE key LIKE 'favourite-vote:%' AND window_start = to_timestamp(floor(extract(epoch FROM now()) / 3600) * 3600)`)).rows[0].n;
     for (let i = used; i < VOTE_LIMIT; i++) expect((await cast(ids.SiTaro, `warga${i}@gmail.com`)).status).not.toBe(429);
     const over = await cast(ids.SiTaro, 'terakhir@gmail.com');
     expect([over.status, over.body.code]).toEqual([429, 'RATE_LIMITED']);

@@ -136,10 +136,12 @@ export class SurveysRepository {
     return tx.query(`SELECT pg_advisory_xact_lock(hashtext('survey-period:' || $1))`, [periodId]);
   }
 
-  /** Counts one hit of `key` in the window starting at `windowStart`, forgetting the key's older windows; returns the window's hits. */
+  /** Counts one hit of `key` in the window starting at `windowStart`, forgetting older windows; returns the window's hits. */
   async hit(key: string, windowStart: Date): Promise<number> {
     return this.db.transaction(async (tx) => {
       await tx.query(`DELETE FROM citizen_rate_limits WHERE key = $1 AND window_start < $2`, [key, windowStart]);
+      // Other addresses' stale windows, a bounded batch per hit, so the table stays small without a scheduler.
+      await tx.query(`DELETE FROM citizen_rate_limits WHERE ctid = ANY(ARRAY(SELECT ctid FROM citizen_rate_limits WHERE window_start < $1::timestamptz - interval '1 day' LIMIT 50))`, [windowStart]);
       const [row] = await tx.query(
         `INSERT INTO citizen_rate_limits AS c (key, window_start, hits) VALUES ($1, $2, 1)
          ON CONFLICT (key, window_start) DO UPDATE SET hits = c.hits + 1 RETURNING hits`,
