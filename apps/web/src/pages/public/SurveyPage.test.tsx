@@ -51,7 +51,7 @@ describe('SurveyPage (/s/:code)', () => {
     await screen.findByText('Terima kasih, jawaban Anda sudah diterima.');
     expect(posts).toEqual([['/api/public/surveys/k7m2q9xa/responses', { answers: { u1: 4, u2: 4, u3: 4, u4: 4, u5: 4, u6: 4, u7: 4, u8: 2, u9: 4 }, sex: 'p', age: 41 }]]);
     expect(screen.getByRole('link', { name: 'Lihat Indeks Kepuasan Masyarakat unit ini' }).getAttribute('href')).toBe('/s/k7m2q9xa/ikm');
-  });
+  }, 20_000); // 36 radio buttons and a form: slow on a shared 2-core machine
 
   it('says so when the period does not take answers', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => json(200, { ...survey, open: false })));
