@@ -1,4 +1,7 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+/** A foreign key inside this context, named as the migration names it (no relation is ever loaded through it). */
+const fk = (column: string, name: string) => JoinColumn({ name: column, foreignKeyConstraintName: name });
 
 /** A public-service unit that surveys its users: an organization, or a named unit under it (e.g. a pharmacy). */
 @Entity('survey_units')
@@ -20,6 +23,7 @@ export class SurveyPeriodEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('survey_periods_unit_idx')
   @Column({ type: 'uuid', name: 'unit_id' }) unitId: string;
+  @ManyToOne(() => SurveyUnitEntity) @fk('unit_id', 'survey_periods_unit_id_fkey') unit?: SurveyUnitEntity;
   @Index('survey_periods_code_uq', { unique: true })
   @Column({ type: 'varchar', length: 16 }) code: string;
   @Column({ type: 'varchar', length: 120 }) label: string;
@@ -31,6 +35,19 @@ export class SurveyPeriodEntity {
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
 }
 
+/** A person's decision to leave responses out of a period's IKM (e.g. a flagged burst), with the reason. */
+@Entity('survey_exclusions')
+export class SurveyExclusionEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Index('survey_exclusions_period_idx')
+  @Column({ type: 'uuid', name: 'period_id' }) periodId: string;
+  @ManyToOne(() => SurveyPeriodEntity) @fk('period_id', 'survey_exclusions_period_id_fkey') period?: SurveyPeriodEntity;
+  @Column({ type: 'text' }) reason: string;
+  @Column({ type: 'int' }) responses: number;
+  @Column({ type: 'uuid', name: 'decided_by' }) decidedBy: string;
+  @CreateDateColumn({ type: 'timestamptz', name: 'decided_at' }) decidedAt: Date;
+}
+
 /** One respondent's answers; no name. The respondent identifier and the address are kept only as hashes. */
 @Entity('survey_responses')
 @Index('survey_responses_period_at_idx', ['periodId', 'submittedAt'])
@@ -39,6 +56,7 @@ export class SurveyPeriodEntity {
 export class SurveyResponseEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid', name: 'period_id' }) periodId: string;
+  @ManyToOne(() => SurveyPeriodEntity) @fk('period_id', 'survey_responses_period_id_fkey') period?: SurveyPeriodEntity;
   @Column({ type: 'smallint' }) u1: number;
   @Column({ type: 'smallint' }) u2: number;
   @Column({ type: 'smallint' }) u3: number;
@@ -60,18 +78,7 @@ export class SurveyResponseEntity {
   @Column({ type: 'timestamptz', name: 'submitted_at', default: () => 'now()' }) submittedAt: Date;
   /** Set by an exclusion decision (survey_exclusions); an excluded response counts nowhere. */
   @Column({ type: 'uuid', name: 'exclusion_id', nullable: true }) exclusionId: string | null;
-}
-
-/** A person's decision to leave responses out of a period's IKM (e.g. a flagged burst), with the reason. */
-@Entity('survey_exclusions')
-export class SurveyExclusionEntity {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Index('survey_exclusions_period_idx')
-  @Column({ type: 'uuid', name: 'period_id' }) periodId: string;
-  @Column({ type: 'text' }) reason: string;
-  @Column({ type: 'int' }) responses: number;
-  @Column({ type: 'uuid', name: 'decided_by' }) decidedBy: string;
-  @CreateDateColumn({ type: 'timestamptz', name: 'decided_at' }) decidedAt: Date;
+  @ManyToOne(() => SurveyExclusionEntity) @fk('exclusion_id', 'survey_responses_exclusion_id_fkey') exclusion?: SurveyExclusionEntity;
 }
 
 /** An innovation's claim that it changed a unit's service, with the periods before and after its start. */
@@ -84,6 +91,9 @@ export class SurveyEvidenceEntity {
   @Column({ type: 'uuid', name: 'unit_id' }) unitId: string;
   @Column({ type: 'uuid', name: 'before_period_id' }) beforePeriodId: string;
   @Column({ type: 'uuid', name: 'after_period_id' }) afterPeriodId: string;
+  @ManyToOne(() => SurveyUnitEntity) @fk('unit_id', 'survey_evidence_unit_id_fkey') unit?: SurveyUnitEntity;
+  @ManyToOne(() => SurveyPeriodEntity) @fk('before_period_id', 'survey_evidence_before_period_id_fkey') beforePeriod?: SurveyPeriodEntity;
+  @ManyToOne(() => SurveyPeriodEntity) @fk('after_period_id', 'survey_evidence_after_period_id_fkey') afterPeriod?: SurveyPeriodEntity;
   @Column({ type: 'uuid', name: 'created_by' }) createdBy: string;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
 }

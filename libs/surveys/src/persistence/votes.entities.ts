@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 export interface PollCandidate {
   innovationId: string;
@@ -32,6 +32,7 @@ export class FavouritePollEntity {
 export class FavouriteVoteEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid', name: 'poll_id' }) pollId: string;
+  @ManyToOne(() => FavouritePollEntity) @JoinColumn({ name: 'poll_id', foreignKeyConstraintName: 'favourite_votes_poll_id_fkey' }) poll?: FavouritePollEntity;
   @Column({ type: 'uuid', name: 'innovation_id' }) innovationId: string;
   @Column({ type: 'varchar', length: 64, name: 'voter_hash' }) voterHash: string;
   @Column({ type: 'varchar', length: 255, name: 'email_domain' }) emailDomain: string;
