@@ -1,4 +1,6 @@
 import { createTestApp, type TestApp } from './support/test-app';
+import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
+import { waitFor } from './support/wait';
 import { bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
 
 const fields = (res: { body: { details?: { fields?: { field: string }[] } } }) => (res.body.details?.fields ?? []).map((f) => f.field);
@@ -249,14 +251,18 @@ describe("the public 'Juara Favorit' vote: e-mail verified, one per person and c
   const VOTE_LIMIT = 30;
 
   const cast = (innovationId: string, email: string) => t.http().post(`/api/public/favourite-polls/${pollId}/votes`).send({ innovationId, email });
+  let sink: SmtpSink;
+  /** The token of the confirmation link in the latest mail to `email` (delivered by the outbox through SMTP). */
   const tokenFor = async (email: string) => {
-    const rows = await t.db.query(`SELECT payload->>'token' AS token FROM outbox_messages WHERE type = 'favourite_vote_verify' AND address = $1 ORDER BY created_at DESC LIMIT 1`, [email]);
-    return rows.rows[0].token as string;
+    const mail = await waitFor(`confirmation mail to ${email}`, () => sink.to(email).at(-1));
+    return /\/v\/([\w-]+)/.exec(mail.text)![1];
   };
   const verify = (token: string) => t.http().post('/api/public/favourite-votes/verify').send({ token });
 
   beforeAll(async () => {
-    t = await createTestApp({ VOTE_REQUEST_LIMIT: String(VOTE_LIMIT), VOTE_DISPOSABLE_DOMAINS: 'mailinator.com,yopmail.com' });
+    sink = await startSmtpSink();
+    // Without Redis the outbox is drained in process: the confirmation mails really go out through SMTP.
+    t = await createTestApp({ VOTE_REQUEST_LIMIT: String(VOTE_LIMIT), VOTE_DISPOSABLE_DOMAINS: 'mailinator.com,yopmail.com', REDIS_URL: '', SMTP_URL: sink.url, NOTIFY_POLL_MS: '50' });
     await seedDemo(t);
     organizer = (await login(t, 'organizer@demo.local')).accessToken;
     competitionId = (await openCompetition(t, organizer, { slug: 'favorit' })).id;
@@ -266,7 +272,10 @@ describe("the public 'Juara Favorit' vote: e-mail verified, one per person and c
       { code: 'BAPPEDA-KAB-BEKASI', title: 'Inovasi Kabupaten' },
     ]);
   });
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await sink?.close();
+  });
 
   it('an organizer opens a vote for a category’s finalists; an innovation of another category is refused by its index', async () => {
     const body = { category: 'kota', opensAt: iso(Date.now() - 3600_000), closesAt: iso(Date.now() + day), innovationIds: [ids.SiTaro, ids['Patriot Mantap'], ids['Inovasi Kabupaten']] };
@@ -290,6 +299,9 @@ describe("the public 'Juara Favorit' vote: e-mail verified, one per person and c
     expect([first.status, first.body.status]).toEqual([202, 'verification_sent']);
     const mail = await t.db.query(`SELECT channel, address, payload FROM outbox_messages WHERE type = 'favourite_vote_verify'`);
     expect(mail.rows).toEqual([{ channel: 'email', address: 'Ani.Warga@gmail.com', payload: expect.objectContaining({ innovation: 'SiTaro', category: 'kota', token: expect.any(String) }) }]);
+    const sent = await waitFor('the confirmation mail', () => sink.to('Ani.Warga@gmail.com')[0]);
+    expect(sent.subject).toBe('Konfirmasi suara Juara Favorit: SiTaro');
+    expect(sent.text).toContain('Anda memilih "SiTaro" sebagai Juara Favorit kategori kota, Kompetisi favorit.');
     // A second request before confirming (another candidate) is allowed; only one of the two can be confirmed.
     expect((await cast(ids['Patriot Mantap'], 'aniwarga+lagi@gmail.com')).status).toBe(202);
     const tokenA = await tokenFor('Ani.Warga@gmail.com');
