@@ -12,6 +12,8 @@ import { CataloguePage } from './pages/public/CataloguePage';
 import { CompetitionsPage } from './pages/public/CompetitionsPage';
 import { PublicInnovationPage } from './pages/public/PublicInnovationPage';
 import { PublicResultsPage } from './pages/public/PublicResultsPage';
+import { SurveyIkmPage, SurveyPage } from './pages/public/SurveyPage';
+import { FavouriteVotePage, VoteConfirmPage } from './pages/public/FavouriteVotePage';
 import { SignInPage } from './pages/SignInPage';
 import { ForgotPasswordPage, SetPasswordPage } from './pages/AccountPages';
 import { matchPath, usePath } from './router/router';
@@ -81,6 +83,10 @@ const ROUTES: readonly Route[] = [
   { path: '/katalog', page: () => <CataloguePage /> },
   { path: '/inovasi/:id', page: (p) => <PublicInnovationPage key={p.id} id={p.id} /> },
   { path: '/dokumen/:id', roles: SIGNED_IN, page: (p) => <DocumentPage key={p.id} id={p.id} /> },
+  { path: '/s/:code', page: (p) => <SurveyPage key={p.code} code={p.code} /> },
+  { path: '/s/:code/ikm', page: (p) => <SurveyIkmPage key={p.code} code={p.code} /> },
+  { path: '/favorit/:id', page: (p) => <FavouriteVotePage key={p.id} id={p.id} /> },
+  { path: '/v/:token', page: (p) => <VoteConfirmPage key={p.token} token={p.token} /> },
   { path: '/kotak-masuk', roles: SIGNED_IN, page: () => <InboxPage /> },
   { path: '/rankings/:slug', page: () => <EmailLinkPage /> },
   { path: '/innovations/:id', roles: SIGNED_IN, page: () => <EmailLinkPage /> },

@@ -11,6 +11,9 @@ describe('validateEnv', () => {
     expect(env.dbStatementTimeoutMs).toBe(30_000);
     expect(env.queue).toEqual({ prefix: 'inovasi', lockMs: 30_000 });
     expect(env.notify).toEqual({ pollMs: 500, backoffMs: 30_000, backoffMaxMs: 3600_000, maxAttempts: 8, concurrency: 8, digestHour: 7 });
+    expect(env.citizen).toMatchObject({ responsesPerHour: 30, burstCount: 10, burstSeconds: 120, voteRequestsPerHour: 20 });
+    expect(env.citizen.disposableDomains).toContain('mailinator.com');
+    expect(validateEnv({ VOTE_DISPOSABLE_DOMAINS: ' Yopmail.com ,trashmail.com' }).citizen.disposableDomains).toEqual(['yopmail.com', 'trashmail.com']);
   });
 
   it.each([
@@ -34,6 +37,8 @@ describe('validateEnv', () => {
     [{ SEED_DEMO: 'maybe' }, 'Invalid configuration: SEED_DEMO must be true or false (got "maybe")'],
     [{ DEMO_PASSWORD: 'short' }, 'Invalid configuration: DEMO_PASSWORD must be at least 8 characters long'],
     [{ QUEUE_PREFIX: 'a:b' }, 'Invalid configuration: QUEUE_PREFIX must be 1 to 60 letters, digits, "-" or "_" (got "a:b")'],
+    [{ SURVEY_BURST_COUNT: '1' }, 'Invalid configuration: SURVEY_BURST_COUNT must be an integer from 2 to 100000 (got "1")'],
+    [{ VOTE_DISPOSABLE_DOMAINS: 'mailinator.com, not a domain' }, 'Invalid configuration: VOTE_DISPOSABLE_DOMAINS must be a comma-separated list of mail domains like mailinator.com (got "not a domain")'],
     [{ NOTIFY_DIGEST_HOUR: '24' }, 'Invalid configuration: NOTIFY_DIGEST_HOUR must be an integer from 0 to 23 (got "24")'],
     [{ NOTIFY_BACKOFF_MS: '5000', NOTIFY_BACKOFF_MAX_MS: '1000' }, 'Invalid configuration: NOTIFY_BACKOFF_MAX_MS must not be below NOTIFY_BACKOFF_MS (5000)'],
     [{ DB_STATEMENT_TIMEOUT_MS: '50' }, 'Invalid configuration: DB_STATEMENT_TIMEOUT_MS must be 0 (off) or from 100 to 3600000 (got "50")'],

@@ -43,11 +43,15 @@ export interface AppEnv {
   storage: StorageEnv;
   /** Notification delivery: outbox polling, retries with capped exponential backoff, daily digest hour (WIB). */
   notify: { pollMs: number; backoffMs: number; backoffMaxMs: number; maxAttempts: number; concurrency: number; digestHour: number };
+  /** Citizens' voice (surveys, favourite vote): per-address limits per hour, burst flagging, disposable e-mail domains. */
+  citizen: { responsesPerHour: number; burstCount: number; burstSeconds: number; voteRequestsPerHour: number; disposableDomains: string[] };
 }
 
 export type StorageEnv =
   | { kind: 'local' }
   | { kind: 's3'; endpoint: string | null; bucket: string; region: string; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean };
+/** A small default list of throw-away mail domains refused for favourite votes (VOTE_DISPOSABLE_DOMAINS replaces it). */
+export const DEFAULT_DISPOSABLE_DOMAINS = ['mailinator.com', 'guerrillamail.com', '10minutemail.com', 'tempmail.com', 'temp-mail.org', 'yopmail.com', 'trashmail.com', 'sharklasers.com', 'getnada.com', 'dispostable.com'];
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, problem: string) {
@@ -70,6 +74,14 @@ function int(raw: Raw, key: string, def: number, min: number, max: number): numb
     throw new ConfigError(key, `must be an integer from ${min} to ${max} (got "${v}")`);
   }
   return Number(v);
+}
+
+function domains(raw: Raw, key: string): string[] | undefined {
+  const v = str(raw, key);
+  if (v === undefined) return undefined;
+  const list = v.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean);
+  for (const d of list) if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)) throw new ConfigError(key, `must be a comma-separated list of mail domains like mailinator.com (got "${d}")`);
+  return list;
 }
 
 function oneOf<T extends string>(raw: Raw, key: string, allowed: readonly T[], def: T): T {
@@ -200,6 +212,13 @@ export function validateEnv(raw: Raw): ValidatedEnv {
       maxAttempts: int(raw, 'NOTIFY_MAX_ATTEMPTS', 8, 1, 100),
       concurrency: int(raw, 'NOTIFY_CONCURRENCY', 8, 1, 100),
       digestHour: int(raw, 'NOTIFY_DIGEST_HOUR', 7, 0, 23),
+    },
+    citizen: {
+      responsesPerHour: int(raw, 'SURVEY_RESPONSE_LIMIT', 30, 1, 100000),
+      burstCount: int(raw, 'SURVEY_BURST_COUNT', 10, 2, 100000),
+      burstSeconds: int(raw, 'SURVEY_BURST_SECONDS', 120, 1, 86400),
+      voteRequestsPerHour: int(raw, 'VOTE_REQUEST_LIMIT', 20, 1, 100000),
+      disposableDomains: domains(raw, 'VOTE_DISPOSABLE_DOMAINS') ?? DEFAULT_DISPOSABLE_DOMAINS,
     },
   };
 }

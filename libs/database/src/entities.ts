@@ -6,6 +6,7 @@ import { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity } from 
 import { NotificationEntity, NotificationPreferenceEntity, OutboxMessageEntity } from '@app/notifications';
 import { JUDGING_ENTITIES } from '@app/judging';
 import { RESULTS_ENTITIES } from '@app/results';
+import { SURVEY_ENTITIES, VOTE_ENTITIES } from '@app/surveys';
 
 /** Every entity of every context, for the data sources of the API, the worker, the CLI, migrations and benches. */
 export const ENTITIES = [
@@ -26,4 +27,6 @@ export const ENTITIES = [
   NotificationPreferenceEntity,
   ...JUDGING_ENTITIES,
   ...RESULTS_ENTITIES,
+  ...SURVEY_ENTITIES,
+  ...VOTE_ENTITIES,
 ];

@@ -15,6 +15,7 @@ import { JuryService, PipelineService } from '@app/judging';
 import { ResultsService } from '@app/results';
 import { CompetitionsService } from '@app/competitions';
 import { judgeEdition } from './demo-judging';
+import { ensureDemoSurveys } from './demo-surveys';
 import { DEMO_ACCOUNTS, DEMO_INNOVATIONS, DEMO_ORGANIZATIONS, DEMO_REGIONS, demoSections, type DemoAccount } from './demo-data';
 
 export const DEMO_EDITION_SLUG = 'iga-2024-demo';
@@ -72,6 +73,8 @@ export class DemoSeedService {
         );
       }
       await this.ensureEdition(tx, regions, orgs);
+      const [opd] = await tx.query(`SELECT id FROM users WHERE email = 'opd.rsud@demo.local'`);
+      if (opd) await ensureDemoSurveys(tx, opd.id);
     });
     if (opts.judged) await this.judgeAndPublish();
     this.logger.log(`Demo data seeded: ${DEMO_REGIONS.length} regions, ${DEMO_ORGANIZATIONS.length} organizations, ${DEMO_ACCOUNTS.length} accounts, ${DEMO_INNOVATIONS.length} innovations`);

@@ -15,12 +15,13 @@ import { JudgingModule } from '@app/judging';
 import { NotificationsModule, OutboxPumpModule } from '@app/notifications';
 import { ResultsModule } from '@app/results';
 import { StorageSweepModule, SubmissionsModule } from '@app/submissions';
+import { SurveysModule } from '@app/surveys';
 
 /**
  * Every bounded context's module: what the API serves and the CLI's commands use. With them the change bus
  * (PostgreSQL LISTEN/NOTIFY) their repositories announce cache invalidations on to every API instance.
  */
-export const CONTEXT_MODULES: readonly Type[] = [ChangeBusModule, AuditModule, DirectoryModule, IdentityModule, CompetitionsModule, SubmissionsModule, NotificationsModule, JudgingModule, ResultsModule];
+export const CONTEXT_MODULES: readonly Type[] = [ChangeBusModule, AuditModule, DirectoryModule, IdentityModule, CompetitionsModule, SubmissionsModule, NotificationsModule, JudgingModule, ResultsModule, SurveysModule];
 
 /** Loops that run in the background of a serving process (outbox relay and digests, storage sweep). */
 export const BACKGROUND_MODULES: readonly Type[] = [OutboxPumpModule, StorageSweepModule];

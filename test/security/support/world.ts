@@ -52,6 +52,13 @@ export interface World {
     notificationA: string;
     outboxDead: string;
     objection: string;
+    /** Org A's survey unit, its open period and the period's public code. */
+    surveyUnit: string;
+    surveyPeriod: string;
+    surveyCode: string;
+    /** A favourite vote (open) of the live competition, and the token of one requested vote's link. */
+    poll: string;
+    voteToken: string;
   };
   titles: Record<'A' | 'A2' | 'B' | 'X' | 'PA' | 'PB' | 'PX' | 'draftA', string>;
   jurorEmails: { assigned: string; other: string };
@@ -188,6 +195,15 @@ export async function buildWorld(t: TestApp): Promise<World> {
   );
   const dead = await t.db.query(`UPDATE outbox_messages SET status = 'dead', last_error = 'smtp refused' WHERE id = (SELECT id FROM outbox_messages WHERE competition_id = $1 ORDER BY created_at LIMIT 1) RETURNING id`, [c.id]);
 
+  // A survey unit of org A with a period open now (its code is the public short link).
+  const surveyUnit = await ok('survey unit', await post('/api/survey-units', s.opdA.accessToken, { name: 'Farmasi Rawat Jalan', population: 1000 }));
+  const surveyPeriod = await ok('survey period', await post(`/api/survey-units/${surveyUnit.id}/periods`, s.opdA.accessToken, { label: 'SKM matriks', opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }));
+
+  // A favourite vote of the live competition between A and B, open now, with one vote requested (its link token).
+  const poll = await ok('favourite poll', await post(`/api/competitions/${c.id}/favourite-polls`, org, { category: 'kota', opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), innovationIds: [a.id, b.id] }));
+  await ok('vote', await t.http().post(`/api/public/favourite-polls/${poll.id}/votes`).send({ innovationId: a.id, email: 'pemilih.matriks@gmail.com' }), [202]);
+  const voteToken = (await t.db.query(`SELECT payload->>'token' AS token FROM outbox_messages WHERE type = 'favourite_vote_verify' ORDER BY created_at DESC LIMIT 1`)).rows[0].token as string;
+
   const jurorToken = (email: string) => jurors[email].accessToken;
   return {
     token: {
@@ -234,6 +250,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
       notificationA: notification.rows[0].id,
       outboxDead: dead.rows[0].id,
       objection: objection.id,
+      surveyUnit: surveyUnit.id,
+      surveyPeriod: surveyPeriod.id,
+      surveyCode: surveyPeriod.code,
+      poll: poll.id,
+      voteToken,
     },
     titles,
     jurorEmails: { assigned: assignedEmail, other: otherEmail },
@@ -265,6 +286,8 @@ export function defaultParams(w: World, template: string): Record<string, string
     admin: w.ids.outboxDead,
     objections: w.ids.objection,
     public: w.ids.publishedA,
+    'survey-units': w.ids.surveyUnit,
+    'survey-periods': w.ids.surveyPeriod,
   };
-  return { id: id[seg], key: 'desk_review', slug: w.ids.publishedSlug, snapshotId: w.ids.snapshot, innovationId: w.ids.publishedA };
+  return { id: id[seg], key: 'desk_review', slug: w.ids.publishedSlug, snapshotId: w.ids.snapshot, innovationId: w.ids.publishedA, code: w.ids.surveyCode };
 }

@@ -11,6 +11,8 @@ export const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   results: 'Ranking previews, the objection window and publication of immutable snapshots.',
   public: 'Published results and the innovation catalogue, without an account.',
   notifications: 'The in-app inbox and, for organizers, failed notifications to replay.',
+  surveys: 'Community satisfaction surveys (SKM → IKM, Permenpan RB 14/2017) per service unit: periods, the public form, CSV imports, bursts and exclusions, and IKM before/after an innovation.',
+  'favourite-vote': "The public 'Juara Favorit' vote: one e-mail-verified vote per person and category, results hidden until closing, then a verifiable tally.",
   health: 'Liveness and readiness.',
 };
 

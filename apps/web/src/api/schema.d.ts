@@ -615,7 +615,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your organization’s innovations across editions, grouped by edition (newest first) with their state; open editions listed even when empty */
+        /**
+         * Your organization’s innovations across editions, grouped by edition (newest first) with their state; open editions listed even when empty
+         * @description Your organization’s innovations across editions, grouped by edition (newest first) with their state; open editions listed even when empty
+         */
         get: operations["SubmissionsController_mine"];
         put?: never;
         post?: never;
@@ -1597,6 +1600,298 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/survey-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Survey units the caller may see: an OPD's own, a coordinator's region, all for organizers and admins
+         * @description Survey units the caller may see: an OPD's own, a coordinator's region, all for organizers and admins
+         */
+        get: operations["SurveysController_listUnits"];
+        put?: never;
+        /**
+         * Register a service unit that runs satisfaction surveys (an organization or a named unit under it)
+         * @description Register a service unit that runs satisfaction surveys (an organization or a named unit under it)
+         */
+        post: operations["SurveysController_createUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit with its survey periods, each with its IKM, quality grade and sample adequacy
+         * @description A unit with its survey periods, each with its IKM, quality grade and sample adequacy
+         */
+        get: operations["SurveysController_getUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-units/{id}/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a survey period; its code is the short link /s/{code} for the counter QR code
+         * @description Open a survey period; its code is the short link /s/{code} for the counter QR code
+         */
+        post: operations["SurveysController_createPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-periods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A period: IKM per element, sample adequacy, flagged bursts, exclusion decisions and the latest suggestions
+         * @description A period: IKM per element, sample adequacy, flagged bursts, exclusion decisions and the latest suggestions
+         */
+        get: operations["SurveysController_getPeriod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-periods/{id}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * All-or-nothing CSV import of paper or other-tool responses; a refused file answers 400 with details.errors per line
+         * @description All-or-nothing CSV import of paper or other-tool responses; a refused file answers 400 with details.errors per line
+         */
+        post: operations["SurveysController_importResponses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-periods/{id}/exclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide, with a reason, to leave responses (e.g. a flagged burst) out of the IKM; recorded in the audit log
+         * @description Decide, with a reason, to leave responses (e.g. a flagged burst) out of the IKM; recorded in the audit log
+         */
+        post: operations["SurveysController_exclude"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/innovations/{id}/survey-evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * IKM before and after the innovation per element, with sample sizes; readable like the innovation (assigned jurors included)
+         * @description IKM before and after the innovation per element, with sample sizes; readable like the innovation (assigned jurors included)
+         */
+        get: operations["SurveysController_listEvidence"];
+        put?: never;
+        /**
+         * Link the innovation to a unit it changed, with survey periods before and after its start date
+         * @description Link the innovation to a unit it changed, with survey periods before and after its start date
+         */
+        post: operations["SurveysController_linkEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/surveys/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public survey form of a period (elements, answer scale and profile choices in Bahasa Indonesia and English)
+         * @description The public survey form of a period (elements, answer scale and profile choices in Bahasa Indonesia and English)
+         */
+        get: operations["PublicSurveysController_form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/surveys/{code}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer the survey (no account, no name); one response per respondent identifier and period; rate-limited per address
+         * @description Answer the survey (no account, no name); one response per respondent identifier and period; rate-limited per address
+         */
+        post: operations["PublicSurveysController_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/surveys/{code}/ikm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The period's published IKM: per-element values, quality grade and sample adequacy (no suggestions, no profiles)
+         * @description The period's published IKM: per-element values, quality grade and sample adequacy (no suggestions, no profiles)
+         */
+        get: operations["PublicSurveysController_ikm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competitions/{id}/favourite-polls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The competition’s favourite votes with request and verification counts and flagged bursts (per-candidate counts stay hidden until closing)
+         * @description The competition’s favourite votes with request and verification counts and flagged bursts (per-candidate counts stay hidden until closing)
+         */
+        get: operations["FavouritePollsController_list"];
+        put?: never;
+        /**
+         * Open a public 'Juara Favorit' vote for a category's finalists, within a window
+         * @description Open a public 'Juara Favorit' vote for a category's finalists, within a window
+         */
+        post: operations["FavouritePollsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/favourite-polls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A favourite vote: candidates and window; after closing, the tally with its verifiable hash
+         * @description A favourite vote: candidates and window; after closing, the tally with its verifiable hash
+         */
+        get: operations["PublicVotesController_poll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/favourite-polls/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vote: a one-time confirmation link is e-mailed; the vote counts once the link is opened (one per person and category)
+         * @description Vote: a one-time confirmation link is e-mailed; the vote counts once the link is opened (one per person and category)
+         */
+        post: operations["PublicVotesController_cast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/favourite-votes/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a vote with the token of its e-mailed link
+         * @description Confirm a vote with the token of its e-mailed link
+         */
+        post: operations["PublicVotesController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2087,7 +2382,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "message" | "digest";
+            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "favourite_vote_verify" | "message" | "digest";
             title: string;
             body: string;
             link?: Record<string, never> | null;
@@ -2128,7 +2423,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "message" | "digest";
+            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "favourite_vote_verify" | "message" | "digest";
             /** Format: uuid */
             recipientId: string;
             /** @enum {string} */
@@ -2311,6 +2606,402 @@ export interface components {
         ObjectionDto: {
             /** @example Nilai verifikasi lapangan tidak mempertimbangkan data dukung tambahan */
             reason: string;
+        };
+        SurveyUnitView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            name: string;
+            population?: number | null;
+        };
+        CreateSurveyUnitDto: {
+            /**
+             * @description The service unit: the organization itself or a named unit under it
+             * @example Farmasi Rawat Jalan
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the OPD's own organization
+             */
+            organizationId?: string;
+            /**
+             * @description Service users per year (the population for the sample size)
+             * @example 12000
+             */
+            population?: number | null;
+        };
+        ElementResultView: {
+            /** @example u1 */
+            key: string;
+            label: components["schemas"]["LocalizedTextView"];
+            /** @description Mean answer, 1–4 */
+            nrr?: number | null;
+            /** @description NRR × 25 (25–100) */
+            converted?: number | null;
+            /** @enum {string|null} */
+            grade?: "A" | "B" | "C" | "D" | null;
+        };
+        IkmView: {
+            responses: number;
+            /** @description Σ NRR / 9 (1–4) */
+            index?: number | null;
+            /** @description The IKM, 25–100 */
+            ikm?: number | null;
+            /** @enum {string|null} */
+            grade?: "A" | "B" | "C" | "D" | null;
+            label?: components["schemas"]["LocalizedTextView"] | null;
+            elements: components["schemas"]["ElementResultView"][];
+            /** @example u8 */
+            weakest?: string | null;
+        };
+        SampleView: {
+            population?: number | null;
+            /** @description Krejcie–Morgan sample size for the population */
+            required?: number | null;
+            responses: number;
+            reached?: boolean | null;
+        };
+        SurveyPeriodView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            /**
+             * @description The short link is /s/{code}
+             * @example k7m2q9xa
+             */
+            code: string;
+            label: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            population?: number | null;
+            ikm: components["schemas"]["IkmView"];
+            sample: components["schemas"]["SampleView"];
+        };
+        SurveyUnitDetailView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            name: string;
+            population?: number | null;
+            periods: components["schemas"]["SurveyPeriodView"][];
+        };
+        CreateSurveyPeriodDto: {
+            /** @example SKM Semester I 2025 */
+            label: string;
+            /**
+             * Format: date-time
+             * @example 2025-01-01T00:00:00+07:00
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @example 2025-07-01T00:00:00+07:00
+             */
+            closesAt: string;
+            /**
+             * @description Users served in the period; default the unit's population
+             * @example 6000
+             */
+            population?: number | null;
+        };
+        BurstView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            responseIds: string[];
+        };
+        ExclusionView: {
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            responses: number;
+            /** Format: uuid */
+            decidedBy: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        SuggestionView: {
+            text: string;
+            /** Format: date-time */
+            at: string;
+        };
+        SurveyPeriodDetailView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            /**
+             * @description The short link is /s/{code}
+             * @example k7m2q9xa
+             */
+            code: string;
+            label: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            population?: number | null;
+            ikm: components["schemas"]["IkmView"];
+            sample: components["schemas"]["SampleView"];
+            unit: components["schemas"]["SurveyUnitView"];
+            /** @description Counted responses from the public form */
+            formResponses: number;
+            /** @description Counted responses from imports */
+            importedResponses: number;
+            excludedResponses: number;
+            /** @description Flagged bursts of form responses still counted; excluding them is a decision (POST …/exclusions) */
+            bursts: components["schemas"]["BurstView"][];
+            exclusions: components["schemas"]["ExclusionView"][];
+            suggestions: components["schemas"]["SuggestionView"][];
+        };
+        ImportResultView: {
+            imported: number;
+        };
+        ExcludeResponsesDto: {
+            responseIds: string[];
+            /** @example Dua belas isian dalam satu menit dari satu perangkat */
+            reason: string;
+        };
+        ExclusionResultView: {
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            responses: number;
+            /** Format: uuid */
+            decidedBy: string;
+            /** Format: date-time */
+            decidedAt: string;
+            /** @description The period IKM after the decision */
+            ikm: components["schemas"]["IkmView"];
+        };
+        LinkSurveyEvidenceDto: {
+            /** Format: uuid */
+            unitId: string;
+            /**
+             * Format: uuid
+             * @description A period that closed by the innovation's start date
+             */
+            beforePeriodId: string;
+            /**
+             * Format: uuid
+             * @description A period that opened on or after the innovation's start date
+             */
+            afterPeriodId: string;
+        };
+        PeriodSideView: {
+            /** Format: uuid */
+            periodId: string;
+            label: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            ikm: components["schemas"]["IkmView"];
+            sample: components["schemas"]["SampleView"];
+        };
+        ChangeView: {
+            key: string;
+            before?: number | null;
+            after?: number | null;
+            /** @description after − before, 25–100 scale */
+            change?: number | null;
+        };
+        SurveyEvidenceView: {
+            /** Format: uuid */
+            id: string;
+            unit: components["schemas"]["SurveyUnitView"];
+            before: components["schemas"]["PeriodSideView"];
+            after: components["schemas"]["PeriodSideView"];
+            /** @description The overall IKM, key "ikm" */
+            ikm: components["schemas"]["ChangeView"];
+            elements: components["schemas"]["ChangeView"][];
+        };
+        ChoiceView: {
+            key: string;
+            label: components["schemas"]["LocalizedTextView"];
+        };
+        PublicSurveyView: {
+            code: string;
+            unit: string;
+            organization: string;
+            label: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description Whether the form takes responses now */
+            open: boolean;
+            elements: components["schemas"]["ChoiceView"][];
+            /** @description The answer scale 1–4 */
+            scale: components["schemas"]["ChoiceView"][];
+            sexes: components["schemas"]["ChoiceView"][];
+            educations: components["schemas"]["ChoiceView"][];
+            occupations: components["schemas"]["ChoiceView"][];
+        };
+        SurveyAnswersDto: {
+            /** @example 3 */
+            u1: number;
+            /** @example 3 */
+            u2: number;
+            /** @example 3 */
+            u3: number;
+            /** @example 3 */
+            u4: number;
+            /** @example 3 */
+            u5: number;
+            /** @example 3 */
+            u6: number;
+            /** @example 3 */
+            u7: number;
+            /** @example 3 */
+            u8: number;
+            /** @example 3 */
+            u9: number;
+        };
+        SubmitSurveyResponseDto: {
+            /** @description The nine elements U1–U9, each 1–4 */
+            answers: components["schemas"]["SurveyAnswersDto"];
+            /** @example Ruang tunggu perlu kipas angin */
+            suggestion?: string;
+            age?: number;
+            /** @enum {string} */
+            sex?: "l" | "p";
+            /** @enum {string} */
+            education?: "sd" | "smp" | "sma" | "diploma" | "s1" | "s2";
+            /** @enum {string} */
+            occupation?: "pns" | "tni" | "polri" | "swasta" | "wirausaha" | "pelajar" | "lainnya";
+            /**
+             * @description E.g. the queue ticket number: one response per respondent and period; only its hash is kept
+             * @example A-017
+             */
+            respondent?: string;
+        };
+        ResponseAcceptedView: {
+            /** @example true */
+            accepted: boolean;
+        };
+        PublicIkmView: {
+            code: string;
+            unit: string;
+            organization: string;
+            label: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            ikm: components["schemas"]["IkmView"];
+            sample: components["schemas"]["SampleView"];
+        };
+        CreatePollDto: {
+            /** @example kota */
+            category: string;
+            /**
+             * Format: date-time
+             * @example 2025-08-01T00:00:00+07:00
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @example 2025-08-10T00:00:00+07:00
+             */
+            closesAt: string;
+            /** @description The finalists: submitted innovations of the competition in this category */
+            innovationIds: string[];
+        };
+        PollCandidateView: {
+            /** Format: uuid */
+            innovationId: string;
+            title: string;
+            organization: string;
+        };
+        PollAdminView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            competitionId: string;
+            category: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            candidates: components["schemas"]["PollCandidateView"][];
+            /** @description Vote requests (verified or not); per-candidate counts stay hidden until the window closes */
+            requested: number;
+            verified: number;
+            /** @description Flagged bursts of verifications (ids are vote ids) */
+            bursts: components["schemas"]["BurstView"][];
+        };
+        TallyRowView: {
+            /** Format: uuid */
+            innovationId: string;
+            votes: number;
+        };
+        TallyInputView: {
+            /** Format: uuid */
+            poll: string;
+            /** @description Per candidate, its verified voters' hashed identities, sorted */
+            candidates: {
+                [key: string]: string[];
+            };
+        };
+        TallyView: {
+            rows: components["schemas"]["TallyRowView"][];
+            /**
+             * @description sha256 of the RFC 8785 canonical JSON of `input`
+             * @example sha256:…
+             */
+            hash: string;
+            input: components["schemas"]["TallyInputView"];
+        };
+        PublicPollView: {
+            /** Format: uuid */
+            id: string;
+            competition: string;
+            category: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            open: boolean;
+            candidates: components["schemas"]["PollCandidateView"][];
+            /** @description Null until the window closes */
+            results?: components["schemas"]["TallyView"] | null;
+        };
+        CastVoteDto: {
+            /** Format: uuid */
+            innovationId: string;
+            /**
+             * @description A one-time confirmation link is sent here; only a keyed hash of the address is kept
+             * @example warga@gmail.com
+             */
+            email: string;
+        };
+        VoteAcceptedView: {
+            /** @example verification_sent */
+            status: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        VerifyVoteDto: {
+            /** @description The token of the confirmation link /v/{token} */
+            token: string;
+        };
+        VoteVerifiedView: {
+            /** @example true */
+            verified: boolean;
+            /** Format: uuid */
+            innovationId: string;
+            /** Format: date-time */
+            verifiedAt: string;
         };
     };
     responses: never;
@@ -3516,7 +4207,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "pending" | "sent" | "failed" | "dead";
-                type?: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "message" | "digest";
+                type?: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "favourite_vote_verify" | "message" | "digest";
                 competitionId?: string;
             };
             header?: never;
@@ -4477,6 +5168,409 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SurveysController_listUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyUnitView"][];
+                };
+            };
+        };
+    };
+    SurveysController_createUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSurveyUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyUnitView"];
+                };
+            };
+        };
+    };
+    SurveysController_getUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyUnitDetailView"];
+                };
+            };
+        };
+    };
+    SurveysController_createPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSurveyPeriodDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPeriodView"];
+                };
+            };
+        };
+    };
+    SurveysController_getPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPeriodDetailView"];
+                };
+            };
+        };
+    };
+    SurveysController_importResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description CSV with header u1,…,u9 (1–4) and optionally saran, umur, jenis_kelamin (l/p), pendidikan, pekerjaan, responden, waktu (RFC 3339); as multipart/form-data, the file alone in the field `file` */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "multipart/form-data": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultView"];
+                };
+            };
+        };
+    };
+    SurveysController_exclude: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExcludeResponsesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionResultView"];
+                };
+            };
+        };
+    };
+    SurveysController_listEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyEvidenceView"][];
+                };
+            };
+        };
+    };
+    SurveysController_linkEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkSurveyEvidenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyEvidenceView"];
+                };
+            };
+        };
+    };
+    PublicSurveysController_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurveyView"];
+                };
+            };
+        };
+    };
+    PublicSurveysController_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitSurveyResponseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseAcceptedView"];
+                };
+            };
+            /** @description Too many responses from this address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicSurveysController_ikm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicIkmView"];
+                };
+            };
+        };
+    };
+    FavouritePollsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PollAdminView"][];
+                };
+            };
+        };
+    };
+    FavouritePollsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePollDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PollAdminView"];
+                };
+            };
+        };
+    };
+    PublicVotesController_poll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPollView"];
+                };
+            };
+        };
+    };
+    PublicVotesController_cast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CastVoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteAcceptedView"];
+                };
+            };
+            /** @description Too many vote requests from this address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicVotesController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyVoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteVerifiedView"];
+                };
             };
         };
     };

@@ -1,12 +1,14 @@
 import { jurorEn, jurorId } from './juror';
 import { organizerEn, organizerId } from './organizer';
 import { publicEn, publicId } from './public';
+import { citizenEn, citizenId } from './citizen';
 
 /** Every user-visible string of the web app. Bahasa Indonesia is the reference; English must have every key. */
 const id = {
   ...jurorId,
   ...organizerId,
   ...publicId,
+  ...citizenId,
   'app.name': 'Kompetisi Inovasi Daerah',
   'app.tagline': 'Pengajuan, penilaian dan hasil kompetisi inovasi pelayanan publik daerah.',
   'app.skip': 'Langsung ke konten utama',
@@ -186,6 +188,7 @@ const en: Record<MessageKey, string> = {
   ...jurorEn,
   ...organizerEn,
   ...publicEn,
+  ...citizenEn,
   'app.name': 'Regional Innovation Competition',
   'app.tagline': 'Submission, judging and results of regional public-service innovation competitions.',
   'app.skip': 'Skip to main content',

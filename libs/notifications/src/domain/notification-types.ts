@@ -211,6 +211,20 @@ export const NOTIFICATION_TYPES = {
     id: { subject: 'Konflik kepentingan dinyatakan: {innovation}', lines: ['Juri {juror} menyatakan konflik kepentingan dengan inovasi "{innovation}" ({competition}).', 'Penugasannya pada tahap {stage} dilepas dan perlu juri pengganti.', 'Alasan: {reason}'], action: 'Atur penugasan' },
     en: { subject: 'Conflict of interest declared: {innovation}', lines: ['Juror {juror} declared a conflict of interest with "{innovation}" ({competition}).', 'Their assignment in the {stage} stage was released and needs another juror.', 'Reason: {reason}'], action: 'Manage assignments' },
   },
+  favourite_vote_verify: {
+    fields: { competition: 'text', category: 'text', innovation: 'text', token: 'id', expiresAt: 'instant' },
+    link: '/v/{token}',
+    id: {
+      subject: 'Konfirmasi suara Juara Favorit: {innovation}',
+      lines: ['Anda memilih "{innovation}" sebagai Juara Favorit kategori {category}, {competition}.', 'Suara dihitung setelah Anda membuka tautan konfirmasi sebelum {expiresAt}. Abaikan e-mail ini jika Anda tidak memilih.'],
+      action: 'Konfirmasi suara saya',
+    },
+    en: {
+      subject: 'Confirm your favourite vote: {innovation}',
+      lines: ['You voted for "{innovation}" as the favourite in the {category} category of {competition}.', 'The vote counts once you open the confirmation link before {expiresAt}. Ignore this e-mail if you did not vote.'],
+      action: 'Confirm my vote',
+    },
+  },
   message: {
     fields: { title: 'text', body: 'text', link: 'path?' },
     link: '{link}',

@@ -1,0 +1,15 @@
+import { api, call } from './client';
+import type { components } from './schema';
+
+/** The citizens' voice: the public satisfaction survey form and IKM (libs/surveys), and the favourite vote. */
+export type PublicSurvey = components['schemas']['PublicSurveyView'];
+export type PublicIkm = components['schemas']['PublicIkmView'];
+export type SurveyAnswer = components['schemas']['SubmitSurveyResponseDto'];
+export type PublicPoll = components['schemas']['PublicPollView'];
+
+export const publicSurvey = (code: string) => call(api.GET('/api/public/surveys/{code}', { params: { path: { code } } }));
+export const publicIkm = (code: string) => call(api.GET('/api/public/surveys/{code}/ikm', { params: { path: { code } } }));
+export const answerSurvey = (code: string, body: SurveyAnswer) => call(api.POST('/api/public/surveys/{code}/responses', { params: { path: { code } }, body }));
+export const publicPoll = (id: string) => call(api.GET('/api/public/favourite-polls/{id}', { params: { path: { id } } }));
+export const castVote = (id: string, innovationId: string, email: string) => call(api.POST('/api/public/favourite-polls/{id}/votes', { params: { path: { id } }, body: { innovationId, email } }));
+export const verifyVote = (token: string) => call(api.POST('/api/public/favourite-votes/verify', { body: { token } }));

@@ -1,0 +1,22 @@
+/** Stable error codes of the surveys context (clients switch on them; messages are English, labels in the web app). */
+export const SurveyErrorCode = {
+  UnitNotFound: 'SURVEY_UNIT_NOT_FOUND',
+  PeriodNotFound: 'SURVEY_PERIOD_NOT_FOUND',
+  PeriodInvalid: 'SURVEY_PERIOD_INVALID',
+  PeriodNotOpen: 'SURVEY_PERIOD_NOT_OPEN',
+  PeriodClosed: 'SURVEY_PERIOD_CLOSED',
+  ResponseInvalid: 'SURVEY_RESPONSE_INVALID',
+  AlreadyResponded: 'SURVEY_ALREADY_RESPONDED',
+  ImportInvalid: 'SURVEY_IMPORT_INVALID',
+  ExclusionInvalid: 'SURVEY_EXCLUSION_INVALID',
+  EvidenceInvalid: 'SURVEY_EVIDENCE_INVALID',
+  PollNotFound: 'VOTE_POLL_NOT_FOUND',
+  PollInvalid: 'VOTE_POLL_INVALID',
+  PollNotOpen: 'VOTE_POLL_NOT_OPEN',
+  PollClosed: 'VOTE_POLL_CLOSED',
+  VoteInvalid: 'VOTE_INVALID',
+  EmailDisposable: 'VOTE_EMAIL_DISPOSABLE',
+  AlreadyVoted: 'VOTE_ALREADY_CAST',
+  LinkInvalid: 'VOTE_LINK_INVALID',
+  LinkExpired: 'VOTE_LINK_EXPIRED',
+} as const;
