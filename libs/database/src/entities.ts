@@ -6,6 +6,7 @@ import { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity } from 
 import { NotificationEntity, NotificationPreferenceEntity, OutboxMessageEntity } from '@app/notifications';
 import { JUDGING_ENTITIES } from '@app/judging';
 import { RESULTS_ENTITIES } from '@app/results';
+import { INDEX_EDITION_ENTITIES } from '@app/index-editions';
 
 /** Every entity of every context, for the data sources of the API, the worker, the CLI, migrations and benches. */
 export const ENTITIES = [
@@ -25,4 +26,5 @@ export const ENTITIES = [
   NotificationPreferenceEntity,
   ...JUDGING_ENTITIES,
   ...RESULTS_ENTITIES,
+  ...INDEX_EDITION_ENTITIES,
 ];

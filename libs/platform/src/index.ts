@@ -11,13 +11,14 @@ import { dataSourceOptions, openMigrated } from '@app/database';
 import { ENTITIES } from '@app/database/entities';
 import { DirectoryModule } from '@app/directory';
 import { IdentityModule } from '@app/identity';
+import { IndexEditionsModule } from '@app/index-editions';
 import { JudgingModule } from '@app/judging';
 import { NotificationsModule, OutboxPumpModule } from '@app/notifications';
 import { ResultsModule } from '@app/results';
 import { StorageSweepModule, SubmissionsModule } from '@app/submissions';
 
 /** Every bounded context's module: what the API serves and the CLI's commands use. */
-export const CONTEXT_MODULES: readonly Type[] = [AuditModule, DirectoryModule, IdentityModule, CompetitionsModule, SubmissionsModule, NotificationsModule, JudgingModule, ResultsModule];
+export const CONTEXT_MODULES: readonly Type[] = [AuditModule, DirectoryModule, IdentityModule, CompetitionsModule, SubmissionsModule, NotificationsModule, JudgingModule, ResultsModule, IndexEditionsModule];
 
 /** Loops that run in the background of a serving process (outbox relay and digests, storage sweep). */
 export const BACKGROUND_MODULES: readonly Type[] = [OutboxPumpModule, StorageSweepModule];

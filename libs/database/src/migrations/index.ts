@@ -6,6 +6,7 @@ import { Judging1795486488079 } from './1795486488079-Judging';
 import { Results1795486844639 } from './1795486844639-Results';
 import { ListIndex1795491043091 } from './1795491043091-ListIndex';
 import { InnovationCounts1795500000000 } from './1795500000000-InnovationCounts';
+import { IndexEditions1795510000000 } from './1795510000000-IndexEditions';
 
 /** Every migration, in order. An explicit list: bundlers break globs. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795485076799, Submissions1795485810948, Notifications1795486368106, Judging1795486488079, Results1795486844639, ListIndex1795491043091, InnovationCounts1795500000000];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795485076799, Submissions1795485810948, Notifications1795486368106, Judging1795486488079, Results1795486844639, ListIndex1795491043091, InnovationCounts1795500000000, IndexEditions1795510000000];

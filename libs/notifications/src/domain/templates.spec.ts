@@ -15,6 +15,8 @@ const SAMPLES: Record<NotificationType, Record<string, unknown>> = {
   screening_result: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', decision: 'fail', reason: 'Dokumen kurang' },
   stage_closed: { competition: 'IGA 2025', competitionId: 'c-1', stage: 'Presentasi', innovation: 'SiTaro', outcome: 'advanced' },
   results_published: { competition: 'IGA 2025', slug: 'iga-2025' },
+  index_verification_started: { edition: 'IID 2026', slug: 'iid-2026' },
+  index_results_published: { edition: 'IID 2026', slug: 'iid-2026' },
   message: { title: 'Rapat juri', body: 'Rapat juri Senin pukul 09.00.', link: '/competitions/c-1' },
 };
 
