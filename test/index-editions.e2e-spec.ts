@@ -1,0 +1,289 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createTestApp, type TestApp } from './support/test-app';
+import { bearer, idOf, login, seedDemo } from './support/factories';
+
+/** Runs the real CLI (`node scripts/cli.mjs …`, which builds dist/ when stale). */
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'cli.mjs'), ...args], { encoding: 'utf8', timeout: 120_000 });
+}
+
+const text = (id: string, en = id) => ({ id, en });
+/** A small framework: two region indicators (one needing a link), one innovation indicator, one count indicator. */
+const FRAMEWORK = {
+  key: 'mini',
+  label: text('Indeks mini'),
+  method: { decimals: 2, minInnovations: 1 },
+  bands: [
+    { label: text('Sangat Inovatif', 'Very innovative'), min: 60.01 },
+    { label: text('Inovatif', 'Innovative'), min: 35 },
+    { label: text('Kurang Inovatif', 'Less innovative'), min: 0 },
+  ],
+  aspects: [
+    {
+      key: 'spd',
+      label: text('Pemerintah daerah'),
+      variables: [
+        {
+          key: 'institusi',
+          label: text('Institusi'),
+          indicators: [
+            {
+              key: 'regulasi',
+              scope: 'region',
+              label: text('Regulasi'),
+              options: [
+                { key: 'tidak_ada', score: 0, guidance: text('Tidak ada'), evidence: { type: 'none' } },
+                { key: 'perkada', score: 2, guidance: text('Perkada'), evidence: { type: 'link' } },
+                { key: 'perda', score: 3, guidance: text('Perda'), evidence: { type: 'link' } },
+              ],
+            },
+            {
+              key: 'anggaran',
+              scope: 'region',
+              label: text('Anggaran'),
+              options: [
+                { key: 'tidak_ada', score: 0, guidance: text('Tidak ada'), evidence: { type: 'none' } },
+                { key: 'ada', score: 2, guidance: text('Ada'), evidence: { type: 'none' } },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      key: 'sid',
+      label: text('Inovasi daerah'),
+      variables: [
+        {
+          key: 'kematangan',
+          label: text('Kematangan'),
+          indicators: [
+            {
+              key: 'tahapan',
+              scope: 'innovation',
+              label: text('Tahapan'),
+              options: [
+                { key: 'inisiatif', score: 1, guidance: text('Inisiatif'), evidence: { type: 'none' } },
+                { key: 'penerapan', score: 3, guidance: text('Penerapan'), evidence: { type: 'none' } },
+              ],
+            },
+            { key: 'jumlah', scope: 'count', label: text('Jumlah inovasi'), steps: [{ min: 0, score: 0, guidance: text('0') }, { min: 2, score: 2, guidance: text('2+') }] },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+describe('index editions: framework → self-assessment → verification → publication (e2e)', () => {
+  let t: TestApp;
+  let org: string;
+  let coord: string;
+  let rsud: string;
+  let dukcapil: string;
+  let bekasi: string;
+  let id: string;
+  const dir = mkdtempSync(path.join(tmpdir(), 'index-snapshots-'));
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t);
+    org = (await login(t, 'organizer@demo.local')).accessToken;
+    coord = (await login(t, 'coordinator.bekasi@demo.local')).accessToken;
+    rsud = (await login(t, 'opd.rsud@demo.local')).accessToken;
+    dukcapil = (await login(t, 'opd.disdukcapil@demo.local')).accessToken;
+    bekasi = await idOf(t, 'regions', 'code', '32.75');
+  });
+  afterAll(async () => t?.close());
+
+  it('the organizer creates an edition with the default IID framework and edits it until the self-assessment opens', async () => {
+    const created = await t.http().post('/api/index-editions').set(bearer(org)).send({ name: 'IID 2026', slug: 'iid-2026', year: 2026, categories: ['kota', 'kabupaten'] });
+    expect(created.status).toBe(201);
+    id = created.body.id;
+    expect(created.body).toMatchObject({ status: 'draft', categories: ['kota', 'kabupaten'] });
+    const indicators = created.body.framework.aspects.flatMap((a: any) => a.variables.flatMap((v: any) => v.indicators));
+    expect(indicators).toHaveLength(36);
+    expect((await t.http().post('/api/index-editions').set(bearer(org)).send({ name: 'x', slug: 'iid-2026', year: 2026 })).body.code).toBe('INDEX_EDITION_SLUG_TAKEN');
+
+    const invalid = await t.http().put(`/api/index-editions/${id}/framework`).set(bearer(org)).send({ framework: { ...FRAMEWORK, method: { decimals: 20, minInnovations: 1 } } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.code).toBe('INDEX_FRAMEWORK_INVALID');
+    expect(invalid.body.details.fields.map((f: { field: string }) => f.field)).toContain('method.decimals');
+    expect((await t.http().put(`/api/index-editions/${id}/framework`).set(bearer(org)).send({ framework: FRAMEWORK })).status).toBe(200);
+
+    // Not visible to regions while a draft.
+    expect((await t.http().get(`/api/index-editions/${id}`).set(bearer(coord))).status).toBe(404);
+    const opened = await t.http().post(`/api/index-editions/${id}/status`).set(bearer(org)).send({ to: 'self_assessment' });
+    expect(opened.status).toBe(200);
+    const frozen = await t.http().put(`/api/index-editions/${id}/framework`).set(bearer(org)).send({ framework: FRAMEWORK });
+    expect(frozen.status).toBe(409);
+    expect(frozen.body.code).toBe('INDEX_FRAMEWORK_FROZEN');
+    expect(frozen.body.details.messages.id).toContain('Kerangka');
+    expect((await t.http().post(`/api/index-editions/${id}/status`).set(bearer(org)).send({ to: 'closed' })).status).toBe(409);
+  });
+
+  let sitaro: string;
+  let byReference: string;
+  it('OPDs report innovations and answer their indicators; the coordinator answers the region and submits when complete', async () => {
+    const own = await t.http().post(`/api/index-editions/${id}/innovations`).set(bearer(rsud)).send({ title: 'SiTaro — antar obat' });
+    expect(own.status).toBe(201);
+    sitaro = own.body.id;
+    const [entered] = (await t.db.query(`SELECT i.id, i.title FROM innovations i JOIN organizations o ON o.id = i.organization_id WHERE o.code = 'DISDUKCAPIL-KOTA-BEKASI' LIMIT 1`)).rows;
+    const ref = await t.http().post(`/api/index-editions/${id}/innovations`).set(bearer(dukcapil)).send(entered ? { innovationId: entered.id } : { title: 'Patriot Mantap' });
+    expect(ref.status).toBe(201);
+    byReference = ref.body.id;
+    if (entered) {
+      expect(ref.body).toMatchObject({ title: entered.title, innovationId: entered.id });
+      expect((await t.http().post(`/api/index-editions/${id}/innovations`).set(bearer(dukcapil)).send({ innovationId: entered.id })).status).toBe(409);
+      expect((await t.http().post(`/api/index-editions/${id}/innovations`).set(bearer(rsud)).send({ innovationId: entered.id })).status).toBe(404);
+    }
+    // An OPD sees only its own innovations; the coordinator the region's.
+    expect((await t.http().get(`/api/index-editions/${id}/innovations`).set(bearer(rsud))).body.map((i: { id: string }) => i.id)).toEqual([sitaro]);
+    expect((await t.http().get(`/api/index-editions/${id}/innovations`).set(bearer(coord))).body).toHaveLength(2);
+
+    const incomplete = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(coord));
+    expect(incomplete.status).toBe(200);
+    expect(incomplete.body.complete).toBe(false);
+    expect(incomplete.body.gaps.map((g: { field: string }) => g.field)).toEqual(['region.regulasi', 'region.anggaran', `innovations.${sitaro}.tahapan`, `innovations.${byReference}.tahapan`]);
+    const refused = await t.http().post(`/api/index-editions/${id}/regions/${bekasi}/submit`).set(bearer(coord));
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('INDEX_SELF_ASSESSMENT_INCOMPLETE');
+
+    const put = (token: string, body: object) => t.http().put(`/api/index-editions/${id}/regions/${bekasi}/answers`).set(bearer(token)).send(body);
+    expect((await put(coord, { indicator: 'regulasi', option: 'perda' })).status).toBe(200);
+    expect((await put(coord, { indicator: 'regulasi', option: 'ghost' })).body.details.fields[0].field).toBe('option');
+    expect((await put(coord, { indicator: 'tahapan', option: 'penerapan' })).status).toBe(400);
+    expect((await put(rsud, { indicator: 'regulasi', option: 'perda' })).status).toBe(403);
+    expect((await put(dukcapil, { indicator: 'tahapan', innovationId: sitaro, option: 'penerapan' })).status).toBe(404);
+    const gaps = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(coord));
+    expect(gaps.body.gaps.find((g: { field: string }) => g.field === 'region.regulasi').code).toBe('evidence_link');
+
+    const linked = await put(coord, { indicator: 'regulasi', option: 'perda', link: 'https://jdih.bekasikota.go.id/perda-7-2025' });
+    expect(linked.body).toMatchObject({ option: 'perda', version: 2 });
+    expect((await put(coord, { indicator: 'anggaran', option: 'ada' })).status).toBe(200);
+    expect((await put(rsud, { indicator: 'tahapan', innovationId: sitaro, option: 'penerapan' })).status).toBe(200);
+    expect((await put(dukcapil, { indicator: 'tahapan', innovationId: byReference, option: 'penerapan' })).status).toBe(200);
+
+    const submitted = await t.http().post(`/api/index-editions/${id}/regions/${bekasi}/submit`).set(bearer(coord));
+    expect(submitted.status).toBe(200);
+    const late = await put(coord, { indicator: 'anggaran', option: 'tidak_ada' });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('INDEX_SELF_ASSESSMENT_SUBMITTED');
+    const audit = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'index_answer.self'`);
+    expect(audit.rows[0].n).toBe(5);
+  });
+
+  let validatorToken: string;
+  it('verification: validators assigned automatically verify answers; a lower option needs a note; coordinators see no verified option', async () => {
+    expect((await t.http().post(`/api/index-editions/${id}/status`).set(bearer(org)).send({ to: 'verification' })).status).toBe(200);
+    const coordinatorId = (await login(t, 'coordinator.bekasi@demo.local')).user.id;
+    const started = await t.db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE type = 'index_verification_started' AND recipient_id = $1`, [coordinatorId]);
+    expect(started.rows[0].n).toBeGreaterThan(0);
+    const closed = await t.http().put(`/api/index-editions/${id}/regions/${bekasi}/answers`).set(bearer(rsud)).send({ indicator: 'tahapan', innovationId: sitaro, option: 'inisiatif' });
+    expect(closed.status).toBe(409);
+    expect(closed.body.code).toBe('INDEX_SELF_ASSESSMENT_CLOSED');
+
+    const assigned = await t.http().post(`/api/index-editions/${id}/validators`).set(bearer(org)).send({ perRegion: 1 });
+    expect(assigned.status).toBe(201);
+    expect(assigned.body.assignments).toHaveLength(1);
+    const [{ email }] = (await t.db.query(`SELECT email FROM users WHERE id = $1`, [assigned.body.assignments[0].validatorId])).rows;
+    validatorToken = (await login(t, email)).accessToken;
+    const [{ email: otherEmail }] = (await t.db.query(`SELECT email FROM users WHERE role = 'juror' AND id <> $1 ORDER BY email LIMIT 1`, [assigned.body.assignments[0].validatorId])).rows;
+    const other = (await login(t, otherEmail)).accessToken;
+
+    const mine = await t.http().get(`/api/index-editions/${id}/validations`).set(bearer(validatorToken));
+    expect(mine.body.map((v: { regionId: string }) => v.regionId)).toEqual([bekasi]);
+    expect((await t.http().get(`/api/index-editions/${id}/validations`).set(bearer(other))).body).toEqual([]);
+    expect((await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(other))).status).toBe(404);
+
+    const region = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(validatorToken));
+    const answerOf = (indicator: string, innovation: string | null = null) => region.body.answers.find((a: any) => a.indicator === indicator && a.innovationId === innovation).id;
+    const verify = (token: string, answerId: string, body: object) => t.http().put(`/api/index-editions/${id}/answers/${answerId}/verification`).set(bearer(token)).send(body);
+    const noNote = await verify(validatorToken, answerOf('regulasi'), { option: 'perkada' });
+    expect(noNote.status).toBe(400);
+    expect(noNote.body.details.fields[0].field).toBe('note');
+    expect((await verify(other, answerOf('regulasi'), { option: 'perkada', note: 'x' })).status).toBe(404);
+    expect((await verify(validatorToken, answerOf('regulasi'), { option: 'perkada', note: 'Perda masih rancangan; yang berlaku perkada.' })).body).toMatchObject({ verifiedOption: 'perkada', version: 3 });
+    expect((await verify(validatorToken, answerOf('anggaran'), { option: 'ada' })).status).toBe(200);
+    expect((await verify(validatorToken, answerOf('tahapan', sitaro), { option: 'penerapan' })).status).toBe(200);
+    expect((await verify(validatorToken, answerOf('tahapan', byReference), { option: 'penerapan' })).status).toBe(200);
+    const eligibility = (body: object) => t.http().put(`/api/index-editions/${id}/innovations/${byReference}/eligibility`).set(bearer(validatorToken)).send(body);
+    expect((await eligibility({ eligible: false })).body.details.fields[0].field).toBe('reason');
+    expect((await eligibility({ eligible: false, reason: 'Diterapkan sejak 2015, bukan inovasi baru' })).status).toBe(200);
+
+    const asCoordinator = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(coord));
+    expect(JSON.stringify(asCoordinator.body)).not.toMatch(/verified|eligib/i);
+    const versions = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action IN ('index_answer.verify', 'index_innovation.eligibility')`);
+    expect(versions.rows[0].n).toBe(5);
+  });
+
+  it('publication: preview self vs verified, an immutable snapshot the CLI verifies, v2 with a reason, public reads', async () => {
+    expect((await t.http().get('/api/public/index-editions/iid-2026/rankings')).status).toBe(404);
+    expect((await t.http().get('/api/public/index-editions')).body.map((e: { slug: string }) => e.slug)).not.toContain('iid-2026');
+    expect((await t.http().get(`/api/index-editions/${id}/preview`).set(bearer(coord))).status).toBe(403);
+
+    const preview = await t.http().get(`/api/index-editions/${id}/preview`).set(bearer(org));
+    expect(preview.status).toBe(200);
+    const [row] = preview.body.categories.kota;
+    expect(row).toMatchObject({ region: bekasi, name: 'Kota Bekasi' });
+    // max 3 + 2 + 3 + 2 = 10. self: spd 5, sid (3+3)/2 + 2 = 5 → 100; verified: spd 4, one counted innovation: 3/1 + 0 → 70.
+    expect(row.self).toMatchObject({ iid: 100, spd: 5, sid: 5, innovations: 2 });
+    expect(row.verified).toMatchObject({ iid: 70, spd: 4, sid: 3, innovations: 1 });
+    expect(row.verified.iid).toBeLessThan(row.self.iid);
+    expect(Object.values(preview.body.groups)[0]).toMatchObject({ name: expect.any(String) });
+
+    const published = await t.http().post(`/api/index-editions/${id}/publish`).set(bearer(org)).send({});
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({ version: 1, hash: expect.stringMatching(/^sha256:/) });
+    const coordinatorId = (await login(t, 'coordinator.bekasi@demo.local')).user.id;
+    const notified = await t.db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE type = 'index_results_published' AND recipient_id = $1`, [coordinatorId]);
+    expect(notified.rows[0].n).toBeGreaterThan(0);
+
+    const snap = await t.http().get(`/api/public/index-rankings/${published.body.id}`);
+    expect(snap.status).toBe(200);
+    expect(snap.body.hash).toBe(published.body.hash);
+    const file = path.join(dir, 'iid-2026-v1.json');
+    writeFileSync(file, JSON.stringify(snap.body));
+    const ok = cli('verify', file);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain(published.body.hash);
+    const tampered = structuredClone(snap.body);
+    tampered.output.categories.kota[0].verified.iid = 99;
+    const bad = path.join(dir, 'tampered.json');
+    writeFileSync(bad, JSON.stringify(tampered));
+    expect(cli('verify', bad).status).toBe(1);
+    await expect(t.db.query(`UPDATE index_snapshots SET hash = 'x' WHERE id = $1`, [published.body.id])).rejects.toThrow(/immutable/);
+
+    const again = await t.http().post(`/api/index-editions/${id}/publish`).set(bearer(org)).send({});
+    expect(again.status).toBe(400);
+    expect(again.body.details.fields[0].field).toBe('reason');
+    const v2 = await t.http().post(`/api/index-editions/${id}/publish`).set(bearer(org)).send({ reason: 'Koreksi penulisan nama daerah' });
+    expect(v2.body.version).toBe(2);
+
+    const list = await t.http().get('/api/public/index-editions');
+    expect(list.body.find((e: { slug: string }) => e.slug === 'iid-2026')).toMatchObject({ version: 2, snapshotId: v2.body.id });
+    const rankings = await t.http().get('/api/public/index-editions/iid-2026/rankings');
+    expect(rankings.body.snapshot).toMatchObject({ version: 2, reason: 'Koreksi penulisan nama daerah' });
+    expect(rankings.body.categories.kota[0]).toMatchObject({ rank: 1, name: 'Kota Bekasi', verified: { iid: 70 } });
+    expect((await t.http().get('/api/public/index-editions/iid-2026/rankings?version=1')).body.snapshot.id).toBe(published.body.id);
+    const page = await t.http().get(`/api/public/index-editions/iid-2026/regions/${bekasi}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ rank: 1, category: 'kota', self: { iid: 100 }, verified: { iid: 70, spd: 4 } });
+    expect(page.body.answers.find((a: { indicator: string }) => a.indicator === 'regulasi')).toMatchObject({ self: 'perda', verified: 'perkada', label: { id: 'Regulasi' } });
+    expect(page.body.innovations.find((i: { id: string }) => i.id === byReference).eligible).toBe(false);
+  });
+
+  it('after closing nothing changes', async () => {
+    expect((await t.http().post(`/api/index-editions/${id}/status`).set(bearer(org)).send({ to: 'closed' })).status).toBe(200);
+    const region = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(validatorToken));
+    const answerId = region.body.answers[0].id;
+    const late = await t.http().put(`/api/index-editions/${id}/answers/${answerId}/verification`).set(bearer(validatorToken)).send({ option: 'tidak_ada', note: 'x' });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('INDEX_VERIFICATION_CLOSED');
+    expect((await t.http().post(`/api/index-editions/${id}/innovations`).set(bearer(rsud)).send({ title: 'Terlambat' })).status).toBe(409);
+  });
+});
