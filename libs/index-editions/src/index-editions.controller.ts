@@ -5,10 +5,10 @@ import { uuidParam } from '@app/competitions';
 import type { IndexFramework } from '@app/regional-index';
 import { IndexEditionsService } from './index-editions.service';
 import {
-  AnswerDto,
+  IndexAnswerDto,
   AssignValidatorsDto,
   CreateIndexEditionDto,
-  EligibilityDto,
+  IndexEligibilityDto,
   FrameworkDto,
   IndexVersionQueryDto,
   PublishIndexDto,
@@ -70,7 +70,7 @@ export class IndexEditionsController {
   @Put(':id/regions/:regionId/answers')
   @Roles('coordinator', 'opd')
   @ApiOperation({ summary: 'Answer one indicator (option and evidence link): region indicators by the coordinator, innovation indicators by the OPD' })
-  answer(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('regionId', uuidParam) regionId: string, @Body() dto: AnswerDto) {
+  answer(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('regionId', uuidParam) regionId: string, @Body() dto: IndexAnswerDto) {
     return this.editions.answer(actor, id, regionId, dto);
   }
 
@@ -119,7 +119,7 @@ export class IndexEditionsController {
   @Put(':id/innovations/:innovationId/eligibility')
   @Roles('juror')
   @ApiOperation({ summary: 'Mark a reported innovation eligible or not (with a reason); not eligible ones do not count under verified' })
-  eligibility(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('innovationId', uuidParam) innovationId: string, @Body() dto: EligibilityDto) {
+  eligibility(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('innovationId', uuidParam) innovationId: string, @Body() dto: IndexEligibilityDto) {
     return this.editions.eligibility(actor, id, innovationId, dto.eligible, dto.reason);
   }
 

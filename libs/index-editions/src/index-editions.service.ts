@@ -39,7 +39,7 @@ import {
 } from './domain';
 import { IndexEditionsRepository, type RegionRow } from './persistence/index-editions.repository';
 import type { IndexAnswerEntity, IndexEditionEntity, IndexInnovationEntity, IndexSnapshotEntity } from './persistence/index-editions.entities';
-import type { AnswerDto, CreateIndexEditionDto, ReportInnovationDto } from './dto/index-editions.dto';
+import type { IndexAnswerDto, CreateIndexEditionDto, ReportInnovationDto } from './dto/index-editions.dto';
 
 /** Names behind the ids of a snapshot: regions (with kind and province) and innovations (title, region). */
 export interface IndexLabels {
@@ -179,7 +179,7 @@ export class IndexEditionsService {
    * submitted: a region indicator by the region's coordinator, an innovation indicator by the OPD that
    * reported the innovation (or the coordinator). Each change is a new version and an audit event.
    */
-  async answer(actor: Actor, id: string, regionId: string, dto: AnswerDto, now = new Date()) {
+  async answer(actor: Actor, id: string, regionId: string, dto: IndexAnswerDto, now = new Date()) {
     return this.repo.transaction(async (tx) => {
       const edition = await this.visible(actor, id, tx, true);
       await this.regionOf(edition, regionId, tx);

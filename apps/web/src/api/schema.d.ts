@@ -2017,9 +2017,9 @@ export interface components {
             sections: components["schemas"]["SectionDto"][];
         };
         EligibilityDto: {
-            eligible: boolean;
-            /** @description required when not eligible */
-            reason?: string;
+            minMonthsImplemented?: number;
+            maxEntriesPerOrganization?: number;
+            noDuplicateTitle: boolean;
         };
         PlanDto: {
             categories: components["schemas"]["CategoryDto"][];
@@ -2443,23 +2443,9 @@ export interface components {
             reason?: string;
         };
         AnswerDto: {
-            /** @example regulasi_inovasi_daerah */
-            indicator: string;
-            /**
-             * Format: uuid
-             * @description the reported innovation, for an innovation indicator
-             */
-            innovationId?: string;
-            /**
-             * @description the chosen option key
-             * @example perda
-             */
-            option: string;
-            /**
-             * @description evidence link (http/https)
-             * @example https://jdih.bekasikota.go.id/perda-inovasi
-             */
-            link?: string;
+            answer: string;
+            /** @enum {string} */
+            decision: "upheld" | "rejected";
         };
         ObjectionDto: {
             /** @example Nilai verifikasi lapangan tidak mempertimbangkan data dukung tambahan */
@@ -2500,6 +2486,25 @@ export interface components {
              */
             to: "self_assessment" | "verification" | "closed";
         };
+        IndexAnswerDto: {
+            /** @example regulasi_inovasi_daerah */
+            indicator: string;
+            /**
+             * Format: uuid
+             * @description the reported innovation, for an innovation indicator
+             */
+            innovationId?: string;
+            /**
+             * @description the chosen option key
+             * @example perda
+             */
+            option: string;
+            /**
+             * @description evidence link (http/https)
+             * @example https://jdih.bekasikota.go.id/perda-inovasi
+             */
+            link?: string;
+        };
         ReportInnovationDto: {
             /** @example SiTaro — sistem antrean terpadu */
             title?: string;
@@ -2524,6 +2529,11 @@ export interface components {
             option: string;
             /** @description required when the verified option scores lower than the region’s */
             note?: string;
+        };
+        IndexEligibilityDto: {
+            eligible: boolean;
+            /** @description required when not eligible */
+            reason?: string;
         };
         PublishIndexDto: {
             /** @description required for a correction (version 2 onwards) */
@@ -4646,7 +4656,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AnswerDto"];
+                "application/json": components["schemas"]["IndexAnswerDto"];
             };
         };
         responses: {
@@ -4798,7 +4808,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EligibilityDto"];
+                "application/json": components["schemas"]["IndexEligibilityDto"];
             };
         };
         responses: {

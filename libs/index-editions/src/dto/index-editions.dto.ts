@@ -36,7 +36,7 @@ export class TransitionDto {
   to: 'self_assessment' | 'verification' | 'closed';
 }
 
-export class AnswerDto {
+export class IndexAnswerDto {
   @ApiProperty({ example: 'regulasi_inovasi_daerah' }) @Matches(KEY) indicator: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'the reported innovation, for an innovation indicator' }) @IsOptional() @IsUUID() innovationId?: string;
   @ApiProperty({ example: 'perda', description: 'the chosen option key' }) @Matches(KEY) option: string;
@@ -57,7 +57,7 @@ export class VerifyDto {
   @ApiPropertyOptional({ description: 'required when the verified option scores lower than the region’s' }) @IsOptional() @IsString() @MaxLength(5000) note?: string;
 }
 
-export class EligibilityDto {
+export class IndexEligibilityDto {
   @ApiProperty() @IsBoolean() eligible: boolean;
   @ApiPropertyOptional({ description: 'required when not eligible' }) @IsOptional() @IsString() @MaxLength(5000) reason?: string;
 }
