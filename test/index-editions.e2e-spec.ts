@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestApp, type TestApp } from './support/test-app';
-import { bearer, idOf, login, seedDemo } from './support/factories';
+import { bearer, idOf, login, seedDemo, tinyPdf } from './support/factories';
 import { MINI_FRAMEWORK as FRAMEWORK } from './support/index-framework';
 
 /** Runs the real CLI (`node scripts/cli.mjs …`, which builds dist/ when stale). */
@@ -92,10 +92,29 @@ describe('index editions: framework → self-assessment → verification → pub
     expect((await put(rsud, { indicator: 'regulasi', option: 'perda' })).status).toBe(403);
     expect((await put(dukcapil, { indicator: 'tahapan', innovationId: sitaro, option: 'penerapan' })).status).toBe(404);
     const gaps = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(coord));
-    expect(gaps.body.gaps.find((g: { field: string }) => g.field === 'region.regulasi').code).toBe('evidence_link');
+    const regulasi = gaps.body.gaps.find((g: { field: string }) => g.field === 'region.regulasi');
+    expect(regulasi).toMatchObject({ code: 'evidence_document', params: { kinds: 'regulation' } });
 
     const linked = await put(coord, { indicator: 'regulasi', option: 'perda', link: 'https://jdih.bekasikota.go.id/perda-7-2025' });
     expect(linked.body).toMatchObject({ option: 'perda', version: 2 });
+    // Evidence documents: stored like innovation evidence (PDF/JPEG/PNG by content), of a kind the option names.
+    const upload = (token: string, kind: string, bytes: Buffer, filename: string) =>
+      t.http().post(`/api/index-editions/${id}/answers/${linked.body.id}/documents/${kind}`).set(bearer(token)).attach('file', bytes, { filename, contentType: 'application/pdf' });
+    expect((await upload(coord, 'regulation', Buffer.from('not a pdf at all'), 'perda.pdf')).status).toBe(415);
+    expect((await upload(coord, 'novel', tinyPdf(), 'perda.pdf')).body.details.fields[0].field).toBe('kind');
+    expect((await upload(rsud, 'regulation', tinyPdf(), 'perda.pdf')).status).toBe(403);
+    expect((await upload(coord, 'photo', tinyPdf('Foto'), 'foto.pdf')).status).toBe(201);
+    const stillMissing = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(coord));
+    expect(stillMissing.body.gaps.map((g: { field: string }) => g.field)).toContain('region.regulasi');
+    const perda = await upload(coord, 'regulation', tinyPdf('Perda Kota Bekasi Nomor 7 Tahun 2025'), 'perda-7-2025.pdf');
+    expect(perda.status).toBe(201);
+    expect(perda.body).toMatchObject({ kind: 'regulation', mediaType: 'application/pdf' });
+    const withDocument = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(coord));
+    expect(withDocument.body.gaps.map((g: { field: string }) => g.field)).not.toContain('region.regulasi');
+    const download = await t.http().get(`/api/index-editions/${id}/documents/${perda.body.id}`).set(bearer(coord));
+    expect(download.status).toBe(200);
+    expect(download.headers['x-checksum-sha256']).toBe(perda.body.sha256);
+    expect((await t.http().get(`/api/index-editions/${id}/documents/${perda.body.id}`).set(bearer(rsud))).status).toBe(404);
     expect((await put(coord, { indicator: 'anggaran', option: 'ada' })).status).toBe(200);
     expect((await put(rsud, { indicator: 'tahapan', innovationId: sitaro, option: 'penerapan' })).status).toBe(200);
     expect((await put(dukcapil, { indicator: 'tahapan', innovationId: byReference, option: 'penerapan' })).status).toBe(200);

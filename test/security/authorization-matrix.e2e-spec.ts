@@ -123,6 +123,8 @@ const TABLE: Record<string, string> = {
   'GET /api/index-editions/{id}/regions/{regionId}':              '401  404  404  ok   404  404  ok   ok   ok',
   'PUT /api/index-editions/{id}/regions/{regionId}/answers':      '401  ok   404  403  403  403  403  403  ok',
   'POST /api/index-editions/{id}/regions/{regionId}/submit':      '401  403  403  403  403  403  403  403  ok',
+  'POST /api/index-editions/{id}/answers/{answerId}/documents/{kind}': '401 403 403 403 403 403 403 403 ok',
+  'GET /api/index-editions/{id}/documents/{documentId}':          '401  404  404  ok   404  404  ok   ok   ok',
   'POST /api/index-editions/{id}/innovations':                    '401  ok   ok   403  403  403  403  403  403',
   'GET /api/index-editions/{id}/innovations':                     '401  ok   ok   ok   ok   404  ok   ok   ok',
   'POST /api/index-editions/{id}/validators':                     '401  403  403  403  403  404  ok   ok   403',
@@ -202,6 +204,8 @@ const REQUESTS: Record<string, RequestSpec> = {
     body: (_c, who) => (who.startsWith('opd') ? { indicator: 'tahapan', innovationId: iw.innovation, option: 'inisiatif' } : { indicator: 'anggaran', option: 'tidak_ada' }),
   },
   'POST /api/index-editions/{id}/regions/{regionId}/submit': { params: () => indexParams() },
+  'POST /api/index-editions/{id}/answers/{answerId}/documents/{kind}': { params: () => ({ ...indexParams(), kind: 'regulation' }), file: { bytes: tinyPdf('Perda'), filename: 'perda.pdf', contentType: 'application/pdf' } },
+  'GET /api/index-editions/{id}/documents/{documentId}': { params: () => indexParams() },
   'POST /api/index-editions/{id}/innovations': { params: () => indexParams(), body: () => ({ title: 'Inovasi Indeks Baru' }) },
   'GET /api/index-editions/{id}/innovations': { params: () => indexParams() },
   'POST /api/index-editions/{id}/validators': { params: () => indexParams(), body: () => ({ perRegion: 1 }) },
@@ -217,7 +221,7 @@ const REQUESTS: Record<string, RequestSpec> = {
 
 /** The index edition of the world (support/index-world.ts), built in beforeAll. */
 let iw: IndexWorld;
-const indexParams = () => ({ id: iw.edition, regionId: iw.region, answerId: iw.answer, innovationId: iw.innovation, slug: iw.slug, snapshotId: iw.snapshot });
+const indexParams = () => ({ id: iw.edition, regionId: iw.region, answerId: iw.answer, innovationId: iw.innovation, slug: iw.slug, snapshotId: iw.snapshot, documentId: iw.document });
 
 describe('authorization matrix: every OpenAPI operation × every kind of caller (e2e)', () => {
   let t: TestApp;

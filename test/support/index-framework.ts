@@ -27,7 +27,7 @@ export const MINI_FRAMEWORK = {
               options: [
                 { key: 'tidak_ada', score: 0, guidance: text('Tidak ada'), evidence: { type: 'none' } },
                 { key: 'perkada', score: 2, guidance: text('Perkada'), evidence: { type: 'link' } },
-                { key: 'perda', score: 3, guidance: text('Perda'), evidence: { type: 'link' } },
+                { key: 'perda', score: 3, guidance: text('Perda'), evidence: { type: 'document', kinds: ['regulation'] } },
               ],
             },
             {

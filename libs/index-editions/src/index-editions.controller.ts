@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles, type Actor } from '@app/common';
 import { uuidParam } from '@app/competitions';
-import type { IndexFramework } from '@app/regional-index';
+import { DOCUMENT_KINDS, type IndexFramework } from '@app/regional-index';
+import { fileOf, sendDocument } from '@app/submissions';
 import { IndexEditionsService } from './index-editions.service';
 import {
   IndexAnswerDto,
@@ -16,6 +17,9 @@ import {
   TransitionDto,
   VerifyDto,
 } from './dto/index-editions.dto';
+
+type MultipartRequest = Parameters<typeof fileOf>[0];
+type Reply = Parameters<typeof sendDocument>[0];
 
 /** Published data never changes: a snapshot by id is cached for a year; "latest" for a minute. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -72,6 +76,24 @@ export class IndexEditionsController {
   @ApiOperation({ summary: 'Answer one indicator (option and evidence link): region indicators by the coordinator, innovation indicators by the OPD' })
   answer(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('regionId', uuidParam) regionId: string, @Body() dto: IndexAnswerDto) {
     return this.editions.answer(actor, id, regionId, dto);
+  }
+
+  @Post(':id/answers/:answerId/documents/:kind')
+  @Roles('coordinator', 'opd')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiParam({ name: 'kind', enum: DOCUMENT_KINDS })
+  @ApiOperation({ summary: 'Attach an evidence document of a kind (regulation, decree, budget …) to an answer: PDF, JPEG or PNG by content (415 otherwise), up to UPLOAD_MAX_BYTES (413)' })
+  async upload(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('answerId', uuidParam) answerId: string, @Param('kind') kind: string, @Req() req: MultipartRequest) {
+    return this.editions.uploadDocument(actor, id, answerId, kind, await fileOf(req));
+  }
+
+  @Get(':id/documents/:documentId')
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @ApiOperation({ summary: "Download an answer's evidence document (whoever sees the region's self-assessment)" })
+  async download(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('documentId', uuidParam) documentId: string, @Res() reply: Reply) {
+    const { doc, stream } = await this.editions.downloadDocument(actor, id, documentId);
+    sendDocument(reply, doc, stream);
   }
 
   @Post(':id/regions/:regionId/submit')

@@ -6,19 +6,22 @@ import { Forbidden, NotFound, ValidationFailed, type Actor } from '@app/common';
 import { AuditService } from '@app/audit';
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
-import { InnovationsService } from '@app/submissions';
+import { DocumentsService, FileStorage, InnovationsService, type UploadedStream } from '@app/submissions';
 import {
   assertSelfAssessmentComplete,
   assertValidFramework,
   assignValidators,
   computeIndex,
   createIndexSnapshot,
+  DOCUMENT_KINDS,
   defaultIidFramework,
   frameworkIndicators,
   indexInputFrom,
   isWebLink,
   selfAssessmentGaps,
   type CollectedEdition,
+  type DocumentKind,
+  type SelfAssessment,
   type FrameworkIndicator,
   type IndexFramework,
   type IndexInput,
@@ -38,7 +41,7 @@ import {
   type EditionCategory,
 } from './domain';
 import { IndexEditionsRepository, type RegionRow } from './persistence/index-editions.repository';
-import type { IndexAnswerEntity, IndexEditionEntity, IndexInnovationEntity, IndexSnapshotEntity } from './persistence/index-editions.entities';
+import type { IndexAnswerEntity, IndexDocumentEntity, IndexEditionEntity, IndexInnovationEntity, IndexSnapshotEntity } from './persistence/index-editions.entities';
 import type { IndexAnswerDto, CreateIndexEditionDto, ReportInnovationDto } from './dto/index-editions.dto';
 
 /** Names behind the ids of a snapshot: regions (with kind and province) and innovations (title, region). */
@@ -61,6 +64,8 @@ export class IndexEditionsService {
     private readonly outbox: OutboxService,
     private readonly users: UsersService,
     private readonly innovationsOfCompetitions: InnovationsService,
+    private readonly documents: DocumentsService,
+    private readonly storage: FileStorage,
     config: ConfigService<AppEnv, true>,
   ) {
     this.publicUrl = config.get('publicUrl', { infer: true });
@@ -158,11 +163,8 @@ export class IndexEditionsService {
     const participant = await this.repo.participant(id, regionId);
     const innovations = await this.repo.innovations(id, { regionIds: [regionId] });
     const answers = await this.repo.answers(id, [regionId]);
-    const gaps = selfAssessmentGaps(edition.framework, {
-      region: regionId,
-      innovations: innovations.map((i) => i.id),
-      answers: answers.map((a) => (a.indexInnovationId ? { indicator: a.indicator, innovation: a.indexInnovationId, self: a.selfOption, link: a.link } : { indicator: a.indicator, region: regionId, self: a.selfOption, link: a.link })),
-    });
+    const documents = await this.repo.documents(answers.map((a) => a.id));
+    const gaps = selfAssessmentGaps(edition.framework, this.assessment(regionId, innovations, answers, documents));
     return {
       edition: { id: edition.id, slug: edition.slug, name: edition.name, status: edition.status },
       region: { id: region.id, name: region.name, kind: region.kind },
@@ -170,7 +172,7 @@ export class IndexEditionsService {
       complete: gaps.length === 0,
       gaps,
       innovations: innovations.map((i) => this.innovationView(i, seesVerification)),
-      answers: answers.map((a) => this.answerView(a, seesVerification)),
+      answers: answers.map((a) => ({ ...this.answerView(a, seesVerification), documents: documents.filter((d) => d.answerId === a.id).map((d) => this.documentView(d)) })),
     };
   }
 
@@ -181,18 +183,7 @@ export class IndexEditionsService {
    */
   async answer(actor: Actor, id: string, regionId: string, dto: IndexAnswerDto, now = new Date()) {
     return this.repo.transaction(async (tx) => {
-      const edition = await this.visible(actor, id, tx, true);
-      await this.regionOf(edition, regionId, tx);
-      let innovation: IndexInnovationEntity | null = null;
-      if (dto.innovationId) {
-        innovation = await this.repo.innovation(dto.innovationId, tx);
-        if (!innovation || innovation.editionId !== id || innovation.regionId !== regionId) throw new NotFound(E.InnovationNotFound, `innovation ${dto.innovationId} is not reported for this region`);
-        const mayWrite = (actor.role === 'opd' && actor.organizationId === innovation.organizationId) || (actor.role === 'coordinator' && actor.regionId === regionId);
-        if (!mayWrite) throw new NotFound(E.InnovationNotFound, `innovation ${dto.innovationId} is not reported for this region`);
-      } else if (!(actor.role === 'coordinator' && actor.regionId === regionId)) {
-        throw new Forbidden('AUTH_ROLE_FORBIDDEN', "only the region's coordinator answers region indicators");
-      }
-      assertSelfAssessmentOpen(edition.status, edition.selfAssessmentClosesAt, now);
+      const { edition, innovation } = await this.assertAnswers(actor, id, regionId, dto.innovationId ?? null, tx, now);
       const indicator = this.indicatorFor(edition.framework, dto.indicator, innovation ? 'innovation' : 'region');
       if (!indicator.options?.some((o) => o.key === dto.option)) throw new ValidationFailed([{ field: 'option', message: `"${dto.option}" is not an option of ${indicator.key}` }], E.Invalid);
       if (dto.link !== undefined && dto.link !== '' && !isWebLink(dto.link)) throw new ValidationFailed([{ field: 'link', message: 'must be an http(s) link' }], E.Invalid);
@@ -231,11 +222,7 @@ export class IndexEditionsService {
       this.assertNotSubmitted(participant.submittedAt);
       const innovations = await this.repo.innovations(id, { regionIds: [regionId] }, tx);
       const answers = await this.repo.answers(id, [regionId], tx);
-      assertSelfAssessmentComplete(edition.framework, {
-        region: regionId,
-        innovations: innovations.map((i) => i.id),
-        answers: answers.map((a) => (a.indexInnovationId ? { indicator: a.indicator, innovation: a.indexInnovationId, self: a.selfOption, link: a.link } : { indicator: a.indicator, region: regionId, self: a.selfOption, link: a.link })),
-      });
+      assertSelfAssessmentComplete(edition.framework, this.assessment(regionId, innovations, answers, await this.repo.documents(answers.map((a) => a.id), tx)));
       participant.submittedAt = now;
       participant.submittedBy = actor.id;
       await this.repo.saveParticipant(tx, participant);
@@ -355,6 +342,41 @@ export class IndexEditionsService {
     });
   }
 
+  /**
+   * Attaches an evidence document (PDF, JPEG or PNG by content, up to UPLOAD_MAX_BYTES) of `kind` to an
+   * answer, stored like innovation evidence; who and when as for the answer itself.
+   */
+  async uploadDocument(actor: Actor, id: string, answerId: string, kind: string, upload: UploadedStream | undefined, now = new Date()) {
+    if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) throw new ValidationFailed([{ field: 'kind', message: `must be one of ${DOCUMENT_KINDS.join(', ')}` }], E.Invalid);
+    const check = async (tx: EntityManager) => {
+      const answer = await this.repo.answerById(answerId, tx);
+      if (!answer || answer.editionId !== id) throw new NotFound(E.AnswerNotFound, `answer ${answerId} not found`);
+      await this.assertAnswers(actor, id, answer.regionId, answer.indexInnovationId, tx, now);
+      this.assertNotSubmitted((await this.repo.lockParticipant(tx, id, answer.regionId)).submittedAt);
+      return answer;
+    };
+    // Checked before reading the body, and again under lock when the row is written.
+    await this.repo.transaction(check);
+    const row = await this.documents.receive(upload, async (tx, meta) => {
+      const answer = await check(tx);
+      const saved = await this.repo.insertDocument(tx, { ...meta, editionId: id, regionId: answer.regionId, answerId, kind: kind as DocumentKind, uploadedBy: actor.id });
+      await this.audit.record(tx, { actorId: actor.id, action: 'index_document.upload', entityType: 'index_document', entityId: saved.id, after: { answerId, kind, fileName: saved.fileName, sha256: saved.sha256, size: saved.size } });
+      return saved;
+    });
+    return this.documentView(row);
+  }
+
+  /** Downloads an evidence document: whoever sees the region's self-assessment. */
+  async downloadDocument(actor: Actor, id: string, documentId: string) {
+    const doc = await this.repo.document(documentId);
+    const edition = doc?.editionId === id ? await this.repo.edition(id) : null;
+    if (!doc || !edition) throw new NotFound('DOCUMENT_NOT_FOUND', `document ${documentId} not found`);
+    await this.assertSeesRegion(actor, edition, doc.regionId).catch(() => {
+      throw new NotFound('DOCUMENT_NOT_FOUND', `document ${documentId} not found`);
+    });
+    return { doc: this.documentView(doc), stream: await this.storage.open(doc.storageKey) };
+  }
+
   // ── publication ───────────────────────────────────────────────────────────
   /** The §4b input of the submitted regions, with their names. */
   private async collect(edition: IndexEditionEntity, tx?: EntityManager): Promise<{ input: IndexInput; labels: IndexLabels }> {
@@ -457,6 +479,44 @@ export class IndexEditionsService {
   }
 
   // ── helpers ───────────────────────────────────────────────────────────────
+  /**
+   * Who writes an answer (or its evidence) and when: a region indicator its coordinator, an innovation
+   * indicator the OPD that reported it (or the coordinator), while the self-assessment is open.
+   */
+  private async assertAnswers(actor: Actor, id: string, regionId: string, innovationId: string | null, tx: EntityManager, now: Date) {
+    const edition = await this.visible(actor, id, tx, true);
+    await this.regionOf(edition, regionId, tx);
+    let innovation: IndexInnovationEntity | null = null;
+    if (innovationId) {
+      innovation = await this.repo.innovation(innovationId, tx);
+      if (!innovation || innovation.editionId !== id || innovation.regionId !== regionId) throw new NotFound(E.InnovationNotFound, `innovation ${innovationId} is not reported for this region`);
+      const mayWrite = (actor.role === 'opd' && actor.organizationId === innovation.organizationId) || (actor.role === 'coordinator' && actor.regionId === regionId);
+      if (!mayWrite) throw new NotFound(E.InnovationNotFound, `innovation ${innovationId} is not reported for this region`);
+    } else if (!(actor.role === 'coordinator' && actor.regionId === regionId)) {
+      throw new Forbidden('AUTH_ROLE_FORBIDDEN', "only the region's coordinator answers region indicators");
+    }
+    assertSelfAssessmentOpen(edition.status, edition.selfAssessmentClosesAt, now);
+    return { edition, innovation };
+  }
+
+  /** A region's answers with their evidence, as the completeness check reads them. */
+  private assessment(regionId: string, innovations: IndexInnovationEntity[], answers: IndexAnswerEntity[], documents: IndexDocumentEntity[]): SelfAssessment {
+    return {
+      region: regionId,
+      innovations: innovations.map((i) => i.id),
+      answers: answers.map((a) => ({
+        indicator: a.indicator,
+        ...(a.indexInnovationId ? { innovation: a.indexInnovationId } : { region: regionId }),
+        self: a.selfOption,
+        link: a.link,
+        documents: documents.filter((d) => d.answerId === a.id).map((d) => ({ kind: d.kind })),
+      })),
+    };
+  }
+
+  private documentView(d: IndexDocumentEntity) {
+    return { id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: d.size, sha256: d.sha256, createdAt: d.createdAt };
+  }
   private async published(slug: string, version?: number): Promise<{ edition: IndexEditionEntity; snapshot: IndexSnapshotEntity; versions: Awaited<ReturnType<IndexEditionsRepository['versions']>> }> {
     const edition = await this.repo.editionBySlug(slug);
     const snapshot = edition ? (version ? await this.repo.snapshotByVersion(edition.id, version) : await this.repo.latestSnapshot(edition.id)) : null;

@@ -1,11 +1,11 @@
 export * from './submissions.module';
 export { InnovationsService, toInnovationView, type InnovationRelation } from './innovations.service';
-export { DocumentsService, toDocumentView, type UploadedStream } from './documents.service';
+export { DocumentsService, toDocumentView, type StoredFileMeta, type UploadedStream } from './documents.service';
 export { InnovationAccessRegistry, type InnovationReader } from './innovation-access';
 export { InnovationsRepository, prefixQuery } from './persistence/innovations.repository';
 export { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity } from './persistence/innovation.entity';
 export { FileStorage } from './storage/file-storage';
 export { StorageSweeper, STORAGE_STALE_AFTER_MS } from './storage-sweeper';
-export { contentDisposition, fileOf } from './submissions.controller';
+export { contentDisposition, fileOf, sendDocument } from './submissions.controller';
 export * from './dto/innovation.dto';
 export * from './domain';

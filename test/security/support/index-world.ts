@@ -1,5 +1,5 @@
 import type { TestApp } from '../../support/test-app';
-import { bearer } from '../../support/factories';
+import { bearer, tinyPdf } from '../../support/factories';
 import { MINI_FRAMEWORK } from '../../support/index-framework';
 import type { World } from './world';
 
@@ -12,6 +12,8 @@ export interface IndexWorld {
   /** The innovation org A reported. */
   innovation: string;
   snapshot: string;
+  /** The regulation (PDF) attached to `answer`. */
+  document: string;
 }
 
 async function ok<T = any>(what: string, res: { status: number; body: T }): Promise<T> {
@@ -32,6 +34,9 @@ export async function buildIndexWorld(t: TestApp, w: World): Promise<IndexWorld>
   const innovation = (await ok('report', await t.http().post(`/api/index-editions/${edition}/innovations`).set(bearer(w.token.opdA!)).send({ title: 'Inovasi Indeks Matriks' }))).id as string;
   const put = (token: string, body: object) => t.http().put(`/api/index-editions/${edition}/regions/${region}/answers`).set(bearer(token)).send(body);
   const answer = (await ok('regulasi', await put(coord, { indicator: 'regulasi', option: 'perda', link: 'https://jdih.example.go.id/perda' }))).id as string;
+  const document = (
+    await ok('document', await t.http().post(`/api/index-editions/${edition}/answers/${answer}/documents/regulation`).set(bearer(coord)).attach('file', tinyPdf('Perda inovasi'), { filename: 'perda.pdf', contentType: 'application/pdf' }))
+  ).id as string;
   await ok('anggaran', await put(coord, { indicator: 'anggaran', option: 'ada' }));
   await ok('tahapan', await put(w.token.opdA!, { indicator: 'tahapan', innovationId: innovation, option: 'penerapan' }));
   await ok('submit', await t.http().post(`/api/index-editions/${edition}/regions/${region}/submit`).set(bearer(coord)));
@@ -39,5 +44,5 @@ export async function buildIndexWorld(t: TestApp, w: World): Promise<IndexWorld>
   // Juror J validates Kota Bekasi (set directly: the automatic assignment may pick any juror).
   await t.db.query(`INSERT INTO index_validators (edition_id, region_id, validator_id) VALUES ($1, $2, $3)`, [edition, region, w.userId.jurorAssigned]);
   const snapshot = (await ok('publish', await t.http().post(`/api/index-editions/${edition}/publish`).set(bearer(org)).send({}))).id as string;
-  return { edition, slug: 'matriks-iid', region, answer, innovation, snapshot };
+  return { edition, slug: 'matriks-iid', region, answer, innovation, snapshot, document };
 }

@@ -1580,6 +1580,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/index-editions/{id}/answers/{answerId}/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach an evidence document of a kind (regulation, decree, budget …) to an answer: PDF, JPEG or PNG by content (415 otherwise), up to UPLOAD_MAX_BYTES (413)
+         * @description Attach an evidence document of a kind (regulation, decree, budget …) to an answer: PDF, JPEG or PNG by content (415 otherwise), up to UPLOAD_MAX_BYTES (413)
+         */
+        post: operations["IndexEditionsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an answer's evidence document (whoever sees the region's self-assessment)
+         * @description Download an answer's evidence document (whoever sees the region's self-assessment)
+         */
+        get: operations["IndexEditionsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/index-editions/{id}/regions/{regionId}/submit": {
         parameters: {
             query?: never;
@@ -4659,6 +4699,54 @@ export interface operations {
                 "application/json": components["schemas"]["IndexAnswerDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                answerId: string;
+                kind: "regulation" | "decree" | "budget" | "plan" | "guideline" | "agreement" | "study" | "report" | "minutes" | "survey" | "certificate" | "photo" | "screenshot" | "other";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

@@ -69,3 +69,4 @@ export class PublishIndexDto {
 export class IndexVersionQueryDto {
   @ApiPropertyOptional({ description: 'a published version (default: the latest)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) version?: number;
 }
+

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
-import type { IndexFramework } from '@app/regional-index';
+import type { DocumentKind, IndexFramework } from '@app/regional-index';
 import type { EditionCategory, EditionStatus } from '../domain';
 
 /** An index edition: its framework (configuration, frozen once the self-assessment opens), windows and status. */
@@ -100,4 +100,22 @@ export class IndexSnapshotEntity {
   @CreateDateColumn({ name: 'published_at', type: 'timestamptz' }) publishedAt: Date;
 }
 
-export const INDEX_EDITION_ENTITIES = [IndexEditionEntity, IndexParticipantEntity, IndexInnovationEntity, IndexAnswerEntity, IndexValidatorEntity, IndexSnapshotEntity];
+/** An evidence document of an answer (bukti dukung), stored like innovation evidence (PDF, JPEG, PNG by content). */
+@Entity('index_documents')
+export class IndexDocumentEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid', name: 'edition_id' }) editionId: string;
+  @Column({ type: 'uuid', name: 'region_id' }) regionId: string;
+  @Index('index_documents_answer_idx')
+  @Column({ type: 'uuid', name: 'answer_id' }) answerId: string;
+  @Column({ type: 'varchar', length: 20 }) kind: DocumentKind;
+  @Column({ type: 'varchar', length: 200, name: 'file_name' }) fileName: string;
+  @Column({ type: 'varchar', length: 60, name: 'media_type' }) mediaType: string;
+  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) size: number;
+  @Column({ type: 'char', length: 64 }) sha256: string;
+  @Column({ type: 'varchar', length: 200, name: 'storage_key' }) storageKey: string;
+  @Column({ type: 'uuid', name: 'uploaded_by' }) uploadedBy: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+export const INDEX_EDITION_ENTITIES = [IndexEditionEntity, IndexParticipantEntity, IndexInnovationEntity, IndexAnswerEntity, IndexValidatorEntity, IndexSnapshotEntity, IndexDocumentEntity];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { IndexAnswerEntity, IndexEditionEntity, IndexInnovationEntity, IndexParticipantEntity, IndexSnapshotEntity, IndexValidatorEntity } from './index-editions.entities';
+import { IndexAnswerEntity, IndexDocumentEntity, IndexEditionEntity, IndexInnovationEntity, IndexParticipantEntity, IndexSnapshotEntity, IndexValidatorEntity } from './index-editions.entities';
 
 export interface RegionRow {
   id: string;
@@ -135,6 +135,18 @@ export class IndexEditionsRepository {
 
   saveAnswer(tx: EntityManager, row: Partial<IndexAnswerEntity>): Promise<IndexAnswerEntity> {
     return tx.save(tx.create(IndexAnswerEntity, row));
+  }
+
+  documents(answerIds: string[], tx?: EntityManager): Promise<IndexDocumentEntity[]> {
+    return answerIds.length ? this.m(tx).find(IndexDocumentEntity, { where: { answerId: In(answerIds) }, order: { createdAt: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  document(id: string): Promise<IndexDocumentEntity | null> {
+    return this.m().findOne(IndexDocumentEntity, { where: { id } });
+  }
+
+  insertDocument(tx: EntityManager, row: Partial<IndexDocumentEntity>): Promise<IndexDocumentEntity> {
+    return tx.save(tx.create(IndexDocumentEntity, row));
   }
 
   validators(editionId: string, filter: { validatorId?: string; regionId?: string } = {}, tx?: EntityManager): Promise<IndexValidatorEntity[]> {
