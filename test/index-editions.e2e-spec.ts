@@ -40,6 +40,10 @@ describe('index editions: framework → self-assessment → verification → pub
     const indicators = created.body.framework.aspects.flatMap((a: any) => a.variables.flatMap((v: any) => v.indicators));
     expect(indicators).toHaveLength(36);
     expect((await t.http().post('/api/index-editions').set(bearer(org)).send({ name: 'x', slug: 'iid-2026', year: 2026 })).body.code).toBe('INDEX_EDITION_SLUG_TAKEN');
+    const windows = await t.http().post('/api/index-editions').set(bearer(org)).send({ name: 'x', slug: 'iid-x', year: 2026, selfAssessmentOpensAt: '2026-05-01T00:00:00Z', selfAssessmentClosesAt: '2026-04-01T00:00:00Z' });
+    expect(windows.status).toBe(400);
+    expect(windows.body.details.fields[0].field).toBe('selfAssessmentClosesAt');
+    expect((await t.http().post('/api/index-editions').set(bearer(org)).send({ name: 'x', slug: 'iid-y', year: 2026, categories: ['desa'] })).body.details.fields[0].field).toMatch(/categories/);
 
     const invalid = await t.http().put(`/api/index-editions/${id}/framework`).set(bearer(org)).send({ framework: { ...FRAMEWORK, method: { decimals: 20, minInnovations: 1 } } });
     expect(invalid.status).toBe(400);
