@@ -1,6 +1,8 @@
 import { createTestApp, type TestApp } from '../support/test-app';
 import { bearer, login, tinyPdf } from '../support/factories';
 import { buildWorld, defaultParams, EMAIL_OF, WHO, type SignedIn, type Who, type World } from './support/world';
+import { buildIndexWorld, type IndexWorld } from './support/index-world';
+import { MINI_FRAMEWORK } from '../support/index-framework';
 
 /**
  * Issue #10, part 1: every operation of the OpenAPI document, called as each kind of caller, against real
@@ -139,6 +141,28 @@ const TABLE: Record<string, string> = {
   'GET /api/public/favourite-polls/{id}':                        'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'POST /api/public/favourite-polls/{id}/votes':                 'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'POST /api/public/favourite-votes/verify':                     'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'POST /api/index-editions':                                     '401  403  403  403  403  ok   ok   ok   403',
+  'GET /api/index-editions':                                      '401  ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/index-editions/{id}':                                 '401  ok   ok   ok   ok   404  ok   ok   ok',
+  'PUT /api/index-editions/{id}/framework':                       '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/index-editions/{id}/status':                         '401  403  403  403  403  404  ok   ok   403',
+  'GET /api/index-editions/{id}/regions/{regionId}':              '401  404  404  ok   404  404  ok   ok   ok',
+  'PUT /api/index-editions/{id}/regions/{regionId}/answers':      '401  ok   404  403  403  403  403  403  ok',
+  'POST /api/index-editions/{id}/regions/{regionId}/submit':      '401  403  403  403  403  403  403  403  ok',
+  'POST /api/index-editions/{id}/answers/{answerId}/documents/{kind}': '401 403 403 403 403 403 403 403 ok',
+  'GET /api/index-editions/{id}/documents/{documentId}':          '401  404  404  ok   404  404  ok   ok   ok',
+  'POST /api/index-editions/{id}/innovations':                    '401  ok   ok   403  403  403  403  403  403',
+  'GET /api/index-editions/{id}/innovations':                     '401  ok   ok   ok   ok   404  ok   ok   ok',
+  'POST /api/index-editions/{id}/validators':                     '401  403  403  403  403  404  ok   ok   403',
+  'GET /api/index-editions/{id}/validations':                     '401  403  403  ok   ok   404  ok   ok   403',
+  'PUT /api/index-editions/{id}/answers/{answerId}/verification': '401  403  403  ok   404  403  403  403  403',
+  'PUT /api/index-editions/{id}/innovations/{innovationId}/eligibility': '401 403 403 ok 404 403 403 403 403',
+  'GET /api/index-editions/{id}/preview':                         '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/index-editions/{id}/publish':                        '401  403  403  403  403  404  ok   ok   403',
+  'GET /api/public/index-editions':                               'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/public/index-editions/{slug}/rankings':               'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/public/index-editions/{slug}/regions/{regionId}':     'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/public/index-rankings/{snapshotId}':                  'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   // Last: these end sessions or remove things.
   'DELETE /api/documents/{id}':                                  '401  ok   404  403  403  403  403  403  403',
   'DELETE /api/assignments/{id}':                                '401  403  403  403  403  404  ok   ok   403',
@@ -210,7 +234,35 @@ const REQUESTS: Record<string, RequestSpec> = {
   'POST /api/public/favourite-polls/{id}/votes': { params: (w) => ({ id: w.ids.poll }), body: (c) => ({ innovationId: c.w.ids.innovationB, email: `${unique(c, 'warga')}@gmail.com` }) },
   'POST /api/public/favourite-votes/verify': { body: (c) => ({ token: c.w.ids.voteToken }) },
   'POST /api/public/surveys/{code}/responses': { body: () => ({ answers: { u1: 3, u2: 3, u3: 3, u4: 3, u5: 3, u6: 3, u7: 3, u8: 3, u9: 3 } }) },
+  'POST /api/index-editions': { body: (c) => ({ name: `Indeks Uji ${c.n}`, slug: unique(c, 'indeks-uji'), year: 2027 }) },
+  'GET /api/index-editions/{id}': { params: () => indexParams() },
+  // The edition is in verification: a refused body or state (400/409) proves the guards let the call through.
+  'PUT /api/index-editions/{id}/framework': { params: () => indexParams(), body: () => ({ framework: MINI_FRAMEWORK }) },
+  'POST /api/index-editions/{id}/status': { params: () => indexParams(), body: () => ({ to: 'self_assessment' }) },
+  'GET /api/index-editions/{id}/regions/{regionId}': { params: () => indexParams() },
+  'PUT /api/index-editions/{id}/regions/{regionId}/answers': {
+    params: () => indexParams(),
+    body: (_c, who) => (who.startsWith('opd') ? { indicator: 'tahapan', innovationId: iw.innovation, option: 'inisiatif' } : { indicator: 'anggaran', option: 'tidak_ada' }),
+  },
+  'POST /api/index-editions/{id}/regions/{regionId}/submit': { params: () => indexParams() },
+  'POST /api/index-editions/{id}/answers/{answerId}/documents/{kind}': { params: () => ({ ...indexParams(), kind: 'regulation' }), file: { bytes: tinyPdf('Perda'), filename: 'perda.pdf', contentType: 'application/pdf' } },
+  'GET /api/index-editions/{id}/documents/{documentId}': { params: () => indexParams() },
+  'POST /api/index-editions/{id}/innovations': { params: () => indexParams(), body: () => ({ title: 'Inovasi Indeks Baru' }) },
+  'GET /api/index-editions/{id}/innovations': { params: () => indexParams() },
+  'POST /api/index-editions/{id}/validators': { params: () => indexParams(), body: () => ({ perRegion: 1 }) },
+  'GET /api/index-editions/{id}/validations': { params: () => indexParams() },
+  'PUT /api/index-editions/{id}/answers/{answerId}/verification': { params: () => indexParams(), body: () => ({ option: 'perda' }) },
+  'PUT /api/index-editions/{id}/innovations/{innovationId}/eligibility': { params: () => indexParams(), body: () => ({ eligible: true }) },
+  'GET /api/index-editions/{id}/preview': { params: () => indexParams() },
+  'POST /api/index-editions/{id}/publish': { params: () => indexParams(), body: () => ({ reason: 'Koreksi matriks' }) },
+  'GET /api/public/index-editions/{slug}/rankings': { params: () => indexParams() },
+  'GET /api/public/index-editions/{slug}/regions/{regionId}': { params: () => indexParams() },
+  'GET /api/public/index-rankings/{snapshotId}': { params: () => indexParams() },
 };
+
+/** The index edition of the world (support/index-world.ts), built in beforeAll. */
+let iw: IndexWorld;
+const indexParams = () => ({ id: iw.edition, regionId: iw.region, answerId: iw.answer, innovationId: iw.innovation, slug: iw.slug, snapshotId: iw.snapshot, documentId: iw.document });
 
 describe('authorization matrix: every OpenAPI operation × every kind of caller (e2e)', () => {
   let t: TestApp;
@@ -223,6 +275,7 @@ describe('authorization matrix: every OpenAPI operation × every kind of caller 
   beforeAll(async () => {
     t = await createTestApp();
     w = await buildWorld(t);
+    iw = await buildIndexWorld(t, w);
     const region = await t.db.query(`SELECT id FROM regions WHERE code = '32.75'`);
     ctx = { t, w, n: 0, regionKotaBekasi: region.rows[0].id };
     const doc = await t.http().get('/docs-json');

@@ -7,6 +7,7 @@ import { NotificationEntity, NotificationPreferenceEntity, OutboxMessageEntity }
 import { JUDGING_ENTITIES } from '@app/judging';
 import { RESULTS_ENTITIES } from '@app/results';
 import { SURVEY_ENTITIES, VOTE_ENTITIES } from '@app/surveys';
+import { INDEX_EDITION_ENTITIES } from '@app/index-editions';
 
 /** Every entity of every context, for the data sources of the API, the worker, the CLI, migrations and benches. */
 export const ENTITIES = [
@@ -29,4 +30,5 @@ export const ENTITIES = [
   ...RESULTS_ENTITIES,
   ...SURVEY_ENTITIES,
   ...VOTE_ENTITIES,
+  ...INDEX_EDITION_ENTITIES,
 ];

@@ -22,6 +22,9 @@ export interface UploadedStream {
   rest?: () => Promise<void>;
 }
 
+/** What a stored upload is: the row that references it adds its owner. */
+export type StoredFileMeta = Pick<DocumentEntity, 'fileName' | 'mediaType' | 'size' | 'sha256' | 'storageKey'>;
+
 export function toDocumentView(d: DocumentEntity): DocumentView {
   return { id: d.id, innovationId: d.innovationId, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: d.size, sha256: d.sha256, createdAt: d.createdAt };
 }
@@ -57,7 +60,7 @@ export class DocumentsService {
   }
 
   /** Stages and checks an upload, then hands it to `save` to write the row inside a transaction. */
-  async receive(upload: UploadedStream | undefined, save: (tx: EntityManager, meta: Omit<DocumentEntity, 'id' | 'createdAt' | 'innovationId' | 'kind' | 'uploadedBy'>) => Promise<DocumentEntity>): Promise<DocumentEntity> {
+  async receive<T = DocumentEntity>(upload: UploadedStream | undefined, save: (tx: EntityManager, meta: StoredFileMeta) => Promise<T>): Promise<T> {
     if (!upload) throw new ValidationFailed([{ field: 'file', message: 'attach the file as multipart field "file"' }], 'DOCUMENT_NO_FILE');
     // The client's stream failing (a body cut off, a broken form) is the client's error, not the disk's. The
     // parser may have failed it before we got here: `errored` holds that error.

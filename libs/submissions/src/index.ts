@@ -1,6 +1,6 @@
 export * from './submissions.module';
 export { InnovationsService, toInnovationView, type InnovationRelation } from './innovations.service';
-export { DocumentsService, toDocumentView, type UploadedStream } from './documents.service';
+export { DocumentsService, toDocumentView, type StoredFileMeta, type UploadedStream } from './documents.service';
 export { InnovationAccessRegistry, type InnovationReader } from './innovation-access';
 export { InnovationsRepository, prefixQuery } from './persistence/innovations.repository';
 export { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity } from './persistence/innovation.entity';
@@ -8,6 +8,6 @@ export { FileStorage, LocalDiskStorage, StoredFileMissing, type StagedFile } fro
 export { S3Storage, stagingDirOf } from './storage/s3-storage';
 export { migrateStorage, type StorageMigration } from './storage/migrate-storage';
 export { StorageSweeper, STORAGE_STALE_AFTER_MS } from './storage-sweeper';
-export { contentDisposition, fileOf } from './submissions.controller';
+export { contentDisposition, fileOf, sendDocument } from './submissions.controller';
 export * from './dto/innovation.dto';
 export * from './domain';

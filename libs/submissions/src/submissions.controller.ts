@@ -26,6 +26,18 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
+/** Streams a stored document as a private attachment with its checksum. */
+export function sendDocument(reply: Reply, doc: { mediaType: string; size: number; fileName: string; sha256: string }, stream: unknown): void {
+  reply
+    .header('content-type', doc.mediaType)
+    .header('content-length', String(doc.size))
+    .header('content-disposition', contentDisposition(doc.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .header('x-checksum-sha256', doc.sha256)
+    .send(stream);
+}
+
 @ApiTags('submissions')
 @ApiBearerAuth()
 @Controller()
@@ -156,14 +168,7 @@ export class SubmissionsController {
   @ApiOperation({ summary: 'Download a document (streamed, as an attachment) with the innovation’s read rules' })
   async download(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Res() reply: Reply) {
     const { doc, stream } = await this.documents.download(actor, id);
-    reply
-      .header('content-type', doc.mediaType)
-      .header('content-length', String(doc.size))
-      .header('content-disposition', contentDisposition(doc.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .header('x-checksum-sha256', doc.sha256)
-      .send(stream);
+    sendDocument(reply, doc, stream);
   }
 
   @Delete('documents/:id')

@@ -1892,6 +1892,414 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/index-editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Index editions: organizers see the ones they run, everyone else the ones past draft
+         * @description Index editions: organizers see the ones they run, everyone else the ones past draft
+         */
+        get: operations["IndexEditionsController_list"];
+        put?: never;
+        /**
+         * Create an index edition: name, slug, year, framework (default IID 2023 model), categories and windows
+         * @description Create an index edition: name, slug, year, framework (default IID 2023 model), categories and windows
+         */
+        post: operations["IndexEditionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An index edition with its framework, categories, windows and status
+         * @description An index edition with its framework, categories, windows and status
+         */
+        get: operations["IndexEditionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/framework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the framework while the edition is a draft (409 once the self-assessment opened)
+         * @description Replace the framework while the edition is a draft (409 once the self-assessment opened)
+         */
+        put: operations["IndexEditionsController_framework"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move to the next status: self_assessment, verification (coordinators are notified), closed
+         * @description Move to the next status: self_assessment, verification (coordinators are notified), closed
+         */
+        post: operations["IndexEditionsController_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/regions/{regionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers)
+         * @description A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers)
+         */
+        get: operations["IndexEditionsController_region"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/regions/{regionId}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Answer one indicator (option and evidence link): region indicators by the coordinator, innovation indicators by the OPD
+         * @description Answer one indicator (option and evidence link): region indicators by the coordinator, innovation indicators by the OPD
+         */
+        put: operations["IndexEditionsController_answer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/answers/{answerId}/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach an evidence document of a kind (regulation, decree, budget …) to an answer: PDF, JPEG or PNG by content (415 otherwise), up to UPLOAD_MAX_BYTES (413)
+         * @description Attach an evidence document of a kind (regulation, decree, budget …) to an answer: PDF, JPEG or PNG by content (415 otherwise), up to UPLOAD_MAX_BYTES (413)
+         */
+        post: operations["IndexEditionsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an answer's evidence document (whoever sees the region's self-assessment)
+         * @description Download an answer's evidence document (whoever sees the region's self-assessment)
+         */
+        get: operations["IndexEditionsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/regions/{regionId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the region's self-assessment (400 listing every gap while incomplete)
+         * @description Submit the region's self-assessment (400 listing every gap while incomplete)
+         */
+        post: operations["IndexEditionsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/innovations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reported innovations: an OPD its own, a coordinator its region’s, a validator its regions’, organizers all
+         * @description Reported innovations: an OPD its own, a coordinator its region’s, a validator its regions’, organizers all
+         */
+        get: operations["IndexEditionsController_innovations"];
+        put?: never;
+        /**
+         * Report an innovation for the edition (a title, or an innovation entered in a competition by reference)
+         * @description Report an innovation for the edition (a title, or an innovation entered in a competition by reference)
+         */
+        post: operations["IndexEditionsController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/validators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign validators (jurors) to the submitted regions automatically, under the conflict rules
+         * @description Assign validators (jurors) to the submitted regions automatically, under the conflict rules
+         */
+        post: operations["IndexEditionsController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/validations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The regions a validator checks (organizers: every assignment)
+         * @description The regions a validator checks (organizers: every assignment)
+         */
+        get: operations["IndexEditionsController_validations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/answers/{answerId}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the verified option of an answer (a lower one than the region’s needs a note); versioned and audited
+         * @description Set the verified option of an answer (a lower one than the region’s needs a note); versioned and audited
+         */
+        put: operations["IndexEditionsController_verify"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/innovations/{innovationId}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark a reported innovation eligible or not (with a reason); not eligible ones do not count under verified
+         * @description Mark a reported innovation eligible or not (with a reason); not eligible ones do not count under verified
+         */
+        put: operations["IndexEditionsController_eligibility"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview the index from the current answers: self and verified side by side per category and group
+         * @description Preview the index from the current answers: self and verified side by side per category and group
+         */
+        get: operations["IndexEditionsController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish an immutable, verifiable index snapshot (version n+1; a correction needs a reason); coordinators are notified
+         * @description Publish an immutable, verifiable index snapshot (version n+1; a correction needs a reason); coordinators are notified
+         */
+        post: operations["IndexEditionsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/index-editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Index editions with a published ranking, with their latest snapshot
+         * @description Index editions with a published ranking, with their latest snapshot
+         */
+        get: operations["IndexPublicController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/index-editions/{slug}/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published index ranking per category and group (latest, or ?version=n), with region names and the hash
+         * @description The published index ranking per category and group (latest, or ?version=n), with region names and the hash
+         */
+        get: operations["IndexPublicController_rankings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/index-editions/{slug}/regions/{regionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A region's published index: IID, SPD and SID (self and verified) and self vs verified per indicator
+         * @description A region's published index: IID, SPD and SID (self and verified) and self vs verified per indicator
+         */
+        get: operations["IndexPublicController_region"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/index-rankings/{snapshotId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The index snapshot {input, output, hash} that `npm run -s cli -- verify FILE` checks
+         * @description The index snapshot {input, output, hash} that `npm run -s cli -- verify FILE` checks
+         */
+        get: operations["IndexPublicController_snapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2382,7 +2790,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "favourite_vote_verify" | "message" | "digest";
+            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "favourite_vote_verify" | "index_verification_started" | "index_results_published" | "message" | "digest";
             title: string;
             body: string;
             link?: Record<string, never> | null;
@@ -2423,7 +2831,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "favourite_vote_verify" | "message" | "digest";
+            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "favourite_vote_verify" | "index_verification_started" | "index_results_published" | "message" | "digest";
             /** Format: uuid */
             recipientId: string;
             /** @enum {string} */
@@ -3002,6 +3410,94 @@ export interface components {
             innovationId: string;
             /** Format: date-time */
             verifiedAt: string;
+        };
+        CreateIndexEditionDto: {
+            /** @example Indeks Inovasi Daerah 2026 */
+            name: string;
+            /** @example iid-2026 */
+            slug: string;
+            /** @example 2026 */
+            year: number;
+            /** @description the framework (aspects → variables → indicators); default: the IID 2023 model */
+            framework?: {
+                [key: string]: unknown;
+            };
+            /** @description region kinds ranked, one category each (default all three) */
+            categories?: ("provinsi" | "kabupaten" | "kota")[];
+            /** Format: date-time */
+            selfAssessmentOpensAt?: string;
+            /** Format: date-time */
+            selfAssessmentClosesAt?: string;
+            /** Format: date-time */
+            verificationOpensAt?: string;
+            /** Format: date-time */
+            verificationClosesAt?: string;
+        };
+        FrameworkDto: {
+            /** @description the whole framework; checked by validateFramework */
+            framework: {
+                [key: string]: unknown;
+            };
+        };
+        TransitionDto: {
+            /**
+             * @description the next status: self_assessment, verification or closed
+             * @enum {string}
+             */
+            to: "self_assessment" | "verification" | "closed";
+        };
+        IndexAnswerDto: {
+            /** @example regulasi_inovasi_daerah */
+            indicator: string;
+            /**
+             * Format: uuid
+             * @description the reported innovation, for an innovation indicator
+             */
+            innovationId?: string;
+            /**
+             * @description the chosen option key
+             * @example perda
+             */
+            option: string;
+            /**
+             * @description evidence link (http/https)
+             * @example https://jdih.bekasikota.go.id/perda-inovasi
+             */
+            link?: string;
+        };
+        ReportInnovationDto: {
+            /** @example SiTaro — sistem antrean terpadu */
+            title?: string;
+            /**
+             * Format: uuid
+             * @description an innovation already entered in a competition, reported by reference
+             */
+            innovationId?: string;
+        };
+        AssignValidatorsDto: {
+            /**
+             * @description validators per region
+             * @default 2
+             */
+            perRegion: number;
+        };
+        VerifyDto: {
+            /**
+             * @description the verified option key
+             * @example perkada
+             */
+            option: string;
+            /** @description required when the verified option scores lower than the region’s */
+            note?: string;
+        };
+        IndexEligibilityDto: {
+            eligible: boolean;
+            /** @description required when not eligible */
+            reason?: string;
+        };
+        PublishIndexDto: {
+            /** @description required for a correction (version 2 onwards) */
+            reason?: string;
         };
     };
     responses: never;
@@ -4207,7 +4703,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "pending" | "sent" | "failed" | "dead";
-                type?: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "favourite_vote_verify" | "message" | "digest";
+                type?: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "favourite_vote_verify" | "index_verification_started" | "index_results_published" | "message" | "digest";
                 competitionId?: string;
             };
             header?: never;
@@ -5571,6 +6067,476 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["VoteVerifiedView"];
                 };
+            };
+        };
+    };
+    IndexEditionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIndexEditionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_framework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameworkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_region: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                regionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                regionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndexAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                answerId: string;
+                kind: "regulation" | "decree" | "budget" | "plan" | "guideline" | "agreement" | "study" | "report" | "minutes" | "survey" | "certificate" | "photo" | "screenshot" | "other";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                regionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_innovations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportInnovationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignValidatorsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_validations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                answerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_eligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                innovationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndexEligibilityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexEditionsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishIndexDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexPublicController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexPublicController_rankings: {
+        parameters: {
+            query?: {
+                /** @description a published version (default: the latest) */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexPublicController_region: {
+        parameters: {
+            query?: {
+                /** @description a published version (default: the latest) */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+                regionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexPublicController_snapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                snapshotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

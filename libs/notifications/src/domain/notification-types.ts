@@ -225,6 +225,18 @@ export const NOTIFICATION_TYPES = {
       action: 'Confirm my vote',
     },
   },
+  index_verification_started: {
+    fields: { edition: 'text', slug: 'id' },
+    link: '/index/{slug}',
+    id: { subject: 'Verifikasi {edition} dimulai', lines: ['Penilaian mandiri {edition} telah ditutup dan validator mulai memverifikasi jawaban daerah Anda.'], action: 'Lihat penilaian' },
+    en: { subject: '{edition} verification has started', lines: ['The self-assessment of {edition} has closed and validators are verifying your region\'s answers.'], action: 'View the assessment' },
+  },
+  index_results_published: {
+    fields: { edition: 'text', slug: 'id' },
+    link: '/index/{slug}',
+    id: { subject: 'Hasil {edition} telah diterbitkan', lines: ['Peringkat indeks {edition} telah diterbitkan.'], action: 'Lihat peringkat' },
+    en: { subject: '{edition} results are published', lines: ['The index ranking of {edition} has been published.'], action: 'View the ranking' },
+  },
   message: {
     fields: { title: 'text', body: 'text', link: 'path?' },
     link: '{link}',

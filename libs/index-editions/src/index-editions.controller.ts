@@ -1,0 +1,196 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Public, Roles, type Actor } from '@app/common';
+import { uuidParam } from '@app/competitions';
+import { DOCUMENT_KINDS, type IndexFramework } from '@app/regional-index';
+import { fileOf, sendDocument } from '@app/submissions';
+import { IndexEditionsService } from './index-editions.service';
+import {
+  IndexAnswerDto,
+  AssignValidatorsDto,
+  CreateIndexEditionDto,
+  IndexEligibilityDto,
+  FrameworkDto,
+  IndexVersionQueryDto,
+  PublishIndexDto,
+  ReportInnovationDto,
+  TransitionDto,
+  VerifyDto,
+} from './dto/index-editions.dto';
+
+type MultipartRequest = Parameters<typeof fileOf>[0];
+type Reply = Parameters<typeof sendDocument>[0];
+
+/** Published data never changes: a snapshot by id is cached for a year; "latest" for a minute. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const LATEST = 'public, max-age=60';
+
+@ApiTags('index')
+@ApiBearerAuth()
+@Controller('index-editions')
+export class IndexEditionsController {
+  constructor(private readonly editions: IndexEditionsService) {}
+
+  @Post()
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Create an index edition: name, slug, year, framework (default IID 2023 model), categories and windows' })
+  create(@CurrentUser() actor: Actor, @Body() dto: CreateIndexEditionDto) {
+    return this.editions.create(actor, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Index editions: organizers see the ones they run, everyone else the ones past draft' })
+  list(@CurrentUser() actor: Actor) {
+    return this.editions.list(actor);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'An index edition with its framework, categories, windows and status' })
+  get(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.editions.get(actor, id);
+  }
+
+  @Put(':id/framework')
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Replace the framework while the edition is a draft (409 once the self-assessment opened)' })
+  framework(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: FrameworkDto) {
+    return this.editions.updateFramework(actor, id, dto.framework as unknown as IndexFramework);
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Move to the next status: self_assessment, verification (coordinators are notified), closed' })
+  status(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: TransitionDto) {
+    return this.editions.transition(actor, id, dto.to);
+  }
+
+  @Get(':id/regions/:regionId')
+  @ApiOperation({ summary: "A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers)" })
+  region(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('regionId', uuidParam) regionId: string) {
+    return this.editions.region(actor, id, regionId);
+  }
+
+  @Put(':id/regions/:regionId/answers')
+  @Roles('coordinator', 'opd')
+  @ApiOperation({ summary: 'Answer one indicator (option and evidence link): region indicators by the coordinator, innovation indicators by the OPD' })
+  answer(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('regionId', uuidParam) regionId: string, @Body() dto: IndexAnswerDto) {
+    return this.editions.answer(actor, id, regionId, dto);
+  }
+
+  @Post(':id/answers/:answerId/documents/:kind')
+  @Roles('coordinator', 'opd')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiParam({ name: 'kind', enum: DOCUMENT_KINDS })
+  @ApiOperation({ summary: 'Attach an evidence document of a kind (regulation, decree, budget …) to an answer: PDF, JPEG or PNG by content (415 otherwise), up to UPLOAD_MAX_BYTES (413)' })
+  async upload(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('answerId', uuidParam) answerId: string, @Param('kind') kind: string, @Req() req: MultipartRequest) {
+    return this.editions.uploadDocument(actor, id, answerId, kind, await fileOf(req));
+  }
+
+  @Get(':id/documents/:documentId')
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @ApiOperation({ summary: "Download an answer's evidence document (whoever sees the region's self-assessment)" })
+  async download(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('documentId', uuidParam) documentId: string, @Res() reply: Reply) {
+    const { doc, stream } = await this.editions.downloadDocument(actor, id, documentId);
+    sendDocument(reply, doc, stream);
+  }
+
+  @Post(':id/regions/:regionId/submit')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiOperation({ summary: "Submit the region's self-assessment (400 listing every gap while incomplete)" })
+  submit(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('regionId', uuidParam) regionId: string) {
+    return this.editions.submit(actor, id, regionId);
+  }
+
+  @Post(':id/innovations')
+  @Roles('opd')
+  @ApiOperation({ summary: 'Report an innovation for the edition (a title, or an innovation entered in a competition by reference)' })
+  report(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ReportInnovationDto) {
+    return this.editions.reportInnovation(actor, id, dto);
+  }
+
+  @Get(':id/innovations')
+  @ApiOperation({ summary: 'Reported innovations: an OPD its own, a coordinator its region’s, a validator its regions’, organizers all' })
+  innovations(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.editions.innovations(actor, id);
+  }
+
+  @Post(':id/validators')
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Assign validators (jurors) to the submitted regions automatically, under the conflict rules' })
+  assign(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: AssignValidatorsDto) {
+    return this.editions.assignValidators(actor, id, dto.perRegion);
+  }
+
+  @Get(':id/validations')
+  @Roles('admin', 'organizer', 'juror')
+  @ApiOperation({ summary: 'The regions a validator checks (organizers: every assignment)' })
+  validations(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.editions.validations(actor, id);
+  }
+
+  @Put(':id/answers/:answerId/verification')
+  @Roles('juror')
+  @ApiOperation({ summary: 'Set the verified option of an answer (a lower one than the region’s needs a note); versioned and audited' })
+  verify(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('answerId', uuidParam) answerId: string, @Body() dto: VerifyDto) {
+    return this.editions.verify(actor, id, answerId, dto.option, dto.note);
+  }
+
+  @Put(':id/innovations/:innovationId/eligibility')
+  @Roles('juror')
+  @ApiOperation({ summary: 'Mark a reported innovation eligible or not (with a reason); not eligible ones do not count under verified' })
+  eligibility(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('innovationId', uuidParam) innovationId: string, @Body() dto: IndexEligibilityDto) {
+    return this.editions.eligibility(actor, id, innovationId, dto.eligible, dto.reason);
+  }
+
+  @Get(':id/preview')
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Preview the index from the current answers: self and verified side by side per category and group' })
+  preview(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.editions.preview(actor, id);
+  }
+
+  @Post(':id/publish')
+  @Roles('admin', 'organizer')
+  @ApiOperation({ summary: 'Publish an immutable, verifiable index snapshot (version n+1; a correction needs a reason); coordinators are notified' })
+  publish(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: PublishIndexDto) {
+    return this.editions.publish(actor, id, dto.reason);
+  }
+}
+
+@ApiTags('public')
+@Public()
+@Controller('public')
+export class IndexPublicController {
+  constructor(private readonly editions: IndexEditionsService) {}
+
+  @Get('index-editions')
+  @Header('cache-control', LATEST)
+  @ApiOperation({ summary: 'Index editions with a published ranking, with their latest snapshot' })
+  list() {
+    return this.editions.publicEditions();
+  }
+
+  @Get('index-editions/:slug/rankings')
+  @Header('cache-control', LATEST)
+  @ApiOperation({ summary: 'The published index ranking per category and group (latest, or ?version=n), with region names and the hash' })
+  rankings(@Param('slug') slug: string, @Query() q: IndexVersionQueryDto) {
+    return this.editions.publicRankings(slug, q.version);
+  }
+
+  @Get('index-editions/:slug/regions/:regionId')
+  @Header('cache-control', LATEST)
+  @ApiOperation({ summary: "A region's published index: IID, SPD and SID (self and verified) and self vs verified per indicator" })
+  region(@Param('slug') slug: string, @Param('regionId', uuidParam) regionId: string, @Query() q: IndexVersionQueryDto) {
+    return this.editions.publicRegion(slug, regionId, q.version);
+  }
+
+  @Get('index-rankings/:snapshotId')
+  @Header('cache-control', IMMUTABLE)
+  @ApiOperation({ summary: 'The index snapshot {input, output, hash} that `npm run -s cli -- verify FILE` checks' })
+  snapshot(@Param('snapshotId') id: string) {
+    return this.editions.snapshotJson(id);
+  }
+}

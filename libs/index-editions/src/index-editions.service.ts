@@ -1,0 +1,616 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { EntityManager } from 'typeorm';
+import type { AppEnv } from '@app/config';
+import { Forbidden, NotFound, ValidationFailed, type Actor } from '@app/common';
+import { AuditService } from '@app/audit';
+import { UsersService } from '@app/identity';
+import { eventKey, OutboxService } from '@app/notifications';
+import { DocumentsService, FileStorage, InnovationsService, type UploadedStream } from '@app/submissions';
+import {
+  assertSelfAssessmentComplete,
+  assertValidFramework,
+  assignValidators,
+  computeIndex,
+  createIndexSnapshot,
+  DOCUMENT_KINDS,
+  defaultIidFramework,
+  frameworkIndicators,
+  indexInputFrom,
+  isWebLink,
+  selfAssessmentGaps,
+  type CollectedEdition,
+  type DocumentKind,
+  type SelfAssessment,
+  type FrameworkIndicator,
+  type IndexFramework,
+  type IndexInput,
+  type IndexOutput,
+  type IndexRow,
+} from '@app/regional-index';
+import {
+  assertFrameworkEditable,
+  assertPublishable,
+  assertSelfAssessmentOpen,
+  assertTransition,
+  assertVerificationOpen,
+  editionConflict,
+  EDITION_CATEGORIES,
+  IndexEditionErrorCode as E,
+  isLowerOption,
+  type EditionCategory,
+} from './domain';
+import { IndexEditionsRepository, type RegionRow } from './persistence/index-editions.repository';
+import type { IndexAnswerEntity, IndexDocumentEntity, IndexEditionEntity, IndexInnovationEntity, IndexSnapshotEntity } from './persistence/index-editions.entities';
+import type { IndexAnswerDto, CreateIndexEditionDto, ReportInnovationDto } from './dto/index-editions.dto';
+
+/** Names behind the ids of a snapshot: regions (with kind and province) and innovations (title, region). */
+export interface IndexLabels {
+  regions: Record<string, { name: string; kind: string; province: string | null }>;
+  groups: Record<string, string>;
+  innovations: Record<string, { title: string; region: string }>;
+}
+
+const REGION_OWNER = 'region';
+
+/** Index editions: framework, self-assessment, verification, publication, public reads (DESIGN §4b). */
+@Injectable()
+export class IndexEditionsService {
+  private readonly publicUrl: string;
+
+  constructor(
+    private readonly repo: IndexEditionsRepository,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly users: UsersService,
+    private readonly innovationsOfCompetitions: InnovationsService,
+    private readonly documents: DocumentsService,
+    private readonly storage: FileStorage,
+    config: ConfigService<AppEnv, true>,
+  ) {
+    this.publicUrl = config.get('publicUrl', { infer: true });
+  }
+
+  // ── organizer: the edition ─────────────────────────────────────────────────
+  async create(actor: Actor, dto: CreateIndexEditionDto) {
+    const framework = (dto.framework as unknown as IndexFramework | undefined) ?? defaultIidFramework();
+    assertValidFramework(framework);
+    const windows = {
+      selfAssessmentOpensAt: dto.selfAssessmentOpensAt ? new Date(dto.selfAssessmentOpensAt) : null,
+      selfAssessmentClosesAt: dto.selfAssessmentClosesAt ? new Date(dto.selfAssessmentClosesAt) : null,
+      verificationOpensAt: dto.verificationOpensAt ? new Date(dto.verificationOpensAt) : null,
+      verificationClosesAt: dto.verificationClosesAt ? new Date(dto.verificationClosesAt) : null,
+    };
+    const order: [keyof typeof windows, keyof typeof windows][] = [
+      ['selfAssessmentOpensAt', 'selfAssessmentClosesAt'],
+      ['selfAssessmentClosesAt', 'verificationOpensAt'],
+      ['verificationOpensAt', 'verificationClosesAt'],
+    ];
+    const bad = order.filter(([a, b]) => windows[a] && windows[b] && windows[a]! > windows[b]!);
+    if (bad.length) throw new ValidationFailed(bad.map(([a, b]) => ({ field: b, message: `must not be before ${a}` })), E.Invalid);
+    return this.repo.transaction(async (tx) => {
+      if (await this.repo.slugTaken(dto.slug, tx)) throw editionConflict(E.SlugTaken, { id: `Slug "${dto.slug}" sudah dipakai.`, en: `The slug "${dto.slug}" is taken.` }, { slug: dto.slug });
+      const row = await this.repo.saveEdition(tx, {
+        name: dto.name,
+        slug: dto.slug,
+        year: dto.year,
+        framework,
+        categories: (dto.categories as EditionCategory[] | undefined) ?? [...EDITION_CATEGORIES],
+        status: 'draft',
+        createdBy: actor.id,
+        ...windows,
+      });
+      await this.audit.record(tx, { actorId: actor.id, action: 'index_edition.create', entityType: 'index_edition', entityId: row.id, after: { name: row.name, slug: row.slug, year: row.year, categories: row.categories } });
+      return this.view(row);
+    });
+  }
+
+  /** Organizers see the editions they run (admins all); everyone else the editions past draft. */
+  async list(actor: Actor) {
+    const rows = await this.repo.editions(actor.role === 'admin' ? {} : actor.role === 'organizer' ? { createdBy: actor.id } : { pastDraft: true });
+    return rows.map((e) => ({ id: e.id, slug: e.slug, name: e.name, year: e.year, status: e.status, categories: e.categories }));
+  }
+
+  async get(actor: Actor, id: string) {
+    return this.view(await this.visible(actor, id));
+  }
+
+  async updateFramework(actor: Actor, id: string, framework: IndexFramework) {
+    return this.repo.transaction(async (tx) => {
+      const edition = await this.lockManaged(actor, tx, id);
+      assertFrameworkEditable(edition.status);
+      assertValidFramework(framework);
+      const before = edition.framework;
+      edition.framework = framework;
+      const saved = await this.repo.saveEdition(tx, edition);
+      await this.audit.record(tx, { actorId: actor.id, action: 'index_edition.framework', entityType: 'index_edition', entityId: id, before: { key: before.key }, after: { key: framework.key } });
+      return this.view(saved);
+    });
+  }
+
+  /** Opens the self-assessment, then verification (coordinators are told), then closes the edition. */
+  async transition(actor: Actor, id: string, to: 'self_assessment' | 'verification' | 'closed') {
+    return this.repo.transaction(async (tx) => {
+      const edition = await this.lockManaged(actor, tx, id);
+      const from = edition.status;
+      assertTransition(from, to);
+      edition.status = to;
+      const saved = await this.repo.saveEdition(tx, edition);
+      await this.audit.record(tx, { actorId: actor.id, action: 'index_edition.status', entityType: 'index_edition', entityId: id, before: { status: from }, after: { status: to } });
+      if (to === 'verification') {
+        const regions = (await this.repo.participants(id, tx)).map((p) => p.regionId);
+        await this.outbox.notify(tx, {
+          type: 'index_verification_started',
+          recipients: await this.repo.coordinatorsOf(regions, tx),
+          payload: { edition: edition.name, slug: edition.slug },
+          dedupeKey: eventKey('index_verification_started', id),
+        });
+      }
+      return this.view(saved);
+    });
+  }
+
+  // ── regions and OPDs: the self-assessment ─────────────────────────────────
+  /**
+   * A region's self-assessment: its answers (region and innovation indicators), its innovations and what is
+   * still missing. The coordinator of the region, its validators and the organizers see it; the verified
+   * options only the validators and organizers (a region learns them at publication).
+   */
+  async region(actor: Actor, id: string, regionId: string) {
+    const edition = await this.visible(actor, id);
+    const region = await this.regionOf(edition, regionId);
+    const seesVerification = await this.assertSeesRegion(actor, edition, regionId);
+    const participant = await this.repo.participant(id, regionId);
+    const innovations = await this.repo.innovations(id, { regionIds: [regionId] });
+    const answers = await this.repo.answers(id, [regionId]);
+    const documents = await this.repo.documents(answers.map((a) => a.id));
+    const gaps = selfAssessmentGaps(edition.framework, this.assessment(regionId, innovations, answers, documents));
+    return {
+      edition: { id: edition.id, slug: edition.slug, name: edition.name, status: edition.status },
+      region: { id: region.id, name: region.name, kind: region.kind },
+      submittedAt: participant?.submittedAt ?? null,
+      complete: gaps.length === 0,
+      gaps,
+      innovations: innovations.map((i) => this.innovationView(i, seesVerification)),
+      answers: answers.map((a) => ({ ...this.answerView(a, seesVerification), documents: documents.filter((d) => d.answerId === a.id).map((d) => this.documentView(d)) })),
+    };
+  }
+
+  /**
+   * Writes one answer (option and evidence link) while the self-assessment is open and the region has not
+   * submitted: a region indicator by the region's coordinator, an innovation indicator by the OPD that
+   * reported the innovation (or the coordinator). Each change is a new version and an audit event.
+   */
+  async answer(actor: Actor, id: string, regionId: string, dto: IndexAnswerDto, now = new Date()) {
+    return this.repo.transaction(async (tx) => {
+      const { edition, innovation } = await this.assertAnswers(actor, id, regionId, dto.innovationId ?? null, tx, now);
+      const indicator = this.indicatorFor(edition.framework, dto.indicator, innovation ? 'innovation' : 'region');
+      if (!indicator.options?.some((o) => o.key === dto.option)) throw new ValidationFailed([{ field: 'option', message: `"${dto.option}" is not an option of ${indicator.key}` }], E.Invalid);
+      if (dto.link !== undefined && dto.link !== '' && !isWebLink(dto.link)) throw new ValidationFailed([{ field: 'link', message: 'must be an http(s) link' }], E.Invalid);
+      const participant = await this.repo.lockParticipant(tx, id, regionId);
+      this.assertNotSubmitted(participant.submittedAt);
+      const owner = innovation ? innovation.id : REGION_OWNER;
+      const existing = await this.repo.answer(id, owner, dto.indicator, tx);
+      const link = dto.link?.trim() || null;
+      const saved = await this.repo.saveAnswer(tx, {
+        ...(existing ?? { editionId: id, regionId, indexInnovationId: innovation?.id ?? null, owner, indicator: dto.indicator }),
+        selfOption: dto.option,
+        link,
+        version: (existing?.version ?? 0) + 1,
+        updatedBy: actor.id,
+      });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'index_answer.self',
+        entityType: 'index_answer',
+        entityId: saved.id,
+        before: existing ? { option: existing.selfOption, link: existing.link, version: existing.version } : null,
+        after: { option: saved.selfOption, link: saved.link, version: saved.version },
+      });
+      return this.answerView(saved, false);
+    });
+  }
+
+  /** The coordinator submits the region's self-assessment once nothing is missing (400 listing every gap). */
+  async submit(actor: Actor, id: string, regionId: string, now = new Date()) {
+    return this.repo.transaction(async (tx) => {
+      const edition = await this.visible(actor, id, tx, true);
+      await this.regionOf(edition, regionId, tx);
+      if (!(actor.role === 'coordinator' && actor.regionId === regionId)) throw new Forbidden('AUTH_ROLE_FORBIDDEN', "only the region's coordinator submits its self-assessment");
+      assertSelfAssessmentOpen(edition.status, edition.selfAssessmentClosesAt, now);
+      const participant = await this.repo.lockParticipant(tx, id, regionId);
+      this.assertNotSubmitted(participant.submittedAt);
+      const innovations = await this.repo.innovations(id, { regionIds: [regionId] }, tx);
+      const answers = await this.repo.answers(id, [regionId], tx);
+      assertSelfAssessmentComplete(edition.framework, this.assessment(regionId, innovations, answers, await this.repo.documents(answers.map((a) => a.id), tx)));
+      participant.submittedAt = now;
+      participant.submittedBy = actor.id;
+      await this.repo.saveParticipant(tx, participant);
+      await this.audit.record(tx, { actorId: actor.id, action: 'index_region.submit', entityType: 'index_participant', entityId: regionId, after: { editionId: id, innovations: innovations.length, answers: answers.length } });
+      return { regionId, submittedAt: now };
+    });
+  }
+
+  /** An OPD reports an innovation for its region (by title, or by reference to one entered in a competition). */
+  async reportInnovation(actor: Actor, id: string, dto: ReportInnovationDto, now = new Date()) {
+    return this.repo.transaction(async (tx) => {
+      const edition = await this.visible(actor, id, tx, true);
+      if (actor.role !== 'opd' || !actor.organizationId) throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'only an OPD reports innovations');
+      assertSelfAssessmentOpen(edition.status, edition.selfAssessmentClosesAt, now);
+      let title = dto.title;
+      if (dto.innovationId) {
+        const { innovation, relation } = await this.innovationsOfCompetitions.relate(actor, dto.innovationId, tx);
+        if (relation !== 'owner') throw new NotFound('INNOVATION_NOT_FOUND', `innovation ${dto.innovationId} not found`);
+        if (await this.repo.reported(id, innovation.id, tx)) throw editionConflict(E.InnovationReported, { id: 'Inovasi ini sudah dilaporkan pada edisi ini.', en: 'This innovation is already reported in this edition.' }, { innovationId: innovation.id });
+        title ??= innovation.title;
+      }
+      if (!title) throw new ValidationFailed([{ field: 'title', message: 'a title or an innovationId is required' }], E.Invalid);
+      const regionId = await this.repo.organizationRegion(actor.organizationId, tx);
+      if (!regionId) throw new NotFound('ORGANIZATION_NOT_FOUND', `organization ${actor.organizationId} not found`);
+      await this.regionOf(edition, regionId, tx);
+      const participant = await this.repo.lockParticipant(tx, id, regionId);
+      this.assertNotSubmitted(participant.submittedAt);
+      const row = await this.repo.saveInnovation(tx, { editionId: id, regionId, organizationId: actor.organizationId, title, innovationId: dto.innovationId ?? null, createdBy: actor.id });
+      await this.audit.record(tx, { actorId: actor.id, action: 'index_innovation.report', entityType: 'index_innovation', entityId: row.id, after: { editionId: id, title, innovationId: row.innovationId } });
+      return this.innovationView(row, false);
+    });
+  }
+
+  /** Reported innovations: an OPD its own, a coordinator its region's, a validator its regions', organizers all. */
+  async innovations(actor: Actor, id: string) {
+    const edition = await this.visible(actor, id);
+    if (actor.role === 'opd') return (await this.repo.innovations(id, { organizationId: actor.organizationId ?? '' })).map((i) => this.innovationView(i, false));
+    if (actor.role === 'coordinator') return (await this.repo.innovations(id, { regionIds: [actor.regionId ?? ''] })).map((i) => this.innovationView(i, false));
+    if (actor.role === 'juror') {
+      const regions = (await this.repo.validators(id, { validatorId: actor.id })).map((v) => v.regionId);
+      return (await this.repo.innovations(id, { regionIds: regions })).map((i) => this.innovationView(i, true));
+    }
+    return (await this.repo.innovations(edition.id)).map((i) => this.innovationView(i, true));
+  }
+
+  // ── verification ──────────────────────────────────────────────────────────
+  /**
+   * Assigns validators (juror accounts) to every submitted region with `assignValidators`: balanced loads,
+   * never a region they or their organization belong to. Existing assignments stay.
+   */
+  async assignValidators(actor: Actor, id: string, perRegion: number | undefined) {
+    return this.repo.transaction(async (tx) => {
+      const edition = await this.lockManaged(actor, tx, id);
+      if (edition.status !== 'self_assessment' && edition.status !== 'verification')
+        throw editionConflict(E.VerificationClosed, { id: 'Validator ditugaskan saat penilaian mandiri atau verifikasi.', en: 'Validators are assigned during the self-assessment or verification.' }, { status: edition.status });
+      const submitted = (await this.repo.participants(id, tx)).filter((p) => p.submittedAt);
+      const regions = await this.repo.regions(submitted.map((p) => p.regionId), tx);
+      const jurors = await this.users.jurors(tx);
+      const organizations = jurors.flatMap((j) => j.affiliations.flatMap((a) => (a.type === 'organization' ? [a.organizationId] : [])));
+      const existing = (await this.repo.validators(id, {}, tx)).map((v) => ({ regionId: v.regionId, validatorId: v.validatorId }));
+      const result = assignValidators({
+        regions: regions.map((r) => ({ id: r.id, provinceId: r.kind === 'provinsi' ? null : r.parentId })),
+        validators: jurors.map((j) => ({ id: j.id, affiliations: j.affiliations })),
+        organizationRegion: await this.repo.organizationRegions(organizations, tx),
+        perRegion,
+        existing,
+      });
+      const known = new Set(existing.map((e) => `${e.regionId}/${e.validatorId}`));
+      const added = result.assignments.filter((a) => !known.has(`${a.regionId}/${a.validatorId}`));
+      await this.repo.addValidators(tx, added.map((a) => ({ editionId: id, regionId: a.regionId, validatorId: a.validatorId })));
+      await this.audit.record(tx, { actorId: actor.id, action: 'index_validators.assign', entityType: 'index_edition', entityId: id, after: { added: added.length, shortfalls: result.shortfalls.length } });
+      return { assignments: result.assignments, added: added.length, shortfalls: result.shortfalls };
+    });
+  }
+
+  /** A validator's regions (organizers: every assignment), with their names and submission time. */
+  async validations(actor: Actor, id: string) {
+    await this.visible(actor, id);
+    const rows = await this.repo.validators(id, actor.role === 'juror' ? { validatorId: actor.id } : {});
+    const names = new Map((await this.repo.regions([...new Set(rows.map((r) => r.regionId))])).map((r) => [r.id, r]));
+    const submitted = new Map((await this.repo.participants(id)).map((p) => [p.regionId, p.submittedAt]));
+    return rows.map((r) => ({ regionId: r.regionId, region: names.get(r.regionId)?.name ?? null, kind: names.get(r.regionId)?.kind ?? null, validatorId: r.validatorId, submittedAt: submitted.get(r.regionId) ?? null }));
+  }
+
+  /** A validator sets the verified option of one answer; one scoring lower than the region's needs a note. */
+  async verify(actor: Actor, id: string, answerId: string, option: string, note: string | undefined, now = new Date()) {
+    return this.repo.transaction(async (tx) => {
+      const edition = await this.visible(actor, id, tx, true);
+      const answer = await this.repo.answerById(answerId, tx);
+      if (!answer || answer.editionId !== id || !(await this.validates(actor, id, answer.regionId, tx))) throw new NotFound(E.AnswerNotFound, `answer ${answerId} not found`);
+      assertVerificationOpen(edition.status, edition.verificationClosesAt, now);
+      const indicator = this.indicatorFor(edition.framework, answer.indicator, answer.indexInnovationId ? 'innovation' : 'region');
+      const options = indicator.options ?? [];
+      if (!options.some((o) => o.key === option)) throw new ValidationFailed([{ field: 'option', message: `"${option}" is not an option of ${indicator.key}` }], E.Invalid);
+      if (isLowerOption(options, answer.selfOption, option) && !note?.trim()) throw new ValidationFailed([{ field: 'note', message: "a verified option scoring lower than the region's needs a note" }], E.Invalid);
+      const before = { option: answer.verifiedOption, note: answer.verifiedNote, version: answer.version };
+      Object.assign(answer, { verifiedOption: option, verifiedNote: note?.trim() || null, verifiedBy: actor.id, version: answer.version + 1, updatedBy: actor.id });
+      const saved = await this.repo.saveAnswer(tx, answer);
+      await this.audit.record(tx, { actorId: actor.id, action: 'index_answer.verify', entityType: 'index_answer', entityId: saved.id, before, after: { option, note: saved.verifiedNote, version: saved.version } });
+      return this.answerView(saved, true);
+    });
+  }
+
+  /** A validator marks a reported innovation (not) eligible; not eligible needs a reason. */
+  async eligibility(actor: Actor, id: string, innovationId: string, eligible: boolean, reason: string | undefined, now = new Date()) {
+    return this.repo.transaction(async (tx) => {
+      const edition = await this.visible(actor, id, tx, true);
+      const innovation = await this.repo.innovation(innovationId, tx);
+      if (!innovation || innovation.editionId !== id || !(await this.validates(actor, id, innovation.regionId, tx))) throw new NotFound(E.InnovationNotFound, `innovation ${innovationId} not found`);
+      assertVerificationOpen(edition.status, edition.verificationClosesAt, now);
+      if (!eligible && !reason?.trim()) throw new ValidationFailed([{ field: 'reason', message: 'say why the innovation is not eligible' }], E.Invalid);
+      const before = { eligible: innovation.eligible, reason: innovation.eligibilityReason };
+      Object.assign(innovation, { eligible, eligibilityReason: eligible ? null : reason!.trim() });
+      const saved = await this.repo.saveInnovation(tx, innovation);
+      await this.audit.record(tx, { actorId: actor.id, action: 'index_innovation.eligibility', entityType: 'index_innovation', entityId: innovationId, before, after: { eligible, reason: saved.eligibilityReason } });
+      return this.innovationView(saved, true);
+    });
+  }
+
+  /**
+   * Attaches an evidence document (PDF, JPEG or PNG by content, up to UPLOAD_MAX_BYTES) of `kind` to an
+   * answer, stored like innovation evidence; who and when as for the answer itself.
+   */
+  async uploadDocument(actor: Actor, id: string, answerId: string, kind: string, upload: UploadedStream | undefined, now = new Date()) {
+    if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) throw new ValidationFailed([{ field: 'kind', message: `must be one of ${DOCUMENT_KINDS.join(', ')}` }], E.Invalid);
+    const check = async (tx: EntityManager) => {
+      const answer = await this.repo.answerById(answerId, tx);
+      if (!answer || answer.editionId !== id) throw new NotFound(E.AnswerNotFound, `answer ${answerId} not found`);
+      await this.assertAnswers(actor, id, answer.regionId, answer.indexInnovationId, tx, now);
+      this.assertNotSubmitted((await this.repo.lockParticipant(tx, id, answer.regionId)).submittedAt);
+      return answer;
+    };
+    // Checked before reading the body, and again under lock when the row is written.
+    await this.repo.transaction(check);
+    const row = await this.documents.receive(upload, async (tx, meta) => {
+      const answer = await check(tx);
+      const saved = await this.repo.insertDocument(tx, { ...meta, editionId: id, regionId: answer.regionId, answerId, kind: kind as DocumentKind, uploadedBy: actor.id });
+      await this.audit.record(tx, { actorId: actor.id, action: 'index_document.upload', entityType: 'index_document', entityId: saved.id, after: { answerId, kind, fileName: saved.fileName, sha256: saved.sha256, size: saved.size } });
+      return saved;
+    });
+    return this.documentView(row);
+  }
+
+  /** Downloads an evidence document: whoever sees the region's self-assessment. */
+  async downloadDocument(actor: Actor, id: string, documentId: string) {
+    const doc = await this.repo.document(documentId);
+    const edition = doc?.editionId === id ? await this.repo.edition(id) : null;
+    if (!doc || !edition) throw new NotFound('DOCUMENT_NOT_FOUND', `document ${documentId} not found`);
+    await this.assertSeesRegion(actor, edition, doc.regionId).catch(() => {
+      throw new NotFound('DOCUMENT_NOT_FOUND', `document ${documentId} not found`);
+    });
+    return { doc: this.documentView(doc), stream: await this.storage.open(doc.storageKey) };
+  }
+
+  // ── publication ───────────────────────────────────────────────────────────
+  /** The §4b input of the submitted regions, with their names. */
+  private async collect(edition: IndexEditionEntity, tx?: EntityManager): Promise<{ input: IndexInput; labels: IndexLabels }> {
+    const submitted = (await this.repo.participants(edition.id, tx)).filter((p) => p.submittedAt).map((p) => p.regionId);
+    const regions = await this.repo.regions(submitted, tx);
+    const provinces = new Map((await this.repo.regions([...new Set(regions.flatMap((r) => (r.kind === 'provinsi' ? [r.id] : r.parentId ? [r.parentId] : [])))], tx)).map((r) => [r.id, r]));
+    const innovations = await this.repo.innovations(edition.id, { regionIds: submitted }, tx);
+    const answers = await this.repo.answers(edition.id, submitted, tx);
+    const provinceOf = (r: RegionRow) => (r.kind === 'provinsi' ? r.id : r.parentId);
+    const collected: CollectedEdition = {
+      regions: regions.map((r) => ({ id: r.id, category: r.kind, ...(provinceOf(r) ? { groups: [provinceOf(r)!] } : {}) })),
+      innovations: innovations.map((i) => ({ id: i.id, region: i.regionId, ...(i.eligible === false ? { eligible: false } : {}) })),
+      answers: answers.map((a) => ({ indicator: a.indicator, ...(a.indexInnovationId ? { innovation: a.indexInnovationId } : { region: a.regionId }), self: a.selfOption, verified: a.verifiedOption })),
+    };
+    const labels: IndexLabels = {
+      regions: Object.fromEntries(regions.map((r) => [r.id, { name: r.name, kind: r.kind, province: provinceOf(r) ? (provinces.get(provinceOf(r)!)?.name ?? null) : null }])),
+      groups: Object.fromEntries([...provinces.values()].map((p) => [p.id, p.name])),
+      innovations: Object.fromEntries(innovations.map((i) => [i.id, { title: i.title, region: i.regionId }])),
+    };
+    return { input: indexInputFrom(edition.framework, collected), labels };
+  }
+
+  /** The organizer's preview: self and verified side by side per category and group, from the current answers. */
+  async preview(actor: Actor, id: string) {
+    const edition = await this.managed(actor, id);
+    const { input, labels } = await this.collect(edition);
+    if (!input.regions.length) return { inputsDigest: null, max: null, categories: {}, groups: {} };
+    return this.named(computeIndex(input), labels);
+  }
+
+  /** Publishes version n+1: the §4b snapshot {input, output, hash}, never changed; v2+ needs a reason. */
+  async publish(actor: Actor, id: string, reason: string | undefined) {
+    const row = await this.repo.transaction(async (tx) => {
+      const edition = await this.lockManaged(actor, tx, id);
+      assertPublishable(edition.status);
+      const previous = await this.repo.latestSnapshot(id, tx);
+      if (previous && !reason?.trim()) throw new ValidationFailed([{ field: 'reason', message: `version ${previous.version} is published; say why you publish a correction` }], 'INDEX_REASON_REQUIRED');
+      const { input, labels } = await this.collect(edition, tx);
+      if (!input.regions.length) throw editionConflict(E.NotPublishable, { id: 'Belum ada daerah yang mengirim penilaian mandiri.', en: 'No region has submitted its self-assessment.' });
+      const made = createIndexSnapshot(input);
+      const saved = await this.repo.insertSnapshot(tx, { editionId: id, version: (previous?.version ?? 0) + 1, input: made.input as object, output: made.output, hash: made.hash, reason: reason?.trim() || null, labels, publishedBy: actor.id });
+      await this.audit.record(tx, { actorId: actor.id, action: 'index.publish', entityType: 'index_snapshot', entityId: saved.id, after: { editionId: id, version: saved.version, hash: saved.hash }, reason: saved.reason });
+      await this.outbox.notify(tx, {
+        type: 'index_results_published',
+        recipients: await this.repo.coordinatorsOf(input.regions.map((r) => r.id), tx),
+        payload: { edition: edition.name, slug: edition.slug },
+        dedupeKey: eventKey('index_results_published', id, saved.version),
+      });
+      return saved;
+    });
+    return { id: row.id, version: row.version, hash: row.hash, publishedAt: row.publishedAt, url: `${this.publicUrl}/api/public/index-rankings/${row.id}` };
+  }
+
+  // ── public reads (published snapshots only) ───────────────────────────────
+  publicEditions() {
+    return this.repo.publicEditions();
+  }
+
+  /** A published ranking per category and group with region names (latest, or ?version=n). */
+  async publicRankings(slug: string, version?: number) {
+    const { edition, snapshot, versions } = await this.published(slug, version);
+    return {
+      edition: { id: edition.id, slug: edition.slug, name: edition.name, year: edition.year },
+      snapshot: { id: snapshot.id, version: snapshot.version, hash: snapshot.hash, publishedAt: snapshot.publishedAt, reason: snapshot.reason },
+      ...this.named(snapshot.output as IndexOutput, snapshot.labels as IndexLabels),
+      versions,
+    };
+  }
+
+  /** The snapshot exactly as `npm run -s cli -- verify` checks it (plus `meta`, which verify ignores). */
+  async snapshotJson(id: string) {
+    const s = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.snapshot(id) : null;
+    if (!s) throw new NotFound('SNAPSHOT_NOT_FOUND', `index snapshot ${id} not found`);
+    return { input: s.input, output: s.output, hash: s.hash, meta: { snapshotId: s.id, editionId: s.editionId, version: s.version, publishedAt: s.publishedAt, reason: s.reason } };
+  }
+
+  /** A region's published page: its IID, SPD and SID (self and verified) and per indicator self vs verified. */
+  async publicRegion(slug: string, regionId: string, version?: number) {
+    const { edition, snapshot } = await this.published(slug, version);
+    const labels = snapshot.labels as IndexLabels;
+    const region = labels.regions[regionId];
+    const output = snapshot.output as IndexOutput;
+    const row = Object.values(output.categories).flat().find((r) => r.region === regionId);
+    if (!region || !row) throw new NotFound(E.RegionNotFound, `region ${regionId} is not in this index`);
+    const input = snapshot.input as IndexInput;
+    const label = new Map(frameworkIndicators(edition.framework).map((i) => [i.key, i.label]));
+    const mine = new Set(input.innovations.filter((i) => i.region === regionId).map((i) => i.id));
+    const answers = input.answers.filter((a) => a.region === regionId || (a.innovation !== undefined && mine.has(a.innovation)));
+    return {
+      edition: { slug: edition.slug, name: edition.name, year: edition.year },
+      snapshot: { id: snapshot.id, version: snapshot.version, hash: snapshot.hash },
+      region: { id: regionId, ...region },
+      rank: row.rank,
+      category: region.kind,
+      self: row.self,
+      verified: row.verified,
+      innovations: input.innovations.filter((i) => i.region === regionId).map((i) => ({ id: i.id, title: labels.innovations[i.id]?.title ?? null, eligible: i.eligible !== false })),
+      answers: answers.map((a) => ({ indicator: a.indicator, label: label.get(a.indicator) ?? null, innovation: a.innovation ?? null, self: a.self, verified: a.verified ?? null })),
+    };
+  }
+
+  // ── helpers ───────────────────────────────────────────────────────────────
+  /**
+   * Who writes an answer (or its evidence) and when: a region indicator its coordinator, an innovation
+   * indicator the OPD that reported it (or the coordinator), while the self-assessment is open.
+   */
+  private async assertAnswers(actor: Actor, id: string, regionId: string, innovationId: string | null, tx: EntityManager, now: Date) {
+    const edition = await this.visible(actor, id, tx, true);
+    await this.regionOf(edition, regionId, tx);
+    let innovation: IndexInnovationEntity | null = null;
+    if (innovationId) {
+      innovation = await this.repo.innovation(innovationId, tx);
+      if (!innovation || innovation.editionId !== id || innovation.regionId !== regionId) throw new NotFound(E.InnovationNotFound, `innovation ${innovationId} is not reported for this region`);
+      const mayWrite = (actor.role === 'opd' && actor.organizationId === innovation.organizationId) || (actor.role === 'coordinator' && actor.regionId === regionId);
+      if (!mayWrite) throw new NotFound(E.InnovationNotFound, `innovation ${innovationId} is not reported for this region`);
+    } else if (!(actor.role === 'coordinator' && actor.regionId === regionId)) {
+      throw new Forbidden('AUTH_ROLE_FORBIDDEN', "only the region's coordinator answers region indicators");
+    }
+    assertSelfAssessmentOpen(edition.status, edition.selfAssessmentClosesAt, now);
+    return { edition, innovation };
+  }
+
+  /** A region's answers with their evidence, as the completeness check reads them. */
+  private assessment(regionId: string, innovations: IndexInnovationEntity[], answers: IndexAnswerEntity[], documents: IndexDocumentEntity[]): SelfAssessment {
+    return {
+      region: regionId,
+      innovations: innovations.map((i) => i.id),
+      answers: answers.map((a) => ({
+        indicator: a.indicator,
+        ...(a.indexInnovationId ? { innovation: a.indexInnovationId } : { region: regionId }),
+        self: a.selfOption,
+        link: a.link,
+        documents: documents.filter((d) => d.answerId === a.id).map((d) => ({ kind: d.kind })),
+      })),
+    };
+  }
+
+  private documentView(d: IndexDocumentEntity) {
+    return { id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: d.size, sha256: d.sha256, createdAt: d.createdAt };
+  }
+  private async published(slug: string, version?: number): Promise<{ edition: IndexEditionEntity; snapshot: IndexSnapshotEntity; versions: Awaited<ReturnType<IndexEditionsRepository['versions']>> }> {
+    const edition = await this.repo.editionBySlug(slug);
+    const snapshot = edition ? (version ? await this.repo.snapshotByVersion(edition.id, version) : await this.repo.latestSnapshot(edition.id)) : null;
+    if (!edition || !snapshot) throw new NotFound(E.NotPublished, version ? `version ${version} of ${slug} does not exist` : `the index ${slug} is not published`);
+    return { edition, snapshot, versions: await this.repo.versions(edition.id) };
+  }
+
+  /** Rows with region names; groups keyed by province id with its name. */
+  private named(output: IndexOutput, labels: IndexLabels) {
+    const row = (r: IndexRow) => ({ ...r, name: labels.regions[r.region]?.name ?? null, province: labels.regions[r.region]?.province ?? null });
+    return {
+      inputsDigest: output.inputsDigest,
+      max: output.max,
+      categories: Object.fromEntries(Object.entries(output.categories).map(([k, rows]) => [k, rows.map(row)])),
+      groups: Object.fromEntries(Object.entries(output.groups).map(([k, rows]) => [k, { name: labels.groups[k] ?? null, rows: rows.map(row) }])),
+    };
+  }
+
+  private isManager(actor: Actor, edition: IndexEditionEntity): boolean {
+    return actor.role === 'admin' || (actor.role === 'organizer' && edition.createdBy === actor.id);
+  }
+
+  /** The edition as the actor may see it: its organizers always; others once past draft; 404 otherwise. */
+  private async visible(actor: Actor, id: string, tx?: EntityManager, hold = false): Promise<IndexEditionEntity> {
+    const edition = hold && tx ? await this.repo.holdEdition(tx, id) : await this.repo.edition(id, tx);
+    const managed = edition && this.isManager(actor, edition);
+    if (!edition || (!managed && (actor.role === 'organizer' || edition.status === 'draft'))) throw new NotFound(E.NotFound, `index edition ${id} not found`);
+    return edition;
+  }
+
+  private async managed(actor: Actor, id: string): Promise<IndexEditionEntity> {
+    const edition = await this.repo.edition(id);
+    if (!edition || !this.isManager(actor, edition)) throw new NotFound(E.NotFound, `index edition ${id} not found`);
+    return edition;
+  }
+
+  private async lockManaged(actor: Actor, tx: EntityManager, id: string): Promise<IndexEditionEntity> {
+    await this.managed(actor, id);
+    return (await this.repo.lockEdition(tx, id))!;
+  }
+
+  private async validates(actor: Actor, id: string, regionId: string, tx?: EntityManager): Promise<boolean> {
+    return actor.role === 'juror' && this.repo.isValidator(id, regionId, actor.id, tx);
+  }
+
+  /** Who sees a region's self-assessment; returns whether they also see the verified options. 404 otherwise. */
+  private async assertSeesRegion(actor: Actor, edition: IndexEditionEntity, regionId: string): Promise<boolean> {
+    if (this.isManager(actor, edition)) return true;
+    if (actor.role === 'coordinator' && actor.regionId === regionId) return false;
+    if (await this.validates(actor, edition.id, regionId)) return true;
+    throw new NotFound(E.RegionNotFound, `region ${regionId} not found in this edition`);
+  }
+
+  /** The region, when it is of a kind the edition ranks. */
+  private async regionOf(edition: IndexEditionEntity, regionId: string, tx?: EntityManager): Promise<RegionRow> {
+    const region = await this.repo.region(regionId, tx);
+    if (!region || !(edition.categories as string[]).includes(region.kind)) throw new NotFound(E.RegionNotFound, `region ${regionId} not found in this edition`);
+    return region;
+  }
+
+  private indicatorFor(framework: IndexFramework, key: string, scope: 'region' | 'innovation'): FrameworkIndicator {
+    const indicator = frameworkIndicators(framework).find((i) => i.key === key);
+    if (!indicator || indicator.scope !== scope) throw new ValidationFailed([{ field: 'indicator', message: `"${key}" is not a ${scope} indicator of this framework` }], E.Invalid);
+    return indicator;
+  }
+
+  private assertNotSubmitted(submittedAt: Date | null): void {
+    if (submittedAt)
+      throw editionConflict(E.AlreadySubmitted, { id: 'Penilaian mandiri daerah ini sudah dikirim.', en: "This region's self-assessment is already submitted." }, { submittedAt });
+  }
+
+  private view(e: IndexEditionEntity) {
+    return {
+      id: e.id,
+      slug: e.slug,
+      name: e.name,
+      year: e.year,
+      status: e.status,
+      categories: e.categories,
+      framework: e.framework,
+      selfAssessmentOpensAt: e.selfAssessmentOpensAt,
+      selfAssessmentClosesAt: e.selfAssessmentClosesAt,
+      verificationOpensAt: e.verificationOpensAt,
+      verificationClosesAt: e.verificationClosesAt,
+    };
+  }
+
+  private answerView(a: IndexAnswerEntity, seesVerification: boolean) {
+    const base = { id: a.id, indicator: a.indicator, innovationId: a.indexInnovationId, option: a.selfOption, link: a.link, version: a.version, updatedAt: a.updatedAt };
+    return seesVerification ? { ...base, verifiedOption: a.verifiedOption, verifiedNote: a.verifiedNote } : base;
+  }
+
+  private innovationView(i: IndexInnovationEntity, seesVerification: boolean) {
+    const base = { id: i.id, title: i.title, regionId: i.regionId, organizationId: i.organizationId, innovationId: i.innovationId };
+    return seesVerification ? { ...base, eligible: i.eligible, eligibilityReason: i.eligibilityReason } : base;
+  }
+}

@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { IndexAnswerEntity, IndexDocumentEntity, IndexEditionEntity, IndexInnovationEntity, IndexParticipantEntity, IndexSnapshotEntity, IndexValidatorEntity } from './index-editions.entities';
+
+export interface RegionRow {
+  id: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+}
+
+/** The SQL of index editions: editions, participants, reported innovations, answers, validators, snapshots. */
+@Injectable()
+export class IndexEditionsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  m(tx?: EntityManager): EntityManager {
+    return tx ?? this.db.manager;
+  }
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  edition(id: string, tx?: EntityManager): Promise<IndexEditionEntity | null> {
+    return this.m(tx).findOne(IndexEditionEntity, { where: { id } });
+  }
+
+  editionBySlug(slug: string): Promise<IndexEditionEntity | null> {
+    return this.m().findOne(IndexEditionEntity, { where: { slug } });
+  }
+
+  /** The edition row locked for a command that changes it or depends on its status. */
+  lockEdition(tx: EntityManager, id: string): Promise<IndexEditionEntity | null> {
+    return tx.findOne(IndexEditionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Share-locks the edition: its status cannot move under an answer being written. */
+  holdEdition(tx: EntityManager, id: string): Promise<IndexEditionEntity | null> {
+    return tx.findOne(IndexEditionEntity, { where: { id }, lock: { mode: 'pessimistic_read' } });
+  }
+
+  editions(filter: { createdBy?: string; pastDraft?: boolean }): Promise<IndexEditionEntity[]> {
+    const qb = this.m().createQueryBuilder(IndexEditionEntity, 'e').orderBy('e.year', 'DESC').addOrderBy('e.name').addOrderBy('e.id');
+    if (filter.createdBy) qb.andWhere('e.created_by = :by', { by: filter.createdBy });
+    if (filter.pastDraft) qb.andWhere(`e.status <> 'draft'`);
+    return qb.getMany();
+  }
+
+  saveEdition(tx: EntityManager, row: Partial<IndexEditionEntity>): Promise<IndexEditionEntity> {
+    return tx.save(tx.create(IndexEditionEntity, row));
+  }
+
+  slugTaken(slug: string, tx: EntityManager): Promise<boolean> {
+    return tx.exists(IndexEditionEntity, { where: { slug } });
+  }
+
+  region(id: string, tx?: EntityManager): Promise<RegionRow | undefined> {
+    return this.m(tx)
+      .query(`SELECT id, name, kind, parent_id AS "parentId" FROM regions WHERE id = $1`, [id])
+      .then((rows: RegionRow[]) => rows[0]);
+  }
+
+  regions(ids: string[], tx?: EntityManager): Promise<RegionRow[]> {
+    return ids.length ? this.m(tx).query(`SELECT id, name, kind, parent_id AS "parentId" FROM regions WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]) : Promise.resolve([]);
+  }
+
+  organizationRegion(organizationId: string, tx?: EntityManager): Promise<string | undefined> {
+    return this.m(tx)
+      .query(`SELECT region_id FROM organizations WHERE id = $1`, [organizationId])
+      .then((rows: { region_id: string }[]) => rows[0]?.region_id);
+  }
+
+  /** Organization id → region id, for the organizations validators are affiliated with. */
+  async organizationRegions(organizationIds: string[], tx?: EntityManager): Promise<Map<string, string>> {
+    const rows: { id: string; region_id: string }[] = organizationIds.length ? await this.m(tx).query(`SELECT id, region_id FROM organizations WHERE id = ANY($1::uuid[])`, [organizationIds]) : [];
+    return new Map(rows.map((r) => [r.id, r.region_id]));
+  }
+
+  /** Active coordinators of these regions. */
+  async coordinatorsOf(regionIds: string[], tx?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = regionIds.length ? await this.m(tx).query(`SELECT id FROM users WHERE role = 'coordinator' AND active AND region_id = ANY($1::uuid[]) ORDER BY id`, [regionIds]) : [];
+    return rows.map((r) => r.id);
+  }
+
+  participant(editionId: string, regionId: string, tx?: EntityManager): Promise<IndexParticipantEntity | null> {
+    return this.m(tx).findOne(IndexParticipantEntity, { where: { editionId, regionId } });
+  }
+
+  /** The participant row, created on first use and locked until `tx` ends. */
+  async lockParticipant(tx: EntityManager, editionId: string, regionId: string): Promise<IndexParticipantEntity> {
+    await tx.query(`INSERT INTO index_participants (edition_id, region_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [editionId, regionId]);
+    return (await tx.findOne(IndexParticipantEntity, { where: { editionId, regionId }, lock: { mode: 'pessimistic_write' } }))!;
+  }
+
+  participants(editionId: string, tx?: EntityManager): Promise<IndexParticipantEntity[]> {
+    return this.m(tx).find(IndexParticipantEntity, { where: { editionId }, order: { regionId: 'ASC' } });
+  }
+
+  saveParticipant(tx: EntityManager, row: IndexParticipantEntity): Promise<IndexParticipantEntity> {
+    return tx.save(row);
+  }
+
+  innovation(id: string, tx?: EntityManager): Promise<IndexInnovationEntity | null> {
+    return this.m(tx).findOne(IndexInnovationEntity, { where: { id } });
+  }
+
+  innovations(editionId: string, filter: { regionIds?: string[]; organizationId?: string } = {}, tx?: EntityManager): Promise<IndexInnovationEntity[]> {
+    return this.m(tx).find(IndexInnovationEntity, {
+      where: { editionId, ...(filter.regionIds ? { regionId: In(filter.regionIds) } : {}), ...(filter.organizationId ? { organizationId: filter.organizationId } : {}) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  reported(editionId: string, innovationId: string, tx: EntityManager): Promise<boolean> {
+    return tx.exists(IndexInnovationEntity, { where: { editionId, innovationId } });
+  }
+
+  saveInnovation(tx: EntityManager, row: Partial<IndexInnovationEntity>): Promise<IndexInnovationEntity> {
+    return tx.save(tx.create(IndexInnovationEntity, row));
+  }
+
+  answers(editionId: string, regionIds?: string[], tx?: EntityManager): Promise<IndexAnswerEntity[]> {
+    return this.m(tx).find(IndexAnswerEntity, { where: { editionId, ...(regionIds ? { regionId: In(regionIds) } : {}) }, order: { owner: 'ASC', indicator: 'ASC' } });
+  }
+
+  answer(editionId: string, owner: string, indicator: string, tx: EntityManager): Promise<IndexAnswerEntity | null> {
+    return tx.findOne(IndexAnswerEntity, { where: { editionId, owner, indicator }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  answerById(id: string, tx: EntityManager): Promise<IndexAnswerEntity | null> {
+    return tx.findOne(IndexAnswerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  saveAnswer(tx: EntityManager, row: Partial<IndexAnswerEntity>): Promise<IndexAnswerEntity> {
+    return tx.save(tx.create(IndexAnswerEntity, row));
+  }
+
+  documents(answerIds: string[], tx?: EntityManager): Promise<IndexDocumentEntity[]> {
+    return answerIds.length ? this.m(tx).find(IndexDocumentEntity, { where: { answerId: In(answerIds) }, order: { createdAt: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  document(id: string): Promise<IndexDocumentEntity | null> {
+    return this.m().findOne(IndexDocumentEntity, { where: { id } });
+  }
+
+  insertDocument(tx: EntityManager, row: Partial<IndexDocumentEntity>): Promise<IndexDocumentEntity> {
+    return tx.save(tx.create(IndexDocumentEntity, row));
+  }
+
+  validators(editionId: string, filter: { validatorId?: string; regionId?: string } = {}, tx?: EntityManager): Promise<IndexValidatorEntity[]> {
+    return this.m(tx).find(IndexValidatorEntity, { where: { editionId, ...filter }, order: { regionId: 'ASC', validatorId: 'ASC' } });
+  }
+
+  async addValidators(tx: EntityManager, rows: { editionId: string; regionId: string; validatorId: string }[]): Promise<void> {
+    if (rows.length) await tx.createQueryBuilder().insert().into(IndexValidatorEntity).values(rows).orIgnore().execute();
+  }
+
+  isValidator(editionId: string, regionId: string, validatorId: string, tx?: EntityManager): Promise<boolean> {
+    return this.m(tx).exists(IndexValidatorEntity, { where: { editionId, regionId, validatorId } });
+  }
+
+  latestSnapshot(editionId: string, tx?: EntityManager): Promise<IndexSnapshotEntity | null> {
+    return this.m(tx).findOne(IndexSnapshotEntity, { where: { editionId }, order: { version: 'DESC' } });
+  }
+
+  snapshotByVersion(editionId: string, version: number): Promise<IndexSnapshotEntity | null> {
+    return this.m().findOne(IndexSnapshotEntity, { where: { editionId, version } });
+  }
+
+  snapshot(id: string): Promise<IndexSnapshotEntity | null> {
+    return this.m().findOne(IndexSnapshotEntity, { where: { id } });
+  }
+
+  versions(editionId: string): Promise<Pick<IndexSnapshotEntity, 'id' | 'version' | 'hash' | 'reason' | 'publishedAt'>[]> {
+    return this.m().find(IndexSnapshotEntity, { where: { editionId }, select: { id: true, version: true, hash: true, reason: true, publishedAt: true }, order: { version: 'DESC' } });
+  }
+
+  insertSnapshot(tx: EntityManager, row: Partial<IndexSnapshotEntity>): Promise<IndexSnapshotEntity> {
+    return tx.save(tx.create(IndexSnapshotEntity, row));
+  }
+
+  /** Editions with a published snapshot, newest year first, with their latest version. */
+  publicEditions(): Promise<{ id: string; slug: string; name: string; year: number; status: string; snapshotId: string; version: number; hash: string; publishedAt: Date }[]> {
+    return this.m().query(
+      `SELECT e.id, e.slug, e.name, e.year, e.status, s.id AS "snapshotId", s.version, s.hash, s.published_at AS "publishedAt"
+         FROM index_editions e
+         JOIN LATERAL (SELECT id, version, hash, published_at FROM index_snapshots WHERE edition_id = e.id ORDER BY version DESC LIMIT 1) s ON true
+        ORDER BY e.year DESC, e.name, e.id`,
+    );
+  }
+}
