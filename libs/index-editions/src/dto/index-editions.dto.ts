@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '@app/common';
 import { EDITION_CATEGORIES, EDITION_STATUSES } from '../domain';
 
 const KEY = /^[a-z][a-z0-9_]{0,79}$/;
 
 export class CreateIndexEditionDto {
-  @ApiProperty({ example: 'Indeks Inovasi Daerah 2026' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty({ example: 'Indeks Inovasi Daerah 2026' }) @IsNotBlank() @MaxLength(200) name: string;
   @ApiProperty({ example: 'iid-2026' }) @Matches(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/) slug: string;
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'the framework (aspects → variables → indicators); default: the IID 2023 model' })
@@ -44,7 +45,7 @@ export class IndexAnswerDto {
 }
 
 export class ReportInnovationDto {
-  @ApiPropertyOptional({ example: 'SiTaro — sistem antrean terpadu' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) title?: string;
+  @ApiPropertyOptional({ example: 'SiTaro — sistem antrean terpadu' }) @IsOptional() @IsNotBlank() @MaxLength(300) title?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'an innovation already entered in a competition, reported by reference' }) @IsOptional() @IsUUID() innovationId?: string;
 }
 

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsNotBlank } from '@app/common';
 import { BurstView } from './surveys.dto';
 
 export class CreatePollDto {
-  @ApiProperty({ example: 'kota' }) @IsString() @IsNotEmpty() @MaxLength(40) category: string;
+  @ApiProperty({ example: 'kota' }) @IsNotBlank() @MaxLength(40) category: string;
   @ApiProperty({ type: String, format: 'date-time', example: '2025-08-01T00:00:00+07:00' }) @IsString() opensAt: string;
   @ApiProperty({ type: String, format: 'date-time', example: '2025-08-10T00:00:00+07:00' }) @IsString() closesAt: string;
   @ApiProperty({ type: [String], format: 'uuid', description: 'The finalists: submitted innovations of the competition in this category' })
