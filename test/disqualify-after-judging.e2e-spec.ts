@@ -35,6 +35,7 @@ describe('disqualifying after judging moves no other score (e2e)', () => {
       await openCompetition(t, org, {
         slug: 'diskualifikasi',
         mutate: (plan) => {
+          plan.objectionWindowDays = 0; // publication without an announcement: these tests are about scores, not objections
           for (const s of plan.stages) if (s.rubric?.length) s.aggregation = 'zscore';
           plan.stages.find((s: { key: string }) => s.key === 'presentation').advance = { type: 'top', n: 15 };
         },

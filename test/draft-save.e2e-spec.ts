@@ -102,8 +102,9 @@ describe('juror draft saves with a kept context (e2e)', () => {
   it('a conflict the juror declares meanwhile blocks the next save', async () => {
     const id = await typeAway(CODES[2]);
     expect((await post(`/api/innovations/${innovationOf[CODES[2]]}/conflicts`, juror.token, { reason: 'Saudara kandung kepala dinas' })).status).toBe(201);
+    // The declaration releases the juror's assignment (issue 18): the kept context's next save finds none.
     const blocked = await put(id, { scores: FULL, version: 3 });
-    expect([blocked.status, blocked.body.code]).toEqual([409, 'JUDGING_CONFLICT']);
+    expect([blocked.status, blocked.body.code]).toEqual([404, 'ASSIGNMENT_NOT_FOUND']);
     expect(await versions(id)).toBe(3);
   });
 

@@ -305,7 +305,7 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     expect(text).toContain(first.title);
     expect(text).toContain(json.body.snapshot.hash);
     // Issue 18: the category by its label in both languages, not its key.
-    expect(text).toContain(`(Peringkat ${first.rank} kategori Kota / Rank ${first.rank} in the City category)`);
+    expect(text).toContain(`Peringkat ${first.rank} kategori Kota / Rank ${first.rank} in the City category`);
     expect(text).not.toContain('kategori kota');
     const unranked = await t.http().get(`/api/public/rankings/${json.body.snapshot.id}/certificates/${ids['SiTaro 2027'].replace(/.$/, (c) => (c === '0' ? '1' : '0'))}`);
     expect(unranked.status).toBe(404);

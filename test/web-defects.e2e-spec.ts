@@ -77,7 +77,11 @@ describe('web defects (issue 18): API parts (e2e, real PostgreSQL)', () => {
     it('tells the OPDs that judging has ended, not that they advance to a next stage', async () => {
       const rows = await t.db.query(`SELECT payload FROM outbox_messages WHERE type = 'stage_closed'`);
       const byStage = new Map<string, Set<string>>();
-      for (const { payload } of rows.rows) byStage.set(payload.stage, (byStage.get(payload.stage) ?? new Set()).add(payload.outcome));
+      // The stage is its label in both languages ({id, en}); key by the Indonesian one, as the plan names it.
+      for (const { payload } of rows.rows) {
+        const stage: string = typeof payload.stage === 'string' ? payload.stage : payload.stage.id;
+        byStage.set(stage, (byStage.get(stage) ?? new Set()).add(payload.outcome));
+      }
       const stages = [...byStage.keys()];
       expect(stages.length).toBeGreaterThan(1);
       const last = await t.db.query(`SELECT plan->'stages'->-1->'label'->>'id' AS label FROM competitions WHERE slug = 'iga-2024-demo'`);

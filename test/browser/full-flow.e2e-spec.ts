@@ -36,6 +36,8 @@ const SLUG = 'alur-penuh';
     browser = await launchChromium();
     // Two people, two browsers' worth of storage: the organizer at a desk, the juror on a phone.
     organizer = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+    // Closing a stage asks first (window.confirm): the organizer means it.
+    organizer.on('dialog', (dialog) => void dialog.accept());
     juror = await (await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true })).newPage();
     for (const page of [organizer, juror]) watchProblems(page, problems);
   }, 120_000);
@@ -177,7 +179,7 @@ const SLUG = 'alur-penuh';
     await juror.getByLabel('Saya menyatakan tidak memiliki konflik kepentingan dengan inovasi ini.').check();
     const kebaruan = juror.getByRole('spinbutton', { name: /^Kebaruan/ });
     await kebaruan.fill('150');
-    await juror.getByText('must be between 0 and 100').waitFor();
+    await juror.getByText('harus antara 0 dan 100').waitFor(); // the API's field code, in the page's language
     await expect(kebaruan.getAttribute('aria-invalid')).resolves.toBe('true');
     for (const name of ['Kebaruan', 'Efektivitas', 'Kemanfaatan', 'Replikasi', 'Keberlanjutan']) await juror.getByRole('spinbutton', { name: new RegExp(`^${name}`) }).fill('80');
     await juror.getByLabel('Catatan penilaian').fill('Inovasi berdampak nyata dan mudah direplikasi.');

@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { bearer, login, tinyPdf } from '../support/factories';
 import { buildWorld, defaultParams, EMAIL_OF, type SignedIn, type World } from './support/world';
+import { buildIndexWorld, type IndexWorld } from './support/index-world';
+import { MINI_FRAMEWORK } from '../support/index-framework';
 
 /**
  * Issue #10, part 2: property-based hostile requests (fast-check, fixed seed) at every write operation of the
@@ -102,7 +104,33 @@ const TARGETS: Record<string, Target> = {
   'POST /api/competitions/{id}/rankings/publish': { who: 'organizer', body: () => ({ reason: 'koreksi' }) },
   'POST /api/objections/{id}/answer': { who: 'organizer', body: () => ({ answer: 'Sudah dipertimbangkan', decision: 'rejected' }) },
   'POST /api/innovations/{id}/objections': { who: 'opdA', body: () => ({ reason: 'keberatan' }) },
+  // Citizens' voice (issue 22)
+  'POST /api/survey-units': { who: 'opdA', body: (c) => ({ name: `Loket Uji ${c.n}`, organizationId: c.w.ids.orgA, population: 1000 }) },
+  'POST /api/survey-units/{id}/periods': { who: 'opdA', body: () => ({ label: 'SKM uji', opensAt: '2027-01-01T00:00:00+07:00', closesAt: '2027-07-01T00:00:00+07:00' }) },
+  'POST /api/survey-periods/{id}/imports': { who: 'opdA', csv: true },
+  'POST /api/survey-periods/{id}/exclusions': { who: 'opdA', body: () => ({ responseIds: ['00000000-0000-4000-8000-000000000000'], reason: 'Uji masukan' }) },
+  'POST /api/innovations/{id}/survey-evidence': { who: 'opdA', body: (c) => ({ unitId: c.w.ids.surveyUnit, beforePeriodId: c.w.ids.surveyPeriod, afterPeriodId: c.w.ids.surveyPeriod }) },
+  'POST /api/public/surveys/{code}/responses': { who: 'anon', body: () => ({ answers: { u1: 3, u2: 3, u3: 3, u4: 3, u5: 3, u6: 3, u7: 3, u8: 3, u9: 3 } }) },
+  'POST /api/competitions/{id}/favourite-polls': { who: 'organizer', body: (c) => ({ category: 'kota', opensAt: '2027-08-01T00:00:00+07:00', closesAt: '2027-08-10T00:00:00+07:00', innovationIds: [c.w.ids.innovationA, c.w.ids.innovationB] }) },
+  'POST /api/public/favourite-polls/{id}/votes': { who: 'anon', params: (w) => ({ id: w.ids.poll }), body: (c) => ({ innovationId: c.w.ids.innovationB, email: `warga${c.n}@gmail.com` }) },
+  'POST /api/public/favourite-votes/verify': { who: 'anon', body: (c) => ({ token: c.w.ids.voteToken }) },
+  // Index editions (issue 16), on the index world (support/index-world.ts): in verification, version 1 published.
+  'POST /api/index-editions': { who: 'organizer', body: (c) => ({ name: `Indeks Uji ${c.n}`, slug: `indeks-uji-${c.n}`, year: 2027 }) },
+  'PUT /api/index-editions/{id}/framework': { who: 'organizer', params: () => indexParams(), body: () => ({ framework: MINI_FRAMEWORK }) },
+  'POST /api/index-editions/{id}/status': { who: 'organizer', params: () => indexParams(), body: () => ({ to: 'self_assessment' }) },
+  'PUT /api/index-editions/{id}/regions/{regionId}/answers': { who: 'coordinator', params: () => indexParams(), body: () => ({ indicator: 'anggaran', option: 'tidak_ada' }) },
+  'POST /api/index-editions/{id}/answers/{answerId}/documents/{kind}': { who: 'coordinator', params: () => ({ ...indexParams(), kind: 'regulation' }), multipart: true },
+  'POST /api/index-editions/{id}/regions/{regionId}/submit': { who: 'coordinator', params: () => indexParams() },
+  'POST /api/index-editions/{id}/innovations': { who: 'opdA', params: () => indexParams(), body: (c) => ({ title: `Inovasi Indeks ${c.n}` }) },
+  'POST /api/index-editions/{id}/validators': { who: 'organizer', params: () => indexParams(), body: () => ({ perRegion: 1 }) },
+  'PUT /api/index-editions/{id}/answers/{answerId}/verification': { who: 'jurorAssigned', params: () => indexParams(), body: () => ({ option: 'perda' }) },
+  'PUT /api/index-editions/{id}/innovations/{innovationId}/eligibility': { who: 'jurorAssigned', params: () => indexParams(), body: () => ({ eligible: true }) },
+  'POST /api/index-editions/{id}/publish': { who: 'organizer', params: () => indexParams(), body: () => ({ reason: 'Koreksi uji' }) },
 };
+
+/** The index edition of the world (support/index-world.ts), built in beforeAll. */
+let iw: IndexWorld;
+const indexParams = () => ({ id: iw.edition, regionId: iw.region, answerId: iw.answer, innovationId: iw.innovation, slug: iw.slug, snapshotId: iw.snapshot, documentId: iw.document });
 
 // ── hostile values ──────────────────────────────────────────────────────────
 const HUGE = 'A'.repeat(100_000);
@@ -222,6 +250,7 @@ describe('hostile input at every write route (e2e, property-based)', () => {
   beforeAll(async () => {
     t = await createTestApp({ UPLOAD_MAX_BYTES: String(UPLOAD_LIMIT) });
     w = await buildWorld(t);
+    iw = await buildIndexWorld(t, w);
     ctx = { t, w, n: 0, regionKotaBekasi: (await t.db.query(`SELECT id FROM regions WHERE code = '32.75'`)).rows[0].id };
     doc = (await t.http().get('/docs-json')).body;
   });
@@ -429,7 +458,7 @@ describe('hostile input at every write route (e2e, property-based)', () => {
     expect(existsSync(`/tmp/${marker}.pdf`)).toBe(false);
     const files = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? files(path.join(dir, f)) : [path.join(dir, f)])) : []);
     expect(files(path.join(storage, 'tmp'))).toEqual([]);
-    const keys = (await t.db.query(`SELECT storage_key FROM documents`)).rows.map((r: { storage_key: string }) => path.join(storage, 'files', r.storage_key)).sort();
+    const keys = (await t.db.query(`SELECT storage_key FROM documents UNION ALL SELECT storage_key FROM index_documents`)).rows.map((r: { storage_key: string }) => path.join(storage, 'files', r.storage_key)).sort();
     expect(files(path.join(storage, 'files')).sort()).toEqual(keys);
   });
 

@@ -21,7 +21,7 @@ export class CastVoteDto {
 }
 
 export class VerifyVoteDto {
-  @ApiProperty({ description: 'The token of the confirmation link /v/{token}' }) @IsString() @MaxLength(200) token: string;
+  @ApiProperty({ description: 'The token of the confirmation link /v/{token}' }) @IsNotBlank() @MaxLength(200) token: string;
 }
 
 export class PollCandidateView {

@@ -174,7 +174,13 @@ function Announcement({ competition, titleOf }: { competition: Competition; titl
 }
 
 /** POST …/rankings/publish: an immutable snapshot; a correction (v2+) needs a reason. */
-function Publish({ competition, onPublished }: { competition: Competition; onPublished(): void }) {
+/** What publication answered: the version and its hash. */
+interface PublishedVersion {
+  version: number;
+  hash: string;
+}
+
+function Publish({ competition, onPublished }: { competition: Competition; onPublished(published: PublishedVersion): void }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const { busy, error, run } = useAction();
@@ -185,7 +191,7 @@ function Publish({ competition, onPublished }: { competition: Competition; onPub
     void run('run', async () => {
       const r = await publish(competition.id, reason);
       setNotice({ key: 'org.publish.done', vars: { version: r.version, hash: r.hash } });
-      onPublished();
+      onPublished({ version: r.version, hash: r.hash });
     });
   };
   return (
@@ -213,11 +219,13 @@ function Publish({ competition, onPublished }: { competition: Competition; onPub
 }
 
 /** A published edition: what is public now, instead of the provisional-results steps. */
-function Published({ competition }: { competition: Competition }) {
+function Published({ competition, just }: { competition: Competition; just: PublishedVersion | null }) {
   const { t } = useI18n();
   return (
     <section className="panel stack" aria-labelledby="published-title">
       <h2 id="published-title">{t('org.results.publishedTitle')}</h2>
+      {/* The version just published stays said once the page turns into its published state. */}
+      {just && <Notice message={{ key: 'org.publish.done', vars: { version: just.version, hash: just.hash } }} />}
       <p>{t('org.results.publishedText')}</p>
       <p>
         <Link to={`/kompetisi/${competition.slug}`}>{t('org.publish.public')}</Link>
@@ -233,18 +241,23 @@ function ResultsBody({ competition, reload }: { competition: Competition; reload
   const preview = useLoad(() => rankingPreview(competition.id, aggregation || undefined), [competition, aggregation]);
   const titles = new Map([...Object.values(preview.data?.categories ?? {}).flat().map((r): [string, string] => [r.submission, r.title ?? r.submission]), ...(preview.data?.unranked ?? []).map((u): [string, string] => [u.submission, u.title ?? u.submission])]);
   const published = competition.status === 'published' || competition.status === 'archived';
+  const [just, setJust] = useState<PublishedVersion | null>(null);
+  const onPublished = (version: PublishedVersion) => {
+    setJust(version);
+    reload();
+  };
   return (
     <div className="page-wide stack">
-      {published && <Published competition={competition} />}
+      {published && <Published competition={competition} just={just} />}
       <RankingPreview competition={competition} aggregation={aggregation} onAggregation={setAggregation} state={preview} />
       {!published && <Announcement competition={competition} titleOf={(id) => titles.get(id) ?? id} />}
       {published ? (
         <details className="panel">
           <summary>{t('org.publish.correction')}</summary>
-          <Publish competition={competition} onPublished={reload} />
+          <Publish competition={competition} onPublished={onPublished} />
         </details>
       ) : (
-        <Publish competition={competition} onPublished={reload} />
+        <Publish competition={competition} onPublished={onPublished} />
       )}
     </div>
   );
