@@ -382,8 +382,9 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
 
   it('issue 18: an organizer adds a co-organizer (audited), who then runs the edition and reads its audit trail, paged and filtered', async () => {
     const admin = (await login(t, 'admin@demo.local')).accessToken;
-    const made = await t.http().post('/api/users').set(bearer(admin)).send({ email: 'panitia.dua@demo.local', name: 'Panitia Dua', role: 'organizer', password: 'panitia-dua-2024-aman' });
+    const made = await t.http().post('/api/users').set(bearer(admin)).send({ email: 'panitia.dua@demo.local', name: 'Panitia Dua', role: 'organizer' });
     expect(made.status).toBe(201);
+    await acceptInvitation(t, 'panitia.dua@demo.local', 'panitia-dua-2024-aman'); // nobody sets another's password (issue 19)
     const second = (await login(t, 'panitia.dua@demo.local', 'panitia-dua-2024-aman')).accessToken;
     expect((await t.http().get(`/api/competitions/${competitionId}/audit`).set(bearer(second))).status).toBe(404);
     // Only organizer accounts, named by their field; not twice; not by someone outside the edition.

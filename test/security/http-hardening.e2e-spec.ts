@@ -350,7 +350,7 @@ const productionAccount = (p: TestApp) =>
 describe('X-Forwarded-For without TRUST_PROXY, in production (e2e)', () => {
   let p: TestApp;
   beforeAll(async () => {
-    p = await createTestApp({ NODE_ENV: 'production', LOGIN_RATE_LIMIT: '10' });
+    p = await createTestApp({ NODE_ENV: 'production', PUBLIC_URL: 'https://inovasi.example.go.id', LOGIN_RATE_LIMIT: '10' });
     await productionAccount(p);
   });
   afterAll(async () => p?.close());
@@ -371,7 +371,7 @@ describe('X-Forwarded-For without TRUST_PROXY, in production (e2e)', () => {
 describe('X-Forwarded-For with TRUST_PROXY=1 (one proxy in front) (e2e)', () => {
   let p: TestApp;
   beforeAll(async () => {
-    p = await createTestApp({ NODE_ENV: 'production', LOGIN_RATE_LIMIT: '10', TRUST_PROXY: '1', OPENAPI_DOCS: 'true' });
+    p = await createTestApp({ NODE_ENV: 'production', PUBLIC_URL: 'https://inovasi.example.go.id', LOGIN_RATE_LIMIT: '10', TRUST_PROXY: '1', OPENAPI_DOCS: 'true' });
     await productionAccount(p);
   });
   afterAll(async () => p?.close());
