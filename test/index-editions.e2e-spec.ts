@@ -1,15 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestApp, type TestApp } from './support/test-app';
+import { cli } from './support/cli';
 import { bearer, idOf, login, seedDemo, tinyPdf } from './support/factories';
 import { MINI_FRAMEWORK as FRAMEWORK } from './support/index-framework';
-
-/** Runs the real CLI (`node scripts/cli.mjs …`, which builds dist/ when stale). */
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'cli.mjs'), ...args], { encoding: 'utf8', timeout: 120_000 });
-}
 
 describe('index editions: framework → self-assessment → verification → publication (e2e)', () => {
   let t: TestApp;

@@ -1,19 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readCsv, readPdf, readXlsx } from './support/documents';
-import { JuryService, PipelineService } from '@app/judging';
-import { CompetitionsService } from '@app/competitions';
 import { Clock } from '@app/common';
-import { judgeEdition } from '@app/demo';
 import { createTestApp, type TestApp } from './support/test-app';
+import { cli } from './support/cli';
 import { bearer, judgeWithDemoJury, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
-
-/** Runs the real CLI (`node scripts/cli.mjs …`, which builds dist/ when stale). */
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'cli.mjs'), ...args], { encoding: 'utf8', timeout: 120_000 });
-}
 
 describe('results: preview, objections, immutable snapshots, public reads (e2e)', () => {
   let t: TestApp;
@@ -107,15 +99,7 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
       { code: 'DISDUKCAPIL-KOTA-BEKASI', title: 'Patriot Sanggah' },
       { code: 'DISKOMINFO-KOTA-BANDUNG', title: 'Sadayana Sanggah' },
     ]);
-    const users = await t.db.query(`SELECT id, role, email, name FROM users WHERE email LIKE 'juror%@demo.local' OR email = 'organizer@demo.local'`);
-    const actor = (u: { id: string; role: 'juror' | 'organizer'; email: string; name: string }) => ({ ...u, organizationId: null, regionId: null, sessionId: 'test' });
-    await judgeEdition(
-      { pipeline: t.app.get(PipelineService), jury: t.app.get(JuryService) },
-      actor(users.rows.find((u: { role: string }) => u.role === 'organizer')),
-      users.rows.filter((u: { role: string }) => u.role === 'juror').map(actor),
-      await t.app.get(CompetitionsService).snapshot(c.id),
-      { titles: new Map(Object.entries(ents).map(([title, id]) => [id, title])) },
-    );
+    await judgeWithDemoJury(t, c.id, ents);
     const rsud = (await login(t, 'opd.rsud@demo.local')).accessToken;
     const disdukcapil = (await login(t, 'opd.disdukcapil@demo.local')).accessToken;
     const publish = (body: object = {}) => t.http().post(`/api/competitions/${c.id}/rankings/publish`).set(bearer(org)).send(body);
