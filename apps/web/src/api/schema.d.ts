@@ -2674,7 +2674,9 @@ export interface components {
             title: string;
         };
         LocalizedTextView: {
+            /** @example Farmasi rawat jalan */
             id: string;
+            /** @example Outpatient pharmacy */
             en: string;
         };
         NoticeView: {

@@ -5,3 +5,4 @@ export * from './precompressed';
 export * from './security-headers';
 export * from './body-shape';
 export * from './validation-fields';
+export * from './localized-text.view';

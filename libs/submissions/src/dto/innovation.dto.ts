@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsNotBlank } from '@app/common';
+import { IsNotBlank, LocalizedTextView } from '@app/common';
 import { CompetitionView } from '@app/competitions';
 import { INNOVATION_PHASES, INNOVATION_STATUSES, type InnovationPhase, type InnovationStatus } from '../domain';
 
@@ -79,11 +79,6 @@ export class InnovationSummaryView {
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
   @ApiProperty() version: number;
-}
-
-export class LocalizedTextView {
-  @ApiProperty() id: string;
-  @ApiProperty() en: string;
 }
 
 /** Something the user should know about the result of their request (not an error), with a stable code. */

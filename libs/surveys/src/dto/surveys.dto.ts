@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsNotBlank } from '@app/common';
+import { IsNotBlank, LocalizedTextView } from '@app/common';
 import { EDUCATIONS, OCCUPATIONS, SEXES, type Education, type Grade, type Occupation, type Sex } from '../domain';
 
 const ANSWER = { minimum: 1, maximum: 4, example: 3 };
@@ -50,11 +50,6 @@ export class LinkSurveyEvidenceDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() unitId: string;
   @ApiProperty({ format: 'uuid', description: "A period that closed by the innovation's start date" }) @IsUUID() beforePeriodId: string;
   @ApiProperty({ format: 'uuid', description: "A period that opened on or after the innovation's start date" }) @IsUUID() afterPeriodId: string;
-}
-
-export class LocalizedTextView {
-  @ApiProperty() id: string;
-  @ApiProperty() en: string;
 }
 
 export class SurveyUnitView {
