@@ -11,7 +11,7 @@ import { ImportRefused, parseCsv, type RowError } from './import/csv';
 import type { CreateOrganizationDto, CreateRegionDto, OrganizationView, RegionView } from './dto/directory.dto';
 
 export function toRegionView(r: RegionEntity): RegionView {
-  return { id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parentId };
+  return { id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parentId, tags: r.tags ?? [] };
 }
 
 export function toOrganizationView(o: OrganizationEntity): OrganizationView {

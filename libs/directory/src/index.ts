@@ -5,3 +5,4 @@ export { OrganizationEntity } from './persistence/organization.entity';
 export * from './domain/region-kind';
 export * from './dto/directory.dto';
 export { ImportRefused, parseCsv, type RowError } from './import/csv';
+export * from './domain/region-tag';

@@ -2311,6 +2311,13 @@ export interface components {
             /** @enum {string} */
             kind: "provinsi" | "kabupaten" | "kota";
             parentId?: Record<string, never> | null;
+            /**
+             * @description Tags for award and index groups across kinds
+             * @example [
+             *       "perbatasan"
+             *     ]
+             */
+            tags: string[];
         };
         CreateRegionDto: {
             /** @example Kota Bekasi */

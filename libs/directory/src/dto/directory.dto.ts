@@ -36,6 +36,7 @@ export class RegionView {
   @ApiProperty() name: string;
   @ApiProperty({ enum: REGION_KINDS }) kind: RegionKind;
   @ApiPropertyOptional({ nullable: true }) parentId: string | null;
+  @ApiProperty({ type: [String], example: ['perbatasan'], description: 'Tags for award and index groups across kinds' }) tags: string[];
 }
 
 export class OrganizationView {

@@ -14,5 +14,8 @@ export class RegionEntity {
   @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'parent_id' })
   parent?: RegionEntity | null;
+  /** Tags for award and index groups across kinds (see domain/region-tag). */
+  @Index('regions_tags_idx')
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) tags: string[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

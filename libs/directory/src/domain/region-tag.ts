@@ -1,0 +1,19 @@
+/**
+ * Region tags select regions across kinds for award groups and index groups: `daerah_tertinggal`,
+ * `perbatasan`, `kepulauan` (DOMAIN.md). A tag is lower-case snake case, 2–40 characters.
+ */
+export const REGION_TAG_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;
+
+/** Tags the platform knows labels for; others are allowed and shown by their key. */
+export const KNOWN_REGION_TAGS = ['daerah_tertinggal', 'perbatasan', 'kepulauan'] as const;
+
+/** The tags as stored: validated, unique, sorted. Returns the first invalid tag instead when there is one. */
+export function normalizeRegionTags(tags: readonly string[]): { tags: string[] } | { invalid: string } {
+  const out = new Set<string>();
+  for (const raw of tags) {
+    const tag = raw.trim();
+    if (!REGION_TAG_PATTERN.test(tag)) return { invalid: raw };
+    out.add(tag);
+  }
+  return { tags: [...out].sort() };
+}
