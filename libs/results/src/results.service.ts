@@ -233,10 +233,10 @@ export class ResultsService {
       await this.audit.record(tx, { actorId: actor.id, action: 'results.publish', entityType: 'ranking_snapshot', entityId: row.id, competitionId, after: { version: row.version, hash: row.hash }, reason: reason ?? null });
       const ranked = innovations.filter((i) => !excludedFromRanking(i.status));
       const opds = await this.users.opdUsersOf([...new Set(ranked.map((i) => i.organizationId))], tx);
-      const jurors: { juror_id: string }[] = await tx.query(`SELECT DISTINCT juror_id FROM assignments WHERE competition_id = $1 AND removed_at IS NULL`, [competitionId]);
+      const jurors = await this.judging.jurorsOf(competitionId, tx);
       await this.outbox.notify(tx, {
         type: 'results_published',
-        recipients: [...[...opds.values()].flat(), ...jurors.map((j) => j.juror_id)],
+        recipients: [...[...opds.values()].flat(), ...jurors],
         payload: { competition: competition.name, slug: competition.slug },
         dedupeKey: eventKey('results_published', competitionId, row.version),
         competitionId,
