@@ -55,6 +55,8 @@ export interface HttpBenchmarkDefinition {
   /** Ratios printed for this definition. */
   compareTo: Baseline[];
   targets?: HttpTargets;
+  /** Runs on the published edition (the suite measures the publication first when asked to). */
+  needsPublication?: boolean;
   /** Once, before its runs: sets up what it needs and describes the request; throws NotAvailable when it can't run yet. */
   prepare(ctx: HttpBenchContext): Promise<PreparedRequest>;
 }
@@ -93,13 +95,14 @@ function organizerList(key: string, title: string, query: string): HttpBenchmark
 }
 
 /**
- * Publishes the edition once (for the public rankings benchmarks): the field verification drafts are
- * submitted in SQL, then the organizer closes the open stage and publishes through the API
- * (POST /api/competitions/:id/stages/:key/close, POST /api/competitions/:id/rankings/publish), and the
+ * Publishes the edition once (for the public rankings benchmarks and bench/publication.ts): the field
+ * verification drafts are submitted in SQL, then the organizer closes the open stage and publishes through the
+ * API (POST /api/competitions/:id/stages/:key/close, POST /api/competitions/:id/rankings/publish), and the
  * notifications the publication queued are given up to a minute to drain, so they don't run under load.
+ * `publishMs`: the publish request alone.
  */
-let published: Promise<void> | null = null;
-export function publishEdition(ctx: HttpBenchContext): Promise<void> {
+let published: Promise<{ publishMs: number }> | null = null;
+export function publishEdition(ctx: HttpBenchContext): Promise<{ publishMs: number }> {
   published ??= (async () => {
     const { edition } = ctx;
     const token = await ctx.login(edition.organizerEmail);
@@ -124,20 +127,27 @@ export function publishEdition(ctx: HttpBenchContext): Promise<void> {
     );
     const t0 = performance.now();
     const res = await ctx.request('POST', `/api/competitions/${edition.competitionId}/rankings/publish`, { token, body: {} });
+    const publishMs = performance.now() - t0;
     if (res.status === 404) throw new NotAvailable(`publishing: ${res.status} ${res.text.slice(0, 200)}`);
     if (res.status >= 300) throw new Error(`publishing: ${res.status} ${res.text.slice(0, 300)}`);
-    ctx.log(`  published ranking v${res.json().version} in ${(performance.now() - t0).toFixed(0)} ms`);
-    const drainStart = performance.now();
-    for (;;) {
-      const pending = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE status IN ('pending', 'failed')`).catch(() => ({ rows: [{ n: 0 }] }));
-      if (pending.rows[0].n === 0 || performance.now() - drainStart > 60_000) {
-        ctx.log(`  outbox after publishing: ${pending.rows[0].n} pending after ${((performance.now() - drainStart) / 1000).toFixed(1)} s`);
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    ctx.log(`  published ranking v${res.json().version} in ${publishMs.toFixed(0)} ms`);
+    await drainOutbox(ctx);
+    return { publishMs };
   })();
   return published;
+}
+
+/** Gives the notifications a publication queued up to a minute to go out, so they don't run under the next measurement. */
+export async function drainOutbox(ctx: HttpBenchContext): Promise<void> {
+  const t0 = performance.now();
+  for (;;) {
+    const pending = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE status IN ('pending', 'failed')`).catch(() => ({ rows: [{ n: 0 }] }));
+    if (pending.rows[0].n === 0 || performance.now() - t0 > 60_000) {
+      ctx.log(`  outbox after publishing: ${pending.rows[0].n} pending after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 /** For the smoke test: forget the publication of a previous edition. */
@@ -225,6 +235,39 @@ const sheetSave: HttpBenchmarkDefinition = {
   },
 };
 
+/** The juror's dashboard (GET /api/assignments/mine) of the juror with the most assignments of the edition. */
+const jurorAssignments: HttpBenchmarkDefinition = {
+  key: 'juror-assignments',
+  title: "juror's assignment list (GET /api/assignments/mine)",
+  compareTo: ['hello', 'select1'],
+  targets: { maxP99Ms: 100 },
+  async prepare(ctx) {
+    const top = await ctx.db.query<{ email: string; n: number }>(
+      `SELECT u.email, count(*)::int AS n FROM assignments a JOIN users u ON u.id = a.juror_id WHERE a.competition_id = $1 AND a.removed_at IS NULL GROUP BY u.email ORDER BY n DESC, u.email LIMIT 1`,
+      [ctx.edition.competitionId],
+    );
+    if (!top.rows.length) throw new NotAvailable('no assignments in the generated edition');
+    const token = await ctx.login(top.rows[0].email);
+    return { path: '/api/assignments/mine', headers: bearer(token), note: `${top.rows[0].n.toLocaleString('en-US')} assignments of one juror` };
+  },
+};
+
+/** The OPD's innovation list ("Inovasi saya", GET /api/me/innovations) of the organization with the most innovations. */
+const opdInnovations: HttpBenchmarkDefinition = {
+  key: 'opd-innovations',
+  title: "OPD's innovation list (GET /api/me/innovations)",
+  compareTo: ['hello', 'select1'],
+  targets: { maxP99Ms: 100 },
+  async prepare(ctx) {
+    const top = await ctx.db.query<{ email: string; n: number }>(
+      `SELECT u.email, count(*)::int AS n FROM innovations i JOIN users u ON u.organization_id = i.organization_id AND u.role = 'opd' GROUP BY u.email ORDER BY n DESC, u.email LIMIT 1`,
+    );
+    if (!top.rows.length) throw new NotAvailable('no OPD account with innovations in the generated edition');
+    const token = await ctx.login(top.rows[0].email);
+    return { path: '/api/me/innovations', headers: bearer(token), note: `${top.rows[0].n.toLocaleString('en-US')} innovations of one organization` };
+  },
+};
+
 /** What a browser sends: the public routes answer gzip made once per snapshot to those who take it. */
 const BROWSER_ENCODINGS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
@@ -234,6 +277,7 @@ const publicRankingsJson: HttpBenchmarkDefinition = {
   title: 'public rankings JSON (GET /api/public/competitions/:slug/rankings, accept-encoding gzip as browsers send)',
   compareTo: ['hello'],
   targets: { minRatio: { of: 'hello', ratio: 0.5 } },
+  needsPublication: true,
   async prepare(ctx) {
     await publishEdition(ctx);
     return { path: `/api/public/competitions/${ctx.edition.slug}/rankings`, headers: BROWSER_ENCODINGS };
@@ -250,6 +294,7 @@ const publicRankingsPage: HttpBenchmarkDefinition = {
   title: 'public rankings page (server-rendered HTML at /kompetisi/:slug, accept-encoding gzip)',
   compareTo: ['hello'],
   targets: { minRatio: { of: 'hello', ratio: 0.5 } },
+  needsPublication: true,
   async prepare(ctx) {
     await publishEdition(ctx);
     const path = PUBLIC_RANKINGS_PAGE_PATH(ctx.edition.slug);
@@ -268,11 +313,14 @@ export const HTTP_BENCHMARKS: HttpBenchmarkDefinition[] = [
     key: 'competition-json',
     title: 'GET /api/competitions/:id (organizer, JSON with the plan)',
     compareTo: ['hello', 'select1'],
+    targets: { minRatio: { of: 'select1', ratio: 0.4 } },
     async prepare(ctx) {
       const token = await ctx.login(ctx.edition.organizerEmail);
       return { path: `/api/competitions/${ctx.edition.competitionId}`, headers: bearer(token) };
     },
   },
+  jurorAssignments,
+  opdInnovations,
   sheetSave,
   publicRankingsJson,
   publicRankingsPage,

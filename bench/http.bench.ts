@@ -15,6 +15,7 @@ import { Pool } from 'pg';
 import type { Edition } from './generate';
 import { BASELINES, HTTP_BENCHMARKS, NotAvailable, type Baseline, type HttpBenchContext, type HttpBenchmarkDefinition, type PreparedRequest } from './http-benchmarks';
 import { median } from './lib/stats';
+import { measurePublication, type HeapReading, type PublicationResult } from './publication';
 
 export interface HttpBenchOptions {
   connections?: number;
@@ -24,6 +25,10 @@ export interface HttpBenchOptions {
   definitions?: HttpBenchmarkDefinition[];
   /** Measure hello-world again at the end, to show drift over the run (default true). */
   driftCheck?: boolean;
+  /** Run the baselines and definitions (default true); false with `publish` measures only the publication. */
+  http?: boolean;
+  /** Measure the national publication (bench/publication.ts) before the first definition that needs it (default false). */
+  publish?: boolean;
   log?: (line: string) => void;
 }
 
@@ -80,7 +85,8 @@ export interface HttpSuiteResult {
   results: HttpBenchResult[];
   /** hello-world measured again after everything else (one run). */
   helloAtEnd: number | null;
-  memory: { boot: MemoryReading | null; after: MemoryReading | null } | null;
+  memory: { boot: MemoryReading | null; after: MemoryReading | null; heapAfter?: HeapReading | null } | null;
+  publication: PublicationResult | null;
   apiWarnings: string[];
   ms: number;
 }
@@ -163,6 +169,7 @@ export async function startApi(databaseUrl: string, log: (line: string) => void 
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
     PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     JWT_ACCESS_SECRET: randomBytes(48).toString('base64url'),
@@ -306,7 +313,9 @@ export async function runHttpSuite(baseUrl: string, edition: Edition, options: H
   const runs = options.runs ?? 3;
   const warmupSec = options.warmupSec ?? Math.min(1, durationSec);
   const log = options.log ?? (() => undefined);
-  const definitions = options.definitions ?? HTTP_BENCHMARKS;
+  const http = options.http ?? true;
+  const definitions = http ? (options.definitions ?? HTTP_BENCHMARKS) : [];
+  let publication: PublicationResult | null = null;
   const t0 = performance.now();
   const db = new Pool({ connectionString: edition.databaseUrl, max: 4 });
   const ctx = contextFor(baseUrl, edition, db, connections, log);
@@ -314,7 +323,8 @@ export async function runHttpSuite(baseUrl: string, edition: Edition, options: H
   const byKey = new Map<string, HttpBenchResult>();
   const boot = options.pid ? readMemory(options.pid) : null;
   try {
-    for (const def of [BASELINES.hello, BASELINES.select1, ...definitions]) {
+    for (const def of http ? [BASELINES.hello, BASELINES.select1, ...definitions] : []) {
+      if (options.publish && def.needsPublication && !publication && options.pid) publication = await measurePublication(ctx, options.pid);
       const result: HttpBenchResult = { key: def.key, title: def.title, status: 'ok', runs: [], rps: NaN, p50: NaN, p99: NaN, cpuMsPerRequest: null, pgCpuMsPerRequest: null, non2xx: 0, errors: 0, statuses: {}, ratios: {}, targets: [] };
       results.push(result);
       byKey.set(def.key, result);
@@ -368,13 +378,15 @@ export async function runHttpSuite(baseUrl: string, edition: Edition, options: H
           `  [${result.runs.map((x) => Math.round(x.rps)).join(', ')}]`,
       );
     }
+    if (options.publish && !publication && options.pid) publication = await measurePublication(ctx, options.pid);
     let helloAtEnd: number | null = null;
-    if ((options.driftCheck ?? true) && byKey.get('hello')?.status === 'ok') {
+    if (http && (options.driftCheck ?? true) && byKey.get('hello')?.status === 'ok') {
       helloAtEnd = (await cannon(baseUrl, { path: '/api/bench/hello' }, connections, durationSec, options.pid)).rps;
       log(`http: hello again at the end: ${Math.round(helloAtEnd)} req/s (${(((helloAtEnd - byKey.get('hello')!.rps) / byKey.get('hello')!.rps) * 100).toFixed(0)} % vs the start)`);
     }
     const after = options.pid ? readMemory(options.pid) : null;
-    return { connections, durationSec, runs, warmupSec, results, helloAtEnd, memory: options.pid ? { boot, after } : null, apiWarnings: [], ms: performance.now() - t0 };
+    const heapAfter = options.pid ? await ctx.request('GET', '/api/bench/memory').then((r) => (r.status === 200 ? (r.json() as HeapReading) : null), () => null) : null;
+    return { connections, durationSec, runs, warmupSec, results, helloAtEnd, memory: options.pid ? { boot, after, heapAfter } : null, publication, apiWarnings: [], ms: performance.now() - t0 };
   } finally {
     await db.end();
   }
@@ -403,7 +415,7 @@ export async function runHttpBench(edition: Edition, options: HttpBenchOptions =
   try {
     const suite = await runHttpSuite(api.baseUrl, edition, { ...options, pid: api.pid });
     suite.apiWarnings = apiProblems(api.output);
-    if (suite.memory?.after) log(`memory: API RSS ${(suite.memory.after.rssKb / 1024).toFixed(0)} MiB after the HTTP runs (peak ${(suite.memory.after.hwmKb / 1024).toFixed(0)} MiB, ${((suite.memory.boot?.rssKb ?? NaN) / 1024).toFixed(0)} MiB after boot)`);
+    if (suite.memory?.after) log(`memory: API RSS ${(suite.memory.after.rssKb / 1024).toFixed(0)} MiB after the runs (peak ${(suite.memory.after.hwmKb / 1024).toFixed(0)} MiB, ${((suite.memory.boot?.rssKb ?? NaN) / 1024).toFixed(0)} MiB after boot; V8 heap used ${((suite.memory.heapAfter?.heapUsed ?? NaN) / 1048576).toFixed(0)} of ${((suite.memory.heapAfter?.heapTotal ?? NaN) / 1048576).toFixed(0)} MiB)`);
     return suite;
   } finally {
     await api.stop();

@@ -15,6 +15,7 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Queue, Worker } from 'bullmq';
+import { createTransport } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { AppConfigModule, resolveDevSecrets, validateEnv, type AppEnv } from '@app/config';
@@ -24,6 +25,8 @@ import { DeliveryService, NotificationDeliveryModule, OutboxMessageEntity, type 
 import { ENTITIES } from '@app/database/entities';
 import { InProcessDispatch, QueueRelay, type OutboxDispatch } from '../libs/notifications/src/delivery/outbox-dispatch';
 import { OutboxRepository } from '../libs/notifications/src/persistence/outbox.repository';
+import { outboxMessageId } from '../libs/notifications/src/delivery/mail-sender';
+import { renderMessage } from '../libs/notifications/src/domain/templates';
 import { createBenchDatabase, dropBenchDatabase, migrate, openBenchServer } from './lib/database';
 import type { BenchPluginContext, BenchPluginResult } from './lib/plugins';
 import { mergeResults } from './lib/results-file';
@@ -47,6 +50,8 @@ export interface NotificationsBenchResult {
   queuedMs: number[] | null;
   /** Raw BullMQ: addBulk + no-op processing of the same number of jobs (null without REDIS_URL). */
   rawBullmqMs: number[] | null;
+  /** The fair baseline: the same messages, rendered beforehand, sent straight through one pooled nodemailer transport. */
+  directSmtpMs: number[];
   /** 1-minute load average at the start and the end (other work on the machine skews the figures). */
   load: [number, number];
 }
@@ -123,6 +128,32 @@ async function timeOutbox(app: INestApplicationContext, sink: { received: () => 
   return performance.now() - t0;
 }
 
+/**
+ * The fair baseline: the same N messages, rendered before the clock starts, sent through one pooled nodemailer
+ * transport with the transport options of MailSender (maxConnections = concurrency) by `concurrency` lanes,
+ * until the sink has every mail. What an outbox run adds to this is the row's state and its rendering.
+ */
+async function timeDirectSmtp(sink: { url: string; received: () => number }, rows: number, concurrency: number, run: number): Promise<number> {
+  const transport = createTransport({ url: sink.url, pool: true, maxConnections: concurrency, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 }, { from: 'Inovasi Daerah <no-reply@inovasi.local>' });
+  const mails = drafts(rows, run).map((d, i) => {
+    const m = renderMessage('message', d.payload, d.locale, 'http://localhost:3000');
+    return { to: d.address!, subject: m.subject, text: m.text, html: m.html, messageId: outboxMessageId(`direct-${run}-${i}`, 'localhost') };
+  });
+  try {
+    const before = sink.received();
+    const t0 = performance.now();
+    let next = 0;
+    const lane = async () => {
+      while (next < mails.length) await transport.sendMail(mails[next++]);
+    };
+    await Promise.all(Array.from({ length: concurrency }, lane));
+    await waitUntil(() => sink.received() - before >= rows, 'the direct mails');
+    return performance.now() - t0;
+  } finally {
+    transport.close();
+  }
+}
+
 /** Raw BullMQ: N no-op jobs added in bulk and processed by one worker at the same concurrency. */
 async function timeRawBullmq(redisUrl: string, prefix: string, rows: number, concurrency: number): Promise<number> {
   const queue = new Queue('raw', { connection: { url: redisUrl }, prefix });
@@ -159,9 +190,12 @@ export async function measureNotifications(adminUrl: string, options: Notificati
     app = await NestFactory.createApplicationContext(NotificationsBenchModule.forRoot(env, db.url), { logger: ['error'] });
     const config = app.get(ConfigService) as ConfigService<AppEnv, true>;
     const inProcess = new InProcessDispatch(app.get(OutboxRepository), app.get(DeliveryService), config);
-    const result: NotificationsBenchResult = { rows, runs, concurrency, inProcessMs: [], queuedMs: redisUrl ? [] : null, rawBullmqMs: redisUrl ? [] : null, load: [loadavg()[0], NaN] };
+    const result: NotificationsBenchResult = { rows, runs, concurrency, inProcessMs: [], queuedMs: redisUrl ? [] : null, rawBullmqMs: redisUrl ? [] : null, directSmtpMs: [], load: [loadavg()[0], NaN] };
     await timeOutbox(app, sink, inProcess, Math.min(rows, 500), -1); // warm-up: pool, JIT, SMTP connections
+    await timeDirectSmtp(sink, Math.min(rows, 500), concurrency, -1);
     for (let run = 0; run < runs; run++) {
+      result.directSmtpMs.push(await timeDirectSmtp(sink, rows, concurrency, run));
+      log(`notifications: direct SMTP (baseline), run ${run + 1}: ${ms(result.directSmtpMs[run])}`);
       result.inProcessMs.push(await timeOutbox(app, sink, inProcess, rows, run));
       log(`notifications: in process, run ${run + 1}: ${ms(result.inProcessMs[run])}`);
       if (!redisUrl) continue;
@@ -200,15 +234,17 @@ export function notificationsMarkdown(r: NotificationsBenchResult): string {
   const inProcess = median(r.inProcessMs);
   const raw = r.rawBullmqMs ? median(r.rawBullmqMs) : NaN;
   const queued = r.queuedMs ? median(r.queuedMs) : NaN;
-  const line = (name: string, runs: number[] | null, m: number, vsRaw: boolean) =>
-    runs ? [name, ms(m), perSecond(r.rows, m), vsRaw ? ratio(m / raw) : '', runs.map((x) => ms(x)).join(', ')] : [name, 'not run (no REDIS_URL)', '', '', ''];
+  const direct = median(r.directSmtpMs);
+  const line = (name: string, runs: number[] | null, m: number, vsDirect: boolean, vsRaw: boolean) =>
+    runs ? [name, ms(m), perSecond(r.rows, m), vsDirect ? ratio(m / direct) : '', vsRaw ? ratio(m / raw) : '', runs.map((x) => ms(x)).join(', ')] : [name, 'not run (no REDIS_URL)', '', '', '', ''];
   return [
     `${int(r.rows)} e-mails, ${r.runs} runs (medians), concurrency ${r.concurrency} (NOTIFY_CONCURRENCY), one pooled SMTP transport to an in-process sink (smtp-server) that accepts everything. An outbox run times, from all rows pending to all rows \`sent\` and every mail received: lock the row (FOR UPDATE SKIP LOCKED), render it (id/en), send it, mark it sent. The baseline, in the same run: raw BullMQ \`addBulk\` + processing of the same number of no-op jobs at the same concurrency. ${cpus().length} cores; load average ${r.load[0].toFixed(1)} at the start, ${r.load[1].toFixed(1)} at the end (the sink, PostgreSQL, Redis and the bench share the cores).`,
     '',
-    table(['path', 'median', 'throughput', 'vs raw BullMQ', 'runs'], [
-      line('outbox, in process (no REDIS_URL)', r.inProcessMs, inProcess, Number.isFinite(raw)),
-      line('outbox, relay → BullMQ → worker', r.queuedMs, queued, true),
-      line('raw BullMQ add + no-op process (baseline)', r.rawBullmqMs, raw, false),
+    table(['path', 'median', 'throughput', 'vs direct SMTP', 'vs raw BullMQ', 'runs'], [
+      line('outbox, in process (no REDIS_URL)', r.inProcessMs, inProcess, true, Number.isFinite(raw)),
+      line('outbox, relay → BullMQ → worker', r.queuedMs, queued, true, true),
+      line('direct SMTP: rendered messages through one pooled transport (baseline)', r.directSmtpMs, direct, false, false),
+      line('raw BullMQ add + no-op process (baseline)', r.rawBullmqMs, raw, false, false),
     ]),
   ].join('\n');
 }
@@ -217,12 +253,13 @@ export function notificationsMarkdown(r: NotificationsBenchResult): string {
 export async function runNotificationsBench(ctx: BenchPluginContext): Promise<BenchPluginResult> {
   const result = await measureNotifications(ctx.adminUrl, { rows: ctx.quick ? 2000 : 10_000, runs: ctx.quick ? 1 : 3, redisUrl: process.env.REDIS_URL || null, log: ctx.log });
   const inProcess = median(result.inProcessMs);
-  const raw = result.rawBullmqMs ? median(result.rawBullmqMs) : undefined;
-  return {
-    heading: HEADING,
-    markdown: notificationsMarkdown(result),
-    figures: [{ benchmark: `notifications: ${int(result.rows)} outbox e-mails in process`, figure: ms(inProcess), ...(raw ? { baseline: `raw BullMQ ${ms(raw)}`, ratio: inProcess / raw } : {}) }],
-  };
+  const direct = median(result.directSmtpMs);
+  const figures = [{ benchmark: `notifications: ${int(result.rows)} outbox e-mails in process`, figure: ms(inProcess), baseline: `direct SMTP ${ms(direct)}`, ratio: inProcess / direct, target: '≤ 1.5× direct SMTP', met: inProcess / direct <= 1.5 }];
+  if (result.queuedMs) {
+    const queued = median(result.queuedMs);
+    figures.push({ benchmark: `notifications: ${int(result.rows)} outbox e-mails through BullMQ`, figure: ms(queued), baseline: `direct SMTP ${ms(direct)}`, ratio: queued / direct, target: '≤ 1.5× direct SMTP', met: queued / direct <= 1.5 });
+  }
+  return { heading: HEADING, markdown: notificationsMarkdown(result), figures };
 }
 
 if (require.main === module) {

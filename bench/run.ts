@@ -13,6 +13,11 @@
 //   BENCH_KEEP=1         keep the generated database (its URL is printed) instead of dropping it
 //   BENCH_RESULTS=path   where to write the results (default bench/RESULTS.md)
 //   BENCH_API_NODE_ARGS  extra node arguments for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+//   BENCH_ONLY=a,b       or `npm run bench -- --only a,b`: run only these parts (of BENCH_PARTS: scoring-file,
+//                        scoring-db, http, publish, notifications); the edition is generated only when a part
+//                        needs it. `publish` alone publishes the edition (and corrections) in an API process and
+//                        reports time, peak RSS and heap; with `http` it happens in the HTTP runs' API process,
+//                        between the sheet saves and the public rankings, as in the full bench.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { dropBenchDatabase, markKept, openBenchServer, redact, serverVersion, withDatabase } from './lib/database';
@@ -22,11 +27,32 @@ import { mergeResults, type Section } from './lib/results-file';
 import { int, mib, ms, ratio as fmtRatio, seconds, table, textTable } from './lib/stats';
 import { NATIONAL, generateBenchDatabase, type Edition } from './generate';
 import { runHttpBench, type HttpSuiteResult } from './http.bench';
+import { PUBLICATION_HEADING, publicationFigures, publicationMarkdown } from './publication';
 import type { LoadMethod } from './lib/rows';
 
 const ROOT = __dirname.split(path.sep).includes('dist') ? path.resolve(__dirname, '..', '..') : path.resolve(__dirname, '..');
 
+/** The parts of the bench, in the order they run. */
+export const BENCH_PARTS = ['scoring-file', 'scoring-db', 'http', 'publish', 'notifications'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
+/** Parts that need the generated national edition. */
+const NEEDS_EDITION: readonly BenchPart[] = ['scoring-db', 'http', 'publish'];
+/** The plugin module of a part. */
+const PLUGIN_PART: Record<string, BenchPart> = { 'scoring-db.bench': 'scoring-db', 'notifications.bench': 'notifications' };
+
+/** `--only a,b` (or BENCH_ONLY): the parts to run; every part without it. */
+export function selectedParts(argv: readonly string[], env: NodeJS.ProcessEnv): Set<BenchPart> {
+  const i = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
+  const raw = i >= 0 ? (argv[i].includes('=') ? argv[i].slice('--only='.length) : (argv[i + 1] ?? '')) : (env.BENCH_ONLY ?? '');
+  if (!raw.trim()) return new Set(BENCH_PARTS);
+  const parts = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  const unknown = parts.filter((p) => !(BENCH_PARTS as readonly string[]).includes(p));
+  if (unknown.length) throw new Error(`--only: unknown part ${unknown.join(', ')} (parts: ${BENCH_PARTS.join(', ')})`);
+  return new Set(parts as BenchPart[]);
+}
+
 interface Settings {
+  parts: Set<BenchPart>;
   quick: boolean;
   durationSec: number;
   runs: number;
@@ -49,6 +75,7 @@ function settings(env: NodeJS.ProcessEnv): Settings {
   const method = (env.BENCH_METHOD || 'copy') as LoadMethod;
   if (method !== 'copy' && method !== 'unnest') throw new Error(`BENCH_METHOD must be copy or unnest (got "${method}")`);
   return {
+    parts: selectedParts(process.argv.slice(2), env),
     quick,
     durationSec: num('BENCH_DURATION', quick ? 2 : 10),
     runs: Math.round(num('BENCH_RUNS', 3)),
@@ -66,7 +93,7 @@ function exactCommand(env: NodeJS.ProcessEnv): string {
     .filter((k) => /^BENCH_/.test(k) || k === 'REDIS_URL' || (k === 'DATABASE_URL' && !env.BENCH_DATABASE_URL))
     .sort()
     .map((k) => `${k}=${/URL$/.test(k) ? redact(env[k]!) : env[k]}`);
-  const cmd = env.npm_lifecycle_event === 'bench' ? 'npm run bench' : `node ${path.relative(ROOT, process.argv[1])}${process.argv.slice(2).map((a) => ' ' + a).join('')}`;
+  const cmd = env.npm_lifecycle_event === 'bench' ? `npm run bench${process.argv.length > 2 ? ` --${process.argv.slice(2).map((a) => ' ' + a).join('')}` : ''}` : `node ${path.relative(ROOT, process.argv[1])}${process.argv.slice(2).map((a) => ' ' + a).join('')}`;
   return [...vars, cmd].join(' ');
 }
 
@@ -215,7 +242,9 @@ function memorySection(h: HttpSuiteResult | null): Section {
       [
         ['RSS after boot, before any load', m.boot ? mib(m.boot.rssKb * 1024) : '–'],
         ['RSS after the HTTP runs', mib(m.after.rssKb * 1024)],
-        ['peak RSS (VmHWM)', mib(m.after.hwmKb * 1024)],
+        ['peak RSS (VmHWM; see "Publication" for the peak while publishing)', mib(m.after.hwmKb * 1024)],
+        ['V8 heap after the runs: used / total (process.memoryUsage())', m.heapAfter ? `${mib(m.heapAfter.heapUsed)} / ${mib(m.heapAfter.heapTotal)}` : '–'],
+        ['outside the V8 heap after the runs (RSS − heap total)', m.heapAfter ? mib(m.after.rssKb * 1024 - m.heapAfter.heapTotal) : '–'],
       ],
     ),
   };
@@ -232,9 +261,10 @@ async function main(): Promise<number> {
   const started = new Date();
   const t0 = performance.now();
   const s = settings(process.env);
+  const partial = s.parts.size < BENCH_PARTS.length;
   const command = exactCommand(process.env);
   const log = (line: string) => process.stdout.write(`[${stamp()}] ${line}\n`);
-  log(`bench: ${command}`);
+  log(`bench: ${command}${partial ? ` (parts: ${[...s.parts].join(', ')})` : ''}`);
   const server = await openBenchServer(process.env, log);
   let failed = false;
   let dbName: string | null = null;
@@ -242,11 +272,16 @@ async function main(): Promise<number> {
     const machine = machineInfo(await serverVersion(server.adminUrl));
     log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; PostgreSQL ${machine.postgres}; load ${machine.loadAverage.join(' ')}`);
 
-    const { name, edition } = await generateBenchDatabase(server.adminUrl, { scale: { ...NATIONAL, innovations: s.innovations }, method: s.method, log });
-    dbName = name;
-    log(`generator: total ${seconds(edition.totalMs)} → ${redact(edition.databaseUrl)}`);
-    const figures: BenchFigure[] = [{ benchmark: `generator: ${int(edition.counts.innovations)} innovations, ${int(edition.counts.plannedSheets)} sheets`, figure: seconds(edition.totalMs), baseline: edition.method === 'copy' ? 'COPY' : 'unnest batches' }];
-    const pluginCtx: BenchPluginContext = { databaseUrl: edition.databaseUrl, adminUrl: server.adminUrl, edition, quick: s.quick, log };
+    const figures: BenchFigure[] = [];
+    let edition: Edition | null = null;
+    if (NEEDS_EDITION.some((p) => s.parts.has(p))) {
+      const generated = await generateBenchDatabase(server.adminUrl, { scale: { ...NATIONAL, innovations: s.innovations }, method: s.method, log });
+      dbName = generated.name;
+      edition = generated.edition;
+      log(`generator: total ${seconds(edition.totalMs)} → ${redact(edition.databaseUrl)}`);
+      figures.push({ benchmark: `generator: ${int(edition.counts.innovations)} innovations, ${int(edition.counts.plannedSheets)} sheets`, figure: seconds(edition.totalMs), baseline: edition.method === 'copy' ? 'COPY' : 'unnest batches' });
+    }
+    const pluginCtx: BenchPluginContext = { databaseUrl: edition?.databaseUrl ?? '', adminUrl: server.adminUrl, edition: edition!, quick: s.quick, log };
     const replace: Section[] = [];
     const collect = (o: PluginOutcome) => {
       if (o.status === 'absent') return;
@@ -258,44 +293,59 @@ async function main(): Promise<number> {
       figures.push(...(o.result?.figures ?? []));
       if (o.result?.heading && o.result.markdown) replace.push({ heading: o.result.heading.startsWith('## ') ? o.result.heading : `## ${o.result.heading}`, body: o.result.markdown.trim() });
     };
+    const wanted = (spec: PluginSpec) => s.parts.has(PLUGIN_PART[spec.module] ?? (spec.module as BenchPart));
 
-    const scoring = await scoringFileBench(s, log);
-    if (scoring) {
-      figures.push(...scoring.figures);
-      if (scoring.error) failed = true;
+    if (s.parts.has('scoring-file')) {
+      const scoring = await scoringFileBench(s, log);
+      if (scoring) {
+        figures.push(...scoring.figures);
+        if (scoring.error) failed = true;
+      }
     }
-    for (const spec of PLUGINS_BEFORE_HTTP) collect(await runPlugin(spec, pluginCtx));
+    for (const spec of PLUGINS_BEFORE_HTTP) if (wanted(spec)) collect(await runPlugin(spec, pluginCtx));
 
     let http: HttpSuiteResult | null = null;
-    try {
-      log(`http: ${s.connections} connections, ${s.runs} × ${s.durationSec} s per benchmark`);
-      http = await runHttpBench(edition, { connections: s.connections, durationSec: s.durationSec, runs: s.runs, log });
-      figures.push(...httpFigures(http));
-      if (http.memory?.after) figures.push({ benchmark: 'memory: API RSS after the HTTP runs', figure: mib(http.memory.after.rssKb * 1024), baseline: http.memory.boot ? `after boot ${mib(http.memory.boot.rssKb * 1024)}` : undefined });
-      if (http.results.some((r) => r.status === 'failed')) failed = true;
-    } catch (err) {
-      failed = true;
-      const error = err instanceof Error ? (err.stack ?? err.message) : String(err);
-      log(`http: FAILED: ${error}`);
-      figures.push({ benchmark: 'HTTP', figure: `failed: ${error.split('\n')[0]}` });
+    if (edition && (s.parts.has('http') || s.parts.has('publish'))) {
+      try {
+        log(`http: ${s.parts.has('http') ? `${s.connections} connections, ${s.runs} × ${s.durationSec} s per benchmark` : 'publication only'}`);
+        http = await runHttpBench(edition, { connections: s.connections, durationSec: s.durationSec, runs: s.runs, log, http: s.parts.has('http'), publish: s.parts.has('publish') });
+        figures.push(...httpFigures(http));
+        if (http.publication) {
+          figures.push(...publicationFigures(http.publication));
+          replace.push({ heading: PUBLICATION_HEADING, body: publicationMarkdown(http.publication) });
+          if (http.publication.error) failed = true;
+        }
+        if (s.parts.has('http') && http.memory?.after) figures.push({ benchmark: 'memory: API RSS after the HTTP runs', figure: mib(http.memory.after.rssKb * 1024), baseline: http.memory.boot ? `after boot ${mib(http.memory.boot.rssKb * 1024)}` : undefined, target: '< 300 MiB', met: http.memory.after.rssKb * 1024 < 300 * 1024 * 1024 });
+        if (http.results.some((r) => r.status === 'failed')) failed = true;
+      } catch (err) {
+        failed = true;
+        const error = err instanceof Error ? (err.stack ?? err.message) : String(err);
+        log(`http: FAILED: ${error}`);
+        figures.push({ benchmark: 'HTTP', figure: `failed: ${error.split('\n')[0]}` });
+      }
     }
 
-    for (const spec of PLUGINS_AFTER_HTTP) collect(await runPlugin(spec, pluginCtx));
+    for (const spec of PLUGINS_AFTER_HTTP) if (wanted(spec)) collect(await runPlugin(spec, pluginCtx));
 
     const totalMs = performance.now() - t0;
-    const owned = [runSection(s, machine, command, server.describe, started, totalMs, machineInfo(machine.postgres).loadAverage), summarySection(figures), generatorSection(edition)];
-    if (http) owned.push(httpSection(http));
-    owned.push(memorySection(http));
-    mergeResults(s.resultsFile, PREAMBLE, owned, replace);
-    process.stdout.write(
-      '\n' +
-        textTable(
-          ['benchmark', 'figure', 'baseline (same run)', 'ratio', 'target', 'met'],
-          figures.map((f) => [f.benchmark, f.figure, f.baseline ?? '', f.ratio === undefined ? '' : fmtRatio(f.ratio), f.target ?? '', f.met === undefined ? '' : f.met ? 'yes' : 'NO']),
-        ) +
-        '\n\n',
+    const owned = [runSection(s, machine, command, server.describe, started, totalMs, machineInfo(machine.postgres).loadAverage), summarySection(figures)];
+    if (edition) owned.push(generatorSection(edition));
+    if (http && s.parts.has('http')) owned.push(httpSection(http), memorySection(http));
+    const summary = textTable(
+      ['benchmark', 'figure', 'baseline (same run)', 'ratio', 'target', 'met'],
+      figures.map((f) => [f.benchmark, f.figure, f.baseline ?? '', f.ratio === undefined ? '' : fmtRatio(f.ratio), f.target ?? '', f.met === undefined ? '' : f.met ? 'yes' : 'NO']),
     );
-    log(`bench: wrote ${path.relative(process.cwd(), s.resultsFile)} in ${seconds(totalMs)} total`);
+    if (partial && !process.env.BENCH_RESULTS) {
+      // A partial run does not rewrite bench/RESULTS.md (its summary would lose the other parts): it prints the sections.
+      process.stdout.write('\n' + [...owned, ...replace].map((x) => `${x.heading}\n\n${x.body}`).join('\n\n') + '\n');
+      process.stdout.write('\n' + summary + '\n\n');
+      log(`bench: partial run (${[...s.parts].join(', ')}) in ${seconds(totalMs)}; bench/RESULTS.md left as it was (BENCH_RESULTS=path writes one)`);
+    } else {
+      if (!partial) owned.push(memorySection(http));
+      mergeResults(s.resultsFile, PREAMBLE, dedupe(owned), replace);
+      process.stdout.write('\n' + summary + '\n\n');
+      log(`bench: wrote ${path.relative(process.cwd(), s.resultsFile)} in ${seconds(totalMs)} total`);
+    }
   } finally {
     if (dbName) {
       if (s.keep) {
@@ -307,6 +357,12 @@ async function main(): Promise<number> {
     await server.stop();
   }
   return failed ? 1 : 0;
+}
+
+/** The first section of each heading. */
+function dedupe(sections: Section[]): Section[] {
+  const seen = new Set<string>();
+  return sections.filter((x) => !seen.has(x.heading) && seen.add(x.heading));
 }
 
 if (require.main === module) {

@@ -8,7 +8,7 @@ import { ApiModule } from './api.module';
 import { completeDocument } from './http/openapi';
 import { validationPipe } from './http/validation';
 import { registerWebApp } from './http/web-app';
-import { rankingsPage, ResultsService } from '@app/results';
+import { PublicRankingBodies, rankingsPage } from '@app/results';
 import { applySecurityHeaders, bodyShapeProblem, securityHeaders } from '@app/common';
 import { toErrorBody } from './http/error.filter';
 
@@ -61,7 +61,7 @@ export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<Ne
     .build();
   // OPENAPI_DOCS: the route list is a map for an attacker too; off in production unless asked for.
   if (env.openapiDocs) SwaggerModule.setup('docs', app, () => completeDocument(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'docs-json' });
-  const results = app.get(ResultsService);
+  const results = app.get(PublicRankingBodies);
   await registerWebApp(app, undefined, [
     // The public results page, readable before (and without) the app's script: results day is a spike here.
     { path: /^\/kompetisi\/([^/]+)$/, render: (m, shell) => results.publicBody(decodeURIComponent(m[1]), undefined, (view) => rankingsPage(view, shell)) },

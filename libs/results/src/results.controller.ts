@@ -2,7 +2,9 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res }
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles, sendPrecompressed, type Actor } from '@app/common';
 import { uuidParam } from '@app/competitions';
-import { ResultsService, UNRANKED_INLINE } from './results.service';
+import { ResultsService } from './results.service';
+import { RankingsReadModel, UNRANKED_INLINE } from './rankings-read-model';
+import { PublicRankingBodies } from './public-ranking-bodies';
 import { ScreeningDataService } from './screening-data.service';
 import { AnnounceDto, AnswerDto, CatalogueQueryDto, ObjectionDto, PreviewQueryDto, PublishDto, ReopenForObjectionDto, UnrankedQueryDto, VersionQueryDto } from './dto/results.dto';
 import { toCsv } from './export/csv';
@@ -106,7 +108,10 @@ export class ResultsController {
 @Public()
 @Controller('public')
 export class PublicController {
-  constructor(private readonly results: ResultsService) {}
+  constructor(
+    private readonly results: RankingsReadModel,
+    private readonly bodies: PublicRankingBodies,
+  ) {}
 
   @Get('competitions')
   @Header('cache-control', LATEST)
@@ -121,7 +126,7 @@ export class PublicController {
     description: `Every ranked innovation per category; unranked ones inline up to ${UNRANKED_INLINE} per category with their counts in unrankedCounts (all of them: …/rankings/unranked). Made once per snapshot: ETag (If-None-Match → 304) and gzip.`,
   })
   async rankings(@Param('slug') slug: string, @Query() q: VersionQueryDto, @Req() req: RequestLike, @Res() reply: Reply) {
-    const body = await this.results.publicBody(slug, q.version);
+    const body = await this.bodies.publicBody(slug, q.version);
     sendPrecompressed(req, reply, body, 'application/json; charset=utf-8', LATEST);
   }
 

@@ -8,13 +8,15 @@ import { SubmissionsModule } from '@app/submissions';
 import { RESULTS_ENTITIES } from './persistence/results.entities';
 import { ResultsRepository } from './persistence/results.repository';
 import { ResultsService } from './results.service';
+import { RankingsReadModel } from './rankings-read-model';
+import { PublicRankingBodies } from './public-ranking-bodies';
 import { ScreeningDataService } from './screening-data.service';
 import { PublicController, ResultsController } from './results.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature(RESULTS_ENTITIES), CompetitionsModule, SubmissionsModule, JudgingModule, IdentityModule, NotificationsModule],
-  providers: [ResultsRepository, ResultsService, ScreeningDataService],
+  providers: [ResultsRepository, ResultsService, RankingsReadModel, PublicRankingBodies, ScreeningDataService],
   controllers: [ResultsController, PublicController],
-  exports: [ResultsService],
+  exports: [ResultsService, RankingsReadModel, PublicRankingBodies],
 })
 export class ResultsModule {}

@@ -6,7 +6,7 @@ import { Public } from '@app/common';
 
 /**
  * Baselines for `npm run bench`, served by the same process, guards and pipes as the real routes:
- * a bare JSON reply and one `SELECT 1` round trip. Registered only with BENCH_ROUTES=true.
+ * a bare JSON reply and one `SELECT 1` round trip; and the process's memory for the bench's heap figures. Registered only with BENCH_ROUTES=true.
  */
 @ApiExcludeController()
 @Controller('bench')
@@ -17,6 +17,13 @@ export class BenchController {
   @Public()
   hello(): { hello: string } {
     return { hello: 'world' };
+  }
+
+  /** The process's memory (process.memoryUsage()): the bench reads the V8 heap next to RSS. */
+  @Get('memory')
+  @Public()
+  memory(): NodeJS.MemoryUsage {
+    return process.memoryUsage();
   }
 
   @Get('select1')

@@ -363,6 +363,12 @@ export class JudgingRepository {
     );
   }
 
+  /** The jurors with an active assignment in the competition (told when its results are published). */
+  async jurorsOf(competitionId: string, tx?: EntityManager): Promise<string[]> {
+    const rows: { juror_id: string }[] = await this.m(tx).query(`SELECT DISTINCT juror_id FROM assignments WHERE competition_id = $1 AND removed_at IS NULL`, [competitionId]);
+    return rows.map((r) => r.juror_id);
+  }
+
   /** The scoring profile (category, submission time) and status of innovations by id. */
   async scoringProfiles(ids: readonly string[], tx?: EntityManager): Promise<{ id: string; category: string; submittedAt: Date | null; status: string }[]> {
     if (!ids.length) return [];

@@ -1,4 +1,4 @@
-import type { RankingView } from '../results.service';
+import type { RankingView } from '../rankings-read-model';
 import { escapeHtml, rankingsPage } from './rankings-html';
 
 const view: RankingView = {

@@ -1,4 +1,4 @@
-import type { RankingView } from '../results.service';
+import type { RankingView } from '../rankings-read-model';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Text for HTML content and attribute values (everything from the snapshot is data, never markup). */
