@@ -17,3 +17,8 @@ export function normalizeRegionTags(tags: readonly string[]): { tags: string[] }
   }
   return { tags: [...out].sort() };
 }
+
+/** A CSV cell of tags, separated by `|` or spaces ("daerah_tertinggal|perbatasan"); empty = no tags. */
+export function parseRegionTagCell(cell: string): { tags: string[] } | { invalid: string } {
+  return normalizeRegionTags(cell.split(/[|\s]+/).filter(Boolean));
+}
