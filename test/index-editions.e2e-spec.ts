@@ -176,8 +176,15 @@ describe('index editions: framework → self-assessment → verification → pub
     expect((await t.http().get('/api/public/index-editions')).body.map((e: { slug: string }) => e.slug)).not.toContain('iid-2026');
     expect((await t.http().get(`/api/index-editions/${id}/preview`).set(bearer(coord))).status).toBe(403);
 
+    // Region tags in the directory are index groups beside the province (Daerah Perbatasan Terinovatif …).
+    const admin = (await login(t, 'admin@demo.local')).accessToken;
+    expect((await t.http().put(`/api/regions/${bekasi}/tags`).set(bearer(admin)).send({ tags: ['perbatasan'] })).status).toBe(200);
     const preview = await t.http().get(`/api/index-editions/${id}/preview`).set(bearer(org));
     expect(preview.status).toBe(200);
+    const jabar = await idOf(t, 'regions', 'code', '32');
+    expect(Object.keys(preview.body.groups).sort()).toEqual([jabar, 'perbatasan'].sort());
+    expect(preview.body.groups[jabar].name).toBe('Provinsi Jawa Barat');
+    expect(preview.body.groups.perbatasan).toMatchObject({ name: 'Daerah Perbatasan', rows: [{ rank: 1, region: bekasi, name: 'Kota Bekasi' }] });
     const [row] = preview.body.categories.kota;
     expect(row).toMatchObject({ region: bekasi, name: 'Kota Bekasi' });
     // max 3 + 2 + 3 + 2 = 10. self: spd 5, sid (3+3)/2 + 2 = 5 → 100; verified: spd 4, one counted innovation: 3/1 + 0 → 70.
@@ -195,6 +202,8 @@ describe('index editions: framework → self-assessment → verification → pub
 
     const snap = await t.http().get(`/api/public/index-rankings/${published.body.id}`);
     expect(snap.status).toBe(200);
+    expect(snap.body.input.regions).toEqual([{ id: bekasi, category: 'kota', groups: [jabar, 'perbatasan'] }]);
+    expect((await t.http().get('/api/public/index-editions/iid-2026/rankings')).body.groups.perbatasan.rows.map((r: { region: string }) => r.region)).toEqual([bekasi]);
     expect(snap.body.hash).toBe(published.body.hash);
     const file = path.join(dir, 'iid-2026-v1.json');
     writeFileSync(file, JSON.stringify(snap.body));

@@ -41,6 +41,9 @@ const TABLE: Record<string, string> = {
   'POST /api/organizations':                                     '401  403  403  403  403  ok   ok   ok   403',
   'GET /api/organizations/{id}':                                 '401  ok   404  403  403  ok   ok   ok   ok',
   'POST /api/imports/organizations':                             '401  403  403  403  403  ok   ok   ok   403',
+  'PUT /api/regions/{id}/tags':                                  '401  403  403  403  403  403  403  ok   403',
+  'POST /api/imports/national-areas':                            '401  403  403  403  403  403  403  ok   403',
+  'POST /api/imports/region-tags':                               '401  403  403  403  403  403  403  ok   403',
   'POST /api/auth/login':                                        'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'POST /api/auth/refresh':                                      'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/me':                                                 '401  ok   ok   ok   ok   ok   ok   ok   ok',
@@ -191,6 +194,8 @@ const unique = (c: Ctx, prefix: string) => `${prefix}-${c.n}`;
 const REQUESTS: Record<string, RequestSpec> = {
   'POST /api/regions': { body: (c) => ({ name: `Provinsi Uji ${c.n}`, kind: 'provinsi' }) },
   'POST /api/organizations': { body: (c) => ({ name: `Dinas Uji ${c.n}`, regionId: c.regionKotaBekasi }) },
+  'PUT /api/regions/{id}/tags': { body: () => ({ tags: ['perbatasan'] }) },
+  'POST /api/imports/region-tags': { csv: () => 'code,tags\n32.75,perbatasan\n' },
   'POST /api/imports/organizations': { csv: (c) => `name,region,kind,code,email\nDinas Impor ${c.n},32.75,opd,IMP-${c.n},\n` },
   'POST /api/auth/login': { body: (c, who) => ({ email: EMAIL_OF[who === 'anon' ? 'opdA' : who](c.w)[0], password: EMAIL_OF[who === 'anon' ? 'opdA' : who](c.w)[1] ?? 'demo-pass-2024' }) },
   'POST /api/auth/refresh': { fresh: true },

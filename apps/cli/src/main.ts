@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   verify: async () => (await import('./commands/verify.command.js')).verifyCommand,
   'admin:create': async () => (await import('./commands/user.commands.js')).adminCreateCommand,
   'seed:demo': async () => (await import('./commands/user.commands.js')).seedDemoCommand,
+  'directory:import-areas': async () => (await import('./commands/directory.command.js')).directoryImportAreasCommand,
   'storage:migrate': async () => (await import('./commands/storage.command.js')).storageMigrateCommand,
   'migration:run': async () => (await import('./commands/migration.command.js')).migrationRunCommand,
   'migration:generate': async () => (await import('./commands/migration.command.js')).migrationGenerateCommand,

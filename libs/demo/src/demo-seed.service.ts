@@ -14,7 +14,9 @@ import { DocumentEntity, FileStorage, InnovationEntity, InnovationStatusHistoryE
 import { JuryService, PipelineService } from '@app/judging';
 import { ResultsService } from '@app/results';
 import { CompetitionsService } from '@app/competitions';
+import { IndexEditionsService } from '@app/index-editions';
 import { judgeEdition } from './demo-judging';
+import { seedIndexDemo } from './demo-index';
 import { ensureDemoSurveys } from './demo-surveys';
 import { DEMO_ACCOUNTS, DEMO_INNOVATIONS, DEMO_ORGANIZATIONS, DEMO_REGIONS, demoSections, type DemoAccount } from './demo-data';
 
@@ -38,6 +40,7 @@ export class DemoSeedService {
     private readonly pipeline: PipelineService,
     private readonly jury: JuryService,
     private readonly results: ResultsService,
+    private readonly indexEditions: IndexEditionsService,
   ) {}
 
   /**
@@ -76,7 +79,10 @@ export class DemoSeedService {
       const [opd] = await tx.query(`SELECT id FROM users WHERE email = 'opd.rsud@demo.local'`);
       if (opd) await ensureDemoSurveys(tx, opd.id);
     });
-    if (opts.judged) await this.judgeAndPublish();
+    if (opts.judged) {
+      await this.judgeAndPublish();
+      await this.seedIndex();
+    }
     this.logger.log(`Demo data seeded: ${DEMO_REGIONS.length} regions, ${DEMO_ORGANIZATIONS.length} organizations, ${DEMO_ACCOUNTS.length} accounts, ${DEMO_INNOVATIONS.length} innovations`);
     return { accounts: DEMO_ACCOUNTS };
   }
@@ -155,6 +161,11 @@ export class DemoSeedService {
       await this.storage.commit(staged, storageKey);
       await tx.insert(DocumentEntity, { innovationId: innovation.id, kind: 'evidence', fileName: 'data-dukung.pdf', mediaType: 'application/pdf', size: staged.size, sha256: staged.sha256, storageKey, uploadedBy: creator?.id ?? organizer.id });
     }
+  }
+
+  /** "IID 2024 (demo)" for Jawa Barat, published (see seedIndexDemo); idempotent. */
+  seedIndex(): Promise<{ editionId: string; snapshotId: string }> {
+    return seedIndexDemo(this.db, this.indexEditions);
   }
 
   /** Runs IGA 2024 (demo) through screening, desk review, presentation and field verification, then publishes. */

@@ -4,3 +4,5 @@
 export { DemoSeedService } from './demo-seed.service';
 export { judgeEdition } from './demo-judging';
 export { DEMO_ACCOUNTS, DEMO_INNOVATIONS, DEMO_ORGANIZATIONS, DEMO_REGIONS, type DemoAccount } from './demo-data';
+export { seedIndexDemo, DEMO_INDEX_SLUG } from './demo-index';
+export { DEMO_INDEX_PROFILES, demoIndexPlan } from './demo-index-data';

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, readCsvBody, Roles, type Actor } from '@app/common';
 import { DirectoryService } from './directory.service';
-import { CreateOrganizationDto, CreateRegionDto, OrganizationQueryDto, OrganizationView, RegionQueryDto, RegionView } from './dto/directory.dto';
+import { CreateOrganizationDto, CreateRegionDto, NationalAreasImportView, OrganizationQueryDto, OrganizationView, RegionQueryDto, RegionTagsDto, RegionTagsImportView, RegionView } from './dto/directory.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -26,6 +26,34 @@ export class DirectoryController {
   @ApiOperation({ summary: 'Create a region' })
   createRegion(@CurrentUser() actor: Actor, @Body() dto: CreateRegionDto) {
     return this.directory.createRegion(actor, dto);
+  }
+
+  @Put('regions/:id/tags')
+  @Roles('admin')
+  @ApiOkResponse({ type: RegionView })
+  @ApiOperation({ summary: 'Replace a region’s tags (daerah_tertinggal, perbatasan, kepulauan …): the groups of index and award rankings; audited' })
+  setRegionTags(@CurrentUser() actor: Actor, @Param('id', uuid) id: string, @Body() dto: RegionTagsDto) {
+    return this.directory.setRegionTags(actor, id, dto.tags);
+  }
+
+  @Post('imports/national-areas')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({ type: NationalAreasImportView })
+  @ApiOperation({ summary: 'Load Indonesia’s 38 provinces, 416 kabupaten and 98 kota with their Kemendagri codes (idn-area-data); idempotent' })
+  importNationalAreas(@CurrentUser() actor: Actor) {
+    return this.directory.importNationalAreas(actor.id);
+  }
+
+  @Post('imports/region-tags')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiConsumes('text/csv', 'multipart/form-data')
+  @ApiBody({ description: 'CSV with header: code,tags (code = the region’s code or name; tags separated by | or spaces, empty clears them)', schema: { type: 'string' } })
+  @ApiOkResponse({ type: RegionTagsImportView })
+  @ApiOperation({ summary: 'All-or-nothing CSV import of region tags; a refused file answers 400 with details.errors per line' })
+  async importRegionTags(@CurrentUser() actor: Actor, @Req() req: Parameters<typeof readCsvBody>[0]) {
+    return this.directory.importRegionTags(actor, await readCsvBody(req));
   }
 
   @Get('organizations')

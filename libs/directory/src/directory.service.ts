@@ -8,7 +8,10 @@ import { RegionEntity } from './persistence/region.entity';
 import { OrganizationEntity } from './persistence/organization.entity';
 import { ORGANIZATION_KINDS, parentRuleError, type OrganizationKind, type RegionKind } from './domain/region-kind';
 import { ImportRefused, parseCsv, type RowError } from './import/csv';
-import type { CreateOrganizationDto, CreateRegionDto, OrganizationView, RegionView } from './dto/directory.dto';
+import { areaSource, loadNationalAreas } from './import/national-areas';
+import { planAreaImport } from './domain/national-areas';
+import { normalizeRegionTags, parseRegionTagCell } from './domain/region-tag';
+import type { CreateOrganizationDto, CreateRegionDto, NationalAreasImportView, OrganizationView, RegionTagsImportView, RegionView } from './dto/directory.dto';
 
 export function toRegionView(r: RegionEntity): RegionView {
   return { id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parentId, tags: r.tags ?? [] };
@@ -80,6 +83,84 @@ export class DirectoryService {
       const region = await this.repo.insertRegion(tx, { name: dto.name.trim(), kind: dto.kind, code: dto.code ?? null, parentId: parent?.id ?? null });
       await this.audit.record(tx, { actorId: actor.id, action: 'region.create', entityType: 'region', entityId: region.id, after: toRegionView(region) });
       return toRegionView(region);
+    });
+  }
+
+  /**
+   * Loads Indonesia's provinces, kabupaten and kota with their Kemendagri codes from the pinned data package:
+   * created when missing, matched by code (or by kind and name) and brought in line otherwise. Idempotent;
+   * one audit event with the counts. `actorId` null = the CLI.
+   */
+  async importNationalAreas(actorId: string | null): Promise<NationalAreasImportView> {
+    const areas = await loadNationalAreas();
+    const source = await areaSource();
+    return this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('import:regions'))`);
+      const plan = planAreaImport(await this.repo.allRegions(tx), areas);
+      await this.repo.applyAreaUpdates(tx, plan.update.map((u) => ({ id: u.id, ...u.area })));
+      // Provinces first: a kabupaten/kota finds its parent by the parent's code.
+      await this.repo.insertAreas(tx, plan.create.filter((a) => a.kind === 'provinsi'));
+      await this.repo.insertAreas(tx, plan.create.filter((a) => a.kind !== 'provinsi'));
+      const count = (kind: string) => areas.filter((a) => a.kind === kind).length;
+      const result: NationalAreasImportView = {
+        source,
+        provinces: count('provinsi'),
+        kabupaten: count('kabupaten'),
+        kota: count('kota'),
+        created: plan.create.length,
+        updated: plan.update.length,
+        unchanged: plan.unchanged,
+      };
+      await this.audit.record(tx, { actorId, action: 'region.import_national', entityType: 'region', entityId: `import:${source}`, after: { ...result } });
+      return result;
+    });
+  }
+
+  /** Replaces a region's tags (validated, unique, sorted); audited with before and after. */
+  async setRegionTags(actor: Actor, id: string, tags: string[]): Promise<RegionView> {
+    const normalized = normalizeRegionTags(tags);
+    if ('invalid' in normalized) throw new ValidationFailed([{ field: 'tags', message: `"${normalized.invalid}" is not a tag (lower-case letters, digits and _, 2–40 characters, starting with a letter)` }], 'REGION_INVALID');
+    return this.db.transaction(async (tx) => {
+      const region = await tx.getRepository(RegionEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!region) throw new NotFound('REGION_NOT_FOUND', `region ${id} not found`);
+      const before = region.tags ?? [];
+      await this.repo.setRegionTags(tx, [{ id, tags: normalized.tags }]);
+      await this.audit.record(tx, { actorId: actor.id, action: 'region.tags', entityType: 'region', entityId: id, before: { tags: before }, after: { tags: normalized.tags } });
+      return toRegionView({ ...region, tags: normalized.tags });
+    });
+  }
+
+  /**
+   * CSV columns: code (a region's code or name), tags (separated by `|` or spaces; empty clears them). All
+   * rows or none; every bad row is listed. Replaces the tags of the regions named; one audit event each.
+   */
+  async importRegionTags(actor: Actor, csv: string): Promise<RegionTagsImportView> {
+    const records = parseCsv(csv, ['code', 'tags'], ['code', 'tags'], 'IMPORT_REGION_TAGS_INVALID');
+    return this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('import:regions'))`);
+      const index = await this.index(tx);
+      const errors: RowError[] = [];
+      const seen = new Map<string, number>();
+      const rows: { region: RegionEntity; tags: string[] }[] = [];
+      records.forEach((rec, i) => {
+        const line = i + 2;
+        const region = rec.code ? index.region(rec.code) : 'is required';
+        if (typeof region === 'string') errors.push({ row: line, field: 'code', message: region });
+        const tags = parseRegionTagCell(rec.tags ?? '');
+        if ('invalid' in tags) errors.push({ row: line, field: 'tags', message: `"${tags.invalid}" is not a tag (lower-case letters, digits and _, 2–40 characters, starting with a letter)` });
+        if (typeof region === 'string' || 'invalid' in tags) return;
+        if (seen.has(region.id)) errors.push({ row: line, field: 'code', message: `${region.name} is already on line ${seen.get(region.id)}` });
+        seen.set(region.id, line);
+        rows.push({ region, tags: tags.tags });
+      });
+      if (errors.length) throw new ImportRefused('IMPORT_REGION_TAGS_INVALID', errors);
+      const changed = rows.filter((r) => (r.region.tags ?? []).join('|') !== r.tags.join('|'));
+      await this.repo.setRegionTags(tx, changed.map((r) => ({ id: r.region.id, tags: r.tags })));
+      await this.audit.record(
+        tx,
+        ...changed.map((r) => ({ actorId: actor.id, action: 'region.tags', entityType: 'region', entityId: r.region.id, before: { tags: r.region.tags ?? [] }, after: { tags: r.tags } })),
+      );
+      return { updated: changed.length, unchanged: rows.length - changed.length, items: rows.map((r) => toRegionView({ ...r.region, tags: r.tags })) };
     });
   }
 

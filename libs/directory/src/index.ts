@@ -6,3 +6,5 @@ export * from './domain/region-kind';
 export * from './dto/directory.dto';
 export { ImportRefused, parseCsv, type RowError } from './import/csv';
 export * from './domain/region-tag';
+export { loadNationalAreas, areaSource } from './import/national-areas';
+export * from './domain/national-areas';

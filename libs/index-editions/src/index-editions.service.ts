@@ -38,8 +38,10 @@ import {
   EDITION_CATEGORIES,
   IndexEditionErrorCode as E,
   isLowerOption,
+  regionGroups,
   type EditionCategory,
 } from './domain';
+import { regionTagLabel } from '@app/directory';
 import { IndexEditionsRepository, type RegionRow } from './persistence/index-editions.repository';
 import type { IndexAnswerEntity, IndexDocumentEntity, IndexEditionEntity, IndexInnovationEntity, IndexSnapshotEntity } from './persistence/index-editions.entities';
 import type { IndexAnswerDto, CreateIndexEditionDto, ReportInnovationDto } from './dto/index-editions.dto';
@@ -51,7 +53,6 @@ export interface IndexLabels {
   innovations: Record<string, { title: string; region: string }>;
 }
 
-const REGION_OWNER = 'region';
 
 /** Index editions: framework, self-assessment, verification, publication, public reads (DESIGN §4b). */
 @Injectable()
@@ -189,7 +190,8 @@ export class IndexEditionsService {
       if (dto.link !== undefined && dto.link !== '' && !isWebLink(dto.link)) throw new ValidationFailed([{ field: 'link', message: 'must be an http(s) link' }], E.Invalid);
       const participant = await this.repo.lockParticipant(tx, id, regionId);
       this.assertNotSubmitted(participant.submittedAt);
-      const owner = innovation ? innovation.id : REGION_OWNER;
+      // One answer per owner and indicator: an innovation's, or the region's (owned by the region's id).
+      const owner = innovation ? innovation.id : regionId;
       const existing = await this.repo.answer(id, owner, dto.indicator, tx);
       const link = dto.link?.trim() || null;
       const saved = await this.repo.saveAnswer(tx, {
@@ -386,14 +388,17 @@ export class IndexEditionsService {
     const innovations = await this.repo.innovations(edition.id, { regionIds: submitted }, tx);
     const answers = await this.repo.answers(edition.id, submitted, tx);
     const provinceOf = (r: RegionRow) => (r.kind === 'provinsi' ? r.id : r.parentId);
+    const groupsOf = new Map(regions.map((r) => [r.id, regionGroups(r)]));
+    const tags = [...new Set(regions.flatMap((r) => r.tags))];
     const collected: CollectedEdition = {
-      regions: regions.map((r) => ({ id: r.id, category: r.kind, ...(provinceOf(r) ? { groups: [provinceOf(r)!] } : {}) })),
+      regions: regions.map((r) => ({ id: r.id, category: r.kind, ...(groupsOf.get(r.id)!.length ? { groups: groupsOf.get(r.id)! } : {}) })),
       innovations: innovations.map((i) => ({ id: i.id, region: i.regionId, ...(i.eligible === false ? { eligible: false } : {}) })),
       answers: answers.map((a) => ({ indicator: a.indicator, ...(a.indexInnovationId ? { innovation: a.indexInnovationId } : { region: a.regionId }), self: a.selfOption, verified: a.verifiedOption })),
     };
     const labels: IndexLabels = {
       regions: Object.fromEntries(regions.map((r) => [r.id, { name: r.name, kind: r.kind, province: provinceOf(r) ? (provinces.get(provinceOf(r)!)?.name ?? null) : null }])),
-      groups: Object.fromEntries([...provinces.values()].map((p) => [p.id, p.name])),
+      // Province groups by the province's name, tag groups by the tag's name (Daerah Tertinggal …).
+      groups: Object.fromEntries([...[...provinces.values()].map((p) => [p.id, p.name]), ...tags.map((t) => [t, regionTagLabel(t).id])]),
       innovations: Object.fromEntries(innovations.map((i) => [i.id, { title: i.title, region: i.regionId }])),
     };
     return { input: indexInputFrom(edition.framework, collected), labels };
@@ -524,7 +529,7 @@ export class IndexEditionsService {
     return { edition, snapshot, versions: await this.repo.versions(edition.id) };
   }
 
-  /** Rows with region names; groups keyed by province id with its name. */
+  /** Rows with region names; groups keyed by province id or region tag, with its name. */
   private named(output: IndexOutput, labels: IndexLabels) {
     const row = (r: IndexRow) => ({ ...r, name: labels.regions[r.region]?.name ?? null, province: labels.regions[r.region]?.province ?? null });
     return {

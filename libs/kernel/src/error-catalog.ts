@@ -55,6 +55,7 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorTemplate>> = {
   ORGANIZATION_NOT_FOUND: { id: 'Organisasi tidak ditemukan.', en: 'Organization not found.' },
   ORGANIZATION_INVALID: { id: 'Data organisasi tidak valid.', en: 'The organization is invalid.' },
   IMPORT_NO_FILE: { id: 'Lampirkan berkas CSV.', en: 'Attach the CSV file.' },
+  IMPORT_REGION_TAGS_INVALID: { id: 'Berkas tag wilayah ditolak; perbaiki baris yang disebutkan.', en: 'The region tags file was refused; fix the rows named.' },
   IMPORT_ORGANIZATIONS_INVALID: { id: 'Berkas organisasi ditolak; perbaiki baris yang disebutkan.', en: 'The organizations file was refused; fix the rows named.' },
   // competitions
   COMPETITION_NOT_FOUND: { id: 'Kompetisi tidak ditemukan.', en: 'Competition not found.' },

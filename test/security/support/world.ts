@@ -59,6 +59,8 @@ export interface World {
     /** A favourite vote (open) of the live competition, and the token of one requested vote's link. */
     poll: string;
     voteToken: string;
+    /** Kota Bekasi (orgs A and B are in it). */
+    region: string;
   };
   titles: Record<'A' | 'A2' | 'B' | 'X' | 'PA' | 'PB' | 'PX' | 'draftA', string>;
   jurorEmails: { assigned: string; other: string };
@@ -235,6 +237,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       openCompetition: open.id,
       published: p.id,
       publishedSlug: 'terbit',
+      region: (await t.db.query(`SELECT id FROM regions WHERE code = '32.75'`)).rows[0].id,
       snapshot: published.id,
       innovationA: a.id,
       innovationA2: seeded[titles.A2],
@@ -278,6 +281,7 @@ export function defaultParams(w: World, template: string): Record<string, string
   const seg = template.split('/')[2];
   const id: Record<string, string> = {
     organizations: w.ids.orgA,
+    regions: w.ids.region,
     competitions: w.ids.competition,
     innovations: w.ids.innovationA,
     documents: w.ids.documentA,

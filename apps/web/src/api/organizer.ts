@@ -157,11 +157,17 @@ export const publish = (id: string, reason: string) =>
   callAs<{ id: string; version: number; hash: string; publishedAt: string; url: string }>(api.POST('/api/competitions/{id}/rankings/publish', { ...path(id), body: reason.trim() ? { reason } : {} }));
 
 // ── directory imports ───────────────────────────────────────────────────────
-export type ImportKind = 'organizations' | 'users';
+export type ImportKind = 'organizations' | 'users' | 'region-tags';
+/** Organizations and users answer `created`; region tags `updated` and `unchanged`. */
 export interface ImportResult {
-  created: number;
-  items: { id: string; name: string; email?: string | null; role?: string }[];
+  created?: number;
+  updated?: number;
+  unchanged?: number;
+  items: { id: string; name: string; email?: string | null; role?: string; code?: string | null; tags?: string[] }[];
 }
+export type NationalAreasImport = Schemas['NationalAreasImportView'];
+/** POST /api/imports/national-areas: the official provinces, kabupaten and kota (admins). */
+export const importNationalAreas = () => call(api.POST('/api/imports/national-areas'));
 /** A row the API refused (details.errors of its 400); row 1 is the header. */
 export interface RowError {
   row: number;

@@ -44,6 +44,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a region’s tags (daerah_tertinggal, perbatasan, kepulauan …): the groups of index and award rankings; audited
+         * @description Replace a region’s tags (daerah_tertinggal, perbatasan, kepulauan …): the groups of index and award rankings; audited
+         */
+        put: operations["DirectoryController_setRegionTags"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/national-areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Load Indonesia’s 38 provinces, 416 kabupaten and 98 kota with their Kemendagri codes (idn-area-data); idempotent
+         * @description Load Indonesia’s 38 provinces, 416 kabupaten and 98 kota with their Kemendagri codes (idn-area-data); idempotent
+         */
+        post: operations["DirectoryController_importNationalAreas"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/region-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * All-or-nothing CSV import of region tags; a refused file answers 400 with details.errors per line
+         * @description All-or-nothing CSV import of region tags; a refused file answers 400 with details.errors per line
+         */
+        post: operations["DirectoryController_importRegionTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations": {
         parameters: {
             query?: never;
@@ -2329,6 +2389,42 @@ export interface components {
             /** Format: uuid */
             parentId?: string;
         };
+        RegionTagsDto: {
+            /**
+             * @description Replaces the region’s tags; [] clears them
+             * @example [
+             *       "daerah_tertinggal",
+             *       "perbatasan"
+             *     ]
+             */
+            tags: string[];
+        };
+        NationalAreasImportView: {
+            /**
+             * @description The data package and version the areas come from
+             * @example idn-area-data@4.0.1
+             */
+            source: string;
+            /** @example 38 */
+            provinces: number;
+            /** @example 416 */
+            kabupaten: number;
+            /** @example 98 */
+            kota: number;
+            /** @description Regions created by this import */
+            created: number;
+            /** @description Existing regions given their official code, name or parent */
+            updated: number;
+            /** @description Existing regions already matching the package */
+            unchanged: number;
+        };
+        RegionTagsImportView: {
+            /** @description Regions whose tags changed */
+            updated: number;
+            /** @description Regions named in the file whose tags were already these */
+            unchanged: number;
+            items: components["schemas"]["RegionView"][];
+        };
         OrganizationView: {
             id: string;
             code?: Record<string, never> | null;
@@ -3706,6 +3802,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegionView"];
+                };
+            };
+        };
+    };
+    DirectoryController_setRegionTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegionTagsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionView"];
+                };
+            };
+        };
+    };
+    DirectoryController_importNationalAreas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalAreasImportView"];
+                };
+            };
+        };
+    };
+    DirectoryController_importRegionTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description CSV with header: code,tags (code = the region’s code or name; tags separated by | or spaces, empty clears them) */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "multipart/form-data": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionTagsImportView"];
                 };
             };
         };

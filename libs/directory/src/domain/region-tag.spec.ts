@@ -1,4 +1,4 @@
-import { normalizeRegionTags } from './region-tag';
+import { normalizeRegionTags, parseRegionTagCell } from './region-tag';
 
 describe('normalizeRegionTags', () => {
   it.each([
@@ -12,5 +12,17 @@ describe('normalizeRegionTags', () => {
     [['a'.repeat(41)], { invalid: 'a'.repeat(41) }],
   ])('%j → %j', (input, expected) => {
     expect(normalizeRegionTags(input)).toEqual(expected);
+  });
+});
+
+describe('parseRegionTagCell', () => {
+  it.each([
+    ['', { tags: [] }],
+    ['  ', { tags: [] }],
+    ['perbatasan|daerah_tertinggal', { tags: ['daerah_tertinggal', 'perbatasan'] }],
+    ['kepulauan perbatasan | kepulauan', { tags: ['kepulauan', 'perbatasan'] }],
+    ['perbatasan|Kepulauan', { invalid: 'Kepulauan' }],
+  ])('%j → %j', (input, expected) => {
+    expect(parseRegionTagCell(input)).toEqual(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto, IsNotBlank } from '@app/common';
 import { ORGANIZATION_KINDS, REGION_KINDS, type OrganizationKind, type RegionKind } from '../domain/region-kind';
 
@@ -48,4 +48,29 @@ export class OrganizationView {
   @ApiPropertyOptional() regionName?: string;
   @ApiPropertyOptional({ enum: REGION_KINDS }) regionKind?: RegionKind;
   @ApiPropertyOptional({ nullable: true }) email: string | null;
+}
+
+export class RegionTagsDto {
+  @ApiProperty({ type: [String], example: ['daerah_tertinggal', 'perbatasan'], description: 'Replaces the region’s tags; [] clears them' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  tags: string[];
+}
+
+export class NationalAreasImportView {
+  @ApiProperty({ example: 'idn-area-data@4.0.1', description: 'The data package and version the areas come from' }) source: string;
+  @ApiProperty({ example: 38 }) provinces: number;
+  @ApiProperty({ example: 416 }) kabupaten: number;
+  @ApiProperty({ example: 98 }) kota: number;
+  @ApiProperty({ description: 'Regions created by this import' }) created: number;
+  @ApiProperty({ description: 'Existing regions given their official code, name or parent' }) updated: number;
+  @ApiProperty({ description: 'Existing regions already matching the package' }) unchanged: number;
+}
+
+export class RegionTagsImportView {
+  @ApiProperty({ description: 'Regions whose tags changed' }) updated: number;
+  @ApiProperty({ description: 'Regions named in the file whose tags were already these' }) unchanged: number;
+  @ApiProperty({ type: [RegionView] }) items: RegionView[];
 }

@@ -79,6 +79,42 @@ export class DirectoryRepository {
     return this.orgs(tx).save(rows.map((r) => this.orgs(tx).create(r)), { chunk: 500 });
   }
 
+  /** Brings existing regions in line with official areas: code, name, kind and parent (by the parent's code). */
+  async applyAreaUpdates(tx: EntityManager, updates: { id: string; code: string; name: string; kind: RegionKind; parentCode: string | null }[]): Promise<void> {
+    if (!updates.length) return;
+    // Codes and names are unique: clear the codes first so that two regions can swap them in one import.
+    await tx.query(`UPDATE regions SET code = NULL WHERE id = ANY($1::uuid[])`, [updates.map((u) => u.id)]);
+    await tx.query(
+      `UPDATE regions r SET code = u.code, name = u.name, kind = u.kind, parent_id = p.id
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, code, name, kind, parent_code)
+         LEFT JOIN regions p ON p.code = u.parent_code
+        WHERE r.id = u.id`,
+      [updates.map((u) => u.id), updates.map((u) => u.code), updates.map((u) => u.name), updates.map((u) => u.kind), updates.map((u) => u.parentCode)],
+    );
+  }
+
+  /** Inserts official areas in one statement, each child under the region holding its parent's code. */
+  async insertAreas(tx: EntityManager, areas: { code: string; name: string; kind: RegionKind; parentCode: string | null }[]): Promise<void> {
+    if (!areas.length) return;
+    await tx.query(
+      `INSERT INTO regions (code, name, kind, parent_id)
+       SELECT a.code, a.name, a.kind, p.id
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS a(code, name, kind, parent_code)
+         LEFT JOIN regions p ON p.code = a.parent_code`,
+      [areas.map((a) => a.code), areas.map((a) => a.name), areas.map((a) => a.kind), areas.map((a) => a.parentCode)],
+    );
+  }
+
+  /** Replaces the tags of regions (id → tags) in one statement. */
+  async setRegionTags(tx: EntityManager, rows: { id: string; tags: string[] }[]): Promise<void> {
+    if (!rows.length) return;
+    await tx.query(
+      `UPDATE regions r SET tags = COALESCE(string_to_array(NULLIF(u.tags, ''), '|'), '{}')
+         FROM unnest($1::uuid[], $2::text[]) AS u(id, tags) WHERE r.id = u.id`,
+      [rows.map((r) => r.id), rows.map((r) => r.tags.join('|'))],
+    );
+  }
+
   countRegions(): Promise<number> {
     return this.regions().count();
   }

@@ -8,6 +8,8 @@ export interface RegionRow {
   name: string;
   kind: string;
   parentId: string | null;
+  /** Directory tags (daerah_tertinggal, perbatasan, kepulauan …): index groups beside the province. */
+  tags: string[];
 }
 
 /** The SQL of index editions: editions, participants, reported innovations, answers, validators, snapshots. */
@@ -58,12 +60,12 @@ export class IndexEditionsRepository {
 
   region(id: string, tx?: EntityManager): Promise<RegionRow | undefined> {
     return this.m(tx)
-      .query(`SELECT id, name, kind, parent_id AS "parentId" FROM regions WHERE id = $1`, [id])
+      .query(`SELECT id, name, kind, parent_id AS "parentId", tags FROM regions WHERE id = $1`, [id])
       .then((rows: RegionRow[]) => rows[0]);
   }
 
   regions(ids: string[], tx?: EntityManager): Promise<RegionRow[]> {
-    return ids.length ? this.m(tx).query(`SELECT id, name, kind, parent_id AS "parentId" FROM regions WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]) : Promise.resolve([]);
+    return ids.length ? this.m(tx).query(`SELECT id, name, kind, parent_id AS "parentId", tags FROM regions WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]) : Promise.resolve([]);
   }
 
   organizationRegion(organizationId: string, tx?: EntityManager): Promise<string | undefined> {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { importCsv, rowErrors, type ImportKind, type ImportResult } from '../../api/organizer';
+import { importCsv, importNationalAreas, rowErrors, type ImportKind, type ImportResult, type NationalAreasImport } from '../../api/organizer';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
@@ -14,9 +14,21 @@ import '../staff.css';
 
 function Created({ kind, result }: { kind: ImportKind; result: ImportResult }) {
   const { t } = useI18n();
-  if (kind === 'organizations') return <p className="notice">{t('org.import.created', { n: result.created })}</p>;
+  if (kind === 'organizations') return <p className="notice">{t('org.import.created', { n: result.created ?? 0 })}</p>;
+  if (kind === 'region-tags')
+    return (
+      <Table caption={t('org.import.tagsUpdated', { n: result.updated ?? 0, same: result.unchanged ?? 0 })} columns={[t('org.import.code'), t('org.col.name'), t('org.import.tags')]}>
+        {result.items.map((r) => (
+          <tr key={r.id}>
+            <td className="mono">{r.code}</td>
+            <td>{r.name}</td>
+            <td>{r.tags?.join(', ') || '—'}</td>
+          </tr>
+        ))}
+      </Table>
+    );
   return (
-    <Table caption={t('org.import.created', { n: result.created })} columns={[t('auth.email'), t('org.col.name'), t('org.col.role'), t('org.import.invitation')]}>
+    <Table caption={t('org.import.created', { n: result.created ?? 0 })} columns={[t('auth.email'), t('org.col.name'), t('org.col.role'), t('org.import.invitation')]}>
       {result.items.map((u) => (
         <tr key={u.id}>
           <td>{u.email}</td>
@@ -79,7 +91,46 @@ function CsvImport({ kind }: { kind: ImportKind }) {
   );
 }
 
-/** POST /api/imports/organizations and /users: all rows or none. */
+/** The official provinces, kabupaten and kota from the data package, with what the import changed. */
+function NationalAreas() {
+  const { t } = useI18n();
+  const [result, setResult] = useState<NationalAreasImport | null>(null);
+  const { busy, error, run } = useAction();
+  return (
+    <section className="panel stack" aria-labelledby="national-areas-title">
+      <h2 id="national-areas-title">{t('org.import.areas')}</h2>
+      <p className="hint">{t('org.import.areasHint')}</p>
+      <ErrorSummary error={error} />
+      <div className="actions">
+        <BusyButton type="button" className="primary" busy={busy !== null} busyLabel={t('org.import.importing')} onClick={() => void run('run', async () => setResult(await importNationalAreas()))}>
+          {t('org.import.areasSend')}
+        </BusyButton>
+        <Working busy={busy !== null} label={t('org.import.importing')} />
+      </div>
+      {result && (
+        <Table caption={t('org.import.areasDone', { source: result.source })} columns={[t('org.import.areasWhat'), { label: t('org.import.areasCount'), num: true }]}>
+          {(
+            [
+              ['provinces', result.provinces],
+              ['kabupaten', result.kabupaten],
+              ['kota', result.kota],
+              ['created', result.created],
+              ['updated', result.updated],
+              ['unchanged', result.unchanged],
+            ] as const
+          ).map(([key, n]) => (
+            <tr key={key}>
+              <td>{t(`org.import.areas.${key}`)}</td>
+              <td className="num">{n}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </section>
+  );
+}
+
+/** POST /api/imports/organizations and /users: all rows or none; admins also load the national areas and region tags. */
 export function ImportPage() {
   const { t } = useI18n();
   const { session } = useAuth();
@@ -94,6 +145,8 @@ export function ImportPage() {
       <CsvImport kind="organizations" />
       {/* Accounts are created by admins only (organizers invite jurors one by one). */}
       {session?.user.role === 'admin' && <CsvImport kind="users" />}
+      {session?.user.role === 'admin' && <NationalAreas />}
+      {session?.user.role === 'admin' && <CsvImport kind="region-tags" />}
     </article>
   );
 }

@@ -2,7 +2,8 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Competition } from '../../api/types';
-import { competition, json, renderWithProviders, seen } from '../../test/fixtures';
+import { session } from '../../api/client';
+import { competition, json, renderWithProviders, seen, user } from '../../test/fixtures';
 import { ImportPage } from './ImportPage';
 import { ResultsPage } from './ResultsPage';
 import { StageControl } from './StageControl';
@@ -92,6 +93,37 @@ describe('ImportPage', () => {
     const cells = within(refused).getAllByRole('cell').map((c) => c.textContent);
     expect(cells).toEqual(['3', 'region', 'no region "Kota Atlantis"']);
     expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/imports/organizations', type: 'text/csv', body: csv });
+  });
+});
+
+describe('ImportPage for an admin', () => {
+  it('loads the national areas with one button and shows the counts; region tags come from a CSV', async () => {
+    session.signedIn({ accessToken: 'a', refreshToken: 'r', user: { ...user, role: 'admin', email: 'admin@demo.local' } } as never);
+    try {
+      const calls = stubFetch((call) => {
+        if (call.path === '/api/imports/national-areas') return json(200, { source: 'idn-area-data@4.0.1', provinces: 38, kabupaten: 416, kota: 98, created: 540, updated: 0, unchanged: 12 });
+        if (call.path === '/api/imports/region-tags') return json(200, { updated: 1, unchanged: 0, items: [{ id: 'r1', code: '91.03', name: 'Kabupaten Jayapura', kind: 'kabupaten', parentId: 'p', tags: ['daerah_tertinggal', 'perbatasan'] }] });
+        return json(404, {});
+      });
+      renderWithProviders(<ImportPage />);
+      const areas = screen.getByRole('region', { name: 'Wilayah nasional (provinsi, kabupaten, kota)' });
+      await userEvent.click(within(areas).getByRole('button', { name: 'Muat wilayah nasional' }));
+      const table = await within(areas).findByRole('table', { name: 'Dimuat dari idn-area-data@4.0.1' });
+      expect(within(table).getAllByRole('cell').map((c) => c.textContent)).toEqual([
+        'Provinsi dalam paket data', '38', 'Kabupaten dalam paket data', '416', 'Kota dalam paket data', '98',
+        'Wilayah baru', '540', 'Wilayah diperbarui (kode, nama resmi atau induk)', '0', 'Wilayah sudah sesuai', '12',
+      ]);
+      expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/imports/national-areas' });
+
+      const tags = screen.getByRole('form', { name: 'Tag wilayah' });
+      await userEvent.type(within(tags).getByLabelText('Isi CSV'), 'code,tags\n91.03,daerah_tertinggal|perbatasan');
+      await userEvent.click(within(tags).getByRole('button', { name: 'Impor' }));
+      const done = await within(tags).findByRole('table', { name: 'Tag 1 wilayah diubah, 0 sudah sama.' });
+      expect(within(done).getAllByRole('cell').map((c) => c.textContent)).toEqual(['91.03', 'Kabupaten Jayapura', 'daerah_tertinggal, perbatasan']);
+      expect(calls[1]).toMatchObject({ method: 'POST', path: '/api/imports/region-tags', type: 'text/csv' });
+    } finally {
+      session.signOut();
+    }
   });
 });
 
