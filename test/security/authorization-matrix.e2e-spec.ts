@@ -162,6 +162,8 @@ const TABLE: Record<string, string> = {
   'GET /api/public/index-editions':                               'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/index-editions/{slug}/rankings':               'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/index-editions/{slug}/regions/{regionId}':     'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/public/index-editions/{slug}/rankings.csv':           'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/public/index-editions/{slug}/rankings.xlsx':          'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/index-rankings/{snapshotId}':                  'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   // Last: these end sessions or remove things.
   'DELETE /api/documents/{id}':                                  '401  ok   404  403  403  403  403  403  403',
@@ -256,6 +258,8 @@ const REQUESTS: Record<string, RequestSpec> = {
   'GET /api/index-editions/{id}/preview': { params: () => indexParams() },
   'POST /api/index-editions/{id}/publish': { params: () => indexParams(), body: () => ({ reason: 'Koreksi matriks' }) },
   'GET /api/public/index-editions/{slug}/rankings': { params: () => indexParams() },
+  'GET /api/public/index-editions/{slug}/rankings.csv': { params: () => indexParams() },
+  'GET /api/public/index-editions/{slug}/rankings.xlsx': { params: () => indexParams() },
   'GET /api/public/index-editions/{slug}/regions/{regionId}': { params: () => indexParams() },
   'GET /api/public/index-rankings/{snapshotId}': { params: () => indexParams() },
 };
