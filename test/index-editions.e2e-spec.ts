@@ -118,6 +118,17 @@ describe('index editions: framework → self-assessment → verification → pub
     expect((await put(coord, { indicator: 'anggaran', option: 'ada' })).status).toBe(200);
     expect((await put(rsud, { indicator: 'tahapan', innovationId: sitaro, option: 'penerapan' })).status).toBe(200);
     expect((await put(dukcapil, { indicator: 'tahapan', innovationId: byReference, option: 'penerapan' })).status).toBe(200);
+    // An OPD reads its own innovations' answers (its form), never the region's answers or another OPD's innovation.
+    const asOpd = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(rsud));
+    expect(asOpd.status).toBe(200);
+    expect(asOpd.body.innovations.map((i: { id: string }) => i.id)).toEqual([sitaro]);
+    expect(asOpd.body.answers.map((a: { indicator: string; innovationId: string }) => [a.indicator, a.innovationId])).toEqual([['tahapan', sitaro]]);
+    expect(asOpd.body.gaps).toEqual([]);
+    const evidence = await t.http().post(`/api/index-editions/${id}/answers/${asOpd.body.answers[0].id}/documents/report`).set(bearer(rsud)).attach('file', tinyPdf('Laporan SiTaro'), { filename: 'laporan.pdf', contentType: 'application/pdf' });
+    expect(evidence.status).toBe(201);
+    expect((await t.http().get(`/api/index-editions/${id}/documents/${evidence.body.id}`).set(bearer(rsud))).status).toBe(200);
+    expect((await t.http().get(`/api/index-editions/${id}/documents/${evidence.body.id}`).set(bearer(dukcapil))).status).toBe(404);
+    expect((await t.http().get(`/api/index-editions/${id}/documents/${perda.body.id}`).set(bearer(rsud))).status).toBe(404);
 
     const submitted = await t.http().post(`/api/index-editions/${id}/regions/${bekasi}/submit`).set(bearer(coord));
     expect(submitted.status).toBe(200);

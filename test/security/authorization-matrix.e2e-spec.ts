@@ -146,7 +146,7 @@ const TABLE: Record<string, string> = {
   'GET /api/index-editions/{id}':                                 '401  ok   ok   ok   ok   404  ok   ok   ok',
   'PUT /api/index-editions/{id}/framework':                       '401  403  403  403  403  404  ok   ok   403',
   'POST /api/index-editions/{id}/status':                         '401  403  403  403  403  404  ok   ok   403',
-  'GET /api/index-editions/{id}/regions/{regionId}':              '401  404  404  ok   404  404  ok   ok   ok',
+  'GET /api/index-editions/{id}/regions/{regionId}':              '401  ok   ok   ok   404  404  ok   ok   ok',
   'PUT /api/index-editions/{id}/regions/{regionId}/answers':      '401  ok   404  403  403  403  403  403  ok',
   'POST /api/index-editions/{id}/regions/{regionId}/submit':      '401  403  403  403  403  403  403  403  ok',
   'POST /api/index-editions/{id}/answers/{answerId}/documents/{kind}': '401 403 403 403 403 403 403 403 ok',

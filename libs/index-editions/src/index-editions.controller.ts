@@ -92,7 +92,7 @@ export class IndexEditionsController {
 
   @Get(':id/regions/:regionId')
   @ApiOkResponse({ type: IndexRegionAssessmentView })
-  @ApiOperation({ summary: "A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers)" })
+  @ApiOperation({ summary: "A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers; an OPD of the region only its own innovations)" })
   region(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('regionId', uuidParam) regionId: string) {
     return this.editions.region(actor, id, regionId);
   }
@@ -118,7 +118,7 @@ export class IndexEditionsController {
 
   @Get(':id/documents/:documentId')
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
-  @ApiOperation({ summary: "Download an answer's evidence document (whoever sees the region's self-assessment)" })
+  @ApiOperation({ summary: "Download an answer's evidence document (whoever sees the region's self-assessment; an OPD its own innovations' evidence)" })
   async download(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('documentId', uuidParam) documentId: string, @Res() reply: Reply) {
     const { doc, stream } = await this.editions.downloadDocument(actor, id, documentId);
     sendDocument(reply, doc, stream);

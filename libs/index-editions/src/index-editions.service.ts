@@ -160,12 +160,15 @@ export class IndexEditionsService {
   async region(actor: Actor, id: string, regionId: string) {
     const edition = await this.visible(actor, id);
     const region = await this.regionOf(edition, regionId);
-    const seesVerification = await this.assertSeesRegion(actor, edition, regionId);
+    // An OPD of the region sees its own innovations' answers (the form it fills), nothing else of the region.
+    const opd = actor.role === 'opd' && actor.organizationId && (await this.repo.organizationRegion(actor.organizationId)) === regionId ? actor.organizationId : null;
+    const seesVerification = opd ? false : await this.assertSeesRegion(actor, edition, regionId);
     const participant = await this.repo.participant(id, regionId);
-    const innovations = await this.repo.innovations(id, { regionIds: [regionId] });
-    const answers = await this.repo.answers(id, [regionId]);
+    const innovations = await this.repo.innovations(id, { regionIds: [regionId], ...(opd ? { organizationId: opd } : {}) });
+    const own = new Set(innovations.map((i) => i.id));
+    const answers = (await this.repo.answers(id, [regionId])).filter((a) => !opd || (a.indexInnovationId !== null && own.has(a.indexInnovationId)));
     const documents = await this.repo.documents(answers.map((a) => a.id));
-    const gaps = selfAssessmentGaps(edition.framework, this.assessment(regionId, innovations, answers, documents));
+    const gaps = selfAssessmentGaps(edition.framework, this.assessment(regionId, innovations, answers, documents)).filter((g) => !opd || !g.field.startsWith('region.'));
     return {
       edition: { id: edition.id, slug: edition.slug, name: edition.name, status: edition.status },
       region: { id: region.id, name: region.name, kind: region.kind },
@@ -384,9 +387,10 @@ export class IndexEditionsService {
     const doc = await this.repo.document(documentId);
     const edition = doc?.editionId === id ? await this.repo.edition(id) : null;
     if (!doc || !edition) throw new NotFound('DOCUMENT_NOT_FOUND', `document ${documentId} not found`);
-    await this.assertSeesRegion(actor, edition, doc.regionId).catch(() => {
-      throw new NotFound('DOCUMENT_NOT_FOUND', `document ${documentId} not found`);
-    });
+    if (!(await this.ownsDocument(actor, doc)))
+      await this.assertSeesRegion(actor, edition, doc.regionId).catch(() => {
+        throw new NotFound('DOCUMENT_NOT_FOUND', `document ${documentId} not found`);
+      });
     return { doc: this.documentView(doc), stream: await this.storage.open(doc.storageKey) };
   }
 
@@ -559,6 +563,14 @@ export class IndexEditionsService {
         documents: documents.filter((d) => d.answerId === a.id).map((d) => ({ kind: d.kind })),
       })),
     };
+  }
+
+  /** An OPD's own evidence: attached to an answer of an innovation it reported. */
+  private async ownsDocument(actor: Actor, doc: IndexDocumentEntity): Promise<boolean> {
+    if (actor.role !== 'opd' || !actor.organizationId) return false;
+    const answer = await this.repo.answerRead(doc.answerId);
+    const innovation = answer?.indexInnovationId ? await this.repo.innovation(answer.indexInnovationId) : null;
+    return innovation?.organizationId === actor.organizationId;
   }
 
   private documentView(d: IndexDocumentEntity) {

@@ -1984,8 +1984,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers)
-         * @description A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers)
+         * A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers; an OPD of the region only its own innovations)
+         * @description A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers; an OPD of the region only its own innovations)
          */
         get: operations["IndexEditionsController_region"];
         put?: never;
@@ -2044,8 +2044,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download an answer's evidence document (whoever sees the region's self-assessment)
-         * @description Download an answer's evidence document (whoever sees the region's self-assessment)
+         * Download an answer's evidence document (whoever sees the region's self-assessment; an OPD its own innovations' evidence)
+         * @description Download an answer's evidence document (whoever sees the region's self-assessment; an OPD its own innovations' evidence)
          */
         get: operations["IndexEditionsController_download"];
         put?: never;

@@ -147,6 +147,11 @@ export class IndexEditionsRepository {
     return tx.findOne(IndexAnswerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** An answer, read without a lock. */
+  answerRead(id: string): Promise<IndexAnswerEntity | null> {
+    return this.m().findOne(IndexAnswerEntity, { where: { id } });
+  }
+
   saveAnswer(tx: EntityManager, row: Partial<IndexAnswerEntity>): Promise<IndexAnswerEntity> {
     return tx.save(tx.create(IndexAnswerEntity, row));
   }
