@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../../api/client';
 import type { User } from '../../api/types';
 import { json, renderWithProviders, seen, user } from '../../test/fixtures';
-import { assessment, edition } from './fixtures';
+import { assessment, edition } from '../../test/index-fixtures';
 import { SelfAssessmentPage } from './SelfAssessmentPage';
 import { VerifyRegionPage } from './ValidatorPages';
 

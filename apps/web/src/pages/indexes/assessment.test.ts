@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerField, answerOf, bandLabel, bandTier, completeness, gapsOf, isLowerOption, progressPercent, sectionsOf } from './assessment';
 import { distributionOf, percentOf, variableBars } from './charts-data';
 import { updateAt } from './framework-edit';
-import { assessment, framework } from './fixtures';
+import { assessment, framework } from '../../test/index-fixtures';
 
 const regulasi = framework.aspects[0].variables[0].indicators[0];
 

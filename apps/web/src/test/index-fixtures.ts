@@ -1,4 +1,4 @@
-import type { IndexEdition, IndexFramework, RegionAssessment } from '../../api/indexes';
+import type { IndexEdition, IndexFramework, IndexGap, RegionAssessment } from '../api/indexes';
 
 const text = (id: string, en = id) => ({ id, en });
 
@@ -83,7 +83,7 @@ export const edition: IndexEdition = {
   verificationClosesAt: null,
 };
 
-const gap = (field: string, code: string, id: string, en: string) => ({ field, code, params: {}, message: en, messages: { id, en } });
+const gap = (field: string, code: IndexGap['code'], id: string, en: string) => ({ field, code, params: {}, message: en, messages: { id, en } });
 
 /** Kota Bekasi half-way: `regulasi` answered perda without its regulation, `anggaran` unanswered, one innovation unanswered. */
 export const assessment: RegionAssessment = {
