@@ -114,7 +114,6 @@ function ReportForm({ data, onReported }: { data: Loaded; onReported(): void }) 
       <h2 id="idx-report">{t('idx.opd.report')}</h2>
       <ErrorSummary error={error} />
       <form
-        aria-label={t('idx.opd.fromEntered')}
         className="stack"
         onSubmit={(e) => {
           e.preventDefault();
@@ -140,7 +139,6 @@ function ReportForm({ data, onReported }: { data: Loaded; onReported(): void }) 
         </div>
       </form>
       <form
-        aria-label={t('idx.opd.newTitle')}
         className="stack"
         onSubmit={(e) => {
           e.preventDefault();
