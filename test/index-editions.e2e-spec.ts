@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestApp, type TestApp } from './support/test-app';
 import { cli } from './support/cli';
+import { readCsv, readXlsx } from './support/documents';
 import { bearer, idOf, login, seedDemo, tinyPdf } from './support/factories';
 import { MINI_FRAMEWORK as FRAMEWORK } from './support/index-framework';
 
@@ -117,6 +118,17 @@ describe('index editions: framework → self-assessment → verification → pub
     expect((await put(coord, { indicator: 'anggaran', option: 'ada' })).status).toBe(200);
     expect((await put(rsud, { indicator: 'tahapan', innovationId: sitaro, option: 'penerapan' })).status).toBe(200);
     expect((await put(dukcapil, { indicator: 'tahapan', innovationId: byReference, option: 'penerapan' })).status).toBe(200);
+    // An OPD reads its own innovations' answers (its form), never the region's answers or another OPD's innovation.
+    const asOpd = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(rsud));
+    expect(asOpd.status).toBe(200);
+    expect(asOpd.body.innovations.map((i: { id: string }) => i.id)).toEqual([sitaro]);
+    expect(asOpd.body.answers.map((a: { indicator: string; innovationId: string }) => [a.indicator, a.innovationId])).toEqual([['tahapan', sitaro]]);
+    expect(asOpd.body.gaps).toEqual([]);
+    const evidence = await t.http().post(`/api/index-editions/${id}/answers/${asOpd.body.answers[0].id}/documents/report`).set(bearer(rsud)).attach('file', tinyPdf('Laporan SiTaro'), { filename: 'laporan.pdf', contentType: 'application/pdf' });
+    expect(evidence.status).toBe(201);
+    expect((await t.http().get(`/api/index-editions/${id}/documents/${evidence.body.id}`).set(bearer(rsud))).status).toBe(200);
+    expect((await t.http().get(`/api/index-editions/${id}/documents/${evidence.body.id}`).set(bearer(dukcapil))).status).toBe(404);
+    expect((await t.http().get(`/api/index-editions/${id}/documents/${perda.body.id}`).set(bearer(rsud))).status).toBe(404);
 
     const submitted = await t.http().post(`/api/index-editions/${id}/regions/${bekasi}/submit`).set(bearer(coord));
     expect(submitted.status).toBe(200);
@@ -147,6 +159,7 @@ describe('index editions: framework → self-assessment → verification → pub
 
     const mine = await t.http().get(`/api/index-editions/${id}/validations`).set(bearer(validatorToken));
     expect(mine.body.map((v: { regionId: string }) => v.regionId)).toEqual([bekasi]);
+    expect(mine.body[0]).toMatchObject({ region: 'Kota Bekasi', answers: 4, verified: 0, validator: expect.any(String) });
     expect((await t.http().get(`/api/index-editions/${id}/validations`).set(bearer(other))).body).toEqual([]);
     expect((await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(other))).status).toBe(404);
 
@@ -165,6 +178,7 @@ describe('index editions: framework → self-assessment → verification → pub
     expect((await eligibility({ eligible: false })).body.details.fields[0].field).toBe('reason');
     expect((await eligibility({ eligible: false, reason: 'Diterapkan sejak 2015, bukan inovasi baru' })).status).toBe(200);
 
+    expect((await t.http().get(`/api/index-editions/${id}/validations`).set(bearer(org))).body[0]).toMatchObject({ answers: 4, verified: 4 });
     const asCoordinator = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(coord));
     expect(JSON.stringify(asCoordinator.body)).not.toMatch(/verified|eligib/i);
     const versions = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action IN ('index_answer.verify', 'index_innovation.eligibility')`);
@@ -233,8 +247,39 @@ describe('index editions: framework → self-assessment → verification → pub
     const page = await t.http().get(`/api/public/index-editions/iid-2026/regions/${bekasi}`);
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ rank: 1, category: 'kota', self: { iid: 100 }, verified: { iid: 70, spd: 4 } });
-    expect(page.body.answers.find((a: { indicator: string }) => a.indicator === 'regulasi')).toMatchObject({ self: 'perda', verified: 'perkada', label: { id: 'Regulasi' } });
-    expect(page.body.innovations.find((i: { id: string }) => i.id === byReference).eligible).toBe(false);
+    expect(page.body.answers.find((a: { indicator: string }) => a.indicator === 'regulasi')).toMatchObject({
+      self: { key: 'perda', score: 3, label: { id: 'Perda' } },
+      verified: { key: 'perkada', score: 2 },
+      label: { id: 'Regulasi' },
+      variable: 'institusi',
+    });
+    expect(page.body.innovations.find((i: { id: string }) => i.id === byReference)).toMatchObject({ eligible: false, maturity: { self: 3, verified: 3, max: 3 } });
+    // Per variable self vs verified: the variables add up to spd + sid of each basis.
+    const sum = (b: 'self' | 'verified') => page.body.variables.reduce((s: number, v: Record<string, number>) => s + v[b], 0);
+    expect(sum('self')).toBeCloseTo(page.body.self.spd + page.body.self.sid, 6);
+    expect(sum('verified')).toBeCloseTo(page.body.verified.spd + page.body.verified.sid, 6);
+    expect(page.body.bands[0]).toMatchObject({ label: { id: 'Sangat Inovatif', en: 'Very innovative' } });
+
+    // Downloads: CSV and XLSX of the same rows (every category, then every group), read back with real readers.
+    const bytes = (url: string) =>
+      t.http().get(url).buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    const csv = await bytes('/api/public/index-editions/iid-2026/rankings.csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-disposition']).toContain('iid-2026-v2.csv');
+    const csvRows = readCsv(csv.body as Buffer);
+    expect(csvRows[0].slice(0, 5)).toEqual(['ranking', 'rank', 'region', 'province', 'iid']);
+    expect(csvRows[1].slice(0, 3)).toEqual(['kota', '1', 'Kota Bekasi']);
+    expect(csvRows[1][4]).toBe('70');
+    expect(csvRows).toHaveLength(3); // the header, the kota row, the province group's row
+    const xlsx = await bytes('/api/public/index-editions/iid-2026/rankings.xlsx?version=1');
+    expect(xlsx.headers['content-disposition']).toContain('iid-2026-v1.xlsx');
+    const sheet = await readXlsx(xlsx.body as Buffer);
+    expect(sheet.slice(0, 2).map((r) => r.slice(0, 3))).toEqual([['ranking', 'rank', 'region'], ['kota', '1', 'Kota Bekasi']]);
+    expect((await t.http().get('/api/public/index-editions/iid-2026/rankings.csv?version=9')).status).toBe(404);
   });
 
   it('after closing nothing changes', async () => {

@@ -149,7 +149,7 @@ const TABLE: Record<string, string> = {
   'GET /api/index-editions/{id}':                                 '401  ok   ok   ok   ok   404  ok   ok   ok',
   'PUT /api/index-editions/{id}/framework':                       '401  403  403  403  403  404  ok   ok   403',
   'POST /api/index-editions/{id}/status':                         '401  403  403  403  403  404  ok   ok   403',
-  'GET /api/index-editions/{id}/regions/{regionId}':              '401  404  404  ok   404  404  ok   ok   ok',
+  'GET /api/index-editions/{id}/regions/{regionId}':              '401  ok   ok   ok   404  404  ok   ok   ok',
   'PUT /api/index-editions/{id}/regions/{regionId}/answers':      '401  ok   404  403  403  403  403  403  ok',
   'POST /api/index-editions/{id}/regions/{regionId}/submit':      '401  403  403  403  403  403  403  403  ok',
   'POST /api/index-editions/{id}/answers/{answerId}/documents/{kind}': '401 403 403 403 403 403 403 403 ok',
@@ -165,6 +165,8 @@ const TABLE: Record<string, string> = {
   'GET /api/public/index-editions':                               'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/index-editions/{slug}/rankings':               'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/index-editions/{slug}/regions/{regionId}':     'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/public/index-editions/{slug}/rankings.csv':           'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/public/index-editions/{slug}/rankings.xlsx':          'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/index-rankings/{snapshotId}':                  'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   // Last: these end sessions or remove things.
   'DELETE /api/documents/{id}':                                  '401  ok   404  403  403  403  403  403  403',
@@ -261,6 +263,8 @@ const REQUESTS: Record<string, RequestSpec> = {
   'GET /api/index-editions/{id}/preview': { params: () => indexParams() },
   'POST /api/index-editions/{id}/publish': { params: () => indexParams(), body: () => ({ reason: 'Koreksi matriks' }) },
   'GET /api/public/index-editions/{slug}/rankings': { params: () => indexParams() },
+  'GET /api/public/index-editions/{slug}/rankings.csv': { params: () => indexParams() },
+  'GET /api/public/index-editions/{slug}/rankings.xlsx': { params: () => indexParams() },
   'GET /api/public/index-editions/{slug}/regions/{regionId}': { params: () => indexParams() },
   'GET /api/public/index-rankings/{snapshotId}': { params: () => indexParams() },
 };

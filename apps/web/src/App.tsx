@@ -30,6 +30,8 @@ const juror = () => import('./pages/juror/area');
 const opd = () => import('./pages/opd/area');
 const coordinator = () => import('./pages/coordinator/area');
 const signedIn = () => import('./pages/inbox/area');
+const indexes = () => import('./pages/indexes/area');
+const publicIndexes = () => import('./pages/indexes/public-area');
 const QueuePage = lazyPage(coordinator, 'QueuePage');
 const ReviewPage = lazyPage(coordinator, 'ReviewPage');
 const InnovationPage = lazyPage(opd, 'InnovationPage');
@@ -47,6 +49,16 @@ const ResultsPage = lazyPage(organizer, 'ResultsPage');
 const StagePage = lazyPage(organizer, 'StagePage');
 const InboxPage = lazyPage(signedIn, 'InboxPage');
 const DocumentPage = lazyPage(signedIn, 'DocumentPage');
+const IndexEditionsPage = lazyPage(indexes, 'IndexEditionsPage');
+const SelfAssessmentPage = lazyPage(indexes, 'SelfAssessmentPage');
+const OpdIndexPage = lazyPage(indexes, 'OpdIndexPage');
+const ValidatorQueuePage = lazyPage(indexes, 'ValidatorQueuePage');
+const VerifyRegionPage = lazyPage(indexes, 'VerifyRegionPage');
+const OrganizerIndexPage = lazyPage(indexes, 'OrganizerIndexPage');
+const FrameworkPage = lazyPage(indexes, 'FrameworkPage');
+const PublicIndexListPage = lazyPage(publicIndexes, 'PublicIndexListPage');
+const PublicIndexRankingsPage = lazyPage(publicIndexes, 'PublicIndexRankingsPage');
+const PublicIndexRegionPage = lazyPage(publicIndexes, 'PublicIndexRegionPage');
 
 interface Route {
   path: string;
@@ -78,6 +90,19 @@ const ROUTES: readonly Route[] = [
   { path: '/panitia/edisi/:id/inovasi', roles: ORGANIZERS, page: (p) => <InnovationsPage key={p.id} id={p.id} /> },
   { path: '/panitia/edisi/:id/tahap/:key', roles: ORGANIZERS, page: (p) => <StagePage key={`${p.id}/${p.key}`} id={p.id} stageKey={p.key} /> },
   { path: '/panitia/edisi/:id/hasil', roles: ORGANIZERS, page: (p) => <ResultsPage key={p.id} id={p.id} /> },
+  { path: '/coordinator/indeks', roles: ['coordinator'], page: () => <IndexEditionsPage base="/coordinator/indeks" /> },
+  { path: '/coordinator/indeks/:id', roles: ['coordinator'], page: (p) => <SelfAssessmentPage key={p.id} id={p.id} /> },
+  { path: '/opd/indeks', roles: ['opd'], page: () => <IndexEditionsPage base="/opd/indeks" /> },
+  { path: '/opd/indeks/:id', roles: ['opd'], page: (p) => <OpdIndexPage key={p.id} id={p.id} /> },
+  { path: '/juri/indeks', roles: ['juror'], page: () => <IndexEditionsPage base="/juri/indeks" /> },
+  { path: '/juri/indeks/:id', roles: ['juror'], page: (p) => <ValidatorQueuePage key={p.id} id={p.id} /> },
+  { path: '/juri/indeks/:id/daerah/:regionId', roles: ['juror'], page: (p) => <VerifyRegionPage key={`${p.id}/${p.regionId}`} id={p.id} regionId={p.regionId} /> },
+  { path: '/panitia/indeks', roles: ORGANIZERS, page: () => <IndexEditionsPage base="/panitia/indeks" manage /> },
+  { path: '/panitia/indeks/:id', roles: ORGANIZERS, page: (p) => <OrganizerIndexPage key={p.id} id={p.id} /> },
+  { path: '/panitia/indeks/:id/kerangka', roles: ORGANIZERS, page: (p) => <FrameworkPage key={p.id} id={p.id} /> },
+  { path: '/indeks', page: () => <PublicIndexListPage /> },
+  { path: '/indeks/:slug', page: (p) => <PublicIndexRankingsPage key={p.slug} slug={p.slug} /> },
+  { path: '/indeks/:slug/daerah/:regionId', page: (p) => <PublicIndexRegionPage key={`${p.slug}/${p.regionId}`} slug={p.slug} regionId={p.regionId} /> },
   { path: '/hasil', page: () => <CompetitionsPage /> },
   { path: '/kompetisi/:slug', page: (p) => <PublicResultsPage key={p.slug} slug={p.slug} /> },
   { path: '/katalog', page: () => <CataloguePage /> },

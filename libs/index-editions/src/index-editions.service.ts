@@ -39,6 +39,7 @@ import {
   IndexEditionErrorCode as E,
   isLowerOption,
   regionGroups,
+  regionBreakdown,
   type EditionCategory,
 } from './domain';
 import { regionTagLabel } from '@app/directory';
@@ -160,12 +161,15 @@ export class IndexEditionsService {
   async region(actor: Actor, id: string, regionId: string) {
     const edition = await this.visible(actor, id);
     const region = await this.regionOf(edition, regionId);
-    const seesVerification = await this.assertSeesRegion(actor, edition, regionId);
+    // An OPD of the region sees its own innovations' answers (the form it fills), nothing else of the region.
+    const opd = actor.role === 'opd' && actor.organizationId && (await this.repo.organizationRegion(actor.organizationId)) === regionId ? actor.organizationId : null;
+    const seesVerification = opd ? false : await this.assertSeesRegion(actor, edition, regionId);
     const participant = await this.repo.participant(id, regionId);
-    const innovations = await this.repo.innovations(id, { regionIds: [regionId] });
-    const answers = await this.repo.answers(id, [regionId]);
+    const innovations = await this.repo.innovations(id, { regionIds: [regionId], ...(opd ? { organizationId: opd } : {}) });
+    const own = new Set(innovations.map((i) => i.id));
+    const answers = (await this.repo.answers(id, [regionId])).filter((a) => !opd || (a.indexInnovationId !== null && own.has(a.indexInnovationId)));
     const documents = await this.repo.documents(answers.map((a) => a.id));
-    const gaps = selfAssessmentGaps(edition.framework, this.assessment(regionId, innovations, answers, documents));
+    const gaps = selfAssessmentGaps(edition.framework, this.assessment(regionId, innovations, answers, documents)).filter((g) => !opd || !g.field.startsWith('region.'));
     return {
       edition: { id: edition.id, slug: edition.slug, name: edition.name, status: edition.status },
       region: { id: region.id, name: region.name, kind: region.kind },
@@ -306,7 +310,19 @@ export class IndexEditionsService {
     const rows = await this.repo.validators(id, actor.role === 'juror' ? { validatorId: actor.id } : {});
     const names = new Map((await this.repo.regions([...new Set(rows.map((r) => r.regionId))])).map((r) => [r.id, r]));
     const submitted = new Map((await this.repo.participants(id)).map((p) => [p.regionId, p.submittedAt]));
-    return rows.map((r) => ({ regionId: r.regionId, region: names.get(r.regionId)?.name ?? null, kind: names.get(r.regionId)?.kind ?? null, validatorId: r.validatorId, submittedAt: submitted.get(r.regionId) ?? null }));
+    const regionIds = [...names.keys()];
+    const progress = await this.repo.verificationProgress(id, regionIds);
+    const validators = await this.repo.userNames([...new Set(rows.map((r) => r.validatorId))]);
+    return rows.map((r) => ({
+      regionId: r.regionId,
+      region: names.get(r.regionId)?.name ?? null,
+      kind: names.get(r.regionId)?.kind ?? null,
+      validatorId: r.validatorId,
+      validator: validators.get(r.validatorId) ?? null,
+      submittedAt: submitted.get(r.regionId) ?? null,
+      answers: progress.get(r.regionId)?.answers ?? 0,
+      verified: progress.get(r.regionId)?.verified ?? 0,
+    }));
   }
 
   /** A validator sets the verified option of one answer; one scoring lower than the region's needs a note. */
@@ -373,9 +389,10 @@ export class IndexEditionsService {
     const doc = await this.repo.document(documentId);
     const edition = doc?.editionId === id ? await this.repo.edition(id) : null;
     if (!doc || !edition) throw new NotFound('DOCUMENT_NOT_FOUND', `document ${documentId} not found`);
-    await this.assertSeesRegion(actor, edition, doc.regionId).catch(() => {
-      throw new NotFound('DOCUMENT_NOT_FOUND', `document ${documentId} not found`);
-    });
+    if (!(await this.ownsDocument(actor, doc)))
+      await this.assertSeesRegion(actor, edition, doc.regionId).catch(() => {
+        throw new NotFound('DOCUMENT_NOT_FOUND', `document ${documentId} not found`);
+      });
     return { doc: this.documentView(doc), stream: await this.storage.open(doc.storageKey) };
   }
 
@@ -446,9 +463,23 @@ export class IndexEditionsService {
     return {
       edition: { id: edition.id, slug: edition.slug, name: edition.name, year: edition.year },
       snapshot: { id: snapshot.id, version: snapshot.version, hash: snapshot.hash, publishedAt: snapshot.publishedAt, reason: snapshot.reason },
+      bands: edition.framework.bands,
       ...this.named(snapshot.output as IndexOutput, snapshot.labels as IndexLabels),
       versions,
     };
+  }
+
+  /** A published ranking as one table (every category's rows, then every group's) for CSV and XLSX. */
+  async publicTable(slug: string, version?: number) {
+    const view = await this.publicRankings(slug, version);
+    const header = ['ranking', 'rank', 'region', 'province', 'iid', 'band', 'spd', 'sid', 'innovations', 'iid_self', 'band_self', 'spd_self', 'sid_self', 'innovations_self'];
+    type Row = ReturnType<IndexEditionsService['named']>['categories'][string][number];
+    const line = (ranking: string, r: Row) => [ranking, r.rank, r.name, r.province, r.verified.iid, r.verified.band, r.verified.spd, r.verified.sid, r.verified.innovations, r.self.iid, r.self.band, r.self.spd, r.self.sid, r.self.innovations];
+    const rows = [
+      ...Object.entries(view.categories).flatMap(([category, list]) => list.map((r) => line(category, r))),
+      ...Object.entries(view.groups).flatMap(([key, g]) => g.rows.map((r) => line(g.name ?? key, r))),
+    ];
+    return { view, header, rows };
   }
 
   /** The snapshot exactly as `npm run -s cli -- verify` checks it (plus `meta`, which verify ignores). */
@@ -467,19 +498,39 @@ export class IndexEditionsService {
     const row = Object.values(output.categories).flat().find((r) => r.region === regionId);
     if (!region || !row) throw new NotFound(E.RegionNotFound, `region ${regionId} is not in this index`);
     const input = snapshot.input as IndexInput;
-    const label = new Map(frameworkIndicators(edition.framework).map((i) => [i.key, i.label]));
+    const indicators = new Map<string, { indicator: FrameworkIndicator; variable: string }>(
+      edition.framework.aspects.flatMap((a) => a.variables.flatMap((v) => v.indicators.map((indicator) => [indicator.key, { indicator, variable: v.key }] as const))),
+    );
     const mine = new Set(input.innovations.filter((i) => i.region === regionId).map((i) => i.id));
     const answers = input.answers.filter((a) => a.region === regionId || (a.innovation !== undefined && mine.has(a.innovation)));
+    const breakdown = regionBreakdown(edition.framework, input, regionId);
+    const maturity = new Map(breakdown.innovations.map((m) => [m.id, m]));
+    const option = (indicator: string, key: string | undefined) => {
+      const found = key === undefined ? undefined : indicators.get(indicator)?.indicator.options?.find((o) => o.key === key);
+      return found ? { key: found.key, score: found.score, label: found.guidance } : null;
+    };
     return {
       edition: { slug: edition.slug, name: edition.name, year: edition.year },
       snapshot: { id: snapshot.id, version: snapshot.version, hash: snapshot.hash },
       region: { id: regionId, ...region },
       rank: row.rank,
       category: region.kind,
+      max: output.max,
+      bands: edition.framework.bands,
       self: row.self,
       verified: row.verified,
-      innovations: input.innovations.filter((i) => i.region === regionId).map((i) => ({ id: i.id, title: labels.innovations[i.id]?.title ?? null, eligible: i.eligible !== false })),
-      answers: answers.map((a) => ({ indicator: a.indicator, label: label.get(a.indicator) ?? null, innovation: a.innovation ?? null, self: a.self, verified: a.verified ?? null })),
+      variables: breakdown.variables,
+      innovations: input.innovations
+        .filter((i) => i.region === regionId)
+        .map((i) => ({ id: i.id, title: labels.innovations[i.id]?.title ?? null, eligible: i.eligible !== false, maturity: { self: maturity.get(i.id)!.self, verified: maturity.get(i.id)!.verified, max: maturity.get(i.id)!.max } })),
+      answers: answers.map((a) => ({
+        indicator: a.indicator,
+        label: indicators.get(a.indicator)?.indicator.label ?? null,
+        variable: indicators.get(a.indicator)?.variable ?? null,
+        innovation: a.innovation ?? null,
+        self: option(a.indicator, a.self),
+        verified: option(a.indicator, a.verified),
+      })),
     };
   }
 
@@ -517,6 +568,14 @@ export class IndexEditionsService {
         documents: documents.filter((d) => d.answerId === a.id).map((d) => ({ kind: d.kind })),
       })),
     };
+  }
+
+  /** An OPD's own evidence: attached to an answer of an innovation it reported. */
+  private async ownsDocument(actor: Actor, doc: IndexDocumentEntity): Promise<boolean> {
+    if (actor.role !== 'opd' || !actor.organizationId) return false;
+    const answer = await this.repo.answerRead(doc.answerId);
+    const innovation = answer?.indexInnovationId ? await this.repo.innovation(answer.indexInnovationId) : null;
+    return innovation?.organizationId === actor.organizationId;
   }
 
   private documentView(d: IndexDocumentEntity) {

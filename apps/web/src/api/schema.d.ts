@@ -2044,8 +2044,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers)
-         * @description A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers)
+         * A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers; an OPD of the region only its own innovations)
+         * @description A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers; an OPD of the region only its own innovations)
          */
         get: operations["IndexEditionsController_region"];
         put?: never;
@@ -2104,8 +2104,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download an answer's evidence document (whoever sees the region's self-assessment)
-         * @description Download an answer's evidence document (whoever sees the region's self-assessment)
+         * Download an answer's evidence document (whoever sees the region's self-assessment; an OPD its own innovations' evidence)
+         * @description Download an answer's evidence document (whoever sees the region's self-assessment; an OPD its own innovations' evidence)
          */
         get: operations["IndexEditionsController_download"];
         put?: never;
@@ -2320,6 +2320,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/index-editions/{slug}/rankings.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published index ranking as CSV: every category, then every group (latest, or ?version=n)
+         * @description A published index ranking as CSV: every category, then every group (latest, or ?version=n)
+         */
+        get: operations["IndexPublicController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/index-editions/{slug}/rankings.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published index ranking as an XLSX workbook (latest, or ?version=n)
+         * @description A published index ranking as an XLSX workbook (latest, or ?version=n)
+         */
+        get: operations["IndexPublicController_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/index-editions/{slug}/regions/{regionId}": {
         parameters: {
             query?: never;
@@ -2328,8 +2368,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A region's published index: IID, SPD and SID (self and verified) and self vs verified per indicator
-         * @description A region's published index: IID, SPD and SID (self and verified) and self vs verified per indicator
+         * A region's published index: IID, SPD and SID (self and verified), self vs verified per variable and indicator, its innovations' maturity
+         * @description A region's published index: IID, SPD and SID (self and verified), self vs verified per variable and indicator, its innovations' maturity
          */
         get: operations["IndexPublicController_region"];
         put?: never;
@@ -3516,6 +3556,26 @@ export interface components {
             /** Format: date-time */
             verifiedAt: string;
         };
+        IndexBlockView: {
+            iid: number;
+            band: string | null;
+            spd: number;
+            sid: number;
+            /** @description n: the counted innovations */
+            innovations: number;
+        };
+        IndexRowView: {
+            rank: number;
+            region: string;
+            self: components["schemas"]["IndexBlockView"];
+            verified: components["schemas"]["IndexBlockView"];
+            name: string | null;
+            province: string | null;
+        };
+        IndexGroupView: {
+            name: string | null;
+            rows: components["schemas"]["IndexRowView"][];
+        };
         CreateIndexEditionDto: {
             /** @example Indeks Inovasi Daerah 2026 */
             name: string;
@@ -3538,6 +3598,84 @@ export interface components {
             /** Format: date-time */
             verificationClosesAt?: string;
         };
+        IndexMethodView: {
+            decimals: number;
+            minInnovations: number;
+        };
+        IndexBandView: {
+            /** @description label.id is the band in the §4b output (e.g. "Sangat Inovatif") */
+            label: components["schemas"]["LocalizedTextView"];
+            min: number;
+        };
+        IndexEvidenceRuleView: {
+            /** @enum {string} */
+            type: "none" | "document" | "link";
+            /** @description for type document: the kinds that count */
+            kinds?: ("regulation" | "decree" | "budget" | "plan" | "guideline" | "agreement" | "study" | "report" | "minutes" | "survey" | "certificate" | "photo" | "screenshot" | "other")[];
+        };
+        IndexOptionView: {
+            key: string;
+            score: number;
+            guidance: components["schemas"]["LocalizedTextView"];
+            evidence: components["schemas"]["IndexEvidenceRuleView"];
+        };
+        IndexStepView: {
+            min: number;
+            score: number;
+            guidance: components["schemas"]["LocalizedTextView"];
+        };
+        IndexIndicatorView: {
+            key: string;
+            /** @enum {string} */
+            scope: "region" | "innovation" | "count";
+            label: components["schemas"]["LocalizedTextView"];
+            options?: components["schemas"]["IndexOptionView"][];
+            steps?: components["schemas"]["IndexStepView"][];
+        };
+        IndexVariableView: {
+            key: string;
+            label: components["schemas"]["LocalizedTextView"];
+            indicators: components["schemas"]["IndexIndicatorView"][];
+        };
+        IndexAspectView: {
+            key: string;
+            label: components["schemas"]["LocalizedTextView"];
+            variables: components["schemas"]["IndexVariableView"][];
+        };
+        IndexFrameworkView: {
+            key: string;
+            label: components["schemas"]["LocalizedTextView"];
+            method: components["schemas"]["IndexMethodView"];
+            bands: components["schemas"]["IndexBandView"][];
+            aspects: components["schemas"]["IndexAspectView"][];
+        };
+        IndexEditionView: {
+            id: string;
+            slug: string;
+            name: string;
+            year: number;
+            /** @enum {string} */
+            status: "draft" | "self_assessment" | "verification" | "closed";
+            categories: ("provinsi" | "kabupaten" | "kota")[];
+            framework: components["schemas"]["IndexFrameworkView"];
+            /** Format: date-time */
+            selfAssessmentOpensAt: string | null;
+            /** Format: date-time */
+            selfAssessmentClosesAt: string | null;
+            /** Format: date-time */
+            verificationOpensAt: string | null;
+            /** Format: date-time */
+            verificationClosesAt: string | null;
+        };
+        IndexEditionSummaryView: {
+            id: string;
+            slug: string;
+            name: string;
+            year: number;
+            /** @enum {string} */
+            status: "draft" | "self_assessment" | "verification" | "closed";
+            categories: ("provinsi" | "kabupaten" | "kota")[];
+        };
         FrameworkDto: {
             /** @description the whole framework; checked by validateFramework */
             framework: {
@@ -3550,6 +3688,82 @@ export interface components {
              * @enum {string}
              */
             to: "self_assessment" | "verification" | "closed";
+        };
+        IndexEditionRefView: {
+            id: string;
+            slug: string;
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "self_assessment" | "verification" | "closed";
+        };
+        IndexRegionRefView: {
+            id: string;
+            name: string;
+            kind: string;
+        };
+        IndexGapView: {
+            /**
+             * @description region.INDICATOR or innovations.ID.INDICATOR
+             * @example region.regulasi_inovasi_daerah
+             */
+            field: string;
+            /** @enum {string} */
+            code: "unanswered" | "unknown_option" | "evidence_document" | "evidence_link";
+            params: {
+                [key: string]: string | number;
+            };
+            message: string;
+            messages: components["schemas"]["LocalizedTextView"];
+        };
+        IndexInnovationView: {
+            id: string;
+            title: string;
+            regionId: string;
+            organizationId: string;
+            /** @description the competition innovation it was reported from */
+            innovationId: string | null;
+            /** @description validators and organizers only; null: not decided */
+            eligible?: boolean | null;
+            /** @description validators and organizers only */
+            eligibilityReason?: string | null;
+        };
+        IndexDocumentView: {
+            id: string;
+            /** @enum {string} */
+            kind: "regulation" | "decree" | "budget" | "plan" | "guideline" | "agreement" | "study" | "report" | "minutes" | "survey" | "certificate" | "photo" | "screenshot" | "other";
+            fileName: string;
+            mediaType: string;
+            size: number;
+            sha256: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IndexRegionAnswerView: {
+            id: string;
+            indicator: string;
+            /** @description the reported innovation (innovation indicators) */
+            innovationId: string | null;
+            /** @description the region's option */
+            option: string;
+            link: string | null;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description validators and organizers only */
+            verifiedOption?: string | null;
+            /** @description validators and organizers only */
+            verifiedNote?: string | null;
+            documents: components["schemas"]["IndexDocumentView"][];
+        };
+        IndexRegionAssessmentView: {
+            edition: components["schemas"]["IndexEditionRefView"];
+            region: components["schemas"]["IndexRegionRefView"];
+            /** Format: date-time */
+            submittedAt: string | null;
+            complete: boolean;
+            gaps: components["schemas"]["IndexGapView"][];
+            innovations: components["schemas"]["IndexInnovationView"][];
+            answers: components["schemas"]["IndexRegionAnswerView"][];
         };
         IndexAnswerDto: {
             /** @example regulasi_inovasi_daerah */
@@ -3570,6 +3784,27 @@ export interface components {
              */
             link?: string;
         };
+        IndexAnswerView: {
+            id: string;
+            indicator: string;
+            /** @description the reported innovation (innovation indicators) */
+            innovationId: string | null;
+            /** @description the region's option */
+            option: string;
+            link: string | null;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description validators and organizers only */
+            verifiedOption?: string | null;
+            /** @description validators and organizers only */
+            verifiedNote?: string | null;
+        };
+        IndexSubmittedView: {
+            regionId: string;
+            /** Format: date-time */
+            submittedAt: string;
+        };
         ReportInnovationDto: {
             /** @example SiTaro — sistem antrean terpadu */
             title?: string;
@@ -3586,6 +3821,34 @@ export interface components {
              */
             perRegion: number;
         };
+        IndexAssignmentView: {
+            regionId: string;
+            validatorId: string;
+        };
+        IndexShortfallView: {
+            regionId: string;
+            assigned: number;
+            needed: number;
+            reasons: string[];
+        };
+        IndexAssignResultView: {
+            assignments: components["schemas"]["IndexAssignmentView"][];
+            added: number;
+            shortfalls: components["schemas"]["IndexShortfallView"][];
+        };
+        IndexValidationView: {
+            regionId: string;
+            region: string | null;
+            kind: string | null;
+            validatorId: string;
+            validator: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description answers the region gave */
+            answers: number;
+            /** @description of those, answers with a verified option */
+            verified: number;
+        };
         VerifyDto: {
             /**
              * @description the verified option key
@@ -3600,9 +3863,138 @@ export interface components {
             /** @description required when not eligible */
             reason?: string;
         };
+        IndexPreviewView: {
+            inputsDigest: string | null;
+            max: number | null;
+            /** @description category → rows */
+            categories: {
+                [key: string]: components["schemas"]["IndexRowView"][];
+            };
+            /** @description group key → name and rows */
+            groups: {
+                [key: string]: components["schemas"]["IndexGroupView"];
+            };
+        };
         PublishIndexDto: {
             /** @description required for a correction (version 2 onwards) */
             reason?: string;
+        };
+        IndexPublishedView: {
+            id: string;
+            version: number;
+            hash: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description the snapshot JSON that `cli verify` checks */
+            url: string;
+        };
+        IndexPublicEditionView: {
+            id: string;
+            slug: string;
+            name: string;
+            year: number;
+            status: string;
+            snapshotId: string;
+            version: number;
+            hash: string;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        IndexPublicEditionRefView: {
+            id: string;
+            slug: string;
+            name: string;
+            year: number;
+        };
+        IndexSnapshotRefView: {
+            id: string;
+            version: number;
+            hash: string;
+            /** Format: date-time */
+            publishedAt: string;
+            reason: string | null;
+        };
+        IndexRankingsView: {
+            edition: components["schemas"]["IndexPublicEditionRefView"];
+            snapshot: components["schemas"]["IndexSnapshotRefView"];
+            bands: components["schemas"]["IndexBandView"][];
+            inputsDigest: string;
+            max: number;
+            /** @description category → rows */
+            categories: {
+                [key: string]: components["schemas"]["IndexRowView"][];
+            };
+            /** @description group key → name and rows */
+            groups: {
+                [key: string]: components["schemas"]["IndexGroupView"];
+            };
+            versions: components["schemas"]["IndexSnapshotRefView"][];
+        };
+        IndexPublicEditionBriefView: {
+            slug: string;
+            name: string;
+            year: number;
+        };
+        IndexSnapshotBriefView: {
+            id: string;
+            version: number;
+            hash: string;
+        };
+        IndexPublicRegionRefView: {
+            id: string;
+            name: string;
+            kind: string;
+            province: string | null;
+        };
+        IndexVariableScoreView: {
+            key: string;
+            aspect: string;
+            label: components["schemas"]["LocalizedTextView"];
+            /** @enum {string} */
+            scope: "region" | "innovation" | "count";
+            self: number;
+            verified: number;
+            max: number;
+        };
+        IndexMaturityView: {
+            self: number;
+            verified: number;
+            max: number;
+        };
+        IndexPublicInnovationView: {
+            id: string;
+            title: string | null;
+            eligible: boolean;
+            /** @description kematangan: the sum of its innovation-indicator scores */
+            maturity: components["schemas"]["IndexMaturityView"];
+        };
+        IndexChosenOptionView: {
+            key: string;
+            score: number;
+            label: components["schemas"]["LocalizedTextView"];
+        };
+        IndexPublicAnswerView: {
+            indicator: string;
+            label: components["schemas"]["LocalizedTextView"] | null;
+            variable: string | null;
+            innovation: string | null;
+            self: components["schemas"]["IndexChosenOptionView"] | null;
+            /** @description null: not verified */
+            verified: components["schemas"]["IndexChosenOptionView"] | null;
+        };
+        IndexPublicRegionView: {
+            edition: components["schemas"]["IndexPublicEditionBriefView"];
+            snapshot: components["schemas"]["IndexSnapshotBriefView"];
+            region: components["schemas"]["IndexPublicRegionRefView"];
+            rank: number;
+            category: string;
+            max: number;
+            bands: components["schemas"]["IndexBandView"][];
+            self: components["schemas"]["IndexBlockView"];
+            verified: components["schemas"]["IndexBlockView"];
+            variables: components["schemas"]["IndexVariableScoreView"][];
+            innovations: components["schemas"]["IndexPublicInnovationView"][];
+            answers: components["schemas"]["IndexPublicAnswerView"][];
         };
     };
     responses: never;
@@ -6257,7 +6649,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexEditionSummaryView"][];
+                };
             };
         };
     };
@@ -6278,7 +6672,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexEditionView"];
+                };
             };
         };
     };
@@ -6297,7 +6693,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexEditionView"];
+                };
             };
         };
     };
@@ -6320,7 +6718,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexEditionView"];
+                };
             };
         };
     };
@@ -6343,7 +6743,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexEditionView"];
+                };
             };
         };
     };
@@ -6363,7 +6765,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexRegionAssessmentView"];
+                };
             };
         };
     };
@@ -6387,7 +6791,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexAnswerView"];
+                };
             };
         };
     };
@@ -6415,7 +6821,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexDocumentView"];
+                };
             };
         };
     };
@@ -6455,7 +6863,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexSubmittedView"];
+                };
             };
         };
     };
@@ -6474,7 +6884,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexInnovationView"][];
+                };
             };
         };
     };
@@ -6497,7 +6909,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexInnovationView"];
+                };
             };
         };
     };
@@ -6520,7 +6934,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexAssignResultView"];
+                };
             };
         };
     };
@@ -6539,7 +6955,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexValidationView"][];
+                };
             };
         };
     };
@@ -6563,7 +6981,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexAnswerView"];
+                };
             };
         };
     };
@@ -6587,7 +7007,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexInnovationView"];
+                };
             };
         };
     };
@@ -6606,7 +7028,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexPreviewView"];
+                };
             };
         };
     };
@@ -6629,7 +7053,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexPublishedView"];
+                };
             };
         };
     };
@@ -6646,11 +7072,59 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexPublicEditionView"][];
+                };
             };
         };
     };
     IndexPublicController_rankings: {
+        parameters: {
+            query?: {
+                /** @description a published version (default: the latest) */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexRankingsView"];
+                };
+            };
+        };
+    };
+    IndexPublicController_csv: {
+        parameters: {
+            query?: {
+                /** @description a published version (default: the latest) */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndexPublicController_xlsx: {
         parameters: {
             query?: {
                 /** @description a published version (default: the latest) */
@@ -6691,7 +7165,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexPublicRegionView"];
+                };
             };
         };
     };

@@ -19,11 +19,10 @@ function send(url: string, file: File, token: string | undefined, onProgress: (f
 }
 
 /**
- * POST /api/innovations/:id/documents with upload progress (fetch cannot report it), renewing the session
- * on a 401 like every other call. 413 and 415 come back as ApiError with the API's message.
+ * POSTs a file as multipart `file` to an API path with upload progress (fetch cannot report it), renewing the
+ * session on a 401 like every other call. 413 and 415 come back as ApiError with the API's message.
  */
-export async function uploadEvidence(innovationId: string, file: File, onProgress: (fraction: number) => void): Promise<DocumentInfo> {
-  const url = `/api/innovations/${encodeURIComponent(innovationId)}/documents`;
+export async function uploadFile<T>(url: string, file: File, onProgress: (fraction: number) => void): Promise<T> {
   const token = session.session?.accessToken;
   let res = await send(url, file, token, onProgress);
   if (res.status === 401 && token && (await session.renew(token))) res = await send(url, file, session.session?.accessToken, onProgress);
@@ -34,5 +33,9 @@ export async function uploadEvidence(innovationId: string, file: File, onProgres
     /* keep the text */
   }
   if (res.status < 200 || res.status >= 300) throw ApiError.fromBody(res.status, body);
-  return body as DocumentInfo;
+  return body as T;
 }
+
+/** POST /api/innovations/:id/documents with upload progress. */
+export const uploadEvidence = (innovationId: string, file: File, onProgress: (fraction: number) => void): Promise<DocumentInfo> =>
+  uploadFile<DocumentInfo>(`/api/innovations/${encodeURIComponent(innovationId)}/documents`, file, onProgress);

@@ -12,6 +12,9 @@ const LANGS: readonly Lang[] = ['id', 'en'];
 
 const HOMES: Partial<Record<string, string>> = { opd: '/opd', coordinator: '/coordinator', juror: '/juri', organizer: '/panitia', admin: '/panitia' };
 
+/** Each role's regional innovation index pages; everyone else reads the published ones. */
+const INDEXES: Partial<Record<string, string>> = { opd: '/opd/indeks', coordinator: '/coordinator/indeks', juror: '/juri/indeks', organizer: '/panitia/indeks', admin: '/panitia/indeks' };
+
 /** Where each role starts (roles without pages yet start at home). */
 export const homeOf = (role: string | undefined) => HOMES[role ?? ''] ?? '/';
 
@@ -65,6 +68,9 @@ export function Layout({ children, mainRef }: { children: ReactNode; mainRef: Re
             </li>
             <li>
               <NavLink to="/katalog">{t('pub.nav.catalogue')}</NavLink>
+            </li>
+            <li>
+              <NavLink to={INDEXES[role ?? ''] ?? '/indeks'}>{t('nav.index')}</NavLink>
             </li>
             {(role === 'opd' || role === 'coordinator') && (
               <li>

@@ -1,2 +1,3 @@
 export * from './edition-lifecycle';
 export * from './region-groups';
+export * from './region-breakdown';

@@ -86,6 +86,20 @@ export class IndexEditionsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Per region: how many answers it gave and how many a validator verified (the verification progress). */
+  async verificationProgress(editionId: string, regionIds: string[]): Promise<Map<string, { answers: number; verified: number }>> {
+    const rows: { region_id: string; answers: number; verified: number }[] = regionIds.length
+      ? await this.m().query(`SELECT region_id, count(*)::int AS answers, count(verified_option)::int AS verified FROM index_answers WHERE edition_id = $1 AND region_id = ANY($2::uuid[]) GROUP BY region_id`, [editionId, regionIds])
+      : [];
+    return new Map(rows.map((r) => [r.region_id, { answers: r.answers, verified: r.verified }]));
+  }
+
+  /** Display names of user accounts (validators on the organizer's progress page). */
+  async userNames(ids: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; name: string }[] = ids.length ? await this.m().query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [ids]) : [];
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   participant(editionId: string, regionId: string, tx?: EntityManager): Promise<IndexParticipantEntity | null> {
     return this.m(tx).findOne(IndexParticipantEntity, { where: { editionId, regionId } });
   }
@@ -133,6 +147,11 @@ export class IndexEditionsRepository {
 
   answerById(id: string, tx: EntityManager): Promise<IndexAnswerEntity | null> {
     return tx.findOne(IndexAnswerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** An answer, read without a lock. */
+  answerRead(id: string): Promise<IndexAnswerEntity | null> {
+    return this.m().findOne(IndexAnswerEntity, { where: { id } });
   }
 
   saveAnswer(tx: EntityManager, row: Partial<IndexAnswerEntity>): Promise<IndexAnswerEntity> {
