@@ -274,7 +274,13 @@ describe('index editions: framework → self-assessment → verification → pub
     expect(csvRows[0].slice(0, 5)).toEqual(['ranking', 'rank', 'region', 'province', 'iid']);
     expect(csvRows[1].slice(0, 3)).toEqual(['kota', '1', 'Kota Bekasi']);
     expect(csvRows[1][4]).toBe('70');
-    expect(csvRows).toHaveLength(3); // the header, the kota row, the province group's row
+    // the header, the kota row, then a row per group it ranks in: its tag (perbatasan) and its province
+    expect(csvRows.map((r) => r.slice(0, 3))).toEqual([
+      ['ranking', 'rank', 'region'],
+      ['kota', '1', 'Kota Bekasi'],
+      ['Daerah Perbatasan', '1', 'Kota Bekasi'],
+      ['Provinsi Jawa Barat', '1', 'Kota Bekasi'],
+    ]);
     const xlsx = await bytes('/api/public/index-editions/iid-2026/rankings.xlsx?version=1');
     expect(xlsx.headers['content-disposition']).toContain('iid-2026-v1.xlsx');
     const sheet = await readXlsx(xlsx.body as Buffer);
