@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { accountToken } from '@app/common';
 import { createTestApp, type TestApp } from './support/test-app';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 import { waitFor } from './support/wait';
@@ -256,14 +257,14 @@ describe("the public 'Juara Favorit' vote: e-mail verified, one per person and c
   /** The token of the confirmation link in the latest mail to `email` (delivered by the outbox through SMTP). */
   const tokenFor = async (email: string) => {
     const mail = await waitFor(`confirmation mail to ${email}`, () => sink.to(email).at(-1));
-    return /\/v\/([\w-]+)/.exec(mail.text)![1];
+    return /\/v\/([\w.-]+)/.exec(mail.text)![1];
   };
   const verify = (token: string) => t.http().post('/api/public/favourite-votes/verify').send({ token });
 
   beforeAll(async () => {
     sink = await startSmtpSink();
     // Without Redis the outbox is drained in process: the confirmation mails really go out through SMTP.
-    t = await createTestApp({ VOTE_REQUEST_LIMIT: String(VOTE_LIMIT), VOTE_DISPOSABLE_DOMAINS: 'mailinator.com,yopmail.com', REDIS_URL: '', SMTP_URL: sink.url, NOTIFY_POLL_MS: '50' });
+    t = await createTestApp({ VOTE_REQUEST_LIMIT: String(VOTE_LIMIT), VOTE_DISPOSABLE_DOMAINS: 'mailinator.com,yopmail.com', REDIS_URL: '', SMTP_URL: sink.url, NOTIFY_POLL_MS: '50', NOTIFY_MAX_ATTEMPTS: '1' });
     await seedDemo(t);
     organizer = (await login(t, 'organizer@demo.local')).accessToken;
     competitionId = (await openCompetition(t, organizer, { slug: 'favorit' })).id;
@@ -299,7 +300,8 @@ describe("the public 'Juara Favorit' vote: e-mail verified, one per person and c
     const first = await cast(ids.SiTaro, 'Ani.Warga@gmail.com');
     expect([first.status, first.body.status]).toEqual([202, 'verification_sent']);
     const mail = await t.db.query(`SELECT channel, address, payload FROM outbox_messages WHERE type = 'favourite_vote_verify'`);
-    expect(mail.rows).toEqual([{ channel: 'email', address: 'Ani.Warga@gmail.com', payload: expect.objectContaining({ innovation: 'SiTaro', category: 'kota', token: expect.any(String) }) }]);
+    expect(mail.rows).toEqual([{ channel: 'email', address: 'Ani.Warga@gmail.com', payload: expect.objectContaining({ innovation: 'SiTaro', category: 'kota', tokenId: expect.any(String) }) }]);
+    expect(mail.rows[0].payload).not.toHaveProperty('token'); // the link is signed at delivery, never stored
     const sent = await waitFor('the confirmation mail', () => sink.to('Ani.Warga@gmail.com')[0]);
     expect(sent.subject).toBe('Konfirmasi suara Juara Favorit: SiTaro');
     expect(sent.text).toContain('Anda memilih "SiTaro" sebagai Juara Favorit kategori kota, Kompetisi favorit.');
@@ -327,11 +329,34 @@ describe("the public 'Juara Favorit' vote: e-mail verified, one per person and c
     expect(JSON.stringify(rows.rows)).not.toMatch(/ani|budi|citra|dina/i);
   });
 
+  it('a confirmation link is seen only by its recipient: a dead mail shows admins and organizers no link, and its replay mails the same working link', async () => {
+    sink.rejecting = true;
+    expect((await cast(ids.SiTaro, 'fajar@gmail.com')).status).toBe(202);
+    const row = await waitFor('the dead confirmation mail', async () => (await t.db.query(`SELECT id, payload FROM outbox_messages WHERE address = 'fajar@gmail.com' AND status = 'dead'`)).rows[0]);
+    sink.rejecting = false;
+    const link = accountToken(t.env.jwt.refreshSecret, 'favourite_vote', row.payload.tokenId);
+    expect(JSON.stringify(row)).not.toContain(link);
+    const admin = (await login(t, 'admin@demo.local')).accessToken;
+    for (const who of [admin, organizer]) {
+      const dead = await t.http().get('/api/admin/outbox?status=dead&type=favourite_vote_verify').set(bearer(who));
+      expect(dead.status).toBe(200);
+      expect(JSON.stringify(dead.body)).not.toContain(link.split('.')[1]);
+    }
+    // A row stored before links were signed at delivery keeps its token out of the view too.
+    await t.db.query(`UPDATE outbox_messages SET payload = payload || '{"token":"old-secret-link-token"}' WHERE id = $1`, [row.id]);
+    const listed = await t.http().get('/api/admin/outbox?status=dead&type=favourite_vote_verify').set(bearer(admin));
+    expect(listed.body.items.find((m: { id: string }) => m.id === row.id).payload.token).toBe('[redacted]');
+    await t.db.query(`UPDATE outbox_messages SET payload = payload - 'token' WHERE id = $1`, [row.id]);
+
+    expect((await t.http().post(`/api/admin/outbox/${row.id}/replay`).set(bearer(admin))).status).toBe(200);
+    expect(await tokenFor('fajar@gmail.com')).toBe(link);
+  });
+
   it('hides the results while voting is open, then publishes a tally whose hash anyone can recompute', async () => {
     const open = await t.http().get(`/api/public/favourite-polls/${pollId}`);
     expect([open.status, open.body.open, open.body.results]).toEqual([200, true, null]);
     const admin = await t.http().get(`/api/competitions/${competitionId}/favourite-polls`).set(bearer(organizer));
-    expect(admin.body[0]).toMatchObject({ requested: 5, verified: 3 });
+    expect(admin.body[0]).toMatchObject({ requested: 6, verified: 3 });
     expect(JSON.stringify(admin.body)).not.toContain('"votes"');
 
     await t.db.query(`UPDATE favourite_polls SET opens_at = now() - interval '2 days', closes_at = now() - interval '1 second' WHERE id = $1`, [pollId]);
