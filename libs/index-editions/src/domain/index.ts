@@ -1,1 +1,2 @@
 export * from './edition-lifecycle';
+export * from './survey-option';
