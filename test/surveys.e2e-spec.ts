@@ -3,6 +3,7 @@ import { accountToken } from '@app/common';
 import { createTestApp, type TestApp } from './support/test-app';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 import { waitFor } from './support/wait';
+import { demoDeskReview } from './support/demo-desk-review';
 import { bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
 
 const fields = (res: { body: { details?: { fields?: { field: string }[] } } }) => (res.body.details?.fields ?? []).map((f) => f.field);
@@ -241,6 +242,20 @@ describe('demo seed: SiTaro’s pharmacy surveyed before and after its 2021 laun
     expect((await t.db.query(`SELECT count(*)::int AS n FROM survey_units`)).rows[0].n).toBe(1);
     const pub = await t.http().get('/api/public/surveys/sitaro22/ikm');
     expect(pub.body.ikm.grade).toBe('B');
+  });
+
+  it("a juror assigned to SiTaro reads its before/after in the dossier; a juror who is not assigned gets 404; a juror cannot link evidence", async () => {
+    const review = await demoDeskReview(t);
+    expect(review.assignments.length).toBeGreaterThan(0);
+    const juror = (await login(t, review.assignments[0].email)).accessToken;
+    const sheet = await t.http().get(`/api/assignments/${review.assignments[0].id}/sheet`).set(bearer(juror));
+    expect(sheet.body.rubric.map((c: { key: string }) => c.key)).toContain('kemanfaatan');
+    const mine = await t.http().get(`/api/innovations/${review.sitaro}/survey-evidence`).set(bearer(juror));
+    expect([mine.status, mine.body.length, mine.body[0]?.before.ikm.grade, mine.body[0]?.after.ikm.grade]).toEqual([200, 1, 'C', 'B']);
+    const other = (await login(t, review.otherJuror)).accessToken;
+    expect((await t.http().get(`/api/innovations/${review.sitaro}/survey-evidence`).set(bearer(other))).status).toBe(404);
+    const link = await t.http().post(`/api/innovations/${review.sitaro}/survey-evidence`).set(bearer(juror)).send({ unitId: mine.body[0].unit.id, beforePeriodId: mine.body[0].before.periodId, afterPeriodId: mine.body[0].after.periodId });
+    expect(link.status).toBe(403);
   });
 });
 
