@@ -244,6 +244,25 @@ describe('demo seed: SiTaro’s pharmacy surveyed before and after its 2021 laun
     expect(pub.body.ikm.grade).toBe('B');
   });
 
+  it("the public sees the unit's IKM history (oldest first) and SiTaro's before/after on its public page, without an account", async () => {
+    const [unit] = (await t.db.query(`SELECT id FROM survey_units WHERE name = 'Instalasi Farmasi Rawat Jalan'`)).rows;
+    const history = await t.http().get(`/api/public/survey-units/${unit.id}`);
+    expect(history.status).toBe(200);
+    expect(history.body).toMatchObject({ unit: 'Instalasi Farmasi Rawat Jalan', organization: 'RSUD dr. Chasbullah Abdulmadjid Kota Bekasi' });
+    expect(history.body.periods.map((p: { label: string; ikm: { grade: string; responses: number } }) => [p.label, p.ikm.grade, p.ikm.responses])).toEqual([
+      ['SKM Semester I 2021', 'C', 290],
+      ['SKM Semester I 2022', 'B', 310],
+    ]);
+    expect(JSON.stringify(history.body)).not.toMatch(/"suggestions?"|"sex"/);
+    expect((await t.http().get('/api/public/surveys/sitaro22/ikm')).body.unitId).toBe(unit.id);
+    expect((await t.http().get('/api/public/survey-units/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    const [sitaro] = (await t.db.query(`SELECT i.id FROM innovations i JOIN competitions c ON c.id = i.competition_id WHERE c.slug = 'iga-2024-demo' AND i.title LIKE 'SiTaro%'`)).rows;
+    const evidence = await t.http().get(`/api/public/innovations/${sitaro.id}/survey-evidence`);
+    expect([evidence.status, evidence.body[0].before.ikm.grade, evidence.body[0].after.ikm.grade]).toEqual([200, 'C', 'B']);
+    const [draft] = (await t.db.query(`SELECT id FROM innovations WHERE submitted_at IS NULL LIMIT 1`)).rows;
+    if (draft) expect((await t.http().get(`/api/public/innovations/${draft.id}/survey-evidence`)).status).toBe(404);
+  });
+
   it("a juror assigned to SiTaro reads its before/after in the dossier; a juror who is not assigned gets 404; a juror cannot link evidence", async () => {
     const review = await demoDeskReview(t);
     expect(review.assignments.length).toBeGreaterThan(0);
