@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { accountToken } from '@app/common';
 import { createTestApp, type TestApp } from './support/test-app';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 import { waitFor } from './support/wait';
+import { demoDeskReview } from './support/demo-desk-review';
 import { bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
 
 const fields = (res: { body: { details?: { fields?: { field: string }[] } } }) => (res.body.details?.fields ?? []).map((f) => f.field);
@@ -241,6 +243,39 @@ describe('demo seed: SiTaro’s pharmacy surveyed before and after its 2021 laun
     const pub = await t.http().get('/api/public/surveys/sitaro22/ikm');
     expect(pub.body.ikm.grade).toBe('B');
   });
+
+  it("the public sees the unit's IKM history (oldest first) and SiTaro's before/after on its public page, without an account", async () => {
+    const [unit] = (await t.db.query(`SELECT id FROM survey_units WHERE name = 'Instalasi Farmasi Rawat Jalan'`)).rows;
+    const history = await t.http().get(`/api/public/survey-units/${unit.id}`);
+    expect(history.status).toBe(200);
+    expect(history.body).toMatchObject({ unit: 'Instalasi Farmasi Rawat Jalan', organization: 'RSUD dr. Chasbullah Abdulmadjid Kota Bekasi' });
+    expect(history.body.periods.map((p: { label: string; ikm: { grade: string; responses: number } }) => [p.label, p.ikm.grade, p.ikm.responses])).toEqual([
+      ['SKM Semester I 2021', 'C', 290],
+      ['SKM Semester I 2022', 'B', 310],
+    ]);
+    expect(JSON.stringify(history.body)).not.toMatch(/"suggestions?"|"sex"/);
+    expect((await t.http().get('/api/public/surveys/sitaro22/ikm')).body.unitId).toBe(unit.id);
+    expect((await t.http().get('/api/public/survey-units/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    const [sitaro] = (await t.db.query(`SELECT i.id FROM innovations i JOIN competitions c ON c.id = i.competition_id WHERE c.slug = 'iga-2024-demo' AND i.title LIKE 'SiTaro%'`)).rows;
+    const evidence = await t.http().get(`/api/public/innovations/${sitaro.id}/survey-evidence`);
+    expect([evidence.status, evidence.body[0].before.ikm.grade, evidence.body[0].after.ikm.grade]).toEqual([200, 'C', 'B']);
+    const [draft] = (await t.db.query(`SELECT id FROM innovations WHERE submitted_at IS NULL LIMIT 1`)).rows;
+    if (draft) expect((await t.http().get(`/api/public/innovations/${draft.id}/survey-evidence`)).status).toBe(404);
+  });
+
+  it("a juror assigned to SiTaro reads its before/after in the dossier; a juror who is not assigned gets 404; a juror cannot link evidence", async () => {
+    const review = await demoDeskReview(t);
+    expect(review.assignments.length).toBeGreaterThan(0);
+    const juror = (await login(t, review.assignments[0].email)).accessToken;
+    const sheet = await t.http().get(`/api/assignments/${review.assignments[0].id}/sheet`).set(bearer(juror));
+    expect(sheet.body.rubric.map((c: { key: string }) => c.key)).toContain('kemanfaatan');
+    const mine = await t.http().get(`/api/innovations/${review.sitaro}/survey-evidence`).set(bearer(juror));
+    expect([mine.status, mine.body.length, mine.body[0]?.before.ikm.grade, mine.body[0]?.after.ikm.grade]).toEqual([200, 1, 'C', 'B']);
+    const other = (await login(t, review.otherJuror)).accessToken;
+    expect((await t.http().get(`/api/innovations/${review.sitaro}/survey-evidence`).set(bearer(other))).status).toBe(404);
+    const link = await t.http().post(`/api/innovations/${review.sitaro}/survey-evidence`).set(bearer(juror)).send({ unitId: mine.body[0].unit.id, beforePeriodId: mine.body[0].before.periodId, afterPeriodId: mine.body[0].after.periodId });
+    expect(link.status).toBe(403);
+  });
 });
 
 describe("the public 'Juara Favorit' vote: e-mail verified, one per person and category, verifiable tally (e2e)", () => {
@@ -256,14 +291,14 @@ describe("the public 'Juara Favorit' vote: e-mail verified, one per person and c
   /** The token of the confirmation link in the latest mail to `email` (delivered by the outbox through SMTP). */
   const tokenFor = async (email: string) => {
     const mail = await waitFor(`confirmation mail to ${email}`, () => sink.to(email).at(-1));
-    return /\/v\/([\w-]+)/.exec(mail.text)![1];
+    return /\/v\/([\w.-]+)/.exec(mail.text)![1];
   };
   const verify = (token: string) => t.http().post('/api/public/favourite-votes/verify').send({ token });
 
   beforeAll(async () => {
     sink = await startSmtpSink();
     // Without Redis the outbox is drained in process: the confirmation mails really go out through SMTP.
-    t = await createTestApp({ VOTE_REQUEST_LIMIT: String(VOTE_LIMIT), VOTE_DISPOSABLE_DOMAINS: 'mailinator.com,yopmail.com', REDIS_URL: '', SMTP_URL: sink.url, NOTIFY_POLL_MS: '50' });
+    t = await createTestApp({ VOTE_REQUEST_LIMIT: String(VOTE_LIMIT), VOTE_DISPOSABLE_DOMAINS: 'mailinator.com,yopmail.com', REDIS_URL: '', SMTP_URL: sink.url, NOTIFY_POLL_MS: '50', NOTIFY_MAX_ATTEMPTS: '1' });
     await seedDemo(t);
     organizer = (await login(t, 'organizer@demo.local')).accessToken;
     competitionId = (await openCompetition(t, organizer, { slug: 'favorit' })).id;
@@ -299,7 +334,8 @@ describe("the public 'Juara Favorit' vote: e-mail verified, one per person and c
     const first = await cast(ids.SiTaro, 'Ani.Warga@gmail.com');
     expect([first.status, first.body.status]).toEqual([202, 'verification_sent']);
     const mail = await t.db.query(`SELECT channel, address, payload FROM outbox_messages WHERE type = 'favourite_vote_verify'`);
-    expect(mail.rows).toEqual([{ channel: 'email', address: 'Ani.Warga@gmail.com', payload: expect.objectContaining({ innovation: 'SiTaro', category: 'kota', token: expect.any(String) }) }]);
+    expect(mail.rows).toEqual([{ channel: 'email', address: 'Ani.Warga@gmail.com', payload: expect.objectContaining({ innovation: 'SiTaro', category: 'kota', tokenId: expect.any(String) }) }]);
+    expect(mail.rows[0].payload).not.toHaveProperty('token'); // the link is signed at delivery, never stored
     const sent = await waitFor('the confirmation mail', () => sink.to('Ani.Warga@gmail.com')[0]);
     expect(sent.subject).toBe('Konfirmasi suara Juara Favorit: SiTaro');
     expect(sent.text).toContain('Anda memilih "SiTaro" sebagai Juara Favorit kategori kota, Kompetisi favorit.');
@@ -327,11 +363,34 @@ describe("the public 'Juara Favorit' vote: e-mail verified, one per person and c
     expect(JSON.stringify(rows.rows)).not.toMatch(/ani|budi|citra|dina/i);
   });
 
+  it('a confirmation link is seen only by its recipient: a dead mail shows admins and organizers no link, and its replay mails the same working link', async () => {
+    sink.rejecting = true;
+    expect((await cast(ids.SiTaro, 'fajar@gmail.com')).status).toBe(202);
+    const row = await waitFor('the dead confirmation mail', async () => (await t.db.query(`SELECT id, payload FROM outbox_messages WHERE address = 'fajar@gmail.com' AND status = 'dead'`)).rows[0]);
+    sink.rejecting = false;
+    const link = accountToken(t.env.jwt.refreshSecret, 'favourite_vote', row.payload.tokenId);
+    expect(JSON.stringify(row)).not.toContain(link);
+    const admin = (await login(t, 'admin@demo.local')).accessToken;
+    for (const who of [admin, organizer]) {
+      const dead = await t.http().get('/api/admin/outbox?status=dead&type=favourite_vote_verify').set(bearer(who));
+      expect(dead.status).toBe(200);
+      expect(JSON.stringify(dead.body)).not.toContain(link.split('.')[1]);
+    }
+    // A row stored before links were signed at delivery keeps its token out of the view too.
+    await t.db.query(`UPDATE outbox_messages SET payload = payload || '{"token":"old-secret-link-token"}' WHERE id = $1`, [row.id]);
+    const listed = await t.http().get('/api/admin/outbox?status=dead&type=favourite_vote_verify').set(bearer(admin));
+    expect(listed.body.items.find((m: { id: string }) => m.id === row.id).payload.token).toBe('[redacted]');
+    await t.db.query(`UPDATE outbox_messages SET payload = payload - 'token' WHERE id = $1`, [row.id]);
+
+    expect((await t.http().post(`/api/admin/outbox/${row.id}/replay`).set(bearer(admin))).status).toBe(200);
+    expect(await tokenFor('fajar@gmail.com')).toBe(link);
+  });
+
   it('hides the results while voting is open, then publishes a tally whose hash anyone can recompute', async () => {
     const open = await t.http().get(`/api/public/favourite-polls/${pollId}`);
     expect([open.status, open.body.open, open.body.results]).toEqual([200, true, null]);
     const admin = await t.http().get(`/api/competitions/${competitionId}/favourite-polls`).set(bearer(organizer));
-    expect(admin.body[0]).toMatchObject({ requested: 5, verified: 3 });
+    expect(admin.body[0]).toMatchObject({ requested: 6, verified: 3 });
     expect(JSON.stringify(admin.body)).not.toContain('"votes"');
 
     await t.db.query(`UPDATE favourite_polls SET opens_at = now() - interval '2 days', closes_at = now() - interval '1 second' WHERE id = $1`, [pollId]);

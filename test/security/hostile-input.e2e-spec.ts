@@ -124,6 +124,7 @@ const TARGETS: Record<string, Target> = {
   'PUT /api/index-editions/{id}/regions/{regionId}/answers': { who: 'coordinator', params: () => indexParams(), body: () => ({ indicator: 'anggaran', option: 'tidak_ada' }) },
   'POST /api/index-editions/{id}/answers/{answerId}/documents/{kind}': { who: 'coordinator', params: () => ({ ...indexParams(), kind: 'regulation' }), multipart: true },
   'POST /api/index-editions/{id}/regions/{regionId}/submit': { who: 'coordinator', params: () => indexParams() },
+  'PUT /api/index-editions/{id}/regions/{regionId}/survey-answers': { who: 'opdA', params: () => indexParams(), body: (c) => ({ indicator: 'survei_kepuasan', innovationId: indexParams().innovationId, periodId: c.w.ids.surveyPeriod }) },
   'POST /api/index-editions/{id}/innovations': { who: 'opdA', params: () => indexParams(), body: (c) => ({ title: `Inovasi Indeks ${c.n}` }) },
   'POST /api/index-editions/{id}/validators': { who: 'organizer', params: () => indexParams(), body: () => ({ perRegion: 1 }) },
   'PUT /api/index-editions/{id}/answers/{answerId}/verification': { who: 'jurorAssigned', params: () => indexParams(), body: () => ({ option: 'perda' }) },

@@ -4,7 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppConfigModule, type AppEnv } from '@app/config';
-import { RolesGuard } from '@app/common';
+import { redactLinkSecrets, RolesGuard } from '@app/common';
 import { JwtAuthGuard } from '@app/identity';
 import { BACKGROUND_MODULES, CONTEXT_MODULES, migratedDatabase } from '@app/platform';
 import { JobQueue } from '@app/jobs';
@@ -37,8 +37,8 @@ export class ApiModule {
             },
             // A request is logged as its id, method, URL and client address: no headers at all, so no token or
             // cookie can reach the logs (and no per-request redaction pass: it was ≈6 % of the API's CPU on a
-            // cached public route).
-            serializers: { req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }) },
+            // cached public route). A one-time link in the URL (/v/{token}, ?token=) is logged without its secret.
+            serializers: { req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: redactLinkSecrets(req.url), remoteAddress: req.remoteAddress }) },
             autoLogging: env.logLevel === 'debug' || env.logLevel === 'trace',
           },
         }),

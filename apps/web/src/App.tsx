@@ -12,7 +12,7 @@ import { CataloguePage } from './pages/public/CataloguePage';
 import { CompetitionsPage } from './pages/public/CompetitionsPage';
 import { PublicInnovationPage } from './pages/public/PublicInnovationPage';
 import { PublicResultsPage } from './pages/public/PublicResultsPage';
-import { SurveyIkmPage, SurveyPage } from './pages/public/SurveyPage';
+import { SurveyIkmPage, SurveyPage, UnitHistoryPage } from './pages/public/SurveyPage';
 import { FavouriteVotePage, VoteConfirmPage } from './pages/public/FavouriteVotePage';
 import { SignInPage } from './pages/SignInPage';
 import { ForgotPasswordPage, SetPasswordPage } from './pages/AccountPages';
@@ -32,6 +32,7 @@ const coordinator = () => import('./pages/coordinator/area');
 const signedIn = () => import('./pages/inbox/area');
 const indexes = () => import('./pages/indexes/area');
 const publicIndexes = () => import('./pages/indexes/public-area');
+const surveys = () => import('./pages/surveys/area');
 const QueuePage = lazyPage(coordinator, 'QueuePage');
 const ReviewPage = lazyPage(coordinator, 'ReviewPage');
 const InnovationPage = lazyPage(opd, 'InnovationPage');
@@ -48,6 +49,9 @@ const ProposalPage = lazyPage(organizer, 'ProposalPage');
 const ResultsPage = lazyPage(organizer, 'ResultsPage');
 const StagePage = lazyPage(organizer, 'StagePage');
 const InboxPage = lazyPage(signedIn, 'InboxPage');
+const SurveyUnitsPage = lazyPage(surveys, 'UnitsPage');
+const SurveyUnitPage = lazyPage(surveys, 'UnitPage');
+const SurveyPeriodPage = lazyPage(surveys, 'PeriodPage');
 const DocumentPage = lazyPage(signedIn, 'DocumentPage');
 const IndexEditionsPage = lazyPage(indexes, 'IndexEditionsPage');
 const SelfAssessmentPage = lazyPage(indexes, 'SelfAssessmentPage');
@@ -68,6 +72,8 @@ interface Route {
 }
 
 const ORGANIZERS: readonly User['role'][] = ['organizer', 'admin'];
+/** Who sees the survey screens: the units' OPDs, their coordinators and admins manage; organizers read. */
+const SURVEY_STAFF: readonly User['role'][] = ['opd', 'coordinator', 'organizer', 'admin'];
 
 const ROUTES: readonly Route[] = [
   { path: '/', page: () => <HomePage /> },
@@ -110,6 +116,10 @@ const ROUTES: readonly Route[] = [
   { path: '/dokumen/:id', roles: SIGNED_IN, page: (p) => <DocumentPage key={p.id} id={p.id} /> },
   { path: '/s/:code', page: (p) => <SurveyPage key={p.code} code={p.code} /> },
   { path: '/s/:code/ikm', page: (p) => <SurveyIkmPage key={p.code} code={p.code} /> },
+  { path: '/unit-layanan/:id', page: (p) => <UnitHistoryPage key={p.id} id={p.id} /> },
+  { path: '/survei', roles: SURVEY_STAFF, page: () => <SurveyUnitsPage /> },
+  { path: '/survei/unit/:id', roles: SURVEY_STAFF, page: (p) => <SurveyUnitPage key={p.id} id={p.id} /> },
+  { path: '/survei/periode/:id', roles: SURVEY_STAFF, page: (p) => <SurveyPeriodPage key={p.id} id={p.id} /> },
   { path: '/favorit/:id', page: (p) => <FavouriteVotePage key={p.id} id={p.id} /> },
   { path: '/v/:token', page: (p) => <VoteConfirmPage key={p.token} token={p.token} /> },
   { path: '/kotak-masuk', roles: SIGNED_IN, page: () => <InboxPage /> },

@@ -4,3 +4,4 @@ export * from './index-editions.module';
 export { IndexEditionsService, type IndexLabels } from './index-editions.service';
 export * from './persistence/index-editions.entities';
 export * from './domain';
+export { IndexSurveyAnswersModule } from './index-survey-answers.module';

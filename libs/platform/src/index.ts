@@ -11,7 +11,7 @@ import { ChangeBusModule, dataSourceOptions, openMigrated } from '@app/database'
 import { ENTITIES } from '@app/database/entities';
 import { DirectoryModule } from '@app/directory';
 import { IdentityModule } from '@app/identity';
-import { IndexEditionsModule } from '@app/index-editions';
+import { IndexEditionsModule, IndexSurveyAnswersModule } from '@app/index-editions';
 import { JudgingModule } from '@app/judging';
 import { NotificationsModule, OutboxPumpModule } from '@app/notifications';
 import { ResultsModule } from '@app/results';
@@ -22,7 +22,7 @@ import { SurveysModule } from '@app/surveys';
  * Every bounded context's module: what the API serves and the CLI's commands use. With them the change bus
  * (PostgreSQL LISTEN/NOTIFY) their repositories announce cache invalidations on to every API instance.
  */
-export const CONTEXT_MODULES: readonly Type[] = [ChangeBusModule, AuditModule, DirectoryModule, IdentityModule, CompetitionsModule, SubmissionsModule, NotificationsModule, JudgingModule, ResultsModule, SurveysModule, IndexEditionsModule];
+export const CONTEXT_MODULES: readonly Type[] = [ChangeBusModule, AuditModule, DirectoryModule, IdentityModule, CompetitionsModule, SubmissionsModule, NotificationsModule, JudgingModule, ResultsModule, SurveysModule, IndexEditionsModule, IndexSurveyAnswersModule];
 
 /** Loops that run in the background of a serving process (outbox relay and digests, storage sweep). */
 export const BACKGROUND_MODULES: readonly Type[] = [OutboxPumpModule, StorageSweepModule];

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { NotFound, ValidationFailed, type Actor } from '@app/common';
 import { AuditService } from '@app/audit';
 import { InnovationsService } from '@app/submissions';
+import { RankingsReadModel } from '@app/results';
 import { assertBeforeAfter, compareIkm, SurveyErrorCode } from './domain';
 import { SurveysRepository } from './persistence/surveys.repository';
 import { SurveysService } from './surveys.service';
@@ -21,6 +22,7 @@ export class SurveyEvidenceService {
     private readonly surveys: SurveysService,
     private readonly innovations: InnovationsService,
     private readonly audit: AuditService,
+    private readonly results: RankingsReadModel,
   ) {}
 
   /** The innovation's OPD links one of its own organization's units. */
@@ -46,6 +48,12 @@ export class SurveyEvidenceService {
   /** Anyone who may read the innovation (its OPD, coordinator, organizers, assigned jurors) reads its evidence. */
   async list(actor: Actor, innovationId: string): Promise<SurveyEvidenceView[]> {
     await this.innovations.relate(actor, innovationId);
+    return this.views(await this.repo.evidenceOf(innovationId));
+  }
+
+  /** The evidence of an innovation on the public catalogue (404 for any other), for its public page. */
+  async publicList(innovationId: string): Promise<SurveyEvidenceView[]> {
+    await this.results.publicInnovation(innovationId);
     return this.views(await this.repo.evidenceOf(innovationId));
   }
 

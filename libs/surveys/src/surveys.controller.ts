@@ -14,6 +14,7 @@ import {
   LinkSurveyEvidenceDto,
   PublicIkmView,
   PublicSurveyView,
+  PublicUnitHistoryView,
   ResponseAcceptedView,
   SubmitSurveyResponseDto,
   SurveyEvidenceView,
@@ -161,5 +162,29 @@ export class PublicSurveysController {
   @ApiOperation({ summary: "The period's published IKM: per-element values, quality grade and sample adequacy (no suggestions, no profiles)" })
   ikm(@Param('code') code: string) {
     return this.surveys.publicIkm(code);
+  }
+}
+
+@ApiTags('surveys')
+@Public()
+@Controller('public')
+export class PublicSurveyHistoryController {
+  constructor(
+    private readonly surveys: SurveysService,
+    private readonly evidence: SurveyEvidenceService,
+  ) {}
+
+  @Get('survey-units/:id')
+  @ApiOkResponse({ type: PublicUnitHistoryView })
+  @ApiOperation({ summary: "A service unit's public IKM history: each period that has opened, with its IKM, grade, per-element values and sample adequacy" })
+  unit(@Param('id', uuidParam) id: string) {
+    return this.surveys.publicUnit(id);
+  }
+
+  @Get('innovations/:id/survey-evidence')
+  @ApiOkResponse({ type: [SurveyEvidenceView] })
+  @ApiOperation({ summary: "A public innovation's IKM before and after it started, per element, with sample sizes (404 for an innovation not on the public catalogue)" })
+  innovationEvidence(@Param('id', uuidParam) id: string) {
+    return this.evidence.publicList(id);
   }
 }

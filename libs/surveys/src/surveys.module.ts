@@ -4,6 +4,7 @@ import { DirectoryModule } from '@app/directory';
 import { SubmissionsModule } from '@app/submissions';
 import { CompetitionsModule } from '@app/competitions';
 import { NotificationsModule } from '@app/notifications';
+import { ResultsModule } from '@app/results';
 import { SURVEY_ENTITIES } from './persistence/surveys.entities';
 import { VOTE_ENTITIES } from './persistence/votes.entities';
 import { SurveysRepository } from './persistence/surveys.repository';
@@ -13,12 +14,12 @@ import { SurveyEvidenceService } from './survey-evidence.service';
 import { VotesRepository } from './persistence/votes.repository';
 import { EmailVerificationChannel, VotesService } from './votes.service';
 import { FavouritePollsController, PublicVotesController, VoteRateLimit } from './votes.controller';
-import { PublicSurveysController, SurveyResponseRateLimit, SurveysController } from './surveys.controller';
+import { PublicSurveyHistoryController, PublicSurveysController, SurveyResponseRateLimit, SurveysController } from './surveys.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([...SURVEY_ENTITIES, ...VOTE_ENTITIES]), DirectoryModule, SubmissionsModule, CompetitionsModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([...SURVEY_ENTITIES, ...VOTE_ENTITIES]), DirectoryModule, SubmissionsModule, CompetitionsModule, NotificationsModule, ResultsModule],
   providers: [SurveysRepository, CitizenHasher, SurveysService, SurveyEvidenceService, SurveyResponseRateLimit, VotesRepository, EmailVerificationChannel, VotesService, VoteRateLimit],
-  controllers: [SurveysController, PublicSurveysController, FavouritePollsController, PublicVotesController],
+  controllers: [SurveysController, PublicSurveysController, PublicSurveyHistoryController, FavouritePollsController, PublicVotesController],
   exports: [SurveysService, VotesService],
 })
 export class SurveysModule {}

@@ -42,6 +42,7 @@ import type {
   ExclusionResultView,
   PublicIkmView,
   PublicSurveyView,
+  PublicUnitHistoryView,
   SubmitSurveyResponseDto,
   SurveyPeriodDetailView,
   SurveyPeriodView,
@@ -59,7 +60,7 @@ export const DEFAULT_SURVEY_SETTINGS: SurveySettings = { ikm: DEFAULT_IKM_SETTIN
 
 const CODE_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 const toUnitView = (u: UnitRow): SurveyUnitView => ({ id: u.id, organizationId: u.organizationId, organizationName: u.organizationName, name: u.name, population: u.population });
-const publicHead = (p: SurveyPeriodEntity, u: UnitRow) => ({ code: p.code, unit: u.name, organization: u.organizationName, label: p.label, opensAt: p.opensAt, closesAt: p.closesAt });
+const publicHead = (p: SurveyPeriodEntity, u: UnitRow) => ({ code: p.code, unitId: u.id, unit: u.name, organization: u.organizationName, label: p.label, opensAt: p.opensAt, closesAt: p.closesAt });
 const choices = (o: Record<string, { id: string; en: string }>) => Object.entries(o).map(([key, label]) => ({ key, label }));
 
 @Injectable()
@@ -229,6 +230,24 @@ export class SurveysService {
     const { period, unit } = await this.periodByCode(code);
     const view = await this.periodView(period, unit);
     return { ...publicHead(period, unit), ikm: view.ikm, sample: view.sample };
+  }
+
+  /** A unit's public IKM history: every period that has opened, oldest first (no suggestions, no profiles). */
+  async publicUnit(id: string, now = new Date()): Promise<PublicUnitHistoryView> {
+    const unit = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findUnit(id) : null;
+    if (!unit) throw new NotFound(SurveyErrorCode.UnitNotFound, `survey unit ${id} not found`);
+    const periods = (await this.repo.periodsOf(unit.id)).filter((p) => p.opensAt <= now).sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime());
+    return {
+      id: unit.id,
+      unit: unit.name,
+      organization: unit.organizationName,
+      periods: await Promise.all(
+        periods.map(async (p) => {
+          const v = await this.periodView(p, unit);
+          return { code: p.code, label: p.label, opensAt: p.opensAt, closesAt: p.closesAt, ikm: v.ikm, sample: v.sample };
+        }),
+      ),
+    };
   }
 
   async respond(code: string, dto: SubmitSurveyResponseDto, address: string, now = new Date()): Promise<{ accepted: true }> {

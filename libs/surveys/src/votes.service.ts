@@ -1,9 +1,9 @@
-import { randomBytes, createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Conflict, isIsoInstant, NotFound, ValidationFailed, type Actor, type FieldError } from '@app/common';
+import { accountToken, accountTokenHash, accountTokenId, Conflict, isIsoInstant, NotFound, ValidationFailed, type Actor, type FieldError } from '@app/common';
 import type { AppEnv } from '@app/config';
 import { AuditService } from '@app/audit';
 import { CompetitionsService } from '@app/competitions';
@@ -25,8 +25,11 @@ export interface VerificationChannel {
   readonly name: 'email' | 'phone';
   /** The voter's normalised identity (hashed before it is stored) and, for e-mail, its domain. */
   identify(raw: string): { identity: string; domain: string };
-  /** Sends the secret that verifies the vote, inside the vote's transaction. */
-  deliver(tx: EntityManager, to: { voteId: string; address: string }, message: { competition: string; category: string; innovation: string; token: string; expiresAt: Date }): Promise<void>;
+  /**
+   * Sends the secret that verifies the vote, inside the vote's transaction. The message names the vote, not the
+   * secret: the channel works the secret out again when it sends (so no stored row or admin view holds it).
+   */
+  deliver(tx: EntityManager, to: { voteId: string; address: string }, message: { competition: string; category: string; innovation: string; expiresAt: Date }): Promise<void>;
 }
 
 @Injectable()
@@ -38,8 +41,9 @@ export class EmailVerificationChannel implements VerificationChannel {
     return emailIdentity(raw);
   }
 
-  async deliver(tx: EntityManager, to: { voteId: string; address: string }, m: { competition: string; category: string; innovation: string; token: string; expiresAt: Date }): Promise<void> {
+  async deliver(tx: EntityManager, to: { voteId: string; address: string }, m: { competition: string; category: string; innovation: string; expiresAt: Date }): Promise<void> {
     // The voter has no account: the vote's id stands as the recipient; the row goes out on the e-mail channel only.
+    // The payload holds the vote's id (`tokenId`); delivery signs the link from it (withAccountToken).
     await this.outbox.add(tx, [
       {
         type: 'favourite_vote_verify',
@@ -47,7 +51,7 @@ export class EmailVerificationChannel implements VerificationChannel {
         channel: 'email',
         address: to.address,
         locale: 'id',
-        payload: { competition: m.competition, category: m.category, innovation: m.innovation, token: m.token, expiresAt: m.expiresAt.toISOString() },
+        payload: { competition: m.competition, category: m.category, innovation: m.innovation, tokenId: to.voteId, expiresAt: m.expiresAt.toISOString() },
         dedupeKey: `favourite_vote_verify:${to.voteId}@${to.voteId}/email`,
         competitionId: null,
         availableAt: new Date(),
@@ -59,12 +63,12 @@ export class EmailVerificationChannel implements VerificationChannel {
 }
 
 const LINK_TTL_MS = 24 * 3600_000;
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 @Injectable()
 export class VotesService {
   private readonly limit: RateLimit;
   private readonly disposable: readonly string[];
+  private readonly linkSecret: string;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -81,6 +85,8 @@ export class VotesService {
     const c = config.get('citizen', { infer: true });
     this.limit = { max: c.voteRequestsPerHour, windowSeconds: 3600 };
     this.disposable = c.disposableDomains;
+    // The same secret delivery signs the link with (API and worker share it).
+    this.linkSecret = config.get('jwt', { infer: true }).refreshSecret;
   }
 
   /** An organizer opens the vote for a category's finalists (submitted innovations of the competition). */
@@ -144,11 +150,11 @@ export class VotesService {
     const voterHash = this.hasher.hash(`voter:${poll.id}`, identity);
     if (await this.repo.hasVerified(poll.id, voterHash)) throw new Conflict(SurveyErrorCode.AlreadyVoted, 'This e-mail address has already voted in this category');
     const competition = await this.competitions.snapshot(poll.competitionId).catch(() => null);
-    const token = randomBytes(24).toString('base64url');
+    const voteId = randomUUID();
     const expiresAt = new Date(Math.min(now.getTime() + LINK_TTL_MS, poll.closesAt.getTime()));
     await this.db.transaction(async (tx) => {
-      const vote = await this.repo.insertVote(tx, { pollId: poll.id, innovationId: candidate.innovationId, voterHash, emailDomain: domain, addressHash: this.hasher.hash('address', address), channel: this.channel.name, tokenHash: sha256(token), requestedAt: now, expiresAt });
-      await this.channel.deliver(tx, { voteId: vote.id, address: dto.email.trim() }, { competition: competition?.name ?? '', category: poll.category, innovation: candidate.title, token, expiresAt });
+      const vote = await this.repo.insertVote(tx, { id: voteId, pollId: poll.id, innovationId: candidate.innovationId, voterHash, emailDomain: domain, addressHash: this.hasher.hash('address', address), channel: this.channel.name, tokenHash: accountTokenHash(accountToken(this.linkSecret, 'favourite_vote', voteId)), requestedAt: now, expiresAt });
+      await this.channel.deliver(tx, { voteId: vote.id, address: dto.email.trim() }, { competition: competition?.name ?? '', category: poll.category, innovation: candidate.title, expiresAt });
     });
     return { status: 'verification_sent', expiresAt };
   }
@@ -156,7 +162,7 @@ export class VotesService {
   /** Opening the link: the vote counts from now, once per voter and poll. */
   async verify(token: string, now = new Date()): Promise<VoteVerifiedView> {
     return this.db.transaction(async (tx) => {
-      const vote = /^[\w-]{20,100}$/.test(token) ? await this.repo.lockByToken(tx, sha256(token)) : null;
+      const vote = accountTokenId(this.linkSecret, 'favourite_vote', token) ? await this.repo.lockByToken(tx, accountTokenHash(token)) : null;
       if (!vote) throw new NotFound(SurveyErrorCode.LinkInvalid, 'This confirmation link is not valid');
       if (vote.verifiedAt) return { verified: true, innovationId: vote.innovationId, verifiedAt: vote.verifiedAt };
       const poll = (await this.repo.findPoll(vote.pollId, tx))!;

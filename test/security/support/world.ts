@@ -1,4 +1,4 @@
-import type { Actor } from '@app/common';
+import { accountToken, type Actor } from '@app/common';
 import { CompetitionsService } from '@app/competitions';
 import { JuryService, PipelineService } from '@app/judging';
 import { judgeEdition } from '@app/demo';
@@ -204,7 +204,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
   // A favourite vote of the live competition between A and B, open now, with one vote requested (its link token).
   const poll = await ok('favourite poll', await post(`/api/competitions/${c.id}/favourite-polls`, org, { category: 'kota', opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), innovationIds: [a.id, b.id] }));
   await ok('vote', await t.http().post(`/api/public/favourite-polls/${poll.id}/votes`).send({ innovationId: a.id, email: 'pemilih.matriks@gmail.com' }), [202]);
-  const voteToken = (await t.db.query(`SELECT payload->>'token' AS token FROM outbox_messages WHERE type = 'favourite_vote_verify' ORDER BY created_at DESC LIMIT 1`)).rows[0].token as string;
+  const voteId = (await t.db.query(`SELECT payload->>'tokenId' AS id FROM outbox_messages WHERE type = 'favourite_vote_verify' ORDER BY created_at DESC LIMIT 1`)).rows[0].id as string;
+  const voteToken = accountToken(t.env.jwt.refreshSecret, 'favourite_vote', voteId);
 
   const jurorToken = (email: string) => jurors[email].accessToken;
   return {

@@ -49,3 +49,13 @@ export async function call<R extends Answer & { data?: unknown }>(pending: Promi
 export async function callAs<T>(pending: Promise<Answer>): Promise<T> {
   return ((await settle(pending)) as Answer & { data?: unknown }).data as T;
 }
+
+/** POST a CSV file as a text/csv body (the imports: all rows or none; a refused file answers 400 with details.errors). */
+export async function postCsv<T>(path: string, csv: string): Promise<T> {
+  const request = new Request(new URL(path, origin), { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+  const res = await authFetch(request).catch((e: unknown) => {
+    throw ApiError.network(e);
+  });
+  if (!res.ok) throw await ApiError.fromResponse(res);
+  return (await res.json()) as T;
+}

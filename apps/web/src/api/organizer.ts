@@ -1,5 +1,4 @@
-import { api, authFetch, call, callAs } from './client';
-import { ApiError } from './errors';
+import { api, call, callAs, postCsv } from './client';
 import type { Competition, Innovation, InnovationStatus, Page, Plan, User } from './types';
 import type { components } from './schema';
 
@@ -168,23 +167,9 @@ export interface ImportResult {
 export type NationalAreasImport = Schemas['NationalAreasImportView'];
 /** POST /api/imports/national-areas: the official provinces, kabupaten and kota (admins). */
 export const importNationalAreas = () => call(api.POST('/api/imports/national-areas'));
-/** A row the API refused (details.errors of its 400); row 1 is the header. */
-export interface RowError {
-  row: number;
-  field: string;
-  message: string;
-}
-export const rowErrors = (error: ApiError | null): RowError[] => (Array.isArray(error?.details.errors) ? (error.details.errors as RowError[]) : []);
 
 /** POST /api/imports/{kind} with the CSV as a text/csv body. */
-export async function importCsv(kind: ImportKind, csv: string): Promise<ImportResult> {
-  const request = new Request(new URL(`/api/imports/${kind}`, globalThis.location.origin), { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
-  const res = await authFetch(request).catch((e: unknown) => {
-    throw ApiError.network(e);
-  });
-  if (!res.ok) throw await ApiError.fromResponse(res);
-  return (await res.json()) as ImportResult;
-}
+export const importCsv = (kind: ImportKind, csv: string) => postCsv<ImportResult>(`/api/imports/${kind}`, csv);
 
 // ── dead letters ────────────────────────────────────────────────────────────
 export type OutboxMessage = Schemas['OutboxMessageView'];

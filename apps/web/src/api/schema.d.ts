@@ -1868,6 +1868,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/survey-units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A service unit's public IKM history: each period that has opened, with its IKM, grade, per-element values and sample adequacy
+         * @description A service unit's public IKM history: each period that has opened, with its IKM, grade, per-element values and sample adequacy
+         */
+        get: operations["PublicSurveyHistoryController_unit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/innovations/{id}/survey-evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A public innovation's IKM before and after it started, per element, with sample sizes (404 for an innovation not on the public catalogue)
+         * @description A public innovation's IKM before and after it started, per element, with sample sizes (404 for an innovation not on the public catalogue)
+         */
+        get: operations["PublicSurveyHistoryController_innovationEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/competitions/{id}/favourite-polls": {
         parameters: {
             query?: never;
@@ -2393,6 +2433,30 @@ export interface paths {
          */
         get: operations["IndexPublicController_snapshot"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/regions/{regionId}/survey-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A region's answers given from survey data, each with its period (n, IKM, grade, sample) and the option the data gives now (whoever sees the region's self-assessment)
+         * @description A region's answers given from survey data, each with its period (n, IKM, grade, sample) and the option the data gives now (whoever sees the region's self-assessment)
+         */
+        get: operations["IndexSurveyAnswersController_list"];
+        /**
+         * Answer an innovation's survey indicator from a satisfaction-survey period: the option follows from its IKM and grade (and a period before), its public IKM page is the evidence link
+         * @description Answer an innovation's survey indicator from a satisfaction-survey period: the option follows from its IKM and grade (and a period before), its public IKM page is the evidence link
+         */
+        put: operations["IndexSurveyAnswersController_answer"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3384,6 +3448,11 @@ export interface components {
         };
         PublicSurveyView: {
             code: string;
+            /**
+             * Format: uuid
+             * @description The unit's public IKM history is /api/public/survey-units/{unitId}
+             */
+            unitId: string;
             unit: string;
             organization: string;
             label: string;
@@ -3444,6 +3513,11 @@ export interface components {
         };
         PublicIkmView: {
             code: string;
+            /**
+             * Format: uuid
+             * @description The unit's public IKM history is /api/public/survey-units/{unitId}
+             */
+            unitId: string;
             unit: string;
             organization: string;
             label: string;
@@ -3453,6 +3527,24 @@ export interface components {
             closesAt: string;
             ikm: components["schemas"]["IkmView"];
             sample: components["schemas"]["SampleView"];
+        };
+        PublicPeriodIkmView: {
+            code: string;
+            label: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            ikm: components["schemas"]["IkmView"];
+            sample: components["schemas"]["SampleView"];
+        };
+        PublicUnitHistoryView: {
+            /** Format: uuid */
+            id: string;
+            unit: string;
+            organization: string;
+            /** @description Periods that have opened, oldest first */
+            periods: components["schemas"]["PublicPeriodIkmView"][];
         };
         CreatePollDto: {
             /** @example kota */
@@ -3995,6 +4087,68 @@ export interface components {
             variables: components["schemas"]["IndexVariableScoreView"][];
             innovations: components["schemas"]["IndexPublicInnovationView"][];
             answers: components["schemas"]["IndexPublicAnswerView"][];
+        };
+        IndexSurveyAnswerDto: {
+            /**
+             * @description an innovation indicator whose options all follow from survey data
+             * @example survei_kepuasan
+             */
+            indicator: string;
+            /**
+             * Format: uuid
+             * @description the reported innovation
+             */
+            innovationId: string;
+            /**
+             * Format: uuid
+             * @description a survey period of a service unit of the innovation's organization
+             */
+            periodId: string;
+            /**
+             * Format: uuid
+             * @description a period of the same unit that closed before it opened (for "IKM higher since the innovation")
+             */
+            beforePeriodId?: string;
+        };
+        IndexSurveyPeriodView: {
+            /** Format: uuid */
+            periodId: string;
+            unit: string;
+            organization: string;
+            label: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description counted responses (n) */
+            responses: number;
+            /** @description IKM 25–100 */
+            ikm?: number | null;
+            /** @enum {string|null} */
+            grade?: "A" | "B" | "C" | "D" | null;
+            gradeLabel?: components["schemas"]["LocalizedTextView"] | null;
+            /** @description Krejcie–Morgan sample size for the population */
+            requiredSample?: number | null;
+            sampleReached?: boolean | null;
+            /** @description the public IKM page of the period */
+            link: string;
+        };
+        IndexSurveyAnswerView: {
+            /** Format: uuid */
+            answerId: string;
+            indicator: string;
+            /** Format: uuid */
+            innovationId: string;
+            /** @description the option the survey data gives now */
+            dataOption?: string | null;
+            /** @description the option the answer holds (the region’s self-assessment) */
+            answeredOption: string;
+            /** @description the validator’s option (validators and organizers only) */
+            verifiedOption?: string | null;
+            period: components["schemas"]["IndexSurveyPeriodView"];
+            before?: components["schemas"]["IndexSurveyPeriodView"] | null;
+            /** Format: date-time */
+            linkedAt: string;
         };
     };
     responses: never;
@@ -6514,6 +6668,48 @@ export interface operations {
             };
         };
     };
+    PublicSurveyHistoryController_unit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicUnitHistoryView"];
+                };
+            };
+        };
+    };
+    PublicSurveyHistoryController_innovationEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyEvidenceView"][];
+                };
+            };
+        };
+    };
     FavouritePollsController_list: {
         parameters: {
             query?: never;
@@ -7187,6 +7383,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    IndexSurveyAnswersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                regionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexSurveyAnswerView"][];
+                };
+            };
+        };
+    };
+    IndexSurveyAnswersController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                regionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndexSurveyAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexSurveyAnswerView"];
+                };
             };
         };
     };

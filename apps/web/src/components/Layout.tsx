@@ -80,6 +80,11 @@ export function Layout({ children, mainRef }: { children: ReactNode; mainRef: Re
                 </NavLink>
               </li>
             )}
+            {(role === 'opd' || role === 'coordinator') && (
+              <li>
+                <NavLink to="/survei">{t('nav.surveys')}</NavLink>
+              </li>
+            )}
             {role === 'juror' && (
               <li>
                 <NavLink to="/juri">{t('nav.jury')}</NavLink>

@@ -3,6 +3,7 @@ import { organizerEn, organizerId } from './organizer';
 import { publicEn, publicId } from './public';
 import { citizenEn, citizenId } from './citizen';
 import { indexesEn, indexesId } from './indexes';
+import { surveysEn, surveysId } from './surveys';
 
 /** Every user-visible string of the web app. Bahasa Indonesia is the reference; English must have every key. */
 const id = {
@@ -11,6 +12,7 @@ const id = {
   ...publicId,
   ...citizenId,
   ...indexesId,
+  ...surveysId,
   'app.name': 'Kompetisi Inovasi Daerah',
   'app.tagline': 'Pengajuan, penilaian dan hasil kompetisi inovasi pelayanan publik daerah.',
   'app.skip': 'Langsung ke konten utama',
@@ -192,6 +194,7 @@ const en: Record<MessageKey, string> = {
   ...publicEn,
   ...citizenEn,
   ...indexesEn,
+  ...surveysEn,
   'app.name': 'Regional Innovation Competition',
   'app.tagline': 'Submission, judging and results of regional public-service innovation competitions.',
   'app.skip': 'Skip to main content',

@@ -1,3 +1,4 @@
 export * from './edition-lifecycle';
 export * from './region-groups';
 export * from './region-breakdown';
+export * from './survey-option';

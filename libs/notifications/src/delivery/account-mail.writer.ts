@@ -2,15 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import type { AppEnv } from '@app/config';
-import { accountToken, type AccountTokenPurpose } from '@app/common';
+import { accountToken, type AccountTokenPurpose, type LinkTokenPurpose } from '@app/common';
 import { type AccountMail, type AccountMailItem } from '@app/identity';
 import { eventKey, rowKey, type OutboxDraft } from '../domain';
 import { OutboxRepository } from '../persistence/outbox.repository';
 
 export const ACCOUNT_MAIL_TYPES = { invitation: 'account_invitation', password_reset: 'password_reset' } as const satisfies Record<AccountTokenPurpose, string>;
-const PURPOSE_OF = new Map<string, AccountTokenPurpose>(Object.entries(ACCOUNT_MAIL_TYPES).map(([purpose, type]) => [type, purpose as AccountTokenPurpose]));
+/** The mails whose link carries a signed one-time token: the account mails and a favourite vote's confirmation. */
+const PURPOSE_OF = new Map<string, LinkTokenPurpose>([...Object.entries(ACCOUNT_MAIL_TYPES).map(([purpose, type]) => [type, purpose as AccountTokenPurpose] as const), ['favourite_vote_verify', 'favourite_vote']]);
 
-/** An account e-mail's payload with its link's token worked out again from the row id (never stored). */
+/**
+ * A one-time link mail's payload with its link's token worked out again from the row id `tokenId` (never stored:
+ * neither the outbox row, nor the dead-letter view, nor a log line holds a usable link).
+ */
 export function withAccountToken(type: string, payload: Record<string, unknown>, secret: string): Record<string, unknown> {
   const purpose = PURPOSE_OF.get(type);
   return purpose && typeof payload.tokenId === 'string' ? { ...payload, token: accountToken(secret, purpose, payload.tokenId) } : payload;

@@ -212,7 +212,7 @@ export const NOTIFICATION_TYPES = {
     en: { subject: 'Conflict of interest declared: {innovation}', lines: ['Juror {juror} declared a conflict of interest with "{innovation}" ({competition}).', 'Their assignment in the {stage} stage was released and needs another juror.', 'Reason: {reason}'], action: 'Manage assignments' },
   },
   favourite_vote_verify: {
-    fields: { competition: 'text', category: 'text', innovation: 'text', token: 'id', expiresAt: 'instant' },
+    fields: { competition: 'text', category: 'text', innovation: 'text', tokenId: 'id', expiresAt: 'instant', token: 'id?' },
     link: '/v/{token}',
     id: {
       subject: 'Konfirmasi suara Juara Favorit: {innovation}',

@@ -24,7 +24,7 @@ const SAMPLES: Record<NotificationType, Record<string, unknown>> = {
   innovation_disqualified: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', reason: 'Data dukung dipalsukan' },
   sheet_reopened: { competition: 'IGA 2025', innovation: 'SiTaro', stage: { id: 'Presentasi', en: 'Presentation' }, assignmentId: 'a-1', reason: 'Sanggahan dikabulkan', dueAt: '2025-06-30T16:59:00Z' },
   conflict_declared: { competition: 'IGA 2025', competitionId: 'c-1', innovation: 'SiTaro', juror: 'Juri Satu', stage: { id: 'Presentasi', en: 'Presentation' }, reason: 'Mantan pegawai' },
-  favourite_vote_verify: { competition: 'IGA 2025', category: 'kota', innovation: 'SiTaro', token: 'tok_1-2', expiresAt: '2025-08-02T00:00:00Z' },
+  favourite_vote_verify: { competition: 'IGA 2025', category: 'kota', innovation: 'SiTaro', tokenId: 'v-1', token: 'tok_1-2', expiresAt: '2025-08-02T00:00:00Z' },
   index_verification_started: { edition: 'IID 2026', slug: 'iid-2026' },
   index_results_published: { edition: 'IID 2026', slug: 'iid-2026' },
   message: { title: 'Rapat juri', body: 'Rapat juri Senin pukul 09.00.', link: '/competitions/c-1' },

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageQueryDto } from '@app/common';
+import { PageQueryDto, redactPayload } from '@app/common';
 import { DIGEST_MODES, DIGEST_TYPE, NOTIFICATION_TYPE_NAMES, OUTBOX_STATUSES, type DigestMode, type OutboxStatus, type OutboxType } from '../domain';
 import type { NotificationEntity } from '../persistence/notification.entity';
 import type { OutboxMessageEntity } from '../persistence/outbox-message.entity';
@@ -115,7 +115,8 @@ export function toOutboxMessageView(o: OutboxMessageEntity): OutboxMessageView {
     lastError: o.lastError,
     note: o.note,
     competitionId: o.competitionId,
-    payload: o.payload,
+    // A row written before links were signed at delivery may still hold a token: never shown to an operator.
+    payload: redactPayload(o.payload),
     availableAt: o.availableAt,
     createdAt: o.createdAt,
     sentAt: o.sentAt,

@@ -138,6 +138,7 @@ export class ChoiceView {
 /** What the public sees of a period: its unit, organization and window. */
 export class PublicPeriodView {
   @ApiProperty() code: string;
+  @ApiProperty({ format: 'uuid', description: "The unit's public IKM history is /api/public/survey-units/{unitId}" }) unitId: string;
   @ApiProperty() unit: string;
   @ApiProperty() organization: string;
   @ApiProperty() label: string;
@@ -194,4 +195,21 @@ export class SurveyEvidenceView {
   @ApiProperty({ type: PeriodSideView }) after: PeriodSideView;
   @ApiProperty({ type: ChangeView, description: 'The overall IKM, key "ikm"' }) ikm: ChangeView;
   @ApiProperty({ type: [ChangeView] }) elements: ChangeView[];
+}
+
+/** One period in a unit's public IKM history. */
+export class PublicPeriodIkmView {
+  @ApiProperty() code: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ format: 'date-time' }) opensAt: Date;
+  @ApiProperty({ format: 'date-time' }) closesAt: Date;
+  @ApiProperty({ type: IkmView }) ikm: IkmView;
+  @ApiProperty({ type: SampleView }) sample: SampleView;
+}
+
+export class PublicUnitHistoryView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() unit: string;
+  @ApiProperty() organization: string;
+  @ApiProperty({ type: [PublicPeriodIkmView], description: 'Periods that have opened, oldest first' }) periods: PublicPeriodIkmView[];
 }

@@ -25,7 +25,7 @@ export class VotesRepository {
     return this.m().find(FavouritePollEntity, { where: { competitionId }, order: { category: 'ASC' } });
   }
 
-  insertVote(tx: EntityManager, row: Pick<FavouriteVoteEntity, 'pollId' | 'innovationId' | 'voterHash' | 'emailDomain' | 'addressHash' | 'channel' | 'tokenHash' | 'requestedAt' | 'expiresAt'>): Promise<FavouriteVoteEntity> {
+  insertVote(tx: EntityManager, row: Pick<FavouriteVoteEntity, 'id' | 'pollId' | 'innovationId' | 'voterHash' | 'emailDomain' | 'addressHash' | 'channel' | 'tokenHash' | 'requestedAt' | 'expiresAt'>): Promise<FavouriteVoteEntity> {
     return tx.save(tx.create(FavouriteVoteEntity, row));
   }
 

@@ -3,6 +3,7 @@ import type { SheetView } from '../../api/juror';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field, fieldId } from '../../components/Field';
+import { ImpactSummary, isImpactCriterion, type SurveyEvidence } from '../../components/SurveyEvidence';
 import { useI18n } from '../../i18n/I18nContext';
 import { useLeaveGuard } from '../../router/router';
 import { useSheetDraft, type Phase } from './useSheetDraft';
@@ -15,6 +16,8 @@ interface Props {
   /** Set when the sheet cannot be edited for a reason the page knows (stage not open, conflict declared). */
   readOnlyReason?: string;
   autosaveMs?: number;
+  /** The innovation's survey evidence (IKM before/after), summarised next to the benefit and impact criteria. */
+  evidence?: readonly SurveyEvidence[];
 }
 
 function SaveState({ phase, version, failed }: { phase: Phase; version: number; failed: string | undefined }) {
@@ -32,7 +35,7 @@ function SaveState({ phase, version, failed }: { phase: Phase; version: number; 
  * confirmation on first save, autosave, and submit. Ranges and completeness are the API's rules: its 400
  * lands next to the criterion it names.
  */
-export function ScoreSheet({ view, onReload, readOnlyReason, autosaveMs = 800 }: Props) {
+export function ScoreSheet({ view, onReload, readOnlyReason, autosaveMs = 800, evidence = [] }: Props) {
   const { t, pick } = useI18n();
   const { rubric, assignment } = view;
   const draft = useSheetDraft(assignment.id, rubric, view.sheet, autosaveMs);
@@ -110,6 +113,7 @@ export function ScoreSheet({ view, onReload, readOnlyReason, autosaveMs = 800 }:
                 />
               )}
             </Field>
+            {isImpactCriterion(c.key) && <ImpactSummary evidence={evidence} />}
           </div>
         ))}
       </div>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { competition as loadCompetition } from '../../api/endpoints';
+import { surveyEvidence } from '../../api/citizen';
 import { sheetOf } from '../../api/juror';
 import { DocumentList } from '../../components/DocumentList';
 import { Facts } from '../../components/Facts';
 import { Loading } from '../../components/Loading';
 import { ProposalView } from '../../components/proposal/ProposalView';
+import { SurveyEvidenceSection } from '../../components/SurveyEvidence';
 import { useLoad } from '../../components/useLoad';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useI18n } from '../../i18n/I18nContext';
@@ -12,12 +14,16 @@ import { Link } from '../../router/router';
 import { ConflictDeclaration } from './ConflictDeclaration';
 import { ScoreSheet } from './ScoreSheet';
 
-/** One assignment: the dossier (profile, proposal sections, documents), the score sheet and the conflict declaration. */
+/**
+ * One assignment: the dossier (profile, proposal sections, documents, survey evidence of impact), the score sheet
+ * (the evidence summarised again next to the benefit/impact criteria) and the conflict declaration.
+ */
 export function SheetPage({ id }: { id: string }) {
   const { t, pick, formatDate } = useI18n();
   const state = useLoad(async () => {
     const view = await sheetOf(id);
-    return { view, competition: await loadCompetition(view.innovation.competitionId) };
+    const [competition, evidence] = await Promise.all([loadCompetition(view.innovation.competitionId), surveyEvidence(view.innovation.id)]);
+    return { view, competition, evidence };
   }, [id]);
   const [declared, setDeclared] = useState(false);
   usePageTitle(state.data?.view.innovation.title);
@@ -27,7 +33,7 @@ export function SheetPage({ id }: { id: string }) {
         <Link to="/juri">← {t('jury.back')}</Link>
       </p>
       <Loading state={state}>
-        {({ view, competition }) => {
+        {({ view, competition, evidence }) => {
           const { assignment, innovation } = view;
           const category = competition.plan.categories.find((c) => c.key === innovation.category);
           const stageStatus = assignment.stageStatus ?? 'open';
@@ -53,8 +59,9 @@ export function SheetPage({ id }: { id: string }) {
                 <ProposalView innovation={innovation} sections={competition.plan.proposalForm.sections} />
                 <h2>{t('jury.documents')}</h2>
                 <DocumentList documents={view.documents} />
+                <SurveyEvidenceSection evidence={evidence} />
               </section>
-              <ScoreSheet key={`${view.sheet.version}-${view.sheet.status}`} view={view} onReload={state.reload} readOnlyReason={readOnlyReason} />
+              <ScoreSheet key={`${view.sheet.version}-${view.sheet.status}`} view={view} onReload={state.reload} readOnlyReason={readOnlyReason} evidence={evidence} />
               {view.sheet.status !== 'submitted' && !declared && <ConflictDeclaration innovationId={innovation.id} onDeclared={() => setDeclared(true)} />}
             </>
           );

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { importCsv, importNationalAreas, rowErrors, type ImportKind, type ImportResult, type NationalAreasImport } from '../../api/organizer';
+import { importCsv, importNationalAreas, type ImportKind, type ImportResult, type NationalAreasImport } from '../../api/organizer';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { ImportErrors, rowErrors } from '../../components/staff/RowErrors';
 import { Field } from '../../components/Field';
 import { Table } from '../../components/staff/Table';
 import { Working } from '../../components/staff/Working';
@@ -47,7 +48,6 @@ function CsvImport({ kind }: { kind: ImportKind }) {
   const [csv, setCsv] = useState('');
   const [result, setResult] = useState<ImportResult | null>(null);
   const { busy, error, run } = useAction();
-  const rows = rowErrors(error);
   const name = `csv-${kind}`;
   const send = (e: FormEvent) => {
     e.preventDefault();
@@ -64,22 +64,10 @@ function CsvImport({ kind }: { kind: ImportKind }) {
       <Field name={name} label={t('org.import.text')}>
         {(c) => <textarea {...c} rows={6} className="mono" value={csv} onChange={(e) => setCsv(e.target.value)} />}
       </Field>
-      {rows.length ? (
-        <div className="error-summary" role="alert">
-          <p className="error-title">{t('org.import.refused', { n: rows.length })}</p>
-          <Table caption={t('org.import.rowErrors')} columns={[{ label: t('org.col.row'), num: true }, t('org.col.column'), t('org.col.problem')]}>
-            {rows.map((r, i) => (
-              <tr key={`${r.row}-${r.field}-${i}`}>
-                <td className="num">{r.row}</td>
-                <td>{r.field}</td>
-                <td>{r.message}</td>
-              </tr>
-            ))}
-          </Table>
-        </div>
-      ) : (
-        <ErrorSummary error={error} />
-      )}
+      <ImportErrors
+        error={error}
+        labels={{ title: t('org.import.refused', { n: rowErrors(error).length }), caption: t('org.import.rowErrors'), row: t('org.col.row'), column: t('org.col.column'), problem: t('org.col.problem') }}
+      />
       <div className="actions">
         <BusyButton type="submit" className="primary" busy={busy !== null} busyLabel={t('org.import.importing')} disabled={!csv.trim()}>
           {t('org.import.send')}

@@ -1,6 +1,8 @@
 import { downloads, publicInnovation, type PublicInnovation } from '../../api/public';
 import { Facts } from '../../components/Facts';
 import { Loading } from '../../components/Loading';
+import { SurveyEvidenceSection } from '../../components/SurveyEvidence';
+import { publicSurveyEvidence } from '../../api/surveys';
 import { ProfileList } from '../../components/proposal/ProposalView';
 import { toValues } from '../../components/proposal/values';
 import { useLoad } from '../../components/useLoad';
@@ -11,17 +13,27 @@ import { BandBadge } from './BandBadge';
 import { useFormat } from './format';
 import './public.css';
 
-/** `/inovasi/:id`: an innovation's public profile, and its rank once the results are published. */
+/** `/inovasi/:id`: an innovation's public profile, its rank once the results are published, and its IKM before/after. */
 export function PublicInnovationPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const state = useLoad(() => publicInnovation(id), [id]);
-  usePageTitle(state.data?.title);
+  const state = useLoad(async () => {
+    const [innovation, evidence] = await Promise.all([publicInnovation(id), publicSurveyEvidence(id)]);
+    return { innovation, evidence };
+  }, [id]);
+  usePageTitle(state.data?.innovation.title);
   return (
     <article className="stack">
       <p>
         <Link to="/katalog">← {t('pub.cat.title')}</Link>
       </p>
-      <Loading state={state}>{(innovation) => <Profile innovation={innovation} />}</Loading>
+      <Loading state={state}>
+        {({ innovation, evidence }) => (
+          <>
+            <Profile innovation={innovation} />
+            <SurveyEvidenceSection evidence={evidence} />
+          </>
+        )}
+      </Loading>
     </article>
   );
 }

@@ -72,7 +72,7 @@ describe('SurveyIkmPage (/s/:code/ikm)', () => {
     );
     renderWithProviders(<SurveyIkmPage code="k7m2q9xa" />);
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Indeks Kepuasan Masyarakat — Farmasi Rawat Jalan');
-    expect(screen.getByText('IKM 78.07 · mutu B (Baik)')).toBeTruthy();
+    expect(screen.getByText('IKM 78,07 · mutu B (Baik)')).toBeTruthy();
     expect(screen.getByText(/19 responden dari sampel minimal 19 \(populasi 20\)\. Jumlah sampel terpenuhi\./)).toBeTruthy();
     const meters = screen.getAllByRole('meter');
     expect(meters.map((m) => m.getAttribute('aria-valuenow'))).toEqual(elements.map((e) => String(e.converted)));

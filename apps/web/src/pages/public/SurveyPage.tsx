@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { answerSurvey, publicIkm, publicSurvey, type PublicIkm, type PublicSurvey, type SurveyAnswer } from '../../api/citizen';
+import { publicUnitHistory, type PublicUnitHistory } from '../../api/surveys';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Loading } from '../../components/Loading';
 import { useAction } from '../../components/useAction';
@@ -119,7 +120,7 @@ export function SurveyIkmPage({ code }: { code: string }) {
 }
 
 export function IkmView({ ikm: v }: { ikm: PublicIkm }) {
-  const { t, pick } = useI18n();
+  const { t, pick, formatNumber } = useI18n();
   const r = v.ikm;
   const s = v.sample;
   return (
@@ -128,12 +129,15 @@ export function IkmView({ ikm: v }: { ikm: PublicIkm }) {
       <p className="muted">
         {v.organization} — {v.label}
       </p>
+      <p>
+        <Link to={`/unit-layanan/${v.unitId}`}>{t('ikm.history')}</Link>
+      </p>
       {r.ikm === null || r.ikm === undefined ? (
         <p>{t('ikm.none')}</p>
       ) : (
         <>
           <p className="lead">
-            <strong>{t('ikm.value', { ikm: r.ikm, grade: r.grade ?? '–', label: r.label ? pick(r.label) : '' })}</strong>
+            <strong>{t('ikm.value', { ikm: formatNumber(r.ikm, 2), grade: r.grade ?? '–', label: r.label ? pick(r.label) : '' })}</strong>
           </p>
           <p>
             {s.required === null || s.required === undefined
@@ -153,13 +157,65 @@ export function IkmView({ ikm: v }: { ikm: PublicIkm }) {
                     <span style={{ width: `${(((e.converted ?? 25) - 25) / 75) * 100}%` }} />
                   </span>
                   <span className="ikm-value">
-                    {e.converted} {e.grade}
+                    {e.converted === null || e.converted === undefined ? t('common.none') : formatNumber(e.converted, 2)} {e.grade}
                   </span>
                 </li>
               ))}
             </ul>
           </section>
         </>
+      )}
+    </>
+  );
+}
+
+/** `/unit-layanan/:id`: a unit's public IKM history, one bar per period (oldest first) on the 25–100 scale. */
+export function UnitHistoryPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const state = useLoad(() => publicUnitHistory(id), [id]);
+  usePageTitle(state.data ? t('ikm.historyTitle', { unit: state.data.unit }) : t('skm.title'));
+  return <article className="stack survey">{<Loading state={state}>{(h) => <UnitHistory history={h} />}</Loading>}</article>;
+}
+
+function UnitHistory({ history: h }: { history: PublicUnitHistory }) {
+  const { t, pick, formatDate, formatNumber } = useI18n();
+  return (
+    <>
+      <h1>{t('ikm.historyTitle', { unit: h.unit })}</h1>
+      <p className="muted">{h.organization}</p>
+      {h.periods.length === 0 ? (
+        <p>{t('ikm.none')}</p>
+      ) : (
+        <section aria-labelledby="ikm-history" className="stack">
+          <h2 id="ikm-history">{t('ikm.historyChart')}</h2>
+          <ul className="ikm-bars" data-testid="ikm-history-chart">
+            {h.periods.map((p) => (
+              <li key={p.code}>
+                <span className="ikm-label">
+                  <Link to={`/s/${p.code}/ikm`}>{p.label}</Link>
+                  <span className="muted"> · {formatDate(p.opensAt)} – {formatDate(p.closesAt)}</span>
+                </span>
+                <span className="ikm-bar" role="meter" aria-valuemin={25} aria-valuemax={100} aria-valuenow={p.ikm.ikm ?? 25} aria-label={p.label}>
+                  <span style={{ width: `${(((p.ikm.ikm ?? 25) - 25) / 75) * 100}%` }} />
+                </span>
+                <span className="ikm-value">
+                  {p.ikm.ikm === null || p.ikm.ikm === undefined ? t('common.none') : `${formatNumber(p.ikm.ikm, 2)} ${p.ikm.grade ?? ''}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <ul className="muted">
+            {h.periods.map((p) => (
+              <li key={p.code}>
+                {t('ikm.historyRow', {
+                  label: p.label,
+                  responses: p.ikm.responses,
+                  grade: p.ikm.label ? pick(p.ikm.label) : t('common.none'),
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </>
   );
