@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppEnv } from '@app/config';
 import { ChangeBus } from '@app/database';
-import { Clock, Conflict, Forbidden, LruMap, NotFound, ValidationFailed, type Actor, type PrecompressedBody } from '@app/common';
+import { Clock, Conflict, Forbidden, LruMap, NotFound, phaseReporter, ValidationFailed, type Actor, type PrecompressedBody } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AGGREGATIONS, CompetitionsService, type CompetitionSnapshot } from '@app/competitions';
 import { UsersService } from '@app/identity';
@@ -41,6 +41,8 @@ export interface UnrankedRow {
  * most visitors never scroll to); "show more" fetches them 100 at a time.
  */
 export const UNRANKED_INLINE = 25;
+/** The phases a publication reports (GET /api/operations/:id). */
+const PUBLISH_PHASES = ['waiting', 'reading', 'scoring', 'storing', 'notifying'] as const;
 /** How long a slug's latest version is trusted without asking the database (a publication on any instance evicts it: ChangeBus). */
 const LATEST_CACHE_MS = 5_000;
 /** Published snapshots whose views (and unranked lists) one process keeps. */
@@ -256,7 +258,9 @@ export class ResultsService {
    * never changed afterwards. Refused while stages are open, the objection window runs, or objections
    * wait for an answer; a re-publication needs a reason. Everyone involved is notified.
    */
-  async publish(actor: Actor, competitionId: string, reason: string | undefined, now = this.clock.now()) {
+  async publish(actor: Actor, competitionId: string, reason: string | undefined, now = this.clock.now(), onProgress?: (p: { phase: string; done: number; total: number }) => void) {
+    const step = phaseReporter(onProgress, PUBLISH_PHASES);
+    step('waiting');
     const snapshot = await this.db.transaction(async (tx) => {
       const locked = await this.competitions.lockManaged(actor, tx, competitionId);
       const competition = await this.competitions.snapshot(competitionId, tx);
@@ -266,12 +270,16 @@ export class ResultsService {
       assertPublishable({ planDays: competition.plan.objectionWindowDays, announcement, unanswered, openCorrections: await this.jury.openCorrections(competitionId, tx), now });
       const previous = await this.repo.latestSnapshot(competitionId, tx);
       if (previous && !reason?.trim()) throw new ValidationFailed([{ field: 'reason', message: `version ${previous.version} is published; say why you publish a correction` }], 'RESULTS_REASON_REQUIRED');
+      step('reading');
       const { input, innovations } = await this.buildInput(competition, undefined, tx);
+      step('scoring');
       const made = createSnapshot(input);
+      step('storing');
       const labels = Object.fromEntries(innovations.map((i) => [i.id, { title: i.title, organization: i.organization, region: i.region, category: i.category } satisfies InnovationLabel]));
       const row = await this.repo.insertSnapshot(tx, { competitionId, version: (previous?.version ?? 0) + 1, input: made.input as object, output: made.output as object, hash: made.hash, reason: reason ?? null, labels, publishedBy: actor.id });
       if (locked.status === 'judging') await this.competitions.setStatus(tx, actor.id, locked, 'published', `ranking v${row.version} published`);
       await this.audit.record(tx, { actorId: actor.id, action: 'results.publish', entityType: 'ranking_snapshot', entityId: row.id, competitionId, after: { version: row.version, hash: row.hash }, reason: reason ?? null });
+      step('notifying');
       const ranked = innovations.filter((i) => !excludedFromRanking(i.status));
       const opds = await this.users.opdUsersOf([...new Set(ranked.map((i) => i.organizationId))], tx);
       const jurors: { juror_id: string }[] = await tx.query(`SELECT DISTINCT juror_id FROM assignments WHERE competition_id = $1 AND removed_at IS NULL`, [competitionId]);

@@ -1,5 +1,6 @@
 import { api, authFetch, call, callAs } from './client';
 import { ApiError } from './errors';
+import { OPERATION_HEADER } from './operations';
 import type { Competition, Innovation, InnovationStatus, Page, Plan, User } from './types';
 import type { components } from './schema';
 
@@ -11,6 +12,8 @@ type Schemas = components['schemas'];
  */
 
 const path = (id: string) => ({ params: { path: { id } } });
+/** The X-Operation-Id header of a long route, when the page follows its progress. */
+const operationHeader = (operationId: string | undefined): Record<string, string> => (operationId ? { [OPERATION_HEADER]: operationId } : {});
 const stagePath = (id: string, key: string) => ({ params: { path: { id, key } } });
 
 // ── editions ────────────────────────────────────────────────────────────────
@@ -71,7 +74,9 @@ export interface AssignResult {
   loads: { jurorId: string; name: string; load: number }[];
   shortfalls: { innovationId: string; title: string; assigned: number; needed: number; reasons: string[] }[];
 }
-export const autoAssign = (id: string, key: string, k?: number) => callAs<AssignResult>(api.POST('/api/competitions/{id}/stages/{key}/assignments', { ...stagePath(id, key), body: k ? { k } : {} }));
+/** `operationId`: the X-Operation-Id to follow its progress (GET /api/operations/{id}). */
+export const autoAssign = (id: string, key: string, k?: number, operationId?: string) =>
+  callAs<AssignResult>(api.POST('/api/competitions/{id}/stages/{key}/assignments', { params: { path: { id, key }, header: operationHeader(operationId) }, body: k ? { k } : {} }));
 
 export interface ProgressCounts {
   total: number;
@@ -153,8 +158,10 @@ export interface Objection {
 }
 export const objections = (id: string) => callAs<{ announcement: { id: string; opensAt: string; closesAt: string } | null; objections: Objection[] }>(api.GET('/api/competitions/{id}/objections', path(id)));
 export const answerObjection = (id: string, answer: string, decision: 'upheld' | 'rejected') => callAs<Objection>(api.POST('/api/objections/{id}/answer', { ...path(id), body: { answer, decision } }));
-export const publish = (id: string, reason: string) =>
-  callAs<{ id: string; version: number; hash: string; publishedAt: string; url: string }>(api.POST('/api/competitions/{id}/rankings/publish', { ...path(id), body: reason.trim() ? { reason } : {} }));
+export const publish = (id: string, reason: string, operationId?: string) =>
+  callAs<{ id: string; version: number; hash: string; publishedAt: string; url: string }>(
+    api.POST('/api/competitions/{id}/rankings/publish', { params: { path: { id }, header: operationHeader(operationId) }, body: reason.trim() ? { reason } : {} }),
+  );
 
 // ── directory imports ───────────────────────────────────────────────────────
 export type ImportKind = 'organizations' | 'users';
@@ -171,8 +178,8 @@ export interface RowError {
 export const rowErrors = (error: ApiError | null): RowError[] => (Array.isArray(error?.details.errors) ? (error.details.errors as RowError[]) : []);
 
 /** POST /api/imports/{kind} with the CSV as a text/csv body. */
-export async function importCsv(kind: ImportKind, csv: string): Promise<ImportResult> {
-  const request = new Request(new URL(`/api/imports/${kind}`, globalThis.location.origin), { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+export async function importCsv(kind: ImportKind, csv: string, operationId?: string): Promise<ImportResult> {
+  const request = new Request(new URL(`/api/imports/${kind}`, globalThis.location.origin), { method: 'POST', headers: { 'content-type': 'text/csv', ...operationHeader(operationId) }, body: csv });
   const res = await authFetch(request).catch((e: unknown) => {
     throw ApiError.network(e);
   });

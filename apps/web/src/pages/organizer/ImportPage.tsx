@@ -4,7 +4,8 @@ import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Table } from '../../components/staff/Table';
-import { Working } from '../../components/staff/Working';
+import { OperationProgress } from '../../components/OperationProgress';
+import { useOperation } from '../../components/useOperation';
 import { useAction } from '../../components/useAction';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useI18n } from '../../i18n/I18nContext';
@@ -35,12 +36,13 @@ function CsvImport({ kind }: { kind: ImportKind }) {
   const [csv, setCsv] = useState('');
   const [result, setResult] = useState<ImportResult | null>(null);
   const { busy, error, run } = useAction();
+  const tracker = useOperation(`import:${kind}`);
   const rows = rowErrors(error);
   const name = `csv-${kind}`;
   const send = (e: FormEvent) => {
     e.preventDefault();
     setResult(null);
-    void run('run', async () => setResult(await importCsv(kind, csv)));
+    void run('run', async () => setResult(await importCsv(kind, csv, tracker.begin()).finally(tracker.end)));
   };
   return (
     <form className="panel stack" onSubmit={send} noValidate aria-labelledby={`${name}-title`}>
@@ -69,10 +71,10 @@ function CsvImport({ kind }: { kind: ImportKind }) {
         <ErrorSummary error={error} />
       )}
       <div className="actions">
-        <BusyButton type="submit" className="primary" busy={busy !== null} busyLabel={t('org.import.importing')} disabled={!csv.trim()}>
+        <BusyButton type="submit" className="primary" busy={busy !== null} busyLabel={t('org.import.importing')} disabled={!csv.trim() || tracker.active}>
           {t('org.import.send')}
         </BusyButton>
-        <Working busy={busy !== null} label={t('org.import.importing')} />
+        <OperationProgress tracker={tracker} />
       </div>
       {result && <Created kind={kind} result={result} />}
     </form>
