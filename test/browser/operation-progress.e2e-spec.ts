@@ -68,7 +68,7 @@ import { seedDemo } from '../support/factories';
     expect(await done.textContent()).toContain('Impor organisasi: Proses selesai.');
     const made = await t.db.query(`SELECT count(*)::int AS n FROM organizations WHERE name LIKE 'Dinas Peramban %'`);
     expect(made.rows[0].n).toBe(2);
-    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('inovasi.operation.')))).toEqual([]);
+    expect(await page.evaluate<string[]>(`Object.keys(sessionStorage).filter((k) => k.startsWith('inovasi.operation.'))`)).toEqual([]);
     await done.getByRole('button', { name: 'Tutup' }).click();
     expect(await form.locator('[data-state]').count()).toBe(0);
     expect(problems).toEqual([]);

@@ -30,6 +30,9 @@ const juror = () => import('./pages/juror/area');
 const opd = () => import('./pages/opd/area');
 const coordinator = () => import('./pages/coordinator/area');
 const signedIn = () => import('./pages/inbox/area');
+const help = () => import('./pages/help/area');
+const HelpIndexPage = lazyPage(help, 'HelpIndexPage');
+const GuidePage = lazyPage(help, 'GuidePage');
 const QueuePage = lazyPage(coordinator, 'QueuePage');
 const ReviewPage = lazyPage(coordinator, 'ReviewPage');
 const InnovationPage = lazyPage(opd, 'InnovationPage');
@@ -78,6 +81,8 @@ const ROUTES: readonly Route[] = [
   { path: '/panitia/edisi/:id/inovasi', roles: ORGANIZERS, page: (p) => <InnovationsPage key={p.id} id={p.id} /> },
   { path: '/panitia/edisi/:id/tahap/:key', roles: ORGANIZERS, page: (p) => <StagePage key={`${p.id}/${p.key}`} id={p.id} stageKey={p.key} /> },
   { path: '/panitia/edisi/:id/hasil', roles: ORGANIZERS, page: (p) => <ResultsPage key={p.id} id={p.id} /> },
+  { path: '/bantuan', page: () => <HelpIndexPage /> },
+  { path: '/bantuan/:role', page: (p) => <GuidePage key={p.role} role={p.role} /> },
   { path: '/hasil', page: () => <CompetitionsPage /> },
   { path: '/kompetisi/:slug', page: (p) => <PublicResultsPage key={p.slug} slug={p.slug} /> },
   { path: '/katalog', page: () => <CataloguePage /> },
