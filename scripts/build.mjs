@@ -82,6 +82,10 @@ async function webSources() {
   };
   await visit(path.join(webDir, 'src'));
   await visit(path.join(webDir, 'public'));
+  // The role guides (Markdown and screenshots) are built into the help section.
+  await visit(path.join(root, 'docs', 'guides', 'id'));
+  await visit(path.join(root, 'docs', 'guides', 'en'));
+  await visit(path.join(root, 'docs', 'guides', 'img'));
   for (const f of ['index.html', 'vite.config.ts', 'tsconfig.json']) files.push(path.join(webDir, f));
   return files;
 }

@@ -77,6 +77,7 @@ if (!env.DATABASE_URL) {
 }
 
 const resultsFile = path.join(root, 'data', 'jest-results.json');
+(await import('node:fs')).mkdirSync(path.dirname(resultsFile), { recursive: true }); // a fresh checkout has no data/
 const jestArgs = ['--config', 'jest.config.json', '--json', `--outputFile=${resultsFile}`, ...args.filter((a) => a !== '--no-typecheck')];
 const child = spawn(process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...jestArgs], { stdio: 'inherit', cwd: root, env });
 const code = await new Promise((resolve) => child.on('exit', (c, sig) => resolve(c ?? (sig ? 1 : 0))));

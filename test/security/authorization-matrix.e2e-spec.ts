@@ -3,6 +3,7 @@ import { bearer, login, tinyPdf } from '../support/factories';
 import { buildWorld, defaultParams, EMAIL_OF, WHO, type SignedIn, type Who, type World } from './support/world';
 import { buildIndexWorld, type IndexWorld } from './support/index-world';
 import { MINI_FRAMEWORK } from '../support/index-framework';
+import { OperationsService } from '@app/operations';
 
 /**
  * Issue #10, part 1: every operation of the OpenAPI document, called as each kind of caller, against real
@@ -172,6 +173,8 @@ const TABLE: Record<string, string> = {
   'GET /api/public/index-editions/{slug}/rankings.csv':           'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/index-editions/{slug}/rankings.xlsx':          'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/index-rankings/{snapshotId}':                  'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  // The organizer's operation on "matriks": its owner, admins and the competition's organizers (404 for the others).
+  'GET /api/operations/{id}':                                    '401  404  404  404  404  404  ok   ok   404',
   // Last: these end sessions or remove things.
   'DELETE /api/documents/{id}':                                  '401  ok   404  403  403  403  403  403  403',
   'DELETE /api/assignments/{id}':                                '401  403  403  403  403  404  ok   ok   403',
@@ -274,7 +277,11 @@ const REQUESTS: Record<string, RequestSpec> = {
   'GET /api/public/index-editions/{slug}/rankings.xlsx': { params: () => indexParams() },
   'GET /api/public/index-editions/{slug}/regions/{regionId}': { params: () => indexParams() },
   'GET /api/public/index-rankings/{snapshotId}': { params: () => indexParams() },
+  'GET /api/operations/{id}': { params: () => ({ id: operationId }) },
 };
+
+/** An operation the organizer of "matriks" ran on it (built in beforeAll). */
+let operationId: string;
 
 /** The index edition of the world (support/index-world.ts), built in beforeAll. */
 let iw: IndexWorld;
@@ -292,6 +299,7 @@ describe('authorization matrix: every OpenAPI operation × every kind of caller 
     t = await createTestApp();
     w = await buildWorld(t);
     iw = await buildIndexWorld(t, w);
+    operationId = (await t.app.get(OperationsService).start({ kind: 'judging.assign', ownerId: w.userId.organizer, competitionId: w.ids.competition })).id;
     const region = await t.db.query(`SELECT id FROM regions WHERE code = '32.75'`);
     ctx = { t, w, n: 0, regionKotaBekasi: region.rows[0].id };
     const doc = await t.http().get('/docs-json');

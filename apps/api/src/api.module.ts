@@ -12,6 +12,7 @@ import { ErrorFilter } from './http/error.filter';
 import { HEALTH_PROBES, HealthController } from './health/health.controller';
 import { DemoSeedService } from '@app/demo';
 import { BenchModule } from './bench/bench.controller';
+import { OperationsController } from './operations/operations.controller';
 
 export interface ApiModuleOptions {
   env: AppEnv;
@@ -49,7 +50,7 @@ export class ApiModule {
         // Baseline routes for `npm run bench` (hello-world and one SELECT 1), only when BENCH_ROUTES=true.
         ...(env.benchRoutes ? [BenchModule] : []),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, OperationsController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },

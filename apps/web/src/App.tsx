@@ -33,6 +33,9 @@ const signedIn = () => import('./pages/inbox/area');
 const indexes = () => import('./pages/indexes/area');
 const publicIndexes = () => import('./pages/indexes/public-area');
 const surveys = () => import('./pages/surveys/area');
+const help = () => import('./pages/help/area');
+const HelpIndexPage = lazyPage(help, 'HelpIndexPage');
+const GuidePage = lazyPage(help, 'GuidePage');
 const QueuePage = lazyPage(coordinator, 'QueuePage');
 const ReviewPage = lazyPage(coordinator, 'ReviewPage');
 const InnovationPage = lazyPage(opd, 'InnovationPage');
@@ -109,6 +112,8 @@ const ROUTES: readonly Route[] = [
   { path: '/indeks', page: () => <PublicIndexListPage /> },
   { path: '/indeks/:slug', page: (p) => <PublicIndexRankingsPage key={p.slug} slug={p.slug} /> },
   { path: '/indeks/:slug/daerah/:regionId', page: (p) => <PublicIndexRegionPage key={`${p.slug}/${p.regionId}`} slug={p.slug} regionId={p.regionId} /> },
+  { path: '/bantuan', page: () => <HelpIndexPage /> },
+  { path: '/bantuan/:role', page: (p) => <GuidePage key={p.role} role={p.role} /> },
   { path: '/hasil', page: () => <CompetitionsPage /> },
   { path: '/kompetisi/:slug', page: (p) => <PublicResultsPage key={p.slug} slug={p.slug} /> },
   { path: '/katalog', page: () => <CataloguePage /> },

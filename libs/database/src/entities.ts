@@ -1,4 +1,5 @@
 import { AuditEventEntity } from '@app/audit';
+import { OperationEntity } from '@app/operations';
 import { OrganizationEntity, RegionEntity } from '@app/directory';
 import { AccountTokenEntity, RefreshTokenEntity, UserEntity } from '@app/identity';
 import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity } from '@app/competitions';
@@ -17,6 +18,7 @@ export const ENTITIES = [
   RefreshTokenEntity,
   AccountTokenEntity,
   AuditEventEntity,
+  OperationEntity,
   CompetitionEntity,
   CompetitionOrganizerEntity,
   CompetitionStageEntity,

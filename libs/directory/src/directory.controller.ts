@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, readCsvBody, Roles, type Actor } from '@app/common';
+import { CurrentUser, readCsvBody, Roles, type Actor, type OnProgress } from '@app/common';
+import { OperationProgress, TrackOperation } from '@app/operations';
 import { DirectoryService } from './directory.service';
 import { CreateOrganizationDto, CreateRegionDto, NationalAreasImportView, OrganizationQueryDto, OrganizationView, RegionQueryDto, RegionTagsDto, RegionTagsImportView, RegionView } from './dto/directory.dto';
 
@@ -85,7 +86,8 @@ export class DirectoryController {
   @ApiConsumes('text/csv', 'multipart/form-data')
   @ApiBody({ description: 'CSV with header: name,region,kind,code,email (region = BPS code or name); as multipart/form-data, the file alone in the field `file`', schema: { type: 'string' } })
   @ApiOperation({ summary: 'All-or-nothing CSV import; a refused file answers 400 with details.errors per line' })
-  async importOrganizations(@CurrentUser() actor: Actor, @Req() req: Parameters<typeof readCsvBody>[0]) {
-    return this.directory.importOrganizations(actor, await readCsvBody(req));
+  @TrackOperation('directory.import', { result: (r: { created: number }) => r.created })
+  async importOrganizations(@CurrentUser() actor: Actor, @Req() req: Parameters<typeof readCsvBody>[0], @OperationProgress() progress: OnProgress) {
+    return this.directory.importOrganizations(actor, await readCsvBody(req), progress);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertOwnership, organizationScope, toPage, NotFound, ValidationFailed, type Actor, type OwnedBy, type Page } from '@app/common';
+import { assertOwnership, organizationScope, toPage, NotFound, ValidationFailed, type Actor, type OnProgress, type OwnedBy, type Page } from '@app/common';
 import { AuditService } from '@app/audit';
 import { DirectoryRepository } from './persistence/directory.repository';
 import { RegionEntity } from './persistence/region.entity';
@@ -210,8 +210,10 @@ export class DirectoryService {
    * CSV columns: name, region (code or name), kind, code, email. All rows or none: any bad row refuses the
    * whole file with every error listed by line.
    */
-  async importOrganizations(actor: Actor, csv: string): Promise<{ created: number; items: OrganizationView[] }> {
+  async importOrganizations(actor: Actor, csv: string, onProgress?: OnProgress): Promise<{ created: number; items: OrganizationView[] }> {
     const records = parseCsv(csv, ['name', 'region'], ['name', 'region', 'kind', 'code', 'email'], 'IMPORT_ORGANIZATIONS_INVALID');
+    const total = records.length;
+    onProgress?.({ phase: 'waiting', done: 0, total });
     return this.db.transaction(async (tx) => {
       // Serialise imports so two simultaneous files cannot both pass the duplicate check.
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('import:organizations'))`);
@@ -242,8 +244,10 @@ export class DirectoryService {
           seen.set(key, line);
           rows.push({ name, regionId: region.id, kind: kind as OrganizationKind, code, email: email?.toLowerCase() ?? null });
         }
+        onProgress?.({ phase: 'checking', done: i + 1, total });
       });
       if (errors.length) throw new ImportRefused('IMPORT_ORGANIZATIONS_INVALID', errors);
+      onProgress?.({ phase: 'saving', done: 0, total });
       const created = await this.repo.insertOrganizations(tx, rows);
       await this.audit.record(tx, { actorId: actor.id, action: 'organization.import', entityType: 'organization', entityId: `import:${created.length}`, after: { count: created.length } });
       return { created: created.length, items: created.map(toOrganizationView) };

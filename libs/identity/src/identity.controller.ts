@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, readCsvBody, Roles, type Actor } from '@app/common';
+import { CurrentUser, Public, readCsvBody, Roles, type Actor, type OnProgress } from '@app/common';
+import { OperationProgress, TrackOperation } from '@app/operations';
 import { AuthService } from './auth/auth.service';
 import { LocalAuthGuard, LoginAddressGuard, LoginThrottlerGuard, PasswordResetThrottlerGuard } from './auth/local.strategy';
 import { AccountAccessService } from './auth/account-access.service';
@@ -111,7 +112,8 @@ export class UsersController {
   @ApiConsumes('text/csv', 'multipart/form-data')
   @ApiBody({ description: 'CSV with header: email,name,role,organization,region,affiliations,locale (a password column must be empty); as multipart/form-data, the file alone in the field `file`', schema: { type: 'string' } })
   @ApiOperation({ summary: 'All-or-nothing CSV import of users (admin); each account gets an invitation e-mail to set its password' })
-  async importUsers(@CurrentUser() actor: Actor, @Req() req: Parameters<typeof readCsvBody>[0]) {
-    return this.users.importCsv(actor, await readCsvBody(req));
+  @TrackOperation('users.import', { result: (r: { created: number }) => r.created })
+  async importUsers(@CurrentUser() actor: Actor, @Req() req: Parameters<typeof readCsvBody>[0], @OperationProgress() progress: OnProgress) {
+    return this.users.importCsv(actor, await readCsvBody(req), progress);
   }
 }

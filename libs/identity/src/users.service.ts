@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { bindingError, Conflict, Forbidden, NotFound, ROLES, toPage, ValidationFailed, type Actor, type Affiliation, type FieldError, type Page, type Role } from '@app/common';
+import { bindingError, Conflict, Forbidden, NotFound, ROLES, toPage, ValidationFailed, type Actor, type Affiliation, type FieldError, type OnProgress, type Page, type Role } from '@app/common';
 import { AuditService } from '@app/audit';
 import { DirectoryService, ImportRefused, parseCsv, type RowError } from '@app/directory';
 import { UsersRepository, type UserFilter } from './persistence/users.repository';
@@ -48,6 +48,13 @@ export class UsersService {
     const user = await this.users.findById(actor.id);
     if (!user) throw new NotFound('USER_NOT_FOUND', `user ${actor.id} not found`);
     return toUserView(user);
+  }
+
+  /** The CLI acts as an account named by its e-mail (`--as`): the actor the services check, as a token would carry it. */
+  async actorByEmail(email: string): Promise<Actor> {
+    const user = await this.users.findForLogin(email);
+    if (!user || !user.active) throw new NotFound('USER_NOT_FOUND', `no active user with e-mail ${email}`);
+    return { id: user.id, role: user.role, email: user.email, name: user.name, organizationId: user.organizationId, regionId: user.regionId, sessionId: 'cli' };
   }
 
   /** Admins see every account; organizers only the jurors they may invite and assign (no other e-mail is shown to them). */
@@ -163,8 +170,10 @@ export class UsersService {
    * coordinator), affiliations (jurors: organization or region names/codes separated by "|"), locale; a
    * `password` column must stay empty (every imported account gets an invitation e-mail). All rows or none.
    */
-  async importCsv(actor: Actor, csv: string): Promise<{ created: number; items: CreatedUser[] }> {
+  async importCsv(actor: Actor, csv: string, onProgress?: OnProgress): Promise<{ created: number; items: CreatedUser[] }> {
     const records = parseCsv(csv, ['email', 'name', 'role'], ['email', 'name', 'role', 'organization', 'region', 'affiliations', 'password', 'locale'], 'IMPORT_USERS_INVALID');
+    const total = records.length;
+    onProgress?.({ phase: 'waiting', done: 0, total });
     return this.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('import:users'))`);
       const index = await this.directory.index(tx);
@@ -212,8 +221,10 @@ export class UsersService {
         const locale = (rec.locale || 'id').toLowerCase();
         if (locale !== 'id' && locale !== 'en') err('locale', 'must be id or en');
         inputs.push({ email, name: rec.name ?? '', role, organizationId, regionId, affiliations, locale: locale as 'id' | 'en' });
+        onProgress?.({ phase: 'checking', done: i + 1, total });
       });
       if (errors.length) throw new ImportRefused('IMPORT_USERS_INVALID', errors);
+      onProgress?.({ phase: 'saving', done: 0, total });
       const items = await this.insert(tx, actor, inputs);
       return { created: items.length, items };
     });

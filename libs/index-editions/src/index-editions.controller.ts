@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { toCsv, toXlsx } from '@app/results';
-import { CurrentUser, Public, Roles, type Actor } from '@app/common';
+import { CurrentUser, Public, Roles, type Actor, type OnProgress } from '@app/common';
+import { OperationProgress, TrackOperation } from '@app/operations';
 import { uuidParam } from '@app/competitions';
 import { DOCUMENT_KINDS, type IndexFramework } from '@app/regional-index';
 import { fileOf, sendDocument } from '@app/submissions';
@@ -192,8 +193,9 @@ export class IndexEditionsController {
   @Roles('admin', 'organizer')
   @ApiCreatedResponse({ type: IndexPublishedView })
   @ApiOperation({ summary: 'Publish an immutable, verifiable index snapshot (version n+1; a correction needs a reason); coordinators are notified' })
-  publish(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: PublishIndexDto) {
-    return this.editions.publish(actor, id, dto.reason);
+  @TrackOperation('index.publish', { result: (r: { id: string }) => r.id })
+  publish(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: PublishIndexDto, @OperationProgress() progress: OnProgress) {
+    return this.editions.publish(actor, id, dto.reason, progress);
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import type { AppEnv } from '@app/config';
-import { Forbidden, NotFound, ValidationFailed, type Actor } from '@app/common';
+import { Forbidden, NotFound, phaseReporter, ValidationFailed, type Actor, type OnProgress } from '@app/common';
 import { AuditService } from '@app/audit';
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
@@ -54,6 +54,8 @@ export interface IndexLabels {
   innovations: Record<string, { title: string; region: string }>;
 }
 
+/** The phases an index publication reports (GET /api/operations/:id). */
+const INDEX_PUBLISH_PHASES = ['waiting', 'reading', 'computing', 'storing', 'notifying'] as const;
 
 /** Index editions: framework, self-assessment, verification, publication, public reads (DESIGN §4b). */
 @Injectable()
@@ -430,17 +432,23 @@ export class IndexEditionsService {
   }
 
   /** Publishes version n+1: the §4b snapshot {input, output, hash}, never changed; v2+ needs a reason. */
-  async publish(actor: Actor, id: string, reason: string | undefined) {
+  async publish(actor: Actor, id: string, reason: string | undefined, onProgress?: OnProgress) {
+    const step = phaseReporter(onProgress, INDEX_PUBLISH_PHASES);
+    step('waiting');
     const row = await this.repo.transaction(async (tx) => {
       const edition = await this.lockManaged(actor, tx, id);
+      step('reading');
       assertPublishable(edition.status);
       const previous = await this.repo.latestSnapshot(id, tx);
       if (previous && !reason?.trim()) throw new ValidationFailed([{ field: 'reason', message: `version ${previous.version} is published; say why you publish a correction` }], 'INDEX_REASON_REQUIRED');
       const { input, labels } = await this.collect(edition, tx);
       if (!input.regions.length) throw editionConflict(E.NotPublishable, { id: 'Belum ada daerah yang mengirim penilaian mandiri.', en: 'No region has submitted its self-assessment.' });
+      step('computing');
       const made = createIndexSnapshot(input);
+      step('storing');
       const saved = await this.repo.insertSnapshot(tx, { editionId: id, version: (previous?.version ?? 0) + 1, input: made.input as object, output: made.output, hash: made.hash, reason: reason?.trim() || null, labels, publishedBy: actor.id });
       await this.audit.record(tx, { actorId: actor.id, action: 'index.publish', entityType: 'index_snapshot', entityId: saved.id, after: { editionId: id, version: saved.version, hash: saved.hash }, reason: saved.reason });
+      step('notifying');
       await this.outbox.notify(tx, {
         type: 'index_results_published',
         recipients: await this.repo.coordinatorsOf(input.regions.map((r) => r.id), tx),

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Actor } from '@app/common';
+import { CurrentUser, Roles, type Actor, type OnProgress } from '@app/common';
+import { OperationProgress, TrackOperation } from '@app/operations';
 import { uuidParam } from '@app/competitions';
 import { fileOf } from '@app/submissions';
 import { PipelineService } from './pipeline.service';
@@ -120,8 +121,9 @@ export class JuryController {
   @Post('competitions/:id/stages/:key/assignments')
   @Roles('admin', 'organizer')
   @ApiOperation({ summary: 'Automatic assignment: k jurors per innovation, conflict-free, balanced, deterministic; shortfalls explained' })
-  auto(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('key') key: string, @Body() dto: AutoAssignDto) {
-    return this.jury.autoAssign(actor, id, key, dto);
+  @TrackOperation('judging.assign', { competitionParam: 'id', result: (r: { created: number }) => r.created })
+  auto(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('key') key: string, @Body() dto: AutoAssignDto, @OperationProgress() progress: OnProgress) {
+    return this.jury.autoAssign(actor, id, key, dto, progress);
   }
 
   @Post('competitions/:id/stages/:key/assignments/manual')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Batcher, Conflict, NotFound, ValidationFailed, type Actor } from '@app/common';
+import { Batcher, Conflict, NotFound, phaseReporter, ValidationFailed, type Actor, type OnProgress } from '@app/common';
 import { AuditService } from '@app/audit';
 import { CompetitionsService, isScoredStage, type CompetitionSnapshot, type StagePlan } from '@app/competitions';
 import { UsersService } from '@app/identity';
@@ -29,6 +29,8 @@ const DRAFT_CONTEXTS_KEPT = 5_000;
  * half the throughput; bench/RESULTS.md). A batch never waits on a row lock (`writeDrafts` skips locked sheets).
  */
 const DRAFT_BATCHING = { maxInFlight: 1, maxBatch: 64, key: (d: DraftWrite) => d.sheetId };
+/** The phases an automatic assignment reports (GET /api/operations/:id). */
+const ASSIGN_PHASES = ['waiting', 'reading', 'assigning', 'storing', 'notifying'] as const;
 
 /** Jury work: conflict-aware assignment, blind versioned score sheets, progress and calibration. */
 @Injectable()
@@ -72,9 +74,12 @@ export class JuryService {
    * assignments are kept (top-up). A field verifier does not score that innovation's field stage unless
    * allowed. Innovations that cannot get k conflict-free jurors are listed with the reason.
    */
-  async autoAssign(actor: Actor, competitionId: string, key: string, opts: { k?: number; allowVerifiersAsScorers?: boolean }) {
+  async autoAssign(actor: Actor, competitionId: string, key: string, opts: { k?: number; allowVerifiersAsScorers?: boolean }, onProgress?: OnProgress) {
+    const step = phaseReporter(onProgress, ASSIGN_PHASES);
+    step('waiting');
     return this.db.transaction(async (tx) => {
       await this.competitions.lockManaged(actor, tx, competitionId);
+      step('reading');
       const competition = await this.competitions.snapshot(competitionId, tx);
       const stage = this.scoredStage(competition, key);
       const state = competition.stages.find((s) => s.key === key)!;
@@ -88,6 +93,7 @@ export class JuryService {
         for (const i of innovations) for (const v of (await this.repo.currentVisit(i.id, tx))?.verifiers ?? []) excluded.push({ innovationId: i.id, jurorId: v, reason: 'field verifier' });
       }
       const k = opts.k ?? stage.jurorsPerInnovation ?? 3;
+      step('assigning');
       const result = assignJurors({
         innovations: innovations.map((i) => ({ id: i.id, organizationId: i.organizationId, regionId: i.regionId, provinceId: i.provinceId, category: i.category })),
         jurors,
@@ -95,9 +101,11 @@ export class JuryService {
         existing: existing.map((a) => ({ innovationId: a.innovationId, jurorId: a.jurorId })),
         excluded,
       });
+      step('storing');
       const created = await this.repo.insertAssignments(tx, result.assignments.map((p) => ({ competitionId, stageKey: key, innovationId: p.innovationId, jurorId: p.jurorId, source: 'auto' as const, createdBy: actor.id })));
       const titles = new Map(innovations.map((i) => [i.id, i.title]));
       await this.audit.record(tx, { actorId: actor.id, action: 'assignment.auto', entityType: 'stage', entityId: `${competitionId}:${key}`, competitionId, after: { k, created: created.length, shortfalls: result.shortfalls.length, avoidedConflicts: result.avoidedConflicts } });
+      step('notifying');
       await this.events.jurorsAssigned(tx, competition, key, created);
       return {
         stage: key,

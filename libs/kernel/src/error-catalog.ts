@@ -92,6 +92,10 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorTemplate>> = {
   DOCUMENT_TOO_LARGE: { id: 'Berkas melebihi batas {maxBytes} bita.', en: 'The file is larger than the limit of {maxBytes} bytes.' },
   DOCUMENT_UNSUPPORTED_TYPE: { id: 'Hanya berkas PDF, JPEG dan PNG yang diterima (dikenali dari isinya, bukan namanya).', en: 'Only PDF, JPEG and PNG files are accepted (recognised by their content, not their name).' },
   DOCUMENT_LINK_INVALID: { id: 'Tautan unduhan tidak valid atau sudah kedaluwarsa.', en: 'The download link is not valid or has expired.' },
+  // long operations (issue 23)
+  OPERATION_NOT_FOUND: { id: 'Operasi tidak ditemukan.', en: 'Operation not found.' },
+  OPERATION_ID_INVALID: { id: 'Header X-Operation-Id harus berupa UUID.', en: 'The X-Operation-Id header must be a UUID.' },
+  OPERATION_ID_TAKEN: { id: 'Sudah ada operasi dengan id ini; buat id baru untuk setiap permintaan.', en: 'An operation with this id exists; make a new id for every request.' },
   // judging
   JUDGING_CONFLICT: { id: 'Anda memiliki konflik kepentingan dengan inovasi ini.', en: 'You have a conflict of interest with this innovation.' },
   JUDGING_SHEET_LOCKED: { id: 'Lembar nilai sudah dikirim dan tidak dapat diubah lagi.', en: 'The score sheet is submitted and can no longer be changed.' },

@@ -10,3 +10,4 @@ export * from './clock';
 export * from './lru-map';
 export * from './error-catalog';
 export * from './link-secrets';
+export * from './progress';

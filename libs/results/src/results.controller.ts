@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles, sendPrecompressed, type Actor } from '@app/common';
+import { CurrentUser, Public, Roles, sendPrecompressed, type Actor, type OnProgress } from '@app/common';
+import { OperationProgress, TrackOperation } from '@app/operations';
 import { uuidParam } from '@app/competitions';
 import { ResultsService } from './results.service';
 import { RankingsReadModel, UNRANKED_INLINE } from './rankings-read-model';
@@ -50,8 +51,9 @@ export class ResultsController {
   @Post('competitions/:id/rankings/publish')
   @Roles('admin', 'organizer')
   @ApiOperation({ summary: 'Publish an immutable, verifiable snapshot (version n+1; a correction needs a reason)' })
-  publish(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: PublishDto) {
-    return this.results.publish(actor, id, dto.reason);
+  @TrackOperation('results.publish', { competitionParam: 'id', result: (r: { id: string }) => r.id })
+  publish(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: PublishDto, @OperationProgress() progress: OnProgress) {
+    return this.results.publish(actor, id, dto.reason, undefined, progress);
   }
 
   @Get('competitions/:id/objections')

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppEnv } from '@app/config';
 import { ChangeBus } from '@app/database';
-import { Clock, Conflict, Forbidden, NotFound, ValidationFailed, type Actor } from '@app/common';
+import { Clock, Conflict, Forbidden, NotFound, phaseReporter, ValidationFailed, type Actor } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AGGREGATIONS, CompetitionsService, type CompetitionSnapshot } from '@app/competitions';
 import { UsersService } from '@app/identity';
@@ -27,6 +27,8 @@ export interface InnovationLabel {
  * Results: preview, provisional announcement with objections, publication of immutable snapshots, the score
  * breakdown. The public read model of published snapshots is RankingsReadModel.
  */
+/** The phases a publication reports (GET /api/operations/:id). */
+const PUBLISH_PHASES = ['waiting', 'reading', 'scoring', 'storing', 'notifying'] as const;
 @Injectable()
 export class ResultsService {
   private readonly publicUrl: string;
@@ -215,7 +217,9 @@ export class ResultsService {
    * never changed afterwards. Refused while stages are open, the objection window runs, or objections
    * wait for an answer; a re-publication needs a reason. Everyone involved is notified.
    */
-  async publish(actor: Actor, competitionId: string, reason: string | undefined, now = this.clock.now()) {
+  async publish(actor: Actor, competitionId: string, reason: string | undefined, now = this.clock.now(), onProgress?: (p: { phase: string; done: number; total: number }) => void) {
+    const step = phaseReporter(onProgress, PUBLISH_PHASES);
+    step('waiting');
     const snapshot = await this.db.transaction(async (tx) => {
       const locked = await this.competitions.lockManaged(actor, tx, competitionId);
       const competition = await this.competitions.snapshot(competitionId, tx);
@@ -225,12 +229,16 @@ export class ResultsService {
       assertPublishable({ planDays: competition.plan.objectionWindowDays, announcement, unanswered, openCorrections: await this.jury.openCorrections(competitionId, tx), now });
       const previous = await this.repo.latestSnapshot(competitionId, tx);
       if (previous && !reason?.trim()) throw new ValidationFailed([{ field: 'reason', message: `version ${previous.version} is published; say why you publish a correction` }], 'RESULTS_REASON_REQUIRED');
+      step('reading');
       const { input, innovations } = await this.buildInput(competition, undefined, tx);
+      step('scoring');
       const made = createSnapshot(input);
+      step('storing');
       const labels = Object.fromEntries(innovations.map((i) => [i.id, { title: i.title, organization: i.organization, region: i.region, category: i.category } satisfies InnovationLabel]));
       const row = await this.repo.insertSnapshot(tx, { competitionId, version: (previous?.version ?? 0) + 1, input: made.input as object, output: made.output as object, hash: made.hash, reason: reason ?? null, labels, publishedBy: actor.id });
       if (locked.status === 'judging') await this.competitions.setStatus(tx, actor.id, locked, 'published', `ranking v${row.version} published`);
       await this.audit.record(tx, { actorId: actor.id, action: 'results.publish', entityType: 'ranking_snapshot', entityId: row.id, competitionId, after: { version: row.version, hash: row.hash }, reason: reason ?? null });
+      step('notifying');
       const ranked = innovations.filter((i) => !excludedFromRanking(i.status));
       const opds = await this.users.opdUsersOf([...new Set(ranked.map((i) => i.organizationId))], tx);
       const jurors = await this.judging.jurorsOf(competitionId, tx);

@@ -14,6 +14,7 @@ export const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   notifications: 'The in-app inbox and, for organizers, failed notifications to replay.',
   surveys: 'Community satisfaction surveys (SKM → IKM, Permenpan RB 14/2017) per service unit: periods, the public form, CSV imports, bursts and exclusions, and IKM before/after an innovation.',
   'favourite-vote': "The public 'Juara Favorit' vote: one e-mail-verified vote per person and category, results hidden until closing, then a verifiable tally.",
+  operations: 'Long operations (publication, imports, automatic assignment, index publication): state and progress, polled while the request runs or after a page reload.',
   health: 'Liveness and readiness.',
 };
 

@@ -51,8 +51,8 @@ export async function callAs<T>(pending: Promise<Answer>): Promise<T> {
 }
 
 /** POST a CSV file as a text/csv body (the imports: all rows or none; a refused file answers 400 with details.errors). */
-export async function postCsv<T>(path: string, csv: string): Promise<T> {
-  const request = new Request(new URL(path, origin), { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+export async function postCsv<T>(path: string, csv: string, headers: Record<string, string> = {}): Promise<T> {
+  const request = new Request(new URL(path, origin), { method: 'POST', headers: { 'content-type': 'text/csv', ...headers }, body: csv });
   const res = await authFetch(request).catch((e: unknown) => {
     throw ApiError.network(e);
   });

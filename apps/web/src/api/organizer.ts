@@ -1,4 +1,5 @@
 import { api, call, callAs, postCsv } from './client';
+import { OPERATION_HEADER } from './operations';
 import type { Competition, Innovation, InnovationStatus, Page, Plan, User } from './types';
 import type { components } from './schema';
 
@@ -10,6 +11,8 @@ type Schemas = components['schemas'];
  */
 
 const path = (id: string) => ({ params: { path: { id } } });
+/** The X-Operation-Id header of a long route, when the page follows its progress. */
+const operationHeader = (operationId: string | undefined): Record<string, string> => (operationId ? { [OPERATION_HEADER]: operationId } : {});
 const stagePath = (id: string, key: string) => ({ params: { path: { id, key } } });
 
 // ── editions ────────────────────────────────────────────────────────────────
@@ -70,7 +73,9 @@ export interface AssignResult {
   loads: { jurorId: string; name: string; load: number }[];
   shortfalls: { innovationId: string; title: string; assigned: number; needed: number; reasons: string[] }[];
 }
-export const autoAssign = (id: string, key: string, k?: number) => callAs<AssignResult>(api.POST('/api/competitions/{id}/stages/{key}/assignments', { ...stagePath(id, key), body: k ? { k } : {} }));
+/** `operationId`: the X-Operation-Id to follow its progress (GET /api/operations/{id}). */
+export const autoAssign = (id: string, key: string, k?: number, operationId?: string) =>
+  callAs<AssignResult>(api.POST('/api/competitions/{id}/stages/{key}/assignments', { params: { path: { id, key }, header: operationHeader(operationId) }, body: k ? { k } : {} }));
 
 export interface ProgressCounts {
   total: number;
@@ -152,8 +157,10 @@ export interface Objection {
 }
 export const objections = (id: string) => callAs<{ announcement: { id: string; opensAt: string; closesAt: string } | null; objections: Objection[] }>(api.GET('/api/competitions/{id}/objections', path(id)));
 export const answerObjection = (id: string, answer: string, decision: 'upheld' | 'rejected') => callAs<Objection>(api.POST('/api/objections/{id}/answer', { ...path(id), body: { answer, decision } }));
-export const publish = (id: string, reason: string) =>
-  callAs<{ id: string; version: number; hash: string; publishedAt: string; url: string }>(api.POST('/api/competitions/{id}/rankings/publish', { ...path(id), body: reason.trim() ? { reason } : {} }));
+export const publish = (id: string, reason: string, operationId?: string) =>
+  callAs<{ id: string; version: number; hash: string; publishedAt: string; url: string }>(
+    api.POST('/api/competitions/{id}/rankings/publish', { params: { path: { id }, header: operationHeader(operationId) }, body: reason.trim() ? { reason } : {} }),
+  );
 
 // ── directory imports ───────────────────────────────────────────────────────
 export type ImportKind = 'organizations' | 'users' | 'region-tags';
@@ -169,7 +176,7 @@ export type NationalAreasImport = Schemas['NationalAreasImportView'];
 export const importNationalAreas = () => call(api.POST('/api/imports/national-areas'));
 
 /** POST /api/imports/{kind} with the CSV as a text/csv body. */
-export const importCsv = (kind: ImportKind, csv: string) => postCsv<ImportResult>(`/api/imports/${kind}`, csv);
+export const importCsv = (kind: ImportKind, csv: string, operationId?: string) => postCsv<ImportResult>(`/api/imports/${kind}`, csv, operationHeader(operationId));
 
 // ── dead letters ────────────────────────────────────────────────────────────
 export type OutboxMessage = Schemas['OutboxMessageView'];

@@ -20,6 +20,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/operations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A long operation’s state and progress (phase, done of total), for its owner, admins and the organizers of its competition; 404 OPERATION_NOT_FOUND otherwise
+         * @description A long operation’s state and progress (phase, done of total), for its owner, admins and the organizers of its competition; 404 OPERATION_NOT_FOUND otherwise
+         */
+        get: operations["OperationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions": {
         parameters: {
             query?: never;
@@ -2468,6 +2488,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        OperationView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description What runs: results.publish, directory.import, users.import, judging.assign, index.publish
+             * @example results.publish
+             */
+            kind: string;
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed";
+            /**
+             * @description The step under way (the kind’s own names; done / failed at the end)
+             * @example scoring
+             */
+            phase: string;
+            /** @description Units done (steps or rows) out of total; total 0 = not known yet */
+            done: number;
+            total: number;
+            /** @description The error code of a failed operation (the catalog’s code, as the route answered) */
+            errorCode: string | null;
+            /** @description What a succeeded operation made: a snapshot id, the number of rows imported … */
+            resultRef: string | null;
+            /** Format: uuid */
+            competitionId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
         RegionView: {
             id: string;
             code?: Record<string, never> | null;
@@ -4307,6 +4358,27 @@ export interface operations {
             };
         };
     };
+    OperationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationView"];
+                };
+            };
+        };
+    };
     DirectoryController_listRegions: {
         parameters: {
             query?: {
@@ -4490,7 +4562,10 @@ export interface operations {
     DirectoryController_importOrganizations: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional UUID the client generated for this run: poll GET /api/operations/{id} for its progress (kind "directory.import") while the request runs, or after a page reload. The response carries the operation's id in the X-Operation-Id header either way. */
+                "X-Operation-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4711,7 +4786,10 @@ export interface operations {
     UsersController_importUsers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional UUID the client generated for this run: poll GET /api/operations/{id} for its progress (kind "users.import") while the request runs, or after a page reload. The response carries the operation's id in the X-Operation-Id header either way. */
+                "X-Operation-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5742,7 +5820,10 @@ export interface operations {
     JuryController_auto: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional UUID the client generated for this run: poll GET /api/operations/{id} for its progress (kind "judging.assign") while the request runs, or after a page reload. The response carries the operation's id in the X-Operation-Id header either way. */
+                "X-Operation-Id"?: string;
+            };
             path: {
                 id: string;
                 key: string;
@@ -6048,7 +6129,10 @@ export interface operations {
     ResultsController_publish: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional UUID the client generated for this run: poll GET /api/operations/{id} for its progress (kind "results.publish") while the request runs, or after a page reload. The response carries the operation's id in the X-Operation-Id header either way. */
+                "X-Operation-Id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7233,7 +7317,10 @@ export interface operations {
     IndexEditionsController_publish: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional UUID the client generated for this run: poll GET /api/operations/{id} for its progress (kind "index.publish") while the request runs, or after a page reload. The response carries the operation's id in the X-Operation-Id header either way. */
+                "X-Operation-Id"?: string;
+            };
             path: {
                 id: string;
             };

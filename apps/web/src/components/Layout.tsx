@@ -4,6 +4,7 @@ import { useAuth } from '../auth/AuthContext';
 import type { Lang } from '../i18n/dictionary';
 import { useI18n } from '../i18n/I18nContext';
 import { UnreadCount } from '../pages/inbox/UnreadCount';
+import { helpLinkOf } from '../pages/help/links';
 import { Link, navigate, usePath } from '../router/router';
 import { CountBadge } from './CountBadge';
 import { useLoad } from './useLoad';
@@ -33,6 +34,17 @@ function NavLink({ to, children }: { to: string; children: ReactNode }) {
       {children}
     </Link>
   );
+}
+
+/** The `?` link from a screen to its part of the guide. */
+function PageHelp() {
+  const { t } = useI18n();
+  const to = helpLinkOf(usePath());
+  return to ? (
+    <Link to={to} className="help-link" title={t('help.pageLink')} aria-label={t('help.pageLink')}>
+      ?
+    </Link>
+  ) : null;
 }
 
 /** Skip link, header with the language switch and role-aware navigation, the main landmark, footer. */
@@ -95,6 +107,9 @@ export function Layout({ children, mainRef }: { children: ReactNode; mainRef: Re
                 <NavLink to="/panitia">{t('nav.editions')}</NavLink>
               </li>
             )}
+            <li>
+              <NavLink to="/bantuan">{t('help.nav')}</NavLink>
+            </li>
             {session && (
               <li>
                 <NavLink to="/kotak-masuk">
@@ -119,6 +134,7 @@ export function Layout({ children, mainRef }: { children: ReactNode; mainRef: Re
         </nav>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
+        <PageHelp />
         {children}
       </main>
       <footer className="site-footer">

@@ -4,6 +4,7 @@ import { publicEn, publicId } from './public';
 import { citizenEn, citizenId } from './citizen';
 import { indexesEn, indexesId } from './indexes';
 import { surveysEn, surveysId } from './surveys';
+import { helpEn, helpId } from './help';
 
 /** Every user-visible string of the web app. Bahasa Indonesia is the reference; English must have every key. */
 const id = {
@@ -13,6 +14,7 @@ const id = {
   ...citizenId,
   ...indexesId,
   ...surveysId,
+  ...helpId,
   'app.name': 'Kompetisi Inovasi Daerah',
   'app.tagline': 'Pengajuan, penilaian dan hasil kompetisi inovasi pelayanan publik daerah.',
   'app.skip': 'Langsung ke konten utama',
@@ -195,6 +197,7 @@ const en: Record<MessageKey, string> = {
   ...citizenEn,
   ...indexesEn,
   ...surveysEn,
+  ...helpEn,
   'app.name': 'Regional Innovation Competition',
   'app.tagline': 'Submission, judging and results of regional public-service innovation competitions.',
   'app.skip': 'Skip to main content',

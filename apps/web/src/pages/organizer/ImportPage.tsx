@@ -6,6 +6,8 @@ import { ImportErrors, rowErrors } from '../../components/staff/RowErrors';
 import { Field } from '../../components/Field';
 import { Table } from '../../components/staff/Table';
 import { Working } from '../../components/staff/Working';
+import { OperationProgress } from '../../components/OperationProgress';
+import { useOperation } from '../../components/useOperation';
 import { useAction } from '../../components/useAction';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useI18n } from '../../i18n/I18nContext';
@@ -48,11 +50,12 @@ function CsvImport({ kind }: { kind: ImportKind }) {
   const [csv, setCsv] = useState('');
   const [result, setResult] = useState<ImportResult | null>(null);
   const { busy, error, run } = useAction();
+  const tracker = useOperation(`import:${kind}`);
   const name = `csv-${kind}`;
   const send = (e: FormEvent) => {
     e.preventDefault();
     setResult(null);
-    void run('run', async () => setResult(await importCsv(kind, csv)));
+    void run('run', async () => setResult(await importCsv(kind, csv, tracker.begin()).finally(tracker.end)));
   };
   return (
     <form className="panel stack" onSubmit={send} noValidate aria-labelledby={`${name}-title`}>
@@ -69,10 +72,10 @@ function CsvImport({ kind }: { kind: ImportKind }) {
         labels={{ title: t('org.import.refused', { n: rowErrors(error).length }), caption: t('org.import.rowErrors'), row: t('org.col.row'), column: t('org.col.column'), problem: t('org.col.problem') }}
       />
       <div className="actions">
-        <BusyButton type="submit" className="primary" busy={busy !== null} busyLabel={t('org.import.importing')} disabled={!csv.trim()}>
+        <BusyButton type="submit" className="primary" busy={busy !== null} busyLabel={t('org.import.importing')} disabled={!csv.trim() || tracker.active}>
           {t('org.import.send')}
         </BusyButton>
-        <Working busy={busy !== null} label={t('org.import.importing')} />
+        <OperationProgress tracker={tracker} />
       </div>
       {result && <Created kind={kind} result={result} />}
     </form>

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { OperationProgress } from '../../components/OperationProgress';
+import { useOperation } from '../../components/useOperation';
 import { autoAssign, calibration, stageProgress, type AssignResult } from '../../api/organizer';
 import type { Competition, Stage } from '../../api/types';
 import { BusyButton } from '../../components/BusyButton';
@@ -59,9 +61,10 @@ export function AssignPanel({ competition, stage, onDone }: { competition: Compe
   const [k, setK] = useState(NaN);
   const [result, setResult] = useState<AssignResult | null>(null);
   const { busy, error, run } = useAction();
+  const tracker = useOperation(`assign:${competition.id}:${stage.key}`);
   const assign = () =>
     void run('run', async () => {
-      setResult(await autoAssign(competition.id, stage.key, Number.isNaN(k) ? undefined : k));
+      setResult(await autoAssign(competition.id, stage.key, Number.isNaN(k) ? undefined : k, tracker.begin()).finally(tracker.end));
       onDone();
     });
   return (
@@ -71,9 +74,10 @@ export function AssignPanel({ competition, stage, onDone }: { competition: Compe
       <Field name="k" label={t('org.assign.kLabel')} hint={t('org.assign.kHint', { n: stage.jurorsPerInnovation })} error={error?.fieldMessage('k')}>
         {(c) => <NumberInput {...c} value={k} onChange={setK} />}
       </Field>
-      <BusyButton type="button" className="primary" busy={busy !== null} busyLabel={t('org.working')} onClick={assign}>
+      <BusyButton type="button" className="primary" busy={busy !== null} busyLabel={t('org.working')} onClick={assign} disabled={tracker.active}>
         {t('org.assign.run')}
       </BusyButton>
+      <OperationProgress tracker={tracker} />
       {result && <AssignResultView result={result} />}
     </section>
   );

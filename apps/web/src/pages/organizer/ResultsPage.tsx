@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { OperationProgress } from '../../components/OperationProgress';
+import { useOperation } from '../../components/useOperation';
 import { AGGREGATIONS, announce, answerObjection, objections as loadObjections, publish, rankingPreview, type Aggregation, type Objection, type Preview } from '../../api/organizer';
 import type { Competition } from '../../api/types';
 import { BusyButton } from '../../components/BusyButton';
@@ -8,7 +10,6 @@ import { Loading } from '../../components/Loading';
 import { Notice, useNotice } from '../../components/Notice';
 import { NumberInput } from '../../components/staff/NumberInput';
 import { Table } from '../../components/staff/Table';
-import { Working } from '../../components/staff/Working';
 import { useAction } from '../../components/useAction';
 import { useLoad, type Loaded } from '../../components/useLoad';
 import { useI18n } from '../../i18n/I18nContext';
@@ -185,11 +186,12 @@ function Publish({ competition, onPublished }: { competition: Competition; onPub
   const [reason, setReason] = useState('');
   const { busy, error, run } = useAction();
   const [notice, setNotice] = useNotice();
+  const tracker = useOperation(`publish:${competition.id}`);
   const go = (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
     void run('run', async () => {
-      const r = await publish(competition.id, reason);
+      const r = await publish(competition.id, reason, tracker.begin()).finally(tracker.end);
       setNotice({ key: 'org.publish.done', vars: { version: r.version, hash: r.hash } });
       onPublished({ version: r.version, hash: r.hash });
     });
@@ -203,10 +205,10 @@ function Publish({ competition, onPublished }: { competition: Competition; onPub
         {(c) => <input {...c} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
       <div className="actions">
-        <BusyButton type="submit" className="primary" busy={busy !== null} busyLabel={t('org.publish.publishing')}>
+        <BusyButton type="submit" className="primary" busy={busy !== null} busyLabel={t('org.publish.publishing')} disabled={tracker.active}>
           {t('org.publish.action')}
         </BusyButton>
-        <Working busy={busy !== null} label={t('org.publish.publishing')} />
+        <OperationProgress tracker={tracker} />
       </div>
       <Notice message={notice} />
       {(competition.status === 'published' || notice) && (

@@ -1,0 +1,6 @@
+export * from './operations.module';
+export { OperationsService, PROGRESS_INTERVAL_MS, type OperationHandle, type OperationStart } from './operations.service';
+export { OperationEntity } from './persistence/operation.entity';
+export { OperationView, toOperationView } from './dto/operation.view';
+export { OperationInterceptor, OperationProgress, TrackOperation, type TrackOptions } from './track-operation';
+export * from './domain';
