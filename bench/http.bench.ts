@@ -163,6 +163,7 @@ export async function startApi(databaseUrl: string, log: (line: string) => void 
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
     PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     JWT_ACCESS_SECRET: randomBytes(48).toString('base64url'),
@@ -237,7 +238,7 @@ function contextFor(baseUrl: string, edition: Edition, db: Pool, connections: nu
   return { baseUrl, edition, db, connections, login, request, log };
 }
 
-function cannon(baseUrl: string, prepared: PreparedRequest, connections: number, durationSec: number, pid?: number): Promise<HttpRun> {
+export function cannon(baseUrl: string, prepared: PreparedRequest, connections: number, durationSec: number, pid?: number): Promise<HttpRun> {
   const cpuBefore = pid ? cpuMs(pid) : null;
   const pgBefore = postgresCpuMs();
   let sample: string | undefined;

@@ -13,6 +13,9 @@
 //   BENCH_KEEP=1         keep the generated database (its URL is printed) instead of dropping it
 //   BENCH_RESULTS=path   where to write the results (default bench/RESULTS.md)
 //   BENCH_API_NODE_ARGS  extra node arguments for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+// Arguments:
+//   --only index         only the national index bench (its own database; writes its section "National index");
+//                        with BENCH_KEEP=1 its database is kept, BENCH_INDEX_DATABASE_URL=… measures a kept one again
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { dropBenchDatabase, markKept, openBenchServer, redact, serverVersion, withDatabase } from './lib/database';
@@ -22,6 +25,7 @@ import { mergeResults, type Section } from './lib/results-file';
 import { int, mib, ms, ratio as fmtRatio, seconds, table, textTable } from './lib/stats';
 import { NATIONAL, generateBenchDatabase, type Edition } from './generate';
 import { runHttpBench, type HttpSuiteResult } from './http.bench';
+import { indexBench } from './index.bench';
 import type { LoadMethod } from './lib/rows';
 
 const ROOT = __dirname.split(path.sep).includes('dist') ? path.resolve(__dirname, '..', '..') : path.resolve(__dirname, '..');
@@ -228,7 +232,32 @@ BENCH_DATABASE_URL or DATABASE_URL's server, else an embedded PostgreSQL in ./da
 with its baseline in the same run, drops the database). Variables: see the head of bench/run.ts. The sections
 "Run", "Summary", "Generator", "HTTP" and "Memory" are rewritten by each run; the others are kept.`;
 
+/** `--only index`: the national index bench alone, its section of the results file rewritten. */
+async function onlyIndex(s: Settings, log: (line: string) => void): Promise<number> {
+  const server = await openBenchServer(process.env, log);
+  try {
+    const r = await indexBench({ adminUrl: server.adminUrl, quick: s.quick, log, runs: s.runs, durationSec: s.durationSec, connections: s.connections, keep: s.keep, reuseUrl: process.env.BENCH_INDEX_DATABASE_URL || undefined });
+    const machine = machineInfo(await serverVersion(server.adminUrl));
+    mergeResults(s.resultsFile, PREAMBLE, [], [{ heading: r.heading, body: `${r.markdown}
+
+${summarySection(r.figures).body}
+
+Machine: ${machine.cpu}, ${machine.cores} cores; load average at the end ${machineInfo(machine.postgres).loadAverage.join(' / ')}.` }]);
+    process.stdout.write('\n' + textTable(['benchmark', 'figure', 'baseline (same run)', 'ratio', 'target', 'met'], r.figures.map((f) => [f.benchmark, f.figure, f.baseline ?? '', f.ratio === undefined ? '' : fmtRatio(f.ratio), f.target ?? '', f.met === undefined ? '' : f.met ? 'yes' : 'NO'])) + '\n\n');
+    return r.figures.every((f) => f.met !== false) ? 0 : 1;
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main(): Promise<number> {
+  const only = process.argv.indexOf('--only');
+  if (only >= 0) {
+    const which = process.argv[only + 1];
+    const log = (line: string) => process.stdout.write(`[${stamp()}] ${line}\n`);
+    if (which !== 'index') throw new Error(`--only takes "index" (got "${which ?? ''}")`);
+    return onlyIndex(settings(process.env), log);
+  }
   const started = new Date();
   const t0 = performance.now();
   const s = settings(process.env);

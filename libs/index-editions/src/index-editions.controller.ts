@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles, type Actor } from '@app/common';
+import { CurrentUser, Public, Roles, sendPrecompressed, type Actor } from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { DOCUMENT_KINDS, type IndexFramework } from '@app/regional-index';
 import { fileOf, sendDocument } from '@app/submissions';
@@ -174,10 +174,9 @@ export class IndexPublicController {
   }
 
   @Get('index-editions/:slug/rankings')
-  @Header('cache-control', LATEST)
-  @ApiOperation({ summary: 'The published index ranking per category and group (latest, or ?version=n), with region names and the hash' })
-  rankings(@Param('slug') slug: string, @Query() q: IndexVersionQueryDto) {
-    return this.editions.publicRankings(slug, q.version);
+  @ApiOperation({ summary: 'The published index ranking per category and group (latest, or ?version=n), with region names and the hash; made once per snapshot: ETag (If-None-Match → 304) and gzip' })
+  async rankings(@Param('slug') slug: string, @Query() q: IndexVersionQueryDto, @Req() req: Parameters<typeof sendPrecompressed>[0], @Res() reply: Parameters<typeof sendPrecompressed>[1]) {
+    sendPrecompressed(req, reply, await this.editions.publicRankingsBody(slug, q.version), 'application/json; charset=utf-8', LATEST);
   }
 
   @Get('index-editions/:slug/regions/:regionId')
