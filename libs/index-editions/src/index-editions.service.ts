@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import type { AppEnv } from '@app/config';
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
-import { Forbidden, LruMap, NotFound, ValidationFailed, type Actor, type PrecompressedBody } from '@app/common';
+import { Forbidden, LruMap, NotFound, precompress, ValidationFailed, type Actor, type PrecompressedBody } from '@app/common';
 import { AuditService } from '@app/audit';
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
@@ -458,7 +456,7 @@ export class IndexEditionsService {
     let body = this.bodies.get(key);
     if (!body) {
       const raw = Buffer.from(JSON.stringify(await this.publicRankings(slug, version)));
-      body = { raw, gzip: gzipSync(raw, { level: 9 }), etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"` };
+      body = precompress(raw);
       this.bodies.set(key, body);
     }
     return body;

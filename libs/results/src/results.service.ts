@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppEnv } from '@app/config';
 import { ChangeBus } from '@app/database';
-import { Clock, Conflict, Forbidden, LruMap, NotFound, ValidationFailed, type Actor, type PrecompressedBody } from '@app/common';
+import { Clock, Conflict, Forbidden, LruMap, NotFound, precompress, ValidationFailed, type Actor, type PrecompressedBody } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AGGREGATIONS, CompetitionsService, type CompetitionSnapshot } from '@app/competitions';
 import { UsersService } from '@app/identity';
@@ -337,7 +335,7 @@ export class ResultsService {
     let body = this.bodies.get(key);
     if (!body) {
       const raw = Buffer.from(page ? page(view) : JSON.stringify(view));
-      body = { raw, gzip: gzipSync(raw, { level: 9 }), etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"` };
+      body = precompress(raw);
       this.bodies.set(key, body);
     }
     return body;
