@@ -11,7 +11,7 @@ import { createBenchDatabase, dropBenchDatabase, markKept, migrate } from './lib
 import type { BenchFigure, BenchPluginContext, BenchPluginResult } from './lib/plugins';
 import { int, median, ms, ratio as fmtRatio, table } from './lib/stats';
 import { cannon, startApi } from './http.bench';
-import { generateIndexEdition, NATIONAL_INDEX, type IndexEdition } from './index-generate';
+import { generateIndexEdition, NATIONAL_INDEX } from './index-generate';
 
 /**
  * The baseline: every region's IID under both bases in one statement, from the framework's options (scores
@@ -52,10 +52,8 @@ export interface IndexBenchOptions {
   runs?: number;
   durationSec?: number;
   connections?: number;
-  /** Keep the generated database (its URL is logged) instead of dropping it. */
+  /** Keep the generated database (marked kept, its URL logged) instead of dropping it. */
   keep?: boolean;
-  /** A database an earlier run kept (BENCH_INDEX_DATABASE_URL): measured again without generating. */
-  reuseUrl?: string;
 }
 
 export interface IndexBenchResult {
@@ -71,10 +69,10 @@ export async function indexBench(o: IndexBenchOptions): Promise<IndexBenchResult
   const runs = o.runs ?? 3;
   const durationSec = o.durationSec ?? (o.quick ? 2 : 10);
   const connections = o.connections ?? 64;
-  const { name, url } = o.reuseUrl ? { name: null, url: o.reuseUrl } : await createBenchDatabase(o.adminUrl);
+  const { name, url } = await createBenchDatabase(o.adminUrl);
   try {
-    if (!o.reuseUrl) await migrate(url);
-    const edition = o.reuseUrl ? await existingIndexEdition(url) : await generateIndexEdition(url, { innovations: o.quick ? 5_000 : NATIONAL_INDEX.innovations, log: o.log });
+    await migrate(url);
+    const edition = await generateIndexEdition(url, { innovations: o.quick ? 5_000 : NATIONAL_INDEX.innovations, log: o.log });
     const api = await startApi(url, o.log);
     const db = new Client({ connectionString: url });
     await db.connect();
@@ -166,24 +164,10 @@ export async function indexBench(o: IndexBenchOptions): Promise<IndexBenchResult
       await api.stop();
     }
   } finally {
-    if (name && o.keep) {
+    if (o.keep) {
       await markKept(o.adminUrl, name);
-      o.log(`index: kept ${url} (BENCH_INDEX_DATABASE_URL=… measures it again; drop it by hand)`);
-    }
-    else if (name) await dropBenchDatabase(o.adminUrl, name).catch(() => undefined);
-  }
-}
-
-/** What a kept database holds (the generator's fixed slug and organizer). */
-async function existingIndexEdition(url: string): Promise<IndexEdition> {
-  const db = new Client({ connectionString: url });
-  await db.connect();
-  try {
-    const [e] = (await db.query(`SELECT id FROM index_editions WHERE slug = 'iid-nasional-bench'`)).rows;
-    const [c] = (await db.query(`SELECT (SELECT count(*) FROM index_participants WHERE edition_id = $1)::int AS regions, (SELECT count(*) FROM index_innovations WHERE edition_id = $1)::int AS innovations, (SELECT count(*) FROM index_answers WHERE edition_id = $1)::int AS answers`, [e.id])).rows;
-    return { editionId: e.id, slug: 'iid-nasional-bench', organizerEmail: 'organizer.index@bench.local', password: 'bench-pass-2024', counts: c, phases: [], totalMs: 0 };
-  } finally {
-    await db.end();
+      o.log(`index: kept ${url} (drop it by hand)`);
+    } else await dropBenchDatabase(o.adminUrl, name).catch(() => undefined);
   }
 }
 

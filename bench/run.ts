@@ -15,7 +15,7 @@
 //   BENCH_API_NODE_ARGS  extra node arguments for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
 // Arguments:
 //   --only index         only the national index bench (its own database; writes its section "National index");
-//                        with BENCH_KEEP=1 its database is kept, BENCH_INDEX_DATABASE_URL=… measures a kept one again
+//                        with BENCH_KEEP=1 its database is kept (for psql)
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { dropBenchDatabase, markKept, openBenchServer, redact, serverVersion, withDatabase } from './lib/database';
@@ -236,7 +236,7 @@ with its baseline in the same run, drops the database). Variables: see the head 
 async function onlyIndex(s: Settings, log: (line: string) => void): Promise<number> {
   const server = await openBenchServer(process.env, log);
   try {
-    const r = await indexBench({ adminUrl: server.adminUrl, quick: s.quick, log, runs: s.runs, durationSec: s.durationSec, connections: s.connections, keep: s.keep, reuseUrl: process.env.BENCH_INDEX_DATABASE_URL || undefined });
+    const r = await indexBench({ adminUrl: server.adminUrl, quick: s.quick, log, runs: s.runs, durationSec: s.durationSec, connections: s.connections, keep: s.keep });
     const machine = machineInfo(await serverVersion(server.adminUrl));
     mergeResults(s.resultsFile, PREAMBLE, [], [{ heading: r.heading, body: `${r.markdown}
 
