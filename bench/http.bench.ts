@@ -244,7 +244,7 @@ function contextFor(baseUrl: string, edition: Edition, db: Pool, connections: nu
   return { baseUrl, edition, db, connections, login, request, log };
 }
 
-function cannon(baseUrl: string, prepared: PreparedRequest, connections: number, durationSec: number, pid?: number): Promise<HttpRun> {
+export function cannon(baseUrl: string, prepared: PreparedRequest, connections: number, durationSec: number, pid?: number): Promise<HttpRun> {
   const cpuBefore = pid ? cpuMs(pid) : null;
   const pgBefore = postgresCpuMs();
   let sample: string | undefined;

@@ -18,6 +18,9 @@
 //                        needs it. `publish` alone publishes the edition (and corrections) in an API process and
 //                        reports time, peak RSS and heap; with `http` it happens in the HTTP runs' API process,
 //                        between the sheet saves and the public rankings, as in the full bench.
+// Arguments:
+//   --only index         only the national index bench (its own database; writes its section "National index");
+//                        with BENCH_KEEP=1 its database is kept (for psql)
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { dropBenchDatabase, markKept, openBenchServer, redact, serverVersion, withDatabase } from './lib/database';
@@ -28,6 +31,7 @@ import { int, mib, ms, ratio as fmtRatio, seconds, table, textTable } from './li
 import { NATIONAL, generateBenchDatabase, type Edition } from './generate';
 import { runHttpBench, type HttpSuiteResult } from './http.bench';
 import { PUBLICATION_HEADING, publicationFigures, publicationMarkdown } from './publication';
+import { indexBench } from './index.bench';
 import type { LoadMethod } from './lib/rows';
 
 const ROOT = __dirname.split(path.sep).includes('dist') ? path.resolve(__dirname, '..', '..') : path.resolve(__dirname, '..');
@@ -257,7 +261,31 @@ BENCH_DATABASE_URL or DATABASE_URL's server, else an embedded PostgreSQL in ./da
 with its baseline in the same run, drops the database). Variables: see the head of bench/run.ts. The sections
 "Run", "Summary", "Generator", "HTTP" and "Memory" are rewritten by each run; the others are kept.`;
 
+/** `--only index`: the national index bench alone, its section of the results file rewritten. */
+async function onlyIndex(s: Settings, log: (line: string) => void): Promise<number> {
+  const server = await openBenchServer(process.env, log);
+  try {
+    const r = await indexBench({ adminUrl: server.adminUrl, quick: s.quick, log, runs: s.runs, durationSec: s.durationSec, connections: s.connections, keep: s.keep });
+    const machine = machineInfo(await serverVersion(server.adminUrl));
+    mergeResults(s.resultsFile, PREAMBLE, [], [{ heading: r.heading, body: `${r.markdown}
+
+${summarySection(r.figures).body}
+
+Machine: ${machine.cpu}, ${machine.cores} cores; load average at the end ${machineInfo(machine.postgres).loadAverage.join(' / ')}.` }]);
+    process.stdout.write('\n' + textTable(['benchmark', 'figure', 'baseline (same run)', 'ratio', 'target', 'met'], r.figures.map((f) => [f.benchmark, f.figure, f.baseline ?? '', f.ratio === undefined ? '' : fmtRatio(f.ratio), f.target ?? '', f.met === undefined ? '' : f.met ? 'yes' : 'NO'])) + '\n\n');
+    return r.figures.every((f) => f.met !== false) ? 0 : 1;
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main(): Promise<number> {
+  // `--only index` runs the national index bench alone (its own database); other parts go through selectedParts.
+  const only = process.argv.indexOf('--only');
+  if (only >= 0 && process.argv[only + 1] === 'index') {
+    const log = (line: string) => process.stdout.write(`[${stamp()}] ${line}\n`);
+    return onlyIndex(settings(process.env), log);
+  }
   const started = new Date();
   const t0 = performance.now();
   const s = settings(process.env);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { toCsv, toXlsx } from '@app/results';
-import { CurrentUser, Public, Roles, type Actor, type OnProgress } from '@app/common';
+import { CurrentUser, Public, Roles, sendPrecompressed, type Actor, type OnProgress } from '@app/common';
 import { OperationProgress, TrackOperation } from '@app/operations';
 import { uuidParam } from '@app/competitions';
 import { DOCUMENT_KINDS, type IndexFramework } from '@app/regional-index';
@@ -215,11 +215,10 @@ export class IndexPublicController {
   }
 
   @Get('index-editions/:slug/rankings')
-  @Header('cache-control', LATEST)
   @ApiOkResponse({ type: IndexRankingsView })
-  @ApiOperation({ summary: 'The published index ranking per category and group (latest, or ?version=n), with region names and the hash' })
-  rankings(@Param('slug') slug: string, @Query() q: IndexVersionQueryDto) {
-    return this.editions.publicRankings(slug, q.version);
+  @ApiOperation({ summary: 'The published index ranking per category and group (latest, or ?version=n), with region names and the hash; made once per snapshot: ETag (If-None-Match → 304) and gzip' })
+  async rankings(@Param('slug') slug: string, @Query() q: IndexVersionQueryDto, @Req() req: Parameters<typeof sendPrecompressed>[0], @Res() reply: Parameters<typeof sendPrecompressed>[1]) {
+    sendPrecompressed(req, reply, await this.editions.publicRankingsBody(slug, q.version), 'application/json; charset=utf-8', LATEST);
   }
 
   @Get('index-editions/:slug/rankings.csv')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import type { AppEnv } from '@app/config';
-import { Forbidden, NotFound, phaseReporter, ValidationFailed, type Actor, type OnProgress } from '@app/common';
+import { Forbidden, LruMap, NotFound, phaseReporter, precompress, ValidationFailed, type Actor, type OnProgress, type PrecompressedBody } from '@app/common';
 import { AuditService } from '@app/audit';
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
@@ -61,6 +61,8 @@ const INDEX_PUBLISH_PHASES = ['waiting', 'reading', 'computing', 'storing', 'not
 @Injectable()
 export class IndexEditionsService {
   private readonly publicUrl: string;
+  /** Public ranking bodies of immutable snapshots, made once per process (bounded). */
+  private readonly bodies = new LruMap<string, PrecompressedBody>(20);
 
   constructor(
     private readonly repo: IndexEditionsRepository,
@@ -404,15 +406,14 @@ export class IndexEditionsService {
     const submitted = (await this.repo.participants(edition.id, tx)).filter((p) => p.submittedAt).map((p) => p.regionId);
     const regions = await this.repo.regions(submitted, tx);
     const provinces = new Map((await this.repo.regions([...new Set(regions.flatMap((r) => (r.kind === 'provinsi' ? [r.id] : r.parentId ? [r.parentId] : [])))], tx)).map((r) => [r.id, r]));
-    const innovations = await this.repo.innovations(edition.id, { regionIds: submitted }, tx);
-    const answers = await this.repo.answers(edition.id, submitted, tx);
+    const { innovations, answers } = await this.repo.indexRows(edition.id, submitted, tx);
     const provinceOf = (r: RegionRow) => (r.kind === 'provinsi' ? r.id : r.parentId);
     const groupsOf = new Map(regions.map((r) => [r.id, regionGroups(r)]));
     const tags = [...new Set(regions.flatMap((r) => r.tags))];
     const collected: CollectedEdition = {
       regions: regions.map((r) => ({ id: r.id, category: r.kind, ...(groupsOf.get(r.id)!.length ? { groups: groupsOf.get(r.id)! } : {}) })),
       innovations: innovations.map((i) => ({ id: i.id, region: i.regionId, ...(i.eligible === false ? { eligible: false } : {}) })),
-      answers: answers.map((a) => ({ indicator: a.indicator, ...(a.indexInnovationId ? { innovation: a.indexInnovationId } : { region: a.regionId }), self: a.selfOption, verified: a.verifiedOption })),
+      answers,
     };
     const labels: IndexLabels = {
       regions: Object.fromEntries(regions.map((r) => [r.id, { name: r.name, kind: r.kind, province: provinceOf(r) ? (provinces.get(provinceOf(r)!)?.name ?? null) : null }])),
@@ -436,6 +437,9 @@ export class IndexEditionsService {
     const step = phaseReporter(onProgress, INDEX_PUBLISH_PHASES);
     step('waiting');
     const row = await this.repo.transaction(async (tx) => {
+      // A national edition (≈ 750k answers, a snapshot of tens of MB) takes longer than the pool's
+      // statement_timeout on a loaded server; publication is one organizer action, not a request flood.
+      await tx.query(`SET LOCAL statement_timeout = 0`);
       const edition = await this.lockManaged(actor, tx, id);
       step('reading');
       assertPublishable(edition.status);
@@ -463,6 +467,24 @@ export class IndexEditionsService {
   // ── public reads (published snapshots only) ───────────────────────────────
   publicEditions() {
     return this.repo.publicEditions();
+  }
+
+  /**
+   * The public ranking JSON made once per (snapshot shown, latest snapshot) and kept with its gzip and ETag:
+   * a snapshot never changes, and results day is a traffic spike on this route. Which snapshot is the latest
+   * is one small query per request (a publication shows at once on every instance).
+   */
+  async publicRankingsBody(slug: string, version?: number): Promise<PrecompressedBody> {
+    const ref = await this.repo.publishedRef(slug, version);
+    if (!ref) throw new NotFound(E.NotPublished, version ? `version ${version} of ${slug} does not exist` : `the index ${slug} is not published`);
+    const key = `${ref.snapshotId}:${ref.latestId}`;
+    let body = this.bodies.get(key);
+    if (!body) {
+      const raw = Buffer.from(JSON.stringify(await this.publicRankings(slug, version)));
+      body = precompress(raw);
+      this.bodies.set(key, body);
+    }
+    return body;
   }
 
   /** A published ranking per category and group with region names (latest, or ?version=n). */
@@ -499,7 +521,7 @@ export class IndexEditionsService {
 
   /** A region's published page: its IID, SPD and SID (self and verified) and per indicator self vs verified. */
   async publicRegion(slug: string, regionId: string, version?: number) {
-    const { edition, snapshot } = await this.published(slug, version);
+    const { edition, snapshot } = await this.published(slug, version, true);
     const labels = snapshot.labels as IndexLabels;
     const region = labels.regions[regionId];
     const output = snapshot.output as IndexOutput;
@@ -589,9 +611,9 @@ export class IndexEditionsService {
   private documentView(d: IndexDocumentEntity) {
     return { id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: d.size, sha256: d.sha256, createdAt: d.createdAt };
   }
-  private async published(slug: string, version?: number): Promise<{ edition: IndexEditionEntity; snapshot: IndexSnapshotEntity; versions: Awaited<ReturnType<IndexEditionsRepository['versions']>> }> {
+  private async published(slug: string, version?: number, withInput = false): Promise<{ edition: IndexEditionEntity; snapshot: IndexSnapshotEntity; versions: Awaited<ReturnType<IndexEditionsRepository['versions']>> }> {
     const edition = await this.repo.editionBySlug(slug);
-    const snapshot = edition ? (version ? await this.repo.snapshotByVersion(edition.id, version) : await this.repo.latestSnapshot(edition.id)) : null;
+    const snapshot = edition ? (version ? await this.repo.snapshotByVersion(edition.id, version, withInput) : await this.repo.latestSnapshot(edition.id, undefined, withInput)) : null;
     if (!edition || !snapshot) throw new NotFound(E.NotPublished, version ? `version ${version} of ${slug} does not exist` : `the index ${slug} is not published`);
     return { edition, snapshot, versions: await this.repo.versions(edition.id) };
   }

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
-import { LruMap, type PrecompressedBody } from '@app/common';
+import { LruMap, precompress, type PrecompressedBody } from '@app/common';
 import { RankingsReadModel, type RankingView } from './rankings-read-model';
 
 /**
@@ -24,7 +22,7 @@ export class PublicRankingBodies {
     let body = this.bodies.get(key);
     if (!body) {
       const raw = Buffer.from(page ? page(view) : JSON.stringify(view));
-      body = { raw, gzip: gzipSync(raw, { level: 9 }), etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"` };
+      body = precompress(raw);
       this.bodies.set(key, body);
     }
     return body;

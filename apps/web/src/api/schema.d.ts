@@ -2368,8 +2368,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The published index ranking per category and group (latest, or ?version=n), with region names and the hash
-         * @description The published index ranking per category and group (latest, or ?version=n), with region names and the hash
+         * The published index ranking per category and group (latest, or ?version=n), with region names and the hash; made once per snapshot: ETag (If-None-Match → 304) and gzip
+         * @description The published index ranking per category and group (latest, or ?version=n), with region names and the hash; made once per snapshot: ETag (If-None-Match → 304) and gzip
          */
         get: operations["IndexPublicController_rankings"];
         put?: never;

@@ -1,8 +1,16 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+
 /** What a public response made once carries: its bytes, their gzip and a strong ETag. */
 export interface PrecompressedBody {
   raw: Buffer;
   gzip: Buffer;
   etag: string;
+}
+
+/** Makes a body once: its gzip (level 9) and a strong ETag (SHA-256, base64url, 27 characters). */
+export function precompress(raw: Buffer): PrecompressedBody {
+  return { raw, gzip: gzipSync(raw, { level: 9 }), etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"` };
 }
 
 interface RequestLike {

@@ -12,6 +12,8 @@ export interface RegionRow {
   tags: string[];
 }
 
+const SNAPSHOT_WITHOUT_INPUT = { id: true, editionId: true, version: true, output: true, hash: true, reason: true, labels: true, publishedBy: true, publishedAt: true } as const;
+
 /** The SQL of index editions: editions, participants, reported innovations, answers, validators, snapshots. */
 @Injectable()
 export class IndexEditionsRepository {
@@ -141,6 +143,23 @@ export class IndexEditionsRepository {
     return this.m(tx).find(IndexAnswerEntity, { where: { editionId, ...(regionIds ? { regionId: In(regionIds) } : {}) }, order: { owner: 'ASC', indicator: 'ASC' } });
   }
 
+  /**
+   * What the index reads of the regions' innovations and answers, in the §4b shapes: the answers as one JSON
+   * text PostgreSQL builds (a national edition holds ≈ 750k; no entity per row, one round trip).
+   */
+  async indexRows(editionId: string, regionIds: string[], tx?: EntityManager): Promise<{ innovations: { id: string; regionId: string; title: string; eligible: boolean | null }[]; answers: { indicator: string; region?: string; innovation?: string; self: string; verified: string | null }[] }> {
+    if (!regionIds.length) return { innovations: [], answers: [] };
+    const innovations = await this.m(tx).query(`SELECT id, region_id AS "regionId", title, eligible FROM index_innovations WHERE edition_id = $1 AND region_id = ANY($2::uuid[])`, [editionId, regionIds]);
+    const [{ answers }] = await this.m(tx).query(
+      `SELECT coalesce(json_agg(CASE WHEN index_innovation_id IS NULL
+                 THEN json_build_object('indicator', indicator, 'region', region_id, 'self', self_option, 'verified', verified_option)
+                 ELSE json_build_object('indicator', indicator, 'innovation', index_innovation_id, 'self', self_option, 'verified', verified_option) END), '[]')::text AS answers
+         FROM index_answers WHERE edition_id = $1 AND region_id = ANY($2::uuid[])`,
+      [editionId, regionIds],
+    );
+    return { innovations, answers: JSON.parse(answers) };
+  }
+
   answer(editionId: string, owner: string, indicator: string, tx: EntityManager): Promise<IndexAnswerEntity | null> {
     return tx.findOne(IndexAnswerEntity, { where: { editionId, owner, indicator }, lock: { mode: 'pessimistic_write' } });
   }
@@ -182,12 +201,23 @@ export class IndexEditionsRepository {
     return this.m(tx).exists(IndexValidatorEntity, { where: { editionId, regionId, validatorId } });
   }
 
-  latestSnapshot(editionId: string, tx?: EntityManager): Promise<IndexSnapshotEntity | null> {
-    return this.m(tx).findOne(IndexSnapshotEntity, { where: { editionId }, order: { version: 'DESC' } });
+  /** The latest snapshot; its `input` (tens of MB for a national edition) only when asked for. */
+  latestSnapshot(editionId: string, tx?: EntityManager, withInput = false): Promise<IndexSnapshotEntity | null> {
+    return this.m(tx).findOne(IndexSnapshotEntity, { where: { editionId }, order: { version: 'DESC' }, ...(withInput ? {} : { select: SNAPSHOT_WITHOUT_INPUT }) });
   }
 
-  snapshotByVersion(editionId: string, version: number): Promise<IndexSnapshotEntity | null> {
-    return this.m().findOne(IndexSnapshotEntity, { where: { editionId, version } });
+  snapshotByVersion(editionId: string, version: number, withInput = false): Promise<IndexSnapshotEntity | null> {
+    return this.m().findOne(IndexSnapshotEntity, { where: { editionId, version }, ...(withInput ? {} : { select: SNAPSHOT_WITHOUT_INPUT }) });
+  }
+
+  /** The snapshot a public read shows (latest, or version n) and the latest one's id, by slug; one small query. */
+  async publishedRef(slug: string, version?: number): Promise<{ snapshotId: string; latestId: string } | null> {
+    const rows: { id: string; version: number }[] = await this.m().query(
+      `SELECT s.id, s.version FROM index_snapshots s JOIN index_editions e ON e.id = s.edition_id WHERE e.slug = $1 ORDER BY s.version DESC`,
+      [slug],
+    );
+    const chosen = version ? rows.find((r) => r.version === version) : rows[0];
+    return chosen ? { snapshotId: chosen.id, latestId: rows[0].id } : null;
   }
 
   snapshot(id: string): Promise<IndexSnapshotEntity | null> {
