@@ -77,7 +77,7 @@ const SLUG = 'iid-browser';
   let organizer: Page;
   it('the organizer edits the framework while a draft, then opens the self-assessment; the framework is then read-only', async () => {
     ({ page: organizer } = await open(DESKTOP, 'organizer@demo.local'));
-    await organizer.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Indeks inovasi' }).click();
+    await organizer.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Indeks', exact: true }).click();
     await organizer.getByRole('heading', { level: 1, name: 'Indeks Inovasi Daerah' }).waitFor();
     await organizer.getByRole('link', { name: 'IID Peramban' }).click();
     await organizer.getByRole('link', { name: 'Ubah kerangka indikator' }).click();

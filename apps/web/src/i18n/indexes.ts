@@ -1,6 +1,6 @@
 /** The regional innovation index (Indeks Inovasi Daerah) pages. Bahasa Indonesia first; English has every key. */
 export const indexesId = {
-  'nav.index': 'Indeks inovasi',
+  'nav.index': 'Indeks',
   'idx.back': 'Kembali ke daftar edisi indeks',
   'idx.choose': 'Pilih…',
   'idx.sending': 'Mengirim…',
@@ -261,7 +261,7 @@ export const indexesId = {
 };
 
 export const indexesEn: Record<keyof typeof indexesId, string> = {
-  'nav.index': 'Innovation index',
+  'nav.index': 'Index',
   'idx.back': 'Back to the index editions',
   'idx.choose': 'Choose…',
   'idx.sending': 'Sending…',
