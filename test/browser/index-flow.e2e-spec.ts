@@ -205,6 +205,12 @@ const SLUG = 'iid-browser';
     await organizer.getByRole('link', { name: 'Lihat halaman publik' }).waitFor();
 
     const { page: citizen } = await open(PHONE);
+    const scripts: string[] = [];
+    citizen.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    // The competitions' public results page never loads the index pages or the chart library.
+    await citizen.goto(`${base}/hasil`);
+    await citizen.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(scripts.filter((s) => /IndexCharts|public-area/.test(s))).toEqual([]);
     await citizen.goto(`${base}/indeks`);
     await citizen.getByRole('link', { name: 'IID Peramban' }).click();
     await citizen.getByRole('heading', { level: 1, name: 'IID Peramban' }).waitFor();
@@ -214,6 +220,8 @@ const SLUG = 'iid-browser';
     await citizen.getByText(`npm run -s cli -- verify ${SLUG}-v1.json`).waitFor();
     await shot(citizen, '4-public-rankings-phone');
 
+    // The rankings page does not load the chart library either; the region page does, with its charts.
+    expect(scripts.filter((s) => /IndexCharts/.test(s))).toEqual([]);
     await kota.getByRole('link', { name: 'Kota Bekasi' }).click();
     await citizen.getByRole('heading', { level: 1, name: 'Kota Bekasi — IID Peramban' }).waitFor();
     await citizen.getByText(/^Peringkat 1 dari 1 Kota/).waitFor();
@@ -223,6 +231,7 @@ const SLUG = 'iid-browser';
     // The charts load on their own (chart.js is not in the page's first scripts) and draw on canvases.
     await citizen.locator('canvas[role="img"]').nth(1).waitFor();
     expect(await citizen.locator('canvas[role="img"]').count()).toBe(2);
+    expect(scripts.filter((s) => /IndexCharts/.test(s))).toHaveLength(1);
     expect(await citizen.getByRole('img', { name: /Kota Bekasi berada di peringkat 1 dari 1 Kota/ }).count()).toBe(1);
     const indicators = citizen.getByRole('region', { name: 'Indikator daerah' });
     expect(await indicators.getByRole('row', { name: /Regulasi/ }).innerText()).toMatch(/Perda \(3\)\s+Perkada \(2\)/);
