@@ -218,9 +218,15 @@ function PublicTable({ caption, rows, bands, link }: { caption: string; rows: re
             <th scope="col">{t('idx.col.region')}</th>
             <th scope="col">{t('idx.col.iid')}</th>
             <th scope="col">{t('idx.col.band')}</th>
-            <th scope="col">{t('idx.col.spd')}</th>
-            <th scope="col">{t('idx.col.sid')}</th>
-            <th scope="col">{t('idx.col.iidSelf')}</th>
+            <th scope="col" className="wide">
+              {t('idx.col.spd')}
+            </th>
+            <th scope="col" className="wide">
+              {t('idx.col.sid')}
+            </th>
+            <th scope="col" className="wide">
+              {t('idx.col.iidSelf')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -229,7 +235,7 @@ function PublicTable({ caption, rows, bands, link }: { caption: string; rows: re
               <td className="num">{r.rank}</td>
               <th scope="row">
                 <Link to={link(r)}>{r.name ?? r.region}</Link>
-                {r.province && <span className="muted small"> · {r.province}</span>}
+                {r.province && <span className="muted small block">{r.province}</span>}
               </th>
               <td className="num">
                 <strong>{n(r.verified.iid)}</strong>
@@ -237,9 +243,9 @@ function PublicTable({ caption, rows, bands, link }: { caption: string; rows: re
               <td>
                 <BandBadge bands={bands} band={r.verified.band} />
               </td>
-              <td className="num">{n(r.verified.spd)}</td>
-              <td className="num">{n(r.verified.sid)}</td>
-              <td className="num muted">{n(r.self.iid)}</td>
+              <td className="num wide">{n(r.verified.spd)}</td>
+              <td className="num wide">{n(r.verified.sid)}</td>
+              <td className="num muted wide">{n(r.self.iid)}</td>
             </tr>
           ))}
         </tbody>
