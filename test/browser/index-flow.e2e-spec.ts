@@ -60,18 +60,19 @@ const SLUG = 'iid-browser';
     return { page, context };
   }
   /** The elements reaching past the right edge of the screen (outside scrolling boxes), to name what makes a phone page scroll sideways. */
-  const overflowing = (page: Page) =>
-    page.evaluate(() => {
+  const overflowing = (page: Page): Promise<string[]> =>
+    // A string: this file is type-checked without the DOM library; the code runs in the page.
+    page.evaluate(`(() => {
       const width = document.documentElement.clientWidth;
-      const inScroller = (el: Element) => {
+      const inScroller = (el) => {
         for (let p = el.parentElement; p; p = p.parentElement) if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
         return false;
       };
       return [...document.body.querySelectorAll('*')]
         .filter((el) => el.getBoundingClientRect().right > width + 1 && !inScroller(el))
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').slice(0, 40)}`)
+        .map((el) => el.tagName.toLowerCase() + '.' + el.className + ': ' + (el.textContent || '').slice(0, 40))
         .slice(0, 5);
-    });
+    })()`);
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `index-flow-${name}.png`), fullPage: true });
 
   let organizer: Page;

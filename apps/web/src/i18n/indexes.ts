@@ -258,6 +258,8 @@ export const indexesId = {
   'idx.region.maturityOf': 'Kematangan terverifikasi {title}',
   'idx.region.notEligible': 'Tidak layak dihitung',
   'idx.region.snapshot': 'Dari snapshot versi {version} ({hash}).',
+  'idx.verified.option': 'Hasil verifikasi:',
+  'idx.verified.note': 'Catatan validator: {note}',
 };
 
 export const indexesEn: Record<keyof typeof indexesId, string> = {
@@ -519,4 +521,6 @@ export const indexesEn: Record<keyof typeof indexesId, string> = {
   'idx.region.maturityOf': 'Verified maturity of {title}',
   'idx.region.notEligible': 'Not eligible',
   'idx.region.snapshot': 'From snapshot version {version} ({hash}).',
+  'idx.verified.option': 'Verified:',
+  'idx.verified.note': "Validator's note: {note}",
 };

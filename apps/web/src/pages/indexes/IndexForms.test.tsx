@@ -86,6 +86,26 @@ describe('the coordinator’s self-assessment form', () => {
     expect(screen.getByRole('button', { name: 'Kirim penilaian mandiri' })).toBeTruthy();
   });
 
+  it('closed and published, shows the verified option and the validator’s note beside the region’s', async () => {
+    signInAs('coordinator', 'r-bekasi');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (request: Request) => {
+        const { path } = await seen(request);
+        if (path === '/api/index-editions/e1') return json(200, { ...edition, status: 'closed' });
+        if (path === '/api/index-editions/e1/regions/r-bekasi')
+          return json(200, { ...assessment, submittedAt: '2026-05-03T02:00:00Z', answers: [{ ...assessment.answers[0], verifiedOption: 'perkada', verifiedNote: 'Perda masih rancangan' }] });
+        return json(404, {});
+      }),
+    );
+    renderWithProviders(<SelfAssessmentPage id="e1" />);
+    const regulasi = await screen.findByRole('group', { name: 'Regulasi' });
+    expect(regulasi.textContent).toContain('Hasil verifikasi: Perkada (2 poin)');
+    expect(regulasi.textContent).toContain('Catatan validator: Perda masih rancangan');
+    // Before that (no verified fields in the answer) nothing of the kind shows.
+    expect(screen.getByRole('group', { name: 'Anggaran' }).textContent).not.toContain('Hasil verifikasi');
+  });
+
   it('is read-only once submitted', async () => {
     signInAs('coordinator', 'r-bekasi');
     vi.stubGlobal(

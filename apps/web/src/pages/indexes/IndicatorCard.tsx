@@ -67,6 +67,20 @@ export function EvidenceList({ editionId, answer }: { editionId: string; answer:
   );
 }
 
+/** After publication the region sees the validators' option and note beside its own. */
+function VerifiedResult({ indicator, answer }: { indicator: IndexIndicator; answer: RegionAnswer }) {
+  const { t, pick } = useI18n();
+  const verified = optionOf(indicator, answer.verifiedOption);
+  return (
+    <div className="panel verified-result">
+      <p>
+        <strong>{t('idx.verified.option')}</strong> {verified ? `${pick(verified.guidance)} (${t('idx.points', { n: verified.score })})` : t('idx.region.notVerified')}
+      </p>
+      {answer.verifiedNote && <p>{t('idx.verified.note', { note: answer.verifiedNote })}</p>}
+    </div>
+  );
+}
+
 interface Props {
   editionId: string;
   regionId: string;
@@ -155,6 +169,7 @@ export function IndicatorCard({ editionId, regionId, indicator, innovationId, an
           <Notice message={notice} />
         </>
       )}
+      {answer && answer.verifiedOption !== undefined && <VerifiedResult indicator={indicator} answer={answer} />}
       {answer && <EvidenceList editionId={editionId} answer={answer} />}
       {answer && !readOnly && savedOption?.evidence.type === 'document' && (
         <Upload editionId={editionId} answer={answer} kinds={(savedOption.evidence.kinds ?? ALL_KINDS) as DocumentKind[]} onChanged={onChanged} label={pick(indicator.label)} />
