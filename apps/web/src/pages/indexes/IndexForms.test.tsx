@@ -18,7 +18,8 @@ function signInAs(role: User['role'], regionId: string | null) {
 }
 afterEach(() => session.signOut());
 
-describe('the coordinator’s self-assessment form', () => {
+// Whole pages render here; on a loaded machine that takes longer than vitest's default 5 s.
+describe('the coordinator’s self-assessment form', { timeout: 30_000 }, () => {
   it('shows what is unanswered and what lacks evidence, each indicator with its options, guidance and required evidence, and saves an answer', async () => {
     signInAs('coordinator', 'r-bekasi');
     const sent: { method: string; path: string; body: string }[] = [];
@@ -129,7 +130,7 @@ describe('the coordinator’s self-assessment form', () => {
   });
 });
 
-describe('the validator’s side-by-side screen', () => {
+describe('the validator’s side-by-side screen', { timeout: 30_000 }, () => {
   it('a lower verified option cannot be saved without a note; the note goes with it', async () => {
     signInAs('juror', null);
     const bodies: string[] = [];
