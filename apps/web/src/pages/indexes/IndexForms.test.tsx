@@ -81,7 +81,7 @@ describe('the coordinator’s self-assessment form', { timeout: 30_000 }, () => 
       link: '',
     });
     // The completeness is read again after the save.
-    expect(sent.filter((r) => r.path === '/api/index-editions/e1/regions/r-bekasi').length).toBe(2);
+    await vi.waitFor(() => expect(sent.filter((r) => r.path === '/api/index-editions/e1/regions/r-bekasi').length).toBe(2));
 
     expect(screen.getByRole('region', { name: 'Inovasi yang dilaporkan OPD (1)' }).textContent).toContain('SiTaro');
     expect(screen.getByRole('button', { name: 'Kirim penilaian mandiri' })).toBeTruthy();
