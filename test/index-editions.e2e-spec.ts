@@ -297,4 +297,16 @@ describe('index editions: framework → self-assessment → verification → pub
     expect(late.body.code).toBe('INDEX_VERIFICATION_CLOSED');
     expect((await t.http().post(`/api/index-editions/${id}/innovations`).set(bearer(rsud)).send({ title: 'Terlambat' })).status).toBe(409);
   });
+
+  it('closed and published, the region sees self vs verified per indicator with the validators’ notes', async () => {
+    const asCoordinator = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(coord));
+    expect(asCoordinator.body.answers.find((a: { indicator: string }) => a.indicator === 'regulasi')).toMatchObject({
+      option: 'perda',
+      verifiedOption: 'perkada',
+      verifiedNote: 'Perda masih rancangan; yang berlaku perkada.',
+    });
+    expect(asCoordinator.body.innovations.find((i: { id: string }) => i.id === byReference)).toMatchObject({ eligible: false, eligibilityReason: 'Diterapkan sejak 2015, bukan inovasi baru' });
+    const asOpd = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(rsud));
+    expect(asOpd.body.answers[0]).toMatchObject({ indicator: 'tahapan', verifiedOption: 'penerapan' });
+  });
 });

@@ -93,7 +93,7 @@ export class IndexEditionsController {
 
   @Get(':id/regions/:regionId')
   @ApiOkResponse({ type: IndexRegionAssessmentView })
-  @ApiOperation({ summary: "A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers; an OPD of the region only its own innovations)" })
+  @ApiOperation({ summary: "A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers; an OPD of the region only its own innovations; the region sees verified options and notes once the edition is closed and published)" })
   region(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('regionId', uuidParam) regionId: string) {
     return this.editions.region(actor, id, regionId);
   }

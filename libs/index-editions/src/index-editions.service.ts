@@ -167,7 +167,10 @@ export class IndexEditionsService {
     const region = await this.regionOf(edition, regionId);
     // An OPD of the region sees its own innovations' answers (the form it fills), nothing else of the region.
     const opd = actor.role === 'opd' && actor.organizationId && (await this.repo.organizationRegion(actor.organizationId)) === regionId ? actor.organizationId : null;
-    const seesVerification = opd ? false : await this.assertSeesRegion(actor, edition, regionId);
+    // The region itself learns the verified options and notes once they are final and published: the edition
+    // closed (nothing changes any more) with a published snapshot.
+    const final = edition.status === 'closed' && (await this.repo.latestSnapshot(id)) !== null;
+    const seesVerification = (opd ? false : await this.assertSeesRegion(actor, edition, regionId)) || final;
     const participant = await this.repo.participant(id, regionId);
     const innovations = await this.repo.innovations(id, { regionIds: [regionId], ...(opd ? { organizationId: opd } : {}) });
     const own = new Set(innovations.map((i) => i.id));

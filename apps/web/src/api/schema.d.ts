@@ -2104,8 +2104,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers; an OPD of the region only its own innovations)
-         * @description A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers; an OPD of the region only its own innovations)
+         * A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers; an OPD of the region only its own innovations; the region sees verified options and notes once the edition is closed and published)
+         * @description A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers; an OPD of the region only its own innovations; the region sees verified options and notes once the edition is closed and published)
          */
         get: operations["IndexEditionsController_region"];
         put?: never;

@@ -1,6 +1,6 @@
 /** The regional innovation index (Indeks Inovasi Daerah) pages. Bahasa Indonesia first; English has every key. */
 export const indexesId = {
-  'nav.index': 'Indeks inovasi',
+  'nav.index': 'Indeks',
   'idx.back': 'Kembali ke daftar edisi indeks',
   'idx.choose': 'Pilih…',
   'idx.sending': 'Mengirim…',
@@ -258,10 +258,12 @@ export const indexesId = {
   'idx.region.maturityOf': 'Kematangan terverifikasi {title}',
   'idx.region.notEligible': 'Tidak layak dihitung',
   'idx.region.snapshot': 'Dari snapshot versi {version} ({hash}).',
+  'idx.verified.option': 'Hasil verifikasi:',
+  'idx.verified.note': 'Catatan validator: {note}',
 };
 
 export const indexesEn: Record<keyof typeof indexesId, string> = {
-  'nav.index': 'Innovation index',
+  'nav.index': 'Index',
   'idx.back': 'Back to the index editions',
   'idx.choose': 'Choose…',
   'idx.sending': 'Sending…',
@@ -519,4 +521,6 @@ export const indexesEn: Record<keyof typeof indexesId, string> = {
   'idx.region.maturityOf': 'Verified maturity of {title}',
   'idx.region.notEligible': 'Not eligible',
   'idx.region.snapshot': 'From snapshot version {version} ({hash}).',
+  'idx.verified.option': 'Verified:',
+  'idx.verified.note': "Validator's note: {note}",
 };

@@ -44,9 +44,21 @@ function Editor({ edition, onSaved }: { edition: IndexEdition; onSaved(e: IndexE
     setNotice(null);
     if (await run('run', async () => onSaved(await saveFramework(edition.id, framework)))) setNotice({ key: 'idx.fw.saved' });
   };
-  const textInput = ({ path, value, label }: { path: Path; value: string; label: string }) => <input aria-label={label} value={value} disabled={readOnly} onChange={(e) => text(path, e.target.value)} />;
+  const textInput = ({ path, value, label }: { path: Path; value: string; label: string }) => (
+    <input aria-label={label} value={value} disabled={readOnly} onChange={(e) => text(path, e.target.value)} />
+  );
   const numInput = ({ path, value, label }: { path: Path; value: number; label: string }) => (
-    <input aria-label={label} type="number" inputMode="decimal" step="any" min={0} className="num-input" value={Number.isNaN(value) ? '' : value} disabled={readOnly} onChange={(e) => num(path, e.target.value)} />
+    <input
+      aria-label={label}
+      type="number"
+      inputMode="decimal"
+      step="any"
+      min={0}
+      className="num-input"
+      value={Number.isNaN(value) ? '' : value}
+      disabled={readOnly}
+      onChange={(e) => num(path, e.target.value)}
+    />
   );
   return (
     <>
@@ -56,18 +68,40 @@ function Editor({ edition, onSaved }: { edition: IndexEdition; onSaved(e: IndexE
         <h2 id="fw-method">{t('idx.fw.method')}</h2>
         <div className="fw-grid">
           <label>
-            {t('idx.fw.decimals')} {numInput({ path: ['method', 'decimals'], value: framework.method.decimals, label: t('idx.fw.decimals') })}
+            {t('idx.fw.decimals')}{' '}
+            {numInput({
+              path: ['method', 'decimals'],
+              value: framework.method.decimals,
+              label: t('idx.fw.decimals'),
+            })}
           </label>
           <label>
-            {t('idx.fw.minInnovations')} {numInput({ path: ['method', 'minInnovations'], value: framework.method.minInnovations, label: t('idx.fw.minInnovations') })}
+            {t('idx.fw.minInnovations')}{' '}
+            {numInput({
+              path: ['method', 'minInnovations'],
+              value: framework.method.minInnovations,
+              label: t('idx.fw.minInnovations'),
+            })}
           </label>
         </div>
         <h3>{t('idx.fw.bands')}</h3>
         {framework.bands.map((b, i) => (
           <div key={i} className="fw-grid">
-            {textInput({ path: ['bands', i, 'label', 'id'], value: b.label.id, label: t('idx.fw.bandLabelId', { n: i + 1 }) })}
-            {textInput({ path: ['bands', i, 'label', 'en'], value: b.label.en, label: t('idx.fw.bandLabelEn', { n: i + 1 }) })}
-            {numInput({ path: ['bands', i, 'min'], value: b.min, label: t('idx.fw.bandMin', { band: b.label.id }) })}
+            {textInput({
+              path: ['bands', i, 'label', 'id'],
+              value: b.label.id,
+              label: t('idx.fw.bandLabelId', { n: i + 1 }),
+            })}
+            {textInput({
+              path: ['bands', i, 'label', 'en'],
+              value: b.label.en,
+              label: t('idx.fw.bandLabelEn', { n: i + 1 }),
+            })}
+            {numInput({
+              path: ['bands', i, 'min'],
+              value: b.min,
+              label: t('idx.fw.bandMin', { band: b.label.id }),
+            })}
           </div>
         ))}
       </section>
@@ -77,11 +111,26 @@ function Editor({ edition, onSaved }: { edition: IndexEdition; onSaved(e: IndexE
           {aspect.variables.map((variable, v) => (
             <details key={variable.key} className="panel stack">
               <summary>
-                {pick(variable.label)} <span className="muted">({t('idx.fw.indicatorCount', { n: variable.indicators.length })})</span>
+                {pick(variable.label)}{' '}
+                <span className="muted">
+                  (
+                  {t('idx.fw.indicatorCount', {
+                    n: variable.indicators.length,
+                  })}
+                  )
+                </span>
               </summary>
               <div className="fw-grid">
-                {textInput({ path: ['aspects', a, 'variables', v, 'label', 'id'], value: variable.label.id, label: t('idx.fw.labelId', { what: variable.label.id }) })}
-                {textInput({ path: ['aspects', a, 'variables', v, 'label', 'en'], value: variable.label.en, label: t('idx.fw.labelEn', { what: variable.label.id }) })}
+                {textInput({
+                  path: ['aspects', a, 'variables', v, 'label', 'id'],
+                  value: variable.label.id,
+                  label: t('idx.fw.labelId', { what: variable.label.id }),
+                })}
+                {textInput({
+                  path: ['aspects', a, 'variables', v, 'label', 'en'],
+                  value: variable.label.en,
+                  label: t('idx.fw.labelEn', { what: variable.label.id }),
+                })}
               </div>
               {variable.indicators.map((indicator, i) => {
                 const at: Path = ['aspects', a, 'variables', v, 'indicators', i];
@@ -91,15 +140,56 @@ function Editor({ edition, onSaved }: { edition: IndexEdition; onSaved(e: IndexE
                       {pick(indicator.label)} <span className="muted">· {t(`idx.scope.${indicator.scope}` as MessageKey)}</span>
                     </legend>
                     <div className="fw-grid">
-                      {textInput({ path: [...at, 'label', 'id'], value: indicator.label.id, label: t('idx.fw.labelId', { what: indicator.label.id }) })}
-                      {textInput({ path: [...at, 'label', 'en'], value: indicator.label.en, label: t('idx.fw.labelEn', { what: indicator.label.id }) })}
+                      {textInput({
+                        path: [...at, 'label', 'id'],
+                        value: indicator.label.id,
+                        label: t('idx.fw.labelId', {
+                          what: indicator.label.id,
+                        }),
+                      })}
+                      {textInput({
+                        path: [...at, 'label', 'en'],
+                        value: indicator.label.en,
+                        label: t('idx.fw.labelEn', {
+                          what: indicator.label.id,
+                        }),
+                      })}
                     </div>
                     {(indicator.options ?? []).map((o, k) => (
                       <div key={o.key} className="fw-grid fw-option">
-                        {textInput({ path: [...at, 'options', k, 'guidance', 'id'], value: o.guidance.id, label: t('idx.fw.guidanceId', { what: o.key }) })}
-                        {textInput({ path: [...at, 'options', k, 'guidance', 'en'], value: o.guidance.en, label: t('idx.fw.guidanceEn', { what: o.key }) })}
-                        {numInput({ path: [...at, 'options', k, 'score'], value: o.score, label: t('idx.fw.score', { what: `${indicator.label.id}: ${o.guidance.id}` }) })}
-                        <select aria-label={t('idx.fw.evidence', { what: o.key })} value={o.evidence.type} disabled={readOnly} onChange={(e) => set([...at, 'options', k, 'evidence'], e.target.value === 'document' ? { type: 'document', kinds: o.evidence.kinds?.length ? o.evidence.kinds : ['other'] } : { type: e.target.value })}>
+                        {textInput({
+                          path: [...at, 'options', k, 'guidance', 'id'],
+                          value: o.guidance.id,
+                          label: t('idx.fw.guidanceId', { what: o.key }),
+                        })}
+                        {textInput({
+                          path: [...at, 'options', k, 'guidance', 'en'],
+                          value: o.guidance.en,
+                          label: t('idx.fw.guidanceEn', { what: o.key }),
+                        })}
+                        {numInput({
+                          path: [...at, 'options', k, 'score'],
+                          value: o.score,
+                          label: t('idx.fw.score', {
+                            what: `${indicator.label.id}: ${o.guidance.id}`,
+                          }),
+                        })}
+                        <select
+                          aria-label={t('idx.fw.evidence', { what: o.key })}
+                          value={o.evidence.type}
+                          disabled={readOnly}
+                          onChange={(e) =>
+                            set(
+                              [...at, 'options', k, 'evidence'],
+                              e.target.value === 'document'
+                                ? {
+                                    type: 'document',
+                                    kinds: o.evidence.kinds?.length ? o.evidence.kinds : ['other'],
+                                  }
+                                : { type: e.target.value },
+                            )
+                          }
+                        >
                           {(['none', 'document', 'link'] as const).map((x) => (
                             <option key={x} value={x}>
                               {t(`idx.fw.evidence.${x}`)}
@@ -111,8 +201,16 @@ function Editor({ edition, onSaved }: { edition: IndexEdition; onSaved(e: IndexE
                     {(indicator.steps ?? []).map((s, k) => (
                       <div key={k} className="fw-grid">
                         <span>{pick(s.guidance)}</span>
-                        {numInput({ path: [...at, 'steps', k, 'min'], value: s.min, label: t('idx.fw.stepMin', { n: k + 1 }) })}
-                        {numInput({ path: [...at, 'steps', k, 'score'], value: s.score, label: t('idx.fw.stepScore', { n: k + 1 }) })}
+                        {numInput({
+                          path: [...at, 'steps', k, 'min'],
+                          value: s.min,
+                          label: t('idx.fw.stepMin', { n: k + 1 }),
+                        })}
+                        {numInput({
+                          path: [...at, 'steps', k, 'score'],
+                          value: s.score,
+                          label: t('idx.fw.stepScore', { n: k + 1 }),
+                        })}
                       </div>
                     ))}
                   </fieldset>
@@ -125,7 +223,14 @@ function Editor({ edition, onSaved }: { edition: IndexEdition; onSaved(e: IndexE
       {!readOnly && (
         <section className="panel stack save-bar">
           <ErrorSummary error={error} />
-          {error && error.fields.length > 0 && <p className="hint">{t('idx.fw.errorsHint', { n: error.fields.length, first: fieldErrorText(error.fields[0]) })}</p>}
+          {error && error.fields.length > 0 && (
+            <p className="hint">
+              {t('idx.fw.errorsHint', {
+                n: error.fields.length,
+                first: fieldErrorText(error.fields[0]),
+              })}
+            </p>
+          )}
           <div className="actions">
             <BusyButton type="button" busy={busy !== null} busyLabel={t('common.saving')} disabled={!dirty} onClick={() => void save()}>
               {t('idx.fw.save')}

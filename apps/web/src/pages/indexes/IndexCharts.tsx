@@ -30,11 +30,29 @@ export function VariableChart({ data }: { data: VariableBars }) {
       data: {
         labels: data.labels,
         datasets: [
-          { label: data.selfLabel, data: data.self, backgroundColor: SELF },
-          { label: data.verifiedLabel, data: data.verified, backgroundColor: VERIFIED },
+          {
+            label: data.selfLabel,
+            data: data.self,
+            backgroundColor: SELF,
+            maxBarThickness: 28,
+          },
+          {
+            label: data.verifiedLabel,
+            data: data.verified,
+            backgroundColor: VERIFIED,
+            maxBarThickness: 28,
+          },
         ],
       },
-      options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false, scales: { x: { min: 0, max: 100, title: { display: true, text: data.axis } } } },
+      options: {
+        indexAxis: 'y',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        scales: {
+          x: { min: 0, max: 100, title: { display: true, text: data.axis } },
+        },
+      },
     }),
     [data],
   );
@@ -50,13 +68,26 @@ export function DistributionChart({ data }: { data: Distribution }) {
   const canvas = useChart(
     () => ({
       type: 'bar',
-      data: { labels: data.labels, datasets: [{ label: data.label, data: data.values, backgroundColor: data.values.map((_, i) => (i === data.marked ? MARKED : VERIFIED)) }] },
+      data: {
+        labels: data.labels,
+        datasets: [
+          {
+            label: data.label,
+            data: data.values,
+            maxBarThickness: 40,
+            backgroundColor: data.values.map((_, i) => (i === data.marked ? MARKED : VERIFIED)),
+          },
+        ],
+      },
       options: {
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
         plugins: { legend: { display: false } },
-        scales: { x: { ticks: { display: data.labels.length <= 30, autoSkip: true } }, y: { min: 0, max: 100, title: { display: true, text: data.axis } } },
+        scales: {
+          x: { ticks: { display: data.labels.length <= 30, autoSkip: true } },
+          y: { min: 0, max: 100, title: { display: true, text: data.axis } },
+        },
       },
     }),
     [data],

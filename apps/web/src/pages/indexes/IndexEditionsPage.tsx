@@ -59,7 +59,12 @@ function CreateForm() {
   const [slug, setSlug] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [categories, setCategories] = useState<string[]>([...CATEGORIES]);
-  const [windows, setWindows] = useState<Record<(typeof WINDOWS)[number], string>>({ selfAssessmentOpensAt: '', selfAssessmentClosesAt: '', verificationOpensAt: '', verificationClosesAt: '' });
+  const [windows, setWindows] = useState<Record<(typeof WINDOWS)[number], string>>({
+    selfAssessmentOpensAt: '',
+    selfAssessmentClosesAt: '',
+    verificationOpensAt: '',
+    verificationClosesAt: '',
+  });
   const { busy, error, run } = useAction();
   const fieldError = (f: string) => error?.fields.find((e) => e.field === f || e.field.startsWith(`${f}.`))?.message;
   const create = async () => {
@@ -84,7 +89,16 @@ function CreateForm() {
     >
       <h2>{t('idx.create.title')}</h2>
       <p className="hint">{t('idx.create.hint')}</p>
-      <ErrorSummary error={error} labelOf={(f) => ({ name: t('idx.create.name'), slug: t('idx.create.slug'), year: t('idx.create.year') })[f]} />
+      <ErrorSummary
+        error={error}
+        labelOf={(f) =>
+          ({
+            name: t('idx.create.name'),
+            slug: t('idx.create.slug'),
+            year: t('idx.create.year'),
+          })[f]
+        }
+      />
       <Field name="name" label={t('idx.create.name')} required error={fieldError('name')}>
         {(c) => <input {...c} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
@@ -98,7 +112,8 @@ function CreateForm() {
         <legend>{t('idx.create.categories')}</legend>
         {CATEGORIES.map((c) => (
           <label key={c} className="option">
-            <input type="checkbox" checked={categories.includes(c)} onChange={(e) => setCategories(e.target.checked ? [...categories, c] : categories.filter((x) => x !== c))} /> {t(`idx.category.${c}`)}
+            <input type="checkbox" checked={categories.includes(c)} onChange={(e) => setCategories(e.target.checked ? [...categories, c] : categories.filter((x) => x !== c))} />{' '}
+            {t(`idx.category.${c}`)}
           </label>
         ))}
       </fieldset>

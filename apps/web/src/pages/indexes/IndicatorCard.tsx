@@ -1,5 +1,15 @@
 import { useRef, useState } from 'react';
-import { answerIndicator, saveAnswerDocument, uploadAnswerDocument, type DocumentKind, type IndexDocument, type IndexGap, type IndexIndicator, type IndexOption, type RegionAnswer } from '../../api/indexes';
+import {
+  answerIndicator,
+  saveAnswerDocument,
+  uploadAnswerDocument,
+  type DocumentKind,
+  type IndexDocument,
+  type IndexGap,
+  type IndexIndicator,
+  type IndexOption,
+  type RegionAnswer,
+} from '../../api/indexes';
 import type { ApiError } from '../../api/errors';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -18,7 +28,13 @@ export function EvidenceRule({ option }: { option: IndexOption }) {
   const { evidence } = option;
   if (evidence.type === 'none') return <span className="muted">{t('idx.evidence.none')}</span>;
   if (evidence.type === 'link') return <span className="muted">{t('idx.evidence.link')}</span>;
-  return <span className="muted">{t('idx.evidence.document', { kinds: (evidence.kinds ?? []).map((k) => t(`idx.kind.${k}` as MessageKey)).join(', ') })}</span>;
+  return (
+    <span className="muted">
+      {t('idx.evidence.document', {
+        kinds: (evidence.kinds ?? []).map((k) => t(`idx.kind.${k}` as MessageKey)).join(', '),
+      })}
+    </span>
+  );
 }
 
 /** An answer's evidence: its link and its documents (downloaded with the session's token). */
@@ -51,6 +67,20 @@ export function EvidenceList({ editionId, answer }: { editionId: string; answer:
   );
 }
 
+/** After publication the region sees the validators' option and note beside its own. */
+function VerifiedResult({ indicator, answer }: { indicator: IndexIndicator; answer: RegionAnswer }) {
+  const { t, pick } = useI18n();
+  const verified = optionOf(indicator, answer.verifiedOption);
+  return (
+    <div className="panel verified-result">
+      <p>
+        <strong>{t('idx.verified.option')}</strong> {verified ? `${pick(verified.guidance)} (${t('idx.points', { n: verified.score })})` : t('idx.region.notVerified')}
+      </p>
+      {answer.verifiedNote && <p>{t('idx.verified.note', { note: answer.verifiedNote })}</p>}
+    </div>
+  );
+}
+
 interface Props {
   editionId: string;
   regionId: string;
@@ -77,12 +107,21 @@ export function IndicatorCard({ editionId, regionId, indicator, innovationId, an
   const save = useAction();
   const [notice, setNotice] = useNotice();
   const chosen = optionOf(indicator, option);
+  /** Documents attach to the saved answer: the upload offers the kinds its saved option asks for. */
+  const savedOption = optionOf(indicator, answer?.option);
   const dirty = option !== (answer?.option ?? '') || link !== (answer?.link ?? '');
   const state = !answer ? 'unanswered' : gaps.length ? 'evidence' : 'complete';
 
   const submit = async () => {
     setNotice(null);
-    const ok = await save.run('run', () => answerIndicator(editionId, regionId, { indicator: indicator.key, option, ...(innovationId ? { innovationId } : {}), link: link.trim() }));
+    const ok = await save.run('run', () =>
+      answerIndicator(editionId, regionId, {
+        indicator: indicator.key,
+        option,
+        ...(innovationId ? { innovationId } : {}),
+        link: link.trim(),
+      }),
+    );
     if (ok) {
       setNotice({ key: 'idx.saved' });
       onChanged();
@@ -116,9 +155,11 @@ export function IndicatorCard({ editionId, regionId, indicator, innovationId, an
       </div>
       {!readOnly && (
         <>
-          <Field name={`${field}.link`} label={t('idx.link')} hint={chosen?.evidence.type === 'link' ? t('idx.linkRequired') : t('idx.linkHint')}>
-            {(control) => <input {...control} type="url" inputMode="url" value={link} onChange={(e) => setLink(e.target.value)} placeholder="https://" />}
-          </Field>
+          {chosen && chosen.evidence.type !== 'none' && (
+            <Field name={`${field}.link`} label={t('idx.link')} hint={chosen?.evidence.type === 'link' ? t('idx.linkRequired') : t('idx.linkHint')}>
+              {(control) => <input {...control} type="url" inputMode="url" value={link} onChange={(e) => setLink(e.target.value)} placeholder="https://" />}
+            </Field>
+          )}
           <ErrorSummary error={save.error} />
           <div className="actions">
             <BusyButton type="button" busy={save.busy !== null} busyLabel={t('common.saving')} disabled={!option || !dirty} onClick={() => void submit()}>
@@ -128,8 +169,11 @@ export function IndicatorCard({ editionId, regionId, indicator, innovationId, an
           <Notice message={notice} />
         </>
       )}
+      {answer && answer.verifiedOption !== undefined && <VerifiedResult indicator={indicator} answer={answer} />}
       {answer && <EvidenceList editionId={editionId} answer={answer} />}
-      {answer && !readOnly && <Upload editionId={editionId} answer={answer} kinds={chosen?.evidence.type === 'document' ? (chosen.evidence.kinds as DocumentKind[]) : ALL_KINDS} onChanged={onChanged} label={pick(indicator.label)} />}
+      {answer && !readOnly && savedOption?.evidence.type === 'document' && (
+        <Upload editionId={editionId} answer={answer} kinds={(savedOption.evidence.kinds ?? ALL_KINDS) as DocumentKind[]} onChanged={onChanged} label={pick(indicator.label)} />
+      )}
     </fieldset>
   );
 }

@@ -30,7 +30,12 @@ export function OpdIndexPage({ id }: { id: string }) {
   const state = useLoad(async (): Promise<Loaded> => {
     const [edition, innovations, entered] = await Promise.all([indexEdition(id), indexInnovations(id), myInnovations()]);
     const regionId = innovations[0]?.regionId;
-    return { edition, innovations, entered, region: regionId ? await regionAssessment(id, regionId) : null };
+    return {
+      edition,
+      innovations,
+      entered,
+      region: regionId ? await regionAssessment(id, regionId) : null,
+    };
   }, [id]);
   usePageTitle(state.data && t('idx.opd.title', { edition: state.data.edition.name }));
   return (
@@ -64,7 +69,12 @@ function OpdForms({ data, reload }: { data: Loaded; reload(): void }) {
             <section key={innovation.id} className="stack innovation-block" aria-labelledby={`inv-${innovation.id}`}>
               <h2 id={`inv-${innovation.id}`}>{innovation.title}</h2>
               <p className={c.unanswered.length + c.evidence.length ? 'panel warning' : 'panel'}>
-                {c.unanswered.length + c.evidence.length === 0 ? t('idx.complete.innovationDone') : t('idx.complete.summary', { unanswered: c.unanswered.length, evidence: c.evidence.length })}
+                {c.unanswered.length + c.evidence.length === 0
+                  ? t('idx.complete.innovationDone')
+                  : t('idx.complete.summary', {
+                      unanswered: c.unanswered.length,
+                      evidence: c.evidence.length,
+                    })}
               </p>
               {sections.map(({ aspect, variable, indicators }) => (
                 <VariableBlock key={variable.key} title={variable.label} aspect={aspect.label}>

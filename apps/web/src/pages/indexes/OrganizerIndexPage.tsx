@@ -26,7 +26,11 @@ import { Link } from '../../router/router';
 import { bandLabel, progressPercent } from './assessment';
 import './indexes.css';
 
-const NEXT: Partial<Record<IndexEdition['status'], 'self_assessment' | 'verification' | 'closed'>> = { draft: 'self_assessment', self_assessment: 'verification', verification: 'closed' };
+const NEXT: Partial<Record<IndexEdition['status'], 'self_assessment' | 'verification' | 'closed'>> = {
+  draft: 'self_assessment',
+  self_assessment: 'verification',
+  verification: 'closed',
+};
 const WINDOWS = ['selfAssessmentOpensAt', 'selfAssessmentClosesAt', 'verificationOpensAt', 'verificationClosesAt'] as const;
 
 /** `/panitia/indeks/:id`: status and windows, validators and progress, preview, publication. */
@@ -103,7 +107,13 @@ interface ValidatorLoad {
 function byValidator(rows: readonly IndexValidation[]): ValidatorLoad[] {
   const map = new Map<string, ValidatorLoad>();
   for (const r of rows) {
-    const v = map.get(r.validatorId) ?? { id: r.validatorId, name: r.validator ?? r.validatorId, regions: 0, verified: 0, answers: 0 };
+    const v = map.get(r.validatorId) ?? {
+      id: r.validatorId,
+      name: r.validator ?? r.validatorId,
+      regions: 0,
+      verified: 0,
+      answers: 0,
+    };
     v.regions += 1;
     v.verified += r.verified;
     v.answers += r.answers;
@@ -116,7 +126,10 @@ function Progress({ edition }: { edition: IndexEdition }) {
   const { t } = useI18n();
   const state = useLoad(() => validations(edition.id), [edition.id]);
   const [perRegion, setPerRegion] = useState('2');
-  const [result, setResult] = useState<{ added: number; shortfalls: number } | null>(null);
+  const [result, setResult] = useState<{
+    added: number;
+    shortfalls: number;
+  } | null>(null);
   const { busy, error, run } = useAction();
   const assign = async () => {
     const ok = await run('run', async () => {
@@ -140,7 +153,13 @@ function Progress({ edition }: { edition: IndexEdition }) {
               {t('idx.org.assign')}
             </BusyButton>
           </div>
-          <p role="status">{result && t('idx.org.assigned', { added: result.added, shortfalls: result.shortfalls })}</p>
+          <p role="status">
+            {result &&
+              t('idx.org.assigned', {
+                added: result.added,
+                shortfalls: result.shortfalls,
+              })}
+          </p>
         </div>
       )}
       <Loading state={state}>
@@ -164,7 +183,13 @@ function Progress({ edition }: { edition: IndexEdition }) {
                       <tr key={`${r.regionId}/${r.validatorId}`}>
                         <th scope="row">{r.region ?? r.regionId}</th>
                         <td>{r.validator ?? r.validatorId}</td>
-                        <td>{t('idx.progress', { verified: r.verified, answers: r.answers, pct: progressPercent(r.verified, r.answers) })}</td>
+                        <td>
+                          {t('idx.progress', {
+                            verified: r.verified,
+                            answers: r.answers,
+                            pct: progressPercent(r.verified, r.answers),
+                          })}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -185,7 +210,13 @@ function Progress({ edition }: { edition: IndexEdition }) {
                       <tr key={v.id}>
                         <th scope="row">{v.name}</th>
                         <td>{v.regions}</td>
-                        <td>{t('idx.progress', { verified: v.verified, answers: v.answers, pct: progressPercent(v.verified, v.answers) })}</td>
+                        <td>
+                          {t('idx.progress', {
+                            verified: v.verified,
+                            answers: v.answers,
+                            pct: progressPercent(v.verified, v.answers),
+                          })}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -224,7 +255,12 @@ export function SelfVsVerifiedTable({ caption, rows, bands, link }: { caption: s
               <td className="num">{formatNumber(r.verified.iid, 2)}</td>
               <td>{bandLabel(bands, r.verified.band, lang) ?? t('common.none')}</td>
               <td className="num">{formatNumber(r.self.iid, 2)}</td>
-              <td className="num">{t('idx.innovationsPair', { verified: r.verified.innovations, self: r.self.innovations })}</td>
+              <td className="num">
+                {t('idx.innovationsPair', {
+                  verified: r.verified.innovations,
+                  self: r.self.innovations,
+                })}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -295,7 +331,11 @@ function Publish({ edition }: { edition: IndexEdition }) {
       <div role="status">
         {published && (
           <p>
-            {t('idx.org.publishedNow', { version: published.version, hash: published.hash })} <Link to={`/indeks/${edition.slug}`}>{t('idx.org.seePublic')}</Link>
+            {t('idx.org.publishedNow', {
+              version: published.version,
+              hash: published.hash,
+            })}{' '}
+            <Link to={`/indeks/${edition.slug}`}>{t('idx.org.seePublic')}</Link>
           </p>
         )}
       </div>

@@ -11,8 +11,12 @@ import { distributionOf, variableBars } from './charts-data';
 import './indexes.css';
 
 // chart.js loads with the charts only, never with this page's first paint.
-const VariableChart = lazy(async () => ({ default: (await import('./IndexCharts')).VariableChart }));
-const DistributionChart = lazy(async () => ({ default: (await import('./IndexCharts')).DistributionChart }));
+const VariableChart = lazy(async () => ({
+  default: (await import('./IndexCharts')).VariableChart,
+}));
+const DistributionChart = lazy(async () => ({
+  default: (await import('./IndexCharts')).DistributionChart,
+}));
 
 const CATEGORY_ORDER = ['provinsi', 'kabupaten', 'kota'];
 const sortCategories = (keys: string[]) => [...keys].sort((a, b) => (CATEGORY_ORDER.indexOf(a) + 1 || 99) - (CATEGORY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
@@ -36,7 +40,12 @@ export function PublicIndexListPage() {
                 <li key={e.id}>
                   <Link to={`/indeks/${e.slug}`}>{e.name}</Link>
                   <br />
-                  <span className="muted">{t('idx.pub.published', { version: e.version, date: formatDate(e.publishedAt as unknown as string) })}</span>
+                  <span className="muted">
+                    {t('idx.pub.published', {
+                      version: e.version,
+                      date: formatDate(e.publishedAt as unknown as string),
+                    })}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -80,11 +89,20 @@ function Rankings({ view, version }: { view: IndexRankings; version?: number }) 
     <>
       <header className="stack">
         <h1>{edition.name}</h1>
-        <p className="lead">{t('idx.pub.published', { version: snapshot.version, date: formatDate(snapshot.publishedAt as unknown as string) })}</p>
+        <p className="lead">
+          {t('idx.pub.published', {
+            version: snapshot.version,
+            date: formatDate(snapshot.publishedAt as unknown as string),
+          })}
+        </p>
         {snapshot.reason && <p>{t('idx.pub.reason', { reason: snapshot.reason })}</p>}
         {latest && latest.version !== snapshot.version && (
           <p className="panel warning">
-            {t('idx.pub.older', { version: snapshot.version, latest: latest.version })} <Link to={`/indeks/${edition.slug}`}>{t('idx.pub.showLatest')}</Link>
+            {t('idx.pub.older', {
+              version: snapshot.version,
+              latest: latest.version,
+            })}{' '}
+            <Link to={`/indeks/${edition.slug}`}>{t('idx.pub.showLatest')}</Link>
           </p>
         )}
       </header>
@@ -93,7 +111,12 @@ function Rankings({ view, version }: { view: IndexRankings; version?: number }) 
           <ul>
             {versions.map((v) => (
               <li key={v.id}>
-                <Link to={withQuery(`/indeks/${edition.slug}`, { version: v.version })} aria-current={v.version === snapshot.version ? 'page' : undefined}>
+                <Link
+                  to={withQuery(`/indeks/${edition.slug}`, {
+                    version: v.version,
+                  })}
+                  aria-current={v.version === snapshot.version ? 'page' : undefined}
+                >
                   {t('idx.pub.version', { version: v.version })}
                 </Link>
               </li>
@@ -155,7 +178,14 @@ function Rankings({ view, version }: { view: IndexRankings; version?: number }) 
       {categories.map((c) => (
         <section key={c} id={`cat-${c}`} className="stack" aria-labelledby={`cat-${c}-title`}>
           <h2 id={`cat-${c}-title`}>{t(`idx.category.${c}` as MessageKey)}</h2>
-          <PublicTable caption={t('idx.pub.tableCaption', { what: t(`idx.category.${c}` as MessageKey) })} rows={view.categories[c]} bands={bands} link={regionLink} />
+          <PublicTable
+            caption={t('idx.pub.tableCaption', {
+              what: t(`idx.category.${c}` as MessageKey),
+            })}
+            rows={view.categories[c]}
+            bands={bands}
+            link={regionLink}
+          />
         </section>
       ))}
       {groups.length > 0 && (
@@ -188,9 +218,15 @@ function PublicTable({ caption, rows, bands, link }: { caption: string; rows: re
             <th scope="col">{t('idx.col.region')}</th>
             <th scope="col">{t('idx.col.iid')}</th>
             <th scope="col">{t('idx.col.band')}</th>
-            <th scope="col">{t('idx.col.spd')}</th>
-            <th scope="col">{t('idx.col.sid')}</th>
-            <th scope="col">{t('idx.col.iidSelf')}</th>
+            <th scope="col" className="wide">
+              {t('idx.col.spd')}
+            </th>
+            <th scope="col" className="wide">
+              {t('idx.col.sid')}
+            </th>
+            <th scope="col" className="wide">
+              {t('idx.col.iidSelf')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -199,7 +235,7 @@ function PublicTable({ caption, rows, bands, link }: { caption: string; rows: re
               <td className="num">{r.rank}</td>
               <th scope="row">
                 <Link to={link(r)}>{r.name ?? r.region}</Link>
-                {r.province && <span className="muted small"> · {r.province}</span>}
+                {r.province && <span className="muted small block">{r.province}</span>}
               </th>
               <td className="num">
                 <strong>{n(r.verified.iid)}</strong>
@@ -207,9 +243,9 @@ function PublicTable({ caption, rows, bands, link }: { caption: string; rows: re
               <td>
                 <BandBadge bands={bands} band={r.verified.band} />
               </td>
-              <td className="num">{n(r.verified.spd)}</td>
-              <td className="num">{n(r.verified.sid)}</td>
-              <td className="num muted">{n(r.self.iid)}</td>
+              <td className="num wide">{n(r.verified.spd)}</td>
+              <td className="num wide">{n(r.verified.sid)}</td>
+              <td className="num muted wide">{n(r.self.iid)}</td>
             </tr>
           ))}
         </tbody>
@@ -266,13 +302,23 @@ export function PublicIndexRegionPage({ slug, regionId }: { slug: string; region
     const [region, rankings] = await Promise.all([publicIndexRegion(slug, regionId, version), publicIndexRankings(slug, version)]);
     return { region, rankings };
   }, [slug, regionId, version]);
-  usePageTitle(state.data && t('idx.region.title', { region: state.data.region.region.name, edition: state.data.region.edition.name }));
+  usePageTitle(
+    state.data &&
+      t('idx.region.title', {
+        region: state.data.region.region.name,
+        edition: state.data.region.edition.name,
+      }),
+  );
   return (
     <article className="stack idx">
       <p>
         <Link to={withQuery(`/indeks/${slug}`, { version })}>← {t('idx.region.back')}</Link>
       </p>
-      {state.error?.status === 404 ? <p className="panel">{t('idx.region.notFound')}</p> : <Loading state={state}>{({ region, rankings }) => <RegionView view={region} rankings={rankings} />}</Loading>}
+      {state.error?.status === 404 ? (
+        <p className="panel">{t('idx.region.notFound')}</p>
+      ) : (
+        <Loading state={state}>{({ region, rankings }) => <RegionView view={region} rankings={rankings} />}</Loading>
+      )}
     </article>
   );
 }
@@ -281,10 +327,24 @@ function RegionView({ view, rankings }: { view: IndexPublicRegion; rankings: Ind
   const { t, pick, formatNumber, lang } = useI18n();
   const n = (x: number) => formatNumber(x, 2);
   const categoryRows = useMemo(() => rankings.categories[view.category] ?? [], [rankings, view.category]);
-  const bars = useMemo(() => variableBars(view.variables, lang, { self: t('idx.region.self'), verified: t('idx.region.verified'), axis: t('idx.region.percentOfMax') }), [view.variables, lang, t]);
+  const bars = useMemo(
+    () =>
+      variableBars(view.variables, lang, {
+        self: t('idx.region.self'),
+        verified: t('idx.region.verified'),
+        axis: t('idx.region.percentOfMax'),
+      }),
+    [view.variables, lang, t],
+  );
   const distribution = useMemo(() => {
     const d = distributionOf(categoryRows, view.region.id);
-    const summary = t('idx.region.distributionSummary', { n: categoryRows.length, category: t(`idx.category.${view.category}` as MessageKey), region: view.region.name, rank: view.rank, iid: formatNumber(view.verified.iid, 2) });
+    const summary = t('idx.region.distributionSummary', {
+      n: categoryRows.length,
+      category: t(`idx.category.${view.category}` as MessageKey),
+      region: view.region.name,
+      rank: view.rank,
+      iid: formatNumber(view.verified.iid, 2),
+    });
     return { ...d, label: t('idx.col.iid'), axis: t('idx.col.iid'), summary };
   }, [categoryRows, view, t, formatNumber]);
   const innovationTitle = new Map(view.innovations.map((i) => [i.id, i.title ?? i.id]));
@@ -292,9 +352,18 @@ function RegionView({ view, rankings }: { view: IndexPublicRegion; rankings: Ind
   return (
     <>
       <header className="stack">
-        <h1>{t('idx.region.title', { region: view.region.name, edition: view.edition.name })}</h1>
+        <h1>
+          {t('idx.region.title', {
+            region: view.region.name,
+            edition: view.edition.name,
+          })}
+        </h1>
         <p className="lead">
-          {t('idx.region.rank', { rank: view.rank, category: t(`idx.category.${view.category}` as MessageKey), n: categoryRows.length })}
+          {t('idx.region.rank', {
+            rank: view.rank,
+            category: t(`idx.category.${view.category}` as MessageKey),
+            n: categoryRows.length,
+          })}
           {view.region.province && ` · ${view.region.province}`}
         </p>
       </header>
@@ -364,7 +433,11 @@ function RegionView({ view, rankings }: { view: IndexPublicRegion; rankings: Ind
         </div>
       </section>
       <section className="panel stack" aria-labelledby="idx-distribution">
-        <h2 id="idx-distribution">{t('idx.region.distribution', { category: t(`idx.category.${view.category}` as MessageKey) })}</h2>
+        <h2 id="idx-distribution">
+          {t('idx.region.distribution', {
+            category: t(`idx.category.${view.category}` as MessageKey),
+          })}
+        </h2>
         <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
           <DistributionChart data={distribution} />
         </Suspense>
@@ -375,7 +448,11 @@ function RegionView({ view, rankings }: { view: IndexPublicRegion; rankings: Ind
         <AnswerTable caption={t('idx.region.regionIndicators')} answers={regionAnswers} />
         {view.innovations.map((i) => (
           <details key={i.id} className="panel">
-            <summary>{t('idx.region.innovationIndicators', { title: innovationTitle.get(i.id) ?? i.id })}</summary>
+            <summary>
+              {t('idx.region.innovationIndicators', {
+                title: innovationTitle.get(i.id) ?? i.id,
+              })}
+            </summary>
             <AnswerTable caption={innovationTitle.get(i.id) ?? i.id} answers={view.answers.filter((a) => a.innovation === i.id)} />
           </details>
         ))}
@@ -388,14 +465,31 @@ function RegionView({ view, rankings }: { view: IndexPublicRegion; rankings: Ind
             <li key={i.id}>
               <strong>{i.title ?? i.id}</strong> {!i.eligible && <span className="badge idx-state-unanswered">{t('idx.region.notEligible')}</span>}
               <br />
-              <span>{t('idx.region.maturity', { self: n(i.maturity.self), verified: n(i.maturity.verified), max: n(i.maturity.max) })}</span>{' '}
-              <meter min={0} max={i.maturity.max || 1} value={i.maturity.verified} aria-label={t('idx.region.maturityOf', { title: i.title ?? '' })} />
+              <span>
+                {t('idx.region.maturity', {
+                  self: n(i.maturity.self),
+                  verified: n(i.maturity.verified),
+                  max: n(i.maturity.max),
+                })}
+              </span>{' '}
+              <meter
+                min={0}
+                max={i.maturity.max || 1}
+                value={i.maturity.verified}
+                aria-label={t('idx.region.maturityOf', {
+                  title: i.title ?? '',
+                })}
+              />
             </li>
           ))}
         </ul>
       </section>
       <p className="hint">
-        {t('idx.region.snapshot', { version: view.snapshot.version, hash: view.snapshot.hash })} <a href={indexDownloads.snapshot(view.snapshot.id)}>{t('idx.pub.snapshotJson')}</a>
+        {t('idx.region.snapshot', {
+          version: view.snapshot.version,
+          hash: view.snapshot.hash,
+        })}{' '}
+        <a href={indexDownloads.snapshot(view.snapshot.id)}>{t('idx.pub.snapshotJson')}</a>
       </p>
     </>
   );
@@ -419,7 +513,9 @@ function AnswerTable({ caption, answers }: { caption: string; answers: IndexPubl
             <tr key={`${a.innovation ?? ''}/${a.indicator}`}>
               <th scope="row">{a.label ? pick(a.label) : a.indicator}</th>
               <td>{a.self ? `${pick(a.self.label)} (${a.self.score})` : t('common.none')}</td>
-              <td className={a.self && a.verified && a.verified.score < a.self.score ? 'lower' : undefined}>{a.verified ? `${pick(a.verified.label)} (${a.verified.score})` : t('idx.region.notVerified')}</td>
+              <td className={a.self && a.verified && a.verified.score < a.self.score ? 'lower' : undefined}>
+                {a.verified ? `${pick(a.verified.label)} (${a.verified.score})` : t('idx.region.notVerified')}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -24,8 +24,20 @@ export function useRegionId(): string | null {
 export function SelfAssessmentPage({ id }: { id: string }) {
   const { t } = useI18n();
   const regionId = useRegionId();
-  const state = useLoad(async () => ({ edition: await indexEdition(id), region: await regionAssessment(id, regionId ?? '') }), [id, regionId]);
-  usePageTitle(state.data && t('idx.self.title', { edition: state.data.edition.name, region: state.data.region.region.name }));
+  const state = useLoad(
+    async () => ({
+      edition: await indexEdition(id),
+      region: await regionAssessment(id, regionId ?? ''),
+    }),
+    [id, regionId],
+  );
+  usePageTitle(
+    state.data &&
+      t('idx.self.title', {
+        edition: state.data.edition.name,
+        region: state.data.region.region.name,
+      }),
+  );
   return (
     <article className="stack idx">
       <p>
@@ -36,8 +48,15 @@ export function SelfAssessmentPage({ id }: { id: string }) {
   );
 }
 
+/** The label of the indicator an API field (`region.KEY`, `innovations.ID.KEY`) names. */
+function labelOfField(edition: IndexEdition, field: string, pick: (text: { id: string; en: string }) => string): string | undefined {
+  const key = field.split('.').at(-1);
+  const indicator = edition.framework.aspects.flatMap((a) => a.variables.flatMap((v) => v.indicators)).find((i) => i.key === key);
+  return indicator && pick(indicator.label);
+}
+
 function Form({ edition, region, reload }: { edition: IndexEdition; region: RegionAssessment; reload(): void }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, pick } = useI18n();
   const submit = useAction();
   const [notice, setNotice] = useNotice();
   const readOnly = edition.status !== 'self_assessment' || region.submittedAt !== null;
@@ -53,9 +72,20 @@ function Form({ edition, region, reload }: { edition: IndexEdition; region: Regi
   return (
     <>
       <header className="stack">
-        <h1>{t('idx.self.title', { edition: edition.name, region: region.region.name })}</h1>
+        <h1>
+          {t('idx.self.title', {
+            edition: edition.name,
+            region: region.region.name,
+          })}
+        </h1>
         <p className="lead">{t('idx.self.intro')}</p>
-        {region.submittedAt && <p className="panel">{t('idx.self.submittedAt', { date: formatDate(region.submittedAt as unknown as string, true) })}</p>}
+        {region.submittedAt && (
+          <p className="panel">
+            {t('idx.self.submittedAt', {
+              date: formatDate(region.submittedAt as unknown as string, true),
+            })}
+          </p>
+        )}
         {!region.submittedAt && edition.status !== 'self_assessment' && <p className="panel warning">{t('idx.self.closed')}</p>}
       </header>
       <section className="panel stack" aria-labelledby="idx-complete">
@@ -64,16 +94,29 @@ function Form({ edition, region, reload }: { edition: IndexEdition; region: Regi
           <p>{t('idx.complete.done')}</p>
         ) : (
           <>
-            <p>{t('idx.complete.summary', { unanswered: all.unanswered.length, evidence: all.evidence.length })}</p>
+            <p>
+              {t('idx.complete.summary', {
+                unanswered: all.unanswered.length,
+                evidence: all.evidence.length,
+              })}
+            </p>
             {regionGaps.unanswered.length > 0 && (
               <details open>
-                <summary>{t('idx.complete.unanswered', { n: regionGaps.unanswered.length })}</summary>
+                <summary>
+                  {t('idx.complete.unanswered', {
+                    n: regionGaps.unanswered.length,
+                  })}
+                </summary>
                 <GapLinks gaps={regionGaps.unanswered} />
               </details>
             )}
             {regionGaps.evidence.length > 0 && (
               <details open>
-                <summary>{t('idx.complete.evidence', { n: regionGaps.evidence.length })}</summary>
+                <summary>
+                  {t('idx.complete.evidence', {
+                    n: regionGaps.evidence.length,
+                  })}
+                </summary>
                 <GapLinks gaps={regionGaps.evidence} />
               </details>
             )}
@@ -111,7 +154,12 @@ function Form({ edition, region, reload }: { edition: IndexEdition; region: Regi
                   <strong>{i.title}</strong>
                   <br />
                   <span className={c.unanswered.length + c.evidence.length ? 'muted' : ''}>
-                    {c.unanswered.length + c.evidence.length === 0 ? t('idx.complete.innovationDone') : t('idx.complete.summary', { unanswered: c.unanswered.length, evidence: c.evidence.length })}
+                    {c.unanswered.length + c.evidence.length === 0
+                      ? t('idx.complete.innovationDone')
+                      : t('idx.complete.summary', {
+                          unanswered: c.unanswered.length,
+                          evidence: c.evidence.length,
+                        })}
                   </span>
                 </li>
               );
@@ -123,7 +171,8 @@ function Form({ edition, region, reload }: { edition: IndexEdition; region: Regi
         <section className="panel stack" aria-labelledby="idx-submit">
           <h2 id="idx-submit">{t('idx.self.submitTitle')}</h2>
           <p>{t('idx.self.submitHint')}</p>
-          <ErrorSummary error={submit.error} />
+          {/* A refusal listing gaps goes stale once they are filled. */}
+          <ErrorSummary error={region.complete && submit.error?.status === 400 ? null : submit.error} labelOf={(field) => labelOfField(edition, field, pick)} />
           <div className="actions">
             <BusyButton type="button" busy={submit.busy !== null} busyLabel={t('idx.sending')} onClick={() => void send()}>
               {t('idx.self.submit')}

@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { indexEdition, regionAssessment, setEligibility, validations, verifyAnswer, type IndexEdition, type IndexIndicator, type IndexInnovation, type RegionAnswer, type RegionAssessment } from '../../api/indexes';
+import {
+  indexEdition,
+  regionAssessment,
+  setEligibility,
+  validations,
+  verifyAnswer,
+  type IndexEdition,
+  type IndexIndicator,
+  type IndexInnovation,
+  type RegionAnswer,
+  type RegionAssessment,
+} from '../../api/indexes';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field, fieldId } from '../../components/Field';
@@ -18,7 +29,13 @@ import './indexes.css';
 /** `/juri/indeks/:id`: the validator's regions with their progress. */
 export function ValidatorQueuePage({ id }: { id: string }) {
   const { t, formatDate } = useI18n();
-  const state = useLoad(async () => ({ edition: await indexEdition(id), rows: await validations(id) }), [id]);
+  const state = useLoad(
+    async () => ({
+      edition: await indexEdition(id),
+      rows: await validations(id),
+    }),
+    [id],
+  );
   usePageTitle(state.data && t('idx.val.title', { edition: state.data.edition.name }));
   return (
     <article className="stack idx">
@@ -41,10 +58,28 @@ export function ValidatorQueuePage({ id }: { id: string }) {
                     <li key={r.regionId}>
                       <Link to={`/juri/indeks/${id}/daerah/${r.regionId}`}>{r.region ?? r.regionId}</Link>
                       <br />
-                      <span className="muted">{r.submittedAt ? t('idx.val.submitted', { date: formatDate(r.submittedAt as unknown as string) }) : t('idx.val.notSubmitted')}</span>
+                      <span className="muted">
+                        {r.submittedAt
+                          ? t('idx.val.submitted', {
+                              date: formatDate(r.submittedAt as unknown as string),
+                            })
+                          : t('idx.val.notSubmitted')}
+                      </span>
                       <br />
-                      <span>{t('idx.progress', { verified: r.verified, answers: r.answers, pct })}</span>{' '}
-                      <progress max={100} value={pct} aria-label={t('idx.progressOf', { region: r.region ?? '' })} />
+                      <span>
+                        {t('idx.progress', {
+                          verified: r.verified,
+                          answers: r.answers,
+                          pct,
+                        })}
+                      </span>{' '}
+                      <progress
+                        max={100}
+                        value={pct}
+                        aria-label={t('idx.progressOf', {
+                          region: r.region ?? '',
+                        })}
+                      />
                     </li>
                   );
                 })}
@@ -60,7 +95,13 @@ export function ValidatorQueuePage({ id }: { id: string }) {
 /** `/juri/indeks/:id/daerah/:regionId`: side by side per answer — the region's option, its evidence, the guidance — and the verified option. */
 export function VerifyRegionPage({ id, regionId }: { id: string; regionId: string }) {
   const { t } = useI18n();
-  const state = useLoad(async () => ({ edition: await indexEdition(id), region: await regionAssessment(id, regionId) }), [id, regionId]);
+  const state = useLoad(
+    async () => ({
+      edition: await indexEdition(id),
+      region: await regionAssessment(id, regionId),
+    }),
+    [id, regionId],
+  );
   usePageTitle(state.data && t('idx.verify.title', { region: state.data.region.region.name }));
   return (
     <article className="stack idx">
@@ -81,7 +122,11 @@ function Verification({ edition, region, reload }: { edition: IndexEdition; regi
       <h1>{t('idx.verify.title', { region: region.region.name })}</h1>
       <p className="lead">{t('idx.verify.intro')}</p>
       <p>
-        {t('idx.progress', { verified, answers: region.answers.length, pct: progressPercent(verified, region.answers.length) })}{' '}
+        {t('idx.progress', {
+          verified,
+          answers: region.answers.length,
+          pct: progressPercent(verified, region.answers.length),
+        })}{' '}
         <progress max={100} value={progressPercent(verified, region.answers.length)} aria-label={t('idx.progressOf', { region: region.region.name })} />
       </p>
       {readOnly && <p className="panel warning">{t('idx.val.notOpen')}</p>}
@@ -127,7 +172,14 @@ function VerifyCard({ edition, indicator, answer, readOnly, onChanged }: { editi
   const base = fieldId(`verify-${answer.id}`);
   const save = async () => {
     setNotice(null);
-    if (await run('run', () => verifyAnswer(edition.id, answer.id, { option, ...(note.trim() ? { note: note.trim() } : {}) }))) {
+    if (
+      await run('run', () =>
+        verifyAnswer(edition.id, answer.id, {
+          option,
+          ...(note.trim() ? { note: note.trim() } : {}),
+        }),
+      )
+    ) {
       setNotice({ key: 'idx.verify.saved' });
       onChanged();
     }
@@ -135,7 +187,8 @@ function VerifyCard({ edition, indicator, answer, readOnly, onChanged }: { editi
   return (
     <div className="panel side-by-side" role="group" aria-labelledby={`${base}-label`}>
       <h3 id={`${base}-label`} className="side-title">
-        {pick(indicator.label)} {answer.verifiedOption ? <span className="badge idx-state-complete">{t('idx.verify.done')}</span> : <span className="badge idx-state-unanswered">{t('idx.verify.open')}</span>}
+        {pick(indicator.label)}{' '}
+        {answer.verifiedOption ? <span className="badge idx-state-complete">{t('idx.verify.done')}</span> : <span className="badge idx-state-unanswered">{t('idx.verify.open')}</span>}
       </h3>
       <div className="side self-side stack">
         <h4>{t('idx.verify.selfOption')}</h4>
@@ -148,7 +201,13 @@ function VerifyCard({ edition, indicator, answer, readOnly, onChanged }: { editi
       </div>
       <div className="side verified-side stack">
         <h4>{t('idx.verify.verifiedOption')}</h4>
-        <div className="options" role="radiogroup" aria-label={t('idx.verify.optionsOf', { label: pick(indicator.label) })}>
+        <div
+          className="options"
+          role="radiogroup"
+          aria-label={t('idx.verify.optionsOf', {
+            label: pick(indicator.label),
+          })}
+        >
           {(indicator.options ?? []).map((o) => (
             <label key={o.key} className="option">
               <input type="radio" name={`${base}-option`} value={o.key} checked={option === o.key} disabled={readOnly} onChange={() => setOption(o.key)} />
@@ -185,7 +244,14 @@ function EligibilityForm({ edition, innovation, readOnly, onChanged }: { edition
   const base = fieldId(`eligibility-${innovation.id}`);
   const save = async () => {
     setNotice(null);
-    if (await run('run', () => setEligibility(edition.id, innovation.id, { eligible, ...(eligible ? {} : { reason: reason.trim() }) }))) {
+    if (
+      await run('run', () =>
+        setEligibility(edition.id, innovation.id, {
+          eligible,
+          ...(eligible ? {} : { reason: reason.trim() }),
+        }),
+      )
+    ) {
       setNotice({ key: 'idx.verify.eligibilitySaved' });
       onChanged();
     }
@@ -193,7 +259,15 @@ function EligibilityForm({ edition, innovation, readOnly, onChanged }: { edition
   return (
     <fieldset className="panel stack">
       <legend>{t('idx.verify.eligibility')}</legend>
-      <p className="muted">{innovation.eligible === null || innovation.eligible === undefined ? t('idx.verify.eligibilityOpen') : innovation.eligible ? t('idx.verify.eligibleNow') : t('idx.verify.notEligibleNow', { reason: innovation.eligibilityReason ?? '' })}</p>
+      <p className="muted">
+        {innovation.eligible === null || innovation.eligible === undefined
+          ? t('idx.verify.eligibilityOpen')
+          : innovation.eligible
+            ? t('idx.verify.eligibleNow')
+            : t('idx.verify.notEligibleNow', {
+                reason: innovation.eligibilityReason ?? '',
+              })}
+      </p>
       <label className="option">
         <input type="radio" name={`${base}-e`} checked={eligible} disabled={readOnly} onChange={() => setEligible(true)} /> {t('idx.verify.eligible')}
       </label>
