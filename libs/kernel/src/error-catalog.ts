@@ -107,6 +107,7 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorTemplate>> = {
   SCHEDULE_INVALID: { id: 'Jadwal tidak valid; periksa kolom yang disebutkan.', en: 'The schedule is invalid; check the fields named.' },
   SCHEDULE_WRONG_STAGE: { id: 'Inovasi ini tidak berada di tahap yang dijadwalkan (status {status}, tahap {stage}).', en: 'The innovation is not in the scheduled stage (status {status}, stage {stage}).' },
   SCHEDULE_JUROR_OVERLAP: { id: '{count} juri sudah duduk di sesi lain pada waktu yang tumpang tindih.', en: '{count} juror(s) already sit in another slot at an overlapping time.' },
+  SCHEDULE_JUROR_NOT_ASSIGNED: { id: 'Belum ditugaskan menilai inovasi ini pada tahap {stage}: {names}. Tugaskan juri dulu, lalu jadwalkan.', en: 'Not assigned to score this innovation at stage {stage}: {names}. Assign the jurors first, then schedule.' },
   FIELD_VISIT_NOT_SCHEDULED: { id: 'Jadwalkan kunjungan lapangan sebelum menambah foto.', en: 'Schedule the field visit before adding photos.' },
   SCREENING_NOT_IN_PLAN: { id: 'Kompetisi ini tidak memiliki tahap pemeriksaan administrasi.', en: 'This competition has no screening stage.' },
   SCREENING_NOT_OPEN: { id: 'Tahap pemeriksaan sedang {status}; keputusan diambil saat tahap dibuka.', en: 'The screening stage is {status}; decisions are taken while it is open.' },
