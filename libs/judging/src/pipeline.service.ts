@@ -148,7 +148,13 @@ export class PipelineService {
       const stages = await this.competitions.stagePlans(tx, competitionId);
       const screening = stages.find((s) => s.plan.kind === 'screening');
       if (!screening) throw new Conflict('SCREENING_NOT_IN_PLAN', 'this competition has no screening stage');
-      if (screening.state.status !== 'open') throw new Conflict('SCREENING_NOT_OPEN', `the ${screening.plan.key} stage is ${screening.state.status}; screening decisions are taken while it is open`, { status: screening.state.status, allowed: ['open'] });
+      // After the stage closed, only a decision reopened for an upheld objection is taken again.
+      const correcting = screening.state.status !== 'open';
+      if (correcting) {
+        const results = await Promise.all(decisions.map((d) => this.repo.result(d.innovationId, screening.plan.key, tx)));
+        if (!decisions.length || results.some((r) => !r?.correctionOf)) throw new Conflict('SCREENING_NOT_OPEN', `the ${screening.plan.key} stage is ${screening.state.status}; screening decisions are taken while it is open (or again, once reopened for an upheld objection)`, { status: screening.state.status, allowed: ['open'] });
+      }
+      const next = stages[stages.findIndex((s) => s.plan.key === screening.plan.key) + 1] ?? null;
       const errors = decisions.flatMap((d, i) => (d.decision === 'fail' && !d.reason?.trim() ? [{ field: `decisions[${i}].reason`, message: 'a failed screening needs a reason the OPD will read' }] : []));
       const checklistKeys = new Set((screening.plan.checklist ?? []).map((c) => c.key));
       decisions.forEach((d, i) => Object.keys(d.checklist ?? {}).forEach((k) => !checklistKeys.has(k) && errors.push({ field: `decisions[${i}].checklist.${k}`, message: `not a checklist item (${[...checklistKeys].join(', ')})` })));
@@ -177,12 +183,34 @@ export class PipelineService {
           }
           Object.assign(result, { status: 'eliminated', reason: d.reason, details: { checklist: d.checklist ?? {} }, decidedBy: actor.id, decidedAt: now });
         }
+        if (correcting) {
+          // The correction is decided: a pass moves the innovation on, as the stage's close would have.
+          await this.audit.record(tx, { actorId: actor.id, action: 'screening.correct', entityType: 'innovation', entityId: innovation.id, competitionId, after: { status: result.status, reason: result.reason, correctionOf: result.correctionOf } });
+          result.correctionOf = null;
+          if (result.status === 'passed' && next) await this.innovationRows.setCurrentStage(tx, [innovation.id], next.plan.key);
+        }
         await this.repo.saveResult(tx, result);
         await this.events.screeningDecided(tx, innovation, result.status as 'passed' | 'eliminated', result.reason ?? '');
       }
       await this.audit.record(tx, { actorId: actor.id, action: 'screening.decide', entityType: 'stage', entityId: `${competitionId}:${screening.plan.key}`, competitionId, after: { passed, failed: decisions.length - passed, innovations: decisions.map((d) => `${d.innovationId}:${d.decision}`) } });
       return { passed, failed: decisions.length - passed };
     });
+  }
+
+  /**
+   * An upheld objection reopens the innovation's failed screening decision: back to pending, marked as the
+   * objection's correction, until the screener decides again (`screen`, also after the stage closed). Runs in the
+   * caller's transaction (which holds the competition row). The decision reopened, or null when the innovation
+   * has no failed screening decision in that stage (or it is reopened already).
+   */
+  async reopenScreeningForCorrection(tx: EntityManager, actor: Actor, competitionId: string, innovationId: string, stageKey: string, objectionId: string, reason: string): Promise<{ status: string; reason: string | null } | null> {
+    const result = await this.repo.result(innovationId, stageKey, tx);
+    if (!result || result.status !== 'eliminated' || result.correctionOf) return null;
+    const before = { status: result.status, reason: result.reason };
+    Object.assign(result, { status: 'pending', correctionOf: objectionId });
+    await this.repo.saveResult(tx, result);
+    await this.audit.record(tx, { actorId: actor.id, action: 'screening.reopen', entityType: 'innovation', entityId: innovationId, competitionId, before, after: { status: 'pending', correctionOf: objectionId }, reason });
+    return before;
   }
 
   /** One screening decision, in the innovation's competition. */

@@ -143,10 +143,10 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorTemplate>> = {
   COMPETITION_ORGANIZER_EXISTS: { id: 'Akun ini sudah menjadi panitia edisi ini.', en: 'This account already organizes this edition.' },
   RESULTS_WINDOW_TOO_SHORT: { id: 'Masa sanggah tidak boleh lebih singkat daripada yang ditetapkan dalam rencana.', en: 'The objection window cannot be shorter than the plan’s.' },
   RESULTS_NOT_ANNOUNCED: { id: 'Umumkan hasil sementara dan tunggu masa sanggah berakhir sebelum menerbitkan.', en: 'Announce the provisional results and let the objection window run out before publishing.' },
-  RESULTS_CORRECTION_OPEN: { id: 'Lembar nilai yang dibuka kembali karena sanggahan belum dikirim ulang oleh juri.', en: 'Score sheets reopened for an objection have not been submitted again by their jurors.' },
+  RESULTS_CORRECTION_OPEN: { id: 'Koreksi karena sanggahan belum selesai: lembar nilai yang dibuka kembali belum dikirim ulang, atau keputusan pemeriksaan yang dibuka kembali belum diambil ulang.', en: 'A correction for an objection is still open: reopened score sheets are not submitted again, or a reopened screening decision is not taken again.' },
   OBJECTION_ALREADY_ANSWERED: { id: 'Sanggahan ini sudah dijawab; jawaban bersifat final.', en: 'This objection has been answered; an answer is final.' },
   OBJECTION_NOT_UPHELD: { id: 'Hanya sanggahan yang dikabulkan dapat membuka kembali penilaian.', en: 'Only an upheld objection reopens judging.' },
-  OBJECTION_NOTHING_TO_REOPEN: { id: 'Inovasi ini tidak memiliki lembar nilai terkirim pada tahap tersebut.', en: 'The innovation has no submitted score sheet in that stage.' },
+  OBJECTION_NOTHING_TO_REOPEN: { id: 'Tidak ada yang dapat dibuka kembali pada tahap tersebut: tidak ada lembar nilai terkirim, atau keputusan pemeriksaannya bukan "tidak lolos".', en: 'Nothing to reopen in that stage: no submitted score sheet, or its screening decision is not a fail.' },
   ASSIGNMENT_FIELD_VERIFIER: { id: 'Juri ini memverifikasi inovasi di lapangan sehingga tidak dapat menilai tahap verifikasi lapangannya.', en: 'This juror verifies the innovation in the field and cannot score its field stage.' },
   SCHEDULE_OUTSIDE_WINDOW: { id: 'Jadwal harus di masa depan dan berada dalam jadwal tahap.', en: 'The slot must be in the future and inside the stage’s window.' },
   // accounts, hostile input, storage, regional index, surveys and votes

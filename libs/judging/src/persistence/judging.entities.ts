@@ -20,6 +20,8 @@ export class StageResultEntity {
   @Column({ type: 'jsonb', nullable: true }) details: object | null;
   @Column({ type: 'uuid', name: 'decided_by', nullable: true }) decidedBy: string | null;
   @Column({ type: 'timestamptz', name: 'decided_at', nullable: true }) decidedAt: Date | null;
+  /** Screening: the upheld objection this decision was reopened for, until the screener decides again. */
+  @Column({ type: 'uuid', name: 'correction_of', nullable: true }) correctionOf: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

@@ -268,12 +268,14 @@ export class JudgingRepository {
     if (sheetIds.length) await m.query(`UPDATE score_sheets SET correction_of = $2 WHERE id = ANY($1::uuid[])`, [sheetIds, objectionId]);
   }
 
-  /** Sheets of the competition reopened for an upheld objection and not submitted again. */
+  /** Sheets of the competition reopened for an upheld objection and not submitted again, and screening decisions reopened and not taken again. */
   async openCorrections(competitionId: string, m?: EntityManager): Promise<number> {
     const [row] = await (m ?? this.db.manager).query(
-      `SELECT count(*)::int AS n FROM score_sheets s JOIN assignments a ON a.id = s.assignment_id WHERE a.competition_id = $1 AND a.removed_at IS NULL AND s.correction_of IS NOT NULL`,
+      `SELECT (SELECT count(*) FROM score_sheets s JOIN assignments a ON a.id = s.assignment_id WHERE a.competition_id = $1 AND a.removed_at IS NULL AND s.correction_of IS NOT NULL)
+            + (SELECT count(*) FROM stage_results WHERE competition_id = $1 AND correction_of IS NOT NULL) AS n`,
       [competitionId],
     );
+    row.n = Number(row.n);
     return row.n;
   }
 
