@@ -461,8 +461,22 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
     const opd = (await login(t, 'opd.disdukcapil@demo.local')).accessToken;
     const history = await get(`/api/innovations/${ids.B}/history`, opd);
     expect(history.body.map((h: { to: string; stage: string | null }) => `${h.to}@${h.stage ?? '-'}`)).toEqual(['passed@submission', 'passed@screening', 'passed@desk_review', 'eliminated@presentation']);
-    const stages = await get(`/api/innovations/${ids.B}/stages`, opd);
-    expect(stages.body.find((s: { stage: string }) => s.stage === 'presentation')).toMatchObject({ status: 'eliminated', score: null, reason: 'rank 3 of 3 in kota, outside the top 1' });
+    // Issue 18: reasons the system wrote come as a code and parameters, rendered in the request's language.
+    expect(history.body.map((h: { reason: string }) => h.reason)).toEqual(['diajukan sebelum batas waktu', 'lolos pemeriksaan administrasi', 'nilai 80 memenuhi ambang 50 (peringkat 2 dari 4 di kota)', 'peringkat 3 dari 3 di kota, di luar 1 besar']);
+    expect(history.body[3]).toMatchObject({ reasonCode: 'CUTOFF_TOP_OUTSIDE', reasonParams: { rank: 3, count: 3, category: 'kota', n: 1 } });
+    const inEnglish = await t.http().get(`/api/innovations/${ids.B}/history`).set(bearer(opd)).set('accept-language', 'en');
+    expect(inEnglish.body.map((h: { reason: string }) => h.reason)).toEqual(['submitted before the deadline', 'administrative screening passed', 'score 80 meets threshold 50 (rank 2 of 4 in kota)', 'rank 3 of 3 in kota, outside the top 1']);
+    const presentationOf = async (lang?: string) => {
+      const req = t.http().get(`/api/innovations/${ids.B}/stages`).set(bearer(opd));
+      return (await (lang ? req.set('accept-language', lang) : req)).body.find((s: { stage: string }) => s.stage === 'presentation');
+    };
+    expect(await presentationOf()).toMatchObject({ status: 'eliminated', score: null, reason: 'peringkat 3 dari 3 di kota, di luar 1 besar', reasonCode: 'CUTOFF_TOP_OUTSIDE', reasonParams: { rank: 3, count: 3, category: 'kota', n: 1 } });
+    expect(await presentationOf('en')).toMatchObject({ reason: 'rank 3 of 3 in kota, outside the top 1' });
+    // A row written before codes existed keeps its English text; a person's reason is shown as written.
+    await t.db.query(`UPDATE stage_results SET reason_code = NULL, reason_params = NULL WHERE innovation_id = $1 AND stage_key = 'presentation'`, [ids.B]);
+    expect(await presentationOf()).toMatchObject({ reason: 'rank 3 of 3 in kota, outside the top 1', reasonCode: null, reasonParams: null });
+    const g = await get(`/api/innovations/${ids.G}/stages`, org);
+    expect(g.body.find((r: { stage: string }) => r.stage === 'screening')).toMatchObject({ reason: 'Belum diterapkan satu tahun', reasonCode: null });
     const otherOpd = await get(`/api/innovations/${ids.A}/history`, opd);
     expect(otherOpd.status).toBe(404);
   });

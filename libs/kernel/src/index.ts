@@ -9,3 +9,4 @@ export * from './calendar';
 export * from './clock';
 export * from './lru-map';
 export * from './error-catalog';
+export * from './reason-catalog';

@@ -2771,7 +2771,25 @@ export interface components {
             stage?: Record<string, never> | null;
             actorRole: string;
             actorName?: Record<string, never> | null;
+            /** @description in the language of Accept-Language when the system wrote it (reasonCode), else as written */
             reason?: Record<string, never> | null;
+            /**
+             * @description a reason the system wrote, as a code of the reason catalog (null: written by a person, or an older row)
+             * @example CUTOFF_TOP_OUTSIDE
+             */
+            reasonCode?: string | null;
+            /**
+             * @description the parameters of reasonCode
+             * @example {
+             *       "rank": 3,
+             *       "count": 3,
+             *       "category": "kota",
+             *       "n": 1
+             *     }
+             */
+            reasonParams?: {
+                [key: string]: unknown;
+            } | null;
             /** Format: date-time */
             at: string;
         };
