@@ -29,7 +29,7 @@ export interface CodedReason {
   params: ErrorParams;
 }
 
-const NUMBER_FORMAT = { id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 10, useGrouping: false }), en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 10, useGrouping: false }) };
+const NUMBER_LOCALE = { id: 'id-ID', en: 'en-US' } as const;
 
 /** A coded reason in `locale` (numbers with the locale's decimal mark), or undefined for an unknown code. */
 export function reasonText(code: string | null | undefined, params: ErrorParams | null | undefined, locale: ErrorLocale): string | undefined {
@@ -37,7 +37,7 @@ export function reasonText(code: string | null | undefined, params: ErrorParams 
   if (!template) return undefined;
   return template[locale].replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params?.[name];
-    return value === undefined ? '…' : typeof value === 'number' ? NUMBER_FORMAT[locale].format(value) : String(value);
+    return value === undefined ? '…' : typeof value === 'number' ? value.toLocaleString(NUMBER_LOCALE[locale], { maximumFractionDigits: 10, useGrouping: false }) : String(value);
   });
 }
 

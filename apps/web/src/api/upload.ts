@@ -1,5 +1,5 @@
 import { session } from './client';
-import { ApiError } from './errors';
+import { ApiError, loadErrorCatalog } from './errors';
 import { apiLanguage } from './language';
 import type { DocumentInfo } from './types';
 
@@ -33,6 +33,9 @@ export async function uploadEvidence(innovationId: string, file: File, onProgres
   } catch {
     /* keep the text */
   }
-  if (res.status < 200 || res.status >= 300) throw ApiError.fromBody(res.status, body);
+  if (res.status < 200 || res.status >= 300) {
+    await loadErrorCatalog().catch(() => undefined);
+    throw ApiError.fromBody(res.status, body);
+  }
   return body as DocumentInfo;
 }

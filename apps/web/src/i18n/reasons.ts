@@ -1,4 +1,4 @@
-import { reasonText } from '../../../../libs/kernel/src/reason-catalog';
+import { reasonText } from '../../../../libs/kernel/src/index';
 import { useI18n } from './I18nContext';
 
 /** A reason as the API stores it: a system reason also as its code and parameters (the kernel's reason catalog). */
