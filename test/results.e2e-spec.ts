@@ -179,6 +179,72 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     }
   });
 
+  it('issue 18: an upheld objection reopens a failed screening decision; the screener decides again and the correction is published', async () => {
+    const c = await openCompetition(t, org, { slug: 'sanggah-seleksi' });
+    const ents = await seedSubmitted(t, c.id, [
+      { code: 'RSUD-KOTA-BEKASI', title: 'SiTaro Seleksi' },
+      { code: 'DISDUKCAPIL-KOTA-BEKASI', title: 'Patriot Seleksi' },
+      { code: 'DISKOMINFO-KOTA-BANDUNG', title: 'Sadayana Seleksi' },
+    ]);
+    const sitaro = ents['SiTaro Seleksi'];
+    await judgeWithDemoJury(t, c.id, ents, { fail: { 'SiTaro Seleksi': 'SK penerapan inovasi tidak dilampirkan' } });
+    const rsud = (await login(t, 'opd.rsud@demo.local')).accessToken;
+    const post = (path: string, token: string, body: object = {}) => t.http().post(path).set(bearer(token)).send(body);
+    const publish = () => post(`/api/competitions/${c.id}/rankings/publish`, org);
+    const screeningOf = async () => (await t.http().get(`/api/innovations/${sitaro}/stages`).set(bearer(rsud))).body.find((r: { stage: string }) => r.stage === 'screening');
+    expect(await screeningOf()).toMatchObject({ status: 'eliminated', reason: 'SK penerapan inovasi tidak dilampirkan' });
+    const clock = t.app.get(Clock);
+    const start = new Date();
+    const at = (ms: number) => jest.spyOn(clock, 'now').mockReturnValue(new Date(start.getTime() + ms));
+    try {
+      at(0);
+      expect((await post(`/api/competitions/${c.id}/rankings/announce`, org)).status).toBe(201);
+      const filed = await post(`/api/innovations/${sitaro}/objections`, rsud, { reason: 'SK penerapan ada di lampiran 3 dokumen pendukung' });
+      expect(filed.status).toBe(201);
+      expect((await post(`/api/objections/${filed.body.id}/answer`, org, { answer: 'Dikabulkan: SK ditemukan di lampiran 3.', decision: 'upheld' })).status).toBe(200);
+
+      // The organizer reopens the screening decision with a reason; the OPD and the organizers hear it.
+      expect((await post(`/api/objections/${filed.body.id}/reopen`, org, { stage: 'screening' })).status).toBe(400);
+      const reopened = await post(`/api/objections/${filed.body.id}/reopen`, org, { stage: 'screening', reason: 'SK penerapan ditemukan di lampiran 3' });
+      expect([reopened.status, reopened.body]).toEqual([200, { objectionId: filed.body.id, innovationId: sitaro, stage: 'screening', reopened: 1 }]);
+      const twice = await post(`/api/objections/${filed.body.id}/reopen`, org, { stage: 'screening', reason: 'lagi' });
+      expect([twice.status, twice.body.code]).toEqual([409, 'OBJECTION_NOTHING_TO_REOPEN']);
+      expect(await screeningOf()).toMatchObject({ status: 'pending' });
+      expect((await t.db.query(`SELECT status, correction_of FROM stage_results WHERE innovation_id = $1 AND stage_key = 'screening'`, [sitaro])).rows).toEqual([{ status: 'pending', correction_of: filed.body.id }]);
+      const audited = await t.db.query(`SELECT action, reason, before FROM audit_events WHERE action IN ('objection.reopen', 'screening.reopen') AND competition_id = $1 ORDER BY action`, [c.id]);
+      expect(audited.rows).toEqual([
+        { action: 'objection.reopen', reason: 'SK penerapan ditemukan di lampiran 3', before: null },
+        { action: 'screening.reopen', reason: 'SK penerapan ditemukan di lampiran 3', before: { status: 'eliminated', reason: 'SK penerapan inovasi tidak dilampirkan' } },
+      ]);
+      const told = await t.db.query(`SELECT DISTINCT u.email, o.channel FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'screening_reopened' AND o.competition_id = $1 ORDER BY 1, 2`, [c.id]);
+      expect(told.rows).toEqual(expect.arrayContaining([{ email: 'opd.rsud@demo.local', channel: 'email' }, { email: 'opd.rsud@demo.local', channel: 'inbox' }, { email: 'organizer@demo.local', channel: 'inbox' }]));
+      expect(told.rows.map((r: { email: string }) => r.email)).not.toContain('opd.disdukcapil@demo.local');
+
+      // The window runs out; publication waits for the new decision.
+      at(5 * 86400_000 + 60_000);
+      const waiting = await publish();
+      expect([waiting.status, waiting.body.code]).toEqual([409, 'RESULTS_CORRECTION_OPEN']);
+      // Only the reopened decision is taken again after the stage closed.
+      const other = await post(`/api/innovations/${ents['Patriot Seleksi']}/screening`, org, { decision: 'fail', reason: 'coba' });
+      expect([other.status, other.body.code]).toEqual([409, 'SCREENING_NOT_OPEN']);
+      const decided = await post(`/api/innovations/${sitaro}/screening`, org, { decision: 'pass', reason: 'SK penerapan terlampir (lampiran 3)' });
+      expect(decided.status).toBe(200);
+      expect(await screeningOf()).toMatchObject({ status: 'passed', reason: 'SK penerapan terlampir (lampiran 3)' });
+      expect((await t.db.query(`SELECT i.status, i.current_stage, r.correction_of FROM innovations i JOIN stage_results r ON r.innovation_id = i.id AND r.stage_key = 'screening' WHERE i.id = $1`, [sitaro])).rows).toEqual([{ status: 'submitted', current_stage: 'desk_review', correction_of: null }]);
+      const result = await t.db.query(`SELECT payload FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'screening_result' AND u.email = 'opd.rsud@demo.local' AND o.channel = 'inbox' AND o.competition_id = $1 ORDER BY o.created_at DESC LIMIT 1`, [c.id]);
+      expect(result.rows[0].payload).toMatchObject({ innovationId: sitaro });
+
+      const published = await publish();
+      expect(published.status).toBe(201);
+      expect(published.body.version).toBe(1);
+      // Reinstated after the later stages closed, it has no scores there: listed unranked, not eliminated.
+      const snap = await t.http().get(`/api/public/rankings/${published.body.id}`);
+      expect(snap.body.output.unranked).toEqual(expect.arrayContaining([expect.objectContaining({ submission: sitaro, reachedStage: null })]));
+    } finally {
+      jest.restoreAllMocks();
+    }
+  });
+
   it('issue 18: “not a previous winner” is checked against earlier published editions by the innovation’s lineage and shown to screeners', async () => {
     const c = await openCompetition(t, org, { slug: 'lineage' });
     const e = await seedSubmitted(t, c.id, [

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { ERROR_CATALOG, FIELD_CATALOG } from '../../libs/kernel/src/index';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** `npx vite --config apps/web/vite.config.ts` in development proxies the API started by `npm start`. */
@@ -31,9 +32,29 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * `virtual:error-catalog/id` and `…/en`: the kernel's error catalog (libs/kernel/src/error-catalog.ts, shared with
+ * the API) cut to one language, each its own chunk, which the app loads when an error first needs its text.
+ * Read when the config loads: restart the dev server after changing the catalog.
+ */
+function errorCatalogs(): Plugin {
+  const prefix = 'virtual:error-catalog/';
+  const pick = (catalog: typeof ERROR_CATALOG, locale: 'id' | 'en') => Object.fromEntries(Object.entries(catalog).map(([code, text]) => [code, text[locale]]));
+  return {
+    name: 'error-catalogs',
+    resolveId: (id) => (id.startsWith(prefix) ? `\0${id}` : undefined),
+    load(id) {
+      if (!id.startsWith(`\0${prefix}`)) return undefined;
+      const locale = id.slice(prefix.length + 1);
+      if (locale !== 'id' && locale !== 'en') throw new Error(`no error catalog for "${locale}"`);
+      return `export const errors = ${JSON.stringify(pick(ERROR_CATALOG, locale))};\nexport const fields = ${JSON.stringify(pick(FIELD_CATALOG, locale))};\n`;
+    },
+  };
+}
+
 export default defineConfig({
   root,
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), errorCatalogs()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2022' },
   server: { proxy: { '/api': api, '/docs': api, '/health': api } },
   test: {

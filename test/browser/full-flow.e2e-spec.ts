@@ -81,12 +81,17 @@ const SLUG = 'alur-penuh';
     await organizer.getByText(/Tahap ditutup: 1 lolos, 0 tidak lolos/).waitFor();
   }
 
-  /** Assign (k from the plan), open, let the jurors score, close: all but the scoring in the organizer's UI. */
-  async function runScoredStage(key: string, score: () => Promise<void>, prepare?: () => Promise<void>) {
+  /**
+   * Assign (k from the plan), open, let the jurors score, close: all but the scoring in the organizer's UI.
+   * A field visit is scheduled before the assignment (which then leaves the verifier out), a presentation after
+   * it (its panel is made of the jurors assigned).
+   */
+  async function runScoredStage(key: string, score: () => Promise<void>, prepare: { beforeAssign?: () => Promise<void>; afterAssign?: () => Promise<void> } = {}) {
     await stagePage(key);
-    await prepare?.();
+    await prepare.beforeAssign?.();
     await organizer.getByRole('button', { name: 'Tugaskan juri' }).click();
     await organizer.getByRole('term').filter({ hasText: 'Penugasan baru' }).waitFor();
+    await prepare.afterAssign?.();
     await organizer.getByRole('button', { name: 'Buka tahap' }).click();
     await organizer.getByText('Tahap dibuka; 1 inovasi masuk tahap ini.').waitFor();
     await score();
@@ -195,21 +200,22 @@ const SLUG = 'alur-penuh';
   it('the organizer closes the scored stages, announces (the plan has no window) and publishes; the ranking is public', async () => {
     await stagePage('desk_review');
     await closeStage();
-    await runScoredStage('presentation', () => scoreViaApi('presentation'), async () => {
+    await runScoredStage('presentation', () => scoreViaApi('presentation'), { afterAssign: async () => {
       const form = organizer.getByRole('form', { name: 'Jadwalkan atau pindahkan presentasi' });
       await form.getByLabel('Inovasi').selectOption({ label: TITLE });
       await form.getByLabel('Mulai').fill('2027-09-10T09:00');
       await form.getByLabel('Selesai').fill('2027-09-10T09:20');
       await form.getByLabel('Ruang').fill('Ruang Rapat Utama');
-      await form.getByLabel('Dr. Maya Kusumawati').check();
+      const [panelist] = (await t.db.query(`SELECT u.name FROM assignments a JOIN users u ON u.id = a.juror_id WHERE a.competition_id = $1 AND a.stage_key = 'presentation' AND a.removed_at IS NULL ORDER BY u.name`, [competitionId])).rows;
+      await form.getByLabel(panelist.name, { exact: true }).check();
       await form.getByRole('button', { name: 'Simpan jadwal' }).click();
       await organizer.getByText(`Presentasi “${TITLE}” dijadwalkan.`).waitFor();
       await organizer.getByRole('cell', { name: 'Ruang Rapat Utama' }).waitFor();
       const slot = await t.db.query('SELECT starts_at FROM presentation_slots WHERE innovation_id = $1', [innovationId]);
       expect(slot.rows[0].starts_at.toISOString()).toBe('2027-09-10T02:00:00.000Z');
       await shot(organizer, '6-presentation-desktop');
-    });
-    await runScoredStage('field_verification', () => scoreViaApi('field_verification'), async () => {
+    } });
+    await runScoredStage('field_verification', () => scoreViaApi('field_verification'), { beforeAssign: async () => {
       const form = organizer.getByRole('form', { name: 'Jadwalkan verifikasi lapangan' });
       await form.getByLabel('Inovasi').selectOption({ label: TITLE });
       await form.getByLabel('Waktu kunjungan').fill('2027-10-07T09:00');
@@ -217,7 +223,7 @@ const SLUG = 'alur-penuh';
       await form.getByLabel('Ir. Agus Wijaya, M.Si.').check();
       await form.getByRole('button', { name: 'Simpan kunjungan' }).click();
       await organizer.getByText(`Kunjungan ke “${TITLE}” dijadwalkan.`).waitFor();
-    });
+    } });
 
     await editionLink('Hasil').click();
     const row = organizer.getByRole('row', { name: new RegExp(TITLE) });

@@ -225,7 +225,7 @@ const REQUESTS: Record<string, RequestSpec> = {
   'PUT /api/me/notification-preferences': { body: () => ({ digest: 'immediate' }) },
   'POST /api/innovations/{id}/screening': { body: () => ({ decision: 'pass' }) },
   'POST /api/competitions/{id}/screening': { body: (c) => ({ decisions: [{ innovationId: c.w.ids.innovationA, decision: 'pass' }] }) },
-  'POST /api/innovations/{id}/presentation': { body: (c) => ({ startsAt: '2027-09-10T09:00:00+07:00', endsAt: '2027-09-10T09:20:00+07:00', location: 'Ruang Rapat Utama', panel: [c.w.userId.jurorAssigned] }) },
+  'POST /api/innovations/{id}/presentation': { body: (c) => ({ startsAt: '2027-09-10T09:00:00+07:00', endsAt: '2027-09-10T09:20:00+07:00', location: 'Ruang Rapat Utama', panel: [c.w.ids.presentationJuror] }) },
   'POST /api/innovations/{id}/field-visit': { body: () => ({ findings: 'Layanan berjalan sesuai laporan' }) },
   'POST /api/innovations/{id}/field-visit/photos': { file: { bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3]), filename: 'foto.jpg', contentType: 'image/jpeg' } },
   'POST /api/competitions/{id}/stages/{key}/assignments/manual': { body: (c) => ({ innovationId: c.w.ids.innovationA, jurorId: c.w.userId.jurorOther }) },

@@ -83,7 +83,7 @@ const TARGETS: Record<string, Target> = {
   'POST /api/competitions/{id}/screening': { who: 'organizer', body: (c) => ({ decisions: [{ innovationId: c.w.ids.innovationA, decision: 'pass' }] }) },
   'POST /api/innovations/{id}/presentation': {
     who: 'organizer',
-    body: (c) => ({ startsAt: '2027-09-10T09:00:00+07:00', endsAt: '2027-09-10T09:20:00+07:00', location: 'Ruang Rapat Utama', link: 'https://meet.example.go.id/uji', panel: [c.w.userId.jurorAssigned], note: 'bawa laptop' }),
+    body: (c) => ({ startsAt: '2027-09-10T09:00:00+07:00', endsAt: '2027-09-10T09:20:00+07:00', location: 'Ruang Rapat Utama', link: 'https://meet.example.go.id/uji', panel: [c.w.ids.presentationJuror], note: 'bawa laptop' }),
   },
   'POST /api/innovations/{id}/field-visit': { who: 'organizer', body: () => ({ visitAt: '2027-10-07T09:00:00+07:00', address: 'Jl. Pramuka 55', findings: 'sesuai', checklist: [{ key: 'kesesuaian_data', ok: true, note: 'ok' }] }) },
   'POST /api/innovations/{id}/field-visit/photos': { who: 'organizer', multipart: true },

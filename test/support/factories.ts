@@ -119,7 +119,7 @@ export async function seedSubmitted(t: TestApp, competitionId: string, entries: 
  * Runs a competition of {@link seedSubmitted} innovations through every stage with the demo organizer and
  * jurors (demo-judging's deterministic scores); `beforeClose` runs before each scored stage closes.
  */
-export async function judgeWithDemoJury(t: TestApp, competitionId: string, ids: Record<string, string>, opts: { beforeClose?: (stageKey: string) => Promise<void> } = {}): Promise<void> {
+export async function judgeWithDemoJury(t: TestApp, competitionId: string, ids: Record<string, string>, opts: { beforeClose?: (stageKey: string) => Promise<void>; fail?: Record<string, string> } = {}): Promise<void> {
   const users = await t.db.query(`SELECT id, role, email, name FROM users WHERE email LIKE 'juror%@demo.local' OR email = 'organizer@demo.local'`);
   const actor = (u: { id: string; role: 'juror' | 'organizer'; email: string; name: string }) => ({ ...u, organizationId: null, regionId: null, sessionId: 'test' });
   await judgeEdition(

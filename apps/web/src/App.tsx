@@ -3,6 +3,7 @@ import type { User } from './api/types';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { SignInDialog } from './auth/SignInDialog';
 import { Layout } from './components/Layout';
+import { ALL_AREAS, loadAreas, type Area } from './i18n/areas';
 import { I18nProvider, useI18n } from './i18n/I18nContext';
 import { HomePage } from './pages/HomePage';
 import { MessagePage } from './pages/MessagePage';
@@ -12,19 +13,24 @@ import { CataloguePage } from './pages/public/CataloguePage';
 import { CompetitionsPage } from './pages/public/CompetitionsPage';
 import { PublicInnovationPage } from './pages/public/PublicInnovationPage';
 import { PublicResultsPage } from './pages/public/PublicResultsPage';
-import { SurveyIkmPage, SurveyPage, UnitHistoryPage } from './pages/public/SurveyPage';
-import { FavouriteVotePage, VoteConfirmPage } from './pages/public/FavouriteVotePage';
 import { SignInPage } from './pages/SignInPage';
 import { ForgotPasswordPage, SetPasswordPage } from './pages/AccountPages';
 import { matchPath, usePath } from './router/router';
 
 /**
- * A page of a role's area, loaded on first use: each area is one chunk (pages/<area>/area.ts), so the public
- * pages never load the organizer's, juror's, coordinator's or OPD's code.
+ * A page of a role's area, loaded on first use with the dictionaries it needs (i18n/areas.ts): each area is one
+ * chunk (pages/<area>/area.ts), so the public pages never load the organizer's, juror's, coordinator's or OPD's
+ * code or strings. Signed-in pages load every area's strings (they share some); public ones name theirs.
  */
-function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K] {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType<any> })) as unknown as M[K];
+function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K, areas: readonly Area[] = ALL_AREAS): M[K] {
+  return lazy(async () => ({ default: (await Promise.all([load(), loadAreas(areas)]))[0][name] as ComponentType<any> })) as unknown as M[K];
 }
+const citizen = () => import('./pages/public/citizen-area');
+const SurveyPage = lazyPage(citizen, 'SurveyPage', ['citizen']);
+const SurveyIkmPage = lazyPage(citizen, 'SurveyIkmPage', ['citizen']);
+const FavouriteVotePage = lazyPage(citizen, 'FavouriteVotePage', ['citizen']);
+const VoteConfirmPage = lazyPage(citizen, 'VoteConfirmPage', ['citizen']);
+const UnitHistoryPage = lazyPage(citizen, 'UnitHistoryPage', ['citizen']);
 const organizer = () => import('./pages/organizer/area');
 const juror = () => import('./pages/juror/area');
 const opd = () => import('./pages/opd/area');
@@ -34,8 +40,8 @@ const indexes = () => import('./pages/indexes/area');
 const publicIndexes = () => import('./pages/indexes/public-area');
 const surveys = () => import('./pages/surveys/area');
 const help = () => import('./pages/help/area');
-const HelpIndexPage = lazyPage(help, 'HelpIndexPage');
-const GuidePage = lazyPage(help, 'GuidePage');
+const HelpIndexPage = lazyPage(help, 'HelpIndexPage', []);
+const GuidePage = lazyPage(help, 'GuidePage', []);
 const QueuePage = lazyPage(coordinator, 'QueuePage');
 const ReviewPage = lazyPage(coordinator, 'ReviewPage');
 const InnovationPage = lazyPage(opd, 'InnovationPage');
@@ -63,9 +69,9 @@ const ValidatorQueuePage = lazyPage(indexes, 'ValidatorQueuePage');
 const VerifyRegionPage = lazyPage(indexes, 'VerifyRegionPage');
 const OrganizerIndexPage = lazyPage(indexes, 'OrganizerIndexPage');
 const FrameworkPage = lazyPage(indexes, 'FrameworkPage');
-const PublicIndexListPage = lazyPage(publicIndexes, 'PublicIndexListPage');
-const PublicIndexRankingsPage = lazyPage(publicIndexes, 'PublicIndexRankingsPage');
-const PublicIndexRegionPage = lazyPage(publicIndexes, 'PublicIndexRegionPage');
+const PublicIndexListPage = lazyPage(publicIndexes, 'PublicIndexListPage', ['indexes']);
+const PublicIndexRankingsPage = lazyPage(publicIndexes, 'PublicIndexRankingsPage', ['indexes']);
+const PublicIndexRegionPage = lazyPage(publicIndexes, 'PublicIndexRegionPage', ['indexes']);
 
 interface Route {
   path: string;

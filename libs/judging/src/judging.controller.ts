@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Actor, type OnProgress } from '@app/common';
+import { CurrentUser, RequestLocale, Roles, type Actor, type ErrorLocale, type OnProgress } from '@app/common';
 import { OperationProgress, TrackOperation } from '@app/operations';
 import { uuidParam } from '@app/competitions';
 import { fileOf } from '@app/submissions';
@@ -43,8 +43,8 @@ export class PipelineController {
   @HttpCode(200)
   @Roles('admin', 'organizer')
   @ApiOperation({ summary: 'Close a stage: aggregate, apply the advance rule per category, move the passed on (409 with missing decisions or sheets unless forced with a reason)' })
-  close(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('key') key: string, @Body() dto: CloseStageDto) {
-    return this.pipeline.close(actor, id, key, dto);
+  close(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('key') key: string, @Body() dto: CloseStageDto, @RequestLocale() locale: ErrorLocale) {
+    return this.pipeline.close(actor, id, key, dto, undefined, locale);
   }
 
   @Post('innovations/:id/screening')
@@ -65,8 +65,8 @@ export class PipelineController {
 
   @Get('innovations/:id/stages')
   @ApiOperation({ summary: 'The innovation’s outcome per stage with reasons (scores for its OPD only after publication)' })
-  stageResults(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
-    return this.pipeline.stageResults(actor, id);
+  stageResults(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @RequestLocale() locale: ErrorLocale) {
+    return this.pipeline.stageResults(actor, id, locale);
   }
 
   @Post('innovations/:id/presentation')

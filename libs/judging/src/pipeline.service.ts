@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Conflict, NotFound, ValidationFailed, type Actor } from '@app/common';
+import { Conflict, NotFound, reasonColumns, reasonFallback, storedReasonText, ValidationFailed, type Actor, type CodedReason, type ErrorLocale } from '@app/common';
 import { AuditService } from '@app/audit';
 import { assertStageTransition, CompetitionsService, isScoredStage, type CompetitionPlan, type StagePlan } from '@app/competitions';
 import { assertTransition, InnovationEntity, InnovationsRepository, InnovationsService } from '@app/submissions';
@@ -15,7 +15,8 @@ export interface StageCloseSummary {
   passed: number;
   eliminated: number;
   forced: boolean;
-  decisions: { innovationId: string; title: string; category: string; outcome: 'passed' | 'eliminated'; score: number | null; rank: number | null; reason: string }[];
+  /** `reason` in the request's language; a system reason also as its code and parameters (the kernel's reason catalog). */
+  decisions: { innovationId: string; title: string; category: string; outcome: 'passed' | 'eliminated'; score: number | null; rank: number | null; reason: string; reasonCode: string | null; reasonParams: Record<string, string | number | boolean> | null }[];
 }
 
 export interface ScreeningDecision {
@@ -25,7 +26,11 @@ export interface ScreeningDecision {
   checklist?: Record<string, boolean>;
 }
 
-type Decision = Pick<CutoffDecision, 'id' | 'outcome' | 'reason' | 'score' | 'rank'>;
+/** A stage close's decision: a system reason is coded (rendered per language); a screener's stays their text. */
+type Decision = Pick<CutoffDecision, 'id' | 'outcome' | 'score' | 'rank'> & { reason: string | CodedReason };
+
+/** A system reason, coded. */
+const coded = (code: CodedReason['code'], params: CodedReason['params'] = {}): CodedReason => ({ code, params });
 
 /**
  * The stage pipeline (DESIGN §3): open and close stages in plan order, administrative screening, and the
@@ -74,7 +79,7 @@ export class PipelineService {
    * its advance rule per category (ties at the cut-off advance). Unfinished work refuses the close (409,
    * listing it) unless `force` comes with a reason.
    */
-  async close(actor: Actor, competitionId: string, key: string, opts: { force?: boolean; reason?: string }, now = new Date()): Promise<StageCloseSummary> {
+  async close(actor: Actor, competitionId: string, key: string, opts: { force?: boolean; reason?: string }, now = new Date(), locale: ErrorLocale = 'en'): Promise<StageCloseSummary> {
     if (opts.force && !opts.reason?.trim()) throw new ValidationFailed([{ field: 'reason', message: 'a forced close needs a reason', code: 'REASON_REQUIRED', params: {} }], 'STAGE_FORCE_REASON');
     return this.db.transaction(async (tx) => {
       const { competition, stages, stage, next } = await this.stageContext(actor, tx, competitionId, key);
@@ -82,13 +87,13 @@ export class PipelineService {
       const contenders = await this.innovationRows.inStage(tx, competitionId, key);
       const decisions = await this.decide(tx, competition.id, competition.plan, stage.plan, contenders, opts);
       const byId = new Map(contenders.map((i) => [i.id, i]));
-      await this.repo.upsertDecisions(tx, competitionId, key, decisions, actor.id, now);
+      await this.repo.upsertDecisions(tx, competitionId, key, decisions.map((d) => ({ ...d, ...reasonColumns(d.reason), reason: reasonColumns(d.reason).reason! })), actor.id, now);
       const passedIds = decisions.filter((d) => d.outcome === 'passed').map((d) => d.id);
       const eliminated = decisions.filter((d) => d.outcome === 'eliminated').map((d) => byId.get(d.id)!);
       for (const innovation of eliminated) assertTransition(innovation.status, 'eliminated', 'system');
       const reasons = new Map(decisions.map((d) => [d.id, d.reason]));
       await this.innovations.moveMany(tx, actor, eliminated, 'eliminated', reasons, key);
-      await this.innovationRows.addHistory(tx, passedIds.map((id) => ({ innovationId: id, fromStatus: 'pending', toStatus: 'passed', stage: key, actorId: actor.id, actorRole: actor.role, reason: reasons.get(id)! })));
+      await this.innovationRows.addHistory(tx, passedIds.map((id) => ({ innovationId: id, fromStatus: 'pending', toStatus: 'passed', stage: key, actorId: actor.id, actorRole: actor.role, ...reasonColumns(reasons.get(id)!) })));
       if (next) await this.innovationRows.setCurrentStage(tx, passedIds, next.plan.key);
       stage.state.status = 'closed';
       stage.state.closedAt = now;
@@ -99,7 +104,10 @@ export class PipelineService {
         passed: passedIds.length,
         eliminated: decisions.length - passedIds.length,
         forced: !!opts.force,
-        decisions: decisions.map((d) => ({ innovationId: d.id, title: byId.get(d.id)!.title, category: byId.get(d.id)!.category, outcome: d.outcome, score: d.score, rank: d.rank, reason: d.reason })),
+        decisions: decisions.map((d) => {
+          const stored = reasonColumns(d.reason);
+          return { innovationId: d.id, title: byId.get(d.id)!.title, category: byId.get(d.id)!.category, outcome: d.outcome, score: d.score, rank: d.rank, reason: storedReasonText(stored, locale)!, reasonCode: stored.reasonCode, reasonParams: stored.reasonParams };
+        }),
       };
       await this.audit.record(tx, { actorId: actor.id, action: opts.force ? 'stage.close_forced' : 'stage.close', entityType: 'stage', entityId: `${competitionId}:${key}`, competitionId, after: { stage: key, passed: summary.passed, eliminated: summary.eliminated }, reason: opts.reason ?? null });
       await this.events.stageClosed(tx, competition.id, key, summary.decisions);
@@ -108,7 +116,7 @@ export class PipelineService {
   }
 
   private async decide(tx: EntityManager, competitionId: string, plan: CompetitionPlan, stage: StagePlan, contenders: InnovationEntity[], opts: { force?: boolean; reason?: string }): Promise<Decision[]> {
-    if (stage.kind === 'submission') return contenders.map((i) => ({ id: i.id, outcome: 'passed', reason: 'submitted before the deadline', score: null, rank: null }));
+    if (stage.kind === 'submission') return contenders.map((i) => ({ id: i.id, outcome: 'passed', reason: coded('STAGE_SUBMITTED_ON_TIME'), score: null, rank: null }));
     if (!isScoredStage(stage)) {
       const results = new Map((await this.repo.results(competitionId, stage.key, tx)).map((r) => [r.innovationId, r]));
       const undecided = contenders.filter((i) => (results.get(i.id)?.status ?? 'pending') === 'pending');
@@ -117,7 +125,8 @@ export class PipelineService {
       }
       return contenders.map((i) => {
         const r = results.get(i.id);
-        return r?.status === 'passed' ? { id: i.id, outcome: 'passed', reason: r.reason ?? `passed ${stage.key}`, score: null, rank: null } : { id: i.id, outcome: 'eliminated', reason: `not decided before the stage closed (${opts.reason})`, score: null, rank: null };
+        const passed: string | CodedReason = r?.reasonCode ? coded(r.reasonCode as CodedReason['code'], r.reasonParams ?? {}) : (r?.reason ?? coded('STAGE_PASSED', { stage: stage.key }));
+        return r?.status === 'passed' ? { id: i.id, outcome: 'passed', reason: passed, score: null, rank: null } : { id: i.id, outcome: 'eliminated', reason: coded('STAGE_NOT_DECIDED', { reason: opts.reason ?? '' }), score: null, rank: null };
       });
     }
     const open = await this.repo.openSheets(competitionId, stage.key, tx);
@@ -136,9 +145,9 @@ export class PipelineService {
     const scores = new Map(stageScores(input).map((r) => [r.submission, r.stages[stage.key] ?? null]));
     const candidates = contenders.map((i) => ({ id: i.id, category: i.category, score: scores.get(i.id) ?? null }));
     const rule = stage.advance;
-    if (rule && rule.type !== 'all') return applyAdvanceRule(candidates, rule);
+    if (rule && rule.type !== 'all') return applyAdvanceRule(candidates, rule).map((d) => ({ ...d, reason: coded(d.reasonCode, d.reasonParams) }));
     // `all` or the last stage: every scored innovation stays in; one without a score cannot be ranked.
-    return candidates.map((c) => ({ id: c.id, outcome: c.score === null ? 'eliminated' : 'passed', reason: c.score === null ? 'no submitted score sheet in this stage' : `score ${c.score}`, score: c.score, rank: null }));
+    return candidates.map((c) => ({ id: c.id, outcome: c.score === null ? 'eliminated' : 'passed', reason: c.score === null ? coded('STAGE_NO_SHEET') : coded('STAGE_SCORED', { score: c.score }), score: c.score, rank: null }));
   }
 
   /** Administrative screening, one decision or many, all-or-nothing. Failing eliminates with the reason. */
@@ -148,7 +157,13 @@ export class PipelineService {
       const stages = await this.competitions.stagePlans(tx, competitionId);
       const screening = stages.find((s) => s.plan.kind === 'screening');
       if (!screening) throw new Conflict('SCREENING_NOT_IN_PLAN', 'this competition has no screening stage');
-      if (screening.state.status !== 'open') throw new Conflict('SCREENING_NOT_OPEN', `the ${screening.plan.key} stage is ${screening.state.status}; screening decisions are taken while it is open`, { status: screening.state.status, allowed: ['open'] });
+      // After the stage closed, only a decision reopened for an upheld objection is taken again.
+      const correcting = screening.state.status !== 'open';
+      if (correcting) {
+        const results = await Promise.all(decisions.map((d) => this.repo.result(d.innovationId, screening.plan.key, tx)));
+        if (!decisions.length || results.some((r) => !r?.correctionOf)) throw new Conflict('SCREENING_NOT_OPEN', `the ${screening.plan.key} stage is ${screening.state.status}; screening decisions are taken while it is open (or again, once reopened for an upheld objection)`, { status: screening.state.status, allowed: ['open'] });
+      }
+      const next = stages[stages.findIndex((s) => s.plan.key === screening.plan.key) + 1] ?? null;
       const errors = decisions.flatMap((d, i) => (d.decision === 'fail' && !d.reason?.trim() ? [{ field: `decisions[${i}].reason`, message: 'a failed screening needs a reason the OPD will read' }] : []));
       const checklistKeys = new Set((screening.plan.checklist ?? []).map((c) => c.key));
       decisions.forEach((d, i) => Object.keys(d.checklist ?? {}).forEach((k) => !checklistKeys.has(k) && errors.push({ field: `decisions[${i}].checklist.${k}`, message: `not a checklist item (${[...checklistKeys].join(', ')})` })));
@@ -164,25 +179,48 @@ export class PipelineService {
         if (d.decision === 'pass') {
           if (innovation.status === 'eliminated') {
             assertTransition('eliminated', 'submitted', 'organizer', { competitionStatus: competition.status });
-            await this.innovations.move(tx, actor, innovation, 'submitted', { reason: d.reason ?? 'screening decision changed to pass', stage: screening.plan.key });
+            await this.innovations.move(tx, actor, innovation, 'submitted', { reason: d.reason ?? coded('SCREENING_CHANGED_TO_PASS'), stage: screening.plan.key });
           } else if (innovation.status !== 'submitted') {
             throw new Conflict('SUBMISSION_ILLEGAL_TRANSITION', `"${innovation.title}" is ${innovation.status} and cannot pass screening`, { from: innovation.status });
           }
-          Object.assign(result, { status: 'passed', reason: d.reason ?? 'administrative screening passed', details: { checklist: d.checklist ?? {} }, decidedBy: actor.id, decidedAt: now });
+          Object.assign(result, { status: 'passed', ...reasonColumns(d.reason ?? coded('SCREENING_PASSED')), details: { checklist: d.checklist ?? {} }, decidedBy: actor.id, decidedAt: now });
           passed++;
         } else {
           if (innovation.status !== 'eliminated') {
             assertTransition(innovation.status, 'eliminated', 'organizer');
             await this.innovations.move(tx, actor, innovation, 'eliminated', { reason: d.reason!, stage: screening.plan.key });
           }
-          Object.assign(result, { status: 'eliminated', reason: d.reason, details: { checklist: d.checklist ?? {} }, decidedBy: actor.id, decidedAt: now });
+          Object.assign(result, { status: 'eliminated', ...reasonColumns(d.reason!), details: { checklist: d.checklist ?? {} }, decidedBy: actor.id, decidedAt: now });
+        }
+        if (correcting) {
+          // The correction is decided: a pass moves the innovation on, as the stage's close would have.
+          await this.audit.record(tx, { actorId: actor.id, action: 'screening.correct', entityType: 'innovation', entityId: innovation.id, competitionId, after: { status: result.status, reason: result.reason, correctionOf: result.correctionOf } });
+          result.correctionOf = null;
+          if (result.status === 'passed' && next) await this.innovationRows.setCurrentStage(tx, [innovation.id], next.plan.key);
         }
         await this.repo.saveResult(tx, result);
-        await this.events.screeningDecided(tx, innovation, result.status as 'passed' | 'eliminated', result.reason ?? '');
+        // The screener's note goes to the OPD; the default (coded) one says no more than the decision itself.
+        await this.events.screeningDecided(tx, innovation, result.status as 'passed' | 'eliminated', result.reasonCode ? '' : (result.reason ?? ''));
       }
       await this.audit.record(tx, { actorId: actor.id, action: 'screening.decide', entityType: 'stage', entityId: `${competitionId}:${screening.plan.key}`, competitionId, after: { passed, failed: decisions.length - passed, innovations: decisions.map((d) => `${d.innovationId}:${d.decision}`) } });
       return { passed, failed: decisions.length - passed };
     });
+  }
+
+  /**
+   * An upheld objection reopens the innovation's failed screening decision: back to pending, marked as the
+   * objection's correction, until the screener decides again (`screen`, also after the stage closed). Runs in the
+   * caller's transaction (which holds the competition row). The decision reopened, or null when the innovation
+   * has no failed screening decision in that stage (or it is reopened already).
+   */
+  async reopenScreeningForCorrection(tx: EntityManager, actor: Actor, competitionId: string, innovationId: string, stageKey: string, objectionId: string, reason: string): Promise<{ status: string; reason: string | null } | null> {
+    const result = await this.repo.result(innovationId, stageKey, tx);
+    if (!result || result.status !== 'eliminated' || result.correctionOf) return null;
+    const before = { status: result.status, reason: result.reason };
+    Object.assign(result, { status: 'pending', correctionOf: objectionId });
+    await this.repo.saveResult(tx, result);
+    await this.audit.record(tx, { actorId: actor.id, action: 'screening.reopen', entityType: 'innovation', entityId: innovationId, competitionId, before, after: { status: 'pending', correctionOf: objectionId }, reason });
+    return before;
   }
 
   /** One screening decision, in the innovation's competition. */
@@ -192,7 +230,7 @@ export class PipelineService {
   }
 
   /** The innovation's outcome per stage; scores stay hidden from its OPD until the results are published. */
-  async stageResults(actor: Actor, innovationId: string) {
+  async stageResults(actor: Actor, innovationId: string, locale: ErrorLocale = 'id') {
     const { innovation, relation } = await this.innovations.relate(actor, innovationId);
     const competition = await this.competitions.snapshot(innovation.competitionId);
     const showScores = relation === 'organizer' || competition.status === 'published' || competition.status === 'archived';
@@ -200,7 +238,9 @@ export class PipelineService {
     return (await this.repo.resultsOf(innovationId)).map((r) => ({
       stage: r.stageKey,
       status: r.status,
-      reason: r.reason,
+      reason: storedReasonText(r, locale),
+      reasonCode: r.reasonCode,
+      reasonParams: r.reasonParams,
       decidedAt: r.decidedAt,
       score: showScores ? r.score : null,
       rank: showScores ? r.rank : null,

@@ -90,6 +90,12 @@ export class ScheduleService {
       const outside = slotOutsideWindow({ startsAt, endsAt }, stage, now);
       if (outside.length) throw new ValidationFailed(outside, 'SCHEDULE_OUTSIDE_WINDOW', 'The slot does not fit the stage');
       const names = await this.checkJurors(tx, dto.panel, 'panel', innovation);
+      // The panel hears the presentation it scores: every member holds an assignment of this innovation at this stage.
+      const assigned = new Set((await this.repo.activeAssignments(innovation.competitionId, stage.key, tx)).filter((a) => a.innovationId === innovation.id).map((a) => a.jurorId));
+      const unassigned = [...names].filter(([id]) => !assigned.has(id)).map(([jurorId, juror]) => ({ jurorId, juror }));
+      if (unassigned.length) {
+        throw new Conflict('SCHEDULE_JUROR_NOT_ASSIGNED', `${unassigned.map((u) => u.juror).join(', ')} ${unassigned.length > 1 ? 'are' : 'is'} not assigned to score "${innovation.title}" at stage ${stage.key}; assign first, then schedule`, { names: unassigned.map((u) => u.juror), stage: stage.key, jurors: unassigned });
+      }
       const clashes = await this.repo.overlappingSlots(tx, [...names.keys()], startsAt, endsAt, innovation.id);
       if (clashes.length) {
         const titles = new Map((await Promise.all(clashes.map((c) => this.innovationRows.findById(c.innovationId, tx)))).map((i) => [i!.id, i!.title]));

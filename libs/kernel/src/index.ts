@@ -11,3 +11,4 @@ export * from './lru-map';
 export * from './error-catalog';
 export * from './link-secrets';
 export * from './progress';
+export * from './reason-catalog';

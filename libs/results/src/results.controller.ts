@@ -74,7 +74,7 @@ export class ResultsController {
   @Post('objections/:id/reopen')
   @HttpCode(200)
   @Roles('admin', 'organizer')
-  @ApiOperation({ summary: 'An upheld objection: reopen the innovation’s sheets of a scored stage for its jurors (with a reason, audited); publication waits for them (409 RESULTS_CORRECTION_OPEN)' })
+  @ApiOperation({ summary: 'An upheld objection: reopen the innovation’s sheets of a scored stage for its jurors, or its failed screening decision for the screener (with a reason, audited, notified); publication waits for the correction (409 RESULTS_CORRECTION_OPEN)' })
   reopen(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ReopenForObjectionDto) {
     return this.results.reopenForObjection(actor, id, dto.stage, dto.reason);
   }

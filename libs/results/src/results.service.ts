@@ -10,7 +10,7 @@ import { AGGREGATIONS, CompetitionsService, type CompetitionSnapshot } from '@ap
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
 import { InnovationsService } from '@app/submissions';
-import { excludedFromRanking, JudgingRepository, JuryService, scoringInputFor, STATUSES_IN_STATISTICS } from '@app/judging';
+import { excludedFromRanking, JudgingRepository, JuryService, PipelineService, scoringInputFor, STATUSES_IN_STATISTICS } from '@app/judging';
 import { createSnapshot, explain, rank, type ScoringInput } from '@app/scoring';
 import { ResultsRepository, type RankableInnovation } from './persistence/results.repository';
 import { jurorAliases } from './domain/juror-aliases';
@@ -46,6 +46,7 @@ export class ResultsService {
     private readonly clock: Clock,
     config: ConfigService<AppEnv, true>,
     private readonly changes: ChangeBus,
+    private readonly pipeline: PipelineService,
   ) {
     this.publicUrl = config.get('publicUrl', { infer: true });
   }
@@ -195,8 +196,9 @@ export class ResultsService {
 
   /**
    * An upheld objection changes the outcome: the organizer reopens, with a reason (audited), the innovation's
-   * sheets of a scored stage — back to draft for its jurors, who are notified. Publication (the next snapshot
-   * version) waits until they are submitted again.
+   * sheets of a scored stage — back to draft for its jurors, who are notified — or its failed screening
+   * decision, which the screener takes again (the OPD and the organizers are notified). Publication (the next
+   * snapshot version) waits until the correction is done.
    */
   async reopenForObjection(actor: Actor, objectionId: string, stage: string, reason: string) {
     return this.db.transaction(async (tx) => {
@@ -204,12 +206,31 @@ export class ResultsService {
       assertUpheld(o);
       await this.competitions.lockManaged(actor, tx, o.competitionId);
       const competition = await this.competitions.snapshot(o.competitionId, tx);
-      if (!competition.plan.stages.some((st) => st.key === stage)) throw new ValidationFailed([{ field: 'stage', message: `not a stage of this competition (${competition.plan.stages.map((st) => st.key).join(', ')})` }], 'OBJECTION_REOPEN_INVALID');
+      const target = competition.plan.stages.find((st) => st.key === stage);
+      if (!target) throw new ValidationFailed([{ field: 'stage', message: `not a stage of this competition (${competition.plan.stages.map((st) => st.key).join(', ')})` }], 'OBJECTION_REOPEN_INVALID');
+      if (target.kind === 'screening') return this.reopenScreening(tx, actor, o, competition, target, reason);
       const reopened = await this.jury.reopenForCorrection(tx, actor.id, competition, o.innovationId, stage, o.id, reason);
       if (!reopened) throw new Conflict('OBJECTION_NOTHING_TO_REOPEN', `the innovation has no submitted score sheet in stage "${stage}"`, { stage });
       await this.audit.record(tx, { actorId: actor.id, action: 'objection.reopen', entityType: 'objection', entityId: o.id, competitionId: o.competitionId, after: { innovationId: o.innovationId, stage, sheets: reopened }, reason });
       return { objectionId: o.id, innovationId: o.innovationId, stage, reopened };
     });
+  }
+
+  /** The screening half of `reopenForObjection`: the failed decision goes back to the screener. */
+  private async reopenScreening(tx: EntityManager, actor: Actor, o: { id: string; competitionId: string; innovationId: string }, competition: CompetitionSnapshot, stage: CompetitionSnapshot['plan']['stages'][number], reason: string) {
+    const before = await this.pipeline.reopenScreeningForCorrection(tx, actor, o.competitionId, o.innovationId, stage.key, o.id, reason);
+    if (!before) throw new Conflict('OBJECTION_NOTHING_TO_REOPEN', `the innovation has no failed ${stage.key} decision to reopen (it passed, or it is reopened already)`, { stage: stage.key });
+    await this.audit.record(tx, { actorId: actor.id, action: 'objection.reopen', entityType: 'objection', entityId: o.id, competitionId: o.competitionId, after: { innovationId: o.innovationId, stage: stage.key, decision: before }, reason });
+    const { innovation } = await this.innovations.relate(actor, o.innovationId, tx);
+    const opds = (await this.users.opdUsersOf([innovation.organizationId], tx)).get(innovation.organizationId) ?? [];
+    await this.outbox.notify(tx, {
+      type: 'screening_reopened',
+      recipients: [...opds, ...(await this.competitions.organizerIds(o.competitionId, tx))],
+      payload: { competition: competition.name, innovation: innovation.title, innovationId: innovation.id, stage: stage.label, reason },
+      dedupeKey: eventKey('screening_reopened', o.id),
+      competitionId: o.competitionId,
+    });
+    return { objectionId: o.id, innovationId: o.innovationId, stage: stage.key, reopened: 1 };
   }
 
   /**

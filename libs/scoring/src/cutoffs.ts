@@ -21,6 +21,9 @@ export interface CutoffDecision {
   readonly outcome: 'passed' | 'eliminated';
   /** Human-readable, e.g. "rank 47 of 120 in kota, outside the top 45" or "score 61.2 below threshold 70". */
   readonly reason: string;
+  /** The same reason as a code and its parameters, for rendering in another language (the kernel's reason catalog). */
+  readonly reasonCode: 'CUTOFF_NO_SCORE' | 'CUTOFF_TOP_WITHIN' | 'CUTOFF_TOP_OUTSIDE' | 'CUTOFF_THRESHOLD_MEETS' | 'CUTOFF_THRESHOLD_BELOW';
+  readonly reasonParams: Readonly<Record<string, string | number>>;
 }
 
 /**
@@ -37,15 +40,18 @@ export function applyAdvanceRule(candidates: readonly CutoffCandidate[], rule: A
   return candidates.map((c) => {
     const rank = ranks.get(c.id) ?? null;
     if (c.score === null || rank === null) {
-      return { id: c.id, category: c.category, score: null, rank: null, outcome: 'eliminated', reason: `no score in this stage` };
+      return { id: c.id, category: c.category, score: null, rank: null, outcome: 'eliminated', reason: `no score in this stage`, reasonCode: 'CUTOFF_NO_SCORE', reasonParams: {} };
     }
-    const position = `rank ${rank} of ${scoredIn.get(c.category)} in ${c.category}`;
+    const count = scoredIn.get(c.category)!;
+    const position = `rank ${rank} of ${count} in ${c.category}`;
     const passed = rule.type === 'top' ? rank <= rule.n : c.score >= rule.min;
     const reason =
       rule.type === 'top'
         ? `${position}, ${passed ? 'within' : 'outside'} the top ${rule.n}`
         : `score ${c.score} ${passed ? 'meets' : 'below'} threshold ${rule.min} (${position})`;
-    return { id: c.id, category: c.category, score: c.score, rank, outcome: passed ? 'passed' : 'eliminated', reason };
+    const reasonCode = rule.type === 'top' ? (passed ? 'CUTOFF_TOP_WITHIN' : 'CUTOFF_TOP_OUTSIDE') : passed ? 'CUTOFF_THRESHOLD_MEETS' : 'CUTOFF_THRESHOLD_BELOW';
+    const reasonParams: Record<string, string | number> = rule.type === 'top' ? { rank, count, category: c.category, n: rule.n } : { score: c.score, min: rule.min, rank, count, category: c.category };
+    return { id: c.id, category: c.category, score: c.score, rank, outcome: passed ? 'passed' : 'eliminated', reason, reasonCode, reasonParams };
   });
 }
 

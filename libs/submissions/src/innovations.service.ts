@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Conflict, Forbidden, inScope, NotFound, organizationScope, pageJson, ValidationFailed, type Actor } from '@app/common';
+import { Conflict, Forbidden, inScope, NotFound, organizationScope, pageJson, reasonColumns, storedReasonText, ValidationFailed, type Actor, type CodedReason, type ErrorLocale } from '@app/common';
 import { AuditService } from '@app/audit';
 import { CompetitionsService, categoryForRegionKind, submissionDeadline, type CompetitionPlan, type CompetitionView } from '@app/competitions';
 import { DirectoryService } from '@app/directory';
@@ -269,15 +269,16 @@ export class InnovationsService {
    * The one place an innovation's status column changes: checks nothing itself (callers ran
    * assertTransition), writes the history row and the audit event in the caller's transaction.
    */
-  async move(tx: EntityManager, actor: Actor | null, innovation: InnovationEntity, to: InnovationStatus, opts: { reason: string | null; stage?: string | null; submittedAt?: Date; currentStage?: string; actingFor?: 'coordinator' }): Promise<InnovationView> {
+  async move(tx: EntityManager, actor: Actor | null, innovation: InnovationEntity, to: InnovationStatus, opts: { reason: string | CodedReason | null; stage?: string | null; submittedAt?: Date; currentStage?: string; actingFor?: 'coordinator' }): Promise<InnovationView> {
     const from = innovation.status;
     innovation.status = to;
     if (opts.submittedAt) innovation.submittedAt = opts.submittedAt;
     if (opts.currentStage) innovation.currentStage = opts.currentStage;
     const saved = await this.repo.save(tx, innovation);
     const role = actor?.role ?? 'system';
-    await this.repo.addHistory(tx, [{ innovationId: innovation.id, fromStatus: from, toStatus: to, stage: opts.stage ?? null, actorId: actor?.id ?? null, actorRole: role, reason: opts.reason }]);
-    await this.audit.record(tx, { actorId: actor?.id ?? null, action: `innovation.${to}`, entityType: 'innovation', entityId: innovation.id, competitionId: innovation.competitionId, before: { status: from }, after: { status: to, ...(opts.actingFor ? { actingFor: opts.actingFor } : {}) }, reason: opts.reason });
+    const reason = reasonColumns(opts.reason);
+    await this.repo.addHistory(tx, [{ innovationId: innovation.id, fromStatus: from, toStatus: to, stage: opts.stage ?? null, actorId: actor?.id ?? null, actorRole: role, ...reason }]);
+    await this.audit.record(tx, { actorId: actor?.id ?? null, action: `innovation.${to}`, entityType: 'innovation', entityId: innovation.id, competitionId: innovation.competitionId, before: { status: from }, after: { status: to, ...(opts.actingFor ? { actingFor: opts.actingFor } : {}) }, reason: reason.reason });
     return toInnovationView(saved);
   }
 
@@ -285,20 +286,22 @@ export class InnovationsService {
    * `move` for many innovations at once (a stage close eliminating thousands): one status update, chunked
    * history and audit inserts, in the caller's transaction. Callers ran assertTransition for each.
    */
-  async moveMany(tx: EntityManager, actor: Actor, innovations: InnovationEntity[], to: InnovationStatus, reasons: Map<string, string>, stage: string): Promise<void> {
+  async moveMany(tx: EntityManager, actor: Actor, innovations: InnovationEntity[], to: InnovationStatus, reasons: Map<string, string | CodedReason>, stage: string): Promise<void> {
     if (!innovations.length) return;
     await this.repo.setStatus(tx, innovations.map((i) => i.id), to);
-    await this.repo.addHistory(tx, innovations.map((i) => ({ innovationId: i.id, fromStatus: i.status, toStatus: to, stage, actorId: actor.id, actorRole: actor.role, reason: reasons.get(i.id) ?? null })));
-    await this.audit.record(tx, ...innovations.map((i) => ({ actorId: actor.id, action: `innovation.${to}`, entityType: 'innovation', entityId: i.id, competitionId: i.competitionId, before: { status: i.status }, after: { status: to }, reason: reasons.get(i.id) ?? null })));
+    const reasonOf = (id: string) => reasonColumns(reasons.get(id) ?? null);
+    await this.repo.addHistory(tx, innovations.map((i) => ({ innovationId: i.id, fromStatus: i.status, toStatus: to, stage, actorId: actor.id, actorRole: actor.role, ...reasonOf(i.id) })));
+    await this.audit.record(tx, ...innovations.map((i) => ({ actorId: actor.id, action: `innovation.${to}`, entityType: 'innovation', entityId: i.id, competitionId: i.competitionId, before: { status: i.status }, after: { status: to }, reason: reasonOf(i.id).reason })));
     for (const i of innovations) i.status = to;
   }
 
-  async history(actor: Actor, id: string): Promise<HistoryView[]> {
+  /** The status trail; a system reason is rendered in `locale` and also given as its code and parameters. */
+  async history(actor: Actor, id: string, locale: ErrorLocale = 'id'): Promise<HistoryView[]> {
     const { relation } = await this.relate(actor, id);
     const rows = await this.repo.history(id);
     // Jurors read the dossier, not the administrative trail.
     if (relation === 'reader') return [];
-    return rows.map((h) => ({ from: h.fromStatus, to: h.toStatus, stage: h.stage, actorRole: h.actorRole, actorName: h.actorRole === 'system' ? null : h.actorName, reason: h.reason, at: h.at }));
+    return rows.map((h) => ({ from: h.fromStatus, to: h.toStatus, stage: h.stage, actorRole: h.actorRole, actorName: h.actorRole === 'system' ? null : h.actorName, reason: storedReasonText(h, locale), reasonCode: h.reasonCode, reasonParams: h.reasonParams, at: h.at }));
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, JSON_CONTENT_TYPE, Roles, soleFile, type Actor, type MultipartPart } from '@app/common';
+import { CurrentUser, JSON_CONTENT_TYPE, RequestLocale, Roles, soleFile, type Actor, type ErrorLocale, type MultipartPart } from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { InnovationsService } from './innovations.service';
 import { DocumentsService, type UploadedStream } from './documents.service';
@@ -127,8 +127,8 @@ export class SubmissionsController {
   @Get('innovations/:id/history')
   @ApiOkResponse({ type: [HistoryView] })
   @ApiOperation({ summary: 'Every status change of an innovation, with reasons' })
-  history(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
-    return this.innovations.history(actor, id);
+  history(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @RequestLocale() locale: ErrorLocale) {
+    return this.innovations.history(actor, id, locale);
   }
 
   @Get('me/innovations')

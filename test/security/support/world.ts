@@ -49,6 +49,7 @@ export interface World {
     presentationAssignment: string;
     /** The token of that assignment's juror. */
     presentationToken: string;
+    presentationJuror: string;
     notificationA: string;
     outboxDead: string;
     objection: string;
@@ -251,6 +252,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       assignmentJ: desk.id,
       presentationAssignment: pres.id,
       presentationToken: jurorToken(pres.email),
+      presentationJuror: jurors[pres.email].user.id,
       notificationA: notification.rows[0].id,
       outboxDead: dead.rows[0].id,
       objection: objection.id,

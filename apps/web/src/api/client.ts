@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
 import { createAuthFetch, SessionStore, type Fetch } from '../auth/session';
-import { ApiError } from './errors';
+import { ApiError, loadErrorCatalog } from './errors';
 import { apiLanguage } from './language';
 import type { paths } from './schema';
 
@@ -36,7 +36,10 @@ async function settle<R extends Answer>(pending: Promise<R>): Promise<R> {
   } catch (err) {
     throw ApiError.network(err);
   }
-  if (!result.response.ok) throw ApiError.fromBody(result.response.status, result.error);
+  if (!result.response.ok) {
+    await loadErrorCatalog().catch(() => undefined);
+    throw ApiError.fromBody(result.response.status, result.error);
+  }
   return result;
 }
 

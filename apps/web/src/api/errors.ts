@@ -1,5 +1,15 @@
-import { ERROR_CATALOG, FIELD_CATALOG, fillTemplate, fillsTemplate, type ErrorParams } from '../../../../libs/kernel/src/index';
+import { fillTemplate, fillsTemplate, type ErrorLocale, type ErrorParams } from '../../../../libs/kernel/src/index';
 import { apiLanguage } from './language';
+
+type Catalog = { errors: Readonly<Record<string, string>>; fields: Readonly<Record<string, string>> };
+/** The error catalog per language, each its own chunk (vite.config.ts `errorCatalogs`), loaded on first need. */
+const CATALOGS: Record<ErrorLocale, () => Promise<Catalog>> = { id: () => import('virtual:error-catalog/id'), en: () => import('virtual:error-catalog/en') };
+const loaded: Partial<Record<ErrorLocale, Catalog>> = {};
+
+/** Loads the language's error texts (once); until then an error reads as the API sent it. */
+export async function loadErrorCatalog(locale: ErrorLocale = apiLanguage()): Promise<void> {
+  loaded[locale] ??= await CATALOGS[locale]();
+}
 
 /** A field named by a 400: `title`, `sections.ringkasan`, `documents`, … with its code (FIELD_CATALOG) and parameters. */
 export interface FieldError {
@@ -9,15 +19,15 @@ export interface FieldError {
   params?: ErrorParams;
 }
 
-/** A catalog entry in the user's language, when there is one and the parameters fill it. */
-function catalogText(catalog: typeof ERROR_CATALOG, code: string | undefined, params: ErrorParams | undefined): string | undefined {
-  const template = code ? catalog[code]?.[apiLanguage()] : undefined;
+/** A catalog entry in the user's language, when there is one (loaded) and the parameters fill it. */
+function catalogText(kind: keyof Catalog, code: string | undefined, params: ErrorParams | undefined): string | undefined {
+  const template = code ? loaded[apiLanguage()]?.[kind][code] : undefined;
   return template && fillsTemplate(template, params) ? fillTemplate(template, params) : undefined;
 }
 
 /** A field error in the user's language: from its code when the catalog knows it, else the API's message. */
 export function fieldErrorText(f: FieldError): string {
-  return catalogText(FIELD_CATALOG, f.code, f.params) ?? f.message;
+  return catalogText('fields', f.code, f.params) ?? f.message;
 }
 
 const isParams = (v: unknown): v is ErrorParams => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => ['string', 'number', 'boolean'].includes(typeof x));
@@ -51,7 +61,8 @@ export class ApiError extends Error {
   }
 
   static async fromResponse(res: Response): Promise<ApiError> {
-    const text = await res.text().catch(() => '');
+    // The texts of the user's language arrive with the first error that needs them.
+    const [text] = await Promise.all([res.text().catch(() => ''), loadErrorCatalog().catch(() => undefined)]);
     let body: unknown = text;
     try {
       body = JSON.parse(text);
@@ -67,7 +78,7 @@ export class ApiError extends Error {
 
   /** The error in the user's language: from its code when the catalog knows it, else the API's message. */
   get text(): string {
-    return catalogText(ERROR_CATALOG, this.code, this.params) ?? this.message;
+    return catalogText('errors', this.code, this.params) ?? this.message;
   }
 
   /** The messages for one field in the user's language, joined (undefined when the field has none). */

@@ -44,6 +44,8 @@ export interface StageDecision {
   score: number | null;
   rank: number | null;
   reason: string;
+  reasonCode: string | null;
+  reasonParams: Record<string, string | number | boolean> | null;
 }
 export interface CloseSummary {
   stage: string;

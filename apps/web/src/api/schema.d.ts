@@ -1446,8 +1446,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * An upheld objection: reopen the innovation’s sheets of a scored stage for its jurors (with a reason, audited); publication waits for them (409 RESULTS_CORRECTION_OPEN)
-         * @description An upheld objection: reopen the innovation’s sheets of a scored stage for its jurors (with a reason, audited); publication waits for them (409 RESULTS_CORRECTION_OPEN)
+         * An upheld objection: reopen the innovation’s sheets of a scored stage for its jurors, or its failed screening decision for the screener (with a reason, audited, notified); publication waits for the correction (409 RESULTS_CORRECTION_OPEN)
+         * @description An upheld objection: reopen the innovation’s sheets of a scored stage for its jurors, or its failed screening decision for the screener (with a reason, audited, notified); publication waits for the correction (409 RESULTS_CORRECTION_OPEN)
          */
         post: operations["ResultsController_reopen"];
         delete?: never;
@@ -3022,7 +3022,25 @@ export interface components {
             stage?: Record<string, never> | null;
             actorRole: string;
             actorName?: Record<string, never> | null;
+            /** @description in the language of Accept-Language when the system wrote it (reasonCode), else as written */
             reason?: Record<string, never> | null;
+            /**
+             * @description a reason the system wrote, as a code of the reason catalog (null: written by a person, or an older row)
+             * @example CUTOFF_TOP_OUTSIDE
+             */
+            reasonCode?: string | null;
+            /**
+             * @description the parameters of reasonCode
+             * @example {
+             *       "rank": 3,
+             *       "count": 3,
+             *       "category": "kota",
+             *       "n": 1
+             *     }
+             */
+            reasonParams?: {
+                [key: string]: unknown;
+            } | null;
             /** Format: date-time */
             at: string;
         };
@@ -3050,7 +3068,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "favourite_vote_verify" | "index_verification_started" | "index_results_published" | "message" | "digest";
+            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "screening_reopened" | "conflict_declared" | "favourite_vote_verify" | "index_verification_started" | "index_results_published" | "message" | "digest";
             title: string;
             body: string;
             link?: Record<string, never> | null;
@@ -3091,7 +3109,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "favourite_vote_verify" | "index_verification_started" | "index_results_published" | "message" | "digest";
+            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "screening_reopened" | "conflict_declared" | "favourite_vote_verify" | "index_verification_started" | "index_results_published" | "message" | "digest";
             /** Format: uuid */
             recipientId: string;
             /** @enum {string} */
@@ -3264,7 +3282,7 @@ export interface components {
         };
         ReopenForObjectionDto: {
             /**
-             * @description the scored stage whose sheets of the innovation go back to its jurors
+             * @description the scored stage whose sheets of the innovation go back to its jurors, or the screening stage whose failed decision goes back to the screener
              * @example field_verification
              */
             stage: string;
@@ -5501,7 +5519,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "pending" | "sent" | "failed" | "dead";
-                type?: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "conflict_declared" | "favourite_vote_verify" | "index_verification_started" | "index_results_published" | "message" | "digest";
+                type?: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "screening_reopened" | "conflict_declared" | "favourite_vote_verify" | "index_verification_started" | "index_results_published" | "message" | "digest";
                 competitionId?: string;
             };
             header?: never;

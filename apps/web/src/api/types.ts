@@ -36,7 +36,7 @@ export type Innovation = Refine<
   }
 >;
 export type InnovationUpdate = Refine<Schemas['UpdateInnovationDto'], { sections?: Record<string, string> }>;
-export type HistoryEntry = Refine<Schemas['HistoryView'], { from?: Text; stage?: Text; actorName?: Text; reason?: Text }>;
+export type HistoryEntry = Refine<Schemas['HistoryView'], { from?: Text; stage?: Text; actorName?: Text; reason?: Text; reasonCode?: Text; reasonParams?: Record<string, string | number | boolean> | null }>;
 export type DocumentInfo = Schemas['DocumentView'];
 
 /** GET /api/competitions/:id/innovations (the document gives no response schema). */

@@ -1,5 +1,5 @@
 import { session } from './client';
-import { ApiError } from './errors';
+import { ApiError, loadErrorCatalog } from './errors';
 import { apiLanguage } from './language';
 import type { DocumentInfo } from './types';
 
@@ -32,7 +32,10 @@ export async function uploadFile<T>(url: string, file: File, onProgress: (fracti
   } catch {
     /* keep the text */
   }
-  if (res.status < 200 || res.status >= 300) throw ApiError.fromBody(res.status, body);
+  if (res.status < 200 || res.status >= 300) {
+    await loadErrorCatalog().catch(() => undefined);
+    throw ApiError.fromBody(res.status, body);
+  }
   return body as T;
 }
 

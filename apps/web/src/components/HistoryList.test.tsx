@@ -25,4 +25,33 @@ describe('HistoryList', () => {
     expect(text).toContain('oleh sistem');
     expect(text).toContain('Draf → Diajukan');
   });
+
+  it('renders a reason the system wrote from its code, in Indonesian and English (numbers and category labels per language); a person’s reason as written', async () => {
+    const coded = [
+      { from: 'pending', to: 'passed', stage: 'screening', actorRole: 'organizer', actorName: 'Panitia', reason: 'Dokumen lengkap', reasonCode: null, reasonParams: null, at: '2026-09-03T01:00:00Z' },
+      { from: 'pending', to: 'eliminated', stage: 'desk_review', actorRole: 'system', actorName: null, reason: 'score 48.75 below threshold 50 (rank 5 of 5 in kota)', reasonCode: 'CUTOFF_THRESHOLD_BELOW', reasonParams: { score: 48.75, min: 50, rank: 5, count: 5, category: 'kota' }, at: '2026-09-04T01:00:00Z' },
+      { from: 'pending', to: 'eliminated', stage: 'presentation', actorRole: 'system', actorName: null, reason: 'rank 3 of 3 in kota, outside the top 1', reasonCode: null, reasonParams: null, at: '2026-09-05T01:00:00Z' },
+    ] as HistoryEntry[];
+    const categoryLabel = (key: string) => ({ kota: 'Kota' })[key];
+    localStorage.setItem('inovasi.lang', 'id');
+    const view = render(
+      <I18nProvider>
+        <HistoryList entries={coded} categoryLabel={categoryLabel} />
+      </I18nProvider>,
+    );
+    const id = screen.getByRole('list').textContent!;
+    expect(id).toContain('nilai 48,75 di bawah ambang 50 (peringkat 5 dari 5 di Kota)');
+    expect(id).not.toContain('below threshold');
+    expect(id).toContain('Dokumen lengkap');
+    // A row from before the codes keeps its stored text.
+    expect(id).toContain('rank 3 of 3 in kota, outside the top 1');
+    view.unmount();
+    localStorage.setItem('inovasi.lang', 'en');
+    render(
+      <I18nProvider>
+        <HistoryList entries={coded} categoryLabel={categoryLabel} />
+      </I18nProvider>,
+    );
+    expect(screen.getByRole('list').textContent!).toContain('score 48.75 below threshold 50 (rank 5 of 5 in Kota)');
+  });
 });

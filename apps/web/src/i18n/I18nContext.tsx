@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { loadErrorCatalog } from '../api/errors';
 import { setApiLanguage } from '../api/language';
 import { dictionaries, format, type Lang, type MessageKey } from './dictionary';
 
@@ -38,6 +39,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
+    // Errors already on screen read in the new language once its texts arrive.
+    void loadErrorCatalog(next).catch(() => undefined);
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {

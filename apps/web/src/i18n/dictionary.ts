@@ -1,20 +1,18 @@
-import { jurorEn, jurorId } from './juror';
-import { organizerEn, organizerId } from './organizer';
 import { publicEn, publicId } from './public';
-import { citizenEn, citizenId } from './citizen';
-import { indexesEn, indexesId } from './indexes';
-import { surveysEn, surveysId } from './surveys';
+import type { AreaKey } from './areas';
 import { helpEn, helpId } from './help';
 
-/** Every user-visible string of the web app. Bahasa Indonesia is the reference; English must have every key. */
+/**
+ * The strings of the first download: the shell, sign-in, the public pages. Bahasa Indonesia is the reference;
+ * English must have every key. The areas' strings (organizer, juror, citizen …) come with their pages: ./areas.ts.
+ */
 const id = {
-  ...jurorId,
-  ...organizerId,
   ...publicId,
-  ...citizenId,
-  ...indexesId,
-  ...surveysId,
   ...helpId,
+  'nav.jury': 'Penilaian',
+  'nav.editions': 'Edisi kompetisi',
+  'nav.index': 'Indeks',
+  'nav.surveys': 'Survei kepuasan',
   'app.name': 'Kompetisi Inovasi Daerah',
   'app.tagline': 'Pengajuan, penilaian dan hasil kompetisi inovasi pelayanan publik daerah.',
   'app.skip': 'Langsung ke konten utama',
@@ -187,17 +185,18 @@ const id = {
   'coord.notWaiting': 'Proposal ini tidak sedang menunggu pemeriksaan Anda.',
 } as const;
 
-export type MessageKey = keyof typeof id;
+type CoreKey = keyof typeof id;
+/** Every key of the web app: the core's and every area's (an area's text shows once its dictionary is loaded). */
+export type MessageKey = CoreKey | AreaKey;
 export type Lang = 'id' | 'en';
 
-const en: Record<MessageKey, string> = {
-  ...jurorEn,
-  ...organizerEn,
+const en: Record<CoreKey, string> = {
   ...publicEn,
-  ...citizenEn,
-  ...indexesEn,
-  ...surveysEn,
   ...helpEn,
+  'nav.jury': 'Scoring',
+  'nav.editions': 'Competition editions',
+  'nav.index': 'Index',
+  'nav.surveys': 'Satisfaction surveys',
   'app.name': 'Regional Innovation Competition',
   'app.tagline': 'Submission, judging and results of regional public-service innovation competitions.',
   'app.skip': 'Skip to main content',
@@ -370,7 +369,8 @@ const en: Record<MessageKey, string> = {
   'coord.notWaiting': 'This proposal is not waiting for your review.',
 };
 
-export const dictionaries: Record<Lang, Record<MessageKey, string>> = { id, en };
+/** The loaded strings per language: the core's, then each area's as it loads (./areas.ts merges them in). */
+export const dictionaries: Record<Lang, Partial<Record<MessageKey, string>>> = { id: { ...id }, en: { ...en } };
 
 /** `{name}` placeholders filled from `vars`. */
 export function format(template: string, vars: Record<string, string | number> = {}): string {

@@ -1,6 +1,5 @@
 /** The regional innovation index (Indeks Inovasi Daerah) pages. Bahasa Indonesia first; English has every key. */
 export const indexesId = {
-  'nav.index': 'Indeks',
   'idx.back': 'Kembali ke daftar edisi indeks',
   'idx.choose': 'Pilih…',
   'idx.sending': 'Mengirim…',
@@ -263,7 +262,6 @@ export const indexesId = {
 };
 
 export const indexesEn: Record<keyof typeof indexesId, string> = {
-  'nav.index': 'Index',
   'idx.back': 'Back to the index editions',
   'idx.choose': 'Choose…',
   'idx.sending': 'Sending…',

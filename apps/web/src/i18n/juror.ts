@@ -1,6 +1,5 @@
 /** The juror's pages (/juri). Bahasa Indonesia is the reference; English has every key. */
 export const jurorId = {
-  'nav.jury': 'Penilaian',
   'jury.title': 'Penilaian saya',
   'jury.intro': 'Inovasi yang ditugaskan kepada Anda. Penilaian bersifat buta: Anda tidak melihat nilai atau nama juri lain.',
   'jury.progress': '{submitted} dari {total} lembar terkirim · {draft} draf · {notStarted} belum dimulai',
@@ -51,7 +50,6 @@ export const jurorId = {
 } as const;
 
 export const jurorEn: Record<keyof typeof jurorId, string> = {
-  'nav.jury': 'Scoring',
   'jury.title': 'My scoring',
   'jury.intro': 'The innovations assigned to you. Scoring is blind: you do not see other jurors’ scores or names.',
   'jury.progress': '{submitted} of {total} sheets submitted · {draft} drafts · {notStarted} not started',

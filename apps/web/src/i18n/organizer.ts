@@ -1,6 +1,5 @@
 /** The organizer's pages (/panitia). Bahasa Indonesia is the reference; English has every key. */
 export const organizerId = {
-  'nav.editions': 'Edisi kompetisi',
   'org.tools': 'Alat penyelenggara',
   'org.working': 'Memproses…',
   'org.refresh': 'Muat ulang',
@@ -256,7 +255,6 @@ export const organizerId = {
 } as const;
 
 export const organizerEn: Record<keyof typeof organizerId, string> = {
-  'nav.editions': 'Competition editions',
   'org.tools': 'Organizer tools',
   'org.working': 'Working…',
   'org.refresh': 'Refresh',

@@ -1,6 +1,5 @@
 /** The OPD's survey screens: service units, survey periods, the counter QR code, imports and exclusions. */
 export const surveysId = {
-  'nav.surveys': 'Survei kepuasan',
   'svy.title': 'Survei kepuasan masyarakat (SKM)',
   'svy.intro': 'Unit layanan Anda menjalankan survei per periode. Cetak kode QR untuk loket, impor hasil survei kertas, dan lihat Indeks Kepuasan Masyarakat (IKM).',
   'svy.units': 'Unit layanan',
@@ -78,7 +77,6 @@ export const surveysId = {
 } as const;
 
 export const surveysEn: Record<keyof typeof surveysId, string> = {
-  'nav.surveys': 'Satisfaction surveys',
   'svy.title': 'Community satisfaction surveys (SKM)',
   'svy.intro': "Your service units run surveys per period. Print the QR code for the counter, import paper survey results, and see the community satisfaction index (IKM).",
   'svy.units': 'Service units',

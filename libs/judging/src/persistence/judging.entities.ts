@@ -16,10 +16,15 @@ export class StageResultEntity {
   @Column({ type: 'double precision', nullable: true }) score: number | null;
   @Column({ type: 'int', nullable: true }) rank: number | null;
   @Column({ type: 'text', nullable: true }) reason: string | null;
+  /** A system reason as a code of the kernel's reason catalog and its parameters (null: a person's text, or an older row). */
+  @Column({ type: 'varchar', length: 60, name: 'reason_code', nullable: true }) reasonCode: string | null;
+  @Column({ type: 'jsonb', name: 'reason_params', nullable: true }) reasonParams: Record<string, string | number | boolean> | null;
   /** Screening: the checklist answers; scored stages: the explanation of the score. */
   @Column({ type: 'jsonb', nullable: true }) details: object | null;
   @Column({ type: 'uuid', name: 'decided_by', nullable: true }) decidedBy: string | null;
   @Column({ type: 'timestamptz', name: 'decided_at', nullable: true }) decidedAt: Date | null;
+  /** Screening: the upheld objection this decision was reopened for, until the screener decides again. */
+  @Column({ type: 'uuid', name: 'correction_of', nullable: true }) correctionOf: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

@@ -93,15 +93,35 @@ export class JudgingRepository {
   }
 
   /** Every decision of a stage close in one statement (a national edition closes tens of thousands at once). */
-  async upsertDecisions(tx: EntityManager, competitionId: string, stageKey: string, decisions: { id: string; outcome: StageOutcome; score: number | null; rank: number | null; reason: string }[], decidedBy: string, at: Date): Promise<void> {
+  async upsertDecisions(
+    tx: EntityManager,
+    competitionId: string,
+    stageKey: string,
+    decisions: { id: string; outcome: StageOutcome; score: number | null; rank: number | null; reason: string; reasonCode?: string | null; reasonParams?: object | null }[],
+    decidedBy: string,
+    at: Date,
+  ): Promise<void> {
     if (!decisions.length) return;
     await tx.query(
-      `INSERT INTO stage_results (competition_id, stage_key, innovation_id, status, score, rank, reason, decided_by, decided_at)
-       SELECT $1, $2, d.innovation_id, d.status, d.score, d.rank, d.reason, $3, $4
-         FROM unnest($5::uuid[], $6::varchar[], $7::float8[], $8::int[], $9::text[]) AS d(innovation_id, status, score, rank, reason)
+      `INSERT INTO stage_results (competition_id, stage_key, innovation_id, status, score, rank, reason, reason_code, reason_params, decided_by, decided_at)
+       SELECT $1, $2, d.innovation_id, d.status, d.score, d.rank, d.reason, d.reason_code, d.reason_params, $3, $4
+         FROM unnest($5::uuid[], $6::varchar[], $7::float8[], $8::int[], $9::text[], $10::varchar[], $11::jsonb[]) AS d(innovation_id, status, score, rank, reason, reason_code, reason_params)
        ON CONFLICT (innovation_id, stage_key) DO UPDATE
-         SET status = excluded.status, score = excluded.score, rank = excluded.rank, reason = excluded.reason, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
-      [competitionId, stageKey, decidedBy, at, decisions.map((d) => d.id), decisions.map((d) => d.outcome), decisions.map((d) => d.score), decisions.map((d) => d.rank), decisions.map((d) => d.reason)],
+         SET status = excluded.status, score = excluded.score, rank = excluded.rank, reason = excluded.reason, reason_code = excluded.reason_code, reason_params = excluded.reason_params,
+             decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+      [
+        competitionId,
+        stageKey,
+        decidedBy,
+        at,
+        decisions.map((d) => d.id),
+        decisions.map((d) => d.outcome),
+        decisions.map((d) => d.score),
+        decisions.map((d) => d.rank),
+        decisions.map((d) => d.reason),
+        decisions.map((d) => d.reasonCode ?? null),
+        decisions.map((d) => (d.reasonParams ? JSON.stringify(d.reasonParams) : null)),
+      ],
     );
   }
 
@@ -268,12 +288,14 @@ export class JudgingRepository {
     if (sheetIds.length) await m.query(`UPDATE score_sheets SET correction_of = $2 WHERE id = ANY($1::uuid[])`, [sheetIds, objectionId]);
   }
 
-  /** Sheets of the competition reopened for an upheld objection and not submitted again. */
+  /** Sheets of the competition reopened for an upheld objection and not submitted again, and screening decisions reopened and not taken again. */
   async openCorrections(competitionId: string, m?: EntityManager): Promise<number> {
     const [row] = await (m ?? this.db.manager).query(
-      `SELECT count(*)::int AS n FROM score_sheets s JOIN assignments a ON a.id = s.assignment_id WHERE a.competition_id = $1 AND a.removed_at IS NULL AND s.correction_of IS NOT NULL`,
+      `SELECT (SELECT count(*) FROM score_sheets s JOIN assignments a ON a.id = s.assignment_id WHERE a.competition_id = $1 AND a.removed_at IS NULL AND s.correction_of IS NOT NULL)
+            + (SELECT count(*) FROM stage_results WHERE competition_id = $1 AND correction_of IS NOT NULL) AS n`,
       [competitionId],
     );
+    row.n = Number(row.n);
     return row.n;
   }
 

@@ -205,6 +205,12 @@ export const NOTIFICATION_TYPES = {
     id: { subject: 'Lembar nilai dibuka kembali: {innovation}', lines: ['Panitia membuka kembali lembar nilai Anda untuk inovasi "{innovation}" pada tahap {stage} ({competition}).', 'Alasan: {reason}', 'Periksa, lalu kirim kembali sebelum {dueAt}.'], action: 'Buka lembar nilai' },
     en: { subject: 'Score sheet reopened: {innovation}', lines: ['The organizer reopened your score sheet for "{innovation}" in the {stage} stage ({competition}).', 'Reason: {reason}', 'Review it and submit it again before {dueAt}.'], action: 'Open the score sheet' },
   },
+  screening_reopened: {
+    fields: { competition: 'text', innovation: 'text', innovationId: 'id', stage: 'label', reason: 'text' },
+    link: '/innovations/{innovationId}',
+    id: { subject: 'Keputusan pemeriksaan dibuka kembali: {innovation}', lines: ['Sanggahan atas inovasi "{innovation}" ({competition}) dikabulkan: keputusan tahap {stage} dibuka kembali dan akan diputuskan ulang oleh panitia.', 'Alasan: {reason}', 'Hasil akhir diterbitkan setelah keputusan baru diambil.'], action: 'Lihat inovasi' },
+    en: { subject: 'Screening decision reopened: {innovation}', lines: ['The objection about "{innovation}" ({competition}) was upheld: its {stage} decision is reopened and will be taken again by the organizer.', 'Reason: {reason}', 'The results are published once the new decision is taken.'], action: 'View the innovation' },
+  },
   conflict_declared: {
     fields: { competition: 'text', competitionId: 'id', innovation: 'text', juror: 'text', stage: 'label?', reason: 'text?' },
     link: '/competitions/{competitionId}',

@@ -23,6 +23,7 @@ const SAMPLES: Record<NotificationType, Record<string, unknown>> = {
   objection_answered: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', decision: 'upheld', answer: 'Nilai diperiksa ulang' },
   innovation_disqualified: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', reason: 'Data dukung dipalsukan' },
   sheet_reopened: { competition: 'IGA 2025', innovation: 'SiTaro', stage: { id: 'Presentasi', en: 'Presentation' }, assignmentId: 'a-1', reason: 'Sanggahan dikabulkan', dueAt: '2025-06-30T16:59:00Z' },
+  screening_reopened: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', stage: { id: 'Seleksi administrasi', en: 'Administrative screening' }, reason: 'Dokumen ternyata lengkap' },
   conflict_declared: { competition: 'IGA 2025', competitionId: 'c-1', innovation: 'SiTaro', juror: 'Juri Satu', stage: { id: 'Presentasi', en: 'Presentation' }, reason: 'Mantan pegawai' },
   favourite_vote_verify: { competition: 'IGA 2025', category: 'kota', innovation: 'SiTaro', tokenId: 'v-1', token: 'tok_1-2', expiresAt: '2025-08-02T00:00:00Z' },
   index_verification_started: { edition: 'IID 2026', slug: 'iid-2026' },
@@ -85,6 +86,8 @@ describe('renderMessage', () => {
     ['innovation_disqualified', 'en', 'Innovation disqualified: SiTaro', 'Reason: Data dukung dipalsukan'],
     ['sheet_reopened', 'en', 'Score sheet reopened: SiTaro', 'in the Presentation stage'],
     ['sheet_reopened', 'id', 'Lembar nilai dibuka kembali: SiTaro', 'pada tahap Presentasi'],
+    ['screening_reopened', 'id', 'Keputusan pemeriksaan dibuka kembali: SiTaro', 'keputusan tahap Seleksi administrasi dibuka kembali'],
+    ['screening_reopened', 'en', 'Screening decision reopened: SiTaro', 'its Administrative screening decision is reopened'],
     ['conflict_declared', 'en', 'Conflict of interest declared: SiTaro', 'Their assignment in the Presentation stage was released'],
   ])('%s in %s: subject %j, text has %j', (type, locale, subject, line) => {
     const m = renderMessage(type, SAMPLES[type], locale, URL_BASE);

@@ -27,7 +27,7 @@ export interface PublishState {
   announcement: { closesAt: Date } | null;
   /** Objections of that announcement without an answer. */
   unanswered: number;
-  /** Score sheets reopened to correct an upheld objection and not submitted again. */
+  /** Score sheets reopened to correct an upheld objection and not submitted again, screening decisions not taken again. */
   openCorrections: number;
   now: Date;
 }
@@ -43,7 +43,7 @@ export function assertPublishable(s: PublishState): void {
     throw new Conflict(ObjectionErrorCode.WindowOpen, `the objection window is open until ${s.announcement.closesAt.toISOString()}`, { closesAt: s.announcement.closesAt });
   if (s.unanswered > 0) throw new Conflict(ObjectionErrorCode.Unanswered, `${s.unanswered} objection(s) have no answer yet`, { unanswered: s.unanswered });
   if (s.openCorrections > 0)
-    throw new Conflict(ObjectionErrorCode.CorrectionOpen, `${s.openCorrections} score sheet(s) reopened for an upheld objection are not submitted again yet`, { openCorrections: s.openCorrections });
+    throw new Conflict(ObjectionErrorCode.CorrectionOpen, `${s.openCorrections} correction(s) for an upheld objection are still open (reopened score sheets not submitted again, reopened screening decisions not taken again)`, { openCorrections: s.openCorrections });
 }
 
 /** An answer is final: a second one is 409 OBJECTION_ALREADY_ANSWERED. */

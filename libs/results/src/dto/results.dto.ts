@@ -26,7 +26,7 @@ export class AnswerDto {
 }
 
 export class ReopenForObjectionDto {
-  @ApiProperty({ example: 'field_verification', description: 'the scored stage whose sheets of the innovation go back to its jurors' }) @IsNotBlank() @MaxLength(40) stage: string;
+  @ApiProperty({ example: 'field_verification', description: 'the scored stage whose sheets of the innovation go back to its jurors, or the screening stage whose failed decision goes back to the screener' }) @IsNotBlank() @MaxLength(40) stage: string;
   @ApiProperty({ example: 'Sanggahan dikabulkan: data armada baru belum dinilai' }) @IsNotBlank() @MaxLength(2000) reason: string;
 }
 

@@ -135,6 +135,8 @@ export class HistoryView {
   @ApiPropertyOptional({ nullable: true }) stage: string | null;
   @ApiProperty() actorRole: string;
   @ApiPropertyOptional({ nullable: true }) actorName: string | null;
-  @ApiPropertyOptional({ nullable: true }) reason: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'in the language of Accept-Language when the system wrote it (reasonCode), else as written' }) reason: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'a reason the system wrote, as a code of the reason catalog (null: written by a person, or an older row)', example: 'CUTOFF_TOP_OUTSIDE' }) reasonCode: string | null;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true, description: 'the parameters of reasonCode', example: { rank: 3, count: 3, category: 'kota', n: 1 } }) reasonParams: Record<string, string | number | boolean> | null;
   @ApiProperty() at: Date;
 }

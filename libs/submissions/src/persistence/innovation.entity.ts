@@ -57,6 +57,9 @@ export class InnovationStatusHistoryEntity {
   @Column({ type: 'uuid', name: 'actor_id', nullable: true }) actorId: string | null;
   @Column({ type: 'varchar', length: 20, name: 'actor_role' }) actorRole: string;
   @Column({ type: 'text', nullable: true }) reason: string | null;
+  /** A system reason as a code of the kernel's reason catalog and its parameters (null: a person's text, or an older row). */
+  @Column({ type: 'varchar', length: 60, name: 'reason_code', nullable: true }) reasonCode: string | null;
+  @Column({ type: 'jsonb', name: 'reason_params', nullable: true }) reasonParams: Record<string, string | number | boolean> | null;
   @Column({ type: 'timestamptz', default: () => 'now()' }) at: Date;
 }
 

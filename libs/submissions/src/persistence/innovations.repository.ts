@@ -173,7 +173,7 @@ export class InnovationsRepository {
 
   async history(innovationId: string): Promise<(InnovationStatusHistoryEntity & { actorName: string | null })[]> {
     const rows: (InnovationStatusHistoryEntity & { actorName: string | null })[] = await this.db.query(
-      `SELECT h.id, h.from_status AS "fromStatus", h.to_status AS "toStatus", h.stage, h.actor_id AS "actorId", h.actor_role AS "actorRole", h.reason, h.at, u.name AS "actorName"
+      `SELECT h.id, h.from_status AS "fromStatus", h.to_status AS "toStatus", h.stage, h.actor_id AS "actorId", h.actor_role AS "actorRole", h.reason, h.reason_code AS "reasonCode", h.reason_params AS "reasonParams", h.at, u.name AS "actorName"
          FROM innovation_status_history h LEFT JOIN users u ON u.id = h.actor_id
         WHERE h.innovation_id = $1 ORDER BY h.at ASC, h.id ASC`,
       [innovationId],

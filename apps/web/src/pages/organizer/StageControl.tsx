@@ -11,6 +11,7 @@ import { Working } from '../../components/staff/Working';
 import { useAction } from '../../components/useAction';
 import type { MessageKey } from '../../i18n/dictionary';
 import { useI18n, type Translate } from '../../i18n/I18nContext';
+import { useReasonText } from '../../i18n/reasons';
 import { StageStatus } from './StageStatus';
 
 /** What a refused close (409) says is unfinished: undecided innovations or unsubmitted sheets. */
@@ -22,6 +23,11 @@ function missingWork(error: ApiError | null, t: Translate): string[] {
 
 function Decisions({ summary, competition }: { summary: CloseSummary; competition: Competition }) {
   const { t, pick, formatNumber } = useI18n();
+  const reasonOf = useReasonText();
+  const categoryLabel = (key: string) => {
+    const label = competition.plan.categories.find((c) => c.key === key)?.label;
+    return label && pick(label);
+  };
   return (
     <Table
       caption={t('org.close.summary', { passed: summary.passed, eliminated: summary.eliminated })}
@@ -36,7 +42,7 @@ function Decisions({ summary, competition }: { summary: CloseSummary; competitio
           </td>
           <td className="num">{d.score === null ? t('common.none') : formatNumber(d.score)}</td>
           <td className="num">{d.rank ?? t('common.none')}</td>
-          <td>{d.reason}</td>
+          <td>{reasonOf(d, categoryLabel)}</td>
         </tr>
       ))}
     </Table>

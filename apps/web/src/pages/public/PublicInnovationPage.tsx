@@ -6,6 +6,7 @@ import { publicSurveyEvidence } from '../../api/surveys';
 import { ProfileList } from '../../components/proposal/ProposalView';
 import { toValues } from '../../components/proposal/values';
 import { useLoad } from '../../components/useLoad';
+import { loadAreas } from '../../i18n/areas';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useI18n } from '../../i18n/I18nContext';
 import { Link } from '../../router/router';
@@ -17,7 +18,7 @@ import './public.css';
 export function PublicInnovationPage({ id }: { id: string }) {
   const { t } = useI18n();
   const state = useLoad(async () => {
-    const [innovation, evidence] = await Promise.all([publicInnovation(id), publicSurveyEvidence(id)]);
+    const [innovation, evidence] = await Promise.all([publicInnovation(id), publicSurveyEvidence(id), loadAreas(['citizen'])]);
     return { innovation, evidence };
   }, [id]);
   usePageTitle(state.data?.innovation.title);
