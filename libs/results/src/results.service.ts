@@ -12,7 +12,7 @@ import { AGGREGATIONS, CompetitionsService, type CompetitionSnapshot } from '@ap
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
 import { InnovationsService, prefixQuery } from '@app/submissions';
-import { excludedFromRanking, JudgingRepository, JuryService, scoringInputFor, STATUSES_IN_STATISTICS } from '@app/judging';
+import { excludedFromRanking, GivenScoresRegistry, JudgingRepository, JuryService, scoringInputFor, STATUSES_IN_STATISTICS } from '@app/judging';
 import { createSnapshot, explain, rank, type RankOutput, type ScoringInput } from '@app/scoring';
 import { ResultsRepository, type CatalogueFilter, type RankableInnovation } from './persistence/results.repository';
 import { RankingSnapshotEntity } from './persistence/results.entities';
@@ -84,6 +84,7 @@ export class ResultsService {
     private readonly clock: Clock,
     config: ConfigService<AppEnv, true>,
     private readonly changes: ChangeBus,
+    private readonly givenScores: GivenScoresRegistry,
   ) {
     this.publicUrl = config.get('publicUrl', { infer: true });
     changes.on('rankings', (slug) => (slug === null ? this.latestBySlug.clear() : this.latestBySlug.delete(slug)));
@@ -97,11 +98,13 @@ export class ResultsService {
     const innovations = await this.repo.rankable(competition.id, STATUSES_IN_STATISTICS, tx);
     const ids = new Set(innovations.map((i) => i.id));
     const scored = new Set(competition.plan.stages.filter((s) => s.rubric.length > 0).map((s) => s.key));
+    // DESIGN §4 rule 10: a region award's given stage (the verified IID), for the innovations in the input.
+    const given = (await this.givenScores.scoresFor(competition.id, tx)).filter((g) => ids.has(g.submission));
     const sheets = (await this.judging.submittedSheets(competition.id, undefined, tx)).filter((s) => ids.has(s.innovationId) && scored.has(s.stageKey));
     const alias = jurorAliases(sheets.map((s) => s.jurorId));
     sheets.sort((a, b) => (a.assignmentId < b.assignmentId ? -1 : a.assignmentId > b.assignmentId ? 1 : 0));
     const submissions = innovations.map((i) => ({ ...i, excluded: excludedFromRanking(i.status) }));
-    const input = scoringInputFor(competition.plan, submissions, sheets.map((s) => ({ stage: s.stageKey, juror: alias.get(s.jurorId)!, submission: s.innovationId, scores: s.scores })), { aggregation });
+    const input = scoringInputFor(competition.plan, submissions, sheets.map((s) => ({ stage: s.stageKey, juror: alias.get(s.jurorId)!, submission: s.innovationId, scores: s.scores })), { aggregation, given });
     return { input, innovations };
   }
 
@@ -374,7 +377,7 @@ export class ResultsService {
       categories: Object.fromEntries(Object.entries(output.categories).map(([cat, rows]) => [cat, rows.map((r) => ({ rank: r.rank, innovationId: r.submission, title: labels[r.submission]?.title ?? r.submission, organization: labels[r.submission]?.organization ?? '', region: labels[r.submission]?.region ?? '', final: r.final, band: r.band, stages: r.stages }))])),
       unranked: inline,
       unrankedCounts,
-      stages: competition.plan.stages.filter((st) => st.rubric.length > 0).map((st) => ({ key: st.key, label: st.label, weight: st.weight })),
+      stages: competition.plan.stages.filter((st) => st.rubric.length > 0 || st.given === true).map((st) => ({ key: st.key, label: st.label, weight: st.weight })),
       versions: await this.repo.versions(s.competitionId),
     };
     this.allUnranked.set(snapshotId, unranked);
