@@ -6,6 +6,7 @@ export const AwardsErrorCode = {
   NoNominees: 'AWARD_NO_NOMINEES',
   EntryNotFound: 'AWARD_ENTRY_NOT_FOUND',
   EntryLocked: 'AWARD_ENTRY_LOCKED',
+  VersionConflict: 'AWARD_ENTRY_VERSION_CONFLICT',
   Invalid: 'AWARD_INVALID',
   NotPublished: 'AWARD_NOT_PUBLISHED',
   RegionNotRanked: 'AWARD_REGION_NOT_RANKED',
