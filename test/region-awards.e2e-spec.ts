@@ -152,8 +152,8 @@ describe('region awards: index → nominees → presentation → field validatio
   const presentation: Record<string, number> = { 'Kota Bekasi': 70, 'Kota Bandung': 95, 'Kota Depok': 80, 'Kota Bogor': 60, 'Kota Cirebon': 50 };
 
   it('the heads of region present to jurors who are not of their region, and are scored on the IGA rubric', async () => {
-    expect((await post(`/api/competitions/${cid}/stages/iid/close`, org)).status).toBe(201);
-    expect((await post(`/api/competitions/${cid}/stages/presentation/open`, org)).status).toBe(201);
+    expect((await post(`/api/competitions/${cid}/stages/iid/close`, org)).status).toBe(200);
+    expect((await post(`/api/competitions/${cid}/stages/presentation/open`, org)).status).toBe(200);
     const assigned = await post(`/api/competitions/${cid}/stages/presentation/assignments`, org);
     expect(assigned.status).toBe(201);
     // juror1 is affiliated with Kota Bandung: never on Bandung's panel (no juror scores their own region).
@@ -176,19 +176,19 @@ describe('region awards: index → nominees → presentation → field validatio
 
     await scoreStage('presentation', (region) => presentation[region]);
     const closed = await post(`/api/competitions/${cid}/stages/presentation/close`, org);
-    expect(closed.status).toBe(201);
+    expect(closed.status).toBe(200);
     expect(closed.body.passed).toBe(5);
   });
 
   it('validators visit every nominee; the preview carries the given IID beside the scored stages', async () => {
-    expect((await post(`/api/competitions/${cid}/stages/field_verification/open`, org)).status).toBe(201);
+    expect((await post(`/api/competitions/${cid}/stages/field_verification/open`, org)).status).toBe(200);
     expect((await post(`/api/competitions/${cid}/stages/field_verification/assignments`, org)).status).toBe(201);
     for (const [n, e] of entries.entries()) {
       const visit = await post(`/api/innovations/${e.id}/field-visit`, org, { visitAt: new Date(Date.now() + 12 * day + n * 3600_000).toISOString(), address: `Balai Kota ${e.regionName}`, verifiers: await panelOf(e.id, 'field_verification') });
       expect(visit.status).toBe(201);
     }
     await scoreStage('field_verification', (region) => presentation[region]);
-    expect((await post(`/api/competitions/${cid}/stages/field_verification/close`, org)).status).toBe(201);
+    expect((await post(`/api/competitions/${cid}/stages/field_verification/close`, org)).status).toBe(200);
 
     const preview = await get(`/api/competitions/${cid}/rankings/preview`, org);
     expect(preview.status).toBe(200);
