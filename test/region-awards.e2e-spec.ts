@@ -6,6 +6,7 @@ import { cli } from './support/cli';
 import { bearer, idOf, login, seedDemo } from './support/factories';
 import { publishMiniIndex } from './support/region-award-index';
 import { readPdf } from './support/documents';
+import { DEMO_AWARD_SLUG, DemoSeedService } from '@app/demo';
 
 /** Issue 17 over HTTP: index → nominees → coordinator's preparation → presentation → field validation → publication. */
 describe('region awards: index → nominees → presentation → field validation → publication (e2e)', () => {
@@ -254,5 +255,31 @@ describe('region awards: index → nominees → presentation → field validatio
     expect(text).toContain('Kota Terinovatif');
     // An innovation competition has no award results.
     expect((await t.http().get('/api/public/awards/no-such-edition')).status).toBe(404);
+  });
+
+  it('the demo award (libs/demo/src/demo-awards.ts) from a published index: the best kota present and are visited, the award keeps the index order, Bekasi shows SiTaro and Patriot Mantap', async () => {
+    const seeded = await t.app.get(DemoSeedService).seedAwards({ indexSnapshotId: index.snapshotId });
+    expect(seeded).not.toBeNull();
+    expect(await t.app.get(DemoSeedService).seedAwards({ indexSnapshotId: index.snapshotId })).toBeNull();
+    const results = await t.http().get(`/api/public/awards/${DEMO_AWARD_SLUG}`);
+    expect(results.status).toBe(200);
+    const kota = results.body.sections.find((s: { key: string }) => s.key === 'kota');
+    // The index's top 3 kota with the tie at the cut-off (Bekasi 90, Bandung 50, Depok and Bogor 20), and Cirebon
+    // through the template's border group; the award keeps the index order.
+    expect(kota.rows.map((r: { region: string; rank: number }) => [r.rank, r.region]).sort()).toEqual([[1, 'Kota Bekasi'], [2, 'Kota Bandung'], [3, 'Kota Bogor'], [3, 'Kota Depok'], [5, 'Kota Cirebon']]);
+    const visited = await t.db.query(
+      `SELECT count(DISTINCT p.innovation_id)::int AS presented, count(DISTINCT v.innovation_id)::int AS visited
+         FROM award_entries e LEFT JOIN presentation_slots p ON p.innovation_id = e.innovation_id LEFT JOIN field_visits v ON v.innovation_id = e.innovation_id
+        WHERE e.competition_id = $1`,
+      [seeded!.competitionId],
+    );
+    expect(visited.rows[0]).toEqual({ presented: 5, visited: 5 });
+    const page = await t.http().get(`/api/public/awards/${DEMO_AWARD_SLUG}/regions/${regions['Kota Bekasi']}`);
+    expect(page.body).toMatchObject({ placements: [{ section: 'kota', label: { id: 'Kota Terinovatif' }, rank: 1 }], presenterName: 'Tri Adhianto' });
+    expect(page.body.flagship.map((f: { title: string }) => f.title)).toEqual(['SiTaro — antar obat', 'Patriot Mantap']);
+    const snap = await t.http().get(`/api/public/rankings/${seeded!.snapshotId}`);
+    const file = path.join(dir, 'demo-award.json');
+    writeFileSync(file, JSON.stringify(snap.body));
+    expect(cli('verify', file).status).toBe(0);
   });
 });

@@ -32,7 +32,6 @@ async function account(t: TestApp, email: string, role: 'coordinator' | 'opd', w
  */
 export async function publishMiniIndex(t: TestApp, org: string, slug: string, year: number): Promise<{ editionId: string; snapshotId: string; sadayana: string }> {
   const http = () => t.http();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const ok = (res: { status: number; body: any }, what: string) => {
     if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
     return res;

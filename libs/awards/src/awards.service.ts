@@ -117,7 +117,7 @@ export class AwardsService {
     const competition = await this.competitions.snapshot(competitionId);
     this.awardOf(competition.plan);
     const rows = await this.repo.entries(competitionId, regionId);
-    const editable = this.editable(competition.stages);
+    const editable = this.editable(competition.status, competition.stages);
     const index = rows.length ? await this.verifiedIndex(rows[0].indexSnapshotId) : null;
     return rows.map((r) => this.view(r, editable, index));
   }
@@ -129,7 +129,7 @@ export class AwardsService {
     if (!row) throw new NotFound(E.EntryNotFound, `region award entry ${id} not found`);
     const competition = await this.competitions.snapshot(row.competitionId);
     const index = relation === 'reader' ? null : await this.verifiedIndex(row.indexSnapshotId);
-    return this.view(row, this.editable(competition.stages), index);
+    return this.view(row, this.editable(competition.status, competition.stages), index);
   }
 
   /**
@@ -143,7 +143,7 @@ export class AwardsService {
       const entry = await this.repo.lock(tx, id);
       if (!entry) throw new NotFound(E.EntryNotFound, `region award entry ${id} not found`);
       const competition = await this.competitions.holdSnapshot(tx, entry.competitionId);
-      if (!this.editable(competition.stages))
+      if (!this.editable(competition.status, competition.stages))
         throw new Conflict(E.EntryLocked, 'the presentation has started: the entry is no longer prepared', { stages: competition.stages.map((s) => ({ key: s.key, status: s.status })) });
       if (dto.version !== undefined && dto.version !== entry.version)
         throw new Conflict(E.VersionConflict, `the entry was changed since version ${dto.version} (now ${entry.version}); reload it`, { current: entry.version });
@@ -248,9 +248,9 @@ export class AwardsService {
     return plan.regionAward;
   }
 
-  /** Entries are prepared until a stage after the nomination opens. */
-  private editable(stages: { status: string }[]): boolean {
-    return stages.slice(1).every((s) => s.status === 'scheduled');
+  /** Entries are prepared while the edition runs, until a stage after the nomination opens. */
+  private editable(status: string, stages: { status: string }[]): boolean {
+    return (status === 'open' || status === 'judging') && stages.slice(1).every((s) => s.status === 'scheduled');
   }
 
   /** The published index the award reads (immutable: kept per process). A missing one is a plan problem (400). */

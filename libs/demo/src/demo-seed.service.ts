@@ -11,10 +11,12 @@ import { UsersService, UserEntity } from '@app/identity';
 import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity, defaultTemplate } from '@app/competitions';
 import { STARTUP_LOCK, withAdvisoryLock } from '@app/database';
 import { DocumentEntity, FileStorage, InnovationEntity, InnovationStatusHistoryEntity } from '@app/submissions';
-import { JuryService, PipelineService } from '@app/judging';
+import { JuryService, PipelineService, ScheduleService } from '@app/judging';
+import { AwardsService } from '@app/awards';
 import { ResultsService } from '@app/results';
 import { CompetitionsService } from '@app/competitions';
 import { judgeEdition } from './demo-judging';
+import { seedAwardsDemo } from './demo-awards';
 import { ensureDemoSurveys } from './demo-surveys';
 import { DEMO_ACCOUNTS, DEMO_INNOVATIONS, DEMO_ORGANIZATIONS, DEMO_REGIONS, demoSections, type DemoAccount } from './demo-data';
 
@@ -38,6 +40,8 @@ export class DemoSeedService {
     private readonly pipeline: PipelineService,
     private readonly jury: JuryService,
     private readonly results: ResultsService,
+    private readonly awards: AwardsService,
+    private readonly schedule: ScheduleService,
   ) {}
 
   /**
@@ -76,7 +80,12 @@ export class DemoSeedService {
       const [opd] = await tx.query(`SELECT id FROM users WHERE email = 'opd.rsud@demo.local'`);
       if (opd) await ensureDemoSurveys(tx, opd.id);
     });
-    if (opts.judged) await this.judgeAndPublish();
+    if (opts.judged) {
+      await this.judgeAndPublish();
+      // The region award follows the index demo ("IID 2024 (demo)", seeded before it when present).
+      const [index] = await this.db.query(`SELECT s.id FROM index_snapshots s JOIN index_editions e ON e.id = s.edition_id WHERE e.name = 'IID 2024 (demo)' ORDER BY s.version DESC LIMIT 1`);
+      if (index) await this.seedAwards({ indexSnapshotId: index.id });
+    }
     this.logger.log(`Demo data seeded: ${DEMO_REGIONS.length} regions, ${DEMO_ORGANIZATIONS.length} organizations, ${DEMO_ACCOUNTS.length} accounts, ${DEMO_INNOVATIONS.length} innovations`);
     return { accounts: DEMO_ACCOUNTS };
   }
@@ -155,6 +164,20 @@ export class DemoSeedService {
       await this.storage.commit(staged, storageKey);
       await tx.insert(DocumentEntity, { innovationId: innovation.id, kind: 'evidence', fileName: 'data-dukung.pdf', mediaType: 'application/pdf', size: staged.size, sha256: staged.sha256, storageKey, uploadedBy: creator?.id ?? organizer.id });
     }
+  }
+
+  /**
+   * "IGA 2024 (demo) — daerah terinovatif" from a published index snapshot (libs/demo/src/demo-awards.ts), run
+   * by the demo organizer, jurors and Kota Bekasi's coordinator; nothing when it exists already.
+   */
+  async seedAwards(opts: { indexSnapshotId: string }): Promise<{ competitionId: string; snapshotId: string } | null> {
+    const users = await this.db.getRepository(UserEntity).find({ where: DEMO_ACCOUNTS.filter((a) => a.role === 'juror' || a.role === 'organizer' || a.role === 'coordinator').map((a) => ({ email: a.email })) });
+    const actor = (u: UserEntity) => ({ id: u.id, role: u.role, email: u.email, name: u.name, organizationId: u.organizationId, regionId: u.regionId, sessionId: 'demo-seed' });
+    return seedAwardsDemo(
+      { competitions: this.competitions, awards: this.awards, pipeline: this.pipeline, jury: this.jury, schedule: this.schedule, results: this.results },
+      { organizer: actor(users.find((u) => u.role === 'organizer')!), jurors: users.filter((u) => u.role === 'juror').map(actor), coordinator: actor(users.find((u) => u.role === 'coordinator')!) },
+      opts,
+    );
   }
 
   /** Runs IGA 2024 (demo) through screening, desk review, presentation and field verification, then publishes. */

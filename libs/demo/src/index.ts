@@ -4,3 +4,4 @@
 export { DemoSeedService } from './demo-seed.service';
 export { judgeEdition } from './demo-judging';
 export { DEMO_ACCOUNTS, DEMO_INNOVATIONS, DEMO_ORGANIZATIONS, DEMO_REGIONS, type DemoAccount } from './demo-data';
+export { seedAwardsDemo, demoAwardScore, DEMO_AWARD_SLUG, DEMO_AWARD_NAME, type DemoAwardDeps, type DemoAwardActors } from './demo-awards';

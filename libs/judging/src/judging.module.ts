@@ -18,7 +18,7 @@ import { JuryController, PipelineController } from './judging.controller';
   imports: [TypeOrmModule.forFeature(JUDGING_ENTITIES), CompetitionsModule, SubmissionsModule, IdentityModule, NotificationsModule, JudgingGuardsModule],
   providers: [JudgingRepository, PipelineService, ScheduleService, JuryService, JudgingEvents, GivenScoresRegistry],
   controllers: [PipelineController, JuryController],
-  exports: [PipelineService, JuryService, JudgingRepository, GivenScoresRegistry],
+  exports: [PipelineService, JuryService, JudgingRepository, GivenScoresRegistry, ScheduleService],
 })
 export class JudgingModule implements OnModuleInit {
   constructor(
