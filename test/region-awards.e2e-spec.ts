@@ -204,8 +204,18 @@ describe('region awards: index → nominees → presentation → field validatio
   });
 
   let snapshotId: string;
-  it('publication: one snapshot that cli verify checks, a section per category and award group, region pages and certificates', async () => {
-    expect((await post(`/api/competitions/${cid}/rankings/announce`, org, { days: 0 })).status).toBe(201);
+  it('objections by the region’s coordinator; publication: one snapshot that cli verify checks, a section per category and award group, region pages and certificates', async () => {
+    expect((await post(`/api/competitions/${cid}/rankings/announce`, org, { days: 5 })).status).toBe(201);
+    // The region objects through its coordinator (its entry has no OPD); the answer reaches the coordinator.
+    const bekasi = entryOf('Kota Bekasi').id;
+    const objection = await post(`/api/innovations/${bekasi}/objections`, coord, { reason: 'Nilai validasi lapangan belum memuat data armada SiTaro terbaru.' });
+    expect(objection.status).toBe(201);
+    expect((await post(`/api/innovations/${entryOf('Kota Bandung').id}/objections`, coord, { reason: 'bukan daerah kami' })).status).toBe(404);
+    expect((await post(`/api/objections/${objection.body.id}/answer`, org, { answer: 'Data armada sudah diperiksa saat kunjungan.', decision: 'rejected' })).status).toBe(200);
+    const coordinatorId = (await login(t, 'coordinator.bekasi@demo.local')).user.id;
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE type = 'objection_answered' AND recipient_id = $1`, [coordinatorId])).rows[0].n).toBeGreaterThan(0);
+    // Let the window end (as five days would).
+    await t.db.query(`UPDATE ranking_announcements SET closes_at = now() - interval '1 minute' WHERE competition_id = $1`, [cid]);
     const published = await post(`/api/competitions/${cid}/rankings/publish`, org);
     expect(published.status).toBe(201);
     snapshotId = published.body.id;

@@ -112,7 +112,8 @@ const TABLE: Record<string, string> = {
   'GET /api/competitions/{id}/objections':                       '401  403  403  403  403  404  ok   ok   403',
   'POST /api/objections/{id}/answer':                            '401  403  403  403  403  404  ok   ok   403',
   'POST /api/objections/{id}/reopen':                            '401  403  403  403  403  404  ok   ok   403',
-  'POST /api/innovations/{id}/objections':                       '401  ok   404  403  403  403  403  403  403',
+  // Its OPD, or its region's coordinator (issue 17: a region award's entry has no OPD account).
+  'POST /api/innovations/{id}/objections':                       '401  ok   404  403  403  403  403  403  ok',
   'GET /api/innovations/{id}/objections':                        '401  ok   404  404  404  404  ok   ok   ok',
   'GET /api/innovations/{id}/score':                             '401  ok   404  404  404  404  ok   ok   ok',
   'GET /api/innovations/{id}/screening':                         '401  403  403  403  403  404  ok   ok   403',

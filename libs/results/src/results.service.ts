@@ -167,11 +167,14 @@ export class ResultsService {
     });
   }
 
-  /** An OPD files one objection per innovation while the window is open. */
+  /**
+   * One objection per innovation while the window is open: filed by its OPD, or by its region's coordinator
+   * (a region award's entry belongs to the region's government, which has no OPD account; issue 17).
+   */
   async fileObjection(actor: Actor, innovationId: string, reason: string, now = this.clock.now()) {
     return this.db.transaction(async (tx) => {
       const { innovation, relation } = await this.innovations.relate(actor, innovationId, tx);
-      if (relation !== 'owner') throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only the OPD that owns the innovation files an objection');
+      if (relation !== 'owner' && relation !== 'coordinator') throw new Forbidden('AUTH_ROLE_FORBIDDEN', "Only the innovation's OPD or its region's coordinator files an objection");
       const announcement = await this.repo.latestAnnouncement(innovation.competitionId, tx);
       if (!announcement || announcement.closesAt <= now) {
         throw new Conflict('OBJECTION_WINDOW_CLOSED', announcement ? `the objection window closed at ${announcement.closesAt.toISOString()}` : 'no provisional results have been announced for this competition');
@@ -216,7 +219,8 @@ export class ResultsService {
       const opds = (await this.users.opdUsersOf([innovation.organizationId], tx)).get(innovation.organizationId) ?? [];
       await this.outbox.notify(tx, {
         type: 'objection_answered',
-        recipients: opds,
+        // Whoever filed it hears the answer too (a coordinator for a region award's entry).
+        recipients: [...new Set([...opds, o.filedBy])],
         payload: { competition: competition.name, innovation: innovation.title, innovationId: innovation.id, decision, answer },
         dedupeKey: eventKey('objection_answered', o.id),
         competitionId: o.competitionId,
