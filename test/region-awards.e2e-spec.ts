@@ -263,6 +263,13 @@ describe('region awards: index → nominees → presentation → field validatio
     const text = readPdf(certificate.body as Buffer).items.map((i) => i.str).join(' ');
     expect(text).toContain('Kota Bekasi');
     expect(text).toContain('Kota Terinovatif');
+    // Server-rendered like the innovation results: readable without JavaScript, each region linked to its index page.
+    const html = await t.http().get(`/penghargaan/iga-daerah-${year}`).set('accept', 'text/html');
+    expect(html.status).toBe(200);
+    expect(html.text).toContain('data-prerendered="awards"');
+    expect(html.text).toContain('<h2>Kota Terinovatif / Most Innovative City</h2>');
+    expect(html.text).toContain(`<td>1</td><td><a href="${kota.rows[0].indexUrl.replaceAll('&', '&amp;')}">Kota Bekasi</a></td><td>SiTaro — antar obat; Patriot Mantap</td>`);
+    expect(html.text).toContain('<h2>Daerah Perbatasan Terinovatif / Most Innovative Border Region</h2>');
     // An innovation competition has no award results.
     expect((await t.http().get('/api/public/awards/no-such-edition')).status).toBe(404);
   });

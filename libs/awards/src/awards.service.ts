@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import type { AppEnv } from '@app/config';
-import { Conflict, Forbidden, LruMap, NotFound, ValidationFailed, type Actor } from '@app/common';
+import { Conflict, Forbidden, LruMap, NotFound, ValidationFailed, type Actor, type PrecompressedBody } from '@app/common';
 import { AuditService } from '@app/audit';
 import { CompetitionsService, type CompetitionPlan } from '@app/competitions';
 import { DirectoryService } from '@app/directory';
@@ -12,6 +14,7 @@ import { InnovationsService } from '@app/submissions';
 import type { GivenInput, ScoringInput } from '@app/scoring';
 import { AwardsErrorCode as E, groupRanking, nominate, preparationErrors, type IndexTieBreak } from './domain';
 import { AwardsRepository, type EntryRow } from './persistence/awards.repository';
+import { awardsPage } from './awards-html';
 import type { AwardEntryView, AwardRegionView, AwardResultsView, AwardRowView, AwardSectionView, NominationView, PrepareEntryDto } from './dto/awards.dto';
 
 /** Published snapshots (index and ranking) never change: their award views are kept per process. */
@@ -26,6 +29,7 @@ const KEPT = 32;
 export class AwardsService {
   private readonly indexes = new LruMap<string, VerifiedIndex>(KEPT);
   private readonly results = new LruMap<string, AwardResultsView>(KEPT);
+  private readonly pages = new LruMap<string, PrecompressedBody>(KEPT);
   private readonly publicUrl: string;
 
   constructor(
@@ -217,6 +221,18 @@ export class AwardsService {
     };
     this.results.set(view.snapshot.id, result);
     return result;
+  }
+
+  /** The server-rendered results page (/penghargaan/:slug) inside the web app's shell, with its gzip and ETag; made once per snapshot. */
+  async publicPage(slug: string, shell: string): Promise<PrecompressedBody> {
+    const view = await this.publicResults(slug);
+    let body = this.pages.get(view.snapshot.id);
+    if (!body) {
+      const raw = Buffer.from(awardsPage(view, shell));
+      body = { raw, gzip: gzipSync(raw, { level: 9 }), etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"` };
+      this.pages.set(view.snapshot.id, body);
+    }
+    return body;
   }
 
   /** A region's award page: where it placed in each category and group, its flagship innovations, its index page. */

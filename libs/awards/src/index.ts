@@ -6,3 +6,4 @@ export { AwardsService } from './awards.service';
 export { AwardEntryEntity, AWARD_ENTITIES } from './persistence/award-entry.entity';
 export * from './dto/awards.dto';
 export * from './domain';
+export { awardsPage, awardsBody } from './awards-html';
