@@ -12,6 +12,7 @@ import { CataloguePage } from './pages/public/CataloguePage';
 import { CompetitionsPage } from './pages/public/CompetitionsPage';
 import { PublicInnovationPage } from './pages/public/PublicInnovationPage';
 import { PublicResultsPage } from './pages/public/PublicResultsPage';
+import { AwardResultsPage } from './pages/public/AwardResultsPage';
 import { SurveyIkmPage, SurveyPage } from './pages/public/SurveyPage';
 import { FavouriteVotePage, VoteConfirmPage } from './pages/public/FavouriteVotePage';
 import { SignInPage } from './pages/SignInPage';
@@ -32,6 +33,8 @@ const coordinator = () => import('./pages/coordinator/area');
 const signedIn = () => import('./pages/inbox/area');
 const QueuePage = lazyPage(coordinator, 'QueuePage');
 const ReviewPage = lazyPage(coordinator, 'ReviewPage');
+const AwardEntryPage = lazyPage(coordinator, 'AwardEntryPage');
+const AwardNomineesPage = lazyPage(organizer, 'AwardNomineesPage');
 const InnovationPage = lazyPage(opd, 'InnovationPage');
 const MyInnovationsPage = lazyPage(opd, 'MyInnovationsPage');
 const JuryPage = lazyPage(juror, 'JuryPage');
@@ -67,6 +70,7 @@ const ROUTES: readonly Route[] = [
   { path: '/opd/innovations/:id', roles: ['opd'], page: (p) => <InnovationPage key={p.id} id={p.id} /> },
   { path: '/coordinator', roles: ['coordinator'], page: () => <QueuePage /> },
   { path: '/coordinator/innovations/:id', roles: ['coordinator'], page: (p) => <ReviewPage key={p.id} id={p.id} /> },
+  { path: '/coordinator/penghargaan', roles: ['coordinator'], page: () => <AwardEntryPage /> },
   { path: '/juri', roles: ['juror'], page: () => <JuryPage /> },
   { path: '/juri/penilaian/:id', roles: ['juror'], page: (p) => <SheetPage key={p.id} id={p.id} /> },
   { path: '/panitia', roles: ORGANIZERS, page: () => <EditionsPage /> },
@@ -78,8 +82,10 @@ const ROUTES: readonly Route[] = [
   { path: '/panitia/edisi/:id/inovasi', roles: ORGANIZERS, page: (p) => <InnovationsPage key={p.id} id={p.id} /> },
   { path: '/panitia/edisi/:id/tahap/:key', roles: ORGANIZERS, page: (p) => <StagePage key={`${p.id}/${p.key}`} id={p.id} stageKey={p.key} /> },
   { path: '/panitia/edisi/:id/hasil', roles: ORGANIZERS, page: (p) => <ResultsPage key={p.id} id={p.id} /> },
+  { path: '/panitia/edisi/:id/daerah', roles: ORGANIZERS, page: (p) => <AwardNomineesPage key={p.id} id={p.id} /> },
   { path: '/hasil', page: () => <CompetitionsPage /> },
   { path: '/kompetisi/:slug', page: (p) => <PublicResultsPage key={p.slug} slug={p.slug} /> },
+  { path: '/penghargaan/:slug', page: (p) => <AwardResultsPage key={p.slug} slug={p.slug} /> },
   { path: '/katalog', page: () => <CataloguePage /> },
   { path: '/inovasi/:id', page: (p) => <PublicInnovationPage key={p.id} id={p.id} /> },
   { path: '/dokumen/:id', roles: SIGNED_IN, page: (p) => <DocumentPage key={p.id} id={p.id} /> },

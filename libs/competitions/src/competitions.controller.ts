@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, ValidationFailed, type Actor } from '@app/common';
 import { CompetitionsService } from './competitions.service';
 import { AddOrganizerDto, AuditPageView, AuditQueryDto, CompetitionQueryDto, CompetitionView, CreateCompetitionDto, OrganizerView, UpdateCompetitionDto } from './dto/competition.dto';
@@ -25,6 +25,8 @@ export class CompetitionsController {
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: PlanDto })
   @ApiOperation({ summary: 'A plan to start an edition from: the IGA/KIPP-style default for a year (?year=2025), or with ?indexSnapshotId= the IGA region award nominating from that index snapshot' })
+  @ApiQuery({ name: 'year', required: false, example: '2024' })
+  @ApiQuery({ name: 'indexSnapshotId', required: false, description: 'a published index snapshot: the IGA region award plan nominating from it' })
   template(@Query('year') year?: string, @Query('indexSnapshotId') indexSnapshotId?: string) {
     const y = Number(year);
     const chosen = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : new Date().getFullYear();

@@ -4348,9 +4348,10 @@ export interface operations {
     };
     CompetitionsController_template: {
         parameters: {
-            query: {
-                year: string;
-                indexSnapshotId: string;
+            query?: {
+                year?: string;
+                /** @description a published index snapshot: the IGA region award plan nominating from it */
+                indexSnapshotId?: string;
             };
             header?: never;
             path?: never;

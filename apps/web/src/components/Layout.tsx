@@ -74,6 +74,11 @@ export function Layout({ children, mainRef }: { children: ReactNode; mainRef: Re
                 </NavLink>
               </li>
             )}
+            {role === 'coordinator' && (
+              <li>
+                <NavLink to="/coordinator/penghargaan">{t('award.nav')}</NavLink>
+              </li>
+            )}
             {role === 'juror' && (
               <li>
                 <NavLink to="/juri">{t('nav.jury')}</NavLink>

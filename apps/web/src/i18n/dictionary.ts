@@ -2,6 +2,7 @@ import { jurorEn, jurorId } from './juror';
 import { organizerEn, organizerId } from './organizer';
 import { publicEn, publicId } from './public';
 import { citizenEn, citizenId } from './citizen';
+import { awardsEn, awardsId } from './awards';
 
 /** Every user-visible string of the web app. Bahasa Indonesia is the reference; English must have every key. */
 const id = {
@@ -9,6 +10,7 @@ const id = {
   ...organizerId,
   ...publicId,
   ...citizenId,
+  ...awardsId,
   'app.name': 'Kompetisi Inovasi Daerah',
   'app.tagline': 'Pengajuan, penilaian dan hasil kompetisi inovasi pelayanan publik daerah.',
   'app.skip': 'Langsung ke konten utama',
@@ -189,6 +191,7 @@ const en: Record<MessageKey, string> = {
   ...organizerEn,
   ...publicEn,
   ...citizenEn,
+  ...awardsEn,
   'app.name': 'Regional Innovation Competition',
   'app.tagline': 'Submission, judging and results of regional public-service innovation competitions.',
   'app.skip': 'Skip to main content',

@@ -5,9 +5,9 @@ import { LocalizedTextView } from '@app/common';
 
 /** What the region's coordinator prepares for the presentation; every field optional, absent = unchanged. */
 export class PrepareEntryDto {
-  @ApiPropertyOptional({ example: 'Tri Adhianto', nullable: true }) @IsOptional() @IsString() @MaxLength(200) presenterName?: string | null;
-  @ApiPropertyOptional({ example: 'Wali Kota Bekasi', nullable: true }) @IsOptional() @IsString() @MaxLength(200) presenterPosition?: string | null;
-  @ApiPropertyOptional({ example: 'https://bekasikota.go.id/iga-2024.pdf', nullable: true }) @IsOptional() @IsString() @MaxLength(1000) materialsUrl?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Tri Adhianto', nullable: true }) @IsOptional() @IsString() @MaxLength(200) presenterName?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Wali Kota Bekasi', nullable: true }) @IsOptional() @IsString() @MaxLength(200) presenterPosition?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'https://bekasikota.go.id/iga-2024.pdf', nullable: true }) @IsOptional() @IsString() @MaxLength(1000) materialsUrl?: string | null;
   @ApiPropertyOptional({ type: [String], description: "ids of the region's innovations in the index snapshot, in the order shown (at most 5)" })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) showcase?: string[];
   @ApiPropertyOptional({ description: 'the version you edited (409 when it changed since)' }) @IsOptional() @IsInt() @Min(1) version?: number;
@@ -34,10 +34,10 @@ export class AwardEntryView {
   @ApiProperty({ description: 'the verified IID: the given stage score' }) iid: number;
   @ApiProperty() indexSnapshotId: string;
   @ApiProperty() status: string;
-  @ApiPropertyOptional({ nullable: true }) currentStage: string | null;
-  @ApiPropertyOptional({ nullable: true }) presenterName: string | null;
-  @ApiPropertyOptional({ nullable: true }) presenterPosition: string | null;
-  @ApiPropertyOptional({ nullable: true }) materialsUrl: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) currentStage: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) presenterName: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) presenterPosition: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) materialsUrl: string | null;
   @ApiProperty({ type: [ShowcaseItemView] }) showcase: ShowcaseItemView[];
   @ApiProperty() version: number;
   @ApiProperty({ description: 'whether its coordinator may still change the preparation (until the presentation stage opens)' }) editable: boolean;
@@ -55,7 +55,7 @@ export class AwardRowView {
   @ApiProperty() regionId: string;
   @ApiProperty() region: string;
   @ApiProperty() final: number;
-  @ApiPropertyOptional({ nullable: true }) band: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) band: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) stages: Record<string, number>;
   @ApiProperty({ type: [ShowcaseItemView], description: 'the flagship innovations it presented' }) flagship: ShowcaseItemView[];
   @ApiProperty({ description: "the region's page in the index" }) indexUrl: string;
@@ -119,8 +119,8 @@ export class AwardRegionView {
   @ApiProperty() region: string;
   @ApiProperty({ type: [AwardPlacementView] }) placements: AwardPlacementView[];
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) stages: Record<string, number>;
-  @ApiPropertyOptional({ nullable: true }) presenterName: string | null;
-  @ApiPropertyOptional({ nullable: true }) presenterPosition: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) presenterName: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) presenterPosition: string | null;
   @ApiProperty({ type: [ShowcaseItemView] }) flagship: ShowcaseItemView[];
   @ApiProperty() indexUrl: string;
   @ApiProperty() certificateUrl: string;
