@@ -3683,10 +3683,10 @@ export interface components {
             iid: number;
             indexSnapshotId: string;
             status: string;
-            currentStage?: Record<string, never> | null;
-            presenterName?: Record<string, never> | null;
-            presenterPosition?: Record<string, never> | null;
-            materialsUrl?: Record<string, never> | null;
+            currentStage?: string | null;
+            presenterName?: string | null;
+            presenterPosition?: string | null;
+            materialsUrl?: string | null;
             showcase: components["schemas"]["ShowcaseItemView"][];
             version: number;
             /** @description whether its coordinator may still change the preparation (until the presentation stage opens) */
@@ -3701,11 +3701,11 @@ export interface components {
         };
         PrepareEntryDto: {
             /** @example Tri Adhianto */
-            presenterName?: Record<string, never> | null;
+            presenterName?: string | null;
             /** @example Wali Kota Bekasi */
-            presenterPosition?: Record<string, never> | null;
+            presenterPosition?: string | null;
             /** @example https://bekasikota.go.id/iga-2024.pdf */
-            materialsUrl?: Record<string, never> | null;
+            materialsUrl?: string | null;
             /** @description ids of the region's innovations in the index snapshot, in the order shown (at most 5) */
             showcase?: string[];
             /** @description the version you edited (409 when it changed since) */
@@ -3742,7 +3742,7 @@ export interface components {
             regionId: string;
             region: string;
             final: number;
-            band?: Record<string, never> | null;
+            band?: string | null;
             stages: {
                 [key: string]: number;
             };
@@ -3784,8 +3784,8 @@ export interface components {
             stages: {
                 [key: string]: number;
             };
-            presenterName?: Record<string, never> | null;
-            presenterPosition?: Record<string, never> | null;
+            presenterName?: string | null;
+            presenterPosition?: string | null;
             flagship: components["schemas"]["ShowcaseItemView"][];
             indexUrl: string;
             certificateUrl: string;
