@@ -60,6 +60,7 @@ export interface VerifiedIndex {
   innovations: { id: string; region: string; title: string; eligible: boolean }[];
 }
 
+const REGION_OWNER = 'region';
 
 /** Index editions: framework, self-assessment, verification, publication, public reads (DESIGN §4b). */
 @Injectable()
@@ -197,9 +198,7 @@ export class IndexEditionsService {
       if (dto.link !== undefined && dto.link !== '' && !isWebLink(dto.link)) throw new ValidationFailed([{ field: 'link', message: 'must be an http(s) link' }], E.Invalid);
       const participant = await this.repo.lockParticipant(tx, id, regionId);
       this.assertNotSubmitted(participant.submittedAt);
-      // One answer per owner and indicator: a region answer's owner is its region (every region answers the same
-      // indicators), an innovation answer's its index innovation.
-      const owner = innovation ? innovation.id : regionId;
+      const owner = innovation ? innovation.id : REGION_OWNER;
       const existing = await this.repo.answer(id, owner, dto.indicator, tx);
       const link = dto.link?.trim() || null;
       const saved = await this.repo.saveAnswer(tx, {
