@@ -60,7 +60,6 @@ export interface VerifiedIndex {
   innovations: { id: string; region: string; title: string; eligible: boolean }[];
 }
 
-const REGION_OWNER = 'region';
 
 /** Index editions: framework, self-assessment, verification, publication, public reads (DESIGN §4b). */
 @Injectable()
@@ -198,7 +197,8 @@ export class IndexEditionsService {
       if (dto.link !== undefined && dto.link !== '' && !isWebLink(dto.link)) throw new ValidationFailed([{ field: 'link', message: 'must be an http(s) link' }], E.Invalid);
       const participant = await this.repo.lockParticipant(tx, id, regionId);
       this.assertNotSubmitted(participant.submittedAt);
-      const owner = innovation ? innovation.id : REGION_OWNER;
+      // One answer per owner and indicator: an innovation's, or the region's (owned by the region's id).
+      const owner = innovation ? innovation.id : regionId;
       const existing = await this.repo.answer(id, owner, dto.indicator, tx);
       const link = dto.link?.trim() || null;
       const saved = await this.repo.saveAnswer(tx, {

@@ -61,7 +61,7 @@ export class IndexAnswerEntity {
   @Index('index_answers_region_idx')
   @Column({ type: 'uuid', name: 'region_id' }) regionId: string;
   @Column({ type: 'uuid', name: 'index_innovation_id', nullable: true }) indexInnovationId: string | null;
-  /** `region` or the index innovation's id: one answer per owner and indicator. */
+  /** The region's id (a region answer) or the index innovation's id: one answer per owner and indicator. */
   @Column({ type: 'varchar', length: 40 }) owner: string;
   @Column({ type: 'varchar', length: 80 }) indicator: string;
   @Column({ type: 'varchar', length: 80, name: 'self_option' }) selfOption: string;
