@@ -72,7 +72,7 @@ describe('region awards in the web app', () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ method: 'PATCH', path: '/api/award-entries/e1' });
     expect(JSON.parse(requests[0].body)).toEqual({ presenterName: 'Tri Adhianto', presenterPosition: '', materialsUrl: '', showcase: ['sitaro'], version: 1 });
-  });
+  }, 30_000); // typing is slow on a loaded machine
 
   it('a locked entry says so and cannot be changed', () => {
     renderWithProviders(<EntryForm competition="IGA 2024 (demo)" entry={{ ...entry, editable: false }} />);
