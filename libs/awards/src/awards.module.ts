@@ -25,6 +25,6 @@ export class AwardsModule implements OnModuleInit {
 
   /** The ranking preview and publication take the region awards' given stage (the verified IID) from here. */
   onModuleInit(): void {
-    this.given.register((competitionId, tx) => this.awards.givenScores(competitionId, tx));
+    this.given.register((competition, tx) => this.awards.givenScores(competition, tx));
   }
 }

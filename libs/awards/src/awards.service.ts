@@ -9,6 +9,7 @@ import { AuditService } from '@app/audit';
 import { CompetitionsService, type CompetitionPlan } from '@app/competitions';
 import { DirectoryService } from '@app/directory';
 import { IndexEditionsService, type VerifiedIndex } from '@app/index-editions';
+import type { GivenScoresCompetition } from '@app/judging';
 import { ResultsService } from '@app/results';
 import { InnovationsService } from '@app/submissions';
 import type { GivenInput, ScoringInput } from '@app/scoring';
@@ -46,11 +47,10 @@ export class AwardsService {
   }
 
   /** The given stage scores of a region award (DESIGN §4 rule 10): each entry's verified IID. */
-  async givenScores(competitionId: string, tx?: EntityManager): Promise<GivenInput[]> {
-    const competition = await this.competitions.snapshot(competitionId, tx);
-    const stage = competition.plan.regionAward ? competition.plan.stages.find((s) => s.given === true) : undefined;
+  async givenScores(competition: GivenScoresCompetition, tx?: EntityManager): Promise<GivenInput[]> {
+    const stage = competition.plan.stages.find((s) => s.given === true);
     if (!stage) return [];
-    return (await this.repo.iids(competitionId, tx)).map((e) => ({ stage: stage.key, submission: e.innovationId, score: e.iid }));
+    return (await this.repo.iids(competition.id, tx)).map((e) => ({ stage: stage.key, submission: e.innovationId, score: e.iid }));
   }
 
   /**

@@ -99,7 +99,7 @@ export class ResultsService {
     const ids = new Set(innovations.map((i) => i.id));
     const scored = new Set(competition.plan.stages.filter((s) => s.rubric.length > 0).map((s) => s.key));
     // DESIGN §4 rule 10: a region award's given stage (the verified IID), for the innovations in the input.
-    const given = (await this.givenScores.scoresFor(competition.id, tx)).filter((g) => ids.has(g.submission));
+    const given = (await this.givenScores.scoresFor(competition, tx)).filter((g) => ids.has(g.submission));
     const sheets = (await this.judging.submittedSheets(competition.id, undefined, tx)).filter((s) => ids.has(s.innovationId) && scored.has(s.stageKey));
     const alias = jurorAliases(sheets.map((s) => s.jurorId));
     sheets.sort((a, b) => (a.assignmentId < b.assignmentId ? -1 : a.assignmentId > b.assignmentId ? 1 : 0));
