@@ -2,6 +2,7 @@ import { createTestApp, type TestApp } from '../support/test-app';
 import { bearer, login, tinyPdf } from '../support/factories';
 import { buildWorld, defaultParams, EMAIL_OF, WHO, type SignedIn, type Who, type World } from './support/world';
 import { buildIndexWorld, type IndexWorld } from './support/index-world';
+import { buildAwardWorld, type AwardWorld } from './support/award-world';
 import { MINI_FRAMEWORK } from '../support/index-framework';
 import { OperationsService } from '@app/operations';
 
@@ -115,7 +116,8 @@ const TABLE: Record<string, string> = {
   'GET /api/competitions/{id}/objections':                       '401  403  403  403  403  404  ok   ok   403',
   'POST /api/objections/{id}/answer':                            '401  403  403  403  403  404  ok   ok   403',
   'POST /api/objections/{id}/reopen':                            '401  403  403  403  403  404  ok   ok   403',
-  'POST /api/innovations/{id}/objections':                       '401  ok   404  403  403  403  403  403  403',
+  // Its OPD, or its region's coordinator (issue 17: a region award's entry has no OPD account).
+  'POST /api/innovations/{id}/objections':                       '401  ok   404  403  403  403  403  403  ok',
   'GET /api/innovations/{id}/objections':                        '401  ok   404  404  404  404  ok   ok   ok',
   'GET /api/innovations/{id}/score':                             '401  ok   404  404  404  404  ok   ok   ok',
   'GET /api/innovations/{id}/screening':                         '401  403  403  403  403  404  ok   ok   403',
@@ -175,6 +177,13 @@ const TABLE: Record<string, string> = {
   'GET /api/public/index-rankings/{snapshotId}':                  'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   // The organizer's operation on "matriks": its owner, admins and the competition's organizers (404 for the others).
   'GET /api/operations/{id}':                                    '401  404  404  404  404  404  ok   ok   404',
+  // Region awards (support/award-world.ts): the entry belongs to Pemerintah Kota Bekasi (neither org A nor B), its coordinator prepares it.
+  'POST /api/competitions/{id}/award-nominees':                   '401  403  403  403  403  404  ok   ok   403',
+  'GET /api/competitions/{id}/award-entries':                     '401  403  403  403  403  404  ok   ok   ok',
+  'GET /api/award-entries/{id}':                                  '401  404  404  404  404  404  ok   ok   ok',
+  'PATCH /api/award-entries/{id}':                                '401  403  403  403  403  404  ok   ok   ok',
+  'GET /api/public/awards/{slug}':                                'ok   ok   ok   ok   ok   ok   ok   ok   ok',
+  'GET /api/public/awards/{slug}/regions/{regionId}':             'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   // Last: these end sessions or remove things.
   'DELETE /api/documents/{id}':                                  '401  ok   404  403  403  403  403  403  403',
   'DELETE /api/assignments/{id}':                                '401  403  403  403  403  404  ok   ok   403',
@@ -276,6 +285,12 @@ const REQUESTS: Record<string, RequestSpec> = {
   'GET /api/public/index-editions/{slug}/rankings.csv': { params: () => indexParams() },
   'GET /api/public/index-editions/{slug}/rankings.xlsx': { params: () => indexParams() },
   'GET /api/public/index-editions/{slug}/regions/{regionId}': { params: () => indexParams() },
+  'POST /api/competitions/{id}/award-nominees': { params: () => awardParams() },
+  'GET /api/competitions/{id}/award-entries': { params: () => awardParams() },
+  'GET /api/award-entries/{id}': { params: () => entryParams() },
+  'PATCH /api/award-entries/{id}': { params: () => entryParams(), body: () => ({ presenterName: 'Tri Adhianto' }) },
+  'GET /api/public/awards/{slug}': { params: () => awardParams() },
+  'GET /api/public/awards/{slug}/regions/{regionId}': { params: () => awardParams() },
   'GET /api/public/index-rankings/{snapshotId}': { params: () => indexParams() },
   'GET /api/operations/{id}': { params: () => ({ id: operationId }) },
 };
@@ -286,6 +301,10 @@ let operationId: string;
 /** The index edition of the world (support/index-world.ts), built in beforeAll. */
 let iw: IndexWorld;
 const indexParams = () => ({ id: iw.edition, regionId: iw.region, answerId: iw.answer, innovationId: iw.innovation, slug: iw.slug, snapshotId: iw.snapshot, documentId: iw.document });
+/** The region award of the world (support/award-world.ts), built in beforeAll. */
+let aw: AwardWorld;
+const awardParams = () => ({ id: aw.competition, slug: aw.slug, regionId: aw.region });
+const entryParams = () => ({ id: aw.entry });
 
 describe('authorization matrix: every OpenAPI operation × every kind of caller (e2e)', () => {
   let t: TestApp;
@@ -339,6 +358,10 @@ describe('authorization matrix: every OpenAPI operation × every kind of caller 
       organizer: new Map(),
       admin: new Map(),
     };
+    // Built after the markers above: the entry's title is its region's name, which the directory shows everyone.
+    aw = await buildAwardWorld(t, w, iw);
+    for (const who of ['opdA', 'opdB', 'jurorAssigned', 'jurorOther', 'organizerOther'] as const) foreign[who].set(aw.entry, `award entry ${aw.entry}`);
+    foreign.organizerOther.set(aw.competition, `competition ${aw.competition}`);
   });
   afterAll(async () => t?.close());
 

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../support/test-app';
 import { bearer, login, tinyPdf } from '../support/factories';
 import { buildWorld, defaultParams, EMAIL_OF, type SignedIn, type World } from './support/world';
 import { buildIndexWorld, type IndexWorld } from './support/index-world';
+import { buildAwardWorld, type AwardWorld } from './support/award-world';
 import { MINI_FRAMEWORK } from '../support/index-framework';
 
 /**
@@ -130,10 +131,15 @@ const TARGETS: Record<string, Target> = {
   'PUT /api/index-editions/{id}/answers/{answerId}/verification': { who: 'jurorAssigned', params: () => indexParams(), body: () => ({ option: 'perda' }) },
   'PUT /api/index-editions/{id}/innovations/{innovationId}/eligibility': { who: 'jurorAssigned', params: () => indexParams(), body: () => ({ eligible: true }) },
   'POST /api/index-editions/{id}/publish': { who: 'organizer', params: () => indexParams(), body: () => ({ reason: 'Koreksi uji' }) },
+  // Region awards (issue 17), on the award world (support/award-world.ts): open, Kota Bekasi nominated.
+  'POST /api/competitions/{id}/award-nominees': { who: 'organizer', params: () => ({ id: aw.competition }) },
+  'PATCH /api/award-entries/{id}': { who: 'coordinator', params: () => ({ id: aw.entry }), body: () => ({ presenterName: 'Tri Adhianto', presenterPosition: 'Wali Kota', materialsUrl: 'https://bekasikota.go.id/iga.pdf', showcase: [iw.innovation] }) },
 };
 
 /** The index edition of the world (support/index-world.ts), built in beforeAll. */
 let iw: IndexWorld;
+/** The region award over it (support/award-world.ts), built in beforeAll. */
+let aw: AwardWorld;
 const indexParams = () => ({ id: iw.edition, regionId: iw.region, answerId: iw.answer, innovationId: iw.innovation, slug: iw.slug, snapshotId: iw.snapshot, documentId: iw.document });
 
 // ── hostile values ──────────────────────────────────────────────────────────
@@ -255,6 +261,7 @@ describe('hostile input at every write route (e2e, property-based)', () => {
     t = await createTestApp({ UPLOAD_MAX_BYTES: String(UPLOAD_LIMIT) });
     w = await buildWorld(t);
     iw = await buildIndexWorld(t, w);
+    aw = await buildAwardWorld(t, w, iw, { publish: false });
     ctx = { t, w, n: 0, regionKotaBekasi: (await t.db.query(`SELECT id FROM regions WHERE code = '32.75'`)).rows[0].id };
     doc = (await t.http().get('/docs-json')).body;
   });

@@ -9,6 +9,7 @@ import { completeDocument } from './http/openapi';
 import { validationPipe } from './http/validation';
 import { registerWebApp } from './http/web-app';
 import { PublicRankingBodies, rankingsPage } from '@app/results';
+import { AwardsService } from '@app/awards';
 import { applySecurityHeaders, bodyShapeProblem, securityHeaders } from '@app/common';
 import { toErrorBody } from './http/error.filter';
 
@@ -62,9 +63,12 @@ export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<Ne
   // OPENAPI_DOCS: the route list is a map for an attacker too; off in production unless asked for.
   if (env.openapiDocs) SwaggerModule.setup('docs', app, () => completeDocument(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'docs-json' });
   const results = app.get(PublicRankingBodies);
+  const awards = app.get(AwardsService);
   await registerWebApp(app, undefined, [
     // The public results page, readable before (and without) the app's script: results day is a spike here.
     { path: /^\/kompetisi\/([^/]+)$/, render: (m, shell) => results.publicBody(decodeURIComponent(m[1]), undefined, (view) => rankingsPage(view, shell)) },
+    // A region award's results per category and award group (issue 17).
+    { path: /^\/penghargaan\/([^/]+)$/, render: (m, shell) => awards.publicPage(decodeURIComponent(m[1]), shell) },
   ]);
   await app.init();
   return app;

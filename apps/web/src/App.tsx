@@ -13,6 +13,7 @@ import { CataloguePage } from './pages/public/CataloguePage';
 import { CompetitionsPage } from './pages/public/CompetitionsPage';
 import { PublicInnovationPage } from './pages/public/PublicInnovationPage';
 import { PublicResultsPage } from './pages/public/PublicResultsPage';
+import { AwardResultsPage } from './pages/public/AwardResultsPage';
 import { SignInPage } from './pages/SignInPage';
 import { ForgotPasswordPage, SetPasswordPage } from './pages/AccountPages';
 import { matchPath, usePath } from './router/router';
@@ -44,6 +45,8 @@ const HelpIndexPage = lazyPage(help, 'HelpIndexPage', []);
 const GuidePage = lazyPage(help, 'GuidePage', []);
 const QueuePage = lazyPage(coordinator, 'QueuePage');
 const ReviewPage = lazyPage(coordinator, 'ReviewPage');
+const AwardEntryPage = lazyPage(coordinator, 'AwardEntryPage');
+const AwardNomineesPage = lazyPage(organizer, 'AwardNomineesPage');
 const InnovationPage = lazyPage(opd, 'InnovationPage');
 const MyInnovationsPage = lazyPage(opd, 'MyInnovationsPage');
 const JuryPage = lazyPage(juror, 'JuryPage');
@@ -94,6 +97,7 @@ const ROUTES: readonly Route[] = [
   { path: '/opd/innovations/:id', roles: ['opd'], page: (p) => <InnovationPage key={p.id} id={p.id} /> },
   { path: '/coordinator', roles: ['coordinator'], page: () => <QueuePage /> },
   { path: '/coordinator/innovations/:id', roles: ['coordinator'], page: (p) => <ReviewPage key={p.id} id={p.id} /> },
+  { path: '/coordinator/penghargaan', roles: ['coordinator'], page: () => <AwardEntryPage /> },
   { path: '/juri', roles: ['juror'], page: () => <JuryPage /> },
   { path: '/juri/penilaian/:id', roles: ['juror'], page: (p) => <SheetPage key={p.id} id={p.id} /> },
   { path: '/panitia', roles: ORGANIZERS, page: () => <EditionsPage /> },
@@ -120,8 +124,10 @@ const ROUTES: readonly Route[] = [
   { path: '/indeks/:slug/daerah/:regionId', page: (p) => <PublicIndexRegionPage key={`${p.slug}/${p.regionId}`} slug={p.slug} regionId={p.regionId} /> },
   { path: '/bantuan', page: () => <HelpIndexPage /> },
   { path: '/bantuan/:role', page: (p) => <GuidePage key={p.role} role={p.role} /> },
+  { path: '/panitia/edisi/:id/daerah', roles: ORGANIZERS, page: (p) => <AwardNomineesPage key={p.id} id={p.id} /> },
   { path: '/hasil', page: () => <CompetitionsPage /> },
   { path: '/kompetisi/:slug', page: (p) => <PublicResultsPage key={p.slug} slug={p.slug} /> },
+  { path: '/penghargaan/:slug', page: (p) => <AwardResultsPage key={p.slug} slug={p.slug} /> },
   { path: '/katalog', page: () => <CataloguePage /> },
   { path: '/inovasi/:id', page: (p) => <PublicInnovationPage key={p.id} id={p.id} /> },
   { path: '/dokumen/:id', roles: SIGNED_IN, page: (p) => <DocumentPage key={p.id} id={p.id} /> },

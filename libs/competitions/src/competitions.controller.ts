@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Actor } from '@app/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, ValidationFailed, type Actor } from '@app/common';
 import { CompetitionsService } from './competitions.service';
 import { AddOrganizerDto, AuditPageView, AuditQueryDto, CompetitionQueryDto, CompetitionView, CreateCompetitionDto, OrganizerView, UpdateCompetitionDto } from './dto/competition.dto';
-import { defaultTemplate } from './domain';
+import { defaultTemplate, regionAwardTemplate } from './domain';
 import { PlanDto } from './dto/plan.dto';
 
 export const uuidParam = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
@@ -24,10 +24,17 @@ export class CompetitionsController {
   @Get('template')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: PlanDto })
-  @ApiOperation({ summary: 'The IGA/KIPP-style default plan for a year (?year=2025), to start an edition from' })
-  template(@Query('year') year?: string) {
+  @ApiOperation({ summary: 'A plan to start an edition from: the IGA/KIPP-style default for a year (?year=2025), or with ?indexSnapshotId= the IGA region award nominating from that index snapshot' })
+  @ApiQuery({ name: 'year', required: false, example: '2024' })
+  @ApiQuery({ name: 'indexSnapshotId', required: false, description: 'a published index snapshot: the IGA region award plan nominating from it' })
+  template(@Query('year') year?: string, @Query('indexSnapshotId') indexSnapshotId?: string) {
     const y = Number(year);
-    return defaultTemplate(Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : new Date().getFullYear());
+    const chosen = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : new Date().getFullYear();
+    if (indexSnapshotId !== undefined) {
+      if (!/^[0-9a-f-]{36}$/i.test(indexSnapshotId)) throw new ValidationFailed([{ field: 'indexSnapshotId', message: 'must be the id of a published index snapshot' }], 'COMPETITION_PLAN_INVALID');
+      return regionAwardTemplate(chosen, indexSnapshotId);
+    }
+    return defaultTemplate(chosen);
   }
 
   @Post()

@@ -6,7 +6,7 @@ import { AuditService } from '@app/audit';
 import { UsersService } from '@app/identity';
 import { CompetitionsRepository } from './persistence/competitions.repository';
 import { CompetitionEntity, CompetitionStageEntity } from './persistence/competition.entity';
-import { assertCompetitionTransition, CompetitionErrorCode, assertPlanChangeAllowed, assertValidPlan, defaultTemplate, type CompetitionPlan, type CompetitionStatus, type StagePlan, type WindowChange } from './domain';
+import { assertCompetitionTransition, CompetitionErrorCode, assertPlanChangeAllowed, assertValidPlan, defaultTemplate, regionAwardTemplate, type CompetitionPlan, type CompetitionStatus, type StagePlan, type WindowChange } from './domain';
 import type { AuditQueryDto, CompetitionView, CreateCompetitionDto, OrganizerView, UpdateCompetitionDto } from './dto/competition.dto';
 
 /** A competition as other contexts need it: its plan and where its stages stand. */
@@ -129,7 +129,15 @@ export class CompetitionsService {
   }
 
   async create(actor: Actor, dto: CreateCompetitionDto): Promise<CompetitionView> {
-    const plan: CompetitionPlan | undefined = dto.plan ? structuredClone(dto.plan) as CompetitionPlan : dto.template ? defaultTemplate(dto.year) : undefined;
+    if (dto.template === 'iga-region-award' && !dto.plan && !dto.indexSnapshotId)
+      throw new ValidationFailed([{ field: 'indexSnapshotId', message: 'the IGA region award template nominates from a published index snapshot: give its id' }], 'COMPETITION_PLAN_INVALID');
+    const plan: CompetitionPlan | undefined = dto.plan
+      ? (structuredClone(dto.plan) as CompetitionPlan)
+      : dto.template === 'iga-region-award'
+        ? regionAwardTemplate(dto.year, dto.indexSnapshotId!)
+        : dto.template
+          ? defaultTemplate(dto.year)
+          : undefined;
     if (!plan) throw new ValidationFailed([{ field: 'plan', message: 'give a plan, or template "iga-kipp" to start from the IGA/KIPP-style plan' }], 'COMPETITION_PLAN_INVALID');
     assertValidPlan(plan);
     return this.db.transaction(async (tx) => {

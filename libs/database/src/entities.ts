@@ -9,6 +9,7 @@ import { JUDGING_ENTITIES } from '@app/judging';
 import { RESULTS_ENTITIES } from '@app/results';
 import { SURVEY_ENTITIES, VOTE_ENTITIES } from '@app/surveys';
 import { INDEX_EDITION_ENTITIES } from '@app/index-editions';
+import { AWARD_ENTITIES } from '@app/awards';
 
 /** Every entity of every context, for the data sources of the API, the worker, the CLI, migrations and benches. */
 export const ENTITIES = [
@@ -33,4 +34,5 @@ export const ENTITIES = [
   ...SURVEY_ENTITIES,
   ...VOTE_ENTITIES,
   ...INDEX_EDITION_ENTITIES,
+  ...AWARD_ENTITIES,
 ];

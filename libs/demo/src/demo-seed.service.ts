@@ -11,12 +11,14 @@ import { UsersService, UserEntity } from '@app/identity';
 import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity, defaultTemplate } from '@app/competitions';
 import { STARTUP_LOCK, withAdvisoryLock } from '@app/database';
 import { DocumentEntity, FileStorage, InnovationEntity, InnovationStatusHistoryEntity } from '@app/submissions';
-import { JuryService, PipelineService } from '@app/judging';
+import { JuryService, PipelineService, ScheduleService } from '@app/judging';
+import { AwardsService } from '@app/awards';
 import { ResultsService } from '@app/results';
 import { CompetitionsService } from '@app/competitions';
 import { IndexEditionsService } from '@app/index-editions';
 import { judgeEdition } from './demo-judging';
 import { seedIndexDemo } from './demo-index';
+import { seedAwardsDemo } from './demo-awards';
 import { ensureDemoSurveys } from './demo-surveys';
 import { DEMO_ACCOUNTS, DEMO_INNOVATIONS, DEMO_ORGANIZATIONS, DEMO_REGIONS, demoSections, type DemoAccount } from './demo-data';
 
@@ -41,6 +43,8 @@ export class DemoSeedService {
     private readonly jury: JuryService,
     private readonly results: ResultsService,
     private readonly indexEditions: IndexEditionsService,
+    private readonly awards: AwardsService,
+    private readonly schedule: ScheduleService,
   ) {}
 
   /**
@@ -81,7 +85,9 @@ export class DemoSeedService {
     });
     if (opts.judged) {
       await this.judgeAndPublish();
-      await this.seedIndex();
+      // The region award follows the index demo: "IGA 2024 (demo) — daerah terinovatif" from "IID 2024 (demo)".
+      const index = await this.seedIndex();
+      await this.seedAwards({ indexSnapshotId: index.snapshotId });
     }
     this.logger.log(`Demo data seeded: ${DEMO_REGIONS.length} regions, ${DEMO_ORGANIZATIONS.length} organizations, ${DEMO_ACCOUNTS.length} accounts, ${DEMO_INNOVATIONS.length} innovations`);
     return { accounts: DEMO_ACCOUNTS };
@@ -166,6 +172,20 @@ export class DemoSeedService {
   /** "IID 2024 (demo)" for Jawa Barat, published (see seedIndexDemo); idempotent. */
   seedIndex(): Promise<{ editionId: string; snapshotId: string }> {
     return seedIndexDemo(this.db, this.indexEditions);
+  }
+
+  /**
+   * "IGA 2024 (demo) — daerah terinovatif" from a published index snapshot (libs/demo/src/demo-awards.ts), run
+   * by the demo organizer, jurors and Kota Bekasi's coordinator; nothing when it exists already.
+   */
+  async seedAwards(opts: { indexSnapshotId: string }): Promise<{ competitionId: string; snapshotId: string } | null> {
+    const users = await this.db.getRepository(UserEntity).find({ where: DEMO_ACCOUNTS.filter((a) => a.role === 'juror' || a.role === 'organizer' || a.role === 'coordinator').map((a) => ({ email: a.email })) });
+    const actor = (u: UserEntity) => ({ id: u.id, role: u.role, email: u.email, name: u.name, organizationId: u.organizationId, regionId: u.regionId, sessionId: 'demo-seed' });
+    return seedAwardsDemo(
+      { competitions: this.competitions, awards: this.awards, pipeline: this.pipeline, jury: this.jury, schedule: this.schedule, results: this.results },
+      { organizer: actor(users.find((u) => u.role === 'organizer')!), jurors: users.filter((u) => u.role === 'juror').map(actor), coordinator: actor(users.find((u) => u.role === 'coordinator')!) },
+      opts,
+    );
   }
 
   /** Runs IGA 2024 (demo) through screening, desk review, presentation and field verification, then publishes. */

@@ -6,3 +6,4 @@ export { judgeEdition } from './demo-judging';
 export { DEMO_ACCOUNTS, DEMO_INNOVATIONS, DEMO_ORGANIZATIONS, DEMO_REGIONS, type DemoAccount } from './demo-data';
 export { seedIndexDemo, DEMO_INDEX_SLUG } from './demo-index';
 export { DEMO_INDEX_PROFILES, demoIndexPlan } from './demo-index-data';
+export { seedAwardsDemo, demoAwardScore, DEMO_AWARD_SLUG, DEMO_AWARD_NAME, type DemoAwardDeps, type DemoAwardActors } from './demo-awards';

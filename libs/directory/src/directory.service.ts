@@ -191,6 +191,18 @@ export class DirectoryService {
     return this.repo.findRegion(id, tx);
   }
 
+  findRegions(ids: string[], tx?: EntityManager): Promise<RegionEntity[]> {
+    return this.repo.findRegions(ids, tx);
+  }
+
+  /**
+   * The organization that stands for a region's government ("Pemerintah Kota Bekasi"), created on first use:
+   * a region award's entry belongs to it (its coordinator prepares it).
+   */
+  regionalGovernment(tx: EntityManager, region: Pick<RegionEntity, 'id' | 'name'>): Promise<OrganizationEntity> {
+    return this.repo.ensureOrganization(tx, region.id, `Pemerintah ${region.name}`);
+  }
+
   async index(tx?: EntityManager): Promise<DirectoryIndex> {
     const [regions, orgs] = await Promise.all([this.repo.allRegions(tx), this.repo.allOrganizations(tx)]);
     return new DirectoryIndex(regions, orgs);

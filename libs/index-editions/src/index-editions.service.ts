@@ -56,6 +56,15 @@ export interface IndexLabels {
 
 /** The phases an index publication reports (GET /api/operations/:id). */
 const INDEX_PUBLISH_PHASES = ['waiting', 'reading', 'computing', 'storing', 'notifying'] as const;
+/** A published index as a region award reads it (IndexEditionsService.verifiedRegions). */
+export interface VerifiedIndex {
+  snapshot: { id: string; version: number; hash: string; publishedAt: Date };
+  edition: { id: string; slug: string; name: string; year: number };
+  tieBreak: ('sid' | 'spd' | 'innovations')[];
+  regions: { id: string; name: string; kind: string; province: string | null; rank: number; verified: { iid: number; band: string | null; spd: number; sid: number; innovations: number } }[];
+  innovations: { id: string; region: string; title: string; eligible: boolean }[];
+}
+
 
 /** Index editions: framework, self-assessment, verification, publication, public reads (DESIGN §4b). */
 @Injectable()
@@ -520,6 +529,28 @@ export class IndexEditionsService {
     const s = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.snapshot(id) : null;
     if (!s) throw new NotFound('SNAPSHOT_NOT_FOUND', `index snapshot ${id} not found`);
     return { input: s.input, output: s.output, hash: s.hash, meta: { snapshotId: s.id, editionId: s.editionId, version: s.version, publishedAt: s.publishedAt, reason: s.reason } };
+  }
+
+  /**
+   * What a region award nominates from (issue 17): a published snapshot's regions with their verified blocks and
+   * rank in their category, and their innovations with titles. 404 for an unknown snapshot.
+   */
+  async verifiedRegions(snapshotId: string): Promise<VerifiedIndex> {
+    const s = /^[0-9a-f-]{36}$/i.test(snapshotId) ? await this.repo.snapshot(snapshotId) : null;
+    const edition = s ? await this.repo.edition(s.editionId) : null;
+    if (!s || !edition) throw new NotFound('SNAPSHOT_NOT_FOUND', `index snapshot ${snapshotId} not found`);
+    const output = s.output as IndexOutput;
+    const input = s.input as IndexInput;
+    const labels = s.labels as IndexLabels;
+    return {
+      snapshot: { id: s.id, version: s.version, hash: s.hash, publishedAt: s.publishedAt },
+      edition: { id: edition.id, slug: edition.slug, name: edition.name, year: edition.year },
+      tieBreak: [...(input.method?.tieBreak ?? ['sid', 'spd', 'innovations'])] as VerifiedIndex['tieBreak'],
+      regions: Object.values(output.categories)
+        .flat()
+        .map((r) => ({ id: r.region, name: labels.regions[r.region]?.name ?? r.region, kind: labels.regions[r.region]?.kind ?? '', province: labels.regions[r.region]?.province ?? null, rank: r.rank, verified: r.verified })),
+      innovations: input.innovations.map((i) => ({ id: i.id, region: i.region, title: labels.innovations[i.id]?.title ?? i.id, eligible: i.eligible !== false })),
+    };
   }
 
   /** A region's published page: its IID, SPD and SID (self and verified) and per indicator self vs verified. */

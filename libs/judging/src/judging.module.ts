@@ -10,14 +10,15 @@ import { PipelineService } from './pipeline.service';
 import { ScheduleService } from './schedule.service';
 import { JuryService } from './jury.service';
 import { JudgingEvents } from './judging.events';
+import { GivenScoresRegistry } from './given-scores';
 import { JudgingGuardsModule } from './judging.guards';
 import { JuryController, PipelineController } from './judging.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature(JUDGING_ENTITIES), CompetitionsModule, SubmissionsModule, IdentityModule, NotificationsModule, JudgingGuardsModule],
-  providers: [JudgingRepository, PipelineService, ScheduleService, JuryService, JudgingEvents],
+  providers: [JudgingRepository, PipelineService, ScheduleService, JuryService, JudgingEvents, GivenScoresRegistry],
   controllers: [PipelineController, JuryController],
-  exports: [PipelineService, JuryService, JudgingRepository],
+  exports: [PipelineService, JuryService, JudgingRepository, GivenScoresRegistry, ScheduleService],
 })
 export class JudgingModule implements OnModuleInit {
   constructor(

@@ -6,6 +6,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { OperationsModule } from '@app/operations';
+import { AwardsModule } from '@app/awards';
 import type { AppEnv } from '@app/config';
 import { CompetitionsModule } from '@app/competitions';
 import { ChangeBusModule, dataSourceOptions, openMigrated } from '@app/database';
@@ -23,7 +24,7 @@ import { SurveysModule } from '@app/surveys';
  * Every bounded context's module: what the API serves and the CLI's commands use. With them the change bus
  * (PostgreSQL LISTEN/NOTIFY) their repositories announce cache invalidations on to every API instance.
  */
-export const CONTEXT_MODULES: readonly Type[] = [ChangeBusModule, AuditModule, OperationsModule, DirectoryModule, IdentityModule, CompetitionsModule, SubmissionsModule, NotificationsModule, JudgingModule, ResultsModule, SurveysModule, IndexEditionsModule, IndexSurveyAnswersModule];
+export const CONTEXT_MODULES: readonly Type[] = [ChangeBusModule, AuditModule, OperationsModule, DirectoryModule, IdentityModule, CompetitionsModule, SubmissionsModule, NotificationsModule, JudgingModule, ResultsModule, SurveysModule, IndexEditionsModule, IndexSurveyAnswersModule, AwardsModule];
 
 /** Loops that run in the background of a serving process (outbox relay and digests, storage sweep). */
 export const BACKGROUND_MODULES: readonly Type[] = [OutboxPumpModule, StorageSweepModule];

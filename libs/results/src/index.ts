@@ -2,7 +2,7 @@ export * from './results.module';
 export { ResultsService } from './results.service';
 export { RankingsReadModel, type RankingView } from './rankings-read-model';
 export { PublicRankingBodies } from './public-ranking-bodies';
-export { rankingsPage } from './export/rankings-html';
+export { escapeHtml, pageInShell, rankingsPage } from './export/rankings-html';
 export * from './persistence/results.entities';
 export { toCsv } from './export/csv';
 export { toXlsx } from './export/xlsx';

@@ -136,7 +136,7 @@ export class RankingsReadModel {
       categories: Object.fromEntries(Object.entries(output.categories).map(([cat, rows]) => [cat, rows.map((r) => ({ rank: r.rank, innovationId: r.submission, title: labels[r.submission]?.title ?? r.submission, organization: labels[r.submission]?.organization ?? '', region: labels[r.submission]?.region ?? '', final: r.final, band: r.band, stages: r.stages }))])),
       unranked: inline,
       unrankedCounts,
-      stages: competition.plan.stages.filter((st) => st.rubric.length > 0).map((st) => ({ key: st.key, label: st.label, weight: st.weight })),
+      stages: competition.plan.stages.filter((st) => st.rubric.length > 0 || st.given === true).map((st) => ({ key: st.key, label: st.label, weight: st.weight })),
       versions: await this.repo.versions(s.competitionId),
     };
     this.allUnranked.set(snapshotId, unranked);

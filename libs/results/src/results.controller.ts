@@ -80,8 +80,8 @@ export class ResultsController {
   }
 
   @Post('innovations/:id/objections')
-  @Roles('opd')
-  @ApiOperation({ summary: 'File one objection per innovation while the window is open' })
+  @Roles('opd', 'coordinator')
+  @ApiOperation({ summary: "File one objection per innovation while the window is open: its OPD, or its region's coordinator (a region award's entry)" })
   object(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ObjectionDto) {
     return this.results.fileObjection(actor, id, dto.reason);
   }

@@ -10,7 +10,7 @@ import { AGGREGATIONS, CompetitionsService, type CompetitionSnapshot } from '@ap
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
 import { InnovationsService } from '@app/submissions';
-import { excludedFromRanking, JudgingRepository, JuryService, PipelineService, scoringInputFor, STATUSES_IN_STATISTICS } from '@app/judging';
+import { excludedFromRanking, JudgingRepository, GivenScoresRegistry, JuryService, PipelineService, scoringInputFor, STATUSES_IN_STATISTICS } from '@app/judging';
 import { createSnapshot, explain, rank, type ScoringInput } from '@app/scoring';
 import { ResultsRepository, type RankableInnovation } from './persistence/results.repository';
 import { jurorAliases } from './domain/juror-aliases';
@@ -47,6 +47,7 @@ export class ResultsService {
     config: ConfigService<AppEnv, true>,
     private readonly changes: ChangeBus,
     private readonly pipeline: PipelineService,
+    private readonly givenScores: GivenScoresRegistry,
   ) {
     this.publicUrl = config.get('publicUrl', { infer: true });
   }
@@ -59,11 +60,13 @@ export class ResultsService {
     const innovations = await this.repo.rankable(competition.id, STATUSES_IN_STATISTICS, tx);
     const ids = new Set(innovations.map((i) => i.id));
     const scored = new Set(competition.plan.stages.filter((s) => s.rubric.length > 0).map((s) => s.key));
+    // DESIGN §4 rule 10: a region award's given stage (the verified IID), for the innovations in the input.
+    const given = (await this.givenScores.scoresFor(competition, tx)).filter((g) => ids.has(g.submission));
     const sheets = (await this.judging.submittedSheets(competition.id, undefined, tx)).filter((s) => ids.has(s.innovationId) && scored.has(s.stageKey));
     const alias = jurorAliases(sheets.map((s) => s.jurorId));
     sheets.sort((a, b) => (a.assignmentId < b.assignmentId ? -1 : a.assignmentId > b.assignmentId ? 1 : 0));
     const submissions = innovations.map((i) => ({ ...i, excluded: excludedFromRanking(i.status) }));
-    const input = scoringInputFor(competition.plan, submissions, sheets.map((s) => ({ stage: s.stageKey, juror: alias.get(s.jurorId)!, submission: s.innovationId, scores: s.scores })), { aggregation });
+    const input = scoringInputFor(competition.plan, submissions, sheets.map((s) => ({ stage: s.stageKey, juror: alias.get(s.jurorId)!, submission: s.innovationId, scores: s.scores })), { aggregation, given });
     return { input, innovations };
   }
 
@@ -126,11 +129,14 @@ export class ResultsService {
     });
   }
 
-  /** An OPD files one objection per innovation while the window is open. */
+  /**
+   * One objection per innovation while the window is open: filed by its OPD, or by its region's coordinator
+   * (a region award's entry belongs to the region's government, which has no OPD account; issue 17).
+   */
   async fileObjection(actor: Actor, innovationId: string, reason: string, now = this.clock.now()) {
     return this.db.transaction(async (tx) => {
       const { innovation, relation } = await this.innovations.relate(actor, innovationId, tx);
-      if (relation !== 'owner') throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only the OPD that owns the innovation files an objection');
+      if (relation !== 'owner' && relation !== 'coordinator') throw new Forbidden('AUTH_ROLE_FORBIDDEN', "Only the innovation's OPD or its region's coordinator files an objection");
       const announcement = await this.repo.latestAnnouncement(innovation.competitionId, tx);
       if (!announcement || announcement.closesAt <= now) {
         throw new Conflict('OBJECTION_WINDOW_CLOSED', announcement ? `the objection window closed at ${announcement.closesAt.toISOString()}` : 'no provisional results have been announced for this competition');
@@ -175,7 +181,8 @@ export class ResultsService {
       const opds = (await this.users.opdUsersOf([innovation.organizationId], tx)).get(innovation.organizationId) ?? [];
       await this.outbox.notify(tx, {
         type: 'objection_answered',
-        recipients: opds,
+        // Whoever filed it hears the answer too (a coordinator for a region award's entry).
+        recipients: [...new Set([...opds, o.filedBy])],
         payload: { competition: competition.name, innovation: innovation.title, innovationId: innovation.id, decision, answer },
         dedupeKey: eventKey('objection_answered', o.id),
         competitionId: o.competitionId,

@@ -158,6 +158,29 @@ export class InnovationsService {
     });
   }
 
+  /**
+   * A region award's entry (issue 17): an already-submitted innovation row standing for a region, owned by the
+   * organization of its government, in the competition's first stage. Nominated by the organizer from the index
+   * snapshot — the region never drafts it — inside the caller's transaction.
+   */
+  async enterNominee(tx: EntityManager, actor: Actor, row: { competitionId: string; organizationId: string; regionId: string; provinceId: string | null; category: string; stage: string; title: string; summary: string }, now = new Date()): Promise<InnovationEntity> {
+    const innovation = await this.repo.insert(tx, {
+      competitionId: row.competitionId,
+      organizationId: row.organizationId,
+      regionId: row.regionId,
+      provinceId: row.provinceId,
+      category: row.category,
+      status: 'submitted',
+      currentStage: row.stage,
+      title: row.title,
+      summary: row.summary,
+      submittedAt: now,
+      createdBy: actor.id,
+    });
+    await this.repo.addHistory(tx, [{ innovationId: innovation.id, fromStatus: null, toStatus: 'submitted', stage: row.stage, actorId: actor.id, actorRole: actor.role, reason: 'nominated from the index' }]);
+    return innovation;
+  }
+
   async update(actor: Actor, id: string, dto: UpdateInnovationDto, now = new Date()): Promise<InnovationView> {
     return this.db.transaction(async (tx) => {
       const { innovation, relation } = await this.relate(actor, id, tx, true);

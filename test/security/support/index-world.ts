@@ -16,7 +16,7 @@ export interface IndexWorld {
   document: string;
 }
 
-async function ok<T = any>(what: string, res: { status: number; body: T }): Promise<T> {
+export async function ok<T = any>(what: string, res: { status: number; body: T }): Promise<T> {
   if (![200, 201].includes(res.status)) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 400)}`);
   return res.body;
 }

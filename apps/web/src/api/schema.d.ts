@@ -404,8 +404,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The IGA/KIPP-style default plan for a year (?year=2025), to start an edition from
-         * @description The IGA/KIPP-style default plan for a year (?year=2025), to start an edition from
+         * A plan to start an edition from: the IGA/KIPP-style default for a year (?year=2025), or with ?indexSnapshotId= the IGA region award nominating from that index snapshot
+         * @description A plan to start an edition from: the IGA/KIPP-style default for a year (?year=2025), or with ?indexSnapshotId= the IGA region award nominating from that index snapshot
          */
         get: operations["CompetitionsController_template"];
         put?: never;
@@ -1470,8 +1470,8 @@ export interface paths {
         get: operations["ResultsController_objectionsOf"];
         put?: never;
         /**
-         * File one objection per innovation while the window is open
-         * @description File one objection per innovation while the window is open
+         * File one objection per innovation while the window is open: its OPD, or its region's coordinator (a region award's entry)
+         * @description File one objection per innovation while the window is open: its OPD, or its region's coordinator (a region award's entry)
          */
         post: operations["ResultsController_object"];
         delete?: never;
@@ -2484,6 +2484,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/competitions/{id}/award-nominees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nominate a region award's entries from its index snapshot: the top N per category and award group by verified IID, ties at the cut-off included (once, while the nomination stage is open)
+         * @description Nominate a region award's entries from its index snapshot: the top N per category and award group by verified IID, ties at the cut-off included (once, while the nomination stage is open)
+         */
+        post: operations["AwardsController_nominate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competitions/{id}/award-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A region award's entries: organizers see all, a coordinator its region's (with the innovations it may show)
+         * @description A region award's entries: organizers see all, a coordinator its region's (with the innovations it may show)
+         */
+        get: operations["AwardsController_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/award-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One region's entry: presenter, materials and the innovations shown (its jurors see it too)
+         * @description One region's entry: presenter, materials and the innovations shown (its jurors see it too)
+         */
+        get: operations["AwardsController_entry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * The region's coordinator prepares its entry (presenter, materials link, the index innovations shown) until the presentation opens
+         * @description The region's coordinator prepares its entry (presenter, materials link, the index innovations shown) until the presentation opens
+         */
+        patch: operations["AwardsController_prepare"];
+        trace?: never;
+    };
+    "/api/public/awards/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published region award results: a section per category and per award group (one snapshot), each region with its flagship innovations and index page
+         * @description Published region award results: a section per category and per award group (one snapshot), each region with its flagship innovations and index page
+         */
+        get: operations["AwardsPublicController_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/awards/{slug}/regions/{regionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A region's award page: its rank in each category and group, the flagship innovations it presented, its index page and certificate
+         * @description A region's award page: its rank in each category and group, the flagship innovations it presented, its index page and certificate
+         */
+        get: operations["AwardsPublicController_region"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2693,6 +2797,13 @@ export interface components {
             key: string;
             label: components["schemas"]["LocalizedTextDto"];
             regionKinds: ("provinsi" | "kabupaten" | "kota")[];
+            /**
+             * @description region awards: only regions carrying one of these tags
+             * @example [
+             *       "daerah_tertinggal"
+             *     ]
+             */
+            regionTags?: string[];
         };
         GuidanceDto: {
             id: string;
@@ -2744,6 +2855,8 @@ export interface components {
             trim?: number;
             jurorsPerInnovation: number;
             advance?: components["schemas"]["AdvanceRuleDto"] | null;
+            /** @description DESIGN §4 rule 10: the score is given (a region award's verified IID), not scored from sheets */
+            given?: boolean;
         };
         BandDto: {
             label: string;
@@ -2763,6 +2876,33 @@ export interface components {
             maxEntriesPerOrganization?: number;
             noDuplicateTitle: boolean;
         };
+        AwardGroupDto: {
+            /** @example daerah_tertinggal */
+            key: string;
+            label: components["schemas"]["LocalizedTextDto"];
+            regionKinds: ("provinsi" | "kabupaten" | "kota")[];
+            /**
+             * @example [
+             *       "daerah_tertinggal"
+             *     ]
+             */
+            regionTags?: string[];
+            /** @example 3 */
+            nominees: number;
+        };
+        RegionAwardDto: {
+            /**
+             * Format: uuid
+             * @description the published index snapshot the nominees and their IID come from
+             */
+            indexSnapshotId: string;
+            /**
+             * @description nominees per category (ties at the cut-off too)
+             * @example 5
+             */
+            nominees: number;
+            groups: components["schemas"]["AwardGroupDto"][];
+        };
         PlanDto: {
             categories: components["schemas"]["CategoryDto"][];
             stages: components["schemas"]["StageDto"][];
@@ -2778,6 +2918,8 @@ export interface components {
             requireCoordinator: boolean;
             proposalForm: components["schemas"]["ProposalFormDto"];
             eligibility: components["schemas"]["EligibilityDto"];
+            /** @description region award editions only: the entries are regions nominated from an index snapshot */
+            regionAward?: components["schemas"]["RegionAwardDto"];
         };
         StageStateView: {
             key: string;
@@ -2827,10 +2969,15 @@ export interface components {
             year: number;
             description?: string;
             /**
-             * @description start from the IGA/KIPP-style plan; `plan` then overrides it
+             * @description start from the IGA/KIPP-style plan, or the IGA region award (needs indexSnapshotId); `plan` then overrides it
              * @enum {string}
              */
-            template?: "iga-kipp";
+            template?: "iga-kipp" | "iga-region-award";
+            /**
+             * Format: uuid
+             * @description template iga-region-award: the published index snapshot the nominees come from
+             */
+            indexSnapshotId?: string;
             plan?: components["schemas"]["PlanDto"];
         };
         UpdateCompetitionDto: {
@@ -4219,6 +4366,141 @@ export interface components {
             /** Format: date-time */
             linkedAt: string;
         };
+        ShowcaseItemView: {
+            id: string;
+            title: string;
+        };
+        ShowcaseOptionView: {
+            id: string;
+            title: string;
+            /** @description counted by the index validators */
+            eligible: boolean;
+        };
+        AwardEntryView: {
+            /** @description the entry (the innovations row standing for the region): stages, jurors, slots and visits use this id */
+            id: string;
+            competitionId: string;
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            regionKind: "provinsi" | "kabupaten" | "kota";
+            category: string;
+            groups: string[];
+            /** @description rank by the index in each category or group it was nominated through */
+            indexRanks: {
+                [key: string]: number;
+            };
+            /** @description the verified IID: the given stage score */
+            iid: number;
+            indexSnapshotId: string;
+            status: string;
+            currentStage?: string | null;
+            presenterName?: string | null;
+            presenterPosition?: string | null;
+            materialsUrl?: string | null;
+            showcase: components["schemas"]["ShowcaseItemView"][];
+            version: number;
+            /** @description whether its coordinator may still change the preparation (until the presentation stage opens) */
+            editable: boolean;
+            /** @description the region's innovations in the index snapshot (coordinator and organizers) */
+            options?: components["schemas"]["ShowcaseOptionView"][];
+        };
+        NominationView: {
+            entries: components["schemas"]["AwardEntryView"][];
+            /** @description regions in a group’s top N that no category takes (not entered) */
+            withoutCategory: string[];
+        };
+        PrepareEntryDto: {
+            /** @example Tri Adhianto */
+            presenterName?: string | null;
+            /** @example Wali Kota Bekasi */
+            presenterPosition?: string | null;
+            /** @example https://bekasikota.go.id/iga-2024.pdf */
+            materialsUrl?: string | null;
+            /** @description ids of the region's innovations in the index snapshot, in the order shown (at most 5) */
+            showcase?: string[];
+            /** @description the version you edited (409 when it changed since) */
+            version?: number;
+        };
+        AwardCompetitionRefView: {
+            id: string;
+            slug: string;
+            name: string;
+            year: number;
+        };
+        AwardSnapshotRefView: {
+            id: string;
+            version: number;
+            hash: string;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        AwardIndexRefView: {
+            slug: string;
+            name: string;
+            snapshotId: string;
+            version: number;
+        };
+        AwardStageView: {
+            key: string;
+            label: components["schemas"]["LocalizedTextView"];
+            weight: number;
+        };
+        AwardRowView: {
+            rank: number;
+            /** @description the entry id (certificate: GET /api/public/rankings/{snapshotId}/certificates/{entryId}) */
+            entryId: string;
+            regionId: string;
+            region: string;
+            final: number;
+            band?: string | null;
+            stages: {
+                [key: string]: number;
+            };
+            /** @description the flagship innovations it presented */
+            flagship: components["schemas"]["ShowcaseItemView"][];
+            /** @description the region's page in the index */
+            indexUrl: string;
+        };
+        AwardSectionView: {
+            key: string;
+            label: components["schemas"]["LocalizedTextView"];
+            /** @enum {string} */
+            kind: "category" | "group";
+            rows: components["schemas"]["AwardRowView"][];
+        };
+        AwardResultsView: {
+            competition: components["schemas"]["AwardCompetitionRefView"];
+            snapshot: components["schemas"]["AwardSnapshotRefView"];
+            index: components["schemas"]["AwardIndexRefView"];
+            stages: components["schemas"]["AwardStageView"][];
+            /** @description one section per category, then one per award group (the same snapshot) */
+            sections: components["schemas"]["AwardSectionView"][];
+        };
+        AwardPlacementView: {
+            section: string;
+            label: components["schemas"]["LocalizedTextView"];
+            /** @enum {string} */
+            kind: "category" | "group";
+            rank: number;
+            final: number;
+        };
+        AwardRegionView: {
+            competition: components["schemas"]["AwardCompetitionRefView"];
+            snapshot: components["schemas"]["AwardSnapshotRefView"];
+            entryId: string;
+            regionId: string;
+            region: string;
+            placements: components["schemas"]["AwardPlacementView"][];
+            stages: {
+                [key: string]: number;
+            };
+            presenterName?: string | null;
+            presenterPosition?: string | null;
+            flagship: components["schemas"]["ShowcaseItemView"][];
+            indexUrl: string;
+            certificateUrl: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -4873,8 +5155,10 @@ export interface operations {
     };
     CompetitionsController_template: {
         parameters: {
-            query: {
-                year: string;
+            query?: {
+                year?: string;
+                /** @description a published index snapshot: the IGA region award plan nominating from it */
+                indexSnapshotId?: string;
             };
             header?: never;
             path?: never;
@@ -7535,6 +7819,143 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndexSurveyAnswerView"];
+                };
+            };
+        };
+    };
+    AwardsController_nominate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationView"];
+                };
+            };
+        };
+    };
+    AwardsController_entries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardEntryView"][];
+                };
+            };
+        };
+    };
+    AwardsController_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardEntryView"];
+                };
+            };
+        };
+    };
+    AwardsController_prepare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrepareEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardEntryView"];
+                };
+            };
+        };
+    };
+    AwardsPublicController_results: {
+        parameters: {
+            query?: {
+                /** @description a published version (default: the latest) */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardResultsView"];
+                };
+            };
+        };
+    };
+    AwardsPublicController_region: {
+        parameters: {
+            query?: {
+                /** @description a published version (default: the latest) */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+                regionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardRegionView"];
                 };
             };
         };

@@ -97,6 +97,11 @@ export function Layout({ children, mainRef }: { children: ReactNode; mainRef: Re
                 <NavLink to="/survei">{t('nav.surveys')}</NavLink>
               </li>
             )}
+            {role === 'coordinator' && (
+              <li>
+                <NavLink to="/coordinator/penghargaan">{t('award.nav')}</NavLink>
+              </li>
+            )}
             {role === 'juror' && (
               <li>
                 <NavLink to="/juri">{t('nav.jury')}</NavLink>

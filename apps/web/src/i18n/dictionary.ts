@@ -1,6 +1,7 @@
 import { publicEn, publicId } from './public';
 import type { AreaKey } from './areas';
 import { helpEn, helpId } from './help';
+import { awardsEn, awardsId } from './awards';
 
 /**
  * The strings of the first download: the shell, sign-in, the public pages. Bahasa Indonesia is the reference;
@@ -13,6 +14,7 @@ const id = {
   'nav.editions': 'Edisi kompetisi',
   'nav.index': 'Indeks',
   'nav.surveys': 'Survei kepuasan',
+  ...awardsId,
   'app.name': 'Kompetisi Inovasi Daerah',
   'app.tagline': 'Pengajuan, penilaian dan hasil kompetisi inovasi pelayanan publik daerah.',
   'app.skip': 'Langsung ke konten utama',
@@ -197,6 +199,7 @@ const en: Record<CoreKey, string> = {
   'nav.editions': 'Competition editions',
   'nav.index': 'Index',
   'nav.surveys': 'Satisfaction surveys',
+  ...awardsEn,
   'app.name': 'Regional Innovation Competition',
   'app.tagline': 'Submission, judging and results of regional public-service innovation competitions.',
   'app.skip': 'Skip to main content',

@@ -28,6 +28,40 @@ export interface CategoryPlan {
   label: LocalizedText;
   /** Region kinds whose organizations belong here; empty for thematic clusters picked by hand. */
   regionKinds: RegionKind[];
+  /**
+   * Region tags (directory `regions.tags`, e.g. `daerah_tertinggal`): with them the category selects the regions
+   * of its kinds (any kind when none is listed) that carry at least one of these tags. Region awards only.
+   */
+  regionTags?: string[];
+}
+
+/**
+ * Who a region award selects: regions of these kinds (any kind when empty) carrying at least one of these tags
+ * (any region of the kinds when empty). Both empty selects nobody.
+ */
+export interface RegionSelector {
+  regionKinds: RegionKind[];
+  regionTags?: string[];
+}
+
+/** An award group (Daerah Tertinggal Terinovatif, Daerah Perbatasan Terinovatif …): regions of several kinds, ranked together. */
+export interface AwardGroupPlan extends RegionSelector {
+  key: string;
+  label: LocalizedText;
+  /** How many of the group's best regions by the index are nominated (ties at the cut-off too). */
+  nominees: number;
+}
+
+/**
+ * A region award edition (IGA "daerah terinovatif"): the entries are regions, nominated from a published index
+ * snapshot. Its first stage is given (the verified IID, DESIGN §4 rule 10).
+ */
+export interface RegionAwardPlan {
+  /** The published index snapshot (libs/index-editions) the nominees and the given stage come from. */
+  indexSnapshotId: string;
+  /** How many of each category's best regions by the index are nominated (ties at the cut-off too). */
+  nominees: number;
+  groups: AwardGroupPlan[];
 }
 
 export interface CriterionPlan {
@@ -71,6 +105,11 @@ export interface StagePlan {
   jurorsPerInnovation: number;
   /** Null only on the last stage, whose outcome is the ranking. */
   advance: AdvanceRule | null;
+  /**
+   * DESIGN §4 rule 10: the stage score is given from outside (a region award's verified IID), not computed from
+   * sheets. Only the first (submission-kind) stage of a region award may be given; it has no rubric.
+   */
+  given?: boolean;
 }
 
 export interface BandPlan {
@@ -111,11 +150,18 @@ export interface CompetitionPlan {
   requireCoordinator: boolean;
   proposalForm: ProposalForm;
   eligibility: EligibilityRules;
+  /** Present on region award editions only: the entries are regions (see RegionAwardPlan). */
+  regionAward?: RegionAwardPlan;
 }
 
 /** A stage is scored when it has rubric criteria (whatever its weight in the final score). */
 export function isScoredStage(stage: Pick<StagePlan, 'rubric'>): boolean {
   return stage.rubric.length > 0;
+}
+
+/** A stage with a score in the ranking: scored from sheets (a rubric) or given (§4 rule 10). */
+export function isRankedStage(stage: Pick<StagePlan, 'rubric' | 'given'>): boolean {
+  return stage.rubric.length > 0 || stage.given === true;
 }
 
 /** The category an organization of a region of this kind competes in, or null if none takes it. */

@@ -5,3 +5,4 @@ export * from './default-template';
 export * from './competition-lifecycle';
 export * from './plan-diff';
 export * from './stage-lifecycle';
+export * from './region-award-template';

@@ -4,8 +4,11 @@ import {
   AGGREGATIONS,
   REGION_KINDS,
   STAGE_KINDS,
+  isRankedStage,
   isScoredStage,
   type CategoryPlan,
+  type RegionAwardPlan,
+  type RegionSelector,
   type CompetitionPlan,
   type CriterionPlan,
   type EligibilityRules,
@@ -16,6 +19,9 @@ import {
 type Report = (field: string, message: string) => void;
 
 const KEY = /^[a-z][a-z0-9_]*$/;
+/** As the directory's REGION_TAG_PATTERN (libs/directory/src/domain/region-tag.ts). */
+const REGION_TAG = /^[a-z][a-z0-9_]{1,39}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_SCORE = 100;
 
 /**
@@ -33,6 +39,7 @@ export function validatePlan(plan: CompetitionPlan, progress?: PlanProgress): Fi
   const report: Report = (field, message) => errors.push({ field, message });
   checkCategories(plan.categories, report);
   checkStages(plan.stages, report, progress);
+  checkRegionAward(plan, report);
   checkBands(plan, report);
   checkTieBreak(plan, report);
   checkProposalForm(plan.proposalForm, report);
@@ -54,14 +61,62 @@ function checkCategories(categories: CategoryPlan[], report: Report): void {
   const owner = new Map<string, string>();
   categories.forEach((category, i) => {
     checkLabel(category.label, `categories[${i}].label`, report);
+    checkSelector(category, `categories[${i}]`, report);
     category.regionKinds.forEach((kind, j) => {
       const field = `categories[${i}].regionKinds[${j}]`;
-      if (!(REGION_KINDS as readonly string[]).includes(kind))
-        return report(field, `Region kind "${kind}" is unknown; use one of ${REGION_KINDS.join(', ')}.`);
+      if (!(REGION_KINDS as readonly string[]).includes(kind)) return;
+      // A category narrowed by tags shares its kinds with others (the first category that matches a region takes it).
+      if (category.regionTags?.length) return;
       const taken = owner.get(kind);
       if (taken !== undefined) return report(field, `Region kind "${kind}" already belongs to category "${taken}".`);
       owner.set(kind, category.key);
     });
+  });
+}
+
+/** Region kinds known, tags well-formed and unique. */
+function checkSelector(selector: RegionSelector, at: string, report: Report): void {
+  selector.regionKinds.forEach((kind, j) => {
+    if (!(REGION_KINDS as readonly string[]).includes(kind)) report(`${at}.regionKinds[${j}]`, `Region kind "${kind}" is unknown; use one of ${REGION_KINDS.join(', ')}.`);
+  });
+  const seen = new Set<string>();
+  (selector.regionTags ?? []).forEach((tag, j) => {
+    if (typeof tag !== 'string' || !REGION_TAG.test(tag)) report(`${at}.regionTags[${j}]`, `Region tag "${tag}" must be lower-case snake case (2–40 characters).`);
+    else if (seen.has(tag)) report(`${at}.regionTags[${j}]`, `Region tag "${tag}" is listed twice.`);
+    seen.add(tag);
+  });
+}
+
+/**
+ * A region award: an index snapshot, nominees per category and group, groups that select someone, and a given
+ * first stage; without `regionAward` no stage may be given (an innovation competition has no outside scores).
+ */
+function checkRegionAward(plan: CompetitionPlan, report: Report): void {
+  const award: RegionAwardPlan | undefined = plan.regionAward;
+  plan.stages.forEach((stage, i) => {
+    if (stage.given === undefined) return;
+    if (typeof stage.given !== 'boolean') return report(`stages[${i}].given`, 'given must be true or false.');
+    if (!stage.given) return;
+    if (!award) report(`stages[${i}].given`, 'Only a region award edition has a given stage (its score comes from the index).');
+    else if (i !== 0) report(`stages[${i}].given`, 'Only the first stage (the nomination) may be given.');
+    if (stage.rubric.length) report(`stages[${i}].rubric`, 'A given stage takes its score from the index and has no rubric.');
+  });
+  if (!award) return;
+  if (!plan.stages[0]?.given) report('stages[0].given', 'A region award edition starts with the given stage that carries the index score.');
+  if (typeof award.indexSnapshotId !== 'string' || !UUID.test(award.indexSnapshotId)) report('regionAward.indexSnapshotId', 'Choose a published index snapshot (its id).');
+  if (!Number.isInteger(award.nominees) || award.nominees < 1) report('regionAward.nominees', 'The number of nominees per category must be a whole number of 1 or more.');
+  plan.categories.forEach((c, i) => {
+    if (!c.regionKinds.length && !c.regionTags?.length) report(`categories[${i}].regionKinds`, 'A region award category selects regions by kind and/or tag.');
+  });
+  checkKeys(award.groups, 'regionAward.groups', 'Award group', report);
+  const categoryKeys = new Set(plan.categories.map((c) => c.key));
+  award.groups.forEach((group, i) => {
+    const at = `regionAward.groups[${i}]`;
+    checkLabel(group.label, `${at}.label`, report);
+    checkSelector(group, at, report);
+    if (!group.regionKinds.length && !group.regionTags?.length) report(`${at}.regionKinds`, 'An award group selects regions by kind and/or tag.');
+    if (!Number.isInteger(group.nominees) || group.nominees < 1) report(`${at}.nominees`, 'The number of nominees must be a whole number of 1 or more.');
+    if (categoryKeys.has(group.key)) report(`${at}.key`, `Award group key "${group.key}" is already a category key.`);
   });
 }
 
@@ -79,7 +134,7 @@ function checkStage(stage: StagePlan, at: string, isLast: boolean, report: Repor
     report(`${at}.kind`, `Stage kind "${stage.kind}" is unknown; use one of ${STAGE_KINDS.join(', ')}.`);
   checkLabel(stage.label, `${at}.label`, report);
   if (!isFiniteNumber(stage.weight) || stage.weight < 0) report(`${at}.weight`, 'The stage weight must be a number of 0 or more.');
-  else if (stage.weight > 0 && !stage.rubric.length) report(`${at}.rubric`, 'A stage with a weight above 0 needs a rubric.');
+  else if (stage.weight > 0 && !stage.rubric.length && stage.given !== true) report(`${at}.rubric`, 'A stage with a weight above 0 needs a rubric.');
   checkRubric(stage.rubric, `${at}.rubric`, report);
   checkKeys(stage.checklist ?? [], `${at}.checklist`, 'Checklist item', report);
   stage.checklist?.forEach((item, j) => checkLabel(item.label, `${at}.checklist[${j}].label`, report));
@@ -170,7 +225,7 @@ function checkBands(plan: CompetitionPlan, report: Report): void {
 }
 
 function checkTieBreak(plan: CompetitionPlan, report: Report): void {
-  const scored = new Set(plan.stages.filter(isScoredStage).map((s) => s.key));
+  const scored = new Set(plan.stages.filter(isRankedStage).map((s) => s.key));
   const seen = new Set<string>();
   plan.tieBreak.forEach((entry, i) => {
     const field = `tieBreak[${i}]`;

@@ -5,7 +5,7 @@ import { IsNotBlank } from '@app/common';
 import { PlanDto } from './plan.dto';
 import { COMPETITION_STATUSES, type CompetitionStatus } from '../domain';
 
-export const TEMPLATES = ['iga-kipp'] as const;
+export const TEMPLATES = ['iga-kipp', 'iga-region-award'] as const;
 
 export class CreateCompetitionDto {
   @ApiProperty({ example: 'IGA 2025 Jawa Barat' }) @IsString() @IsNotBlank() @MaxLength(200) name: string;
@@ -15,7 +15,8 @@ export class CreateCompetitionDto {
   slug: string;
   @ApiProperty({ example: 2025 }) @IsInt() @Min(2000) @Max(2100) year: number;
   @ApiPropertyOptional({ maxLength: 4000 }) @IsOptional() @IsString() @MaxLength(4000) description?: string;
-  @ApiPropertyOptional({ enum: TEMPLATES, description: 'start from the IGA/KIPP-style plan; `plan` then overrides it' }) @IsOptional() @IsIn(TEMPLATES) template?: (typeof TEMPLATES)[number];
+  @ApiPropertyOptional({ enum: TEMPLATES, description: 'start from the IGA/KIPP-style plan, or the IGA region award (needs indexSnapshotId); `plan` then overrides it' }) @IsOptional() @IsIn(TEMPLATES) template?: (typeof TEMPLATES)[number];
+  @ApiPropertyOptional({ format: 'uuid', description: 'template iga-region-award: the published index snapshot the nominees come from' }) @IsOptional() @IsUUID() indexSnapshotId?: string;
   @ApiPropertyOptional({ type: PlanDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => PlanDto) plan?: PlanDto;
 }
 

@@ -14,6 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
   IsObject,
+  IsUUID,
   Max,
 } from 'class-validator';
 import { IsNotBlank } from '@app/common';
@@ -34,6 +35,22 @@ export class CategoryDto {
   @ApiProperty({ example: 'kota' }) @IsString() @MaxLength(40) key: string;
   @ApiProperty({ type: LocalizedTextDto }) @IsObject() @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
   @ApiProperty({ enum: REGION_KINDS, isArray: true }) @IsArray() @IsIn(REGION_KINDS, { each: true }) regionKinds: RegionKind[];
+  @ApiPropertyOptional({ type: [String], example: ['daerah_tertinggal'], description: 'region awards: only regions carrying one of these tags' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) regionTags?: string[];
+}
+
+export class AwardGroupDto {
+  @ApiProperty({ example: 'daerah_tertinggal' }) @IsString() @MaxLength(40) key: string;
+  @ApiProperty({ type: LocalizedTextDto }) @IsObject() @ValidateNested() @Type(() => LocalizedTextDto) label: LocalizedTextDto;
+  @ApiProperty({ enum: REGION_KINDS, isArray: true }) @IsArray() @IsIn(REGION_KINDS, { each: true }) regionKinds: RegionKind[];
+  @ApiPropertyOptional({ type: [String], example: ['daerah_tertinggal'] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) regionTags?: string[];
+  @ApiProperty({ example: 3 }) @IsInt() @Min(1) @Max(1000) nominees: number;
+}
+
+export class RegionAwardDto {
+  @ApiProperty({ format: 'uuid', description: 'the published index snapshot the nominees and their IID come from' }) @IsUUID() indexSnapshotId: string;
+  @ApiProperty({ example: 5, description: 'nominees per category (ties at the cut-off too)' }) @IsInt() @Min(1) @Max(1000) nominees: number;
+  @ApiProperty({ type: [AwardGroupDto] }) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AwardGroupDto) groups: AwardGroupDto[];
 }
 
 export class CriterionDto {
@@ -70,6 +87,7 @@ export class StageDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) trim?: number;
   @ApiProperty() @IsInt() @Min(0) @Max(50) jurorsPerInnovation: number;
   @ApiPropertyOptional({ type: AdvanceRuleDto, nullable: true }) @IsOptional() @IsObject() @ValidateNested() @Type(() => AdvanceRuleDto) advance: AdvanceRuleDto | null;
+  @ApiPropertyOptional({ description: 'DESIGN §4 rule 10: the score is given (a region award\'s verified IID), not scored from sheets' }) @IsOptional() @IsBoolean() given?: boolean;
 }
 
 export class BandDto {
@@ -103,4 +121,6 @@ export class PlanDto {
   @ApiProperty() @IsBoolean() requireCoordinator: boolean;
   @ApiProperty({ type: ProposalFormDto }) @IsObject() @ValidateNested() @Type(() => ProposalFormDto) proposalForm: ProposalFormDto;
   @ApiProperty({ type: EligibilityDto }) @IsObject() @ValidateNested() @Type(() => EligibilityDto) eligibility: EligibilityDto;
+  @ApiPropertyOptional({ type: RegionAwardDto, description: 'region award editions only: the entries are regions nominated from an index snapshot' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => RegionAwardDto) regionAward?: RegionAwardDto;
 }

@@ -35,6 +35,16 @@ export class DirectoryRepository {
     return this.regions().find({ where, order: { kind: 'DESC', name: 'ASC' } });
   }
 
+  findRegions(ids: string[], tx?: EntityManager): Promise<RegionEntity[]> {
+    return ids.length ? this.regions(tx).find({ where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+
+  /** The organization of this name in the region, created (kind `other`) when missing. */
+  async ensureOrganization(tx: EntityManager, regionId: string, name: string): Promise<OrganizationEntity> {
+    await tx.createQueryBuilder().insert().into(OrganizationEntity).values({ regionId, name, kind: 'other' }).orIgnore().execute();
+    return (await tx.findOne(OrganizationEntity, { where: { regionId, name } }))!;
+  }
+
   allRegions(tx?: EntityManager): Promise<RegionEntity[]> {
     return this.regions(tx).find();
   }

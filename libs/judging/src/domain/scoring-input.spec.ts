@@ -54,4 +54,27 @@ describe('scoringInputFor', () => {
     const scores = (i: typeof input) => rank(i).categories.kota.filter((r) => r.submission !== 'dq').map((r) => [r.submission, r.rank, r.stages]);
     expect(scores(input)).toEqual(scores(withDq).map(([id, r, st]) => [id, (r as number) - 1, st]));
   });
+
+  it('a given stage (DESIGN §4 rule 10) enters as {key, weight, given: true} with the given scores; plans without one carry no given list', () => {
+    const award = {
+      stages: [
+        { key: 'iid', weight: 50, rubric: [], aggregation: 'mean', given: true },
+        { key: 'presentation', weight: 50, rubric: [{ key: 'n', weight: 1, min: 0, max: 100 }], aggregation: 'mean' },
+      ],
+      bands: [],
+      tieBreak: ['stage:presentation', 'stage:iid'],
+    };
+    const regions = [
+      { id: 'kota-bekasi', category: 'kota', submittedAt: null },
+      { id: 'kota-depok', category: 'kota', submittedAt: null },
+    ];
+    const sheets = regions.map((r) => ({ stage: 'presentation', juror: 'j1', submission: r.id, scores: { n: 80 } }));
+    const input = scoringInputFor(award, regions, sheets, { given: [{ stage: 'iid', submission: 'kota-bekasi', score: 71.234 }, { stage: 'iid', submission: 'kota-depok', score: 60 }] });
+    expect(input.stages[0]).toEqual({ key: 'iid', weight: 50, given: true });
+    expect(rank(input).categories.kota.map((r) => [r.rank, r.submission, r.final, r.stages])).toEqual([
+      [1, 'kota-bekasi', 75.617, { iid: 71.234, presentation: 80 }],
+      [2, 'kota-depok', 70, { iid: 60, presentation: 80 }],
+    ]);
+    expect(Object.hasOwn(scoringInputFor(plan, [], []), 'given')).toBe(false);
+  });
 });

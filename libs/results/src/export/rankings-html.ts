@@ -76,8 +76,11 @@ export function rankingsBody(view: RankingView): string {
  * its script runs) and the competition in the title. Without a shell, a standalone document.
  */
 export function rankingsPage(view: RankingView, shell: string | null): string {
-  const title = `${view.competition.name} ${view.competition.year} — Peringkat / Rankings`;
-  const body = rankingsBody(view);
+  return pageInShell(`${view.competition.name} ${view.competition.year} — Peringkat / Rankings`, rankingsBody(view), shell);
+}
+
+/** A server-rendered body inside the web app's index.html (its title replaced), or a standalone document without one. */
+export function pageInShell(title: string, body: string, shell: string | null): string {
   if (shell && shell.includes('<div id="root"></div>')) {
     // Function replacers: a replacement string would read `$'`, `$&`, `$`` in a competition's name as patterns.
     return shell.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)}</title>`).replace('<div id="root"></div>', () => `<div id="root">${body}</div>`);

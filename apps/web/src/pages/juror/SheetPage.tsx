@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { competition as loadCompetition } from '../../api/endpoints';
 import { surveyEvidence } from '../../api/citizen';
 import { sheetOf } from '../../api/juror';
+import { awardEntry } from '../../api/awards';
 import { DocumentList } from '../../components/DocumentList';
 import { Facts } from '../../components/Facts';
 import { Loading } from '../../components/Loading';
@@ -23,7 +24,8 @@ export function SheetPage({ id }: { id: string }) {
   const state = useLoad(async () => {
     const view = await sheetOf(id);
     const [competition, evidence] = await Promise.all([loadCompetition(view.innovation.competitionId), surveyEvidence(view.innovation.id)]);
-    return { view, competition, evidence };
+    // A region award's entry: what the region prepared (presenter, materials, the innovations it shows).
+    return { view, competition, evidence, entry: competition.plan.regionAward ? await awardEntry(view.innovation.id) : null };
   }, [id]);
   const [declared, setDeclared] = useState(false);
   usePageTitle(state.data?.view.innovation.title);
@@ -33,7 +35,7 @@ export function SheetPage({ id }: { id: string }) {
         <Link to="/juri">← {t('jury.back')}</Link>
       </p>
       <Loading state={state}>
-        {({ view, competition, evidence }) => {
+        {({ view, competition, evidence, entry }) => {
           const { assignment, innovation } = view;
           const category = competition.plan.categories.find((c) => c.key === innovation.category);
           const stageStatus = assignment.stageStatus ?? 'open';
@@ -56,6 +58,25 @@ export function SheetPage({ id }: { id: string }) {
               </header>
               <section className="stack" aria-labelledby="dossier-title">
                 <h2 id="dossier-title">{t('jury.dossier')}</h2>
+                {entry && (
+                  <section className="panel stack" aria-labelledby="entry-title">
+                    <h3 id="entry-title">{t('award.jury.title')}</h3>
+                    <Facts
+                      items={[
+                        [t('award.col.presenter'), [entry.presenterName, entry.presenterPosition].filter(Boolean).join(', ') || t('award.none')],
+                        [t('award.col.iid'), String(entry.iid)],
+                        [t('award.col.showcase'), entry.showcase.map((s) => s.title).join('; ') || t('award.none')],
+                      ]}
+                    />
+                    {entry.materialsUrl && (
+                      <p>
+                        <a href={entry.materialsUrl} target="_blank" rel="noopener noreferrer">
+                          {t('award.jury.materials')}
+                        </a>
+                      </p>
+                    )}
+                  </section>
+                )}
                 <ProposalView innovation={innovation} sections={competition.plan.proposalForm.sections} />
                 <h2>{t('jury.documents')}</h2>
                 <DocumentList documents={view.documents} />

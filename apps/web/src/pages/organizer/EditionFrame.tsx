@@ -25,6 +25,7 @@ function EditionNav({ competition }: { competition: Competition }) {
     [editionPath(competition.id), t('org.nav.overview')],
     [editionPath(competition.id, '/rencana'), t('org.nav.plan')],
     [editionPath(competition.id, '/inovasi'), t('org.nav.innovations')],
+    ...(competition.plan.regionAward ? [[editionPath(competition.id, '/daerah'), t('award.org.title')] as [string, string]] : []),
     ...competition.plan.stages.map((s): [string, string] => [editionPath(competition.id, `/tahap/${s.key}`), pick(s.label)]),
     [editionPath(competition.id, '/hasil'), t('org.nav.results')],
   ];

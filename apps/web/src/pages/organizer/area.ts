@@ -8,3 +8,4 @@ export { PlanPage } from './PlanPage';
 export { ProposalPage } from './ProposalPage';
 export { ResultsPage } from './ResultsPage';
 export { StagePage } from './StagePage';
+export { AwardNomineesPage } from './AwardNomineesPage';

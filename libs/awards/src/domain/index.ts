@@ -1,0 +1,4 @@
+export * from './nominees';
+export * from './group-ranking';
+export * from './awards.errors';
+export * from './entry';
