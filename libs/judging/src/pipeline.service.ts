@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Conflict, NotFound, reasonColumns, reasonFallback, storedReasonText, ValidationFailed, type Actor, type CodedReason, type ErrorLocale } from '@app/common';
+import { Conflict, NotFound, reasonColumns, storedReasonText, ValidationFailed, type Actor, type CodedReason, type ErrorLocale } from '@app/common';
 import { AuditService } from '@app/audit';
 import { assertStageTransition, CompetitionsService, isScoredStage, type CompetitionPlan, type StagePlan } from '@app/competitions';
 import { assertTransition, InnovationEntity, InnovationsRepository, InnovationsService } from '@app/submissions';
