@@ -24,6 +24,22 @@ export interface InnovationLabel {
 }
 
 /**
+ * The phases of a publication, in order. `done` of a progress report is the index of the phase just started
+ * (0 … total); `done` = `total` when the publication committed.
+ */
+export const PUBLISH_PHASES = ['checks', 'input', 'ranking', 'snapshot', 'notifications', 'done'] as const;
+export type PublishPhase = (typeof PUBLISH_PHASES)[number];
+
+export interface PublishOptions {
+  /**
+   * Called as each phase starts (synchronously, inside the transaction: keep it cheap and never throw): checks,
+   * input (reading the sheets), ranking (rank + hash), snapshot (storing it), notifications, and done after the
+   * commit. A failed publication stops reporting; nothing of it is stored (one transaction).
+   */
+  onProgress?: (p: { phase: string; done: number; total: number }) => void;
+}
+
+/**
  * Results: preview, provisional announcement with objections, publication of immutable snapshots, the score
  * breakdown. The public read model of published snapshots is RankingsReadModel.
  */
@@ -215,22 +231,28 @@ export class ResultsService {
    * never changed afterwards. Refused while stages are open, the objection window runs, or objections
    * wait for an answer; a re-publication needs a reason. Everyone involved is notified.
    */
-  async publish(actor: Actor, competitionId: string, reason: string | undefined, now = this.clock.now()) {
+  async publish(actor: Actor, competitionId: string, reason: string | undefined, now = this.clock.now(), options: PublishOptions = {}) {
+    const progress = (phase: PublishPhase) => options.onProgress?.({ phase, done: PUBLISH_PHASES.indexOf(phase), total: PUBLISH_PHASES.length - 1 });
     const snapshot = await this.db.transaction(async (tx) => {
+      progress('checks');
       const locked = await this.competitions.lockManaged(actor, tx, competitionId);
       const competition = await this.competitions.snapshot(competitionId, tx);
       this.assertAllStagesClosed(competition);
       const announcement = await this.repo.latestAnnouncement(competitionId, tx);
       const unanswered = announcement ? (await this.repo.objections(announcement.id, tx)).filter((o) => !o.answeredAt).length : 0;
       assertPublishable({ planDays: competition.plan.objectionWindowDays, announcement, unanswered, openCorrections: await this.jury.openCorrections(competitionId, tx), now });
-      const previous = await this.repo.latestSnapshot(competitionId, tx);
+      const previous = await this.repo.latestVersion(competitionId, tx);
       if (previous && !reason?.trim()) throw new ValidationFailed([{ field: 'reason', message: `version ${previous.version} is published; say why you publish a correction` }], 'RESULTS_REASON_REQUIRED');
+      progress('input');
       const { input, innovations } = await this.buildInput(competition, undefined, tx);
+      progress('ranking');
       const made = createSnapshot(input);
       const labels = Object.fromEntries(innovations.map((i) => [i.id, { title: i.title, organization: i.organization, region: i.region, category: i.category } satisfies InnovationLabel]));
-      const row = await this.repo.insertSnapshot(tx, { competitionId, version: (previous?.version ?? 0) + 1, input: made.input as object, output: made.output as object, hash: made.hash, reason: reason ?? null, labels, publishedBy: actor.id });
+      progress('snapshot');
+      const row = await this.repo.insertSnapshot(tx, { competitionId, version: (previous?.version ?? 0) + 1, input: made.input, output: made.output, hash: made.hash, reason: reason ?? null, labels, publishedBy: actor.id });
       if (locked.status === 'judging') await this.competitions.setStatus(tx, actor.id, locked, 'published', `ranking v${row.version} published`);
       await this.audit.record(tx, { actorId: actor.id, action: 'results.publish', entityType: 'ranking_snapshot', entityId: row.id, competitionId, after: { version: row.version, hash: row.hash }, reason: reason ?? null });
+      progress('notifications');
       const ranked = innovations.filter((i) => !excludedFromRanking(i.status));
       const opds = await this.users.opdUsersOf([...new Set(ranked.map((i) => i.organizationId))], tx);
       const jurors = await this.judging.jurorsOf(competitionId, tx);
@@ -245,6 +267,7 @@ export class ResultsService {
       await this.changes.announce('rankings', competition.slug, tx);
       return row;
     });
+    progress('done');
     return { id: snapshot.id, version: snapshot.version, hash: snapshot.hash, publishedAt: snapshot.publishedAt, url: `${this.publicUrl}/api/public/rankings/${snapshot.id}` };
   }
 
