@@ -398,7 +398,7 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
   });
 
   it('a publication reports its phases to an onProgress callback, in order, and the last one after the commit', async () => {
-    const me = (await t.http().get('/api/auth/me').set(bearer(org))).body;
+    const me = (await t.http().get('/api/me').set(bearer(org))).body;
     const seen: { phase: string; done: number; total: number }[] = [];
     const version = await t.app.get(ResultsService).publish({ ...me, role: 'admin', sessionId: 'test' }, cid, 'Koreksi dengan laporan kemajuan', undefined, { onProgress: (p) => seen.push(p) });
     expect(seen.map((p) => p.phase)).toEqual([...PUBLISH_PHASES]);

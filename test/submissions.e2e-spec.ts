@@ -32,7 +32,7 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
 
   it('GET /api/competitions/:id (JSON made by PostgreSQL) is the view the service builds, and keeps the read rules', async () => {
     // The body does not depend on who reads it: the service's view as an admin sees it.
-    const actor = { ...(await t.http().get('/api/auth/me').set(bearer(organizer))).body, role: 'admin', sessionId: 'test' };
+    const actor = { ...(await t.http().get('/api/me').set(bearer(organizer))).body, role: 'admin', sessionId: 'test' };
     const res = await t.http().get(`/api/competitions/${competitionId}`).set(bearer(organizer));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
