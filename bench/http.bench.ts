@@ -178,6 +178,8 @@ export async function startApi(databaseUrl: string, log: (line: string) => void 
     JWT_ACCESS_TTL_SECONDS: '7200',
     LOGIN_RATE_LIMIT: '100000',
     BENCH_ROUTES: 'true',
+    // The allocator setting under test, when the bench is given one (glibc: fewer malloc arenas, less RSS).
+    ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
   };
   // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under the benchmarks.
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);

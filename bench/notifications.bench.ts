@@ -89,7 +89,7 @@ class NotificationsBenchModule {
   }
 }
 
-async function waitUntil(done: () => boolean | Promise<boolean>, what: string, timeoutMs = 300_000): Promise<void> {
+async function waitUntil(done: () => boolean | Promise<boolean>, what: string, timeoutMs = 900_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await done())) {
     if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`);

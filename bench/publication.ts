@@ -95,7 +95,7 @@ async function measured(ctx: HttpBenchContext, pid: number, label: string, publi
 /** Publishes the edition (v1) and `corrections` corrections, each measured. */
 export async function measurePublication(ctx: HttpBenchContext, pid: number, corrections = 2): Promise<PublicationResult> {
   const { edition } = ctx;
-  const result: PublicationResult = { runs: [], notifications: null, sheets: edition.counts.writtenSheetRows || edition.counts.plannedSheets, innovations: edition.counts.innovations };
+  const result: PublicationResult = { runs: [], notifications: null, sheets: edition.counts.plannedSheets, innovations: edition.counts.innovations };
   try {
     result.runs.push(await measured(ctx, pid, 'v1', async () => (await publishEdition(ctx)).publishMs));
     result.notifications = (await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE type = 'results_published'`)).rows[0].n;
@@ -133,7 +133,7 @@ export function publicationFigures(p: PublicationResult): BenchFigure[] {
 export function publicationMarkdown(p: PublicationResult): string {
   const h = (x: HeapReading | null, k: keyof HeapReading) => (x ? mib(x[k]) : '–');
   return [
-    `The generated edition published through the API (POST /api/competitions/:id/rankings/publish: lock, checks, scoring input of ${int(p.sheets)} sheets and ${int(p.innovations)} innovations, rank, hash, snapshot insert, notifications for ${p.notifications === null ? '–' : int(p.notifications)} recipients, all in one transaction), then corrections (the same work with a reason). Peak RSS: VmHWM reset before each publication (/proc/<pid>/clear_refs); sampled: VmRSS read every 25 ms. Heap: process.memoryUsage() of the API (GET /api/bench/memory).${p.error ? `\n\n**Failed**: ${p.error}` : ''}`,
+    `The generated edition published through the API (POST /api/competitions/:id/rankings/publish: lock, checks, scoring input of ${int(p.sheets)} sheets and ${int(p.innovations)} innovations, rank, hash, snapshot insert, ${p.notifications === null ? '–' : int(p.notifications)} outbox rows for everyone involved, all in one transaction), then corrections (the same work with a reason). v1's API CPU and peak also cover delivering its notifications in process afterwards (up to a minute's wait); a correction's do not, but its peak starts from what the process kept of the earlier ones. Peak RSS: VmHWM reset before each publication (/proc/<pid>/clear_refs); sampled: VmRSS read every 25 ms. Heap: process.memoryUsage() of the API (GET /api/bench/memory).${p.error ? `\n\n**Failed**: ${p.error}` : ''}`,
     '',
     table(
       ['publication', 'time', 'API CPU', 'peak RSS', 'sampled peak', 'RSS before → after', 'heap used before → after', 'heap total after', 'external + array buffers after'],

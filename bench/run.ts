@@ -18,6 +18,7 @@
 //                        needs it. `publish` alone publishes the edition (and corrections) in an API process and
 //                        reports time, peak RSS and heap; with `http` it happens in the HTTP runs' API process,
 //                        between the sheet saves and the public rankings, as in the full bench.
+//   BENCH_HTTP=k1,k2     only these HTTP definitions (keys of bench/http-benchmarks.ts; the baselines always run)
 // Arguments:
 //   --only index         only the national index bench (its own database; writes its section "National index");
 //                        with BENCH_KEEP=1 its database is kept (for psql)
@@ -30,6 +31,7 @@ import { mergeResults, type Section } from './lib/results-file';
 import { int, mib, ms, ratio as fmtRatio, seconds, table, textTable } from './lib/stats';
 import { NATIONAL, generateBenchDatabase, type Edition } from './generate';
 import { runHttpBench, type HttpSuiteResult } from './http.bench';
+import { HTTP_BENCHMARKS } from './http-benchmarks';
 import { PUBLICATION_HEADING, publicationFigures, publicationMarkdown } from './publication';
 import { indexBench } from './index.bench';
 import type { LoadMethod } from './lib/rows';
@@ -336,7 +338,11 @@ async function main(): Promise<number> {
     if (edition && (s.parts.has('http') || s.parts.has('publish'))) {
       try {
         log(`http: ${s.parts.has('http') ? `${s.connections} connections, ${s.runs} × ${s.durationSec} s per benchmark` : 'publication only'}`);
-        http = await runHttpBench(edition, { connections: s.connections, durationSec: s.durationSec, runs: s.runs, log, http: s.parts.has('http'), publish: s.parts.has('publish') });
+        const keys = (process.env.BENCH_HTTP ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+        const unknown = keys.filter((k) => !HTTP_BENCHMARKS.some((d) => d.key === k));
+        if (unknown.length) throw new Error(`BENCH_HTTP: unknown ${unknown.join(', ')} (keys: ${HTTP_BENCHMARKS.map((d) => d.key).join(', ')})`);
+        const definitions = keys.length ? HTTP_BENCHMARKS.filter((d) => keys.includes(d.key)) : undefined;
+        http = await runHttpBench(edition, { connections: s.connections, durationSec: s.durationSec, runs: s.runs, log, http: s.parts.has('http'), publish: s.parts.has('publish'), definitions });
         figures.push(...httpFigures(http));
         if (http.publication) {
           figures.push(...publicationFigures(http.publication));

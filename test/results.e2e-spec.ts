@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readCsv, readPdf, readXlsx } from './support/documents';
 import { Clock } from '@app/common';
+import { PUBLISH_PHASES, ResultsService } from '@app/results';
 import { createTestApp, type TestApp } from './support/test-app';
 import { cli } from './support/cli';
 import { bearer, judgeWithDemoJury, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
@@ -460,5 +461,15 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     const page = await t.http().get(`/api/public/innovations/${hit.id}`);
     expect(page.body).toMatchObject({ title: 'SiTaro (Siap Antar Obat)', ranking: { category: 'kota', rank: expect.any(Number) } });
     expect((await t.http().get('/api/public/innovations?digital=maybe')).status).toBe(400);
+  });
+
+  it('a publication reports its phases to an onProgress callback, in order', async () => {
+    const me = (await t.http().get('/api/me').set(bearer(org))).body;
+    const seen: { phase: string; done: number; total: number }[] = [];
+    const version = await t.app.get(ResultsService).publish({ ...me, role: 'admin', sessionId: 'test' }, cid, 'Koreksi dengan laporan kemajuan', undefined, (p) => seen.push(p));
+    expect(seen.map((p) => p.phase)).toEqual([...PUBLISH_PHASES]);
+    expect(seen.map((p) => p.done)).toEqual([0, 1, 2, 3, 4]);
+    expect(seen.every((p) => p.total === PUBLISH_PHASES.length)).toBe(true);
+    expect((await t.http().get('/api/public/competitions/hasil/rankings')).body.snapshot.version).toBe(version.version);
   });
 });

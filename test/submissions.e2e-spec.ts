@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { CompetitionsService } from '@app/competitions';
 import { createTestApp, type TestApp } from './support/test-app';
 import { acceptInvitation, bearer, completeProposal, idOf, login, openCompetition, seedDemo, submissionOpenSince, tinyPdf, uploadPdf } from './support/factories';
 
@@ -28,6 +29,24 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     competitionId = (await openCompetition(t, organizer, { slug: 'iga-e2e' })).id;
   });
   afterAll(async () => t?.close());
+
+  it('GET /api/competitions/:id (JSON made by PostgreSQL) is the view the service builds, and keeps the read rules', async () => {
+    // The body does not depend on who reads it: the service's view as an admin sees it.
+    const actor = { ...(await t.http().get('/api/me').set(bearer(organizer))).body, role: 'admin', sessionId: 'test' };
+    const res = await t.http().get(`/api/competitions/${competitionId}`).set(bearer(organizer));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    const built = JSON.parse(JSON.stringify(await t.app.get(CompetitionsService).get(actor, competitionId)));
+    expect(res.body).toEqual(built);
+    expect(res.body.stages.some((s: { openedAt: string | null }) => s.openedAt !== null)).toBe(true);
+    // an OPD reads an open edition; another organizer's draft is a 404 to everyone but its organizers and admins
+    expect((await t.http().get(`/api/competitions/${competitionId}`).set(bearer(rsud))).status).toBe(200);
+    const draft = await t.http().post('/api/competitions').set(bearer(organizer)).send({ name: 'Draf JSON', slug: 'draf-json', year: 2027, template: 'iga-kipp' });
+    expect(draft.status).toBe(201);
+    expect((await t.http().get(`/api/competitions/${draft.body.id}`).set(bearer(rsud))).status).toBe(404);
+    expect((await t.http().get(`/api/competitions/${draft.body.id}`).set(bearer(organizer))).body).toEqual(JSON.parse(JSON.stringify(await t.app.get(CompetitionsService).get(actor, draft.body.id))));
+    expect((await t.http().get('/api/competitions/00000000-0000-4000-8000-000000000000').set(bearer(organizer))).status).toBe(404);
+  });
 
   it('creates an edition from the template with the DOMAIN stage plan, and validates plans with named fields', async () => {
     const c = await t.http().get(`/api/competitions/${competitionId}`).set(bearer(organizer));

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, ValidationFailed, type Actor } from '@app/common';
+import { CurrentUser, JSON_CONTENT_TYPE, Roles, ValidationFailed, type Actor } from '@app/common';
 import { CompetitionsService } from './competitions.service';
 import { AddOrganizerDto, AuditPageView, AuditQueryDto, CompetitionQueryDto, CompetitionView, CreateCompetitionDto, OrganizerView, UpdateCompetitionDto } from './dto/competition.dto';
 import { defaultTemplate, regionAwardTemplate } from './domain';
@@ -48,8 +48,9 @@ export class CompetitionsController {
   @Get(':id')
   @ApiOkResponse({ type: CompetitionView })
   @ApiOperation({ summary: 'One edition with its plan and stage states' })
+  @Header('content-type', JSON_CONTENT_TYPE)
   get(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
-    return this.competitions.get(actor, id);
+    return this.competitions.getJson(actor, id);
   }
 
   @Patch(':id')

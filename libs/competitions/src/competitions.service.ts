@@ -75,6 +75,17 @@ export class CompetitionsService {
     return toCompetitionView(c, await this.repo.stages(c.id));
   }
 
+  /**
+   * `get` as JSON text made by PostgreSQL (one prepared statement, the read check in it): what the route sends.
+   * The same body as `get` once serialized (test/competitions-json.e2e-spec.ts compares them).
+   */
+  async getJson(actor: Actor, id: string): Promise<string> {
+    const row = await this.repo.viewJson(id, actor.id);
+    const ok = row && (actor.role === 'admin' || (actor.role === 'organizer' ? row.organizer : row.status !== 'draft'));
+    if (!ok) throw new NotFound('COMPETITION_NOT_FOUND', `competition ${id} not found`);
+    return row.json;
+  }
+
   /** The competition if the actor may see it; 404 otherwise (also for another organizer's competition). */
   async visible(actor: Actor, id: string, tx?: EntityManager): Promise<CompetitionEntity> {
     const c = await this.repo.findById(id, tx);

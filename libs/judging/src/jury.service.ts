@@ -378,25 +378,14 @@ export class JuryService {
 
   /** The juror's dashboard: assignments with stage, due date and sheet status, plus progress counts. */
   async mine(actor: Actor) {
-    const rows: { id: string; competitionId: string; competitionName: string; stageKey: string; innovationId: string; title: string; category: string; sheetStatus: string | null; version: number | null; plan: CompetitionSnapshot['plan']; stageStatus: string }[] = await this.db.query(
-      `SELECT a.id, a.competition_id AS "competitionId", c.name AS "competitionName", a.stage_key AS "stageKey", a.innovation_id AS "innovationId", i.title, i.category,
-              s.status AS "sheetStatus", s.version, c.plan, cs.status AS "stageStatus"
-         FROM assignments a
-         JOIN innovations i ON i.id = a.innovation_id
-         JOIN competitions c ON c.id = a.competition_id
-         JOIN competition_stages cs ON cs.competition_id = a.competition_id AND cs.key = a.stage_key
-         LEFT JOIN score_sheets s ON s.assignment_id = a.id
-        WHERE a.juror_id = $1 AND a.removed_at IS NULL
-        ORDER BY cs.status = 'open' DESC, a.created_at, i.title`,
-      [actor.id],
-    );
+    const rows = await this.repo.assignmentsOfJuror(actor.id);
     const items = rows.map((r) => ({
       id: r.id,
       competitionId: r.competitionId,
       competitionName: r.competitionName,
       stage: r.stageKey,
       stageStatus: r.stageStatus,
-      dueAt: r.plan.stages.find((s) => s.key === r.stageKey)?.closesAt ?? null,
+      dueAt: r.dueAt,
       innovationId: r.innovationId,
       title: r.title,
       category: r.category,

@@ -1,5 +1,5 @@
 export * from './results.module';
-export { ResultsService } from './results.service';
+export { PUBLISH_PHASES, ResultsService } from './results.service';
 export { RankingsReadModel, type RankingView } from './rankings-read-model';
 export { PublicRankingBodies } from './public-ranking-bodies';
 export { escapeHtml, pageInShell, rankingsPage } from './export/rankings-html';

@@ -78,8 +78,9 @@ export class RankingsReadModel {
     return { input: s.input, output: s.output, hash: s.hash, meta: { snapshotId: s.id, competitionId: s.competitionId, version: s.version, publishedAt: s.publishedAt, reason: s.reason } };
   }
 
-  private async snapshotOr404(id: string): Promise<RankingSnapshotEntity> {
-    const s = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.snapshot(id) : null;
+  /** The snapshot (`withInput`: with its scoring input, tens of MB for a national edition; the views need none). */
+  private async snapshotOr404(id: string, withInput = true): Promise<RankingSnapshotEntity> {
+    const s = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.snapshot(id, withInput) : null;
     if (!s) throw new NotFound('SNAPSHOT_NOT_FOUND', `ranking snapshot ${id} not found`);
     return s;
   }
@@ -117,7 +118,7 @@ export class RankingsReadModel {
   async view(snapshotId: string): Promise<RankingView> {
     const cached = this.views.get(snapshotId);
     if (cached) return cached;
-    const s = await this.snapshotOr404(snapshotId);
+    const s = await this.snapshotOr404(snapshotId, false);
     const competition = await this.competitions.snapshot(s.competitionId);
     const labels = s.labels as Record<string, InnovationLabel>;
     const output = s.output as RankOutput;
@@ -189,7 +190,7 @@ export class RankingsReadModel {
   async publicInnovation(id: string) {
     const row = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.publicInnovation(id) : undefined;
     if (!row) throw new NotFound('INNOVATION_NOT_FOUND', `innovation ${id} not found`);
-    const latest = await this.repo.latestSnapshot(String(row.competitionId));
+    const latest = await this.repo.latestVersion(String(row.competitionId));
     let ranking = null;
     if (latest) {
       const view = await this.view(latest.id);

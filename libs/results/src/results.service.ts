@@ -27,8 +27,8 @@ export interface InnovationLabel {
  * Results: preview, provisional announcement with objections, publication of immutable snapshots, the score
  * breakdown. The public read model of published snapshots is RankingsReadModel.
  */
-/** The phases a publication reports (GET /api/operations/:id). */
-const PUBLISH_PHASES = ['waiting', 'reading', 'scoring', 'storing', 'notifying'] as const;
+/** The phases a publication reports, in order (GET /api/operations/:id; `done` = the index of the phase just started). */
+export const PUBLISH_PHASES = ['waiting', 'reading', 'scoring', 'storing', 'notifying'] as const;
 @Injectable()
 export class ResultsService {
   private readonly publicUrl: string;
@@ -255,7 +255,7 @@ export class ResultsService {
       const announcement = await this.repo.latestAnnouncement(competitionId, tx);
       const unanswered = announcement ? (await this.repo.objections(announcement.id, tx)).filter((o) => !o.answeredAt).length : 0;
       assertPublishable({ planDays: competition.plan.objectionWindowDays, announcement, unanswered, openCorrections: await this.jury.openCorrections(competitionId, tx), now });
-      const previous = await this.repo.latestSnapshot(competitionId, tx);
+      const previous = await this.repo.latestVersion(competitionId, tx);
       if (previous && !reason?.trim()) throw new ValidationFailed([{ field: 'reason', message: `version ${previous.version} is published; say why you publish a correction` }], 'RESULTS_REASON_REQUIRED');
       step('reading');
       const { input, innovations } = await this.buildInput(competition, undefined, tx);
@@ -263,7 +263,7 @@ export class ResultsService {
       const made = createSnapshot(input);
       step('storing');
       const labels = Object.fromEntries(innovations.map((i) => [i.id, { title: i.title, organization: i.organization, region: i.region, category: i.category } satisfies InnovationLabel]));
-      const row = await this.repo.insertSnapshot(tx, { competitionId, version: (previous?.version ?? 0) + 1, input: made.input as object, output: made.output as object, hash: made.hash, reason: reason ?? null, labels, publishedBy: actor.id });
+      const row = await this.repo.insertSnapshot(tx, { competitionId, version: (previous?.version ?? 0) + 1, input: made.input, output: made.output, hash: made.hash, reason: reason ?? null, labels, publishedBy: actor.id });
       if (locked.status === 'judging') await this.competitions.setStatus(tx, actor.id, locked, 'published', `ranking v${row.version} published`);
       await this.audit.record(tx, { actorId: actor.id, action: 'results.publish', entityType: 'ranking_snapshot', entityId: row.id, competitionId, after: { version: row.version, hash: row.hash }, reason: reason ?? null });
       step('notifying');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ChangeBus } from '@app/database';
+import { ChangeBus, isoTimestampSql, queryPrepared } from '@app/database';
 import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity } from './competition.entity';
 import type { CompetitionPlan, CompetitionStatus } from '../domain';
 
@@ -29,6 +29,26 @@ export class CompetitionsRepository {
 
   findById(id: string, tx?: EntityManager): Promise<CompetitionEntity | null> {
     return this.m(tx).findOne(CompetitionEntity, { where: { id } });
+  }
+
+  /**
+   * The competition as the JSON of `CompetitionView` (stages in plan order, timestamps as JSON.stringify writes
+   * them), made by PostgreSQL in one prepared statement, with what the read check needs: its status and whether
+   * `userId` is one of its organizers. Every organizer page loads it (bench/RESULTS.md); null when there is none.
+   */
+  async viewJson(id: string, userId: string): Promise<{ status: CompetitionStatus; organizer: boolean; json: string } | null> {
+    const [row] = await queryPrepared<{ status: CompetitionStatus; organizer: boolean; json: string }>(
+      this.db.manager,
+      `SELECT c.status, EXISTS (SELECT 1 FROM competition_organizers o WHERE o.competition_id = c.id AND o.user_id = $2) AS organizer,
+              json_build_object(
+                'id', c.id, 'slug', c.slug, 'name', c.name, 'year', c.year, 'description', c.description, 'status', c.status, 'plan', c.plan,
+                'stages', (SELECT coalesce(json_agg(json_build_object('key', s.key, 'status', s.status, 'openedAt', ${isoTimestampSql('s.opened_at')}, 'closedAt', ${isoTimestampSql('s.closed_at')}) ORDER BY s.position), '[]')
+                             FROM competition_stages s WHERE s.competition_id = c.id),
+                'createdAt', ${isoTimestampSql('c.created_at')})::text AS json
+         FROM competitions c WHERE c.id = $1`,
+      [id, userId],
+    );
+    return row ?? null;
   }
 
   findBySlug(slug: string, tx?: EntityManager): Promise<CompetitionEntity | null> {

@@ -58,6 +58,21 @@ export interface OpenSheetRow {
 }
 
 /** SQL of the judging context: stage results, schedules, assignments and sheets. */
+/** A row of a juror's dashboard (GET /api/assignments/mine). */
+export interface JurorAssignmentRow {
+  id: string;
+  competitionId: string;
+  competitionName: string;
+  stageKey: string;
+  innovationId: string;
+  title: string;
+  category: string;
+  sheetStatus: string | null;
+  version: number | null;
+  dueAt: string | null;
+  stageStatus: string;
+}
+
 @Injectable()
 export class JudgingRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -382,6 +397,31 @@ export class JudgingRepository {
          FROM assignments a JOIN score_sheets s ON s.assignment_id = a.id
         WHERE a.competition_id = $1 AND a.removed_at IS NULL AND s.status = 'submitted' ${stageKey ? 'AND a.stage_key = $2' : ''}`,
       stageKey ? [competitionId, stageKey] : [competitionId],
+    );
+  }
+
+  /**
+   * A juror's active assignments with their innovation, competition, stage state, sheet state and due date (the
+   * stage's `closesAt` in the plan), open stages first. One prepared statement; the plan is read in PostgreSQL
+   * once per competition, not sent with every row (a national juror has hundreds of assignments: bench/RESULTS.md).
+   */
+  assignmentsOfJuror(jurorId: string): Promise<JurorAssignmentRow[]> {
+    return queryPrepared<JurorAssignmentRow>(
+      this.db.manager,
+      `WITH mine AS (SELECT a.id, a.competition_id, a.stage_key, a.innovation_id, a.created_at FROM assignments a WHERE a.juror_id = $1 AND a.removed_at IS NULL),
+            due AS (SELECT c.id AS competition_id, st->>'key' AS stage_key, st->>'closesAt' AS closes_at
+                      FROM competitions c CROSS JOIN LATERAL jsonb_array_elements(c.plan->'stages') st
+                     WHERE c.id IN (SELECT DISTINCT competition_id FROM mine))
+       SELECT m.id, m.competition_id AS "competitionId", c.name AS "competitionName", m.stage_key AS "stageKey", m.innovation_id AS "innovationId", i.title, i.category,
+              s.status AS "sheetStatus", s.version, d.closes_at AS "dueAt", cs.status AS "stageStatus"
+         FROM mine m
+         JOIN innovations i ON i.id = m.innovation_id
+         JOIN competitions c ON c.id = m.competition_id
+         LEFT JOIN due d ON d.competition_id = m.competition_id AND d.stage_key = m.stage_key
+         JOIN competition_stages cs ON cs.competition_id = m.competition_id AND cs.key = m.stage_key
+         LEFT JOIN score_sheets s ON s.assignment_id = m.id
+        ORDER BY cs.status = 'open' DESC, m.created_at, i.title`,
+      [jurorId],
     );
   }
 

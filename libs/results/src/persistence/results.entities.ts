@@ -11,7 +11,8 @@ export class RankingSnapshotEntity {
   @Index('ranking_snapshots_competition_idx')
   @Column({ type: 'uuid', name: 'competition_id' }) competitionId: string;
   @Column({ type: 'int' }) version: number;
-  @Column({ type: 'jsonb' }) input: object;
+  /** `json`, not `jsonb`: stored as text, never queried inside (migration 1795760000000). */
+  @Column({ type: 'json' }) input: object;
   @Column({ type: 'jsonb' }) output: object;
   @Column({ type: 'varchar', length: 80 }) hash: string;
   @Column({ type: 'text', nullable: true }) reason: string | null;
