@@ -250,7 +250,11 @@ describe('region awards: index → nominees → presentation → field validatio
     const page = await t.http().get(`/api/public/awards/iga-daerah-${year}/regions/${regions['Kota Bekasi']}`);
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ region: 'Kota Bekasi', presenterName: 'Tri Adhianto', placements: [{ section: 'kota', rank: 1, kind: 'category' }] });
-    const indexPage = await t.http().get(new URL(page.body.indexUrl).pathname + new URL(page.body.indexUrl).search);
+    // The link opens the region's page of the index version the award used; the page reads the same region from the API.
+    const link = new URL(page.body.indexUrl);
+    expect(link.pathname).toBe(`/indeks/iid-award-${year}/daerah/${regions['Kota Bekasi']}`);
+    expect((await t.http().get(link.pathname)).status).toBe(200);
+    const indexPage = await t.http().get(`/api/public/index-editions/iid-award-${year}/regions/${regions['Kota Bekasi']}${link.search}`);
     expect(indexPage.status).toBe(200);
     expect(indexPage.body).toMatchObject({ rank: 1, verified: { iid: 90 } });
     expect((await t.http().get(`/api/public/awards/iga-daerah-${year}/regions/${regions['Kota Cimahi']}`)).status).toBe(404);

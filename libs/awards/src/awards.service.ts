@@ -281,8 +281,9 @@ export class AwardsService {
     return index;
   }
 
+  /** The region's page of the index version the award used (the web app's `/indeks/:slug/daerah/:regionId`). */
   private indexUrl(index: VerifiedIndex, regionId: string): string {
-    return `${this.publicUrl}/api/public/index-editions/${encodeURIComponent(index.edition.slug)}/regions/${regionId}?version=${index.snapshot.version}`;
+    return `${this.publicUrl}/indeks/${encodeURIComponent(index.edition.slug)}/daerah/${regionId}?version=${index.snapshot.version}`;
   }
 
   private view(r: EntryRow, editable: boolean, index: VerifiedIndex | null): AwardEntryView {
