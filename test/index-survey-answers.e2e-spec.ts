@@ -3,7 +3,10 @@ import { bearer, idOf, login, seedDemo } from './support/factories';
 import { MINI_FRAMEWORK } from './support/index-framework';
 
 const text = (id: string) => ({ id, en: id });
-/** The mini framework with the IID survey indicator (its options and keys), evidence a link to the survey's results. */
+/**
+ * The mini framework with the IID survey indicator as the default IID framework has it (its options, keys and
+ * evidence: a document of kind survey, or a report): survey data linked to the answer stands as that document.
+ */
 const FRAMEWORK = structuredClone(MINI_FRAMEWORK) as typeof MINI_FRAMEWORK & { aspects: { variables: { indicators: unknown[] }[] }[] };
 FRAMEWORK.aspects[1].variables[0].indicators.push({
   key: 'survei_kepuasan',
@@ -12,8 +15,8 @@ FRAMEWORK.aspects[1].variables[0].indicators.push({
   options: [
     { key: 'tidak_ada', score: 0, guidance: text('Tidak ada survei'), evidence: { type: 'none' } },
     { key: 'survei', score: 2, guidance: text('Survei dilakukan'), evidence: { type: 'link' } },
-    { key: 'ikm_baik', score: 4, guidance: text('IKM Baik'), evidence: { type: 'link' } },
-    { key: 'ikm_meningkat', score: 6, guidance: text('IKM Sangat Baik atau meningkat'), evidence: { type: 'link' } },
+    { key: 'ikm_baik', score: 4, guidance: text('IKM Baik'), evidence: { type: 'document', kinds: ['survey'] } },
+    { key: 'ikm_meningkat', score: 6, guidance: text('IKM Sangat Baik atau meningkat'), evidence: { type: 'document', kinds: ['survey', 'report'] } },
   ],
 });
 
@@ -104,9 +107,12 @@ describe("the index's survey indicator answered from a linked survey period (e2e
     const verified = await t.http().put(`/api/index-editions/${id}/answers/${seen.body[0].answerId}/verification`).set(bearer(validator)).send({ option: 'ikm_meningkat' });
     expect(verified.status).toBe(200);
     expect((await t.http().get(`/api/index-editions/${id}/regions/${bekasi}/survey-answers`).set(bearer(validator))).body[0].verifiedOption).toBe('ikm_meningkat');
-    // The coordinator sees the data but not the verified option; an OPD and another juror see nothing.
+    // The coordinator and the innovation's OPD see the data but not the verified option; another OPD of the region sees none.
     const asCoordinator = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}/survey-answers`).set(bearer(coord));
     expect([asCoordinator.status, asCoordinator.body[0].dataOption, 'verifiedOption' in asCoordinator.body[0]]).toEqual([200, 'ikm_meningkat', false]);
-    expect((await t.http().get(`/api/index-editions/${id}/regions/${bekasi}/survey-answers`).set(bearer(rsud))).status).toBe(404);
+    const asOwner = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}/survey-answers`).set(bearer(rsud));
+    expect([asOwner.status, asOwner.body.length, asOwner.body[0].innovationId, 'verifiedOption' in asOwner.body[0]]).toEqual([200, 1, sitaro, false]);
+    const asOtherOpd = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}/survey-answers`).set(bearer(dukcapil));
+    expect([asOtherOpd.status, asOtherOpd.body]).toEqual([200, []]);
   });
 });

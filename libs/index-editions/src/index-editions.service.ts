@@ -185,7 +185,7 @@ export class IndexEditionsService {
     const own = new Set(innovations.map((i) => i.id));
     const answers = (await this.repo.answers(id, [regionId])).filter((a) => !opd || (a.indexInnovationId !== null && own.has(a.indexInnovationId)));
     const documents = await this.repo.documents(answers.map((a) => a.id));
-    const gaps = selfAssessmentGaps(edition.framework, this.assessment(regionId, innovations, answers, documents)).filter((g) => !opd || !g.field.startsWith('region.'));
+    const gaps = selfAssessmentGaps(edition.framework, await this.assessment(regionId, innovations, answers, documents)).filter((g) => !opd || !g.field.startsWith('region.'));
     return {
       edition: { id: edition.id, slug: edition.slug, name: edition.name, status: edition.status },
       region: { id: region.id, name: region.name, kind: region.kind },
@@ -244,7 +244,7 @@ export class IndexEditionsService {
       this.assertNotSubmitted(participant.submittedAt);
       const innovations = await this.repo.innovations(id, { regionIds: [regionId] }, tx);
       const answers = await this.repo.answers(id, [regionId], tx);
-      assertSelfAssessmentComplete(edition.framework, this.assessment(regionId, innovations, answers, await this.repo.documents(answers.map((a) => a.id), tx)));
+      assertSelfAssessmentComplete(edition.framework, await this.assessment(regionId, innovations, answers, await this.repo.documents(answers.map((a) => a.id), tx), tx));
       participant.submittedAt = now;
       participant.submittedBy = actor.id;
       await this.repo.saveParticipant(tx, participant);
@@ -619,8 +619,12 @@ export class IndexEditionsService {
     return { edition, innovation };
   }
 
-  /** A region's answers with their evidence, as the completeness check reads them. */
-  private assessment(regionId: string, innovations: IndexInnovationEntity[], answers: IndexAnswerEntity[], documents: IndexDocumentEntity[]): SelfAssessment {
+  /**
+   * A region's answers with their evidence, as the completeness check reads them. An answer that follows from a
+   * linked survey period (the SKM data, issue 22) has that survey as its document of kind `survey`.
+   */
+  private async assessment(regionId: string, innovations: IndexInnovationEntity[], answers: IndexAnswerEntity[], documents: IndexDocumentEntity[], tx?: EntityManager): Promise<SelfAssessment> {
+    const surveyBacked = await this.repo.surveyBacked(answers.map((a) => a.id), tx);
     return {
       region: regionId,
       innovations: innovations.map((i) => i.id),
@@ -629,7 +633,7 @@ export class IndexEditionsService {
         ...(a.indexInnovationId ? { innovation: a.indexInnovationId } : { region: regionId }),
         self: a.selfOption,
         link: a.link,
-        documents: documents.filter((d) => d.answerId === a.id).map((d) => ({ kind: d.kind })),
+        documents: [...documents.filter((d) => d.answerId === a.id).map((d) => ({ kind: d.kind })), ...(surveyBacked.has(a.id) ? [{ kind: 'survey' as const }] : [])],
       })),
     };
   }

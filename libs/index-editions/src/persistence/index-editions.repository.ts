@@ -181,6 +181,13 @@ export class IndexEditionsRepository {
     return answerIds.length ? this.m(tx).find(IndexDocumentEntity, { where: { answerId: In(answerIds) }, order: { createdAt: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
   }
 
+  /** Of these answers, those that follow from a linked survey period (index_survey_answers). */
+  async surveyBacked(answerIds: string[], tx?: EntityManager): Promise<Set<string>> {
+    if (!answerIds.length) return new Set();
+    const rows: { id: string }[] = await this.m(tx).query(`SELECT answer_id AS id FROM index_survey_answers WHERE answer_id = ANY($1::uuid[])`, [answerIds]);
+    return new Set(rows.map((r) => r.id));
+  }
+
   document(id: string): Promise<IndexDocumentEntity | null> {
     return this.m().findOne(IndexDocumentEntity, { where: { id } });
   }
