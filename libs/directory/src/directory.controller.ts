@@ -42,8 +42,9 @@ export class DirectoryController {
   @Roles('admin')
   @ApiOkResponse({ type: NationalAreasImportView })
   @ApiOperation({ summary: 'Load Indonesia’s 38 provinces, 416 kabupaten and 98 kota with their Kemendagri codes (idn-area-data); idempotent' })
-  importNationalAreas(@CurrentUser() actor: Actor) {
-    return this.directory.importNationalAreas(actor.id);
+  @TrackOperation('directory.national_areas', { result: (r: { created: number }) => r.created })
+  importNationalAreas(@CurrentUser() actor: Actor, @OperationProgress() progress: OnProgress) {
+    return this.directory.importNationalAreas(actor.id, progress);
   }
 
   @Post('imports/region-tags')
@@ -53,8 +54,9 @@ export class DirectoryController {
   @ApiBody({ description: 'CSV with header: code,tags (code = the region’s code or name; tags separated by | or spaces, empty clears them)', schema: { type: 'string' } })
   @ApiOkResponse({ type: RegionTagsImportView })
   @ApiOperation({ summary: 'All-or-nothing CSV import of region tags; a refused file answers 400 with details.errors per line' })
-  async importRegionTags(@CurrentUser() actor: Actor, @Req() req: Parameters<typeof readCsvBody>[0]) {
-    return this.directory.importRegionTags(actor, await readCsvBody(req));
+  @TrackOperation('directory.region_tags', { result: (r: { updated: number }) => r.updated })
+  async importRegionTags(@CurrentUser() actor: Actor, @Req() req: Parameters<typeof readCsvBody>[0], @OperationProgress() progress: OnProgress) {
+    return this.directory.importRegionTags(actor, await readCsvBody(req), progress);
   }
 
   @Get('organizations')

@@ -91,16 +91,22 @@ export class DirectoryService {
    * created when missing, matched by code (or by kind and name) and brought in line otherwise. Idempotent;
    * one audit event with the counts. `actorId` null = the CLI.
    */
-  async importNationalAreas(actorId: string | null): Promise<NationalAreasImportView> {
+  async importNationalAreas(actorId: string | null, onProgress?: OnProgress): Promise<NationalAreasImportView> {
+    onProgress?.({ phase: 'reading', done: 0, total: 0 });
     const areas = await loadNationalAreas();
     const source = await areaSource();
+    onProgress?.({ phase: 'waiting', done: 0, total: areas.length });
     return this.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('import:regions'))`);
       const plan = planAreaImport(await this.repo.allRegions(tx), areas);
+      onProgress?.({ phase: 'saving', done: plan.unchanged, total: areas.length });
       await this.repo.applyAreaUpdates(tx, plan.update.map((u) => ({ id: u.id, ...u.area })));
       // Provinces first: a kabupaten/kota finds its parent by the parent's code.
-      await this.repo.insertAreas(tx, plan.create.filter((a) => a.kind === 'provinsi'));
+      const provinces = plan.create.filter((a) => a.kind === 'provinsi');
+      await this.repo.insertAreas(tx, provinces);
+      onProgress?.({ phase: 'saving', done: plan.unchanged + plan.update.length + provinces.length, total: areas.length });
       await this.repo.insertAreas(tx, plan.create.filter((a) => a.kind !== 'provinsi'));
+      onProgress?.({ phase: 'saving', done: areas.length, total: areas.length });
       const count = (kind: string) => areas.filter((a) => a.kind === kind).length;
       const result: NationalAreasImportView = {
         source,
@@ -134,8 +140,10 @@ export class DirectoryService {
    * CSV columns: code (a region's code or name), tags (separated by `|` or spaces; empty clears them). All
    * rows or none; every bad row is listed. Replaces the tags of the regions named; one audit event each.
    */
-  async importRegionTags(actor: Actor, csv: string): Promise<RegionTagsImportView> {
+  async importRegionTags(actor: Actor, csv: string, onProgress?: OnProgress): Promise<RegionTagsImportView> {
     const records = parseCsv(csv, ['code', 'tags'], ['code', 'tags'], 'IMPORT_REGION_TAGS_INVALID');
+    const total = records.length;
+    onProgress?.({ phase: 'waiting', done: 0, total });
     return this.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('import:regions'))`);
       const index = await this.index(tx);
@@ -152,9 +160,11 @@ export class DirectoryService {
         if (seen.has(region.id)) errors.push({ row: line, field: 'code', message: `${region.name} is already on line ${seen.get(region.id)}` });
         seen.set(region.id, line);
         rows.push({ region, tags: tags.tags });
+        onProgress?.({ phase: 'checking', done: i + 1, total });
       });
       if (errors.length) throw new ImportRefused('IMPORT_REGION_TAGS_INVALID', errors);
       const changed = rows.filter((r) => (r.region.tags ?? []).join('|') !== r.tags.join('|'));
+      onProgress?.({ phase: 'saving', done: rows.length - changed.length, total });
       await this.repo.setRegionTags(tx, changed.map((r) => ({ id: r.region.id, tags: r.tags })));
       await this.audit.record(
         tx,
