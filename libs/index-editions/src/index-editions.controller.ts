@@ -1,10 +1,28 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles, type Actor } from '@app/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, ApiFileResponse, CurrentUser, Public, Roles, type Actor } from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { DOCUMENT_KINDS, type IndexFramework } from '@app/regional-index';
 import { fileOf, sendDocument } from '@app/submissions';
 import { IndexEditionsService } from './index-editions.service';
+import {
+  INDEX_REF_MODELS,
+  IndexAnswerView,
+  IndexDocumentView,
+  IndexEditionSummaryView,
+  IndexEditionView,
+  IndexInnovationView,
+  IndexPreviewView,
+  IndexPublicRegionView,
+  IndexPublishedView,
+  IndexRankingsView,
+  IndexRegionView,
+  IndexSnapshotJsonView,
+  IndexSubmittedView,
+  PublicIndexEditionView,
+  ValidationTaskView,
+  ValidatorAssignmentView,
+} from './dto/index-editions.view';
 import {
   IndexAnswerDto,
   AssignValidatorsDto,
@@ -27,24 +45,29 @@ const LATEST = 'public, max-age=60';
 
 @ApiTags('index')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 409, 503)
+@ApiExtraModels(...INDEX_REF_MODELS)
 @Controller('index-editions')
 export class IndexEditionsController {
   constructor(private readonly editions: IndexEditionsService) {}
 
   @Post()
   @Roles('admin', 'organizer')
+  @ApiCreatedResponse({ type: IndexEditionView })
   @ApiOperation({ summary: 'Create an index edition: name, slug, year, framework (default IID 2023 model), categories and windows' })
   create(@CurrentUser() actor: Actor, @Body() dto: CreateIndexEditionDto) {
     return this.editions.create(actor, dto);
   }
 
   @Get()
+  @ApiOkResponse({ type: [IndexEditionSummaryView] })
   @ApiOperation({ summary: 'Index editions: organizers see the ones they run, everyone else the ones past draft' })
   list(@CurrentUser() actor: Actor) {
     return this.editions.list(actor);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: IndexEditionView })
   @ApiOperation({ summary: 'An index edition with its framework, categories, windows and status' })
   get(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.editions.get(actor, id);
@@ -52,6 +75,7 @@ export class IndexEditionsController {
 
   @Put(':id/framework')
   @Roles('admin', 'organizer')
+  @ApiOkResponse({ type: IndexEditionView })
   @ApiOperation({ summary: 'Replace the framework while the edition is a draft (409 once the self-assessment opened)' })
   framework(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: FrameworkDto) {
     return this.editions.updateFramework(actor, id, dto.framework as unknown as IndexFramework);
@@ -60,12 +84,14 @@ export class IndexEditionsController {
   @Post(':id/status')
   @HttpCode(200)
   @Roles('admin', 'organizer')
+  @ApiOkResponse({ type: IndexEditionView })
   @ApiOperation({ summary: 'Move to the next status: self_assessment, verification (coordinators are notified), closed' })
   status(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: TransitionDto) {
     return this.editions.transition(actor, id, dto.to);
   }
 
   @Get(':id/regions/:regionId')
+  @ApiOkResponse({ type: IndexRegionView })
   @ApiOperation({ summary: "A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers)" })
   region(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('regionId', uuidParam) regionId: string) {
     return this.editions.region(actor, id, regionId);
@@ -73,6 +99,7 @@ export class IndexEditionsController {
 
   @Put(':id/regions/:regionId/answers')
   @Roles('coordinator', 'opd')
+  @ApiOkResponse({ type: IndexAnswerView })
   @ApiOperation({ summary: 'Answer one indicator (option and evidence link): region indicators by the coordinator, innovation indicators by the OPD' })
   answer(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('regionId', uuidParam) regionId: string, @Body() dto: IndexAnswerDto) {
     return this.editions.answer(actor, id, regionId, dto);
@@ -83,13 +110,14 @@ export class IndexEditionsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
   @ApiParam({ name: 'kind', enum: DOCUMENT_KINDS })
+  @ApiCreatedResponse({ type: IndexDocumentView })
   @ApiOperation({ summary: 'Attach an evidence document of a kind (regulation, decree, budget …) to an answer: PDF, JPEG or PNG by content (415 otherwise), up to UPLOAD_MAX_BYTES (413)' })
   async upload(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('answerId', uuidParam) answerId: string, @Param('kind') kind: string, @Req() req: MultipartRequest) {
     return this.editions.uploadDocument(actor, id, answerId, kind, await fileOf(req));
   }
 
   @Get(':id/documents/:documentId')
-  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @ApiFileResponse('the file, as an attachment', 'application/pdf', 'image/jpeg', 'image/png')
   @ApiOperation({ summary: "Download an answer's evidence document (whoever sees the region's self-assessment)" })
   async download(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('documentId', uuidParam) documentId: string, @Res() reply: Reply) {
     const { doc, stream } = await this.editions.downloadDocument(actor, id, documentId);
@@ -99,6 +127,7 @@ export class IndexEditionsController {
   @Post(':id/regions/:regionId/submit')
   @HttpCode(200)
   @Roles('coordinator')
+  @ApiOkResponse({ type: IndexSubmittedView })
   @ApiOperation({ summary: "Submit the region's self-assessment (400 listing every gap while incomplete)" })
   submit(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('regionId', uuidParam) regionId: string) {
     return this.editions.submit(actor, id, regionId);
@@ -106,12 +135,14 @@ export class IndexEditionsController {
 
   @Post(':id/innovations')
   @Roles('opd')
+  @ApiCreatedResponse({ type: IndexInnovationView })
   @ApiOperation({ summary: 'Report an innovation for the edition (a title, or an innovation entered in a competition by reference)' })
   report(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ReportInnovationDto) {
     return this.editions.reportInnovation(actor, id, dto);
   }
 
   @Get(':id/innovations')
+  @ApiOkResponse({ type: [IndexInnovationView] })
   @ApiOperation({ summary: 'Reported innovations: an OPD its own, a coordinator its region’s, a validator its regions’, organizers all' })
   innovations(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.editions.innovations(actor, id);
@@ -119,6 +150,7 @@ export class IndexEditionsController {
 
   @Post(':id/validators')
   @Roles('admin', 'organizer')
+  @ApiCreatedResponse({ type: ValidatorAssignmentView })
   @ApiOperation({ summary: 'Assign validators (jurors) to the submitted regions automatically, under the conflict rules' })
   assign(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: AssignValidatorsDto) {
     return this.editions.assignValidators(actor, id, dto.perRegion);
@@ -126,6 +158,7 @@ export class IndexEditionsController {
 
   @Get(':id/validations')
   @Roles('admin', 'organizer', 'juror')
+  @ApiOkResponse({ type: [ValidationTaskView] })
   @ApiOperation({ summary: 'The regions a validator checks (organizers: every assignment)' })
   validations(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.editions.validations(actor, id);
@@ -133,6 +166,7 @@ export class IndexEditionsController {
 
   @Put(':id/answers/:answerId/verification')
   @Roles('juror')
+  @ApiOkResponse({ type: IndexAnswerView })
   @ApiOperation({ summary: 'Set the verified option of an answer (a lower one than the region’s needs a note); versioned and audited' })
   verify(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('answerId', uuidParam) answerId: string, @Body() dto: VerifyDto) {
     return this.editions.verify(actor, id, answerId, dto.option, dto.note);
@@ -140,6 +174,7 @@ export class IndexEditionsController {
 
   @Put(':id/innovations/:innovationId/eligibility')
   @Roles('juror')
+  @ApiOkResponse({ type: IndexInnovationView })
   @ApiOperation({ summary: 'Mark a reported innovation eligible or not (with a reason); not eligible ones do not count under verified' })
   eligibility(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('innovationId', uuidParam) innovationId: string, @Body() dto: IndexEligibilityDto) {
     return this.editions.eligibility(actor, id, innovationId, dto.eligible, dto.reason);
@@ -147,6 +182,7 @@ export class IndexEditionsController {
 
   @Get(':id/preview')
   @Roles('admin', 'organizer')
+  @ApiOkResponse({ type: IndexPreviewView })
   @ApiOperation({ summary: 'Preview the index from the current answers: self and verified side by side per category and group' })
   preview(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.editions.preview(actor, id);
@@ -154,6 +190,7 @@ export class IndexEditionsController {
 
   @Post(':id/publish')
   @Roles('admin', 'organizer')
+  @ApiCreatedResponse({ type: IndexPublishedView })
   @ApiOperation({ summary: 'Publish an immutable, verifiable index snapshot (version n+1; a correction needs a reason); coordinators are notified' })
   publish(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: PublishIndexDto) {
     return this.editions.publish(actor, id, dto.reason);
@@ -162,12 +199,15 @@ export class IndexEditionsController {
 
 @ApiTags('public')
 @Public()
+@ApiErrorResponses(400, 404, 503)
+@ApiExtraModels(...INDEX_REF_MODELS)
 @Controller('public')
 export class IndexPublicController {
   constructor(private readonly editions: IndexEditionsService) {}
 
   @Get('index-editions')
   @Header('cache-control', LATEST)
+  @ApiOkResponse({ type: [PublicIndexEditionView] })
   @ApiOperation({ summary: 'Index editions with a published ranking, with their latest snapshot' })
   list() {
     return this.editions.publicEditions();
@@ -175,6 +215,7 @@ export class IndexPublicController {
 
   @Get('index-editions/:slug/rankings')
   @Header('cache-control', LATEST)
+  @ApiOkResponse({ type: IndexRankingsView })
   @ApiOperation({ summary: 'The published index ranking per category and group (latest, or ?version=n), with region names and the hash' })
   rankings(@Param('slug') slug: string, @Query() q: IndexVersionQueryDto) {
     return this.editions.publicRankings(slug, q.version);
@@ -182,6 +223,7 @@ export class IndexPublicController {
 
   @Get('index-editions/:slug/regions/:regionId')
   @Header('cache-control', LATEST)
+  @ApiOkResponse({ type: IndexPublicRegionView })
   @ApiOperation({ summary: "A region's published index: IID, SPD and SID (self and verified) and self vs verified per indicator" })
   region(@Param('slug') slug: string, @Param('regionId', uuidParam) regionId: string, @Query() q: IndexVersionQueryDto) {
     return this.editions.publicRegion(slug, regionId, q.version);
@@ -189,6 +231,7 @@ export class IndexPublicController {
 
   @Get('index-rankings/:snapshotId')
   @Header('cache-control', IMMUTABLE)
+  @ApiOkResponse({ type: IndexSnapshotJsonView })
   @ApiOperation({ summary: 'The index snapshot {input, output, hash} that `npm run -s cli -- verify FILE` checks' })
   snapshot(@Param('snapshotId') id: string) {
     return this.editions.snapshotJson(id);

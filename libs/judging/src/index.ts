@@ -5,3 +5,4 @@ export { JuryService } from './jury.service';
 export { JudgingRepository, type DraftWrite, type SubmittedSheetRow } from './persistence/judging.repository';
 export * from './persistence/judging.entities';
 export { excludedFromRanking, scoringInputFor, STATUSES_IN_STATISTICS, type PlanForScoring, type SubmissionForScoring } from './domain';
+export * from './dto/judging.view';

@@ -6,3 +6,4 @@ export * from './security-headers';
 export * from './body-shape';
 export * from './validation-fields';
 export * from './localized-text.view';
+export * from './api-responses';
