@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { importCsv, rowErrors, type ImportKind, type ImportResult } from '../../api/organizer';
+import { importCsv, rowErrors, type ImportedUsers, type ImportKind, type ImportResult } from '../../api/organizer';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
@@ -17,7 +17,7 @@ function Created({ kind, result }: { kind: ImportKind; result: ImportResult }) {
   if (kind === 'organizations') return <p className="notice">{t('org.import.created', { n: result.created })}</p>;
   return (
     <Table caption={t('org.import.created', { n: result.created })} columns={[t('auth.email'), t('org.col.name'), t('org.col.role'), t('org.import.invitation')]}>
-      {result.items.map((u) => (
+      {(result as ImportedUsers).items.map((u) => (
         <tr key={u.id}>
           <td>{u.email}</td>
           <td>{u.name}</td>
