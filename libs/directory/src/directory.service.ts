@@ -9,6 +9,7 @@ import { OrganizationEntity } from './persistence/organization.entity';
 import { ORGANIZATION_KINDS, parentRuleError, type OrganizationKind, type RegionKind } from './domain/region-kind';
 import { ImportRefused, parseCsv, type RowError } from './import/csv';
 import type { CreateOrganizationDto, CreateRegionDto, OrganizationView, RegionView } from './dto/directory.dto';
+import { transactionLock } from '@app/database';
 
 export function toRegionView(r: RegionEntity): RegionView {
   return { id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parentId, tags: r.tags ?? [] };
@@ -133,7 +134,7 @@ export class DirectoryService {
     const records = parseCsv(csv, ['name', 'region'], ['name', 'region', 'kind', 'code', 'email'], 'IMPORT_ORGANIZATIONS_INVALID');
     return this.db.transaction(async (tx) => {
       // Serialise imports so two simultaneous files cannot both pass the duplicate check.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('import:organizations'))`);
+      await transactionLock(tx, 'import:organizations');
       const index = await this.index(tx);
       const errors: RowError[] = [];
       const seen = new Map<string, number>();

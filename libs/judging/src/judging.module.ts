@@ -35,14 +35,7 @@ export class JudgingModule implements OnModuleInit {
     });
     this.access.register(async (actor, innovationId) => {
       if (actor.role !== 'juror') return false;
-      const rows: unknown[] = await this.repo.m().query(
-        `SELECT 1 FROM assignments WHERE juror_id = $1 AND innovation_id = $2 AND removed_at IS NULL
-         UNION ALL SELECT 1 FROM presentation_slots WHERE innovation_id = $2 AND superseded_at IS NULL AND $1 = ANY(panel)
-         UNION ALL SELECT 1 FROM field_visits WHERE innovation_id = $2 AND superseded_at IS NULL AND $1 = ANY(verifiers)
-         LIMIT 1`,
-        [actor.id, innovationId],
-      );
-      return rows.length > 0;
+      return this.repo.jurorReadsInnovation(actor.id, innovationId);
     });
   }
 }

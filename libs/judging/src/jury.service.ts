@@ -370,18 +370,7 @@ export class JuryService {
 
   /** The juror's dashboard: assignments with stage, due date and sheet status, plus progress counts. */
   async mine(actor: Actor) {
-    const rows: { id: string; competitionId: string; competitionName: string; stageKey: string; innovationId: string; title: string; category: string; sheetStatus: string | null; version: number | null; plan: CompetitionSnapshot['plan']; stageStatus: string }[] = await this.db.query(
-      `SELECT a.id, a.competition_id AS "competitionId", c.name AS "competitionName", a.stage_key AS "stageKey", a.innovation_id AS "innovationId", i.title, i.category,
-              s.status AS "sheetStatus", s.version, c.plan, cs.status AS "stageStatus"
-         FROM assignments a
-         JOIN innovations i ON i.id = a.innovation_id
-         JOIN competitions c ON c.id = a.competition_id
-         JOIN competition_stages cs ON cs.competition_id = a.competition_id AND cs.key = a.stage_key
-         LEFT JOIN score_sheets s ON s.assignment_id = a.id
-        WHERE a.juror_id = $1 AND a.removed_at IS NULL
-        ORDER BY cs.status = 'open' DESC, a.created_at, i.title`,
-      [actor.id],
-    );
+    const rows = await this.repo.jurorDashboard(actor.id);
     const items = rows.map((r) => ({
       id: r.id,
       competitionId: r.competitionId,
@@ -392,10 +381,10 @@ export class JuryService {
       innovationId: r.innovationId,
       title: r.title,
       category: r.category,
-      sheetStatus: r.sheetStatus ?? 'not_started',
+      sheetStatus: r.sheetStatus ?? ('not_started' as const),
       version: r.version ?? 0,
     }));
-    const progress = sheetProgress(items.map((i) => ({ jurorId: actor.id, status: i.sheetStatus === 'not_started' ? null : (i.sheetStatus as 'draft' | 'submitted') })));
+    const progress = sheetProgress(items.map((i) => ({ jurorId: actor.id, status: i.sheetStatus === 'not_started' ? null : i.sheetStatus })));
     return { progress: progress.overall, items };
   }
 

@@ -11,6 +11,7 @@ import { FieldVisitEntity, PresentationSlotEntity } from './persistence/judging.
 import { assertNoConflict } from './domain';
 import { JudgingEvents } from './judging.events';
 import type { FieldVisitDto, PresentationDto } from './dto/judging.dto';
+import { transactionLock } from '@app/database';
 
 /**
  * Blind judging: the jurors on a panel or a visit are named to the competition's organizers and to those
@@ -83,7 +84,7 @@ export class ScheduleService {
     if (!dto.location && !dto.link) throw new ValidationFailed([{ field: 'location', message: 'give a room (location) or a video link (link)' }], 'SCHEDULE_INVALID');
     return this.db.transaction(async (tx) => {
       // One scheduler at a time, so two overlapping slots cannot both pass the check.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('presentation-slots'))`);
+      await transactionLock(tx, 'presentation-slots');
       const innovation = await this.atStage(actor, innovationId, 'presentation', tx);
       const competition = await this.competitions.snapshot(innovation.competitionId, tx);
       const stage = competition.plan.stages.find((st) => st.key === innovation.currentStage)!;

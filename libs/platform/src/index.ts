@@ -7,7 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import type { AppEnv } from '@app/config';
 import { CompetitionsModule } from '@app/competitions';
-import { ChangeBusModule, dataSourceOptions, openMigrated } from '@app/database';
+import { ChangeBusModule, dataSourceOptions, openMigrated, PreparedStatementsModule } from '@app/database';
 import { ENTITIES } from '@app/database/entities';
 import { DirectoryModule } from '@app/directory';
 import { IdentityModule } from '@app/identity';
@@ -20,9 +20,10 @@ import { SurveysModule } from '@app/surveys';
 
 /**
  * Every bounded context's module: what the API serves and the CLI's commands use. With them the change bus
- * (PostgreSQL LISTEN/NOTIFY) their repositories announce cache invalidations on to every API instance.
+ * (PostgreSQL LISTEN/NOTIFY) their repositories announce cache invalidations on to every API instance, and the
+ * prepared statements (their own pool) the hottest repository queries run as.
  */
-export const CONTEXT_MODULES: readonly Type[] = [ChangeBusModule, AuditModule, DirectoryModule, IdentityModule, CompetitionsModule, SubmissionsModule, NotificationsModule, JudgingModule, ResultsModule, SurveysModule, IndexEditionsModule];
+export const CONTEXT_MODULES: readonly Type[] = [ChangeBusModule, PreparedStatementsModule, AuditModule, DirectoryModule, IdentityModule, CompetitionsModule, SubmissionsModule, NotificationsModule, JudgingModule, ResultsModule, SurveysModule, IndexEditionsModule];
 
 /** Loops that run in the background of a serving process (outbox relay and digests, storage sweep). */
 export const BACKGROUND_MODULES: readonly Type[] = [OutboxPumpModule, StorageSweepModule];
