@@ -11,7 +11,7 @@ import { UsersService, UserEntity } from '@app/identity';
 import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity, defaultTemplate } from '@app/competitions';
 import { STARTUP_LOCK, withAdvisoryLock } from '@app/database';
 import { DocumentEntity, FileStorage, InnovationEntity, InnovationStatusHistoryEntity } from '@app/submissions';
-import { JuryService, PipelineService } from '@app/judging';
+import { AssignmentsService, JuryService, PipelineService } from '@app/judging';
 import { ResultsService } from '@app/results';
 import { CompetitionsService } from '@app/competitions';
 import { judgeEdition } from './demo-judging';
@@ -37,6 +37,7 @@ export class DemoSeedService {
     private readonly competitions: CompetitionsService,
     private readonly pipeline: PipelineService,
     private readonly jury: JuryService,
+    private readonly assignments: AssignmentsService,
     private readonly results: ResultsService,
   ) {}
 
@@ -166,7 +167,7 @@ export class DemoSeedService {
     const organizer = actor(accounts.find((u) => u.role === 'organizer')!);
     const jurors = accounts.filter((u) => u.role === 'juror').map(actor);
     const innovations = await this.db.getRepository(InnovationEntity).find({ where: { competitionId: edition.id } });
-    await judgeEdition({ pipeline: this.pipeline, jury: this.jury }, organizer, jurors, await this.competitions.snapshot(edition.id), {
+    await judgeEdition({ pipeline: this.pipeline, assignments: this.assignments, jury: this.jury }, organizer, jurors, await this.competitions.snapshot(edition.id), {
       titles: new Map(innovations.map((i) => [i.id, i.title])),
       fail: { 'Layanan Kesehatan Jiwa Daring': 'Belum diterapkan minimal satu tahun pada saat pendaftaran / Not implemented for a year when submitted' },
       boost: { 'SiTaro (Siap Antar Obat)': 6, 'Patriot Mantap (Pelayanan Malam Administrasi Kependudukan)': 12 },

@@ -5,6 +5,7 @@ import { uuidParam } from '@app/competitions';
 import { PipelineService } from './pipeline.service';
 import { ScheduleService } from './schedule.service';
 import { JuryService } from './jury.service';
+import { AssignmentsService } from './assignments.service';
 import {
   AutoAssignDto,
   BulkScreeningDto,
@@ -148,14 +149,17 @@ export class PipelineController {
 @ApiErrorResponses(400, 401, 403, 404, 409, 503)
 @Controller()
 export class JuryController {
-  constructor(private readonly jury: JuryService) {}
+  constructor(
+    private readonly assignments: AssignmentsService,
+    private readonly jury: JuryService,
+  ) {}
 
   @Post('competitions/:id/stages/:key/assignments')
   @Roles('admin', 'organizer')
   @ApiCreatedResponse({ type: AutoAssignView })
   @ApiOperation({ summary: 'Automatic assignment: k jurors per innovation, conflict-free, balanced, deterministic; shortfalls explained' })
   auto(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('key') key: string, @Body() dto: AutoAssignDto) {
-    return this.jury.autoAssign(actor, id, key, dto);
+    return this.assignments.autoAssign(actor, id, key, dto);
   }
 
   @Post('competitions/:id/stages/:key/assignments/manual')
@@ -163,7 +167,7 @@ export class JuryController {
   @ApiCreatedResponse({ type: AssignmentView })
   @ApiOperation({ summary: 'Assign one juror by hand (409 on a conflict of interest)' })
   manual(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('key') key: string, @Body() dto: ManualAssignDto) {
-    return this.jury.addAssignment(actor, id, key, dto.innovationId, dto.jurorId);
+    return this.assignments.addAssignment(actor, id, key, dto.innovationId, dto.jurorId);
   }
 
   @Delete('assignments/:id')
@@ -172,7 +176,7 @@ export class JuryController {
   @ApiNoContentResponse({ description: 'removed' })
   @ApiOperation({ summary: 'Remove an assignment that has no submitted sheet' })
   async remove(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ReasonBodyDto) {
-    await this.jury.removeAssignment(actor, id, dto.reason);
+    await this.assignments.removeAssignment(actor, id, dto.reason);
   }
 
   @Get('assignments/mine')
@@ -180,7 +184,7 @@ export class JuryController {
   @ApiOkResponse({ type: MyAssignmentsView })
   @ApiOperation({ summary: 'The juror’s dashboard: assignments with due dates, sheet status and progress' })
   mine(@CurrentUser() actor: Actor) {
-    return this.jury.mine(actor);
+    return this.assignments.mine(actor);
   }
 
   @Get('assignments/:id/sheet')
@@ -230,7 +234,7 @@ export class JuryController {
   @ApiCreatedResponse({ type: ConflictDeclaredView })
   @ApiOperation({ summary: 'Declare a conflict of interest with an innovation; it blocks scoring it' })
   declare(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: DeclareConflictDto) {
-    return this.jury.declareConflict(actor, id, dto.reason);
+    return this.assignments.declareConflict(actor, id, dto.reason);
   }
 
   @Get('competitions/:id/stages/:key/progress')
@@ -238,7 +242,7 @@ export class JuryController {
   @ApiOkResponse({ type: StageProgressView })
   @ApiOperation({ summary: 'Scoring progress of a stage per juror and innovation' })
   progress(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('key') key: string) {
-    return this.jury.progress(actor, id, key);
+    return this.assignments.progress(actor, id, key);
   }
 
   @Get('competitions/:id/stages/:key/calibration')

@@ -9,15 +9,16 @@ import { JudgingRepository } from './persistence/judging.repository';
 import { PipelineService } from './pipeline.service';
 import { ScheduleService } from './schedule.service';
 import { JuryService } from './jury.service';
+import { AssignmentsService } from './assignments.service';
 import { JudgingEvents } from './judging.events';
 import { JudgingGuardsModule } from './judging.guards';
 import { JuryController, PipelineController } from './judging.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature(JUDGING_ENTITIES), CompetitionsModule, SubmissionsModule, IdentityModule, NotificationsModule, JudgingGuardsModule],
-  providers: [JudgingRepository, PipelineService, ScheduleService, JuryService, JudgingEvents],
+  providers: [JudgingRepository, PipelineService, ScheduleService, AssignmentsService, JuryService, JudgingEvents],
   controllers: [PipelineController, JuryController],
-  exports: [PipelineService, JuryService, JudgingRepository],
+  exports: [PipelineService, AssignmentsService, JuryService, JudgingRepository],
 })
 export class JudgingModule implements OnModuleInit {
   constructor(

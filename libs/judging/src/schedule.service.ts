@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Conflict, Forbidden, ValidationFailed, type Actor, type LocalizedText } from '@app/common';
 import { AuditService } from '@app/audit';
 import { CompetitionsService, type StageKind, type StagePlan } from '@app/competitions';
-import { JuryService } from './jury.service';
+import { AssignmentsService } from './assignments.service';
 import { DocumentsService, InnovationEntity, InnovationsRepository, InnovationsService, toDocumentView, type InnovationRelation, type UploadedStream } from '@app/submissions';
 import { JudgingRepository } from './persistence/judging.repository';
 import { FieldVisitEntity, PresentationSlotEntity } from './persistence/judging.entities';
@@ -48,7 +48,7 @@ export class ScheduleService {
     private readonly innovations: InnovationsService,
     private readonly innovationRows: InnovationsRepository,
     private readonly documents: DocumentsService,
-    private readonly jury: JuryService,
+    private readonly assignments: AssignmentsService,
     private readonly repo: JudgingRepository,
     private readonly events: JudgingEvents,
     private readonly audit: AuditService,
@@ -69,7 +69,7 @@ export class ScheduleService {
   /** Jurors named on a panel: each must be an active juror free of conflicts with the innovation. */
   private async checkJurors(tx: EntityManager, ids: string[], field: string, innovation: InnovationEntity): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
-    const jurors = new Map((await this.jury.jurorProfiles(tx, unique)).map((j) => [j.id, j]));
+    const jurors = new Map((await this.assignments.jurorProfiles(tx, unique)).map((j) => [j.id, j]));
     const missing = unique.filter((id) => !jurors.has(id));
     if (missing.length) throw new ValidationFailed(missing.map((id) => ({ field, message: `${id} is not an active juror` })), 'SCHEDULE_INVALID');
     for (const j of jurors.values()) assertNoConflict(j, { id: innovation.id, organizationId: innovation.organizationId, regionId: innovation.regionId, provinceId: innovation.provinceId });
