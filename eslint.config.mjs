@@ -35,6 +35,28 @@ export default tseslint.config(
     },
   },
   {
+    // SQL lives in repositories (persistence/) and the database layer (docs/ARCHITECTURE.md): a `.query(` call
+    // anywhere else is an error. The exceptions, each with its reason:
+    files: ['libs/*/src/**/*.ts', 'apps/*/src/**/*.ts'],
+    ignores: [
+      '**/persistence/**', // repositories own SQL
+      '**/*.spec.ts',
+      '**/testing/**', // test support that sets rows up directly
+      'libs/database/**', // the database layer itself: prepared statements, locks, the change bus, migrations
+      'libs/demo/**', // the demo seeder writes across the contexts' tables by design
+      'apps/web/**', // no database in the browser (`query` there is something else)
+      'apps/cli/src/commands/migration.command.ts', // creates and drops the scratch database migrations are generated in
+      'apps/api/src/bench/bench.controller.ts', // the bench's `SELECT 1` baseline round trip
+      'libs/identity/src/auth/hit-log.ts', // the throttler's PostgreSQL storage adapter (a store, not a context's data)
+      'libs/submissions/src/storage/migrate-storage.ts', // the `storage:migrate` command's walk over documents
+      'libs/audit/src/audit.service.ts', // the audit read (a dynamic filter): to move into an audit repository
+      'libs/results/src/results.service.ts', // ResultsService.publish: moved by the results split (branch perf)
+    ],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='query']", message: 'SQL belongs in a repository under persistence/ (docs/ARCHITECTURE.md); cross-context reads go through that context\'s service' }],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
   },

@@ -6,7 +6,7 @@ import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import type { Actor } from '@app/common';
 import { CompetitionsService } from '@app/competitions';
 import { dataSourceOptions, runMigrations } from '@app/database';
-import { JuryService, PipelineService } from '@app/judging';
+import { AssignmentsService, JuryService, PipelineService } from '@app/judging';
 import { StorageSweeper } from '@app/submissions';
 import { judgeEdition } from '@app/demo';
 import { RestartablePostgres } from '../support/restartable-postgres';
@@ -123,7 +123,7 @@ describe('faults: PostgreSQL restarts, statement timeout, storage left by a cras
     const pipeline = t.app.get(PipelineService);
     const holdLast = Object.create(pipeline, { close: { value: (a: Actor, id: string, key: string, o: object) => (key === LAST ? Promise.resolve(null) : pipeline.close(a, id, key, o)) } }) as PipelineService;
     const title = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
-    await judgeEdition({ pipeline: holdLast, jury: t.app.get(JuryService) }, organizer, jurors, await t.app.get(CompetitionsService).snapshot(c.id), { titles: title });
+    await judgeEdition({ pipeline: holdLast, assignments: t.app.get(AssignmentsService), jury: t.app.get(JuryService) }, organizer, jurors, await t.app.get(CompetitionsService).snapshot(c.id), { titles: title });
     return { id: c.id, title };
   }
 

@@ -1,7 +1,7 @@
 import { DemoSeedService, judgeEdition } from '@app/demo';
 import { accountToken, minimalPdf, type AccountTokenPurpose } from '@app/common';
 import { CompetitionsService } from '@app/competitions';
-import { JuryService, PipelineService } from '@app/judging';
+import { AssignmentsService, JuryService, PipelineService } from '@app/judging';
 import type { TestApp } from './test-app';
 
 export const DEMO_PASSWORD = 'demo-pass-2024';
@@ -123,7 +123,7 @@ export async function judgeWithDemoJury(t: TestApp, competitionId: string, ids: 
   const users = await t.db.query(`SELECT id, role, email, name FROM users WHERE email LIKE 'juror%@demo.local' OR email = 'organizer@demo.local'`);
   const actor = (u: { id: string; role: 'juror' | 'organizer'; email: string; name: string }) => ({ ...u, organizationId: null, regionId: null, sessionId: 'test' });
   await judgeEdition(
-    { pipeline: t.app.get(PipelineService), jury: t.app.get(JuryService) },
+    { pipeline: t.app.get(PipelineService), assignments: t.app.get(AssignmentsService), jury: t.app.get(JuryService) },
     actor(users.rows.find((u: { role: string }) => u.role === 'organizer')),
     users.rows.filter((u: { role: string }) => u.role === 'juror').map(actor),
     await t.app.get(CompetitionsService).snapshot(competitionId),

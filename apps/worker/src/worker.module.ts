@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, type AppEnv } from '@app/config';
+import { PreparedStatementsModule } from '@app/database';
 import { unmigratedDatabase } from '@app/platform';
 import { NotificationDeliveryModule } from '@app/notifications';
 import { JudgingGuardsModule } from '@app/judging';
@@ -18,6 +19,7 @@ export class WorkerModule {
         AppConfigModule.forRoot(env),
         LoggerModule.forRoot({ pinoHttp: { level: env.logLevel, autoLogging: false } }),
         unmigratedDatabase(env, databaseUrl, 10),
+        PreparedStatementsModule,
         TerminusModule,
         NotificationDeliveryModule,
         // Delivery-time guards (e.g. a reminder whose sheet was submitted meanwhile is dropped).

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles, type Actor } from '@app/common';
+import { ApiErrorResponses, CurrentUser, Public, Roles, type Actor } from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { AwardsService } from './awards.service';
 import { AwardEntryView, AwardRegionView, AwardResultsView, AwardVersionQueryDto, NominationView, PrepareEntryDto } from './dto/awards.dto';
@@ -9,6 +9,7 @@ const LATEST = 'public, max-age=60';
 
 @ApiTags('awards')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 409, 503)
 @Controller()
 export class AwardsController {
   constructor(private readonly awards: AwardsService) {}
@@ -47,6 +48,7 @@ export class AwardsController {
 
 @ApiTags('public')
 @Public()
+@ApiErrorResponses(400, 404, 503)
 @Controller('public/awards')
 export class AwardsPublicController {
   constructor(private readonly awards: AwardsService) {}

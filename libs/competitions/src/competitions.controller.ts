@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, JSON_CONTENT_TYPE, Roles, ValidationFailed, type Actor } from '@app/common';
+import { ApiErrorResponses, CurrentUser, JSON_CONTENT_TYPE, Roles, ValidationFailed, type Actor } from '@app/common';
 import { CompetitionsService } from './competitions.service';
 import { AddOrganizerDto, AuditPageView, AuditQueryDto, CompetitionQueryDto, CompetitionView, CreateCompetitionDto, OrganizerView, UpdateCompetitionDto } from './dto/competition.dto';
 import { defaultTemplate, regionAwardTemplate } from './domain';
@@ -10,6 +10,7 @@ export const uuidParam = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 @ApiTags('competitions')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 409, 503)
 @Controller('competitions')
 export class CompetitionsController {
   constructor(private readonly competitions: CompetitionsService) {}

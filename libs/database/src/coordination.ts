@@ -1,8 +1,21 @@
 import { hostname } from 'node:os';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** This process, as recorded in scheduled_tasks.last_runner. */
 export const PROCESS_NAME = `${hostname()}:${process.pid}`;
+
+/**
+ * Takes the transaction-scoped advisory lock `name` (released at COMMIT or ROLLBACK): serializes commands
+ * that must not interleave across instances (an import, presentation slots), without a row to lock.
+ */
+export async function transactionLock(tx: EntityManager, name: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [name]);
+}
+
+/** Lifts the pool's statement_timeout for the rest of this transaction (a rare, long organizer action). */
+export async function withoutStatementTimeout(tx: EntityManager): Promise<void> {
+  await tx.query(`SET LOCAL statement_timeout = 0`);
+}
 
 /**
  * Runs `fn` while holding a PostgreSQL session advisory lock named `name` (waiting for it): two processes

@@ -6,7 +6,7 @@
 import type { Actor } from '@app/common';
 import type { AwardsService } from '@app/awards';
 import { regionAwardTemplate, type CompetitionsService } from '@app/competitions';
-import type { JuryService, PipelineService, ScheduleService } from '@app/judging';
+import type { AssignmentsService, JuryService, PipelineService, ScheduleService } from '@app/judging';
 import type { ResultsService } from '@app/results';
 
 export const DEMO_AWARD_SLUG = 'iga-2024-daerah-demo';
@@ -17,6 +17,7 @@ export interface DemoAwardDeps {
   awards: AwardsService;
   pipeline: PipelineService;
   jury: JuryService;
+  assignments: AssignmentsService;
   schedule: ScheduleService;
   results: ResultsService;
 }
@@ -41,7 +42,7 @@ const at = (monthDay: string, time: string) => new Date(`2024-${monthDay}T${time
  * those of IGA 2024 (October–November), passed to the services as "now" where they check the calendar.
  */
 export async function seedAwardsDemo(deps: DemoAwardDeps, actors: DemoAwardActors, opts: { indexSnapshotId: string }): Promise<{ competitionId: string; snapshotId: string } | null> {
-  const { competitions, awards, pipeline, jury, schedule, results } = deps;
+  const { competitions, awards, pipeline, jury, assignments, schedule, results } = deps;
   const { organizer, jurors, coordinator } = actors;
   if (await competitions.bySlug(DEMO_AWARD_SLUG)) return null;
   const plan = regionAwardTemplate(2024, opts.indexSnapshotId);
@@ -70,11 +71,11 @@ export async function seedAwardsDemo(deps: DemoAwardDeps, actors: DemoAwardActor
   const rubricOf = (key: string) => plan.stages.find((st) => st.key === key)!.rubric;
   await pipeline.close(organizer, id, 'iid', {}, at('10-14', '23:00:00'));
   for (const [stage, day] of [['presentation', '10-16'], ['field_verification', '11-04']] as const) {
-    await jury.autoAssign(organizer, id, stage, {});
+    await assignments.autoAssign(organizer, id, stage, {});
     await pipeline.open(organizer, id, stage, at(day, '08:00:00'));
     const assigned = new Map<string, string[]>();
     for (const juror of jurors)
-      for (const item of (await jury.mine(juror)).items.filter((i) => i.competitionId === id && i.stage === stage)) assigned.set(item.innovationId, [...(assigned.get(item.innovationId) ?? []), juror.id]);
+      for (const item of (await assignments.mine(juror)).items.filter((i) => i.competitionId === id && i.stage === stage)) assigned.set(item.innovationId, [...(assigned.get(item.innovationId) ?? []), juror.id]);
     // One slot (or visit) an hour from 09:00 WIB, each region on its own day-part; the panel is its assigned jurors.
     for (const [n, entry] of entries.entries()) {
       const panel = assigned.get(entry.id) ?? [];
@@ -86,7 +87,7 @@ export async function seedAwardsDemo(deps: DemoAwardDeps, actors: DemoAwardActor
       else await schedule.recordFieldVisit(organizer, entry.id, { visitAt: startsAt.toISOString(), address: `Kantor ${entry.regionName}`, verifiers: panel }, scheduledAt);
     }
     for (const juror of jurors) {
-      for (const item of (await jury.mine(juror)).items.filter((i) => i.competitionId === id && i.stage === stage)) {
+      for (const item of (await assignments.mine(juror)).items.filter((i) => i.competitionId === id && i.stage === stage)) {
         const value = demoAwardScore(iidOf.get(item.innovationId) ?? 0);
         const scores = Object.fromEntries(rubricOf(stage).map((c) => [c.key, value]));
         const saved = await jury.saveSheet(juror, item.id, { scores, comment: 'Sesuai paparan dan bukti di lapangan. / Matches the presentation and the evidence on site.', confirmNoConflict: true, version: item.version });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '@app/common';
 import type { CompetitionSnapshot } from '@app/competitions';
-import type { JuryService, PipelineService } from '@app/judging';
+import type { AssignmentsService, JuryService, PipelineService } from '@app/judging';
 
 /** A deterministic number in [0, 1) from a string, so the demo scores are the same on every machine. */
 function unit(seed: string): number {
@@ -14,13 +14,13 @@ function unit(seed: string): number {
  * Scores come from a per-innovation quality, a per-juror leniency and noise, all derived from names.
  */
 export async function judgeEdition(
-  deps: { pipeline: PipelineService; jury: JuryService },
+  deps: { pipeline: PipelineService; assignments: AssignmentsService; jury: JuryService },
   organizer: Actor,
   jurorActors: Actor[],
   competition: CompetitionSnapshot,
   opts: { fail?: Record<string, string>; boost?: Record<string, number>; titles: Map<string, string>; beforeClose?: (stageKey: string) => Promise<void> },
 ): Promise<void> {
-  const { pipeline, jury } = deps;
+  const { pipeline, assignments, jury } = deps;
   const stages = competition.plan.stages;
   const submission = stages.find((s) => s.kind === 'submission')!;
   if (competition.stages.find((s) => s.key === submission.key)?.status === 'open') await pipeline.close(organizer, competition.id, submission.key, {});
@@ -34,10 +34,10 @@ export async function judgeEdition(
   }
   const byId = new Map(jurorActors.map((j) => [j.id, j]));
   for (const stage of stages.filter((s) => s.rubric.length > 0)) {
-    await jury.autoAssign(organizer, competition.id, stage.key, {});
+    await assignments.autoAssign(organizer, competition.id, stage.key, {});
     await pipeline.open(organizer, competition.id, stage.key);
     for (const juror of jurorActors) {
-      const mine = await jury.mine(juror);
+      const mine = await assignments.mine(juror);
       for (const item of mine.items.filter((i) => i.competitionId === competition.id && i.stage === stage.key)) {
         const title = opts.titles.get(item.innovationId) ?? item.title;
         const quality = 55 + 30 * unit(`quality:${title}`) + (opts.boost?.[title] ?? 0);

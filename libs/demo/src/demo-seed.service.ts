@@ -11,7 +11,7 @@ import { UsersService, UserEntity } from '@app/identity';
 import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity, defaultTemplate } from '@app/competitions';
 import { STARTUP_LOCK, withAdvisoryLock } from '@app/database';
 import { DocumentEntity, FileStorage, InnovationEntity, InnovationStatusHistoryEntity } from '@app/submissions';
-import { JuryService, PipelineService, ScheduleService } from '@app/judging';
+import { AssignmentsService, JuryService, PipelineService, ScheduleService } from '@app/judging';
 import { AwardsService } from '@app/awards';
 import { ResultsService } from '@app/results';
 import { CompetitionsService } from '@app/competitions';
@@ -41,6 +41,7 @@ export class DemoSeedService {
     private readonly competitions: CompetitionsService,
     private readonly pipeline: PipelineService,
     private readonly jury: JuryService,
+    private readonly assignments: AssignmentsService,
     private readonly results: ResultsService,
     private readonly indexEditions: IndexEditionsService,
     private readonly awards: AwardsService,
@@ -182,7 +183,7 @@ export class DemoSeedService {
     const users = await this.db.getRepository(UserEntity).find({ where: DEMO_ACCOUNTS.filter((a) => a.role === 'juror' || a.role === 'organizer' || a.role === 'coordinator').map((a) => ({ email: a.email })) });
     const actor = (u: UserEntity) => ({ id: u.id, role: u.role, email: u.email, name: u.name, organizationId: u.organizationId, regionId: u.regionId, sessionId: 'demo-seed' });
     return seedAwardsDemo(
-      { competitions: this.competitions, awards: this.awards, pipeline: this.pipeline, jury: this.jury, schedule: this.schedule, results: this.results },
+      { competitions: this.competitions, awards: this.awards, pipeline: this.pipeline, jury: this.jury, assignments: this.assignments, schedule: this.schedule, results: this.results },
       { organizer: actor(users.find((u) => u.role === 'organizer')!), jurors: users.filter((u) => u.role === 'juror').map(actor), coordinator: actor(users.find((u) => u.role === 'coordinator')!) },
       opts,
     );
@@ -197,7 +198,7 @@ export class DemoSeedService {
     const organizer = actor(accounts.find((u) => u.role === 'organizer')!);
     const jurors = accounts.filter((u) => u.role === 'juror').map(actor);
     const innovations = await this.db.getRepository(InnovationEntity).find({ where: { competitionId: edition.id } });
-    await judgeEdition({ pipeline: this.pipeline, jury: this.jury }, organizer, jurors, await this.competitions.snapshot(edition.id), {
+    await judgeEdition({ pipeline: this.pipeline, assignments: this.assignments, jury: this.jury }, organizer, jurors, await this.competitions.snapshot(edition.id), {
       titles: new Map(innovations.map((i) => [i.id, i.title])),
       fail: { 'Layanan Kesehatan Jiwa Daring': 'Belum diterapkan minimal satu tahun pada saat pendaftaran / Not implemented for a year when submitted' },
       boost: { 'SiTaro (Siap Antar Obat)': 6, 'Patriot Mantap (Pelayanan Malam Administrasi Kependudukan)': 12 },

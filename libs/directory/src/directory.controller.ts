@@ -1,14 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, readCsvBody, Roles, type Actor, type OnProgress } from '@app/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, CurrentUser, readCsvBody, Roles, type Actor, type OnProgress } from '@app/common';
 import { OperationProgress, TrackOperation } from '@app/operations';
 import { DirectoryService } from './directory.service';
-import { CreateOrganizationDto, CreateRegionDto, NationalAreasImportView, OrganizationQueryDto, OrganizationView, RegionQueryDto, RegionTagsDto, RegionTagsImportView, RegionView } from './dto/directory.dto';
+import { CreateOrganizationDto, CreateRegionDto, NationalAreasImportView, OrganizationImportView, OrganizationPageView, OrganizationQueryDto, OrganizationView, RegionQueryDto, RegionTagsDto, RegionTagsImportView, RegionView } from './dto/directory.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 @ApiTags('directory')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 409, 503)
 @Controller()
 export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
@@ -61,6 +62,7 @@ export class DirectoryController {
 
   @Get('organizations')
   @Roles('admin', 'organizer', 'coordinator', 'opd')
+  @ApiOkResponse({ type: OrganizationPageView })
   @ApiOperation({ summary: 'Organizations the caller may see: all for organizers, its region for a coordinator, its own for an OPD' })
   listOrganizations(@CurrentUser() actor: Actor, @Query() q: OrganizationQueryDto) {
     return this.directory.listOrganizations(actor, { regionId: q.regionId, q: q.q }, q.page ?? 1, q.pageSize ?? 20);
@@ -87,6 +89,7 @@ export class DirectoryController {
   @Roles('admin', 'organizer')
   @ApiConsumes('text/csv', 'multipart/form-data')
   @ApiBody({ description: 'CSV with header: name,region,kind,code,email (region = BPS code or name); as multipart/form-data, the file alone in the field `file`', schema: { type: 'string' } })
+  @ApiCreatedResponse({ type: OrganizationImportView })
   @ApiOperation({ summary: 'All-or-nothing CSV import; a refused file answers 400 with details.errors per line' })
   @TrackOperation('directory.import', { result: (r: { created: number }) => r.created })
   async importOrganizations(@CurrentUser() actor: Actor, @Req() req: Parameters<typeof readCsvBody>[0], @OperationProgress() progress: OnProgress) {

@@ -12,6 +12,7 @@ import { areaSource, loadNationalAreas } from './import/national-areas';
 import { planAreaImport } from './domain/national-areas';
 import { normalizeRegionTags, parseRegionTagCell } from './domain/region-tag';
 import type { CreateOrganizationDto, CreateRegionDto, NationalAreasImportView, OrganizationView, RegionTagsImportView, RegionView } from './dto/directory.dto';
+import { transactionLock } from '@app/database';
 
 export function toRegionView(r: RegionEntity): RegionView {
   return { id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parentId, tags: r.tags ?? [] };
@@ -97,7 +98,7 @@ export class DirectoryService {
     const source = await areaSource();
     onProgress?.({ phase: 'waiting', done: 0, total: areas.length });
     return this.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('import:regions'))`);
+      await transactionLock(tx, 'import:regions');
       const plan = planAreaImport(await this.repo.allRegions(tx), areas);
       onProgress?.({ phase: 'saving', done: plan.unchanged, total: areas.length });
       await this.repo.applyAreaUpdates(tx, plan.update.map((u) => ({ id: u.id, ...u.area })));
@@ -145,7 +146,7 @@ export class DirectoryService {
     const total = records.length;
     onProgress?.({ phase: 'waiting', done: 0, total });
     return this.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('import:regions'))`);
+      await transactionLock(tx, 'import:regions');
       const index = await this.index(tx);
       const errors: RowError[] = [];
       const seen = new Map<string, number>();
@@ -238,7 +239,7 @@ export class DirectoryService {
     onProgress?.({ phase: 'waiting', done: 0, total });
     return this.db.transaction(async (tx) => {
       // Serialise imports so two simultaneous files cannot both pass the duplicate check.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('import:organizations'))`);
+      await transactionLock(tx, 'import:organizations');
       const index = await this.index(tx);
       const errors: RowError[] = [];
       const seen = new Map<string, number>();

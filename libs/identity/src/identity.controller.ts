@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, readCsvBody, Roles, type Actor, type OnProgress } from '@app/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, CurrentUser, Public, readCsvBody, Roles, type Actor, type OnProgress } from '@app/common';
 import { OperationProgress, TrackOperation } from '@app/operations';
 import { AuthService } from './auth/auth.service';
 import { LocalAuthGuard, LoginAddressGuard, LoginThrottlerGuard, PasswordResetThrottlerGuard } from './auth/local.strategy';
@@ -8,10 +8,11 @@ import { AccountAccessService } from './auth/account-access.service';
 import { UsersService } from './users.service';
 import { AccountTokenPasswordDto, LoginDto, LogoutDto, PasswordResetRequestDto, RefreshDto, TokenPairView } from './dto/auth.dto';
 import { CreateUserDto, UserQueryDto } from './dto/user.dto';
-import { UserView } from './dto/user.view';
+import { UserImportView, UserPageView, UserView } from './dto/user.view';
 import type { UserEntity } from './persistence/user.entity';
 
 @ApiTags('auth')
+@ApiErrorResponses(400, 401, 429, 503)
 @Controller()
 export class AuthController {
   constructor(
@@ -43,6 +44,7 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'signed out' })
   @ApiOperation({ summary: 'End this session (or every session with everywhere=true)' })
   async logout(@CurrentUser() actor: Actor, @Body() dto: LogoutDto) {
     await this.auth.logout(actor, dto.everywhere ?? false);
@@ -87,12 +89,14 @@ export class AuthController {
 
 @ApiTags('directory')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 409, 503)
 @Controller()
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get('users')
   @Roles('admin', 'organizer')
+  @ApiOkResponse({ type: UserPageView })
   @ApiOperation({ summary: 'Accounts: admins see all; organizers only jurors (403 USER_ROLE_FORBIDDEN for another role)' })
   list(@CurrentUser() actor: Actor, @Query() q: UserQueryDto) {
     return this.users.list(actor, { role: q.role, organizationId: q.organizationId, q: q.q }, q.page ?? 1, q.pageSize ?? 20);
@@ -111,6 +115,7 @@ export class UsersController {
   @Roles('admin')
   @ApiConsumes('text/csv', 'multipart/form-data')
   @ApiBody({ description: 'CSV with header: email,name,role,organization,region,affiliations,locale (a password column must be empty); as multipart/form-data, the file alone in the field `file`', schema: { type: 'string' } })
+  @ApiCreatedResponse({ type: UserImportView })
   @ApiOperation({ summary: 'All-or-nothing CSV import of users (admin); each account gets an invitation e-mail to set its password' })
   @TrackOperation('users.import', { result: (r: { created: number }) => r.created })
   async importUsers(@CurrentUser() actor: Actor, @Req() req: Parameters<typeof readCsvBody>[0], @OperationProgress() progress: OnProgress) {

@@ -12,6 +12,7 @@ import { AccountAccessService } from './auth/account-access.service';
 import { passwordFieldErrors } from './auth/password-policy';
 import { toUserView, type UserView } from './dto/user.view';
 import type { CreateUserDto } from './dto/user.dto';
+import { transactionLock } from '@app/database';
 
 export interface CreatedUser extends UserView {
   /** CLI only (`admin:create` without --password): shown once, never stored in clear. */
@@ -73,11 +74,8 @@ export class UsersService {
 
   /** Active OPD accounts by organization, for notifications to the people behind an innovation. */
   async opdUsersOf(organizationIds: string[], tx?: EntityManager): Promise<Map<string, string[]>> {
-    const rows: { id: string; organization_id: string }[] = organizationIds.length
-      ? await (tx ?? this.db.manager).query(`SELECT id, organization_id FROM users WHERE role = 'opd' AND active AND organization_id = ANY($1::uuid[])`, [organizationIds])
-      : [];
     const map = new Map<string, string[]>();
-    for (const r of rows) map.set(r.organization_id, [...(map.get(r.organization_id) ?? []), r.id]);
+    for (const r of await this.users.activeOpdUsers(organizationIds, tx)) map.set(r.organizationId, [...(map.get(r.organizationId) ?? []), r.id]);
     return map;
   }
 
@@ -91,19 +89,13 @@ export class UsersService {
   }
 
   /** Active coordinators of a region: those of the region itself or of its province. */
-  async coordinatorsOf(regionId: string, provinceId: string | null, tx?: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await (tx ?? this.db.manager).query(`SELECT id FROM users WHERE role = 'coordinator' AND active AND region_id = ANY($1::uuid[]) ORDER BY id`, [[regionId, provinceId ?? regionId]]);
-    return rows.map((r) => r.id);
+  coordinatorsOf(regionId: string, provinceId: string | null, tx?: EntityManager): Promise<string[]> {
+    return this.users.activeCoordinatorsOf([regionId, provinceId ?? regionId], tx);
   }
 
   /** Regions with organizations but no active coordinator (of the region or of its province), by name. */
   regionsWithoutCoordinator(tx?: EntityManager): Promise<{ id: string; name: string; kind: string }[]> {
-    return (tx ?? this.db.manager).query(
-      `SELECT r.id, r.name, r.kind FROM regions r
-        WHERE EXISTS (SELECT 1 FROM organizations o WHERE o.region_id = r.id)
-          AND NOT EXISTS (SELECT 1 FROM users u WHERE u.role = 'coordinator' AND u.active AND (u.region_id = r.id OR u.region_id = r.parent_id))
-        ORDER BY r.name, r.id`,
-    );
+    return this.users.regionsWithoutCoordinator(tx);
   }
 
   /**
@@ -175,7 +167,7 @@ export class UsersService {
     const total = records.length;
     onProgress?.({ phase: 'waiting', done: 0, total });
     return this.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('import:users'))`);
+      await transactionLock(tx, 'import:users');
       const index = await this.directory.index(tx);
       const existing = new Set(await this.users.existingEmails(records.map((r) => r.email ?? '').filter(Boolean), tx));
       const errors: RowError[] = [];

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { toCsv, toXlsx } from '@app/results';
-import { CurrentUser, Public, Roles, sendPrecompressed, type Actor, type OnProgress } from '@app/common';
+import { ApiErrorResponses, ApiFileResponse, CurrentUser, Public, Roles, sendPrecompressed, type Actor, type OnProgress } from '@app/common';
 import { OperationProgress, TrackOperation } from '@app/operations';
 import { uuidParam } from '@app/competitions';
 import { DOCUMENT_KINDS, type IndexFramework } from '@app/regional-index';
@@ -18,6 +18,7 @@ import {
   ReportInnovationDto,
   TransitionDto,
   VerifyDto,
+  IndexSnapshotJsonView,
 } from './dto/index-editions.dto';
 import {
   IndexAnswerView,
@@ -48,6 +49,7 @@ const LATEST = 'public, max-age=60';
 @ApiTags('index')
 @ApiExtraModels(IndexRowView, IndexGroupView)
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 409, 503)
 @Controller('index-editions')
 export class IndexEditionsController {
   constructor(private readonly editions: IndexEditionsService) {}
@@ -118,7 +120,7 @@ export class IndexEditionsController {
   }
 
   @Get(':id/documents/:documentId')
-  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @ApiFileResponse('the file, as an attachment', 'application/pdf', 'image/jpeg', 'image/png')
   @ApiOperation({ summary: "Download an answer's evidence document (whoever sees the region's self-assessment; an OPD its own innovations' evidence)" })
   async download(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('documentId', uuidParam) documentId: string, @Res() reply: Reply) {
     const { doc, stream } = await this.editions.downloadDocument(actor, id, documentId);
@@ -200,6 +202,7 @@ export class IndexEditionsController {
 }
 
 @ApiTags('public')
+@ApiErrorResponses(400, 404, 503)
 @ApiExtraModels(IndexRowView, IndexGroupView)
 @Public()
 @Controller('public')
@@ -222,7 +225,7 @@ export class IndexPublicController {
   }
 
   @Get('index-editions/:slug/rankings.csv')
-  @ApiProduces('text/csv')
+  @ApiFileResponse('the ranking as CSV', 'text/csv')
   @ApiOperation({ summary: 'A published index ranking as CSV: every category, then every group (latest, or ?version=n)' })
   async csv(@Param('slug') slug: string, @Query() q: IndexVersionQueryDto, @Res() reply: Reply) {
     const { view, header, rows } = await this.editions.publicTable(slug, q.version);
@@ -230,7 +233,7 @@ export class IndexPublicController {
   }
 
   @Get('index-editions/:slug/rankings.xlsx')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiFileResponse('the ranking as an XLSX workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'A published index ranking as an XLSX workbook (latest, or ?version=n)' })
   async xlsx(@Param('slug') slug: string, @Query() q: IndexVersionQueryDto, @Res() reply: Reply) {
     const { view, header, rows } = await this.editions.publicTable(slug, q.version);
@@ -251,6 +254,7 @@ export class IndexPublicController {
 
   @Get('index-rankings/:snapshotId')
   @Header('cache-control', IMMUTABLE)
+  @ApiOkResponse({ type: IndexSnapshotJsonView })
   @ApiOperation({ summary: 'The index snapshot {input, output, hash} that `npm run -s cli -- verify FILE` checks' })
   snapshot(@Param('snapshotId') id: string) {
     return this.editions.snapshotJson(id);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
+import { withoutStatementTimeout } from '@app/database';
 import type { AppEnv } from '@app/config';
 import { Forbidden, LruMap, NotFound, phaseReporter, precompress, ValidationFailed, type Actor, type OnProgress, type PrecompressedBody } from '@app/common';
 import { AuditService } from '@app/audit';
@@ -451,7 +452,7 @@ export class IndexEditionsService {
     const row = await this.repo.transaction(async (tx) => {
       // A national edition (≈ 750k answers, a snapshot of tens of MB) takes longer than the pool's
       // statement_timeout on a loaded server; publication is one organizer action, not a request flood.
-      await tx.query(`SET LOCAL statement_timeout = 0`);
+      await withoutStatementTimeout(tx);
       const edition = await this.lockManaged(actor, tx, id);
       step('reading');
       assertPublishable(edition.status);

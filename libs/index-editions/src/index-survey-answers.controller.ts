@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Actor } from '@app/common';
+import { ApiErrorResponses, CurrentUser, Roles, type Actor } from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { IndexSurveyAnswersService } from './index-survey-answers.service';
 import { IndexSurveyAnswerDto, IndexSurveyAnswerView } from './dto/index-survey-answers.dto';
 
 @ApiTags('index')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 409, 503)
 @Controller('index-editions')
 export class IndexSurveyAnswersController {
   constructor(private readonly answers: IndexSurveyAnswersService) {}

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { LocalizedText } from '@app/common';
 import { EntityManager } from 'typeorm';
-import type { CompetitionSnapshot } from '@app/competitions';
+import { CompetitionsService, type CompetitionSnapshot } from '@app/competitions';
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
-import type { InnovationEntity } from '@app/submissions';
+import { InnovationsService, type InnovationEntity } from '@app/submissions';
 import type { AssignmentEntity, FieldVisitEntity, PresentationSlotEntity } from './persistence/judging.entities';
 import { JudgingRepository } from './persistence/judging.repository';
 
@@ -22,6 +22,8 @@ export class JudgingEvents {
   constructor(
     private readonly outbox: OutboxService,
     private readonly users: UsersService,
+    private readonly competitions: CompetitionsService,
+    private readonly innovations: InnovationsService,
     private readonly repo: JudgingRepository,
   ) {}
 
@@ -31,9 +33,13 @@ export class JudgingEvents {
   }
 
   private async competition(tx: EntityManager, id: string): Promise<{ name: string; plan: CompetitionSnapshot['plan']; status: Map<string, string> }> {
-    const [row] = await tx.query(`SELECT name, plan FROM competitions WHERE id = $1`, [id]);
-    const stages: { key: string; status: string }[] = await tx.query(`SELECT key, status FROM competition_stages WHERE competition_id = $1`, [id]);
-    return { name: row.name, plan: row.plan, status: new Map(stages.map((s) => [s.key, s.status])) };
+    const c = await this.competitions.snapshot(id, tx);
+    return { name: c.name, plan: c.plan, status: new Map(c.stages.map((s) => [s.key, s.status])) };
+  }
+
+  /** Innovation titles by id, through the submissions context. */
+  private async titles(tx: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    return new Map([...(await this.innovations.identities(ids, tx))].map(([id, i]) => [id, i.title]));
   }
 
   private async opdsOf(tx: EntityManager, innovations: Pick<InnovationEntity, 'organizationId'>[]): Promise<Map<string, string[]>> {
@@ -44,7 +50,7 @@ export class JudgingEvents {
   async jurorsAssigned(tx: EntityManager, competition: CompetitionSnapshot, stageKey: string, assignments: AssignmentEntity[]): Promise<void> {
     if (!assignments.length) return;
     const dueAt = competition.plan.stages.find((s) => s.key === stageKey)?.closesAt ?? undefined;
-    const titles = new Map<string, string>((await tx.query(`SELECT id, title FROM innovations WHERE id = ANY($1::uuid[])`, [[...new Set(assignments.map((a) => a.innovationId))]])).map((r: { id: string; title: string }) => [r.id, r.title]));
+    const titles = await this.titles(tx, assignments.map((a) => a.innovationId));
     await this.outbox.notifyMany(
       tx,
       assignments.map((a) => ({
@@ -90,16 +96,10 @@ export class JudgingEvents {
   async rescheduleReminders(tx: EntityManager, competitionId: string, stageKey: string, now = new Date()): Promise<void> {
     const c = await this.competition(tx, competitionId);
     const closesAt = c.plan.stages.find((s) => s.key === stageKey)?.closesAt ?? null;
-    await tx.query(
-      `UPDATE outbox_messages o SET status = 'sent', sent_at = $4, claimed_until = NULL, note = 'skipped: the deadline moved or the assignment was removed'
-        WHERE o.type = 'scoring_reminder' AND o.competition_id = $1 AND o.status IN ('pending', 'failed')
-          AND EXISTS (SELECT 1 FROM assignments a WHERE a.id::text = o.payload->>'assignmentId' AND a.stage_key = $2
-                       AND (a.removed_at IS NOT NULL OR $3::timestamptz IS NULL OR (o.payload->>'dueAt')::timestamptz <> $3::timestamptz))`,
-      [competitionId, stageKey, closesAt, now],
-    );
+    await this.outbox.skipScoringReminders(tx, competitionId, await this.repo.stageAssignmentIds(competitionId, stageKey, tx), closesAt, now);
     if (c.status.get(stageKey) !== 'open' || !closesAt) return;
     const assignments = await this.repo.activeAssignments(competitionId, stageKey, tx);
-    const titles = new Map<string, string>((await tx.query(`SELECT id, title FROM innovations WHERE id = ANY($1::uuid[])`, [[...new Set(assignments.map((a) => a.innovationId))]])).map((r: { id: string; title: string }) => [r.id, r.title]));
+    const titles = await this.titles(tx, assignments.map((a) => a.innovationId));
     await this.scheduleReminders(tx, competitionId, stageKey, assignments, titles, now);
   }
 
@@ -124,7 +124,7 @@ export class JudgingEvents {
   /** Each juror whose sheet an organizer reopened hears why, with the deadline when the stage is still open. */
   async sheetsReopened(tx: EntityManager, competition: CompetitionSnapshot, reopened: { assignment: AssignmentEntity; version: number }[], reason: string): Promise<void> {
     if (!reopened.length) return;
-    const titles = new Map<string, string>((await tx.query(`SELECT id, title FROM innovations WHERE id = ANY($1::uuid[])`, [[...new Set(reopened.map((r) => r.assignment.innovationId))]])).map((r: { id: string; title: string }) => [r.id, r.title]));
+    const titles = await this.titles(tx, reopened.map((r) => r.assignment.innovationId));
     await this.outbox.notifyMany(
       tx,
       reopened.map(({ assignment: a, version }) => {
@@ -152,15 +152,15 @@ export class JudgingEvents {
   }
 
   private async competitionOrganizers(tx: EntityManager, competitionId: string): Promise<string[]> {
-    return (await tx.query(`SELECT user_id FROM competition_organizers WHERE competition_id = $1`, [competitionId])).map((r: { user_id: string }) => r.user_id);
+    return this.competitions.organizerIds(competitionId, tx);
   }
 
   async stageClosed(tx: EntityManager, competitionId: string, stageKey: string, decisions: { innovationId: string; title: string; outcome: 'passed' | 'eliminated' }[]): Promise<void> {
     if (!decisions.length) return;
     const c = await this.competition(tx, competitionId);
-    const orgs: { id: string; organization_id: string }[] = await tx.query(`SELECT id, organization_id FROM innovations WHERE id = ANY($1::uuid[])`, [decisions.map((d) => d.innovationId)]);
-    const opds = await this.users.opdUsersOf([...new Set(orgs.map((o) => o.organization_id))], tx);
-    const orgOf = new Map(orgs.map((o) => [o.id, o.organization_id]));
+    const innovations = await this.innovations.identities(decisions.map((d) => d.innovationId), tx);
+    const opds = await this.users.opdUsersOf([...new Set([...innovations.values()].map((i) => i.organizationId))], tx);
+    const orgOf = new Map([...innovations].map(([id, i]) => [id, i.organizationId]));
     const last = c.plan.stages[c.plan.stages.length - 1]?.key === stageKey;
     await this.outbox.notifyMany(
       tx,

@@ -9,6 +9,7 @@ import { JudgingRepository } from './persistence/judging.repository';
 import { PipelineService } from './pipeline.service';
 import { ScheduleService } from './schedule.service';
 import { JuryService } from './jury.service';
+import { AssignmentsService } from './assignments.service';
 import { JudgingEvents } from './judging.events';
 import { GivenScoresRegistry } from './given-scores';
 import { JudgingGuardsModule } from './judging.guards';
@@ -16,9 +17,9 @@ import { JuryController, PipelineController } from './judging.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature(JUDGING_ENTITIES), CompetitionsModule, SubmissionsModule, IdentityModule, NotificationsModule, JudgingGuardsModule],
-  providers: [JudgingRepository, PipelineService, ScheduleService, JuryService, JudgingEvents, GivenScoresRegistry],
+  providers: [JudgingRepository, PipelineService, ScheduleService, AssignmentsService, JuryService, JudgingEvents, GivenScoresRegistry],
   controllers: [PipelineController, JuryController],
-  exports: [PipelineService, JuryService, JudgingRepository, GivenScoresRegistry, ScheduleService],
+  exports: [PipelineService, AssignmentsService, JuryService, JudgingRepository, GivenScoresRegistry, ScheduleService],
 })
 export class JudgingModule implements OnModuleInit {
   constructor(
@@ -36,14 +37,7 @@ export class JudgingModule implements OnModuleInit {
     });
     this.access.register(async (actor, innovationId) => {
       if (actor.role !== 'juror') return false;
-      const rows: unknown[] = await this.repo.m().query(
-        `SELECT 1 FROM assignments WHERE juror_id = $1 AND innovation_id = $2 AND removed_at IS NULL
-         UNION ALL SELECT 1 FROM presentation_slots WHERE innovation_id = $2 AND superseded_at IS NULL AND $1 = ANY(panel)
-         UNION ALL SELECT 1 FROM field_visits WHERE innovation_id = $2 AND superseded_at IS NULL AND $1 = ANY(verifiers)
-         LIMIT 1`,
-        [actor.id, innovationId],
-      );
-      return rows.length > 0;
+      return this.repo.jurorReadsInnovation(actor.id, innovationId);
     });
   }
 }

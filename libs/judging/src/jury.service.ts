@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Batcher, Conflict, NotFound, phaseReporter, ValidationFailed, type Actor, type OnProgress } from '@app/common';
+import { Batcher, Conflict, NotFound, ValidationFailed, type Actor } from '@app/common';
 import { AuditService } from '@app/audit';
 import { CompetitionsService, isScoredStage, type CompetitionSnapshot, type StagePlan } from '@app/competitions';
 import { UsersService } from '@app/identity';
@@ -9,16 +9,9 @@ import { DocumentsService, InnovationEntity, InnovationsRepository, InnovationsS
 import { explain, jurorReport } from '@app/scoring';
 import { JudgingRepository, type DraftSaveContext, type DraftWrite } from './persistence/judging.repository';
 import { AssignmentEntity, ScoreSheetEntity } from './persistence/judging.entities';
-import { assertNoConflict, assertSheetEditable, assertValidSheetValues, assignJurors, conflictReasons, flagDisagreement, scoringInputFor, sheetProgress, validateSheetValues, type Affiliation } from './domain';
+import { assertNoConflict, assertSheetEditable, assertValidSheetValues, conflictReasons, flagDisagreement, scoringInputFor, validateSheetValues } from './domain';
 import { JudgingEvents } from './judging.events';
 import type { SaveSheetDto } from './dto/judging.dto';
-
-interface JurorProfile {
-  id: string;
-  name: string;
-  affiliations: Affiliation[];
-  declarations: { innovationId: string }[];
-}
 
 /** How many draft-save contexts are kept (a few KB each, the rubric included); past it the set starts again. */
 const DRAFT_CONTEXTS_KEPT = 5_000;
@@ -29,10 +22,16 @@ const DRAFT_CONTEXTS_KEPT = 5_000;
  * half the throughput; bench/RESULTS.md). A batch never waits on a row lock (`writeDrafts` skips locked sheets).
  */
 const DRAFT_BATCHING = { maxInFlight: 1, maxBatch: 64, key: (d: DraftWrite) => d.sheetId };
-/** The phases an automatic assignment reports (GET /api/operations/:id). */
-const ASSIGN_PHASES = ['waiting', 'reading', 'assigning', 'storing', 'notifying'] as const;
 
-/** Jury work: conflict-aware assignment, blind versioned score sheets, progress and calibration. */
+/** The stage `key` of the competition, which jurors score: 404 without it, 409 when it has no rubric. */
+export function scoredStage(competition: CompetitionSnapshot, key: string): StagePlan {
+  const stage = competition.plan.stages.find((s) => s.key === key);
+  if (!stage) throw new NotFound('STAGE_NOT_FOUND', `competition has no stage "${key}"`);
+  if (!isScoredStage(stage)) throw new Conflict('STAGE_NOT_SCORED', `stage "${key}" has no rubric; it is not scored by jurors`);
+  return stage;
+}
+
+/** Blind, versioned score sheets: read, save (the draft fast path), submit, reopen, corrections, calibration. */
 @Injectable()
 export class JuryService {
   /** Draft-save contexts by assignment and juror (only the parts `DRAFT_BASIS` vouches for are used again). */
@@ -55,113 +54,6 @@ export class JuryService {
     private readonly audit: AuditService,
   ) {}
 
-  private scoredStage(competition: CompetitionSnapshot, key: string): StagePlan {
-    const stage = competition.plan.stages.find((s) => s.key === key);
-    if (!stage) throw new NotFound('STAGE_NOT_FOUND', `competition has no stage "${key}"`);
-    if (!isScoredStage(stage)) throw new Conflict('STAGE_NOT_SCORED', `stage "${key}" has no rubric; it is not scored by jurors`);
-    return stage;
-  }
-
-  /** Active jurors (all, or these ids) with their affiliations and declared conflicts. */
-  async jurorProfiles(tx: EntityManager, ids?: string[]): Promise<JurorProfile[]> {
-    const jurors = ids ? (await this.users.findByIds(ids, tx)).filter((u) => u.role === 'juror' && u.active) : await this.users.jurors(tx);
-    const declarations = await this.repo.declarationsOf(jurors.map((j) => j.id), tx);
-    return jurors.map((j) => ({ id: j.id, name: j.name, affiliations: j.affiliations ?? [], declarations: declarations.filter((d) => d.jurorId === j.id).map((d) => ({ innovationId: d.innovationId })) }));
-  }
-
-  /**
-   * k jurors per innovation of the stage, never in conflict, loads balanced, deterministic; existing
-   * assignments are kept (top-up). A field verifier does not score that innovation's field stage unless
-   * allowed. Innovations that cannot get k conflict-free jurors are listed with the reason.
-   */
-  async autoAssign(actor: Actor, competitionId: string, key: string, opts: { k?: number; allowVerifiersAsScorers?: boolean }, onProgress?: OnProgress) {
-    const step = phaseReporter(onProgress, ASSIGN_PHASES);
-    step('waiting');
-    return this.db.transaction(async (tx) => {
-      await this.competitions.lockManaged(actor, tx, competitionId);
-      step('reading');
-      const competition = await this.competitions.snapshot(competitionId, tx);
-      const stage = this.scoredStage(competition, key);
-      const state = competition.stages.find((s) => s.key === key)!;
-      if (state.status === 'closed') throw new Conflict('STAGE_CLOSED', `stage "${key}" is closed`);
-      const innovations = await this.innovationRows.inStage(tx, competitionId, key);
-      if (!innovations.length) throw new Conflict('STAGE_EMPTY', `no innovation has reached "${key}" yet: close the previous stage first`);
-      const jurors = await this.jurorProfiles(tx);
-      const existing = await this.repo.activeAssignments(competitionId, key, tx);
-      const excluded = [];
-      if (stage.kind === 'field_verification' && !opts.allowVerifiersAsScorers) {
-        for (const i of innovations) for (const v of (await this.repo.currentVisit(i.id, tx))?.verifiers ?? []) excluded.push({ innovationId: i.id, jurorId: v, reason: 'field verifier' });
-      }
-      const k = opts.k ?? stage.jurorsPerInnovation ?? 3;
-      step('assigning');
-      const result = assignJurors({
-        innovations: innovations.map((i) => ({ id: i.id, organizationId: i.organizationId, regionId: i.regionId, provinceId: i.provinceId, category: i.category })),
-        jurors,
-        k,
-        existing: existing.map((a) => ({ innovationId: a.innovationId, jurorId: a.jurorId })),
-        excluded,
-      });
-      step('storing');
-      const created = await this.repo.insertAssignments(tx, result.assignments.map((p) => ({ competitionId, stageKey: key, innovationId: p.innovationId, jurorId: p.jurorId, source: 'auto' as const, createdBy: actor.id })));
-      const titles = new Map(innovations.map((i) => [i.id, i.title]));
-      await this.audit.record(tx, { actorId: actor.id, action: 'assignment.auto', entityType: 'stage', entityId: `${competitionId}:${key}`, competitionId, after: { k, created: created.length, shortfalls: result.shortfalls.length, avoidedConflicts: result.avoidedConflicts } });
-      step('notifying');
-      await this.events.jurorsAssigned(tx, competition, key, created);
-      return {
-        stage: key,
-        k,
-        created: created.length,
-        total: existing.length + created.length,
-        avoidedConflicts: result.avoidedConflicts,
-        loads: Object.entries(result.loads).map(([jurorId, load]) => ({ jurorId, name: jurors.find((j) => j.id === jurorId)?.name ?? jurorId, load })),
-        shortfalls: result.shortfalls.map((s) => ({ ...s, title: titles.get(s.innovationId) ?? s.innovationId })),
-      };
-    });
-  }
-
-  /** Manual add: refused (409) when the juror is in conflict with the innovation. */
-  async addAssignment(actor: Actor, competitionId: string, key: string, innovationId: string, jurorId: string): Promise<AssignmentEntity> {
-    return this.db.transaction(async (tx) => {
-      await this.competitions.lockManaged(actor, tx, competitionId);
-      const competition = await this.competitions.snapshot(competitionId, tx);
-      const stage = this.scoredStage(competition, key);
-      const { innovation } = await this.innovations.relate(actor, innovationId, tx);
-      if (innovation.competitionId !== competitionId || innovation.currentStage !== key || innovation.status !== 'submitted') {
-        throw new Conflict('ASSIGNMENT_NOT_IN_STAGE', `"${innovation.title}" is not in stage "${key}" (at ${innovation.currentStage}, ${innovation.status})`);
-      }
-      const [juror] = await this.jurorProfiles(tx, [jurorId]);
-      if (!juror) throw new ValidationFailed([{ field: 'jurorId', message: `no active juror ${jurorId}` }], 'ASSIGNMENT_INVALID');
-      assertNoConflict(juror, { id: innovation.id, organizationId: innovation.organizationId, regionId: innovation.regionId, provinceId: innovation.provinceId });
-      // As in automatic assignment: who verifies the innovation in the field does not also score that stage.
-      if (stage.kind === 'field_verification' && (await this.repo.currentVisit(innovation.id, tx))?.verifiers.includes(jurorId))
-        throw new Conflict('ASSIGNMENT_FIELD_VERIFIER', `${juror.name} verifies "${innovation.title}" in the field and cannot also score its ${key} stage`, { jurorId, innovationId, stage: key });
-      if ((await this.repo.activeAssignments(competitionId, key, tx)).some((a) => a.innovationId === innovationId && a.jurorId === jurorId)) {
-        throw new Conflict('ASSIGNMENT_EXISTS', `${juror.name} is already assigned to "${innovation.title}" in ${key}`);
-      }
-      const [created] = await this.repo.insertAssignments(tx, [{ competitionId, stageKey: key, innovationId, jurorId, source: 'manual', createdBy: actor.id }]);
-      await this.audit.record(tx, { actorId: actor.id, action: 'assignment.add', entityType: 'assignment', entityId: created.id, competitionId, after: { stage: key, innovationId, jurorId } });
-      await this.events.jurorsAssigned(tx, competition, key, [created]);
-      return created;
-    });
-  }
-
-  async removeAssignment(actor: Actor, assignmentId: string, reason: string, now = new Date()): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const a = await this.repo.assignment(assignmentId, tx, true);
-      if (!a || a.removedAt) throw new NotFound('ASSIGNMENT_NOT_FOUND', `assignment ${assignmentId} not found`);
-      await this.competitions.assertManages(actor, a.competitionId, tx).catch(() => {
-        throw new NotFound('ASSIGNMENT_NOT_FOUND', `assignment ${assignmentId} not found`);
-      });
-      // A closed stage's assignments and sheets are the record its decisions were made from: removing one
-      // would silently drop a submitted score from the published ranking.
-      const status = (await this.competitions.holdSnapshot(tx, a.competitionId)).stages.find((s) => s.key === a.stageKey)?.status;
-      if (status === 'closed') throw new Conflict('STAGE_CLOSED', `stage "${a.stageKey}" is closed; its assignments can no longer change`, { status, allowed: ['scheduled', 'open'] });
-      await this.repo.removeAssignment(tx, a.id, now);
-      await this.events.rescheduleReminders(tx, a.competitionId, a.stageKey, now);
-      await this.audit.record(tx, { actorId: actor.id, action: 'assignment.remove', entityType: 'assignment', entityId: a.id, competitionId: a.competitionId, before: { stage: a.stageKey, innovationId: a.innovationId, jurorId: a.jurorId }, reason });
-    });
-  }
-
   /** The juror's own assignment (404 for anyone else's); organizers of the competition may read it too. */
   private async ownAssignment(actor: Actor, id: string, tx?: EntityManager, lock = false): Promise<{ assignment: AssignmentEntity; asOrganizer: boolean }> {
     const a = await this.repo.assignment(id, tx, lock);
@@ -181,7 +73,7 @@ export class JuryService {
   async getSheet(actor: Actor, id: string) {
     const { assignment } = await this.ownAssignment(actor, id);
     const competition = await this.competitions.snapshot(assignment.competitionId);
-    const stage = this.scoredStage(competition, assignment.stageKey);
+    const stage = scoredStage(competition, assignment.stageKey);
     const innovation = await this.innovationRows.findById(assignment.innovationId);
     const sheet = await this.repo.sheet(assignment.id);
     const view = await this.innovations.view(innovation!);
@@ -203,7 +95,7 @@ export class JuryService {
     if (asOrganizer) throw new NotFound('ASSIGNMENT_NOT_FOUND', `assignment ${id} not found`);
     // Held until commit: a stage close waits for this save, or this save sees the stage closed (never both).
     const competition = await this.competitions.holdSnapshot(tx, assignment.competitionId);
-    const stage = this.scoredStage(competition, assignment.stageKey);
+    const stage = scoredStage(competition, assignment.stageKey);
     const status = competition.stages.find((s) => s.key === stage.key)?.status;
     const sheet = await this.repo.sheet(assignment.id, tx, true);
     // A sheet reopened for an upheld objection is corrected while its stage stays closed.
@@ -323,7 +215,7 @@ export class JuryService {
    * for them. Runs in the caller's transaction (which holds the competition row). Returns the sheets reopened.
    */
   async reopenForCorrection(tx: EntityManager, actorId: string, competition: CompetitionSnapshot, innovationId: string, stageKey: string, objectionId: string, reason: string): Promise<number> {
-    const stage = this.scoredStage(competition, stageKey);
+    const stage = scoredStage(competition, stageKey);
     const assignments = (await this.repo.activeAssignments(competition.id, stage.key, tx)).filter((a) => a.innovationId === innovationId);
     const sheets = new Map((await this.repo.sheetsOf(assignments.map((a) => a.id), tx)).map((sh) => [sh.assignmentId, sh]));
     const reopened: { assignment: AssignmentEntity; version: number }[] = [];
@@ -351,66 +243,11 @@ export class JuryService {
     return (await this.repo.versions(sheet.id)).map((v) => ({ version: v.version, status: v.status, scores: v.scores, comment: v.comment, reason: v.reason, savedAt: v.savedAt, savedBy: v.savedBy === actor.id ? 'you' : v.savedBy }));
   }
 
-  /**
-   * A juror declares a conflict with an innovation: it blocks scoring it from now on. The juror's assignments
-   * on it in stages not yet closed leave their list (removed, their reminders cancelled) and the competition's
-   * organizers are told, to assign someone else (the automatic assignment tops it up).
-   */
-  async declareConflict(actor: Actor, innovationId: string, reason: string | undefined, now = new Date()) {
-    return this.db.transaction(async (tx) => {
-      const { innovation } = await this.innovations.relate(actor, innovationId, tx);
-      await this.repo.declare(tx, actor.id, innovationId, reason ?? null);
-      await this.audit.record(tx, { actorId: actor.id, action: 'conflict.declare', entityType: 'innovation', entityId: innovationId, competitionId: innovation.competitionId, reason: reason ?? null });
-      const competition = await this.competitions.holdSnapshot(tx, innovation.competitionId);
-      const released: AssignmentEntity[] = [];
-      for (const stage of competition.stages.filter((st) => st.status !== 'closed')) {
-        for (const a of (await this.repo.activeAssignments(competition.id, stage.key, tx)).filter((x) => x.innovationId === innovationId && x.jurorId === actor.id)) {
-          await this.repo.removeAssignment(tx, a.id, now);
-          await this.audit.record(tx, { actorId: actor.id, action: 'assignment.remove', entityType: 'assignment', entityId: a.id, competitionId: a.competitionId, before: { stage: a.stageKey, innovationId, jurorId: actor.id }, after: { needsReassignment: true }, reason: 'conflict of interest declared by the juror' });
-          await this.events.rescheduleReminders(tx, a.competitionId, a.stageKey, now);
-          released.push(a);
-        }
-      }
-      await this.events.conflictDeclared(tx, competition, innovation, actor, released, reason ?? null);
-      return { innovationId, declared: true, released: released.map((a) => ({ assignmentId: a.id, stage: a.stageKey })) };
-    });
-  }
-
-  /** The juror's dashboard: assignments with stage, due date and sheet status, plus progress counts. */
-  async mine(actor: Actor) {
-    const rows = await this.repo.assignmentsOfJuror(actor.id);
-    const items = rows.map((r) => ({
-      id: r.id,
-      competitionId: r.competitionId,
-      competitionName: r.competitionName,
-      stage: r.stageKey,
-      stageStatus: r.stageStatus,
-      dueAt: r.dueAt,
-      innovationId: r.innovationId,
-      title: r.title,
-      category: r.category,
-      sheetStatus: r.sheetStatus ?? 'not_started',
-      version: r.version ?? 0,
-    }));
-    const progress = sheetProgress(items.map((i) => ({ jurorId: actor.id, status: i.sheetStatus === 'not_started' ? null : (i.sheetStatus as 'draft' | 'submitted') })));
-    return { progress: progress.overall, items };
-  }
-
-  /** Per juror: sheets submitted / due in the stage; with names for the organizer. */
-  async progress(actor: Actor, competitionId: string, key: string) {
-    await this.competitions.assertManages(actor, competitionId);
-    const assignments = await this.repo.activeAssignments(competitionId, key);
-    const sheets = new Map((await this.repo.sheetsOf(assignments.map((a) => a.id))).map((s) => [s.assignmentId, s]));
-    const p = sheetProgress(assignments.map((a) => ({ jurorId: a.jurorId, status: sheets.get(a.id)?.status ?? null })));
-    const names = new Map((await this.users.findByIds(Object.keys(p.byJuror))).map((u) => [u.id, u.name]));
-    return { stage: key, overall: p.overall, jurors: Object.entries(p.byJuror).map(([jurorId, counts]) => ({ jurorId, name: names.get(jurorId) ?? jurorId, ...counts })) };
-  }
-
   /** The scoring library's juror calibration report and the innovations whose jurors disagree most. */
   async calibration(actor: Actor, competitionId: string, key: string, threshold?: number) {
     await this.competitions.assertManages(actor, competitionId);
     const competition = await this.competitions.snapshot(competitionId);
-    this.scoredStage(competition, key);
+    scoredStage(competition, key);
     const sheets = await this.repo.submittedSheets(competitionId, key);
     const ids = [...new Set(sheets.map((s) => s.innovationId))];
     const innovations = (await Promise.all(ids.map((id) => this.innovationRows.findById(id)))).filter((i): i is InnovationEntity => !!i);

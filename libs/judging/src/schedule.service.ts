@@ -4,13 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Conflict, Forbidden, ValidationFailed, type Actor, type LocalizedText } from '@app/common';
 import { AuditService } from '@app/audit';
 import { CompetitionsService, type StageKind, type StagePlan } from '@app/competitions';
-import { JuryService } from './jury.service';
+import { AssignmentsService } from './assignments.service';
 import { DocumentsService, InnovationEntity, InnovationsRepository, InnovationsService, toDocumentView, type InnovationRelation, type UploadedStream } from '@app/submissions';
 import { JudgingRepository } from './persistence/judging.repository';
 import { FieldVisitEntity, PresentationSlotEntity } from './persistence/judging.entities';
 import { assertNoConflict } from './domain';
 import { JudgingEvents } from './judging.events';
 import type { FieldVisitDto, PresentationDto } from './dto/judging.dto';
+import { transactionLock } from '@app/database';
 
 /**
  * Blind judging: the jurors on a panel or a visit are named to the competition's organizers and to those
@@ -47,7 +48,7 @@ export class ScheduleService {
     private readonly innovations: InnovationsService,
     private readonly innovationRows: InnovationsRepository,
     private readonly documents: DocumentsService,
-    private readonly jury: JuryService,
+    private readonly assignments: AssignmentsService,
     private readonly repo: JudgingRepository,
     private readonly events: JudgingEvents,
     private readonly audit: AuditService,
@@ -68,7 +69,7 @@ export class ScheduleService {
   /** Jurors named on a panel: each must be an active juror free of conflicts with the innovation. */
   private async checkJurors(tx: EntityManager, ids: string[], field: string, innovation: InnovationEntity): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
-    const jurors = new Map((await this.jury.jurorProfiles(tx, unique)).map((j) => [j.id, j]));
+    const jurors = new Map((await this.assignments.jurorProfiles(tx, unique)).map((j) => [j.id, j]));
     const missing = unique.filter((id) => !jurors.has(id));
     if (missing.length) throw new ValidationFailed(missing.map((id) => ({ field, message: `${id} is not an active juror` })), 'SCHEDULE_INVALID');
     for (const j of jurors.values()) assertNoConflict(j, { id: innovation.id, organizationId: innovation.organizationId, regionId: innovation.regionId, provinceId: innovation.provinceId });
@@ -83,7 +84,7 @@ export class ScheduleService {
     if (!dto.location && !dto.link) throw new ValidationFailed([{ field: 'location', message: 'give a room (location) or a video link (link)' }], 'SCHEDULE_INVALID');
     return this.db.transaction(async (tx) => {
       // One scheduler at a time, so two overlapping slots cannot both pass the check.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('presentation-slots'))`);
+      await transactionLock(tx, 'presentation-slots');
       const innovation = await this.atStage(actor, innovationId, 'presentation', tx);
       const competition = await this.competitions.snapshot(innovation.competitionId, tx);
       const stage = competition.plan.stages.find((st) => st.key === innovation.currentStage)!;

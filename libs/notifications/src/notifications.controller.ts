@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Actor } from '@app/common';
+import { ApiErrorResponses, CurrentUser, Roles, type Actor } from '@app/common';
 import {
   NotificationPageView,
   NotificationPreferencesDto,
@@ -20,6 +20,7 @@ const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 @ApiTags('notifications')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 409, 503)
 @Controller()
 export class NotificationsController {
   constructor(private readonly inbox: InboxService) {}
@@ -65,6 +66,7 @@ export class NotificationsController {
 @ApiTags('notifications')
 @ApiBearerAuth()
 @ApiExtraModels(QueueCountsView)
+@ApiErrorResponses(400, 401, 403, 404, 409, 503)
 @Controller('admin')
 @Roles('organizer', 'admin')
 export class OutboxAdminController {

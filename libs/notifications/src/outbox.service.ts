@@ -37,6 +37,19 @@ export class OutboxService {
     this.settings = config.get('notify', { infer: true });
   }
 
+  /**
+   * Cancels scoring reminders that no longer hold (kept as sent with a note, so the outbox shows why): every
+   * reminder of a `removed` assignment, and those of an `active` one that name another deadline than `dueAt`.
+   */
+  skipScoringReminders(tx: EntityManager, competitionId: string, assignments: { removed: string[]; active: string[] }, dueAt: string | null, now: Date): Promise<void> {
+    return this.outbox.skipPending(
+      tx,
+      { type: 'scoring_reminder', competitionId, key: 'assignmentId', drop: assignments.removed, keepOnly: assignments.active, dueAt },
+      now,
+      'skipped: the deadline moved or the assignment was removed',
+    );
+  }
+
   /** Low level: one row per recipient and channel; rows whose dedupe key exists are skipped. Returns the new ids. */
   add(tx: EntityManager, messages: readonly OutboxDraft[]): Promise<string[]> {
     return this.outbox.insert(tx, messages.map((m) => ({ ...m, maxAttempts: this.settings.maxAttempts })));

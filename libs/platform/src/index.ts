@@ -9,7 +9,7 @@ import { OperationsModule } from '@app/operations';
 import { AwardsModule } from '@app/awards';
 import type { AppEnv } from '@app/config';
 import { CompetitionsModule } from '@app/competitions';
-import { ChangeBusModule, dataSourceOptions, openMigrated } from '@app/database';
+import { ChangeBusModule, dataSourceOptions, openMigrated, PreparedStatementsModule } from '@app/database';
 import { ENTITIES } from '@app/database/entities';
 import { DirectoryModule } from '@app/directory';
 import { IdentityModule } from '@app/identity';
@@ -22,9 +22,10 @@ import { SurveysModule } from '@app/surveys';
 
 /**
  * Every bounded context's module: what the API serves and the CLI's commands use. With them the change bus
- * (PostgreSQL LISTEN/NOTIFY) their repositories announce cache invalidations on to every API instance.
+ * (PostgreSQL LISTEN/NOTIFY) their repositories announce cache invalidations on to every API instance, and the
+ * prepared statements (their own pool) the hottest repository queries run as.
  */
-export const CONTEXT_MODULES: readonly Type[] = [ChangeBusModule, AuditModule, OperationsModule, DirectoryModule, IdentityModule, CompetitionsModule, SubmissionsModule, NotificationsModule, JudgingModule, ResultsModule, SurveysModule, IndexEditionsModule, IndexSurveyAnswersModule, AwardsModule];
+export const CONTEXT_MODULES: readonly Type[] = [ChangeBusModule, PreparedStatementsModule, AuditModule, OperationsModule, DirectoryModule, IdentityModule, CompetitionsModule, SubmissionsModule, NotificationsModule, JudgingModule, ResultsModule, SurveysModule, IndexEditionsModule, IndexSurveyAnswersModule, AwardsModule];
 
 /** Loops that run in the background of a serving process (outbox relay and digests, storage sweep). */
 export const BACKGROUND_MODULES: readonly Type[] = [OutboxPumpModule, StorageSweepModule];

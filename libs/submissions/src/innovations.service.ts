@@ -108,6 +108,11 @@ export class InnovationsService {
     throw notFound();
   }
 
+  /** Title and organization of each innovation, by id (what other contexts name in their notifications). */
+  async identities(ids: string[], tx?: EntityManager): Promise<Map<string, { title: string; organizationId: string }>> {
+    return new Map((await this.repo.identities([...new Set(ids)], tx)).map((i) => [i.id, { title: i.title, organizationId: i.organizationId }]));
+  }
+
   async view(i: InnovationEntity): Promise<InnovationView> {
     const org = await this.directory.findOrganization(i.organizationId);
     return toInnovationView(i, { organizationName: org?.name, regionName: org?.region?.name });

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, JSON_CONTENT_TYPE, RequestLocale, Roles, soleFile, type Actor, type ErrorLocale, type MultipartPart } from '@app/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, ApiFileResponse, CurrentUser, JSON_CONTENT_TYPE, RequestLocale, Roles, soleFile, type Actor, type ErrorLocale, type MultipartPart } from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { InnovationsService } from './innovations.service';
 import { DocumentsService, type UploadedStream } from './documents.service';
-import { CommentDto, CreateInnovationDto, DocumentView, HistoryView, InnovationPageView, MyInnovationsView, InnovationQueryDto, InnovationView, OptionalCommentDto, ReasonDto, UpdateInnovationDto } from './dto/innovation.dto';
+import { CommentDto, CreateInnovationDto, DocumentView, HistoryView, InnovationPageView, MyInnovationsView, InnovationQueryDto, InnovationView, OptionalCommentDto, ReasonDto, UpdateInnovationDto, WaitingView } from './dto/innovation.dto';
 
 interface MultipartRequest {
   isMultipart?: () => boolean;
@@ -40,6 +40,7 @@ export function sendDocument(reply: Reply, doc: { mediaType: string; size: numbe
 
 @ApiTags('submissions')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 409, 503)
 @Controller()
 export class SubmissionsController {
   constructor(
@@ -141,6 +142,7 @@ export class SubmissionsController {
 
   @Get('me/waiting')
   @Roles('opd', 'coordinator')
+  @ApiOkResponse({ type: WaitingView })
   @ApiOperation({ summary: 'What waits on you, with counts: an OPD’s drafts and returned proposals; a coordinator’s queue' })
   waiting(@CurrentUser() actor: Actor) {
     return this.innovations.waiting(actor);
@@ -151,6 +153,7 @@ export class SubmissionsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
   @ApiOkResponse({ type: DocumentView })
+  @ApiErrorResponses(413, 415)
   @ApiOperation({ summary: 'Upload evidence: PDF, JPEG or PNG by content (415 otherwise), up to UPLOAD_MAX_BYTES (413)' })
   async upload(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Req() req: MultipartRequest) {
     return this.documents.upload(actor, id, await fileOf(req));
@@ -164,7 +167,7 @@ export class SubmissionsController {
   }
 
   @Get('documents/:id')
-  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @ApiFileResponse('the file, as an attachment', 'application/pdf', 'image/jpeg', 'image/png')
   @ApiOperation({ summary: 'Download a document (streamed, as an attachment) with the innovation’s read rules' })
   async download(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Res() reply: Reply) {
     const { doc, stream } = await this.documents.download(actor, id);
@@ -174,6 +177,7 @@ export class SubmissionsController {
   @Delete('documents/:id')
   @HttpCode(204)
   @Roles('opd')
+  @ApiNoContentResponse({ description: 'deleted' })
   @ApiOperation({ summary: 'Delete an evidence document' })
   async remove(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     await this.documents.remove(actor, id);

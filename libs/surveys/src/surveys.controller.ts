@@ -1,7 +1,7 @@
 import { Body, CanActivate, Controller, ExecutionContext, Get, HttpCode, Injectable, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerException } from '@nestjs/throttler';
-import { CurrentUser, Public, readCsvBody, Roles, type Actor } from '@app/common';
+import { ApiErrorResponse, ApiErrorResponses, CurrentUser, Public, readCsvBody, Roles, type Actor } from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { SurveysService } from './surveys.service';
 import { SurveyEvidenceService } from './survey-evidence.service';
@@ -50,6 +50,7 @@ export class SurveyResponseRateLimit implements CanActivate {
 
 @ApiTags('surveys')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 409, 503)
 @Controller()
 export class SurveysController {
   constructor(
@@ -136,6 +137,7 @@ export class SurveysController {
 
 @ApiTags('surveys')
 @Public()
+@ApiErrorResponses(400, 404, 503)
 @Controller('public/surveys')
 export class PublicSurveysController {
   constructor(private readonly surveys: SurveysService) {}
@@ -151,7 +153,7 @@ export class PublicSurveysController {
   @HttpCode(201)
   @UseGuards(SurveyResponseRateLimit)
   @ApiOkResponse({ type: ResponseAcceptedView })
-  @ApiTooManyRequestsResponse({ description: 'Too many responses from this address; retry after Retry-After seconds' })
+  @ApiTooManyRequestsResponse({ type: ApiErrorResponse, description: 'Too many responses from this address; retry after Retry-After seconds' })
   @ApiOperation({ summary: 'Answer the survey (no account, no name); one response per respondent identifier and period; rate-limited per address' })
   respond(@Param('code') code: string, @Body() dto: SubmitSurveyResponseDto, @Req() req: { ip?: string }) {
     return this.surveys.respond(code, dto, String(req.ip));
@@ -167,6 +169,7 @@ export class PublicSurveysController {
 
 @ApiTags('surveys')
 @Public()
+@ApiErrorResponses(400, 404, 503)
 @Controller('public')
 export class PublicSurveyHistoryController {
   constructor(

@@ -1,7 +1,7 @@
 import { Body, CanActivate, Controller, ExecutionContext, Get, HttpCode, Injectable, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { enforceAddressLimit } from './surveys.controller';
-import { CurrentUser, Public, Roles, type Actor } from '@app/common';
+import { ApiErrorResponse, ApiErrorResponses, CurrentUser, Public, Roles, type Actor } from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { VotesService } from './votes.service';
 import { CastVoteDto, CreatePollDto, PollAdminView, PublicPollView, VerifyVoteDto, VoteAcceptedView, VoteVerifiedView } from './dto/votes.dto';
@@ -18,6 +18,7 @@ export class VoteRateLimit implements CanActivate {
 
 @ApiTags('favourite-vote')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 409, 503)
 @Controller('competitions/:id/favourite-polls')
 export class FavouritePollsController {
   constructor(private readonly votes: VotesService) {}
@@ -42,6 +43,7 @@ export class FavouritePollsController {
 
 @ApiTags('favourite-vote')
 @Public()
+@ApiErrorResponses(400, 404, 503)
 @Controller('public')
 export class PublicVotesController {
   constructor(private readonly votes: VotesService) {}
@@ -57,7 +59,7 @@ export class PublicVotesController {
   @HttpCode(202)
   @UseGuards(VoteRateLimit)
   @ApiOkResponse({ type: VoteAcceptedView })
-  @ApiTooManyRequestsResponse({ description: 'Too many vote requests from this address; retry after Retry-After seconds' })
+  @ApiTooManyRequestsResponse({ type: ApiErrorResponse, description: 'Too many vote requests from this address; retry after Retry-After seconds' })
   @ApiOperation({ summary: 'Vote: a one-time confirmation link is e-mailed; the vote counts once the link is opened (one per person and category)' })
   cast(@Param('id', uuidParam) id: string, @Body() dto: CastVoteDto, @Req() req: { ip?: string }) {
     return this.votes.cast(id, dto, String(req.ip));

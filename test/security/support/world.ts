@@ -1,6 +1,6 @@
 import { accountToken, type Actor } from '@app/common';
 import { CompetitionsService } from '@app/competitions';
-import { JuryService, PipelineService } from '@app/judging';
+import { AssignmentsService, JuryService, PipelineService } from '@app/judging';
 import { judgeEdition } from '@app/demo';
 import type { TestApp } from '../../support/test-app';
 import { acceptInvitation, bearer, completeProposal, login, openCompetition, seedDemo, seedSubmitted, uploadPdf } from '../../support/factories';
@@ -176,7 +176,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   ]);
   const jurorActors: Actor[] = [];
   for (const e of Object.keys(jurors)) jurorActors.push(await actorOf(t, e));
-  await judgeEdition({ pipeline: t.app.get(PipelineService), jury: t.app.get(JuryService) }, await actorOf(t, 'organizer@demo.local'), jurorActors, await t.app.get(CompetitionsService).snapshot(p.id), {
+  await judgeEdition({ pipeline: t.app.get(PipelineService), assignments: t.app.get(AssignmentsService), jury: t.app.get(JuryService) }, await actorOf(t, 'organizer@demo.local'), jurorActors, await t.app.get(CompetitionsService).snapshot(p.id), {
     titles: new Map(Object.entries(pIds).map(([title, id]) => [id, title])),
   });
   await ok('announce', await post(`/api/competitions/${p.id}/rankings/announce`, org, { days: 5 }));

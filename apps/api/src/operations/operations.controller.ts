@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type Actor } from '@app/common';
+import { ApiErrorResponses, CurrentUser, type Actor } from '@app/common';
 import { CompetitionsService, uuidParam } from '@app/competitions';
 import { OperationsService, OperationView, toOperationView } from '@app/operations';
 
@@ -10,6 +10,7 @@ import { OperationsService, OperationView, toOperationView } from '@app/operatio
  */
 @ApiTags('operations')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 404, 503)
 @Controller('operations')
 export class OperationsController {
   constructor(

@@ -4,7 +4,7 @@ import { DomainError, type Actor, type OnProgress } from '@app/common';
 import { DirectoryService } from '@app/directory';
 import { UsersService } from '@app/identity';
 import { IndexEditionsService } from '@app/index-editions';
-import { JuryService } from '@app/judging';
+import { AssignmentsService } from '@app/judging';
 import { ResultsService } from '@app/results';
 import type { CliCommand } from '../cli-command';
 import { withApp } from '../app-context';
@@ -84,7 +84,7 @@ export const juryAssignCommand = operationCommand({
   positionals: 2,
   run: (app, actor, [id, stage], all, progress) => {
     const k = flag(all, 'k');
-    return app.get(JuryService).autoAssign(actor, id, stage, { k: k ? Number(k) : undefined }, progress);
+    return app.get(AssignmentsService).autoAssign(actor, id, stage, { k: k ? Number(k) : undefined }, progress);
   },
 });
 

@@ -1,11 +1,8 @@
 import { api, call } from './client';
-import type { components } from './schema';
+import type { SurveyAnswer } from './schemas';
 
 /** The citizens' voice: the public satisfaction survey form and IKM (libs/surveys), and the favourite vote. */
-export type PublicSurvey = components['schemas']['PublicSurveyView'];
-export type PublicIkm = components['schemas']['PublicIkmView'];
-export type SurveyAnswer = components['schemas']['SubmitSurveyResponseDto'];
-export type PublicPoll = components['schemas']['PublicPollView'];
+export type { PublicIkm, PublicPoll, PublicSurvey, SurveyAnswer } from './schemas';
 
 export const publicSurvey = (code: string) => call(api.GET('/api/public/surveys/{code}', { params: { path: { code } } }));
 export const publicIkm = (code: string) => call(api.GET('/api/public/surveys/{code}/ikm', { params: { path: { code } } }));

@@ -1,5 +1,5 @@
 import { api, call, callAs } from './client';
-import type { Competition, HistoryEntry, Innovation, InnovationUpdate, MyInnovations, Waiting } from './types';
+import type { InnovationUpdate } from './types';
 
 const path = (id: string) => ({ params: { path: { id } } });
 
@@ -11,23 +11,22 @@ export const requestPasswordReset = (email: string) => callAs<void>(api.POST('/a
 export const setAccountPassword = (purpose: 'invitation' | 'reset', token: string, password: string) =>
   callAs<void>(purpose === 'invitation' ? api.POST('/api/auth/invitations/accept', { body: { token, password } }) : api.POST('/api/auth/password-reset/confirm', { body: { token, password } }));
 
-export const competition = (id: string) => callAs<Competition>(api.GET('/api/competitions/{id}', path(id)));
+export const competition = (id: string) => call(api.GET('/api/competitions/{id}', path(id)));
 export const createDraft = (competitionId: string, title: string) =>
-  callAs<Innovation>(api.POST('/api/competitions/{id}/innovations', { params: { path: { id: competitionId } }, body: { title } }));
+  call(api.POST('/api/competitions/{id}/innovations', { params: { path: { id: competitionId } }, body: { title } }));
 
-export const innovation = (id: string) => callAs<Innovation>(api.GET('/api/innovations/{id}', path(id)));
-/** `sections` is a map of texts; the document types it as an empty object (see api/types.ts). */
+export const innovation = (id: string) => call(api.GET('/api/innovations/{id}', path(id)));
 export const updateInnovation = (id: string, body: InnovationUpdate) =>
-  callAs<Innovation>(api.PATCH('/api/innovations/{id}', { ...path(id), body: body as Omit<InnovationUpdate, 'sections'> }));
-export const submitInnovation = (id: string) => callAs<Innovation>(api.POST('/api/innovations/{id}/submit', path(id)));
-export const historyOf = (id: string) => callAs<HistoryEntry[]>(api.GET('/api/innovations/{id}/history', path(id)));
-export const returnInnovation = (id: string, comment: string) => callAs<Innovation>(api.POST('/api/innovations/{id}/return', { ...path(id), body: { comment } }));
+  call(api.PATCH('/api/innovations/{id}', { ...path(id), body }));
+export const submitInnovation = (id: string) => call(api.POST('/api/innovations/{id}/submit', path(id)));
+export const historyOf = (id: string) => call(api.GET('/api/innovations/{id}/history', path(id)));
+export const returnInnovation = (id: string, comment: string) => call(api.POST('/api/innovations/{id}/return', { ...path(id), body: { comment } }));
 export const forwardInnovation = (id: string, comment: string) =>
-  callAs<Innovation>(api.POST('/api/innovations/{id}/forward', { ...path(id), body: comment.trim() ? { comment } : {} }));
+  call(api.POST('/api/innovations/{id}/forward', { ...path(id), body: comment.trim() ? { comment } : {} }));
 
 export const documentsOf = (id: string) => call(api.GET('/api/innovations/{id}/documents', path(id)));
 export const deleteDocument = (id: string) => callAs<void>(api.DELETE('/api/documents/{id}', path(id)));
 
-export const waiting = () => callAs<Waiting>(api.GET('/api/me/waiting'));
+export const waiting = () => call(api.GET('/api/me/waiting'));
 /** The OPD's innovations across editions, grouped by edition (newest first); open editions even when empty. */
-export const myInnovations = () => callAs<MyInnovations>(api.GET('/api/me/innovations'));
+export const myInnovations = () => call(api.GET('/api/me/innovations'));

@@ -1,5 +1,8 @@
 import { fillTemplate, fillsTemplate, type ErrorLocale, type ErrorParams } from '../../../../libs/kernel/src/index';
 import { apiLanguage } from './language';
+import type { components } from './schema';
+
+type FieldErrorView = components['schemas']['FieldErrorView'];
 
 type Catalog = { errors: Readonly<Record<string, string>>; fields: Readonly<Record<string, string>> };
 /** The error catalog per language, each its own chunk (vite.config.ts `errorCatalogs`), loaded on first need. */
@@ -12,12 +15,7 @@ export async function loadErrorCatalog(locale: ErrorLocale = apiLanguage()): Pro
 }
 
 /** A field named by a 400: `title`, `sections.ringkasan`, `documents`, … with its code (FIELD_CATALOG) and parameters. */
-export interface FieldError {
-  field: string;
-  message: string;
-  code?: string;
-  params?: ErrorParams;
-}
+export type FieldError = Pick<FieldErrorView, 'field' | 'message'> & Partial<Pick<FieldErrorView, 'code' | 'params'>>;
 
 /** A catalog entry in the user's language, when there is one (loaded) and the parameters fill it. */
 function catalogText(kind: keyof Catalog, code: string | undefined, params: ErrorParams | undefined): string | undefined {
@@ -32,7 +30,7 @@ export function fieldErrorText(f: FieldError): string {
 
 const isParams = (v: unknown): v is ErrorParams => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => ['string', 'number', 'boolean'].includes(typeof x));
 
-/** The API's one error shape {statusCode, error, message, code?, details?: {fields?}}; status 0 = no answer. */
+/** The API's one error shape (ApiErrorResponse: {statusCode, error, message, code?, params?, details?: {fields?}}); status 0 = no answer. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,

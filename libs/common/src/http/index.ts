@@ -7,3 +7,4 @@ export * from './body-shape';
 export * from './validation-fields';
 export * from './localized-text.view';
 export * from './request-locale';
+export * from './api-responses';

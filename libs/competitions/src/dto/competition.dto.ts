@@ -38,8 +38,8 @@ export class CompetitionQueryDto {
 export class StageStateView {
   @ApiProperty() key: string;
   @ApiProperty({ enum: ['scheduled', 'open', 'closed'] }) status: 'scheduled' | 'open' | 'closed';
-  @ApiPropertyOptional({ nullable: true }) openedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) closedAt: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) openedAt: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) closedAt: Date | null;
 }
 
 export class RegionRefView {
@@ -60,7 +60,7 @@ export class CompetitionView {
   @ApiProperty() slug: string;
   @ApiProperty() name: string;
   @ApiProperty() year: number;
-  @ApiPropertyOptional({ nullable: true }) description: string | null;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty({ enum: COMPETITION_STATUSES }) status: CompetitionStatus;
   @ApiProperty({ type: PlanDto }) plan: PlanDto;
   @ApiProperty({ type: [StageStateView] }) stages: StageStateView[];
@@ -91,15 +91,15 @@ export class AuditQueryDto {
 export class AuditEventView {
   @ApiProperty() id: string;
   @ApiProperty() at: Date;
-  @ApiPropertyOptional({ nullable: true }) actorId: string | null;
-  @ApiPropertyOptional({ nullable: true }) actorName: string | null;
-  @ApiPropertyOptional({ nullable: true }) actorRole: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorId: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorName: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorRole: string | null;
   @ApiProperty() action: string;
   @ApiProperty() entityType: string;
   @ApiProperty() entityId: string;
   @ApiPropertyOptional({ type: 'object', nullable: true, additionalProperties: true }) before: object | null;
   @ApiPropertyOptional({ type: 'object', nullable: true, additionalProperties: true }) after: object | null;
-  @ApiPropertyOptional({ nullable: true }) reason: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
 }
 
 export class AuditPageView {

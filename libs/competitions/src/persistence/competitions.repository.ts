@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ChangeBus, isoTimestampSql, queryPrepared } from '@app/database';
+import { ChangeBus, isoTimestampSql, PreparedStatements } from '@app/database';
 import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity } from './competition.entity';
 import type { CompetitionPlan, CompetitionStatus } from '../domain';
 
@@ -15,6 +15,7 @@ export class CompetitionsRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly changes: ChangeBus,
+    private readonly prepared: PreparedStatements,
   ) {
     // A membership change anywhere drops that competition's kept answers here (key: competition id).
     changes.on('organizer-membership', (competitionId) => {
@@ -37,7 +38,7 @@ export class CompetitionsRepository {
    * `userId` is one of its organizers. Every organizer page loads it (bench/RESULTS.md); null when there is none.
    */
   async viewJson(id: string, userId: string): Promise<{ status: CompetitionStatus; organizer: boolean; json: string } | null> {
-    const [row] = await queryPrepared<{ status: CompetitionStatus; organizer: boolean; json: string }>(
+    const [row] = await this.prepared.query<{ status: CompetitionStatus; organizer: boolean; json: string }>(
       this.db.manager,
       `SELECT c.status, EXISTS (SELECT 1 FROM competition_organizers o WHERE o.competition_id = c.id AND o.user_id = $2) AS organizer,
               json_build_object(

@@ -32,22 +32,35 @@ export class OrganizationQueryDto extends PageQueryDto {
 
 export class RegionView {
   @ApiProperty() id: string;
-  @ApiPropertyOptional({ nullable: true }) code: string | null;
+  @ApiProperty({ type: String, nullable: true }) code: string | null;
   @ApiProperty() name: string;
   @ApiProperty({ enum: REGION_KINDS }) kind: RegionKind;
-  @ApiPropertyOptional({ nullable: true }) parentId: string | null;
+  @ApiProperty({ type: String, nullable: true }) parentId: string | null;
   @ApiProperty({ type: [String], example: ['perbatasan'], description: 'Tags for award and index groups across kinds' }) tags: string[];
 }
 
 export class OrganizationView {
   @ApiProperty() id: string;
-  @ApiPropertyOptional({ nullable: true }) code: string | null;
+  @ApiProperty({ type: String, nullable: true }) code: string | null;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ORGANIZATION_KINDS }) kind: OrganizationKind;
   @ApiProperty() regionId: string;
   @ApiPropertyOptional() regionName?: string;
   @ApiPropertyOptional({ enum: REGION_KINDS }) regionKind?: RegionKind;
-  @ApiPropertyOptional({ nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+}
+
+export class OrganizationPageView {
+  @ApiProperty({ type: [OrganizationView] }) items: OrganizationView[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+/** An accepted CSV import: how many rows were created, and the organizations. */
+export class OrganizationImportView {
+  @ApiProperty() created: number;
+  @ApiProperty({ type: [OrganizationView] }) items: OrganizationView[];
 }
 
 export class RegionTagsDto {

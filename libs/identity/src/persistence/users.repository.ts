@@ -60,4 +60,29 @@ export class UsersRepository {
   jurors(tx?: EntityManager): Promise<UserEntity[]> {
     return this.repo(tx).find({ where: { role: 'juror', active: true }, order: { email: 'ASC' } });
   }
+
+  /** Active OPD accounts of these organizations: `{id, organizationId}`. */
+  activeOpdUsers(organizationIds: string[], tx?: EntityManager): Promise<{ id: string; organizationId: string }[]> {
+    if (!organizationIds.length) return Promise.resolve([]);
+    return (tx ?? this.db.manager).query(`SELECT id, organization_id AS "organizationId" FROM users WHERE role = 'opd' AND active AND organization_id = ANY($1::uuid[])`, [organizationIds]);
+  }
+
+  /** Active coordinators of any of these regions, by id. */
+  async activeCoordinatorsOf(regionIds: string[], tx?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await (tx ?? this.db.manager).query(`SELECT id FROM users WHERE role = 'coordinator' AND active AND region_id = ANY($1::uuid[]) ORDER BY id`, [regionIds]);
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Regions with organizations but no active coordinator (of the region or of its province), by name: a read
+   * over the directory's regions and organizations, kept here beside the users it asks about.
+   */
+  regionsWithoutCoordinator(tx?: EntityManager): Promise<{ id: string; name: string; kind: string }[]> {
+    return (tx ?? this.db.manager).query(
+      `SELECT r.id, r.name, r.kind FROM regions r
+        WHERE EXISTS (SELECT 1 FROM organizations o WHERE o.region_id = r.id)
+          AND NOT EXISTS (SELECT 1 FROM users u WHERE u.role = 'coordinator' AND u.active AND (u.region_id = r.id OR u.region_id = r.parent_id))
+        ORDER BY r.name, r.id`,
+    );
+  }
 }

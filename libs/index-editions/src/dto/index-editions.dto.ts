@@ -71,3 +71,19 @@ export class IndexVersionQueryDto {
   @ApiPropertyOptional({ description: 'a published version (default: the latest)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) version?: number;
 }
 
+
+export class IndexSnapshotMetaView {
+  @ApiProperty({ format: 'uuid' }) snapshotId: string;
+  @ApiProperty({ format: 'uuid' }) editionId: string;
+  @ApiProperty() version: number;
+  @ApiProperty() publishedAt: Date;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+}
+
+/** A published index snapshot as `npm run -s cli -- verify FILE` checks it (plus `meta`, which verify ignores). */
+export class IndexSnapshotJsonView {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the index input (DESIGN §4b)' }) input: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the index output (DESIGN §4b)' }) output: Record<string, unknown>;
+  @ApiProperty({ description: 'sha256 of the canonical {input, output}' }) hash: string;
+  @ApiProperty({ type: IndexSnapshotMetaView }) meta: IndexSnapshotMetaView;
+}

@@ -33,8 +33,8 @@ export class PresentationDto {
 
 export class ChecklistAnswerDto {
   @ApiProperty() @IsString() @MaxLength(40) key: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsBoolean() ok?: boolean | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) note?: string | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true }) @IsOptional() @IsBoolean() ok?: boolean | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(2000) note?: string | null;
 }
 
 export class FieldVisitDto {
@@ -60,7 +60,7 @@ export class ReasonBodyDto {
 }
 
 export class SaveSheetDto {
-  @ApiProperty({ example: { kebaharuan: 80, kemanfaatan: 75 }, description: 'criterion values; a draft may be partial' }) @IsObject() scores: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { kebaharuan: 80, kemanfaatan: 75 }, description: 'criterion values; a draft may be partial' }) @IsObject() scores: Record<string, unknown>;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) comment?: string;
   @ApiPropertyOptional({ description: 'the version you edited (required once the sheet exists)' }) @IsOptional() @IsInt() @Min(0) version?: number;
   @ApiPropertyOptional({ description: 'first save: I have no conflict of interest with this innovation' }) @IsOptional() @IsBoolean() confirmNoConflict?: boolean;

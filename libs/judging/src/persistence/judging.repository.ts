@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { StagePlan } from '@app/competitions';
-import { queryPrepared } from '@app/database';
+import { PreparedStatements } from '@app/database';
 import type { InnovationConflictProfile, JurorConflictProfile } from '../domain';
 import { AssignmentEntity, ConflictDeclarationEntity, FieldVisitEntity, PresentationSlotEntity, ScoreSheetEntity, ScoreSheetVersionEntity, StageResultEntity, type StageOutcome } from './judging.entities';
 
@@ -67,15 +67,18 @@ export interface JurorAssignmentRow {
   innovationId: string;
   title: string;
   category: string;
-  sheetStatus: string | null;
+  sheetStatus: 'draft' | 'submitted' | null;
   version: number | null;
   dueAt: string | null;
-  stageStatus: string;
+  stageStatus: 'scheduled' | 'open' | 'closed';
 }
 
 @Injectable()
 export class JudgingRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly prepared: PreparedStatements,
+  ) {}
 
   m(tx?: EntityManager): EntityManager {
     return tx ?? this.db.manager;
@@ -191,6 +194,41 @@ export class JudgingRepository {
   }
 
   // ── assignments and sheets ──────────────────────────────────────────────────
+  /** The ids of a stage's assignments, removed and active. */
+  async stageAssignmentIds(competitionId: string, stageKey: string, tx?: EntityManager): Promise<{ removed: string[]; active: string[] }> {
+    const rows = await this.m(tx).find(AssignmentEntity, { select: { id: true, removedAt: true }, where: { competitionId, stageKey } });
+    return { removed: rows.filter((a) => a.removedAt).map((a) => a.id), active: rows.filter((a) => !a.removedAt).map((a) => a.id) };
+  }
+
+  /** Whether the juror reads the innovation's dossier: assigned to it, on its current panel, or verifying its visit. */
+  async jurorReadsInnovation(jurorId: string, innovationId: string): Promise<boolean> {
+    const rows: unknown[] = await this.m().query(
+      `SELECT 1 FROM assignments WHERE juror_id = $1 AND innovation_id = $2 AND removed_at IS NULL
+       UNION ALL SELECT 1 FROM presentation_slots WHERE innovation_id = $2 AND superseded_at IS NULL AND $1 = ANY(panel)
+       UNION ALL SELECT 1 FROM field_visits WHERE innovation_id = $2 AND superseded_at IS NULL AND $1 = ANY(verifiers)
+       LIMIT 1`,
+      [jurorId, innovationId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Whether a scoring reminder still matters: its assignment active, the stage open with the deadline the
+   * reminder names (`dueAt`, not moved since), and the sheet not submitted.
+   */
+  async reminderStillDue(assignmentId: string, dueAt: string | null): Promise<boolean> {
+    const rows: unknown[] = await this.m().query(
+      `SELECT 1 FROM assignments a
+         JOIN competition_stages cs ON cs.competition_id = a.competition_id AND cs.key = a.stage_key
+         JOIN competitions c ON c.id = a.competition_id
+         LEFT JOIN score_sheets s ON s.assignment_id = a.id
+        WHERE a.id = $1 AND a.removed_at IS NULL AND cs.status = 'open' AND (s.id IS NULL OR s.status <> 'submitted')
+          AND ($2::timestamptz IS NULL OR EXISTS (SELECT 1 FROM jsonb_array_elements(c.plan->'stages') st WHERE st->>'key' = a.stage_key AND (st->>'closesAt')::timestamptz = $2::timestamptz))`,
+      [assignmentId, dueAt],
+    );
+    return rows.length > 0;
+  }
+
   activeAssignments(competitionId: string, stageKey: string, tx?: EntityManager): Promise<AssignmentEntity[]> {
     return this.m(tx).find(AssignmentEntity, { where: { competitionId, stageKey, removedAt: IsNull() } });
   }
@@ -234,7 +272,7 @@ export class JudgingRepository {
     next: Pick<ScoreSheetEntity, 'status' | 'scores' | 'comment' | 'submittedAt'>,
     saved: { status: ScoreSheetVersionEntity['status']; by: string; reason?: string | null },
   ): Promise<ScoreSheetEntity> {
-    const [row] = await queryPrepared<Record<string, any>>(
+    const [row] = await this.prepared.query<Record<string, any>>(
       m,
       `WITH s AS (
          UPDATE score_sheets SET status = $2, scores = $3, comment = COALESCE($4, comment), submitted_at = $5, version = version + 1, updated_at = now()
@@ -259,7 +297,7 @@ export class JudgingRepository {
    * path and waits there alone), so one busy sheet never holds up the other jurors' saves.
    */
   async writeDrafts(drafts: DraftWrite[]): Promise<(ScoreSheetEntity | null)[]> {
-    const rows = await queryPrepared<Record<string, any>>(
+    const rows = await this.prepared.query<Record<string, any>>(
       this.db.manager,
       `WITH x AS (
          SELECT * FROM unnest($1::int[], $2::uuid[], $3::jsonb[], $4::text[], $5::int[], $6::uuid[], $7::text[]) AS x(ord, sheet_id, scores, comment, version, juror_id, basis)
@@ -335,7 +373,7 @@ export class JudgingRepository {
    * plan and status, the sheet, and the conflict rules' inputs. Null when any part is missing.
    */
   async draftSaveContext(assignmentId: string, jurorId: string): Promise<DraftSaveContext | null> {
-    const [row] = await queryPrepared<Record<string, any>>(
+    const [row] = await this.prepared.query<Record<string, any>>(
       this.db.manager,
       `SELECT a.competition_id, a.stage_key, a.innovation_id, cs.status AS stage_status,
               (SELECT st FROM jsonb_array_elements(c.plan->'stages') st WHERE st->>'key' = a.stage_key LIMIT 1) AS stage,
@@ -406,7 +444,7 @@ export class JudgingRepository {
    * once per competition, not sent with every row (a national juror has hundreds of assignments: bench/RESULTS.md).
    */
   assignmentsOfJuror(jurorId: string): Promise<JurorAssignmentRow[]> {
-    return queryPrepared<JurorAssignmentRow>(
+    return this.prepared.query<JurorAssignmentRow>(
       this.db.manager,
       `WITH mine AS (SELECT a.id, a.competition_id, a.stage_key, a.innovation_id, a.created_at FROM assignments a WHERE a.juror_id = $1 AND a.removed_at IS NULL),
             due AS (SELECT c.id AS competition_id, st->>'key' AS stage_key, st->>'closesAt' AS closes_at

@@ -21,9 +21,9 @@ export class NotificationView {
   @ApiProperty({ enum: OUTBOX_TYPES }) type: OutboxType;
   @ApiProperty() title: string;
   @ApiProperty() body: string;
-  @ApiPropertyOptional({ nullable: true }) link: string | null;
+  @ApiProperty({ type: String, nullable: true }) link: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) payload: Record<string, unknown>;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) readAt: Date | null;
+  @ApiProperty({ type: Date, nullable: true, format: 'date-time' }) readAt: Date | null;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
 }
 
@@ -60,13 +60,13 @@ export class OutboxMessageView {
   @ApiProperty({ enum: OUTBOX_STATUSES }) status: OutboxStatus;
   @ApiProperty() attempts: number;
   @ApiProperty() maxAttempts: number;
-  @ApiPropertyOptional({ nullable: true }) lastError: string | null;
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' }) competitionId: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastError: string | null;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) competitionId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) payload: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) availableAt: Date;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) sentAt: Date | null;
+  @ApiProperty({ type: Date, nullable: true, format: 'date-time' }) sentAt: Date | null;
 }
 
 export class OutboxPageView {

@@ -80,6 +80,26 @@ export class OutboxRepository {
     return this.repo(tx).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
   }
 
+  /**
+   * Marks sent, with a note, the pending or failed messages of a type and competition whose payload names one of
+   * `values` under `key` — all of them for `drop`, and for `keepOnly` those whose payload `dueAt` is not `dueAt`.
+   */
+  async skipPending(
+    tx: EntityManager,
+    filter: { type: string; competitionId: string; key: string; drop: string[]; keepOnly: string[]; dueAt: string | null },
+    now: Date,
+    note: string,
+  ): Promise<void> {
+    if (!filter.drop.length && !filter.keepOnly.length) return;
+    await tx.query(
+      `UPDATE outbox_messages o SET status = 'sent', sent_at = $5, claimed_until = NULL, note = $6
+        WHERE o.type = $1 AND o.competition_id = $2 AND o.status IN ('pending', 'failed')
+          AND (o.payload->>$7 = ANY($3::text[])
+               OR (o.payload->>$7 = ANY($4::text[]) AND ($8::timestamptz IS NULL OR (o.payload->>'dueAt')::timestamptz <> $8::timestamptz)))`,
+      [filter.type, filter.competitionId, filter.drop, filter.keepOnly, now, note, filter.key, filter.dueAt],
+    );
+  }
+
   async markSent(tx: EntityManager, ids: string[], now: Date, note: string | null = null): Promise<void> {
     if (ids.length) await this.repo(tx).createQueryBuilder().update().set({ status: 'sent', sentAt: now, note, claimedUntil: null }).whereInIds(ids).execute();
   }

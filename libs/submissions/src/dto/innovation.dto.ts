@@ -23,7 +23,7 @@ export class InnovationProfileDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) results?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) replicability?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) sustainability?: string;
-  @ApiPropertyOptional({ description: 'proposal sections by key (see the competition’s proposalForm)', example: { ringkasan: '…' } })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'proposal sections by key (see the competition’s proposalForm)', example: { ringkasan: '…' } })
   @IsOptional()
   @IsObject()
   sections?: Record<string, string>;
@@ -71,11 +71,11 @@ export class InnovationSummaryView {
   @ApiPropertyOptional({ type: String, nullable: true }) regionName?: string | null;
   @ApiProperty() category: string;
   @ApiProperty({ enum: INNOVATION_STATUSES }) status: InnovationStatus;
-  @ApiPropertyOptional({ nullable: true }) currentStage: string | null;
+  @ApiProperty({ type: String, nullable: true }) currentStage: string | null;
   @ApiProperty() title: string;
-  @ApiPropertyOptional({ nullable: true, enum: INNOVATION_PHASES }) phase: InnovationPhase | null;
-  @ApiPropertyOptional({ nullable: true }) digital: boolean | null;
-  @ApiPropertyOptional({ nullable: true }) submittedAt: Date | null;
+  @ApiProperty({ nullable: true, enum: INNOVATION_PHASES }) phase: InnovationPhase | null;
+  @ApiProperty({ type: Boolean, nullable: true }) digital: boolean | null;
+  @ApiProperty({ type: Date, nullable: true }) submittedAt: Date | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
   @ApiProperty() version: number;
@@ -90,14 +90,14 @@ export class NoticeView {
 /** An innovation with its proposal: the profile texts and the sections of the competition's template. */
 export class InnovationView extends InnovationSummaryView {
   @ApiPropertyOptional({ type: [NoticeView], description: 'after a submit: what the OPD should know (e.g. SUBMISSION_NO_COORDINATOR)' }) notices?: NoticeView[];
-  @ApiPropertyOptional({ nullable: true }) summary: string | null;
-  @ApiPropertyOptional({ nullable: true }) governmentAffair: string | null;
-  @ApiPropertyOptional({ nullable: true }) startDate: string | null;
-  @ApiPropertyOptional({ nullable: true }) problem: string | null;
-  @ApiPropertyOptional({ nullable: true }) approach: string | null;
-  @ApiPropertyOptional({ nullable: true }) results: string | null;
-  @ApiPropertyOptional({ nullable: true }) replicability: string | null;
-  @ApiPropertyOptional({ nullable: true }) sustainability: string | null;
+  @ApiProperty({ type: String, nullable: true }) summary: string | null;
+  @ApiProperty({ type: String, nullable: true }) governmentAffair: string | null;
+  @ApiProperty({ type: String, nullable: true }) startDate: string | null;
+  @ApiProperty({ type: String, nullable: true }) problem: string | null;
+  @ApiProperty({ type: String, nullable: true }) approach: string | null;
+  @ApiProperty({ type: String, nullable: true }) results: string | null;
+  @ApiProperty({ type: String, nullable: true }) replicability: string | null;
+  @ApiProperty({ type: String, nullable: true }) sustainability: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) sections: Record<string, string>;
 }
 
@@ -130,13 +130,19 @@ export class DocumentView {
 }
 
 export class HistoryView {
-  @ApiPropertyOptional({ nullable: true }) from: string | null;
+  @ApiProperty({ type: String, nullable: true }) from: string | null;
   @ApiProperty() to: string;
-  @ApiPropertyOptional({ nullable: true }) stage: string | null;
+  @ApiProperty({ type: String, nullable: true }) stage: string | null;
   @ApiProperty() actorRole: string;
-  @ApiPropertyOptional({ nullable: true }) actorName: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'in the language of Accept-Language when the system wrote it (reasonCode), else as written' }) reason: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'in the language of Accept-Language when the system wrote it (reasonCode), else as written' }) reason: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'a reason the system wrote, as a code of the reason catalog (null: written by a person, or an older row)', example: 'CUTOFF_TOP_OUTSIDE' }) reasonCode: string | null;
-  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true, description: 'the parameters of reasonCode', example: { rank: 3, count: 3, category: 'kota', n: 1 } }) reasonParams: Record<string, string | number | boolean> | null;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }, description: 'the parameters of reasonCode', example: { rank: 3, count: 3, category: 'kota', n: 1 } }) reasonParams: Record<string, string | number | boolean> | null;
   @ApiProperty() at: Date;
+}
+
+/** What waits on the caller: counts per status and the innovations (an OPD's drafts and returns, a coordinator's queue). */
+export class WaitingView {
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { draft: 2, returned: 1 } }) counts: Record<string, number>;
+  @ApiProperty({ type: [InnovationView] }) items: InnovationView[];
 }

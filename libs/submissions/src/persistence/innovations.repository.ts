@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder, In } from 'typeorm';
 import type { OrganizationScope } from '@app/common';
-import { isoTimestampSql, queryPrepared } from '@app/database';
+import { isoTimestampSql, PreparedStatements } from '@app/database';
 import { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity, SEARCH_EXPRESSION } from './innovation.entity';
 import { duplicateTitles, ENTRY_STATUSES, type InnovationStatus } from '../domain';
 
@@ -23,7 +23,10 @@ export function prefixQuery(q: string): string | null {
 
 @Injectable()
 export class InnovationsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly prepared: PreparedStatements,
+  ) {}
 
   private m(tx?: EntityManager): EntityManager {
     return tx ?? this.db.manager;
@@ -87,7 +90,7 @@ export class InnovationsRepository {
     // more than the execution itself on the national edition).
     if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive integer (got ${pageSize})`);
     const limit = String(pageSize);
-    const [row] = await queryPrepared<{ items: string; n: number; total?: number }>(
+    const [row] = await this.prepared.query<{ items: string; n: number; total?: number }>(
       this.db.manager,
       `SELECT '[' || coalesce(string_agg(row_to_json(v)::text, ',' ORDER BY i.created_at DESC, i.id DESC), '') || ']' AS items, count(*)::int AS n
               ${bucketOnly ? `, (${bucketTotal}) AS total` : ''}
@@ -156,6 +159,12 @@ export class InnovationsRepository {
   /** Innovations still in the running that have reached `stageKey` (status submitted), locked for the command. */
   inStage(tx: EntityManager, competitionId: string, stageKey: string): Promise<InnovationEntity[]> {
     return tx.find(InnovationEntity, { where: { competitionId, currentStage: stageKey, status: 'submitted' }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** `{id, title, organizationId}` of these innovations (for other contexts' notifications). */
+  identities(ids: string[], tx?: EntityManager): Promise<{ id: string; title: string; organizationId: string }[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.m(tx).find(InnovationEntity, { select: { id: true, title: true, organizationId: true }, where: { id: In(ids) } });
   }
 
   async setStatus(tx: EntityManager, ids: string[], status: InnovationStatus): Promise<void> {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { createDraft, myInnovations, waiting } from '../../api/endpoints';
-import type { Competition, Innovation } from '../../api/types';
+import type { Competition, InnovationSummary } from '../../api/types';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
@@ -42,7 +42,7 @@ function NewDraft({ competition }: { competition: Competition }) {
   );
 }
 
-function InnovationCards({ competition, items }: { competition: Competition; items: readonly Innovation[] }) {
+function InnovationCards({ competition, items }: { competition: Competition; items: readonly InnovationSummary[] }) {
   const { t, formatDate } = useI18n();
   const outcomes = useOutcomes(competition).data;
   const published = competition.status === 'published' || competition.status === 'archived';

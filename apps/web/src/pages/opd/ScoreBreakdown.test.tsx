@@ -11,6 +11,7 @@ const label = (id: string) => ({ id, en: id });
 const breakdown: Breakdown = {
   snapshot: { id: 's1', version: 1, hash: 'sha256:abc' },
   explanation: {
+    submission: 'i1',
     category: 'kota',
     rank: 1,
     final: 78,

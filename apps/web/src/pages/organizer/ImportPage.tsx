@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { importCsv, importNationalAreas, type ImportKind, type ImportResult, type NationalAreasImport } from '../../api/organizer';
+import { importCsv, importNationalAreas, type ImportedOrganizations, type ImportedUsers, type ImportKind, type ImportResult, type NationalAreasImport, type RegionTagsImport } from '../../api/organizer';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { ImportErrors, rowErrors } from '../../components/staff/RowErrors';
@@ -17,22 +17,25 @@ import '../staff.css';
 
 function Created({ kind, result }: { kind: ImportKind; result: ImportResult }) {
   const { t } = useI18n();
-  if (kind === 'organizations') return <p className="notice">{t('org.import.created', { n: result.created ?? 0 })}</p>;
-  if (kind === 'region-tags')
+  if (kind === 'organizations') return <p className="notice">{t('org.import.created', { n: (result as ImportedOrganizations).created })}</p>;
+  if (kind === 'region-tags') {
+    const tags = result as RegionTagsImport;
     return (
-      <Table caption={t('org.import.tagsUpdated', { n: result.updated ?? 0, same: result.unchanged ?? 0 })} columns={[t('org.import.code'), t('org.col.name'), t('org.import.tags')]}>
-        {result.items.map((r) => (
+      <Table caption={t('org.import.tagsUpdated', { n: tags.updated, same: tags.unchanged })} columns={[t('org.import.code'), t('org.col.name'), t('org.import.tags')]}>
+        {tags.items.map((r) => (
           <tr key={r.id}>
             <td className="mono">{r.code}</td>
             <td>{r.name}</td>
-            <td>{r.tags?.join(', ') || '—'}</td>
+            <td>{r.tags.join(', ') || '—'}</td>
           </tr>
         ))}
       </Table>
     );
+  }
+  const users = result as ImportedUsers;
   return (
-    <Table caption={t('org.import.created', { n: result.created ?? 0 })} columns={[t('auth.email'), t('org.col.name'), t('org.col.role'), t('org.import.invitation')]}>
-      {result.items.map((u) => (
+    <Table caption={t('org.import.created', { n: users.created })} columns={[t('auth.email'), t('org.col.name'), t('org.col.role'), t('org.import.invitation')]}>
+      {users.items.map((u) => (
         <tr key={u.id}>
           <td>{u.email}</td>
           <td>{u.name}</td>

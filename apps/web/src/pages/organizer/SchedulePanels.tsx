@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { jurors as loadJurors, presentations, scheduleFieldVisit, schedulePresentation } from '../../api/organizer';
-import type { Competition, Innovation, User } from '../../api/types';
+import type { Competition, InnovationSummary, User } from '../../api/types';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field, fieldId } from '../../components/Field';
@@ -33,7 +33,7 @@ function JurorChoice({ name, legend, all, chosen, error, onChange }: { name: str
   );
 }
 
-function InnovationSelect({ items, value, onChange }: { items: Innovation[]; value: string; onChange(id: string): void }) {
+function InnovationSelect({ items, value, onChange }: { items: InnovationSummary[]; value: string; onChange(id: string): void }) {
   const { t } = useI18n();
   return (
     <Field name="innovation" label={t('org.col.innovation')}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { screen, type ScreeningDecision } from '../../api/organizer';
-import type { Competition, Innovation } from '../../api/types';
+import type { Competition, InnovationSummary } from '../../api/types';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { fieldId } from '../../components/Field';
@@ -16,7 +16,7 @@ import { useStageInnovations } from './useStageInnovations';
 
 type Choice = { decision: '' | 'pass' | 'fail'; reason: string };
 
-function ScreeningTable({ competition, items, onDone }: { competition: Competition; items: Innovation[]; onDone(): void }) {
+function ScreeningTable({ competition, items, onDone }: { competition: Competition; items: InnovationSummary[]; onDone(): void }) {
   const { t } = useI18n();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const { busy, error, run } = useAction();
