@@ -110,7 +110,7 @@ const score = (n: number, lang: 'id' | 'en' = 'id') => new Intl.NumberFormat(lan
 
     await page.getByRole('link', { name: 'SiTaro (Siap Antar Obat)' }).click();
     await page.getByRole('heading', { level: 1, name: 'SiTaro (Siap Antar Obat)' }).waitFor();
-    await page.getByText('RSUD dr. Chasbullah Abdulmadjid Kota Bekasi').waitFor();
+    await page.getByText('RSUD dr. Chasbullah Abdulmadjid Kota Bekasi', { exact: true }).waitFor();
     const sitaro = ranking.categories.kota.find((r) => r.title.startsWith('SiTaro'))!;
     await page.getByText(`Peringkat ${sitaro.rank} kategori Kota`).waitFor();
     await expect(page.getByRole('link', { name: 'Unduh piagam (PDF)' }).getAttribute('href')).resolves.toBe(`/api/public/rankings/${ranking.snapshot.id}/certificates/${sitaro.innovationId}`);

@@ -158,7 +158,7 @@ const TABLE: Record<string, string> = {
   'PUT /api/index-editions/{id}/regions/{regionId}/answers':      '401  ok   404  403  403  403  403  403  ok',
   'POST /api/index-editions/{id}/regions/{regionId}/submit':      '401  403  403  403  403  403  403  403  ok',
   'PUT /api/index-editions/{id}/regions/{regionId}/survey-answers': '401 ok  404  403  403  403  403  403  ok',
-  'GET /api/index-editions/{id}/regions/{regionId}/survey-answers': '401 404 404  ok   404  404  ok   ok   ok',
+  'GET /api/index-editions/{id}/regions/{regionId}/survey-answers': '401 ok  ok   ok   404  404  ok   ok   ok',
   'POST /api/index-editions/{id}/answers/{answerId}/documents/{kind}': '401 403 403 403 403 403 403 403 ok',
   'GET /api/index-editions/{id}/documents/{documentId}':          '401  404  404  ok   404  404  ok   ok   ok',
   'POST /api/index-editions/{id}/innovations':                    '401  ok   ok   403  403  403  403  403  403',

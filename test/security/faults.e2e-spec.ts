@@ -232,8 +232,8 @@ describe('faults: PostgreSQL restarts, statement timeout, storage left by a cras
       faulted.id,
     ]);
     const first = publish(faulted.id).then((r) => r);
-    expect(await waitingOnLock('INSERT INTO "outbox_messages"')).toBe(1);
-    const wrote = await writtenBefore('INSERT INTO "outbox_messages"', 'outbox_messages');
+    expect(await waitingOnLock('INSERT INTO outbox_messages')).toBe(1);
+    const wrote = await writtenBefore('INSERT INTO outbox_messages', 'outbox_messages');
     expect(wrote).toEqual(expect.arrayContaining(['ranking_snapshots', 'competitions', 'audit_events']));
     await restartPostgres(async () => undefined);
     await blocker.release();
