@@ -11,14 +11,25 @@ module.exports = {
     },
     {
       name: 'only-public-surface-of-a-lib',
-      comment: "Between contexts (and from apps) only what a lib's index.ts exports (and test support under src/testing/): never another context's entity, repository or internals.",
+      comment:
+        "Between contexts (and from apps) only what a lib's index.ts exports (and test support under src/testing/): never another context's entity, repository or internals.",
       severity: 'error',
       from: { path: '^(libs|apps)/([^/]+)/' },
-      to: { path: '^libs/([^/]+)/src/', pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/domain/index\\.ts$', '^libs/database/src/entities\\.ts$', '^libs/[^/]+/src/testing/'] },
+      to: {
+        path: '^libs/([^/]+)/src/',
+        pathNot: [
+          '^libs/$2/',
+          '^libs/[^/]+/src/index\\.ts$',
+          '^libs/[^/]+/src/domain/index\\.ts$',
+          '^libs/database/src/entities\\.ts$',
+          '^libs/[^/]+/src/testing/',
+        ],
+      },
     },
     {
       name: 'domain-is-plain-typescript',
-      comment: 'domain/ folders and the pure libraries (kernel, scoring, regional-index) import no framework, database client or persistence code.',
+      comment:
+        'domain/ folders and the pure libraries (kernel, scoring, regional-index) import no framework, database client or persistence code.',
       severity: 'error',
       from: { path: '^libs/([^/]+/src/domain/|kernel/src/|scoring/src/|regional-index/src/)' },
       to: { path: ['node_modules/(@nestjs|typeorm|bullmq|ioredis|pg|fastify|@fastify)/', '/persistence/'] },

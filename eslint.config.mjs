@@ -16,7 +16,10 @@ export default tseslint.config(
     rules: {
       // Tests and JSON-shaped boundary code use `any` on purpose; the type-check is the real guard.
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // Stripping control characters is deliberate (exports, file-type sniffing, hostile-input tests).
       'no-control-regex': 'off',
       'no-empty': ['error', { allowEmptyCatch: true }],
@@ -31,7 +34,15 @@ export default tseslint.config(
     // Domain code is plain TypeScript: no framework, no database, no persistence layer (STYLE.md rule 3).
     files: ['libs/*/src/domain/**/*.ts', 'libs/kernel/src/**/*.ts', 'libs/scoring/src/**/*.ts', 'libs/regional-index/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: FRAMEWORKS, message: 'domain code imports no framework or database client (docs/ARCHITECTURE.md)' }, { group: ['**/persistence', '**/persistence/**'], message: 'domain code does not reach into persistence/' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: FRAMEWORKS, message: 'domain code imports no framework or database client (docs/ARCHITECTURE.md)' },
+            { group: ['**/persistence', '**/persistence/**'], message: 'domain code does not reach into persistence/' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -53,7 +64,14 @@ export default tseslint.config(
       'libs/results/src/results.service.ts', // ResultsService.publish: moved by the results split (branch perf)
     ],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='query']", message: 'SQL belongs in a repository under persistence/ (docs/ARCHITECTURE.md); cross-context reads go through that context\'s service' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='query']",
+          message:
+            "SQL belongs in a repository under persistence/ (docs/ARCHITECTURE.md); cross-context reads go through that context's service",
+        },
+      ],
     },
   },
   {
@@ -62,6 +80,15 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', 'scripts/**/*.mjs', 'test/support/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
   },
 );

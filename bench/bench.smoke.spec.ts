@@ -47,7 +47,12 @@ withDatabase('bench harness on a tiny edition', () => {
     expect(await count('SELECT count(*) AS n FROM innovations WHERE competition_id = $1', [edition.competitionId])).toBe(TINY.innovations);
     expect(await count('SELECT count(*) AS n FROM competition_stages WHERE competition_id = $1', [edition.competitionId])).toBe(5);
     expect(await count('SELECT count(*) AS n FROM innovation_status_history')).toBe(edition.counts.statusHistory);
-    const byStatus = Object.fromEntries((await db.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM innovations GROUP BY status')).rows.map((r) => [r.status, Number(r.n)]));
+    const byStatus = Object.fromEntries(
+      (await db.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM innovations GROUP BY status')).rows.map((r) => [
+        r.status,
+        Number(r.n),
+      ]),
+    );
     expect(byStatus).toEqual(edition.counts.byStatus);
     expect(edition.phases.map((p) => p.name)).toEqual(expect.arrayContaining(['migrate', 'regions', 'innovations', 'sheets']));
   });
@@ -56,7 +61,11 @@ withDatabase('bench harness on a tiny edition', () => {
     for (const [stage, { innovations, sheets }] of Object.entries(edition.counts.sheetsByStage)) {
       expect(sheets).toBe(innovations * 3);
       if (edition.counts.writtenSheetRows > 0) {
-        expect(await count(`SELECT count(*) AS n FROM assignments a JOIN score_sheets s ON s.assignment_id = a.id WHERE a.stage_key = $1`, [stage])).toBe(sheets);
+        expect(
+          await count(`SELECT count(*) AS n FROM assignments a JOIN score_sheets s ON s.assignment_id = a.id WHERE a.stage_key = $1`, [
+            stage,
+          ]),
+        ).toBe(sheets);
       }
     }
     if (edition.counts.writtenSheetRows === 0) expect(edition.sheetsMessage).toMatch(/^sheets: /);
@@ -73,7 +82,16 @@ withDatabase('bench harness on a tiny edition', () => {
   it('runs an HTTP benchmark definition and the baselines against the API', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-smoke-'));
     const env = resolveDevSecrets(
-      validateEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', BENCH_ROUTES: 'true', LOGIN_RATE_LIMIT: '1000', REDIS_URL: '', JWT_ACCESS_SECRET: 'bench-smoke-access-secret-0123456789abcdef', JWT_REFRESH_SECRET: 'bench-smoke-refresh-secret-0123456789abcdef' }),
+      validateEnv({
+        NODE_ENV: 'test',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+        BENCH_ROUTES: 'true',
+        LOGIN_RATE_LIMIT: '1000',
+        REDIS_URL: '',
+        JWT_ACCESS_SECRET: 'bench-smoke-access-secret-0123456789abcdef',
+        JWT_REFRESH_SECRET: 'bench-smoke-refresh-secret-0123456789abcdef',
+      }),
     );
     let app: NestFastifyApplication | null = null;
     try {
@@ -81,7 +99,14 @@ withDatabase('bench harness on a tiny edition', () => {
       await app.listen({ port: 0, host: '127.0.0.1' });
       const { port } = app.getHttpServer().address() as AddressInfo;
       const list = HTTP_BENCHMARKS.find((d) => d.key === 'organizer-list-heavy')!;
-      const suite = await runHttpSuite(`http://127.0.0.1:${port}`, edition, { connections: 4, durationSec: 1, runs: 1, warmupSec: 0, driftCheck: false, definitions: [list] });
+      const suite = await runHttpSuite(`http://127.0.0.1:${port}`, edition, {
+        connections: 4,
+        durationSec: 1,
+        runs: 1,
+        warmupSec: 0,
+        driftCheck: false,
+        definitions: [list],
+      });
       expect(suite.results.map((r) => [r.key, r.status])).toEqual([
         ['hello', 'ok'],
         ['select1', 'ok'],
@@ -106,8 +131,19 @@ describe('bench RESULTS.md merging', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bench-results-'));
     const file = path.join(dir, 'RESULTS.md');
     try {
-      writeFileSync(file, '# Benchmarks\n\nintro\n\n## HTTP\n\nold figures\n\n## Scoring (in process, from a generated file)\n\nkept\n```\n## not a heading\n```\n\n## Findings\n\nby hand\n');
-      mergeResults(file, '# default', [{ heading: '## Run', body: 'run' }, { heading: '## HTTP', body: 'new figures' }], [{ heading: '## Notifications', body: 'from a plugin' }]);
+      writeFileSync(
+        file,
+        '# Benchmarks\n\nintro\n\n## HTTP\n\nold figures\n\n## Scoring (in process, from a generated file)\n\nkept\n```\n## not a heading\n```\n\n## Findings\n\nby hand\n',
+      );
+      mergeResults(
+        file,
+        '# default',
+        [
+          { heading: '## Run', body: 'run' },
+          { heading: '## HTTP', body: 'new figures' },
+        ],
+        [{ heading: '## Notifications', body: 'from a plugin' }],
+      );
       const text = readFileSync(file, 'utf8');
       expect(text).toContain('# Benchmarks\n\nintro');
       expect(text).toContain('## HTTP\n\nnew figures');

@@ -15,11 +15,29 @@ import { createHash } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { Client } from 'pg';
 import { defaultTemplate, type CompetitionPlan, type StagePlan } from '@app/competitions';
-import { createBenchDatabase, dropBenchDatabase, dropStaleBenchDatabases, markKept, migrate, openBenchServer, redact } from './lib/database';
+import {
+  createBenchDatabase,
+  dropBenchDatabase,
+  dropStaleBenchDatabases,
+  markKept,
+  migrate,
+  openBenchServer,
+  redact,
+} from './lib/database';
 import { AGENCIES, PROVINCES, innovationTitle, paragraph, personName, placeName } from './lib/indonesian';
 import { Rng } from './lib/random';
 import { loadRows, withoutSecondaryIndexes, type LoadMethod, type Row, type TableSpec } from './lib/rows';
-import { JURY_COLUMNS, planSheets, writeSheets, type ScoredStage, type SheetContext, type SheetInnovation, type SheetJuror, type SheetWriteResult, type UnscoredResult } from './sheets';
+import {
+  JURY_COLUMNS,
+  planSheets,
+  writeSheets,
+  type ScoredStage,
+  type SheetContext,
+  type SheetInnovation,
+  type SheetJuror,
+  type SheetWriteResult,
+  type UnscoredResult,
+} from './sheets';
 
 export interface GenerateScale {
   regions: number;
@@ -162,7 +180,9 @@ export async function generateEdition(databaseUrl: string, options: GenerateOpti
   const phase = (name: string, rows?: number, note?: string) => {
     const p = { name, ms: performance.now() - t, rows, note };
     phases.push(p);
-    log(`generator: ${name.padEnd(22)} ${p.ms.toFixed(0).padStart(6)} ms${rows !== undefined ? `  ${rows.toLocaleString('en-US')} rows` : ''}${note ? `  (${note})` : ''}`);
+    log(
+      `generator: ${name.padEnd(22)} ${p.ms.toFixed(0).padStart(6)} ms${rows !== undefined ? `  ${rows.toLocaleString('en-US')} rows` : ''}${note ? `  (${note})` : ''}`,
+    );
     t = performance.now();
   };
 
@@ -173,7 +193,13 @@ export async function generateEdition(databaseUrl: string, options: GenerateOpti
     const provinceCount = Math.max(1, Math.min(PROVINCES.length, Math.round((scale.regions * PROVINCES.length) / NATIONAL.regions)));
     const lower = scale.regions - provinceCount;
     const kotaCount = Math.round((lower * 96) / 512);
-    const regions: RegionRow[] = PROVINCES.slice(0, provinceCount).map(([code, name]) => ({ id: rng.uuid(), code, name: `Provinsi ${name}`, kind: 'provinsi', parentId: null }));
+    const regions: RegionRow[] = PROVINCES.slice(0, provinceCount).map(([code, name]) => ({
+      id: rng.uuid(),
+      code,
+      name: `Provinsi ${name}`,
+      kind: 'provinsi',
+      parentId: null,
+    }));
     const weights = regions.map(() => 0.4 + rng.float() * 1.2);
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const perProvince = weights.map((w) => Math.floor((w / totalWeight) * lower));
@@ -194,18 +220,35 @@ export async function generateEdition(databaseUrl: string, options: GenerateOpti
         regions.push({ id: rng.uuid(), code, name, kind, parentId: province.id });
       }
     }
-    const regionCount = await loadRows(client, { table: 'regions', columns: [['id', 'uuid'], ['code', 'text'], ['name', 'text'], ['kind', 'text'], ['parent_id', 'uuid']] }, regions.map((r) => [r.id, r.code, r.name, r.kind, r.parentId]), method);
+    const regionCount = await loadRows(
+      client,
+      {
+        table: 'regions',
+        columns: [
+          ['id', 'uuid'],
+          ['code', 'text'],
+          ['name', 'text'],
+          ['kind', 'text'],
+          ['parent_id', 'uuid'],
+        ],
+      },
+      regions.map((r) => [r.id, r.code, r.name, r.kind, r.parentId]),
+      method,
+    );
     phase('regions', regionCount, `${provinceCount} provinsi, ${lower - kotaCount} kabupaten, ${kotaCount} kota`);
 
     // ---- organizations: ≈ 9 % at provincial level, the rest spread over kabupaten/kota; one OPD account each
     const provincial = Math.max(provinceCount, Math.round(scale.organizations * 0.09));
-    const counts = regions.map((r, i) => (r.kind === 'provinsi' ? Math.floor(provincial / provinceCount) + (i < provincial % provinceCount ? 1 : 0) : 0));
+    const counts = regions.map((r, i) =>
+      r.kind === 'provinsi' ? Math.floor(provincial / provinceCount) + (i < provincial % provinceCount ? 1 : 0) : 0,
+    );
     const lowerRegions = regions.filter((r) => r.kind !== 'provinsi');
     const rest = scale.organizations - counts.reduce((a, b) => a + b, 0);
     regions.forEach((r, i) => {
       if (r.kind !== 'provinsi' && lowerRegions.length) counts[i] = Math.floor(rest / lowerRegions.length);
     });
-    for (let left = scale.organizations - counts.reduce((a, b) => a + b, 0); left > 0; left--) counts[lowerRegions.length ? regions.indexOf(rng.pick(lowerRegions)) : 0]++;
+    for (let left = scale.organizations - counts.reduce((a, b) => a + b, 0); left > 0; left--)
+      counts[lowerRegions.length ? regions.indexOf(rng.pick(lowerRegions)) : 0]++;
     const orgs: OrgRow[] = [];
     for (const [i, region] of regions.entries()) {
       const agencies = rng.shuffle([...AGENCIES]);
@@ -219,12 +262,30 @@ export async function generateEdition(databaseUrl: string, options: GenerateOpti
         else name = `${agency} ${region.name}`;
         while (names.has(name)) name = `${name} ${names.size}`;
         names.add(name);
-        orgs.push({ id: rng.uuid(), code: `ORG-${region.code}-${String(n + 1).padStart(3, '0')}`, name, kind, affair, region, userId: rng.uuid() });
+        orgs.push({
+          id: rng.uuid(),
+          code: `ORG-${region.code}-${String(n + 1).padStart(3, '0')}`,
+          name,
+          kind,
+          affair,
+          region,
+          userId: rng.uuid(),
+        });
       }
     }
     const orgCount = await loadRows(
       client,
-      { table: 'organizations', columns: [['id', 'uuid'], ['code', 'text'], ['name', 'text'], ['kind', 'text'], ['region_id', 'uuid'], ['email', 'text']] },
+      {
+        table: 'organizations',
+        columns: [
+          ['id', 'uuid'],
+          ['code', 'text'],
+          ['name', 'text'],
+          ['kind', 'text'],
+          ['region_id', 'uuid'],
+          ['email', 'text'],
+        ],
+      },
       orgs.map((o) => [o.id, o.code, o.name, o.kind, o.region.id, `${o.code.toLowerCase()}@daerah.go.id`]),
       method,
     );
@@ -246,12 +307,45 @@ export async function generateEdition(databaseUrl: string, options: GenerateOpti
     const userRows: Row[] = [
       [adminId, 'admin@bench.local', 'Admin Bench', passwordHash, 'admin', null, null, [], created],
       [organizerId, 'organizer@bench.local', 'Panitia Kompetisi Inovasi', passwordHash, 'organizer', null, null, [], created],
-      ...jurors.map((j) => [j.id, j.email, j.name, passwordHash, 'juror', null, null, [{ type: 'region', regionId: j.provinceId }], created]),
-      ...orgs.map((o, n) => [o.userId, `opd.${String(n + 1).padStart(5, '0')}@bench.local`, personName(rng), passwordHash, 'opd', o.id, null, [], created]),
+      ...jurors.map((j) => [
+        j.id,
+        j.email,
+        j.name,
+        passwordHash,
+        'juror',
+        null,
+        null,
+        [{ type: 'region', regionId: j.provinceId }],
+        created,
+      ]),
+      ...orgs.map((o, n) => [
+        o.userId,
+        `opd.${String(n + 1).padStart(5, '0')}@bench.local`,
+        personName(rng),
+        passwordHash,
+        'opd',
+        o.id,
+        null,
+        [],
+        created,
+      ]),
     ];
     const userCount = await loadRows(
       client,
-      { table: 'users', columns: [['id', 'uuid'], ['email', 'text'], ['name', 'text'], ['password_hash', 'text'], ['role', 'text'], ['organization_id', 'uuid'], ['region_id', 'uuid'], ['affiliations', 'jsonb'], ['created_at', 'timestamptz']] },
+      {
+        table: 'users',
+        columns: [
+          ['id', 'uuid'],
+          ['email', 'text'],
+          ['name', 'text'],
+          ['password_hash', 'text'],
+          ['role', 'text'],
+          ['organization_id', 'uuid'],
+          ['region_id', 'uuid'],
+          ['affiliations', 'jsonb'],
+          ['created_at', 'timestamptz'],
+        ],
+      },
       userRows,
       method,
     );
@@ -263,20 +357,25 @@ export async function generateEdition(databaseUrl: string, options: GenerateOpti
     const slug = `bench-iga-${year}`;
     await client.query(
       `INSERT INTO competitions (id, slug, name, year, description, status, plan, created_by, created_at, updated_at, version) VALUES ($1, $2, $3, $4, $5, 'judging', $6, $7, $8, $8, 1)`,
-      [competitionId, slug, `Kompetisi Inovasi Pelayanan Publik ${year} (bench)`, year, 'Generated national-scale edition for `npm run bench`.', JSON.stringify(plan), organizerId, created],
+      [
+        competitionId,
+        slug,
+        `Kompetisi Inovasi Pelayanan Publik ${year} (bench)`,
+        year,
+        'Generated national-scale edition for `npm run bench`.',
+        JSON.stringify(plan),
+        organizerId,
+        created,
+      ],
     );
     await client.query(`INSERT INTO competition_organizers (competition_id, user_id) VALUES ($1, $2)`, [competitionId, organizerId]);
     const fieldIndex = plan.stages.findIndex((s) => s.kind === 'field_verification');
     for (const [position, s] of plan.stages.entries()) {
       const status = position < fieldIndex ? 'closed' : position === fieldIndex ? 'open' : 'scheduled';
-      await client.query(`INSERT INTO competition_stages (competition_id, key, position, status, opened_at, closed_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        competitionId,
-        s.key,
-        position,
-        status,
-        status === 'scheduled' ? null : s.opensAt,
-        status === 'closed' ? s.closesAt : null,
-      ]);
+      await client.query(
+        `INSERT INTO competition_stages (competition_id, key, position, status, opened_at, closed_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [competitionId, s.key, position, status, status === 'scheduled' ? null : s.opensAt, status === 'closed' ? s.closesAt : null],
+      );
     }
     phase('competition', 1 + plan.stages.length, `${slug}, ${plan.stages.length} stages`);
 
@@ -289,17 +388,43 @@ export async function generateEdition(databaseUrl: string, options: GenerateOpti
       const org = orgs[Math.floor(rng.float() * orgs.length)];
       const createdAt = new Date(start + Math.floor(rng.float() * span));
       const r = rng.float();
-      const early: InnovationMeta['early'] = r < 0.04 ? 'draft' : r < 0.05 ? 'withdrawn' : r < 0.13 ? 'screening_failed' : r < 0.132 ? 'disqualified' : 'in';
-      const submittedAt = early === 'draft' ? null : new Date(Math.min(deadline.getTime() - 3600_000, createdAt.getTime() + rng.int(1, 40) * DAY));
-      metas.push({ id: rng.uuid(), org, category: org.region.kind, createdAt, submittedAt, early, quality: Math.max(10, Math.min(95, 60 + rng.normal() * 12)) });
+      const early: InnovationMeta['early'] =
+        r < 0.04 ? 'draft' : r < 0.05 ? 'withdrawn' : r < 0.13 ? 'screening_failed' : r < 0.132 ? 'disqualified' : 'in';
+      const submittedAt =
+        early === 'draft' ? null : new Date(Math.min(deadline.getTime() - 3600_000, createdAt.getTime() + rng.int(1, 40) * DAY));
+      metas.push({
+        id: rng.uuid(),
+        org,
+        category: org.region.kind,
+        createdAt,
+        submittedAt,
+        early,
+        quality: Math.max(10, Math.min(95, 60 + rng.normal() * 12)),
+      });
     }
     const scored: ScoredStage[] = plan.stages
       .filter((s) => s.rubric.length > 0)
-      .map((s: StagePlan) => ({ key: s.key, rubric: s.rubric, jurorsPerInnovation: s.jurorsPerInnovation, advanceTop: s.advance?.type === 'top' ? s.advance.n : null }));
-    const sheetInnovations: SheetInnovation[] = metas.map((m) => ({ id: m.id, category: m.category, provinceId: m.org.region.kind === 'provinsi' ? m.org.region.id : m.org.region.parentId, quality: m.quality }));
+      .map((s: StagePlan) => ({
+        key: s.key,
+        rubric: s.rubric,
+        jurorsPerInnovation: s.jurorsPerInnovation,
+        advanceTop: s.advance?.type === 'top' ? s.advance.n : null,
+      }));
+    const sheetInnovations: SheetInnovation[] = metas.map((m) => ({
+      id: m.id,
+      category: m.category,
+      provinceId: m.org.region.kind === 'provinsi' ? m.org.region.id : m.org.region.parentId,
+      quality: m.quality,
+    }));
     const participants = metas.flatMap((m, i) => (m.early === 'in' ? [i] : []));
     const sheetPlan = planSheets(rng, sheetInnovations, participants, jurors, scored);
-    phase('sheet plan (in memory)', sheetPlan.sheets.length, Object.entries(sheetPlan.byStage).map(([k, v]) => `${k}: ${v.innovations} × ${v.sheets / Math.max(1, v.innovations)}`).join(', '));
+    phase(
+      'sheet plan (in memory)',
+      sheetPlan.sheets.length,
+      Object.entries(sheetPlan.byStage)
+        .map(([k, v]) => `${k}: ${v.innovations} × ${v.sheets / Math.max(1, v.innovations)}`)
+        .join(', '),
+    );
 
     const stageOf = (key: string) => plan.stages.find((s) => s.key === key)!;
     const closeOf = (key: string) => new Date(stageOf(key).closesAt!);
@@ -329,7 +454,7 @@ export async function generateEdition(databaseUrl: string, options: GenerateOpti
         const { title, service } = innovationTitle(textRng);
         const full = m.early !== 'draft';
         const startDate = new Date(Date.UTC(year - textRng.int(2, 6), textRng.int(0, 11), textRng.int(1, 28))).toISOString().slice(0, 10);
-        const updatedAt = o.status === 'eliminated' || o.status === 'disqualified' ? closeOf(o.stage) : m.submittedAt ?? m.createdAt;
+        const updatedAt = o.status === 'eliminated' || o.status === 'disqualified' ? closeOf(o.stage) : (m.submittedAt ?? m.createdAt);
         yield [
           m.id,
           competitionId,
@@ -341,7 +466,11 @@ export async function generateEdition(databaseUrl: string, options: GenerateOpti
           o.stage,
           title,
           paragraph(textRng, service, textRng.int(25, 45)),
-          textRng.weighted([['penerapan', 6], ['uji_coba', 3], ['inisiatif', 1]] as const),
+          textRng.weighted([
+            ['penerapan', 6],
+            ['uji_coba', 3],
+            ['inisiatif', 1],
+          ] as const),
           textRng.bool(0.7),
           textRng.bool(0.8) ? m.org.affair : textRng.pick(affairs),
           startDate,
@@ -362,9 +491,31 @@ export async function generateEdition(databaseUrl: string, options: GenerateOpti
     const innovationSpec: TableSpec = {
       table: 'innovations',
       columns: [
-        ['id', 'uuid'], ['competition_id', 'uuid'], ['organization_id', 'uuid'], ['region_id', 'uuid'], ['province_id', 'uuid'], ['category', 'text'], ['status', 'text'], ['current_stage', 'text'],
-        ['title', 'text'], ['summary', 'text'], ['phase', 'text'], ['digital', 'bool'], ['government_affair', 'text'], ['start_date', 'date'], ['problem', 'text'], ['approach', 'text'], ['results', 'text'],
-        ['replicability', 'text'], ['sustainability', 'text'], ['sections', 'jsonb'], ['submitted_at', 'timestamptz'], ['created_by', 'uuid'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['version', 'int'],
+        ['id', 'uuid'],
+        ['competition_id', 'uuid'],
+        ['organization_id', 'uuid'],
+        ['region_id', 'uuid'],
+        ['province_id', 'uuid'],
+        ['category', 'text'],
+        ['status', 'text'],
+        ['current_stage', 'text'],
+        ['title', 'text'],
+        ['summary', 'text'],
+        ['phase', 'text'],
+        ['digital', 'bool'],
+        ['government_affair', 'text'],
+        ['start_date', 'date'],
+        ['problem', 'text'],
+        ['approach', 'text'],
+        ['results', 'text'],
+        ['replicability', 'text'],
+        ['sustainability', 'text'],
+        ['sections', 'jsonb'],
+        ['submitted_at', 'timestamptz'],
+        ['created_by', 'uuid'],
+        ['created_at', 'timestamptz'],
+        ['updated_at', 'timestamptz'],
+        ['version', 'int'],
       ],
     };
 
@@ -375,38 +526,122 @@ export async function generateEdition(databaseUrl: string, options: GenerateOpti
         yield [m.id, null, 'draft', plan.stages[0].key, m.org.userId, 'opd', null, m.createdAt];
         if (!m.submittedAt) continue;
         yield [m.id, 'draft', 'submitted', plan.stages[0].key, m.org.userId, 'opd', null, m.submittedAt];
-        if (o.status === 'withdrawn') yield [m.id, 'submitted', 'withdrawn', plan.stages[0].key, m.org.userId, 'opd', 'Inovasi akan diajukan pada edisi berikutnya.', new Date(m.submittedAt.getTime() + 2 * DAY)];
-        else if (o.status === 'disqualified') yield [m.id, 'submitted', 'disqualified', o.stage, organizerId, 'organizer', 'Inovasi telah menjadi pemenang pada edisi sebelumnya.', closeOf(o.stage)];
-        else if (o.status === 'eliminated') yield [m.id, 'submitted', 'eliminated', o.stage, o.stage === screening.key ? organizerId : null, o.stage === screening.key ? 'organizer' : 'system', o.stage === screening.key ? 'Dokumen bukti tidak lengkap.' : 'Tidak masuk peringkat yang lolos ke tahap berikutnya.', closeOf(o.stage)];
+        if (o.status === 'withdrawn')
+          yield [
+            m.id,
+            'submitted',
+            'withdrawn',
+            plan.stages[0].key,
+            m.org.userId,
+            'opd',
+            'Inovasi akan diajukan pada edisi berikutnya.',
+            new Date(m.submittedAt.getTime() + 2 * DAY),
+          ];
+        else if (o.status === 'disqualified')
+          yield [
+            m.id,
+            'submitted',
+            'disqualified',
+            o.stage,
+            organizerId,
+            'organizer',
+            'Inovasi telah menjadi pemenang pada edisi sebelumnya.',
+            closeOf(o.stage),
+          ];
+        else if (o.status === 'eliminated')
+          yield [
+            m.id,
+            'submitted',
+            'eliminated',
+            o.stage,
+            o.stage === screening.key ? organizerId : null,
+            o.stage === screening.key ? 'organizer' : 'system',
+            o.stage === screening.key ? 'Dokumen bukti tidak lengkap.' : 'Tidak masuk peringkat yang lolos ke tahap berikutnya.',
+            closeOf(o.stage),
+          ];
       }
     }
     const historySpec: TableSpec = {
       table: 'innovation_status_history',
-      columns: [['innovation_id', 'uuid'], ['from_status', 'text'], ['to_status', 'text'], ['stage', 'text'], ['actor_id', 'uuid'], ['actor_role', 'text'], ['reason', 'text'], ['at', 'timestamptz']],
+      columns: [
+        ['innovation_id', 'uuid'],
+        ['from_status', 'text'],
+        ['to_status', 'text'],
+        ['stage', 'text'],
+        ['actor_id', 'uuid'],
+        ['actor_role', 'text'],
+        ['reason', 'text'],
+        ['at', 'timestamptz'],
+      ],
     };
 
     function* documentRows(): Generator<Row> {
       for (const m of metas) {
         if (!m.submittedAt) continue;
         const digest = sha256(m.id);
-        yield [textRng.uuid(), m.id, 'evidence', 'data-dukung.pdf', 'application/pdf', 40_000 + textRng.int(0, 4_000_000), digest, `${digest.slice(0, 2)}/${m.id}.pdf`, m.org.userId, m.submittedAt];
+        yield [
+          textRng.uuid(),
+          m.id,
+          'evidence',
+          'data-dukung.pdf',
+          'application/pdf',
+          40_000 + textRng.int(0, 4_000_000),
+          digest,
+          `${digest.slice(0, 2)}/${m.id}.pdf`,
+          m.org.userId,
+          m.submittedAt,
+        ];
       }
     }
     const documentSpec: TableSpec = {
       table: 'documents',
-      columns: [['id', 'uuid'], ['innovation_id', 'uuid'], ['kind', 'text'], ['file_name', 'text'], ['media_type', 'text'], ['size', 'bigint'], ['sha256', 'text'], ['storage_key', 'text'], ['uploaded_by', 'uuid'], ['created_at', 'timestamptz']],
+      columns: [
+        ['id', 'uuid'],
+        ['innovation_id', 'uuid'],
+        ['kind', 'text'],
+        ['file_name', 'text'],
+        ['media_type', 'text'],
+        ['size', 'bigint'],
+        ['sha256', 'text'],
+        ['storage_key', 'text'],
+        ['uploaded_by', 'uuid'],
+        ['created_at', 'timestamptz'],
+      ],
     };
 
     const unscoredResults: UnscoredResult[] = [];
     const submissionStage = plan.stages[0];
     metas.forEach((m, i) => {
       if (m.early === 'draft' || m.early === 'withdrawn') return;
-      unscoredResults.push({ stage: submissionStage.key, innovation: i, status: 'passed', reason: 'submitted before the deadline', details: null, decidedAt: closeOf(submissionStage.key) });
-      const checklist = Object.fromEntries((screening.checklist ?? []).map((c) => [c.key, m.early !== 'screening_failed' || c.key !== 'complete']));
+      unscoredResults.push({
+        stage: submissionStage.key,
+        innovation: i,
+        status: 'passed',
+        reason: 'submitted before the deadline',
+        details: null,
+        decidedAt: closeOf(submissionStage.key),
+      });
+      const checklist = Object.fromEntries(
+        (screening.checklist ?? []).map((c) => [c.key, m.early !== 'screening_failed' || c.key !== 'complete']),
+      );
       unscoredResults.push(
         m.early === 'screening_failed'
-          ? { stage: screening.key, innovation: i, status: 'eliminated', reason: 'Dokumen bukti tidak lengkap.', details: { checklist }, decidedAt: closeOf(screening.key) }
-          : { stage: screening.key, innovation: i, status: 'passed', reason: 'administrative screening passed', details: { checklist }, decidedAt: closeOf(screening.key) },
+          ? {
+              stage: screening.key,
+              innovation: i,
+              status: 'eliminated',
+              reason: 'Dokumen bukti tidak lengkap.',
+              details: { checklist },
+              decidedAt: closeOf(screening.key),
+            }
+          : {
+              stage: screening.key,
+              innovation: i,
+              status: 'passed',
+              reason: 'administrative screening passed',
+              details: { checklist },
+              decidedAt: closeOf(screening.key),
+            },
       );
     });
     const sheetCtx: SheetContext = {
@@ -433,7 +668,11 @@ export async function generateEdition(databaseUrl: string, options: GenerateOpti
       phase('documents', documents, `${method}, metadata only`);
       const sheets = await writeSheets(client, sheetPlan, sheetCtx);
       log(`generator: ${sheets.message}`);
-      phase('sheets', sheets.rows, sheets.written ? `${method}: assignments, score_sheets, score_sheet_versions, stage_results` : 'not written');
+      phase(
+        'sheets',
+        sheets.rows,
+        sheets.written ? `${method}: assignments, score_sheets, score_sheet_versions, stage_results` : 'not written',
+      );
       return { innovations, history, documents, sheets };
     };
     let loaded: { innovations: number; history: number; documents: number; sheets: SheetWriteResult };
@@ -444,7 +683,6 @@ export async function generateEdition(databaseUrl: string, options: GenerateOpti
     } else {
       loaded = await load();
     }
-
 
     // As a long-lived database would be: statistics, and a visibility map for index-only scans.
     await client.query('VACUUM (ANALYZE)');
@@ -511,7 +749,9 @@ if (require.main === module) {
         log(`dropped ${name}`);
       } else {
         await markKept(server.adminUrl, name);
-        log(`kept: psql ${redact(edition.databaseUrl)}   (competition ${edition.competitionId}; password of every account: ${edition.password})`);
+        log(
+          `kept: psql ${redact(edition.databaseUrl)}   (competition ${edition.competitionId}; password of every account: ${edition.password})`,
+        );
         if (server.embedded) log('(the embedded server stops now; start it again with the same data dir to look at the data)');
       }
     } finally {

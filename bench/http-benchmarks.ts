@@ -15,7 +15,11 @@ export interface HttpBenchContext {
   connections: number;
   /** An access token for the account (password: edition.password); cached per e-mail. */
   login(email: string): Promise<string>;
-  request(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; headers: Record<string, string>; text: string; json(): any }>;
+  request(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: Record<string, string>; text: string; json(): any }>;
   log(line: string): void;
 }
 
@@ -40,7 +44,10 @@ export interface ConnectionRequest {
  * `note` is printed with the results (e.g. how many rows the request covers); `afterRun` runs after the
  * warm-up and each run (e.g. to resynchronise state that requests cut off at the end of a run changed).
  */
-export type PreparedRequest = (StaticRequest | { perConnection: (n: number) => ConnectionRequest }) & { note?: string; afterRun?: () => Promise<void> };
+export type PreparedRequest = (StaticRequest | { perConnection: (n: number) => ConnectionRequest }) & {
+  note?: string;
+  afterRun?: () => Promise<void>;
+};
 
 export interface HttpTargets {
   /** Requests/s at least `ratio` × the baseline's. */
@@ -73,8 +80,18 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** The baselines, run first. */
 export const BASELINES: Record<Baseline, HttpBenchmarkDefinition> = {
-  hello: { key: 'hello', title: 'baseline: GET /api/bench/hello (bare JSON)', compareTo: [], prepare: async () => ({ path: '/api/bench/hello' }) },
-  select1: { key: 'select1', title: 'baseline: GET /api/bench/select1 (one SELECT 1)', compareTo: ['hello'], prepare: async () => ({ path: '/api/bench/select1' }) },
+  hello: {
+    key: 'hello',
+    title: 'baseline: GET /api/bench/hello (bare JSON)',
+    compareTo: [],
+    prepare: async () => ({ path: '/api/bench/hello' }),
+  },
+  select1: {
+    key: 'select1',
+    title: 'baseline: GET /api/bench/select1 (one SELECT 1)',
+    compareTo: ['hello'],
+    prepare: async () => ({ path: '/api/bench/select1' }),
+  },
 };
 
 /** The organizer's filtered list: page 1 of the 50,000, with its total. */
@@ -89,7 +106,14 @@ function organizerList(key: string, title: string, query: string): HttpBenchmark
       const path = `/api/competitions/${ctx.edition.competitionId}/innovations?${query}`;
       const res = await ctx.request('GET', path, { token });
       const total = res.status === 200 ? (res.json().total as number) : null;
-      return { path, headers: bearer(token), note: total === null ? undefined : `${total.toLocaleString('en-US')} matching rows of ${ctx.edition.counts.innovations.toLocaleString('en-US')}` };
+      return {
+        path,
+        headers: bearer(token),
+        note:
+          total === null
+            ? undefined
+            : `${total.toLocaleString('en-US')} matching rows of ${ctx.edition.counts.innovations.toLocaleString('en-US')}`,
+      };
     },
   };
 }
@@ -106,7 +130,10 @@ export function publishEdition(ctx: HttpBenchContext): Promise<{ publishMs: numb
   published ??= (async () => {
     const { edition } = ctx;
     const token = await ctx.login(edition.organizerEmail);
-    const open = await ctx.db.query<{ key: string }>(`SELECT key FROM competition_stages WHERE competition_id = $1 AND status = 'open' ORDER BY position`, [edition.competitionId]);
+    const open = await ctx.db.query<{ key: string }>(
+      `SELECT key FROM competition_stages WHERE competition_id = $1 AND status = 'open' ORDER BY position`,
+      [edition.competitionId],
+    );
     for (const { key } of open.rows) {
       await ctx.db
         .query(
@@ -141,7 +168,9 @@ export function publishEdition(ctx: HttpBenchContext): Promise<{ publishMs: numb
 export async function drainOutbox(ctx: HttpBenchContext): Promise<void> {
   const t0 = performance.now();
   for (;;) {
-    const pending = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE status IN ('pending', 'failed')`).catch(() => ({ rows: [{ n: 0 }] }));
+    const pending = await ctx.db
+      .query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE status IN ('pending', 'failed')`)
+      .catch(() => ({ rows: [{ n: 0 }] }));
     if (pending.rows[0].n === 0 || performance.now() - t0 > 60_000) {
       ctx.log(`  outbox after publishing: ${pending.rows[0].n} pending after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       return;
@@ -189,8 +218,16 @@ const sheetSave: HttpBenchmarkDefinition = {
         throw new NotAvailable(`no sheets to save (${err.message})`);
       });
     if (drafts.rows.length === 0) throw new NotAvailable('no sheets of an open stage in the generated edition');
-    if (drafts.rows.length < ctx.connections) ctx.log(`  sheet-save: only ${drafts.rows.length} sheets for ${ctx.connections} connections: some connections share a sheet (409s expected)`);
-    const competition = (await ctx.db.query<{ plan: { stages: { key: string; rubric: { key: string; min: number; max: number }[] }[] } }>(`SELECT plan FROM competitions WHERE id = $1`, [ctx.edition.competitionId])).rows[0];
+    if (drafts.rows.length < ctx.connections)
+      ctx.log(
+        `  sheet-save: only ${drafts.rows.length} sheets for ${ctx.connections} connections: some connections share a sheet (409s expected)`,
+      );
+    const competition = (
+      await ctx.db.query<{ plan: { stages: { key: string; rubric: { key: string; min: number; max: number }[] }[] } }>(
+        `SELECT plan FROM competitions WHERE id = $1`,
+        [ctx.edition.competitionId],
+      )
+    ).rows[0];
     type Slot = (typeof drafts.rows)[number] & { rubric: { key: string; min: number; max: number }[]; token: string; saves: number };
     const slots: Slot[] = [];
     for (const row of drafts.rows) {
@@ -220,7 +257,14 @@ const sheetSave: HttpBenchmarkDefinition = {
     // Saves still queued on the server commit after the run's end: wait until the versions stop moving.
     const afterRun = async () => {
       const read = async () =>
-        new Map((await ctx.db.query<{ id: string; version: number }>(`SELECT a.id, s.version FROM assignments a JOIN score_sheets s ON s.assignment_id = a.id WHERE a.id = ANY($1)`, [slots.map((x) => x.id)])).rows.map((r) => [r.id, r.version]));
+        new Map(
+          (
+            await ctx.db.query<{ id: string; version: number }>(
+              `SELECT a.id, s.version FROM assignments a JOIN score_sheets s ON s.assignment_id = a.id WHERE a.id = ANY($1)`,
+              [slots.map((x) => x.id)],
+            )
+          ).rows.map((r) => [r.id, r.version]),
+        );
       let versions = await read();
       for (let i = 0; i < 40; i++) {
         await new Promise((r) => setTimeout(r, 250));
@@ -231,7 +275,11 @@ const sheetSave: HttpBenchmarkDefinition = {
       }
       for (const slot of slots) slot.version = versions.get(slot.id) ?? slot.version;
     };
-    return { perConnection: request, afterRun, note: `${slots.length} reopened sheets of ${new Set(slots.map((s) => s.email)).size} jurors, one per connection` };
+    return {
+      perConnection: request,
+      afterRun,
+      note: `${slots.length} reopened sheets of ${new Set(slots.map((s) => s.email)).size} jurors, one per connection`,
+    };
   },
 };
 
@@ -248,7 +296,11 @@ const jurorAssignments: HttpBenchmarkDefinition = {
     );
     if (!top.rows.length) throw new NotAvailable('no assignments in the generated edition');
     const token = await ctx.login(top.rows[0].email);
-    return { path: '/api/assignments/mine', headers: bearer(token), note: `${top.rows[0].n.toLocaleString('en-US')} assignments of one juror` };
+    return {
+      path: '/api/assignments/mine',
+      headers: bearer(token),
+      note: `${top.rows[0].n.toLocaleString('en-US')} assignments of one juror`,
+    };
   },
 };
 
@@ -264,7 +316,11 @@ const opdInnovations: HttpBenchmarkDefinition = {
     );
     if (!top.rows.length) throw new NotAvailable('no OPD account with innovations in the generated edition');
     const token = await ctx.login(top.rows[0].email);
-    return { path: '/api/me/innovations', headers: bearer(token), note: `${top.rows[0].n.toLocaleString('en-US')} innovations of one organization` };
+    return {
+      path: '/api/me/innovations',
+      headers: bearer(token),
+      note: `${top.rows[0].n.toLocaleString('en-US')} innovations of one organization`,
+    };
   },
 };
 
@@ -300,15 +356,24 @@ const publicRankingsPage: HttpBenchmarkDefinition = {
     const path = PUBLIC_RANKINGS_PAGE_PATH(ctx.edition.slug);
     const res = await ctx.request('GET', path, { headers: { accept: 'text/html' } });
     const html = (res.headers['content-type'] ?? '').includes('text/html');
-    if (res.status === 200 && !(html && res.text.includes(ctx.edition.slug))) throw new NotAvailable(`${path} answers the web app shell, not a server-rendered rankings page`);
+    if (res.status === 200 && !(html && res.text.includes(ctx.edition.slug)))
+      throw new NotAvailable(`${path} answers the web app shell, not a server-rendered rankings page`);
     return { path, headers: { accept: 'text/html', ...BROWSER_ENCODINGS } };
   },
 };
 
 /** Run in this order (each prepares just before its runs: the public rankings publish the edition first). */
 export const HTTP_BENCHMARKS: HttpBenchmarkDefinition[] = [
-  organizerList('organizer-list-heavy', 'organizer list, page 1: ?category=kabupaten&status=eliminated', 'category=kabupaten&status=eliminated&page=1&pageSize=20'),
-  organizerList('organizer-list', 'organizer list, page 1: ?category=kota&status=submitted', 'category=kota&status=submitted&page=1&pageSize=20'),
+  organizerList(
+    'organizer-list-heavy',
+    'organizer list, page 1: ?category=kabupaten&status=eliminated',
+    'category=kabupaten&status=eliminated&page=1&pageSize=20',
+  ),
+  organizerList(
+    'organizer-list',
+    'organizer list, page 1: ?category=kota&status=submitted',
+    'category=kota&status=submitted&page=1&pageSize=20',
+  ),
   {
     key: 'competition-json',
     title: 'GET /api/competitions/:id (organizer, JSON with the plan)',

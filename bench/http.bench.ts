@@ -13,7 +13,15 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import type { Edition } from './generate';
-import { BASELINES, HTTP_BENCHMARKS, NotAvailable, type Baseline, type HttpBenchContext, type HttpBenchmarkDefinition, type PreparedRequest } from './http-benchmarks';
+import {
+  BASELINES,
+  HTTP_BENCHMARKS,
+  NotAvailable,
+  type Baseline,
+  type HttpBenchContext,
+  type HttpBenchmarkDefinition,
+  type PreparedRequest,
+} from './http-benchmarks';
 import { median } from './lib/stats';
 import { measurePublication, type HeapReading, type PublicationResult } from './publication';
 
@@ -197,7 +205,10 @@ export async function startApi(databaseUrl: string, log: (line: string) => void 
   const t0 = performance.now();
   for (;;) {
     if (exited !== null) throw new Error(`the API exited with ${exited} while starting:\n${output.slice(-20).join('\n')}`);
-    const ok = await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (performance.now() - t0 > 90_000) {
       child.kill('SIGKILL');
@@ -228,7 +239,11 @@ function contextFor(baseUrl: string, edition: Edition, db: Pool, connections: nu
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(baseUrl + p, { method, headers, body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) });
+    const res = await fetch(baseUrl + p, {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+    });
     const text = await res.text();
     return { status: res.status, headers: Object.fromEntries(res.headers.entries()), text, json: () => JSON.parse(text) };
   };
@@ -246,7 +261,13 @@ function contextFor(baseUrl: string, edition: Edition, db: Pool, connections: nu
   return { baseUrl, edition, db, connections, login, request, log };
 }
 
-export function cannon(baseUrl: string, prepared: PreparedRequest, connections: number, durationSec: number, pid?: number): Promise<HttpRun> {
+export function cannon(
+  baseUrl: string,
+  prepared: PreparedRequest,
+  connections: number,
+  durationSec: number,
+  pid?: number,
+): Promise<HttpRun> {
   const cpuBefore = pid ? cpuMs(pid) : null;
   const pgBefore = postgresCpuMs();
   let sample: string | undefined;
@@ -286,12 +307,26 @@ export function cannon(baseUrl: string, prepared: PreparedRequest, connections: 
       setTimeout(() => {
         const cpuAfter = pid ? cpuMs(pid) : null;
         const pgAfter = postgresCpuMs();
-        const perRequest = (before: number | null, after: number | null) => (before !== null && after !== null && r.requests.total > 0 ? (after - before) / r.requests.total : null);
+        const perRequest = (before: number | null, after: number | null) =>
+          before !== null && after !== null && r.requests.total > 0 ? (after - before) / r.requests.total : null;
         const cpuMsPerRequest = perRequest(cpuBefore, cpuAfter);
         const pgCpuMsPerRequest = perRequest(pgBefore, pgAfter);
         const statuses: Record<string, number> = {};
-        for (const [code, stat] of Object.entries(r.statusCodeStats ?? {})) if (!code.startsWith('2')) statuses[code] = (stat as { count?: number }).count ?? 0;
-        resolve({ rps: r.requests.average, cpuMsPerRequest, pgCpuMsPerRequest, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, statuses, sample });
+        for (const [code, stat] of Object.entries(r.statusCodeStats ?? {}))
+          if (!code.startsWith('2')) statuses[code] = (stat as { count?: number }).count ?? 0;
+        resolve({
+          rps: r.requests.average,
+          cpuMsPerRequest,
+          pgCpuMsPerRequest,
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          requests: r.requests.total,
+          non2xx: r.non2xx,
+          errors: r.errors,
+          timeouts: r.timeouts,
+          statuses,
+          sample,
+        });
       }, 250);
     });
   });
@@ -309,7 +344,11 @@ async function probe(ctx: HttpBenchContext, prepared: PreparedRequest): Promise<
 }
 
 /** Runs the baselines, then every definition, against an API already listening at `baseUrl`. */
-export async function runHttpSuite(baseUrl: string, edition: Edition, options: HttpBenchOptions & { pid?: number } = {}): Promise<HttpSuiteResult> {
+export async function runHttpSuite(
+  baseUrl: string,
+  edition: Edition,
+  options: HttpBenchOptions & { pid?: number } = {},
+): Promise<HttpSuiteResult> {
   const connections = options.connections ?? 64;
   const durationSec = options.durationSec ?? 10;
   const runs = options.runs ?? 3;
@@ -327,7 +366,22 @@ export async function runHttpSuite(baseUrl: string, edition: Edition, options: H
   try {
     for (const def of http ? [BASELINES.hello, BASELINES.select1, ...definitions] : []) {
       if (options.publish && def.needsPublication && !publication && options.pid) publication = await measurePublication(ctx, options.pid);
-      const result: HttpBenchResult = { key: def.key, title: def.title, status: 'ok', runs: [], rps: NaN, p50: NaN, p99: NaN, cpuMsPerRequest: null, pgCpuMsPerRequest: null, non2xx: 0, errors: 0, statuses: {}, ratios: {}, targets: [] };
+      const result: HttpBenchResult = {
+        key: def.key,
+        title: def.title,
+        status: 'ok',
+        runs: [],
+        rps: NaN,
+        p50: NaN,
+        p99: NaN,
+        cpuMsPerRequest: null,
+        pgCpuMsPerRequest: null,
+        non2xx: 0,
+        errors: 0,
+        statuses: {},
+        ratios: {},
+        targets: [],
+      };
       results.push(result);
       byKey.set(def.key, result);
       try {
@@ -357,7 +411,8 @@ export async function runHttpSuite(baseUrl: string, edition: Edition, options: H
       result.pgCpuMsPerRequest = pg.length ? median(pg) : null;
       result.non2xx = result.runs.reduce((n, x) => n + x.non2xx, 0);
       result.errors = result.runs.reduce((n, x) => n + x.errors + x.timeouts, 0);
-      for (const run of result.runs) for (const [code, n] of Object.entries(run.statuses)) result.statuses[code] = (result.statuses[code] ?? 0) + n;
+      for (const run of result.runs)
+        for (const [code, n] of Object.entries(run.statuses)) result.statuses[code] = (result.statuses[code] ?? 0) + n;
       result.sample = result.runs.find((x) => x.sample)?.sample;
       for (const b of def.compareTo) {
         const base = byKey.get(b);
@@ -367,7 +422,10 @@ export async function runHttpSuite(baseUrl: string, edition: Edition, options: H
       if (t?.minRatio) {
         const base = byKey.get(t.minRatio.of);
         const ratio = base?.status === 'ok' ? result.rps / base.rps : NaN;
-        result.targets.push({ text: `≥ ${Math.round(t.minRatio.ratio * 100)} % of ${t.minRatio.of} req/s`, met: ratio >= t.minRatio.ratio });
+        result.targets.push({
+          text: `≥ ${Math.round(t.minRatio.ratio * 100)} % of ${t.minRatio.of} req/s`,
+          met: ratio >= t.minRatio.ratio,
+        });
       }
       if (t?.maxP99Ms !== undefined) result.targets.push({ text: `p99 < ${t.maxP99Ms} ms`, met: result.p99 < t.maxP99Ms });
       if (result.non2xx || result.errors) result.targets.push({ text: 'no errors, timeouts or non-2xx', met: false });
@@ -375,8 +433,12 @@ export async function runHttpSuite(baseUrl: string, edition: Edition, options: H
         `http: ${def.key.padEnd(22)} ${Math.round(result.rps).toString().padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms` +
           (result.cpuMsPerRequest !== null ? `  API CPU ${result.cpuMsPerRequest.toFixed(2)} ms/req` : '') +
           (result.pgCpuMsPerRequest !== null ? `  PostgreSQL CPU ${result.pgCpuMsPerRequest.toFixed(2)} ms/req` : '') +
-          Object.entries(result.ratios).map(([b, x]) => `  ${(x * 100).toFixed(0)} % of ${b}`).join('') +
-          (result.non2xx || result.errors ? `  (${result.non2xx} non-2xx ${JSON.stringify(result.statuses)}, ${result.errors} errors/timeouts${result.sample ? `; e.g. ${result.sample}` : ''})` : '') +
+          Object.entries(result.ratios)
+            .map(([b, x]) => `  ${(x * 100).toFixed(0)} % of ${b}`)
+            .join('') +
+          (result.non2xx || result.errors
+            ? `  (${result.non2xx} non-2xx ${JSON.stringify(result.statuses)}, ${result.errors} errors/timeouts${result.sample ? `; e.g. ${result.sample}` : ''})`
+            : '') +
           `  [${result.runs.map((x) => Math.round(x.rps)).join(', ')}]`,
       );
     }
@@ -384,11 +446,29 @@ export async function runHttpSuite(baseUrl: string, edition: Edition, options: H
     let helloAtEnd: number | null = null;
     if (http && (options.driftCheck ?? true) && byKey.get('hello')?.status === 'ok') {
       helloAtEnd = (await cannon(baseUrl, { path: '/api/bench/hello' }, connections, durationSec, options.pid)).rps;
-      log(`http: hello again at the end: ${Math.round(helloAtEnd)} req/s (${(((helloAtEnd - byKey.get('hello')!.rps) / byKey.get('hello')!.rps) * 100).toFixed(0)} % vs the start)`);
+      log(
+        `http: hello again at the end: ${Math.round(helloAtEnd)} req/s (${(((helloAtEnd - byKey.get('hello')!.rps) / byKey.get('hello')!.rps) * 100).toFixed(0)} % vs the start)`,
+      );
     }
     const after = options.pid ? readMemory(options.pid) : null;
-    const heapAfter = options.pid ? await ctx.request('GET', '/api/bench/memory').then((r) => (r.status === 200 ? (r.json() as HeapReading) : null), () => null) : null;
-    return { connections, durationSec, runs, warmupSec, results, helloAtEnd, memory: options.pid ? { boot, after, heapAfter } : null, publication, apiWarnings: [], ms: performance.now() - t0 };
+    const heapAfter = options.pid
+      ? await ctx.request('GET', '/api/bench/memory').then(
+          (r) => (r.status === 200 ? (r.json() as HeapReading) : null),
+          () => null,
+        )
+      : null;
+    return {
+      connections,
+      durationSec,
+      runs,
+      warmupSec,
+      results,
+      helloAtEnd,
+      memory: options.pid ? { boot, after, heapAfter } : null,
+      publication,
+      apiWarnings: [],
+      ms: performance.now() - t0,
+    };
   } finally {
     await db.end();
   }
@@ -401,7 +481,8 @@ export function apiProblems(output: string[]): string[] {
     let text: string | null = null;
     try {
       const entry = JSON.parse(line) as { level?: number; msg?: string; req?: { method?: string; url?: string } };
-      if ((entry.level ?? 0) >= 40) text = `${entry.req ? `${entry.req.method} ${entry.req.url}: ` : ''}${(entry.msg ?? '').split('\n')[0]}`;
+      if ((entry.level ?? 0) >= 40)
+        text = `${entry.req ? `${entry.req.method} ${entry.req.url}: ` : ''}${(entry.msg ?? '').split('\n')[0]}`;
     } catch {
       if (/error|warn/i.test(line)) text = line;
     }
@@ -417,7 +498,10 @@ export async function runHttpBench(edition: Edition, options: HttpBenchOptions =
   try {
     const suite = await runHttpSuite(api.baseUrl, edition, { ...options, pid: api.pid });
     suite.apiWarnings = apiProblems(api.output);
-    if (suite.memory?.after) log(`memory: API RSS ${(suite.memory.after.rssKb / 1024).toFixed(0)} MiB after the runs (peak ${(suite.memory.after.hwmKb / 1024).toFixed(0)} MiB, ${((suite.memory.boot?.rssKb ?? NaN) / 1024).toFixed(0)} MiB after boot; V8 heap used ${((suite.memory.heapAfter?.heapUsed ?? NaN) / 1048576).toFixed(0)} of ${((suite.memory.heapAfter?.heapTotal ?? NaN) / 1048576).toFixed(0)} MiB)`);
+    if (suite.memory?.after)
+      log(
+        `memory: API RSS ${(suite.memory.after.rssKb / 1024).toFixed(0)} MiB after the runs (peak ${(suite.memory.after.hwmKb / 1024).toFixed(0)} MiB, ${((suite.memory.boot?.rssKb ?? NaN) / 1024).toFixed(0)} MiB after boot; V8 heap used ${((suite.memory.heapAfter?.heapUsed ?? NaN) / 1048576).toFixed(0)} of ${((suite.memory.heapAfter?.heapTotal ?? NaN) / 1048576).toFixed(0)} MiB)`,
+      );
     return suite;
   } finally {
     await api.stop();

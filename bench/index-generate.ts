@@ -22,7 +22,10 @@ export interface IndexEdition {
 }
 
 /** Fills an empty, migrated database with the national index edition (status closed, every region submitted). */
-export async function generateIndexEdition(databaseUrl: string, opts: { innovations?: number; seed?: number; method?: LoadMethod; log?: (line: string) => void } = {}): Promise<IndexEdition> {
+export async function generateIndexEdition(
+  databaseUrl: string,
+  opts: { innovations?: number; seed?: number; method?: LoadMethod; log?: (line: string) => void } = {},
+): Promise<IndexEdition> {
   const innovationsWanted = opts.innovations ?? NATIONAL_INDEX.innovations;
   const method = opts.method ?? 'copy';
   const log = opts.log ?? (() => undefined);
@@ -33,7 +36,9 @@ export async function generateIndexEdition(databaseUrl: string, opts: { innovati
   let t = performance.now();
   const phase = (name: string, rows?: number) => {
     phases.push({ name, ms: performance.now() - t, rows });
-    log(`index generator: ${name.padEnd(20)} ${(performance.now() - t).toFixed(0).padStart(6)} ms${rows === undefined ? '' : `  ${rows.toLocaleString('en-US')} rows`}`);
+    log(
+      `index generator: ${name.padEnd(20)} ${(performance.now() - t).toFixed(0).padStart(6)} ms${rows === undefined ? '' : `  ${rows.toLocaleString('en-US')} rows`}`,
+    );
     t = performance.now();
   };
   const client = new Client({ connectionString: databaseUrl });
@@ -43,17 +48,51 @@ export async function generateIndexEdition(databaseUrl: string, opts: { innovati
     const areas = await loadNationalAreas();
     const idOf = new Map(areas.map((a) => [a.code, rng.uuid()]));
     const regions = areas.map((a) => ({ id: idOf.get(a.code)!, ...a }));
-    await loadRows(client, { table: 'regions', columns: [['id', 'uuid'], ['code', 'text'], ['name', 'text'], ['kind', 'text'], ['parent_id', 'uuid']] }, regions.map((r) => [r.id, r.code, r.name, r.kind, r.parentCode ? idOf.get(r.parentCode)! : null]), method);
+    await loadRows(
+      client,
+      {
+        table: 'regions',
+        columns: [
+          ['id', 'uuid'],
+          ['code', 'text'],
+          ['name', 'text'],
+          ['kind', 'text'],
+          ['parent_id', 'uuid'],
+        ],
+      },
+      regions.map((r) => [r.id, r.code, r.name, r.kind, r.parentCode ? idOf.get(r.parentCode)! : null]),
+      method,
+    );
     // A few tags, so that the groups hold more than provinces.
-    await client.query(`UPDATE regions SET tags = '{daerah_tertinggal}' WHERE code = ANY($1::text[])`, [regions.filter((r) => r.kind === 'kabupaten' && r.code >= '81').map((r) => r.code)]);
-    await client.query(`UPDATE regions SET tags = tags || '{perbatasan}' WHERE code = ANY($1::text[])`, [regions.filter((r) => /^(61|64|65|91|93|53)\./.test(r.code)).map((r) => r.code)]);
+    await client.query(`UPDATE regions SET tags = '{daerah_tertinggal}' WHERE code = ANY($1::text[])`, [
+      regions.filter((r) => r.kind === 'kabupaten' && r.code >= '81').map((r) => r.code),
+    ]);
+    await client.query(`UPDATE regions SET tags = tags || '{perbatasan}' WHERE code = ANY($1::text[])`, [
+      regions.filter((r) => /^(61|64|65|91|93|53)\./.test(r.code)).map((r) => r.code),
+    ]);
     phase('regions', regions.length);
 
     const organizerId = rng.uuid();
     const passwordHash = await hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
-    await client.query(`INSERT INTO users (id, email, name, password_hash, role) VALUES ($1, 'organizer.index@bench.local', 'Panitia Indeks', $2, 'organizer') ON CONFLICT (email) DO NOTHING`, [organizerId, passwordHash]);
+    await client.query(
+      `INSERT INTO users (id, email, name, password_hash, role) VALUES ($1, 'organizer.index@bench.local', 'Panitia Indeks', $2, 'organizer') ON CONFLICT (email) DO NOTHING`,
+      [organizerId, passwordHash],
+    );
     const orgs = regions.map((r) => ({ id: rng.uuid(), region: r.id, name: `Bappeda ${r.name}` }));
-    await loadRows(client, { table: 'organizations', columns: [['id', 'uuid'], ['name', 'text'], ['region_id', 'uuid'], ['kind', 'text']] }, orgs.map((o) => [o.id, o.name, o.region, 'opd']), method);
+    await loadRows(
+      client,
+      {
+        table: 'organizations',
+        columns: [
+          ['id', 'uuid'],
+          ['name', 'text'],
+          ['region_id', 'uuid'],
+          ['kind', 'text'],
+        ],
+      },
+      orgs.map((o) => [o.id, o.name, o.region, 'opd']),
+      method,
+    );
     phase('organizations', orgs.length);
 
     const framework = defaultIidFramework();
@@ -63,13 +102,26 @@ export async function generateIndexEdition(databaseUrl: string, opts: { innovati
       `INSERT INTO index_editions (id, slug, name, year, status, framework, categories, created_by) VALUES ($1, $2, 'IID Nasional (bench)', 2025, 'closed', $3, '["provinsi","kabupaten","kota"]', $4)`,
       [editionId, slug, JSON.stringify(framework), organizerId],
     );
-    await loadRows(client, { table: 'index_participants', columns: [['edition_id', 'uuid'], ['region_id', 'uuid'], ['submitted_at', 'timestamptz']] }, regions.map((r) => [editionId, r.id, new Date('2025-05-20T03:00:00Z')]), method);
+    await loadRows(
+      client,
+      {
+        table: 'index_participants',
+        columns: [
+          ['edition_id', 'uuid'],
+          ['region_id', 'uuid'],
+          ['submitted_at', 'timestamptz'],
+        ],
+      },
+      regions.map((r) => [editionId, r.id, new Date('2025-05-20T03:00:00Z')]),
+      method,
+    );
 
     // Innovations: spread by a weight per region (kota and provinces report more), the total exact.
     const weights = regions.map((r) => (r.kind === 'kabupaten' ? 0.5 : 1) * (0.2 + rng.float() * 1.8));
     const total = weights.reduce((a, b) => a + b, 0);
     const perRegion = weights.map((w) => Math.floor((w / total) * innovationsWanted));
-    for (let i = 0, left = innovationsWanted - perRegion.reduce((a, b) => a + b, 0); left > 0; i++, left--) perRegion[i % perRegion.length]++;
+    for (let i = 0, left = innovationsWanted - perRegion.reduce((a, b) => a + b, 0); left > 0; i++, left--)
+      perRegion[i % perRegion.length]++;
     const quality = regions.map(() => 0.15 + rng.float() * 0.8);
     const inflation = regions.map(() => rng.float() * 0.6);
     const innovations: { id: string; region: number; eligible: boolean | null }[] = [];
@@ -79,8 +131,31 @@ export async function generateIndexEdition(databaseUrl: string, opts: { innovati
     const created = new Date('2025-04-01T03:00:00Z');
     await loadRows(
       client,
-      { table: 'index_innovations', columns: [['id', 'uuid'], ['edition_id', 'uuid'], ['region_id', 'uuid'], ['organization_id', 'uuid'], ['title', 'text'], ['eligible', 'bool'], ['eligibility_reason', 'text'], ['created_by', 'uuid'], ['created_at', 'timestamptz']] },
-      innovations.map((i, n) => [i.id, editionId, regions[i.region].id, orgs[i.region].id, `Inovasi ${n + 1} ${regions[i.region].name}`, i.eligible, i.eligible === false ? 'Belum diterapkan satu tahun' : null, organizerId, created]),
+      {
+        table: 'index_innovations',
+        columns: [
+          ['id', 'uuid'],
+          ['edition_id', 'uuid'],
+          ['region_id', 'uuid'],
+          ['organization_id', 'uuid'],
+          ['title', 'text'],
+          ['eligible', 'bool'],
+          ['eligibility_reason', 'text'],
+          ['created_by', 'uuid'],
+          ['created_at', 'timestamptz'],
+        ],
+      },
+      innovations.map((i, n) => [
+        i.id,
+        editionId,
+        regions[i.region].id,
+        orgs[i.region].id,
+        `Inovasi ${n + 1} ${regions[i.region].name}`,
+        i.eligible,
+        i.eligible === false ? 'Belum diterapkan satu tahun' : null,
+        organizerId,
+        created,
+      ]),
       method,
     );
     phase('innovations', innovations.length);
@@ -93,25 +168,59 @@ export async function generateIndexEdition(databaseUrl: string, opts: { innovati
       const top = options.length - 1;
       const verified = Math.min(top, Math.floor(quality[r] * top + rng.float()));
       const self = verified < top && rng.float() < inflation[r] ? top : verified;
-      return [editionId, regions[r].id, innovation, owner, indicator.key, options[self].key, options[verified].key, self > verified ? 'Bukti dukung tidak mendukung opsi ini' : null, organizerId, 2, organizerId];
+      return [
+        editionId,
+        regions[r].id,
+        innovation,
+        owner,
+        indicator.key,
+        options[self].key,
+        options[verified].key,
+        self > verified ? 'Bukti dukung tidak mendukung opsi ini' : null,
+        organizerId,
+        2,
+        organizerId,
+      ];
     };
     function* answers(): Generator<Row> {
       for (let r = 0; r < regions.length; r++) for (const indicator of regionIndicators) yield answer(r, regions[r].id, null, indicator);
       for (const i of innovations) for (const indicator of innovationIndicators) yield answer(i.region, i.id, i.id, indicator);
     }
-    const { result: answerCount } = await withoutSecondaryIndexes(client, ['index_answers'], () => loadRows(
-      client,
-      {
-        table: 'index_answers',
-        columns: [['edition_id', 'uuid'], ['region_id', 'uuid'], ['index_innovation_id', 'uuid'], ['owner', 'text'], ['indicator', 'text'], ['self_option', 'text'], ['verified_option', 'text'], ['verified_note', 'text'], ['verified_by', 'uuid'], ['version', 'int'], ['updated_by', 'uuid']],
-      },
-      answers(),
-      method,
-    ));
+    const { result: answerCount } = await withoutSecondaryIndexes(client, ['index_answers'], () =>
+      loadRows(
+        client,
+        {
+          table: 'index_answers',
+          columns: [
+            ['edition_id', 'uuid'],
+            ['region_id', 'uuid'],
+            ['index_innovation_id', 'uuid'],
+            ['owner', 'text'],
+            ['indicator', 'text'],
+            ['self_option', 'text'],
+            ['verified_option', 'text'],
+            ['verified_note', 'text'],
+            ['verified_by', 'uuid'],
+            ['version', 'int'],
+            ['updated_by', 'uuid'],
+          ],
+        },
+        answers(),
+        method,
+      ),
+    );
     phase('answers', answerCount);
     await client.query(`ANALYZE regions, index_innovations, index_answers, index_participants`);
     phase('analyze');
-    return { editionId, slug, organizerEmail: 'organizer.index@bench.local', password, counts: { regions: regions.length, innovations: innovations.length, answers: answerCount }, phases, totalMs: performance.now() - t0 };
+    return {
+      editionId,
+      slug,
+      organizerEmail: 'organizer.index@bench.local',
+      password,
+      counts: { regions: regions.length, innovations: innovations.length, answers: answerCount },
+      phases,
+      totalMs: performance.now() - t0,
+    };
   } finally {
     await client.end();
   }

@@ -77,7 +77,11 @@ export async function indexBench(o: IndexBenchOptions): Promise<IndexBenchResult
     const db = new Client({ connectionString: url });
     await db.connect();
     try {
-      const login = await fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: edition.organizerEmail, password: edition.password }) });
+      const login = await fetch(`${api.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: edition.organizerEmail, password: edition.password }),
+      });
       if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
       const token = ((await login.json()) as { accessToken: string }).accessToken;
 
@@ -100,12 +104,27 @@ export async function indexBench(o: IndexBenchOptions): Promise<IndexBenchResult
         o.log(`index: run ${run + 1}: one SQL statement ${ms(sqlMs[run])}, publish end to end ${ms(publishMs[run])}`);
       }
       // Both agree: every region's self and verified IID of the last snapshot equals the statement's.
-      const [snapshot] = (await db.query(`SELECT output FROM index_snapshots WHERE edition_id = $1 ORDER BY version DESC LIMIT 1`, [edition.editionId])).rows as { output: { categories: Record<string, { region: string; self: { iid: number }; verified: { iid: number } }[]> } }[];
-      const published = new Map(Object.values(snapshot.output.categories).flat().map((r) => [r.region, r]));
-      const disagree = sqlRows.filter((r) => published.get(r.region)?.self.iid !== r.self || published.get(r.region)?.verified.iid !== r.verified);
+      const [snapshot] = (
+        await db.query(`SELECT output FROM index_snapshots WHERE edition_id = $1 ORDER BY version DESC LIMIT 1`, [edition.editionId])
+      ).rows as { output: { categories: Record<string, { region: string; self: { iid: number }; verified: { iid: number } }[]> } }[];
+      const published = new Map(
+        Object.values(snapshot.output.categories)
+          .flat()
+          .map((r) => [r.region, r]),
+      );
+      const disagree = sqlRows.filter(
+        (r) => published.get(r.region)?.self.iid !== r.self || published.get(r.region)?.verified.iid !== r.verified,
+      );
       if (disagree.length || published.size !== sqlRows.length)
-        throw new Error(`the SQL baseline and the published snapshot disagree on ${disagree.length} of ${sqlRows.length} regions (snapshot ${published.size}), e.g. ${JSON.stringify(disagree.slice(0, 3))} vs ${JSON.stringify(disagree.slice(0, 3).map((d) => published.get(d.region)))}`);
-      const [{ bytes }] = (await db.query(`SELECT pg_column_size(input) + pg_column_size(output) + pg_column_size(labels) AS bytes FROM index_snapshots WHERE edition_id = $1 ORDER BY version DESC LIMIT 1`, [edition.editionId])).rows;
+        throw new Error(
+          `the SQL baseline and the published snapshot disagree on ${disagree.length} of ${sqlRows.length} regions (snapshot ${published.size}), e.g. ${JSON.stringify(disagree.slice(0, 3))} vs ${JSON.stringify(disagree.slice(0, 3).map((d) => published.get(d.region)))}`,
+        );
+      const [{ bytes }] = (
+        await db.query(
+          `SELECT pg_column_size(input) + pg_column_size(output) + pg_column_size(labels) AS bytes FROM index_snapshots WHERE edition_id = $1 ORDER BY version DESC LIMIT 1`,
+          [edition.editionId],
+        )
+      ).rows;
       o.log(`index: baseline and snapshot agree on all ${sqlRows.length} regions; snapshot ${(bytes / 1e6).toFixed(1)} MB stored`);
 
       // HTTP: hello-world and the public ranking JSON, alternating.
@@ -120,7 +139,13 @@ export async function indexBench(o: IndexBenchOptions): Promise<IndexBenchResult
       const p99: number[] = [];
       for (let run = 0; run < runs; run++) {
         hello.push((await cannon(api.baseUrl, { path: '/api/bench/hello' }, connections, durationSec, api.pid)).rps);
-        const r = await cannon(api.baseUrl, { path: rankingsPath, headers: { 'accept-encoding': 'gzip, deflate, br' } }, connections, durationSec, api.pid);
+        const r = await cannon(
+          api.baseUrl,
+          { path: rankingsPath, headers: { 'accept-encoding': 'gzip, deflate, br' } },
+          connections,
+          durationSec,
+          api.pid,
+        );
         if (r.non2xx || r.errors) throw new Error(`${rankingsPath}: ${r.non2xx} non-2xx, ${r.errors} errors (${r.sample ?? ''})`);
         rankings.push(r.rps);
         p99.push(r.p99);
@@ -154,7 +179,10 @@ export async function indexBench(o: IndexBenchOptions): Promise<IndexBenchResult
         '',
         `Publication = \`POST /api/index-editions/:id/publish\` on the running API (NODE_ENV=production), timed by the client: read the answers, compute DESIGN §4b, canonical JSON + sha256, insert the snapshot, notify. Baseline = one SQL statement computing every region's self and verified IID from the same rows (bench/index.bench.ts, INDEX_BASELINE_SQL); the two agree on all ${sqlRows.length} regions (checked in this run). ${runs} alternating runs, medians.`,
         '',
-        table(['run', 'one SQL statement', 'publish end to end', 'ratio'], sqlMs.map((s, i) => [String(i + 1), ms(s), ms(publishMs[i]), fmtRatio(publishMs[i] / s)])),
+        table(
+          ['run', 'one SQL statement', 'publish end to end', 'ratio'],
+          sqlMs.map((s, i) => [String(i + 1), ms(s), ms(publishMs[i]), fmtRatio(publishMs[i] / s)]),
+        ),
         '',
         `Public ranking JSON: \`GET ${rankingsPath}\` (${(probeBytes / 1024).toFixed(0)} KiB of JSON, sent gzipped), autocannon ${connections} connections, ${runs} × ${durationSec} s alternating with hello-world on the same API process: ${hello.map((h, i) => `hello ${int(h)} / rankings ${int(rankings[i])}`).join('; ')} req/s.`,
       ].join('\n');

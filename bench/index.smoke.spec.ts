@@ -23,19 +23,40 @@ withDatabase('national index bench on a small edition', () => {
       await migrate(url);
       const edition = await generateIndexEdition(url, { innovations: 400, seed: 11 });
       expect(edition.counts).toEqual({ regions: 552, innovations: 400, answers: 552 * 15 + 400 * 20 });
-      const env = resolveDevSecrets(validateEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', REDIS_URL: '', LOGIN_RATE_LIMIT: '1000', JWT_ACCESS_SECRET: 'bench-smoke-access-secret-0123456789abcdef', JWT_REFRESH_SECRET: 'bench-smoke-refresh-secret-0123456789abcdef' }));
+      const env = resolveDevSecrets(
+        validateEnv({
+          NODE_ENV: 'test',
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'silent',
+          REDIS_URL: '',
+          LOGIN_RATE_LIMIT: '1000',
+          JWT_ACCESS_SECRET: 'bench-smoke-access-secret-0123456789abcdef',
+          JWT_REFRESH_SECRET: 'bench-smoke-refresh-secret-0123456789abcdef',
+        }),
+      );
       const app = await createApiApp(env, url);
       try {
         await app.getHttpAdapter().getInstance().ready();
         const inject = (opts: object) => app.getHttpAdapter().getInstance().inject(opts);
-        const login = await inject({ method: 'POST', url: '/api/auth/login', payload: { email: edition.organizerEmail, password: edition.password } });
-        const published = await inject({ method: 'POST', url: `/api/index-editions/${edition.editionId}/publish`, headers: { authorization: `Bearer ${login.json().accessToken}` }, payload: {} });
+        const login = await inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: edition.organizerEmail, password: edition.password },
+        });
+        const published = await inject({
+          method: 'POST',
+          url: `/api/index-editions/${edition.editionId}/publish`,
+          headers: { authorization: `Bearer ${login.json().accessToken}` },
+          payload: {},
+        });
         expect(published.statusCode).toBe(201);
         const rankings = await inject({ method: 'GET', url: `/api/public/index-editions/${edition.slug}/rankings` });
         expect(Object.keys(rankings.json().groups)).toEqual(expect.arrayContaining(['daerah_tertinggal', 'perbatasan']));
         await db.connect();
         const sql = (await db.query(INDEX_BASELINE_SQL, [edition.editionId])).rows as { region: string; self: number; verified: number }[];
-        const rows = Object.values(rankings.json().categories as Record<string, { region: string; self: { iid: number }; verified: { iid: number } }[]>).flat();
+        const rows = Object.values(
+          rankings.json().categories as Record<string, { region: string; self: { iid: number }; verified: { iid: number } }[]>,
+        ).flat();
         expect(rows).toHaveLength(552);
         const byRegion = new Map(rows.map((r) => [r.region, { region: r.region, self: r.self.iid, verified: r.verified.iid }]));
         expect(sql.map((r) => byRegion.get(r.region))).toEqual(sql);

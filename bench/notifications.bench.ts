@@ -76,7 +76,11 @@ async function countingSink(): Promise<{ url: string; received: () => number; cl
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as { port: number };
-  return { url: `smtp://127.0.0.1:${port}`, received: () => received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received: () => received,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 @Module({})
@@ -84,7 +88,14 @@ class NotificationsBenchModule {
   static forRoot(env: AppEnv, databaseUrl: string): DynamicModule {
     return {
       module: NotificationsBenchModule,
-      imports: [AppConfigModule.forRoot(env), TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, ENTITIES, { poolSize: env.notify.concurrency + 4 }), migrationsRun: false }), NotificationDeliveryModule],
+      imports: [
+        AppConfigModule.forRoot(env),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl, ENTITIES, { poolSize: env.notify.concurrency + 4 }),
+          migrationsRun: false,
+        }),
+        NotificationDeliveryModule,
+      ],
     };
   }
 }
@@ -104,7 +115,11 @@ function drafts(count: number, run: number): (OutboxDraft & { maxAttempts: numbe
     channel: 'email' as const,
     address: `juri${i % 500}@bench.local`,
     locale: i % 2 ? ('en' as const) : ('id' as const),
-    payload: { title: `Rapat juri ${i}`, body: 'Rapat kalibrasi juri tahap presentasi, Senin pukul 09.00 WIB.', link: `/competitions/bench-${i}` },
+    payload: {
+      title: `Rapat juri ${i}`,
+      body: 'Rapat kalibrasi juri tahap presentasi, Senin pukul 09.00 WIB.',
+      link: `/competitions/bench-${i}`,
+    },
     dedupeKey: `message:bench-${run}-${i}@00000000-0000-4000-8000-000000000001/email`,
     competitionId: null,
     availableAt: new Date(),
@@ -115,7 +130,13 @@ function drafts(count: number, run: number): (OutboxDraft & { maxAttempts: numbe
 }
 
 /** Loads N pending rows (not timed), then times the dispatch until the sink has every mail and every row is sent. */
-async function timeOutbox(app: INestApplicationContext, sink: { received: () => number }, dispatch: OutboxDispatch, rows: number, run: number): Promise<number> {
+async function timeOutbox(
+  app: INestApplicationContext,
+  sink: { received: () => number },
+  dispatch: OutboxDispatch,
+  rows: number,
+  run: number,
+): Promise<number> {
   const db = app.get(DataSource);
   const repo = app.get(OutboxRepository);
   await db.query('TRUNCATE outbox_messages');
@@ -124,7 +145,10 @@ async function timeOutbox(app: INestApplicationContext, sink: { received: () => 
   const before = sink.received();
   const t0 = performance.now();
   while ((await dispatch.tick(new Date())) > 0);
-  await waitUntil(async () => sink.received() - before >= rows && (await db.getRepository(OutboxMessageEntity).countBy({ status: 'sent' })) === rows, 'the outbox to drain');
+  await waitUntil(
+    async () => sink.received() - before >= rows && (await db.getRepository(OutboxMessageEntity).countBy({ status: 'sent' })) === rows,
+    'the outbox to drain',
+  );
   return performance.now() - t0;
 }
 
@@ -133,11 +157,25 @@ async function timeOutbox(app: INestApplicationContext, sink: { received: () => 
  * transport with the transport options of MailSender (maxConnections = concurrency) by `concurrency` lanes,
  * until the sink has every mail. What an outbox run adds to this is the row's state and its rendering.
  */
-async function timeDirectSmtp(sink: { url: string; received: () => number }, rows: number, concurrency: number, run: number): Promise<number> {
-  const transport = createTransport({ url: sink.url, pool: true, maxConnections: concurrency, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 }, { from: 'Inovasi Daerah <no-reply@inovasi.local>' });
+async function timeDirectSmtp(
+  sink: { url: string; received: () => number },
+  rows: number,
+  concurrency: number,
+  run: number,
+): Promise<number> {
+  const transport = createTransport(
+    { url: sink.url, pool: true, maxConnections: concurrency, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 },
+    { from: 'Inovasi Daerah <no-reply@inovasi.local>' },
+  );
   const mails = drafts(rows, run).map((d, i) => {
     const m = renderMessage('message', d.payload, d.locale, 'http://localhost:3000');
-    return { to: d.address!, subject: m.subject, text: m.text, html: m.html, messageId: outboxMessageId(`direct-${run}-${i}`, 'localhost') };
+    return {
+      to: d.address!,
+      subject: m.subject,
+      text: m.text,
+      html: m.html,
+      messageId: outboxMessageId(`direct-${run}-${i}`, 'localhost'),
+    };
   });
   try {
     const before = sink.received();
@@ -158,13 +196,23 @@ async function timeDirectSmtp(sink: { url: string; received: () => number }, row
 async function timeRawBullmq(redisUrl: string, prefix: string, rows: number, concurrency: number): Promise<number> {
   const queue = new Queue('raw', { connection: { url: redisUrl }, prefix });
   let completed = 0;
-  const worker = new Worker('raw', async () => undefined, { connection: { url: redisUrl, maxRetriesPerRequest: null }, prefix, concurrency });
+  const worker = new Worker('raw', async () => undefined, {
+    connection: { url: redisUrl, maxRetriesPerRequest: null },
+    prefix,
+    concurrency,
+  });
   worker.on('completed', () => completed++);
   await Promise.all([queue.waitUntilReady(), worker.waitUntilReady()]);
   try {
     const t0 = performance.now();
     for (let i = 0; i < rows; i += 1000) {
-      await queue.addBulk(Array.from({ length: Math.min(1000, rows - i) }, (_, j) => ({ name: 'noop', data: { i: i + j }, opts: { jobId: `raw-${i + j}`, removeOnComplete: true } })));
+      await queue.addBulk(
+        Array.from({ length: Math.min(1000, rows - i) }, (_, j) => ({
+          name: 'noop',
+          data: { i: i + j },
+          opts: { jobId: `raw-${i + j}`, removeOnComplete: true },
+        })),
+      );
     }
     await waitUntil(() => completed >= rows, 'the raw jobs');
     return performance.now() - t0;
@@ -185,12 +233,29 @@ export async function measureNotifications(adminUrl: string, options: Notificati
   try {
     await migrate(db.url);
     const env = resolveDevSecrets(
-      validateEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'error', SMTP_URL: sink.url, REDIS_URL: redisUrl ?? '', QUEUE_PREFIX: prefix, NOTIFY_CONCURRENCY: String(concurrency) }),
+      validateEnv({
+        NODE_ENV: 'test',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'error',
+        SMTP_URL: sink.url,
+        REDIS_URL: redisUrl ?? '',
+        QUEUE_PREFIX: prefix,
+        NOTIFY_CONCURRENCY: String(concurrency),
+      }),
     );
     app = await NestFactory.createApplicationContext(NotificationsBenchModule.forRoot(env, db.url), { logger: ['error'] });
     const config = app.get(ConfigService) as ConfigService<AppEnv, true>;
     const inProcess = new InProcessDispatch(app.get(OutboxRepository), app.get(DeliveryService), config);
-    const result: NotificationsBenchResult = { rows, runs, concurrency, inProcessMs: [], queuedMs: redisUrl ? [] : null, rawBullmqMs: redisUrl ? [] : null, directSmtpMs: [], load: [loadavg()[0], NaN] };
+    const result: NotificationsBenchResult = {
+      rows,
+      runs,
+      concurrency,
+      inProcessMs: [],
+      queuedMs: redisUrl ? [] : null,
+      rawBullmqMs: redisUrl ? [] : null,
+      directSmtpMs: [],
+      load: [loadavg()[0], NaN],
+    };
     await timeOutbox(app, sink, inProcess, Math.min(rows, 500), -1); // warm-up: pool, JIT, SMTP connections
     await timeDirectSmtp(sink, Math.min(rows, 500), concurrency, -1);
     for (let run = 0; run < runs; run++) {
@@ -203,7 +268,9 @@ export async function measureNotifications(adminUrl: string, options: Notificati
       const delivery = app.get(DeliveryService);
       const worker = jobs.createWorker(QueueName.Notifications, (job) => delivery.deliver(job.data.outboxId), { concurrency });
       try {
-        result.queuedMs!.push(await timeOutbox(app, sink, new QueueRelay(app.get(DataSource), app.get(OutboxRepository), jobs), rows, runs + run));
+        result.queuedMs!.push(
+          await timeOutbox(app, sink, new QueueRelay(app.get(DataSource), app.get(OutboxRepository), jobs), rows, runs + run),
+        );
       } finally {
         await worker.close();
       }
@@ -236,28 +303,61 @@ export function notificationsMarkdown(r: NotificationsBenchResult): string {
   const queued = r.queuedMs ? median(r.queuedMs) : NaN;
   const direct = median(r.directSmtpMs);
   const line = (name: string, runs: number[] | null, m: number, vsDirect: boolean, vsRaw: boolean) =>
-    runs ? [name, ms(m), perSecond(r.rows, m), vsDirect ? ratio(m / direct) : '', vsRaw ? ratio(m / raw) : '', runs.map((x) => ms(x)).join(', ')] : [name, 'not run (no REDIS_URL)', '', '', '', ''];
+    runs
+      ? [
+          name,
+          ms(m),
+          perSecond(r.rows, m),
+          vsDirect ? ratio(m / direct) : '',
+          vsRaw ? ratio(m / raw) : '',
+          runs.map((x) => ms(x)).join(', '),
+        ]
+      : [name, 'not run (no REDIS_URL)', '', '', '', ''];
   return [
     `${int(r.rows)} e-mails, ${r.runs} runs (medians), concurrency ${r.concurrency} (NOTIFY_CONCURRENCY), one pooled SMTP transport to an in-process sink (smtp-server) that accepts everything. An outbox run times, from all rows pending to all rows \`sent\` and every mail received: lock the row (FOR UPDATE SKIP LOCKED), render it (id/en), send it, mark it sent. The baseline, in the same run: raw BullMQ \`addBulk\` + processing of the same number of no-op jobs at the same concurrency. ${cpus().length} cores; load average ${r.load[0].toFixed(1)} at the start, ${r.load[1].toFixed(1)} at the end (the sink, PostgreSQL, Redis and the bench share the cores).`,
     '',
-    table(['path', 'median', 'throughput', 'vs direct SMTP', 'vs raw BullMQ', 'runs'], [
-      line('outbox, in process (no REDIS_URL)', r.inProcessMs, inProcess, true, Number.isFinite(raw)),
-      line('outbox, relay → BullMQ → worker', r.queuedMs, queued, true, true),
-      line('direct SMTP: rendered messages through one pooled transport (baseline)', r.directSmtpMs, direct, false, false),
-      line('raw BullMQ add + no-op process (baseline)', r.rawBullmqMs, raw, false, false),
-    ]),
+    table(
+      ['path', 'median', 'throughput', 'vs direct SMTP', 'vs raw BullMQ', 'runs'],
+      [
+        line('outbox, in process (no REDIS_URL)', r.inProcessMs, inProcess, true, Number.isFinite(raw)),
+        line('outbox, relay → BullMQ → worker', r.queuedMs, queued, true, true),
+        line('direct SMTP: rendered messages through one pooled transport (baseline)', r.directSmtpMs, direct, false, false),
+        line('raw BullMQ add + no-op process (baseline)', r.rawBullmqMs, raw, false, false),
+      ],
+    ),
   ].join('\n');
 }
 
 /** `npm run bench` plugin. */
 export async function runNotificationsBench(ctx: BenchPluginContext): Promise<BenchPluginResult> {
-  const result = await measureNotifications(ctx.adminUrl, { rows: ctx.quick ? 2000 : 10_000, runs: ctx.quick ? 1 : 3, redisUrl: process.env.REDIS_URL || null, log: ctx.log });
+  const result = await measureNotifications(ctx.adminUrl, {
+    rows: ctx.quick ? 2000 : 10_000,
+    runs: ctx.quick ? 1 : 3,
+    redisUrl: process.env.REDIS_URL || null,
+    log: ctx.log,
+  });
   const inProcess = median(result.inProcessMs);
   const direct = median(result.directSmtpMs);
-  const figures = [{ benchmark: `notifications: ${int(result.rows)} outbox e-mails in process`, figure: ms(inProcess), baseline: `direct SMTP ${ms(direct)}`, ratio: inProcess / direct, target: '≤ 1.5× direct SMTP', met: inProcess / direct <= 1.5 }];
+  const figures = [
+    {
+      benchmark: `notifications: ${int(result.rows)} outbox e-mails in process`,
+      figure: ms(inProcess),
+      baseline: `direct SMTP ${ms(direct)}`,
+      ratio: inProcess / direct,
+      target: '≤ 1.5× direct SMTP',
+      met: inProcess / direct <= 1.5,
+    },
+  ];
   if (result.queuedMs) {
     const queued = median(result.queuedMs);
-    figures.push({ benchmark: `notifications: ${int(result.rows)} outbox e-mails through BullMQ`, figure: ms(queued), baseline: `direct SMTP ${ms(direct)}`, ratio: queued / direct, target: '≤ 1.5× direct SMTP', met: queued / direct <= 1.5 });
+    figures.push({
+      benchmark: `notifications: ${int(result.rows)} outbox e-mails through BullMQ`,
+      figure: ms(queued),
+      baseline: `direct SMTP ${ms(direct)}`,
+      ratio: queued / direct,
+      target: '≤ 1.5× direct SMTP',
+      met: queued / direct <= 1.5,
+    });
   }
   return { heading: HEADING, markdown: notificationsMarkdown(result), figures };
 }
@@ -271,7 +371,13 @@ if (require.main === module) {
   (async () => {
     const server = await openBenchServer(process.env, log);
     try {
-      const result = await measureNotifications(server.adminUrl, { rows: arg('rows', 10_000), runs: arg('runs', 3), concurrency: arg('concurrency', 8), redisUrl: process.env.REDIS_URL || null, log });
+      const result = await measureNotifications(server.adminUrl, {
+        rows: arg('rows', 10_000),
+        runs: arg('runs', 3),
+        concurrency: arg('concurrency', 8),
+        redisUrl: process.env.REDIS_URL || null,
+        log,
+      });
       const markdown = notificationsMarkdown(result);
       process.stdout.write(`${HEADING}\n\n${markdown}\n`);
       const root = __dirname.split(path.sep).includes('dist') ? path.resolve(__dirname, '..', '..') : path.resolve(__dirname, '..');

@@ -26,7 +26,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { dropBenchDatabase, markKept, openBenchServer, redact, serverVersion, withDatabase } from './lib/database';
 import { machineInfo, type MachineInfo } from './lib/machine';
-import { PLUGINS_AFTER_HTTP, PLUGINS_BEFORE_HTTP, type BenchFigure, type BenchPluginContext, type BenchPluginResult, type PluginSpec } from './lib/plugins';
+import {
+  PLUGINS_AFTER_HTTP,
+  PLUGINS_BEFORE_HTTP,
+  type BenchFigure,
+  type BenchPluginContext,
+  type BenchPluginResult,
+  type PluginSpec,
+} from './lib/plugins';
 import { mergeResults, type Section } from './lib/results-file';
 import { int, mib, ms, ratio as fmtRatio, seconds, table, textTable } from './lib/stats';
 import { NATIONAL, generateBenchDatabase, type Edition } from './generate';
@@ -51,7 +58,10 @@ export function selectedParts(argv: readonly string[], env: NodeJS.ProcessEnv): 
   const i = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
   const raw = i >= 0 ? (argv[i].includes('=') ? argv[i].slice('--only='.length) : (argv[i + 1] ?? '')) : (env.BENCH_ONLY ?? '');
   if (!raw.trim()) return new Set(BENCH_PARTS);
-  const parts = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const unknown = parts.filter((p) => !(BENCH_PARTS as readonly string[]).includes(p));
   if (unknown.length) throw new Error(`--only: unknown part ${unknown.join(', ')} (parts: ${BENCH_PARTS.join(', ')})`);
   return new Set(parts as BenchPart[]);
@@ -99,7 +109,20 @@ function exactCommand(env: NodeJS.ProcessEnv): string {
     .filter((k) => /^BENCH_/.test(k) || k === 'REDIS_URL' || (k === 'DATABASE_URL' && !env.BENCH_DATABASE_URL))
     .sort()
     .map((k) => `${k}=${/URL$/.test(k) ? redact(env[k]!) : env[k]}`);
-  const cmd = env.npm_lifecycle_event === 'bench' ? `npm run bench${process.argv.length > 2 ? ` --${process.argv.slice(2).map((a) => ' ' + a).join('')}` : ''}` : `node ${path.relative(ROOT, process.argv[1])}${process.argv.slice(2).map((a) => ' ' + a).join('')}`;
+  const cmd =
+    env.npm_lifecycle_event === 'bench'
+      ? `npm run bench${
+          process.argv.length > 2
+            ? ` --${process.argv
+                .slice(2)
+                .map((a) => ' ' + a)
+                .join('')}`
+            : ''
+        }`
+      : `node ${path.relative(ROOT, process.argv[1])}${process.argv
+          .slice(2)
+          .map((a) => ' ' + a)
+          .join('')}`;
   return [...vars, cmd].join(' ');
 }
 
@@ -142,7 +165,10 @@ async function runPlugin(spec: PluginSpec, ctx: BenchPluginContext): Promise<Plu
 }
 
 /** The scoring-from-file bench (bench/scoring/rank-file.bench.ts), when present. */
-async function scoringFileBench(s: Settings, log: (line: string) => void): Promise<{ figures: BenchFigure[]; error?: string; ms: number } | null> {
+async function scoringFileBench(
+  s: Settings,
+  log: (line: string) => void,
+): Promise<{ figures: BenchFigure[]; error?: string; ms: number } | null> {
   const file = path.join(__dirname, 'scoring', `rank-file.bench${path.extname(__filename)}`);
   if (!existsSync(file)) return null;
   const t0 = performance.now();
@@ -152,11 +178,24 @@ async function scoringFileBench(s: Settings, log: (line: string) => void): Promi
     const innovations = s.quick ? 10_000 : 50_000;
     log(`scoring (file): ${innovations} innovations …`);
     const r = await runScoringFileBench({ innovations, runs: s.quick ? 3 : 5 });
-    log(`scoring (file): rank() median ${ms(r.medianMs)}, baseline loop ${ms(r.baselineMs)}, ${fmtRatio(r.ratio)}; JSON.parse ${ms(r.parseMs)}`);
+    log(
+      `scoring (file): rank() median ${ms(r.medianMs)}, baseline loop ${ms(r.baselineMs)}, ${fmtRatio(r.ratio)}; JSON.parse ${ms(r.parseMs)}`,
+    );
     return {
       figures: [
-        { benchmark: `scoring from a file: rank() on ${int(r.values)} criterion values (${int(r.sheets)} sheets)`, figure: `${ms(r.medianMs)} (median of ${r.runsMs.length})`, baseline: `plain weighted-mean loop ${ms(r.baselineMs)}`, ratio: r.ratio, target: '< 1.5 s', met: r.medianMs < 1500 },
-        { benchmark: 'scoring from a file: read + JSON.parse of the input', figure: ms(r.parseMs), baseline: `${(r.fileBytes / 1e6).toFixed(0)} MB` },
+        {
+          benchmark: `scoring from a file: rank() on ${int(r.values)} criterion values (${int(r.sheets)} sheets)`,
+          figure: `${ms(r.medianMs)} (median of ${r.runsMs.length})`,
+          baseline: `plain weighted-mean loop ${ms(r.baselineMs)}`,
+          ratio: r.ratio,
+          target: '< 1.5 s',
+          met: r.medianMs < 1500,
+        },
+        {
+          benchmark: 'scoring from a file: read + JSON.parse of the input',
+          figure: ms(r.parseMs),
+          baseline: `${(r.fileBytes / 1e6).toFixed(0)} MB`,
+        },
       ],
       ms: performance.now() - t0,
     };
@@ -169,7 +208,8 @@ async function scoringFileBench(s: Settings, log: (line: string) => void): Promi
 
 function httpFigures(http: HttpSuiteResult): BenchFigure[] {
   return http.results.map((r) => {
-    if (r.status !== 'ok') return { benchmark: `HTTP ${r.key}`, figure: r.status === 'not-available' ? 'not available yet' : `failed: ${r.reason}` };
+    if (r.status !== 'ok')
+      return { benchmark: `HTTP ${r.key}`, figure: r.status === 'not-available' ? 'not available yet' : `failed: ${r.reason}` };
     const [b, x] = Object.entries(r.ratios)[0] ?? [];
     return {
       benchmark: `HTTP ${r.key}`,
@@ -182,7 +222,15 @@ function httpFigures(http: HttpSuiteResult): BenchFigure[] {
   });
 }
 
-function runSection(s: Settings, m: MachineInfo, command: string, server: string, started: Date, totalMs: number, loadEnd: number[]): Section {
+function runSection(
+  s: Settings,
+  m: MachineInfo,
+  command: string,
+  server: string,
+  started: Date,
+  totalMs: number,
+  loadEnd: number[],
+): Section {
   return {
     heading: '## Run',
     body: [
@@ -201,7 +249,14 @@ function summarySection(figures: BenchFigure[]): Section {
     heading: '## Summary',
     body: table(
       ['benchmark', 'figure', 'baseline (same run)', 'ratio', 'target', 'met'],
-      figures.map((f) => [f.benchmark, f.figure, f.baseline ?? '', f.ratio === undefined ? '' : fmtRatio(f.ratio), f.target ?? '', f.met === undefined ? '' : f.met ? 'yes' : '**no**']),
+      figures.map((f) => [
+        f.benchmark,
+        f.figure,
+        f.baseline ?? '',
+        f.ratio === undefined ? '' : fmtRatio(f.ratio),
+        f.target ?? '',
+        f.met === undefined ? '' : f.met ? 'yes' : '**no**',
+      ]),
     ),
   };
 }
@@ -213,10 +268,21 @@ function generatorSection(e: Edition): Section {
     body: [
       `Seed ${e.seed}, bulk load with ${e.method === 'copy' ? 'COPY … FROM STDIN (pg-copy-streams)' : 'INSERT … SELECT FROM unnest(…) batches'}; secondary indexes of the big tables dropped during the load and rebuilt after. Total **${seconds(e.totalMs)}**.`,
       '',
-      `${int(c.regions)} regions (${c.provinces} provinsi), ${int(c.organizations)} organizations, ${int(c.users)} users (${e.jurorEmails.length} jurors), 1 competition, ${int(c.innovations)} innovations (${Object.entries(c.byCategory).map(([k, v]) => `${k} ${int(v)}`).join(', ')}; ${Object.entries(c.byStatus).map(([k, v]) => `${k} ${int(v)}`).join(', ')}), ${int(c.statusHistory)} status history rows, ${int(c.documents)} documents.`,
-      `Sheets: ${Object.entries(c.sheetsByStage).map(([k, v]) => `${k} ${int(v.innovations)} innovations × 3 = ${int(v.sheets)}`).join('; ')}. ${e.sheetsMessage.replace(/^sheets: /, '')}.`,
+      `${int(c.regions)} regions (${c.provinces} provinsi), ${int(c.organizations)} organizations, ${int(c.users)} users (${e.jurorEmails.length} jurors), 1 competition, ${int(c.innovations)} innovations (${Object.entries(
+        c.byCategory,
+      )
+        .map(([k, v]) => `${k} ${int(v)}`)
+        .join(', ')}; ${Object.entries(c.byStatus)
+        .map(([k, v]) => `${k} ${int(v)}`)
+        .join(', ')}), ${int(c.statusHistory)} status history rows, ${int(c.documents)} documents.`,
+      `Sheets: ${Object.entries(c.sheetsByStage)
+        .map(([k, v]) => `${k} ${int(v.innovations)} innovations × 3 = ${int(v.sheets)}`)
+        .join('; ')}. ${e.sheetsMessage.replace(/^sheets: /, '')}.`,
       '',
-      table(['phase', 'time', 'rows', 'note'], e.phases.map((p) => [p.name, ms(p.ms), p.rows === undefined ? '' : int(p.rows), p.note ?? ''])),
+      table(
+        ['phase', 'time', 'rows', 'note'],
+        e.phases.map((p) => [p.name, ms(p.ms), p.rows === undefined ? '' : int(p.rows), p.note ?? '']),
+      ),
     ].join('\n'),
   };
 }
@@ -225,16 +291,67 @@ function httpSection(h: HttpSuiteResult): Section {
   const hello = h.results.find((r) => r.key === 'hello');
   const rows = h.results.map((r) =>
     r.status === 'ok'
-      ? [r.key, r.title, int(r.rps), `${r.p50} ms`, `${r.p99} ms`, r.cpuMsPerRequest === null ? '–' : `${r.cpuMsPerRequest.toFixed(2)} ms`, r.pgCpuMsPerRequest === null ? '–' : `${r.pgCpuMsPerRequest.toFixed(2)} ms`, r.ratios.hello === undefined ? '' : fmtRatio(r.ratios.hello), r.ratios.select1 === undefined ? '' : fmtRatio(r.ratios.select1), r.targets.map((t) => `${t.text}: ${t.met ? 'yes' : '**no**'}`).join('; '), r.runs.map((x) => int(x.rps)).join(', ') + (r.non2xx || r.errors ? ` (${[r.non2xx ? `non-2xx: ${Object.entries(r.statuses).map(([c, n]) => `${n}× ${c}`).join(', ')}` : '', r.errors ? `${r.errors} errors/timeouts` : ''].filter(Boolean).join('; ')})` : ''), [r.note, r.sample ? `a non-2xx answer: \`${r.sample.replace(/`/g, "'").slice(0, 200)}\`` : ''].filter(Boolean).join('; ')]
+      ? [
+          r.key,
+          r.title,
+          int(r.rps),
+          `${r.p50} ms`,
+          `${r.p99} ms`,
+          r.cpuMsPerRequest === null ? '–' : `${r.cpuMsPerRequest.toFixed(2)} ms`,
+          r.pgCpuMsPerRequest === null ? '–' : `${r.pgCpuMsPerRequest.toFixed(2)} ms`,
+          r.ratios.hello === undefined ? '' : fmtRatio(r.ratios.hello),
+          r.ratios.select1 === undefined ? '' : fmtRatio(r.ratios.select1),
+          r.targets.map((t) => `${t.text}: ${t.met ? 'yes' : '**no**'}`).join('; '),
+          r.runs.map((x) => int(x.rps)).join(', ') +
+            (r.non2xx || r.errors
+              ? ` (${[
+                  r.non2xx
+                    ? `non-2xx: ${Object.entries(r.statuses)
+                        .map(([c, n]) => `${n}× ${c}`)
+                        .join(', ')}`
+                    : '',
+                  r.errors ? `${r.errors} errors/timeouts` : '',
+                ]
+                  .filter(Boolean)
+                  .join('; ')})`
+              : ''),
+          [r.note, r.sample ? `a non-2xx answer: \`${r.sample.replace(/`/g, "'").slice(0, 200)}\`` : ''].filter(Boolean).join('; '),
+        ]
       : [r.key, r.title, r.status === 'not-available' ? 'not available yet' : '**failed**', '', '', '', '', '', '', '', '', r.reason ?? ''],
   );
   const lines = [
     `autocannon ${h.connections} connections, ${h.runs} runs of ${h.durationSec} s per benchmark after a ${h.warmupSec} s warm-up; req/s, p50 and p99 are the medians of the runs. The API is \`node dist/apps/api/src/main.js\` with NODE_ENV=production, LOG_LEVEL=warn, BENCH_ROUTES=true, on the generated database; the baselines are served by the same process. "API CPU per request" is the API process's user + system CPU time (/proc/<pid>/stat) over the run divided by its requests: steadier than req/s when other jobs share the cores. "PostgreSQL CPU per request" is the same for all processes named postgres on this machine (– when the server runs elsewhere).`,
     '',
-    table(['key', 'benchmark', 'req/s', 'p50', 'p99', 'API CPU per request', 'PostgreSQL CPU per request', 'vs hello', 'vs select1', 'targets', 'runs (req/s)', 'note'], rows),
+    table(
+      [
+        'key',
+        'benchmark',
+        'req/s',
+        'p50',
+        'p99',
+        'API CPU per request',
+        'PostgreSQL CPU per request',
+        'vs hello',
+        'vs select1',
+        'targets',
+        'runs (req/s)',
+        'note',
+      ],
+      rows,
+    ),
   ];
-  if (h.helloAtEnd !== null && hello) lines.push('', `hello-world measured again after the others: ${int(h.helloAtEnd)} req/s (${(((h.helloAtEnd - hello.rps) / hello.rps) * 100).toFixed(0)} % against the start).`);
-  if (h.apiWarnings.length) lines.push('', `Warnings and errors the API logged (distinct, last ${h.apiWarnings.length}):`, '', ...h.apiWarnings.map((w) => `- \`${w.replace(/`/g, "'")}\``));
+  if (h.helloAtEnd !== null && hello)
+    lines.push(
+      '',
+      `hello-world measured again after the others: ${int(h.helloAtEnd)} req/s (${(((h.helloAtEnd - hello.rps) / hello.rps) * 100).toFixed(0)} % against the start).`,
+    );
+  if (h.apiWarnings.length)
+    lines.push(
+      '',
+      `Warnings and errors the API logged (distinct, last ${h.apiWarnings.length}):`,
+      '',
+      ...h.apiWarnings.map((w) => `- \`${w.replace(/`/g, "'")}\``),
+    );
   return { heading: '## HTTP', body: lines.join('\n') };
 }
 
@@ -249,7 +366,10 @@ function memorySection(h: HttpSuiteResult | null): Section {
         ['RSS after boot, before any load', m.boot ? mib(m.boot.rssKb * 1024) : '–'],
         ['RSS after the HTTP runs', mib(m.after.rssKb * 1024)],
         ['peak RSS (VmHWM; see "Publication" for the peak while publishing)', mib(m.after.hwmKb * 1024)],
-        ['V8 heap after the runs: used / total (process.memoryUsage())', m.heapAfter ? `${mib(m.heapAfter.heapUsed)} / ${mib(m.heapAfter.heapTotal)}` : '–'],
+        [
+          'V8 heap after the runs: used / total (process.memoryUsage())',
+          m.heapAfter ? `${mib(m.heapAfter.heapUsed)} / ${mib(m.heapAfter.heapTotal)}` : '–',
+        ],
         ['outside the V8 heap after the runs (RSS − heap total)', m.heapAfter ? mib(m.after.rssKb * 1024 - m.heapAfter.heapTotal) : '–'],
       ],
     ),
@@ -267,14 +387,46 @@ with its baseline in the same run, drops the database). Variables: see the head 
 async function onlyIndex(s: Settings, log: (line: string) => void): Promise<number> {
   const server = await openBenchServer(process.env, log);
   try {
-    const r = await indexBench({ adminUrl: server.adminUrl, quick: s.quick, log, runs: s.runs, durationSec: s.durationSec, connections: s.connections, keep: s.keep });
+    const r = await indexBench({
+      adminUrl: server.adminUrl,
+      quick: s.quick,
+      log,
+      runs: s.runs,
+      durationSec: s.durationSec,
+      connections: s.connections,
+      keep: s.keep,
+    });
     const machine = machineInfo(await serverVersion(server.adminUrl));
-    mergeResults(s.resultsFile, PREAMBLE, [], [{ heading: r.heading, body: `${r.markdown}
+    mergeResults(
+      s.resultsFile,
+      PREAMBLE,
+      [],
+      [
+        {
+          heading: r.heading,
+          body: `${r.markdown}
 
 ${summarySection(r.figures).body}
 
-Machine: ${machine.cpu}, ${machine.cores} cores; load average at the end ${machineInfo(machine.postgres).loadAverage.join(' / ')}.` }]);
-    process.stdout.write('\n' + textTable(['benchmark', 'figure', 'baseline (same run)', 'ratio', 'target', 'met'], r.figures.map((f) => [f.benchmark, f.figure, f.baseline ?? '', f.ratio === undefined ? '' : fmtRatio(f.ratio), f.target ?? '', f.met === undefined ? '' : f.met ? 'yes' : 'NO'])) + '\n\n');
+Machine: ${machine.cpu}, ${machine.cores} cores; load average at the end ${machineInfo(machine.postgres).loadAverage.join(' / ')}.`,
+        },
+      ],
+    );
+    process.stdout.write(
+      '\n' +
+        textTable(
+          ['benchmark', 'figure', 'baseline (same run)', 'ratio', 'target', 'met'],
+          r.figures.map((f) => [
+            f.benchmark,
+            f.figure,
+            f.baseline ?? '',
+            f.ratio === undefined ? '' : fmtRatio(f.ratio),
+            f.target ?? '',
+            f.met === undefined ? '' : f.met ? 'yes' : 'NO',
+          ]),
+        ) +
+        '\n\n',
+    );
     return r.figures.every((f) => f.met !== false) ? 0 : 1;
   } finally {
     await server.stop();
@@ -300,18 +452,34 @@ async function main(): Promise<number> {
   let dbName: string | null = null;
   try {
     const machine = machineInfo(await serverVersion(server.adminUrl));
-    log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; PostgreSQL ${machine.postgres}; load ${machine.loadAverage.join(' ')}`);
+    log(
+      `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; PostgreSQL ${machine.postgres}; load ${machine.loadAverage.join(' ')}`,
+    );
 
     const figures: BenchFigure[] = [];
     let edition: Edition | null = null;
     if (NEEDS_EDITION.some((p) => s.parts.has(p))) {
-      const generated = await generateBenchDatabase(server.adminUrl, { scale: { ...NATIONAL, innovations: s.innovations }, method: s.method, log });
+      const generated = await generateBenchDatabase(server.adminUrl, {
+        scale: { ...NATIONAL, innovations: s.innovations },
+        method: s.method,
+        log,
+      });
       dbName = generated.name;
       edition = generated.edition;
       log(`generator: total ${seconds(edition.totalMs)} → ${redact(edition.databaseUrl)}`);
-      figures.push({ benchmark: `generator: ${int(edition.counts.innovations)} innovations, ${int(edition.counts.plannedSheets)} sheets`, figure: seconds(edition.totalMs), baseline: edition.method === 'copy' ? 'COPY' : 'unnest batches' });
+      figures.push({
+        benchmark: `generator: ${int(edition.counts.innovations)} innovations, ${int(edition.counts.plannedSheets)} sheets`,
+        figure: seconds(edition.totalMs),
+        baseline: edition.method === 'copy' ? 'COPY' : 'unnest batches',
+      });
     }
-    const pluginCtx: BenchPluginContext = { databaseUrl: edition?.databaseUrl ?? '', adminUrl: server.adminUrl, edition: edition!, quick: s.quick, log };
+    const pluginCtx: BenchPluginContext = {
+      databaseUrl: edition?.databaseUrl ?? '',
+      adminUrl: server.adminUrl,
+      edition: edition!,
+      quick: s.quick,
+      log,
+    };
     const replace: Section[] = [];
     const collect = (o: PluginOutcome) => {
       if (o.status === 'absent') return;
@@ -321,7 +489,11 @@ async function main(): Promise<number> {
         return;
       }
       figures.push(...(o.result?.figures ?? []));
-      if (o.result?.heading && o.result.markdown) replace.push({ heading: o.result.heading.startsWith('## ') ? o.result.heading : `## ${o.result.heading}`, body: o.result.markdown.trim() });
+      if (o.result?.heading && o.result.markdown)
+        replace.push({
+          heading: o.result.heading.startsWith('## ') ? o.result.heading : `## ${o.result.heading}`,
+          body: o.result.markdown.trim(),
+        });
     };
     const wanted = (spec: PluginSpec) => s.parts.has(PLUGIN_PART[spec.module] ?? (spec.module as BenchPart));
 
@@ -337,19 +509,40 @@ async function main(): Promise<number> {
     let http: HttpSuiteResult | null = null;
     if (edition && (s.parts.has('http') || s.parts.has('publish'))) {
       try {
-        log(`http: ${s.parts.has('http') ? `${s.connections} connections, ${s.runs} × ${s.durationSec} s per benchmark` : 'publication only'}`);
-        const keys = (process.env.BENCH_HTTP ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+        log(
+          `http: ${s.parts.has('http') ? `${s.connections} connections, ${s.runs} × ${s.durationSec} s per benchmark` : 'publication only'}`,
+        );
+        const keys = (process.env.BENCH_HTTP ?? '')
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean);
         const unknown = keys.filter((k) => !HTTP_BENCHMARKS.some((d) => d.key === k));
-        if (unknown.length) throw new Error(`BENCH_HTTP: unknown ${unknown.join(', ')} (keys: ${HTTP_BENCHMARKS.map((d) => d.key).join(', ')})`);
+        if (unknown.length)
+          throw new Error(`BENCH_HTTP: unknown ${unknown.join(', ')} (keys: ${HTTP_BENCHMARKS.map((d) => d.key).join(', ')})`);
         const definitions = keys.length ? HTTP_BENCHMARKS.filter((d) => keys.includes(d.key)) : undefined;
-        http = await runHttpBench(edition, { connections: s.connections, durationSec: s.durationSec, runs: s.runs, log, http: s.parts.has('http'), publish: s.parts.has('publish'), definitions });
+        http = await runHttpBench(edition, {
+          connections: s.connections,
+          durationSec: s.durationSec,
+          runs: s.runs,
+          log,
+          http: s.parts.has('http'),
+          publish: s.parts.has('publish'),
+          definitions,
+        });
         figures.push(...httpFigures(http));
         if (http.publication) {
           figures.push(...publicationFigures(http.publication));
           replace.push({ heading: PUBLICATION_HEADING, body: publicationMarkdown(http.publication) });
           if (http.publication.error) failed = true;
         }
-        if (s.parts.has('http') && http.memory?.after) figures.push({ benchmark: 'memory: API RSS after the HTTP runs', figure: mib(http.memory.after.rssKb * 1024), baseline: http.memory.boot ? `after boot ${mib(http.memory.boot.rssKb * 1024)}` : undefined, target: '< 300 MiB', met: http.memory.after.rssKb * 1024 < 300 * 1024 * 1024 });
+        if (s.parts.has('http') && http.memory?.after)
+          figures.push({
+            benchmark: 'memory: API RSS after the HTTP runs',
+            figure: mib(http.memory.after.rssKb * 1024),
+            baseline: http.memory.boot ? `after boot ${mib(http.memory.boot.rssKb * 1024)}` : undefined,
+            target: '< 300 MiB',
+            met: http.memory.after.rssKb * 1024 < 300 * 1024 * 1024,
+          });
         if (http.results.some((r) => r.status === 'failed')) failed = true;
       } catch (err) {
         failed = true;
@@ -362,18 +555,30 @@ async function main(): Promise<number> {
     for (const spec of PLUGINS_AFTER_HTTP) if (wanted(spec)) collect(await runPlugin(spec, pluginCtx));
 
     const totalMs = performance.now() - t0;
-    const owned = [runSection(s, machine, command, server.describe, started, totalMs, machineInfo(machine.postgres).loadAverage), summarySection(figures)];
+    const owned = [
+      runSection(s, machine, command, server.describe, started, totalMs, machineInfo(machine.postgres).loadAverage),
+      summarySection(figures),
+    ];
     if (edition) owned.push(generatorSection(edition));
     if (http && s.parts.has('http')) owned.push(httpSection(http), memorySection(http));
     const summary = textTable(
       ['benchmark', 'figure', 'baseline (same run)', 'ratio', 'target', 'met'],
-      figures.map((f) => [f.benchmark, f.figure, f.baseline ?? '', f.ratio === undefined ? '' : fmtRatio(f.ratio), f.target ?? '', f.met === undefined ? '' : f.met ? 'yes' : 'NO']),
+      figures.map((f) => [
+        f.benchmark,
+        f.figure,
+        f.baseline ?? '',
+        f.ratio === undefined ? '' : fmtRatio(f.ratio),
+        f.target ?? '',
+        f.met === undefined ? '' : f.met ? 'yes' : 'NO',
+      ]),
     );
     if (partial && !process.env.BENCH_RESULTS) {
       // A partial run does not rewrite bench/RESULTS.md (its summary would lose the other parts): it prints the sections.
       process.stdout.write('\n' + [...owned, ...replace].map((x) => `${x.heading}\n\n${x.body}`).join('\n\n') + '\n');
       process.stdout.write('\n' + summary + '\n\n');
-      log(`bench: partial run (${[...s.parts].join(', ')}) in ${seconds(totalMs)}; bench/RESULTS.md left as it was (BENCH_RESULTS=path writes one)`);
+      log(
+        `bench: partial run (${[...s.parts].join(', ')}) in ${seconds(totalMs)}; bench/RESULTS.md left as it was (BENCH_RESULTS=path writes one)`,
+      );
     } else {
       if (!partial) owned.push(memorySection(http));
       mergeResults(s.resultsFile, PREAMBLE, dedupe(owned), replace);
@@ -384,9 +589,14 @@ async function main(): Promise<number> {
     if (dbName) {
       if (s.keep) {
         await markKept(server.adminUrl, dbName);
-        log(`bench: kept database ${dbName} (BENCH_KEEP=1; later runs leave it alone, drop it by hand): ${redact(withDatabase(server.adminUrl, dbName))}`);
-      }
-      else await dropBenchDatabase(server.adminUrl, dbName).then(() => log(`bench: dropped database ${dbName}`), (err: Error) => log(`bench: could not drop ${dbName}: ${err.message}`));
+        log(
+          `bench: kept database ${dbName} (BENCH_KEEP=1; later runs leave it alone, drop it by hand): ${redact(withDatabase(server.adminUrl, dbName))}`,
+        );
+      } else
+        await dropBenchDatabase(server.adminUrl, dbName).then(
+          () => log(`bench: dropped database ${dbName}`),
+          (err: Error) => log(`bench: could not drop ${dbName}: ${err.message}`),
+        );
     }
     await server.stop();
   }

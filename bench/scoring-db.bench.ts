@@ -66,7 +66,9 @@ SELECT i.category, f.innovation_id, f.f::float8 AS final, rank() OVER (PARTITION
  ORDER BY i.category, rank, f.innovation_id`;
 
 function unescapeCopy(field: string): string {
-  return field.includes('\\') ? field.replace(/\\(.)/g, (_m, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '\r' : c)) : field;
+  return field.includes('\\')
+    ? field.replace(/\\(.)/g, (_m, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '\r' : c))
+    : field;
 }
 
 /** Streams the submitted sheets out with COPY (text format) and parses them. */
@@ -88,7 +90,9 @@ async function copySheets(client: Client, competitionId: string): Promise<SheetI
 }
 
 async function querySheets(client: Client, competitionId: string): Promise<SheetInput[]> {
-  const { rows } = await client.query<{ stage_key: string; juror_id: string; innovation_id: string; scores: Record<string, number> }>(SHEETS_SQL.replace('%ID%', competitionId.replace(/[^0-9a-f-]/gi, '')));
+  const { rows } = await client.query<{ stage_key: string; juror_id: string; innovation_id: string; scores: Record<string, number> }>(
+    SHEETS_SQL.replace('%ID%', competitionId.replace(/[^0-9a-f-]/gi, '')),
+  );
   return rows.map((r) => ({ stage: r.stage_key, juror: r.juror_id, submission: r.innovation_id, scores: r.scores }));
 }
 
@@ -99,7 +103,11 @@ async function inputFor(client: Client, competitionId: string, sheets: SheetInpu
     [competitionId],
   );
   const ids = new Set(subs.rows.map((s) => s.id));
-  return scoringInputFor(plan, subs.rows, sheets.filter((s) => ids.has(s.submission)));
+  return scoringInputFor(
+    plan,
+    subs.rows,
+    sheets.filter((s) => ids.has(s.submission)),
+  );
 }
 
 const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
@@ -108,7 +116,12 @@ const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
   return [value, performance.now() - t0];
 };
 
-export async function scoringDbBench(databaseUrl: string, competitionId: string, runs = 5, log: (line: string) => void = () => undefined): Promise<ScoringDbBenchResult> {
+export async function scoringDbBench(
+  databaseUrl: string,
+  competitionId: string,
+  runs = 5,
+  log: (line: string) => void = () => undefined,
+): Promise<ScoringDbBenchResult> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -117,7 +130,8 @@ export async function scoringDbBench(databaseUrl: string, competitionId: string,
       const [out, computeMs] = await time(async () => rank(await inputFor(client, competitionId, sheets)));
       return { sheets, out, loadMs, computeMs };
     };
-    const sql = () => time(() => client.query<{ category: string; innovation_id: string; final: number; rank: string }>(BASELINE_SQL, [competitionId]));
+    const sql = () =>
+      time(() => client.query<{ category: string; innovation_id: string; final: number; rank: string }>(BASELINE_SQL, [competitionId]));
     // Warm-up (and the results compared below).
     const first = await library();
     const [baseline] = await sql();
@@ -129,12 +143,15 @@ export async function scoringDbBench(databaseUrl: string, competitionId: string,
       const run = await library();
       lib.push({ loadMs: run.loadMs, computeMs: run.computeMs });
       sqlMs.push((await sql())[1]);
-      log(`scoring (db): run ${r + 1}: library ${ms(run.loadMs + run.computeMs)} (COPY ${ms(run.loadMs)} + rank ${ms(run.computeMs)}), SQL ${ms(sqlMs[r])}`);
+      log(
+        `scoring (db): run ${r + 1}: library ${ms(run.loadMs + run.computeMs)} (COPY ${ms(run.loadMs)} + rank ${ms(run.computeMs)}), SQL ${ms(sqlMs[r])}`,
+      );
     }
     const finals = new Map<string, number>();
     for (const rows of Object.values(first.out.categories)) for (const row of rows) finals.set(row.submission, row.final);
     let disagreements = 0;
-    for (const row of baseline.rows) if (!finals.has(row.innovation_id) || Math.abs(finals.get(row.innovation_id)! - row.final) > 1e-3) disagreements++;
+    for (const row of baseline.rows)
+      if (!finals.has(row.innovation_id) || Math.abs(finals.get(row.innovation_id)! - row.final) > 1e-3) disagreements++;
     disagreements += Math.abs(finals.size - baseline.rows.length);
     const libraryMs = median(lib.map((x) => x.loadMs + x.computeMs));
     const sqlMedian = median(sqlMs);
@@ -161,7 +178,9 @@ export async function scoringDbBench(databaseUrl: string, competitionId: string,
 export async function runScoringDbBench(ctx: BenchPluginContext): Promise<BenchPluginResult> {
   const runs = ctx.quick ? 1 : 3;
   const r = await scoringDbBench(ctx.databaseUrl, ctx.edition.competitionId, runs, ctx.log);
-  ctx.log(`scoring (db): library ${ms(r.libraryMs)} vs SQL ${ms(r.sqlMs)}: ${ratio(r.ratio)} (target ≤ 1.5×); results ${r.agree ? 'agree' : `differ for ${r.disagreements}`}`);
+  ctx.log(
+    `scoring (db): library ${ms(r.libraryMs)} vs SQL ${ms(r.sqlMs)}: ${ratio(r.ratio)} (target ≤ 1.5×); results ${r.agree ? 'agree' : `differ for ${r.disagreements}`}`,
+  );
   const met = r.ratio <= 1.5;
   return {
     figures: [

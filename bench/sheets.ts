@@ -86,7 +86,13 @@ export function sheetScore(rubric: readonly PlanCriterion[], values: Record<stri
  * shuffled pool, so loads stay even), scores every criterion around the innovation's quality plus the
  * juror's bias, and advances the top n per category by mean sheet score (ties: innovation id).
  */
-export function planSheets(rng: Rng, innovations: readonly SheetInnovation[], participants: readonly number[], jurors: readonly SheetJuror[], stages: readonly ScoredStage[]): SheetPlan {
+export function planSheets(
+  rng: Rng,
+  innovations: readonly SheetInnovation[],
+  participants: readonly number[],
+  jurors: readonly SheetJuror[],
+  stages: readonly ScoredStage[],
+): SheetPlan {
   const sheets: PlannedSheet[] = [];
   const reached = new Int8Array(innovations.length).fill(-1);
   const advanced = new Uint8Array(innovations.length);
@@ -192,9 +198,32 @@ export interface SheetWriteResult {
 /** The jury tables and the columns this generator fills. */
 export const JURY_COLUMNS: Record<string, readonly string[]> = {
   assignments: ['id', 'competition_id', 'stage_key', 'innovation_id', 'juror_id', 'source', 'created_by', 'created_at'],
-  score_sheets: ['id', 'assignment_id', 'status', 'scores', 'comment', 'version', 'no_conflict_confirmed_at', 'submitted_at', 'created_at', 'updated_at'],
+  score_sheets: [
+    'id',
+    'assignment_id',
+    'status',
+    'scores',
+    'comment',
+    'version',
+    'no_conflict_confirmed_at',
+    'submitted_at',
+    'created_at',
+    'updated_at',
+  ],
   score_sheet_versions: ['sheet_id', 'version', 'status', 'scores', 'comment', 'saved_by', 'saved_at'],
-  stage_results: ['competition_id', 'innovation_id', 'stage_key', 'status', 'score', 'rank', 'reason', 'details', 'decided_by', 'decided_at', 'created_at'],
+  stage_results: [
+    'competition_id',
+    'innovation_id',
+    'stage_key',
+    'status',
+    'score',
+    'rank',
+    'reason',
+    'details',
+    'decided_by',
+    'decided_at',
+    'created_at',
+  ],
 };
 
 /**
@@ -202,14 +231,22 @@ export const JURY_COLUMNS: Record<string, readonly string[]> = {
  * not. Without the jury tables it is a no-op: "sheets: skipped (no score_sheets table yet)".
  */
 export async function writeSheets(client: Client, plan: SheetPlan, ctx: SheetContext): Promise<SheetWriteResult> {
-  if (!(await tableExists(client, SHEET_TABLE))) return { written: false, message: `sheets: skipped (no ${SHEET_TABLE} table yet)`, rows: 0 };
+  if (!(await tableExists(client, SHEET_TABLE)))
+    return { written: false, message: `sheets: skipped (no ${SHEET_TABLE} table yet)`, rows: 0 };
   const { rows } = await client.query<{ table_name: string; column_name: string }>(
     `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ANY($1)`,
     [Object.keys(JURY_COLUMNS)],
   );
   const have = new Set(rows.map((r) => `${r.table_name}.${r.column_name}`));
-  const missing = Object.entries(JURY_COLUMNS).flatMap(([t, cols]) => cols.map((c) => `${t}.${c}`)).filter((c) => !have.has(c));
-  if (missing.length) return { written: false, message: `sheets: the jury tables differ from what bench/sheets.ts writes (missing ${missing.join(', ')}); none written`, rows: 0 };
+  const missing = Object.entries(JURY_COLUMNS)
+    .flatMap(([t, cols]) => cols.map((c) => `${t}.${c}`))
+    .filter((c) => !have.has(c));
+  if (missing.length)
+    return {
+      written: false,
+      message: `sheets: the jury tables differ from what bench/sheets.ts writes (missing ${missing.join(', ')}); none written`,
+      rows: 0,
+    };
   return writeJuryTables(client, plan, ctx);
 }
 
@@ -238,7 +275,16 @@ async function writeJuryTables(client: Client, plan: SheetPlan, ctx: SheetContex
     const created = at(s.stage, 0.01 + rng.float() * 0.05);
     const saved = at(s.stage, 0.1 + rng.float() * 0.5);
     const comment = rng.pick(COMMENTS);
-    assignments.push([assignmentId, ctx.competitionId, s.stage, ctx.innovations[s.innovation].id, jurorId, 'auto', ctx.organizerId, created]);
+    assignments.push([
+      assignmentId,
+      ctx.competitionId,
+      s.stage,
+      ctx.innovations[s.innovation].id,
+      jurorId,
+      'auto',
+      ctx.organizerId,
+      created,
+    ]);
     versions.push([sheetId, 1, 'draft', s.values, comment, jurorId, saved]);
     if (drafts.has(s.stage)) {
       sheets.push([sheetId, assignmentId, 'draft', s.values, comment, 1, saved, null, saved, saved]);
@@ -249,19 +295,71 @@ async function writeJuryTables(client: Client, plan: SheetPlan, ctx: SheetContex
     }
   }
   const results: unknown[][] = [
-    ...ctx.unscoredResults.map((r) => [ctx.competitionId, ctx.innovations[r.innovation].id, r.stage, r.status, null, null, r.reason, r.details, ctx.organizerId, r.decidedAt, r.decidedAt]),
+    ...ctx.unscoredResults.map((r) => [
+      ctx.competitionId,
+      ctx.innovations[r.innovation].id,
+      r.stage,
+      r.status,
+      null,
+      null,
+      r.reason,
+      r.details,
+      ctx.organizerId,
+      r.decidedAt,
+      r.decidedAt,
+    ]),
     ...plan.results.map((r) => {
       const decided = r.status === 'pending' ? null : ctx.stageTimes[r.stage].closesAt;
-      const reason = r.status === 'pending' ? null : r.status === 'passed' ? `rank ${r.rank} in ${ctx.innovations[r.innovation].category}, score ${r.score}` : `rank ${r.rank}: below the cut-off`;
-      return [ctx.competitionId, ctx.innovations[r.innovation].id, r.stage, r.status, r.score, r.rank, reason, null, decided ? ctx.organizerId : null, decided, ctx.stageTimes[r.stage].opensAt];
+      const reason =
+        r.status === 'pending'
+          ? null
+          : r.status === 'passed'
+            ? `rank ${r.rank} in ${ctx.innovations[r.innovation].category}, score ${r.score}`
+            : `rank ${r.rank}: below the cut-off`;
+      return [
+        ctx.competitionId,
+        ctx.innovations[r.innovation].id,
+        r.stage,
+        r.status,
+        r.score,
+        r.rank,
+        reason,
+        null,
+        decided ? ctx.organizerId : null,
+        decided,
+        ctx.stageTimes[r.stage].opensAt,
+      ];
     }),
   ];
-  const spec = (table: string, types: ColumnType[]): TableSpec => ({ table, columns: JURY_COLUMNS[table].map((c, i) => [c, types[i]] as const) });
+  const spec = (table: string, types: ColumnType[]): TableSpec => ({
+    table,
+    columns: JURY_COLUMNS[table].map((c, i) => [c, types[i]] as const),
+  });
   let n = 0;
-  n += await loadRows(client, spec('assignments', ['uuid', 'uuid', 'text', 'uuid', 'uuid', 'text', 'uuid', 'timestamptz']), assignments, ctx.method);
-  n += await loadRows(client, spec('score_sheets', ['uuid', 'uuid', 'text', 'jsonb', 'text', 'int', 'timestamptz', 'timestamptz', 'timestamptz', 'timestamptz']), sheets, ctx.method);
-  n += await loadRows(client, spec('score_sheet_versions', ['uuid', 'int', 'text', 'jsonb', 'text', 'uuid', 'timestamptz']), versions, ctx.method);
-  n += await loadRows(client, spec('stage_results', ['uuid', 'uuid', 'text', 'text', 'float8', 'int', 'text', 'jsonb', 'uuid', 'timestamptz', 'timestamptz']), results, ctx.method);
+  n += await loadRows(
+    client,
+    spec('assignments', ['uuid', 'uuid', 'text', 'uuid', 'uuid', 'text', 'uuid', 'timestamptz']),
+    assignments,
+    ctx.method,
+  );
+  n += await loadRows(
+    client,
+    spec('score_sheets', ['uuid', 'uuid', 'text', 'jsonb', 'text', 'int', 'timestamptz', 'timestamptz', 'timestamptz', 'timestamptz']),
+    sheets,
+    ctx.method,
+  );
+  n += await loadRows(
+    client,
+    spec('score_sheet_versions', ['uuid', 'int', 'text', 'jsonb', 'text', 'uuid', 'timestamptz']),
+    versions,
+    ctx.method,
+  );
+  n += await loadRows(
+    client,
+    spec('stage_results', ['uuid', 'uuid', 'text', 'text', 'float8', 'int', 'text', 'jsonb', 'uuid', 'timestamptz', 'timestamptz']),
+    results,
+    ctx.method,
+  );
   return {
     written: true,
     message: `sheets: ${assignments.length} assignments, ${sheets.length} sheets (${versions.length - sheets.length} submitted), ${versions.length} sheet versions, ${results.length} stage results`,

@@ -14,11 +14,16 @@ const stamp = path.join(out, '.build-stamp');
 
 async function walk(dir, files = []) {
   let entries;
-  try { entries = await readdir(dir, { withFileTypes: true }); } catch { return files; }
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return files;
+  }
   for (const e of entries) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) { if (e.name !== 'node_modules' && e.name !== 'web' && e.name !== 'dist') await walk(p, files); }
-    else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') && !e.name.endsWith('.spec.ts')) files.push(p);
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules' && e.name !== 'web' && e.name !== 'dist') await walk(p, files);
+    } else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') && !e.name.endsWith('.spec.ts')) files.push(p);
   }
   return files;
 }
@@ -37,7 +42,9 @@ async function sources() {
 }
 
 async function isStale(files) {
-  const built = await stat(stamp).then((s) => s.mtimeMs).catch(() => 0);
+  const built = await stat(stamp)
+    .then((s) => s.mtimeMs)
+    .catch(() => 0);
   if (!built) return true;
   for (const f of [...files, path.join(root, 'scripts', 'build.mjs'), path.join(root, '.swcrc')]) {
     if ((await stat(f)).mtimeMs > built) return true;
@@ -51,20 +58,26 @@ delete swcOptions.$schema;
 
 async function build(files) {
   await rm(out, { recursive: true, force: true });
-  await Promise.all(files.map(async (file) => {
-    const rel = path.relative(root, file);
-    const target = path.join(out, rel.replace(/\.ts$/, '.js'));
-    const { code, map } = await transformFile(file, { ...swcOptions, filename: file, sourceFileName: path.relative(path.dirname(target), file) });
-    // `@app/<lib>` is a lib's index; `@app/<lib>/<file>` one of its files (only @app/database/entities).
-    const fixed = code.replace(/require\("@app\/([a-z-]+)(?:\/([a-z-]+))?"\)/g, (_m, lib, file) => {
-      let r = path.relative(path.dirname(target), path.join(out, 'libs', lib, 'src', `${file ?? 'index'}.js`));
-      if (!r.startsWith('.')) r = './' + r;
-      return `require(${JSON.stringify(r)})`;
-    });
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, fixed + `\n//# sourceMappingURL=${path.basename(target)}.map\n`);
-    if (map) await writeFile(target + '.map', map);
-  }));
+  await Promise.all(
+    files.map(async (file) => {
+      const rel = path.relative(root, file);
+      const target = path.join(out, rel.replace(/\.ts$/, '.js'));
+      const { code, map } = await transformFile(file, {
+        ...swcOptions,
+        filename: file,
+        sourceFileName: path.relative(path.dirname(target), file),
+      });
+      // `@app/<lib>` is a lib's index; `@app/<lib>/<file>` one of its files (only @app/database/entities).
+      const fixed = code.replace(/require\("@app\/([a-z-]+)(?:\/([a-z-]+))?"\)/g, (_m, lib, file) => {
+        let r = path.relative(path.dirname(target), path.join(out, 'libs', lib, 'src', `${file ?? 'index'}.js`));
+        if (!r.startsWith('.')) r = './' + r;
+        return `require(${JSON.stringify(r)})`;
+      });
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, fixed + `\n//# sourceMappingURL=${path.basename(target)}.map\n`);
+      if (map) await writeFile(target + '.map', map);
+    }),
+  );
   await writeFile(stamp, new Date().toISOString());
 }
 
@@ -76,8 +89,9 @@ async function webSources() {
   const visit = async (dir) => {
     for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
       const p = path.join(dir, e.name);
-      if (e.isDirectory()) { if (e.name !== 'test') await visit(p); }
-      else if (!/\.test\.tsx?$/.test(e.name)) files.push(p);
+      if (e.isDirectory()) {
+        if (e.name !== 'test') await visit(p);
+      } else if (!/\.test\.tsx?$/.test(e.name)) files.push(p);
     }
   };
   await visit(path.join(webDir, 'src'));
@@ -91,8 +105,16 @@ async function webSources() {
 }
 
 async function newerThan(files, output) {
-  const built = await stat(output).then((s) => s.mtimeMs).catch(() => 0);
-  for (const f of files) if ((await stat(f).then((s) => s.mtimeMs).catch(() => 0)) > built) return true;
+  const built = await stat(output)
+    .then((s) => s.mtimeMs)
+    .catch(() => 0);
+  for (const f of files)
+    if (
+      (await stat(f)
+        .then((s) => s.mtimeMs)
+        .catch(() => 0)) > built
+    )
+      return true;
   return false;
 }
 
@@ -105,7 +127,9 @@ async function buildWeb() {
 
 const ifStale = process.argv.includes('--if-stale');
 const quiet = process.argv.includes('--quiet');
-const log = (line) => { if (!quiet) process.stderr.write(line + '\n'); };
+const log = (line) => {
+  if (!quiet) process.stderr.write(line + '\n');
+};
 
 const files = await sources();
 if (!ifStale || (await isStale(files))) {

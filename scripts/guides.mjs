@@ -7,11 +7,18 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const what = process.argv[2];
-const specs = { screenshots: ['test/guides/screenshots.e2e-spec.ts', { GUIDES_SCREENSHOTS: 'write' }], pdf: ['test/guides/pdf.e2e-spec.ts', { GUIDES_PDF: 'write' }] };
+const specs = {
+  screenshots: ['test/guides/screenshots.e2e-spec.ts', { GUIDES_SCREENSHOTS: 'write' }],
+  pdf: ['test/guides/pdf.e2e-spec.ts', { GUIDES_PDF: 'write' }],
+};
 if (!specs[what]) {
   console.error('usage: node scripts/guides.mjs screenshots|pdf');
   process.exit(2);
 }
 const [spec, env] = specs[what];
-const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'test.mjs'), '--no-typecheck', spec, '--selectProjects', 'e2e'], { stdio: 'inherit', cwd: root, env: { ...process.env, ...env } });
+const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'test.mjs'), '--no-typecheck', spec, '--selectProjects', 'e2e'], {
+  stdio: 'inherit',
+  cwd: root,
+  env: { ...process.env, ...env },
+});
 process.exit(run.status ?? 1);

@@ -40,7 +40,15 @@ const freePort = () =>
 async function startApi() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lighthouse-'));
   const port = await freePort();
-  const env = { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn' };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'warn',
+  };
   for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'EMBEDDED_PG_PORT']) delete env[key];
   const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -74,12 +82,26 @@ const median = (xs) => {
 const api = await startApi();
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const results = [];
 try {
   for (let i = 0; i < runs; i++) {
-    const { lhr } = await lighthouse(`${api.base}${pagePath}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    const { lhr } = await lighthouse(`${api.base}${pagePath}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance'],
+    });
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const items = lhr.audits['resource-summary']?.details?.items ?? [];
     const script = items.find((x) => x.resourceType === 'script');
@@ -92,14 +114,19 @@ try {
       tbt: lhr.audits['total-blocking-time'].numericValue,
     };
     results.push(run);
-    console.log(`run ${i + 1}/${runs}: performance ${run.score}, JS ${(run.jsBytes / 1024).toFixed(1)} KB transferred in ${run.jsRequests} file(s), FCP ${Math.round(run.fcp)} ms, LCP ${Math.round(run.lcp)} ms, TBT ${Math.round(run.tbt)} ms`);
+    console.log(
+      `run ${i + 1}/${runs}: performance ${run.score}, JS ${(run.jsBytes / 1024).toFixed(1)} KB transferred in ${run.jsRequests} file(s), FCP ${Math.round(run.fcp)} ms, LCP ${Math.round(run.lcp)} ms, TBT ${Math.round(run.tbt)} ms`,
+    );
   }
 } finally {
   await chrome.kill();
   await api.stop();
 }
 
-const load = os.loadavg().map((x) => x.toFixed(1)).join(' / ');
+const load = os
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(' / ');
 const summary = {
   date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, Lighthouse 13.5.0, Chromium ${(await chromeVersion()).trim()}`,
@@ -110,7 +137,9 @@ const summary = {
   tbt: median(results.map((r) => r.tbt)),
   load,
 };
-console.log(`median performance ${summary.median} of ${runs} run(s) (${summary.scores.join(', ')}); JS ${(summary.jsBytes / 1024).toFixed(1)} KB transferred; load average ${load}`);
+console.log(
+  `median performance ${summary.median} of ${runs} run(s) (${summary.scores.join(', ')}); JS ${(summary.jsBytes / 1024).toFixed(1)} KB transferred; load average ${load}`,
+);
 
 async function chromeVersion() {
   const child = spawn(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version']);
@@ -138,7 +167,8 @@ if (write) {
   const text = readFileSync(file, 'utf8');
   const start = text.indexOf('\n## Web\n');
   const next = start < 0 ? -1 : text.indexOf('\n## ', start + 1);
-  const updated = start < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, start + 1)}${section}${next < 0 ? '' : text.slice(next + 1)}`;
+  const updated =
+    start < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, start + 1)}${section}${next < 0 ? '' : text.slice(next + 1)}`;
   writeFileSync(file, updated);
   console.log(`wrote the "Web" section of ${path.relative(root, file)}`);
 }

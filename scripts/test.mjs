@@ -10,7 +10,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 // Node 20 cannot load Vite's TypeScript config natively anyway; Vite's note about that is noise here.
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
-const npx = (cmd, cmdArgs, env = process.env) => spawnSync(process.execPath, [path.join(root, 'node_modules', cmd), ...cmdArgs], { stdio: 'inherit', cwd: root, env });
+const npx = (cmd, cmdArgs, env = process.env) =>
+  spawnSync(process.execPath, [path.join(root, 'node_modules', cmd), ...cmdArgs], { stdio: 'inherit', cwd: root, env });
 
 if (!args.includes('--no-typecheck')) {
   for (const project of ['tsconfig.json', 'apps/web/tsconfig.json']) {
@@ -23,7 +24,16 @@ if (!args.includes('--no-typecheck')) {
   // The house rules a tool can check (docs/ARCHITECTURE.md): lint and formatting, then the import boundaries.
   const checks = [
     ['eslint', 'eslint/bin/eslint.js', ['.', '--max-warnings=0']],
-    ['dependency rules', 'dependency-cruiser/bin/dependency-cruise.mjs', ['apps', 'libs', 'test', 'bench', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']],
+    [
+      'formatting (prettier --check; fix with npm run format)',
+      'prettier/bin/prettier.cjs',
+      ['--check', '--log-level', 'warn', '**/*.{ts,tsx,mjs,cjs,js,json,css}'],
+    ],
+    [
+      'dependency rules',
+      'dependency-cruiser/bin/dependency-cruise.mjs',
+      ['apps', 'libs', 'test', 'bench', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'],
+    ],
   ];
   for (const [name, bin, binArgs] of checks) {
     const run = npx(bin, binArgs);
@@ -35,7 +45,10 @@ if (!args.includes('--no-typecheck')) {
 }
 
 // The e2e tests serve apps/web/dist: build it (and dist/) here when stale, once, not from parallel test files.
-const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale', '--quiet'], { stdio: 'inherit', cwd: root });
+const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale', '--quiet'], {
+  stdio: 'inherit',
+  cwd: root,
+});
 if (built.status !== 0) {
   console.error('build failed');
   process.exit(built.status ?? 1);
@@ -47,7 +60,14 @@ let vitest = null;
 if (!projects.length || projects.includes('unit')) {
   const vitestFile = path.join(root, 'data', 'vitest-results.json');
   rmSync(vitestFile, { force: true }); // a crashed run must not report the previous one
-  const run = npx('vitest/vitest.mjs', ['run', '--config', 'apps/web/vite.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
+  const run = npx('vitest/vitest.mjs', [
+    'run',
+    '--config',
+    'apps/web/vite.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestFile}`,
+  ]);
   vitest = { code: run.status ?? 1, file: vitestFile };
 }
 
@@ -65,7 +85,18 @@ if (!env.DATABASE_URL) {
     });
   });
   const dir = path.join(root, 'data', 'test-pg');
-  embedded = new EmbeddedPostgres({ databaseDir: dir, port, user: 'postgres', password: 'postgres', persistent: true, createPostgresUser: userInfo().uid === 0, initdbFlags: ['--encoding=UTF8', '--locale=C'], postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off'], onLog: () => {}, onError: () => {} });
+  embedded = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off'],
+    onLog: () => {},
+    onError: () => {},
+  });
   if (!existsSync(path.join(dir, 'PG_VERSION'))) await embedded.initialise();
   await embedded.start();
   const c = embedded.getPgClient('postgres', '127.0.0.1');
@@ -79,7 +110,11 @@ if (!env.DATABASE_URL) {
 const resultsFile = path.join(root, 'data', 'jest-results.json');
 (await import('node:fs')).mkdirSync(path.dirname(resultsFile), { recursive: true }); // a fresh checkout has no data/
 const jestArgs = ['--config', 'jest.config.json', '--json', `--outputFile=${resultsFile}`, ...args.filter((a) => a !== '--no-typecheck')];
-const child = spawn(process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...jestArgs], { stdio: 'inherit', cwd: root, env });
+const child = spawn(process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...jestArgs], {
+  stdio: 'inherit',
+  cwd: root,
+  env,
+});
 const code = await new Promise((resolve) => child.on('exit', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
 if (embedded) await embedded.stop();
 const { readFileSync } = await import('node:fs');

@@ -25,7 +25,12 @@ describe('disqualifying after judging moves no other score (e2e)', () => {
     expect(res.status).toBe(200);
     return res.body;
   };
-  const rowsOf = (p: Preview) => new Map(Object.values(p.categories).flat().map((r) => [r.submission, r]));
+  const rowsOf = (p: Preview) =>
+    new Map(
+      Object.values(p.categories)
+        .flat()
+        .map((r) => [r.submission, r]),
+    );
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -62,7 +67,11 @@ describe('disqualifying after judging moves no other score (e2e)', () => {
   async function expectStageResultsMatch(p: Preview) {
     for (const row of Object.values(p.categories).flat()) {
       const results = await get(`/api/innovations/${row.submission}/stages`);
-      const stored = Object.fromEntries(results.body.filter((r: { stage: string }) => scoredStages.includes(r.stage)).map((r: { stage: string; score: number }) => [r.stage, r.score]));
+      const stored = Object.fromEntries(
+        results.body
+          .filter((r: { stage: string }) => scoredStages.includes(r.stage))
+          .map((r: { stage: string; score: number }) => [r.stage, r.score]),
+      );
       expect({ submission: row.submission, stages: stored }).toEqual({ submission: row.submission, stages: row.stages });
     }
   }
@@ -87,7 +96,9 @@ describe('disqualifying after judging moves no other score (e2e)', () => {
     expect(rows.has(dq.submission)).toBe(false);
     expect(after.unranked.map((u) => u.submission)).not.toContain(dq.submission);
     for (const [category, list] of Object.entries(before.categories)) {
-      const expected = list.filter((r) => r.submission !== dq.submission).map((r) => ({ ...r, rank: category === 'kota' && r.rank > dq.rank ? r.rank - 1 : r.rank }));
+      const expected = list
+        .filter((r) => r.submission !== dq.submission)
+        .map((r) => ({ ...r, rank: category === 'kota' && r.rank > dq.rank ? r.rank - 1 : r.rank }));
       expect(after.categories[category].map(({ rank, submission, final, stages }) => ({ rank, submission, final, stages }))).toEqual(
         expected.map(({ rank, submission, final, stages }) => ({ rank, submission, final, stages })),
       );
@@ -103,8 +114,16 @@ describe('disqualifying after judging moves no other score (e2e)', () => {
     const score = await get(`/api/innovations/${ids['SiTaro 2027']}/score`, rsud);
     expect(stages.status).toBe(200);
     expect(score.status).toBe(200);
-    const shown = Object.fromEntries(stages.body.filter((r: { stage: string }) => scoredStages.includes(r.stage)).map((r: { stage: string; score: number }) => [r.stage, r.score]));
-    const used = Object.fromEntries(score.body.explanation.stages.filter((s: { score: number | null }) => s.score !== null).map((s: { stage: string; score: number }) => [s.stage, s.score]));
+    const shown = Object.fromEntries(
+      stages.body
+        .filter((r: { stage: string }) => scoredStages.includes(r.stage))
+        .map((r: { stage: string; score: number }) => [r.stage, r.score]),
+    );
+    const used = Object.fromEntries(
+      score.body.explanation.stages
+        .filter((s: { score: number | null }) => s.score !== null)
+        .map((s: { stage: string; score: number }) => [s.stage, s.score]),
+    );
     expect(Object.keys(shown).sort()).toEqual([...scoredStages].sort());
     expect(shown).toEqual(used);
 

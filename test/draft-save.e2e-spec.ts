@@ -23,14 +23,26 @@ describe('juror draft saves with a kept context (e2e)', () => {
   const innovationOf: Record<string, string> = {};
   const put = (id: string, body: object) => t.http().put(`/api/assignments/${id}/sheet`).set(bearer(juror.token)).send(body);
   const post = (path: string, token: string, body: object = {}) => t.http().post(path).set(bearer(token)).send(body);
-  const versions = async (id: string) => Number((await t.db.query(`SELECT count(*) AS n FROM score_sheet_versions v JOIN score_sheets s ON s.id = v.sheet_id WHERE s.assignment_id = $1`, [id])).rows[0].n);
-  const stored = async (id: string) => (await t.db.query(`SELECT status, version, scores, comment FROM score_sheets WHERE assignment_id = $1`, [id])).rows[0];
+  const versions = async (id: string) =>
+    Number(
+      (
+        await t.db.query(
+          `SELECT count(*) AS n FROM score_sheet_versions v JOIN score_sheets s ON s.id = v.sheet_id WHERE s.assignment_id = $1`,
+          [id],
+        )
+      ).rows[0].n,
+    );
+  const stored = async (id: string) =>
+    (await t.db.query(`SELECT status, version, scores, comment FROM score_sheets WHERE assignment_id = $1`, [id])).rows[0];
 
   /** First save (locked path), a second (reads the context, keeps it), a third (kept context): version 3. */
   async function typeAway(code: string): Promise<string> {
     const id = assignmentOf[code];
     expect((await put(id, { scores: { kebaruan: 60 }, confirmNoConflict: true })).body).toMatchObject({ status: 'draft', version: 1 });
-    expect((await put(id, { scores: { kebaruan: 61 }, comment: 'catatan awal', version: 1 })).body).toMatchObject({ status: 'draft', version: 2 });
+    expect((await put(id, { scores: { kebaruan: 61 }, comment: 'catatan awal', version: 1 })).body).toMatchObject({
+      status: 'draft',
+      version: 2,
+    });
     const third = await put(id, { scores: { kebaruan: 62, efektivitas: 70 }, version: 2 });
     expect(third.status).toBe(200);
     expect(third.body).toMatchObject({ status: 'draft', version: 3, scores: { kebaruan: 62, efektivitas: 70 }, comment: 'catatan awal' });
@@ -44,11 +56,21 @@ describe('juror draft saves with a kept context (e2e)', () => {
     const admin = (await login(t, 'admin@demo.local')).accessToken;
     org = (await login(t, 'organizer@demo.local')).accessToken;
     cid = (await openCompetition(t, org, { slug: 'ketik' })).id;
-    const ids = await seedSubmitted(t, cid, CODES.map((code) => ({ code, title: `Ketik ${code}` })));
+    const ids = await seedSubmitted(
+      t,
+      cid,
+      CODES.map((code) => ({ code, title: `Ketik ${code}` })),
+    );
     for (const code of CODES) innovationOf[code] = ids[`Ketik ${code}`];
     expect((await post(`/api/competitions/${cid}/stages/submission/close`, org)).status).toBe(200);
     expect((await post(`/api/competitions/${cid}/stages/screening/open`, org)).status).toBe(200);
-    expect((await post(`/api/competitions/${cid}/screening`, org, { decisions: Object.values(innovationOf).map((innovationId) => ({ innovationId, decision: 'pass' })) })).status).toBe(200);
+    expect(
+      (
+        await post(`/api/competitions/${cid}/screening`, org, {
+          decisions: Object.values(innovationOf).map((innovationId) => ({ innovationId, decision: 'pass' })),
+        })
+      ).status,
+    ).toBe(200);
     expect((await post(`/api/competitions/${cid}/stages/screening/close`, org)).status).toBe(200);
     const csv = ['email,name,role,organization,region,affiliations,password,locale', 'juri@ketik.local,Juri Ketik,juror,,,,,id'].join('\n');
     const imported = await t.http().post('/api/imports/users').set(bearer(admin)).set('content-type', 'text/csv').send(csv);
@@ -56,7 +78,10 @@ describe('juror draft saves with a kept context (e2e)', () => {
     await acceptInvitation(t, 'juri@ketik.local', 'juri-ketik-2025-rahasia');
     juror = { id: imported.body.items[0].id, token: (await login(t, 'juri@ketik.local', 'juri-ketik-2025-rahasia')).accessToken };
     for (const code of CODES) {
-      const res = await post(`/api/competitions/${cid}/stages/desk_review/assignments/manual`, org, { jurorId: juror.id, innovationId: innovationOf[code] });
+      const res = await post(`/api/competitions/${cid}/stages/desk_review/assignments/manual`, org, {
+        jurorId: juror.id,
+        innovationId: innovationOf[code],
+      });
       expect(res.status).toBe(201);
       assignmentOf[code] = res.body.id;
     }
@@ -75,7 +100,11 @@ describe('juror draft saves with a kept context (e2e)', () => {
     expect(await versions(id)).toBe(3);
     expect(await stored(id)).toMatchObject({ version: 3, scores: { kebaruan: 62, efektivitas: 70 } });
     // Saving on from the version held still works, and a comment sent replaces the kept one.
-    expect((await put(id, { scores: FULL, comment: 'lengkap', version: 3 })).body).toMatchObject({ version: 4, comment: 'lengkap', scores: FULL });
+    expect((await put(id, { scores: FULL, comment: 'lengkap', version: 3 })).body).toMatchObject({
+      version: 4,
+      comment: 'lengkap',
+      scores: FULL,
+    });
   });
 
   it('a comment with the characters an array literal or JSON escapes arrives as typed', async () => {
@@ -85,14 +114,22 @@ describe('juror draft saves with a kept context (e2e)', () => {
     const saved = await put(id, { scores: { ...FULL, kebaruan: 55 }, comment, version: 4 });
     expect([saved.status, saved.body.comment]).toEqual([200, comment]);
     expect(await stored(id)).toMatchObject({ version: 5, comment, scores: { ...FULL, kebaruan: 55 } });
-    const row = (await t.db.query(`SELECT v.comment, v.scores FROM score_sheet_versions v JOIN score_sheets s ON s.id = v.sheet_id WHERE s.assignment_id = $1 AND v.version = 5`, [id])).rows[0];
+    const row = (
+      await t.db.query(
+        `SELECT v.comment, v.scores FROM score_sheet_versions v JOIN score_sheets s ON s.id = v.sheet_id WHERE s.assignment_id = $1 AND v.version = 5`,
+        [id],
+      )
+    ).rows[0];
     expect(row).toEqual({ comment, scores: { ...FULL, kebaruan: 55 } });
   });
 
   it('a submitted sheet is locked to the kept context too', async () => {
     const id = await typeAway(CODES[1]);
     expect((await put(id, { scores: FULL, version: 3 })).status).toBe(200);
-    expect((await post(`/api/assignments/${id}/sheet/submit`, juror.token, { version: 4 })).body).toMatchObject({ status: 'submitted', version: 5 });
+    expect((await post(`/api/assignments/${id}/sheet/submit`, juror.token, { version: 4 })).body).toMatchObject({
+      status: 'submitted',
+      version: 5,
+    });
     const locked = await put(id, { scores: { ...FULL, kebaruan: 10 }, version: 5 });
     expect([locked.status, locked.body.code]).toEqual([409, 'JUDGING_SHEET_LOCKED']);
     expect(await versions(id)).toBe(5);
@@ -101,7 +138,9 @@ describe('juror draft saves with a kept context (e2e)', () => {
 
   it('a conflict the juror declares meanwhile blocks the next save', async () => {
     const id = await typeAway(CODES[2]);
-    expect((await post(`/api/innovations/${innovationOf[CODES[2]]}/conflicts`, juror.token, { reason: 'Saudara kandung kepala dinas' })).status).toBe(201);
+    expect(
+      (await post(`/api/innovations/${innovationOf[CODES[2]]}/conflicts`, juror.token, { reason: 'Saudara kandung kepala dinas' })).status,
+    ).toBe(201);
     // The declaration releases the juror's assignment (issue 18): the kept context's next save finds none.
     const blocked = await put(id, { scores: FULL, version: 3 });
     expect([blocked.status, blocked.body.code]).toEqual([404, 'ASSIGNMENT_NOT_FOUND']);
@@ -110,7 +149,10 @@ describe('juror draft saves with a kept context (e2e)', () => {
 
   it('an affiliation with the innovation’s organization recorded meanwhile blocks the next save', async () => {
     const id = await typeAway(CODES[3]);
-    await t.db.query(`UPDATE users SET affiliations = jsonb_build_array(jsonb_build_object('type', 'organization', 'organizationId', (SELECT organization_id FROM innovations WHERE id = $2)::text)) WHERE id = $1`, [juror.id, innovationOf[CODES[3]]]);
+    await t.db.query(
+      `UPDATE users SET affiliations = jsonb_build_array(jsonb_build_object('type', 'organization', 'organizationId', (SELECT organization_id FROM innovations WHERE id = $2)::text)) WHERE id = $1`,
+      [juror.id, innovationOf[CODES[3]]],
+    );
     try {
       const blocked = await put(id, { scores: FULL, version: 3 });
       expect([blocked.status, blocked.body.code]).toEqual([409, 'JUDGING_CONFLICT']);
@@ -135,7 +177,8 @@ describe('juror draft saves with a kept context (e2e)', () => {
     const ctx = async (code: string) => (await repo.draftSaveContext(assignmentOf[code], juror.id))!;
     const c3 = await ctx(CODES[3]);
     const c0 = await ctx(CODES[0]);
-    const sheetId = async (code: string) => (await t.db.query(`SELECT id FROM score_sheets WHERE assignment_id = $1`, [assignmentOf[code]])).rows[0].id as string;
+    const sheetId = async (code: string) =>
+      (await t.db.query(`SELECT id FROM score_sheets WHERE assignment_id = $1`, [assignmentOf[code]])).rows[0].id as string;
     const draft = { scores: FULL, comment: null, jurorId: juror.id };
     const before = await Promise.all(CODES.map((c) => versions(assignmentOf[c])));
     const written = await repo.writeDrafts([
@@ -145,10 +188,21 @@ describe('juror draft saves with a kept context (e2e)', () => {
       { ...draft, sheetId: await sheetId(CODES[2]), version: 3, basis: c3.basis }, // conflict declared
       { ...draft, sheetId: await sheetId(CODES[4]), version: 3, basis: c3.basis }, // assignment removed
     ]);
-    expect(written.map((w) => (w ? { version: w.version, comment: w.comment, scores: w.scores } : null))).toEqual([null, { version: 4, comment: 'bersama', scores: FULL }, null, null, null]);
+    expect(written.map((w) => (w ? { version: w.version, comment: w.comment, scores: w.scores } : null))).toEqual([
+      null,
+      { version: 4, comment: 'bersama', scores: FULL },
+      null,
+      null,
+      null,
+    ]);
     const after = await Promise.all(CODES.map((c) => versions(assignmentOf[c])));
     expect(after).toEqual(before.map((n, i) => (i === 3 ? n + 1 : n)));
-    const row = (await t.db.query(`SELECT v.version, v.status, v.saved_by, v.comment FROM score_sheet_versions v WHERE v.sheet_id = $1 ORDER BY v.version DESC LIMIT 1`, [c3.sheet.id])).rows[0];
+    const row = (
+      await t.db.query(
+        `SELECT v.version, v.status, v.saved_by, v.comment FROM score_sheet_versions v WHERE v.sheet_id = $1 ORDER BY v.version DESC LIMIT 1`,
+        [c3.sheet.id],
+      )
+    ).rows[0];
     expect(row).toEqual({ version: 4, status: 'draft', saved_by: juror.id, comment: 'bersama' });
   });
 
@@ -166,7 +220,8 @@ describe('juror draft saves with a kept context (e2e)', () => {
     expect(mine.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
     const winner = mine.find((a) => a.status === 200)!;
     expect(winner.body.version).toBe(current + 1);
-    for (const lost of mine.filter((a) => a.status === 409)) expect(lost.body.details).toMatchObject({ expectedVersion: current, currentVersion: current + 1 });
+    for (const lost of mine.filter((a) => a.status === 409))
+      expect(lost.body.details).toMatchObject({ expectedVersion: current, currentVersion: current + 1 });
     expect(answers[8].status).toBe(200);
     expect(await versions(id)).toBe(before + 1);
     expect(await stored(id)).toMatchObject({ version: current + 1, scores: winner.body.scores });
@@ -188,11 +243,16 @@ describe('juror draft saves with a kept context (e2e)', () => {
       ]);
       expect(written.map((w) => w?.version ?? null)).toEqual([null, free.sheet.version + 1]);
       let settled = false;
-      const waiting = put(assignmentOf[CODES[3]], { scores: { ...FULL, kebaruan: 33 }, version: busy.sheet.version }).then((r) => ((settled = true), r));
+      const waiting = put(assignmentOf[CODES[3]], { scores: { ...FULL, kebaruan: 33 }, version: busy.sheet.version }).then(
+        (r) => ((settled = true), r),
+      );
       // The save is on the locked path, blocked by the holder: PostgreSQL shows its backend waiting on our lock.
       const holderPid = (await holder.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
       await waitFor('the save to wait on the held row lock', async () => {
-        const blocked = await t.db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND $1 = ANY(pg_blocking_pids(pid))`, [holderPid]);
+        const blocked = await t.db.query(
+          `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND $1 = ANY(pg_blocking_pids(pid))`,
+          [holderPid],
+        );
         return blocked.rowCount! > 0;
       });
       expect(settled).toBe(false);

@@ -61,7 +61,9 @@ describe('foundation: auth, roles, ownership, directory (e2e, real PostgreSQL)',
     expect(out.status).toBe(204);
     expect((await t.http().get('/api/me').set(bearer(s.accessToken))).status).toBe(401);
     expect((await t.http().post('/api/auth/refresh').send({ refreshToken: s.refreshToken })).status).toBe(401);
-    const rows = await t.db.query(`SELECT count(*)::int AS n FROM refresh_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = 'juror2@demo.local' AND t.revoked_at IS NULL`);
+    const rows = await t.db.query(
+      `SELECT count(*)::int AS n FROM refresh_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = 'juror2@demo.local' AND t.revoked_at IS NULL`,
+    );
     expect(rows.rows[0].n).toBe(0);
   });
 
@@ -107,7 +109,11 @@ describe('foundation: auth, roles, ownership, directory (e2e, real PostgreSQL)',
 
   it('400 naming the bad fields, also unknown ones', async () => {
     const admin = await login(t, 'admin@demo.local');
-    const res = await t.http().post('/api/organizations').set(bearer(admin.accessToken)).send({ name: 'Dinas X', regionId: 'nope', color: 'red' });
+    const res = await t
+      .http()
+      .post('/api/organizations')
+      .set(bearer(admin.accessToken))
+      .send({ name: 'Dinas X', regionId: 'nope', color: 'red' });
     expect(res.status).toBe(400);
     const fields = res.body.details.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['regionId', 'color']));
@@ -115,30 +121,55 @@ describe('foundation: auth, roles, ownership, directory (e2e, real PostgreSQL)',
 
   it('creates regions with the parent rule and users bound to their organization', async () => {
     const admin = await login(t, 'admin@demo.local');
-    const noParent = await t.http().post('/api/regions').set(bearer(admin.accessToken)).send({ name: 'Kota Sukabumi', kind: 'kota', code: '32.72' });
+    const noParent = await t
+      .http()
+      .post('/api/regions')
+      .set(bearer(admin.accessToken))
+      .send({ name: 'Kota Sukabumi', kind: 'kota', code: '32.72' });
     expect(noParent.status).toBe(400);
     expect(noParent.body.details.fields[0].field).toBe('parentId');
     const jabar = await idOf(t, 'regions', 'code', '32');
-    const created = await t.http().post('/api/regions').set(bearer(admin.accessToken)).send({ name: 'Kota Sukabumi', kind: 'kota', code: '32.72', parentId: jabar });
+    const created = await t
+      .http()
+      .post('/api/regions')
+      .set(bearer(admin.accessToken))
+      .send({ name: 'Kota Sukabumi', kind: 'kota', code: '32.72', parentId: jabar });
     expect(created.status).toBe(201);
 
     const unbound = await t.http().post('/api/users').set(bearer(admin.accessToken)).send({ email: 'x@opd.go.id', name: 'X', role: 'opd' });
     expect(unbound.status).toBe(400);
     expect(unbound.body.details.fields[0].field).toBe('organizationId');
     const org = await idOf(t, 'organizations', 'code', 'DPMPTSP-KOTA-BEKASI');
-    const user = await t.http().post('/api/users').set(bearer(admin.accessToken)).send({ email: 'Staf@DPMPTSP.bekasikota.go.id', name: 'Staf DPMPTSP', role: 'opd', organizationId: org });
+    const user = await t
+      .http()
+      .post('/api/users')
+      .set(bearer(admin.accessToken))
+      .send({ email: 'Staf@DPMPTSP.bekasikota.go.id', name: 'Staf DPMPTSP', role: 'opd', organizationId: org });
     expect(user.status).toBe(201);
     expect(user.body.email).toBe('staf@dpmptsp.bekasikota.go.id');
     // Nobody chose the password: the account signs in once its owner has set one through the invitation e-mail.
     expect(user.body.initialPassword).toBeUndefined();
-    expect((await t.http().post('/api/auth/login').send({ email: 'staf@dpmptsp.bekasikota.go.id', password: '!invited' })).status).toBe(401);
+    expect((await t.http().post('/api/auth/login').send({ email: 'staf@dpmptsp.bekasikota.go.id', password: '!invited' })).status).toBe(
+      401,
+    );
     await acceptInvitation(t, 'staf@dpmptsp.bekasikota.go.id', 'staf-dpmptsp-sandi-2025');
-    const signIn = await t.http().post('/api/auth/login').send({ email: 'staf@dpmptsp.bekasikota.go.id', password: 'staf-dpmptsp-sandi-2025' });
+    const signIn = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'staf@dpmptsp.bekasikota.go.id', password: 'staf-dpmptsp-sandi-2025' });
     expect(signIn.status).toBe(200);
-    const dup = await t.http().post('/api/users').set(bearer(admin.accessToken)).send({ email: 'staf@dpmptsp.bekasikota.go.id', name: 'Again', role: 'juror' });
+    const dup = await t
+      .http()
+      .post('/api/users')
+      .set(bearer(admin.accessToken))
+      .send({ email: 'staf@dpmptsp.bekasikota.go.id', name: 'Again', role: 'juror' });
     expect(dup.status).toBe(409);
     const organizer = await login(t, 'organizer@demo.local');
-    const escalate = await t.http().post('/api/users').set(bearer(organizer.accessToken)).send({ email: 'boss@x.go.id', name: 'Boss', role: 'admin' });
+    const escalate = await t
+      .http()
+      .post('/api/users')
+      .set(bearer(organizer.accessToken))
+      .send({ email: 'boss@x.go.id', name: 'Boss', role: 'admin' });
     expect(escalate.status).toBe(403);
     expect(escalate.body.code).toBe('USER_ROLE_FORBIDDEN');
   });
@@ -146,7 +177,12 @@ describe('foundation: auth, roles, ownership, directory (e2e, real PostgreSQL)',
   it('a CSV import with one bad row writes nothing and lists the error by line', async () => {
     const admin = await login(t, 'admin@demo.local');
     const before = (await t.db.query('SELECT count(*)::int AS n FROM organizations')).rows[0].n;
-    const csv = ['name,region,kind,code,email', 'Dinas Sosial Kota Bekasi,32.75,opd,DINSOS-BKS,dinsos@bekasikota.go.id', 'Dinas Perhubungan Kota Atlantis,Kota Atlantis,opd,,', 'Dinas Pendidikan Kota Depok,Kota Depok,sekolah,,'].join('\n');
+    const csv = [
+      'name,region,kind,code,email',
+      'Dinas Sosial Kota Bekasi,32.75,opd,DINSOS-BKS,dinsos@bekasikota.go.id',
+      'Dinas Perhubungan Kota Atlantis,Kota Atlantis,opd,,',
+      'Dinas Pendidikan Kota Depok,Kota Depok,sekolah,,',
+    ].join('\n');
     const res = await t.http().post('/api/imports/organizations').set(bearer(admin.accessToken)).set('content-type', 'text/csv').send(csv);
     expect(res.status).toBe(400);
     expect(res.body.details.errors).toEqual([
@@ -155,7 +191,12 @@ describe('foundation: auth, roles, ownership, directory (e2e, real PostgreSQL)',
     ]);
     expect((await t.db.query('SELECT count(*)::int AS n FROM organizations')).rows[0].n).toBe(before);
 
-    const good = await t.http().post('/api/imports/organizations').set(bearer(admin.accessToken)).set('content-type', 'text/csv').send(csv.split('\n').slice(0, 2).join('\n'));
+    const good = await t
+      .http()
+      .post('/api/imports/organizations')
+      .set(bearer(admin.accessToken))
+      .set('content-type', 'text/csv')
+      .send(csv.split('\n').slice(0, 2).join('\n'));
     expect(good.status).toBe(201);
     expect(good.body.created).toBe(1);
     expect((await t.db.query('SELECT count(*)::int AS n FROM organizations')).rows[0].n).toBe(before + 1);
@@ -163,12 +204,20 @@ describe('foundation: auth, roles, ownership, directory (e2e, real PostgreSQL)',
 
   it('imports users from CSV all-or-nothing, with jurors’ affiliations', async () => {
     const admin = await login(t, 'admin@demo.local');
-    const csv = 'email;name;role;organization;region;affiliations\nj.baru@univ.ac.id;Dr. Baru;juror;;;Kota Depok|DINKES-JABAR\nkoord.depok@depok.go.id;Koordinator Depok;coordinator;;32.76;\nopd.x@depok.go.id;OPD X;opd;;;\n';
+    const csv =
+      'email;name;role;organization;region;affiliations\nj.baru@univ.ac.id;Dr. Baru;juror;;;Kota Depok|DINKES-JABAR\nkoord.depok@depok.go.id;Koordinator Depok;coordinator;;32.76;\nopd.x@depok.go.id;OPD X;opd;;;\n';
     const bad = await t.http().post('/api/imports/users').set(bearer(admin.accessToken)).set('content-type', 'text/csv').send(csv);
     expect(bad.status).toBe(400);
     expect(bad.body.details.errors).toEqual([{ row: 4, field: 'organization', message: 'an opd user must belong to an organization' }]);
-    expect((await t.db.query(`SELECT count(*)::int AS n FROM users WHERE email IN ('j.baru@univ.ac.id','koord.depok@depok.go.id')`)).rows[0].n).toBe(0);
-    const ok = await t.http().post('/api/imports/users').set(bearer(admin.accessToken)).set('content-type', 'text/csv').send(csv.split('\n').slice(0, 3).join('\n'));
+    expect(
+      (await t.db.query(`SELECT count(*)::int AS n FROM users WHERE email IN ('j.baru@univ.ac.id','koord.depok@depok.go.id')`)).rows[0].n,
+    ).toBe(0);
+    const ok = await t
+      .http()
+      .post('/api/imports/users')
+      .set(bearer(admin.accessToken))
+      .set('content-type', 'text/csv')
+      .send(csv.split('\n').slice(0, 3).join('\n'));
     expect(ok.status).toBe(201);
     const juror = await t.db.query(`SELECT affiliations FROM users WHERE email = 'j.baru@univ.ac.id'`);
     expect(juror.rows[0].affiliations.map((a: { type: string }) => a.type)).toEqual(['region', 'organization']);
@@ -186,7 +235,9 @@ describe('foundation: auth, roles, ownership, directory (e2e, real PostgreSQL)',
     const res = await t.http().get('/docs-json');
     expect(res.status).toBe(200);
     expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/me', '/api/regions', '/api/imports/users']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/me', '/api/regions', '/api/imports/users']),
+    );
   });
 });
 
@@ -199,7 +250,8 @@ describe('login rate limit (e2e)', () => {
 
   it('answers 429 after the configured number of attempts for one e-mail', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await t.http().post('/api/auth/login').send({ email: 'nobody@demo.local', password: 'wrong-password' })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await t.http().post('/api/auth/login').send({ email: 'nobody@demo.local', password: 'wrong-password' })).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
 });

@@ -19,7 +19,12 @@ describe('IID 2024 (demo) (e2e)', () => {
   afterAll(async () => t?.close());
 
   it('is published once: seeding again returns the same edition and snapshot and writes nothing', async () => {
-    const count = async () => (await t.db.query(`SELECT (SELECT count(*) FROM index_answers) + (SELECT count(*) FROM index_innovations) + (SELECT count(*) FROM regions) + (SELECT count(*) FROM organizations) AS n`)).rows[0].n;
+    const count = async () =>
+      (
+        await t.db.query(
+          `SELECT (SELECT count(*) FROM index_answers) + (SELECT count(*) FROM index_innovations) + (SELECT count(*) FROM regions) + (SELECT count(*) FROM organizations) AS n`,
+        )
+      ).rows[0].n;
     const before = await count();
     expect(await t.app.get(DemoSeedService).seedIndex()).toEqual(ids);
     expect(await count()).toBe(before);
@@ -30,13 +35,21 @@ describe('IID 2024 (demo) (e2e)', () => {
     expect(res.status).toBe(200);
     expect(res.body.edition).toMatchObject({ id: ids.editionId, name: 'IID 2024 (demo)', year: 2024 });
     expect(res.body.snapshot).toMatchObject({ id: ids.snapshotId, version: 1 });
-    expect(Object.fromEntries(Object.entries(res.body.categories).map(([k, rows]) => [k, (rows as unknown[]).length]))).toEqual({ provinsi: 1, kabupaten: 18, kota: 9 });
+    expect(Object.fromEntries(Object.entries(res.body.categories).map(([k, rows]) => [k, (rows as unknown[]).length]))).toEqual({
+      provinsi: 1,
+      kabupaten: 18,
+      kota: 9,
+    });
     const kota = res.body.categories.kota as { rank: number; name: string; self: { iid: number }; verified: { iid: number } }[];
     expect(kota.map((r) => r.name).slice(0, 4)).toEqual(['Kota Bandung', 'Kota Depok', 'Kota Bekasi', 'Kota Bogor']);
     expect(kota[2]).toMatchObject({ rank: 3, name: 'Kota Bekasi', province: 'Provinsi Jawa Barat' });
     // Self-assessments drop at verification; Kota Bogor claimed the most and fell to 4th.
     expect(kota.every((r) => r.verified.iid <= r.self.iid)).toBe(true);
-    expect(Object.values(res.body.categories).flat().filter((r: any) => r.self.iid - r.verified.iid > 10).length).toBeGreaterThanOrEqual(4);
+    expect(
+      Object.values(res.body.categories)
+        .flat()
+        .filter((r: any) => r.self.iid - r.verified.iid > 10).length,
+    ).toBeGreaterThanOrEqual(4);
     expect(Math.max(...kota.map((r) => r.self.iid))).toBe(kota[3].self.iid);
     const [jabar] = Object.values(res.body.groups) as { name: string; rows: unknown[] }[];
     expect(jabar).toMatchObject({ name: 'Provinsi Jawa Barat' });
@@ -49,13 +62,23 @@ describe('IID 2024 (demo) (e2e)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ rank: 3, category: 'kota', region: { name: 'Kota Bekasi' } });
     const titles = res.body.innovations.map((i: { title: string }) => i.title);
-    expect(titles).toEqual(expect.arrayContaining(['SiTaro (Siap Antar Obat)', 'Patriot Mantap (Pelayanan Malam Administrasi Kependudukan)', 'Sipandu Perizinan Terpadu']));
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'SiTaro (Siap Antar Obat)',
+        'Patriot Mantap (Pelayanan Malam Administrasi Kependudukan)',
+        'Sipandu Perizinan Terpadu',
+      ]),
+    );
     expect(titles).toHaveLength(14);
     const lowered = res.body.answers.filter((a: { self: string; verified: string }) => a.self !== a.verified);
     expect(lowered.length).toBeGreaterThan(0);
     expect(res.body.answers.every((a: { verified: string | null }) => a.verified !== null)).toBe(true);
     // SiTaro was entered in IGA 2024 (demo): reported by reference, not typed again.
-    const [sitaro] = (await t.db.query(`SELECT innovation_id FROM index_innovations WHERE edition_id = $1 AND title = 'SiTaro (Siap Antar Obat)'`, [ids.editionId])).rows;
+    const [sitaro] = (
+      await t.db.query(`SELECT innovation_id FROM index_innovations WHERE edition_id = $1 AND title = 'SiTaro (Siap Antar Obat)'`, [
+        ids.editionId,
+      ])
+    ).rows;
     expect(sitaro.innovation_id).not.toBeNull();
   });
 

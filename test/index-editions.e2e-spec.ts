@@ -29,19 +29,43 @@ describe('index editions: framework → self-assessment → verification → pub
   afterAll(async () => t?.close());
 
   it('the organizer creates an edition with the default IID framework and edits it until the self-assessment opens', async () => {
-    const created = await t.http().post('/api/index-editions').set(bearer(org)).send({ name: 'IID 2026', slug: 'iid-2026', year: 2026, categories: ['kota', 'kabupaten'] });
+    const created = await t
+      .http()
+      .post('/api/index-editions')
+      .set(bearer(org))
+      .send({ name: 'IID 2026', slug: 'iid-2026', year: 2026, categories: ['kota', 'kabupaten'] });
     expect(created.status).toBe(201);
     id = created.body.id;
     expect(created.body).toMatchObject({ status: 'draft', categories: ['kota', 'kabupaten'] });
     const indicators = created.body.framework.aspects.flatMap((a: any) => a.variables.flatMap((v: any) => v.indicators));
     expect(indicators).toHaveLength(36);
-    expect((await t.http().post('/api/index-editions').set(bearer(org)).send({ name: 'x', slug: 'iid-2026', year: 2026 })).body.code).toBe('INDEX_EDITION_SLUG_TAKEN');
-    const windows = await t.http().post('/api/index-editions').set(bearer(org)).send({ name: 'x', slug: 'iid-x', year: 2026, selfAssessmentOpensAt: '2026-05-01T00:00:00Z', selfAssessmentClosesAt: '2026-04-01T00:00:00Z' });
+    expect((await t.http().post('/api/index-editions').set(bearer(org)).send({ name: 'x', slug: 'iid-2026', year: 2026 })).body.code).toBe(
+      'INDEX_EDITION_SLUG_TAKEN',
+    );
+    const windows = await t.http().post('/api/index-editions').set(bearer(org)).send({
+      name: 'x',
+      slug: 'iid-x',
+      year: 2026,
+      selfAssessmentOpensAt: '2026-05-01T00:00:00Z',
+      selfAssessmentClosesAt: '2026-04-01T00:00:00Z',
+    });
     expect(windows.status).toBe(400);
     expect(windows.body.details.fields[0].field).toBe('selfAssessmentClosesAt');
-    expect((await t.http().post('/api/index-editions').set(bearer(org)).send({ name: 'x', slug: 'iid-y', year: 2026, categories: ['desa'] })).body.details.fields[0].field).toMatch(/categories/);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/index-editions')
+          .set(bearer(org))
+          .send({ name: 'x', slug: 'iid-y', year: 2026, categories: ['desa'] })
+      ).body.details.fields[0].field,
+    ).toMatch(/categories/);
 
-    const invalid = await t.http().put(`/api/index-editions/${id}/framework`).set(bearer(org)).send({ framework: { ...FRAMEWORK, method: { decimals: 20, minInnovations: 1 } } });
+    const invalid = await t
+      .http()
+      .put(`/api/index-editions/${id}/framework`)
+      .set(bearer(org))
+      .send({ framework: { ...FRAMEWORK, method: { decimals: 20, minInnovations: 1 } } });
     expect(invalid.status).toBe(400);
     expect(invalid.body.code).toBe('INDEX_FRAMEWORK_INVALID');
     expect(invalid.body.details.fields.map((f: { field: string }) => f.field)).toContain('method.decimals');
@@ -64,28 +88,48 @@ describe('index editions: framework → self-assessment → verification → pub
     const own = await t.http().post(`/api/index-editions/${id}/innovations`).set(bearer(rsud)).send({ title: 'SiTaro — antar obat' });
     expect(own.status).toBe(201);
     sitaro = own.body.id;
-    const [entered] = (await t.db.query(`SELECT i.id, i.title FROM innovations i JOIN organizations o ON o.id = i.organization_id WHERE o.code = 'DISDUKCAPIL-KOTA-BEKASI' LIMIT 1`)).rows;
-    const ref = await t.http().post(`/api/index-editions/${id}/innovations`).set(bearer(dukcapil)).send(entered ? { innovationId: entered.id } : { title: 'Patriot Mantap' });
+    const [entered] = (
+      await t.db.query(
+        `SELECT i.id, i.title FROM innovations i JOIN organizations o ON o.id = i.organization_id WHERE o.code = 'DISDUKCAPIL-KOTA-BEKASI' LIMIT 1`,
+      )
+    ).rows;
+    const ref = await t
+      .http()
+      .post(`/api/index-editions/${id}/innovations`)
+      .set(bearer(dukcapil))
+      .send(entered ? { innovationId: entered.id } : { title: 'Patriot Mantap' });
     expect(ref.status).toBe(201);
     byReference = ref.body.id;
     if (entered) {
       expect(ref.body).toMatchObject({ title: entered.title, innovationId: entered.id });
-      expect((await t.http().post(`/api/index-editions/${id}/innovations`).set(bearer(dukcapil)).send({ innovationId: entered.id })).status).toBe(409);
-      expect((await t.http().post(`/api/index-editions/${id}/innovations`).set(bearer(rsud)).send({ innovationId: entered.id })).status).toBe(404);
+      expect(
+        (await t.http().post(`/api/index-editions/${id}/innovations`).set(bearer(dukcapil)).send({ innovationId: entered.id })).status,
+      ).toBe(409);
+      expect(
+        (await t.http().post(`/api/index-editions/${id}/innovations`).set(bearer(rsud)).send({ innovationId: entered.id })).status,
+      ).toBe(404);
     }
     // An OPD sees only its own innovations; the coordinator the region's.
-    expect((await t.http().get(`/api/index-editions/${id}/innovations`).set(bearer(rsud))).body.map((i: { id: string }) => i.id)).toEqual([sitaro]);
+    expect((await t.http().get(`/api/index-editions/${id}/innovations`).set(bearer(rsud))).body.map((i: { id: string }) => i.id)).toEqual([
+      sitaro,
+    ]);
     expect((await t.http().get(`/api/index-editions/${id}/innovations`).set(bearer(coord))).body).toHaveLength(2);
 
     const incomplete = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(coord));
     expect(incomplete.status).toBe(200);
     expect(incomplete.body.complete).toBe(false);
-    expect(incomplete.body.gaps.map((g: { field: string }) => g.field)).toEqual(['region.regulasi', 'region.anggaran', `innovations.${sitaro}.tahapan`, `innovations.${byReference}.tahapan`]);
+    expect(incomplete.body.gaps.map((g: { field: string }) => g.field)).toEqual([
+      'region.regulasi',
+      'region.anggaran',
+      `innovations.${sitaro}.tahapan`,
+      `innovations.${byReference}.tahapan`,
+    ]);
     const refused = await t.http().post(`/api/index-editions/${id}/regions/${bekasi}/submit`).set(bearer(coord));
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('INDEX_SELF_ASSESSMENT_INCOMPLETE');
 
-    const put = (token: string, body: object) => t.http().put(`/api/index-editions/${id}/regions/${bekasi}/answers`).set(bearer(token)).send(body);
+    const put = (token: string, body: object) =>
+      t.http().put(`/api/index-editions/${id}/regions/${bekasi}/answers`).set(bearer(token)).send(body);
     expect((await put(coord, { indicator: 'regulasi', option: 'perda' })).status).toBe(200);
     expect((await put(coord, { indicator: 'regulasi', option: 'ghost' })).body.details.fields[0].field).toBe('option');
     expect((await put(coord, { indicator: 'tahapan', option: 'penerapan' })).status).toBe(400);
@@ -99,7 +143,11 @@ describe('index editions: framework → self-assessment → verification → pub
     expect(linked.body).toMatchObject({ option: 'perda', version: 2 });
     // Evidence documents: stored like innovation evidence (PDF/JPEG/PNG by content), of a kind the option names.
     const upload = (token: string, kind: string, bytes: Buffer, filename: string) =>
-      t.http().post(`/api/index-editions/${id}/answers/${linked.body.id}/documents/${kind}`).set(bearer(token)).attach('file', bytes, { filename, contentType: 'application/pdf' });
+      t
+        .http()
+        .post(`/api/index-editions/${id}/answers/${linked.body.id}/documents/${kind}`)
+        .set(bearer(token))
+        .attach('file', bytes, { filename, contentType: 'application/pdf' });
     expect((await upload(coord, 'regulation', Buffer.from('not a pdf at all'), 'perda.pdf')).status).toBe(415);
     expect((await upload(coord, 'novel', tinyPdf(), 'perda.pdf')).body.details.fields[0].field).toBe('kind');
     expect((await upload(rsud, 'regulation', tinyPdf(), 'perda.pdf')).status).toBe(403);
@@ -122,9 +170,15 @@ describe('index editions: framework → self-assessment → verification → pub
     const asOpd = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(rsud));
     expect(asOpd.status).toBe(200);
     expect(asOpd.body.innovations.map((i: { id: string }) => i.id)).toEqual([sitaro]);
-    expect(asOpd.body.answers.map((a: { indicator: string; innovationId: string }) => [a.indicator, a.innovationId])).toEqual([['tahapan', sitaro]]);
+    expect(asOpd.body.answers.map((a: { indicator: string; innovationId: string }) => [a.indicator, a.innovationId])).toEqual([
+      ['tahapan', sitaro],
+    ]);
     expect(asOpd.body.gaps).toEqual([]);
-    const evidence = await t.http().post(`/api/index-editions/${id}/answers/${asOpd.body.answers[0].id}/documents/report`).set(bearer(rsud)).attach('file', tinyPdf('Laporan SiTaro'), { filename: 'laporan.pdf', contentType: 'application/pdf' });
+    const evidence = await t
+      .http()
+      .post(`/api/index-editions/${id}/answers/${asOpd.body.answers[0].id}/documents/report`)
+      .set(bearer(rsud))
+      .attach('file', tinyPdf('Laporan SiTaro'), { filename: 'laporan.pdf', contentType: 'application/pdf' });
     expect(evidence.status).toBe(201);
     expect((await t.http().get(`/api/index-editions/${id}/documents/${evidence.body.id}`).set(bearer(rsud))).status).toBe(200);
     expect((await t.http().get(`/api/index-editions/${id}/documents/${evidence.body.id}`).set(bearer(dukcapil))).status).toBe(404);
@@ -143,9 +197,16 @@ describe('index editions: framework → self-assessment → verification → pub
   it('verification: validators assigned automatically verify answers; a lower option needs a note; coordinators see no verified option', async () => {
     expect((await t.http().post(`/api/index-editions/${id}/status`).set(bearer(org)).send({ to: 'verification' })).status).toBe(200);
     const coordinatorId = (await login(t, 'coordinator.bekasi@demo.local')).user.id;
-    const started = await t.db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE type = 'index_verification_started' AND recipient_id = $1`, [coordinatorId]);
+    const started = await t.db.query(
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE type = 'index_verification_started' AND recipient_id = $1`,
+      [coordinatorId],
+    );
     expect(started.rows[0].n).toBeGreaterThan(0);
-    const closed = await t.http().put(`/api/index-editions/${id}/regions/${bekasi}/answers`).set(bearer(rsud)).send({ indicator: 'tahapan', innovationId: sitaro, option: 'inisiatif' });
+    const closed = await t
+      .http()
+      .put(`/api/index-editions/${id}/regions/${bekasi}/answers`)
+      .set(bearer(rsud))
+      .send({ indicator: 'tahapan', innovationId: sitaro, option: 'inisiatif' });
     expect(closed.status).toBe(409);
     expect(closed.body.code).toBe('INDEX_SELF_ASSESSMENT_CLOSED');
 
@@ -154,7 +215,11 @@ describe('index editions: framework → self-assessment → verification → pub
     expect(assigned.body.assignments).toHaveLength(1);
     const [{ email }] = (await t.db.query(`SELECT email FROM users WHERE id = $1`, [assigned.body.assignments[0].validatorId])).rows;
     validatorToken = (await login(t, email)).accessToken;
-    const [{ email: otherEmail }] = (await t.db.query(`SELECT email FROM users WHERE role = 'juror' AND id <> $1 ORDER BY email LIMIT 1`, [assigned.body.assignments[0].validatorId])).rows;
+    const [{ email: otherEmail }] = (
+      await t.db.query(`SELECT email FROM users WHERE role = 'juror' AND id <> $1 ORDER BY email LIMIT 1`, [
+        assigned.body.assignments[0].validatorId,
+      ])
+    ).rows;
     const other = (await login(t, otherEmail)).accessToken;
 
     const mine = await t.http().get(`/api/index-editions/${id}/validations`).set(bearer(validatorToken));
@@ -164,24 +229,35 @@ describe('index editions: framework → self-assessment → verification → pub
     expect((await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(other))).status).toBe(404);
 
     const region = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(validatorToken));
-    const answerOf = (indicator: string, innovation: string | null = null) => region.body.answers.find((a: any) => a.indicator === indicator && a.innovationId === innovation).id;
-    const verify = (token: string, answerId: string, body: object) => t.http().put(`/api/index-editions/${id}/answers/${answerId}/verification`).set(bearer(token)).send(body);
+    const answerOf = (indicator: string, innovation: string | null = null) =>
+      region.body.answers.find((a: any) => a.indicator === indicator && a.innovationId === innovation).id;
+    const verify = (token: string, answerId: string, body: object) =>
+      t.http().put(`/api/index-editions/${id}/answers/${answerId}/verification`).set(bearer(token)).send(body);
     const noNote = await verify(validatorToken, answerOf('regulasi'), { option: 'perkada' });
     expect(noNote.status).toBe(400);
     expect(noNote.body.details.fields[0].field).toBe('note');
     expect((await verify(other, answerOf('regulasi'), { option: 'perkada', note: 'x' })).status).toBe(404);
-    expect((await verify(validatorToken, answerOf('regulasi'), { option: 'perkada', note: 'Perda masih rancangan; yang berlaku perkada.' })).body).toMatchObject({ verifiedOption: 'perkada', version: 3 });
+    expect(
+      (await verify(validatorToken, answerOf('regulasi'), { option: 'perkada', note: 'Perda masih rancangan; yang berlaku perkada.' }))
+        .body,
+    ).toMatchObject({ verifiedOption: 'perkada', version: 3 });
     expect((await verify(validatorToken, answerOf('anggaran'), { option: 'ada' })).status).toBe(200);
     expect((await verify(validatorToken, answerOf('tahapan', sitaro), { option: 'penerapan' })).status).toBe(200);
     expect((await verify(validatorToken, answerOf('tahapan', byReference), { option: 'penerapan' })).status).toBe(200);
-    const eligibility = (body: object) => t.http().put(`/api/index-editions/${id}/innovations/${byReference}/eligibility`).set(bearer(validatorToken)).send(body);
+    const eligibility = (body: object) =>
+      t.http().put(`/api/index-editions/${id}/innovations/${byReference}/eligibility`).set(bearer(validatorToken)).send(body);
     expect((await eligibility({ eligible: false })).body.details.fields[0].field).toBe('reason');
     expect((await eligibility({ eligible: false, reason: 'Diterapkan sejak 2015, bukan inovasi baru' })).status).toBe(200);
 
-    expect((await t.http().get(`/api/index-editions/${id}/validations`).set(bearer(org))).body[0]).toMatchObject({ answers: 4, verified: 4 });
+    expect((await t.http().get(`/api/index-editions/${id}/validations`).set(bearer(org))).body[0]).toMatchObject({
+      answers: 4,
+      verified: 4,
+    });
     const asCoordinator = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(coord));
     expect(JSON.stringify(asCoordinator.body)).not.toMatch(/verified|eligib/i);
-    const versions = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action IN ('index_answer.verify', 'index_innovation.eligibility')`);
+    const versions = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action IN ('index_answer.verify', 'index_innovation.eligibility')`,
+    );
     expect(versions.rows[0].n).toBe(5);
   });
 
@@ -192,13 +268,24 @@ describe('index editions: framework → self-assessment → verification → pub
 
     // Region tags in the directory are index groups beside the province (Daerah Perbatasan Terinovatif …).
     const admin = (await login(t, 'admin@demo.local')).accessToken;
-    expect((await t.http().put(`/api/regions/${bekasi}/tags`).set(bearer(admin)).send({ tags: ['perbatasan'] })).status).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .put(`/api/regions/${bekasi}/tags`)
+          .set(bearer(admin))
+          .send({ tags: ['perbatasan'] })
+      ).status,
+    ).toBe(200);
     const preview = await t.http().get(`/api/index-editions/${id}/preview`).set(bearer(org));
     expect(preview.status).toBe(200);
     const jabar = await idOf(t, 'regions', 'code', '32');
     expect(Object.keys(preview.body.groups).sort()).toEqual([jabar, 'perbatasan'].sort());
     expect(preview.body.groups[jabar].name).toBe('Provinsi Jawa Barat');
-    expect(preview.body.groups.perbatasan).toMatchObject({ name: 'Daerah Perbatasan', rows: [{ rank: 1, region: bekasi, name: 'Kota Bekasi' }] });
+    expect(preview.body.groups.perbatasan).toMatchObject({
+      name: 'Daerah Perbatasan',
+      rows: [{ rank: 1, region: bekasi, name: 'Kota Bekasi' }],
+    });
     const [row] = preview.body.categories.kota;
     expect(row).toMatchObject({ region: bekasi, name: 'Kota Bekasi' });
     // max 3 + 2 + 3 + 2 = 10. self: spd 5, sid (3+3)/2 + 2 = 5 → 100; verified: spd 4, one counted innovation: 3/1 + 0 → 70.
@@ -211,13 +298,20 @@ describe('index editions: framework → self-assessment → verification → pub
     expect(published.status).toBe(201);
     expect(published.body).toMatchObject({ version: 1, hash: expect.stringMatching(/^sha256:/) });
     const coordinatorId = (await login(t, 'coordinator.bekasi@demo.local')).user.id;
-    const notified = await t.db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE type = 'index_results_published' AND recipient_id = $1`, [coordinatorId]);
+    const notified = await t.db.query(
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE type = 'index_results_published' AND recipient_id = $1`,
+      [coordinatorId],
+    );
     expect(notified.rows[0].n).toBeGreaterThan(0);
 
     const snap = await t.http().get(`/api/public/index-rankings/${published.body.id}`);
     expect(snap.status).toBe(200);
     expect(snap.body.input.regions).toEqual([{ id: bekasi, category: 'kota', groups: [jabar, 'perbatasan'] }]);
-    expect((await t.http().get('/api/public/index-editions/iid-2026/rankings')).body.groups.perbatasan.rows.map((r: { region: string }) => r.region)).toEqual([bekasi]);
+    expect(
+      (await t.http().get('/api/public/index-editions/iid-2026/rankings')).body.groups.perbatasan.rows.map(
+        (r: { region: string }) => r.region,
+      ),
+    ).toEqual([bekasi]);
     expect(snap.body.hash).toBe(published.body.hash);
     const file = path.join(dir, 'iid-2026-v1.json');
     writeFileSync(file, JSON.stringify(snap.body));
@@ -253,7 +347,10 @@ describe('index editions: framework → self-assessment → verification → pub
       label: { id: 'Regulasi' },
       variable: 'institusi',
     });
-    expect(page.body.innovations.find((i: { id: string }) => i.id === byReference)).toMatchObject({ eligible: false, maturity: { self: 3, verified: 3, max: 3 } });
+    expect(page.body.innovations.find((i: { id: string }) => i.id === byReference)).toMatchObject({
+      eligible: false,
+      maturity: { self: 3, verified: 3, max: 3 },
+    });
     // Per variable self vs verified: the variables add up to spd + sid of each basis.
     const sum = (b: 'self' | 'verified') => page.body.variables.reduce((s: number, v: Record<string, number>) => s + v[b], 0);
     expect(sum('self')).toBeCloseTo(page.body.self.spd + page.body.self.sid, 6);
@@ -262,11 +359,15 @@ describe('index editions: framework → self-assessment → verification → pub
 
     // Downloads: CSV and XLSX of the same rows (every category, then every group), read back with real readers.
     const bytes = (url: string) =>
-      t.http().get(url).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      t
+        .http()
+        .get(url)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
     const csv = await bytes('/api/public/index-editions/iid-2026/rankings.csv');
     expect(csv.status).toBe(200);
     expect(csv.headers['content-disposition']).toContain('iid-2026-v2.csv');
@@ -284,7 +385,10 @@ describe('index editions: framework → self-assessment → verification → pub
     const xlsx = await bytes('/api/public/index-editions/iid-2026/rankings.xlsx?version=1');
     expect(xlsx.headers['content-disposition']).toContain('iid-2026-v1.xlsx');
     const sheet = await readXlsx(xlsx.body as Buffer);
-    expect(sheet.slice(0, 2).map((r) => r.slice(0, 3))).toEqual([['ranking', 'rank', 'region'], ['kota', '1', 'Kota Bekasi']]);
+    expect(sheet.slice(0, 2).map((r) => r.slice(0, 3))).toEqual([
+      ['ranking', 'rank', 'region'],
+      ['kota', '1', 'Kota Bekasi'],
+    ]);
     expect((await t.http().get('/api/public/index-editions/iid-2026/rankings.csv?version=9')).status).toBe(404);
   });
 
@@ -292,7 +396,11 @@ describe('index editions: framework → self-assessment → verification → pub
     expect((await t.http().post(`/api/index-editions/${id}/status`).set(bearer(org)).send({ to: 'closed' })).status).toBe(200);
     const region = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(validatorToken));
     const answerId = region.body.answers[0].id;
-    const late = await t.http().put(`/api/index-editions/${id}/answers/${answerId}/verification`).set(bearer(validatorToken)).send({ option: 'tidak_ada', note: 'x' });
+    const late = await t
+      .http()
+      .put(`/api/index-editions/${id}/answers/${answerId}/verification`)
+      .set(bearer(validatorToken))
+      .send({ option: 'tidak_ada', note: 'x' });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('INDEX_VERIFICATION_CLOSED');
     expect((await t.http().post(`/api/index-editions/${id}/innovations`).set(bearer(rsud)).send({ title: 'Terlambat' })).status).toBe(409);
@@ -305,7 +413,10 @@ describe('index editions: framework → self-assessment → verification → pub
       verifiedOption: 'perkada',
       verifiedNote: 'Perda masih rancangan; yang berlaku perkada.',
     });
-    expect(asCoordinator.body.innovations.find((i: { id: string }) => i.id === byReference)).toMatchObject({ eligible: false, eligibilityReason: 'Diterapkan sejak 2015, bukan inovasi baru' });
+    expect(asCoordinator.body.innovations.find((i: { id: string }) => i.id === byReference)).toMatchObject({
+      eligible: false,
+      eligibilityReason: 'Diterapkan sejak 2015, bukan inovasi baru',
+    });
     const asOpd = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(rsud));
     expect(asOpd.body.answers[0]).toMatchObject({ indicator: 'tahapan', verifiedOption: 'penerapan' });
   });

@@ -45,7 +45,15 @@ describe('several instances on one database (in process)', () => {
     });
 
     it('login limits live in PostgreSQL without Redis: 10 failures through A, the 11th through B is 429 (the counts are rows, so a restart forgets none)', async () => {
-      for (let i = 0; i < 10; i++) expect((await a.http().post('/api/auth/login').send({ email: 'juror5@demo.local', password: `salah-${i}` })).status).toBe(401);
+      for (let i = 0; i < 10; i++)
+        expect(
+          (
+            await a
+              .http()
+              .post('/api/auth/login')
+              .send({ email: 'juror5@demo.local', password: `salah-${i}` })
+          ).status,
+        ).toBe(401);
       expect((await b.http().post('/api/auth/login').send({ email: 'juror5@demo.local', password: 'salah-x' })).status).toBe(429);
       const rows = await a.db.query(`SELECT count(*)::int AS n FROM rate_limit_hits`);
       expect(rows.rows[0].n).toBeGreaterThan(0);
@@ -56,11 +64,20 @@ describe('several instances on one database (in process)', () => {
       expect((await b.http().get('/api/me').set(bearer(s.accessToken))).status).toBe(200);
       const bus = b.app.get(ChangeBus);
       // Terminate every listening connection of the database (A's and B's): both must come back.
-      await a.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'inovasi-daerah-changes' AND datname = current_database()`);
-      await waitFor('B listening again', async () => {
-        const r = await a.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'inovasi-daerah-changes' AND datname = current_database()`);
-        return r.rows[0].n === 2 && bus.listening;
-      }, 20_000, 50);
+      await a.db.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'inovasi-daerah-changes' AND datname = current_database()`,
+      );
+      await waitFor(
+        'B listening again',
+        async () => {
+          const r = await a.db.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'inovasi-daerah-changes' AND datname = current_database()`,
+          );
+          return r.rows[0].n === 2 && bus.listening;
+        },
+        20_000,
+        50,
+      );
       expect((await b.http().get('/api/me').set(bearer(s.accessToken))).status).toBe(200);
       expect((await a.http().post('/api/auth/logout').set(bearer(s.accessToken)).send({})).status).toBe(204);
       expect((await b.http().get('/api/me').set(bearer(s.accessToken))).status).toBe(401);
@@ -132,7 +149,16 @@ describe('storage:migrate (CLI)', () => {
     new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'cli.mjs'), 'storage:migrate', ...args], {
         cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error', ...s3.env, STORAGE: 'local', DATA_DIR: dataDir, ...extra },
+        env: {
+          PATH: process.env.PATH ?? '',
+          NODE_ENV: 'test',
+          DATABASE_URL: t.databaseUrl,
+          LOG_LEVEL: 'error',
+          ...s3.env,
+          STORAGE: 'local',
+          DATA_DIR: dataDir,
+          ...extra,
+        },
       });
       let stdout = '';
       let stderr = '';
@@ -164,9 +190,14 @@ describe('storage:migrate (CLI)', () => {
     expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('usage: npm run -s cli -- storage:migrate')]);
 
     const first = await cli(['--from', 'local', '--to', 's3']);
-    expect([first.status, first.stdout.trim()]).toEqual([0, `storage:migrate local → s3: ${docs} copied, 0 already there, 0 missing from local, 0 not matching their sha256`]);
+    expect([first.status, first.stdout.trim()]).toEqual([
+      0,
+      `storage:migrate local → s3: ${docs} copied, 0 already there, 0 missing from local, 0 not matching their sha256`,
+    ]);
     const rerun = await cli(['--from', 'local', '--to', 's3']);
-    expect(rerun.stdout.trim()).toBe(`storage:migrate local → s3: 0 copied, ${docs} already there, 0 missing from local, 0 not matching their sha256`);
+    expect(rerun.stdout.trim()).toBe(
+      `storage:migrate local → s3: 0 copied, ${docs} already there, 0 missing from local, 0 not matching their sha256`,
+    );
 
     // The app switched to the bucket serves the files.
     const onS3 = await createTestApp(s3.env, { databaseUrl: t.databaseUrl });
@@ -181,7 +212,10 @@ describe('storage:migrate (CLI)', () => {
     const emptyDisk = mkdtempSync(path.join(tmpdir(), 'inovasi-migrate-back-'));
     try {
       const back = await cli(['--from', 's3', '--to', 'local'], { DATA_DIR: emptyDisk });
-      expect([back.status, back.stdout.trim()]).toEqual([0, `storage:migrate s3 → local: ${docs} copied, 0 already there, 0 missing from s3, 0 not matching their sha256`]);
+      expect([back.status, back.stdout.trim()]).toEqual([
+        0,
+        `storage:migrate s3 → local: ${docs} copied, 0 already there, 0 missing from s3, 0 not matching their sha256`,
+      ]);
     } finally {
       rmSync(emptyDisk, { recursive: true, force: true });
     }

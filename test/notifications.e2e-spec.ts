@@ -2,7 +2,14 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Queue, type Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobQueue, QueueName } from '@app/jobs';
-import { DeliveryService, DigestService, NotificationGuards, OutboxService, type NotifyInput, type NotificationType } from '@app/notifications';
+import {
+  DeliveryService,
+  DigestService,
+  NotificationGuards,
+  OutboxService,
+  type NotifyInput,
+  type NotificationType,
+} from '@app/notifications';
 import { acceptInvitation, bearer, idOf, login, seedDemo } from './support/factories';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 import { TcpProxy } from './support/tcp-proxy';
@@ -14,18 +21,34 @@ import { startWorker } from './support/worker';
 const REDIS_URL = process.env.REDIS_URL;
 jest.setTimeout(30_000);
 /** Fast polling and backoff (50, 100, 200 ms), three attempts, a one-second job lock. */
-const FAST = { NOTIFY_POLL_MS: '50', NOTIFY_BACKOFF_MS: '50', NOTIFY_BACKOFF_MAX_MS: '200', NOTIFY_MAX_ATTEMPTS: '3', QUEUE_LOCK_MS: '1000' };
+const FAST = {
+  NOTIFY_POLL_MS: '50',
+  NOTIFY_BACKOFF_MS: '50',
+  NOTIFY_BACKOFF_MAX_MS: '200',
+  NOTIFY_MAX_ATTEMPTS: '3',
+  QUEUE_LOCK_MS: '1000',
+};
 
 function notify<T extends NotificationType>(t: TestApp, input: NotifyInput<T>): Promise<number> {
   return t.app.get(DataSource).transaction((tx) => t.app.get(OutboxService).notify(tx, input));
 }
 
 function message(title: string, recipients: string[], extra: Record<string, unknown> = {}): NotifyInput<'message'> {
-  return { type: 'message', recipients, payload: { title, body: `Isi: ${title}`, link: '/competitions', ...extra }, dedupeKey: `message:${title}` };
+  return {
+    type: 'message',
+    recipients,
+    payload: { title, body: `Isi: ${title}`, link: '/competitions', ...extra },
+    dedupeKey: `message:${title}`,
+  };
 }
 
 async function rows(t: TestApp, where: string, params: unknown[] = []) {
-  return (await t.db.query(`SELECT id, channel, status, attempts, last_error, note, held, claimed_until FROM outbox_messages WHERE ${where} ORDER BY channel`, params)).rows as {
+  return (
+    await t.db.query(
+      `SELECT id, channel, status, attempts, last_error, note, held, claimed_until FROM outbox_messages WHERE ${where} ORDER BY channel`,
+      params,
+    )
+  ).rows as {
     id: string;
     channel: string;
     status: string;
@@ -43,7 +66,10 @@ const allSent = (t: TestApp, key: string) => async () => {
 };
 
 async function inboxCount(t: TestApp, userId: string, type?: string): Promise<number> {
-  const res = await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND ($2::text IS NULL OR type = $2)`, [userId, type ?? null]);
+  const res = await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND ($2::text IS NULL OR type = $2)`, [
+    userId,
+    type ?? null,
+  ]);
   return res.rows[0].n;
 }
 
@@ -57,7 +83,12 @@ async function seedQuietly(t: TestApp, sink: SmtpSink): Promise<void> {
 /** Issue #10's figure for a fault: e-mail rows created for the messages titled so, against mails the SMTP sink received. */
 const faultOutcomes: string[] = [];
 async function deliveredOnce(t: TestApp, sink: SmtpSink, fault: string, titles: string[]): Promise<void> {
-  const created = (await t.db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE channel = 'email' AND type = 'message' AND payload->>'title' = ANY($1)`, [titles])).rows[0].n;
+  const created = (
+    await t.db.query(
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE channel = 'email' AND type = 'message' AND payload->>'title' = ANY($1)`,
+      [titles],
+    )
+  ).rows[0].n;
   const delivered = sink.mails.filter((m) => titles.includes(m.subject)).length;
   faultOutcomes.push(`${fault}: ${created} e-mails created, ${delivered} delivered`);
   expect(delivered).toBe(created);
@@ -79,7 +110,8 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
     sink = await startSmtpSink();
     t = await createTestApp({ ...FAST, REDIS_URL: '', SMTP_URL: sink.url });
     await seedQuietly(t, sink);
-    for (const name of ['juror1', 'juror2', 'juror3', 'juror4', 'juror5', 'opd.rsud', 'opd.disdukcapil']) user[name] = await idOf(t, 'users', 'email', `${name}@demo.local`);
+    for (const name of ['juror1', 'juror2', 'juror3', 'juror4', 'juror5', 'opd.rsud', 'opd.disdukcapil'])
+      user[name] = await idOf(t, 'users', 'email', `${name}@demo.local`);
     await t.db.query(`UPDATE users SET locale = 'en' WHERE email = 'juror2@demo.local'`);
   });
   afterAll(async () => {
@@ -97,7 +129,10 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
     });
     expect(written).toBe(4);
     const about = (to: string) => sink.to(to).filter((m) => m.text.includes(`/jury/assignments/${assignmentId}`));
-    await waitFor('both mails', () => about('juror1@demo.local').length + about('juror2@demo.local').length >= 2 && allSent(t, `juror_assigned:${assignmentId}`)());
+    await waitFor(
+      'both mails',
+      () => about('juror1@demo.local').length + about('juror2@demo.local').length >= 2 && allSent(t, `juror_assigned:${assignmentId}`)(),
+    );
     const [id] = about('juror1@demo.local');
     const [en] = about('juror2@demo.local');
     expect(about('juror1@demo.local')).toHaveLength(1);
@@ -106,11 +141,20 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
     expect(id.text).toContain('Batas penilaian: 30 Jun 2025, 23:59 WIB.');
     expect(id.html).toContain(`href="${t.env.publicUrl}/jury/assignments/${assignmentId}"`);
     expect(en.subject).toBe('New scoring assignment: SiTaro');
-    const inbox = await t.db.query(`SELECT user_id FROM notifications WHERE payload->>'assignmentId' = $1 ORDER BY user_id`, [assignmentId]);
+    const inbox = await t.db.query(`SELECT user_id FROM notifications WHERE payload->>'assignmentId' = $1 ORDER BY user_id`, [
+      assignmentId,
+    ]);
     expect(inbox.rows.map((r: { user_id: string }) => r.user_id)).toEqual([user.juror1, user.juror2].sort());
 
     // The same event again writes nothing and sends nothing.
-    expect(await notify(t, { type: 'juror_assigned', recipients: [user.juror1], payload: { competition: 'IGA 2025', innovation: 'SiTaro', stage: 'Presentasi', assignmentId }, dedupeKey: `juror_assigned:${assignmentId}` })).toBe(0);
+    expect(
+      await notify(t, {
+        type: 'juror_assigned',
+        recipients: [user.juror1],
+        payload: { competition: 'IGA 2025', innovation: 'SiTaro', stage: 'Presentasi', assignmentId },
+        dedupeKey: `juror_assigned:${assignmentId}`,
+      }),
+    ).toBe(0);
   });
 
   it('a rolled-back transaction sends nothing', async () => {
@@ -128,7 +172,14 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
   });
 
   it('refuses a payload that does not fit its type, inside the caller’s transaction', async () => {
-    await expect(notify(t, { type: 'juror_assigned', recipients: [user.juror1], payload: { competition: 'x' } as never, dedupeKey: 'juror_assigned:bad' })).rejects.toMatchObject({
+    await expect(
+      notify(t, {
+        type: 'juror_assigned',
+        recipients: [user.juror1],
+        payload: { competition: 'x' } as never,
+        dedupeKey: 'juror_assigned:bad',
+      }),
+    ).rejects.toMatchObject({
       code: 'NOTIFICATION_PAYLOAD_INVALID',
     });
     await expect(notify(t, message('bad key', [user.juror1]))).rejects.toMatchObject({ code: 'NOTIFICATION_DEDUPE_KEY_INVALID' });
@@ -137,14 +188,20 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
   it('a refusing SMTP server: retries with backoff, then dead, listed for organizers, replayed once it accepts', async () => {
     // An organizer of no competition, invited (and the invitation mailed) before the SMTP server starts refusing.
     const admin = await login(t, 'admin@demo.local');
-    await t.http().post('/api/users').set(bearer(admin.accessToken)).send({ email: 'organizer.lain@demo.local', name: 'Panitia Lain', role: 'organizer' });
+    await t
+      .http()
+      .post('/api/users')
+      .set(bearer(admin.accessToken))
+      .send({ email: 'organizer.lain@demo.local', name: 'Panitia Lain', role: 'organizer' });
     await acceptInvitation(t, 'organizer.lain@demo.local', 'panitia-lain-2024');
     await waitFor('the invitation mail', () => sink.to('organizer.lain@demo.local').length > 0);
     sink.rejecting = true;
     // A row of the demo edition, which organizer@demo.local runs (organizers see only their competitions' rows).
     const demo = await idOf(t, 'competitions', 'slug', 'iga-2024-demo');
     await notify(t, { ...message('dead-letter', [user.juror3]), competitionId: demo });
-    const email = await waitFor('the mail to die', async () => (await rows(t, `dedupe_key = $1`, [`message:dead-letter@${user.juror3}/email`])).find((r) => r.status === 'dead'));
+    const email = await waitFor('the mail to die', async () =>
+      (await rows(t, `dedupe_key = $1`, [`message:dead-letter@${user.juror3}/email`])).find((r) => r.status === 'dead'),
+    );
     expect(email.attempts).toBe(3);
     expect(sink.rejected).toBe(3);
     expect(email.last_error).toContain('550');
@@ -166,14 +223,25 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
     const replay = await t.http().post(`/api/admin/outbox/${email.id}/replay`).set(bearer(organizer.accessToken));
     expect(replay.status).toBe(200);
     expect(replay.body).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
-    await waitFor('the replayed mail', () => sink.to('juror3@demo.local').some((m) => m.subject === 'dead-letter') && allSent(t, 'message:dead-letter')());
+    await waitFor(
+      'the replayed mail',
+      () => sink.to('juror3@demo.local').some((m) => m.subject === 'dead-letter') && allSent(t, 'message:dead-letter')(),
+    );
     expect(sink.mails.filter((m) => m.subject === 'dead-letter')).toHaveLength(1);
     await deliveredOnce(t, sink, 'SMTP refusing (3 attempts, dead, replayed)', ['dead-letter']);
     const again = await t.http().post(`/api/admin/outbox/${email.id}/replay`).set(bearer(organizer.accessToken));
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('OUTBOX_ILLEGAL_TRANSITION');
-    const audit = await t.db.query(`SELECT actor_id, before, after FROM audit_events WHERE action = 'outbox.replay' AND entity_id = $1`, [email.id]);
-    expect(audit.rows).toEqual([{ actor_id: organizer.user.id, before: expect.objectContaining({ status: 'dead', attempts: 3 }), after: { status: 'pending', attempts: 0 } }]);
+    const audit = await t.db.query(`SELECT actor_id, before, after FROM audit_events WHERE action = 'outbox.replay' AND entity_id = $1`, [
+      email.id,
+    ]);
+    expect(audit.rows).toEqual([
+      {
+        actor_id: organizer.user.id,
+        before: expect.objectContaining({ status: 'dead', attempts: 3 }),
+        after: { status: 'pending', attempts: 0 },
+      },
+    ]);
   });
 
   it('admin routes are for organizers and admins only; queue stats in process', async () => {
@@ -181,15 +249,30 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
       const s = await login(t, who);
       expect((await t.http().get('/api/admin/outbox?status=dead').set(bearer(s.accessToken))).status).toBe(403);
       expect((await t.http().get('/api/admin/queues').set(bearer(s.accessToken))).status).toBe(403);
-      expect((await t.http().post('/api/admin/outbox/00000000-0000-4000-8000-000000000000/replay').set(bearer(s.accessToken))).status).toBe(403);
+      expect((await t.http().post('/api/admin/outbox/00000000-0000-4000-8000-000000000000/replay').set(bearer(s.accessToken))).status).toBe(
+        403,
+      );
     }
     // Platform-wide counts are the admins' (issue 19): an organizer sees only their competitions' outbox.
-    expect((await t.http().get('/api/admin/queues').set(bearer((await login(t, 'organizer@demo.local')).accessToken))).status).toBe(403);
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/admin/queues')
+          .set(bearer((await login(t, 'organizer@demo.local')).accessToken))
+      ).status,
+    ).toBe(403);
     const admin = await login(t, 'admin@demo.local');
     const stats = await t.http().get('/api/admin/queues').set(bearer(admin.accessToken));
     expect(stats.status).toBe(200);
-    expect(stats.body).toMatchObject({ mode: 'in-process', queues: null, outbox: { pending: expect.any(Number), sent: expect.any(Number), failed: 0, dead: 0 } });
-    expect((await t.http().post('/api/admin/outbox/00000000-0000-4000-8000-000000000000/replay').set(bearer(admin.accessToken))).status).toBe(404);
+    expect(stats.body).toMatchObject({
+      mode: 'in-process',
+      queues: null,
+      outbox: { pending: expect.any(Number), sent: expect.any(Number), failed: 0, dead: 0 },
+    });
+    expect(
+      (await t.http().post('/api/admin/outbox/00000000-0000-4000-8000-000000000000/replay').set(bearer(admin.accessToken))).status,
+    ).toBe(404);
     expect((await t.http().get('/api/admin/outbox?status=lost').set(bearer(admin.accessToken))).status).toBe(400);
     const health = await t.http().get('/health');
     expect(Object.keys(health.body.info)).toEqual(['database']);
@@ -201,29 +284,59 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
     const reminder = (assignmentId: string): NotifyInput<'scoring_reminder'> => ({
       type: 'scoring_reminder',
       recipients: [user.juror5],
-      payload: { competition: 'IGA 2025', innovation: `Inovasi ${assignmentId}`, stage: 'Presentasi', assignmentId, dueAt: '2025-06-30T16:59:00Z' },
+      payload: {
+        competition: 'IGA 2025',
+        innovation: `Inovasi ${assignmentId}`,
+        stage: 'Presentasi',
+        assignmentId,
+        dueAt: '2025-06-30T16:59:00Z',
+      },
       dedupeKey: `scoring_reminder:${assignmentId}:h-1`,
       availableAt: new Date(Date.now() + 300),
       guard: 'test.sheet-unsubmitted',
     });
     await notify(t, reminder('asg-done'));
     await notify(t, reminder('asg-open'));
-    await waitFor('both reminders handled', async () => (await allSent(t, 'scoring_reminder:asg-done:h-1')()) && allSent(t, 'scoring_reminder:asg-open:h-1')());
-    expect(sink.to('juror5@demo.local').filter((m) => m.subject.includes('Inovasi asg-')).map((m) => m.subject)).toEqual(['Pengingat: nilai "Inovasi asg-open" sebelum 30 Jun 2025, 23:59 WIB']);
+    await waitFor(
+      'both reminders handled',
+      async () => (await allSent(t, 'scoring_reminder:asg-done:h-1')()) && allSent(t, 'scoring_reminder:asg-open:h-1')(),
+    );
+    expect(
+      sink
+        .to('juror5@demo.local')
+        .filter((m) => m.subject.includes('Inovasi asg-'))
+        .map((m) => m.subject),
+    ).toEqual(['Pengingat: nilai "Inovasi asg-open" sebelum 30 Jun 2025, 23:59 WIB']);
     const stale = await rows(t, `dedupe_key LIKE 'scoring_reminder:asg-done:h-1@%'`);
-    expect(stale.map((r) => r.note)).toEqual(['skipped: guard test.sheet-unsubmitted found it stale', 'skipped: guard test.sheet-unsubmitted found it stale']);
-    expect((await t.db.query(`SELECT payload->>'assignmentId' AS a FROM notifications WHERE user_id = $1 AND type = 'scoring_reminder'`, [user.juror5])).rows).toEqual([{ a: 'asg-open' }]);
+    expect(stale.map((r) => r.note)).toEqual([
+      'skipped: guard test.sheet-unsubmitted found it stale',
+      'skipped: guard test.sheet-unsubmitted found it stale',
+    ]);
+    expect(
+      (
+        await t.db.query(`SELECT payload->>'assignmentId' AS a FROM notifications WHERE user_id = $1 AND type = 'scoring_reminder'`, [
+          user.juror5,
+        ])
+      ).rows,
+    ).toEqual([{ a: 'asg-open' }]);
   });
 
   it('a daily-digest user gets one combined mail, the inbox at once', async () => {
     const juror4 = await login(t, 'juror4@demo.local');
     expect((await t.http().get('/api/me/notification-preferences').set(bearer(juror4.accessToken))).body).toEqual({ digest: 'immediate' });
-    expect((await t.http().put('/api/me/notification-preferences').set(bearer(juror4.accessToken)).send({ digest: 'weekly' })).status).toBe(400);
+    expect((await t.http().put('/api/me/notification-preferences').set(bearer(juror4.accessToken)).send({ digest: 'weekly' })).status).toBe(
+      400,
+    );
     const put = await t.http().put('/api/me/notification-preferences').set(bearer(juror4.accessToken)).send({ digest: 'daily' });
     expect(put.status).toBe(200);
     expect((await t.http().get('/api/me/notification-preferences').set(bearer(juror4.accessToken))).body).toEqual({ digest: 'daily' });
 
-    await notify(t, { type: 'stage_opened', recipients: [user.juror4], payload: { competition: 'IGA 2025', competitionId: 'c-1', stage: 'Presentasi' }, dedupeKey: 'stage_opened:c-1:presentation' });
+    await notify(t, {
+      type: 'stage_opened',
+      recipients: [user.juror4],
+      payload: { competition: 'IGA 2025', competitionId: 'c-1', stage: 'Presentasi' },
+      dedupeKey: 'stage_opened:c-1:presentation',
+    });
     await notify(t, message('digest-item', [user.juror4]));
     await waitFor('the inbox items', async () => (await inboxCount(t, user.juror4)) === 2);
     const held = await rows(t, `recipient_id = $1 AND channel = 'email'`, [user.juror4]);
@@ -239,7 +352,10 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
     expect(digest.text).toContain('- Tahap Presentasi dibuka — IGA 2025');
     expect(digest.text).toContain('- digest-item');
     expect(digest.text).toContain(`${t.env.publicUrl}/competitions/c-1`);
-    await waitFor('the digest row sent', async () => (await rows(t, `recipient_id = $1 AND type = 'digest'`, [user.juror4]))[0]?.status === 'sent');
+    await waitFor(
+      'the digest row sent',
+      async () => (await rows(t, `recipient_id = $1 AND type = 'digest'`, [user.juror4]))[0]?.status === 'sent',
+    );
     const combined = await rows(t, `recipient_id = $1 AND held`, [user.juror4]);
     expect(combined.every((r) => r.status === 'sent' && r.note?.startsWith('combined into digest '))).toBe(true);
     expect(await t.app.get(DigestService).compose(new Date(Date.now() + 25 * 3600_000))).toBe(0);
@@ -249,7 +365,10 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
   it('inbox: own items only, paging, unread counts, read one (404 for others’), read all', async () => {
     for (const n of [1, 2, 3]) await notify(t, message(`inbox-${n}`, [user['opd.rsud']]));
     await notify(t, message('inbox-other', [user['opd.disdukcapil']]));
-    await waitFor('the inbox items', async () => (await inboxCount(t, user['opd.rsud'])) === 3 && (await inboxCount(t, user['opd.disdukcapil'])) === 1);
+    await waitFor(
+      'the inbox items',
+      async () => (await inboxCount(t, user['opd.rsud'])) === 3 && (await inboxCount(t, user['opd.disdukcapil'])) === 1,
+    );
     const rsud = await login(t, 'opd.rsud@demo.local');
     const other = await login(t, 'opd.disdukcapil@demo.local');
 
@@ -257,7 +376,12 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
     expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ total: 3, page: 1, pageSize: 2, unread: 3 });
     expect(list.body.items).toHaveLength(2);
-    expect(list.body.items[0]).toMatchObject({ type: 'message', body: expect.stringContaining('Isi: inbox-'), link: `${t.env.publicUrl}/competitions`, readAt: null });
+    expect(list.body.items[0]).toMatchObject({
+      type: 'message',
+      body: expect.stringContaining('Isi: inbox-'),
+      link: `${t.env.publicUrl}/competitions`,
+      readAt: null,
+    });
     const first = list.body.items[0].id;
 
     const read = await t.http().post(`/api/notifications/${first}/read`).set(bearer(rsud.accessToken));
@@ -285,7 +409,9 @@ describe('notifications without SMTP_URL (e2e)', () => {
     try {
       await seedDemo(t);
       await notify(t, message('eml', [await idOf(t, 'users', 'email', 'juror1@demo.local')]));
-      const email = await waitFor('the .eml row', async () => (await rows(t, `dedupe_key LIKE 'message:eml@%/email'`)).find((r) => r.status === 'sent'));
+      const email = await waitFor('the .eml row', async () =>
+        (await rows(t, `dedupe_key LIKE 'message:eml@%/email'`)).find((r) => r.status === 'sent'),
+      );
       const { readFileSync } = await import('node:fs');
       const eml = readFileSync(`${t.env.dataDir}/mail/${email.id}.eml`, 'utf8');
       expect(eml).toContain('Subject: eml');
@@ -306,7 +432,8 @@ describe('notifications without SMTP_URL (e2e)', () => {
     sink = await startSmtpSink();
     t = await createTestApp({ ...FAST, REDIS_URL: REDIS_URL!, SMTP_URL: sink.url });
     await seedQuietly(t, sink);
-    for (const name of ['juror1', 'juror2', 'juror3', 'juror4', 'juror5']) user[name] = await idOf(t, 'users', 'email', `${name}@demo.local`);
+    for (const name of ['juror1', 'juror2', 'juror3', 'juror4', 'juror5'])
+      user[name] = await idOf(t, 'users', 'email', `${name}@demo.local`);
     worker = await startWorker(t.env, t.databaseUrl);
   });
   afterAll(async () => {
@@ -318,14 +445,25 @@ describe('notifications without SMTP_URL (e2e)', () => {
 
   it('the relay queues committed rows and the worker delivers them; /health and /api/admin/queues show Redis', async () => {
     await notify(t, message('queued', [user.juror1, user.juror2]));
-    await waitFor('both mails', async () => sink.mails.filter((m) => m.subject === 'queued').length === 2 && allSent(t, 'message:queued')());
+    await waitFor(
+      'both mails',
+      async () => sink.mails.filter((m) => m.subject === 'queued').length === 2 && allSent(t, 'message:queued')(),
+    );
     expect(await inboxCount(t, user.juror1, 'message')).toBe(1);
     const health = await t.http().get('/health');
     expect(health.status).toBe(200);
-    expect(health.body.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up', ping: 'PONG' }, queue: { status: 'up', workers: 1 } });
+    expect(health.body.info).toMatchObject({
+      database: { status: 'up' },
+      redis: { status: 'up', ping: 'PONG' },
+      queue: { status: 'up', workers: 1 },
+    });
     const admin = await login(t, 'admin@demo.local');
     const stats = await t.http().get('/api/admin/queues').set(bearer(admin.accessToken));
-    expect(stats.body).toMatchObject({ mode: 'queue', queues: { notifications: { waiting: expect.any(Number), active: expect.any(Number), delayed: expect.any(Number), failed: 0 } }, outbox: { sent: 4 } });
+    expect(stats.body).toMatchObject({
+      mode: 'queue',
+      queues: { notifications: { waiting: expect.any(Number), active: expect.any(Number), delayed: expect.any(Number), failed: 0 } },
+      outbox: { sent: 4 },
+    });
   });
 
   it('a reminder becomes a delayed job and is delivered when due', async () => {
@@ -347,7 +485,8 @@ describe('notifications without SMTP_URL (e2e)', () => {
     // takes both messages' jobs (delivering first for one title only): with a dying worker per title, the second
     // could take the first's jobs once their lock ran out on a slow run, and deliver them too early.
     const reached: string[] = [];
-    const titleOf = async (outboxId: string) => (await t.db.query(`SELECT dedupe_key FROM outbox_messages WHERE id = $1`, [outboxId])).rows[0].dedupe_key as string;
+    const titleOf = async (outboxId: string) =>
+      (await t.db.query(`SELECT dedupe_key FROM outbox_messages WHERE id = $1`, [outboxId])).rows[0].dedupe_key as string;
     const dying: Worker = jobs.createWorker(
       QueueName.Notifications,
       async (job) => {
@@ -392,15 +531,33 @@ describe('notifications without SMTP_URL (e2e)', () => {
     const titles = Array.from({ length: N }, (_, i) => `killed-in-smtp-${i}`);
     const dataDir = mkdtempSync(path.join(tmpdir(), 'inovasi-worker-'));
     const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '', NODE_ENV: 'test', HOST: '127.0.0.1', WORKER_PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent',
-      DATABASE_URL: t.databaseUrl, REDIS_URL: REDIS_URL!, SMTP_URL: sink.url, PUBLIC_URL: t.env.publicUrl, QUEUE_PREFIX: t.env.queue.prefix, ...FAST,
-      JWT_ACCESS_SECRET: t.env.jwt.accessSecret, JWT_REFRESH_SECRET: t.env.jwt.refreshSecret,
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      WORKER_PORT: String(await freePort()),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: t.databaseUrl,
+      REDIS_URL: REDIS_URL!,
+      SMTP_URL: sink.url,
+      PUBLIC_URL: t.env.publicUrl,
+      QUEUE_PREFIX: t.env.queue.prefix,
+      ...FAST,
+      JWT_ACCESS_SECRET: t.env.jwt.accessSecret,
+      JWT_REFRESH_SECRET: t.env.jwt.refreshSecret,
     };
     sink.holding = true;
-    const child = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'apps', 'worker', 'src', 'main.js')], { env, stdio: 'ignore' });
+    const child = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'apps', 'worker', 'src', 'main.js')], {
+      env,
+      stdio: 'ignore',
+    });
     try {
       for (const title of titles) await notify(t, message(title, [user.juror1]));
-      await waitFor('the SMTP server to have taken every message (its 250 held back)', () => sink.mails.filter((m) => titles.includes(m.subject)).length === N, 60_000);
+      await waitFor(
+        'the SMTP server to have taken every message (its 250 held back)',
+        () => sink.mails.filter((m) => titles.includes(m.subject)).length === N,
+        60_000,
+      );
       child.kill('SIGKILL');
       await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
     } finally {
@@ -408,22 +565,46 @@ describe('notifications without SMTP_URL (e2e)', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
     worker = await startWorker(t.env, t.databaseUrl);
-    await waitFor('every row sent', async () => (await Promise.all(titles.map((title) => allSent(t, `message:${title}`)()))).every(Boolean), 30_000);
-    const ids = new Map((await t.db.query(`SELECT id, payload->>'title' AS title FROM outbox_messages WHERE channel = 'email' AND payload->>'title' = ANY($1)`, [titles])).rows.map((r: { id: string; title: string }) => [r.title, r.id]));
+    await waitFor(
+      'every row sent',
+      async () => (await Promise.all(titles.map((title) => allSent(t, `message:${title}`)()))).every(Boolean),
+      30_000,
+    );
+    const ids = new Map(
+      (
+        await t.db.query(
+          `SELECT id, payload->>'title' AS title FROM outbox_messages WHERE channel = 'email' AND payload->>'title' = ANY($1)`,
+          [titles],
+        )
+      ).rows.map((r: { id: string; title: string }) => [r.title, r.id]),
+    );
     const mails = sink.mails.filter((m) => titles.includes(m.subject));
     const host = new URL(t.env.publicUrl).hostname;
-    for (const m of mails) expect({ title: m.subject, messageId: m.messageId }).toEqual({ title: m.subject, messageId: `<outbox-${ids.get(m.subject)}@${host}>` });
+    for (const m of mails)
+      expect({ title: m.subject, messageId: m.messageId }).toEqual({
+        title: m.subject,
+        messageId: `<outbox-${ids.get(m.subject)}@${host}>`,
+      });
     const duplicates = mails.length - N;
-    faultOutcomes.push(`worker process killed after the SMTP server took the message, before its 250: ${N} e-mails created, ${mails.length} delivered (${duplicates} duplicates, ${Math.round((100 * duplicates) / N)} %), every copy with its row's Message-ID`);
+    faultOutcomes.push(
+      `worker process killed after the SMTP server took the message, before its 250: ${N} e-mails created, ${mails.length} delivered (${duplicates} duplicates, ${Math.round((100 * duplicates) / N)} %), every copy with its row's Message-ID`,
+    );
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(N);
     // Every message in flight at the kill is sent again: at least once, never lost, at most twice here.
     for (const title of titles) expect([1, 2]).toContain(mails.filter((m) => m.subject === title).length);
   }, 120_000);
 
   it('Redis down while events happen: rows stay pending, and are delivered once it is back, exactly once', async () => {
-    const proxy = new TcpProxy(await TcpProxy.freePort(), { host: new URL(REDIS_URL!).hostname, port: Number(new URL(REDIS_URL!).port || 6379) });
+    const proxy = new TcpProxy(await TcpProxy.freePort(), {
+      host: new URL(REDIS_URL!).hostname,
+      port: Number(new URL(REDIS_URL!).port || 6379),
+    });
     // Through the proxy, to the same Redis database as REDIS_URL (e.g. redis://127.0.0.1:6379/7 keeps its /7).
-    const down = await createTestApp({ ...FAST, SMTP_URL: sink.url, REDIS_URL: `redis://127.0.0.1:${proxy.port}${new URL(REDIS_URL!).pathname}` });
+    const down = await createTestApp({
+      ...FAST,
+      SMTP_URL: sink.url,
+      REDIS_URL: `redis://127.0.0.1:${proxy.port}${new URL(REDIS_URL!).pathname}`,
+    });
     let downWorker: INestApplicationContext | null = null;
     try {
       await seedQuietly(down, sink);
@@ -441,7 +622,12 @@ describe('notifications without SMTP_URL (e2e)', () => {
 
       downWorker = await startWorker({ ...down.env, redisUrl: REDIS_URL! }, down.databaseUrl);
       await proxy.start();
-      await waitFor('the mails after Redis is back', async () => sink.mails.filter((m) => m.subject.endsWith('while-redis-down')).length === 2 && (await rows(down, `true`)).every((r) => r.status === 'sent'));
+      await waitFor(
+        'the mails after Redis is back',
+        async () =>
+          sink.mails.filter((m) => m.subject.endsWith('while-redis-down')).length === 2 &&
+          (await rows(down, `true`)).every((r) => r.status === 'sent'),
+      );
       expect(sink.mails.filter((m) => m.subject === 'while-redis-down')).toHaveLength(1);
       expect(sink.mails.filter((m) => m.subject === 'reminder-while-redis-down')).toHaveLength(1);
       expect(await inboxCount(down, juror5)).toBe(2);

@@ -12,7 +12,9 @@ function differences(live: Doc, committed: Doc): string[] {
   const diff = (kind: string, a: Record<string, unknown> = {}, b: Record<string, unknown> = {}) =>
     [...new Set([...Object.keys(a), ...Object.keys(b)])]
       .sort()
-      .flatMap((k) => (!(k in b) ? [`+ ${kind} ${k}`] : !(k in a) ? [`- ${kind} ${k}`] : isDeepStrictEqual(a[k], b[k]) ? [] : [`~ ${kind} ${k}`]));
+      .flatMap((k) =>
+        !(k in b) ? [`+ ${kind} ${k}`] : !(k in a) ? [`- ${kind} ${k}`] : isDeepStrictEqual(a[k], b[k]) ? [] : [`~ ${kind} ${k}`],
+      );
   const out = [...diff('path', live.paths, committed.paths), ...diff('schema', live.components?.schemas, committed.components?.schemas)];
   return out.length ? out : ['~ document (outside paths and schemas)'];
 }

@@ -46,18 +46,40 @@ describe('operations: progress of long operations, seen from another API instanc
 
   it('an organizations import waiting for another import shows "waiting" on the other instance, then succeeds with every row done', async () => {
     const id = randomUUID();
-    const csv = ['name,region,kind,code,email', 'Dinas Progres Satu,32.75,opd,PRG-1,', 'Dinas Progres Dua,32.75,opd,PRG-2,', 'Dinas Progres Tiga,32.16,opd,PRG-3,'].join('\n');
+    const csv = [
+      'name,region,kind,code,email',
+      'Dinas Progres Satu,32.75,opd,PRG-1,',
+      'Dinas Progres Dua,32.75,opd,PRG-2,',
+      'Dinas Progres Tiga,32.16,opd,PRG-3,',
+    ].join('\n');
     await blocker.query(`SELECT pg_advisory_lock(hashtext('import:organizations'))`);
-    const pending = t.http().post('/api/imports/organizations').set(bearer(org)).set('x-operation-id', id).set('content-type', 'text/csv').send(csv).then((r) => r);
+    const pending = t
+      .http()
+      .post('/api/imports/organizations')
+      .set(bearer(org))
+      .set('x-operation-id', id)
+      .set('content-type', 'text/csv')
+      .send(csv)
+      .then((r) => r);
     try {
       const running = await waitFor('the import to wait for the lock', async () => {
         const res = await operation(other, id);
         return res.status === 200 && res.body.phase === 'waiting' ? res.body : null;
       });
-      expect(running).toMatchObject({ id, kind: 'directory.import', state: 'running', done: 0, total: 3, errorCode: null, resultRef: null, finishedAt: null });
+      expect(running).toMatchObject({
+        id,
+        kind: 'directory.import',
+        state: 'running',
+        done: 0,
+        total: 3,
+        errorCode: null,
+        resultRef: null,
+        finishedAt: null,
+      });
       // Only its owner, admins (and, for a competition's operation, its organizers) see it.
       expect((await operation(other, id, admin)).status).toBe(200);
-      for (const token of [opd, coordinator]) expect((await operation(other, id, token)).body).toMatchObject({ code: 'OPERATION_NOT_FOUND' });
+      for (const token of [opd, coordinator])
+        expect((await operation(other, id, token)).body).toMatchObject({ code: 'OPERATION_NOT_FOUND' });
       expect((await other.http().get(`/api/operations/${id}`)).status).toBe(401);
     } finally {
       await blocker.query(`SELECT pg_advisory_unlock(hashtext('import:organizations'))`);
@@ -66,27 +88,72 @@ describe('operations: progress of long operations, seen from another API instanc
     expect(res.status).toBe(201);
     expect(res.body.created).toBe(3);
     expect(res.headers['x-operation-id']).toBe(id);
-    expect((await operation(other, id)).body).toMatchObject({ state: 'succeeded', phase: 'done', done: 3, total: 3, resultRef: '3', errorCode: null, finishedAt: expect.any(String) });
+    expect((await operation(other, id)).body).toMatchObject({
+      state: 'succeeded',
+      phase: 'done',
+      done: 3,
+      total: 3,
+      resultRef: '3',
+      errorCode: null,
+      finishedAt: expect.any(String),
+    });
   });
 
   it('a refused import ends failed with the code the route answered; a route called without an id answers one', async () => {
     const id = randomUUID();
-    const refused = await t.http().post('/api/imports/organizations').set(bearer(org)).set('x-operation-id', id).set('content-type', 'text/csv').send('name,region\nDinas Tanpa Wilayah,99.99\n');
+    const refused = await t
+      .http()
+      .post('/api/imports/organizations')
+      .set(bearer(org))
+      .set('x-operation-id', id)
+      .set('content-type', 'text/csv')
+      .send('name,region\nDinas Tanpa Wilayah,99.99\n');
     expect(refused.status).toBe(400);
     expect((await operation(t, id)).body).toMatchObject({ state: 'failed', phase: 'failed', errorCode: 'IMPORT_ORGANIZATIONS_INVALID' });
 
-    const plain = await t.http().post('/api/imports/organizations').set(bearer(org)).set('content-type', 'text/csv').send('name,region\nDinas Tanpa Header,32.75\n');
+    const plain = await t
+      .http()
+      .post('/api/imports/organizations')
+      .set(bearer(org))
+      .set('content-type', 'text/csv')
+      .send('name,region\nDinas Tanpa Header,32.75\n');
     expect(plain.status).toBe(201);
-    expect((await operation(t, plain.headers['x-operation-id'])).body).toMatchObject({ kind: 'directory.import', state: 'succeeded', resultRef: '1' });
+    expect((await operation(t, plain.headers['x-operation-id'])).body).toMatchObject({
+      kind: 'directory.import',
+      state: 'succeeded',
+      resultRef: '1',
+    });
   });
 
   it('a bad or reused X-Operation-Id is refused before anything runs', async () => {
-    const bad = await t.http().post('/api/imports/organizations').set(bearer(org)).set('x-operation-id', 'not-a-uuid').set('content-type', 'text/csv').send('name,region\nDinas Id Salah,32.75\n');
+    const bad = await t
+      .http()
+      .post('/api/imports/organizations')
+      .set(bearer(org))
+      .set('x-operation-id', 'not-a-uuid')
+      .set('content-type', 'text/csv')
+      .send('name,region\nDinas Id Salah,32.75\n');
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'OPERATION_ID_INVALID', details: { fields: [{ field: 'x-operation-id' }] } });
     const id = randomUUID();
-    expect((await t.http().post('/api/imports/organizations').set(bearer(org)).set('x-operation-id', id).set('content-type', 'text/csv').send('name,region\nDinas Id Pertama,32.75\n')).status).toBe(201);
-    const again = await t.http().post('/api/imports/organizations').set(bearer(org)).set('x-operation-id', id).set('content-type', 'text/csv').send('name,region\nDinas Id Kedua,32.75\n');
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/imports/organizations')
+          .set(bearer(org))
+          .set('x-operation-id', id)
+          .set('content-type', 'text/csv')
+          .send('name,region\nDinas Id Pertama,32.75\n')
+      ).status,
+    ).toBe(201);
+    const again = await t
+      .http()
+      .post('/api/imports/organizations')
+      .set(bearer(org))
+      .set('x-operation-id', id)
+      .set('content-type', 'text/csv')
+      .send('name,region\nDinas Id Kedua,32.75\n');
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('OPERATION_ID_TAKEN');
     const rows = await t.db.query(`SELECT name FROM organizations WHERE name LIKE 'Dinas Id %' ORDER BY name`);
@@ -96,21 +163,40 @@ describe('operations: progress of long operations, seen from another API instanc
   it('a users import reports its rows', async () => {
     const id = randomUUID();
     await blocker.query(`SELECT pg_advisory_lock(hashtext('import:users'))`);
-    const pending = t.http().post('/api/imports/users').set(bearer(admin)).set('x-operation-id', id).set('content-type', 'text/csv').send('email,name,role\njuri.progres1@demo.local,Juri Progres Satu,juror\njuri.progres2@demo.local,Juri Progres Dua,juror\n').then((r) => r);
+    const pending = t
+      .http()
+      .post('/api/imports/users')
+      .set(bearer(admin))
+      .set('x-operation-id', id)
+      .set('content-type', 'text/csv')
+      .send('email,name,role\njuri.progres1@demo.local,Juri Progres Satu,juror\njuri.progres2@demo.local,Juri Progres Dua,juror\n')
+      .then((r) => r);
     try {
       await waitFor('the users import to wait', async () => (await operation(other, id, admin)).body.phase === 'waiting');
     } finally {
       await blocker.query(`SELECT pg_advisory_unlock(hashtext('import:users'))`);
     }
     expect((await pending).status).toBe(201);
-    expect((await operation(other, id, admin)).body).toMatchObject({ kind: 'users.import', state: 'succeeded', done: 2, total: 2, resultRef: '2' });
+    expect((await operation(other, id, admin)).body).toMatchObject({
+      kind: 'users.import',
+      state: 'succeeded',
+      done: 2,
+      total: 2,
+      resultRef: '2',
+    });
   });
 
   it('a publication waiting for the competition shows its phase, then the snapshot it made; the organizers of the competition follow it', async () => {
     const id = randomUUID();
     await blocker.query('BEGIN');
     await blocker.query(`SELECT id FROM competitions WHERE id = $1 FOR UPDATE`, [demo]);
-    const pending = t.http().post(`/api/competitions/${demo}/rankings/publish`).set(bearer(admin)).set('x-operation-id', id).send({ reason: 'Koreksi penulisan nama OPD' }).then((r) => r);
+    const pending = t
+      .http()
+      .post(`/api/competitions/${demo}/rankings/publish`)
+      .set(bearer(admin))
+      .set('x-operation-id', id)
+      .send({ reason: 'Koreksi penulisan nama OPD' })
+      .then((r) => r);
     try {
       const running = await waitFor('the publication to wait for the competition', async () => {
         const res = await operation(other, id);
@@ -118,14 +204,27 @@ describe('operations: progress of long operations, seen from another API instanc
         return res.status === 200 && res.body.phase === 'waiting' ? res.body : null;
       });
       // The organizer did not start it, but runs the competition.
-      expect(running).toMatchObject({ kind: 'results.publish', state: 'running', phase: 'waiting', done: 0, total: 5, competitionId: demo });
+      expect(running).toMatchObject({
+        kind: 'results.publish',
+        state: 'running',
+        phase: 'waiting',
+        done: 0,
+        total: 5,
+        competitionId: demo,
+      });
       expect((await operation(other, id, opd)).status).toBe(404);
     } finally {
       await blocker.query('ROLLBACK');
     }
     const res = await pending;
     expect(res.status).toBe(201);
-    expect((await operation(other, id)).body).toMatchObject({ state: 'succeeded', phase: 'done', done: 5, total: 5, resultRef: res.body.id });
+    expect((await operation(other, id)).body).toMatchObject({
+      state: 'succeeded',
+      phase: 'done',
+      done: 5,
+      total: 5,
+      resultRef: res.body.id,
+    });
   });
 
   it('the CLI prints the progress of an import on stderr (plain lines when not a terminal) and its result on stdout', async () => {
@@ -151,7 +250,12 @@ describe('operations: progress of long operations, seen from another API instanc
 
   it('an automatic assignment refused by the stage ends failed with its code', async () => {
     const id = randomUUID();
-    const res = await t.http().post(`/api/competitions/${demo}/stages/desk_review/assignments`).set(bearer(org)).set('x-operation-id', id).send({});
+    const res = await t
+      .http()
+      .post(`/api/competitions/${demo}/stages/desk_review/assignments`)
+      .set(bearer(org))
+      .set('x-operation-id', id)
+      .send({});
     expect(res.status).toBe(409);
     expect((await operation(other, id)).body).toMatchObject({ kind: 'judging.assign', state: 'failed', errorCode: res.body.code });
   });

@@ -61,15 +61,28 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
 
   it('objection window: one objection per innovation, answered before publication', async () => {
     const rsud = (await login(t, 'opd.rsud@demo.local')).accessToken;
-    const tooEarly = await t.http().post(`/api/innovations/${ids['SiTaro 2027']}/objections`).set(bearer(rsud)).send({ reason: 'Mohon ditinjau' });
+    const tooEarly = await t
+      .http()
+      .post(`/api/innovations/${ids['SiTaro 2027']}/objections`)
+      .set(bearer(rsud))
+      .send({ reason: 'Mohon ditinjau' });
     expect(tooEarly.status).toBe(409);
     const announced = await t.http().post(`/api/competitions/${cid}/rankings/announce`).set(bearer(org)).send({ days: 5 });
     expect(announced.status).toBe(201);
     expect(new Date(announced.body.closesAt).getTime() - new Date(announced.body.opensAt).getTime()).toBe(5 * 86400_000);
-    const filed = await t.http().post(`/api/innovations/${ids['SiTaro 2027']}/objections`).set(bearer(rsud)).send({ reason: 'Nilai lapangan tidak memuat data armada baru' });
+    const filed = await t
+      .http()
+      .post(`/api/innovations/${ids['SiTaro 2027']}/objections`)
+      .set(bearer(rsud))
+      .send({ reason: 'Nilai lapangan tidak memuat data armada baru' });
     expect(filed.status).toBe(201);
-    expect((await t.http().post(`/api/innovations/${ids['SiTaro 2027']}/objections`).set(bearer(rsud)).send({ reason: 'lagi' })).status).toBe(409);
-    expect((await t.http().post(`/api/innovations/${ids['Sadayana 2027']}/objections`).set(bearer(rsud)).send({ reason: 'bukan milik kami' })).status).toBe(404);
+    expect(
+      (await t.http().post(`/api/innovations/${ids['SiTaro 2027']}/objections`).set(bearer(rsud)).send({ reason: 'lagi' })).status,
+    ).toBe(409);
+    expect(
+      (await t.http().post(`/api/innovations/${ids['Sadayana 2027']}/objections`).set(bearer(rsud)).send({ reason: 'bukan milik kami' }))
+        .status,
+    ).toBe(404);
 
     const windowOpen = await t.http().post(`/api/competitions/${cid}/rankings/publish`).set(bearer(org)).send({});
     expect(windowOpen.status).toBe(409);
@@ -79,12 +92,21 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     const unanswered = await t.http().post(`/api/competitions/${cid}/rankings/publish`).set(bearer(org)).send({});
     expect(unanswered.status).toBe(409);
     expect(unanswered.body.code).toBe('RESULTS_OBJECTIONS_UNANSWERED');
-    const answered = await t.http().post(`/api/objections/${filed.body.id}/answer`).set(bearer(org)).send({ answer: 'Data armada baru sudah dinilai pada verifikasi lapangan.', decision: 'rejected' });
+    const answered = await t
+      .http()
+      .post(`/api/objections/${filed.body.id}/answer`)
+      .set(bearer(org))
+      .send({ answer: 'Data armada baru sudah dinilai pada verifikasi lapangan.', decision: 'rejected' });
     expect(answered.status).toBe(200);
     const seen = await t.http().get(`/api/innovations/${ids['SiTaro 2027']}/objections`).set(bearer(rsud));
     expect(seen.body[0]).toMatchObject({ decision: 'rejected', answer: expect.stringContaining('armada') });
     // Objections are between the OPD and the organizers: a juror assigned to the innovation reads its dossier, not them.
-    const [assigned] = (await t.db.query(`SELECT DISTINCT u.email FROM assignments a JOIN users u ON u.id = a.juror_id WHERE a.innovation_id = $1 AND a.removed_at IS NULL`, [ids['SiTaro 2027']])).rows;
+    const [assigned] = (
+      await t.db.query(
+        `SELECT DISTINCT u.email FROM assignments a JOIN users u ON u.id = a.juror_id WHERE a.innovation_id = $1 AND a.removed_at IS NULL`,
+        [ids['SiTaro 2027']],
+      )
+    ).rows;
     const juror = (await login(t, assigned.email)).accessToken;
     expect((await t.http().get(`/api/innovations/${ids['SiTaro 2027']}`).set(bearer(juror))).status).toBe(200);
     const hidden = await t.http().get(`/api/innovations/${ids['SiTaro 2027']}/objections`).set(bearer(juror));
@@ -122,30 +144,68 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
       expect(announced.status).toBe(201);
       expect(announced.body.days).toBe(5);
       expect(new Date(announced.body.closesAt).getTime()).toBe(start.getTime() + 5 * 86400_000);
-      const told = await t.db.query(`SELECT DISTINCT u.email, o.channel FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'results_announced' AND o.competition_id = $1 ORDER BY 1, 2`, [c.id]);
-      expect(told.rows).toEqual(expect.arrayContaining([{ email: 'opd.rsud@demo.local', channel: 'email' }, { email: 'opd.rsud@demo.local', channel: 'inbox' }, { email: 'opd.disdukcapil@demo.local', channel: 'email' }]));
-      const filed = await t.http().post(`/api/innovations/${ents['SiTaro Sanggah']}/objections`).set(bearer(rsud)).send({ reason: 'Armada baru belum dinilai saat verifikasi lapangan' });
+      const told = await t.db.query(
+        `SELECT DISTINCT u.email, o.channel FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'results_announced' AND o.competition_id = $1 ORDER BY 1, 2`,
+        [c.id],
+      );
+      expect(told.rows).toEqual(
+        expect.arrayContaining([
+          { email: 'opd.rsud@demo.local', channel: 'email' },
+          { email: 'opd.rsud@demo.local', channel: 'inbox' },
+          { email: 'opd.disdukcapil@demo.local', channel: 'email' },
+        ]),
+      );
+      const filed = await t
+        .http()
+        .post(`/api/innovations/${ents['SiTaro Sanggah']}/objections`)
+        .set(bearer(rsud))
+        .send({ reason: 'Armada baru belum dinilai saat verifikasi lapangan' });
       expect(filed.status).toBe(201);
 
       at(5 * 86400_000 - 60_000);
       expect((await publish()).body.code).toBe('RESULTS_OBJECTION_WINDOW_OPEN');
       at(5 * 86400_000 + 60_000);
-      expect((await t.http().post(`/api/innovations/${ents['Patriot Sanggah']}/objections`).set(bearer(disdukcapil)).send({ reason: 'terlambat' })).body.code).toBe('OBJECTION_WINDOW_CLOSED');
+      expect(
+        (
+          await t
+            .http()
+            .post(`/api/innovations/${ents['Patriot Sanggah']}/objections`)
+            .set(bearer(disdukcapil))
+            .send({ reason: 'terlambat' })
+        ).body.code,
+      ).toBe('OBJECTION_WINDOW_CLOSED');
       expect((await publish()).body.code).toBe('RESULTS_OBJECTIONS_UNANSWERED');
 
-      const upheld = await t.http().post(`/api/objections/${filed.body.id}/answer`).set(bearer(org)).send({ answer: 'Dikabulkan: verifikasi lapangan dinilai ulang.', decision: 'upheld' });
+      const upheld = await t
+        .http()
+        .post(`/api/objections/${filed.body.id}/answer`)
+        .set(bearer(org))
+        .send({ answer: 'Dikabulkan: verifikasi lapangan dinilai ulang.', decision: 'upheld' });
       expect(upheld.status).toBe(200);
-      const again = await t.http().post(`/api/objections/${filed.body.id}/answer`).set(bearer(org)).send({ answer: 'Berubah pikiran', decision: 'rejected' });
+      const again = await t
+        .http()
+        .post(`/api/objections/${filed.body.id}/answer`)
+        .set(bearer(org))
+        .send({ answer: 'Berubah pikiran', decision: 'rejected' });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('OBJECTION_ALREADY_ANSWERED');
       expect((await t.db.query(`SELECT decision FROM objections WHERE id = $1`, [filed.body.id])).rows[0].decision).toBe('upheld');
-      const answerMail = await t.db.query(`SELECT o.channel, o.payload FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'objection_answered' AND u.email = 'opd.rsud@demo.local' AND o.competition_id = $1 ORDER BY o.channel`, [c.id]);
+      const answerMail = await t.db.query(
+        `SELECT o.channel, o.payload FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'objection_answered' AND u.email = 'opd.rsud@demo.local' AND o.competition_id = $1 ORDER BY o.channel`,
+        [c.id],
+      );
       expect(answerMail.rows.map((r: { channel: string }) => r.channel)).toEqual(['email', 'inbox']);
       expect(answerMail.rows[0].payload).toMatchObject({ decision: 'upheld', innovation: 'SiTaro Sanggah' });
 
       // The organizer reopens the field stage's sheets of SiTaro; its jurors hear it; publication waits for them.
-      expect((await t.http().post(`/api/objections/${filed.body.id}/reopen`).set(bearer(org)).send({ stage: 'field_verification' })).status).toBe(400);
-      const reopened = await t.http().post(`/api/objections/${filed.body.id}/reopen`).set(bearer(org)).send({ stage: 'field_verification', reason: 'Sanggahan dikabulkan: armada baru' });
+      expect(
+        (await t.http().post(`/api/objections/${filed.body.id}/reopen`).set(bearer(org)).send({ stage: 'field_verification' })).status,
+      ).toBe(400);
+      const reopened = await t
+        .http()
+        .post(`/api/objections/${filed.body.id}/reopen`)
+        .set(bearer(org))
+        .send({ stage: 'field_verification', reason: 'Sanggahan dikabulkan: armada baru' });
       expect(reopened.status).toBe(200);
       const sheets = await t.db.query(
         `SELECT a.id, u.email, s.status, s.version FROM assignments a JOIN users u ON u.id = a.juror_id JOIN score_sheets s ON s.assignment_id = a.id
@@ -154,9 +214,16 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
       );
       expect(reopened.body.reopened).toBe(sheets.rows.length);
       expect(sheets.rows.every((r: { status: string }) => r.status === 'draft')).toBe(true);
-      const notified = await t.db.query(`SELECT DISTINCT u.email FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'sheet_reopened' AND o.payload->>'assignmentId' = ANY($1)`, [sheets.rows.map((r: { id: string }) => r.id)]);
-      expect(notified.rows.map((r: { email: string }) => r.email).sort()).toEqual(sheets.rows.map((r: { email: string }) => r.email).sort());
-      expect((await t.db.query(`SELECT reason FROM audit_events WHERE action = 'objection.reopen' AND entity_id = $1`, [filed.body.id])).rows).toEqual([{ reason: 'Sanggahan dikabulkan: armada baru' }]);
+      const notified = await t.db.query(
+        `SELECT DISTINCT u.email FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'sheet_reopened' AND o.payload->>'assignmentId' = ANY($1)`,
+        [sheets.rows.map((r: { id: string }) => r.id)],
+      );
+      expect(notified.rows.map((r: { email: string }) => r.email).sort()).toEqual(
+        sheets.rows.map((r: { email: string }) => r.email).sort(),
+      );
+      expect(
+        (await t.db.query(`SELECT reason FROM audit_events WHERE action = 'objection.reopen' AND entity_id = $1`, [filed.body.id])).rows,
+      ).toEqual([{ reason: 'Sanggahan dikabulkan: armada baru' }]);
       const waiting = await publish();
       expect(waiting.status).toBe(409);
       expect(waiting.body.code).toBe('RESULTS_CORRECTION_OPEN');
@@ -166,14 +233,22 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
         const token = (await login(t, row.email)).accessToken;
         const sheet = await t.http().get(`/api/assignments/${row.id}/sheet`).set(bearer(token));
         const top = Object.fromEntries(sheet.body.rubric.map((cr: { key: string; max: number }) => [cr.key, cr.max]));
-        const saved = await t.http().put(`/api/assignments/${row.id}/sheet`).set(bearer(token)).send({ scores: top, comment: 'Dinilai ulang setelah sanggahan', version: sheet.body.sheet.version });
+        const saved = await t
+          .http()
+          .put(`/api/assignments/${row.id}/sheet`)
+          .set(bearer(token))
+          .send({ scores: top, comment: 'Dinilai ulang setelah sanggahan', version: sheet.body.sheet.version });
         expect(saved.status).toBe(200);
-        expect((await t.http().post(`/api/assignments/${row.id}/sheet/submit`).set(bearer(token)).send({ version: saved.body.version })).status).toBe(200);
+        expect(
+          (await t.http().post(`/api/assignments/${row.id}/sheet/submit`).set(bearer(token)).send({ version: saved.body.version })).status,
+        ).toBe(200);
       }
       const published = await publish();
       expect(published.status).toBe(201);
       const snap = await t.http().get(`/api/public/rankings/${published.body.id}`);
-      const row = Object.values(snap.body.output.categories as Record<string, { submission: string; stages: Record<string, number> }[]>).flat().find((r) => r.submission === ents['SiTaro Sanggah'])!;
+      const row = Object.values(snap.body.output.categories as Record<string, { submission: string; stages: Record<string, number> }[]>)
+        .flat()
+        .find((r) => r.submission === ents['SiTaro Sanggah'])!;
       expect(row.stages.field_verification).toBe(100);
     } finally {
       jest.restoreAllMocks();
@@ -192,7 +267,10 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     const rsud = (await login(t, 'opd.rsud@demo.local')).accessToken;
     const post = (path: string, token: string, body: object = {}) => t.http().post(path).set(bearer(token)).send(body);
     const publish = () => post(`/api/competitions/${c.id}/rankings/publish`, org);
-    const screeningOf = async () => (await t.http().get(`/api/innovations/${sitaro}/stages`).set(bearer(rsud))).body.find((r: { stage: string }) => r.stage === 'screening');
+    const screeningOf = async () =>
+      (await t.http().get(`/api/innovations/${sitaro}/stages`).set(bearer(rsud))).body.find(
+        (r: { stage: string }) => r.stage === 'screening',
+      );
     expect(await screeningOf()).toMatchObject({ status: 'eliminated', reason: 'SK penerapan inovasi tidak dilampirkan' });
     const clock = t.app.get(Clock);
     const start = new Date();
@@ -200,25 +278,59 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     try {
       at(0);
       expect((await post(`/api/competitions/${c.id}/rankings/announce`, org)).status).toBe(201);
-      const filed = await post(`/api/innovations/${sitaro}/objections`, rsud, { reason: 'SK penerapan ada di lampiran 3 dokumen pendukung' });
+      const filed = await post(`/api/innovations/${sitaro}/objections`, rsud, {
+        reason: 'SK penerapan ada di lampiran 3 dokumen pendukung',
+      });
       expect(filed.status).toBe(201);
-      expect((await post(`/api/objections/${filed.body.id}/answer`, org, { answer: 'Dikabulkan: SK ditemukan di lampiran 3.', decision: 'upheld' })).status).toBe(200);
+      expect(
+        (
+          await post(`/api/objections/${filed.body.id}/answer`, org, {
+            answer: 'Dikabulkan: SK ditemukan di lampiran 3.',
+            decision: 'upheld',
+          })
+        ).status,
+      ).toBe(200);
 
       // The organizer reopens the screening decision with a reason; the OPD and the organizers hear it.
       expect((await post(`/api/objections/${filed.body.id}/reopen`, org, { stage: 'screening' })).status).toBe(400);
-      const reopened = await post(`/api/objections/${filed.body.id}/reopen`, org, { stage: 'screening', reason: 'SK penerapan ditemukan di lampiran 3' });
-      expect([reopened.status, reopened.body]).toEqual([200, { objectionId: filed.body.id, innovationId: sitaro, stage: 'screening', reopened: 1 }]);
+      const reopened = await post(`/api/objections/${filed.body.id}/reopen`, org, {
+        stage: 'screening',
+        reason: 'SK penerapan ditemukan di lampiran 3',
+      });
+      expect([reopened.status, reopened.body]).toEqual([
+        200,
+        { objectionId: filed.body.id, innovationId: sitaro, stage: 'screening', reopened: 1 },
+      ]);
       const twice = await post(`/api/objections/${filed.body.id}/reopen`, org, { stage: 'screening', reason: 'lagi' });
       expect([twice.status, twice.body.code]).toEqual([409, 'OBJECTION_NOTHING_TO_REOPEN']);
       expect(await screeningOf()).toMatchObject({ status: 'pending' });
-      expect((await t.db.query(`SELECT status, correction_of FROM stage_results WHERE innovation_id = $1 AND stage_key = 'screening'`, [sitaro])).rows).toEqual([{ status: 'pending', correction_of: filed.body.id }]);
-      const audited = await t.db.query(`SELECT action, reason, before FROM audit_events WHERE action IN ('objection.reopen', 'screening.reopen') AND competition_id = $1 ORDER BY action`, [c.id]);
+      expect(
+        (await t.db.query(`SELECT status, correction_of FROM stage_results WHERE innovation_id = $1 AND stage_key = 'screening'`, [sitaro]))
+          .rows,
+      ).toEqual([{ status: 'pending', correction_of: filed.body.id }]);
+      const audited = await t.db.query(
+        `SELECT action, reason, before FROM audit_events WHERE action IN ('objection.reopen', 'screening.reopen') AND competition_id = $1 ORDER BY action`,
+        [c.id],
+      );
       expect(audited.rows).toEqual([
         { action: 'objection.reopen', reason: 'SK penerapan ditemukan di lampiran 3', before: null },
-        { action: 'screening.reopen', reason: 'SK penerapan ditemukan di lampiran 3', before: { status: 'eliminated', reason: 'SK penerapan inovasi tidak dilampirkan' } },
+        {
+          action: 'screening.reopen',
+          reason: 'SK penerapan ditemukan di lampiran 3',
+          before: { status: 'eliminated', reason: 'SK penerapan inovasi tidak dilampirkan' },
+        },
       ]);
-      const told = await t.db.query(`SELECT DISTINCT u.email, o.channel FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'screening_reopened' AND o.competition_id = $1 ORDER BY 1, 2`, [c.id]);
-      expect(told.rows).toEqual(expect.arrayContaining([{ email: 'opd.rsud@demo.local', channel: 'email' }, { email: 'opd.rsud@demo.local', channel: 'inbox' }, { email: 'organizer@demo.local', channel: 'inbox' }]));
+      const told = await t.db.query(
+        `SELECT DISTINCT u.email, o.channel FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'screening_reopened' AND o.competition_id = $1 ORDER BY 1, 2`,
+        [c.id],
+      );
+      expect(told.rows).toEqual(
+        expect.arrayContaining([
+          { email: 'opd.rsud@demo.local', channel: 'email' },
+          { email: 'opd.rsud@demo.local', channel: 'inbox' },
+          { email: 'organizer@demo.local', channel: 'inbox' },
+        ]),
+      );
       expect(told.rows.map((r: { email: string }) => r.email)).not.toContain('opd.disdukcapil@demo.local');
 
       // The window runs out; publication waits for the new decision.
@@ -228,11 +340,24 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
       // Only the reopened decision is taken again after the stage closed.
       const other = await post(`/api/innovations/${ents['Patriot Seleksi']}/screening`, org, { decision: 'fail', reason: 'coba' });
       expect([other.status, other.body.code]).toEqual([409, 'SCREENING_NOT_OPEN']);
-      const decided = await post(`/api/innovations/${sitaro}/screening`, org, { decision: 'pass', reason: 'SK penerapan terlampir (lampiran 3)' });
+      const decided = await post(`/api/innovations/${sitaro}/screening`, org, {
+        decision: 'pass',
+        reason: 'SK penerapan terlampir (lampiran 3)',
+      });
       expect(decided.status).toBe(200);
       expect(await screeningOf()).toMatchObject({ status: 'passed', reason: 'SK penerapan terlampir (lampiran 3)' });
-      expect((await t.db.query(`SELECT i.status, i.current_stage, r.correction_of FROM innovations i JOIN stage_results r ON r.innovation_id = i.id AND r.stage_key = 'screening' WHERE i.id = $1`, [sitaro])).rows).toEqual([{ status: 'submitted', current_stage: 'desk_review', correction_of: null }]);
-      const result = await t.db.query(`SELECT payload FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'screening_result' AND u.email = 'opd.rsud@demo.local' AND o.channel = 'inbox' AND o.competition_id = $1 ORDER BY o.created_at DESC LIMIT 1`, [c.id]);
+      expect(
+        (
+          await t.db.query(
+            `SELECT i.status, i.current_stage, r.correction_of FROM innovations i JOIN stage_results r ON r.innovation_id = i.id AND r.stage_key = 'screening' WHERE i.id = $1`,
+            [sitaro],
+          )
+        ).rows,
+      ).toEqual([{ status: 'submitted', current_stage: 'desk_review', correction_of: null }]);
+      const result = await t.db.query(
+        `SELECT payload FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'screening_result' AND u.email = 'opd.rsud@demo.local' AND o.channel = 'inbox' AND o.competition_id = $1 ORDER BY o.created_at DESC LIMIT 1`,
+        [c.id],
+      );
       expect(result.rows[0].payload).toMatchObject({ innovationId: sitaro });
 
       const published = await publish();
@@ -240,7 +365,9 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
       expect(published.body.version).toBe(1);
       // Reinstated after the later stages closed, it has no scores there: listed unranked, not eliminated.
       const snap = await t.http().get(`/api/public/rankings/${published.body.id}`);
-      expect(snap.body.output.unranked).toEqual(expect.arrayContaining([expect.objectContaining({ submission: sitaro, reachedStage: null })]));
+      expect(snap.body.output.unranked).toEqual(
+        expect.arrayContaining([expect.objectContaining({ submission: sitaro, reachedStage: null })]),
+      );
     } finally {
       jest.restoreAllMocks();
     }
@@ -256,12 +383,25 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     const again = await t.http().get(`/api/innovations/${e['SiTaro - Siap Antar Obat']}/screening`).set(bearer(org));
     expect(again.status).toBe(200);
     expect(again.body.flags).toContain('PREVIOUS_WINNER');
-    const demoRank = (await t.http().get('/api/public/competitions/iga-2024-demo/rankings')).body.categories.kota.find((r: { title: string }) => r.title === 'SiTaro (Siap Antar Obat)').rank;
+    const demoRank = (await t.http().get('/api/public/competitions/iga-2024-demo/rankings')).body.categories.kota.find(
+      (r: { title: string }) => r.title === 'SiTaro (Siap Antar Obat)',
+    ).rank;
     expect(again.body.earlierEntries).toEqual([
-      expect.objectContaining({ competition: 'IGA 2024 (demo)', year: 2024, title: 'SiTaro (Siap Antar Obat)', category: 'kota', rank: demoRank, winner: true, similarity: 1 }),
+      expect.objectContaining({
+        competition: 'IGA 2024 (demo)',
+        year: 2024,
+        title: 'SiTaro (Siap Antar Obat)',
+        category: 'kota',
+        rank: demoRank,
+        winner: true,
+        similarity: 1,
+      }),
     ]);
     // Another title of the same organization, or the same title of another organization, is no match.
-    expect((await t.http().get(`/api/innovations/${e['Apotek Digital Lansia']}/screening`).set(bearer(org))).body).toMatchObject({ flags: [], earlierEntries: [] });
+    expect((await t.http().get(`/api/innovations/${e['Apotek Digital Lansia']}/screening`).set(bearer(org))).body).toMatchObject({
+      flags: [],
+      earlierEntries: [],
+    });
     const otherOrg = (await t.http().get(`/api/innovations/${e['Siap Antar Obat: SiTaro']}/screening`).set(bearer(org))).body;
     expect(otherOrg.flags).toEqual([]);
     expect(otherOrg.earlierEntries).toEqual([]);
@@ -274,14 +414,19 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     expect(published.status).toBe(201);
     expect(published.body).toMatchObject({ version: 1, hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
     expect((await t.http().get(`/api/competitions/${cid}`).set(bearer(org))).body.status).toBe('published');
-    const notified = await t.db.query(`SELECT count(DISTINCT recipient_id)::int AS n FROM outbox_messages WHERE type = 'results_published' AND competition_id = $1`, [cid]);
+    const notified = await t.db.query(
+      `SELECT count(DISTINCT recipient_id)::int AS n FROM outbox_messages WHERE type = 'results_published' AND competition_id = $1`,
+      [cid],
+    );
     expect(notified.rows[0].n).toBeGreaterThanOrEqual(2);
 
     const snap = await t.http().get(`/api/public/rankings/${published.body.id}`);
     expect(snap.status).toBe(200);
     expect(snap.headers['cache-control']).toContain('immutable');
     expect(snap.body.hash).toBe(published.body.hash);
-    expect(JSON.stringify(snap.body.input.sheets)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"?,"submission/);
+    expect(JSON.stringify(snap.body.input.sheets)).not.toMatch(
+      /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"?,"submission/,
+    );
     expect(snap.body.input.sheets.every((s: { juror: string }) => /^J\d{2,}$/.test(s.juror))).toBe(true);
     const file = path.join(dir, 'snapshot.json');
     writeFileSync(file, JSON.stringify(snap.body));
@@ -321,33 +466,47 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
 
   it('CSV and XLSX parse back to the same rows; the certificate is a PDF naming the innovation', async () => {
     const json = await t.http().get('/api/public/competitions/hasil/rankings');
-    const expected = Object.entries(json.body.categories as Record<string, { rank: number; title: string; final: number }[]>).flatMap(([cat, rows]) => rows.map((r) => [cat, String(r.rank), r.title, String(r.final)]));
-    const csv = await t.http().get('/api/public/competitions/hasil/rankings.csv').buffer(true).parse((res, cb) => {
-      let data = '';
-      res.on('data', (c: Buffer) => (data += c.toString('utf8')));
-      res.on('end', () => cb(null, data));
-    });
+    const expected = Object.entries(json.body.categories as Record<string, { rank: number; title: string; final: number }[]>).flatMap(
+      ([cat, rows]) => rows.map((r) => [cat, String(r.rank), r.title, String(r.final)]),
+    );
+    const csv = await t
+      .http()
+      .get('/api/public/competitions/hasil/rankings.csv')
+      .buffer(true)
+      .parse((res, cb) => {
+        let data = '';
+        res.on('data', (c: Buffer) => (data += c.toString('utf8')));
+        res.on('end', () => cb(null, data));
+      });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect((csv.body as string).startsWith('\uFEFF')).toBe(true);
     const csvRows = readCsv(csv.body as string);
     expect(csvRows[0].slice(0, 3)).toEqual(['category', 'rank', 'innovation']);
     expect(csvRows.slice(1).map((r) => [r[0], r[1], r[2], r[5]])).toEqual(expected);
 
-    const xlsx = await t.http().get('/api/public/competitions/hasil/rankings.xlsx').buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const xlsx = await t
+      .http()
+      .get('/api/public/competitions/hasil/rankings.xlsx')
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     const sheet = await readXlsx(xlsx.body as Buffer);
     expect(sheet[0].slice(0, 3)).toEqual(['category', 'rank', 'innovation']);
     expect(sheet.slice(1).map((r) => [r[0], r[1], r[2], r[5]])).toEqual(expected);
 
     const first = json.body.categories.kota[0];
-    const pdf = await t.http().get(`/api/public/rankings/${json.body.snapshot.id}/certificates/${first.innovationId}`).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const pdf = await t
+      .http()
+      .get(`/api/public/rankings/${json.body.snapshot.id}/certificates/${first.innovationId}`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(pdf.status).toBe(200);
     expect((pdf.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const read = readPdf(pdf.body as Buffer);
@@ -358,7 +517,11 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     // Issue 18: the category by its label in both languages, not its key.
     expect(text).toContain(`Peringkat ${first.rank} kategori Kota / Rank ${first.rank} in the City category`);
     expect(text).not.toContain('kategori kota');
-    const unranked = await t.http().get(`/api/public/rankings/${json.body.snapshot.id}/certificates/${ids['SiTaro 2027'].replace(/.$/, (c) => (c === '0' ? '1' : '0'))}`);
+    const unranked = await t
+      .http()
+      .get(
+        `/api/public/rankings/${json.body.snapshot.id}/certificates/${ids['SiTaro 2027'].replace(/.$/, (c) => (c === '0' ? '1' : '0'))}`,
+      );
     expect(unranked.status).toBe(404);
   });
 
@@ -388,17 +551,29 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     const admin = (await t.db.query(`SELECT id FROM users WHERE email = 'admin@demo.local'`)).rows[0].id;
     const cats = { kota: 130, kabupaten: 20 };
     const unranked = Object.entries(cats).flatMap(([category, n]) =>
-      Array.from({ length: n }, (_, i) => ({ submission: `00000000-0000-4000-8000-${category === 'kota' ? '1' : '2'}${String(i).padStart(11, '0')}`, category, reachedStage: i % 3 ? 'desk_review' : null })),
+      Array.from({ length: n }, (_, i) => ({
+        submission: `00000000-0000-4000-8000-${category === 'kota' ? '1' : '2'}${String(i).padStart(11, '0')}`,
+        category,
+        reachedStage: i % 3 ? 'desk_review' : null,
+      })),
     );
-    const labels = Object.fromEntries(unranked.map((u, i) => [u.submission, { title: `Inovasi <b>${i}</b>`, organization: `OPD ${i}`, region: 'Kota Bekasi', category: u.category }]));
+    const labels = Object.fromEntries(
+      unranked.map((u, i) => [
+        u.submission,
+        { title: `Inovasi <b>${i}</b>`, organization: `OPD ${i}`, region: 'Kota Bekasi', category: u.category },
+      ]),
+    );
     await t.db.query(`UPDATE competitions SET status = 'published' WHERE id = $1`, [c.id]);
-    await t.db.query(`INSERT INTO ranking_snapshots (competition_id, version, input, output, hash, labels, published_by) VALUES ($1, 1, '{}', $2, $3, $4, $5)`, [
-      c.id,
-      JSON.stringify({ inputsDigest: 'sha256:x', categories: { kota: [], kabupaten: [] }, unranked }),
-      'sha256:test',
-      JSON.stringify(labels),
-      admin,
-    ]);
+    await t.db.query(
+      `INSERT INTO ranking_snapshots (competition_id, version, input, output, hash, labels, published_by) VALUES ($1, 1, '{}', $2, $3, $4, $5)`,
+      [
+        c.id,
+        JSON.stringify({ inputsDigest: 'sha256:x', categories: { kota: [], kabupaten: [] }, unranked }),
+        'sha256:test',
+        JSON.stringify(labels),
+        admin,
+      ],
+    );
     const res = await t.http().get('/api/public/competitions/nasional/rankings');
     expect(res.status).toBe(200);
     expect(res.body.unranked.filter((u: { category: string }) => u.category === 'kota')).toHaveLength(25);
@@ -414,7 +589,9 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
       expect(p.body).toMatchObject({ total: 130, page, pageSize: 50 });
       pages.push(...p.body.items);
     }
-    expect(pages.map((u: { innovationId: string }) => u.innovationId)).toEqual(unranked.filter((u) => u.category === 'kota').map((u) => u.submission));
+    expect(pages.map((u: { innovationId: string }) => u.innovationId)).toEqual(
+      unranked.filter((u) => u.category === 'kota').map((u) => u.submission),
+    );
     expect(pages[1]).toMatchObject({ title: 'Inovasi <b>1</b>', organization: 'OPD 1', category: 'kota', reachedStage: 'desk_review' });
     const all = await t.http().get('/api/public/competitions/nasional/rankings/unranked?pageSize=1000');
     expect(all.body.total).toBe(150);
@@ -437,7 +614,8 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     expect(page.headers['cache-control']).toBe('no-cache');
     expect(page.text).toContain('<div id="root"><main class="prerendered-rankings" data-prerendered="rankings">');
     expect(page.text).toContain(`<title>${json.body.competition.name} ${json.body.competition.year} — Peringkat / Rankings</title>`);
-    for (const row of json.body.categories.kota) expect(page.text).toContain(`<td>${row.rank}</td><td><a href="/inovasi/${row.innovationId}">`);
+    for (const row of json.body.categories.kota)
+      expect(page.text).toContain(`<td>${row.rank}</td><td><a href="/inovasi/${row.innovationId}">`);
     expect(page.text).toContain(json.body.snapshot.hash);
     expect(page.text).toMatch(/<script type="module"[^>]* src="\/assets\/[^"]+\.js"><\/script>/); // the app still takes over
     expect(page.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // and nothing inline (CSP)
@@ -466,7 +644,9 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
   it('a publication reports its phases to an onProgress callback, in order', async () => {
     const me = (await t.http().get('/api/me').set(bearer(org))).body;
     const seen: { phase: string; done: number; total: number }[] = [];
-    const version = await t.app.get(ResultsService).publish({ ...me, role: 'admin', sessionId: 'test' }, cid, 'Koreksi dengan laporan kemajuan', undefined, (p) => seen.push(p));
+    const version = await t.app
+      .get(ResultsService)
+      .publish({ ...me, role: 'admin', sessionId: 'test' }, cid, 'Koreksi dengan laporan kemajuan', undefined, (p) => seen.push(p));
     expect(seen.map((p) => p.phase)).toEqual([...PUBLISH_PHASES]);
     expect(seen.map((p) => p.done)).toEqual([0, 1, 2, 3, 4]);
     expect(seen.every((p) => p.total === PUBLISH_PHASES.length)).toBe(true);

@@ -64,7 +64,8 @@ describe.each(['local', 's3'] as const)('FileStorage contract: %s', (kind) => {
   });
 
   it('refuses keys that could leave the store', async () => {
-    for (const key of ['../etc/passwd', '/abs.pdf', 'a/../../b.pdf', 'a b.pdf']) await expect(storage.open(key)).rejects.toThrow(/invalid storage key/);
+    for (const key of ['../etc/passwd', '/abs.pdf', 'a/../../b.pdf', 'a b.pdf'])
+      await expect(storage.open(key)).rejects.toThrow(/invalid storage key/);
   });
 
   it('trash moves a file aside, restore puts it back, purge erases it; trashed lists by the time of the move', async () => {
@@ -95,19 +96,22 @@ describe.each(['local', 's3'] as const)('FileStorage contract: %s', (kind) => {
     expect(await storage.exists('ij/gone.pdf')).toBe(false);
   });
 
-  (kind === 's3' ? it : it.skip)('creates a missing bucket on first use (a fresh MinIO has none), also when two instances do it at once', async () => {
-    const fresh = () => storageFor(validateEnv({ ...s3!.env, S3_BUCKET: 'bucket-baru' }).storage, dataDir);
-    const [one, two] = [fresh(), fresh()];
-    try {
-      expect(await Promise.all([one.exists('kl/x.pdf'), two.exists('kl/x.pdf')])).toEqual([false, false]);
-      const staged = await one.stage(Readable.from(pdf('ember baru')), 1024);
-      await one.commit(staged, 'kl/x.pdf');
-      expect(await two.exists('kl/x.pdf')).toBe(true);
-    } finally {
-      one.close();
-      two.close();
-    }
-  });
+  (kind === 's3' ? it : it.skip)(
+    'creates a missing bucket on first use (a fresh MinIO has none), also when two instances do it at once',
+    async () => {
+      const fresh = () => storageFor(validateEnv({ ...s3!.env, S3_BUCKET: 'bucket-baru' }).storage, dataDir);
+      const [one, two] = [fresh(), fresh()];
+      try {
+        expect(await Promise.all([one.exists('kl/x.pdf'), two.exists('kl/x.pdf')])).toEqual([false, false]);
+        const staged = await one.stage(Readable.from(pdf('ember baru')), 1024);
+        await one.commit(staged, 'kl/x.pdf');
+        expect(await two.exists('kl/x.pdf')).toBe(true);
+      } finally {
+        one.close();
+        two.close();
+      }
+    },
+  );
 
   it('sweepStaged deletes staged uploads last written before the cut-off and keeps fresh ones', async () => {
     const old = await storage.stage(Readable.from(pdf('terputus')), 1024);

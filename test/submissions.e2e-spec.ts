@@ -2,13 +2,26 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { CompetitionsService } from '@app/competitions';
 import { createTestApp, type TestApp } from './support/test-app';
-import { acceptInvitation, bearer, completeProposal, idOf, login, openCompetition, seedDemo, submissionOpenSince, tinyPdf, uploadPdf } from './support/factories';
+import {
+  acceptInvitation,
+  bearer,
+  completeProposal,
+  idOf,
+  login,
+  openCompetition,
+  seedDemo,
+  submissionOpenSince,
+  tinyPdf,
+  uploadPdf,
+} from './support/factories';
 
 const fields = (res: { body: { details?: { fields?: { field: string }[] } } }) => (res.body.details?.fields ?? []).map((f) => f.field);
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', () => {
@@ -41,10 +54,16 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     expect(res.body.stages.some((s: { openedAt: string | null }) => s.openedAt !== null)).toBe(true);
     // an OPD reads an open edition; another organizer's draft is a 404 to everyone but its organizers and admins
     expect((await t.http().get(`/api/competitions/${competitionId}`).set(bearer(rsud))).status).toBe(200);
-    const draft = await t.http().post('/api/competitions').set(bearer(organizer)).send({ name: 'Draf JSON', slug: 'draf-json', year: 2027, template: 'iga-kipp' });
+    const draft = await t
+      .http()
+      .post('/api/competitions')
+      .set(bearer(organizer))
+      .send({ name: 'Draf JSON', slug: 'draf-json', year: 2027, template: 'iga-kipp' });
     expect(draft.status).toBe(201);
     expect((await t.http().get(`/api/competitions/${draft.body.id}`).set(bearer(rsud))).status).toBe(404);
-    expect((await t.http().get(`/api/competitions/${draft.body.id}`).set(bearer(organizer))).body).toEqual(JSON.parse(JSON.stringify(await t.app.get(CompetitionsService).get(actor, draft.body.id))));
+    expect((await t.http().get(`/api/competitions/${draft.body.id}`).set(bearer(organizer))).body).toEqual(
+      JSON.parse(JSON.stringify(await t.app.get(CompetitionsService).get(actor, draft.body.id))),
+    );
     expect((await t.http().get('/api/competitions/00000000-0000-4000-8000-000000000000').set(bearer(organizer))).status).toBe(404);
   });
 
@@ -52,7 +71,13 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     const c = await t.http().get(`/api/competitions/${competitionId}`).set(bearer(organizer));
     expect(c.status).toBe(200);
     expect(c.body.status).toBe('open');
-    expect(c.body.plan.stages.map((s: { key: string; weight: number }) => `${s.key}:${s.weight}`)).toEqual(['submission:0', 'screening:0', 'desk_review:0', 'presentation:60', 'field_verification:40']);
+    expect(c.body.plan.stages.map((s: { key: string; weight: number }) => `${s.key}:${s.weight}`)).toEqual([
+      'submission:0',
+      'screening:0',
+      'desk_review:0',
+      'presentation:60',
+      'field_verification:40',
+    ]);
     expect(c.body.stages[0]).toMatchObject({ key: 'submission', status: 'open' });
 
     const plan = c.body.plan;
@@ -61,12 +86,20 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     const bad = await t.http().post('/api/competitions').set(bearer(organizer)).send({ name: 'Rusak', slug: 'rusak', year: 2027, plan });
     expect(bad.status).toBe(400);
     expect(fields(bad)).toEqual(expect.arrayContaining(['stages[3].rubric[0].min', 'stages[4].key']));
-    const dupSlug = await t.http().post('/api/competitions').set(bearer(organizer)).send({ name: 'Lagi', slug: 'iga-e2e', year: 2027, template: 'iga-kipp' });
+    const dupSlug = await t
+      .http()
+      .post('/api/competitions')
+      .set(bearer(organizer))
+      .send({ name: 'Lagi', slug: 'iga-e2e', year: 2027, template: 'iga-kipp' });
     expect(dupSlug.status).toBe(409);
   });
 
   it('runs the OPD flow from draft to submitted with a document', async () => {
-    const draft = await t.http().post(`/api/competitions/${competitionId}/innovations`).set(bearer(rsud)).send({ title: 'SiTaro (Siap Antar Obat)' });
+    const draft = await t
+      .http()
+      .post(`/api/competitions/${competitionId}/innovations`)
+      .set(bearer(rsud))
+      .send({ title: 'SiTaro (Siap Antar Obat)' });
     expect(draft.status).toBe(201);
     expect(draft.body).toMatchObject({ status: 'draft', category: 'kota', organizationName: expect.stringContaining('RSUD') });
     const id = draft.body.id;
@@ -104,13 +137,25 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
 
     const history = await t.http().get(`/api/innovations/${id}/history`).set(bearer(rsud));
     expect(history.body.map((h: { from: string | null; to: string }) => `${h.from}→${h.to}`)).toEqual(['null→draft', 'draft→submitted']);
-    const audit = await t.db.query(`SELECT action FROM audit_events WHERE entity_id = $1 OR (entity_type = 'document' AND after->>'innovationId' = $1) ORDER BY id`, [id]);
-    expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['innovation.create', 'innovation.update', 'document.upload', 'innovation.submitted']);
+    const audit = await t.db.query(
+      `SELECT action FROM audit_events WHERE entity_id = $1 OR (entity_type = 'document' AND after->>'innovationId' = $1) ORDER BY id`,
+      [id],
+    );
+    expect(audit.rows.map((r: { action: string }) => r.action)).toEqual([
+      'innovation.create',
+      'innovation.update',
+      'document.upload',
+      'innovation.submitted',
+    ]);
   });
 
   it('with the coordinator step: waits, is returned with a comment, then forwarded', async () => {
     const cc = await openCompetition(t, organizer, { slug: 'kipp-koordinator', requireCoordinator: true });
-    const draft = await t.http().post(`/api/competitions/${cc.id}/innovations`).set(bearer(disdukcapil)).send(completeProposal('Patriot Mantap'));
+    const draft = await t
+      .http()
+      .post(`/api/competitions/${cc.id}/innovations`)
+      .set(bearer(disdukcapil))
+      .send(completeProposal('Patriot Mantap'));
     const id = draft.body.id;
     expect((await uploadPdf(t, disdukcapil, id)).status).toBe(201);
     const sent = await t.http().post(`/api/innovations/${id}/submit`).set(bearer(disdukcapil));
@@ -125,12 +170,24 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     const noComment = await t.http().post(`/api/innovations/${id}/return`).set(bearer(coordinator)).send({});
     expect(noComment.status).toBe(400);
     expect(fields(noComment)).toContain('comment');
-    const returned = await t.http().post(`/api/innovations/${id}/return`).set(bearer(coordinator)).send({ comment: 'Lengkapi SK Wali Kota tentang inovasi' });
+    const returned = await t
+      .http()
+      .post(`/api/innovations/${id}/return`)
+      .set(bearer(coordinator))
+      .send({ comment: 'Lengkapi SK Wali Kota tentang inovasi' });
     expect(returned.body.status).toBe('returned');
     const opdWaiting = await t.http().get('/api/me/waiting').set(bearer(disdukcapil));
     expect(opdWaiting.body.counts).toMatchObject({ returned: 1 });
 
-    expect((await t.http().patch(`/api/innovations/${id}`).set(bearer(disdukcapil)).send({ results: 'Layanan malam melayani 1.200 warga per bulan.' })).status).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .patch(`/api/innovations/${id}`)
+          .set(bearer(disdukcapil))
+          .send({ results: 'Layanan malam melayani 1.200 warga per bulan.' })
+      ).status,
+    ).toBe(200);
     expect((await t.http().post(`/api/innovations/${id}/submit`).set(bearer(disdukcapil))).body.status).toBe('awaiting_coordinator');
     const forwarded = await t.http().post(`/api/innovations/${id}/forward`).set(bearer(coordinator)).send({ comment: 'Sudah lengkap' });
     expect(forwarded.status).toBe(200);
@@ -150,14 +207,22 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
 
   it('refuses word limits and eligibility with each rule named', async () => {
     const long = Array.from({ length: 201 }, () => 'kata').join(' ');
-    const d = await t.http().post(`/api/competitions/${competitionId}/innovations`).set(bearer(disdukcapil)).send({ title: 'Inovasi Baru', sections: { ringkasan: long, kebaruan: long } });
+    const d = await t
+      .http()
+      .post(`/api/competitions/${competitionId}/innovations`)
+      .set(bearer(disdukcapil))
+      .send({ title: 'Inovasi Baru', sections: { ringkasan: long, kebaruan: long } });
     expect(d.status).toBe(400);
     expect(fields(d)).toEqual(['sections.ringkasan', 'sections.kebaruan']);
     expect(d.body.details.fields[0].message).toContain('201');
 
     // Implemented only last month, and a title that duplicates SiTaro.
     const recent = new Date(Date.now() - 30 * 86400_000).toISOString().slice(0, 10);
-    const draft = await t.http().post(`/api/competitions/${competitionId}/innovations`).set(bearer(disdukcapil)).send(completeProposal('  SITARO  (siap antar obat) ', { startDate: recent }));
+    const draft = await t
+      .http()
+      .post(`/api/competitions/${competitionId}/innovations`)
+      .set(bearer(disdukcapil))
+      .send(completeProposal('  SITARO  (siap antar obat) ', { startDate: recent }));
     expect(draft.status).toBe(201);
     await uploadPdf(t, disdukcapil, draft.body.id);
     const res = await t.http().post(`/api/innovations/${draft.body.id}/submit`).set(bearer(disdukcapil));
@@ -190,14 +255,25 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     const d = await t.http().post(`/api/competitions/${competitionId}/innovations`).set(bearer(rsud)).send({ title: 'Uji unggah' });
     const storage = path.join(t.env.dataDir, 'storage');
     const before = filesUnder(storage).length;
-    const html = await t.http().post(`/api/innovations/${d.body.id}/documents`).set(bearer(rsud)).attach('file', Buffer.from('<html><script>alert(1)</script></html>'), { filename: 'laporan.pdf', contentType: 'application/pdf' });
+    const html = await t
+      .http()
+      .post(`/api/innovations/${d.body.id}/documents`)
+      .set(bearer(rsud))
+      .attach('file', Buffer.from('<html><script>alert(1)</script></html>'), { filename: 'laporan.pdf', contentType: 'application/pdf' });
     expect(html.status).toBe(415);
     expect(html.body).toMatchObject({ statusCode: 415, code: 'DOCUMENT_UNSUPPORTED_TYPE' });
     const big = Buffer.concat([tinyPdf(), Buffer.alloc(5000, 0x20)]);
     const large = await uploadPdf(t, rsud, d.body.id, 'besar.pdf', big);
     expect(large.status).toBe(413);
     expect(large.body.statusCode).toBe(413);
-    const png = await t.http().post(`/api/innovations/${d.body.id}/documents`).set(bearer(rsud)).attach('file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]), { filename: 'foto', contentType: 'application/octet-stream' });
+    const png = await t
+      .http()
+      .post(`/api/innovations/${d.body.id}/documents`)
+      .set(bearer(rsud))
+      .attach('file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]), {
+        filename: 'foto',
+        contentType: 'application/octet-stream',
+      });
     expect(png.status).toBe(201);
     expect(png.body).toMatchObject({ mediaType: 'image/png', fileName: 'foto.png' });
     expect((await t.db.query('SELECT count(*)::int AS n FROM documents WHERE innovation_id = $1', [d.body.id])).rows[0].n).toBe(1);
@@ -212,11 +288,19 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     plan.stages[0].closesAt = '2026-03-31T23:59:59+07:00';
     const moved = await t.http().patch(`/api/competitions/${c.id}`).set(bearer(organizer)).send({ plan, reason: 'uji tenggat' });
     expect(moved.status).toBe(200);
-    const late = await t.http().patch(`/api/innovations/${draft.body.id}`).set(bearer(rsud)).set('accept-language', 'en').send({ summary: 'terlambat' });
+    const late = await t
+      .http()
+      .patch(`/api/innovations/${draft.body.id}`)
+      .set(bearer(rsud))
+      .set('accept-language', 'en')
+      .send({ summary: 'terlambat' });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('SUBMISSION_DEADLINE_PASSED');
     expect(late.body.message).toContain('2026-03-31');
-    const audit = await t.db.query(`SELECT reason, after FROM audit_events WHERE action = 'competition.deadline_moved' AND entity_id = $1`, [c.id]);
+    const audit = await t.db.query(
+      `SELECT reason, after FROM audit_events WHERE action = 'competition.deadline_moved' AND entity_id = $1`,
+      [c.id],
+    );
     expect(audit.rows).toHaveLength(2);
     expect(audit.rows[0].reason).toBe('uji tenggat');
   });
@@ -229,7 +313,9 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
 
   it('gives organizers filters, text search and paging with a total', async () => {
     const c = await openCompetition(t, organizer, { slug: 'filter' });
-    const orgs = await t.db.query(`SELECT o.id, o.region_id, r.kind FROM organizations o JOIN regions r ON r.id = o.region_id ORDER BY o.code`);
+    const orgs = await t.db.query(
+      `SELECT o.id, o.region_id, r.kind FROM organizations o JOIN regions r ON r.id = o.region_id ORDER BY o.code`,
+    );
     const kotaBandung = await idOf(t, 'regions', 'code', '32.73');
     // 30 innovations straight into the table: 3 categories × 10, half submitted.
     for (let i = 0; i < 30; i++) {
@@ -237,7 +323,17 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
       await t.db.query(
         `INSERT INTO innovations (competition_id, organization_id, region_id, category, status, title, summary, created_by, current_stage, created_at, version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT id FROM users LIMIT 1), $8, now() - ($9 || ' minutes')::interval, 1)`,
-        [c.id, o.id, o.region_id, o.kind, i % 2 ? 'submitted' : 'draft', i === 7 ? 'Layanan Dokter Keliling' : `Inovasi nomor ${i}`, i === 11 ? 'antar jemput dokumen kependudukan' : 'ringkas', i % 3 ? 'submission' : 'screening', i],
+        [
+          c.id,
+          o.id,
+          o.region_id,
+          o.kind,
+          i % 2 ? 'submitted' : 'draft',
+          i === 7 ? 'Layanan Dokter Keliling' : `Inovasi nomor ${i}`,
+          i === 11 ? 'antar jemput dokumen kependudukan' : 'ringkas',
+          i % 3 ? 'submission' : 'screening',
+          i,
+        ],
       );
     }
     const all = await t.http().get(`/api/competitions/${c.id}/innovations?pageSize=7`).set(bearer(organizer));
@@ -249,9 +345,16 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     expect(page5.body.items).toHaveLength(2);
 
     const submittedKota = await t.http().get(`/api/competitions/${c.id}/innovations?status=submitted&category=kota`).set(bearer(organizer));
-    const expected = (await t.db.query(`SELECT count(*)::int AS n FROM innovations WHERE competition_id = $1 AND status = 'submitted' AND category = 'kota'`, [c.id])).rows[0].n;
+    const expected = (
+      await t.db.query(
+        `SELECT count(*)::int AS n FROM innovations WHERE competition_id = $1 AND status = 'submitted' AND category = 'kota'`,
+        [c.id],
+      )
+    ).rows[0].n;
     expect(submittedKota.body.total).toBe(expected);
-    expect(submittedKota.body.items.every((i: { status: string; category: string }) => i.status === 'submitted' && i.category === 'kota')).toBe(true);
+    expect(
+      submittedKota.body.items.every((i: { status: string; category: string }) => i.status === 'submitted' && i.category === 'kota'),
+    ).toBe(true);
 
     expect((await t.http().get(`/api/competitions/${c.id}/innovations?stage=screening`).set(bearer(organizer))).body.total).toBe(10);
     const byRegion = await t.http().get(`/api/competitions/${c.id}/innovations?regionId=${kotaBandung}`).set(bearer(organizer));
@@ -265,16 +368,44 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     expect(fields(bad).sort()).toEqual(['pageSize', 'status']);
 
     // List rows name the organization and region and leave the proposal texts to GET /api/innovations/:id.
-    expect(all.body.items[0]).toMatchObject({ organizationName: expect.any(String), regionName: expect.any(String), category: expect.any(String), version: 1 });
+    expect(all.body.items[0]).toMatchObject({
+      organizationName: expect.any(String),
+      regionName: expect.any(String),
+      category: expect.any(String),
+      version: 1,
+    });
     for (const key of ['summary', 'problem', 'approach', 'results', 'sections']) expect(all.body.items[0]).not.toHaveProperty(key);
     // The rows are JSON made by PostgreSQL: each reads exactly as the API writes the same fields of the innovation
     // (timestamps to the millisecond, in UTC, nulls kept), on page 1 and on a later page alike.
     expect(all.headers['content-type']).toBe('application/json; charset=utf-8');
-    await t.db.query(`UPDATE innovations SET submitted_at = '2025-06-30 23:59:59.123456+07', digital = true, phase = 'uji_coba' WHERE id = $1`, [all.body.items[1].id]);
-    for (const listed of [...(await t.http().get(`/api/competitions/${c.id}/innovations?pageSize=7`).set(bearer(organizer))).body.items, ...page5.body.items]) {
+    await t.db.query(
+      `UPDATE innovations SET submitted_at = '2025-06-30 23:59:59.123456+07', digital = true, phase = 'uji_coba' WHERE id = $1`,
+      [all.body.items[1].id],
+    );
+    for (const listed of [
+      ...(await t.http().get(`/api/competitions/${c.id}/innovations?pageSize=7`).set(bearer(organizer))).body.items,
+      ...page5.body.items,
+    ]) {
       const detail = (await t.http().get(`/api/innovations/${listed.id}`).set(bearer(organizer))).body;
       expect(listed).toEqual(Object.fromEntries(Object.keys(listed).map((k) => [k, detail[k]])));
-      expect(Object.keys(listed).sort()).toEqual(['category', 'competitionId', 'createdAt', 'currentStage', 'digital', 'id', 'organizationId', 'organizationName', 'phase', 'regionId', 'regionName', 'status', 'submittedAt', 'title', 'updatedAt', 'version']);
+      expect(Object.keys(listed).sort()).toEqual([
+        'category',
+        'competitionId',
+        'createdAt',
+        'currentStage',
+        'digital',
+        'id',
+        'organizationId',
+        'organizationName',
+        'phase',
+        'regionId',
+        'regionName',
+        'status',
+        'submittedAt',
+        'title',
+        'updatedAt',
+        'version',
+      ]);
     }
     const edited = (await t.http().get(`/api/competitions/${c.id}/innovations?pageSize=7`).set(bearer(organizer))).body.items[1];
     expect(edited).toMatchObject({ submittedAt: '2025-06-30T16:59:59.123Z', digital: true, phase: 'uji_coba' });
@@ -287,11 +418,21 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
       return out;
     };
     const direct = async () => {
-      const n = async (where: string) => (await t.db.query(`SELECT count(*)::int AS n FROM innovations WHERE competition_id = $1 ${where}`, [c.id])).rows[0].n;
-      return [await n(''), await n(`AND status = 'submitted'`), await n(`AND status = 'draft' AND category = 'kota'`), await n(`AND current_stage = 'screening'`), await n(`AND status = 'withdrawn'`), await n('')];
+      const n = async (where: string) =>
+        (await t.db.query(`SELECT count(*)::int AS n FROM innovations WHERE competition_id = $1 ${where}`, [c.id])).rows[0].n;
+      return [
+        await n(''),
+        await n(`AND status = 'submitted'`),
+        await n(`AND status = 'draft' AND category = 'kota'`),
+        await n(`AND current_stage = 'screening'`),
+        await n(`AND status = 'withdrawn'`),
+        await n(''),
+      ];
     };
     expect(await totals()).toEqual(await direct());
-    await t.db.query(`UPDATE innovations SET status = 'withdrawn' WHERE competition_id = $1 AND status = 'draft' AND category = 'kota'`, [c.id]);
+    await t.db.query(`UPDATE innovations SET status = 'withdrawn' WHERE competition_id = $1 AND status = 'draft' AND category = 'kota'`, [
+      c.id,
+    ]);
     await t.db.query(`UPDATE innovations SET title = title || ' (rev)' WHERE competition_id = $1`, [c.id]);
     await t.db.query(`DELETE FROM innovations WHERE competition_id = $1 AND current_stage = 'screening' AND status = 'submitted'`, [c.id]);
     expect(await totals()).toEqual(await direct());
@@ -310,7 +451,9 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     const inn = await t.http().get(`/api/competitions/${demo.id}/innovations?pageSize=100&status=submitted`).set(bearer(organizer));
     expect(inn.body.total).toBeGreaterThanOrEqual(20);
     const titles = inn.body.items.map((i: { title: string }) => i.title);
-    expect(titles).toEqual(expect.arrayContaining(['SiTaro (Siap Antar Obat)', 'Patriot Mantap (Pelayanan Malam Administrasi Kependudukan)']));
+    expect(titles).toEqual(
+      expect.arrayContaining(['SiTaro (Siap Antar Obat)', 'Patriot Mantap (Pelayanan Malam Administrasi Kependudukan)']),
+    );
     const sitaro = inn.body.items.find((i: { title: string }) => i.title.startsWith('SiTaro'));
     expect(sitaro).toMatchObject({ category: 'kota', organizationName: expect.stringContaining('Kota Bekasi') });
     const docs = await t.http().get(`/api/innovations/${sitaro.id}/documents`).set(bearer(rsud));
@@ -322,7 +465,11 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
 
   it('an organizer of another competition gets 404 for it and its innovations', async () => {
     const admin = (await login(t, 'admin@demo.local')).accessToken;
-    const other = await t.http().post('/api/users').set(bearer(admin)).send({ email: 'panitia.lain@demo.local', name: 'Panitia Lain', role: 'organizer' });
+    const other = await t
+      .http()
+      .post('/api/users')
+      .set(bearer(admin))
+      .send({ email: 'panitia.lain@demo.local', name: 'Panitia Lain', role: 'organizer' });
     expect(other.status).toBe(201);
     await acceptInvitation(t, 'panitia.lain@demo.local', 'panitia-lain-2024');
     const token = (await login(t, 'panitia.lain@demo.local', 'panitia-lain-2024')).accessToken;
@@ -352,7 +499,9 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
       expect(over.body.code).toBe('SUBMISSION_INELIGIBLE');
       expect(fields(over)).toEqual(['organization']);
       expect(over.body.details.fields[0].message).toContain('at most 1');
-      expect((await t.http().post(`/api/innovations/${first}/withdraw`).set(bearer(rsud)).send({ comment: 'ganti inovasi' })).status).toBe(200);
+      expect((await t.http().post(`/api/innovations/${first}/withdraw`).set(bearer(rsud)).send({ comment: 'ganti inovasi' })).status).toBe(
+        200,
+      );
       const now = await t.http().post(`/api/innovations/${second}/submit`).set(bearer(rsud));
       expect(now.status).toBe(200);
       expect(now.body.status).toBe('submitted');
@@ -370,15 +519,29 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
       const screening = await t.http().get(`/api/innovations/${original}/screening`).set(bearer(organizer));
       expect(screening.status).toBe(200);
       expect(screening.body.flags).toEqual(['DUPLICATE_TITLE']);
-      expect(screening.body.duplicateTitles).toEqual([expect.objectContaining({ innovationId: copy, title: 'SiTaro (Siap Antar Obat)', organization: expect.stringContaining('Kependudukan'), status: 'submitted' })]);
-      expect((await t.http().get(`/api/innovations/${copy}/screening`).set(bearer(organizer))).body.duplicateTitles.map((d: { innovationId: string }) => d.innovationId)).toEqual([original]);
+      expect(screening.body.duplicateTitles).toEqual([
+        expect.objectContaining({
+          innovationId: copy,
+          title: 'SiTaro (Siap Antar Obat)',
+          organization: expect.stringContaining('Kependudukan'),
+          status: 'submitted',
+        }),
+      ]);
+      expect(
+        (await t.http().get(`/api/innovations/${copy}/screening`).set(bearer(organizer))).body.duplicateTitles.map(
+          (d: { innovationId: string }) => d.innovationId,
+        ),
+      ).toEqual([original]);
       // Screening data is for organizers: the OPD gets 403 by role.
       expect((await t.http().get(`/api/innovations/${original}/screening`).set(bearer(rsud))).status).toBe(403);
     });
   });
 
   it('issue 18: submitting before the submission window opens is refused (409 SUBMISSION_WINDOW_NOT_OPEN); the draft is kept', async () => {
-    const c = await openCompetition(t, organizer, { slug: 'belum-buka', mutate: (p) => (p.stages[0].opensAt = `${new Date().getFullYear() + 1}-01-01T00:00:00+07:00`) });
+    const c = await openCompetition(t, organizer, {
+      slug: 'belum-buka',
+      mutate: (p) => (p.stages[0].opensAt = `${new Date().getFullYear() + 1}-01-01T00:00:00+07:00`),
+    });
     const d = await t.http().post(`/api/competitions/${c.id}/innovations`).set(bearer(rsud)).send(completeProposal('Terlalu Awal'));
     expect(d.status).toBe(201);
     await uploadPdf(t, rsud, d.body.id);
@@ -390,42 +553,81 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
   });
 
   it('issue 18: a disqualification reaches the OPD with its reason (e-mail and inbox)', async () => {
-    const d = await t.http().post(`/api/competitions/${competitionId}/innovations`).set(bearer(rsud)).send(completeProposal('Antar Obat Lansia'));
+    const d = await t
+      .http()
+      .post(`/api/competitions/${competitionId}/innovations`)
+      .set(bearer(rsud))
+      .send(completeProposal('Antar Obat Lansia'));
     await uploadPdf(t, rsud, d.body.id);
     expect((await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(rsud))).status).toBe(200);
-    expect((await t.http().post(`/api/innovations/${d.body.id}/disqualify`).set(bearer(organizer)).send({ reason: 'Data dukung dipalsukan' })).status).toBe(200);
-    const rows = await t.db.query(`SELECT o.channel, o.payload FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'innovation_disqualified' AND u.email = 'opd.rsud@demo.local' AND o.payload->>'innovationId' = $1 ORDER BY o.channel`, [d.body.id]);
+    expect(
+      (await t.http().post(`/api/innovations/${d.body.id}/disqualify`).set(bearer(organizer)).send({ reason: 'Data dukung dipalsukan' }))
+        .status,
+    ).toBe(200);
+    const rows = await t.db.query(
+      `SELECT o.channel, o.payload FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'innovation_disqualified' AND u.email = 'opd.rsud@demo.local' AND o.payload->>'innovationId' = $1 ORDER BY o.channel`,
+      [d.body.id],
+    );
     expect(rows.rows.map((r: { channel: string }) => r.channel)).toEqual(['email', 'inbox']);
     expect(rows.rows[0].payload).toMatchObject({ reason: 'Data dukung dipalsukan', innovation: 'Antar Obat Lansia' });
   });
 
   it('issue 18: an organizer adds a co-organizer (audited), who then runs the edition and reads its audit trail, paged and filtered', async () => {
     const admin = (await login(t, 'admin@demo.local')).accessToken;
-    const made = await t.http().post('/api/users').set(bearer(admin)).send({ email: 'panitia.dua@demo.local', name: 'Panitia Dua', role: 'organizer' });
+    const made = await t
+      .http()
+      .post('/api/users')
+      .set(bearer(admin))
+      .send({ email: 'panitia.dua@demo.local', name: 'Panitia Dua', role: 'organizer' });
     expect(made.status).toBe(201);
     await acceptInvitation(t, 'panitia.dua@demo.local', 'panitia-dua-2024-aman'); // nobody sets another's password (issue 19)
     const second = (await login(t, 'panitia.dua@demo.local', 'panitia-dua-2024-aman')).accessToken;
     expect((await t.http().get(`/api/competitions/${competitionId}/audit`).set(bearer(second))).status).toBe(404);
     // Only organizer accounts, named by their field; not twice; not by someone outside the edition.
     const juror = (await t.db.query(`SELECT id FROM users WHERE email = 'juror1@demo.local'`)).rows[0].id;
-    const notOrganizer = await t.http().post(`/api/competitions/${competitionId}/organizers`).set(bearer(organizer)).send({ userId: juror });
+    const notOrganizer = await t
+      .http()
+      .post(`/api/competitions/${competitionId}/organizers`)
+      .set(bearer(organizer))
+      .send({ userId: juror });
     expect([notOrganizer.status, notOrganizer.body.code, fields(notOrganizer)]).toEqual([400, 'COMPETITION_ORGANIZER_INVALID', ['userId']]);
-    expect((await t.http().post(`/api/competitions/${competitionId}/organizers`).set(bearer(second)).send({ userId: made.body.id })).status).toBe(404);
-    const added = await t.http().post(`/api/competitions/${competitionId}/organizers`).set(bearer(organizer)).send({ userId: made.body.id });
+    expect(
+      (await t.http().post(`/api/competitions/${competitionId}/organizers`).set(bearer(second)).send({ userId: made.body.id })).status,
+    ).toBe(404);
+    const added = await t
+      .http()
+      .post(`/api/competitions/${competitionId}/organizers`)
+      .set(bearer(organizer))
+      .send({ userId: made.body.id });
     expect(added.status).toBe(201);
     expect(added.body.map((o: { email: string }) => o.email).sort()).toEqual(['organizer@demo.local', 'panitia.dua@demo.local']);
-    expect((await t.http().post(`/api/competitions/${competitionId}/organizers`).set(bearer(organizer)).send({ userId: made.body.id })).body.code).toBe('COMPETITION_ORGANIZER_EXISTS');
+    expect(
+      (await t.http().post(`/api/competitions/${competitionId}/organizers`).set(bearer(organizer)).send({ userId: made.body.id })).body
+        .code,
+    ).toBe('COMPETITION_ORGANIZER_EXISTS');
     expect((await t.http().get(`/api/competitions/${competitionId}`).set(bearer(second))).status).toBe(200);
 
     const trail = await t.http().get(`/api/competitions/${competitionId}/audit?pageSize=2`).set(bearer(second));
     expect(trail.status).toBe(200);
     expect(trail.body).toMatchObject({ page: 1, pageSize: 2, total: expect.any(Number) });
-    expect(trail.body.items[0]).toMatchObject({ action: 'competition.organizer_add', entityType: 'competition', actorName: 'Sekretariat Kompetisi', after: { email: 'panitia.dua@demo.local' } });
+    expect(trail.body.items[0]).toMatchObject({
+      action: 'competition.organizer_add',
+      entityType: 'competition',
+      actorName: 'Sekretariat Kompetisi',
+      after: { email: 'panitia.dua@demo.local' },
+    });
     const total = (await t.db.query('SELECT count(*)::int AS n FROM audit_events WHERE competition_id = $1', [competitionId])).rows[0].n;
     expect(trail.body.total).toBe(total);
-    const submitted = await t.http().get(`/api/competitions/${competitionId}/audit?action=innovation.&entity=innovation&pageSize=200`).set(bearer(second));
+    const submitted = await t
+      .http()
+      .get(`/api/competitions/${competitionId}/audit?action=innovation.&entity=innovation&pageSize=200`)
+      .set(bearer(second));
     expect(submitted.body.items.length).toBeGreaterThan(0);
-    expect(submitted.body.items.every((i: { action: string; entityType: string }) => i.action.startsWith('innovation.') && i.entityType === 'innovation')).toBe(true);
+    expect(
+      submitted.body.items.every(
+        (i: { action: string; entityType: string }) => i.action.startsWith('innovation.') && i.entityType === 'innovation',
+      ),
+    ).toBe(true);
     const byActor = await t.http().get(`/api/competitions/${competitionId}/audit?actor=${made.body.id}`).set(bearer(second));
     expect(byActor.body.total).toBe(0);
     const future = await t.http().get(`/api/competitions/${competitionId}/audit?from=2999-01-01T00:00:00Z`).set(bearer(second));
@@ -437,7 +639,12 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
 
   describe('issue 18: a region without a coordinator', () => {
     const outbox = async (type: string, innovationId: string) =>
-      (await t.db.query(`SELECT o.channel, o.locale, u.email FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = $1 AND o.payload->>'innovationId' = $2 ORDER BY o.channel`, [type, innovationId])).rows;
+      (
+        await t.db.query(
+          `SELECT o.channel, o.locale, u.email FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = $1 AND o.payload->>'innovationId' = $2 ORDER BY o.channel`,
+          [type, innovationId],
+        )
+      ).rows;
 
     it('the coordinator’s return and forward reach the OPD (e-mail and inbox)', async () => {
       const c = await openCompetition(t, organizer, { slug: 'kabar-koordinator', requireCoordinator: true });
@@ -446,18 +653,30 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
       const sent = await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(rsud));
       expect(sent.body.status).toBe('awaiting_coordinator');
       expect(sent.body.notices ?? []).toEqual([]);
-      expect((await t.http().post(`/api/innovations/${d.body.id}/return`).set(bearer(coordinator)).send({ comment: 'Lampirkan SK Direktur' })).status).toBe(200);
+      expect(
+        (await t.http().post(`/api/innovations/${d.body.id}/return`).set(bearer(coordinator)).send({ comment: 'Lampirkan SK Direktur' }))
+          .status,
+      ).toBe(200);
       expect(await outbox('proposal_returned', d.body.id)).toEqual([
         { channel: 'email', locale: 'id', email: 'opd.rsud@demo.local' },
         { channel: 'inbox', locale: 'id', email: 'opd.rsud@demo.local' },
       ]);
-      const row = (await t.db.query(`SELECT payload FROM outbox_messages WHERE type = 'proposal_returned' AND channel = 'inbox' AND payload->>'innovationId' = $1`, [d.body.id])).rows[0];
+      const row = (
+        await t.db.query(
+          `SELECT payload FROM outbox_messages WHERE type = 'proposal_returned' AND channel = 'inbox' AND payload->>'innovationId' = $1`,
+          [d.body.id],
+        )
+      ).rows[0];
       expect(row.payload).toMatchObject({ comment: 'Lampirkan SK Direktur', innovation: 'Apotek Antar' });
       await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(rsud));
       expect((await t.http().post(`/api/innovations/${d.body.id}/forward`).set(bearer(coordinator)).send({})).status).toBe(200);
       expect(await outbox('proposal_forwarded', d.body.id)).toHaveLength(2);
       // The region has its coordinator: an organizer does not take the step (403 with a code).
-      const d2 = await t.http().post(`/api/competitions/${c.id}/innovations`).set(bearer(disdukcapil)).send(completeProposal('Layanan Malam'));
+      const d2 = await t
+        .http()
+        .post(`/api/competitions/${c.id}/innovations`)
+        .set(bearer(disdukcapil))
+        .send(completeProposal('Layanan Malam'));
       await uploadPdf(t, disdukcapil, d2.body.id);
       await t.http().post(`/api/innovations/${d2.body.id}/submit`).set(bearer(disdukcapil));
       const refused = await t.http().post(`/api/innovations/${d2.body.id}/forward`).set(bearer(organizer)).send({});
@@ -468,33 +687,69 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     it('open warns of it, submit tells the OPD, and an organizer forwards or returns for the missing coordinator (audited)', async () => {
       await t.db.query(`UPDATE users SET active = false WHERE email = 'coordinator.bekasi@demo.local'`);
       try {
-        const template = await t.http().get(`/api/competitions/template?year=${new Date().getFullYear() + 1}`).set(bearer(organizer));
+        const template = await t
+          .http()
+          .get(`/api/competitions/template?year=${new Date().getFullYear() + 1}`)
+          .set(bearer(organizer));
         template.body.stages[0].opensAt = submissionOpenSince();
-        const created = await t.http().post('/api/competitions').set(bearer(organizer)).send({ name: 'Tanpa Koordinator', slug: 'tanpa-koordinator', year: new Date().getFullYear() + 1, plan: { ...template.body, requireCoordinator: true } });
+        const created = await t
+          .http()
+          .post('/api/competitions')
+          .set(bearer(organizer))
+          .send({
+            name: 'Tanpa Koordinator',
+            slug: 'tanpa-koordinator',
+            year: new Date().getFullYear() + 1,
+            plan: { ...template.body, requireCoordinator: true },
+          });
         const opened = await t.http().post(`/api/competitions/${created.body.id}/open`).set(bearer(organizer));
         expect(opened.status).toBe(200);
         expect(opened.body.warnings).toEqual([
-          expect.objectContaining({ code: 'COMPETITION_REGIONS_WITHOUT_COORDINATOR', message: { id: expect.stringContaining('koordinator'), en: expect.stringContaining('coordinator') }, regions: expect.arrayContaining([expect.objectContaining({ name: 'Kota Bekasi' })]) }),
+          expect.objectContaining({
+            code: 'COMPETITION_REGIONS_WITHOUT_COORDINATOR',
+            message: { id: expect.stringContaining('koordinator'), en: expect.stringContaining('coordinator') },
+            regions: expect.arrayContaining([expect.objectContaining({ name: 'Kota Bekasi' })]),
+          }),
         ]);
 
-        const d = await t.http().post(`/api/competitions/${created.body.id}/innovations`).set(bearer(disdukcapil)).send(completeProposal('Patriot Mantap'));
+        const d = await t
+          .http()
+          .post(`/api/competitions/${created.body.id}/innovations`)
+          .set(bearer(disdukcapil))
+          .send(completeProposal('Patriot Mantap'));
         await uploadPdf(t, disdukcapil, d.body.id);
         const sent = await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(disdukcapil));
         expect(sent.status).toBe(200);
         expect(sent.body.status).toBe('awaiting_coordinator');
-        expect(sent.body.notices).toEqual([{ code: 'SUBMISSION_NO_COORDINATOR', message: { id: expect.stringContaining('koordinator'), en: expect.stringContaining('coordinator') } }]);
+        expect(sent.body.notices).toEqual([
+          {
+            code: 'SUBMISSION_NO_COORDINATOR',
+            message: { id: expect.stringContaining('koordinator'), en: expect.stringContaining('coordinator') },
+          },
+        ]);
 
         const noComment = await t.http().post(`/api/innovations/${d.body.id}/return`).set(bearer(organizer)).send({});
         expect(noComment.status).toBe(400);
-        const returned = await t.http().post(`/api/innovations/${d.body.id}/return`).set(bearer(organizer)).send({ comment: 'Lengkapi data dukung' });
+        const returned = await t
+          .http()
+          .post(`/api/innovations/${d.body.id}/return`)
+          .set(bearer(organizer))
+          .send({ comment: 'Lengkapi data dukung' });
         expect(returned.status).toBe(200);
         expect(returned.body.status).toBe('returned');
         expect(await outbox('proposal_returned', d.body.id)).toHaveLength(2);
         await t.http().post(`/api/innovations/${d.body.id}/submit`).set(bearer(disdukcapil));
-        const forwarded = await t.http().post(`/api/innovations/${d.body.id}/forward`).set(bearer(organizer)).send({ comment: 'Diteruskan panitia' });
+        const forwarded = await t
+          .http()
+          .post(`/api/innovations/${d.body.id}/forward`)
+          .set(bearer(organizer))
+          .send({ comment: 'Diteruskan panitia' });
         expect(forwarded.status).toBe(200);
         expect(forwarded.body.status).toBe('submitted');
-        const audit = await t.db.query(`SELECT action, after FROM audit_events WHERE entity_id = $1 AND action IN ('innovation.returned', 'innovation.submitted') ORDER BY id`, [d.body.id]);
+        const audit = await t.db.query(
+          `SELECT action, after FROM audit_events WHERE entity_id = $1 AND action IN ('innovation.returned', 'innovation.submitted') ORDER BY id`,
+          [d.body.id],
+        );
         expect(audit.rows).toEqual([
           { action: 'innovation.returned', after: { status: 'returned', actingFor: 'coordinator' } },
           { action: 'innovation.submitted', after: { status: 'submitted', actingFor: 'coordinator' } },

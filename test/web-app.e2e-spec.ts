@@ -10,7 +10,10 @@ const ROOT = path.join(__dirname, '..');
 describe('the web app served by the API', () => {
   let t: TestApp;
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--if-stale', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--if-stale', '--quiet'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
     t = await createTestApp();
   });
@@ -40,16 +43,28 @@ describe('the web app served by the API', () => {
 
   it('sends the scripts precompressed (brotli, else gzip) with a year of cache, and the same bytes as the file', async () => {
     const dist = findWebDist()!;
-    const main = readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js')).sort((a, b) => statSync(path.join(dist, 'assets', b)).size - statSync(path.join(dist, 'assets', a)).size)[0];
+    const main = readdirSync(path.join(dist, 'assets'))
+      .filter((f) => f.endsWith('.js'))
+      .sort((a, b) => statSync(path.join(dist, 'assets', b)).size - statSync(path.join(dist, 'assets', a)).size)[0];
     const raw = readFileSync(path.join(dist, 'assets', main));
     const asBuffer = (res: request.Response) => res.body as Buffer;
-    const get = (encoding: string) => t.http().get(`/assets/${main}`).set('accept-encoding', encoding).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const get = (encoding: string) =>
+      t
+        .http()
+        .get(`/assets/${main}`)
+        .set('accept-encoding', encoding)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
     const br = await get('gzip, deflate, br').expect(200);
-    expect([br.headers['content-encoding'], br.headers['cache-control'], br.headers.vary]).toEqual(['br', 'public, max-age=31536000, immutable', expect.stringMatching(/accept-encoding/i)]);
+    expect([br.headers['content-encoding'], br.headers['cache-control'], br.headers.vary]).toEqual([
+      'br',
+      'public, max-age=31536000, immutable',
+      expect.stringMatching(/accept-encoding/i),
+    ]);
     // superagent decodes br and gzip itself: the body is the file, and what went over the wire is its length.
     expect(asBuffer(br).equals(raw)).toBe(true);
     expect(Number(br.headers['content-length'])).toBe(readFileSync(path.join(dist, 'assets', `${main}.br`)).length);

@@ -34,20 +34,27 @@ describe('web defects (issue 18): API parts (e2e, real PostgreSQL)', () => {
     });
 
     it('sign-in errors come in both languages, with a code for each field', async () => {
-      const wrong = (lang: string) => t.http().post('/api/auth/login').set('accept-language', lang).send({ email: 'organizer@demo.local', password: 'wrong-password-1' });
+      const wrong = (lang: string) =>
+        t.http().post('/api/auth/login').set('accept-language', lang).send({ email: 'organizer@demo.local', password: 'wrong-password-1' });
       const [en, id] = [await wrong('en'), await wrong('id')];
       expect([en.status, en.body.code, en.body.message]).toEqual([401, 'AUTH_INVALID_CREDENTIALS', 'E-mail or password is wrong']);
       expect([id.status, id.body.code, id.body.message]).toEqual([401, 'AUTH_INVALID_CREDENTIALS', 'Email atau kata sandi salah.']);
       const malformed = await t.http().post('/api/auth/login').send({ email: 'not-an-email', password: 'x' });
       expect(malformed.status).toBe(400);
-      expect(malformed.body.details.fields).toContainEqual(expect.objectContaining({ field: 'email', code: 'FIELD_NOT_EMAIL', params: {} }));
+      expect(malformed.body.details.fields).toContainEqual(
+        expect.objectContaining({ field: 'email', code: 'FIELD_NOT_EMAIL', params: {} }),
+      );
     });
 
     it('a 409 carries the parameters its message is made from', async () => {
       const organizer = await login(t, 'organizer@demo.local');
       const list = await t.http().get('/api/competitions').set(bearer(organizer.accessToken));
       const demo = (list.body.items ?? list.body).find((c: { slug: string }) => c.slug === 'iga-2024-demo');
-      const res = await t.http().post(`/api/competitions/${demo.id}/stages/screening/open`).set(bearer(organizer.accessToken)).set('accept-language', 'id');
+      const res = await t
+        .http()
+        .post(`/api/competitions/${demo.id}/stages/screening/open`)
+        .set(bearer(organizer.accessToken))
+        .set('accept-language', 'id');
       expect(res.status).toBe(409);
       expect(res.body).toMatchObject({ code: 'STAGE_ILLEGAL_TRANSITION', params: { from: 'closed', to: 'open' } });
       expect(res.body.message).toMatch(/^Status tahap tidak dapat diubah dari "closed" ke "open"/);

@@ -21,12 +21,16 @@ function precompress(): Plugin {
     apply: 'build',
     writeBundle(options) {
       const dir = options.dir!;
-      const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+      const walk = (d: string): string[] =>
+        readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
       for (const file of walk(dir).filter((f) => /\.(js|css|html|svg|txt|json|ico)$/.test(f))) {
         const raw = readFileSync(file);
         if (raw.length < 512) continue;
         writeFileSync(`${file}.gz`, gzipSync(raw, { level: 9 }));
-        writeFileSync(`${file}.br`, brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+        );
       }
     },
   };
@@ -39,7 +43,8 @@ function precompress(): Plugin {
  */
 function errorCatalogs(): Plugin {
   const prefix = 'virtual:error-catalog/';
-  const pick = (catalog: typeof ERROR_CATALOG, locale: 'id' | 'en') => Object.fromEntries(Object.entries(catalog).map(([code, text]) => [code, text[locale]]));
+  const pick = (catalog: typeof ERROR_CATALOG, locale: 'id' | 'en') =>
+    Object.fromEntries(Object.entries(catalog).map(([code, text]) => [code, text[locale]]));
   return {
     name: 'error-catalogs',
     resolveId: (id) => (id.startsWith(prefix) ? `\0${id}` : undefined),

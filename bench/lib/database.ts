@@ -19,7 +19,10 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function openBenchServer(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = () => undefined): Promise<BenchServer> {
+export async function openBenchServer(
+  env: NodeJS.ProcessEnv = process.env,
+  log: (line: string) => void = () => undefined,
+): Promise<BenchServer> {
   const given = env.BENCH_DATABASE_URL || env.DATABASE_URL;
   if (given) return { adminUrl: given, embedded: false, describe: `PostgreSQL at ${redact(given)}`, stop: async () => undefined };
   const dir = path.resolve(env.BENCH_PG_DIR || path.join('data', 'bench-pg'));
@@ -104,7 +107,10 @@ export async function createBenchDatabase(adminUrl: string): Promise<{ name: str
 /** Keeps a bench database from being dropped by later runs (drop it by hand: DROP DATABASE …). */
 export async function markKept(adminUrl: string, name: string): Promise<void> {
   await withClient(adminUrl, async (c) => {
-    const { rows } = await c.query<{ note: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1`, [name]);
+    const { rows } = await c.query<{ note: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1`,
+      [name],
+    );
     const note = JSON.stringify({ ...JSON.parse(rows[0]?.note || '{}'), kept: true });
     await c.query(`COMMENT ON DATABASE "${name}" IS '${note.replace(/'/g, "''")}'`);
   });
@@ -117,7 +123,15 @@ export async function dropBenchDatabase(adminUrl: string, name: string): Promise
 
 /** The app's own migrations (libs/database MIGRATIONS), as the API runs them on start. */
 export async function migrate(url: string): Promise<number> {
-  const ds = new DataSource({ type: 'postgres', url, migrations: MIGRATIONS, migrationsTableName: 'schema_migrations', installExtensions: false, uuidExtension: 'pgcrypto', logging: ['error'] });
+  const ds = new DataSource({
+    type: 'postgres',
+    url,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
+    logging: ['error'],
+  });
   await ds.initialize();
   try {
     return (await ds.runMigrations({ transaction: 'all' })).length;

@@ -23,7 +23,9 @@ export function machineInfo(postgres: string): MachineInfo {
   let git = 'unknown';
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() ? ' (with uncommitted changes)' : '';
+    const dirty = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+      ? ' (with uncommitted changes)'
+      : '';
     git = head + dirty;
   } catch {
     /* not a checkout */

@@ -43,7 +43,9 @@ export interface PluginSpec {
 }
 
 /** Looked for in this order, after the generator and before the HTTP benchmarks (notifications: after). */
-export const PLUGINS_BEFORE_HTTP: PluginSpec[] = [{ module: 'scoring-db.bench', exportName: 'runScoringDbBench', title: 'Scoring from the database' }];
+export const PLUGINS_BEFORE_HTTP: PluginSpec[] = [
+  { module: 'scoring-db.bench', exportName: 'runScoringDbBench', title: 'Scoring from the database' },
+];
 export const PLUGINS_AFTER_HTTP: PluginSpec[] = [
   { module: 'notifications.bench', exportName: 'runNotificationsBench', title: 'Notifications' },
   { module: 'index.bench', exportName: 'runIndexBench', title: 'National index' },

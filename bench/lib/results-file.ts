@@ -33,7 +33,9 @@ export function parseSections(text: string): { preamble: string; sections: Secti
 export function mergeResults(file: string, defaultPreamble: string, owned: Section[], replace: Section[] = []): void {
   const existing = existsSync(file) ? parseSections(readFileSync(file, 'utf8')) : { preamble: '', sections: [] };
   const ownedHeadings = new Set(owned.map((s) => s.heading));
-  const others = existing.sections.filter((s) => !ownedHeadings.has(s.heading)).map((s) => replace.find((r) => r.heading === s.heading) ?? s);
+  const others = existing.sections
+    .filter((s) => !ownedHeadings.has(s.heading))
+    .map((s) => replace.find((r) => r.heading === s.heading) ?? s);
   for (const r of replace) if (!others.some((s) => s.heading === r.heading) && !ownedHeadings.has(r.heading)) others.push(r);
   const parts = [existing.preamble || defaultPreamble, ...[...owned, ...others].map((s) => `${s.heading}\n\n${s.body}`)];
   writeFileSync(file, parts.join('\n\n') + '\n');

@@ -16,7 +16,13 @@ export interface TableSpec {
 }
 
 /** Loads `rows` (any iterable, consumed once) into `spec.table`; returns the row count. */
-export async function loadRows(client: Client, spec: TableSpec, rows: Iterable<Row>, method: LoadMethod, batchSize = 5000): Promise<number> {
+export async function loadRows(
+  client: Client,
+  spec: TableSpec,
+  rows: Iterable<Row>,
+  method: LoadMethod,
+  batchSize = 5000,
+): Promise<number> {
   return method === 'copy' ? copyRows(client, spec, rows) : insertUnnest(client, spec, rows, batchSize);
 }
 
@@ -70,7 +76,9 @@ async function insertUnnest(client: Client, spec: TableSpec, rows: Iterable<Row>
   for (const row of rows) {
     for (let i = 0; i < spec.columns.length; i++) {
       const v = row[i];
-      arrays[i].push(spec.columns[i][1] === 'jsonb' && v !== null && v !== undefined && typeof v !== 'string' ? JSON.stringify(v) : v ?? null);
+      arrays[i].push(
+        spec.columns[i][1] === 'jsonb' && v !== null && v !== undefined && typeof v !== 'string' ? JSON.stringify(v) : (v ?? null),
+      );
     }
     inBatch++;
     count++;
@@ -84,7 +92,11 @@ async function insertUnnest(client: Client, spec: TableSpec, rows: Iterable<Row>
  * Drops the secondary indexes of `tables` (not primary keys or constraints), runs `load`, then recreates
  * them from their exact definitions (pg_indexes.indexdef): bulk loads are faster into unindexed tables.
  */
-export async function withoutSecondaryIndexes<T>(client: Client, tables: readonly string[], load: () => Promise<T>): Promise<{ result: T; indexes: number; rebuildMs: number }> {
+export async function withoutSecondaryIndexes<T>(
+  client: Client,
+  tables: readonly string[],
+  load: () => Promise<T>,
+): Promise<{ result: T; indexes: number; rebuildMs: number }> {
   const { rows } = await client.query<{ indexname: string; indexdef: string }>(
     `SELECT i.indexname, i.indexdef FROM pg_indexes i
       WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
@@ -99,6 +111,8 @@ export async function withoutSecondaryIndexes<T>(client: Client, tables: readonl
 }
 
 export async function tableExists(client: Client, table: string): Promise<boolean> {
-  const { rowCount } = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name = $1`, [table]);
+  const { rowCount } = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name = $1`, [
+    table,
+  ]);
   return (rowCount ?? 0) > 0;
 }

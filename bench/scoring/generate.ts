@@ -21,7 +21,6 @@ const STAGES = [
   { key: 'field_verification', weight: 30, criteria: ['kesesuaian_data', 'dampak_nyata', 'keberlanjutan', 'replikasi'] },
 ];
 
-
 /** Writes the generated input as JSON to `file`, streaming the sheets; returns the sheet count. */
 export async function writeScoringInput(file: string, options: GenerateOptions = {}): Promise<{ sheets: number; values: number }> {
   const { innovations = 50_000, jurorsPerInnovation = 5, jurorPool = 60, seed = 2024, aggregation = 'mean' } = options;
@@ -53,7 +52,9 @@ export async function writeScoringInput(file: string, options: GenerateOptions =
       const first = Math.floor(random() * jurorPool);
       for (let j = 0; j < jurorsPerInnovation; j++) {
         const juror = (first + j) % jurorPool; // distinct jurors for this innovation and stage
-        const scores = stage.criteria.map((c) => `"${c}":${Math.max(0, Math.min(100, Math.round(quality + bias[juror] + (random() - 0.5) * 30)))}`);
+        const scores = stage.criteria.map(
+          (c) => `"${c}":${Math.max(0, Math.min(100, Math.round(quality + bias[juror] + (random() - 0.5) * 30)))}`,
+        );
         chunk += `${sheets++ ? ',' : ''}{"stage":"${stage.key}","juror":"juror-${juror}","submission":"${ids[i]}","scores":{${scores.join(',')}}}`;
       }
       if (chunk.length > 1 << 20) {

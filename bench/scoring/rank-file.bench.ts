@@ -52,7 +52,18 @@ export async function runScoringFileBench(options: ScoringFileBenchOptions = {})
     const runsMs = timeRuns(runs, () => rank(input));
     const baselineMs = median(timeRuns(runs, () => weightedMeans(input)));
     const medianMs = median(runsMs);
-    return { innovations, sheets, values, fileBytes, parseMs, runsMs, medianMs, minMs: Math.min(...runsMs), baselineMs, ratio: medianMs / baselineMs };
+    return {
+      innovations,
+      sheets,
+      values,
+      fileBytes,
+      parseMs,
+      runsMs,
+      medianMs,
+      minMs: Math.min(...runsMs),
+      baselineMs,
+      ratio: medianMs / baselineMs,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

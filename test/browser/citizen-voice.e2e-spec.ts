@@ -33,7 +33,13 @@ const iso = (ms: number) => new Date(ms).toISOString();
     buildWebIfStale();
     sink = await startSmtpSink();
     // Without Redis the outbox is drained in process: the vote's confirmation mail really goes out through SMTP.
-    t = await createTestApp({ SURVEY_BURST_COUNT: '3', SURVEY_BURST_SECONDS: '600', REDIS_URL: '', SMTP_URL: sink.url, NOTIFY_POLL_MS: '50' });
+    t = await createTestApp({
+      SURVEY_BURST_COUNT: '3',
+      SURVEY_BURST_SECONDS: '600',
+      REDIS_URL: '',
+      SMTP_URL: sink.url,
+      NOTIFY_POLL_MS: '50',
+    });
     await seedDemo(t);
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
@@ -114,10 +120,20 @@ const iso = (ms: number) => new Date(ms).toISOString();
     await importForm.getByText(/Berkas ditolak: \d+ masalah/).waitFor();
     const rowTable = importForm.getByRole('region', { name: 'Masalah per baris (baris 1 adalah judul kolom)' });
     await importForm.getByText('Berkas ditolak: 2 masalah. Tidak ada baris yang disimpan.').waitFor();
-    await rowTable.getByRole('row').filter({ has: page.getByRole('cell', { name: 'u3', exact: true }) }).getByRole('cell', { name: '2', exact: true }).waitFor();
-    await rowTable.getByRole('row').filter({ has: page.getByRole('cell', { name: 'u7', exact: true }) }).getByRole('cell', { name: '3', exact: true }).waitFor();
+    await rowTable
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'u3', exact: true }) })
+      .getByRole('cell', { name: '2', exact: true })
+      .waitFor();
+    await rowTable
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'u7', exact: true }) })
+      .getByRole('cell', { name: '3', exact: true })
+      .waitFor();
     await shot(page, 'import-refused');
-    await importForm.getByLabel('Atau tempel isi CSV').fill('u1,u2,u3,u4,u5,u6,u7,u8,u9,saran\n3,3,2,3,3,3,3,3,3,Antrean obat terlalu lama\n4,4,3,4,4,4,4,4,4,\n');
+    await importForm
+      .getByLabel('Atau tempel isi CSV')
+      .fill('u1,u2,u3,u4,u5,u6,u7,u8,u9,saran\n3,3,2,3,3,3,3,3,3,Antrean obat terlalu lama\n4,4,3,4,4,4,4,4,4,\n');
     await importForm.getByRole('button', { name: 'Impor' }).click();
     await importForm.getByText('2 isian diimpor.').waitFor();
     await page.getByText(/^IKM \d+,\d+ · mutu [A-D]/).waitFor();
@@ -125,7 +141,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
     // Three form answers within minutes: a burst, flagged and still counted until an audited decision.
     for (let i = 0; i < 3; i++) {
-      const res = await t.http().post(`/api/public/surveys/${periodCode}/responses`).send({ answers: { u1: 1, u2: 1, u3: 1, u4: 1, u5: 1, u6: 1, u7: 1, u8: 1, u9: 1 } });
+      const res = await t
+        .http()
+        .post(`/api/public/surveys/${periodCode}/responses`)
+        .send({ answers: { u1: 1, u2: 1, u3: 1, u4: 1, u5: 1, u6: 1, u7: 1, u8: 1, u9: 1 } });
       expect(res.status).toBe(201);
     }
     await page.reload();
@@ -146,13 +165,20 @@ const iso = (ms: number) => new Date(ms).toISOString();
     const organizer = (await login(t, 'organizer@demo.local')).accessToken;
     const competition = await openCompetition(t, organizer, { slug: 'skm-peramban' });
     const rsud = (await login(t, 'opd.rsud@demo.local')).accessToken;
-    const draft = await t.http().post(`/api/competitions/${competition.id}/innovations`).set(bearer(rsud)).send({ title: 'SiTaro Peramban', startDate: '2021-10-25' });
+    const draft = await t
+      .http()
+      .post(`/api/competitions/${competition.id}/innovations`)
+      .set(bearer(rsud))
+      .send({ title: 'SiTaro Peramban', startDate: '2021-10-25' });
     expect(draft.status).toBe(201);
     await page.goto(`${base}/opd/innovations/${draft.body.id}`);
     const impact = page.getByRole('region', { name: 'Bukti dampak dari survei kepuasan' });
     const linkForm = impact.getByRole('form', { name: 'Bukti dampak dari survei kepuasan' });
     await linkForm.getByLabel('Unit layanan').selectOption({ label: 'Instalasi Farmasi Rawat Jalan' });
-    await linkForm.getByLabel('Periode sebelum inovasi').locator('option', { hasText: 'SKM Semester I 2021' }).waitFor({ state: 'attached' });
+    await linkForm
+      .getByLabel('Periode sebelum inovasi')
+      .locator('option', { hasText: 'SKM Semester I 2021' })
+      .waitFor({ state: 'attached' });
     await linkForm.getByLabel('Periode sebelum inovasi').selectOption({ label: 'SKM Semester I 2022' });
     await linkForm.getByLabel('Periode sesudah inovasi').selectOption({ label: 'SKM Semester I 2021' });
     await linkForm.getByRole('button', { name: 'Hubungkan' }).click();
@@ -170,7 +196,11 @@ const iso = (ms: number) => new Date(ms).toISOString();
     await page.goto(`${base}/s/${periodCode}`);
     await page.getByRole('heading', { level: 1, name: 'Survei Kepuasan Masyarakat' }).waitFor();
     const answerAll = async (value: string) => {
-      for (let i = 1; i <= 9; i++) await page.getByRole('group', { name: new RegExp(`^U${i}\\. `) }).getByLabel(new RegExp(`^${value} · `)).check();
+      for (let i = 1; i <= 9; i++)
+        await page
+          .getByRole('group', { name: new RegExp(`^U${i}\\. `) })
+          .getByLabel(new RegExp(`^${value} · `))
+          .check();
     };
     await page.getByRole('button', { name: 'Kirim jawaban' }).click();
     await page.getByRole('alert').filter({ hasText: 'Jawab kesembilan unsur terlebih dahulu.' }).waitFor();
@@ -193,7 +223,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
     await page.getByLabel('Nomor antrean (jika ada)').fill('B-018');
     await page.getByRole('button', { name: 'Kirim jawaban' }).click();
     await page.getByText('Periksa isian berikut').waitFor();
-    const rows = await t.db.query(`SELECT count(*)::int AS n FROM survey_responses r JOIN survey_periods p ON p.id = r.period_id WHERE p.code = $1 AND r.source = 'form' AND r.exclusion_id IS NULL`, [periodCode]);
+    const rows = await t.db.query(
+      `SELECT count(*)::int AS n FROM survey_responses r JOIN survey_periods p ON p.id = r.period_id WHERE p.code = $1 AND r.source = 'form' AND r.exclusion_id IS NULL`,
+      [periodCode],
+    );
     expect(rows.rows[0].n).toBe(1);
   }, 120_000);
 
@@ -204,11 +237,18 @@ const iso = (ms: number) => new Date(ms).toISOString();
     await page.getByRole('heading', { level: 1, name: 'Riwayat Indeks Kepuasan Masyarakat — Instalasi Farmasi Rawat Jalan' }).waitFor();
     const chart = page.getByTestId('ikm-history-chart');
     await expect(chart.getByRole('meter').count()).resolves.toBe(2);
-    await expect(chart.locator('.ikm-value').allTextContents()).resolves.toEqual([expect.stringMatching(/^\d+,\d+ C$/), expect.stringMatching(/^\d+,\d+ B$/)]);
+    await expect(chart.locator('.ikm-value').allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^\d+,\d+ C$/),
+      expect.stringMatching(/^\d+,\d+ B$/),
+    ]);
     await page.getByText('SKM Semester I 2022: 310 responden, mutu Baik').waitFor();
     await shot(page, 'unit-history');
 
-    const [sitaro] = (await t.db.query(`SELECT i.id FROM innovations i JOIN competitions c ON c.id = i.competition_id WHERE c.slug = 'iga-2024-demo' AND i.title LIKE 'SiTaro%'`)).rows;
+    const [sitaro] = (
+      await t.db.query(
+        `SELECT i.id FROM innovations i JOIN competitions c ON c.id = i.competition_id WHERE c.slug = 'iga-2024-demo' AND i.title LIKE 'SiTaro%'`,
+      )
+    ).rows;
     await page.goto(`${base}/inovasi/${sitaro.id}`);
     const section = page.getByRole('region', { name: /Bukti dampak/ });
     await section.getByTestId('ikm-change-chart').waitFor();
@@ -224,7 +264,11 @@ const iso = (ms: number) => new Date(ms).toISOString();
       { code: 'RSUD-KOTA-BEKASI', title: 'SiTaro Favorit' },
       { code: 'DISDUKCAPIL-KOTA-BEKASI', title: 'Patriot Mantap Favorit' },
     ]);
-    const poll = await t.http().post(`/api/competitions/${competition.id}/favourite-polls`).set(bearer(organizer)).send({ category: 'kota', opensAt: iso(Date.now() - 3600_000), closesAt: iso(Date.now() + day), innovationIds: Object.values(ids) });
+    const poll = await t
+      .http()
+      .post(`/api/competitions/${competition.id}/favourite-polls`)
+      .set(bearer(organizer))
+      .send({ category: 'kota', opensAt: iso(Date.now() - 3600_000), closesAt: iso(Date.now() + day), innovationIds: Object.values(ids) });
     expect(poll.status).toBe(201);
 
     const page = await newPage(PHONE, true);
@@ -243,7 +287,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
     await page.goto(`${base}/favorit/${poll.body.id}`);
     await page.getByRole('button', { name: 'Kirim suara' }).waitFor();
     await expect(page.getByRole('region', { name: 'Hasil' }).count()).resolves.toBe(0);
-    await t.db.query(`UPDATE favourite_polls SET opens_at = now() - interval '2 days', closes_at = now() - interval '1 second' WHERE id = $1`, [poll.body.id]);
+    await t.db.query(
+      `UPDATE favourite_polls SET opens_at = now() - interval '2 days', closes_at = now() - interval '1 second' WHERE id = $1`,
+      [poll.body.id],
+    );
     await page.reload();
     const results = page.getByRole('region', { name: 'Hasil' });
     await results.getByRole('listitem').filter({ hasText: 'Patriot Mantap Favorit' }).filter({ hasText: '1 suara' }).waitFor();
@@ -267,7 +314,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
     await expect(waiting.getByRole('cell').last().textContent()).resolves.toMatch(/^\+\d/);
     // Next to the "Kemanfaatan" criterion of the score sheet.
     const criterion = page.locator('.criterion').filter({ has: page.getByLabel('Kemanfaatan', { exact: false }) });
-    await criterion.getByRole('complementary').getByText(/IKM Instalasi Farmasi Rawat Jalan: \d+,\d+ \(C\) → \d+,\d+ \(B\) \(n = 290 → 310\)/).waitFor();
+    await criterion
+      .getByRole('complementary')
+      .getByText(/IKM Instalasi Farmasi Rawat Jalan: \d+,\d+ \(C\) → \d+,\d+ \(B\) \(n = 290 → 310\)/)
+      .waitFor();
     expect(await page.locator('.criterion .impact-summary').count()).toBe(1);
     await shot(page, 'juror-dossier');
 

@@ -55,12 +55,16 @@ const SLUG = 'alur-penuh';
     await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   }
 
-  const editionLink = (name: string) => organizer.getByRole('navigation', { name: /^Bagian edisi/ }).getByRole('link', { name, exact: true });
+  const editionLink = (name: string) =>
+    organizer.getByRole('navigation', { name: /^Bagian edisi/ }).getByRole('link', { name, exact: true });
   const stagePage = (key: string) => organizer.goto(`${base}/panitia/edisi/${competitionId}/tahap/${key}`);
 
   /** Assignments of a stage with their juror's e-mail. */
   async function assignmentsOf(stage: string): Promise<{ id: string; email: string }[]> {
-    const rows = await t.db.query(`SELECT a.id, u.email FROM assignments a JOIN users u ON u.id = a.juror_id WHERE a.competition_id = $1 AND a.stage_key = $2 AND a.removed_at IS NULL`, [competitionId, stage]);
+    const rows = await t.db.query(
+      `SELECT a.id, u.email FROM assignments a JOIN users u ON u.id = a.juror_id WHERE a.competition_id = $1 AND a.stage_key = $2 AND a.removed_at IS NULL`,
+      [competitionId, stage],
+    );
     return rows.rows;
   }
 
@@ -70,9 +74,15 @@ const SLUG = 'alur-penuh';
       const token = (await login(t, a.email)).accessToken;
       const sheet = await t.http().get(`/api/assignments/${a.id}/sheet`).set(bearer(token));
       const scores = Object.fromEntries(sheet.body.rubric.map((c: { key: string }) => [c.key, 85]));
-      const saved = await t.http().put(`/api/assignments/${a.id}/sheet`).set(bearer(token)).send({ scores, comment: 'Sesuai rubrik', confirmNoConflict: true, version: 0 });
+      const saved = await t
+        .http()
+        .put(`/api/assignments/${a.id}/sheet`)
+        .set(bearer(token))
+        .send({ scores, comment: 'Sesuai rubrik', confirmNoConflict: true, version: 0 });
       expect(saved.status).toBe(200);
-      expect((await t.http().post(`/api/assignments/${a.id}/sheet/submit`).set(bearer(token)).send({ version: saved.body.version })).status).toBe(200);
+      expect(
+        (await t.http().post(`/api/assignments/${a.id}/sheet/submit`).set(bearer(token)).send({ version: saved.body.version })).status,
+      ).toBe(200);
     }
   }
 
@@ -86,7 +96,11 @@ const SLUG = 'alur-penuh';
    * A field visit is scheduled before the assignment (which then leaves the verifier out), a presentation after
    * it (its panel is made of the jurors assigned).
    */
-  async function runScoredStage(key: string, score: () => Promise<void>, prepare: { beforeAssign?: () => Promise<void>; afterAssign?: () => Promise<void> } = {}) {
+  async function runScoredStage(
+    key: string,
+    score: () => Promise<void>,
+    prepare: { beforeAssign?: () => Promise<void>; afterAssign?: () => Promise<void> } = {},
+  ) {
     await stagePage(key);
     await prepare.beforeAssign?.();
     await organizer.getByRole('button', { name: 'Tugaskan juri' }).click();
@@ -119,7 +133,8 @@ const SLUG = 'alur-penuh';
     await shot(organizer, '1-plan-error-desktop');
 
     await organizer.getByLabel('Proposal diperiksa koordinator wilayah sebelum sampai ke penyelenggara').check();
-    for (const stage of ['Penilaian proposal', 'Presentasi dan wawancara', 'Verifikasi lapangan']) await organizer.getByRole('group', { name: stage }).getByLabel('Juri per inovasi').fill('1');
+    for (const stage of ['Penilaian proposal', 'Presentasi dan wawancara', 'Verifikasi lapangan'])
+      await organizer.getByRole('group', { name: stage }).getByLabel('Juri per inovasi').fill('1');
     // No objection window in this one-innovation edition: publication then needs no announcement that has run out.
     await organizer.getByLabel('Masa sanggah (hari)').fill('0');
     await organizer.getByLabel('Alasan perubahan').fill('Edisi uji satu inovasi');
@@ -130,7 +145,10 @@ const SLUG = 'alur-penuh';
     expect(plan.stages.map((s: { jurorsPerInnovation: number }) => s.jurorsPerInnovation)).toEqual([0, 0, 1, 1, 1]);
 
     // The template's submission window opens on 1 January; this run submits today (submitting waits for the window).
-    await t.db.query(`UPDATE competitions SET plan = jsonb_set(plan, '{stages,0,opensAt}', to_jsonb($2::text)) WHERE id = $1`, [competitionId, submissionOpenSince()]);
+    await t.db.query(`UPDATE competitions SET plan = jsonb_set(plan, '{stages,0,opensAt}', to_jsonb($2::text)) WHERE id = $1`, [
+      competitionId,
+      submissionOpenSince(),
+    ]);
     await editionLink('Ringkasan').click();
     await organizer.getByRole('button', { name: 'Buka edisi' }).click();
     await organizer.locator('.badge-open').first().waitFor();
@@ -140,12 +158,18 @@ const SLUG = 'alur-penuh';
     const opd = (await login(t, 'opd.rsud@demo.local')).accessToken;
     const created = await t.http().post(`/api/competitions/${competitionId}/innovations`).set(bearer(opd)).send({ title: TITLE });
     innovationId = created.body.id;
-    const patched = await t.http().patch(`/api/innovations/${innovationId}`).set(bearer(opd)).send({ ...completeProposal(TITLE), version: created.body.version });
+    const patched = await t
+      .http()
+      .patch(`/api/innovations/${innovationId}`)
+      .set(bearer(opd))
+      .send({ ...completeProposal(TITLE), version: created.body.version });
     expect(patched.status).toBe(200);
     expect((await uploadPdf(t, opd, innovationId)).status).toBe(201);
     expect((await t.http().post(`/api/innovations/${innovationId}/submit`).set(bearer(opd))).body.status).toBe('awaiting_coordinator');
     const coordinator = (await login(t, 'coordinator.bekasi@demo.local')).accessToken;
-    expect((await t.http().post(`/api/innovations/${innovationId}/forward`).set(bearer(coordinator)).send({})).body.status).toBe('submitted');
+    expect((await t.http().post(`/api/innovations/${innovationId}/forward`).set(bearer(coordinator)).send({})).body.status).toBe(
+      'submitted',
+    );
   });
 
   it('the organizer closes submission, screens in bulk and assigns the desk review', async () => {
@@ -186,44 +210,57 @@ const SLUG = 'alur-penuh';
     await kebaruan.fill('150');
     await juror.getByText('harus antara 0 dan 100').waitFor(); // the API's field code, in the page's language
     await expect(kebaruan.getAttribute('aria-invalid')).resolves.toBe('true');
-    for (const name of ['Kebaruan', 'Efektivitas', 'Kemanfaatan', 'Replikasi', 'Keberlanjutan']) await juror.getByRole('spinbutton', { name: new RegExp(`^${name}`) }).fill('80');
+    for (const name of ['Kebaruan', 'Efektivitas', 'Kemanfaatan', 'Replikasi', 'Keberlanjutan'])
+      await juror.getByRole('spinbutton', { name: new RegExp(`^${name}`) }).fill('80');
     await juror.getByLabel('Catatan penilaian').fill('Inovasi berdampak nyata dan mudah direplikasi.');
     await juror.getByText(/Tersimpan \(versi \d+\)\./).waitFor();
     await shot(juror, '4-sheet-saved-phone');
     await juror.getByRole('button', { name: 'Kirim penilaian' }).click();
     await juror.getByText('Penilaian terkirim dan terkunci.').waitFor();
     const sheet = await t.db.query('SELECT status, scores FROM score_sheets WHERE assignment_id = $1', [assignment.id]);
-    expect(sheet.rows[0]).toEqual({ status: 'submitted', scores: { kebaruan: 80, efektivitas: 80, kemanfaatan: 80, replikasi: 80, keberlanjutan: 80 } });
+    expect(sheet.rows[0]).toEqual({
+      status: 'submitted',
+      scores: { kebaruan: 80, efektivitas: 80, kemanfaatan: 80, replikasi: 80, keberlanjutan: 80 },
+    });
     await shot(juror, '5-sheet-submitted-phone');
   });
 
   it('the organizer closes the scored stages, announces (the plan has no window) and publishes; the ranking is public', async () => {
     await stagePage('desk_review');
     await closeStage();
-    await runScoredStage('presentation', () => scoreViaApi('presentation'), { afterAssign: async () => {
-      const form = organizer.getByRole('form', { name: 'Jadwalkan atau pindahkan presentasi' });
-      await form.getByLabel('Inovasi').selectOption({ label: TITLE });
-      await form.getByLabel('Mulai').fill('2027-09-10T09:00');
-      await form.getByLabel('Selesai').fill('2027-09-10T09:20');
-      await form.getByLabel('Ruang').fill('Ruang Rapat Utama');
-      const [panelist] = (await t.db.query(`SELECT u.name FROM assignments a JOIN users u ON u.id = a.juror_id WHERE a.competition_id = $1 AND a.stage_key = 'presentation' AND a.removed_at IS NULL ORDER BY u.name`, [competitionId])).rows;
-      await form.getByLabel(panelist.name, { exact: true }).check();
-      await form.getByRole('button', { name: 'Simpan jadwal' }).click();
-      await organizer.getByText(`Presentasi “${TITLE}” dijadwalkan.`).waitFor();
-      await organizer.getByRole('cell', { name: 'Ruang Rapat Utama' }).waitFor();
-      const slot = await t.db.query('SELECT starts_at FROM presentation_slots WHERE innovation_id = $1', [innovationId]);
-      expect(slot.rows[0].starts_at.toISOString()).toBe('2027-09-10T02:00:00.000Z');
-      await shot(organizer, '6-presentation-desktop');
-    } });
-    await runScoredStage('field_verification', () => scoreViaApi('field_verification'), { beforeAssign: async () => {
-      const form = organizer.getByRole('form', { name: 'Jadwalkan verifikasi lapangan' });
-      await form.getByLabel('Inovasi').selectOption({ label: TITLE });
-      await form.getByLabel('Waktu kunjungan').fill('2027-10-07T09:00');
-      await form.getByLabel('Alamat').fill('Jl. Pramuka No. 55, Kota Bekasi');
-      await form.getByLabel('Ir. Agus Wijaya, M.Si.').check();
-      await form.getByRole('button', { name: 'Simpan kunjungan' }).click();
-      await organizer.getByText(`Kunjungan ke “${TITLE}” dijadwalkan.`).waitFor();
-    } });
+    await runScoredStage('presentation', () => scoreViaApi('presentation'), {
+      afterAssign: async () => {
+        const form = organizer.getByRole('form', { name: 'Jadwalkan atau pindahkan presentasi' });
+        await form.getByLabel('Inovasi').selectOption({ label: TITLE });
+        await form.getByLabel('Mulai').fill('2027-09-10T09:00');
+        await form.getByLabel('Selesai').fill('2027-09-10T09:20');
+        await form.getByLabel('Ruang').fill('Ruang Rapat Utama');
+        const [panelist] = (
+          await t.db.query(
+            `SELECT u.name FROM assignments a JOIN users u ON u.id = a.juror_id WHERE a.competition_id = $1 AND a.stage_key = 'presentation' AND a.removed_at IS NULL ORDER BY u.name`,
+            [competitionId],
+          )
+        ).rows;
+        await form.getByLabel(panelist.name, { exact: true }).check();
+        await form.getByRole('button', { name: 'Simpan jadwal' }).click();
+        await organizer.getByText(`Presentasi “${TITLE}” dijadwalkan.`).waitFor();
+        await organizer.getByRole('cell', { name: 'Ruang Rapat Utama' }).waitFor();
+        const slot = await t.db.query('SELECT starts_at FROM presentation_slots WHERE innovation_id = $1', [innovationId]);
+        expect(slot.rows[0].starts_at.toISOString()).toBe('2027-09-10T02:00:00.000Z');
+        await shot(organizer, '6-presentation-desktop');
+      },
+    });
+    await runScoredStage('field_verification', () => scoreViaApi('field_verification'), {
+      beforeAssign: async () => {
+        const form = organizer.getByRole('form', { name: 'Jadwalkan verifikasi lapangan' });
+        await form.getByLabel('Inovasi').selectOption({ label: TITLE });
+        await form.getByLabel('Waktu kunjungan').fill('2027-10-07T09:00');
+        await form.getByLabel('Alamat').fill('Jl. Pramuka No. 55, Kota Bekasi');
+        await form.getByLabel('Ir. Agus Wijaya, M.Si.').check();
+        await form.getByRole('button', { name: 'Simpan kunjungan' }).click();
+        await organizer.getByText(`Kunjungan ke “${TITLE}” dijadwalkan.`).waitFor();
+      },
+    });
 
     await editionLink('Hasil').click();
     const row = organizer.getByRole('row', { name: new RegExp(TITLE) });

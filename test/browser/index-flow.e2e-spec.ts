@@ -35,7 +35,11 @@ const SLUG = 'iid-browser';
     browser = await launchChromium();
     bekasi = (await t.db.query(`SELECT id FROM regions WHERE code = '32.75'`)).rows[0].id;
     const org = (await login(t, 'organizer@demo.local')).accessToken;
-    const created = await t.http().post('/api/index-editions').set(bearer(org)).send({ name: 'IID Peramban', slug: SLUG, year: 2026, categories: ['kota'], framework: MINI_FRAMEWORK });
+    const created = await t
+      .http()
+      .post('/api/index-editions')
+      .set(bearer(org))
+      .send({ name: 'IID Peramban', slug: SLUG, year: 2026, categories: ['kota'], framework: MINI_FRAMEWORK });
     expect(created.status).toBe(201);
     id = created.body.id;
   }, 120_000);
@@ -128,7 +132,9 @@ const SLUG = 'iid-browser';
     await regulasi.getByRole('button', { name: 'Simpan jawaban' }).click();
     await regulasi.getByText('Bukti dukung belum lengkap').waitFor();
     await coord.getByText('1 belum dijawab, 1 jawaban tanpa bukti dukung yang diminta.').waitFor();
-    await regulasi.getByLabel('Pilih berkas (PDF, JPEG atau PNG)').setInputFiles({ name: 'perda-7-2025.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Perda Kota Bekasi Nomor 7 Tahun 2025') });
+    await regulasi
+      .getByLabel('Pilih berkas (PDF, JPEG atau PNG)')
+      .setInputFiles({ name: 'perda-7-2025.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Perda Kota Bekasi Nomor 7 Tahun 2025') });
     await regulasi.getByRole('button', { name: 'Unggah' }).click();
     await regulasi.getByText('“perda-7-2025.pdf” terunggah.').waitFor();
     await regulasi.getByText('Lengkap', { exact: true }).waitFor();
@@ -144,7 +150,10 @@ const SLUG = 'iid-browser';
     await coord.getByRole('button', { name: 'Kirim penilaian mandiri' }).click();
     await coord.getByText(/telah dikirim pada/).waitFor();
     expect(await coord.getByRole('button', { name: 'Simpan jawaban' }).count()).toBe(0);
-    const submitted = await t.db.query('SELECT submitted_at FROM index_participants WHERE edition_id = $1 AND region_id = $2', [id, bekasi]);
+    const submitted = await t.db.query('SELECT submitted_at FROM index_participants WHERE edition_id = $1 AND region_id = $2', [
+      id,
+      bekasi,
+    ]);
     expect(submitted.rows[0].submitted_at).not.toBeNull();
   });
 
@@ -158,7 +167,9 @@ const SLUG = 'iid-browser';
     await organizer.getByText('1 penugasan baru; 0 daerah kekurangan validator.').waitFor();
     const progress = organizer.getByRole('region', { name: 'Validator dan kemajuan verifikasi' });
     await progress.getByText('0 dari 3 jawaban diverifikasi (0 %)').first().waitFor();
-    validatorEmail = (await t.db.query('SELECT u.email FROM index_validators v JOIN users u ON u.id = v.validator_id WHERE v.edition_id = $1', [id])).rows[0].email;
+    validatorEmail = (
+      await t.db.query('SELECT u.email FROM index_validators v JOIN users u ON u.id = v.validator_id WHERE v.edition_id = $1', [id])
+    ).rows[0].email;
   });
 
   it('the validator verifies side by side: a lower option needs a note; the innovation stays eligible', async () => {
@@ -184,7 +195,10 @@ const SLUG = 'iid-browser';
     }
     await validator.getByText('3 dari 3 jawaban diverifikasi (100 %)').waitFor();
     await shot(validator, '3-validator-desktop');
-    const rows = await t.db.query('SELECT indicator, verified_option, verified_note FROM index_answers WHERE edition_id = $1 ORDER BY indicator', [id]);
+    const rows = await t.db.query(
+      'SELECT indicator, verified_option, verified_note FROM index_answers WHERE edition_id = $1 ORDER BY indicator',
+      [id],
+    );
     expect(rows.rows).toEqual([
       { indicator: 'anggaran', verified_option: 'ada', verified_note: null },
       { indicator: 'regulasi', verified_option: 'perkada', verified_note: 'Perda masih rancangan; yang berlaku perkada.' },
@@ -200,7 +214,10 @@ const SLUG = 'iid-browser';
     await kotaPreview.getByText('72,73').waitFor();
     await kotaPreview.getByText('81,82').waitFor();
     // Per group too (the province): the same region, ranked within its group.
-    await preview.getByRole('table', { name: /^Kelompok: / }).getByRole('row', { name: /Kota Bekasi/ }).waitFor();
+    await preview
+      .getByRole('table', { name: /^Kelompok: / })
+      .getByRole('row', { name: /Kota Bekasi/ })
+      .waitFor();
     await organizer.getByRole('button', { name: 'Umumkan peringkat' }).click();
     await organizer.getByText(/Versi 1 diumumkan \(hash sha256:/).waitFor();
     await organizer.getByRole('link', { name: 'Lihat halaman publik' }).waitFor();
@@ -216,7 +233,10 @@ const SLUG = 'iid-browser';
     await citizen.getByRole('link', { name: 'IID Peramban' }).click();
     await citizen.getByRole('heading', { level: 1, name: 'IID Peramban' }).waitFor();
     const kota = citizen.getByRole('region', { name: 'Peringkat Kota' });
-    await kota.getByRole('row', { name: /Kota Bekasi/ }).getByText('Sangat Inovatif').waitFor();
+    await kota
+      .getByRole('row', { name: /Kota Bekasi/ })
+      .getByText('Sangat Inovatif')
+      .waitFor();
     expect(await citizen.getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe(`/api/public/index-editions/${SLUG}/rankings.csv`);
     await citizen.getByText(`npm run -s cli -- verify ${SLUG}-v1.json`).waitFor();
     await shot(citizen, '4-public-rankings-phone');

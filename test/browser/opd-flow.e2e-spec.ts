@@ -12,7 +12,9 @@ const ROOT = path.join(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
-  process.stderr.write(`SKIPPED test/browser/opd-flow.e2e-spec.ts: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it)\n`);
+  process.stderr.write(
+    `SKIPPED test/browser/opd-flow.e2e-spec.ts: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it)\n`,
+  );
 }
 
 (hasChromium ? describe : describe.skip)('OPD flow in real Chromium', () => {
@@ -26,7 +28,10 @@ if (!hasChromium) {
 
   beforeAll(async () => {
     // The API serves apps/web/dist: build it (and the API) when its sources changed.
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--if-stale', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--if-stale', '--quiet'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
     t = await createTestApp();
     await seedDemo(t);
@@ -38,7 +43,15 @@ if (!hasChromium) {
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 390, height: 844 },
     });
     page = context.pages()[0] ?? (await context.newPage());
@@ -78,11 +91,13 @@ if (!hasChromium) {
     await fill('governmentAffair', 'kesehatan');
     await fill('startDate', '2021-10-25');
     for (const key of ['problem', 'approach', 'results', 'replicability', 'sustainability']) await fill(key, `Uraian ${key} inovasi.`);
-    for (const s of plan.proposalForm.sections) await fill(`sections-${s.key}`, Array.from({ length: Math.min(20, s.maxWords) }, () => 'layanan').join(' '));
+    for (const s of plan.proposalForm.sections)
+      await fill(`sections-${s.key}`, Array.from({ length: Math.min(20, s.maxWords) }, () => 'layanan').join(' '));
     await expect(page.locator('#f-sections-ringkasan-status').textContent()).resolves.toBe('20 dari 200 kata');
 
     // Not a PDF inside: the API answers 415 by content, and the page says so.
-    const upload = (name: string, buffer: Buffer) => page.getByLabel('Pilih berkas (PDF, JPEG atau PNG)').setInputFiles({ name, mimeType: 'application/pdf', buffer });
+    const upload = (name: string, buffer: Buffer) =>
+      page.getByLabel('Pilih berkas (PDF, JPEG atau PNG)').setInputFiles({ name, mimeType: 'application/pdf', buffer });
     await upload('bukan-pdf.pdf', Buffer.from('just text'));
     await page.getByRole('button', { name: 'Unggah' }).click();
     await page.getByText('Jenis berkas tidak didukung').waitFor();
@@ -97,7 +112,10 @@ if (!hasChromium) {
     await page.getByText('Draf → Diajukan').waitFor();
     const id = page.url().split('/').pop()!;
     const row = await t.db.query('SELECT status, organization_id FROM innovations WHERE id = $1', [id]);
-    expect(row.rows[0]).toEqual({ status: 'submitted', organization_id: await idOf(t, 'organizations', 'name', 'RSUD dr. Chasbullah Abdulmadjid Kota Bekasi') });
+    expect(row.rows[0]).toEqual({
+      status: 'submitted',
+      organization_id: await idOf(t, 'organizations', 'name', 'RSUD dr. Chasbullah Abdulmadjid Kota Bekasi'),
+    });
     await shot('2-submitted-phone');
 
     await page.getByRole('button', { name: 'English' }).click();

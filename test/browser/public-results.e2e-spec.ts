@@ -20,7 +20,8 @@ interface Ranking {
 }
 
 /** A score as the page writes it in each language. */
-const score = (n: number, lang: 'id' | 'en' = 'id') => new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 4 }).format(n);
+const score = (n: number, lang: 'id' | 'en' = 'id') =>
+  new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 4 }).format(n);
 
 (hasChromium ? describe : describe.skip)('Public results, catalogue and inbox in real Chromium', () => {
   let t: TestApp;
@@ -60,7 +61,11 @@ const score = (n: number, lang: 'id' | 'en' = 'id') => new Intl.NumberFormat(lan
     expect(page.url()).toBe(`${base}/kompetisi/iga-2024-demo`);
 
     // Every ranked row, in the API's order, with its rank; shared ranks say so.
-    for (const [category, caption] of [['kota', 'Kota'], ['kabupaten', 'Kabupaten'], ['provinsi', 'Provinsi']]) {
+    for (const [category, caption] of [
+      ['kota', 'Kota'],
+      ['kabupaten', 'Kabupaten'],
+      ['provinsi', 'Provinsi'],
+    ]) {
       const expected = ranking.categories[category];
       const rows = rowsOf(`Peringkat kategori ${caption} (${expected.length} inovasi)`);
       await expect(rows.locator('th a').allTextContents()).resolves.toEqual(expected.map((r) => r.title));
@@ -70,15 +75,27 @@ const score = (n: number, lang: 'id' | 'en' = 'id') => new Intl.NumberFormat(lan
     const first = rowsOf(`Peringkat kategori Kota (${ranking.categories.kota.length} inovasi)`).first();
     const sitaro = ranking.categories.kota[0];
     expect(sitaro.title).toBe('SiTaro (Siap Antar Obat)');
-    await expect(first.locator('th').textContent()).resolves.toBe('SiTaro (Siap Antar Obat)RSUD dr. Chasbullah Abdulmadjid Kota Bekasi · Kota Bekasi');
+    await expect(first.locator('th').textContent()).resolves.toBe(
+      'SiTaro (Siap Antar Obat)RSUD dr. Chasbullah Abdulmadjid Kota Bekasi · Kota Bekasi',
+    );
     await expect(first.locator('td.final').textContent()).resolves.toBe(`${score(sitaro.final)} Sangat Inovatif`);
-    await expect(page.getByRole('table', { name: /^Tidak berperingkat di kategori Kota/ }).locator('tbody tr').count()).resolves.toBe(ranking.unranked.length);
+    await expect(
+      page
+        .getByRole('table', { name: /^Tidak berperingkat di kategori Kota/ })
+        .locator('tbody tr')
+        .count(),
+    ).resolves.toBe(ranking.unranked.length);
 
     // The verify section: the snapshot hash, the commands with this server's address, and the browser check.
     const verify = page.getByRole('region', { name: 'Verifikasi' });
     await expect(verify.locator('code.mono').textContent()).resolves.toBe(ranking.snapshot.hash);
-    await expect(verify.locator('pre').allTextContents()).resolves.toEqual([`curl -o snapshot.json ${base}/api/public/rankings/${ranking.snapshot.id}`, 'npm run -s cli -- verify snapshot.json']);
-    await expect(verify.getByRole('link', { name: 'Unduh snapshot JSON' }).getAttribute('href')).resolves.toBe(`/api/public/rankings/${ranking.snapshot.id}`);
+    await expect(verify.locator('pre').allTextContents()).resolves.toEqual([
+      `curl -o snapshot.json ${base}/api/public/rankings/${ranking.snapshot.id}`,
+      'npm run -s cli -- verify snapshot.json',
+    ]);
+    await expect(verify.getByRole('link', { name: 'Unduh snapshot JSON' }).getAttribute('href')).resolves.toBe(
+      `/api/public/rankings/${ranking.snapshot.id}`,
+    );
     await verify.getByRole('button', { name: 'Periksa hash di peramban ini' }).click();
     await verify.getByText(`Cocok: isi snapshot menghasilkan hash ${ranking.snapshot.hash}`, { exact: false }).waitFor();
     await shot('1-results-phone');
@@ -88,7 +105,9 @@ const score = (n: number, lang: 'id' | 'en' = 'id') => new Intl.NumberFormat(lan
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     const firstEn = rowsOf(`Ranking of the City category (${ranking.categories.kota.length} innovations)`).first();
     await page.getByRole('heading', { level: 2, name: 'Verify' }).waitFor();
-    await expect(page.getByRole('link', { name: 'CSV table' }).getAttribute('href')).resolves.toBe(`/api/public/competitions/iga-2024-demo/rankings.csv?version=${ranking.snapshot.version}`);
+    await expect(page.getByRole('link', { name: 'CSV table' }).getAttribute('href')).resolves.toBe(
+      `/api/public/competitions/iga-2024-demo/rankings.csv?version=${ranking.snapshot.version}`,
+    );
     await expect(firstEn.locator('td.final').textContent()).resolves.toBe(`${score(sitaro.final, 'en')} Sangat Inovatif`);
     await page.setViewportSize({ width: 1280, height: 900 });
     await shot('2-results-desktop-en');
@@ -113,7 +132,9 @@ const score = (n: number, lang: 'id' | 'en' = 'id') => new Intl.NumberFormat(lan
     await page.getByText('RSUD dr. Chasbullah Abdulmadjid Kota Bekasi', { exact: true }).waitFor();
     const sitaro = ranking.categories.kota.find((r) => r.title.startsWith('SiTaro'))!;
     await page.getByText(`Peringkat ${sitaro.rank} kategori Kota`).waitFor();
-    await expect(page.getByRole('link', { name: 'Unduh piagam (PDF)' }).getAttribute('href')).resolves.toBe(`/api/public/rankings/${ranking.snapshot.id}/certificates/${sitaro.innovationId}`);
+    await expect(page.getByRole('link', { name: 'Unduh piagam (PDF)' }).getAttribute('href')).resolves.toBe(
+      `/api/public/rankings/${ranking.snapshot.id}/certificates/${sitaro.innovationId}`,
+    );
     await shot('4-innovation-phone');
     expect(problems).toEqual([]);
   });
@@ -149,7 +170,10 @@ const score = (n: number, lang: 'id' | 'en' = 'id') => new Intl.NumberFormat(lan
     await why.getByText(`Dari hasil versi ${ranking.snapshot.version} (hash ${ranking.snapshot.hash})`, { exact: false }).waitFor();
     await why.getByText(new RegExp(`^Nilai akhir = 60% × [\\d,]+ \\+ 40% × [\\d,]+ = ${score(sitaro.final)}$`)).waitFor();
     // Jurors by alias (J01, J02 …), never by name.
-    const jurors = await why.getByRole('table', { name: 'Nilai per kriteria dan juri — Presentasi dan wawancara' }).locator('thead th').allTextContents();
+    const jurors = await why
+      .getByRole('table', { name: 'Nilai per kriteria dan juri — Presentasi dan wawancara' })
+      .locator('thead th')
+      .allTextContents();
     expect(jurors[0]).toBe('Kriteria');
     expect(jurors.slice(1).every((j) => /^J\d{2}$/.test(j))).toBe(true);
     await expect(why.textContent()).resolves.not.toMatch(/@demo\.local|juror/i);

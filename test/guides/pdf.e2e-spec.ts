@@ -65,22 +65,32 @@ function headings(markdown: string): string[] {
     expect(images.filter((i) => i.width === 0)).toEqual([]);
     const file = path.join(out, lang, `${role}.pdf`);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } }));
+    writeFileSync(
+      file,
+      await page.pdf({ format: 'A4', printBackground: true, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } }),
+    );
     return file;
   }
 
   // The command prints every guide; `npm test` prints three (each language, the longest guide) to keep its time.
   const ALL = LANGS.flatMap((lang) => ROLES.map((role) => [lang, role] as const));
-  const CHECKED = WRITE ? ALL : ALL.filter(([lang, role]) => `${lang}/${role}` === 'id/opd' || `${lang}/${role}` === 'id/organizer' || `${lang}/${role}` === 'en/public');
+  const CHECKED = WRITE
+    ? ALL
+    : ALL.filter(
+        ([lang, role]) => `${lang}/${role}` === 'id/opd' || `${lang}/${role}` === 'id/organizer' || `${lang}/${role}` === 'en/public',
+      );
   it.each(CHECKED)('%s/%s: one PDF with the guide’s title, every task and no page chrome', async (lang, role) => {
     const file = await print(lang, role);
     const pdf = readPdf(readFileSync(file));
     // Compared without spaces: pdf.js reads a ligature (fi, fl) as a run of its own.
     const squeeze = (s: string) => s.replace(/\s+/g, '');
     const text = squeeze(pdf.items.map((i) => i.str).join(''));
-    for (const heading of headings(readFileSync(path.join(ROOT, 'docs', 'guides', lang, `${role}.md`), 'utf8'))) expect({ heading, found: text.includes(squeeze(heading)) }).toEqual({ heading, found: true });
+    for (const heading of headings(readFileSync(path.join(ROOT, 'docs', 'guides', lang, `${role}.md`), 'utf8')))
+      expect({ heading, found: text.includes(squeeze(heading)) }).toEqual({ heading, found: true });
     // Printed without the site's header, footer and buttons.
-    for (const chrome of lang === 'id' ? ['Kompetisi Inovasi Daerah', 'Platform terbuka untuk kompetisi inovasi daerah.', 'Cetak atau simpan sebagai PDF'] : ['Regional Innovation Competition', 'An open platform for regional innovation competitions.', 'Print or save as PDF']) {
+    for (const chrome of lang === 'id'
+      ? ['Kompetisi Inovasi Daerah', 'Platform terbuka untuk kompetisi inovasi daerah.', 'Cetak atau simpan sebagai PDF']
+      : ['Regional Innovation Competition', 'An open platform for regional innovation competitions.', 'Print or save as PDF']) {
       expect(text).not.toContain(squeeze(chrome));
     }
     expect(problems).toEqual([]);

@@ -24,16 +24,26 @@ describe('accounts: who creates whom, invitations and password resets (e2e)', ()
   afterAll(async () => t?.close());
 
   const outboxOf = async (email: string) =>
-    (await t.db.query(`SELECT o.id, o.type, o.channel, o.payload FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE u.email = $1 ORDER BY o.created_at`, [email])).rows as { id: string; type: string; channel: string; payload: Record<string, unknown> }[];
+    (
+      await t.db.query(
+        `SELECT o.id, o.type, o.channel, o.payload FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE u.email = $1 ORDER BY o.created_at`,
+        [email],
+      )
+    ).rows as { id: string; type: string; channel: string; payload: Record<string, unknown> }[];
   /** Delivers the row as the worker would (unless the app's own dispatch is at it) and returns the .eml written (no SMTP_URL in tests). */
   const deliveredMail = async (outboxId: string) => {
     for (;;) {
-      const outcome = await t.app.get(DeliveryService).deliver(outboxId).catch((err: Error) => (err.name === 'OutboxRowBusy' ? 'busy' : Promise.reject(err)));
+      const outcome = await t.app
+        .get(DeliveryService)
+        .deliver(outboxId)
+        .catch((err: Error) => (err.name === 'OutboxRowBusy' ? 'busy' : Promise.reject(err)));
       if (outcome === 'sent' || outcome === 'done') break;
       expect(outcome).toBe('busy');
       await new Promise((r) => setTimeout(r, 50));
     }
-    return readFileSync(path.join(t.env.dataDir, 'mail', `${outboxId}.eml`), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    return readFileSync(path.join(t.env.dataDir, 'mail', `${outboxId}.eml`), 'utf8')
+      .replace(/=\r?\n/g, '')
+      .replace(/=3D/g, '=');
   };
 
   it('an organizer cannot create opd, coordinator, organizer or admin accounts (403, nothing written); the attack of the report fails', async () => {
@@ -46,11 +56,20 @@ describe('accounts: who creates whom, invitations and password resets (e2e)', ()
       { email: 'penyusup@demo.local', name: 'Penyusup', role: 'admin' },
     ]) {
       const res = await t.http().post('/api/users').set(bearer(organizer)).send(body);
-      expect({ role: body.role, status: res.status, code: res.body.code }).toEqual({ role: body.role, status: 403, code: 'USER_ROLE_FORBIDDEN' });
+      expect({ role: body.role, status: res.status, code: res.body.code }).toEqual({
+        role: body.role,
+        status: 403,
+        code: 'USER_ROLE_FORBIDDEN',
+      });
     }
     expect((await t.db.query(`SELECT 1 FROM users WHERE email = 'penyusup@demo.local'`)).rowCount).toBe(0);
     // The CSV import is the admin's too.
-    const csv = await t.http().post('/api/imports/users').set(bearer(organizer)).set('content-type', 'text/csv').send(`email,name,role,organization\npenyusup@demo.local,Penyusup,opd,DISDUKCAPIL-KOTA-BEKASI\n`);
+    const csv = await t
+      .http()
+      .post('/api/imports/users')
+      .set(bearer(organizer))
+      .set('content-type', 'text/csv')
+      .send(`email,name,role,organization\npenyusup@demo.local,Penyusup,opd,DISDUKCAPIL-KOTA-BEKASI\n`);
     expect(csv.status).toBe(403);
     expect((await t.db.query(`SELECT 1 FROM users WHERE email = 'penyusup@demo.local'`)).rowCount).toBe(0);
   });
@@ -63,11 +82,17 @@ describe('accounts: who creates whom, invitations and password resets (e2e)', ()
     expect(JSON.stringify(list.body)).not.toMatch(/opd\.rsud|admin@demo|coordinator\.bekasi/);
     expect((await t.http().get('/api/users?role=opd').set(bearer(organizer))).status).toBe(403);
     const all = await t.http().get('/api/users?pageSize=200').set(bearer(admin));
-    expect(new Set(all.body.items.map((u: { role: string }) => u.role))).toEqual(new Set(['admin', 'organizer', 'coordinator', 'opd', 'juror']));
+    expect(new Set(all.body.items.map((u: { role: string }) => u.role))).toEqual(
+      new Set(['admin', 'organizer', 'coordinator', 'opd', 'juror']),
+    );
   });
 
   it('an organizer invites a juror: the account has no usable password until its owner sets one through the e-mailed link, once', async () => {
-    const created = await t.http().post('/api/users').set(bearer(organizer)).send({ email: 'juri.undangan@demo.local', name: 'Juri Undangan', role: 'juror', locale: 'en' });
+    const created = await t
+      .http()
+      .post('/api/users')
+      .set(bearer(organizer))
+      .send({ email: 'juri.undangan@demo.local', name: 'Juri Undangan', role: 'juror', locale: 'en' });
     expect(created.status).toBe(201);
     expect(created.body.initialPassword).toBeUndefined();
     const [mail, ...more] = await outboxOf('juri.undangan@demo.local');
@@ -89,12 +114,21 @@ describe('accounts: who creates whom, invitations and password resets (e2e)', ()
     const tampered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
     for (const bad of [tampered, 'x', `${mail.payload.tokenId}.`]) {
       const res = await t.http().post('/api/auth/invitations/accept').send({ token: bad, password: 'undangan-sandi-2025' });
-      expect({ bad, status: res.status, code: res.body.code, field: res.body.details?.fields?.[0]?.field }).toEqual({ bad, status: 400, code: 'AUTH_TOKEN_INVALID', field: 'token' });
+      expect({ bad, status: res.status, code: res.body.code, field: res.body.details?.fields?.[0]?.field }).toEqual({
+        bad,
+        status: 400,
+        code: 'AUTH_TOKEN_INVALID',
+        field: 'token',
+      });
     }
     // An invitation link is not a reset link.
-    expect((await t.http().post('/api/auth/password-reset/confirm').send({ token, password: 'undangan-sandi-2025' })).body.code).toBe('AUTH_TOKEN_INVALID');
+    expect((await t.http().post('/api/auth/password-reset/confirm').send({ token, password: 'undangan-sandi-2025' })).body.code).toBe(
+      'AUTH_TOKEN_INVALID',
+    );
     expect((await t.http().post('/api/auth/invitations/accept').send({ token, password: 'undangan-sandi-2025' })).status).toBe(204);
-    expect((await t.http().post('/api/auth/login').send({ email: 'juri.undangan@demo.local', password: 'undangan-sandi-2025' })).status).toBe(200);
+    expect(
+      (await t.http().post('/api/auth/login').send({ email: 'juri.undangan@demo.local', password: 'undangan-sandi-2025' })).status,
+    ).toBe(200);
     // Single use.
     const again = await t.http().post('/api/auth/invitations/accept').send({ token, password: 'sandi-pengganti-2025' });
     expect(again.status).toBe(400);
@@ -102,7 +136,20 @@ describe('accounts: who creates whom, invitations and password resets (e2e)', ()
   });
 
   it('an expired invitation link is refused', async () => {
-    expect((await t.http().post('/api/users').set(bearer(admin)).send({ email: 'opd.kedaluwarsa@demo.local', name: 'OPD Lama', role: 'opd', organizationId: await idOf(t, 'organizations', 'code', 'RSUD-KOTA-BEKASI') })).status).toBe(201);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/users')
+          .set(bearer(admin))
+          .send({
+            email: 'opd.kedaluwarsa@demo.local',
+            name: 'OPD Lama',
+            role: 'opd',
+            organizationId: await idOf(t, 'organizations', 'code', 'RSUD-KOTA-BEKASI'),
+          })
+      ).status,
+    ).toBe(201);
     const token = await accountLinkToken(t, 'opd.kedaluwarsa@demo.local');
     await t.db.query(`UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [token.split('.')[0]]);
     const res = await t.http().post('/api/auth/invitations/accept').send({ token, password: 'kedaluwarsa-sandi-2025' });
@@ -132,13 +179,25 @@ describe('accounts: who creates whom, invitations and password resets (e2e)', ()
     expect((await t.http().post('/api/auth/refresh').send({ refreshToken: session.refreshToken })).status).toBe(401);
     expect((await t.http().get('/api/me').set(bearer(session.accessToken))).status).toBe(401);
     expect((await t.http().post('/api/auth/login').send({ email: 'juror3@demo.local', password: 'demo-pass-2024' })).status).toBe(401);
-    expect((await t.http().post('/api/auth/login').send({ email: 'juror3@demo.local', password: 'sandi-baru-juri3-2025' })).status).toBe(200);
-    expect((await t.http().post('/api/auth/password-reset/confirm').send({ token, password: 'sandi-lagi-juri3-2025' })).body.code).toBe('AUTH_TOKEN_INVALID');
+    expect((await t.http().post('/api/auth/login').send({ email: 'juror3@demo.local', password: 'sandi-baru-juri3-2025' })).status).toBe(
+      200,
+    );
+    expect((await t.http().post('/api/auth/password-reset/confirm').send({ token, password: 'sandi-lagi-juri3-2025' })).body.code).toBe(
+      'AUTH_TOKEN_INVALID',
+    );
   });
 
   it('password-reset requests are rate-limited per client address (429 with Retry-After)', async () => {
     const statuses = [];
-    for (let i = 0; i < 8; i++) statuses.push((await t.http().post('/api/auth/password-reset').send({ email: `banjir${i}@demo.local` })).status);
+    for (let i = 0; i < 8; i++)
+      statuses.push(
+        (
+          await t
+            .http()
+            .post('/api/auth/password-reset')
+            .send({ email: `banjir${i}@demo.local` })
+        ).status,
+      );
     // The limit (LOGIN_RATE_LIMIT = 6 a minute) counts the previous test's three requests too.
     const first = statuses.indexOf(429);
     expect(first).toBeGreaterThan(0);

@@ -215,14 +215,22 @@ const REQUESTS: Record<string, RequestSpec> = {
   'PUT /api/regions/{id}/tags': { body: () => ({ tags: ['perbatasan'] }) },
   'POST /api/imports/region-tags': { csv: () => 'code,tags\n32.75,perbatasan\n' },
   'POST /api/imports/organizations': { csv: (c) => `name,region,kind,code,email\nDinas Impor ${c.n},32.75,opd,IMP-${c.n},\n` },
-  'POST /api/auth/login': { body: (c, who) => ({ email: EMAIL_OF[who === 'anon' ? 'opdA' : who](c.w)[0], password: EMAIL_OF[who === 'anon' ? 'opdA' : who](c.w)[1] ?? 'demo-pass-2024' }) },
+  'POST /api/auth/login': {
+    body: (c, who) => ({
+      email: EMAIL_OF[who === 'anon' ? 'opdA' : who](c.w)[0],
+      password: EMAIL_OF[who === 'anon' ? 'opdA' : who](c.w)[1] ?? 'demo-pass-2024',
+    }),
+  },
   'POST /api/auth/refresh': { fresh: true },
   'POST /api/auth/logout': { fresh: true, body: () => ({}) },
   'POST /api/users': { body: (c) => ({ email: `${unique(c, 'juri.matriks')}@demo.local`, name: 'Juri Matriks', role: 'juror' }) },
   'POST /api/auth/invitations/accept': { body: () => ({ token: 'tautan-palsu', password: 'sandi-matriks-2025' }) },
   'POST /api/auth/password-reset': { body: () => ({ email: 'tidak.ada@demo.local' }) },
   'POST /api/auth/password-reset/confirm': { body: () => ({ token: 'tautan-palsu', password: 'sandi-matriks-2025' }) },
-  'POST /api/imports/users': { csv: (c) => `email,name,role,organization,region,affiliations,password,locale\n${unique(c, 'impor')}@demo.local,Juri Impor,juror,,,,,id\n` },
+  'POST /api/imports/users': {
+    csv: (c) =>
+      `email,name,role,organization,region,affiliations,password,locale\n${unique(c, 'impor')}@demo.local,Juri Impor,juror,,,,,id\n`,
+  },
   'POST /api/competitions': { body: (c) => ({ name: `Kompetisi Uji ${c.n}`, slug: unique(c, 'uji'), year: 2027, template: 'iga-kipp' }) },
   'PATCH /api/competitions/{id}': { body: () => ({ description: 'Edisi uji matriks otorisasi' }) },
   'POST /api/competitions/{id}/innovations': { body: () => ({ title: 'Inovasi Baru Matriks' }) },
@@ -230,14 +238,27 @@ const REQUESTS: Record<string, RequestSpec> = {
   'POST /api/innovations/{id}/withdraw': { params: (w) => ({ id: w.ids.innovationA2 }), body: () => ({}) },
   'POST /api/innovations/{id}/disqualify': { params: (w) => ({ id: w.ids.innovationA2 }), body: () => ({ reason: 'Data dukung palsu' }) },
   'POST /api/innovations/{id}/return': { body: () => ({ comment: 'Lengkapi SK penetapan' }) },
-  'POST /api/innovations/{id}/documents': { file: { bytes: tinyPdf('Bukti tambahan'), filename: 'bukti.pdf', contentType: 'application/pdf' } },
+  'POST /api/innovations/{id}/documents': {
+    file: { bytes: tinyPdf('Bukti tambahan'), filename: 'bukti.pdf', contentType: 'application/pdf' },
+  },
   'PUT /api/me/notification-preferences': { body: () => ({ digest: 'immediate' }) },
   'POST /api/innovations/{id}/screening': { body: () => ({ decision: 'pass' }) },
   'POST /api/competitions/{id}/screening': { body: (c) => ({ decisions: [{ innovationId: c.w.ids.innovationA, decision: 'pass' }] }) },
-  'POST /api/innovations/{id}/presentation': { body: (c) => ({ startsAt: '2027-09-10T09:00:00+07:00', endsAt: '2027-09-10T09:20:00+07:00', location: 'Ruang Rapat Utama', panel: [c.w.ids.presentationJuror] }) },
+  'POST /api/innovations/{id}/presentation': {
+    body: (c) => ({
+      startsAt: '2027-09-10T09:00:00+07:00',
+      endsAt: '2027-09-10T09:20:00+07:00',
+      location: 'Ruang Rapat Utama',
+      panel: [c.w.ids.presentationJuror],
+    }),
+  },
   'POST /api/innovations/{id}/field-visit': { body: () => ({ findings: 'Layanan berjalan sesuai laporan' }) },
-  'POST /api/innovations/{id}/field-visit/photos': { file: { bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3]), filename: 'foto.jpg', contentType: 'image/jpeg' } },
-  'POST /api/competitions/{id}/stages/{key}/assignments/manual': { body: (c) => ({ innovationId: c.w.ids.innovationA, jurorId: c.w.userId.jurorOther }) },
+  'POST /api/innovations/{id}/field-visit/photos': {
+    file: { bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3]), filename: 'foto.jpg', contentType: 'image/jpeg' },
+  },
+  'POST /api/competitions/{id}/stages/{key}/assignments/manual': {
+    body: (c) => ({ innovationId: c.w.ids.innovationA, jurorId: c.w.userId.jurorOther }),
+  },
   'DELETE /api/assignments/{id}': { body: () => ({ reason: 'Konflik kepentingan' }) },
   'PUT /api/assignments/{id}/sheet': { body: () => ({ scores: { kebaruan: 80 } }) },
   'POST /api/assignments/{id}/sheet/reopen': { body: () => ({ reason: 'Nilai perlu ditinjau' }) },
@@ -248,16 +269,34 @@ const REQUESTS: Record<string, RequestSpec> = {
   'POST /api/innovations/{id}/objections': { body: () => ({ reason: 'Nilai tidak sesuai' }) },
   'GET /api/innovations/{id}/score': { params: (w) => ({ id: w.ids.publishedA }) },
   'POST /api/survey-units': { body: (c) => ({ name: unique(c, 'Loket Uji'), organizationId: c.w.ids.orgA }) },
-  'POST /api/survey-units/{id}/periods': { body: () => ({ label: 'SKM uji', opensAt: '2027-01-01T00:00:00+07:00', closesAt: '2027-07-01T00:00:00+07:00' }) },
+  'POST /api/survey-units/{id}/periods': {
+    body: () => ({ label: 'SKM uji', opensAt: '2027-01-01T00:00:00+07:00', closesAt: '2027-07-01T00:00:00+07:00' }),
+  },
   'POST /api/survey-periods/{id}/imports': { csv: () => 'u1,u2,u3,u4,u5,u6,u7,u8,u9\n3,3,3,3,3,3,3,3,3\n' },
-  'POST /api/survey-periods/{id}/exclusions': { body: () => ({ responseIds: ['00000000-0000-4000-8000-000000000000'], reason: 'Uji matriks' }) },
+  'POST /api/survey-periods/{id}/exclusions': {
+    body: () => ({ responseIds: ['00000000-0000-4000-8000-000000000000'], reason: 'Uji matriks' }),
+  },
   'GET /api/public/survey-units/{id}': { params: (w) => ({ id: w.ids.surveyUnit }) },
-  'POST /api/innovations/{id}/survey-evidence': { body: (c) => ({ unitId: c.w.ids.surveyUnit, beforePeriodId: c.w.ids.surveyPeriod, afterPeriodId: c.w.ids.surveyPeriod }) },
-  'POST /api/competitions/{id}/favourite-polls': { body: (c) => ({ category: 'kota', opensAt: '2027-08-01T00:00:00+07:00', closesAt: '2027-08-10T00:00:00+07:00', innovationIds: [c.w.ids.innovationA, c.w.ids.innovationB] }) },
+  'POST /api/innovations/{id}/survey-evidence': {
+    body: (c) => ({ unitId: c.w.ids.surveyUnit, beforePeriodId: c.w.ids.surveyPeriod, afterPeriodId: c.w.ids.surveyPeriod }),
+  },
+  'POST /api/competitions/{id}/favourite-polls': {
+    body: (c) => ({
+      category: 'kota',
+      opensAt: '2027-08-01T00:00:00+07:00',
+      closesAt: '2027-08-10T00:00:00+07:00',
+      innovationIds: [c.w.ids.innovationA, c.w.ids.innovationB],
+    }),
+  },
   'GET /api/public/favourite-polls/{id}': { params: (w) => ({ id: w.ids.poll }) },
-  'POST /api/public/favourite-polls/{id}/votes': { params: (w) => ({ id: w.ids.poll }), body: (c) => ({ innovationId: c.w.ids.innovationB, email: `${unique(c, 'warga')}@gmail.com` }) },
+  'POST /api/public/favourite-polls/{id}/votes': {
+    params: (w) => ({ id: w.ids.poll }),
+    body: (c) => ({ innovationId: c.w.ids.innovationB, email: `${unique(c, 'warga')}@gmail.com` }),
+  },
   'POST /api/public/favourite-votes/verify': { body: (c) => ({ token: c.w.ids.voteToken }) },
-  'POST /api/public/surveys/{code}/responses': { body: () => ({ answers: { u1: 3, u2: 3, u3: 3, u4: 3, u5: 3, u6: 3, u7: 3, u8: 3, u9: 3 } }) },
+  'POST /api/public/surveys/{code}/responses': {
+    body: () => ({ answers: { u1: 3, u2: 3, u3: 3, u4: 3, u5: 3, u6: 3, u7: 3, u8: 3, u9: 3 } }),
+  },
   'POST /api/index-editions': { body: (c) => ({ name: `Indeks Uji ${c.n}`, slug: unique(c, 'indeks-uji'), year: 2027 }) },
   'GET /api/index-editions/{id}': { params: () => indexParams() },
   // The edition is in verification: a refused body or state (400/409) proves the guards let the call through.
@@ -266,12 +305,21 @@ const REQUESTS: Record<string, RequestSpec> = {
   'GET /api/index-editions/{id}/regions/{regionId}': { params: () => indexParams() },
   'PUT /api/index-editions/{id}/regions/{regionId}/answers': {
     params: () => indexParams(),
-    body: (_c, who) => (who.startsWith('opd') ? { indicator: 'tahapan', innovationId: iw.innovation, option: 'inisiatif' } : { indicator: 'anggaran', option: 'tidak_ada' }),
+    body: (_c, who) =>
+      who.startsWith('opd')
+        ? { indicator: 'tahapan', innovationId: iw.innovation, option: 'inisiatif' }
+        : { indicator: 'anggaran', option: 'tidak_ada' },
   },
   'POST /api/index-editions/{id}/regions/{regionId}/submit': { params: () => indexParams() },
-  'PUT /api/index-editions/{id}/regions/{regionId}/survey-answers': { params: () => indexParams(), body: (c) => ({ indicator: 'survei_kepuasan', innovationId: iw.innovation, periodId: c.w.ids.surveyPeriod }) },
+  'PUT /api/index-editions/{id}/regions/{regionId}/survey-answers': {
+    params: () => indexParams(),
+    body: (c) => ({ indicator: 'survei_kepuasan', innovationId: iw.innovation, periodId: c.w.ids.surveyPeriod }),
+  },
   'GET /api/index-editions/{id}/regions/{regionId}/survey-answers': { params: () => indexParams() },
-  'POST /api/index-editions/{id}/answers/{answerId}/documents/{kind}': { params: () => ({ ...indexParams(), kind: 'regulation' }), file: { bytes: tinyPdf('Perda'), filename: 'perda.pdf', contentType: 'application/pdf' } },
+  'POST /api/index-editions/{id}/answers/{answerId}/documents/{kind}': {
+    params: () => ({ ...indexParams(), kind: 'regulation' }),
+    file: { bytes: tinyPdf('Perda'), filename: 'perda.pdf', contentType: 'application/pdf' },
+  },
   'GET /api/index-editions/{id}/documents/{documentId}': { params: () => indexParams() },
   'POST /api/index-editions/{id}/innovations': { params: () => indexParams(), body: () => ({ title: 'Inovasi Indeks Baru' }) },
   'GET /api/index-editions/{id}/innovations': { params: () => indexParams() },
@@ -300,7 +348,15 @@ let operationId: string;
 
 /** The index edition of the world (support/index-world.ts), built in beforeAll. */
 let iw: IndexWorld;
-const indexParams = () => ({ id: iw.edition, regionId: iw.region, answerId: iw.answer, innovationId: iw.innovation, slug: iw.slug, snapshotId: iw.snapshot, documentId: iw.document });
+const indexParams = () => ({
+  id: iw.edition,
+  regionId: iw.region,
+  answerId: iw.answer,
+  innovationId: iw.innovation,
+  slug: iw.slug,
+  snapshotId: iw.snapshot,
+  documentId: iw.document,
+});
 /** The region award of the world (support/award-world.ts), built in beforeAll. */
 let aw: AwardWorld;
 const awardParams = () => ({ id: aw.competition, slug: aw.slug, regionId: aw.region });
@@ -318,7 +374,9 @@ describe('authorization matrix: every OpenAPI operation × every kind of caller 
     t = await createTestApp();
     w = await buildWorld(t);
     iw = await buildIndexWorld(t, w);
-    operationId = (await t.app.get(OperationsService).start({ kind: 'judging.assign', ownerId: w.userId.organizer, competitionId: w.ids.competition })).id;
+    operationId = (
+      await t.app.get(OperationsService).start({ kind: 'judging.assign', ownerId: w.userId.organizer, competitionId: w.ids.competition })
+    ).id;
     const region = await t.db.query(`SELECT id FROM regions WHERE code = '32.75'`);
     ctx = { t, w, n: 0, regionKotaBekasi: region.rows[0].id };
     const doc = await t.http().get('/docs-json');
@@ -327,7 +385,9 @@ describe('authorization matrix: every OpenAPI operation × every kind of caller 
     );
 
     // What each caller may not see, from the database.
-    const innovations: { id: string; title: string; organization_id: string; region_id: string; competition_id: string }[] = (await t.db.query(`SELECT id, title, organization_id, region_id, competition_id FROM innovations`)).rows;
+    const innovations: { id: string; title: string; organization_id: string; region_id: string; competition_id: string }[] = (
+      await t.db.query(`SELECT id, title, organization_id, region_id, competition_id FROM innovations`)
+    ).rows;
     const orgs: { id: string; region_id: string }[] = (await t.db.query(`SELECT id, region_id FROM organizations`)).rows;
     const readerOf = async (userId: string) =>
       new Set<string>(
@@ -340,27 +400,73 @@ describe('authorization matrix: every OpenAPI operation × every kind of caller 
           )
         ).rows.map((r: { innovation_id: string }) => r.innovation_id),
       );
-    const markers = (hidden: { id: string; title?: string }[], label: string) => new Map(hidden.flatMap((x) => [[x.id, `${label} ${x.id}`] as [string, string], ...(x.title ? [[x.title, `${label} "${x.title}"`] as [string, string]] : [])]));
+    const markers = (hidden: { id: string; title?: string }[], label: string) =>
+      new Map(
+        hidden.flatMap((x) => [
+          [x.id, `${label} ${x.id}`] as [string, string],
+          ...(x.title ? [[x.title, `${label} "${x.title}"`] as [string, string]] : []),
+        ]),
+      );
     const notInnovationsOf = (keep: (i: (typeof innovations)[number]) => boolean) => innovations.filter((i) => !keep(i));
     const kotaBekasi = ctx.regionKotaBekasi;
     const jA = await readerOf(w.userId.jurorAssigned);
     const jK = await readerOf(w.userId.jurorOther);
     foreign = {
-      opdA: new Map([...markers(notInnovationsOf((i) => i.organization_id === w.ids.orgA), 'innovation'), ...markers(orgs.filter((o) => o.id !== w.ids.orgA), 'organization')]),
-      opdB: new Map([...markers(notInnovationsOf((i) => i.organization_id === w.ids.orgB), 'innovation'), ...markers(orgs.filter((o) => o.id !== w.ids.orgB), 'organization')]),
-      coordinator: new Map([...markers(notInnovationsOf((i) => i.region_id === kotaBekasi), 'innovation'), ...markers(orgs.filter((o) => o.region_id !== kotaBekasi), 'organization')]),
-      jurorAssigned: markers(notInnovationsOf((i) => jA.has(i.id)), 'innovation'),
-      jurorOther: markers(notInnovationsOf((i) => jK.has(i.id)), 'innovation'),
+      opdA: new Map([
+        ...markers(
+          notInnovationsOf((i) => i.organization_id === w.ids.orgA),
+          'innovation',
+        ),
+        ...markers(
+          orgs.filter((o) => o.id !== w.ids.orgA),
+          'organization',
+        ),
+      ]),
+      opdB: new Map([
+        ...markers(
+          notInnovationsOf((i) => i.organization_id === w.ids.orgB),
+          'innovation',
+        ),
+        ...markers(
+          orgs.filter((o) => o.id !== w.ids.orgB),
+          'organization',
+        ),
+      ]),
+      coordinator: new Map([
+        ...markers(
+          notInnovationsOf((i) => i.region_id === kotaBekasi),
+          'innovation',
+        ),
+        ...markers(
+          orgs.filter((o) => o.region_id !== kotaBekasi),
+          'organization',
+        ),
+      ]),
+      jurorAssigned: markers(
+        notInnovationsOf((i) => jA.has(i.id)),
+        'innovation',
+      ),
+      jurorOther: markers(
+        notInnovationsOf((i) => jK.has(i.id)),
+        'innovation',
+      ),
       organizerOther: new Map([
-        ...markers(notInnovationsOf((i) => i.competition_id === w.ids.otherCompetition), 'innovation'),
-        ...markers([w.ids.competition, w.ids.published, w.ids.openCompetition].map((id) => ({ id })), 'competition'),
+        ...markers(
+          notInnovationsOf((i) => i.competition_id === w.ids.otherCompetition),
+          'innovation',
+        ),
+        ...markers(
+          [w.ids.competition, w.ids.published, w.ids.openCompetition].map((id) => ({ id })),
+          'competition',
+        ),
       ]),
       organizer: new Map(),
       admin: new Map(),
     };
     // Built after the markers above: the entry's title is its region's name, which the directory shows everyone.
     aw = await buildAwardWorld(t, w, iw);
-    for (const who of ['opdA', 'opdB', 'jurorAssigned', 'jurorOther', 'organizerOther'] as const) foreign[who].set(aw.entry, `award entry ${aw.entry}`);
+    for (const who of ['opdA', 'opdB', 'jurorAssigned', 'jurorOther', 'organizerOther'] as const)
+      foreign[who].set(aw.entry, `award entry ${aw.entry}`);
     foreign.organizerOther.set(aw.competition, `competition ${aw.competition}`);
   });
   afterAll(async () => t?.close());
@@ -410,7 +516,12 @@ describe('authorization matrix: every OpenAPI operation × every kind of caller 
 
   // One test per row, in table order (the ones that end sessions or remove things come last).
   it.each(Object.entries(TABLE))('%s: every caller gets what the table says, and no 2xx leaks', async (route, row) => {
-    const expected = Object.fromEntries(row.trim().split(/\s+/).map((cell, i) => [COLUMNS[i], cell as Outcome])) as Record<Who, Outcome>;
+    const expected = Object.fromEntries(
+      row
+        .trim()
+        .split(/\s+/)
+        .map((cell, i) => [COLUMNS[i], cell as Outcome]),
+    ) as Record<Who, Outcome>;
     const secured = operations.find((o) => o.route === route)?.secured ?? true;
     const mine: string[] = [];
     // Callers the table refuses go first, so that an allowed call's side effects cannot hide a refusal.
@@ -422,12 +533,14 @@ describe('authorization matrix: every OpenAPI operation × every kind of caller 
       const got = res.status;
       const reached = ![401, 403, 404].includes(got);
       if (got >= 500) mine.push(`${route} as ${who}: ${got} ${res.text.slice(0, 200)}`);
-      else if (want === 'ok' ? !reached : got !== Number(want)) mine.push(`${route} as ${who}: expected ${want}, got ${got} ${res.text.slice(0, 160)}`);
+      else if (want === 'ok' ? !reached : got !== Number(want))
+        mine.push(`${route} as ${who}: expected ${want}, got ${got} ${res.text.slice(0, 160)}`);
       if (want !== 'ok' && got >= 200 && got < 300) leaks.push(`${route} as ${who}: ${got} where the table says ${want}`);
       if (who !== 'anon' && secured && got >= 200 && got < 300) {
         const text = res.text ?? '';
         const seen = [...foreign[who].entries()].filter(([marker]) => text.includes(marker)).map(([, label]) => label);
-        if (seen.length) leaks.push(`${route} as ${who}: body holds ${seen.slice(0, 3).join(', ')}${seen.length > 3 ? ` (+${seen.length - 3})` : ''}`);
+        if (seen.length)
+          leaks.push(`${route} as ${who}: body holds ${seen.slice(0, 3).join(', ')}${seen.length > 3 ? ` (+${seen.length - 3})` : ''}`);
       }
     }
     mismatches.push(...mine);
@@ -436,7 +549,9 @@ describe('authorization matrix: every OpenAPI operation × every kind of caller 
   });
 
   it('checked every route as every caller and found no leak', () => {
-    console.log(`authorization matrix: ${Object.keys(TABLE).length} routes × ${COLUMNS.length} callers = ${checks} checks; leaks: ${leaks.length}; mismatches: ${mismatches.length}${leaks.length ? `\n  ${leaks.join('\n  ')}` : ''}`);
+    console.log(
+      `authorization matrix: ${Object.keys(TABLE).length} routes × ${COLUMNS.length} callers = ${checks} checks; leaks: ${leaks.length}; mismatches: ${mismatches.length}${leaks.length ? `\n  ${leaks.join('\n  ')}` : ''}`,
+    );
     expect(checks).toBe(operations.length * COLUMNS.length);
     expect(leaks).toEqual([]);
   });

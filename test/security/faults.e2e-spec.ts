@@ -32,7 +32,8 @@ const ENTRIES = [
   { code: 'DINKES-KOTA-BEKASI', title: 'Posyandu Digital' },
 ];
 const outcomes: string[] = [];
-const noSql = (body: unknown) => expect(JSON.stringify(body)).not.toMatch(/select|insert|update|competition_|outbox_|terminat|ECONN|stack/i);
+const noSql = (body: unknown) =>
+  expect(JSON.stringify(body)).not.toMatch(/select|insert|update|competition_|outbox_|terminat|ECONN|stack/i);
 const UNAVAILABLE = { statusCode: 503, error: 'Service Unavailable', message: expect.any(String), code: 'DATABASE_UNAVAILABLE' };
 
 describe('faults: PostgreSQL restarts, statement timeout, storage left by a crash (e2e)', () => {
@@ -75,7 +76,15 @@ describe('faults: PostgreSQL restarts, statement timeout, storage left by a cras
 
   /** Waits (bounded) until one session of the app waits for a lock in a statement starting with `prefix`. */
   async function waitingOnLock(prefix: string): Promise<number> {
-    const n = async () => Number((await t.db.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`, [`${prefix}%`])).rows[0].n);
+    const n = async () =>
+      Number(
+        (
+          await t.db.query(
+            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`,
+            [`${prefix}%`],
+          )
+        ).rows[0].n,
+      );
     for (let i = 0; i < 400 && (await n()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
     return n();
   }
@@ -97,9 +106,13 @@ describe('faults: PostgreSQL restarts, statement timeout, storage left by a cras
       competition: await q(`SELECT to_jsonb(c) AS r FROM competitions c WHERE id = $1`),
       stages: await q(`SELECT to_jsonb(s) AS r FROM competition_stages s WHERE competition_id = $1 ORDER BY key`),
       innovations: await q(`SELECT to_jsonb(i) AS r FROM innovations i WHERE competition_id = $1 ORDER BY id`),
-      counts: await q(`SELECT to_jsonb(c) AS r FROM innovation_counts c WHERE competition_id = $1 ORDER BY category, status, current_stage`),
+      counts: await q(
+        `SELECT to_jsonb(c) AS r FROM innovation_counts c WHERE competition_id = $1 ORDER BY category, status, current_stage`,
+      ),
       stageResults: await q(`SELECT to_jsonb(s) AS r FROM stage_results s WHERE competition_id = $1 ORDER BY id`),
-      history: await q(`SELECT to_jsonb(h) AS r FROM innovation_status_history h JOIN innovations i ON i.id = h.innovation_id WHERE i.competition_id = $1 ORDER BY h.id`),
+      history: await q(
+        `SELECT to_jsonb(h) AS r FROM innovation_status_history h JOIN innovations i ON i.id = h.innovation_id WHERE i.competition_id = $1 ORDER BY h.id`,
+      ),
       audit: await q(`SELECT to_jsonb(a) AS r FROM audit_events a WHERE competition_id = $1 ORDER BY id`),
       // Rows only (the relay may deliver earlier messages meanwhile, which changes their status, not their number).
       outbox: await q(`SELECT to_jsonb(o.dedupe_key) AS r FROM outbox_messages o WHERE competition_id = $1 ORDER BY dedupe_key`),
@@ -108,22 +121,38 @@ describe('faults: PostgreSQL restarts, statement timeout, storage left by a cras
   }
   type Rows = Awaited<ReturnType<typeof rows>>;
   const total = (r: Rows) => Object.values(r).reduce((n, list) => n + list.length, 0);
-  const changed = (a: Rows, b: Rows) => (Object.keys(a) as (keyof Rows)[]).reduce((n, k) => n + a[k].filter((x) => !b[k].includes(x)).length + b[k].filter((x) => !a[k].includes(x)).length, 0);
+  const changed = (a: Rows, b: Rows) =>
+    (Object.keys(a) as (keyof Rows)[]).reduce(
+      (n, k) => n + a[k].filter((x) => !b[k].includes(x)).length + b[k].filter((x) => !a[k].includes(x)).length,
+      0,
+    );
 
   /** An edition of the four ENTRIES judged by the five demo jurors through every stage but the close of the last one. */
   async function judgedEdition(slug: string): Promise<{ id: string; title: Map<string, string> }> {
     const c = await openCompetition(t, org, {
       slug,
       mutate: (plan) => {
-        plan.stages.filter((s: { rubric: unknown[] }) => s.rubric.length).forEach((s: { jurorsPerInnovation: number }) => (s.jurorsPerInnovation = 5));
+        plan.stages
+          .filter((s: { rubric: unknown[] }) => s.rubric.length)
+          .forEach((s: { jurorsPerInnovation: number }) => (s.jurorsPerInnovation = 5));
         plan.objectionWindowDays = 0; // publication without an announcement: these tests are about faults, not objections
       },
     });
     const ids = await seedSubmitted(t, c.id, ENTRIES);
     const pipeline = t.app.get(PipelineService);
-    const holdLast = Object.create(pipeline, { close: { value: (a: Actor, id: string, key: string, o: object) => (key === LAST ? Promise.resolve(null) : pipeline.close(a, id, key, o)) } }) as PipelineService;
+    const holdLast = Object.create(pipeline, {
+      close: {
+        value: (a: Actor, id: string, key: string, o: object) => (key === LAST ? Promise.resolve(null) : pipeline.close(a, id, key, o)),
+      },
+    }) as PipelineService;
     const title = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
-    await judgeEdition({ pipeline: holdLast, assignments: t.app.get(AssignmentsService), jury: t.app.get(JuryService) }, organizer, jurors, await t.app.get(CompetitionsService).snapshot(c.id), { titles: title });
+    await judgeEdition(
+      { pipeline: holdLast, assignments: t.app.get(AssignmentsService), jury: t.app.get(JuryService) },
+      organizer,
+      jurors,
+      await t.app.get(CompetitionsService).snapshot(c.id),
+      { titles: title },
+    );
     return { id: c.id, title };
   }
 
@@ -139,13 +168,18 @@ describe('faults: PostgreSQL restarts, statement timeout, storage left by a cras
   async function snapshotByTitle(id: string) {
     const s = (await t.db.query(`SELECT input, output, labels, version FROM ranking_snapshots WHERE id = $1`, [id])).rows[0];
     let text = JSON.stringify({ input: s.input, output: s.output });
-    for (const [innovationId, label] of Object.entries(s.labels as Record<string, { title: string }>)) text = text.replaceAll(innovationId, label.title);
+    for (const [innovationId, label] of Object.entries(s.labels as Record<string, { title: string }>))
+      text = text.replaceAll(innovationId, label.title);
     const { input, output } = JSON.parse(text);
     const set = (xs: unknown[]) => xs.map((x) => JSON.stringify(x)).sort();
     return {
       version: s.version,
       output: { ...output, inputsDigest: undefined },
-      input: { ...input, submissions: set(input.submissions.map(({ submittedAt: _at, ...rest }: { submittedAt: string }) => rest)), sheets: set(input.sheets) },
+      input: {
+        ...input,
+        submissions: set(input.submissions.map(({ submittedAt: _at, ...rest }: { submittedAt: string }) => rest)),
+        sheets: set(input.sheets),
+      },
     };
   }
 
@@ -209,12 +243,27 @@ describe('faults: PostgreSQL restarts, statement timeout, storage left by a cras
     expect(retry.status).toBe(200);
     expect(decided(retry.body)).toEqual(decided(ref.body));
     const results = async (c: typeof reference) =>
-      (await t.db.query(`SELECT innovation_id, status, score::float AS score, rank, reason FROM stage_results WHERE competition_id = $1 AND stage_key = $2`, [c.id, LAST])).rows
+      (
+        await t.db.query(
+          `SELECT innovation_id, status, score::float AS score, rank, reason FROM stage_results WHERE competition_id = $1 AND stage_key = $2`,
+          [c.id, LAST],
+        )
+      ).rows
         .map(({ innovation_id, ...r }: { innovation_id: string }) => ({ title: c.title.get(innovation_id)!, ...r }))
         .sort((a, b) => a.title.localeCompare(b.title));
     expect(await results(faulted)).toEqual(await results(reference));
-    expect(Number((await t.db.query(`SELECT count(*) AS n FROM audit_events WHERE action = 'stage.close' AND entity_id = $1`, [`${faulted.id}:${LAST}`])).rows[0].n)).toBe(1);
-    outcomes.push(`PostgreSQL restarted during a stage close (${ENTRIES.length} innovations, ${total(before)} rows watched; the close had written ${wrote.join(', ')}): in-flight close ${failed.status} ${failed.body.code}, close sent while down ${whileDown!.status}, ${changed(before, after)} rows changed, retry ${retry.status}, decisions identical to the run without a fault`);
+    expect(
+      Number(
+        (
+          await t.db.query(`SELECT count(*) AS n FROM audit_events WHERE action = 'stage.close' AND entity_id = $1`, [
+            `${faulted.id}:${LAST}`,
+          ])
+        ).rows[0].n,
+      ),
+    ).toBe(1);
+    outcomes.push(
+      `PostgreSQL restarted during a stage close (${ENTRIES.length} innovations, ${total(before)} rows watched; the close had written ${wrote.join(', ')}): in-flight close ${failed.status} ${failed.body.code}, close sent while down ${whileDown!.status}, ${changed(before, after)} rows changed, retry ${retry.status}, decisions identical to the run without a fault`,
+    );
   });
 
   it('PostgreSQL restarted during a publication: 503, no row changed, the retry publishes version 1 equal to the reference', async () => {
@@ -226,11 +275,10 @@ describe('faults: PostgreSQL restarts, statement timeout, storage left by a cras
     // The publication's last write is its outbox rows: an uncommitted row with one of their keys holds it
     // there, after the snapshot, the competition's new status and the audit row are written.
     const juror = jurors[1];
-    const blocker = await hold(`INSERT INTO outbox_messages (type, recipient_id, channel, payload, dedupe_key, max_attempts, competition_id) VALUES ('results_published', $1, 'inbox', '{}', $2, 1, $3)`, [
-      juror.id,
-      `results_published:${faulted.id}:1@${juror.id}/inbox`,
-      faulted.id,
-    ]);
+    const blocker = await hold(
+      `INSERT INTO outbox_messages (type, recipient_id, channel, payload, dedupe_key, max_attempts, competition_id) VALUES ('results_published', $1, 'inbox', '{}', $2, 1, $3)`,
+      [juror.id, `results_published:${faulted.id}:1@${juror.id}/inbox`, faulted.id],
+    );
     const first = publish(faulted.id).then((r) => r);
     expect(await waitingOnLock('INSERT INTO outbox_messages')).toBe(1);
     const wrote = await writtenBefore('INSERT INTO outbox_messages', 'outbox_messages');
@@ -251,9 +299,15 @@ describe('faults: PostgreSQL restarts, statement timeout, storage left by a cras
     expect(await snapshotByTitle(retry.body.id)).toEqual(await snapshotByTitle(ref.body.id));
     const status = async (id: string) => (await t.db.query(`SELECT status FROM competitions WHERE id = $1`, [id])).rows[0].status;
     expect(await status(faulted.id)).toBe(await status(reference.id));
-    const outbox = async (id: string) => Number((await t.db.query(`SELECT count(*) AS n FROM outbox_messages WHERE competition_id = $1 AND type = 'results_published'`, [id])).rows[0].n);
+    const outbox = async (id: string) =>
+      Number(
+        (await t.db.query(`SELECT count(*) AS n FROM outbox_messages WHERE competition_id = $1 AND type = 'results_published'`, [id]))
+          .rows[0].n,
+      );
     expect(await outbox(faulted.id)).toBe(await outbox(reference.id));
-    outcomes.push(`PostgreSQL restarted during a publication (${total(before)} rows watched; it had written ${wrote.join(', ')}): ${failed.status} ${failed.body.code}, ${changed(before, after)} rows changed, retry ${retry.status} (version ${retry.body.version}), ranking identical to the run without a fault`);
+    outcomes.push(
+      `PostgreSQL restarted during a publication (${total(before)} rows watched; it had written ${wrote.join(', ')}): ${failed.status} ${failed.body.code}, ${changed(before, after)} rows changed, retry ${retry.status} (version ${retry.body.version}), ranking identical to the run without a fault`,
+    );
   });
 
   it('the migration runner lifts the statement timeout; the pool keeps it', async () => {
@@ -267,7 +321,10 @@ describe('faults: PostgreSQL restarts, statement timeout, storage left by a cras
       }
       async down() {}
     }
-    const ds = await new DataSource({ ...dataSourceOptions(url, [], { statementTimeoutMs: 300 }), migrations: [SlowIndexBuild1800000000000] }).initialize();
+    const ds = await new DataSource({
+      ...dataSourceOptions(url, [], { statementTimeoutMs: 300 }),
+      migrations: [SlowIndexBuild1800000000000],
+    }).initialize();
     try {
       await expect(ds.query(`SELECT pg_sleep(1)`)).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '57014' }) });
       expect((await runMigrations(ds)).map((m) => m.name)).toEqual(['SlowIndexBuild1800000000000']);
@@ -288,7 +345,11 @@ describe('faults: PostgreSQL restarts, statement timeout, storage left by a cras
       const bytes = tinyPdf(`Bukti ${n}`);
       const up = await uploadPdf(t, opd, created.body.id, `bukti-${n}.pdf`, bytes);
       expect(up.status).toBe(201);
-      docs.push({ id: up.body.id, key: (await t.db.query(`SELECT storage_key FROM documents WHERE id = $1`, [up.body.id])).rows[0].storage_key, bytes });
+      docs.push({
+        id: up.body.id,
+        key: (await t.db.query(`SELECT storage_key FROM documents WHERE id = $1`, [up.body.id])).rows[0].storage_key,
+        bytes,
+      });
     }
     const storage = path.join(t.env.dataDir, 'storage');
     const file = (key: string) => path.join(storage, 'files', key);
@@ -314,16 +375,23 @@ describe('faults: PostgreSQL restarts, statement timeout, storage left by a cras
     expect(swept).toEqual({ staged: 1, restored: 1, purged: 1 });
     expect(existsSync(path.join(storage, 'tmp', 'cut-off.part'))).toBe(false);
     expect([existsSync(file(survived.key)), existsSync(trashed(survived.key))]).toEqual([true, false]);
-    const download = await t.http().get(`/api/documents/${survived.id}`).set(bearer(opd)).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (ch: Buffer) => chunks.push(ch));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const download = await t
+      .http()
+      .get(`/api/documents/${survived.id}`)
+      .set(bearer(opd))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (ch: Buffer) => chunks.push(ch));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect([download.status, Buffer.compare(download.body as Buffer, survived.bytes)]).toEqual([200, 0]);
     expect([existsSync(file(committed.key)), existsSync(trashed(committed.key))]).toEqual([false, false]);
     expect(existsSync(trashed(inFlight.key))).toBe(true);
     expect(readFileSync(trashed(inFlight.key))).toEqual(inFlight.bytes);
-    outcomes.push(`storage sweep: 1 staged upload (2 h old) deleted, 1 interrupted delete whose row survived restored (downloadable), 1 whose row was deleted purged, 1 recent left alone`);
+    outcomes.push(
+      `storage sweep: 1 staged upload (2 h old) deleted, 1 interrupted delete whose row survived restored (downloadable), 1 whose row was deleted purged, 1 recent left alone`,
+    );
   });
 
   // Last: passport keeps one "jwt" strategy per process, the latest app's; once this second app is closed,
@@ -353,18 +421,24 @@ describe('faults: PostgreSQL restarts, statement timeout, storage left by a cras
 
     it('a statement held past the timeout answers 503 DATABASE_TIMEOUT, changes nothing, and the retry succeeds', async () => {
       const token = (await login(t2, 'organizer@demo.local')).accessToken;
-      const versions = async () => Number((await t.db.query(`SELECT count(*) AS n FROM ranking_snapshots WHERE competition_id = $1`, [reference.id])).rows[0].n);
+      const versions = async () =>
+        Number((await t.db.query(`SELECT count(*) AS n FROM ranking_snapshots WHERE competition_id = $1`, [reference.id])).rows[0].n);
       const before = await rows(reference.id);
       const blocker = await hold(`SELECT 1 FROM competitions WHERE id = $1 FOR UPDATE`, [reference.id]);
       const held = await post(t2, `/api/competitions/${reference.id}/rankings/publish`, token, { reason: 'koreksi nilai' });
       await blocker.release();
-      expect([held.status, held.body]).toEqual([503, { statusCode: 503, error: 'Service Unavailable', message: expect.any(String), code: 'DATABASE_TIMEOUT' }]);
+      expect([held.status, held.body]).toEqual([
+        503,
+        { statusCode: 503, error: 'Service Unavailable', message: expect.any(String), code: 'DATABASE_TIMEOUT' },
+      ]);
       noSql(held.body);
       expect(changed(before, await rows(reference.id))).toBe(0);
       const retry = await post(t2, `/api/competitions/${reference.id}/rankings/publish`, token, { reason: 'koreksi nilai' });
       expect([retry.status, retry.body.version]).toEqual([201, 2]);
       expect(await versions()).toBe(2);
-      outcomes.push(`statement timeout 300 ms, publication held on a row lock: ${held.status} ${held.body.code}, 0 rows changed; retry ${retry.status} (version ${retry.body.version})`);
+      outcomes.push(
+        `statement timeout 300 ms, publication held on a row lock: ${held.status} ${held.body.code}, 0 rows changed; retry ${retry.status} (version ${retry.body.version})`,
+      );
     });
   });
 });
@@ -393,7 +467,15 @@ describe('the API killed (kill -9) on the embedded database, then started again 
     const { spawn } = await import('node:child_process');
     const { freePort } = await import('@app/database');
     const port = await freePort();
-    const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', NODE_ENV: 'development', DATA_DIR: dataDir, PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'error' };
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/root',
+      NODE_ENV: 'development',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'error',
+    };
     const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let out = '';
@@ -401,7 +483,10 @@ describe('the API killed (kill -9) on the embedded database, then started again 
     child.stderr!.on('data', (d) => (out += String(d)));
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline && child.exitCode === null) {
-      const status = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 0);
+      const status = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status) return { child, output: () => out, health: status };
       await new Promise((r) => setTimeout(r, 250));
     }

@@ -11,14 +11,16 @@ import { FailedLogins, UsersService } from '@app/identity';
 const ACCESS_SECRET = 'test-access-secret-0123456789-0123456789'; // test/support/test-app.ts
 const REFRESH_SECRET = 'test-refresh-secret-0123456789-0123456789';
 const ALLOWED_ORIGIN = 'https://inovasi.jabarprov.go.id';
-const LEAK = /\n\s+at |\bat [\w$.<>]+ \(|\.[jt]s:\d+|node_modules|QueryFailedError|TypeORMError|syntax error at or near|violates \w+ constraint|duplicate key value|invalid input syntax|relation "\w+"|"stack"/i;
+const LEAK =
+  /\n\s+at |\bat [\w$.<>]+ \(|\.[jt]s:\d+|node_modules|QueryFailedError|TypeORMError|syntax error at or near|violates \w+ constraint|duplicate key value|invalid input syntax|relation "\w+"|"stack"/i;
 
 const b64url = (v: object | Buffer) => (Buffer.isBuffer(v) ? v : Buffer.from(JSON.stringify(v))).toString('base64url');
 function sign(header: object, payload: object, secret: string | null, hash = 'sha256'): string {
   const head = `${b64url(header)}.${b64url(payload)}`;
   return `${head}.${secret === null ? '' : createHmac(hash, secret).update(head).digest('base64url')}`;
 }
-const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<string, unknown> & { exp: number; iat: number };
+const claimsOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<string, unknown> & { exp: number; iat: number };
 
 function expectErrorShape(res: { status: number; body: any; text: string; headers: Record<string, string> }, status: number) {
   expect(res.status).toBe(status);
@@ -65,7 +67,12 @@ describe('HTTP hardening (e2e)', () => {
 
   describe('CORS', () => {
     it('without CORS_ORIGINS a foreign origin gets no Access-Control-Allow-Origin, preflight or not', async () => {
-      const pre = await t.http().options('/api/auth/login').set('origin', 'https://evil.example').set('access-control-request-method', 'POST').set('access-control-request-headers', 'content-type,authorization');
+      const pre = await t
+        .http()
+        .options('/api/auth/login')
+        .set('origin', 'https://evil.example')
+        .set('access-control-request-method', 'POST')
+        .set('access-control-request-headers', 'content-type,authorization');
       expect(pre.headers['access-control-allow-origin']).toBeUndefined();
       const get = await t.http().get('/api/public/competitions').set('origin', 'https://evil.example');
       expect(get.status).toBe(200);
@@ -75,15 +82,26 @@ describe('HTTP hardening (e2e)', () => {
   });
 
   describe('password policy: only the owner sets a password, through the link', () => {
-    it('nobody sets another person\'s password: a password on account creation or in a CSV import is refused (400 naming password)', async () => {
+    it("nobody sets another person's password: a password on account creation or in a CSV import is refused (400 naming password)", async () => {
       const admin = (await login(t, 'admin@demo.local')).accessToken;
-      const res = await t.http().post('/api/users').set(bearer(admin)).send({ email: 'juri.kebijakan@demo.local', name: 'Juri Kebijakan', role: 'juror', password: 'kebijakan-sandi-2025' });
+      const res = await t
+        .http()
+        .post('/api/users')
+        .set(bearer(admin))
+        .send({ email: 'juri.kebijakan@demo.local', name: 'Juri Kebijakan', role: 'juror', password: 'kebijakan-sandi-2025' });
       expectErrorShape(res, 400);
       expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain('password');
-      const csv = await t.http().post('/api/imports/users').set(bearer(admin)).set('content-type', 'text/csv').send('email,name,role,password\njuri.csv@demo.local,Juri CSV,juror,kebijakan-sandi-2025');
+      const csv = await t
+        .http()
+        .post('/api/imports/users')
+        .set(bearer(admin))
+        .set('content-type', 'text/csv')
+        .send('email,name,role,password\njuri.csv@demo.local,Juri CSV,juror,kebijakan-sandi-2025');
       expectErrorShape(csv, 400);
       expect(csv.body.details.errors).toEqual([{ row: 2, field: 'password', message: expect.stringContaining('invitation') }]);
-      expect((await t.db.query(`SELECT 1 FROM users WHERE email IN ('juri.kebijakan@demo.local', 'juri.csv@demo.local')`)).rowCount).toBe(0);
+      expect((await t.db.query(`SELECT 1 FROM users WHERE email IN ('juri.kebijakan@demo.local', 'juri.csv@demo.local')`)).rowCount).toBe(
+        0,
+      );
     });
 
     it.each([
@@ -97,19 +115,41 @@ describe('HTTP hardening (e2e)', () => {
     ])('refuses a password that is %s with 400 naming password, and the link stays usable', async (_label, password) => {
       const admin = (await login(t, 'admin@demo.local')).accessToken;
       if (!(await t.db.query(`SELECT 1 FROM users WHERE email = 'juri.kebijakan@demo.local'`)).rowCount) {
-        expect((await t.http().post('/api/users').set(bearer(admin)).send({ email: 'juri.kebijakan@demo.local', name: 'Juri Kebijakan', role: 'juror' })).status).toBe(201);
+        expect(
+          (
+            await t
+              .http()
+              .post('/api/users')
+              .set(bearer(admin))
+              .send({ email: 'juri.kebijakan@demo.local', name: 'Juri Kebijakan', role: 'juror' })
+          ).status,
+        ).toBe(201);
       }
-      const res = await t.http().post('/api/auth/invitations/accept').send({ token: await accountLinkToken(t, 'juri.kebijakan@demo.local'), password });
+      const res = await t
+        .http()
+        .post('/api/auth/invitations/accept')
+        .send({ token: await accountLinkToken(t, 'juri.kebijakan@demo.local'), password });
       expectErrorShape(res, 400);
       expect(res.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['password']);
-      expect((await t.db.query(`SELECT 1 FROM account_tokens a JOIN users u ON u.id = a.user_id WHERE u.email = 'juri.kebijakan@demo.local' AND a.used_at IS NULL`)).rowCount).toBe(1);
+      expect(
+        (
+          await t.db.query(
+            `SELECT 1 FROM account_tokens a JOIN users u ON u.id = a.user_id WHERE u.email = 'juri.kebijakan@demo.local' AND a.used_at IS NULL`,
+          )
+        ).rowCount,
+      ).toBe(1);
     });
 
     it('a good password passes and is never echoed', async () => {
-      const res = await t.http().post('/api/auth/invitations/accept').send({ token: await accountLinkToken(t, 'juri.kebijakan@demo.local'), password: 'kebijakan-sandi-2025' });
+      const res = await t
+        .http()
+        .post('/api/auth/invitations/accept')
+        .send({ token: await accountLinkToken(t, 'juri.kebijakan@demo.local'), password: 'kebijakan-sandi-2025' });
       expect(res.status).toBe(204);
       expect(res.text).toBe('');
-      expect((await t.http().post('/api/auth/login').send({ email: 'juri.kebijakan@demo.local', password: 'kebijakan-sandi-2025' })).status).toBe(200);
+      expect(
+        (await t.http().post('/api/auth/login').send({ email: 'juri.kebijakan@demo.local', password: 'kebijakan-sandi-2025' })).status,
+      ).toBe(200);
     });
   });
 
@@ -128,13 +168,25 @@ describe('HTTP hardening (e2e)', () => {
 
     it.each([
       ['alg none, no signature', () => sign({ alg: 'none', typ: 'JWT' }, claims, null)],
-      ['alg none, with the old signature', () => `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims)}.${rsud.accessToken.split('.')[2]}`],
+      [
+        'alg none, with the old signature',
+        () => `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims)}.${rsud.accessToken.split('.')[2]}`,
+      ],
       ['HS512 with the right secret', () => sign({ alg: 'HS512', typ: 'JWT' }, claims, ACCESS_SECRET, 'sha512')],
       ['HS384 with the right secret', () => sign({ alg: 'HS384', typ: 'JWT' }, claims, ACCESS_SECRET, 'sha384')],
       ['signed with the refresh secret', () => sign({ alg: 'HS256', typ: 'JWT' }, claims, REFRESH_SECRET)],
-      ['expired a minute ago (right secret)', () => sign({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now() - 1000, exp: now() - 60 }, ACCESS_SECRET)],
-      ['payload changed to admin, old signature', () => `${rsud.accessToken.split('.')[0]}.${b64url({ ...claims, role: 'admin' })}.${rsud.accessToken.split('.')[2]}`],
-      ['unknown session (right secret)', () => sign({ alg: 'HS256', typ: 'JWT' }, { ...claims, sid: '00000000-0000-4000-8000-000000000000' }, ACCESS_SECRET)],
+      [
+        'expired a minute ago (right secret)',
+        () => sign({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now() - 1000, exp: now() - 60 }, ACCESS_SECRET),
+      ],
+      [
+        'payload changed to admin, old signature',
+        () => `${rsud.accessToken.split('.')[0]}.${b64url({ ...claims, role: 'admin' })}.${rsud.accessToken.split('.')[2]}`,
+      ],
+      [
+        'unknown session (right secret)',
+        () => sign({ alg: 'HS256', typ: 'JWT' }, { ...claims, sid: '00000000-0000-4000-8000-000000000000' }, ACCESS_SECRET),
+      ],
       ['not a JWT', () => 'Bearer-but-not-a-token'],
     ])('refuses %s with 401 and the error shape', async (_label, make) => {
       const res = await me(make());
@@ -178,7 +230,12 @@ describe('HTTP hardening (e2e)', () => {
     it('malformed, oversized and mislabelled bodies: 400, 413, 415, each in the error shape', async () => {
       const post = () => t.http().post('/api/auth/login');
       expectErrorShape(await post().set('content-type', 'application/json').send('{"email": "a@b.c", "password": '), 400);
-      expectErrorShape(await post().set('content-type', 'application/json').send(`{"email": "${'a'.repeat(3 * 1024 * 1024)}"}`), 413);
+      expectErrorShape(
+        await post()
+          .set('content-type', 'application/json')
+          .send(`{"email": "${'a'.repeat(3 * 1024 * 1024)}"}`),
+        413,
+      );
       expectErrorShape(await post().set('content-type', 'application/xml').send('<login/>'), 415);
       const broken = await post().set('content-type', 'application/json').send('{"__proto__": {"role": "admin"}}');
       expectErrorShape(broken, 400);
@@ -190,7 +247,9 @@ describe('HTTP hardening (e2e)', () => {
     beforeAll(async () => {
       const org = (await login(t, 'organizer@demo.local')).accessToken;
       const c = await openCompetition(t, org, { slug: 'unduhan' });
-      draft = (await t.http().post(`/api/competitions/${c.id}/innovations`).set(bearer(rsud.accessToken)).send(completeProposal('SiTaro Unduhan'))).body.id;
+      draft = (
+        await t.http().post(`/api/competitions/${c.id}/innovations`).set(bearer(rsud.accessToken)).send(completeProposal('SiTaro Unduhan'))
+      ).body.id;
     });
 
     it.each([
@@ -198,14 +257,23 @@ describe('HTTP hardening (e2e)', () => {
       ['a PNG named .html', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'halaman.html', 'image/png'],
       ['a PDF with quotes and CRLF in its name', tinyPdf('Laporan'), 'a"b\r\nSet-Cookie: sesi=curian.pdf', 'application/pdf'],
     ])('%s: attachment, its sniffed type, nosniff, never cached, no injected header', async (_label, bytes, filename, type) => {
-      const up = await t.http().post(`/api/innovations/${draft}/documents`).set(bearer(rsud.accessToken)).attach('file', bytes, { filename, contentType: 'text/html' });
+      const up = await t
+        .http()
+        .post(`/api/innovations/${draft}/documents`)
+        .set(bearer(rsud.accessToken))
+        .attach('file', bytes, { filename, contentType: 'text/html' });
       expect(up.status).toBe(201);
       expect(up.body.mediaType).toBe(type);
-      const res = await t.http().get(`/api/documents/${up.body.id}`).set(bearer(rsud.accessToken)).buffer(true).parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      const res = await t
+        .http()
+        .get(`/api/documents/${up.body.id}`)
+        .set(bearer(rsud.accessToken))
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe(type);
       expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[^"\r\n]*"; filename\*=UTF-8''[^\s"]+$/);
@@ -236,13 +304,29 @@ describe('HTTP hardening (e2e)', () => {
       expect((await documents().field('catatan', 'SK Wali Kota').attach('file', pdf, 'sk.pdf')).status).toBe(201);
       expect(await count()).toBe(before + 1);
       // Field-visit photos read the body the same way (before the visit's state is looked at).
-      refused(await t.http().post(`/api/innovations/${draft}/field-visit/photos`).set(bearer(org)).attach('foto', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), 'foto.jpg'), 'UPLOAD_FIELD_NAME');
+      refused(
+        await t
+          .http()
+          .post(`/api/innovations/${draft}/field-visit/photos`)
+          .set(bearer(org))
+          .attach('foto', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), 'foto.jpg'),
+        'UPLOAD_FIELD_NAME',
+      );
       // CSV imports as multipart: the same field, one file; nothing is imported from a refused form.
       const csv = (name: string) => Buffer.from(`name,region,kind,code,email\n${name},32.75,opd,,\n`);
       const imports = () => t.http().post('/api/imports/organizations').set(bearer(admin));
       refused(await imports().attach('csv', csv('Dinas Salah Nama'), 'opd.csv'), 'UPLOAD_FIELD_NAME');
-      refused(await imports().attach('file', csv('Dinas Dua Berkas A'), 'a.csv').attach('file', csv('Dinas Dua Berkas B'), 'b.csv'), 'UPLOAD_TOO_MANY_FILES');
-      expect((await t.db.query(`SELECT count(*)::int AS n FROM organizations WHERE name LIKE 'Dinas Salah Nama%' OR name LIKE 'Dinas Dua Berkas%'`)).rows[0].n).toBe(0);
+      refused(
+        await imports().attach('file', csv('Dinas Dua Berkas A'), 'a.csv').attach('file', csv('Dinas Dua Berkas B'), 'b.csv'),
+        'UPLOAD_TOO_MANY_FILES',
+      );
+      expect(
+        (
+          await t.db.query(
+            `SELECT count(*)::int AS n FROM organizations WHERE name LIKE 'Dinas Salah Nama%' OR name LIKE 'Dinas Dua Berkas%'`,
+          )
+        ).rows[0].n,
+      ).toBe(0);
       const imported = await imports().attach('file', csv('Dinas Berkas Benar'), 'opd.csv');
       expect(imported.status).toBe(201);
       expect(imported.body.created).toBe(1);
@@ -268,14 +352,24 @@ describe('CORS with CORS_ORIGINS, and the login rate limit (e2e)', () => {
   afterAll(async () => c?.close());
 
   it('the listed origin is allowed, preflight or not; any other origin is not', async () => {
-    const pre = await c.http().options('/api/auth/login').set('origin', ALLOWED_ORIGIN).set('access-control-request-method', 'POST').set('access-control-request-headers', 'content-type,authorization');
+    const pre = await c
+      .http()
+      .options('/api/auth/login')
+      .set('origin', ALLOWED_ORIGIN)
+      .set('access-control-request-method', 'POST')
+      .set('access-control-request-headers', 'content-type,authorization');
     expect(pre.status).toBeLessThan(300);
     expect(pre.headers['access-control-allow-origin']).toBe(ALLOWED_ORIGIN);
     expect(pre.headers['access-control-allow-methods']).toContain('POST');
     const get = await c.http().get('/api/public/competitions').set('origin', ALLOWED_ORIGIN);
     expect(get.headers['access-control-allow-origin']).toBe(ALLOWED_ORIGIN);
     expect(get.headers['access-control-allow-credentials']).toBeUndefined();
-    for (const foreign of ['https://evil.example', 'https://inovasi.jabarprov.go.id.evil.example', 'http://inovasi.jabarprov.go.id', 'null']) {
+    for (const foreign of [
+      'https://evil.example',
+      'https://inovasi.jabarprov.go.id.evil.example',
+      'http://inovasi.jabarprov.go.id',
+      'null',
+    ]) {
       const res = await c.http().get('/api/public/competitions').set('origin', foreign);
       expect({ foreign, acao: res.headers['access-control-allow-origin'] }).toEqual({ foreign, acao: undefined });
     }
@@ -305,11 +399,23 @@ describe('failed logins per client address: password spraying (e2e)', () => {
   });
   afterAll(async () => s?.close());
 
-  const ACCOUNTS = ['admin', 'organizer', 'juror1', 'juror2', 'juror3', 'juror4', 'juror5', 'opd.rsud', 'opd.disdukcapil', 'coordinator.bekasi'].map((a) => `${a}@demo.local`);
+  const ACCOUNTS = [
+    'admin',
+    'organizer',
+    'juror1',
+    'juror2',
+    'juror3',
+    'juror4',
+    'juror5',
+    'opd.rsud',
+    'opd.disdukcapil',
+    'coordinator.bekasi',
+  ].map((a) => `${a}@demo.local`);
   const attempt = (email: string, password: string) => s.http().post('/api/auth/login').send({ email, password });
 
   it('many people signing in from one address (one office behind a NAT) are not limited: only failures count', async () => {
-    for (const email of [...ACCOUNTS, ...ACCOUNTS]) expect({ email, status: (await attempt(email, 'demo-pass-2024')).status }).toEqual({ email, status: 200 });
+    for (const email of [...ACCOUNTS, ...ACCOUNTS])
+      expect({ email, status: (await attempt(email, 'demo-pass-2024')).status }).toEqual({ email, status: 200 });
     // Bodies the API refuses before checking a password are not failed sign-ins either.
     for (let i = 0; i < 6; i++) expect((await attempt('bukan-email', 'x')).status).toBe(400);
     expect((await attempt('opd.rsud@demo.local', 'demo-pass-2024')).status).toBe(200);
@@ -325,7 +431,10 @@ describe('failed logins per client address: password spraying (e2e)', () => {
     const statuses = [];
     for (const email of ACCOUNTS.slice(0, 5)) statuses.push((await attempt(email, 'salah-semprot-2025')).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
-    for (const [email, password] of [['nobody@demo.local', 'salah'], [ACCOUNTS[9], 'demo-pass-2024']]) {
+    for (const [email, password] of [
+      ['nobody@demo.local', 'salah'],
+      [ACCOUNTS[9], 'demo-pass-2024'],
+    ]) {
       const limited = await attempt(email, password);
       expectErrorShape(limited, 429);
       expect(limited.body.code).toBe('RATE_LIMITED');
@@ -344,7 +453,14 @@ describe('failed logins per client address: password spraying (e2e)', () => {
 
 /** Production never seeds the demo: one account made as the CLI makes it. */
 const productionAccount = (p: TestApp) =>
-  p.app.get(UsersService).ensure({ email: 'opd.rsud@demo.local', name: 'Juri Produksi', role: 'juror', password: 'produksi-sandi-2025', organizationId: null, regionId: null });
+  p.app.get(UsersService).ensure({
+    email: 'opd.rsud@demo.local',
+    name: 'Juri Produksi',
+    role: 'juror',
+    password: 'produksi-sandi-2025',
+    organizationId: null,
+    regionId: null,
+  });
 
 // Issue 19 (1): X-Forwarded-For is believed only from configured proxies. Production mode, the per-e-mail limit at 10.
 describe('X-Forwarded-For without TRUST_PROXY, in production (e2e)', () => {
@@ -358,7 +474,15 @@ describe('X-Forwarded-For without TRUST_PROXY, in production (e2e)', () => {
   it('14 wrong passwords with 14 spoofed addresses: the 11th on is 429 (the header is ignored)', async () => {
     const statuses = [];
     for (let i = 1; i <= 14; i++) {
-      statuses.push((await p.http().post('/api/auth/login').set('x-forwarded-for', `203.0.113.${i}`).send({ email: 'opd.rsud@demo.local', password: `salah-${i}` })).status);
+      statuses.push(
+        (
+          await p
+            .http()
+            .post('/api/auth/login')
+            .set('x-forwarded-for', `203.0.113.${i}`)
+            .send({ email: 'opd.rsud@demo.local', password: `salah-${i}` })
+        ).status,
+      );
     }
     expect(statuses).toEqual([...Array(10).fill(401), 429, 429, 429, 429]);
   });
@@ -371,13 +495,24 @@ describe('X-Forwarded-For without TRUST_PROXY, in production (e2e)', () => {
 describe('X-Forwarded-For with TRUST_PROXY=1 (one proxy in front) (e2e)', () => {
   let p: TestApp;
   beforeAll(async () => {
-    p = await createTestApp({ NODE_ENV: 'production', PUBLIC_URL: 'https://inovasi.example.go.id', LOGIN_RATE_LIMIT: '10', TRUST_PROXY: '1', OPENAPI_DOCS: 'true' });
+    p = await createTestApp({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://inovasi.example.go.id',
+      LOGIN_RATE_LIMIT: '10',
+      TRUST_PROXY: '1',
+      OPENAPI_DOCS: 'true',
+    });
     await productionAccount(p);
   });
   afterAll(async () => p?.close());
 
   it('the last hop (the address our proxy saw) is the client: spoofing earlier entries does not escape the limit', async () => {
-    const attempt = (xff: string, i: number) => p.http().post('/api/auth/login').set('x-forwarded-for', xff).send({ email: 'opd.rsud@demo.local', password: `salah-${i}` });
+    const attempt = (xff: string, i: number) =>
+      p
+        .http()
+        .post('/api/auth/login')
+        .set('x-forwarded-for', xff)
+        .send({ email: 'opd.rsud@demo.local', password: `salah-${i}` });
     const statuses = [];
     for (let i = 1; i <= 12; i++) statuses.push((await attempt(`203.0.113.${i}, 198.51.100.1`, i)).status);
     expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);

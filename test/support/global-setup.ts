@@ -26,7 +26,14 @@ export default async function globalSetup(): Promise<void> {
   await client.end();
   const tplUrl = new URL(url);
   tplUrl.pathname = `/${template}`;
-  const ds = new DataSource({ type: 'postgres', url: tplUrl.toString(), migrations: MIGRATIONS, migrationsTableName: 'schema_migrations', installExtensions: false, uuidExtension: 'pgcrypto' });
+  const ds = new DataSource({
+    type: 'postgres',
+    url: tplUrl.toString(),
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
+  });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'all' });
   await ds.destroy();

@@ -60,7 +60,15 @@ export const MINI_FRAMEWORK = {
                 { key: 'penerapan', score: 3, guidance: text('Penerapan'), evidence: { type: 'none' } },
               ],
             },
-            { key: 'jumlah', scope: 'count', label: text('Jumlah inovasi'), steps: [{ min: 0, score: 0, guidance: text('0') }, { min: 2, score: 2, guidance: text('2+') }] },
+            {
+              key: 'jumlah',
+              scope: 'count',
+              label: text('Jumlah inovasi'),
+              steps: [
+                { min: 0, score: 0, guidance: text('0') },
+                { min: 2, score: 2, guidance: text('2+') },
+              ],
+            },
           ],
         },
       ],

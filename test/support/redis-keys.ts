@@ -29,7 +29,8 @@ export async function dropQueueKeys(url: string, prefix: string): Promise<number
   return (
     (await withRedis(url, async (r) => {
       let n = 0;
-      for await (const batch of r.scanStream({ match: `${prefix}:*`, count: 1000 }) as AsyncIterable<string[]>) if (batch.length) n += await r.unlink(...batch);
+      for await (const batch of r.scanStream({ match: `${prefix}:*`, count: 1000 }) as AsyncIterable<string[]>)
+        if (batch.length) n += await r.unlink(...batch);
       return n;
     })) ?? 0
   );

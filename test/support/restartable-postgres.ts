@@ -20,7 +20,10 @@ export class RestartablePostgres {
   ) {}
 
   static async start(dir: string, database: string): Promise<RestartablePostgres> {
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--if-stale', '--quiet', '--api-only'], { cwd: ROOT, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--if-stale', '--quiet', '--api-only'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     if (build.status !== 0) throw new Error(`build failed: ${build.stderr || build.stdout}`);
     const pg = new RestartablePostgres(dir, database);
     await pg.start();

@@ -27,13 +27,22 @@ export interface SmtpSink {
 
 function decodeWords(value: string): string {
   return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*(?==\?)?/gi, (_m, enc: string, text: string) =>
-    enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+    enc.toLowerCase() === 'b'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
   );
 }
 
 function decodeBody(body: string, encoding: string | undefined): string {
   if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') return Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  if (encoding === 'quoted-printable')
+    return Buffer.from(
+      body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   return body;
 }
 
@@ -51,9 +60,20 @@ function parsePart(raw: string): { headers: Map<string, string>; body: string } 
 /** Enough MIME for nodemailer's output: one level of multipart/alternative, QP or base64 bodies. */
 export function parseMail(raw: string, to: string[]): SinkMail {
   const { headers, body } = parsePart(raw);
-  const mail: SinkMail = { to, subject: decodeWords(headers.get('subject') ?? ''), messageId: headers.get('message-id') ?? '', text: '', html: '' };
+  const mail: SinkMail = {
+    to,
+    subject: decodeWords(headers.get('subject') ?? ''),
+    messageId: headers.get('message-id') ?? '',
+    text: '',
+    html: '',
+  };
   const boundary = /boundary="?([^";]+)"?/.exec(headers.get('content-type') ?? '')?.[1];
-  const parts = boundary ? body.split(`--${boundary}`).slice(1, -1).map((p) => parsePart(p.replace(/^\r\n/, ''))) : [{ headers, body }];
+  const parts = boundary
+    ? body
+        .split(`--${boundary}`)
+        .slice(1, -1)
+        .map((p) => parsePart(p.replace(/^\r\n/, '')))
+    : [{ headers, body }];
   for (const part of parts) {
     const type = part.headers.get('content-type') ?? 'text/plain';
     const decoded = decodeBody(part.body, part.headers.get('content-transfer-encoding')?.toLowerCase());
@@ -78,7 +98,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           sink.rejected++;
           return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
         }
-        sink.mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+        sink.mails.push(
+          parseMail(
+            Buffer.concat(chunks).toString('utf8'),
+            session.envelope.rcptTo.map((r) => r.address),
+          ),
+        );
         if (!sink.holding) callback();
       });
     },

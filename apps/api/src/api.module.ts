@@ -39,7 +39,14 @@ export class ApiModule {
             // A request is logged as its id, method, URL and client address: no headers at all, so no token or
             // cookie can reach the logs (and no per-request redaction pass: it was ≈6 % of the API's CPU on a
             // cached public route). A one-time link in the URL (/v/{token}, ?token=) is logged without its secret.
-            serializers: { req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: redactLinkSecrets(req.url), remoteAddress: req.remoteAddress }) },
+            serializers: {
+              req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: redactLinkSecrets(req.url),
+                remoteAddress: req.remoteAddress,
+              }),
+            },
             autoLogging: env.logLevel === 'debug' || env.logLevel === 'trace',
           },
         }),

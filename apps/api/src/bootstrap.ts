@@ -26,7 +26,11 @@ export function trustProxyOption(trust: AppEnv['trustProxy']): false | string[] 
 }
 
 export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: trustProxyOption(env.trustProxy), bodyLimit: 2 * 1024 * 1024, routerOptions: { maxParamLength: 200 } });
+  const adapter = new FastifyAdapter({
+    trustProxy: trustProxyOption(env.trustProxy),
+    bodyLimit: 2 * 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot({ env, databaseUrl }), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -41,7 +45,12 @@ export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<Ne
         contentSecurityPolicy: {
           // No inline script anywhere (the web app's build and Swagger UI load theirs from files), so none is allowed:
           // an injected <script> does not run. Inline styles stay allowed (React style attributes, Swagger UI).
-          directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
+          directives: {
+            defaultSrc: ["'self'"],
+            imgSrc: ["'self'", 'data:'],
+            styleSrc: ["'self'", "'unsafe-inline'"],
+            scriptSrc: ["'self'"],
+          },
         },
       }),
     ),
@@ -61,12 +70,16 @@ export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<Ne
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   // OPENAPI_DOCS: the route list is a map for an attacker too; off in production unless asked for.
-  if (env.openapiDocs) SwaggerModule.setup('docs', app, () => completeDocument(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'docs-json' });
+  if (env.openapiDocs)
+    SwaggerModule.setup('docs', app, () => completeDocument(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'docs-json' });
   const results = app.get(PublicRankingBodies);
   const awards = app.get(AwardsService);
   await registerWebApp(app, undefined, [
     // The public results page, readable before (and without) the app's script: results day is a spike here.
-    { path: /^\/kompetisi\/([^/]+)$/, render: (m, shell) => results.publicBody(decodeURIComponent(m[1]), undefined, (view) => rankingsPage(view, shell)) },
+    {
+      path: /^\/kompetisi\/([^/]+)$/,
+      render: (m, shell) => results.publicBody(decodeURIComponent(m[1]), undefined, (view) => rankingsPage(view, shell)),
+    },
     // A region award's results per category and award group (issue 17).
     { path: /^\/penghargaan\/([^/]+)$/, render: (m, shell) => awards.publicPage(decodeURIComponent(m[1]), shell) },
   ]);

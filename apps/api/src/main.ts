@@ -42,7 +42,11 @@ async function main() {
   ];
   if (seeded) {
     lines.push('', `Demo edition IGA 2024 (demo), judged and published: ${base}/kompetisi/iga-2024-demo`);
-    lines.push('', `Demo accounts (password: ${env.demoPassword}):`, ...seeded.accounts.map((a) => `  ${a.email.padEnd(30)} ${a.role}${a.note ? ` — ${a.note}` : ''}`));
+    lines.push(
+      '',
+      `Demo accounts (password: ${env.demoPassword}):`,
+      ...seeded.accounts.map((a) => `  ${a.email.padEnd(30)} ${a.role}${a.note ? ` — ${a.note}` : ''}`),
+    );
   }
   process.stdout.write(lines.join('\n') + '\n\n');
 }

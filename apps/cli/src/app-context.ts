@@ -17,7 +17,9 @@ export async function withApp(fn: (app: INestApplicationContext, env: AppEnv) =>
     throw err;
   }
   const { url, embedded } = await openDatabase({ ...env, logLevel: 'warn' });
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot({ ...env, logLevel: 'warn', seedDemo: false }, url), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot({ ...env, logLevel: 'warn', seedDemo: false }, url), {
+    logger: ['error', 'warn'],
+  });
   try {
     return await fn(app, env);
   } finally {

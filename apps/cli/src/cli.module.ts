@@ -13,7 +13,12 @@ export class CliModule {
   static forRoot(env: AppEnv, databaseUrl: string): DynamicModule {
     return {
       module: CliModule,
-      imports: [AppConfigModule.forRoot(env), LoggerModule.forRoot({ pinoHttp: { level: env.logLevel, autoLogging: false } }), migratedDatabase(env, databaseUrl), ...CONTEXT_MODULES],
+      imports: [
+        AppConfigModule.forRoot(env),
+        LoggerModule.forRoot({ pinoHttp: { level: env.logLevel, autoLogging: false } }),
+        migratedDatabase(env, databaseUrl),
+        ...CONTEXT_MODULES,
+      ],
       providers: [DemoSeedService],
     };
   }

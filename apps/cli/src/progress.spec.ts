@@ -28,7 +28,13 @@ describe('progressPrinter', () => {
     const printer = progressPrinter('import', out);
     reports.forEach(printer.report);
     printer.end();
-    expect(out.written).toEqual(['import: waiting 0/20 (0%)\n', 'import: checking 1/20 (5%)\n', 'import: checking 2/20 (10%)\n', 'import: checking 20/20 (100%)\n', 'import: saving 0/20 (0%)\n']);
+    expect(out.written).toEqual([
+      'import: waiting 0/20 (0%)\n',
+      'import: checking 1/20 (5%)\n',
+      'import: checking 2/20 (10%)\n',
+      'import: checking 20/20 (100%)\n',
+      'import: saving 0/20 (0%)\n',
+    ]);
   });
 
   it('rewrites one line with a carriage return on a terminal, and ends it with a newline', () => {

@@ -10,7 +10,10 @@ export function describeProgress(label: string, p: Progress): string {
  * On a terminal, one line rewritten in place (carriage return); otherwise (a pipe, a log file) a plain line per
  * phase and per tenth of the way, so a log stays short. Written to stderr: stdout keeps the command's result.
  */
-export function progressPrinter(label: string, out: { isTTY?: boolean; write(s: string): unknown } = process.stderr): { report: OnProgress; end(): void } {
+export function progressPrinter(
+  label: string,
+  out: { isTTY?: boolean; write(s: string): unknown } = process.stderr,
+): { report: OnProgress; end(): void } {
   let last: { phase: string; tenth: number } | null = null;
   let width = 0;
   let open = false;

@@ -107,7 +107,11 @@ const ROUTES: readonly Route[] = [
   { path: '/panitia/edisi/:id', roles: ORGANIZERS, page: (p) => <EditionPage key={p.id} id={p.id} /> },
   { path: '/panitia/edisi/:id/rencana', roles: ORGANIZERS, page: (p) => <PlanPage key={p.id} id={p.id} /> },
   { path: '/panitia/edisi/:id/inovasi', roles: ORGANIZERS, page: (p) => <InnovationsPage key={p.id} id={p.id} /> },
-  { path: '/panitia/edisi/:id/tahap/:key', roles: ORGANIZERS, page: (p) => <StagePage key={`${p.id}/${p.key}`} id={p.id} stageKey={p.key} /> },
+  {
+    path: '/panitia/edisi/:id/tahap/:key',
+    roles: ORGANIZERS,
+    page: (p) => <StagePage key={`${p.id}/${p.key}`} id={p.id} stageKey={p.key} />,
+  },
   { path: '/panitia/edisi/:id/hasil', roles: ORGANIZERS, page: (p) => <ResultsPage key={p.id} id={p.id} /> },
   { path: '/coordinator/indeks', roles: ['coordinator'], page: () => <IndexEditionsPage base="/coordinator/indeks" /> },
   { path: '/coordinator/indeks/:id', roles: ['coordinator'], page: (p) => <SelfAssessmentPage key={p.id} id={p.id} /> },
@@ -115,13 +119,20 @@ const ROUTES: readonly Route[] = [
   { path: '/opd/indeks/:id', roles: ['opd'], page: (p) => <OpdIndexPage key={p.id} id={p.id} /> },
   { path: '/juri/indeks', roles: ['juror'], page: () => <IndexEditionsPage base="/juri/indeks" /> },
   { path: '/juri/indeks/:id', roles: ['juror'], page: (p) => <ValidatorQueuePage key={p.id} id={p.id} /> },
-  { path: '/juri/indeks/:id/daerah/:regionId', roles: ['juror'], page: (p) => <VerifyRegionPage key={`${p.id}/${p.regionId}`} id={p.id} regionId={p.regionId} /> },
+  {
+    path: '/juri/indeks/:id/daerah/:regionId',
+    roles: ['juror'],
+    page: (p) => <VerifyRegionPage key={`${p.id}/${p.regionId}`} id={p.id} regionId={p.regionId} />,
+  },
   { path: '/panitia/indeks', roles: ORGANIZERS, page: () => <IndexEditionsPage base="/panitia/indeks" manage /> },
   { path: '/panitia/indeks/:id', roles: ORGANIZERS, page: (p) => <OrganizerIndexPage key={p.id} id={p.id} /> },
   { path: '/panitia/indeks/:id/kerangka', roles: ORGANIZERS, page: (p) => <FrameworkPage key={p.id} id={p.id} /> },
   { path: '/indeks', page: () => <PublicIndexListPage /> },
   { path: '/indeks/:slug', page: (p) => <PublicIndexRankingsPage key={p.slug} slug={p.slug} /> },
-  { path: '/indeks/:slug/daerah/:regionId', page: (p) => <PublicIndexRegionPage key={`${p.slug}/${p.regionId}`} slug={p.slug} regionId={p.regionId} /> },
+  {
+    path: '/indeks/:slug/daerah/:regionId',
+    page: (p) => <PublicIndexRegionPage key={`${p.slug}/${p.regionId}`} slug={p.slug} regionId={p.regionId} />,
+  },
   { path: '/bantuan', page: () => <HelpIndexPage /> },
   { path: '/bantuan/:role', page: (p) => <GuidePage key={p.role} role={p.role} /> },
   { path: '/panitia/edisi/:id/daerah', roles: ORGANIZERS, page: (p) => <AwardNomineesPage key={p.id} id={p.id} /> },
@@ -154,7 +165,8 @@ function CurrentPage() {
     const params = matchPath(route.path, path);
     if (!params) continue;
     if (route.roles && !session) return <SignInPage />;
-    if (route.roles && !route.roles.includes(session!.user.role)) return <MessagePage title={t('common.forbidden')} text={t('role.pending', { role: t(`role.${session!.user.role}`) })} />;
+    if (route.roles && !route.roles.includes(session!.user.role))
+      return <MessagePage title={t('common.forbidden')} text={t('role.pending', { role: t(`role.${session!.user.role}`) })} />;
     return route.page(params);
   }
   return <MessagePage title={t('common.notFound')} text={t('common.notFoundText')} />;

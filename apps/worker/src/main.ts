@@ -10,8 +10,11 @@ import { WorkerModule } from './worker.module';
 async function main() {
   const env = loadEnv();
   if (!env.databaseUrl) throw new ConfigError('DATABASE_URL', 'is required by the worker (it shares the API’s database)');
-  if (!env.redisUrl) throw new ConfigError('REDIS_URL', 'is required by the worker (without Redis the API delivers notifications in process)');
-  const app = await NestFactory.create<NestFastifyApplication>(WorkerModule.forRoot(env, env.databaseUrl), new FastifyAdapter(), { bufferLogs: true });
+  if (!env.redisUrl)
+    throw new ConfigError('REDIS_URL', 'is required by the worker (without Redis the API delivers notifications in process)');
+  const app = await NestFactory.create<NestFastifyApplication>(WorkerModule.forRoot(env, env.databaseUrl), new FastifyAdapter(), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.listen({ port: env.workerPort, host: env.host });

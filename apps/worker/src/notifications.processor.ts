@@ -24,7 +24,9 @@ export class NotificationsProcessor implements OnApplicationBootstrap, OnModuleD
   }
 
   onApplicationBootstrap(): void {
-    this.worker = this.jobs.createWorker(QueueName.Notifications, (job) => this.process(job), { concurrency: this.config.get('notify', { infer: true }).concurrency });
+    this.worker = this.jobs.createWorker(QueueName.Notifications, (job) => this.process(job), {
+      concurrency: this.config.get('notify', { infer: true }).concurrency,
+    });
   }
 
   /** Lets running jobs finish before the database closes. */

@@ -9,7 +9,8 @@ export class AuditEventEntity {
   @Column({ type: 'varchar', length: 60, name: 'entity_type' }) entityType: string;
   @Column({ type: 'varchar', length: 100, name: 'entity_id' }) entityId: string;
   @Index('audit_events_competition_idx')
-  @Column({ type: 'uuid', name: 'competition_id', nullable: true }) competitionId: string | null;
+  @Column({ type: 'uuid', name: 'competition_id', nullable: true })
+  competitionId: string | null;
   @Column({ type: 'jsonb', nullable: true }) before: object | null;
   @Column({ type: 'jsonb', nullable: true }) after: object | null;
   @Column({ type: 'text', nullable: true }) reason: string | null;

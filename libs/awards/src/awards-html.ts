@@ -1,7 +1,8 @@
 import { escapeHtml as esc, pageInShell } from '@app/results';
 import type { AwardResultsView } from './dto/awards.dto';
 
-const score = (n: number | undefined) => (n === undefined ? '—' : n.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 4 }));
+const score = (n: number | undefined) =>
+  n === undefined ? '—' : n.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
 
 /**
  * The published award results as plain HTML, readable without JavaScript: one table per category and per award
@@ -11,7 +12,10 @@ const score = (n: number | undefined) => (n === undefined ? '—' : n.toLocaleSt
 export function awardsBody(view: AwardResultsView): string {
   const { competition, snapshot, stages, index } = view;
   const published = new Date(snapshot.publishedAt);
-  const parts: string[] = [`<main class="prerendered-rankings" data-prerendered="awards">`, `<p><a href="/hasil">Hasil kompetisi / Results</a></p>`];
+  const parts: string[] = [
+    `<main class="prerendered-rankings" data-prerendered="awards">`,
+    `<p><a href="/hasil">Hasil kompetisi / Results</a></p>`,
+  ];
   parts.push(`<h1>${esc(competition.name)}</h1>`);
   parts.push(
     `<p>Penghargaan daerah versi ${snapshot.version} (region award, version ${snapshot.version}), diumumkan / published ` +

@@ -17,7 +17,10 @@ export class AwardsController {
   @Post('competitions/:id/award-nominees')
   @Roles('admin', 'organizer')
   @ApiCreatedResponse({ type: NominationView })
-  @ApiOperation({ summary: "Nominate a region award's entries from its index snapshot: the top N per category and award group by verified IID, ties at the cut-off included (once, while the nomination stage is open)" })
+  @ApiOperation({
+    summary:
+      "Nominate a region award's entries from its index snapshot: the top N per category and award group by verified IID, ties at the cut-off included (once, while the nomination stage is open)",
+  })
   nominate(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.awards.nominate(actor, id);
   }
@@ -40,7 +43,10 @@ export class AwardsController {
   @Patch('award-entries/:id')
   @Roles('admin', 'organizer', 'coordinator')
   @ApiOkResponse({ type: AwardEntryView })
-  @ApiOperation({ summary: "The region's coordinator prepares its entry (presenter, materials link, the index innovations shown) until the presentation opens" })
+  @ApiOperation({
+    summary:
+      "The region's coordinator prepares its entry (presenter, materials link, the index innovations shown) until the presentation opens",
+  })
   prepare(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: PrepareEntryDto) {
     return this.awards.prepare(actor, id, dto);
   }
@@ -56,7 +62,10 @@ export class AwardsPublicController {
   @Get(':slug')
   @Header('cache-control', LATEST)
   @ApiOkResponse({ type: AwardResultsView })
-  @ApiOperation({ summary: 'Published region award results: a section per category and per award group (one snapshot), each region with its flagship innovations and index page' })
+  @ApiOperation({
+    summary:
+      'Published region award results: a section per category and per award group (one snapshot), each region with its flagship innovations and index page',
+  })
   results(@Param('slug') slug: string, @Query() q: AwardVersionQueryDto) {
     return this.awards.publicResults(slug, q.version);
   }
@@ -64,7 +73,10 @@ export class AwardsPublicController {
   @Get(':slug/regions/:regionId')
   @Header('cache-control', LATEST)
   @ApiOkResponse({ type: AwardRegionView })
-  @ApiOperation({ summary: "A region's award page: its rank in each category and group, the flagship innovations it presented, its index page and certificate" })
+  @ApiOperation({
+    summary:
+      "A region's award page: its rank in each category and group, the flagship innovations it presented, its index page and certificate",
+  })
   region(@Param('slug') slug: string, @Param('regionId', uuidParam) regionId: string, @Query() q: AwardVersionQueryDto) {
     return this.awards.publicRegion(slug, regionId, q.version);
   }

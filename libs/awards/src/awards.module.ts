@@ -12,7 +12,15 @@ import { AwardsService } from './awards.service';
 import { AwardsController, AwardsPublicController } from './awards.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(AWARD_ENTITIES), CompetitionsModule, DirectoryModule, IndexEditionsModule, SubmissionsModule, JudgingModule, ResultsModule],
+  imports: [
+    TypeOrmModule.forFeature(AWARD_ENTITIES),
+    CompetitionsModule,
+    DirectoryModule,
+    IndexEditionsModule,
+    SubmissionsModule,
+    JudgingModule,
+    ResultsModule,
+  ],
   providers: [AwardsRepository, AwardsService],
   controllers: [AwardsController, AwardsPublicController],
   exports: [AwardsService],

@@ -16,7 +16,15 @@ import type { GivenInput, ScoringInput } from '@app/scoring';
 import { AwardsErrorCode as E, groupRanking, nominate, preparationErrors, type IndexTieBreak } from './domain';
 import { AwardsRepository, type EntryRow } from './persistence/awards.repository';
 import { awardsPage } from './awards-html';
-import type { AwardEntryView, AwardRegionView, AwardResultsView, AwardRowView, AwardSectionView, NominationView, PrepareEntryDto } from './dto/awards.dto';
+import type {
+  AwardEntryView,
+  AwardRegionView,
+  AwardResultsView,
+  AwardRowView,
+  AwardSectionView,
+  NominationView,
+  PrepareEntryDto,
+} from './dto/awards.dto';
 
 /** Published snapshots (index and ranking) never change: their award views are kept per process. */
 const KEPT = 32;
@@ -63,16 +71,48 @@ export class AwardsService {
       const award = this.awardOf(competition.plan);
       const first = (await this.competitions.snapshot(competitionId, tx)).stages[0];
       if (competition.status !== 'open' || first?.status !== 'open')
-        throw new Conflict(E.NominationClosed, `nominees are taken while the ${competition.plan.stages[0].key} stage is open (the edition is ${competition.status}, the stage ${first?.status ?? 'missing'})`, { status: competition.status, stage: first?.status ?? null });
-      if (await this.repo.countOf(competitionId, tx)) throw new Conflict(E.AlreadyNominated, 'the nominees of this edition are already taken from the index', {});
+        throw new Conflict(
+          E.NominationClosed,
+          `nominees are taken while the ${competition.plan.stages[0].key} stage is open (the edition is ${competition.status}, the stage ${first?.status ?? 'missing'})`,
+          { status: competition.status, stage: first?.status ?? null },
+        );
+      if (await this.repo.countOf(competitionId, tx))
+        throw new Conflict(E.AlreadyNominated, 'the nominees of this edition are already taken from the index', {});
       const index = await this.verifiedIndex(award.indexSnapshotId);
-      const regions = new Map((await this.directory.findRegions(index.regions.map((r) => r.id), tx)).map((r) => [r.id, r]));
+      const regions = new Map(
+        (
+          await this.directory.findRegions(
+            index.regions.map((r) => r.id),
+            tx,
+          )
+        ).map((r) => [r.id, r]),
+      );
       const indexed = index.regions.flatMap((r) => {
         const region = regions.get(r.id);
-        return region ? [{ id: r.id, name: region.name, kind: region.kind, tags: region.tags ?? [], iid: r.verified.iid, sid: r.verified.sid, spd: r.verified.spd, innovations: r.verified.innovations }] : [];
+        return region
+          ? [
+              {
+                id: r.id,
+                name: region.name,
+                kind: region.kind,
+                tags: region.tags ?? [],
+                iid: r.verified.iid,
+                sid: r.verified.sid,
+                spd: r.verified.spd,
+                innovations: r.verified.innovations,
+              },
+            ]
+          : [];
       });
-      const { nominees, withoutCategory } = nominate(indexed, competition.plan.categories, award.groups, award.nominees, index.tieBreak as IndexTieBreak[]);
-      if (!nominees.length) throw new Conflict(E.NoNominees, 'no region of the index snapshot falls in a category or award group of this edition', {});
+      const { nominees, withoutCategory } = nominate(
+        indexed,
+        competition.plan.categories,
+        award.groups,
+        award.nominees,
+        index.tieBreak as IndexTieBreak[],
+      );
+      if (!nominees.length)
+        throw new Conflict(E.NoNominees, 'no region of the index snapshot falls in a category or award group of this edition', {});
       const byId = new Map(indexed.map((r) => [r.id, r]));
       const labelOf = new Map(competition.plan.categories.map((c) => [c.key, c.label]));
       for (const n of nominees) {
@@ -94,7 +134,17 @@ export class AwardsService {
           },
           now,
         );
-        await this.repo.insert(tx, { innovationId: row.id, competitionId, regionId: region.id, category: n.category, groups: n.groups, indexRanks: n.indexRanks, indexSnapshotId: index.snapshot.id, iid, showcase: [] });
+        await this.repo.insert(tx, {
+          innovationId: row.id,
+          competitionId,
+          regionId: region.id,
+          category: n.category,
+          groups: n.groups,
+          indexRanks: n.indexRanks,
+          indexSnapshotId: index.snapshot.id,
+          iid,
+          showcase: [],
+        });
       }
       await this.audit.record(tx, {
         actorId: actor.id,
@@ -102,7 +152,12 @@ export class AwardsService {
         entityType: 'competition',
         entityId: competitionId,
         competitionId,
-        after: { indexSnapshotId: index.snapshot.id, indexHash: index.snapshot.hash, nominees: nominees.map((n) => n.regionId), withoutCategory },
+        after: {
+          indexSnapshotId: index.snapshot.id,
+          indexHash: index.snapshot.hash,
+          nominees: nominees.map((n) => n.regionId),
+          withoutCategory,
+        },
       });
       return { withoutCategory };
     });
@@ -143,28 +198,52 @@ export class AwardsService {
   async prepare(actor: Actor, id: string, dto: PrepareEntryDto): Promise<AwardEntryView> {
     await this.repo.transaction(async (tx) => {
       const { relation } = await this.innovations.relate(actor, id, tx);
-      if (relation !== 'coordinator' && relation !== 'organizer') throw new Forbidden('AUTH_ROLE_FORBIDDEN', "the region's coordinator or an organizer prepares the entry");
+      if (relation !== 'coordinator' && relation !== 'organizer')
+        throw new Forbidden('AUTH_ROLE_FORBIDDEN', "the region's coordinator or an organizer prepares the entry");
       const entry = await this.repo.lock(tx, id);
       if (!entry) throw new NotFound(E.EntryNotFound, `region award entry ${id} not found`);
       const competition = await this.competitions.holdSnapshot(tx, entry.competitionId);
       if (!this.editable(competition.status, competition.stages))
-        throw new Conflict(E.EntryLocked, 'the presentation has started: the entry is no longer prepared', { stages: competition.stages.map((s) => ({ key: s.key, status: s.status })) });
+        throw new Conflict(E.EntryLocked, 'the presentation has started: the entry is no longer prepared', {
+          stages: competition.stages.map((s) => ({ key: s.key, status: s.status })),
+        });
       if (dto.version !== undefined && dto.version !== entry.version)
-        throw new Conflict(E.VersionConflict, `the entry was changed since version ${dto.version} (now ${entry.version}); reload it`, { current: entry.version });
+        throw new Conflict(E.VersionConflict, `the entry was changed since version ${dto.version} (now ${entry.version}); reload it`, {
+          current: entry.version,
+        });
       const index = await this.verifiedIndex(entry.indexSnapshotId);
       const mine = index.innovations.filter((i) => i.region === entry.regionId);
       const errors = preparationErrors(dto, mine);
       if (errors.length) throw new ValidationFailed(errors, E.Invalid);
-      const before = { presenterName: entry.presenterName, presenterPosition: entry.presenterPosition, materialsUrl: entry.materialsUrl, showcase: entry.showcase };
+      const before = {
+        presenterName: entry.presenterName,
+        presenterPosition: entry.presenterPosition,
+        materialsUrl: entry.materialsUrl,
+        showcase: entry.showcase,
+      };
       const clean = (v: string | null | undefined) => (v === undefined ? undefined : v === null || !v.trim() ? null : v.trim());
       if (dto.presenterName !== undefined) entry.presenterName = clean(dto.presenterName)!;
       if (dto.presenterPosition !== undefined) entry.presenterPosition = clean(dto.presenterPosition)!;
       if (dto.materialsUrl !== undefined) entry.materialsUrl = clean(dto.materialsUrl)!;
-      if (dto.showcase !== undefined) entry.showcase = dto.showcase.map((sid) => ({ id: sid, title: mine.find((i) => i.id === sid)!.title }));
+      if (dto.showcase !== undefined)
+        entry.showcase = dto.showcase.map((sid) => ({ id: sid, title: mine.find((i) => i.id === sid)!.title }));
       entry.preparedBy = actor.id;
       entry.version += 1;
       await this.repo.save(tx, entry);
-      await this.audit.record(tx, { actorId: actor.id, action: 'award_entry.prepare', entityType: 'innovation', entityId: id, competitionId: entry.competitionId, before, after: { presenterName: entry.presenterName, presenterPosition: entry.presenterPosition, materialsUrl: entry.materialsUrl, showcase: entry.showcase } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'award_entry.prepare',
+        entityType: 'innovation',
+        entityId: id,
+        competitionId: entry.competitionId,
+        before,
+        after: {
+          presenterName: entry.presenterName,
+          presenterPosition: entry.presenterPosition,
+          materialsUrl: entry.materialsUrl,
+          showcase: entry.showcase,
+        },
+      });
     });
     return this.entry(actor, id);
   }
@@ -184,7 +263,13 @@ export class AwardsService {
     const entries = new Map((await this.repo.entries(competition.id)).map((e) => [e.innovationId, e]));
     const index = await this.verifiedIndex(award.indexSnapshotId);
     const input = (await this.rankings.snapshotJson(view.snapshot.id)).input as ScoringInput;
-    const rowOf = (r: { rank: number; submission: string; final: number; band: string | null; stages: Record<string, number> }): AwardRowView => {
+    const rowOf = (r: {
+      rank: number;
+      submission: string;
+      final: number;
+      band: string | null;
+      stages: Record<string, number>;
+    }): AwardRowView => {
       const e = entries.get(r.submission);
       return {
         rank: r.rank,
@@ -203,13 +288,19 @@ export class AwardsService {
         key: c.key,
         label: c.label,
         kind: 'category' as const,
-        rows: (view.categories[c.key] ?? []).map((r) => rowOf({ rank: r.rank, submission: r.innovationId, final: r.final, band: r.band, stages: r.stages })),
+        rows: (view.categories[c.key] ?? []).map((r) =>
+          rowOf({ rank: r.rank, submission: r.innovationId, final: r.final, band: r.band, stages: r.stages }),
+        ),
       })),
       ...award.groups.map((g) => ({
         key: g.key,
         label: g.label,
         kind: 'group' as const,
-        rows: groupRanking(input, new Set([...entries.values()].filter((e) => e.groups.includes(g.key)).map((e) => e.innovationId)), g.key).map(rowOf),
+        rows: groupRanking(
+          input,
+          new Set([...entries.values()].filter((e) => e.groups.includes(g.key)).map((e) => e.innovationId)),
+          g.key,
+        ).map(rowOf),
       })),
     ];
     const result: AwardResultsView = {
@@ -238,7 +329,11 @@ export class AwardsService {
   /** A region's award page: where it placed in each category and group, its flagship innovations, its index page. */
   async publicRegion(slug: string, regionId: string, version?: number): Promise<AwardRegionView> {
     const results = await this.publicResults(slug, version);
-    const placements = results.sections.flatMap((s) => s.rows.filter((r) => r.regionId === regionId).map((r) => ({ section: s.key, label: s.label, kind: s.kind, rank: r.rank, final: r.final, row: r })));
+    const placements = results.sections.flatMap((s) =>
+      s.rows
+        .filter((r) => r.regionId === regionId)
+        .map((r) => ({ section: s.key, label: s.label, kind: s.kind, rank: r.rank, final: r.final, row: r })),
+    );
     if (!placements.length) throw new NotFound(E.RegionNotRanked, `region ${regionId} is not ranked in ${slug}`);
     const row = placements[0].row;
     const entry = await this.repo.entry(row.entryId);
@@ -274,7 +369,11 @@ export class AwardsService {
     const kept = this.indexes.get(snapshotId);
     if (kept) return kept;
     const index = await this.index.verifiedRegions(snapshotId).catch((e: unknown) => {
-      if (e instanceof NotFound) throw new ValidationFailed([{ field: 'regionAward.indexSnapshotId', message: `no published index snapshot ${snapshotId}` }], E.Invalid);
+      if (e instanceof NotFound)
+        throw new ValidationFailed(
+          [{ field: 'regionAward.indexSnapshotId', message: `no published index snapshot ${snapshotId}` }],
+          E.Invalid,
+        );
       throw e;
     });
     this.indexes.set(snapshotId, index);
@@ -306,8 +405,13 @@ export class AwardsService {
       showcase: r.showcase,
       version: r.version,
       editable,
-      ...(index ? { options: index.innovations.filter((i) => i.region === r.regionId).map((i) => ({ id: i.id, title: i.title, eligible: i.eligible })) } : {}),
+      ...(index
+        ? {
+            options: index.innovations
+              .filter((i) => i.region === r.regionId)
+              .map((i) => ({ id: i.id, title: i.title, eligible: i.eligible })),
+          }
+        : {}),
     };
   }
 }
-

@@ -26,7 +26,11 @@ const tick = () => new Promise((r) => setImmediate(r));
 const keysOf = (items: Item[]) => items.map((i) => `${i.key}${i.value}`).join(' ');
 
 /** Submits items, finishing the oldest running call whenever a step says "finish". */
-async function drive(steps: (Item | 'finish')[], options: { maxInFlight: number; maxBatch: number }, fail?: (items: Item[]) => Error | null) {
+async function drive(
+  steps: (Item | 'finish')[],
+  options: { maxInFlight: number; maxBatch: number },
+  fail?: (items: Item[]) => Error | null,
+) {
   const { calls, run } = controlledRun(fail);
   const batcher = new Batcher<Item, number>(run, { ...options, key: (i) => i.key });
   const outcomes: Promise<string>[] = [];
@@ -36,7 +40,12 @@ async function drive(steps: (Item | 'finish')[], options: { maxInFlight: number;
       calls[finished++].finish();
       await tick();
     } else {
-      outcomes.push(batcher.submit(step).then((v) => `${step.key}${step.value}=${v}`, (e: Error) => `${step.key}${step.value}!${e.message}`));
+      outcomes.push(
+        batcher.submit(step).then(
+          (v) => `${step.key}${step.value}=${v}`,
+          (e: Error) => `${step.key}${step.value}!${e.message}`,
+        ),
+      );
     }
   }
   while (finished < calls.length) {

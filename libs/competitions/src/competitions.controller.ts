@@ -2,7 +2,16 @@ import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, CurrentUser, JSON_CONTENT_TYPE, Roles, ValidationFailed, type Actor } from '@app/common';
 import { CompetitionsService } from './competitions.service';
-import { AddOrganizerDto, AuditPageView, AuditQueryDto, CompetitionQueryDto, CompetitionView, CreateCompetitionDto, OrganizerView, UpdateCompetitionDto } from './dto/competition.dto';
+import {
+  AddOrganizerDto,
+  AuditPageView,
+  AuditQueryDto,
+  CompetitionQueryDto,
+  CompetitionView,
+  CreateCompetitionDto,
+  OrganizerView,
+  UpdateCompetitionDto,
+} from './dto/competition.dto';
 import { defaultTemplate, regionAwardTemplate } from './domain';
 import { PlanDto } from './dto/plan.dto';
 
@@ -25,14 +34,25 @@ export class CompetitionsController {
   @Get('template')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: PlanDto })
-  @ApiOperation({ summary: 'A plan to start an edition from: the IGA/KIPP-style default for a year (?year=2025), or with ?indexSnapshotId= the IGA region award nominating from that index snapshot' })
+  @ApiOperation({
+    summary:
+      'A plan to start an edition from: the IGA/KIPP-style default for a year (?year=2025), or with ?indexSnapshotId= the IGA region award nominating from that index snapshot',
+  })
   @ApiQuery({ name: 'year', required: false, example: '2024' })
-  @ApiQuery({ name: 'indexSnapshotId', required: false, description: 'a published index snapshot: the IGA region award plan nominating from it' })
+  @ApiQuery({
+    name: 'indexSnapshotId',
+    required: false,
+    description: 'a published index snapshot: the IGA region award plan nominating from it',
+  })
   template(@Query('year') year?: string, @Query('indexSnapshotId') indexSnapshotId?: string) {
     const y = Number(year);
     const chosen = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : new Date().getFullYear();
     if (indexSnapshotId !== undefined) {
-      if (!/^[0-9a-f-]{36}$/i.test(indexSnapshotId)) throw new ValidationFailed([{ field: 'indexSnapshotId', message: 'must be the id of a published index snapshot' }], 'COMPETITION_PLAN_INVALID');
+      if (!/^[0-9a-f-]{36}$/i.test(indexSnapshotId))
+        throw new ValidationFailed(
+          [{ field: 'indexSnapshotId', message: 'must be the id of a published index snapshot' }],
+          'COMPETITION_PLAN_INVALID',
+        );
       return regionAwardTemplate(chosen, indexSnapshotId);
     }
     return defaultTemplate(chosen);
@@ -74,7 +94,9 @@ export class CompetitionsController {
   @Post(':id/organizers')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: [OrganizerView] })
-  @ApiOperation({ summary: 'Add an existing organizer account as a co-organizer of this edition (admin or one of its organizers; audited)' })
+  @ApiOperation({
+    summary: 'Add an existing organizer account as a co-organizer of this edition (admin or one of its organizers; audited)',
+  })
   addOrganizer(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: AddOrganizerDto) {
     return this.competitions.addOrganizer(actor, id, dto.userId);
   }

@@ -6,7 +6,18 @@ import { AuditService } from '@app/audit';
 import { UsersService } from '@app/identity';
 import { CompetitionsRepository } from './persistence/competitions.repository';
 import { CompetitionEntity, CompetitionStageEntity } from './persistence/competition.entity';
-import { assertCompetitionTransition, CompetitionErrorCode, assertPlanChangeAllowed, assertValidPlan, defaultTemplate, regionAwardTemplate, type CompetitionPlan, type CompetitionStatus, type StagePlan, type WindowChange } from './domain';
+import {
+  assertCompetitionTransition,
+  CompetitionErrorCode,
+  assertPlanChangeAllowed,
+  assertValidPlan,
+  defaultTemplate,
+  regionAwardTemplate,
+  type CompetitionPlan,
+  type CompetitionStatus,
+  type StagePlan,
+  type WindowChange,
+} from './domain';
 import type { AuditQueryDto, CompetitionView, CreateCompetitionDto, OrganizerView, UpdateCompetitionDto } from './dto/competition.dto';
 
 /** A competition as other contexts need it: its plan and where its stages stand. */
@@ -67,7 +78,12 @@ export class CompetitionsService {
       excludeDraft: actor.role !== 'organizer' && actor.role !== 'admin',
     });
     const stages = await this.repo.stagesOf(rows.map((r) => r.id));
-    return rows.map((c) => toCompetitionView(c, stages.filter((s) => s.competitionId === c.id)));
+    return rows.map((c) =>
+      toCompetitionView(
+        c,
+        stages.filter((s) => s.competitionId === c.id),
+      ),
+    );
   }
 
   async get(actor: Actor, id: string): Promise<CompetitionView> {
@@ -89,7 +105,8 @@ export class CompetitionsService {
   /** The competition if the actor may see it; 404 otherwise (also for another organizer's competition). */
   async visible(actor: Actor, id: string, tx?: EntityManager): Promise<CompetitionEntity> {
     const c = await this.repo.findById(id, tx);
-    const ok = c && (actor.role === 'admin' || (actor.role === 'organizer' ? await this.repo.isOrganizer(id, actor.id, tx) : c.status !== 'draft'));
+    const ok =
+      c && (actor.role === 'admin' || (actor.role === 'organizer' ? await this.repo.isOrganizer(id, actor.id, tx) : c.status !== 'draft'));
     if (!ok) throw new NotFound('COMPETITION_NOT_FOUND', `competition ${id} not found`);
     return c;
   }
@@ -97,10 +114,12 @@ export class CompetitionsService {
   /** 404 unless the actor runs this competition (an admin, or one of its organizers). */
   async assertManages(actor: Actor, competitionId: string, tx?: EntityManager): Promise<void> {
     if (actor.role === 'admin') {
-      if (!(await this.repo.findById(competitionId, tx))) throw new NotFound('COMPETITION_NOT_FOUND', `competition ${competitionId} not found`);
+      if (!(await this.repo.findById(competitionId, tx)))
+        throw new NotFound('COMPETITION_NOT_FOUND', `competition ${competitionId} not found`);
       return;
     }
-    if (actor.role !== 'organizer' || !(await this.repo.isOrganizer(competitionId, actor.id, tx))) throw new NotFound('COMPETITION_NOT_FOUND', `competition ${competitionId} not found`);
+    if (actor.role !== 'organizer' || !(await this.repo.isOrganizer(competitionId, actor.id, tx)))
+      throw new NotFound('COMPETITION_NOT_FOUND', `competition ${competitionId} not found`);
   }
 
   /** Locks the competition row for a command that changes it or depends on its state. */
@@ -141,7 +160,10 @@ export class CompetitionsService {
 
   async create(actor: Actor, dto: CreateCompetitionDto): Promise<CompetitionView> {
     if (dto.template === 'iga-region-award' && !dto.plan && !dto.indexSnapshotId)
-      throw new ValidationFailed([{ field: 'indexSnapshotId', message: 'the IGA region award template nominates from a published index snapshot: give its id' }], 'COMPETITION_PLAN_INVALID');
+      throw new ValidationFailed(
+        [{ field: 'indexSnapshotId', message: 'the IGA region award template nominates from a published index snapshot: give its id' }],
+        'COMPETITION_PLAN_INVALID',
+      );
     const plan: CompetitionPlan | undefined = dto.plan
       ? (structuredClone(dto.plan) as CompetitionPlan)
       : dto.template === 'iga-region-award'
@@ -149,14 +171,33 @@ export class CompetitionsService {
         : dto.template
           ? defaultTemplate(dto.year)
           : undefined;
-    if (!plan) throw new ValidationFailed([{ field: 'plan', message: 'give a plan, or template "iga-kipp" to start from the IGA/KIPP-style plan' }], 'COMPETITION_PLAN_INVALID');
+    if (!plan)
+      throw new ValidationFailed(
+        [{ field: 'plan', message: 'give a plan, or template "iga-kipp" to start from the IGA/KIPP-style plan' }],
+        'COMPETITION_PLAN_INVALID',
+      );
     assertValidPlan(plan);
     return this.db.transaction(async (tx) => {
-      if (await this.repo.findBySlug(dto.slug, tx)) throw new Conflict('COMPETITION_SLUG_TAKEN', `a competition with slug "${dto.slug}" already exists`, { field: 'slug' });
-      const c = await this.repo.insert(tx, { slug: dto.slug, name: dto.name.trim(), year: dto.year, description: dto.description ?? null, plan, createdBy: actor.id });
+      if (await this.repo.findBySlug(dto.slug, tx))
+        throw new Conflict('COMPETITION_SLUG_TAKEN', `a competition with slug "${dto.slug}" already exists`, { field: 'slug' });
+      const c = await this.repo.insert(tx, {
+        slug: dto.slug,
+        name: dto.name.trim(),
+        year: dto.year,
+        description: dto.description ?? null,
+        plan,
+        createdBy: actor.id,
+      });
       if (actor.role === 'organizer') await this.repo.addOrganizer(tx, c.id, actor.id);
       await this.repo.syncStages(tx, c.id, plan);
-      await this.audit.record(tx, { actorId: actor.id, action: 'competition.create', entityType: 'competition', entityId: c.id, competitionId: c.id, after: { slug: c.slug, name: c.name, year: c.year, template: dto.template ?? null } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'competition.create',
+        entityType: 'competition',
+        entityId: c.id,
+        competitionId: c.id,
+        after: { slug: c.slug, name: c.name, year: c.year, template: dto.template ?? null },
+      });
       return toCompetitionView(c, await this.repo.stages(c.id, tx));
     });
   }
@@ -176,20 +217,51 @@ export class CompetitionsService {
         const next = structuredClone(dto.plan) as CompetitionPlan;
         const states = await this.repo.stages(id, tx);
         // Later stages are held to when a closed stage really closed, not to its planned close.
-        assertValidPlan(next, { closedAt: Object.fromEntries(states.filter((st) => st.status === 'closed' && st.closedAt).map((st) => [st.key, st.closedAt!.toISOString()])) });
+        assertValidPlan(next, {
+          closedAt: Object.fromEntries(
+            states.filter((st) => st.status === 'closed' && st.closedAt).map((st) => [st.key, st.closedAt!.toISOString()]),
+          ),
+        });
         const windowChanges = assertPlanChangeAllowed(c.status, c.plan, next);
         const closedMoved = windowChanges.filter((w) => states.find((st) => st.key === w.stage)?.status === 'closed');
         if (closedMoved.length)
-          throw new Conflict(CompetitionErrorCode.StageClosedWindow, `stage ${[...new Set(closedMoved.map((w) => w.stage))].join(', ')} is closed: its window is history and is not rewritten (move the later stages instead)`, { stages: closedMoved.map((w) => w.stage) });
+          throw new Conflict(
+            CompetitionErrorCode.StageClosedWindow,
+            `stage ${[...new Set(closedMoved.map((w) => w.stage))].join(', ')} is closed: its window is history and is not rewritten (move the later stages instead)`,
+            { stages: closedMoved.map((w) => w.stage) },
+          );
         if (windowChanges.length && c.status !== 'draft' && !dto.reason?.trim())
-          throw new ValidationFailed([{ field: 'reason', message: `moving a stage window of an edition in "${c.status}" needs a reason (it is audited and shown with the change)` }], CompetitionErrorCode.ReasonRequired);
+          throw new ValidationFailed(
+            [
+              {
+                field: 'reason',
+                message: `moving a stage window of an edition in "${c.status}" needs a reason (it is audited and shown with the change)`,
+              },
+            ],
+            CompetitionErrorCode.ReasonRequired,
+          );
         const stages = await this.repo.stages(id, tx);
         const removedActive = stages.filter((s) => s.status !== 'scheduled' && !next.stages.some((p) => p.key === s.key));
-        if (removedActive.length) throw new Conflict('COMPETITION_STAGE_IN_USE', `stage ${removedActive.map((s) => s.key).join(', ')} has already opened and cannot be removed`);
-        const order = (p: CompetitionPlan) => p.stages.map((s) => s.key).filter((k) => stages.find((s) => s.key === k)?.status !== 'scheduled');
-        if (order(c.plan).join() !== order(next).join()) throw new Conflict('COMPETITION_STAGE_IN_USE', 'stages that have already opened cannot be reordered');
+        if (removedActive.length)
+          throw new Conflict(
+            'COMPETITION_STAGE_IN_USE',
+            `stage ${removedActive.map((s) => s.key).join(', ')} has already opened and cannot be removed`,
+          );
+        const order = (p: CompetitionPlan) =>
+          p.stages.map((s) => s.key).filter((k) => stages.find((s) => s.key === k)?.status !== 'scheduled');
+        if (order(c.plan).join() !== order(next).join())
+          throw new Conflict('COMPETITION_STAGE_IN_USE', 'stages that have already opened cannot be reordered');
         for (const w of windowChanges) {
-          await this.audit.record(tx, { actorId: actor.id, action: 'competition.deadline_moved', entityType: 'competition', entityId: id, competitionId: id, before: { stage: w.stage, [w.field]: w.from }, after: { stage: w.stage, [w.field]: w.to }, reason: dto.reason ?? null });
+          await this.audit.record(tx, {
+            actorId: actor.id,
+            action: 'competition.deadline_moved',
+            entityType: 'competition',
+            entityId: id,
+            competitionId: id,
+            before: { stage: w.stage, [w.field]: w.from },
+            after: { stage: w.stage, [w.field]: w.to },
+            reason: dto.reason ?? null,
+          });
         }
         c.plan = next;
         await this.repo.syncStages(tx, id, next);
@@ -197,7 +269,16 @@ export class CompetitionsService {
       }
       const saved = await this.repo.save(tx, c);
       if (moved.length) for (const listener of this.windowListeners) await listener(tx, id, moved);
-      await this.audit.record(tx, { actorId: actor.id, action: 'competition.update', entityType: 'competition', entityId: id, competitionId: id, before, after: { name: saved.name, description: saved.description, planChanged: !!dto.plan }, reason: dto.reason ?? null });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'competition.update',
+        entityType: 'competition',
+        entityId: id,
+        competitionId: id,
+        before,
+        after: { name: saved.name, description: saved.description, planChanged: !!dto.plan },
+        reason: dto.reason ?? null,
+      });
       return toCompetitionView(saved, await this.repo.stages(id, tx));
     });
   }
@@ -217,7 +298,15 @@ export class CompetitionsService {
       }
       if (c.plan.requireCoordinator) {
         uncovered = await this.users.regionsWithoutCoordinator(tx);
-        if (uncovered.length) await this.audit.record(tx, { actorId: actor.id, action: 'competition.regions_without_coordinator', entityType: 'competition', entityId: id, competitionId: id, after: { regions: uncovered.map((r) => r.id) } });
+        if (uncovered.length)
+          await this.audit.record(tx, {
+            actorId: actor.id,
+            action: 'competition.regions_without_coordinator',
+            entityType: 'competition',
+            entityId: id,
+            competitionId: id,
+            after: { regions: uncovered.map((r) => r.id) },
+          });
       }
     });
     if (uncovered.length)
@@ -245,10 +334,24 @@ export class CompetitionsService {
     const from = c.status;
     c.status = to;
     await this.repo.save(tx, c);
-    await this.audit.record(tx, { actorId, action: `competition.${to}`, entityType: 'competition', entityId: c.id, competitionId: c.id, before: { status: from }, after: { status: to }, reason: reason ?? null });
+    await this.audit.record(tx, {
+      actorId,
+      action: `competition.${to}`,
+      entityType: 'competition',
+      entityId: c.id,
+      competitionId: c.id,
+      before: { status: from },
+      after: { status: to },
+      reason: reason ?? null,
+    });
   }
 
-  private async transition(actor: Actor, id: string, to: CompetitionStatus, also?: (tx: EntityManager, c: CompetitionEntity) => Promise<void>): Promise<CompetitionView> {
+  private async transition(
+    actor: Actor,
+    id: string,
+    to: CompetitionStatus,
+    also?: (tx: EntityManager, c: CompetitionEntity) => Promise<void>,
+  ): Promise<CompetitionView> {
     return this.db.transaction(async (tx) => {
       const c = await this.lockManaged(actor, tx, id);
       await this.setStatus(tx, actor.id, c, to);
@@ -265,12 +368,26 @@ export class CompetitionsService {
     return this.db.transaction(async (tx) => {
       await this.lockManaged(actor, tx, id);
       const [user] = await this.users.findByIds([userId], tx);
-      if (!user || user.role !== 'organizer' || !user.active) throw new ValidationFailed([{ field: 'userId', message: 'must be an existing, active organizer account' }], CompetitionErrorCode.OrganizerInvalid);
-      if (await this.repo.isOrganizer(id, userId, tx)) throw new Conflict(CompetitionErrorCode.OrganizerExists, `${user.name} already organizes this edition`, { userId });
+      if (!user || user.role !== 'organizer' || !user.active)
+        throw new ValidationFailed(
+          [{ field: 'userId', message: 'must be an existing, active organizer account' }],
+          CompetitionErrorCode.OrganizerInvalid,
+        );
+      if (await this.repo.isOrganizer(id, userId, tx))
+        throw new Conflict(CompetitionErrorCode.OrganizerExists, `${user.name} already organizes this edition`, { userId });
       await this.repo.addOrganizer(tx, id, userId);
-      await this.audit.record(tx, { actorId: actor.id, action: 'competition.organizer_add', entityType: 'competition', entityId: id, competitionId: id, after: { userId, name: user.name, email: user.email } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'competition.organizer_add',
+        entityType: 'competition',
+        entityId: id,
+        competitionId: id,
+        after: { userId, name: user.name, email: user.email },
+      });
       const ids = await this.repo.organizerIds(id, tx);
-      return (await this.users.findByIds(ids, tx)).map((u) => ({ id: u.id, name: u.name, email: u.email })).sort((a, b) => a.name.localeCompare(b.name));
+      return (await this.users.findByIds(ids, tx))
+        .map((u) => ({ id: u.id, name: u.name, email: u.email }))
+        .sort((a, b) => a.name.localeCompare(b.name));
     });
   }
 
@@ -279,7 +396,18 @@ export class CompetitionsService {
     await this.assertManages(actor, id);
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
-    const { items, total } = await this.audit.page(id, { entity: q.entity, actorId: q.actor, action: q.action, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }, page, pageSize);
+    const { items, total } = await this.audit.page(
+      id,
+      {
+        entity: q.entity,
+        actorId: q.actor,
+        action: q.action,
+        from: q.from ? new Date(q.from) : undefined,
+        to: q.to ? new Date(q.to) : undefined,
+      },
+      page,
+      pageSize,
+    );
     return { items, total, page, pageSize };
   }
 

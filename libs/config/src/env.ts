@@ -49,12 +49,34 @@ export interface AppEnv {
 
 export type StorageEnv =
   | { kind: 'local' }
-  | { kind: 's3'; endpoint: string | null; bucket: string; region: string; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean };
+  | {
+      kind: 's3';
+      endpoint: string | null;
+      bucket: string;
+      region: string;
+      accessKeyId: string | null;
+      secretAccessKey: string | null;
+      forcePathStyle: boolean;
+    };
 /** A small default list of throw-away mail domains refused for favourite votes (VOTE_DISPOSABLE_DOMAINS replaces it). */
-export const DEFAULT_DISPOSABLE_DOMAINS = ['mailinator.com', 'guerrillamail.com', '10minutemail.com', 'tempmail.com', 'temp-mail.org', 'yopmail.com', 'trashmail.com', 'sharklasers.com', 'getnada.com', 'dispostable.com'];
+export const DEFAULT_DISPOSABLE_DOMAINS = [
+  'mailinator.com',
+  'guerrillamail.com',
+  '10minutemail.com',
+  'tempmail.com',
+  'temp-mail.org',
+  'yopmail.com',
+  'trashmail.com',
+  'sharklasers.com',
+  'getnada.com',
+  'dispostable.com',
+];
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Invalid configuration: ${variable} ${problem}`);
     this.name = 'ConfigError';
   }
@@ -79,8 +101,13 @@ function int(raw: Raw, key: string, def: number, min: number, max: number): numb
 function domains(raw: Raw, key: string): string[] | undefined {
   const v = str(raw, key);
   if (v === undefined) return undefined;
-  const list = v.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean);
-  for (const d of list) if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)) throw new ConfigError(key, `must be a comma-separated list of mail domains like mailinator.com (got "${d}")`);
+  const list = v
+    .split(',')
+    .map((d) => d.trim().toLowerCase())
+    .filter(Boolean);
+  for (const d of list)
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d))
+      throw new ConfigError(key, `must be a comma-separated list of mail domains like mailinator.com (got "${d}")`);
   return list;
 }
 
@@ -131,16 +158,23 @@ function trustProxy(raw: Raw): AppEnv['trustProxy'] {
   const v = str(raw, 'TRUST_PROXY');
   if (v === undefined) return false;
   if (/^\d+$/.test(v)) {
-    if (Number(v) > 10) throw new ConfigError('TRUST_PROXY', `must be a hop count from 0 to 10 or a comma-separated list of IP addresses/CIDRs (got "${v}")`);
+    if (Number(v) > 10)
+      throw new ConfigError('TRUST_PROXY', `must be a hop count from 0 to 10 or a comma-separated list of IP addresses/CIDRs (got "${v}")`);
     return Number(v) === 0 ? false : Number(v);
   }
-  const entries = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [ip, prefix, ...rest] = entry.split('/');
     const family = isIP(ip);
     const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
     if (!family || !prefixOk || rest.length) {
-      throw new ConfigError('TRUST_PROXY', `must be a hop count from 0 to 10 or a comma-separated list of IP addresses/CIDRs like 10.0.0.0/8 (got "${entry}")`);
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `must be a hop count from 0 to 10 or a comma-separated list of IP addresses/CIDRs like 10.0.0.0/8 (got "${entry}")`,
+      );
     }
   }
   return entries.length ? entries : false;
@@ -151,7 +185,9 @@ function trustProxy(raw: Raw): AppEnv['trustProxy'] {
  * JWT secrets left unset outside production are generated once and kept in DATA_DIR/secrets.json
  * (see {@link resolveDevSecrets}); this function itself has no side effects.
  */
-export type ValidatedEnv = Omit<AppEnv, 'jwt'> & { jwt: Omit<AppEnv['jwt'], 'accessSecret' | 'refreshSecret'> & { accessSecret?: string; refreshSecret?: string } };
+export type ValidatedEnv = Omit<AppEnv, 'jwt'> & {
+  jwt: Omit<AppEnv['jwt'], 'accessSecret' | 'refreshSecret'> & { accessSecret?: string; refreshSecret?: string };
+};
 
 export function validateEnv(raw: Raw): ValidatedEnv {
   const nodeEnv = oneOf(raw, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
@@ -159,18 +195,28 @@ export function validateEnv(raw: Raw): ValidatedEnv {
   const host = str(raw, 'HOST') ?? (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1');
   const givenPublicUrl = url(raw, 'PUBLIC_URL', ['http:', 'https:']);
   // E-mail links are written by whichever process delivers them (API or worker): a guessed localhost is wrong there.
-  if (!givenPublicUrl && nodeEnv === 'production') throw new ConfigError('PUBLIC_URL', 'is required when NODE_ENV=production (the base of the links in e-mails, shared by the API and the worker)');
+  if (!givenPublicUrl && nodeEnv === 'production')
+    throw new ConfigError(
+      'PUBLIC_URL',
+      'is required when NODE_ENV=production (the base of the links in e-mails, shared by the API and the worker)',
+    );
   const publicUrl = givenPublicUrl ?? `http://localhost:${port}`;
-  const corsOrigins = (str(raw, 'CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const corsOrigins = (str(raw, 'CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const origin of corsOrigins) {
-    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigError('CORS_ORIGINS', `must be a comma-separated list of origins like https://example.go.id (got "${origin}")`);
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new ConfigError('CORS_ORIGINS', `must be a comma-separated list of origins like https://example.go.id (got "${origin}")`);
   }
   const demoPassword = str(raw, 'DEMO_PASSWORD') ?? 'demo-pass-2024';
   if (demoPassword.length < 8) throw new ConfigError('DEMO_PASSWORD', 'must be at least 8 characters long');
   const queuePrefix = str(raw, 'QUEUE_PREFIX') ?? 'inovasi';
-  if (!/^[A-Za-z0-9_-]{1,60}$/.test(queuePrefix)) throw new ConfigError('QUEUE_PREFIX', `must be 1 to 60 letters, digits, "-" or "_" (got "${queuePrefix}")`);
+  if (!/^[A-Za-z0-9_-]{1,60}$/.test(queuePrefix))
+    throw new ConfigError('QUEUE_PREFIX', `must be 1 to 60 letters, digits, "-" or "_" (got "${queuePrefix}")`);
   const dbStatementTimeoutMs = int(raw, 'DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3600_000);
-  if (dbStatementTimeoutMs > 0 && dbStatementTimeoutMs < 100) throw new ConfigError('DB_STATEMENT_TIMEOUT_MS', `must be 0 (off) or from 100 to 3600000 (got "${dbStatementTimeoutMs}")`);
+  if (dbStatementTimeoutMs > 0 && dbStatementTimeoutMs < 100)
+    throw new ConfigError('DB_STATEMENT_TIMEOUT_MS', `must be 0 (off) or from 100 to 3600000 (got "${dbStatementTimeoutMs}")`);
   const backoffMs = int(raw, 'NOTIFY_BACKOFF_MS', 30_000, 1, 24 * 3600_000);
   const backoffMaxMs = int(raw, 'NOTIFY_BACKOFF_MAX_MS', 3600_000, 1, 7 * 24 * 3600_000);
   if (backoffMaxMs < backoffMs) throw new ConfigError('NOTIFY_BACKOFF_MAX_MS', `must not be below NOTIFY_BACKOFF_MS (${backoffMs})`);
@@ -180,7 +226,12 @@ export function validateEnv(raw: Raw): ValidatedEnv {
     port,
     workerPort: int(raw, 'WORKER_PORT', 3001, 0, 65535),
     publicUrl: publicUrl.replace(/\/+$/, ''),
-    logLevel: oneOf(raw, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'production' ? 'info' : 'warn'),
+    logLevel: oneOf(
+      raw,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      nodeEnv === 'production' ? 'info' : 'warn',
+    ),
     dataDir: path.resolve(str(raw, 'DATA_DIR') ?? './data'),
     databaseUrl: url(raw, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     embeddedPgPort: str(raw, 'EMBEDDED_PG_PORT') === undefined ? null : int(raw, 'EMBEDDED_PG_PORT', 0, 1, 65535),
@@ -228,7 +279,8 @@ function storageEnv(raw: Raw): StorageEnv {
   if (kind === 'local') return { kind };
   const bucket = str(raw, 'S3_BUCKET');
   if (!bucket) throw new ConfigError('S3_BUCKET', 'is required when STORAGE=s3');
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError('S3_BUCKET', `must be a bucket name: 3 to 63 lower-case letters, digits, "." or "-" (got "${bucket}")`);
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    throw new ConfigError('S3_BUCKET', `must be a bucket name: 3 to 63 lower-case letters, digits, "." or "-" (got "${bucket}")`);
   const accessKeyId = str(raw, 'S3_ACCESS_KEY_ID') ?? null;
   const secretAccessKey = str(raw, 'S3_SECRET_ACCESS_KEY') ?? null;
   if (accessKeyId && !secretAccessKey) throw new ConfigError('S3_SECRET_ACCESS_KEY', 'is required when S3_ACCESS_KEY_ID is set');
@@ -237,7 +289,15 @@ function storageEnv(raw: Raw): StorageEnv {
   const region = str(raw, 'S3_REGION') ?? 'us-east-1';
   if (!/^[a-z0-9-]{1,40}$/.test(region)) throw new ConfigError('S3_REGION', `must be a region name such as us-east-1 (got "${region}")`);
   // MinIO and most S3-compatible servers want path-style URLs (http://host:9000/bucket/key).
-  return { kind, endpoint, bucket, region, accessKeyId, secretAccessKey, forcePathStyle: bool(raw, 'S3_FORCE_PATH_STYLE', endpoint !== null) };
+  return {
+    kind,
+    endpoint,
+    bucket,
+    region,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: bool(raw, 'S3_FORCE_PATH_STYLE', endpoint !== null),
+  };
 }
 
 /** Fills JWT secrets missing outside production from DATA_DIR/secrets.json, generating that file once. */

@@ -11,7 +11,11 @@ type EntityClass = new (...args: any[]) => unknown;
  * waiting for a lock) longer is cancelled by PostgreSQL (SQLSTATE 57014). Run migrations with
  * {@link runMigrations}, which lifts it for the migrating session.
  */
-export function dataSourceOptions(url: string, entities: MixedList<EntityClass | string | EntitySchema>, extra: { poolSize?: number; logging?: boolean; statementTimeoutMs?: number } = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  entities: MixedList<EntityClass | string | EntitySchema>,
+  extra: { poolSize?: number; logging?: boolean; statementTimeoutMs?: number } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -25,6 +29,10 @@ export function dataSourceOptions(url: string, entities: MixedList<EntityClass |
     logging: extra.logging ? ['error', 'warn', 'migration'] : ['error'],
     // Never TypeORM's console logger: it prints failed queries with their parameters (password hashes, tokens).
     logger: new QueryLogger(),
-    extra: { max: extra.poolSize ?? 20, application_name: 'inovasi-daerah', ...(extra.statementTimeoutMs ? { statement_timeout: extra.statementTimeoutMs } : {}) },
+    extra: {
+      max: extra.poolSize ?? 20,
+      application_name: 'inovasi-daerah',
+      ...(extra.statementTimeoutMs ? { statement_timeout: extra.statementTimeoutMs } : {}),
+    },
   };
 }

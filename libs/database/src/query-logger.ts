@@ -8,7 +8,8 @@ const CLIENT_CLASSES = ['22', '23', '40'];
  * lost: every request fails alike, so the API's error filter logs it once per interval (OutageLog), not here.
  */
 const OUTAGE_CLASSES = ['08', '57', '53'];
-const OUTAGE_MESSAGE = /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect|connect E[A-Z]+)/;
+const OUTAGE_MESSAGE =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect|connect E[A-Z]+)/;
 
 /**
  * TypeORM's log lines without the query's parameters, through Nest's logger (pino in the apps). TypeORM's

@@ -41,7 +41,11 @@ const at = (monthDay: string, time: string) => new Date(`2024-${monthDay}T${time
  * Seeds the award from `indexSnapshotId` unless an edition with its slug exists; returns its ids. Times are
  * those of IGA 2024 (October–November), passed to the services as "now" where they check the calendar.
  */
-export async function seedAwardsDemo(deps: DemoAwardDeps, actors: DemoAwardActors, opts: { indexSnapshotId: string }): Promise<{ competitionId: string; snapshotId: string } | null> {
+export async function seedAwardsDemo(
+  deps: DemoAwardDeps,
+  actors: DemoAwardActors,
+  opts: { indexSnapshotId: string },
+): Promise<{ competitionId: string; snapshotId: string } | null> {
   const { competitions, awards, pipeline, jury, assignments, schedule, results } = deps;
   const { organizer, jurors, coordinator } = actors;
   if (await competitions.bySlug(DEMO_AWARD_SLUG)) return null;
@@ -54,7 +58,8 @@ export async function seedAwardsDemo(deps: DemoAwardDeps, actors: DemoAwardActor
     slug: DEMO_AWARD_SLUG,
     name: DEMO_AWARD_NAME,
     year: 2024,
-    description: 'Penghargaan daerah terinovatif dari Indeks Inovasi Daerah 2024 (demo): presentasi kepala daerah dan validasi lapangan. / Most innovative regions from the IID 2024 (demo): head of region presentations and field validation.',
+    description:
+      'Penghargaan daerah terinovatif dari Indeks Inovasi Daerah 2024 (demo): presentasi kepala daerah dan validasi lapangan. / Most innovative regions from the IID 2024 (demo): head of region presentations and field validation.',
     plan: plan as never,
   });
   const id = created.id;
@@ -63,19 +68,30 @@ export async function seedAwardsDemo(deps: DemoAwardDeps, actors: DemoAwardActor
 
   // Kota Bekasi's coordinator prepares its entry: the mayor presents SiTaro and Patriot Mantap.
   for (const entry of (await awards.entries(coordinator, id)).filter((e) => e.regionId === coordinator.regionId)) {
-    const flagship = ['SiTaro', 'Patriot Mantap'].flatMap((stem) => entry.options?.filter((o) => o.eligible && o.title.startsWith(stem)).slice(0, 1) ?? []);
-    await awards.prepare(coordinator, entry.id, { presenterName: 'Tri Adhianto', presenterPosition: 'Wali Kota Bekasi', materialsUrl: 'https://www.bekasikota.go.id/', showcase: flagship.map((o) => o.id) });
+    const flagship = ['SiTaro', 'Patriot Mantap'].flatMap(
+      (stem) => entry.options?.filter((o) => o.eligible && o.title.startsWith(stem)).slice(0, 1) ?? [],
+    );
+    await awards.prepare(coordinator, entry.id, {
+      presenterName: 'Tri Adhianto',
+      presenterPosition: 'Wali Kota Bekasi',
+      materialsUrl: 'https://www.bekasikota.go.id/',
+      showcase: flagship.map((o) => o.id),
+    });
   }
 
   const iidOf = new Map(entries.map((e) => [e.id, e.iid]));
   const rubricOf = (key: string) => plan.stages.find((st) => st.key === key)!.rubric;
   await pipeline.close(organizer, id, 'iid', {}, at('10-14', '23:00:00'));
-  for (const [stage, day] of [['presentation', '10-16'], ['field_verification', '11-04']] as const) {
+  for (const [stage, day] of [
+    ['presentation', '10-16'],
+    ['field_verification', '11-04'],
+  ] as const) {
     await assignments.autoAssign(organizer, id, stage, {});
     await pipeline.open(organizer, id, stage, at(day, '08:00:00'));
     const assigned = new Map<string, string[]>();
     for (const juror of jurors)
-      for (const item of (await assignments.mine(juror)).items.filter((i) => i.competitionId === id && i.stage === stage)) assigned.set(item.innovationId, [...(assigned.get(item.innovationId) ?? []), juror.id]);
+      for (const item of (await assignments.mine(juror)).items.filter((i) => i.competitionId === id && i.stage === stage))
+        assigned.set(item.innovationId, [...(assigned.get(item.innovationId) ?? []), juror.id]);
     // One slot (or visit) an hour from 09:00 WIB, each region on its own day-part; the panel is its assigned jurors.
     for (const [n, entry] of entries.entries()) {
       const panel = assigned.get(entry.id) ?? [];
@@ -83,14 +99,35 @@ export async function seedAwardsDemo(deps: DemoAwardDeps, actors: DemoAwardActor
       const startsAt = new Date(at(day, '09:00:00').getTime() + n * 3600_000);
       const scheduledAt = at(day, '07:00:00');
       if (stage === 'presentation')
-        await schedule.schedulePresentation(organizer, entry.id, { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 20 * 60_000).toISOString(), location: 'Gedung BSKDN Kemendagri, Jakarta', panel }, scheduledAt);
-      else await schedule.recordFieldVisit(organizer, entry.id, { visitAt: startsAt.toISOString(), address: `Kantor ${entry.regionName}`, verifiers: panel }, scheduledAt);
+        await schedule.schedulePresentation(
+          organizer,
+          entry.id,
+          {
+            startsAt: startsAt.toISOString(),
+            endsAt: new Date(startsAt.getTime() + 20 * 60_000).toISOString(),
+            location: 'Gedung BSKDN Kemendagri, Jakarta',
+            panel,
+          },
+          scheduledAt,
+        );
+      else
+        await schedule.recordFieldVisit(
+          organizer,
+          entry.id,
+          { visitAt: startsAt.toISOString(), address: `Kantor ${entry.regionName}`, verifiers: panel },
+          scheduledAt,
+        );
     }
     for (const juror of jurors) {
       for (const item of (await assignments.mine(juror)).items.filter((i) => i.competitionId === id && i.stage === stage)) {
         const value = demoAwardScore(iidOf.get(item.innovationId) ?? 0);
         const scores = Object.fromEntries(rubricOf(stage).map((c) => [c.key, value]));
-        const saved = await jury.saveSheet(juror, item.id, { scores, comment: 'Sesuai paparan dan bukti di lapangan. / Matches the presentation and the evidence on site.', confirmNoConflict: true, version: item.version });
+        const saved = await jury.saveSheet(juror, item.id, {
+          scores,
+          comment: 'Sesuai paparan dan bukti di lapangan. / Matches the presentation and the evidence on site.',
+          confirmNoConflict: true,
+          version: item.version,
+        });
         await jury.submitSheet(juror, item.id, saved.version);
       }
     }

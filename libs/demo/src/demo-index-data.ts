@@ -54,7 +54,12 @@ export const DEMO_INDEX_PROFILES: readonly DemoRegionProfile[] = [
 ];
 
 /** Organizations the generated innovations belong to, named "<kind> <region name>". */
-export const DEMO_INDEX_ORGANIZATION_KINDS = ['Dinas Kesehatan', 'Dinas Kependudukan dan Pencatatan Sipil', 'Dinas Komunikasi dan Informatika', 'Badan Perencanaan Pembangunan Daerah'] as const;
+export const DEMO_INDEX_ORGANIZATION_KINDS = [
+  'Dinas Kesehatan',
+  'Dinas Kependudukan dan Pencatatan Sipil',
+  'Dinas Komunikasi dan Informatika',
+  'Badan Perencanaan Pembangunan Daerah',
+] as const;
 
 /** Innovation names (with the region's short name appended) and the organization kind that runs each. */
 const STEMS: readonly [string, number][] = [
@@ -110,7 +115,8 @@ export interface DemoIndexPlan {
   answers: DemoIndexAnswer[];
 }
 
-export const LOWERED_NOTE = 'Bukti dukung tidak menunjukkan opsi yang dipilih; diverifikasi pada opsi yang didukung dokumen. / The evidence does not show the option chosen; verified at the option the documents support.';
+export const LOWERED_NOTE =
+  'Bukti dukung tidak menunjukkan opsi yang dipilih; diverifikasi pada opsi yang didukung dokumen. / The evidence does not show the option chosen; verified at the option the documents support.';
 export const INELIGIBLE_REASON = 'Belum diterapkan minimal satu tahun / Not implemented for at least a year';
 
 /** A number in [0, 1) from a string (FNV-1a): the plan's only source of variety. */

@@ -24,7 +24,19 @@ export async function seedIndexDemo(db: DataSource, editions: IndexEditionsServi
   const editionId = existing[0]?.id ?? (await db.transaction((tx) => createEdition(tx, organizer.id)));
   const [snapshot] = await db.query(`SELECT id FROM index_snapshots WHERE edition_id = $1 ORDER BY version DESC LIMIT 1`, [editionId]);
   if (snapshot) return { editionId, snapshotId: snapshot.id };
-  const published = await editions.publish({ id: organizer.id, role: 'organizer', email: organizer.email, name: organizer.name, organizationId: null, regionId: null, sessionId: 'demo-seed' }, editionId, undefined);
+  const published = await editions.publish(
+    {
+      id: organizer.id,
+      role: 'organizer',
+      email: organizer.email,
+      name: organizer.name,
+      organizationId: null,
+      regionId: null,
+      sessionId: 'demo-seed',
+    },
+    editionId,
+    undefined,
+  );
   return { editionId, snapshotId: published.id };
 }
 
@@ -46,20 +58,27 @@ async function createEdition(tx: EntityManager, organizerId: string): Promise<st
   const [coordinator] = await tx.query(`SELECT id, region_id FROM users WHERE email = 'coordinator.bekasi@demo.local'`);
 
   // Organizations: the demo's by code, the others made once per region and name.
-  const wanted = plan.innovations.flatMap((i) => ('name' in i.organization ? [{ region: regionId(i.regionCode), name: i.organization.name }] : []));
+  const wanted = plan.innovations.flatMap((i) =>
+    'name' in i.organization ? [{ region: regionId(i.regionCode), name: i.organization.name }] : [],
+  );
   const unique = [...new Map(wanted.map((w) => [`${w.region}|${w.name}`, w])).values()];
   await tx.query(
     `INSERT INTO organizations (name, region_id, kind) SELECT u.name, u.region, 'opd' FROM unnest($1::uuid[], $2::text[]) AS u(region, name) ON CONFLICT DO NOTHING`,
     [unique.map((u) => u.region), unique.map((u) => u.name)],
   );
-  const orgRows: { id: string; code: string | null; name: string; region_id: string }[] = await tx.query(`SELECT id, code, name, region_id FROM organizations WHERE region_id = ANY($1::uuid[])`, [uuids([...regions.values()])]);
+  const orgRows: { id: string; code: string | null; name: string; region_id: string }[] = await tx.query(
+    `SELECT id, code, name, region_id FROM organizations WHERE region_id = ANY($1::uuid[])`,
+    [uuids([...regions.values()])],
+  );
   const orgOf = (o: { code: string } | { name: string }, region: string) =>
     ('code' in o ? orgRows.find((r) => r.code === o.code) : orgRows.find((r) => r.name === o.name && r.region_id === region))!.id;
   // IGA 2024 (demo)'s entries are reported by reference (their profile is not typed again).
   const entered: { id: string; title: string; organization_id: string }[] = await tx.query(
     `SELECT i.id, i.title, i.organization_id FROM innovations i JOIN competitions c ON c.id = i.competition_id WHERE c.slug = 'iga-2024-demo'`,
   );
-  const reporter: { id: string; organization_id: string }[] = await tx.query(`SELECT id, organization_id FROM users WHERE role = 'opd' AND organization_id IS NOT NULL`);
+  const reporter: { id: string; organization_id: string }[] = await tx.query(
+    `SELECT id, organization_id FROM users WHERE role = 'opd' AND organization_id IS NOT NULL`,
+  );
 
   const innovationRows = plan.innovations.map((i) => {
     const org = orgOf(i.organization, regionId(i.regionCode));
@@ -93,22 +112,29 @@ async function createEdition(tx: EntityManager, organizerId: string): Promise<st
   const idOfKey = new Map(innovationRows.map((r) => [r.key, inserted.find((x) => x.title === r.title && x.region_id === r.region)!.id]));
 
   // Validators: the demo jurors, round robin, never a region they are affiliated with.
-  const jurors: { id: string; affiliations: { type: string; regionId?: string; organizationId?: string }[] }[] = await tx.query(`SELECT id, affiliations FROM users WHERE role = 'juror' AND email LIKE '%@demo.local' ORDER BY email`);
+  const jurors: { id: string; affiliations: { type: string; regionId?: string; organizationId?: string }[] }[] = await tx.query(
+    `SELECT id, affiliations FROM users WHERE role = 'juror' AND email LIKE '%@demo.local' ORDER BY email`,
+  );
   const conflicted = (j: (typeof jurors)[number], region: string) =>
-    (j.affiliations ?? []).some((a) => a.regionId === region || (a.organizationId && orgRows.find((o) => o.id === a.organizationId)?.region_id === region));
+    (j.affiliations ?? []).some(
+      (a) => a.regionId === region || (a.organizationId && orgRows.find((o) => o.id === a.organizationId)?.region_id === region),
+    );
   const validatorOf = new Map<string, string>();
   DEMO_INDEX_PROFILES.forEach((p, n) => {
     const region = regionId(p.code);
     const free = jurors.filter((j) => !conflicted(j, region));
     if (free.length) validatorOf.set(region, free[n % free.length].id);
   });
-  await tx.query(`INSERT INTO index_validators (edition_id, region_id, validator_id) SELECT $1, u.region, u.validator FROM unnest($2::uuid[], $3::uuid[]) AS u(region, validator)`, [
-    id,
-    [...validatorOf.keys()],
-    [...validatorOf.values()],
-  ]);
+  await tx.query(
+    `INSERT INTO index_validators (edition_id, region_id, validator_id) SELECT $1, u.region, u.validator FROM unnest($2::uuid[], $3::uuid[]) AS u(region, validator)`,
+    [id, [...validatorOf.keys()], [...validatorOf.values()]],
+  );
 
-  const answers = plan.answers.map((a) => ({ ...a, region: regionId(a.regionCode), innovation: a.innovation ? idOfKey.get(a.innovation)! : null }));
+  const answers = plan.answers.map((a) => ({
+    ...a,
+    region: regionId(a.regionCode),
+    innovation: a.innovation ? idOfKey.get(a.innovation)! : null,
+  }));
   await tx.query(
     `INSERT INTO index_answers (edition_id, region_id, index_innovation_id, owner, indicator, self_option, verified_option, verified_note, verified_by, version, updated_by)
      SELECT $1, u.region, u.innovation, COALESCE(u.innovation, u.region)::text, u.indicator, u.self, u.verified, u.note, u.validator, 2, u.validator
@@ -145,7 +171,11 @@ async function ensureJawaBarat(tx: EntityManager): Promise<Map<string, { id: str
       WHERE a.kind <> 'provinsi' AND NOT EXISTS (SELECT 1 FROM regions r WHERE r.code = a.code)`,
     [missing.map((a) => a.code), missing.map((a) => a.name), missing.map((a) => a.kind)],
   );
-  const rows: { id: string; code: string; name: string }[] = await tx.query(`SELECT id, code, name FROM regions WHERE code = ANY($1::text[])`, [codes]);
-  if (rows.length !== codes.length) throw new Error(`seedIndexDemo: Jawa Barat's regions are incomplete (${rows.length} of ${codes.length})`);
+  const rows: { id: string; code: string; name: string }[] = await tx.query(
+    `SELECT id, code, name FROM regions WHERE code = ANY($1::text[])`,
+    [codes],
+  );
+  if (rows.length !== codes.length)
+    throw new Error(`seedIndexDemo: Jawa Barat's regions are incomplete (${rows.length} of ${codes.length})`);
   return new Map(rows.map((r) => [r.code, r]));
 }

@@ -18,17 +18,27 @@ export async function judgeEdition(
   organizer: Actor,
   jurorActors: Actor[],
   competition: CompetitionSnapshot,
-  opts: { fail?: Record<string, string>; boost?: Record<string, number>; titles: Map<string, string>; beforeClose?: (stageKey: string) => Promise<void> },
+  opts: {
+    fail?: Record<string, string>;
+    boost?: Record<string, number>;
+    titles: Map<string, string>;
+    beforeClose?: (stageKey: string) => Promise<void>;
+  },
 ): Promise<void> {
   const { pipeline, assignments, jury } = deps;
   const stages = competition.plan.stages;
   const submission = stages.find((s) => s.kind === 'submission')!;
-  if (competition.stages.find((s) => s.key === submission.key)?.status === 'open') await pipeline.close(organizer, competition.id, submission.key, {});
+  if (competition.stages.find((s) => s.key === submission.key)?.status === 'open')
+    await pipeline.close(organizer, competition.id, submission.key, {});
   const screening = stages.find((s) => s.kind === 'screening');
   if (screening) {
     const opened = await pipeline.open(organizer, competition.id, screening.key);
     void opened;
-    const decisions = [...opts.titles].map(([id, title]) => (opts.fail?.[title] ? { innovationId: id, decision: 'fail' as const, reason: opts.fail[title] } : { innovationId: id, decision: 'pass' as const }));
+    const decisions = [...opts.titles].map(([id, title]) =>
+      opts.fail?.[title]
+        ? { innovationId: id, decision: 'fail' as const, reason: opts.fail[title] }
+        : { innovationId: id, decision: 'pass' as const },
+    );
     await pipeline.screen(organizer, competition.id, decisions);
     await pipeline.close(organizer, competition.id, screening.key, {});
   }
@@ -48,7 +58,12 @@ export async function judgeEdition(
             return [c.key, Math.round(c.min + ((c.max - c.min) * pct) / 100)];
           }),
         );
-        const saved = await jury.saveSheet(juror, item.id, { scores, comment: 'Penilaian sesuai rubrik dan data dukung. / Scored against the rubric and the evidence.', confirmNoConflict: true, version: item.version });
+        const saved = await jury.saveSheet(juror, item.id, {
+          scores,
+          comment: 'Penilaian sesuai rubrik dan data dukung. / Scored against the rubric and the evidence.',
+          confirmNoConflict: true,
+          version: item.version,
+        });
         await jury.submitSheet(juror, item.id, saved.version);
       }
     }

@@ -73,10 +73,20 @@ export class DemoSeedService {
       const orgs = await this.ensureOrganizations(tx, regions);
       for (const a of DEMO_ACCOUNTS) {
         const affiliations: Affiliation[] = (a.affiliations ?? []).map((ref) =>
-          regions.has(ref) ? { type: 'region', regionId: regions.get(ref)!.id } : { type: 'organization', organizationId: orgs.get(ref)!.id },
+          regions.has(ref)
+            ? { type: 'region', regionId: regions.get(ref)!.id }
+            : { type: 'organization', organizationId: orgs.get(ref)!.id },
         );
         await this.users.ensure(
-          { email: a.email, name: a.name, role: a.role, password, organizationId: a.organization ? orgs.get(a.organization)!.id : null, regionId: a.region ? regions.get(a.region)!.id : null, affiliations },
+          {
+            email: a.email,
+            name: a.name,
+            role: a.role,
+            password,
+            organizationId: a.organization ? orgs.get(a.organization)!.id : null,
+            regionId: a.region ? regions.get(a.region)!.id : null,
+            affiliations,
+          },
           tx,
         );
       }
@@ -90,7 +100,9 @@ export class DemoSeedService {
       const index = await this.seedIndex();
       await this.seedAwards({ indexSnapshotId: index.snapshotId });
     }
-    this.logger.log(`Demo data seeded: ${DEMO_REGIONS.length} regions, ${DEMO_ORGANIZATIONS.length} organizations, ${DEMO_ACCOUNTS.length} accounts, ${DEMO_INNOVATIONS.length} innovations`);
+    this.logger.log(
+      `Demo data seeded: ${DEMO_REGIONS.length} regions, ${DEMO_ORGANIZATIONS.length} organizations, ${DEMO_ACCOUNTS.length} accounts, ${DEMO_INNOVATIONS.length} innovations`,
+    );
     return { accounts: DEMO_ACCOUNTS };
   }
 
@@ -111,7 +123,10 @@ export class DemoSeedService {
     const byCode = new Map((await repo.find()).filter((o) => o.code).map((o) => [o.code!, o]));
     for (const o of DEMO_ORGANIZATIONS) {
       if (byCode.has(o.code)) continue;
-      byCode.set(o.code, await repo.save(repo.create({ code: o.code, name: o.name, kind: o.kind, regionId: regions.get(o.region)!.id, email: null })));
+      byCode.set(
+        o.code,
+        await repo.save(repo.create({ code: o.code, name: o.name, kind: o.kind, regionId: regions.get(o.region)!.id, email: null })),
+      );
     }
     return byCode;
   }
@@ -121,11 +136,28 @@ export class DemoSeedService {
     if (await tx.findOne(CompetitionEntity, { where: { slug: DEMO_EDITION_SLUG } })) return;
     const organizer = await tx.findOneOrFail(UserEntity, { where: { email: 'organizer@demo.local' } });
     const plan = defaultTemplate(2024);
-    const competition = await tx.save(tx.create(CompetitionEntity, { slug: DEMO_EDITION_SLUG, name: 'IGA 2024 (demo)', year: 2024, description: 'Innovative Government Award 2024 — demo edition with Jawa Barat OPDs. / Edisi demo.', status: 'open', plan, createdBy: organizer.id }));
+    const competition = await tx.save(
+      tx.create(CompetitionEntity, {
+        slug: DEMO_EDITION_SLUG,
+        name: 'IGA 2024 (demo)',
+        year: 2024,
+        description: 'Innovative Government Award 2024 — demo edition with Jawa Barat OPDs. / Edisi demo.',
+        status: 'open',
+        plan,
+        createdBy: organizer.id,
+      }),
+    );
     await tx.insert(CompetitionOrganizerEntity, { competitionId: competition.id, userId: organizer.id });
     await tx.insert(
       CompetitionStageEntity,
-      plan.stages.map((st, position) => ({ competitionId: competition.id, key: st.key, position, status: position === 0 ? 'open' : 'scheduled', openedAt: position === 0 ? new Date('2024-01-01T00:00:00+07:00') : null, closedAt: null })),
+      plan.stages.map((st, position) => ({
+        competitionId: competition.id,
+        key: st.key,
+        position,
+        status: position === 0 ? 'open' : 'scheduled',
+        openedAt: position === 0 ? new Date('2024-01-01T00:00:00+07:00') : null,
+        closedAt: null,
+      })),
     );
     const byId = new Map([...regions.values()].map((r) => [r.id, r]));
     for (const [n, d] of DEMO_INNOVATIONS.entries()) {
@@ -159,14 +191,45 @@ export class DemoSeedService {
         }),
       );
       await tx.insert(InnovationStatusHistoryEntity, [
-        { innovationId: innovation.id, fromStatus: null, toStatus: 'draft', actorId: creator?.id ?? null, actorRole: 'opd', reason: null, at: new Date(submittedAt.getTime() - 7 * 86400_000) },
-        { innovationId: innovation.id, fromStatus: 'draft', toStatus: 'submitted', actorId: creator?.id ?? null, actorRole: 'opd', reason: null, at: submittedAt },
+        {
+          innovationId: innovation.id,
+          fromStatus: null,
+          toStatus: 'draft',
+          actorId: creator?.id ?? null,
+          actorRole: 'opd',
+          reason: null,
+          at: new Date(submittedAt.getTime() - 7 * 86400_000),
+        },
+        {
+          innovationId: innovation.id,
+          fromStatus: 'draft',
+          toStatus: 'submitted',
+          actorId: creator?.id ?? null,
+          actorRole: 'opd',
+          reason: null,
+          at: submittedAt,
+        },
       ]);
-      const pdf = minimalPdf([d.title, org.name, `Data dukung inovasi - IGA 2024 (demo)`, `Mulai diterapkan: ${d.start}`, d.summary.slice(0, 90)]);
+      const pdf = minimalPdf([
+        d.title,
+        org.name,
+        `Data dukung inovasi - IGA 2024 (demo)`,
+        `Mulai diterapkan: ${d.start}`,
+        d.summary.slice(0, 90),
+      ]);
       const staged = await this.storage.stage(Readable.from(pdf), pdf.length + 1);
       const storageKey = `${staged.sha256.slice(0, 2)}/demo-${innovation.id}.pdf`;
       await this.storage.commit(staged, storageKey);
-      await tx.insert(DocumentEntity, { innovationId: innovation.id, kind: 'evidence', fileName: 'data-dukung.pdf', mediaType: 'application/pdf', size: staged.size, sha256: staged.sha256, storageKey, uploadedBy: creator?.id ?? organizer.id });
+      await tx.insert(DocumentEntity, {
+        innovationId: innovation.id,
+        kind: 'evidence',
+        fileName: 'data-dukung.pdf',
+        mediaType: 'application/pdf',
+        size: staged.size,
+        sha256: staged.sha256,
+        storageKey,
+        uploadedBy: creator?.id ?? organizer.id,
+      });
     }
   }
 
@@ -180,11 +243,35 @@ export class DemoSeedService {
    * by the demo organizer, jurors and Kota Bekasi's coordinator; nothing when it exists already.
    */
   async seedAwards(opts: { indexSnapshotId: string }): Promise<{ competitionId: string; snapshotId: string } | null> {
-    const users = await this.db.getRepository(UserEntity).find({ where: DEMO_ACCOUNTS.filter((a) => a.role === 'juror' || a.role === 'organizer' || a.role === 'coordinator').map((a) => ({ email: a.email })) });
-    const actor = (u: UserEntity) => ({ id: u.id, role: u.role, email: u.email, name: u.name, organizationId: u.organizationId, regionId: u.regionId, sessionId: 'demo-seed' });
+    const users = await this.db.getRepository(UserEntity).find({
+      where: DEMO_ACCOUNTS.filter((a) => a.role === 'juror' || a.role === 'organizer' || a.role === 'coordinator').map((a) => ({
+        email: a.email,
+      })),
+    });
+    const actor = (u: UserEntity) => ({
+      id: u.id,
+      role: u.role,
+      email: u.email,
+      name: u.name,
+      organizationId: u.organizationId,
+      regionId: u.regionId,
+      sessionId: 'demo-seed',
+    });
     return seedAwardsDemo(
-      { competitions: this.competitions, awards: this.awards, pipeline: this.pipeline, jury: this.jury, assignments: this.assignments, schedule: this.schedule, results: this.results },
-      { organizer: actor(users.find((u) => u.role === 'organizer')!), jurors: users.filter((u) => u.role === 'juror').map(actor), coordinator: actor(users.find((u) => u.role === 'coordinator')!) },
+      {
+        competitions: this.competitions,
+        awards: this.awards,
+        pipeline: this.pipeline,
+        jury: this.jury,
+        assignments: this.assignments,
+        schedule: this.schedule,
+        results: this.results,
+      },
+      {
+        organizer: actor(users.find((u) => u.role === 'organizer')!),
+        jurors: users.filter((u) => u.role === 'juror').map(actor),
+        coordinator: actor(users.find((u) => u.role === 'coordinator')!),
+      },
       opts,
     );
   }
@@ -193,16 +280,35 @@ export class DemoSeedService {
   async judgeAndPublish(): Promise<void> {
     const edition = await this.competitions.bySlug(DEMO_EDITION_SLUG);
     if (!edition || edition.status !== 'open') return;
-    const accounts: UserEntity[] = await this.db.getRepository(UserEntity).find({ where: DEMO_ACCOUNTS.filter((a) => a.role === 'juror' || a.role === 'organizer').map((a) => ({ email: a.email })) });
-    const actor = (u: UserEntity) => ({ id: u.id, role: u.role, email: u.email, name: u.name, organizationId: u.organizationId, regionId: u.regionId, sessionId: 'demo-seed' });
+    const accounts: UserEntity[] = await this.db
+      .getRepository(UserEntity)
+      .find({ where: DEMO_ACCOUNTS.filter((a) => a.role === 'juror' || a.role === 'organizer').map((a) => ({ email: a.email })) });
+    const actor = (u: UserEntity) => ({
+      id: u.id,
+      role: u.role,
+      email: u.email,
+      name: u.name,
+      organizationId: u.organizationId,
+      regionId: u.regionId,
+      sessionId: 'demo-seed',
+    });
     const organizer = actor(accounts.find((u) => u.role === 'organizer')!);
     const jurors = accounts.filter((u) => u.role === 'juror').map(actor);
     const innovations = await this.db.getRepository(InnovationEntity).find({ where: { competitionId: edition.id } });
-    await judgeEdition({ pipeline: this.pipeline, assignments: this.assignments, jury: this.jury }, organizer, jurors, await this.competitions.snapshot(edition.id), {
-      titles: new Map(innovations.map((i) => [i.id, i.title])),
-      fail: { 'Layanan Kesehatan Jiwa Daring': 'Belum diterapkan minimal satu tahun pada saat pendaftaran / Not implemented for a year when submitted' },
-      boost: { 'SiTaro (Siap Antar Obat)': 6, 'Patriot Mantap (Pelayanan Malam Administrasi Kependudukan)': 12 },
-    });
+    await judgeEdition(
+      { pipeline: this.pipeline, assignments: this.assignments, jury: this.jury },
+      organizer,
+      jurors,
+      await this.competitions.snapshot(edition.id),
+      {
+        titles: new Map(innovations.map((i) => [i.id, i.title])),
+        fail: {
+          'Layanan Kesehatan Jiwa Daring':
+            'Belum diterapkan minimal satu tahun pada saat pendaftaran / Not implemented for a year when submitted',
+        },
+        boost: { 'SiTaro (Siap Antar Obat)': 6, 'Patriot Mantap (Pelayanan Malam Administrasi Kependudukan)': 12 },
+      },
+    );
     // The provisional results were announced and the objection window ran out before publication.
     const snapshot = await this.competitions.snapshot(edition.id);
     const days = snapshot.plan.objectionWindowDays;

@@ -10,9 +10,17 @@ export async function ensureDemoSurveys(tx: EntityManager, creatorId: string): P
   if (!org) return;
   const name = 'Instalasi Farmasi Rawat Jalan';
   if ((await tx.query(`SELECT 1 FROM survey_units WHERE organization_id = $1 AND name = $2`, [org.id, name])).length) return;
-  const [unit] = await tx.query(`INSERT INTO survey_units (organization_id, name, population, created_by) VALUES ($1, $2, 1000, $3) RETURNING id`, [org.id, name, creatorId]);
+  const [unit] = await tx.query(
+    `INSERT INTO survey_units (organization_id, name, population, created_by) VALUES ($1, $2, 1000, $3) RETURNING id`,
+    [org.id, name, creatorId],
+  );
   const period = async (code: string, label: string, opensAt: string, closesAt: string) =>
-    (await tx.query(`INSERT INTO survey_periods (unit_id, code, label, opens_at, closes_at, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [unit.id, code, label, opensAt, closesAt, creatorId]))[0].id as string;
+    (
+      await tx.query(
+        `INSERT INTO survey_periods (unit_id, code, label, opens_at, closes_at, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [unit.id, code, label, opensAt, closesAt, creatorId],
+      )
+    )[0].id as string;
   const before = await period('sitaro21', 'SKM Semester I 2021', '2021-01-01T00:00:00+07:00', '2021-07-01T00:00:00+07:00');
   const after = await period('sitaro22', 'SKM Semester I 2022', '2022-01-01T00:00:00+07:00', '2022-07-01T00:00:00+07:00');
   // Deterministic answers from the row number g: mostly 3 ("baik"), U3 (waiting time) 2 before and 4 after.

@@ -3,7 +3,19 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse,
 import { ApiErrorResponses, CurrentUser, readCsvBody, Roles, type Actor, type OnProgress } from '@app/common';
 import { OperationProgress, TrackOperation } from '@app/operations';
 import { DirectoryService } from './directory.service';
-import { CreateOrganizationDto, CreateRegionDto, NationalAreasImportView, OrganizationImportView, OrganizationPageView, OrganizationQueryDto, OrganizationView, RegionQueryDto, RegionTagsDto, RegionTagsImportView, RegionView } from './dto/directory.dto';
+import {
+  CreateOrganizationDto,
+  CreateRegionDto,
+  NationalAreasImportView,
+  OrganizationImportView,
+  OrganizationPageView,
+  OrganizationQueryDto,
+  OrganizationView,
+  RegionQueryDto,
+  RegionTagsDto,
+  RegionTagsImportView,
+  RegionView,
+} from './dto/directory.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -33,7 +45,9 @@ export class DirectoryController {
   @Put('regions/:id/tags')
   @Roles('admin')
   @ApiOkResponse({ type: RegionView })
-  @ApiOperation({ summary: 'Replace a region’s tags (daerah_tertinggal, perbatasan, kepulauan …): the groups of index and award rankings; audited' })
+  @ApiOperation({
+    summary: 'Replace a region’s tags (daerah_tertinggal, perbatasan, kepulauan …): the groups of index and award rankings; audited',
+  })
   setRegionTags(@CurrentUser() actor: Actor, @Param('id', uuid) id: string, @Body() dto: RegionTagsDto) {
     return this.directory.setRegionTags(actor, id, dto.tags);
   }
@@ -42,7 +56,9 @@ export class DirectoryController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOkResponse({ type: NationalAreasImportView })
-  @ApiOperation({ summary: 'Load Indonesia’s 38 provinces, 416 kabupaten and 98 kota with their Kemendagri codes (idn-area-data); idempotent' })
+  @ApiOperation({
+    summary: 'Load Indonesia’s 38 provinces, 416 kabupaten and 98 kota with their Kemendagri codes (idn-area-data); idempotent',
+  })
   @TrackOperation('directory.national_areas', { result: (r: { created: number }) => r.created })
   importNationalAreas(@CurrentUser() actor: Actor, @OperationProgress() progress: OnProgress) {
     return this.directory.importNationalAreas(actor.id, progress);
@@ -52,11 +68,18 @@ export class DirectoryController {
   @HttpCode(200)
   @Roles('admin')
   @ApiConsumes('text/csv', 'multipart/form-data')
-  @ApiBody({ description: 'CSV with header: code,tags (code = the region’s code or name; tags separated by | or spaces, empty clears them)', schema: { type: 'string' } })
+  @ApiBody({
+    description: 'CSV with header: code,tags (code = the region’s code or name; tags separated by | or spaces, empty clears them)',
+    schema: { type: 'string' },
+  })
   @ApiOkResponse({ type: RegionTagsImportView })
   @ApiOperation({ summary: 'All-or-nothing CSV import of region tags; a refused file answers 400 with details.errors per line' })
   @TrackOperation('directory.region_tags', { result: (r: { updated: number }) => r.updated })
-  async importRegionTags(@CurrentUser() actor: Actor, @Req() req: Parameters<typeof readCsvBody>[0], @OperationProgress() progress: OnProgress) {
+  async importRegionTags(
+    @CurrentUser() actor: Actor,
+    @Req() req: Parameters<typeof readCsvBody>[0],
+    @OperationProgress() progress: OnProgress,
+  ) {
     return this.directory.importRegionTags(actor, await readCsvBody(req), progress);
   }
 
@@ -88,11 +111,19 @@ export class DirectoryController {
   @HttpCode(201)
   @Roles('admin', 'organizer')
   @ApiConsumes('text/csv', 'multipart/form-data')
-  @ApiBody({ description: 'CSV with header: name,region,kind,code,email (region = BPS code or name); as multipart/form-data, the file alone in the field `file`', schema: { type: 'string' } })
+  @ApiBody({
+    description:
+      'CSV with header: name,region,kind,code,email (region = BPS code or name); as multipart/form-data, the file alone in the field `file`',
+    schema: { type: 'string' },
+  })
   @ApiCreatedResponse({ type: OrganizationImportView })
   @ApiOperation({ summary: 'All-or-nothing CSV import; a refused file answers 400 with details.errors per line' })
   @TrackOperation('directory.import', { result: (r: { created: number }) => r.created })
-  async importOrganizations(@CurrentUser() actor: Actor, @Req() req: Parameters<typeof readCsvBody>[0], @OperationProgress() progress: OnProgress) {
+  async importOrganizations(
+    @CurrentUser() actor: Actor,
+    @Req() req: Parameters<typeof readCsvBody>[0],
+    @OperationProgress() progress: OnProgress,
+  ) {
     return this.directory.importOrganizations(actor, await readCsvBody(req), progress);
   }
 }

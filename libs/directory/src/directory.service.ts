@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertOwnership, organizationScope, toPage, NotFound, ValidationFailed, type Actor, type OnProgress, type OwnedBy, type Page } from '@app/common';
+import {
+  assertOwnership,
+  organizationScope,
+  toPage,
+  NotFound,
+  ValidationFailed,
+  type Actor,
+  type OnProgress,
+  type OwnedBy,
+  type Page,
+} from '@app/common';
 import { AuditService } from '@app/audit';
 import { DirectoryRepository } from './persistence/directory.repository';
 import { RegionEntity } from './persistence/region.entity';
@@ -11,7 +21,14 @@ import { ImportRefused, parseCsv, type RowError } from './import/csv';
 import { areaSource, loadNationalAreas } from './import/national-areas';
 import { planAreaImport } from './domain/national-areas';
 import { normalizeRegionTags, parseRegionTagCell } from './domain/region-tag';
-import type { CreateOrganizationDto, CreateRegionDto, NationalAreasImportView, OrganizationView, RegionTagsImportView, RegionView } from './dto/directory.dto';
+import type {
+  CreateOrganizationDto,
+  CreateRegionDto,
+  NationalAreasImportView,
+  OrganizationView,
+  RegionTagsImportView,
+  RegionView,
+} from './dto/directory.dto';
 import { transactionLock } from '@app/database';
 
 export function toRegionView(r: RegionEntity): RegionView {
@@ -19,7 +36,16 @@ export function toRegionView(r: RegionEntity): RegionView {
 }
 
 export function toOrganizationView(o: OrganizationEntity): OrganizationView {
-  return { id: o.id, code: o.code, name: o.name, kind: o.kind, regionId: o.regionId, regionName: o.region?.name, regionKind: o.region?.kind, email: o.email };
+  return {
+    id: o.id,
+    code: o.code,
+    name: o.name,
+    kind: o.kind,
+    regionId: o.regionId,
+    regionName: o.region?.name,
+    regionKind: o.region?.kind,
+    email: o.email,
+  };
 }
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -78,11 +104,23 @@ export class DirectoryService {
   async createRegion(actor: Actor, dto: CreateRegionDto): Promise<RegionView> {
     return this.db.transaction(async (tx) => {
       const parent = dto.parentId ? await this.repo.findRegion(dto.parentId, tx) : null;
-      if (dto.parentId && !parent) throw new ValidationFailed([{ field: 'parentId', message: `no region ${dto.parentId}` }], 'REGION_INVALID');
+      if (dto.parentId && !parent)
+        throw new ValidationFailed([{ field: 'parentId', message: `no region ${dto.parentId}` }], 'REGION_INVALID');
       const problem = parentRuleError(dto.kind, parent?.kind ?? null);
       if (problem) throw new ValidationFailed([{ field: 'parentId', message: problem }], 'REGION_INVALID');
-      const region = await this.repo.insertRegion(tx, { name: dto.name.trim(), kind: dto.kind, code: dto.code ?? null, parentId: parent?.id ?? null });
-      await this.audit.record(tx, { actorId: actor.id, action: 'region.create', entityType: 'region', entityId: region.id, after: toRegionView(region) });
+      const region = await this.repo.insertRegion(tx, {
+        name: dto.name.trim(),
+        kind: dto.kind,
+        code: dto.code ?? null,
+        parentId: parent?.id ?? null,
+      });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'region.create',
+        entityType: 'region',
+        entityId: region.id,
+        after: toRegionView(region),
+      });
       return toRegionView(region);
     });
   }
@@ -101,12 +139,18 @@ export class DirectoryService {
       await transactionLock(tx, 'import:regions');
       const plan = planAreaImport(await this.repo.allRegions(tx), areas);
       onProgress?.({ phase: 'saving', done: plan.unchanged, total: areas.length });
-      await this.repo.applyAreaUpdates(tx, plan.update.map((u) => ({ id: u.id, ...u.area })));
+      await this.repo.applyAreaUpdates(
+        tx,
+        plan.update.map((u) => ({ id: u.id, ...u.area })),
+      );
       // Provinces first: a kabupaten/kota finds its parent by the parent's code.
       const provinces = plan.create.filter((a) => a.kind === 'provinsi');
       await this.repo.insertAreas(tx, provinces);
       onProgress?.({ phase: 'saving', done: plan.unchanged + plan.update.length + provinces.length, total: areas.length });
-      await this.repo.insertAreas(tx, plan.create.filter((a) => a.kind !== 'provinsi'));
+      await this.repo.insertAreas(
+        tx,
+        plan.create.filter((a) => a.kind !== 'provinsi'),
+      );
       onProgress?.({ phase: 'saving', done: areas.length, total: areas.length });
       const count = (kind: string) => areas.filter((a) => a.kind === kind).length;
       const result: NationalAreasImportView = {
@@ -118,7 +162,13 @@ export class DirectoryService {
         updated: plan.update.length,
         unchanged: plan.unchanged,
       };
-      await this.audit.record(tx, { actorId, action: 'region.import_national', entityType: 'region', entityId: `import:${source}`, after: { ...result } });
+      await this.audit.record(tx, {
+        actorId,
+        action: 'region.import_national',
+        entityType: 'region',
+        entityId: `import:${source}`,
+        after: { ...result },
+      });
       return result;
     });
   }
@@ -126,13 +176,29 @@ export class DirectoryService {
   /** Replaces a region's tags (validated, unique, sorted); audited with before and after. */
   async setRegionTags(actor: Actor, id: string, tags: string[]): Promise<RegionView> {
     const normalized = normalizeRegionTags(tags);
-    if ('invalid' in normalized) throw new ValidationFailed([{ field: 'tags', message: `"${normalized.invalid}" is not a tag (lower-case letters, digits and _, 2–40 characters, starting with a letter)` }], 'REGION_INVALID');
+    if ('invalid' in normalized)
+      throw new ValidationFailed(
+        [
+          {
+            field: 'tags',
+            message: `"${normalized.invalid}" is not a tag (lower-case letters, digits and _, 2–40 characters, starting with a letter)`,
+          },
+        ],
+        'REGION_INVALID',
+      );
     return this.db.transaction(async (tx) => {
       const region = await tx.getRepository(RegionEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!region) throw new NotFound('REGION_NOT_FOUND', `region ${id} not found`);
       const before = region.tags ?? [];
       await this.repo.setRegionTags(tx, [{ id, tags: normalized.tags }]);
-      await this.audit.record(tx, { actorId: actor.id, action: 'region.tags', entityType: 'region', entityId: id, before: { tags: before }, after: { tags: normalized.tags } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'region.tags',
+        entityType: 'region',
+        entityId: id,
+        before: { tags: before },
+        after: { tags: normalized.tags },
+      });
       return toRegionView({ ...region, tags: normalized.tags });
     });
   }
@@ -156,9 +222,15 @@ export class DirectoryService {
         const region = rec.code ? index.region(rec.code) : 'is required';
         if (typeof region === 'string') errors.push({ row: line, field: 'code', message: region });
         const tags = parseRegionTagCell(rec.tags ?? '');
-        if ('invalid' in tags) errors.push({ row: line, field: 'tags', message: `"${tags.invalid}" is not a tag (lower-case letters, digits and _, 2–40 characters, starting with a letter)` });
+        if ('invalid' in tags)
+          errors.push({
+            row: line,
+            field: 'tags',
+            message: `"${tags.invalid}" is not a tag (lower-case letters, digits and _, 2–40 characters, starting with a letter)`,
+          });
         if (typeof region === 'string' || 'invalid' in tags) return;
-        if (seen.has(region.id)) errors.push({ row: line, field: 'code', message: `${region.name} is already on line ${seen.get(region.id)}` });
+        if (seen.has(region.id))
+          errors.push({ row: line, field: 'code', message: `${region.name} is already on line ${seen.get(region.id)}` });
         seen.set(region.id, line);
         rows.push({ region, tags: tags.tags });
         onProgress?.({ phase: 'checking', done: i + 1, total });
@@ -166,16 +238,35 @@ export class DirectoryService {
       if (errors.length) throw new ImportRefused('IMPORT_REGION_TAGS_INVALID', errors);
       const changed = rows.filter((r) => (r.region.tags ?? []).join('|') !== r.tags.join('|'));
       onProgress?.({ phase: 'saving', done: rows.length - changed.length, total });
-      await this.repo.setRegionTags(tx, changed.map((r) => ({ id: r.region.id, tags: r.tags })));
+      await this.repo.setRegionTags(
+        tx,
+        changed.map((r) => ({ id: r.region.id, tags: r.tags })),
+      );
       await this.audit.record(
         tx,
-        ...changed.map((r) => ({ actorId: actor.id, action: 'region.tags', entityType: 'region', entityId: r.region.id, before: { tags: r.region.tags ?? [] }, after: { tags: r.tags } })),
+        ...changed.map((r) => ({
+          actorId: actor.id,
+          action: 'region.tags',
+          entityType: 'region',
+          entityId: r.region.id,
+          before: { tags: r.region.tags ?? [] },
+          after: { tags: r.tags },
+        })),
       );
-      return { updated: changed.length, unchanged: rows.length - changed.length, items: rows.map((r) => toRegionView({ ...r.region, tags: r.tags })) };
+      return {
+        updated: changed.length,
+        unchanged: rows.length - changed.length,
+        items: rows.map((r) => toRegionView({ ...r.region, tags: r.tags })),
+      };
     });
   }
 
-  async listOrganizations(actor: Actor, filter: { regionId?: string; q?: string }, page = 1, pageSize = 20): Promise<Page<OrganizationView>> {
+  async listOrganizations(
+    actor: Actor,
+    filter: { regionId?: string; q?: string },
+    page = 1,
+    pageSize = 20,
+  ): Promise<Page<OrganizationView>> {
     const [rows, total] = await this.repo.listOrganizations(organizationScope(actor), filter, page, pageSize);
     return toPage(rows.map(toOrganizationView), total, page, pageSize);
   }
@@ -223,8 +314,22 @@ export class DirectoryService {
     return this.db.transaction(async (tx) => {
       const region = await this.repo.findRegion(dto.regionId, tx);
       if (!region) throw new ValidationFailed([{ field: 'regionId', message: `no region ${dto.regionId}` }], 'ORGANIZATION_INVALID');
-      const [org] = await this.repo.insertOrganizations(tx, [{ name: dto.name.trim(), regionId: region.id, kind: dto.kind ?? 'opd', code: dto.code ?? null, email: dto.email?.toLowerCase() ?? null }]);
-      await this.audit.record(tx, { actorId: actor.id, action: 'organization.create', entityType: 'organization', entityId: org.id, after: toOrganizationView(org) });
+      const [org] = await this.repo.insertOrganizations(tx, [
+        {
+          name: dto.name.trim(),
+          regionId: region.id,
+          kind: dto.kind ?? 'opd',
+          code: dto.code ?? null,
+          email: dto.email?.toLowerCase() ?? null,
+        },
+      ]);
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'organization.create',
+        entityType: 'organization',
+        entityId: org.id,
+        after: toOrganizationView(org),
+      });
       return toOrganizationView({ ...org, region } as OrganizationEntity);
     });
   }
@@ -272,7 +377,13 @@ export class DirectoryService {
       if (errors.length) throw new ImportRefused('IMPORT_ORGANIZATIONS_INVALID', errors);
       onProgress?.({ phase: 'saving', done: 0, total });
       const created = await this.repo.insertOrganizations(tx, rows);
-      await this.audit.record(tx, { actorId: actor.id, action: 'organization.import', entityType: 'organization', entityId: `import:${created.length}`, after: { count: created.length } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'organization.import',
+        entityType: 'organization',
+        entityId: `import:${created.length}`,
+        after: { count: created.length },
+      });
       return { created: created.length, items: created.map(toOrganizationView) };
     });
   }

@@ -1,5 +1,15 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrorResponses, CurrentUser, Public, readCsvBody, Roles, type Actor, type OnProgress } from '@app/common';
 import { OperationProgress, TrackOperation } from '@app/operations';
 import { AuthService } from './auth/auth.service';
@@ -54,7 +64,9 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'password set; sign in with it' })
-  @ApiOperation({ summary: "Set a new account's password with the one-time link of its invitation e-mail (400 AUTH_TOKEN_INVALID, AUTH_PASSWORD_WEAK)" })
+  @ApiOperation({
+    summary: "Set a new account's password with the one-time link of its invitation e-mail (400 AUTH_TOKEN_INVALID, AUTH_PASSWORD_WEAK)",
+  })
   async acceptInvitation(@Body() dto: AccountTokenPasswordDto) {
     await this.access.setPassword('invitation', dto.token, dto.password);
   }
@@ -64,7 +76,9 @@ export class AuthController {
   @HttpCode(202)
   @UseGuards(PasswordResetThrottlerGuard)
   @ApiAcceptedResponse({ description: 'the same answer whether or not the address has an account' })
-  @ApiOperation({ summary: 'Ask for a password-reset link by e-mail (rate-limited per address; at most one mail per account in 2 minutes)' })
+  @ApiOperation({
+    summary: 'Ask for a password-reset link by e-mail (rate-limited per address; at most one mail per account in 2 minutes)',
+  })
   async requestPasswordReset(@Body() dto: PasswordResetRequestDto) {
     await this.access.requestPasswordReset(dto.email);
   }
@@ -105,7 +119,9 @@ export class UsersController {
   @Post('users')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: UserView })
-  @ApiOperation({ summary: 'Create an account and e-mail it a one-time link to set its password; organizers invite jurors only (403 USER_ROLE_FORBIDDEN)' })
+  @ApiOperation({
+    summary: 'Create an account and e-mail it a one-time link to set its password; organizers invite jurors only (403 USER_ROLE_FORBIDDEN)',
+  })
   create(@CurrentUser() actor: Actor, @Body() dto: CreateUserDto) {
     return this.users.create(actor, dto);
   }
@@ -114,7 +130,11 @@ export class UsersController {
   @HttpCode(201)
   @Roles('admin')
   @ApiConsumes('text/csv', 'multipart/form-data')
-  @ApiBody({ description: 'CSV with header: email,name,role,organization,region,affiliations,locale (a password column must be empty); as multipart/form-data, the file alone in the field `file`', schema: { type: 'string' } })
+  @ApiBody({
+    description:
+      'CSV with header: email,name,role,organization,region,affiliations,locale (a password column must be empty); as multipart/form-data, the file alone in the field `file`',
+    schema: { type: 'string' },
+  })
   @ApiCreatedResponse({ type: UserImportView })
   @ApiOperation({ summary: 'All-or-nothing CSV import of users (admin); each account gets an invitation e-mail to set its password' })
   @TrackOperation('users.import', { result: (r: { created: number }) => r.created })

@@ -50,7 +50,12 @@ import { AuthController, UsersController } from './identity.controller';
     LocalStrategy,
     UsersService,
     AccountAccessService,
-    { provide: FailedLogins, inject: [HitLog, ConfigService], useFactory: (hits: HitLog, config: ConfigService<AppEnv, true>) => new FailedLogins(hits, config.get('loginAddressFailureLimit', { infer: true })) },
+    {
+      provide: FailedLogins,
+      inject: [HitLog, ConfigService],
+      useFactory: (hits: HitLog, config: ConfigService<AppEnv, true>) =>
+        new FailedLogins(hits, config.get('loginAddressFailureLimit', { infer: true })),
+    },
   ],
   controllers: [AuthController, UsersController],
   exports: [UsersService, AuthService],

@@ -2,7 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { bindingError, Conflict, Forbidden, NotFound, ROLES, toPage, ValidationFailed, type Actor, type Affiliation, type FieldError, type OnProgress, type Page, type Role } from '@app/common';
+import {
+  bindingError,
+  Conflict,
+  Forbidden,
+  NotFound,
+  ROLES,
+  toPage,
+  ValidationFailed,
+  type Actor,
+  type Affiliation,
+  type FieldError,
+  type OnProgress,
+  type Page,
+  type Role,
+} from '@app/common';
 import { AuditService } from '@app/audit';
 import { DirectoryService, ImportRefused, parseCsv, type RowError } from '@app/directory';
 import { UsersRepository, type UserFilter } from './persistence/users.repository';
@@ -55,7 +69,15 @@ export class UsersService {
   async actorByEmail(email: string): Promise<Actor> {
     const user = await this.users.findForLogin(email);
     if (!user || !user.active) throw new NotFound('USER_NOT_FOUND', `no active user with e-mail ${email}`);
-    return { id: user.id, role: user.role, email: user.email, name: user.name, organizationId: user.organizationId, regionId: user.regionId, sessionId: 'cli' };
+    return {
+      id: user.id,
+      role: user.role,
+      email: user.email,
+      name: user.name,
+      organizationId: user.organizationId,
+      regionId: user.regionId,
+      sessionId: 'cli',
+    };
   }
 
   /** Admins see every account; organizers only the jurors they may invite and assign (no other e-mail is shown to them). */
@@ -75,7 +97,8 @@ export class UsersService {
   /** Active OPD accounts by organization, for notifications to the people behind an innovation. */
   async opdUsersOf(organizationIds: string[], tx?: EntityManager): Promise<Map<string, string[]>> {
     const map = new Map<string, string[]>();
-    for (const r of await this.users.activeOpdUsers(organizationIds, tx)) map.set(r.organizationId, [...(map.get(r.organizationId) ?? []), r.id]);
+    for (const r of await this.users.activeOpdUsers(organizationIds, tx))
+      map.set(r.organizationId, [...(map.get(r.organizationId) ?? []), r.id]);
     return map;
   }
 
@@ -109,10 +132,20 @@ export class UsersService {
 
   /** The CLI's `admin:create`: a platform admin with the given password, or a generated one shown once. */
   createAdmin(input: { email: string; name: string; password?: string }): Promise<CreatedUser> {
-    return this.createOne(null, { email: input.email, name: input.name, role: 'admin' }, input.password ?? randomBytes(12).toString('base64url'), !input.password);
+    return this.createOne(
+      null,
+      { email: input.email, name: input.name, role: 'admin' },
+      input.password ?? randomBytes(12).toString('base64url'),
+      !input.password,
+    );
   }
 
-  private async createOne(actor: Actor | null, dto: CreateUserDto, password: string | undefined, showPassword = false): Promise<CreatedUser> {
+  private async createOne(
+    actor: Actor | null,
+    dto: CreateUserDto,
+    password: string | undefined,
+    showPassword = false,
+  ): Promise<CreatedUser> {
     const input: NewUser = {
       email: dto.email.trim().toLowerCase(),
       name: dto.name.trim(),
@@ -120,13 +153,16 @@ export class UsersService {
       password,
       organizationId: dto.organizationId ?? null,
       regionId: dto.regionId ?? null,
-      affiliations: (dto.affiliations ?? []).map((a) => (a.type === 'organization' ? { type: 'organization', organizationId: a.organizationId! } : { type: 'region', regionId: a.regionId! })),
+      affiliations: (dto.affiliations ?? []).map((a) =>
+        a.type === 'organization' ? { type: 'organization', organizationId: a.organizationId! } : { type: 'region', regionId: a.regionId! },
+      ),
       locale: dto.locale ?? 'id',
     };
     return this.db.transaction(async (tx) => {
       const errors = (await this.referenceErrors(tx, input)).filter((e): e is FieldError => !!e);
       if (errors.length) throw new ValidationFailed(errors, 'USER_INVALID');
-      if ((await this.users.existingEmails([input.email], tx)).length) throw new Conflict('USER_EMAIL_TAKEN', `a user with e-mail ${input.email} already exists`, { field: 'email' });
+      if ((await this.users.existingEmails([input.email], tx)).length)
+        throw new Conflict('USER_EMAIL_TAKEN', `a user with e-mail ${input.email} already exists`, { field: 'email' });
       const [created] = await this.insert(tx, actor, [input]);
       return showPassword ? { ...created, initialPassword: password } : created;
     });
@@ -135,25 +171,55 @@ export class UsersService {
   private async referenceErrors(tx: EntityManager, u: NewUser): Promise<(FieldError | null)[]> {
     const errors: (FieldError | null)[] = [bindingError(u.role, u.organizationId, u.regionId)];
     if (u.password !== undefined) errors.push(...passwordFieldErrors(u.password, u.email, u.name));
-    if (u.organizationId && !(await this.directory.findOrganization(u.organizationId, tx))) errors.push({ field: 'organizationId', message: `no organization ${u.organizationId}` });
-    if (u.regionId && !(await this.directory.findRegion(u.regionId, tx))) errors.push({ field: 'regionId', message: `no region ${u.regionId}` });
+    if (u.organizationId && !(await this.directory.findOrganization(u.organizationId, tx)))
+      errors.push({ field: 'organizationId', message: `no organization ${u.organizationId}` });
+    if (u.regionId && !(await this.directory.findRegion(u.regionId, tx)))
+      errors.push({ field: 'regionId', message: `no region ${u.regionId}` });
     if (u.role !== 'juror' && u.affiliations.length) errors.push({ field: 'affiliations', message: 'only jurors declare affiliations' });
     for (const [i, a] of u.affiliations.entries()) {
-      const exists = a.type === 'organization' ? await this.directory.findOrganization(a.organizationId, tx) : await this.directory.findRegion(a.regionId, tx);
-      if (!exists) errors.push({ field: `affiliations[${i}]`, message: `no ${a.type} ${a.type === 'organization' ? a.organizationId : a.regionId}` });
+      const exists =
+        a.type === 'organization'
+          ? await this.directory.findOrganization(a.organizationId, tx)
+          : await this.directory.findRegion(a.regionId, tx);
+      if (!exists)
+        errors.push({ field: `affiliations[${i}]`, message: `no ${a.type} ${a.type === 'organization' ? a.organizationId : a.regionId}` });
     }
     return errors;
   }
 
   /** Accounts without a password get an invitation e-mail in the same transaction. */
   private async insert(tx: EntityManager, actor: Actor | null, inputs: NewUser[]): Promise<CreatedUser[]> {
-    const hashes = await Promise.all(inputs.map((u) => (u.password === undefined ? PasswordHasher.NO_PASSWORD : this.hasher.hash(u.password))));
+    const hashes = await Promise.all(
+      inputs.map((u) => (u.password === undefined ? PasswordHasher.NO_PASSWORD : this.hasher.hash(u.password))),
+    );
     const saved = await this.users.insert(
       tx,
-      inputs.map((u, i) => ({ email: u.email, name: u.name, role: u.role, organizationId: u.organizationId, regionId: u.regionId, affiliations: u.affiliations, locale: u.locale, passwordHash: hashes[i] })),
+      inputs.map((u, i) => ({
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        organizationId: u.organizationId,
+        regionId: u.regionId,
+        affiliations: u.affiliations,
+        locale: u.locale,
+        passwordHash: hashes[i],
+      })),
     );
-    await this.access.issue(tx, 'invitation', saved.filter((_s, i) => inputs[i].password === undefined));
-    await this.audit.record(tx, ...saved.map((s) => ({ actorId: actor?.id ?? null, action: 'user.create', entityType: 'user', entityId: s.id, after: toUserView(s) })));
+    await this.access.issue(
+      tx,
+      'invitation',
+      saved.filter((_s, i) => inputs[i].password === undefined),
+    );
+    await this.audit.record(
+      tx,
+      ...saved.map((s) => ({
+        actorId: actor?.id ?? null,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: s.id,
+        after: toUserView(s),
+      })),
+    );
     return saved.map(toUserView);
   }
 
@@ -163,7 +229,12 @@ export class UsersService {
    * `password` column must stay empty (every imported account gets an invitation e-mail). All rows or none.
    */
   async importCsv(actor: Actor, csv: string, onProgress?: OnProgress): Promise<{ created: number; items: CreatedUser[] }> {
-    const records = parseCsv(csv, ['email', 'name', 'role'], ['email', 'name', 'role', 'organization', 'region', 'affiliations', 'password', 'locale'], 'IMPORT_USERS_INVALID');
+    const records = parseCsv(
+      csv,
+      ['email', 'name', 'role'],
+      ['email', 'name', 'role', 'organization', 'region', 'affiliations', 'password', 'locale'],
+      'IMPORT_USERS_INVALID',
+    );
     const total = records.length;
     onProgress?.({ phase: 'waiting', done: 0, total });
     return this.db.transaction(async (tx) => {
@@ -197,7 +268,10 @@ export class UsersService {
           else regionId = r.id;
         }
         const affiliations: Affiliation[] = [];
-        for (const ref of (rec.affiliations ?? '').split('|').map((s) => s.trim()).filter(Boolean)) {
+        for (const ref of (rec.affiliations ?? '')
+          .split('|')
+          .map((s) => s.trim())
+          .filter(Boolean)) {
           const o = index.organization(ref);
           const r = index.region(ref);
           if (typeof o !== 'string') affiliations.push({ type: 'organization', organizationId: o.id });
@@ -205,7 +279,11 @@ export class UsersService {
           else err('affiliations', `no organization or region "${ref}"`);
         }
         if ((ROLES as readonly string[]).includes(role)) {
-          const binding = bindingError(role, rec.organization ? organizationId ?? 'unresolved' : null, rec.region ? regionId ?? 'unresolved' : null);
+          const binding = bindingError(
+            role,
+            rec.organization ? (organizationId ?? 'unresolved') : null,
+            rec.region ? (regionId ?? 'unresolved') : null,
+          );
           if (binding) err(binding.field === 'organizationId' ? 'organization' : 'region', binding.message);
           if (role !== 'juror' && affiliations.length) err('affiliations', 'only jurors declare affiliations');
         }
@@ -223,11 +301,21 @@ export class UsersService {
   }
 
   /** For the CLI and the demo seed: creates a user unless the e-mail exists; returns it either way. */
-  async ensure(input: Omit<NewUser, 'affiliations' | 'locale'> & { affiliations?: Affiliation[]; locale?: 'id' | 'en' }, tx?: EntityManager): Promise<UserEntity> {
+  async ensure(
+    input: Omit<NewUser, 'affiliations' | 'locale'> & { affiliations?: Affiliation[]; locale?: 'id' | 'en' },
+    tx?: EntityManager,
+  ): Promise<UserEntity> {
     const run = async (m: EntityManager) => {
       const [existing] = await m.getRepository(UserEntity).find({ where: { email: input.email.toLowerCase() } });
       if (existing) return existing;
-      const [saved] = await this.users.insert(m, [{ ...input, affiliations: input.affiliations ?? [], locale: input.locale ?? 'id', passwordHash: await this.hasher.hash(input.password!) }]);
+      const [saved] = await this.users.insert(m, [
+        {
+          ...input,
+          affiliations: input.affiliations ?? [],
+          locale: input.locale ?? 'id',
+          passwordHash: await this.hasher.hash(input.password!),
+        },
+      ]);
       return saved;
     };
     return tx ? run(tx) : this.db.transaction(run);

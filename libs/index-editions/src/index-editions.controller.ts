@@ -1,7 +1,26 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { toCsv, toXlsx } from '@app/results';
-import { ApiErrorResponses, ApiFileResponse, CurrentUser, Public, Roles, sendPrecompressed, type Actor, type OnProgress } from '@app/common';
+import {
+  ApiErrorResponses,
+  ApiFileResponse,
+  CurrentUser,
+  Public,
+  Roles,
+  sendPrecompressed,
+  type Actor,
+  type OnProgress,
+} from '@app/common';
 import { OperationProgress, TrackOperation } from '@app/operations';
 import { uuidParam } from '@app/competitions';
 import { DOCUMENT_KINDS, type IndexFramework } from '@app/regional-index';
@@ -95,7 +114,10 @@ export class IndexEditionsController {
 
   @Get(':id/regions/:regionId')
   @ApiOkResponse({ type: IndexRegionAssessmentView })
-  @ApiOperation({ summary: "A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers; an OPD of the region only its own innovations; the region sees verified options and notes once the edition is closed and published)" })
+  @ApiOperation({
+    summary:
+      "A region's self-assessment: answers, innovations and completeness gaps (its coordinator, validators, organizers; an OPD of the region only its own innovations; the region sees verified options and notes once the edition is closed and published)",
+  })
   region(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('regionId', uuidParam) regionId: string) {
     return this.editions.region(actor, id, regionId);
   }
@@ -103,8 +125,15 @@ export class IndexEditionsController {
   @Put(':id/regions/:regionId/answers')
   @Roles('coordinator', 'opd')
   @ApiOkResponse({ type: IndexAnswerView })
-  @ApiOperation({ summary: 'Answer one indicator (option and evidence link): region indicators by the coordinator, innovation indicators by the OPD' })
-  answer(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('regionId', uuidParam) regionId: string, @Body() dto: IndexAnswerDto) {
+  @ApiOperation({
+    summary: 'Answer one indicator (option and evidence link): region indicators by the coordinator, innovation indicators by the OPD',
+  })
+  answer(
+    @CurrentUser() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Param('regionId', uuidParam) regionId: string,
+    @Body() dto: IndexAnswerDto,
+  ) {
     return this.editions.answer(actor, id, regionId, dto);
   }
 
@@ -114,15 +143,31 @@ export class IndexEditionsController {
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
   @ApiParam({ name: 'kind', enum: DOCUMENT_KINDS })
   @ApiCreatedResponse({ type: IndexDocumentView })
-  @ApiOperation({ summary: 'Attach an evidence document of a kind (regulation, decree, budget …) to an answer: PDF, JPEG or PNG by content (415 otherwise), up to UPLOAD_MAX_BYTES (413)' })
-  async upload(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('answerId', uuidParam) answerId: string, @Param('kind') kind: string, @Req() req: MultipartRequest) {
+  @ApiOperation({
+    summary:
+      'Attach an evidence document of a kind (regulation, decree, budget …) to an answer: PDF, JPEG or PNG by content (415 otherwise), up to UPLOAD_MAX_BYTES (413)',
+  })
+  async upload(
+    @CurrentUser() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Param('answerId', uuidParam) answerId: string,
+    @Param('kind') kind: string,
+    @Req() req: MultipartRequest,
+  ) {
     return this.editions.uploadDocument(actor, id, answerId, kind, await fileOf(req));
   }
 
   @Get(':id/documents/:documentId')
   @ApiFileResponse('the file, as an attachment', 'application/pdf', 'image/jpeg', 'image/png')
-  @ApiOperation({ summary: "Download an answer's evidence document (whoever sees the region's self-assessment; an OPD its own innovations' evidence)" })
-  async download(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('documentId', uuidParam) documentId: string, @Res() reply: Reply) {
+  @ApiOperation({
+    summary: "Download an answer's evidence document (whoever sees the region's self-assessment; an OPD its own innovations' evidence)",
+  })
+  async download(
+    @CurrentUser() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Param('documentId', uuidParam) documentId: string,
+    @Res() reply: Reply,
+  ) {
     const { doc, stream } = await this.editions.downloadDocument(actor, id, documentId);
     sendDocument(reply, doc, stream);
   }
@@ -171,7 +216,12 @@ export class IndexEditionsController {
   @Roles('juror')
   @ApiOkResponse({ type: IndexAnswerView })
   @ApiOperation({ summary: 'Set the verified option of an answer (a lower one than the region’s needs a note); versioned and audited' })
-  verify(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('answerId', uuidParam) answerId: string, @Body() dto: VerifyDto) {
+  verify(
+    @CurrentUser() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Param('answerId', uuidParam) answerId: string,
+    @Body() dto: VerifyDto,
+  ) {
     return this.editions.verify(actor, id, answerId, dto.option, dto.note);
   }
 
@@ -179,7 +229,12 @@ export class IndexEditionsController {
   @Roles('juror')
   @ApiOkResponse({ type: IndexInnovationView })
   @ApiOperation({ summary: 'Mark a reported innovation eligible or not (with a reason); not eligible ones do not count under verified' })
-  eligibility(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('innovationId', uuidParam) innovationId: string, @Body() dto: IndexEligibilityDto) {
+  eligibility(
+    @CurrentUser() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Param('innovationId', uuidParam) innovationId: string,
+    @Body() dto: IndexEligibilityDto,
+  ) {
     return this.editions.eligibility(actor, id, innovationId, dto.eligible, dto.reason);
   }
 
@@ -194,9 +249,16 @@ export class IndexEditionsController {
   @Post(':id/publish')
   @Roles('admin', 'organizer')
   @ApiCreatedResponse({ type: IndexPublishedView })
-  @ApiOperation({ summary: 'Publish an immutable, verifiable index snapshot (version n+1; a correction needs a reason); coordinators are notified' })
+  @ApiOperation({
+    summary: 'Publish an immutable, verifiable index snapshot (version n+1; a correction needs a reason); coordinators are notified',
+  })
   @TrackOperation('index.publish', { result: (r: { id: string }) => r.id })
-  publish(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: PublishIndexDto, @OperationProgress() progress: OnProgress) {
+  publish(
+    @CurrentUser() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Body() dto: PublishIndexDto,
+    @OperationProgress() progress: OnProgress,
+  ) {
     return this.editions.publish(actor, id, dto.reason, progress);
   }
 }
@@ -219,8 +281,16 @@ export class IndexPublicController {
 
   @Get('index-editions/:slug/rankings')
   @ApiOkResponse({ type: IndexRankingsView })
-  @ApiOperation({ summary: 'The published index ranking per category and group (latest, or ?version=n), with region names and the hash; made once per snapshot: ETag (If-None-Match → 304) and gzip' })
-  async rankings(@Param('slug') slug: string, @Query() q: IndexVersionQueryDto, @Req() req: Parameters<typeof sendPrecompressed>[0], @Res() reply: Parameters<typeof sendPrecompressed>[1]) {
+  @ApiOperation({
+    summary:
+      'The published index ranking per category and group (latest, or ?version=n), with region names and the hash; made once per snapshot: ETag (If-None-Match → 304) and gzip',
+  })
+  async rankings(
+    @Param('slug') slug: string,
+    @Query() q: IndexVersionQueryDto,
+    @Req() req: Parameters<typeof sendPrecompressed>[0],
+    @Res() reply: Parameters<typeof sendPrecompressed>[1],
+  ) {
     sendPrecompressed(req, reply, await this.editions.publicRankingsBody(slug, q.version), 'application/json; charset=utf-8', LATEST);
   }
 
@@ -229,7 +299,11 @@ export class IndexPublicController {
   @ApiOperation({ summary: 'A published index ranking as CSV: every category, then every group (latest, or ?version=n)' })
   async csv(@Param('slug') slug: string, @Query() q: IndexVersionQueryDto, @Res() reply: Reply) {
     const { view, header, rows } = await this.editions.publicTable(slug, q.version);
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${slug}-v${view.snapshot.version}.csv"`).header('cache-control', LATEST).send(toCsv(header, rows));
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${slug}-v${view.snapshot.version}.csv"`)
+      .header('cache-control', LATEST)
+      .send(toCsv(header, rows));
   }
 
   @Get('index-editions/:slug/rankings.xlsx')
@@ -247,7 +321,10 @@ export class IndexPublicController {
   @Get('index-editions/:slug/regions/:regionId')
   @Header('cache-control', LATEST)
   @ApiOkResponse({ type: IndexPublicRegionView })
-  @ApiOperation({ summary: "A region's published index: IID, SPD and SID (self and verified), self vs verified per variable and indicator, its innovations' maturity" })
+  @ApiOperation({
+    summary:
+      "A region's published index: IID, SPD and SID (self and verified), self vs verified per variable and indicator, its innovations' maturity",
+  })
   region(@Param('slug') slug: string, @Param('regionId', uuidParam) regionId: string, @Query() q: IndexVersionQueryDto) {
     return this.editions.publicRegion(slug, regionId, q.version);
   }

@@ -3,7 +3,17 @@ import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import { withoutStatementTimeout } from '@app/database';
 import type { AppEnv } from '@app/config';
-import { Forbidden, LruMap, NotFound, phaseReporter, precompress, ValidationFailed, type Actor, type OnProgress, type PrecompressedBody } from '@app/common';
+import {
+  Forbidden,
+  LruMap,
+  NotFound,
+  phaseReporter,
+  precompress,
+  ValidationFailed,
+  type Actor,
+  type OnProgress,
+  type PrecompressedBody,
+} from '@app/common';
 import { AuditService } from '@app/audit';
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
@@ -45,7 +55,13 @@ import {
 } from './domain';
 import { regionTagLabel } from '@app/directory';
 import { IndexEditionsRepository, type RegionRow } from './persistence/index-editions.repository';
-import type { IndexAnswerEntity, IndexDocumentEntity, IndexEditionEntity, IndexInnovationEntity, IndexSnapshotEntity } from './persistence/index-editions.entities';
+import type {
+  IndexAnswerEntity,
+  IndexDocumentEntity,
+  IndexEditionEntity,
+  IndexInnovationEntity,
+  IndexSnapshotEntity,
+} from './persistence/index-editions.entities';
 import type { IndexAnswerDto, CreateIndexEditionDto, ReportInnovationDto } from './dto/index-editions.dto';
 
 /** Names behind the ids of a snapshot: regions (with kind and province) and innovations (title, region). */
@@ -62,10 +78,16 @@ export interface VerifiedIndex {
   snapshot: { id: string; version: number; hash: string; publishedAt: Date };
   edition: { id: string; slug: string; name: string; year: number };
   tieBreak: ('sid' | 'spd' | 'innovations')[];
-  regions: { id: string; name: string; kind: string; province: string | null; rank: number; verified: { iid: number; band: string | null; spd: number; sid: number; innovations: number } }[];
+  regions: {
+    id: string;
+    name: string;
+    kind: string;
+    province: string | null;
+    rank: number;
+    verified: { iid: number; band: string | null; spd: number; sid: number; innovations: number };
+  }[];
   innovations: { id: string; region: string; title: string; eligible: boolean }[];
 }
-
 
 /** Index editions: framework, self-assessment, verification, publication, public reads (DESIGN §4b). */
 @Injectable()
@@ -103,9 +125,18 @@ export class IndexEditionsService {
       ['verificationOpensAt', 'verificationClosesAt'],
     ];
     const bad = order.filter(([a, b]) => windows[a] && windows[b] && windows[a]! > windows[b]!);
-    if (bad.length) throw new ValidationFailed(bad.map(([a, b]) => ({ field: b, message: `must not be before ${a}` })), E.Invalid);
+    if (bad.length)
+      throw new ValidationFailed(
+        bad.map(([a, b]) => ({ field: b, message: `must not be before ${a}` })),
+        E.Invalid,
+      );
     return this.repo.transaction(async (tx) => {
-      if (await this.repo.slugTaken(dto.slug, tx)) throw editionConflict(E.SlugTaken, { id: `Slug "${dto.slug}" sudah dipakai.`, en: `The slug "${dto.slug}" is taken.` }, { slug: dto.slug });
+      if (await this.repo.slugTaken(dto.slug, tx))
+        throw editionConflict(
+          E.SlugTaken,
+          { id: `Slug "${dto.slug}" sudah dipakai.`, en: `The slug "${dto.slug}" is taken.` },
+          { slug: dto.slug },
+        );
       const row = await this.repo.saveEdition(tx, {
         name: dto.name,
         slug: dto.slug,
@@ -116,14 +147,22 @@ export class IndexEditionsService {
         createdBy: actor.id,
         ...windows,
       });
-      await this.audit.record(tx, { actorId: actor.id, action: 'index_edition.create', entityType: 'index_edition', entityId: row.id, after: { name: row.name, slug: row.slug, year: row.year, categories: row.categories } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'index_edition.create',
+        entityType: 'index_edition',
+        entityId: row.id,
+        after: { name: row.name, slug: row.slug, year: row.year, categories: row.categories },
+      });
       return this.view(row);
     });
   }
 
   /** Organizers see the editions they run (admins all); everyone else the editions past draft. */
   async list(actor: Actor) {
-    const rows = await this.repo.editions(actor.role === 'admin' ? {} : actor.role === 'organizer' ? { createdBy: actor.id } : { pastDraft: true });
+    const rows = await this.repo.editions(
+      actor.role === 'admin' ? {} : actor.role === 'organizer' ? { createdBy: actor.id } : { pastDraft: true },
+    );
     return rows.map((e) => ({ id: e.id, slug: e.slug, name: e.name, year: e.year, status: e.status, categories: e.categories }));
   }
 
@@ -139,7 +178,14 @@ export class IndexEditionsService {
       const before = edition.framework;
       edition.framework = framework;
       const saved = await this.repo.saveEdition(tx, edition);
-      await this.audit.record(tx, { actorId: actor.id, action: 'index_edition.framework', entityType: 'index_edition', entityId: id, before: { key: before.key }, after: { key: framework.key } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'index_edition.framework',
+        entityType: 'index_edition',
+        entityId: id,
+        before: { key: before.key },
+        after: { key: framework.key },
+      });
       return this.view(saved);
     });
   }
@@ -152,7 +198,14 @@ export class IndexEditionsService {
       assertTransition(from, to);
       edition.status = to;
       const saved = await this.repo.saveEdition(tx, edition);
-      await this.audit.record(tx, { actorId: actor.id, action: 'index_edition.status', entityType: 'index_edition', entityId: id, before: { status: from }, after: { status: to } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'index_edition.status',
+        entityType: 'index_edition',
+        entityId: id,
+        before: { status: from },
+        after: { status: to },
+      });
       if (to === 'verification') {
         const regions = (await this.repo.participants(id, tx)).map((p) => p.regionId);
         await this.outbox.notify(tx, {
@@ -176,7 +229,10 @@ export class IndexEditionsService {
     const edition = await this.visible(actor, id);
     const region = await this.regionOf(edition, regionId);
     // An OPD of the region sees its own innovations' answers (the form it fills), nothing else of the region.
-    const opd = actor.role === 'opd' && actor.organizationId && (await this.repo.organizationRegion(actor.organizationId)) === regionId ? actor.organizationId : null;
+    const opd =
+      actor.role === 'opd' && actor.organizationId && (await this.repo.organizationRegion(actor.organizationId)) === regionId
+        ? actor.organizationId
+        : null;
     // The region itself learns the verified options and notes once they are final and published: the edition
     // closed (nothing changes any more) with a published snapshot.
     const final = edition.status === 'closed' && (await this.repo.latestSnapshot(id)) !== null;
@@ -184,9 +240,13 @@ export class IndexEditionsService {
     const participant = await this.repo.participant(id, regionId);
     const innovations = await this.repo.innovations(id, { regionIds: [regionId], ...(opd ? { organizationId: opd } : {}) });
     const own = new Set(innovations.map((i) => i.id));
-    const answers = (await this.repo.answers(id, [regionId])).filter((a) => !opd || (a.indexInnovationId !== null && own.has(a.indexInnovationId)));
+    const answers = (await this.repo.answers(id, [regionId])).filter(
+      (a) => !opd || (a.indexInnovationId !== null && own.has(a.indexInnovationId)),
+    );
     const documents = await this.repo.documents(answers.map((a) => a.id));
-    const gaps = selfAssessmentGaps(edition.framework, await this.assessment(regionId, innovations, answers, documents)).filter((g) => !opd || !g.field.startsWith('region.'));
+    const gaps = selfAssessmentGaps(edition.framework, await this.assessment(regionId, innovations, answers, documents)).filter(
+      (g) => !opd || !g.field.startsWith('region.'),
+    );
     return {
       edition: { id: edition.id, slug: edition.slug, name: edition.name, status: edition.status },
       region: { id: region.id, name: region.name, kind: region.kind },
@@ -194,7 +254,10 @@ export class IndexEditionsService {
       complete: gaps.length === 0,
       gaps,
       innovations: innovations.map((i) => this.innovationView(i, seesVerification)),
-      answers: answers.map((a) => ({ ...this.answerView(a, seesVerification), documents: documents.filter((d) => d.answerId === a.id).map((d) => this.documentView(d)) })),
+      answers: answers.map((a) => ({
+        ...this.answerView(a, seesVerification),
+        documents: documents.filter((d) => d.answerId === a.id).map((d) => this.documentView(d)),
+      })),
     };
   }
 
@@ -207,8 +270,10 @@ export class IndexEditionsService {
     return this.repo.transaction(async (tx) => {
       const { edition, innovation } = await this.assertAnswers(actor, id, regionId, dto.innovationId ?? null, tx, now);
       const indicator = this.indicatorFor(edition.framework, dto.indicator, innovation ? 'innovation' : 'region');
-      if (!indicator.options?.some((o) => o.key === dto.option)) throw new ValidationFailed([{ field: 'option', message: `"${dto.option}" is not an option of ${indicator.key}` }], E.Invalid);
-      if (dto.link !== undefined && dto.link !== '' && !isWebLink(dto.link)) throw new ValidationFailed([{ field: 'link', message: 'must be an http(s) link' }], E.Invalid);
+      if (!indicator.options?.some((o) => o.key === dto.option))
+        throw new ValidationFailed([{ field: 'option', message: `"${dto.option}" is not an option of ${indicator.key}` }], E.Invalid);
+      if (dto.link !== undefined && dto.link !== '' && !isWebLink(dto.link))
+        throw new ValidationFailed([{ field: 'link', message: 'must be an http(s) link' }], E.Invalid);
       const participant = await this.repo.lockParticipant(tx, id, regionId);
       this.assertNotSubmitted(participant.submittedAt);
       // One answer per owner and indicator: an innovation's, or the region's (owned by the region's id).
@@ -239,17 +304,36 @@ export class IndexEditionsService {
     return this.repo.transaction(async (tx) => {
       const edition = await this.visible(actor, id, tx, true);
       await this.regionOf(edition, regionId, tx);
-      if (!(actor.role === 'coordinator' && actor.regionId === regionId)) throw new Forbidden('AUTH_ROLE_FORBIDDEN', "only the region's coordinator submits its self-assessment");
+      if (!(actor.role === 'coordinator' && actor.regionId === regionId))
+        throw new Forbidden('AUTH_ROLE_FORBIDDEN', "only the region's coordinator submits its self-assessment");
       assertSelfAssessmentOpen(edition.status, edition.selfAssessmentClosesAt, now);
       const participant = await this.repo.lockParticipant(tx, id, regionId);
       this.assertNotSubmitted(participant.submittedAt);
       const innovations = await this.repo.innovations(id, { regionIds: [regionId] }, tx);
       const answers = await this.repo.answers(id, [regionId], tx);
-      assertSelfAssessmentComplete(edition.framework, await this.assessment(regionId, innovations, answers, await this.repo.documents(answers.map((a) => a.id), tx), tx));
+      assertSelfAssessmentComplete(
+        edition.framework,
+        await this.assessment(
+          regionId,
+          innovations,
+          answers,
+          await this.repo.documents(
+            answers.map((a) => a.id),
+            tx,
+          ),
+          tx,
+        ),
+      );
       participant.submittedAt = now;
       participant.submittedBy = actor.id;
       await this.repo.saveParticipant(tx, participant);
-      await this.audit.record(tx, { actorId: actor.id, action: 'index_region.submit', entityType: 'index_participant', entityId: regionId, after: { editionId: id, innovations: innovations.length, answers: answers.length } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'index_region.submit',
+        entityType: 'index_participant',
+        entityId: regionId,
+        after: { editionId: id, innovations: innovations.length, answers: answers.length },
+      });
       return { regionId, submittedAt: now };
     });
   }
@@ -264,7 +348,12 @@ export class IndexEditionsService {
       if (dto.innovationId) {
         const { innovation, relation } = await this.innovationsOfCompetitions.relate(actor, dto.innovationId, tx);
         if (relation !== 'owner') throw new NotFound('INNOVATION_NOT_FOUND', `innovation ${dto.innovationId} not found`);
-        if (await this.repo.reported(id, innovation.id, tx)) throw editionConflict(E.InnovationReported, { id: 'Inovasi ini sudah dilaporkan pada edisi ini.', en: 'This innovation is already reported in this edition.' }, { innovationId: innovation.id });
+        if (await this.repo.reported(id, innovation.id, tx))
+          throw editionConflict(
+            E.InnovationReported,
+            { id: 'Inovasi ini sudah dilaporkan pada edisi ini.', en: 'This innovation is already reported in this edition.' },
+            { innovationId: innovation.id },
+          );
         title ??= innovation.title;
       }
       if (!title) throw new ValidationFailed([{ field: 'title', message: 'a title or an innovationId is required' }], E.Invalid);
@@ -273,8 +362,21 @@ export class IndexEditionsService {
       await this.regionOf(edition, regionId, tx);
       const participant = await this.repo.lockParticipant(tx, id, regionId);
       this.assertNotSubmitted(participant.submittedAt);
-      const row = await this.repo.saveInnovation(tx, { editionId: id, regionId, organizationId: actor.organizationId, title, innovationId: dto.innovationId ?? null, createdBy: actor.id });
-      await this.audit.record(tx, { actorId: actor.id, action: 'index_innovation.report', entityType: 'index_innovation', entityId: row.id, after: { editionId: id, title, innovationId: row.innovationId } });
+      const row = await this.repo.saveInnovation(tx, {
+        editionId: id,
+        regionId,
+        organizationId: actor.organizationId,
+        title,
+        innovationId: dto.innovationId ?? null,
+        createdBy: actor.id,
+      });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'index_innovation.report',
+        entityType: 'index_innovation',
+        entityId: row.id,
+        after: { editionId: id, title, innovationId: row.innovationId },
+      });
       return this.innovationView(row, false);
     });
   }
@@ -282,8 +384,10 @@ export class IndexEditionsService {
   /** Reported innovations: an OPD its own, a coordinator its region's, a validator its regions', organizers all. */
   async innovations(actor: Actor, id: string) {
     const edition = await this.visible(actor, id);
-    if (actor.role === 'opd') return (await this.repo.innovations(id, { organizationId: actor.organizationId ?? '' })).map((i) => this.innovationView(i, false));
-    if (actor.role === 'coordinator') return (await this.repo.innovations(id, { regionIds: [actor.regionId ?? ''] })).map((i) => this.innovationView(i, false));
+    if (actor.role === 'opd')
+      return (await this.repo.innovations(id, { organizationId: actor.organizationId ?? '' })).map((i) => this.innovationView(i, false));
+    if (actor.role === 'coordinator')
+      return (await this.repo.innovations(id, { regionIds: [actor.regionId ?? ''] })).map((i) => this.innovationView(i, false));
     if (actor.role === 'juror') {
       const regions = (await this.repo.validators(id, { validatorId: actor.id })).map((v) => v.regionId);
       return (await this.repo.innovations(id, { regionIds: regions })).map((i) => this.innovationView(i, true));
@@ -300,9 +404,19 @@ export class IndexEditionsService {
     return this.repo.transaction(async (tx) => {
       const edition = await this.lockManaged(actor, tx, id);
       if (edition.status !== 'self_assessment' && edition.status !== 'verification')
-        throw editionConflict(E.VerificationClosed, { id: 'Validator ditugaskan saat penilaian mandiri atau verifikasi.', en: 'Validators are assigned during the self-assessment or verification.' }, { status: edition.status });
+        throw editionConflict(
+          E.VerificationClosed,
+          {
+            id: 'Validator ditugaskan saat penilaian mandiri atau verifikasi.',
+            en: 'Validators are assigned during the self-assessment or verification.',
+          },
+          { status: edition.status },
+        );
       const submitted = (await this.repo.participants(id, tx)).filter((p) => p.submittedAt);
-      const regions = await this.repo.regions(submitted.map((p) => p.regionId), tx);
+      const regions = await this.repo.regions(
+        submitted.map((p) => p.regionId),
+        tx,
+      );
       const jurors = await this.users.jurors(tx);
       const organizations = jurors.flatMap((j) => j.affiliations.flatMap((a) => (a.type === 'organization' ? [a.organizationId] : [])));
       const existing = (await this.repo.validators(id, {}, tx)).map((v) => ({ regionId: v.regionId, validatorId: v.validatorId }));
@@ -315,8 +429,17 @@ export class IndexEditionsService {
       });
       const known = new Set(existing.map((e) => `${e.regionId}/${e.validatorId}`));
       const added = result.assignments.filter((a) => !known.has(`${a.regionId}/${a.validatorId}`));
-      await this.repo.addValidators(tx, added.map((a) => ({ editionId: id, regionId: a.regionId, validatorId: a.validatorId })));
-      await this.audit.record(tx, { actorId: actor.id, action: 'index_validators.assign', entityType: 'index_edition', entityId: id, after: { added: added.length, shortfalls: result.shortfalls.length } });
+      await this.repo.addValidators(
+        tx,
+        added.map((a) => ({ editionId: id, regionId: a.regionId, validatorId: a.validatorId })),
+      );
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'index_validators.assign',
+        entityType: 'index_edition',
+        entityId: id,
+        after: { added: added.length, shortfalls: result.shortfalls.length },
+      });
       return { assignments: result.assignments, added: added.length, shortfalls: result.shortfalls };
     });
   }
@@ -347,16 +470,35 @@ export class IndexEditionsService {
     return this.repo.transaction(async (tx) => {
       const edition = await this.visible(actor, id, tx, true);
       const answer = await this.repo.answerById(answerId, tx);
-      if (!answer || answer.editionId !== id || !(await this.validates(actor, id, answer.regionId, tx))) throw new NotFound(E.AnswerNotFound, `answer ${answerId} not found`);
+      if (!answer || answer.editionId !== id || !(await this.validates(actor, id, answer.regionId, tx)))
+        throw new NotFound(E.AnswerNotFound, `answer ${answerId} not found`);
       assertVerificationOpen(edition.status, edition.verificationClosesAt, now);
       const indicator = this.indicatorFor(edition.framework, answer.indicator, answer.indexInnovationId ? 'innovation' : 'region');
       const options = indicator.options ?? [];
-      if (!options.some((o) => o.key === option)) throw new ValidationFailed([{ field: 'option', message: `"${option}" is not an option of ${indicator.key}` }], E.Invalid);
-      if (isLowerOption(options, answer.selfOption, option) && !note?.trim()) throw new ValidationFailed([{ field: 'note', message: "a verified option scoring lower than the region's needs a note" }], E.Invalid);
+      if (!options.some((o) => o.key === option))
+        throw new ValidationFailed([{ field: 'option', message: `"${option}" is not an option of ${indicator.key}` }], E.Invalid);
+      if (isLowerOption(options, answer.selfOption, option) && !note?.trim())
+        throw new ValidationFailed(
+          [{ field: 'note', message: "a verified option scoring lower than the region's needs a note" }],
+          E.Invalid,
+        );
       const before = { option: answer.verifiedOption, note: answer.verifiedNote, version: answer.version };
-      Object.assign(answer, { verifiedOption: option, verifiedNote: note?.trim() || null, verifiedBy: actor.id, version: answer.version + 1, updatedBy: actor.id });
+      Object.assign(answer, {
+        verifiedOption: option,
+        verifiedNote: note?.trim() || null,
+        verifiedBy: actor.id,
+        version: answer.version + 1,
+        updatedBy: actor.id,
+      });
       const saved = await this.repo.saveAnswer(tx, answer);
-      await this.audit.record(tx, { actorId: actor.id, action: 'index_answer.verify', entityType: 'index_answer', entityId: saved.id, before, after: { option, note: saved.verifiedNote, version: saved.version } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'index_answer.verify',
+        entityType: 'index_answer',
+        entityId: saved.id,
+        before,
+        after: { option, note: saved.verifiedNote, version: saved.version },
+      });
       return this.answerView(saved, true);
     });
   }
@@ -366,13 +508,22 @@ export class IndexEditionsService {
     return this.repo.transaction(async (tx) => {
       const edition = await this.visible(actor, id, tx, true);
       const innovation = await this.repo.innovation(innovationId, tx);
-      if (!innovation || innovation.editionId !== id || !(await this.validates(actor, id, innovation.regionId, tx))) throw new NotFound(E.InnovationNotFound, `innovation ${innovationId} not found`);
+      if (!innovation || innovation.editionId !== id || !(await this.validates(actor, id, innovation.regionId, tx)))
+        throw new NotFound(E.InnovationNotFound, `innovation ${innovationId} not found`);
       assertVerificationOpen(edition.status, edition.verificationClosesAt, now);
-      if (!eligible && !reason?.trim()) throw new ValidationFailed([{ field: 'reason', message: 'say why the innovation is not eligible' }], E.Invalid);
+      if (!eligible && !reason?.trim())
+        throw new ValidationFailed([{ field: 'reason', message: 'say why the innovation is not eligible' }], E.Invalid);
       const before = { eligible: innovation.eligible, reason: innovation.eligibilityReason };
       Object.assign(innovation, { eligible, eligibilityReason: eligible ? null : reason!.trim() });
       const saved = await this.repo.saveInnovation(tx, innovation);
-      await this.audit.record(tx, { actorId: actor.id, action: 'index_innovation.eligibility', entityType: 'index_innovation', entityId: innovationId, before, after: { eligible, reason: saved.eligibilityReason } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'index_innovation.eligibility',
+        entityType: 'index_innovation',
+        entityId: innovationId,
+        before,
+        after: { eligible, reason: saved.eligibilityReason },
+      });
       return this.innovationView(saved, true);
     });
   }
@@ -382,7 +533,8 @@ export class IndexEditionsService {
    * answer, stored like innovation evidence; who and when as for the answer itself.
    */
   async uploadDocument(actor: Actor, id: string, answerId: string, kind: string, upload: UploadedStream | undefined, now = new Date()) {
-    if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) throw new ValidationFailed([{ field: 'kind', message: `must be one of ${DOCUMENT_KINDS.join(', ')}` }], E.Invalid);
+    if (!(DOCUMENT_KINDS as readonly string[]).includes(kind))
+      throw new ValidationFailed([{ field: 'kind', message: `must be one of ${DOCUMENT_KINDS.join(', ')}` }], E.Invalid);
     const check = async (tx: EntityManager) => {
       const answer = await this.repo.answerById(answerId, tx);
       if (!answer || answer.editionId !== id) throw new NotFound(E.AnswerNotFound, `answer ${answerId} not found`);
@@ -394,8 +546,21 @@ export class IndexEditionsService {
     await this.repo.transaction(check);
     const row = await this.documents.receive(upload, async (tx, meta) => {
       const answer = await check(tx);
-      const saved = await this.repo.insertDocument(tx, { ...meta, editionId: id, regionId: answer.regionId, answerId, kind: kind as DocumentKind, uploadedBy: actor.id });
-      await this.audit.record(tx, { actorId: actor.id, action: 'index_document.upload', entityType: 'index_document', entityId: saved.id, after: { answerId, kind, fileName: saved.fileName, sha256: saved.sha256, size: saved.size } });
+      const saved = await this.repo.insertDocument(tx, {
+        ...meta,
+        editionId: id,
+        regionId: answer.regionId,
+        answerId,
+        kind: kind as DocumentKind,
+        uploadedBy: actor.id,
+      });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'index_document.upload',
+        entityType: 'index_document',
+        entityId: saved.id,
+        after: { answerId, kind, fileName: saved.fileName, sha256: saved.sha256, size: saved.size },
+      });
       return saved;
     });
     return this.documentView(row);
@@ -418,7 +583,11 @@ export class IndexEditionsService {
   private async collect(edition: IndexEditionEntity, tx?: EntityManager): Promise<{ input: IndexInput; labels: IndexLabels }> {
     const submitted = (await this.repo.participants(edition.id, tx)).filter((p) => p.submittedAt).map((p) => p.regionId);
     const regions = await this.repo.regions(submitted, tx);
-    const provinces = new Map((await this.repo.regions([...new Set(regions.flatMap((r) => (r.kind === 'provinsi' ? [r.id] : r.parentId ? [r.parentId] : [])))], tx)).map((r) => [r.id, r]));
+    const provinces = new Map(
+      (
+        await this.repo.regions([...new Set(regions.flatMap((r) => (r.kind === 'provinsi' ? [r.id] : r.parentId ? [r.parentId] : [])))], tx)
+      ).map((r) => [r.id, r]),
+    );
     const { innovations, answers } = await this.repo.indexRows(edition.id, submitted, tx);
     const provinceOf = (r: RegionRow) => (r.kind === 'provinsi' ? r.id : r.parentId);
     const groupsOf = new Map(regions.map((r) => [r.id, regionGroups(r)]));
@@ -429,7 +598,12 @@ export class IndexEditionsService {
       answers,
     };
     const labels: IndexLabels = {
-      regions: Object.fromEntries(regions.map((r) => [r.id, { name: r.name, kind: r.kind, province: provinceOf(r) ? (provinces.get(provinceOf(r)!)?.name ?? null) : null }])),
+      regions: Object.fromEntries(
+        regions.map((r) => [
+          r.id,
+          { name: r.name, kind: r.kind, province: provinceOf(r) ? (provinces.get(provinceOf(r)!)?.name ?? null) : null },
+        ]),
+      ),
       // Province groups by the province's name, tag groups by the tag's name (Daerah Tertinggal …).
       groups: Object.fromEntries([...[...provinces.values()].map((p) => [p.id, p.name]), ...tags.map((t) => [t, regionTagLabel(t).id])]),
       innovations: Object.fromEntries(innovations.map((i) => [i.id, { title: i.title, region: i.regionId }])),
@@ -457,24 +631,57 @@ export class IndexEditionsService {
       step('reading');
       assertPublishable(edition.status);
       const previous = await this.repo.latestSnapshot(id, tx);
-      if (previous && !reason?.trim()) throw new ValidationFailed([{ field: 'reason', message: `version ${previous.version} is published; say why you publish a correction` }], 'INDEX_REASON_REQUIRED');
+      if (previous && !reason?.trim())
+        throw new ValidationFailed(
+          [{ field: 'reason', message: `version ${previous.version} is published; say why you publish a correction` }],
+          'INDEX_REASON_REQUIRED',
+        );
       const { input, labels } = await this.collect(edition, tx);
-      if (!input.regions.length) throw editionConflict(E.NotPublishable, { id: 'Belum ada daerah yang mengirim penilaian mandiri.', en: 'No region has submitted its self-assessment.' });
+      if (!input.regions.length)
+        throw editionConflict(E.NotPublishable, {
+          id: 'Belum ada daerah yang mengirim penilaian mandiri.',
+          en: 'No region has submitted its self-assessment.',
+        });
       step('computing');
       const made = createIndexSnapshot(input);
       step('storing');
-      const saved = await this.repo.insertSnapshot(tx, { editionId: id, version: (previous?.version ?? 0) + 1, input: made.input as object, output: made.output, hash: made.hash, reason: reason?.trim() || null, labels, publishedBy: actor.id });
-      await this.audit.record(tx, { actorId: actor.id, action: 'index.publish', entityType: 'index_snapshot', entityId: saved.id, after: { editionId: id, version: saved.version, hash: saved.hash }, reason: saved.reason });
+      const saved = await this.repo.insertSnapshot(tx, {
+        editionId: id,
+        version: (previous?.version ?? 0) + 1,
+        input: made.input as object,
+        output: made.output,
+        hash: made.hash,
+        reason: reason?.trim() || null,
+        labels,
+        publishedBy: actor.id,
+      });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'index.publish',
+        entityType: 'index_snapshot',
+        entityId: saved.id,
+        after: { editionId: id, version: saved.version, hash: saved.hash },
+        reason: saved.reason,
+      });
       step('notifying');
       await this.outbox.notify(tx, {
         type: 'index_results_published',
-        recipients: await this.repo.coordinatorsOf(input.regions.map((r) => r.id), tx),
+        recipients: await this.repo.coordinatorsOf(
+          input.regions.map((r) => r.id),
+          tx,
+        ),
         payload: { edition: edition.name, slug: edition.slug },
         dedupeKey: eventKey('index_results_published', id, saved.version),
       });
       return saved;
     });
-    return { id: row.id, version: row.version, hash: row.hash, publishedAt: row.publishedAt, url: `${this.publicUrl}/api/public/index-rankings/${row.id}` };
+    return {
+      id: row.id,
+      version: row.version,
+      hash: row.hash,
+      publishedAt: row.publishedAt,
+      url: `${this.publicUrl}/api/public/index-rankings/${row.id}`,
+    };
   }
 
   // ── public reads (published snapshots only) ───────────────────────────────
@@ -489,7 +696,8 @@ export class IndexEditionsService {
    */
   async publicRankingsBody(slug: string, version?: number): Promise<PrecompressedBody> {
     const ref = await this.repo.publishedRef(slug, version);
-    if (!ref) throw new NotFound(E.NotPublished, version ? `version ${version} of ${slug} does not exist` : `the index ${slug} is not published`);
+    if (!ref)
+      throw new NotFound(E.NotPublished, version ? `version ${version} of ${slug} does not exist` : `the index ${slug} is not published`);
     const key = `${ref.snapshotId}:${ref.latestId}`;
     let body = this.bodies.get(key);
     if (!body) {
@@ -505,7 +713,13 @@ export class IndexEditionsService {
     const { edition, snapshot, versions } = await this.published(slug, version);
     return {
       edition: { id: edition.id, slug: edition.slug, name: edition.name, year: edition.year },
-      snapshot: { id: snapshot.id, version: snapshot.version, hash: snapshot.hash, publishedAt: snapshot.publishedAt, reason: snapshot.reason },
+      snapshot: {
+        id: snapshot.id,
+        version: snapshot.version,
+        hash: snapshot.hash,
+        publishedAt: snapshot.publishedAt,
+        reason: snapshot.reason,
+      },
       bands: edition.framework.bands,
       ...this.named(snapshot.output as IndexOutput, snapshot.labels as IndexLabels),
       versions,
@@ -515,9 +729,39 @@ export class IndexEditionsService {
   /** A published ranking as one table (every category's rows, then every group's) for CSV and XLSX. */
   async publicTable(slug: string, version?: number) {
     const view = await this.publicRankings(slug, version);
-    const header = ['ranking', 'rank', 'region', 'province', 'iid', 'band', 'spd', 'sid', 'innovations', 'iid_self', 'band_self', 'spd_self', 'sid_self', 'innovations_self'];
+    const header = [
+      'ranking',
+      'rank',
+      'region',
+      'province',
+      'iid',
+      'band',
+      'spd',
+      'sid',
+      'innovations',
+      'iid_self',
+      'band_self',
+      'spd_self',
+      'sid_self',
+      'innovations_self',
+    ];
     type Row = ReturnType<IndexEditionsService['named']>['categories'][string][number];
-    const line = (ranking: string, r: Row) => [ranking, r.rank, r.name, r.province, r.verified.iid, r.verified.band, r.verified.spd, r.verified.sid, r.verified.innovations, r.self.iid, r.self.band, r.self.spd, r.self.sid, r.self.innovations];
+    const line = (ranking: string, r: Row) => [
+      ranking,
+      r.rank,
+      r.name,
+      r.province,
+      r.verified.iid,
+      r.verified.band,
+      r.verified.spd,
+      r.verified.sid,
+      r.verified.innovations,
+      r.self.iid,
+      r.self.band,
+      r.self.spd,
+      r.self.sid,
+      r.self.innovations,
+    ];
     const rows = [
       ...Object.entries(view.categories).flatMap(([category, list]) => list.map((r) => line(category, r))),
       ...Object.entries(view.groups).flatMap(([key, g]) => g.rows.map((r) => line(g.name ?? key, r))),
@@ -529,7 +773,12 @@ export class IndexEditionsService {
   async snapshotJson(id: string) {
     const s = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.snapshot(id) : null;
     if (!s) throw new NotFound('SNAPSHOT_NOT_FOUND', `index snapshot ${id} not found`);
-    return { input: s.input, output: s.output, hash: s.hash, meta: { snapshotId: s.id, editionId: s.editionId, version: s.version, publishedAt: s.publishedAt, reason: s.reason } };
+    return {
+      input: s.input,
+      output: s.output,
+      hash: s.hash,
+      meta: { snapshotId: s.id, editionId: s.editionId, version: s.version, publishedAt: s.publishedAt, reason: s.reason },
+    };
   }
 
   /**
@@ -549,8 +798,20 @@ export class IndexEditionsService {
       tieBreak: [...(input.method?.tieBreak ?? ['sid', 'spd', 'innovations'])] as VerifiedIndex['tieBreak'],
       regions: Object.values(output.categories)
         .flat()
-        .map((r) => ({ id: r.region, name: labels.regions[r.region]?.name ?? r.region, kind: labels.regions[r.region]?.kind ?? '', province: labels.regions[r.region]?.province ?? null, rank: r.rank, verified: r.verified })),
-      innovations: input.innovations.map((i) => ({ id: i.id, region: i.region, title: labels.innovations[i.id]?.title ?? i.id, eligible: i.eligible !== false })),
+        .map((r) => ({
+          id: r.region,
+          name: labels.regions[r.region]?.name ?? r.region,
+          kind: labels.regions[r.region]?.kind ?? '',
+          province: labels.regions[r.region]?.province ?? null,
+          rank: r.rank,
+          verified: r.verified,
+        })),
+      innovations: input.innovations.map((i) => ({
+        id: i.id,
+        region: i.region,
+        title: labels.innovations[i.id]?.title ?? i.id,
+        eligible: i.eligible !== false,
+      })),
     };
   }
 
@@ -560,11 +821,15 @@ export class IndexEditionsService {
     const labels = snapshot.labels as IndexLabels;
     const region = labels.regions[regionId];
     const output = snapshot.output as IndexOutput;
-    const row = Object.values(output.categories).flat().find((r) => r.region === regionId);
+    const row = Object.values(output.categories)
+      .flat()
+      .find((r) => r.region === regionId);
     if (!region || !row) throw new NotFound(E.RegionNotFound, `region ${regionId} is not in this index`);
     const input = snapshot.input as IndexInput;
     const indicators = new Map<string, { indicator: FrameworkIndicator; variable: string }>(
-      edition.framework.aspects.flatMap((a) => a.variables.flatMap((v) => v.indicators.map((indicator) => [indicator.key, { indicator, variable: v.key }] as const))),
+      edition.framework.aspects.flatMap((a) =>
+        a.variables.flatMap((v) => v.indicators.map((indicator) => [indicator.key, { indicator, variable: v.key }] as const)),
+      ),
     );
     const mine = new Set(input.innovations.filter((i) => i.region === regionId).map((i) => i.id));
     const answers = input.answers.filter((a) => a.region === regionId || (a.innovation !== undefined && mine.has(a.innovation)));
@@ -587,7 +852,12 @@ export class IndexEditionsService {
       variables: breakdown.variables,
       innovations: input.innovations
         .filter((i) => i.region === regionId)
-        .map((i) => ({ id: i.id, title: labels.innovations[i.id]?.title ?? null, eligible: i.eligible !== false, maturity: { self: maturity.get(i.id)!.self, verified: maturity.get(i.id)!.verified, max: maturity.get(i.id)!.max } })),
+        .map((i) => ({
+          id: i.id,
+          title: labels.innovations[i.id]?.title ?? null,
+          eligible: i.eligible !== false,
+          maturity: { self: maturity.get(i.id)!.self, verified: maturity.get(i.id)!.verified, max: maturity.get(i.id)!.max },
+        })),
       answers: answers.map((a) => ({
         indicator: a.indicator,
         label: indicators.get(a.indicator)?.indicator.label ?? null,
@@ -610,8 +880,11 @@ export class IndexEditionsService {
     let innovation: IndexInnovationEntity | null = null;
     if (innovationId) {
       innovation = await this.repo.innovation(innovationId, tx);
-      if (!innovation || innovation.editionId !== id || innovation.regionId !== regionId) throw new NotFound(E.InnovationNotFound, `innovation ${innovationId} is not reported for this region`);
-      const mayWrite = (actor.role === 'opd' && actor.organizationId === innovation.organizationId) || (actor.role === 'coordinator' && actor.regionId === regionId);
+      if (!innovation || innovation.editionId !== id || innovation.regionId !== regionId)
+        throw new NotFound(E.InnovationNotFound, `innovation ${innovationId} is not reported for this region`);
+      const mayWrite =
+        (actor.role === 'opd' && actor.organizationId === innovation.organizationId) ||
+        (actor.role === 'coordinator' && actor.regionId === regionId);
       if (!mayWrite) throw new NotFound(E.InnovationNotFound, `innovation ${innovationId} is not reported for this region`);
     } else if (!(actor.role === 'coordinator' && actor.regionId === regionId)) {
       throw new Forbidden('AUTH_ROLE_FORBIDDEN', "only the region's coordinator answers region indicators");
@@ -624,8 +897,17 @@ export class IndexEditionsService {
    * A region's answers with their evidence, as the completeness check reads them. An answer that follows from a
    * linked survey period (the SKM data, issue 22) has that survey as its document of kind `survey`.
    */
-  private async assessment(regionId: string, innovations: IndexInnovationEntity[], answers: IndexAnswerEntity[], documents: IndexDocumentEntity[], tx?: EntityManager): Promise<SelfAssessment> {
-    const surveyBacked = await this.repo.surveyBacked(answers.map((a) => a.id), tx);
+  private async assessment(
+    regionId: string,
+    innovations: IndexInnovationEntity[],
+    answers: IndexAnswerEntity[],
+    documents: IndexDocumentEntity[],
+    tx?: EntityManager,
+  ): Promise<SelfAssessment> {
+    const surveyBacked = await this.repo.surveyBacked(
+      answers.map((a) => a.id),
+      tx,
+    );
     return {
       region: regionId,
       innovations: innovations.map((i) => i.id),
@@ -634,7 +916,10 @@ export class IndexEditionsService {
         ...(a.indexInnovationId ? { innovation: a.indexInnovationId } : { region: regionId }),
         self: a.selfOption,
         link: a.link,
-        documents: [...documents.filter((d) => d.answerId === a.id).map((d) => ({ kind: d.kind })), ...(surveyBacked.has(a.id) ? [{ kind: 'survey' as const }] : [])],
+        documents: [
+          ...documents.filter((d) => d.answerId === a.id).map((d) => ({ kind: d.kind })),
+          ...(surveyBacked.has(a.id) ? [{ kind: 'survey' as const }] : []),
+        ],
       })),
     };
   }
@@ -650,21 +935,40 @@ export class IndexEditionsService {
   private documentView(d: IndexDocumentEntity) {
     return { id: d.id, kind: d.kind, fileName: d.fileName, mediaType: d.mediaType, size: d.size, sha256: d.sha256, createdAt: d.createdAt };
   }
-  private async published(slug: string, version?: number, withInput = false): Promise<{ edition: IndexEditionEntity; snapshot: IndexSnapshotEntity; versions: Awaited<ReturnType<IndexEditionsRepository['versions']>> }> {
+  private async published(
+    slug: string,
+    version?: number,
+    withInput = false,
+  ): Promise<{
+    edition: IndexEditionEntity;
+    snapshot: IndexSnapshotEntity;
+    versions: Awaited<ReturnType<IndexEditionsRepository['versions']>>;
+  }> {
     const edition = await this.repo.editionBySlug(slug);
-    const snapshot = edition ? (version ? await this.repo.snapshotByVersion(edition.id, version, withInput) : await this.repo.latestSnapshot(edition.id, undefined, withInput)) : null;
-    if (!edition || !snapshot) throw new NotFound(E.NotPublished, version ? `version ${version} of ${slug} does not exist` : `the index ${slug} is not published`);
+    const snapshot = edition
+      ? version
+        ? await this.repo.snapshotByVersion(edition.id, version, withInput)
+        : await this.repo.latestSnapshot(edition.id, undefined, withInput)
+      : null;
+    if (!edition || !snapshot)
+      throw new NotFound(E.NotPublished, version ? `version ${version} of ${slug} does not exist` : `the index ${slug} is not published`);
     return { edition, snapshot, versions: await this.repo.versions(edition.id) };
   }
 
   /** Rows with region names; groups keyed by province id or region tag, with its name. */
   private named(output: IndexOutput, labels: IndexLabels) {
-    const row = (r: IndexRow) => ({ ...r, name: labels.regions[r.region]?.name ?? null, province: labels.regions[r.region]?.province ?? null });
+    const row = (r: IndexRow) => ({
+      ...r,
+      name: labels.regions[r.region]?.name ?? null,
+      province: labels.regions[r.region]?.province ?? null,
+    });
     return {
       inputsDigest: output.inputsDigest,
       max: output.max,
       categories: Object.fromEntries(Object.entries(output.categories).map(([k, rows]) => [k, rows.map(row)])),
-      groups: Object.fromEntries(Object.entries(output.groups).map(([k, rows]) => [k, { name: labels.groups[k] ?? null, rows: rows.map(row) }])),
+      groups: Object.fromEntries(
+        Object.entries(output.groups).map(([k, rows]) => [k, { name: labels.groups[k] ?? null, rows: rows.map(row) }]),
+      ),
     };
   }
 
@@ -676,7 +980,8 @@ export class IndexEditionsService {
   private async visible(actor: Actor, id: string, tx?: EntityManager, hold = false): Promise<IndexEditionEntity> {
     const edition = hold && tx ? await this.repo.holdEdition(tx, id) : await this.repo.edition(id, tx);
     const managed = edition && this.isManager(actor, edition);
-    if (!edition || (!managed && (actor.role === 'organizer' || edition.status === 'draft'))) throw new NotFound(E.NotFound, `index edition ${id} not found`);
+    if (!edition || (!managed && (actor.role === 'organizer' || edition.status === 'draft')))
+      throw new NotFound(E.NotFound, `index edition ${id} not found`);
     return edition;
   }
 
@@ -706,19 +1011,25 @@ export class IndexEditionsService {
   /** The region, when it is of a kind the edition ranks. */
   private async regionOf(edition: IndexEditionEntity, regionId: string, tx?: EntityManager): Promise<RegionRow> {
     const region = await this.repo.region(regionId, tx);
-    if (!region || !(edition.categories as string[]).includes(region.kind)) throw new NotFound(E.RegionNotFound, `region ${regionId} not found in this edition`);
+    if (!region || !(edition.categories as string[]).includes(region.kind))
+      throw new NotFound(E.RegionNotFound, `region ${regionId} not found in this edition`);
     return region;
   }
 
   private indicatorFor(framework: IndexFramework, key: string, scope: 'region' | 'innovation'): FrameworkIndicator {
     const indicator = frameworkIndicators(framework).find((i) => i.key === key);
-    if (!indicator || indicator.scope !== scope) throw new ValidationFailed([{ field: 'indicator', message: `"${key}" is not a ${scope} indicator of this framework` }], E.Invalid);
+    if (!indicator || indicator.scope !== scope)
+      throw new ValidationFailed([{ field: 'indicator', message: `"${key}" is not a ${scope} indicator of this framework` }], E.Invalid);
     return indicator;
   }
 
   private assertNotSubmitted(submittedAt: Date | null): void {
     if (submittedAt)
-      throw editionConflict(E.AlreadySubmitted, { id: 'Penilaian mandiri daerah ini sudah dikirim.', en: "This region's self-assessment is already submitted." }, { submittedAt });
+      throw editionConflict(
+        E.AlreadySubmitted,
+        { id: 'Penilaian mandiri daerah ini sudah dikirim.', en: "This region's self-assessment is already submitted." },
+        { submittedAt },
+      );
   }
 
   private view(e: IndexEditionEntity) {
@@ -738,7 +1049,15 @@ export class IndexEditionsService {
   }
 
   private answerView(a: IndexAnswerEntity, seesVerification: boolean) {
-    const base = { id: a.id, indicator: a.indicator, innovationId: a.indexInnovationId, option: a.selfOption, link: a.link, version: a.version, updatedAt: a.updatedAt };
+    const base = {
+      id: a.id,
+      indicator: a.indicator,
+      innovationId: a.indexInnovationId,
+      option: a.selfOption,
+      link: a.link,
+      version: a.version,
+      updatedAt: a.updatedAt,
+    };
     return seesVerification ? { ...base, verifiedOption: a.verifiedOption, verifiedNote: a.verifiedNote } : base;
   }
 

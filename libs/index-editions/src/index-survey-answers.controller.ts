@@ -15,14 +15,25 @@ export class IndexSurveyAnswersController {
   @Put(':id/regions/:regionId/survey-answers')
   @Roles('coordinator', 'opd')
   @ApiOkResponse({ type: IndexSurveyAnswerView })
-  @ApiOperation({ summary: "Answer an innovation's survey indicator from a satisfaction-survey period: the option follows from its IKM and grade (and a period before), its public IKM page is the evidence link" })
-  answer(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('regionId', uuidParam) regionId: string, @Body() dto: IndexSurveyAnswerDto) {
+  @ApiOperation({
+    summary:
+      "Answer an innovation's survey indicator from a satisfaction-survey period: the option follows from its IKM and grade (and a period before), its public IKM page is the evidence link",
+  })
+  answer(
+    @CurrentUser() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Param('regionId', uuidParam) regionId: string,
+    @Body() dto: IndexSurveyAnswerDto,
+  ) {
     return this.answers.answer(actor, id, regionId, dto);
   }
 
   @Get(':id/regions/:regionId/survey-answers')
   @ApiOkResponse({ type: [IndexSurveyAnswerView] })
-  @ApiOperation({ summary: "A region's answers given from survey data, each with its period (n, IKM, grade, sample) and the option the data gives now (whoever sees the region's self-assessment)" })
+  @ApiOperation({
+    summary:
+      "A region's answers given from survey data, each with its period (n, IKM, grade, sample) and the option the data gives now (whoever sees the region's self-assessment)",
+  })
   list(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('regionId', uuidParam) regionId: string) {
     return this.answers.list(actor, id, regionId);
   }

@@ -40,15 +40,34 @@ export class IndexSurveyAnswersService {
     const edition = await this.editions.get(actor, id);
     // The innovation's OPD or the region's coordinator (as for any innovation answer); 404 for anyone else.
     const innovation = await this.repo.innovation(dto.innovationId);
-    const mayWrite = innovation && ((actor.role === 'opd' && actor.organizationId === innovation.organizationId) || (actor.role === 'coordinator' && actor.regionId === regionId));
-    if (!innovation || innovation.editionId !== id || innovation.regionId !== regionId || !mayWrite) throw new NotFound(E.InnovationNotFound, `innovation ${dto.innovationId} is not reported for this region`);
+    const mayWrite =
+      innovation &&
+      ((actor.role === 'opd' && actor.organizationId === innovation.organizationId) ||
+        (actor.role === 'coordinator' && actor.regionId === regionId));
+    if (!innovation || innovation.editionId !== id || innovation.regionId !== regionId || !mayWrite)
+      throw new NotFound(E.InnovationNotFound, `innovation ${dto.innovationId} is not reported for this region`);
     const indicator = frameworkIndicators(edition.framework as IndexFramework).find((i) => i.key === dto.indicator);
-    if (!indicator || !isSurveyIndicator(indicator)) throw new ValidationFailed([{ field: 'indicator', message: `"${dto.indicator}" is not an innovation indicator answerable from survey data` }], E.Invalid);
+    if (!indicator || !isSurveyIndicator(indicator))
+      throw new ValidationFailed(
+        [{ field: 'indicator', message: `"${dto.indicator}" is not an innovation indicator answerable from survey data` }],
+        E.Invalid,
+      );
     const { period, unit, before } = await this.periods(dto, innovation.organizationId);
     const [after, prior] = await Promise.all([this.periodFacts(period, unit), before ? this.periodFacts(before, unit) : null]);
-    if (after.responses === 0) throw new ValidationFailed([{ field: 'periodId', message: 'the period has no counted responses yet' }], E.Invalid);
-    const option = surveyOption(indicator.options!, { responses: after.responses, ikm: after.ikm, grade: after.grade, beforeIkm: prior?.ikm ?? null })!;
-    const saved = await this.editions.answer(actor, id, regionId, { indicator: indicator.key, innovationId: innovation.id, option, link: after.link });
+    if (after.responses === 0)
+      throw new ValidationFailed([{ field: 'periodId', message: 'the period has no counted responses yet' }], E.Invalid);
+    const option = surveyOption(indicator.options!, {
+      responses: after.responses,
+      ikm: after.ikm,
+      grade: after.grade,
+      beforeIkm: prior?.ikm ?? null,
+    })!;
+    const saved = await this.editions.answer(actor, id, regionId, {
+      indicator: indicator.key,
+      innovationId: innovation.id,
+      option,
+      link: after.link,
+    });
     const link = await this.repo.save({ answerId: saved.id, periodId: period.id, beforePeriodId: before?.id ?? null, linkedBy: actor.id });
     await this.db.transaction((tx) =>
       this.audit.record(tx, {
@@ -56,10 +75,23 @@ export class IndexSurveyAnswersService {
         action: 'index_answer.survey',
         entityType: 'index_answer',
         entityId: saved.id,
-        after: { option, period: { id: period.id, responses: after.responses, ikm: after.ikm, grade: after.grade }, before: prior ? { id: before!.id, responses: prior.responses, ikm: prior.ikm, grade: prior.grade } : null },
+        after: {
+          option,
+          period: { id: period.id, responses: after.responses, ikm: after.ikm, grade: after.grade },
+          before: prior ? { id: before!.id, responses: prior.responses, ikm: prior.ikm, grade: prior.grade } : null,
+        },
       }),
     );
-    return { answerId: saved.id, indicator: indicator.key, innovationId: innovation.id, dataOption: option, answeredOption: saved.option, period: after, before: prior, linkedAt: link.linkedAt };
+    return {
+      answerId: saved.id,
+      indicator: indicator.key,
+      innovationId: innovation.id,
+      dataOption: option,
+      answeredOption: saved.option,
+      period: after,
+      before: prior,
+      linkedAt: link.linkedAt,
+    };
   }
 
   /** The survey-answered indicators of a region, with their data, for whoever sees its self-assessment. */
@@ -68,10 +100,16 @@ export class IndexSurveyAnswersService {
     const indicators = new Map(frameworkIndicators(edition.framework as IndexFramework).map((i) => [i.key, i]));
     const answers = new Map(region.answers.map((a) => [a.id, a as typeof a & { verifiedOption?: string | null }]));
     const links = await this.repo.of([...answers.keys()]);
-    return Promise.all(links.map((l) => this.view(l, answers.get(l.answerId)!, indicators.get(answers.get(l.answerId)!.indicator)?.options ?? [])));
+    return Promise.all(
+      links.map((l) => this.view(l, answers.get(l.answerId)!, indicators.get(answers.get(l.answerId)!.indicator)?.options ?? [])),
+    );
   }
 
-  private async view(l: SurveyAnswerLink, answer: { indicator: string; innovationId: string | null; option: string; verifiedOption?: string | null }, options: readonly { key: string; score: number }[]): Promise<IndexSurveyAnswerView> {
+  private async view(
+    l: SurveyAnswerLink,
+    answer: { indicator: string; innovationId: string | null; option: string; verifiedOption?: string | null },
+    options: readonly { key: string; score: number }[],
+  ): Promise<IndexSurveyAnswerView> {
     const period = (await this.surveys.findPeriod(l.periodId))!;
     const unit = (await this.surveys.findUnit(period.unitId))!;
     const before = l.beforePeriodId ? await this.surveys.findPeriod(l.beforePeriodId) : null;
@@ -93,11 +131,16 @@ export class IndexSurveyAnswersService {
   private async periods(dto: IndexSurveyAnswerDto, organizationId: string): Promise<{ period: Period; unit: Unit; before: Period | null }> {
     const period = await this.surveys.findPeriod(dto.periodId);
     const unit = period ? await this.surveys.findUnit(period.unitId) : null;
-    if (!period || !unit || unit.organizationId !== organizationId) throw new ValidationFailed([{ field: 'periodId', message: "must be a survey period of a unit of the innovation's organization" }], E.Invalid);
+    if (!period || !unit || unit.organizationId !== organizationId)
+      throw new ValidationFailed(
+        [{ field: 'periodId', message: "must be a survey period of a unit of the innovation's organization" }],
+        E.Invalid,
+      );
     if (!dto.beforePeriodId) return { period, unit, before: null };
     const before = await this.surveys.findPeriod(dto.beforePeriodId);
     const fields: FieldError[] = [];
-    if (!before || before.unitId !== unit.id || before.closesAt > period.opensAt) fields.push({ field: 'beforePeriodId', message: 'must be a period of the same unit that closed before the period opened' });
+    if (!before || before.unitId !== unit.id || before.closesAt > period.opensAt)
+      fields.push({ field: 'beforePeriodId', message: 'must be a period of the same unit that closed before the period opened' });
     if (fields.length) throw new ValidationFailed(fields, E.Invalid);
     return { period, unit, before };
   }

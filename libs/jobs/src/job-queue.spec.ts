@@ -3,7 +3,10 @@ import type { AppEnv } from '@app/config';
 import { JobQueue, QueueUnavailable } from './job-queue';
 import { JobName, QUEUE_OF, QueueName } from './job.types';
 
-const config = (redisUrl: string | null) => ({ get: (key: keyof AppEnv) => ({ redisUrl, queue: { prefix: 'spec', lockMs: 1000 } })[key as 'redisUrl' | 'queue'] }) as unknown as ConfigService<AppEnv, true>;
+const config = (redisUrl: string | null) =>
+  ({
+    get: (key: keyof AppEnv) => ({ redisUrl, queue: { prefix: 'spec', lockMs: 1000 } })[key as 'redisUrl' | 'queue'],
+  }) as unknown as ConfigService<AppEnv, true>;
 
 describe('jobs', () => {
   it.each(Object.values(JobName))('%s belongs to a queue', (name) => {
@@ -14,7 +17,9 @@ describe('jobs', () => {
     const jobs = new JobQueue(config(null));
     expect(jobs.enabled).toBe(false);
     expect(jobs.healthProbes()).toEqual([]);
-    await expect(jobs.enqueue([{ name: JobName.DeliverNotification, data: { outboxId: 'x' }, jobId: 'x#0' }])).rejects.toThrow(QueueUnavailable);
+    await expect(jobs.enqueue([{ name: JobName.DeliverNotification, data: { outboxId: 'x' }, jobId: 'x#0' }])).rejects.toThrow(
+      QueueUnavailable,
+    );
     await expect(jobs.counts(QueueName.Notifications)).rejects.toThrow('REDIS_URL is not set');
     expect(() => jobs.createWorker(QueueName.Notifications, async () => undefined)).toThrow('REDIS_URL is not set');
     await expect(jobs.enqueue([])).resolves.toBeUndefined();

@@ -31,13 +31,19 @@ const COMMAND_TIMEOUT_MS = 5000;
  * BullMQ-level retries are for a handler that threw (database down, row busy); delivery failures are
  * retried by the outbox itself. Completed jobs go at once so a later re-add of the same id is not ignored.
  */
-const JOB_DEFAULTS: JobsOptions = { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: { count: 1000 } };
+const JOB_DEFAULTS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: true,
+  removeOnFail: { count: 1000 },
+};
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
-  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new QueueUnavailable(`${what} timed out after ${ms} ms`)), ms)))]).finally(() =>
-    clearTimeout(timer),
-  );
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new QueueUnavailable(`${what} timed out after ${ms} ms`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -67,7 +73,11 @@ export class JobQueue implements OnApplicationShutdown {
     for (const job of jobs) byQueue.set(QUEUE_OF[job.name], [...(byQueue.get(QUEUE_OF[job.name]) ?? []), job]);
     for (const [name, items] of byQueue) {
       const queue = await this.ready(name);
-      const bulk = items.map(({ name: jobName, data, jobId, delayMs }) => ({ name: jobName, data, opts: { jobId, ...(delayMs ? { delay: delayMs } : {}) } }));
+      const bulk = items.map(({ name: jobName, data, jobId, delayMs }) => ({
+        name: jobName,
+        data,
+        opts: { jobId, ...(delayMs ? { delay: delayMs } : {}) },
+      }));
       await withTimeout(queue.addBulk(bulk), COMMAND_TIMEOUT_MS, 'adding jobs');
     }
   }
@@ -109,7 +119,10 @@ export class JobQueue implements OnApplicationShutdown {
         name: 'queue',
         check: async () => {
           const queue = await this.ready(QueueName.Notifications);
-          return { ...(await this.counts(QueueName.Notifications)), workers: await withTimeout(queue.getWorkersCount(), COMMAND_TIMEOUT_MS, 'listing workers') };
+          return {
+            ...(await this.counts(QueueName.Notifications)),
+            workers: await withTimeout(queue.getWorkersCount(), COMMAND_TIMEOUT_MS, 'listing workers'),
+          };
         },
       },
     ];
@@ -119,7 +132,11 @@ export class JobQueue implements OnApplicationShutdown {
    * A worker on `name` that hands every job to `process`. A worker that dies mid-job loses its lock after
    * QUEUE_LOCK_MS; another one then takes the job again (handlers are idempotent).
    */
-  createWorker(name: QueueName, process: (job: AnyJob) => Promise<unknown>, options: { concurrency?: number; autorun?: boolean } = {}): Worker {
+  createWorker(
+    name: QueueName,
+    process: (job: AnyJob) => Promise<unknown>,
+    options: { concurrency?: number; autorun?: boolean } = {},
+  ): Worker {
     if (!this.redisUrl) throw new Error('REDIS_URL is not set: there is no queue to consume');
     const worker = new Worker(name, (job) => process(job as AnyJob), {
       connection: { url: this.redisUrl, maxRetriesPerRequest: null },

@@ -39,8 +39,16 @@ export class AssignmentsService {
   /** Active jurors (all, or these ids) with their affiliations and declared conflicts. */
   async jurorProfiles(tx: EntityManager, ids?: string[]): Promise<JurorProfile[]> {
     const jurors = ids ? (await this.users.findByIds(ids, tx)).filter((u) => u.role === 'juror' && u.active) : await this.users.jurors(tx);
-    const declarations = await this.repo.declarationsOf(jurors.map((j) => j.id), tx);
-    return jurors.map((j) => ({ id: j.id, name: j.name, affiliations: j.affiliations ?? [], declarations: declarations.filter((d) => d.jurorId === j.id).map((d) => ({ innovationId: d.innovationId })) }));
+    const declarations = await this.repo.declarationsOf(
+      jurors.map((j) => j.id),
+      tx,
+    );
+    return jurors.map((j) => ({
+      id: j.id,
+      name: j.name,
+      affiliations: j.affiliations ?? [],
+      declarations: declarations.filter((d) => d.jurorId === j.id).map((d) => ({ innovationId: d.innovationId })),
+    }));
   }
 
   /**
@@ -48,7 +56,13 @@ export class AssignmentsService {
    * assignments are kept (top-up). A field verifier does not score that innovation's field stage unless
    * allowed. Innovations that cannot get k conflict-free jurors are listed with the reason.
    */
-  async autoAssign(actor: Actor, competitionId: string, key: string, opts: { k?: number; allowVerifiersAsScorers?: boolean }, onProgress?: OnProgress) {
+  async autoAssign(
+    actor: Actor,
+    competitionId: string,
+    key: string,
+    opts: { k?: number; allowVerifiersAsScorers?: boolean },
+    onProgress?: OnProgress,
+  ) {
     const step = phaseReporter(onProgress, ASSIGN_PHASES);
     step('waiting');
     return this.db.transaction(async (tx) => {
@@ -64,21 +78,46 @@ export class AssignmentsService {
       const existing = await this.repo.activeAssignments(competitionId, key, tx);
       const excluded = [];
       if (stage.kind === 'field_verification' && !opts.allowVerifiersAsScorers) {
-        for (const i of innovations) for (const v of (await this.repo.currentVisit(i.id, tx))?.verifiers ?? []) excluded.push({ innovationId: i.id, jurorId: v, reason: 'field verifier' });
+        for (const i of innovations)
+          for (const v of (await this.repo.currentVisit(i.id, tx))?.verifiers ?? [])
+            excluded.push({ innovationId: i.id, jurorId: v, reason: 'field verifier' });
       }
       const k = opts.k ?? stage.jurorsPerInnovation ?? 3;
       step('assigning');
       const result = assignJurors({
-        innovations: innovations.map((i) => ({ id: i.id, organizationId: i.organizationId, regionId: i.regionId, provinceId: i.provinceId, category: i.category })),
+        innovations: innovations.map((i) => ({
+          id: i.id,
+          organizationId: i.organizationId,
+          regionId: i.regionId,
+          provinceId: i.provinceId,
+          category: i.category,
+        })),
         jurors,
         k,
         existing: existing.map((a) => ({ innovationId: a.innovationId, jurorId: a.jurorId })),
         excluded,
       });
       step('storing');
-      const created = await this.repo.insertAssignments(tx, result.assignments.map((p) => ({ competitionId, stageKey: key, innovationId: p.innovationId, jurorId: p.jurorId, source: 'auto' as const, createdBy: actor.id })));
+      const created = await this.repo.insertAssignments(
+        tx,
+        result.assignments.map((p) => ({
+          competitionId,
+          stageKey: key,
+          innovationId: p.innovationId,
+          jurorId: p.jurorId,
+          source: 'auto' as const,
+          createdBy: actor.id,
+        })),
+      );
       const titles = new Map(innovations.map((i) => [i.id, i.title]));
-      await this.audit.record(tx, { actorId: actor.id, action: 'assignment.auto', entityType: 'stage', entityId: `${competitionId}:${key}`, competitionId, after: { k, created: created.length, shortfalls: result.shortfalls.length, avoidedConflicts: result.avoidedConflicts } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'assignment.auto',
+        entityType: 'stage',
+        entityId: `${competitionId}:${key}`,
+        competitionId,
+        after: { k, created: created.length, shortfalls: result.shortfalls.length, avoidedConflicts: result.avoidedConflicts },
+      });
       step('notifying');
       await this.events.jurorsAssigned(tx, competition, key, created);
       return {
@@ -87,7 +126,11 @@ export class AssignmentsService {
         created: created.length,
         total: existing.length + created.length,
         avoidedConflicts: result.avoidedConflicts,
-        loads: Object.entries(result.loads).map(([jurorId, load]) => ({ jurorId, name: jurors.find((j) => j.id === jurorId)?.name ?? jurorId, load })),
+        loads: Object.entries(result.loads).map(([jurorId, load]) => ({
+          jurorId,
+          name: jurors.find((j) => j.id === jurorId)?.name ?? jurorId,
+          load,
+        })),
         shortfalls: result.shortfalls.map((s) => ({ ...s, title: titles.get(s.innovationId) ?? s.innovationId })),
       };
     });
@@ -101,19 +144,42 @@ export class AssignmentsService {
       const stage = scoredStage(competition, key);
       const { innovation } = await this.innovations.relate(actor, innovationId, tx);
       if (innovation.competitionId !== competitionId || innovation.currentStage !== key || innovation.status !== 'submitted') {
-        throw new Conflict('ASSIGNMENT_NOT_IN_STAGE', `"${innovation.title}" is not in stage "${key}" (at ${innovation.currentStage}, ${innovation.status})`);
+        throw new Conflict(
+          'ASSIGNMENT_NOT_IN_STAGE',
+          `"${innovation.title}" is not in stage "${key}" (at ${innovation.currentStage}, ${innovation.status})`,
+        );
       }
       const [juror] = await this.jurorProfiles(tx, [jurorId]);
       if (!juror) throw new ValidationFailed([{ field: 'jurorId', message: `no active juror ${jurorId}` }], 'ASSIGNMENT_INVALID');
-      assertNoConflict(juror, { id: innovation.id, organizationId: innovation.organizationId, regionId: innovation.regionId, provinceId: innovation.provinceId });
+      assertNoConflict(juror, {
+        id: innovation.id,
+        organizationId: innovation.organizationId,
+        regionId: innovation.regionId,
+        provinceId: innovation.provinceId,
+      });
       // As in automatic assignment: who verifies the innovation in the field does not also score that stage.
       if (stage.kind === 'field_verification' && (await this.repo.currentVisit(innovation.id, tx))?.verifiers.includes(jurorId))
-        throw new Conflict('ASSIGNMENT_FIELD_VERIFIER', `${juror.name} verifies "${innovation.title}" in the field and cannot also score its ${key} stage`, { jurorId, innovationId, stage: key });
-      if ((await this.repo.activeAssignments(competitionId, key, tx)).some((a) => a.innovationId === innovationId && a.jurorId === jurorId)) {
+        throw new Conflict(
+          'ASSIGNMENT_FIELD_VERIFIER',
+          `${juror.name} verifies "${innovation.title}" in the field and cannot also score its ${key} stage`,
+          { jurorId, innovationId, stage: key },
+        );
+      if (
+        (await this.repo.activeAssignments(competitionId, key, tx)).some((a) => a.innovationId === innovationId && a.jurorId === jurorId)
+      ) {
         throw new Conflict('ASSIGNMENT_EXISTS', `${juror.name} is already assigned to "${innovation.title}" in ${key}`);
       }
-      const [created] = await this.repo.insertAssignments(tx, [{ competitionId, stageKey: key, innovationId, jurorId, source: 'manual', createdBy: actor.id }]);
-      await this.audit.record(tx, { actorId: actor.id, action: 'assignment.add', entityType: 'assignment', entityId: created.id, competitionId, after: { stage: key, innovationId, jurorId } });
+      const [created] = await this.repo.insertAssignments(tx, [
+        { competitionId, stageKey: key, innovationId, jurorId, source: 'manual', createdBy: actor.id },
+      ]);
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'assignment.add',
+        entityType: 'assignment',
+        entityId: created.id,
+        competitionId,
+        after: { stage: key, innovationId, jurorId },
+      });
       await this.events.jurorsAssigned(tx, competition, key, [created]);
       return created;
     });
@@ -129,10 +195,22 @@ export class AssignmentsService {
       // A closed stage's assignments and sheets are the record its decisions were made from: removing one
       // would silently drop a submitted score from the published ranking.
       const status = (await this.competitions.holdSnapshot(tx, a.competitionId)).stages.find((s) => s.key === a.stageKey)?.status;
-      if (status === 'closed') throw new Conflict('STAGE_CLOSED', `stage "${a.stageKey}" is closed; its assignments can no longer change`, { status, allowed: ['scheduled', 'open'] });
+      if (status === 'closed')
+        throw new Conflict('STAGE_CLOSED', `stage "${a.stageKey}" is closed; its assignments can no longer change`, {
+          status,
+          allowed: ['scheduled', 'open'],
+        });
       await this.repo.removeAssignment(tx, a.id, now);
       await this.events.rescheduleReminders(tx, a.competitionId, a.stageKey, now);
-      await this.audit.record(tx, { actorId: actor.id, action: 'assignment.remove', entityType: 'assignment', entityId: a.id, competitionId: a.competitionId, before: { stage: a.stageKey, innovationId: a.innovationId, jurorId: a.jurorId }, reason });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'assignment.remove',
+        entityType: 'assignment',
+        entityId: a.id,
+        competitionId: a.competitionId,
+        before: { stage: a.stageKey, innovationId: a.innovationId, jurorId: a.jurorId },
+        reason,
+      });
     });
   }
 
@@ -145,13 +223,31 @@ export class AssignmentsService {
     return this.db.transaction(async (tx) => {
       const { innovation } = await this.innovations.relate(actor, innovationId, tx);
       await this.repo.declare(tx, actor.id, innovationId, reason ?? null);
-      await this.audit.record(tx, { actorId: actor.id, action: 'conflict.declare', entityType: 'innovation', entityId: innovationId, competitionId: innovation.competitionId, reason: reason ?? null });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'conflict.declare',
+        entityType: 'innovation',
+        entityId: innovationId,
+        competitionId: innovation.competitionId,
+        reason: reason ?? null,
+      });
       const competition = await this.competitions.holdSnapshot(tx, innovation.competitionId);
       const released: AssignmentEntity[] = [];
       for (const stage of competition.stages.filter((st) => st.status !== 'closed')) {
-        for (const a of (await this.repo.activeAssignments(competition.id, stage.key, tx)).filter((x) => x.innovationId === innovationId && x.jurorId === actor.id)) {
+        for (const a of (await this.repo.activeAssignments(competition.id, stage.key, tx)).filter(
+          (x) => x.innovationId === innovationId && x.jurorId === actor.id,
+        )) {
           await this.repo.removeAssignment(tx, a.id, now);
-          await this.audit.record(tx, { actorId: actor.id, action: 'assignment.remove', entityType: 'assignment', entityId: a.id, competitionId: a.competitionId, before: { stage: a.stageKey, innovationId, jurorId: actor.id }, after: { needsReassignment: true }, reason: 'conflict of interest declared by the juror' });
+          await this.audit.record(tx, {
+            actorId: actor.id,
+            action: 'assignment.remove',
+            entityType: 'assignment',
+            entityId: a.id,
+            competitionId: a.competitionId,
+            before: { stage: a.stageKey, innovationId, jurorId: actor.id },
+            after: { needsReassignment: true },
+            reason: 'conflict of interest declared by the juror',
+          });
           await this.events.rescheduleReminders(tx, a.competitionId, a.stageKey, now);
           released.push(a);
         }
@@ -177,7 +273,9 @@ export class AssignmentsService {
       sheetStatus: r.sheetStatus ?? ('not_started' as const),
       version: r.version ?? 0,
     }));
-    const progress = sheetProgress(items.map((i) => ({ jurorId: actor.id, status: i.sheetStatus === 'not_started' ? null : i.sheetStatus })));
+    const progress = sheetProgress(
+      items.map((i) => ({ jurorId: actor.id, status: i.sheetStatus === 'not_started' ? null : i.sheetStatus })),
+    );
     return { progress: progress.overall, items };
   }
 
@@ -188,6 +286,10 @@ export class AssignmentsService {
     const sheets = new Map((await this.repo.sheetsOf(assignments.map((a) => a.id))).map((s) => [s.assignmentId, s]));
     const p = sheetProgress(assignments.map((a) => ({ jurorId: a.jurorId, status: sheets.get(a.id)?.status ?? null })));
     const names = new Map((await this.users.findByIds(Object.keys(p.byJuror))).map((u) => [u.id, u.name]));
-    return { stage: key, overall: p.overall, jurors: Object.entries(p.byJuror).map(([jurorId, counts]) => ({ jurorId, name: names.get(jurorId) ?? jurorId, ...counts })) };
+    return {
+      stage: key,
+      overall: p.overall,
+      jurors: Object.entries(p.byJuror).map(([jurorId, counts]) => ({ jurorId, name: names.get(jurorId) ?? jurorId, ...counts })),
+    };
   }
 }

@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrorResponses, CurrentUser, RequestLocale, Roles, type Actor, type ErrorLocale, type OnProgress } from '@app/common';
 import { OperationProgress, TrackOperation } from '@app/operations';
 import { uuidParam } from '@app/competitions';
@@ -65,8 +74,17 @@ export class PipelineController {
   @HttpCode(200)
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: StageCloseView })
-  @ApiOperation({ summary: 'Close a stage: aggregate, apply the advance rule per category, move the passed on (409 with missing decisions or sheets unless forced with a reason)' })
-  close(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('key') key: string, @Body() dto: CloseStageDto, @RequestLocale() locale: ErrorLocale) {
+  @ApiOperation({
+    summary:
+      'Close a stage: aggregate, apply the advance rule per category, move the passed on (409 with missing decisions or sheets unless forced with a reason)',
+  })
+  close(
+    @CurrentUser() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Param('key') key: string,
+    @Body() dto: CloseStageDto,
+    @RequestLocale() locale: ErrorLocale,
+  ) {
     return this.pipeline.close(actor, id, key, dto, undefined, locale);
   }
 
@@ -121,7 +139,9 @@ export class PipelineController {
   @Post('innovations/:id/field-visit')
   @Roles('admin', 'organizer', 'juror')
   @ApiCreatedResponse({ type: FieldVisitView })
-  @ApiOperation({ summary: 'Schedule or move a field visit (organizer), or record the checklist and findings (organizer or the visit’s verifier)' })
+  @ApiOperation({
+    summary: 'Schedule or move a field visit (organizer), or record the checklist and findings (organizer or the visit’s verifier)',
+  })
   fieldVisit(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: FieldVisitDto) {
     return this.schedule.recordFieldVisit(actor, id, dto);
   }
@@ -160,7 +180,13 @@ export class JuryController {
   @ApiCreatedResponse({ type: AutoAssignView })
   @ApiOperation({ summary: 'Automatic assignment: k jurors per innovation, conflict-free, balanced, deterministic; shortfalls explained' })
   @TrackOperation('judging.assign', { competitionParam: 'id', result: (r: { created: number }) => r.created })
-  auto(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Param('key') key: string, @Body() dto: AutoAssignDto, @OperationProgress() progress: OnProgress) {
+  auto(
+    @CurrentUser() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Param('key') key: string,
+    @Body() dto: AutoAssignDto,
+    @OperationProgress() progress: OnProgress,
+  ) {
     return this.assignments.autoAssign(actor, id, key, dto, progress);
   }
 

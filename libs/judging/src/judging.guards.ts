@@ -16,9 +16,14 @@ export class JudgingGuards implements OnModuleInit {
   onModuleInit(): void {
     // A reminder matters only while the assignment is active, its stage open with the deadline it names (not
     // moved since), and its sheet not submitted.
-    this.guards.register(SHEET_UNSUBMITTED_GUARD, (payload) => this.repo.reminderStillDue(String(payload.assignmentId), typeof payload.dueAt === 'string' ? payload.dueAt : null));
+    this.guards.register(SHEET_UNSUBMITTED_GUARD, (payload) =>
+      this.repo.reminderStillDue(String(payload.assignmentId), typeof payload.dueAt === 'string' ? payload.dueAt : null),
+    );
   }
 }
 
-@Module({ imports: [TypeOrmModule.forFeature(JUDGING_ENTITIES), NotificationDeliveryModule], providers: [JudgingRepository, JudgingGuards] })
+@Module({
+  imports: [TypeOrmModule.forFeature(JUDGING_ENTITIES), NotificationDeliveryModule],
+  providers: [JudgingRepository, JudgingGuards],
+})
 export class JudgingGuardsModule {}

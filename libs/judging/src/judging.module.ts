@@ -16,7 +16,14 @@ import { JudgingGuardsModule } from './judging.guards';
 import { JuryController, PipelineController } from './judging.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(JUDGING_ENTITIES), CompetitionsModule, SubmissionsModule, IdentityModule, NotificationsModule, JudgingGuardsModule],
+  imports: [
+    TypeOrmModule.forFeature(JUDGING_ENTITIES),
+    CompetitionsModule,
+    SubmissionsModule,
+    IdentityModule,
+    NotificationsModule,
+    JudgingGuardsModule,
+  ],
   providers: [JudgingRepository, PipelineService, ScheduleService, AssignmentsService, JuryService, JudgingEvents, GivenScoresRegistry],
   controllers: [PipelineController, JuryController],
   exports: [PipelineService, AssignmentsService, JuryService, JudgingRepository, GivenScoresRegistry, ScheduleService],
@@ -33,7 +40,8 @@ export class JudgingModule implements OnModuleInit {
   onModuleInit(): void {
     // A moved deadline moves the scoring reminders of the stage's assignments with it.
     this.competitions.onWindowsMoved(async (tx, competitionId, changes) => {
-      for (const stage of new Set(changes.filter((c) => c.field === 'closesAt').map((c) => c.stage))) await this.events.rescheduleReminders(tx, competitionId, stage);
+      for (const stage of new Set(changes.filter((c) => c.field === 'closesAt').map((c) => c.stage)))
+        await this.events.rescheduleReminders(tx, competitionId, stage);
     });
     this.access.register(async (actor, innovationId) => {
       if (actor.role !== 'juror') return false;

@@ -9,7 +9,15 @@ import { DocumentsService, InnovationEntity, InnovationsRepository, InnovationsS
 import { explain, jurorReport } from '@app/scoring';
 import { JudgingRepository, type DraftSaveContext, type DraftWrite } from './persistence/judging.repository';
 import { AssignmentEntity, ScoreSheetEntity } from './persistence/judging.entities';
-import { assertNoConflict, assertSheetEditable, assertValidSheetValues, conflictReasons, flagDisagreement, scoringInputFor, validateSheetValues } from './domain';
+import {
+  assertNoConflict,
+  assertSheetEditable,
+  assertValidSheetValues,
+  conflictReasons,
+  flagDisagreement,
+  scoringInputFor,
+  validateSheetValues,
+} from './domain';
 import { JudgingEvents } from './judging.events';
 import type { SaveSheetDto } from './dto/judging.dto';
 
@@ -40,7 +48,10 @@ export class JuryService {
    * Draft saves from kept contexts go to PostgreSQL together when they arrive while others are being written:
    * one statement and one commit for many jurors' saves under load, a save alone when it is quiet.
    */
-  private readonly draftWrites = new Batcher<DraftWrite, ScoreSheetEntity | null>((drafts) => this.repo.writeDrafts(drafts), DRAFT_BATCHING);
+  private readonly draftWrites = new Batcher<DraftWrite, ScoreSheetEntity | null>(
+    (drafts) => this.repo.writeDrafts(drafts),
+    DRAFT_BATCHING,
+  );
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -55,7 +66,12 @@ export class JuryService {
   ) {}
 
   /** The juror's own assignment (404 for anyone else's); organizers of the competition may read it too. */
-  private async ownAssignment(actor: Actor, id: string, tx?: EntityManager, lock = false): Promise<{ assignment: AssignmentEntity; asOrganizer: boolean }> {
+  private async ownAssignment(
+    actor: Actor,
+    id: string,
+    tx?: EntityManager,
+    lock = false,
+  ): Promise<{ assignment: AssignmentEntity; asOrganizer: boolean }> {
     const a = await this.repo.assignment(id, tx, lock);
     const notFound = () => new NotFound('ASSIGNMENT_NOT_FOUND', `assignment ${id} not found`);
     if (!a || a.removedAt) throw notFound();
@@ -78,16 +94,32 @@ export class JuryService {
     const sheet = await this.repo.sheet(assignment.id);
     const view = await this.innovations.view(innovation!);
     return {
-      assignment: { id: assignment.id, stage: assignment.stageKey, stageLabel: stage.label, dueAt: stage.closesAt, stageStatus: competition.stages.find((s) => s.key === stage.key)?.status },
+      assignment: {
+        id: assignment.id,
+        stage: assignment.stageKey,
+        stageLabel: stage.label,
+        dueAt: stage.closesAt,
+        stageStatus: competition.stages.find((s) => s.key === stage.key)?.status,
+      },
       innovation: { ...view, version: undefined },
       documents: await this.documents.listFor(assignment.innovationId),
       rubric: stage.rubric,
-      sheet: sheet ? this.sheetView(sheet) : { status: 'not_started', scores: {}, comment: null, version: 0, submittedAt: null, noConflictConfirmedAt: null },
+      sheet: sheet
+        ? this.sheetView(sheet)
+        : { status: 'not_started', scores: {}, comment: null, version: 0, submittedAt: null, noConflictConfirmedAt: null },
     };
   }
 
   private sheetView(s: ScoreSheetEntity) {
-    return { status: s.status, scores: s.scores, comment: s.comment, version: s.version, submittedAt: s.submittedAt, noConflictConfirmedAt: s.noConflictConfirmedAt, updatedAt: s.updatedAt };
+    return {
+      status: s.status,
+      scores: s.scores,
+      comment: s.comment,
+      version: s.version,
+      submittedAt: s.submittedAt,
+      noConflictConfirmedAt: s.noConflictConfirmedAt,
+      updatedAt: s.updatedAt,
+    };
   }
 
   private async sheetContext(actor: Actor, id: string, tx: EntityManager) {
@@ -99,7 +131,11 @@ export class JuryService {
     const status = competition.stages.find((s) => s.key === stage.key)?.status;
     const sheet = await this.repo.sheet(assignment.id, tx, true);
     // A sheet reopened for an upheld objection is corrected while its stage stays closed.
-    if (status !== 'open' && !sheet?.correctionOf) throw new Conflict('STAGE_NOT_OPEN', `stage "${stage.key}" is ${status}; sheets are edited while it is open`, { status, allowed: ['open'] });
+    if (status !== 'open' && !sheet?.correctionOf)
+      throw new Conflict('STAGE_NOT_OPEN', `stage "${stage.key}" is ${status}; sheets are edited while it is open`, {
+        status,
+        allowed: ['open'],
+      });
     return { assignment, stage, sheet, competition };
   }
 
@@ -141,7 +177,14 @@ export class JuryService {
       ctx = read;
     }
     if (validateSheetValues(ctx.stage.rubric, dto.scores ?? {}, { requireAll: false }).length) return null;
-    const saved = await this.draftWrites.submit({ sheetId: ctx.sheet.id, scores: (dto.scores ?? {}) as Record<string, number>, comment: dto.comment ?? null, version: dto.version, jurorId: actor.id, basis: ctx.basis });
+    const saved = await this.draftWrites.submit({
+      sheetId: ctx.sheet.id,
+      scores: (dto.scores ?? {}) as Record<string, number>,
+      comment: dto.comment ?? null,
+      version: dto.version,
+      jurorId: actor.id,
+      basis: ctx.basis,
+    });
     if (!saved) {
       this.draftContexts.delete(key);
       return null;
@@ -156,9 +199,24 @@ export class JuryService {
   private async saveSheetLocked(actor: Actor, id: string, dto: SaveSheetDto) {
     return this.db.transaction(async (tx) => {
       const { assignment, stage, sheet } = await this.sheetContext(actor, id, tx);
-      if (!sheet && !dto.confirmNoConflict) throw new ValidationFailed([{ field: 'confirmNoConflict', message: 'confirm that you have no conflict of interest with this innovation before scoring it', code: 'CONFIRM_NO_CONFLICT', params: {} }], 'JUDGING_CONFIRM_NO_CONFLICT');
+      if (!sheet && !dto.confirmNoConflict)
+        throw new ValidationFailed(
+          [
+            {
+              field: 'confirmNoConflict',
+              message: 'confirm that you have no conflict of interest with this innovation before scoring it',
+              code: 'CONFIRM_NO_CONFLICT',
+              params: {},
+            },
+          ],
+          'JUDGING_CONFIRM_NO_CONFLICT',
+        );
       if (sheet) {
-        if (dto.version === undefined) throw new ValidationFailed([{ field: 'version', message: 'send the version of the sheet you edited' }], 'JUDGING_VERSION_REQUIRED');
+        if (dto.version === undefined)
+          throw new ValidationFailed(
+            [{ field: 'version', message: 'send the version of the sheet you edited' }],
+            'JUDGING_VERSION_REQUIRED',
+          );
         assertSheetEditable(sheet.status, dto.version, sheet.version);
       } else if (dto.version !== undefined && dto.version !== 0) {
         assertSheetEditable('draft', dto.version, 0);
@@ -167,9 +225,31 @@ export class JuryService {
       assertValidSheetValues(stage.rubric, dto.scores ?? {}, { requireAll: false });
       const scores = (dto.scores ?? {}) as Record<string, number>;
       const comment = dto.comment ?? sheet?.comment ?? null;
-      if (sheet) return this.sheetView(await this.repo.writeSheet(tx, sheet.id, { status: 'draft', scores, comment, submittedAt: null }, { status: 'draft', by: actor.id }));
-      const saved = await this.repo.saveSheet(tx, { assignmentId: assignment.id, noConflictConfirmedAt: new Date(), status: 'draft', scores, comment, version: 1 });
-      await this.repo.appendVersion(tx, { sheetId: saved.id, version: saved.version, status: 'draft', scores: saved.scores, comment: saved.comment, savedBy: actor.id });
+      if (sheet)
+        return this.sheetView(
+          await this.repo.writeSheet(
+            tx,
+            sheet.id,
+            { status: 'draft', scores, comment, submittedAt: null },
+            { status: 'draft', by: actor.id },
+          ),
+        );
+      const saved = await this.repo.saveSheet(tx, {
+        assignmentId: assignment.id,
+        noConflictConfirmedAt: new Date(),
+        status: 'draft',
+        scores,
+        comment,
+        version: 1,
+      });
+      await this.repo.appendVersion(tx, {
+        sheetId: saved.id,
+        version: saved.version,
+        status: 'draft',
+        scores: saved.scores,
+        comment: saved.comment,
+        savedBy: actor.id,
+      });
       return this.sheetView(saved);
     });
   }
@@ -178,15 +258,28 @@ export class JuryService {
   async submitSheet(actor: Actor, id: string, version: number | undefined, now = new Date()) {
     return this.db.transaction(async (tx) => {
       const { assignment, stage, sheet } = await this.sheetContext(actor, id, tx);
-      if (!sheet) throw new ValidationFailed([{ field: 'scores', message: 'save the sheet before submitting it' }], 'JUDGING_INVALID_SCORES');
+      if (!sheet)
+        throw new ValidationFailed([{ field: 'scores', message: 'save the sheet before submitting it' }], 'JUDGING_INVALID_SCORES');
       assertSheetEditable(sheet.status, version, sheet.version);
       await this.assertNoConflictNow(tx, actor.id, assignment.innovationId);
       const errors = validateSheetValues(stage.rubric, sheet.scores, { requireAll: true });
       if (!sheet.comment?.trim()) errors.push({ field: 'comment', message: 'a comment explaining the scores is required' });
       if (errors.length) throw new ValidationFailed(errors, 'JUDGING_INVALID_SCORES', 'The sheet cannot be submitted');
-      const saved = await this.repo.writeSheet(tx, sheet.id, { status: 'submitted', scores: sheet.scores, comment: sheet.comment, submittedAt: now }, { status: 'submitted', by: actor.id });
+      const saved = await this.repo.writeSheet(
+        tx,
+        sheet.id,
+        { status: 'submitted', scores: sheet.scores, comment: sheet.comment, submittedAt: now },
+        { status: 'submitted', by: actor.id },
+      );
       if (sheet.correctionOf) await this.repo.setCorrection(tx, [sheet.id], null);
-      await this.audit.record(tx, { actorId: actor.id, action: 'sheet.submit', entityType: 'score_sheet', entityId: saved.id, competitionId: assignment.competitionId, after: { assignmentId: assignment.id, version: saved.version, ...(sheet.correctionOf ? { correctionOf: sheet.correctionOf } : {}) } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'sheet.submit',
+        entityType: 'score_sheet',
+        entityId: saved.id,
+        competitionId: assignment.competitionId,
+        after: { assignmentId: assignment.id, version: saved.version, ...(sheet.correctionOf ? { correctionOf: sheet.correctionOf } : {}) },
+      });
       return this.sheetView(saved);
     });
   }
@@ -198,13 +291,43 @@ export class JuryService {
       if (!asOrganizer) throw new NotFound('ASSIGNMENT_NOT_FOUND', `assignment ${id} not found`);
       // Only while the stage is open: the juror could not submit again after it closed, and the score would
       // drop out of the ranking without anyone noticing.
-      const status = (await this.competitions.holdSnapshot(tx, assignment.competitionId)).stages.find((s) => s.key === assignment.stageKey)?.status;
-      if (status !== 'open') throw new Conflict('STAGE_NOT_OPEN', `stage "${assignment.stageKey}" is ${status}; a sheet is reopened only while its stage is open`, { status, allowed: ['open'] });
+      const status = (await this.competitions.holdSnapshot(tx, assignment.competitionId)).stages.find(
+        (s) => s.key === assignment.stageKey,
+      )?.status;
+      if (status !== 'open')
+        throw new Conflict(
+          'STAGE_NOT_OPEN',
+          `stage "${assignment.stageKey}" is ${status}; a sheet is reopened only while its stage is open`,
+          { status, allowed: ['open'] },
+        );
       const sheet = await this.repo.sheet(assignment.id, tx, true);
-      if (!sheet || sheet.status !== 'submitted') throw new Conflict('JUDGING_SHEET_NOT_SUBMITTED', `the sheet is ${sheet?.status ?? 'not started'}; only a submitted sheet is reopened`, { status: sheet?.status ?? 'not_started', allowed: ['submitted'] });
-      const saved = await this.repo.writeSheet(tx, sheet.id, { status: 'draft', scores: sheet.scores, comment: sheet.comment, submittedAt: null }, { status: 'reopened', by: actor.id, reason });
-      await this.audit.record(tx, { actorId: actor.id, action: 'sheet.reopen', entityType: 'score_sheet', entityId: saved.id, competitionId: assignment.competitionId, after: { assignmentId: assignment.id, version: saved.version }, reason });
-      await this.events.sheetsReopened(tx, await this.competitions.snapshot(assignment.competitionId, tx), [{ assignment, version: saved.version }], reason);
+      if (!sheet || sheet.status !== 'submitted')
+        throw new Conflict(
+          'JUDGING_SHEET_NOT_SUBMITTED',
+          `the sheet is ${sheet?.status ?? 'not started'}; only a submitted sheet is reopened`,
+          { status: sheet?.status ?? 'not_started', allowed: ['submitted'] },
+        );
+      const saved = await this.repo.writeSheet(
+        tx,
+        sheet.id,
+        { status: 'draft', scores: sheet.scores, comment: sheet.comment, submittedAt: null },
+        { status: 'reopened', by: actor.id, reason },
+      );
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'sheet.reopen',
+        entityType: 'score_sheet',
+        entityId: saved.id,
+        competitionId: assignment.competitionId,
+        after: { assignmentId: assignment.id, version: saved.version },
+        reason,
+      });
+      await this.events.sheetsReopened(
+        tx,
+        await this.competitions.snapshot(assignment.competitionId, tx),
+        [{ assignment, version: saved.version }],
+        reason,
+      );
       return this.sheetView(saved);
     });
   }
@@ -214,17 +337,45 @@ export class JuryService {
    * draft for their jurors (who are notified), marked as corrections until submitted again; publication waits
    * for them. Runs in the caller's transaction (which holds the competition row). Returns the sheets reopened.
    */
-  async reopenForCorrection(tx: EntityManager, actorId: string, competition: CompetitionSnapshot, innovationId: string, stageKey: string, objectionId: string, reason: string): Promise<number> {
+  async reopenForCorrection(
+    tx: EntityManager,
+    actorId: string,
+    competition: CompetitionSnapshot,
+    innovationId: string,
+    stageKey: string,
+    objectionId: string,
+    reason: string,
+  ): Promise<number> {
     const stage = scoredStage(competition, stageKey);
     const assignments = (await this.repo.activeAssignments(competition.id, stage.key, tx)).filter((a) => a.innovationId === innovationId);
-    const sheets = new Map((await this.repo.sheetsOf(assignments.map((a) => a.id), tx)).map((sh) => [sh.assignmentId, sh]));
+    const sheets = new Map(
+      (
+        await this.repo.sheetsOf(
+          assignments.map((a) => a.id),
+          tx,
+        )
+      ).map((sh) => [sh.assignmentId, sh]),
+    );
     const reopened: { assignment: AssignmentEntity; version: number }[] = [];
     for (const a of assignments) {
       const sheet = sheets.get(a.id);
       if (!sheet || sheet.status !== 'submitted') continue;
-      const saved = await this.repo.writeSheet(tx, sheet.id, { status: 'draft', scores: sheet.scores, comment: sheet.comment, submittedAt: null }, { status: 'reopened', by: actorId, reason });
+      const saved = await this.repo.writeSheet(
+        tx,
+        sheet.id,
+        { status: 'draft', scores: sheet.scores, comment: sheet.comment, submittedAt: null },
+        { status: 'reopened', by: actorId, reason },
+      );
       await this.repo.setCorrection(tx, [sheet.id], objectionId);
-      await this.audit.record(tx, { actorId, action: 'sheet.reopen', entityType: 'score_sheet', entityId: saved.id, competitionId: competition.id, after: { assignmentId: a.id, version: saved.version, correctionOf: objectionId }, reason });
+      await this.audit.record(tx, {
+        actorId,
+        action: 'sheet.reopen',
+        entityType: 'score_sheet',
+        entityId: saved.id,
+        competitionId: competition.id,
+        after: { assignmentId: a.id, version: saved.version, correctionOf: objectionId },
+        reason,
+      });
       reopened.push({ assignment: a, version: saved.version });
     }
     await this.events.sheetsReopened(tx, competition, reopened, reason);
@@ -240,7 +391,15 @@ export class JuryService {
     const { assignment } = await this.ownAssignment(actor, id);
     const sheet = await this.repo.sheet(assignment.id);
     if (!sheet) return [];
-    return (await this.repo.versions(sheet.id)).map((v) => ({ version: v.version, status: v.status, scores: v.scores, comment: v.comment, reason: v.reason, savedAt: v.savedAt, savedBy: v.savedBy === actor.id ? 'you' : v.savedBy }));
+    return (await this.repo.versions(sheet.id)).map((v) => ({
+      version: v.version,
+      status: v.status,
+      scores: v.scores,
+      comment: v.comment,
+      reason: v.reason,
+      savedAt: v.savedAt,
+      savedBy: v.savedBy === actor.id ? 'you' : v.savedBy,
+    }));
   }
 
   /** The scoring library's juror calibration report and the innovations whose jurors disagree most. */
@@ -251,7 +410,11 @@ export class JuryService {
     const sheets = await this.repo.submittedSheets(competitionId, key);
     const ids = [...new Set(sheets.map((s) => s.innovationId))];
     const innovations = (await Promise.all(ids.map((id) => this.innovationRows.findById(id)))).filter((i): i is InnovationEntity => !!i);
-    const input = scoringInputFor(competition.plan, innovations, sheets.map((s) => ({ stage: key, juror: s.jurorId, submission: s.innovationId, scores: s.scores })));
+    const input = scoringInputFor(
+      competition.plan,
+      innovations,
+      sheets.map((s) => ({ stage: key, juror: s.jurorId, submission: s.innovationId, scores: s.scores })),
+    );
     const report = jurorReport(input, key);
     const names = new Map((await this.users.findByIds(report.jurors.map((j) => j.juror))).map((u) => [u.id, u.name]));
     const byInnovation: Record<string, number[]> = {};

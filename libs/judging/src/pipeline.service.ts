@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Conflict, NotFound, reasonColumns, storedReasonText, ValidationFailed, type Actor, type CodedReason, type ErrorLocale } from '@app/common';
+import {
+  Conflict,
+  NotFound,
+  reasonColumns,
+  storedReasonText,
+  ValidationFailed,
+  type Actor,
+  type CodedReason,
+  type ErrorLocale,
+} from '@app/common';
 import { AuditService } from '@app/audit';
 import { assertStageTransition, CompetitionsService, isScoredStage, type CompetitionPlan, type StagePlan } from '@app/competitions';
 import { assertTransition, InnovationEntity, InnovationsRepository, InnovationsService } from '@app/submissions';
@@ -16,7 +25,17 @@ export interface StageCloseSummary {
   eliminated: number;
   forced: boolean;
   /** `reason` in the request's language; a system reason also as its code and parameters (the kernel's reason catalog). */
-  decisions: { innovationId: string; title: string; category: string; outcome: 'passed' | 'eliminated'; score: number | null; rank: number | null; reason: string; reasonCode: string | null; reasonParams: Record<string, string | number | boolean> | null }[];
+  decisions: {
+    innovationId: string;
+    title: string;
+    category: string;
+    outcome: 'passed' | 'eliminated';
+    score: number | null;
+    rank: number | null;
+    reason: string;
+    reasonCode: string | null;
+    reasonParams: Record<string, string | number | boolean> | null;
+  }[];
 }
 
 export interface ScreeningDecision {
@@ -51,23 +70,50 @@ export class PipelineService {
 
   private async stageContext(actor: Actor, tx: EntityManager, competitionId: string, key: string) {
     const competition = await this.competitions.lockManaged(actor, tx, competitionId);
-    if (competition.status === 'draft') throw new Conflict('COMPETITION_NOT_OPEN', `competition "${competition.name}" is still a draft: open it first (POST /api/competitions/${competitionId}/open)`, { status: 'draft', allowed: ['open'] });
+    if (competition.status === 'draft')
+      throw new Conflict(
+        'COMPETITION_NOT_OPEN',
+        `competition "${competition.name}" is still a draft: open it first (POST /api/competitions/${competitionId}/open)`,
+        { status: 'draft', allowed: ['open'] },
+      );
     const stages = await this.competitions.stagePlans(tx, competitionId);
     const index = stages.findIndex((s) => s.plan.key === key);
-    if (index < 0) throw new NotFound('STAGE_NOT_FOUND', `competition has no stage "${key}" (stages: ${stages.map((s) => s.plan.key).join(', ')})`);
+    if (index < 0)
+      throw new NotFound('STAGE_NOT_FOUND', `competition has no stage "${key}" (stages: ${stages.map((s) => s.plan.key).join(', ')})`);
     return { competition, stages, index, stage: stages[index], next: stages[index + 1] ?? null };
   }
 
-  async open(actor: Actor, competitionId: string, key: string, now = new Date()): Promise<{ stage: string; status: 'open'; pending: number }> {
+  async open(
+    actor: Actor,
+    competitionId: string,
+    key: string,
+    now = new Date(),
+  ): Promise<{ stage: string; status: 'open'; pending: number }> {
     return this.db.transaction(async (tx) => {
       const { competition, stages, stage } = await this.stageContext(actor, tx, competitionId, key);
-      assertStageTransition(stages.map((s) => ({ key: s.plan.key, status: s.state.status })), key, 'open');
+      assertStageTransition(
+        stages.map((s) => ({ key: s.plan.key, status: s.state.status })),
+        key,
+        'open',
+      );
       stage.state.status = 'open';
       stage.state.openedAt = now;
       await this.competitions.saveStage(tx, stage.state);
       const entrants = stage.plan.kind === 'submission' ? [] : await this.innovationRows.inStage(tx, competitionId, key);
-      await this.repo.createPending(tx, competitionId, key, entrants.map((i) => i.id));
-      await this.audit.record(tx, { actorId: actor.id, action: 'stage.open', entityType: 'stage', entityId: `${competitionId}:${key}`, competitionId, after: { stage: key, entrants: entrants.length } });
+      await this.repo.createPending(
+        tx,
+        competitionId,
+        key,
+        entrants.map((i) => i.id),
+      );
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'stage.open',
+        entityType: 'stage',
+        entityId: `${competitionId}:${key}`,
+        competitionId,
+        after: { stage: key, entrants: entrants.length },
+      });
       await this.events.stageOpened(tx, competition.id, key, entrants);
       return { stage: key, status: 'open', pending: entrants.length };
     });
@@ -79,26 +125,60 @@ export class PipelineService {
    * its advance rule per category (ties at the cut-off advance). Unfinished work refuses the close (409,
    * listing it) unless `force` comes with a reason.
    */
-  async close(actor: Actor, competitionId: string, key: string, opts: { force?: boolean; reason?: string }, now = new Date(), locale: ErrorLocale = 'en'): Promise<StageCloseSummary> {
-    if (opts.force && !opts.reason?.trim()) throw new ValidationFailed([{ field: 'reason', message: 'a forced close needs a reason', code: 'REASON_REQUIRED', params: {} }], 'STAGE_FORCE_REASON');
+  async close(
+    actor: Actor,
+    competitionId: string,
+    key: string,
+    opts: { force?: boolean; reason?: string },
+    now = new Date(),
+    locale: ErrorLocale = 'en',
+  ): Promise<StageCloseSummary> {
+    if (opts.force && !opts.reason?.trim())
+      throw new ValidationFailed(
+        [{ field: 'reason', message: 'a forced close needs a reason', code: 'REASON_REQUIRED', params: {} }],
+        'STAGE_FORCE_REASON',
+      );
     return this.db.transaction(async (tx) => {
       const { competition, stages, stage, next } = await this.stageContext(actor, tx, competitionId, key);
-      assertStageTransition(stages.map((s) => ({ key: s.plan.key, status: s.state.status })), key, 'closed');
+      assertStageTransition(
+        stages.map((s) => ({ key: s.plan.key, status: s.state.status })),
+        key,
+        'closed',
+      );
       const contenders = await this.innovationRows.inStage(tx, competitionId, key);
       const decisions = await this.decide(tx, competition.id, competition.plan, stage.plan, contenders, opts);
       const byId = new Map(contenders.map((i) => [i.id, i]));
-      await this.repo.upsertDecisions(tx, competitionId, key, decisions.map((d) => ({ ...d, ...reasonColumns(d.reason), reason: reasonColumns(d.reason).reason! })), actor.id, now);
+      await this.repo.upsertDecisions(
+        tx,
+        competitionId,
+        key,
+        decisions.map((d) => ({ ...d, ...reasonColumns(d.reason), reason: reasonColumns(d.reason).reason! })),
+        actor.id,
+        now,
+      );
       const passedIds = decisions.filter((d) => d.outcome === 'passed').map((d) => d.id);
       const eliminated = decisions.filter((d) => d.outcome === 'eliminated').map((d) => byId.get(d.id)!);
       for (const innovation of eliminated) assertTransition(innovation.status, 'eliminated', 'system');
       const reasons = new Map(decisions.map((d) => [d.id, d.reason]));
       await this.innovations.moveMany(tx, actor, eliminated, 'eliminated', reasons, key);
-      await this.innovationRows.addHistory(tx, passedIds.map((id) => ({ innovationId: id, fromStatus: 'pending', toStatus: 'passed', stage: key, actorId: actor.id, actorRole: actor.role, ...reasonColumns(reasons.get(id)!) })));
+      await this.innovationRows.addHistory(
+        tx,
+        passedIds.map((id) => ({
+          innovationId: id,
+          fromStatus: 'pending',
+          toStatus: 'passed',
+          stage: key,
+          actorId: actor.id,
+          actorRole: actor.role,
+          ...reasonColumns(reasons.get(id)!),
+        })),
+      );
       if (next) await this.innovationRows.setCurrentStage(tx, passedIds, next.plan.key);
       stage.state.status = 'closed';
       stage.state.closedAt = now;
       await this.competitions.saveStage(tx, stage.state);
-      if (stage.plan.kind === 'submission') await this.competitions.setStatus(tx, actor.id, competition, 'judging', 'the submission stage closed');
+      if (stage.plan.kind === 'submission')
+        await this.competitions.setStatus(tx, actor.id, competition, 'judging', 'the submission stage closed');
       const summary: StageCloseSummary = {
         stage: key,
         passed: passedIds.length,
@@ -106,52 +186,112 @@ export class PipelineService {
         forced: !!opts.force,
         decisions: decisions.map((d) => {
           const stored = reasonColumns(d.reason);
-          return { innovationId: d.id, title: byId.get(d.id)!.title, category: byId.get(d.id)!.category, outcome: d.outcome, score: d.score, rank: d.rank, reason: storedReasonText(stored, locale)!, reasonCode: stored.reasonCode, reasonParams: stored.reasonParams };
+          return {
+            innovationId: d.id,
+            title: byId.get(d.id)!.title,
+            category: byId.get(d.id)!.category,
+            outcome: d.outcome,
+            score: d.score,
+            rank: d.rank,
+            reason: storedReasonText(stored, locale)!,
+            reasonCode: stored.reasonCode,
+            reasonParams: stored.reasonParams,
+          };
         }),
       };
-      await this.audit.record(tx, { actorId: actor.id, action: opts.force ? 'stage.close_forced' : 'stage.close', entityType: 'stage', entityId: `${competitionId}:${key}`, competitionId, after: { stage: key, passed: summary.passed, eliminated: summary.eliminated }, reason: opts.reason ?? null });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: opts.force ? 'stage.close_forced' : 'stage.close',
+        entityType: 'stage',
+        entityId: `${competitionId}:${key}`,
+        competitionId,
+        after: { stage: key, passed: summary.passed, eliminated: summary.eliminated },
+        reason: opts.reason ?? null,
+      });
       await this.events.stageClosed(tx, competition.id, key, summary.decisions);
       return summary;
     });
   }
 
-  private async decide(tx: EntityManager, competitionId: string, plan: CompetitionPlan, stage: StagePlan, contenders: InnovationEntity[], opts: { force?: boolean; reason?: string }): Promise<Decision[]> {
-    if (stage.kind === 'submission') return contenders.map((i) => ({ id: i.id, outcome: 'passed', reason: coded('STAGE_SUBMITTED_ON_TIME'), score: null, rank: null }));
+  private async decide(
+    tx: EntityManager,
+    competitionId: string,
+    plan: CompetitionPlan,
+    stage: StagePlan,
+    contenders: InnovationEntity[],
+    opts: { force?: boolean; reason?: string },
+  ): Promise<Decision[]> {
+    if (stage.kind === 'submission')
+      return contenders.map((i) => ({ id: i.id, outcome: 'passed', reason: coded('STAGE_SUBMITTED_ON_TIME'), score: null, rank: null }));
     if (!isScoredStage(stage)) {
       const results = new Map((await this.repo.results(competitionId, stage.key, tx)).map((r) => [r.innovationId, r]));
       const undecided = contenders.filter((i) => (results.get(i.id)?.status ?? 'pending') === 'pending');
       if (undecided.length && !opts.force) {
-        throw new Conflict('STAGE_UNDECIDED', `${undecided.length} innovation(s) have no ${stage.key} decision yet: ${undecided.slice(0, 10).map((i) => `"${i.title}"`).join(', ')}${undecided.length > 10 ? ', …' : ''}. Decide them or close with force and a reason.`, { undecided: undecided.map((i) => ({ innovationId: i.id, title: i.title })) });
+        throw new Conflict(
+          'STAGE_UNDECIDED',
+          `${undecided.length} innovation(s) have no ${stage.key} decision yet: ${undecided
+            .slice(0, 10)
+            .map((i) => `"${i.title}"`)
+            .join(', ')}${undecided.length > 10 ? ', …' : ''}. Decide them or close with force and a reason.`,
+          { undecided: undecided.map((i) => ({ innovationId: i.id, title: i.title })) },
+        );
       }
       return contenders.map((i) => {
         const r = results.get(i.id);
-        const passed: string | CodedReason = r?.reasonCode ? coded(r.reasonCode as CodedReason['code'], r.reasonParams ?? {}) : (r?.reason ?? coded('STAGE_PASSED', { stage: stage.key }));
-        return r?.status === 'passed' ? { id: i.id, outcome: 'passed', reason: passed, score: null, rank: null } : { id: i.id, outcome: 'eliminated', reason: coded('STAGE_NOT_DECIDED', { reason: opts.reason ?? '' }), score: null, rank: null };
+        const passed: string | CodedReason = r?.reasonCode
+          ? coded(r.reasonCode as CodedReason['code'], r.reasonParams ?? {})
+          : (r?.reason ?? coded('STAGE_PASSED', { stage: stage.key }));
+        return r?.status === 'passed'
+          ? { id: i.id, outcome: 'passed', reason: passed, score: null, rank: null }
+          : { id: i.id, outcome: 'eliminated', reason: coded('STAGE_NOT_DECIDED', { reason: opts.reason ?? '' }), score: null, rank: null };
       });
     }
     const open = await this.repo.openSheets(competitionId, stage.key, tx);
     if (open.length && !opts.force) {
-      throw new Conflict('STAGE_SHEETS_OPEN', `${open.length} score sheet(s) are not submitted: ${open.slice(0, 10).map((s) => `${s.jurorName} on "${s.innovationTitle}" (${s.status.replace('_', ' ')})`).join('; ')}${open.length > 10 ? '; …' : ''}. Wait for them, or close with force and a reason.`, { open });
+      throw new Conflict(
+        'STAGE_SHEETS_OPEN',
+        `${open.length} score sheet(s) are not submitted: ${open
+          .slice(0, 10)
+          .map((s) => `${s.jurorName} on "${s.innovationTitle}" (${s.status.replace('_', ' ')})`)
+          .join('; ')}${open.length > 10 ? '; …' : ''}. Wait for them, or close with force and a reason.`,
+        { open },
+      );
     }
     const contenderIds = new Set(contenders.map((i) => i.id));
     const stageSheets = await this.repo.submittedSheets(competitionId, stage.key, tx);
     // DESIGN §4.11: an innovation judged in this stage that no longer contends (disqualified meanwhile) keeps its
     // sheets in the statistics as an excluded submission — as the ranking counts them, so both give one number.
     const outsiderIds = [...new Set(stageSheets.map((s) => s.innovationId).filter((id) => !contenderIds.has(id)))];
-    const outsiders = (await this.repo.scoringProfiles(outsiderIds, tx)).filter((i) => (STATUSES_IN_STATISTICS as readonly string[]).includes(i.status));
+    const outsiders = (await this.repo.scoringProfiles(outsiderIds, tx)).filter((i) =>
+      (STATUSES_IN_STATISTICS as readonly string[]).includes(i.status),
+    );
     const counted = new Set([...contenderIds, ...outsiders.map((i) => i.id)]);
-    const sheets = stageSheets.filter((s) => counted.has(s.innovationId)).map((s) => ({ stage: stage.key, juror: s.jurorId, submission: s.innovationId, scores: s.scores }));
+    const sheets = stageSheets
+      .filter((s) => counted.has(s.innovationId))
+      .map((s) => ({ stage: stage.key, juror: s.jurorId, submission: s.innovationId, scores: s.scores }));
     const input = scoringInputFor(plan, [...contenders, ...outsiders.map((i) => ({ ...i, excluded: true }))], sheets);
     const scores = new Map(stageScores(input).map((r) => [r.submission, r.stages[stage.key] ?? null]));
     const candidates = contenders.map((i) => ({ id: i.id, category: i.category, score: scores.get(i.id) ?? null }));
     const rule = stage.advance;
-    if (rule && rule.type !== 'all') return applyAdvanceRule(candidates, rule).map((d) => ({ ...d, reason: coded(d.reasonCode, d.reasonParams) }));
+    if (rule && rule.type !== 'all')
+      return applyAdvanceRule(candidates, rule).map((d) => ({ ...d, reason: coded(d.reasonCode, d.reasonParams) }));
     // `all` or the last stage: every scored innovation stays in; one without a score cannot be ranked.
-    return candidates.map((c) => ({ id: c.id, outcome: c.score === null ? 'eliminated' : 'passed', reason: c.score === null ? coded('STAGE_NO_SHEET') : coded('STAGE_SCORED', { score: c.score }), score: c.score, rank: null }));
+    return candidates.map((c) => ({
+      id: c.id,
+      outcome: c.score === null ? 'eliminated' : 'passed',
+      reason: c.score === null ? coded('STAGE_NO_SHEET') : coded('STAGE_SCORED', { score: c.score }),
+      score: c.score,
+      rank: null,
+    }));
   }
 
   /** Administrative screening, one decision or many, all-or-nothing. Failing eliminates with the reason. */
-  async screen(actor: Actor, competitionId: string, decisions: ScreeningDecision[], now = new Date()): Promise<{ passed: number; failed: number }> {
+  async screen(
+    actor: Actor,
+    competitionId: string,
+    decisions: ScreeningDecision[],
+    now = new Date(),
+  ): Promise<{ passed: number; failed: number }> {
     return this.db.transaction(async (tx) => {
       const competition = await this.competitions.lockManaged(actor, tx, competitionId);
       const stages = await this.competitions.stagePlans(tx, competitionId);
@@ -161,48 +301,103 @@ export class PipelineService {
       const correcting = screening.state.status !== 'open';
       if (correcting) {
         const results = await Promise.all(decisions.map((d) => this.repo.result(d.innovationId, screening.plan.key, tx)));
-        if (!decisions.length || results.some((r) => !r?.correctionOf)) throw new Conflict('SCREENING_NOT_OPEN', `the ${screening.plan.key} stage is ${screening.state.status}; screening decisions are taken while it is open (or again, once reopened for an upheld objection)`, { status: screening.state.status, allowed: ['open'] });
+        if (!decisions.length || results.some((r) => !r?.correctionOf))
+          throw new Conflict(
+            'SCREENING_NOT_OPEN',
+            `the ${screening.plan.key} stage is ${screening.state.status}; screening decisions are taken while it is open (or again, once reopened for an upheld objection)`,
+            { status: screening.state.status, allowed: ['open'] },
+          );
       }
       const next = stages[stages.findIndex((s) => s.plan.key === screening.plan.key) + 1] ?? null;
-      const errors = decisions.flatMap((d, i) => (d.decision === 'fail' && !d.reason?.trim() ? [{ field: `decisions[${i}].reason`, message: 'a failed screening needs a reason the OPD will read' }] : []));
+      const errors = decisions.flatMap((d, i) =>
+        d.decision === 'fail' && !d.reason?.trim()
+          ? [{ field: `decisions[${i}].reason`, message: 'a failed screening needs a reason the OPD will read' }]
+          : [],
+      );
       const checklistKeys = new Set((screening.plan.checklist ?? []).map((c) => c.key));
-      decisions.forEach((d, i) => Object.keys(d.checklist ?? {}).forEach((k) => !checklistKeys.has(k) && errors.push({ field: `decisions[${i}].checklist.${k}`, message: `not a checklist item (${[...checklistKeys].join(', ')})` })));
+      decisions.forEach((d, i) =>
+        Object.keys(d.checklist ?? {}).forEach(
+          (k) =>
+            !checklistKeys.has(k) &&
+            errors.push({ field: `decisions[${i}].checklist.${k}`, message: `not a checklist item (${[...checklistKeys].join(', ')})` }),
+        ),
+      );
       if (errors.length) throw new ValidationFailed(errors, 'SCREENING_INVALID');
       let passed = 0;
       for (const d of decisions) {
         const { innovation } = await this.innovations.relate(actor, d.innovationId, tx, true);
-        if (innovation.competitionId !== competition.id) throw new NotFound('INNOVATION_NOT_FOUND', `innovation ${d.innovationId} not found in this competition`);
+        if (innovation.competitionId !== competition.id)
+          throw new NotFound('INNOVATION_NOT_FOUND', `innovation ${d.innovationId} not found in this competition`);
         const result = await this.repo.result(innovation.id, screening.plan.key, tx);
         if (!result || innovation.currentStage !== screening.plan.key) {
-          throw new Conflict('SCREENING_NOT_ENTERED', `"${innovation.title}" is not in ${screening.plan.key} (it is ${innovation.status}, at ${innovation.currentStage ?? 'no stage'})`);
+          throw new Conflict(
+            'SCREENING_NOT_ENTERED',
+            `"${innovation.title}" is not in ${screening.plan.key} (it is ${innovation.status}, at ${innovation.currentStage ?? 'no stage'})`,
+          );
         }
         if (d.decision === 'pass') {
           if (innovation.status === 'eliminated') {
             assertTransition('eliminated', 'submitted', 'organizer', { competitionStatus: competition.status });
-            await this.innovations.move(tx, actor, innovation, 'submitted', { reason: d.reason ?? coded('SCREENING_CHANGED_TO_PASS'), stage: screening.plan.key });
+            await this.innovations.move(tx, actor, innovation, 'submitted', {
+              reason: d.reason ?? coded('SCREENING_CHANGED_TO_PASS'),
+              stage: screening.plan.key,
+            });
           } else if (innovation.status !== 'submitted') {
-            throw new Conflict('SUBMISSION_ILLEGAL_TRANSITION', `"${innovation.title}" is ${innovation.status} and cannot pass screening`, { from: innovation.status });
+            throw new Conflict('SUBMISSION_ILLEGAL_TRANSITION', `"${innovation.title}" is ${innovation.status} and cannot pass screening`, {
+              from: innovation.status,
+            });
           }
-          Object.assign(result, { status: 'passed', ...reasonColumns(d.reason ?? coded('SCREENING_PASSED')), details: { checklist: d.checklist ?? {} }, decidedBy: actor.id, decidedAt: now });
+          Object.assign(result, {
+            status: 'passed',
+            ...reasonColumns(d.reason ?? coded('SCREENING_PASSED')),
+            details: { checklist: d.checklist ?? {} },
+            decidedBy: actor.id,
+            decidedAt: now,
+          });
           passed++;
         } else {
           if (innovation.status !== 'eliminated') {
             assertTransition(innovation.status, 'eliminated', 'organizer');
             await this.innovations.move(tx, actor, innovation, 'eliminated', { reason: d.reason!, stage: screening.plan.key });
           }
-          Object.assign(result, { status: 'eliminated', ...reasonColumns(d.reason!), details: { checklist: d.checklist ?? {} }, decidedBy: actor.id, decidedAt: now });
+          Object.assign(result, {
+            status: 'eliminated',
+            ...reasonColumns(d.reason!),
+            details: { checklist: d.checklist ?? {} },
+            decidedBy: actor.id,
+            decidedAt: now,
+          });
         }
         if (correcting) {
           // The correction is decided: a pass moves the innovation on, as the stage's close would have.
-          await this.audit.record(tx, { actorId: actor.id, action: 'screening.correct', entityType: 'innovation', entityId: innovation.id, competitionId, after: { status: result.status, reason: result.reason, correctionOf: result.correctionOf } });
+          await this.audit.record(tx, {
+            actorId: actor.id,
+            action: 'screening.correct',
+            entityType: 'innovation',
+            entityId: innovation.id,
+            competitionId,
+            after: { status: result.status, reason: result.reason, correctionOf: result.correctionOf },
+          });
           result.correctionOf = null;
           if (result.status === 'passed' && next) await this.innovationRows.setCurrentStage(tx, [innovation.id], next.plan.key);
         }
         await this.repo.saveResult(tx, result);
         // The screener's note goes to the OPD; the default (coded) one says no more than the decision itself.
-        await this.events.screeningDecided(tx, innovation, result.status as 'passed' | 'eliminated', result.reasonCode ? '' : (result.reason ?? ''));
+        await this.events.screeningDecided(
+          tx,
+          innovation,
+          result.status as 'passed' | 'eliminated',
+          result.reasonCode ? '' : (result.reason ?? ''),
+        );
       }
-      await this.audit.record(tx, { actorId: actor.id, action: 'screening.decide', entityType: 'stage', entityId: `${competitionId}:${screening.plan.key}`, competitionId, after: { passed, failed: decisions.length - passed, innovations: decisions.map((d) => `${d.innovationId}:${d.decision}`) } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'screening.decide',
+        entityType: 'stage',
+        entityId: `${competitionId}:${screening.plan.key}`,
+        competitionId,
+        after: { passed, failed: decisions.length - passed, innovations: decisions.map((d) => `${d.innovationId}:${d.decision}`) },
+      });
       return { passed, failed: decisions.length - passed };
     });
   }
@@ -213,18 +408,39 @@ export class PipelineService {
    * caller's transaction (which holds the competition row). The decision reopened, or null when the innovation
    * has no failed screening decision in that stage (or it is reopened already).
    */
-  async reopenScreeningForCorrection(tx: EntityManager, actor: Actor, competitionId: string, innovationId: string, stageKey: string, objectionId: string, reason: string): Promise<{ status: string; reason: string | null } | null> {
+  async reopenScreeningForCorrection(
+    tx: EntityManager,
+    actor: Actor,
+    competitionId: string,
+    innovationId: string,
+    stageKey: string,
+    objectionId: string,
+    reason: string,
+  ): Promise<{ status: string; reason: string | null } | null> {
     const result = await this.repo.result(innovationId, stageKey, tx);
     if (!result || result.status !== 'eliminated' || result.correctionOf) return null;
     const before = { status: result.status, reason: result.reason };
     Object.assign(result, { status: 'pending', correctionOf: objectionId });
     await this.repo.saveResult(tx, result);
-    await this.audit.record(tx, { actorId: actor.id, action: 'screening.reopen', entityType: 'innovation', entityId: innovationId, competitionId, before, after: { status: 'pending', correctionOf: objectionId }, reason });
+    await this.audit.record(tx, {
+      actorId: actor.id,
+      action: 'screening.reopen',
+      entityType: 'innovation',
+      entityId: innovationId,
+      competitionId,
+      before,
+      after: { status: 'pending', correctionOf: objectionId },
+      reason,
+    });
     return before;
   }
 
   /** One screening decision, in the innovation's competition. */
-  async screenOne(actor: Actor, innovationId: string, decision: Omit<ScreeningDecision, 'innovationId'>): Promise<{ passed: number; failed: number }> {
+  async screenOne(
+    actor: Actor,
+    innovationId: string,
+    decision: Omit<ScreeningDecision, 'innovationId'>,
+  ): Promise<{ passed: number; failed: number }> {
     const { innovation } = await this.innovations.relate(actor, innovationId);
     return this.screen(actor, innovation.competitionId, [{ ...decision, innovationId }]);
   }

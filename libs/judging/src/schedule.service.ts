@@ -5,7 +5,15 @@ import { Conflict, Forbidden, ValidationFailed, type Actor, type LocalizedText }
 import { AuditService } from '@app/audit';
 import { CompetitionsService, type StageKind, type StagePlan } from '@app/competitions';
 import { AssignmentsService } from './assignments.service';
-import { DocumentsService, InnovationEntity, InnovationsRepository, InnovationsService, toDocumentView, type InnovationRelation, type UploadedStream } from '@app/submissions';
+import {
+  DocumentsService,
+  InnovationEntity,
+  InnovationsRepository,
+  InnovationsService,
+  toDocumentView,
+  type InnovationRelation,
+  type UploadedStream,
+} from '@app/submissions';
 import { JudgingRepository } from './persistence/judging.repository';
 import { FieldVisitEntity, PresentationSlotEntity } from './persistence/judging.entities';
 import { assertNoConflict } from './domain';
@@ -22,11 +30,17 @@ function seesJurors(actor: Actor, relation: InnovationRelation, jurors: string[]
 }
 
 /** A slot starts in the future and lies inside the stage's window (when the plan gives one); the fields at fault. */
-export function slotOutsideWindow(slot: { startsAt: Date; endsAt: Date }, stage: Pick<StagePlan, 'opensAt' | 'closesAt'>, now: Date): { field: string; message: string }[] {
+export function slotOutsideWindow(
+  slot: { startsAt: Date; endsAt: Date },
+  stage: Pick<StagePlan, 'opensAt' | 'closesAt'>,
+  now: Date,
+): { field: string; message: string }[] {
   const errors: { field: string; message: string }[] = [];
   if (slot.startsAt <= now) errors.push({ field: 'startsAt', message: `is in the past (now ${now.toISOString()})` });
-  else if (stage.opensAt && slot.startsAt < new Date(stage.opensAt)) errors.push({ field: 'startsAt', message: `is before the stage opens (${stage.opensAt})` });
-  if (stage.closesAt && slot.endsAt > new Date(stage.closesAt)) errors.push({ field: 'endsAt', message: `is after the stage closes (${stage.closesAt})` });
+  else if (stage.opensAt && slot.startsAt < new Date(stage.opensAt))
+    errors.push({ field: 'startsAt', message: `is before the stage opens (${stage.opensAt})` });
+  if (stage.closesAt && slot.endsAt > new Date(stage.closesAt))
+    errors.push({ field: 'endsAt', message: `is after the stage closes (${stage.closesAt})` });
   return errors;
 }
 
@@ -61,7 +75,11 @@ export class ScheduleService {
     const competition = await this.competitions.snapshot(innovation.competitionId, tx);
     const stage = competition.plan.stages.find((s) => s.key === innovation.currentStage);
     if (innovation.status !== 'submitted' || stage?.kind !== kind) {
-      throw new Conflict('SCHEDULE_WRONG_STAGE', `"${innovation.title}" is ${innovation.status} at stage ${innovation.currentStage ?? 'none'}, not in a ${kind.replace('_', ' ')} stage`, { status: innovation.status, stage: innovation.currentStage });
+      throw new Conflict(
+        'SCHEDULE_WRONG_STAGE',
+        `"${innovation.title}" is ${innovation.status} at stage ${innovation.currentStage ?? 'none'}, not in a ${kind.replace('_', ' ')} stage`,
+        { status: innovation.status, stage: innovation.currentStage },
+      );
     }
     return innovation;
   }
@@ -71,8 +89,18 @@ export class ScheduleService {
     const unique = [...new Set(ids)];
     const jurors = new Map((await this.assignments.jurorProfiles(tx, unique)).map((j) => [j.id, j]));
     const missing = unique.filter((id) => !jurors.has(id));
-    if (missing.length) throw new ValidationFailed(missing.map((id) => ({ field, message: `${id} is not an active juror` })), 'SCHEDULE_INVALID');
-    for (const j of jurors.values()) assertNoConflict(j, { id: innovation.id, organizationId: innovation.organizationId, regionId: innovation.regionId, provinceId: innovation.provinceId });
+    if (missing.length)
+      throw new ValidationFailed(
+        missing.map((id) => ({ field, message: `${id} is not an active juror` })),
+        'SCHEDULE_INVALID',
+      );
+    for (const j of jurors.values())
+      assertNoConflict(j, {
+        id: innovation.id,
+        organizationId: innovation.organizationId,
+        regionId: innovation.regionId,
+        provinceId: innovation.provinceId,
+      });
     return new Map([...jurors].map(([id, j]) => [id, j.name]));
   }
 
@@ -81,7 +109,8 @@ export class ScheduleService {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     if (!(startsAt < endsAt)) throw new ValidationFailed([{ field: 'endsAt', message: 'must be after startsAt' }], 'SCHEDULE_INVALID');
-    if (!dto.location && !dto.link) throw new ValidationFailed([{ field: 'location', message: 'give a room (location) or a video link (link)' }], 'SCHEDULE_INVALID');
+    if (!dto.location && !dto.link)
+      throw new ValidationFailed([{ field: 'location', message: 'give a room (location) or a video link (link)' }], 'SCHEDULE_INVALID');
     return this.db.transaction(async (tx) => {
       // One scheduler at a time, so two overlapping slots cannot both pass the check.
       await transactionLock(tx, 'presentation-slots');
@@ -92,28 +121,82 @@ export class ScheduleService {
       if (outside.length) throw new ValidationFailed(outside, 'SCHEDULE_OUTSIDE_WINDOW', 'The slot does not fit the stage');
       const names = await this.checkJurors(tx, dto.panel, 'panel', innovation);
       // The panel hears the presentation it scores: every member holds an assignment of this innovation at this stage.
-      const assigned = new Set((await this.repo.activeAssignments(innovation.competitionId, stage.key, tx)).filter((a) => a.innovationId === innovation.id).map((a) => a.jurorId));
+      const assigned = new Set(
+        (await this.repo.activeAssignments(innovation.competitionId, stage.key, tx))
+          .filter((a) => a.innovationId === innovation.id)
+          .map((a) => a.jurorId),
+      );
       const unassigned = [...names].filter(([id]) => !assigned.has(id)).map(([jurorId, juror]) => ({ jurorId, juror }));
       if (unassigned.length) {
-        throw new Conflict('SCHEDULE_JUROR_NOT_ASSIGNED', `${unassigned.map((u) => u.juror).join(', ')} ${unassigned.length > 1 ? 'are' : 'is'} not assigned to score "${innovation.title}" at stage ${stage.key}; assign first, then schedule`, { names: unassigned.map((u) => u.juror), stage: stage.key, jurors: unassigned });
+        throw new Conflict(
+          'SCHEDULE_JUROR_NOT_ASSIGNED',
+          `${unassigned.map((u) => u.juror).join(', ')} ${unassigned.length > 1 ? 'are' : 'is'} not assigned to score "${innovation.title}" at stage ${stage.key}; assign first, then schedule`,
+          { names: unassigned.map((u) => u.juror), stage: stage.key, jurors: unassigned },
+        );
       }
       const clashes = await this.repo.overlappingSlots(tx, [...names.keys()], startsAt, endsAt, innovation.id);
       if (clashes.length) {
-        const titles = new Map((await Promise.all(clashes.map((c) => this.innovationRows.findById(c.innovationId, tx)))).map((i) => [i!.id, i!.title]));
-        const details = clashes.flatMap((c) => c.panel.filter((j) => names.has(j)).map((j) => ({ jurorId: j, juror: names.get(j), innovation: titles.get(c.innovationId), startsAt: c.startsAt, endsAt: c.endsAt })));
-        throw new Conflict('SCHEDULE_JUROR_OVERLAP', details.map((d) => `${d.juror} already sits in the slot of "${d.innovation}" (${d.startsAt.toISOString()}–${d.endsAt.toISOString()})`).join('; '), { clashes: details });
+        const titles = new Map(
+          (await Promise.all(clashes.map((c) => this.innovationRows.findById(c.innovationId, tx)))).map((i) => [i!.id, i!.title]),
+        );
+        const details = clashes.flatMap((c) =>
+          c.panel
+            .filter((j) => names.has(j))
+            .map((j) => ({
+              jurorId: j,
+              juror: names.get(j),
+              innovation: titles.get(c.innovationId),
+              startsAt: c.startsAt,
+              endsAt: c.endsAt,
+            })),
+        );
+        throw new Conflict(
+          'SCHEDULE_JUROR_OVERLAP',
+          details
+            .map((d) => `${d.juror} already sits in the slot of "${d.innovation}" (${d.startsAt.toISOString()}–${d.endsAt.toISOString()})`)
+            .join('; '),
+          { clashes: details },
+        );
       }
       const previous = await this.repo.currentSlot(innovation.id, tx);
       if (previous) await this.repo.supersede(tx, PresentationSlotEntity, previous.id, now);
-      const slot = await this.repo.insertSlot(tx, { competitionId: innovation.competitionId, innovationId: innovation.id, startsAt, endsAt, location: dto.location ?? null, link: dto.link ?? null, panel: [...names.keys()], note: dto.note ?? null, createdBy: actor.id });
-      await this.audit.record(tx, { actorId: actor.id, action: previous ? 'presentation.move' : 'presentation.schedule', entityType: 'innovation', entityId: innovation.id, competitionId: innovation.competitionId, before: previous ? this.slotView(previous, true) : undefined, after: this.slotView(slot, true) });
+      const slot = await this.repo.insertSlot(tx, {
+        competitionId: innovation.competitionId,
+        innovationId: innovation.id,
+        startsAt,
+        endsAt,
+        location: dto.location ?? null,
+        link: dto.link ?? null,
+        panel: [...names.keys()],
+        note: dto.note ?? null,
+        createdBy: actor.id,
+      });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: previous ? 'presentation.move' : 'presentation.schedule',
+        entityType: 'innovation',
+        entityId: innovation.id,
+        competitionId: innovation.competitionId,
+        before: previous ? this.slotView(previous, true) : undefined,
+        after: this.slotView(slot, true),
+      });
       await this.events.presentationScheduled(tx, innovation, slot, !!previous, previous?.startsAt);
       return this.slotView(slot, true);
     });
   }
 
   private slotView(s: PresentationSlotEntity, withPanel: boolean) {
-    return { id: s.id, innovationId: s.innovationId, startsAt: s.startsAt, endsAt: s.endsAt, location: s.location, link: s.link, note: s.note, ...(withPanel ? { panel: s.panel } : {}), supersededAt: s.supersededAt };
+    return {
+      id: s.id,
+      innovationId: s.innovationId,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      location: s.location,
+      link: s.link,
+      note: s.note,
+      ...(withPanel ? { panel: s.panel } : {}),
+      supersededAt: s.supersededAt,
+    };
   }
 
   /** The current slot and its earlier versions; the panel only for organizers and the slot's own panel. */
@@ -138,20 +221,30 @@ export class ScheduleService {
       const { innovation, relation } = await this.innovations.relate(actor, innovationId, tx, true);
       const current = await this.repo.currentVisit(innovationId, tx);
       const asVerifier = relation === 'reader' && actor.role === 'juror' && !!current?.verifiers.includes(actor.id);
-      if (relation !== 'organizer' && !asVerifier) throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only organizers and the visit’s verifiers record field visits');
+      if (relation !== 'organizer' && !asVerifier)
+        throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only organizers and the visit’s verifiers record field visits');
       if (relation === 'organizer') await this.atStage(actor, innovationId, 'field_verification', tx);
       const reschedules = dto.visitAt !== undefined || dto.address !== undefined || dto.verifiers !== undefined;
-      if (asVerifier && reschedules) throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Verifiers record findings; the organizer schedules the visit');
+      if (asVerifier && reschedules)
+        throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Verifiers record findings; the organizer schedules the visit');
       if (!current && (!dto.visitAt || !dto.address || !dto.verifiers?.length)) {
         throw new ValidationFailed(
-          [!dto.visitAt && { field: 'visitAt', message: 'required to schedule the visit' }, !dto.address && { field: 'address', message: 'required to schedule the visit' }, !dto.verifiers?.length && { field: 'verifiers', message: 'name at least one verifier' }].filter((x): x is { field: string; message: string } => !!x),
+          [
+            !dto.visitAt && { field: 'visitAt', message: 'required to schedule the visit' },
+            !dto.address && { field: 'address', message: 'required to schedule the visit' },
+            !dto.verifiers?.length && { field: 'verifiers', message: 'name at least one verifier' },
+          ].filter((x): x is { field: string; message: string } => !!x),
           'SCHEDULE_INVALID',
         );
       }
       const competition = await this.competitions.snapshot(innovation.competitionId, tx);
       const rubric = visitChecklist(competition.plan.stages.find((s) => s.key === innovation.currentStage));
       const keys = new Set(rubric.map((c) => c.key));
-      const bad = (dto.checklist ?? []).flatMap((c, i) => (keys.has(c.key) ? [] : [{ field: `checklist[${i}].key`, message: `not an item of this stage's checklist (${[...keys].join(', ')})` }]));
+      const bad = (dto.checklist ?? []).flatMap((c, i) =>
+        keys.has(c.key)
+          ? []
+          : [{ field: `checklist[${i}].key`, message: `not an item of this stage's checklist (${[...keys].join(', ')})` }],
+      );
       if (bad.length) throw new ValidationFailed(bad, 'SCHEDULE_INVALID');
       if (dto.verifiers) await this.checkJurors(tx, dto.verifiers, 'verifiers', innovation);
       const answers = new Map((current?.checklist ?? []).map((c) => [c.key, c]));
@@ -173,7 +266,14 @@ export class ScheduleService {
         saved = await this.repo.saveVisit(tx, next);
         await this.events.fieldVisitScheduled(tx, innovation, saved, !!current, current?.visitAt);
       }
-      await this.audit.record(tx, { actorId: actor.id, action: current ? (reschedules ? 'field_visit.move' : 'field_visit.record') : 'field_visit.schedule', entityType: 'innovation', entityId: innovationId, competitionId: innovation.competitionId, after: { visitAt: saved.visitAt, address: saved.address, verifiers: saved.verifiers, findings: saved.findings !== null } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: current ? (reschedules ? 'field_visit.move' : 'field_visit.record') : 'field_visit.schedule',
+        entityType: 'innovation',
+        entityId: innovationId,
+        competitionId: innovation.competitionId,
+        after: { visitAt: saved.visitAt, address: saved.address, verifiers: saved.verifiers, findings: saved.findings !== null },
+      });
       return this.visitView(saved, true, rubric);
     });
   }
@@ -186,7 +286,11 @@ export class ScheduleService {
       visitAt: v.visitAt,
       address: v.address,
       ...(withJurors ? { verifiers: v.verifiers } : {}),
-      checklist: v.checklist.map((c) => ({ ...c, label: rubric.find((r) => r.key === c.key)?.label ?? null, guidance: rubric.find((r) => r.key === c.key)?.guidance ?? null })),
+      checklist: v.checklist.map((c) => ({
+        ...c,
+        label: rubric.find((r) => r.key === c.key)?.label ?? null,
+        guidance: rubric.find((r) => r.key === c.key)?.guidance ?? null,
+      })),
       findings: v.findings,
       ...(withJurors ? { recordedBy: v.recordedBy } : {}),
       updatedAt: v.updatedAt,
@@ -202,7 +306,11 @@ export class ScheduleService {
     const history = await this.repo.visitHistory(innovationId);
     const photos = (await this.documents.listFor(innovationId)).filter((d) => d.kind === 'field_photo');
     const withJurors = (v: FieldVisitEntity) => seesJurors(actor, relation, v.verifiers);
-    return { current: history.filter((v) => !v.supersededAt).map((v) => this.visitView(v, withJurors(v), rubric))[0] ?? null, history: history.map((v) => this.visitView(v, withJurors(v))), photos };
+    return {
+      current: history.filter((v) => !v.supersededAt).map((v) => this.visitView(v, withJurors(v), rubric))[0] ?? null,
+      history: history.map((v) => this.visitView(v, withJurors(v))),
+      photos,
+    };
   }
 
   /** Photo evidence of the visit, stored like any document (kind field_photo), by an organizer or a verifier. */
@@ -210,11 +318,19 @@ export class ScheduleService {
     const { relation } = await this.innovations.relate(actor, innovationId);
     const visit = await this.repo.currentVisit(innovationId);
     // Who may add photos is decided before the visit's state, so that a juror who is no verifier learns nothing about it.
-    if (relation !== 'organizer' && !(actor.role === 'juror' && visit?.verifiers.includes(actor.id))) throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only organizers and the visit’s verifiers add photos');
+    if (relation !== 'organizer' && !(actor.role === 'juror' && visit?.verifiers.includes(actor.id)))
+      throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only organizers and the visit’s verifiers add photos');
     if (!visit) throw new Conflict('FIELD_VISIT_NOT_SCHEDULED', 'schedule the field visit before adding photos');
     const doc = await this.documents.receive(upload, async (tx, meta) => {
       const row = await this.innovationRows.insertDocument(tx, { ...meta, innovationId, kind: 'field_photo', uploadedBy: actor.id });
-      await this.audit.record(tx, { actorId: actor.id, action: 'field_visit.photo', entityType: 'document', entityId: row.id, competitionId: visit.competitionId, after: { innovationId, sha256: row.sha256 } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'field_visit.photo',
+        entityType: 'document',
+        entityId: row.id,
+        competitionId: visit.competitionId,
+        after: { innovationId, sha256: row.sha256 },
+      });
       return row;
     });
     return toDocumentView(doc);

@@ -49,7 +49,9 @@ describe('IllegalTransition', () => {
 
   it('names the actor, and says when nothing is allowed', () => {
     const error = new IllegalTransition('T', { subject: 'innovation', from: 'withdrawn', to: 'draft', actor: 'opd', allowed: [] });
-    expect(error.message).toBe('Cannot move innovation from "withdrawn" to "draft" as opd: it is "withdrawn", from which opd may move it to nothing (final state).');
+    expect(error.message).toBe(
+      'Cannot move innovation from "withdrawn" to "draft" as opd: it is "withdrawn", from which opd may move it to nothing (final state).',
+    );
   });
 
   it('gives a guard reason instead of the list', () => {

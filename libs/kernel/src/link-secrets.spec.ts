@@ -6,7 +6,10 @@ describe('one-time link secrets are kept out of logs and operator views', () => 
     ['/v/abc?x=1', '/v/[redacted]?x=1'],
     ['/atur-sandi?token=abc.def', '/atur-sandi?token=[redacted]'],
     ['/atur-ulang-sandi?lang=en&token=abc.def&x=2', '/atur-ulang-sandi?lang=en&token=[redacted]&x=2'],
-    ['https://kid.example/v/tok and https://kid.example/atur-sandi?Token=t2', 'https://kid.example/v/[redacted] and https://kid.example/atur-sandi?Token=[redacted]'],
+    [
+      'https://kid.example/v/tok and https://kid.example/atur-sandi?Token=t2',
+      'https://kid.example/v/[redacted] and https://kid.example/atur-sandi?Token=[redacted]',
+    ],
     ['/api/public/favourite-polls/1/votes', '/api/public/favourite-polls/1/votes'],
     ['/vote/abc', '/vote/abc'],
   ])('%s → %s', (url, want) => expect(redactLinkSecrets(url)).toBe(want));

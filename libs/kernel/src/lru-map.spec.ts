@@ -5,7 +5,11 @@ describe('LruMap', () => {
     ['keeps what fits', (m) => m.set('a', 1).set('b', 2), ['a', 'b']],
     ['drops the oldest beyond the capacity', (m) => m.set('a', 1).set('b', 2).set('c', 3).set('d', 4), ['b', 'c', 'd']],
     ['a read makes an entry the most recent', (m) => (m.set('a', 1).set('b', 2).set('c', 3), m.get('a'), m.set('d', 4)), ['c', 'a', 'd']],
-    ['writing a key again makes it the most recent without growing', (m) => m.set('a', 1).set('b', 2).set('a', 5).set('c', 3).set('d', 4), ['a', 'c', 'd']],
+    [
+      'writing a key again makes it the most recent without growing',
+      (m) => m.set('a', 1).set('b', 2).set('a', 5).set('c', 3).set('d', 4),
+      ['a', 'c', 'd'],
+    ],
     ['a miss changes nothing', (m) => (m.set('a', 1), m.get('z'), m.set('b', 2).set('c', 3)), ['a', 'b', 'c']],
     ['delete frees a place', (m) => (m.set('a', 1).set('b', 2).set('c', 3), m.delete('a'), m.set('d', 4)), ['b', 'c', 'd']],
   ])('%s', (_name, act, kept) => {

@@ -18,13 +18,18 @@ export function forbiddenImports(source: string): string[] {
 
 function pureSourceFiles(): string[] {
   const libs = join(ROOT, 'libs');
-  const dirs = readdirSync(libs).flatMap((lib) => [join(libs, lib, 'src', 'domain'), ...(PURE_LIBS.includes(lib) ? [join(libs, lib, 'src')] : [])]);
+  const dirs = readdirSync(libs).flatMap((lib) => [
+    join(libs, lib, 'src', 'domain'),
+    ...(PURE_LIBS.includes(lib) ? [join(libs, lib, 'src')] : []),
+  ]);
   return [...new Set(dirs.flatMap(listTs))].filter((file) => !/\.(e2e-)?spec\.ts$/.test(file));
 }
 
 function listTs(dir: string): string[] {
   try {
-    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(dir, f));
   } catch {
     return []; // a lib without domain/
   }

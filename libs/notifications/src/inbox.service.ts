@@ -14,7 +14,10 @@ export class InboxService {
   ) {}
 
   async list(actor: Actor, unreadOnly: boolean, page = 1, pageSize = 20): Promise<NotificationPageView> {
-    const [[rows, total], unread] = await Promise.all([this.inbox.list(actor.id, unreadOnly, page, pageSize), this.inbox.countUnread(actor.id)]);
+    const [[rows, total], unread] = await Promise.all([
+      this.inbox.list(actor.id, unreadOnly, page, pageSize),
+      this.inbox.countUnread(actor.id),
+    ]);
     return { ...toPage(rows.map(toNotificationView), total, page, pageSize), unread };
   }
 

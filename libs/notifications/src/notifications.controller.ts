@@ -50,7 +50,7 @@ export class NotificationsController {
 
   @Get('me/notification-preferences')
   @ApiOkResponse({ type: NotificationPreferencesDto })
-  @ApiOperation({ summary: 'The signed-in user\'s notification preferences' })
+  @ApiOperation({ summary: "The signed-in user's notification preferences" })
   preferences(@CurrentUser() actor: Actor) {
     return this.inbox.getPreferences(actor);
   }

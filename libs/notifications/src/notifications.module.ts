@@ -33,7 +33,11 @@ export class NotificationDeliveryModule {}
 
 /** Provides identity's ACCOUNT_MAIL port (invitations, password resets) without an import cycle: identity cannot import notifications. */
 @Global()
-@Module({ imports: [NotificationDeliveryModule], providers: [AccountMailWriter, { provide: ACCOUNT_MAIL, useExisting: AccountMailWriter }], exports: [ACCOUNT_MAIL] })
+@Module({
+  imports: [NotificationDeliveryModule],
+  providers: [AccountMailWriter, { provide: ACCOUNT_MAIL, useExisting: AccountMailWriter }],
+  exports: [ACCOUNT_MAIL],
+})
 export class AccountMailModule {}
 
 /**
@@ -46,7 +50,11 @@ export class AccountMailModule {}
     OutboxService,
     InboxService,
     OutboxAdminService,
-    { provide: OUTBOX_DISPATCH, inject: [JobQueue, QueueRelay, InProcessDispatch], useFactory: (jobs: JobQueue, relay: QueueRelay, local: InProcessDispatch) => (jobs.enabled ? relay : local) },
+    {
+      provide: OUTBOX_DISPATCH,
+      inject: [JobQueue, QueueRelay, InProcessDispatch],
+      useFactory: (jobs: JobQueue, relay: QueueRelay, local: InProcessDispatch) => (jobs.enabled ? relay : local),
+    },
     QueueRelay,
     InProcessDispatch,
   ],

@@ -30,7 +30,8 @@ export class OutboxAdminService {
   async replay(actor: Actor, id: string, now = new Date()): Promise<OutboxMessageView> {
     return this.db.transaction(async (tx) => {
       const row = await this.outbox.lock(tx, id);
-      if (row && actor.role !== 'admin' && !(await this.outbox.organizerMayTouch(id, actor.id, tx))) throw new NotFound(NotificationErrorCode.OutboxNotFound, `outbox message ${id} not found`);
+      if (row && actor.role !== 'admin' && !(await this.outbox.organizerMayTouch(id, actor.id, tx)))
+        throw new NotFound(NotificationErrorCode.OutboxNotFound, `outbox message ${id} not found`);
       if (!row) throw new NotFound(NotificationErrorCode.OutboxNotFound, `outbox message ${id} not found`);
       assertOutboxTransition(row.status, 'pending', 'operator');
       await this.outbox.replay(tx, id, now);

@@ -41,7 +41,13 @@ export class OutboxService {
    * Cancels scoring reminders that no longer hold (kept as sent with a note, so the outbox shows why): every
    * reminder of a `removed` assignment, and those of an `active` one that name another deadline than `dueAt`.
    */
-  skipScoringReminders(tx: EntityManager, competitionId: string, assignments: { removed: string[]; active: string[] }, dueAt: string | null, now: Date): Promise<void> {
+  skipScoringReminders(
+    tx: EntityManager,
+    competitionId: string,
+    assignments: { removed: string[]; active: string[] },
+    dueAt: string | null,
+    now: Date,
+  ): Promise<void> {
     return this.outbox.skipPending(
       tx,
       { type: 'scoring_reminder', competitionId, key: 'assignmentId', drop: assignments.removed, keepOnly: assignments.active, dueAt },
@@ -52,7 +58,10 @@ export class OutboxService {
 
   /** Low level: one row per recipient and channel; rows whose dedupe key exists are skipped. Returns the new ids. */
   add(tx: EntityManager, messages: readonly OutboxDraft[]): Promise<string[]> {
-    return this.outbox.insert(tx, messages.map((m) => ({ ...m, maxAttempts: this.settings.maxAttempts })));
+    return this.outbox.insert(
+      tx,
+      messages.map((m) => ({ ...m, maxAttempts: this.settings.maxAttempts })),
+    );
   }
 
   /**
@@ -72,14 +81,17 @@ export class OutboxService {
       assertPayload(input.type, input.payload);
       assertEventKey(input.dedupeKey);
     }
-    const users = new Map((await this.users.findByIds([...new Set(inputs.flatMap((i) => i.recipients))], tx)).filter((u) => u.active).map((u) => [u.id, u]));
+    const users = new Map(
+      (await this.users.findByIds([...new Set(inputs.flatMap((i) => i.recipients))], tx)).filter((u) => u.active).map((u) => [u.id, u]),
+    );
     const digest = await this.preferences.digestOf([...users.keys()], tx);
     const now = new Date();
     const drafts = inputs.flatMap((input) => {
-      const recipients = [...new Set(input.recipients)].filter((id) => users.has(id)).map((id) => ({ id, email: users.get(id)!.email, locale: users.get(id)!.locale, digest: digest.get(id)! }));
+      const recipients = [...new Set(input.recipients)]
+        .filter((id) => users.has(id))
+        .map((id) => ({ id, email: users.get(id)!.email, locale: users.get(id)!.locale, digest: digest.get(id)! }));
       return fanOut({ ...input, payload: input.payload as Record<string, unknown> }, recipients, now, this.settings.digestHour);
     });
     return (await this.add(tx, drafts)).length;
   }
-
 }

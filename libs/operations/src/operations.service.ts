@@ -31,10 +31,12 @@ export class OperationsService {
   constructor(private readonly repo: OperationsRepository) {}
 
   async start(input: OperationStart): Promise<OperationHandle> {
-    if (input.id !== undefined && !isUuid(input.id)) throw new ValidationFailed([{ field: OPERATION_HEADER, message: 'must be a UUID' }], 'OPERATION_ID_INVALID');
+    if (input.id !== undefined && !isUuid(input.id))
+      throw new ValidationFailed([{ field: OPERATION_HEADER, message: 'must be a UUID' }], 'OPERATION_ID_INVALID');
     const id = input.id?.toLowerCase() ?? randomUUID();
     const competitionId = isUuid(input.competitionId) ? input.competitionId : null;
-    if (!(await this.repo.insert({ id, kind: input.kind, ownerId: input.ownerId, competitionId }))) throw new Conflict('OPERATION_ID_TAKEN', `operation ${id} exists`);
+    if (!(await this.repo.insert({ id, kind: input.kind, ownerId: input.ownerId, competitionId })))
+      throw new Conflict('OPERATION_ID_TAKEN', `operation ${id} exists`);
     return this.handle(id);
   }
 
@@ -75,7 +77,9 @@ export class OperationsService {
       if (timer) clearTimeout(timer);
       await chain;
       // The operation's own outcome stands even when its row cannot be written.
-      await finish().catch((err: unknown) => this.logger.warn(`operation ${id}: final state not written (${err instanceof Error ? err.message : String(err)})`));
+      await finish().catch((err: unknown) =>
+        this.logger.warn(`operation ${id}: final state not written (${err instanceof Error ? err.message : String(err)})`),
+      );
     };
     return {
       id,
@@ -91,7 +95,11 @@ export class OperationsService {
    */
   async visibleTo(actor: Actor, id: string, manages: (competitionId: string) => Promise<boolean>): Promise<OperationEntity> {
     const op = await this.repo.find(id);
-    const allowed = op && (op.ownerId === actor.id || actor.role === 'admin' || (op.competitionId !== null && actor.role === 'organizer' && (await manages(op.competitionId))));
+    const allowed =
+      op &&
+      (op.ownerId === actor.id ||
+        actor.role === 'admin' ||
+        (op.competitionId !== null && actor.role === 'organizer' && (await manages(op.competitionId))));
     if (!allowed) throw new NotFound('OPERATION_NOT_FOUND', `operation ${id} not found`);
     return op;
   }

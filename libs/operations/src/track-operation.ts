@@ -1,4 +1,14 @@
-import { applyDecorators, CallHandler, createParamDecorator, ExecutionContext, HttpException, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
+import {
+  applyDecorators,
+  CallHandler,
+  createParamDecorator,
+  ExecutionContext,
+  HttpException,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+  UseInterceptors,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import { catchError, from, mergeMap, type Observable } from 'rxjs';
@@ -66,9 +76,7 @@ export class OperationInterceptor implements NestInterceptor {
     req[PROGRESS_KEY] = op.report;
     return next.handle().pipe(
       mergeMap((body) =>
-        from(
-          op.succeed(meta.result ? String((meta.result as (b: unknown) => unknown)(body) ?? '') || null : null).then(() => body),
-        ),
+        from(op.succeed(meta.result ? String((meta.result as (b: unknown) => unknown)(body) ?? '') || null : null).then(() => body)),
       ),
       catchError((err: unknown) => from(op.fail(errorCodeOf(err)).then(() => Promise.reject(err)))),
     );

@@ -25,7 +25,23 @@ import { SurveysModule } from '@app/surveys';
  * (PostgreSQL LISTEN/NOTIFY) their repositories announce cache invalidations on to every API instance, and the
  * prepared statements (their own pool) the hottest repository queries run as.
  */
-export const CONTEXT_MODULES: readonly Type[] = [ChangeBusModule, PreparedStatementsModule, AuditModule, OperationsModule, DirectoryModule, IdentityModule, CompetitionsModule, SubmissionsModule, NotificationsModule, JudgingModule, ResultsModule, SurveysModule, IndexEditionsModule, IndexSurveyAnswersModule, AwardsModule];
+export const CONTEXT_MODULES: readonly Type[] = [
+  ChangeBusModule,
+  PreparedStatementsModule,
+  AuditModule,
+  OperationsModule,
+  DirectoryModule,
+  IdentityModule,
+  CompetitionsModule,
+  SubmissionsModule,
+  NotificationsModule,
+  JudgingModule,
+  ResultsModule,
+  SurveysModule,
+  IndexEditionsModule,
+  IndexSurveyAnswersModule,
+  AwardsModule,
+];
 
 /** Loops that run in the background of a serving process (outbox relay and digests, storage sweep). */
 export const BACKGROUND_MODULES: readonly Type[] = [OutboxPumpModule, StorageSweepModule];
@@ -40,5 +56,8 @@ export function migratedDatabase(env: AppEnv, databaseUrl: string): DynamicModul
 
 /** The data source of a process that only reads and writes rows (the worker): no migrations. */
 export function unmigratedDatabase(env: AppEnv, databaseUrl: string, poolSize: number): DynamicModule {
-  return TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, ENTITIES, { poolSize, statementTimeoutMs: env.dbStatementTimeoutMs }), migrationsRun: false });
+  return TypeOrmModule.forRoot({
+    ...dataSourceOptions(databaseUrl, ENTITIES, { poolSize, statementTimeoutMs: env.dbStatementTimeoutMs }),
+    migrationsRun: false,
+  });
 }

@@ -38,7 +38,8 @@ function block(prepared: PreparedIndex, region: number, counted: readonly number
   const n = counted.length;
   const spd = ownerSum(prepared.regionScores, basis, region, byScope.region.length, 0);
   let innovationSum = 0;
-  for (const innovation of counted) innovationSum = ownerSum(prepared.innovationScores, basis, innovation, byScope.innovation.length, innovationSum);
+  for (const innovation of counted)
+    innovationSum = ownerSum(prepared.innovationScores, basis, innovation, byScope.innovation.length, innovationSum);
   let countSum = 0;
   for (const indicator of byScope.count) countSum += stepScore(indicator.steps, n);
   const sid = innovationSum / Math.max(prepared.minInnovations, n) + countSum;
@@ -73,7 +74,12 @@ function comparator(prepared: PreparedIndex, blocks: RegionBlocks): (a: number, 
 }
 
 /** The regions of one category or group as rows: ordered by rank, then region id; competition ranks. */
-function rankedRows(prepared: PreparedIndex, blocks: RegionBlocks, members: number[], compare: (a: number, b: number) => number): IndexRow[] {
+function rankedRows(
+  prepared: PreparedIndex,
+  blocks: RegionBlocks,
+  members: number[],
+  compare: (a: number, b: number) => number,
+): IndexRow[] {
   const { regions } = prepared;
   members.sort((a, b) => compare(a, b) || compareIds(regions[a].id, regions[b].id));
   const rows: IndexRow[] = [];

@@ -28,20 +28,26 @@ describe('indexDigest: the streamed §4 rule 7 digest', () => {
   it('equals inputsDigest on valid inputs, with odd strings and extra fields', () => {
     const odd = fc.string({ unit: 'binary', maxLength: 4 });
     fc.assert(
-      fc.property(arbIndexInput(), fc.array(fc.record({ at: fc.nat(), field: fc.constantFrom('self', 'note', 'region'), value: fc.oneof(odd, fc.integer()) }), { maxLength: 4 }), (input, edits) => {
-        const answers = input.answers.map((a) => ({ ...a })) as Record<string, unknown>[];
-        for (const { at, field, value } of edits) if (answers.length) answers[at % answers.length][field] = value;
-        const changed = { ...input, answers, extra: { b: 1, a: [2] } };
-        let expected: string;
-        try {
-          expected = inputsDigest(changed);
-        } catch (err) {
-          expect(err).toBeInstanceOf(ScoringInputError);
-          expect(() => indexDigest(changed)).toThrow(ScoringInputError);
-          return;
-        }
-        expect(indexDigest(changed)).toBe(expected);
-      }),
+      fc.property(
+        arbIndexInput(),
+        fc.array(fc.record({ at: fc.nat(), field: fc.constantFrom('self', 'note', 'region'), value: fc.oneof(odd, fc.integer()) }), {
+          maxLength: 4,
+        }),
+        (input, edits) => {
+          const answers = input.answers.map((a) => ({ ...a })) as Record<string, unknown>[];
+          for (const { at, field, value } of edits) if (answers.length) answers[at % answers.length][field] = value;
+          const changed = { ...input, answers, extra: { b: 1, a: [2] } };
+          let expected: string;
+          try {
+            expected = inputsDigest(changed);
+          } catch (err) {
+            expect(err).toBeInstanceOf(ScoringInputError);
+            expect(() => indexDigest(changed)).toThrow(ScoringInputError);
+            return;
+          }
+          expect(indexDigest(changed)).toBe(expected);
+        },
+      ),
     );
   });
 

@@ -33,11 +33,20 @@ describe('properties of computeIndex', () => {
         const region = input.regions[pick % input.regions.length].id;
         const zeroAnswers = input.indicators.flatMap((indicator) => {
           const zero = indicator.options?.find((o) => o.score === 0);
-          return indicator.scope === 'innovation' && zero && answered ? [{ innovation: 'added', indicator: indicator.key, self: zero.key, verified: zero.key }] : [];
+          return indicator.scope === 'innovation' && zero && answered
+            ? [{ innovation: 'added', indicator: indicator.key, self: zero.key, verified: zero.key }]
+            : [];
         });
-        const grown: IndexInput = { ...input, innovations: [...input.innovations, { id: 'added', region }], answers: [...input.answers, ...zeroAnswers] };
+        const grown: IndexInput = {
+          ...input,
+          innovations: [...input.innovations, { id: 'added', region }],
+          answers: [...input.answers, ...zeroAnswers],
+        };
         const minInnovations = input.method?.minInnovations ?? 10;
-        const find = (out: Omit<IndexOutput, 'inputsDigest'>) => Object.values(out.categories).flat().find((r) => r.region === region)!;
+        const find = (out: Omit<IndexOutput, 'inputsDigest'>) =>
+          Object.values(out.categories)
+            .flat()
+            .find((r) => r.region === region)!;
         const before = find(result(input));
         const after = find(result(grown));
         for (const basis of ['self', 'verified'] as const) {

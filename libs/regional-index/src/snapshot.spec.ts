@@ -14,7 +14,11 @@ function input() {
 describe('region ranking snapshots', () => {
   it('hashes the JCS canonical JSON of {input, output} and verifies, also after a JSON round trip', () => {
     const snapshot = createIndexSnapshot(input());
-    expect(snapshot.hash).toBe(`sha256:${createHash('sha256').update(canonicalize({ input: snapshot.input, output: snapshot.output })!).digest('hex')}`);
+    expect(snapshot.hash).toBe(
+      `sha256:${createHash('sha256')
+        .update(canonicalize({ input: snapshot.input, output: snapshot.output })!)
+        .digest('hex')}`,
+    );
     expect(verifyIndexSnapshot(snapshot)).toEqual({ ok: true });
     expect(verifyIndexSnapshot(JSON.parse(JSON.stringify(snapshot)))).toEqual({ ok: true });
     expect(verifyIndexSnapshot({ id: 'v2', reason: 'objection upheld', ...snapshot })).toEqual({ ok: true });
@@ -39,7 +43,9 @@ describe('region ranking snapshots', () => {
   });
 
   it('refuses what is not a snapshot, or one whose input is invalid', () => {
-    expect(() => verifyIndexSnapshot(exampleIndexInput())).toThrow(new ScoringInputError('a snapshot must be a JSON object {input, output, hash}'));
+    expect(() => verifyIndexSnapshot(exampleIndexInput())).toThrow(
+      new ScoringInputError('a snapshot must be a JSON object {input, output, hash}'),
+    );
     const invalid = JSON.parse(JSON.stringify(createIndexSnapshot(input())));
     invalid.input.method.basis = 'both';
     expect(() => verifyIndexSnapshot(invalid)).toThrow(/^snapshot input: method\.basis "both" is unknown/);

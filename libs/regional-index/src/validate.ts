@@ -87,8 +87,10 @@ export interface PreparedIndex {
 export function prepareIndex(raw: unknown): PreparedIndex {
   if (!isRecord(raw)) fail('input must be a JSON object');
   const method = optionalRecord(raw.method, 'method') ?? {};
-  const decimals = integerIn(method.decimals, 'method.decimals', 0, MAX_DECIMALS, `an integer from 0 to ${MAX_DECIMALS}`) ?? DEFAULT_INDEX_DECIMALS;
-  const minInnovations = integerIn(method.minInnovations, 'method.minInnovations', 1, Infinity, 'a positive integer') ?? DEFAULT_MIN_INNOVATIONS;
+  const decimals =
+    integerIn(method.decimals, 'method.decimals', 0, MAX_DECIMALS, `an integer from 0 to ${MAX_DECIMALS}`) ?? DEFAULT_INDEX_DECIMALS;
+  const minInnovations =
+    integerIn(method.minInnovations, 'method.minInnovations', 1, Infinity, 'a positive integer') ?? DEFAULT_MIN_INNOVATIONS;
   const basis = oneOf(method.basis, 'method.basis', BASES) ?? DEFAULT_BASIS;
   const tieBreak = tieBreakOf(method.tieBreak);
 
@@ -97,7 +99,7 @@ export function prepareIndex(raw: unknown): PreparedIndex {
   for (const indicator of indicators) byScope[indicator.scope].push(indicator);
   let max = 0;
   for (const indicator of indicators) max += indicator.maximum;
-  if (!(max > 0)) fail('max, the sum of the indicators\' highest scores, is 0: at least one option or step must score above 0');
+  if (!(max > 0)) fail("max, the sum of the indicators' highest scores, is 0: at least one option or step must score above 0");
 
   const bands = prepareBands(raw.bands);
   const regions = prepareRegions(raw.regions);
@@ -106,7 +108,20 @@ export function prepareIndex(raw: unknown): PreparedIndex {
   const innovationIndex = new Map(innovations.map((x, i) => [x.id, i]));
   const answers = prepareAnswers(raw.answers, indicators, byScope, regionIndex, innovationIndex);
 
-  return { input: raw as unknown as IndexInput, decimals, minInnovations, basis, tieBreak, bands, indicators, byScope, max, regions, innovations, ...answers };
+  return {
+    input: raw as unknown as IndexInput,
+    decimals,
+    minInnovations,
+    basis,
+    tieBreak,
+    bands,
+    indicators,
+    byScope,
+    max,
+    regions,
+    innovations,
+    ...answers,
+  };
 }
 
 function tieBreakOf(raw: unknown): IndexTieBreak[] {
@@ -189,13 +204,19 @@ function prepareAnswers(
   innovationIndex: ReadonlyMap<string, number>,
 ): PreparedAnswers {
   const indicatorIndex = new Map(indicators.map((x, i) => [x.key, i]));
-  const owners = { region: { index: regionIndex, slots: byScope.region.length }, innovation: { index: innovationIndex, slots: byScope.innovation.length } };
+  const owners = {
+    region: { index: regionIndex, slots: byScope.region.length },
+    innovation: { index: innovationIndex, slots: byScope.innovation.length },
+  };
   const tables = {
     region: newTables(regionIndex.size * owners.region.slots),
     innovation: newTables(innovationIndex.size * owners.innovation.slots),
   };
   /** Which answer filled each (owner, slot), for duplicates; -1 when none yet. */
-  const answeredBy = { region: new Int32Array(tables.region.self.length).fill(-1), innovation: new Int32Array(tables.innovation.self.length).fill(-1) };
+  const answeredBy = {
+    region: new Int32Array(tables.region.self.length).fill(-1),
+    innovation: new Int32Array(tables.innovation.self.length).fill(-1),
+  };
 
   arrayOf(raw, 'answers').forEach((answer, i) => {
     if (!isRecord(answer)) fail(`answers[${i}] must be an object, got ${describe(answer)}`);
@@ -203,7 +224,8 @@ function prepareAnswers(
     const at = typeof answer.indicator === 'string' ? indicatorIndex.get(answer.indicator) : undefined;
     if (at === undefined) problem(`unknown indicator ${describe(answer.indicator)}`);
     const indicator = indicators[at];
-    if (indicator.scope === 'count') problem(`indicator ${quote(indicator.key)} is a count indicator, scored from the number of innovations, and is not answered`);
+    if (indicator.scope === 'count')
+      problem(`indicator ${quote(indicator.key)} is a count indicator, scored from the number of innovations, and is not answered`);
     const scope = indicator.scope as 'region' | 'innovation';
     const other = scope === 'region' ? 'innovation' : 'region';
     if (!present(answer, scope) || present(answer, other)) {
@@ -283,14 +305,16 @@ function score(value: unknown, at: string): number {
 /** undefined when absent or null (the default applies). */
 function integerIn(value: unknown, at: string, min: number, max: number, expected: string): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) fail(`${at} must be ${expected}, got ${describe(value)}`);
+  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max)
+    fail(`${at} must be ${expected}, got ${describe(value)}`);
   return value as number;
 }
 
 /** undefined when absent or null (the default applies). */
 function oneOf<T extends string>(value: unknown, at: string, allowed: readonly T[]): T | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!(allowed as readonly unknown[]).includes(value)) fail(`${at} ${describe(value)} is unknown (expected one of ${allowed.map(quote).join(', ')})`);
+  if (!(allowed as readonly unknown[]).includes(value))
+    fail(`${at} ${describe(value)} is unknown (expected one of ${allowed.map(quote).join(', ')})`);
   return value as T;
 }
 

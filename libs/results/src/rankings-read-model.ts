@@ -34,7 +34,19 @@ const SNAPSHOTS_KEPT = 32;
 export interface RankingView {
   competition: { id: string; slug: string; name: string; year: number };
   snapshot: { id: string; version: number; hash: string; inputsDigest: string; publishedAt: Date; reason: string | null };
-  categories: Record<string, { rank: number; innovationId: string; title: string; organization: string; region: string; final: number; band: string | null; stages: Record<string, number> }[]>;
+  categories: Record<
+    string,
+    {
+      rank: number;
+      innovationId: string;
+      title: string;
+      organization: string;
+      region: string;
+      final: number;
+      band: string | null;
+      stages: Record<string, number>;
+    }[]
+  >;
   /** The innovations without a rank, at most UNRANKED_INLINE per category (the rest: GET …/rankings/unranked). */
   unranked: UnrankedRow[];
   /** Per category: how many are unranked, and by the last stage they reached. */
@@ -75,7 +87,12 @@ export class RankingsReadModel {
   /** The snapshot JSON exactly as `npm run -s cli -- verify` checks it (plus `meta`, which verify ignores). */
   async snapshotJson(id: string) {
     const s = await this.snapshotOr404(id);
-    return { input: s.input, output: s.output, hash: s.hash, meta: { snapshotId: s.id, competitionId: s.competitionId, version: s.version, publishedAt: s.publishedAt, reason: s.reason } };
+    return {
+      input: s.input,
+      output: s.output,
+      hash: s.hash,
+      meta: { snapshotId: s.id, competitionId: s.competitionId, version: s.version, publishedAt: s.publishedAt, reason: s.reason },
+    };
   }
 
   /** The snapshot (`withInput`: with its scoring input, tens of MB for a national edition; the views need none). */
@@ -89,7 +106,11 @@ export class RankingsReadModel {
   async rankingsBySlug(slug: string, version?: number): Promise<RankingView> {
     const { versions } = await this.published(slug);
     const chosen = version ? versions.find((v) => v.version === version) : versions[0];
-    if (!chosen) throw new NotFound('RANKING_NOT_PUBLISHED', version ? `version ${version} of ${slug} does not exist` : `the results of ${slug} are not published yet`);
+    if (!chosen)
+      throw new NotFound(
+        'RANKING_NOT_PUBLISHED',
+        version ? `version ${version} of ${slug} does not exist` : `the results of ${slug} are not published yet`,
+      );
     return { ...(await this.view(chosen.id)), versions };
   }
 
@@ -99,7 +120,11 @@ export class RankingsReadModel {
     if (cached && cached.until > Date.now()) return cached;
     const competition = await this.competitions.bySlug(slug);
     if (!competition || competition.status === 'draft') throw new NotFound('COMPETITION_NOT_FOUND', `competition ${slug} not found`);
-    const entry = { until: Date.now() + LATEST_CACHE_MS, competitionId: competition.id, versions: await this.repo.versions(competition.id) };
+    const entry = {
+      until: Date.now() + LATEST_CACHE_MS,
+      competitionId: competition.id,
+      versions: await this.repo.versions(competition.id),
+    };
     if (entry.versions.length) {
       this.latestBySlug.set(slug, entry);
     }
@@ -111,7 +136,13 @@ export class RankingsReadModel {
     const view = await this.rankingsBySlug(slug, version);
     const all = this.allUnranked.get(view.snapshot.id) ?? [];
     const rows = category ? all.filter((u) => u.category === category) : all;
-    return { snapshot: { id: view.snapshot.id, version: view.snapshot.version }, items: rows.slice((page - 1) * pageSize, page * pageSize), total: rows.length, page, pageSize };
+    return {
+      snapshot: { id: view.snapshot.id, version: view.snapshot.version },
+      items: rows.slice((page - 1) * pageSize, page * pageSize),
+      total: rows.length,
+      page,
+      pageSize,
+    };
   }
 
   /** The rendered view of an immutable snapshot (computed once per process; `versions` as of that time). */
@@ -122,7 +153,13 @@ export class RankingsReadModel {
     const competition = await this.competitions.snapshot(s.competitionId);
     const labels = s.labels as Record<string, InnovationLabel>;
     const output = s.output as RankOutput;
-    const unranked: UnrankedRow[] = output.unranked.map((u) => ({ innovationId: u.submission, title: labels[u.submission]?.title ?? u.submission, organization: labels[u.submission]?.organization ?? '', category: u.category, reachedStage: u.reachedStage }));
+    const unranked: UnrankedRow[] = output.unranked.map((u) => ({
+      innovationId: u.submission,
+      title: labels[u.submission]?.title ?? u.submission,
+      organization: labels[u.submission]?.organization ?? '',
+      category: u.category,
+      reachedStage: u.reachedStage,
+    }));
     const unrankedCounts: RankingView['unrankedCounts'] = {};
     const inline: UnrankedRow[] = [];
     for (const u of unranked) {
@@ -133,11 +170,34 @@ export class RankingsReadModel {
     }
     const view: RankingView = {
       competition: { id: competition.id, slug: competition.slug, name: competition.name, year: competition.year },
-      snapshot: { id: s.id, version: s.version, hash: s.hash, inputsDigest: output.inputsDigest, publishedAt: s.publishedAt, reason: s.reason },
-      categories: Object.fromEntries(Object.entries(output.categories).map(([cat, rows]) => [cat, rows.map((r) => ({ rank: r.rank, innovationId: r.submission, title: labels[r.submission]?.title ?? r.submission, organization: labels[r.submission]?.organization ?? '', region: labels[r.submission]?.region ?? '', final: r.final, band: r.band, stages: r.stages }))])),
+      snapshot: {
+        id: s.id,
+        version: s.version,
+        hash: s.hash,
+        inputsDigest: output.inputsDigest,
+        publishedAt: s.publishedAt,
+        reason: s.reason,
+      },
+      categories: Object.fromEntries(
+        Object.entries(output.categories).map(([cat, rows]) => [
+          cat,
+          rows.map((r) => ({
+            rank: r.rank,
+            innovationId: r.submission,
+            title: labels[r.submission]?.title ?? r.submission,
+            organization: labels[r.submission]?.organization ?? '',
+            region: labels[r.submission]?.region ?? '',
+            final: r.final,
+            band: r.band,
+            stages: r.stages,
+          })),
+        ]),
+      ),
       unranked: inline,
       unrankedCounts,
-      stages: competition.plan.stages.filter((st) => st.rubric.length > 0 || st.given === true).map((st) => ({ key: st.key, label: st.label, weight: st.weight })),
+      stages: competition.plan.stages
+        .filter((st) => st.rubric.length > 0 || st.given === true)
+        .map((st) => ({ key: st.key, label: st.label, weight: st.weight })),
       versions: await this.repo.versions(s.competitionId),
     };
     this.allUnranked.set(snapshotId, unranked);
@@ -148,8 +208,30 @@ export class RankingsReadModel {
   /** Rows for CSV and XLSX: one per ranked innovation, category by category. */
   table(view: RankingView): { header: string[]; rows: (string | number | null)[][] } {
     const stageKeys = view.stages.map((s) => s.key);
-    const header = ['category', 'rank', 'innovation', 'organization', 'region', 'final', 'band', ...stageKeys.map((k) => `stage_${k}`), 'innovation_id'];
-    const rows = Object.entries(view.categories).flatMap(([cat, list]) => list.map((r) => [cat, r.rank, r.title, r.organization, r.region, r.final, r.band, ...stageKeys.map((k) => r.stages[k] ?? null), r.innovationId]));
+    const header = [
+      'category',
+      'rank',
+      'innovation',
+      'organization',
+      'region',
+      'final',
+      'band',
+      ...stageKeys.map((k) => `stage_${k}`),
+      'innovation_id',
+    ];
+    const rows = Object.entries(view.categories).flatMap(([cat, list]) =>
+      list.map((r) => [
+        cat,
+        r.rank,
+        r.title,
+        r.organization,
+        r.region,
+        r.final,
+        r.band,
+        ...stageKeys.map((k) => r.stages[k] ?? null),
+        r.innovationId,
+      ]),
+    );
     return { header, rows };
   }
 

@@ -1,13 +1,32 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, ApiFileResponse, CurrentUser, Public, Roles, sendPrecompressed, type Actor, type OnProgress } from '@app/common';
+import {
+  ApiErrorResponses,
+  ApiFileResponse,
+  CurrentUser,
+  Public,
+  Roles,
+  sendPrecompressed,
+  type Actor,
+  type OnProgress,
+} from '@app/common';
 import { OperationProgress, TrackOperation } from '@app/operations';
 import { uuidParam } from '@app/competitions';
 import { ResultsService } from './results.service';
 import { RankingsReadModel, UNRANKED_INLINE } from './rankings-read-model';
 import { PublicRankingBodies } from './public-ranking-bodies';
 import { ScreeningDataService } from './screening-data.service';
-import { AnnounceDto, AnswerDto, CatalogueQueryDto, ObjectionDto, PreviewQueryDto, PublishDto, ReopenForObjectionDto, UnrankedQueryDto, VersionQueryDto } from './dto/results.dto';
+import {
+  AnnounceDto,
+  AnswerDto,
+  CatalogueQueryDto,
+  ObjectionDto,
+  PreviewQueryDto,
+  PublishDto,
+  ReopenForObjectionDto,
+  UnrankedQueryDto,
+  VersionQueryDto,
+} from './dto/results.dto';
 import {
   AnnouncementView,
   CataloguePageView,
@@ -56,7 +75,10 @@ export class ResultsController {
   @Get('competitions/:id/rankings/preview')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: PreviewView })
-  @ApiOperation({ summary: 'The ranking per category from the current scores, with explanations; ?aggregation= switches the method (rawRank = rank under mean)' })
+  @ApiOperation({
+    summary:
+      'The ranking per category from the current scores, with explanations; ?aggregation= switches the method (rawRank = rank under mean)',
+  })
   preview(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Query() q: PreviewQueryDto) {
     return this.results.preview(actor, id, q.aggregation);
   }
@@ -74,7 +96,12 @@ export class ResultsController {
   @ApiCreatedResponse({ type: PublishedSnapshotView })
   @ApiOperation({ summary: 'Publish an immutable, verifiable snapshot (version n+1; a correction needs a reason)' })
   @TrackOperation('results.publish', { competitionParam: 'id', result: (r: { id: string }) => r.id })
-  publish(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: PublishDto, @OperationProgress() progress: OnProgress) {
+  publish(
+    @CurrentUser() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Body() dto: PublishDto,
+    @OperationProgress() progress: OnProgress,
+  ) {
     return this.results.publish(actor, id, dto.reason, undefined, progress);
   }
 
@@ -99,7 +126,10 @@ export class ResultsController {
   @HttpCode(200)
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: ObjectionReopenView })
-  @ApiOperation({ summary: 'An upheld objection: reopen the innovation’s sheets of a scored stage for its jurors, or its failed screening decision for the screener (with a reason, audited, notified); publication waits for the correction (409 RESULTS_CORRECTION_OPEN)' })
+  @ApiOperation({
+    summary:
+      'An upheld objection: reopen the innovation’s sheets of a scored stage for its jurors, or its failed screening decision for the screener (with a reason, audited, notified); publication waits for the correction (409 RESULTS_CORRECTION_OPEN)',
+  })
   reopen(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ReopenForObjectionDto) {
     return this.results.reopenForObjection(actor, id, dto.stage, dto.reason);
   }
@@ -107,7 +137,9 @@ export class ResultsController {
   @Post('innovations/:id/objections')
   @Roles('opd', 'coordinator')
   @ApiCreatedResponse({ type: ObjectionView })
-  @ApiOperation({ summary: "File one objection per innovation while the window is open: its OPD, or its region's coordinator (a region award's entry)" })
+  @ApiOperation({
+    summary: "File one objection per innovation while the window is open: its OPD, or its region's coordinator (a region award's entry)",
+  })
   object(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ObjectionDto) {
     return this.results.fileObjection(actor, id, dto.reason);
   }
@@ -122,7 +154,10 @@ export class ResultsController {
   @Get('innovations/:id/screening')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: ScreeningDataView })
-  @ApiOperation({ summary: 'Screening data: same-title entries of the edition (flag DUPLICATE_TITLE) and the organization’s entries of earlier published editions with the same or a similar title, ranked there or not (flag PREVIOUS_WINNER)' })
+  @ApiOperation({
+    summary:
+      'Screening data: same-title entries of the edition (flag DUPLICATE_TITLE) and the organization’s entries of earlier published editions with the same or a similar title, ranked there or not (flag PREVIOUS_WINNER)',
+  })
   screening(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.screeningData.of(actor, id);
   }
@@ -179,7 +214,11 @@ export class PublicController {
   async csv(@Param('slug') slug: string, @Query() q: VersionQueryDto, @Res() reply: Reply) {
     const view = await this.results.rankingsBySlug(slug, q.version);
     const { header, rows } = this.results.table(view);
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${slug}-v${view.snapshot.version}.csv"`).header('cache-control', LATEST).send(toCsv(header, rows));
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${slug}-v${view.snapshot.version}.csv"`)
+      .header('cache-control', LATEST)
+      .send(toCsv(header, rows));
   }
 
   @Get('competitions/:slug/rankings.xlsx')
@@ -208,7 +247,11 @@ export class PublicController {
   @ApiOperation({ summary: 'A PDF certificate for a ranked innovation, citing the snapshot hash' })
   async certificate(@Param('snapshotId') snapshotId: string, @Param('innovationId', uuidParam) innovationId: string, @Res() reply: Reply) {
     const data = await this.results.certificate(snapshotId, innovationId);
-    reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="piagam-${innovationId.slice(0, 8)}.pdf"`).header('cache-control', IMMUTABLE).send(await certificatePdf(data));
+    reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="piagam-${innovationId.slice(0, 8)}.pdf"`)
+      .header('cache-control', IMMUTABLE)
+      .send(await certificatePdf(data));
   }
 
   @Get('innovations')
@@ -216,13 +259,17 @@ export class PublicController {
   @ApiOkResponse({ type: CataloguePageView })
   @ApiOperation({ summary: 'The public catalogue of innovations: search, region, category, digital/non-digital' })
   catalogue(@Query() q: CatalogueQueryDto) {
-    return this.results.catalogue({ q: q.q, regionId: q.regionId, category: q.category, digital: q.digital, competition: q.competition }, q.page ?? 1, q.pageSize ?? 20);
+    return this.results.catalogue(
+      { q: q.q, regionId: q.regionId, category: q.category, digital: q.digital, competition: q.competition },
+      q.page ?? 1,
+      q.pageSize ?? 20,
+    );
   }
 
   @Get('innovations/:id')
   @Header('cache-control', LATEST)
   @ApiOkResponse({ type: PublicInnovationView })
-  @ApiOperation({ summary: 'An innovation\'s public page data' })
+  @ApiOperation({ summary: "An innovation's public page data" })
   innovation(@Param('id', uuidParam) id: string) {
     return this.results.publicInnovation(id);
   }

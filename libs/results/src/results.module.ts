@@ -14,7 +14,14 @@ import { ScreeningDataService } from './screening-data.service';
 import { PublicController, ResultsController } from './results.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(RESULTS_ENTITIES), CompetitionsModule, SubmissionsModule, JudgingModule, IdentityModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature(RESULTS_ENTITIES),
+    CompetitionsModule,
+    SubmissionsModule,
+    JudgingModule,
+    IdentityModule,
+    NotificationsModule,
+  ],
   providers: [ResultsRepository, ResultsService, RankingsReadModel, PublicRankingBodies, ScreeningDataService],
   controllers: [ResultsController, PublicController],
   exports: [ResultsService, RankingsReadModel, PublicRankingBodies],

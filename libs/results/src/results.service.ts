@@ -10,7 +10,15 @@ import { AGGREGATIONS, CompetitionsService, type CompetitionSnapshot } from '@ap
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
 import { InnovationsService } from '@app/submissions';
-import { excludedFromRanking, JudgingRepository, GivenScoresRegistry, JuryService, PipelineService, scoringInputFor, STATUSES_IN_STATISTICS } from '@app/judging';
+import {
+  excludedFromRanking,
+  JudgingRepository,
+  GivenScoresRegistry,
+  JuryService,
+  PipelineService,
+  scoringInputFor,
+  STATUSES_IN_STATISTICS,
+} from '@app/judging';
 import { createSnapshot, explain, rank, type ScoringInput } from '@app/scoring';
 import { ResultsRepository, type RankableInnovation } from './persistence/results.repository';
 import { jurorAliases } from './domain/juror-aliases';
@@ -56,17 +64,28 @@ export class ResultsService {
    * The scoring input of the whole competition (all categories), jurors replaced by aliases. A disqualified
    * innovation enters as `excluded` with its sheets (DESIGN §4.11): it is not ranked, and no other score moves.
    */
-  async buildInput(competition: CompetitionSnapshot, aggregation?: string, tx?: EntityManager): Promise<{ input: ScoringInput; innovations: RankableInnovation[] }> {
+  async buildInput(
+    competition: CompetitionSnapshot,
+    aggregation?: string,
+    tx?: EntityManager,
+  ): Promise<{ input: ScoringInput; innovations: RankableInnovation[] }> {
     const innovations = await this.repo.rankable(competition.id, STATUSES_IN_STATISTICS, tx);
     const ids = new Set(innovations.map((i) => i.id));
     const scored = new Set(competition.plan.stages.filter((s) => s.rubric.length > 0).map((s) => s.key));
     // DESIGN §4 rule 10: a region award's given stage (the verified IID), for the innovations in the input.
     const given = (await this.givenScores.scoresFor(competition, tx)).filter((g) => ids.has(g.submission));
-    const sheets = (await this.judging.submittedSheets(competition.id, undefined, tx)).filter((s) => ids.has(s.innovationId) && scored.has(s.stageKey));
+    const sheets = (await this.judging.submittedSheets(competition.id, undefined, tx)).filter(
+      (s) => ids.has(s.innovationId) && scored.has(s.stageKey),
+    );
     const alias = jurorAliases(sheets.map((s) => s.jurorId));
     sheets.sort((a, b) => (a.assignmentId < b.assignmentId ? -1 : a.assignmentId > b.assignmentId ? 1 : 0));
     const submissions = innovations.map((i) => ({ ...i, excluded: excludedFromRanking(i.status) }));
-    const input = scoringInputFor(competition.plan, submissions, sheets.map((s) => ({ stage: s.stageKey, juror: alias.get(s.jurorId)!, submission: s.innovationId, scores: s.scores })), { aggregation, given });
+    const input = scoringInputFor(
+      competition.plan,
+      submissions,
+      sheets.map((s) => ({ stage: s.stageKey, juror: alias.get(s.jurorId)!, submission: s.innovationId, scores: s.scores })),
+      { aggregation, given },
+    );
     return { input, innovations };
   }
 
@@ -76,13 +95,18 @@ export class ResultsService {
    */
   async preview(actor: Actor, competitionId: string, aggregation?: string) {
     await this.competitions.assertManages(actor, competitionId);
-    if (aggregation && !(AGGREGATIONS as readonly string[]).includes(aggregation)) throw new ValidationFailed([{ field: 'aggregation', message: `must be one of ${AGGREGATIONS.join(', ')}` }], 'RESULTS_INVALID');
+    if (aggregation && !(AGGREGATIONS as readonly string[]).includes(aggregation))
+      throw new ValidationFailed([{ field: 'aggregation', message: `must be one of ${AGGREGATIONS.join(', ')}` }], 'RESULTS_INVALID');
     const competition = await this.competitions.snapshot(competitionId);
     const { input, innovations } = await this.buildInput(competition, aggregation);
     const output = rank(input);
     // The same sheets under plain mean, without loading them again.
     const raw = rank({ ...input, stages: input.stages.map((s) => ({ ...s, aggregation: 'mean' as const })) });
-    const rawRank = new Map(Object.values(raw.categories).flat().map((r) => [r.submission, r.rank]));
+    const rawRank = new Map(
+      Object.values(raw.categories)
+        .flat()
+        .map((r) => [r.submission, r.rank]),
+    );
     const explanations = new Map(explain(input).map((e) => [e.submission, e]));
     const label = new Map(innovations.map((i) => [i.id, i]));
     return {
@@ -92,16 +116,30 @@ export class ResultsService {
       categories: Object.fromEntries(
         Object.entries(output.categories).map(([cat, rows]) => [
           cat,
-          rows.map((r) => ({ ...r, rawRank: rawRank.get(r.submission) ?? null, title: label.get(r.submission)?.title, organization: label.get(r.submission)?.organization, region: label.get(r.submission)?.region, explanation: explanations.get(r.submission) })),
+          rows.map((r) => ({
+            ...r,
+            rawRank: rawRank.get(r.submission) ?? null,
+            title: label.get(r.submission)?.title,
+            organization: label.get(r.submission)?.organization,
+            region: label.get(r.submission)?.region,
+            explanation: explanations.get(r.submission),
+          })),
         ]),
       ),
-      unranked: output.unranked.map((u) => ({ ...u, title: label.get(u.submission)?.title, organization: label.get(u.submission)?.organization })),
+      unranked: output.unranked.map((u) => ({
+        ...u,
+        title: label.get(u.submission)?.title,
+        organization: label.get(u.submission)?.organization,
+      })),
     };
   }
 
   private assertAllStagesClosed(competition: CompetitionSnapshot): void {
     const open = competition.stages.filter((s) => s.status !== 'closed');
-    if (open.length) throw new Conflict('RESULTS_STAGES_OPEN', `close every stage first; still ${open.map((s) => `${s.key} (${s.status})`).join(', ')}`, { open: open.map((s) => s.key) });
+    if (open.length)
+      throw new Conflict('RESULTS_STAGES_OPEN', `close every stage first; still ${open.map((s) => `${s.key} (${s.status})`).join(', ')}`, {
+        open: open.map((s) => s.key),
+      });
   }
 
   /**
@@ -115,8 +153,21 @@ export class ResultsService {
       this.assertAllStagesClosed(competition);
       const window = objectionWindowDays(days, competition.plan.objectionWindowDays);
       const { input, innovations } = await this.buildInput(competition, undefined, tx);
-      const announcement = await this.repo.insertAnnouncement(tx, { competitionId, output: rank(input), opensAt: now, closesAt: new Date(now.getTime() + window * 86400_000), announcedBy: actor.id });
-      await this.audit.record(tx, { actorId: actor.id, action: 'results.announce', entityType: 'competition', entityId: competitionId, competitionId, after: { closesAt: announcement.closesAt, days: window } });
+      const announcement = await this.repo.insertAnnouncement(tx, {
+        competitionId,
+        output: rank(input),
+        opensAt: now,
+        closesAt: new Date(now.getTime() + window * 86400_000),
+        announcedBy: actor.id,
+      });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'results.announce',
+        entityType: 'competition',
+        entityId: competitionId,
+        competitionId,
+        after: { closesAt: announcement.closesAt, days: window },
+      });
       const opds = await this.users.opdUsersOf([...new Set(innovations.map((i) => i.organizationId))], tx);
       await this.outbox.notify(tx, {
         type: 'results_announced',
@@ -136,14 +187,34 @@ export class ResultsService {
   async fileObjection(actor: Actor, innovationId: string, reason: string, now = this.clock.now()) {
     return this.db.transaction(async (tx) => {
       const { innovation, relation } = await this.innovations.relate(actor, innovationId, tx);
-      if (relation !== 'owner' && relation !== 'coordinator') throw new Forbidden('AUTH_ROLE_FORBIDDEN', "Only the innovation's OPD or its region's coordinator files an objection");
+      if (relation !== 'owner' && relation !== 'coordinator')
+        throw new Forbidden('AUTH_ROLE_FORBIDDEN', "Only the innovation's OPD or its region's coordinator files an objection");
       const announcement = await this.repo.latestAnnouncement(innovation.competitionId, tx);
       if (!announcement || announcement.closesAt <= now) {
-        throw new Conflict('OBJECTION_WINDOW_CLOSED', announcement ? `the objection window closed at ${announcement.closesAt.toISOString()}` : 'no provisional results have been announced for this competition');
+        throw new Conflict(
+          'OBJECTION_WINDOW_CLOSED',
+          announcement
+            ? `the objection window closed at ${announcement.closesAt.toISOString()}`
+            : 'no provisional results have been announced for this competition',
+        );
       }
-      if ((await this.repo.objections(announcement.id, tx)).some((o) => o.innovationId === innovationId)) throw new Conflict('OBJECTION_EXISTS', 'an objection was already filed for this innovation in this window');
-      const o = await this.repo.saveObjection(tx, { announcementId: announcement.id, competitionId: innovation.competitionId, innovationId, filedBy: actor.id, reason });
-      await this.audit.record(tx, { actorId: actor.id, action: 'objection.file', entityType: 'objection', entityId: o.id, competitionId: innovation.competitionId, after: { innovationId, reason } });
+      if ((await this.repo.objections(announcement.id, tx)).some((o) => o.innovationId === innovationId))
+        throw new Conflict('OBJECTION_EXISTS', 'an objection was already filed for this innovation in this window');
+      const o = await this.repo.saveObjection(tx, {
+        announcementId: announcement.id,
+        competitionId: innovation.competitionId,
+        innovationId,
+        filedBy: actor.id,
+        reason,
+      });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'objection.file',
+        entityType: 'objection',
+        entityId: o.id,
+        competitionId: innovation.competitionId,
+        after: { innovationId, reason },
+      });
       return o;
     });
   }
@@ -152,7 +223,10 @@ export class ResultsService {
     await this.competitions.assertManages(actor, competitionId);
     const announcement = await this.repo.latestAnnouncement(competitionId);
     if (!announcement) return { announcement: null, objections: [] };
-    return { announcement: { id: announcement.id, opensAt: announcement.opensAt, closesAt: announcement.closesAt }, objections: await this.repo.objections(announcement.id) };
+    return {
+      announcement: { id: announcement.id, opensAt: announcement.opensAt, closesAt: announcement.closesAt },
+      objections: await this.repo.objections(announcement.id),
+    };
   }
 
   /** The innovation's objections: between its OPD side and the organizers; a juror gets 404 (as if not visible). */
@@ -175,7 +249,14 @@ export class ResultsService {
       assertUnanswered(o);
       Object.assign(o, { answer, decision, answeredBy: actor.id, answeredAt: now });
       const saved = await this.repo.saveObjection(tx, o);
-      await this.audit.record(tx, { actorId: actor.id, action: 'objection.answer', entityType: 'objection', entityId: o.id, competitionId: o.competitionId, after: { decision, answer } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'objection.answer',
+        entityType: 'objection',
+        entityId: o.id,
+        competitionId: o.competitionId,
+        after: { decision, answer },
+      });
       const { innovation } = await this.innovations.relate(actor, o.innovationId, tx);
       const competition = await this.competitions.snapshot(o.competitionId, tx);
       const opds = (await this.users.opdUsersOf([innovation.organizationId], tx)).get(innovation.organizationId) ?? [];
@@ -214,20 +295,53 @@ export class ResultsService {
       await this.competitions.lockManaged(actor, tx, o.competitionId);
       const competition = await this.competitions.snapshot(o.competitionId, tx);
       const target = competition.plan.stages.find((st) => st.key === stage);
-      if (!target) throw new ValidationFailed([{ field: 'stage', message: `not a stage of this competition (${competition.plan.stages.map((st) => st.key).join(', ')})` }], 'OBJECTION_REOPEN_INVALID');
+      if (!target)
+        throw new ValidationFailed(
+          [{ field: 'stage', message: `not a stage of this competition (${competition.plan.stages.map((st) => st.key).join(', ')})` }],
+          'OBJECTION_REOPEN_INVALID',
+        );
       if (target.kind === 'screening') return this.reopenScreening(tx, actor, o, competition, target, reason);
       const reopened = await this.jury.reopenForCorrection(tx, actor.id, competition, o.innovationId, stage, o.id, reason);
-      if (!reopened) throw new Conflict('OBJECTION_NOTHING_TO_REOPEN', `the innovation has no submitted score sheet in stage "${stage}"`, { stage });
-      await this.audit.record(tx, { actorId: actor.id, action: 'objection.reopen', entityType: 'objection', entityId: o.id, competitionId: o.competitionId, after: { innovationId: o.innovationId, stage, sheets: reopened }, reason });
+      if (!reopened)
+        throw new Conflict('OBJECTION_NOTHING_TO_REOPEN', `the innovation has no submitted score sheet in stage "${stage}"`, { stage });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'objection.reopen',
+        entityType: 'objection',
+        entityId: o.id,
+        competitionId: o.competitionId,
+        after: { innovationId: o.innovationId, stage, sheets: reopened },
+        reason,
+      });
       return { objectionId: o.id, innovationId: o.innovationId, stage, reopened };
     });
   }
 
   /** The screening half of `reopenForObjection`: the failed decision goes back to the screener. */
-  private async reopenScreening(tx: EntityManager, actor: Actor, o: { id: string; competitionId: string; innovationId: string }, competition: CompetitionSnapshot, stage: CompetitionSnapshot['plan']['stages'][number], reason: string) {
+  private async reopenScreening(
+    tx: EntityManager,
+    actor: Actor,
+    o: { id: string; competitionId: string; innovationId: string },
+    competition: CompetitionSnapshot,
+    stage: CompetitionSnapshot['plan']['stages'][number],
+    reason: string,
+  ) {
     const before = await this.pipeline.reopenScreeningForCorrection(tx, actor, o.competitionId, o.innovationId, stage.key, o.id, reason);
-    if (!before) throw new Conflict('OBJECTION_NOTHING_TO_REOPEN', `the innovation has no failed ${stage.key} decision to reopen (it passed, or it is reopened already)`, { stage: stage.key });
-    await this.audit.record(tx, { actorId: actor.id, action: 'objection.reopen', entityType: 'objection', entityId: o.id, competitionId: o.competitionId, after: { innovationId: o.innovationId, stage: stage.key, decision: before }, reason });
+    if (!before)
+      throw new Conflict(
+        'OBJECTION_NOTHING_TO_REOPEN',
+        `the innovation has no failed ${stage.key} decision to reopen (it passed, or it is reopened already)`,
+        { stage: stage.key },
+      );
+    await this.audit.record(tx, {
+      actorId: actor.id,
+      action: 'objection.reopen',
+      entityType: 'objection',
+      entityId: o.id,
+      competitionId: o.competitionId,
+      after: { innovationId: o.innovationId, stage: stage.key, decision: before },
+      reason,
+    });
     const { innovation } = await this.innovations.relate(actor, o.innovationId, tx);
     const opds = (await this.users.opdUsersOf([innovation.organizationId], tx)).get(innovation.organizationId) ?? [];
     await this.outbox.notify(tx, {
@@ -245,7 +359,13 @@ export class ResultsService {
    * never changed afterwards. Refused while stages are open, the objection window runs, or objections
    * wait for an answer; a re-publication needs a reason. Everyone involved is notified.
    */
-  async publish(actor: Actor, competitionId: string, reason: string | undefined, now = this.clock.now(), onProgress?: (p: { phase: string; done: number; total: number }) => void) {
+  async publish(
+    actor: Actor,
+    competitionId: string,
+    reason: string | undefined,
+    now = this.clock.now(),
+    onProgress?: (p: { phase: string; done: number; total: number }) => void,
+  ) {
     const step = phaseReporter(onProgress, PUBLISH_PHASES);
     step('waiting');
     const snapshot = await this.db.transaction(async (tx) => {
@@ -254,18 +374,51 @@ export class ResultsService {
       this.assertAllStagesClosed(competition);
       const announcement = await this.repo.latestAnnouncement(competitionId, tx);
       const unanswered = announcement ? (await this.repo.objections(announcement.id, tx)).filter((o) => !o.answeredAt).length : 0;
-      assertPublishable({ planDays: competition.plan.objectionWindowDays, announcement, unanswered, openCorrections: await this.jury.openCorrections(competitionId, tx), now });
+      assertPublishable({
+        planDays: competition.plan.objectionWindowDays,
+        announcement,
+        unanswered,
+        openCorrections: await this.jury.openCorrections(competitionId, tx),
+        now,
+      });
       const previous = await this.repo.latestVersion(competitionId, tx);
-      if (previous && !reason?.trim()) throw new ValidationFailed([{ field: 'reason', message: `version ${previous.version} is published; say why you publish a correction` }], 'RESULTS_REASON_REQUIRED');
+      if (previous && !reason?.trim())
+        throw new ValidationFailed(
+          [{ field: 'reason', message: `version ${previous.version} is published; say why you publish a correction` }],
+          'RESULTS_REASON_REQUIRED',
+        );
       step('reading');
       const { input, innovations } = await this.buildInput(competition, undefined, tx);
       step('scoring');
       const made = createSnapshot(input);
       step('storing');
-      const labels = Object.fromEntries(innovations.map((i) => [i.id, { title: i.title, organization: i.organization, region: i.region, category: i.category } satisfies InnovationLabel]));
-      const row = await this.repo.insertSnapshot(tx, { competitionId, version: (previous?.version ?? 0) + 1, input: made.input, output: made.output, hash: made.hash, reason: reason ?? null, labels, publishedBy: actor.id });
-      if (locked.status === 'judging') await this.competitions.setStatus(tx, actor.id, locked, 'published', `ranking v${row.version} published`);
-      await this.audit.record(tx, { actorId: actor.id, action: 'results.publish', entityType: 'ranking_snapshot', entityId: row.id, competitionId, after: { version: row.version, hash: row.hash }, reason: reason ?? null });
+      const labels = Object.fromEntries(
+        innovations.map((i) => [
+          i.id,
+          { title: i.title, organization: i.organization, region: i.region, category: i.category } satisfies InnovationLabel,
+        ]),
+      );
+      const row = await this.repo.insertSnapshot(tx, {
+        competitionId,
+        version: (previous?.version ?? 0) + 1,
+        input: made.input,
+        output: made.output,
+        hash: made.hash,
+        reason: reason ?? null,
+        labels,
+        publishedBy: actor.id,
+      });
+      if (locked.status === 'judging')
+        await this.competitions.setStatus(tx, actor.id, locked, 'published', `ranking v${row.version} published`);
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'results.publish',
+        entityType: 'ranking_snapshot',
+        entityId: row.id,
+        competitionId,
+        after: { version: row.version, hash: row.hash },
+        reason: reason ?? null,
+      });
       step('notifying');
       const ranked = innovations.filter((i) => !excludedFromRanking(i.status));
       const opds = await this.users.opdUsersOf([...new Set(ranked.map((i) => i.organizationId))], tx);
@@ -281,7 +434,13 @@ export class ResultsService {
       await this.changes.announce('rankings', competition.slug, tx);
       return row;
     });
-    return { id: snapshot.id, version: snapshot.version, hash: snapshot.hash, publishedAt: snapshot.publishedAt, url: `${this.publicUrl}/api/public/rankings/${snapshot.id}` };
+    return {
+      id: snapshot.id,
+      version: snapshot.version,
+      hash: snapshot.hash,
+      publishedAt: snapshot.publishedAt,
+      url: `${this.publicUrl}/api/public/rankings/${snapshot.id}`,
+    };
   }
 
   /**
@@ -304,7 +463,14 @@ export class ResultsService {
         .map((st) => ({
           stage: st.key,
           label: st.label,
-          criteria: st.rubric.map((c) => ({ key: c.key, label: c.label, weight: c.weight, min: c.min, max: c.max, values: sheets.filter((s) => s.stage === st.key).map((s) => ({ juror: s.juror, value: s.scores[c.key] })) })),
+          criteria: st.rubric.map((c) => ({
+            key: c.key,
+            label: c.label,
+            weight: c.weight,
+            min: c.min,
+            max: c.max,
+            values: sheets.filter((s) => s.stage === st.key).map((s) => ({ juror: s.juror, value: s.scores[c.key] })),
+          })),
         })),
     };
   }

@@ -23,15 +23,29 @@ export class ScreeningDataService {
     const { innovation, relation } = await this.innovations.relate(actor, innovationId);
     if (relation !== 'organizer') throw new NotFound('INNOVATION_NOT_FOUND', `innovation ${innovationId} not found`);
     const competition = await this.competitions.snapshot(innovation.competitionId);
-    const duplicates = competition.plan.eligibility.noDuplicateTitle ? await this.innovationRows.sameTitleEntries(innovation.competitionId, innovation.id, innovation.title) : [];
-    const earlier = (await this.repo.earlierEntriesOf(innovation.organizationId, innovation.competitionId, competition.year)).filter((e) => isSameInnovationTitle(innovation.title, e.title));
+    const duplicates = competition.plan.eligibility.noDuplicateTitle
+      ? await this.innovationRows.sameTitleEntries(innovation.competitionId, innovation.id, innovation.title)
+      : [];
+    const earlier = (await this.repo.earlierEntriesOf(innovation.organizationId, innovation.competitionId, competition.year)).filter((e) =>
+      isSameInnovationTitle(innovation.title, e.title),
+    );
     const previousWinners = earlier.filter((e) => e.rank !== null);
     const flags = [...(duplicates.length ? ['DUPLICATE_TITLE'] : []), ...(previousWinners.length ? ['PREVIOUS_WINNER'] : [])];
     return {
       innovationId: innovation.id,
       flags,
-      duplicateTitles: duplicates.map((d) => ({ innovationId: d.id, title: d.title, organization: d.organizationName, status: d.status, submittedAt: d.submittedAt })),
-      earlierEntries: earlier.map((e) => ({ ...e, similarity: Math.round(titleSimilarity(innovation.title, e.title) * 100) / 100, winner: e.rank !== null })),
+      duplicateTitles: duplicates.map((d) => ({
+        innovationId: d.id,
+        title: d.title,
+        organization: d.organizationName,
+        status: d.status,
+        submittedAt: d.submittedAt,
+      })),
+      earlierEntries: earlier.map((e) => ({
+        ...e,
+        similarity: Math.round(titleSimilarity(innovation.title, e.title) * 100) / 100,
+        winner: e.rank !== null,
+      })),
     };
   }
 }

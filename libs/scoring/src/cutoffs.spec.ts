@@ -67,7 +67,15 @@ describe('applyAdvanceRule', () => {
   });
 
   it('keeps the candidates order and handles no candidates', () => {
-    expect(applyAdvanceRule([...candidates].reverse(), { type: 'top', n: 1 }).map((d) => d.id)).toEqual(['g', 'f', 'e', 'd', 'c', 'b', 'a']);
+    expect(applyAdvanceRule([...candidates].reverse(), { type: 'top', n: 1 }).map((d) => d.id)).toEqual([
+      'g',
+      'f',
+      'e',
+      'd',
+      'c',
+      'b',
+      'a',
+    ]);
     expect(applyAdvanceRule([], { type: 'top', n: 3 })).toEqual([]);
   });
 

@@ -40,7 +40,16 @@ export function applyAdvanceRule(candidates: readonly CutoffCandidate[], rule: A
   return candidates.map((c) => {
     const rank = ranks.get(c.id) ?? null;
     if (c.score === null || rank === null) {
-      return { id: c.id, category: c.category, score: null, rank: null, outcome: 'eliminated', reason: `no score in this stage`, reasonCode: 'CUTOFF_NO_SCORE', reasonParams: {} };
+      return {
+        id: c.id,
+        category: c.category,
+        score: null,
+        rank: null,
+        outcome: 'eliminated',
+        reason: `no score in this stage`,
+        reasonCode: 'CUTOFF_NO_SCORE',
+        reasonParams: {},
+      };
     }
     const count = scoredIn.get(c.category)!;
     const position = `rank ${rank} of ${count} in ${c.category}`;
@@ -49,9 +58,28 @@ export function applyAdvanceRule(candidates: readonly CutoffCandidate[], rule: A
       rule.type === 'top'
         ? `${position}, ${passed ? 'within' : 'outside'} the top ${rule.n}`
         : `score ${c.score} ${passed ? 'meets' : 'below'} threshold ${rule.min} (${position})`;
-    const reasonCode = rule.type === 'top' ? (passed ? 'CUTOFF_TOP_WITHIN' : 'CUTOFF_TOP_OUTSIDE') : passed ? 'CUTOFF_THRESHOLD_MEETS' : 'CUTOFF_THRESHOLD_BELOW';
-    const reasonParams: Record<string, string | number> = rule.type === 'top' ? { rank, count, category: c.category, n: rule.n } : { score: c.score, min: rule.min, rank, count, category: c.category };
-    return { id: c.id, category: c.category, score: c.score, rank, outcome: passed ? 'passed' : 'eliminated', reason, reasonCode, reasonParams };
+    const reasonCode =
+      rule.type === 'top'
+        ? passed
+          ? 'CUTOFF_TOP_WITHIN'
+          : 'CUTOFF_TOP_OUTSIDE'
+        : passed
+          ? 'CUTOFF_THRESHOLD_MEETS'
+          : 'CUTOFF_THRESHOLD_BELOW';
+    const reasonParams: Record<string, string | number> =
+      rule.type === 'top'
+        ? { rank, count, category: c.category, n: rule.n }
+        : { score: c.score, min: rule.min, rank, count, category: c.category };
+    return {
+      id: c.id,
+      category: c.category,
+      score: c.score,
+      rank,
+      outcome: passed ? 'passed' : 'eliminated',
+      reason,
+      reasonCode,
+      reasonParams,
+    };
   });
 }
 
@@ -81,5 +109,7 @@ function ranksByCategory(candidates: readonly CutoffCandidate[]): Map<string, nu
 function checkRule(rule: AdvanceRule): void {
   if (rule?.type === 'top' && Number.isInteger(rule.n) && rule.n >= 0) return;
   if (rule?.type === 'threshold' && typeof rule.min === 'number' && Number.isFinite(rule.min)) return;
-  throw new ScoringInputError(`invalid advance rule ${JSON.stringify(rule)}: expected {type: 'top', n ≥ 0 integer} or {type: 'threshold', min: number}`);
+  throw new ScoringInputError(
+    `invalid advance rule ${JSON.stringify(rule)}: expected {type: 'top', n ≥ 0 integer} or {type: 'threshold', min: number}`,
+  );
 }

@@ -1,4 +1,3 @@
-
 import { inputsDigest, jcsSha256, preparedDigest, preparedSnapshotHash, streamedSnapshotHash } from './digest';
 import { rank } from './rank';
 import { createSnapshot, snapshotHash } from './snapshot';
@@ -46,17 +45,28 @@ describe('preparedDigest and the snapshot hash stream exactly the bytes of one c
   it.each<[string, Json]>([
     ['the example', exampleInput()],
     ['a sheet with an extra field', withSheets((i) => (i.sheets[0].comment = 'bagus'))],
-    ['a sheet with a null-prototype scores object', withSheets((i) => (i.sheets[0].scores = Object.assign(Object.create(null), { novelty: 8 })))],
-    ['keys and ids that need escaping or sort by UTF-16 code units', withSheets((i) => {
-      i.stages[0].criteria = ['a"b', 'é', '😀', '\uffff', '10', '2', '__proto__', 'novelty'].map((key) => ({ key, weight: 1, min: -1, max: 1e22 }));
-      i.sheets[0].scores = JSON.parse('{"a\\"b":0,"é":1e21,"😀":-0,"\\uffff":0.1,"10":1e-7,"2":1,"__proto__":0.5,"novelty":8}');
-      i.submissions[0].id = 'si\n"taro"';
-      i.sheets.forEach((s: Json) => (s.submission = 'si\n"taro"'));
-      i.sheets[1].juror = '\u2028juror';
-      i.stages[1].key = '\u0000field';
-      i.sheets[1].stage = '\u0000field';
-      i.method.tieBreak = [];
-    })],
+    [
+      'a sheet with a null-prototype scores object',
+      withSheets((i) => (i.sheets[0].scores = Object.assign(Object.create(null), { novelty: 8 }))),
+    ],
+    [
+      'keys and ids that need escaping or sort by UTF-16 code units',
+      withSheets((i) => {
+        i.stages[0].criteria = ['a"b', 'é', '😀', '\uffff', '10', '2', '__proto__', 'novelty'].map((key) => ({
+          key,
+          weight: 1,
+          min: -1,
+          max: 1e22,
+        }));
+        i.sheets[0].scores = JSON.parse('{"a\\"b":0,"é":1e21,"😀":-0,"\\uffff":0.1,"10":1e-7,"2":1,"__proto__":0.5,"novelty":8}');
+        i.submissions[0].id = 'si\n"taro"';
+        i.sheets.forEach((s: Json) => (s.submission = 'si\n"taro"'));
+        i.sheets[1].juror = '\u2028juror';
+        i.stages[1].key = '\u0000field';
+        i.sheets[1].stage = '\u0000field';
+        i.method.tieBreak = [];
+      }),
+    ],
     ['unknown top-level members, arrays included', { ...exampleInput(), notes: [1, { b: 1, a: [true, null] }], z: 'last', '': 'first' }],
     ['a member without JSON form', { ...exampleInput(), skipped: undefined }],
     ['holes in an unknown array', { ...exampleInput(), sparse: [1, , 3] }], // eslint-disable-line no-sparse-arrays

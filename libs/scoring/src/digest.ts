@@ -87,7 +87,11 @@ function writeStreamed(root: object, writers: Readonly<Record<string, ArrayWrite
 function writeSheets(prepared: PreparedInput, sheets: readonly unknown[], sink: HashSink): void {
   const stages = prepared.stages.map((stage) => {
     const criteria = [...stage.criteria].sort((a, b) => compareIds(a.key, b.key)); // JCS: UTF-16 code unit order
-    return { quoted: canonical(stage.key)!, keys: criteria.map((c) => c.key), prefixes: criteria.map((c, k) => `${k ? ',' : ''}${canonical(c.key)}:`) };
+    return {
+      quoted: canonical(stage.key)!,
+      keys: criteria.map((c) => c.key),
+      prefixes: criteria.map((c, k) => `${k ? ',' : ''}${canonical(c.key)}:`),
+    };
   });
   const submissions = prepared.submissions.map((s) => canonical(s.id)!);
   const jurors = prepared.jurors.map((j) => canonical(j)!);
@@ -117,7 +121,12 @@ function isPlainSheet(sheet: object, scores: object): boolean {
 
 /** An object with the given prototype and no toJSON, which `canonicalize` serializes member by member. */
 function isPlain(value: unknown, prototype: object): value is object {
-  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === prototype && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.getPrototypeOf(value) === prototype &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function'
+  );
 }
 
 function writeArray(items: readonly unknown[], sink: HashSink): void {

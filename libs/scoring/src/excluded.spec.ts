@@ -29,7 +29,9 @@ function season(aggregation: Aggregation, dq: Partial<SubmissionInput> = {}): Sc
     stages: [stage('z', 60, { aggregation }), stage('m', 40)],
     bands: [{ label: 'Inovatif', min: 70 }],
     submissions: [submission('p'), submission('q'), submission('r', 'kabupaten'), { ...submission('dq'), ...dq }],
-    sheets: Object.entries(values).flatMap(([id, vs]) => vs.flatMap((v, j) => [sheet('z', jurors[j], id, v), sheet('m', jurors[j], id, v)])),
+    sheets: Object.entries(values).flatMap(([id, vs]) =>
+      vs.flatMap((v, j) => [sheet('z', jurors[j], id, v), sheet('m', jurors[j], id, v)]),
+    ),
   };
 }
 
@@ -44,10 +46,19 @@ describe('excluded submissions (§4.11)', () => {
     const output = rank(season('zscore', { excluded: true }));
     const gone = rank(removed(season('zscore'), 'dq'));
 
-    const others = (o: RankOutput) => Object.values(o.categories).flat().filter((r) => r.submission !== 'dq').map((r) => [r.submission, r.final, r.stages]);
+    const others = (o: RankOutput) =>
+      Object.values(o.categories)
+        .flat()
+        .filter((r) => r.submission !== 'dq')
+        .map((r) => [r.submission, r.final, r.stages]);
     expect(others(output)).toEqual(others(included));
     // removing its sheets instead changes μS, σS and the jurors' statistics, hence every other z score:
-    const zOf = (o: RankOutput) => Object.fromEntries(Object.values(o.categories).flat().map((r) => [r.submission, r.stages.z]));
+    const zOf = (o: RankOutput) =>
+      Object.fromEntries(
+        Object.values(o.categories)
+          .flat()
+          .map((r) => [r.submission, r.stages.z]),
+      );
     for (const id of ['p', 'q', 'r']) expect(zOf(gone)[id]).not.toBe(zOf(output)[id]);
     // and dq (first when included) is nowhere in the output
     expect(included.categories.kota[0].submission).toBe('dq');
@@ -56,16 +67,26 @@ describe('excluded submissions (§4.11)', () => {
 
   it('zscore: the others are ranked as if it were absent (ranks close up behind it)', () => {
     const output = rank(season('zscore', { excluded: true }));
-    expect(output.categories.kota.map((r) => [r.submission, r.rank])).toEqual([['p', 1], ['q', 2]]);
+    expect(output.categories.kota.map((r) => [r.submission, r.rank])).toEqual([
+      ['p', 1],
+      ['q', 2],
+    ]);
     expect(output.categories.kabupaten.map((r) => [r.submission, r.rank])).toEqual([['r', 1]]);
     expect(output.unranked).toEqual([]);
   });
 
-  it.each<Aggregation>(['mean', 'median', 'trimmed_mean'])('%s: the output equals that of the input with it removed (but the digest)', (aggregation) => {
-    const output = rank(season(aggregation, { excluded: true }));
-    expect(withoutDigest(output)).toEqual(withoutDigest(rank(removed(season(aggregation), 'dq'))));
-    expect(output.inputsDigest).toBe(`sha256:${createHash('sha256').update(canonicalize(season(aggregation, { excluded: true }))!).digest('hex')}`);
-  });
+  it.each<Aggregation>(['mean', 'median', 'trimmed_mean'])(
+    '%s: the output equals that of the input with it removed (but the digest)',
+    (aggregation) => {
+      const output = rank(season(aggregation, { excluded: true }));
+      expect(withoutDigest(output)).toEqual(withoutDigest(rank(removed(season(aggregation), 'dq'))));
+      expect(output.inputsDigest).toBe(
+        `sha256:${createHash('sha256')
+          .update(canonicalize(season(aggregation, { excluded: true }))!)
+          .digest('hex')}`,
+      );
+    },
+  );
 
   it('a category whose only member is excluded stays a key, with no rows', () => {
     const output = rank(season('zscore', { category: 'provinsi', excluded: true }));
@@ -97,7 +118,10 @@ describe('excluded submissions (§4.11)', () => {
       submissions: [submission('a'), excluded(submission('b')), submission('c')],
       sheets: [sheet('s', 'j', 'a', 80), sheet('s', 'j', 'b', 80), sheet('s', 'j', 'c', 70)],
     };
-    expect(rank(input).categories.kota.map((r) => [r.submission, r.rank])).toEqual([['a', 1], ['c', 2]]);
+    expect(rank(input).categories.kota.map((r) => [r.submission, r.rank])).toEqual([
+      ['a', 1],
+      ['c', 2],
+    ]);
   });
 
   it('explain marks it excluded, without rank or final, and shows the same scale for everyone; stageScores leaves it out', () => {
@@ -110,13 +134,18 @@ describe('excluded submissions (§4.11)', () => {
     // the z statistics span its sheets: 16 sheets in the stage, 4 per juror
     expect(explanations[0].stages[0].sheets.map((s) => s.jurorScale!.sheets)).toEqual([4, 4, 4, 4]);
     expect(stageScores(input).map((r) => r.submission)).toEqual(['p', 'q', 'r']);
-    expect(stageScores(input).find((r) => r.submission === 'p')!.stages).toEqual(rank(input).categories.kota.find((r) => r.submission === 'p')!.stages);
+    expect(stageScores(input).find((r) => r.submission === 'p')!.stages).toEqual(
+      rank(input).categories.kota.find((r) => r.submission === 'p')!.stages,
+    );
   });
 
   it('a snapshot with an excluded innovation verifies; listing it is a difference', () => {
     const snapshot = JSON.parse(JSON.stringify(createSnapshot(season('zscore', { excluded: true }))));
     expect(verifySnapshot(snapshot)).toEqual({ ok: true });
     snapshot.output.unranked.push({ submission: 'dq', category: 'kota', reachedStage: 'm' });
-    expect(verifySnapshot(snapshot)).toMatchObject({ ok: false, differences: expect.arrayContaining([expect.stringMatching(/^output\.unranked\[0\] \(dq\): not in the recomputed output/)]) });
+    expect(verifySnapshot(snapshot)).toMatchObject({
+      ok: false,
+      differences: expect.arrayContaining([expect.stringMatching(/^output\.unranked\[0\] \(dq\): not in the recomputed output/)]),
+    });
   });
 });

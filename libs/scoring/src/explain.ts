@@ -59,18 +59,16 @@ export function explain(input: unknown): Explanation[] {
   const { submissions, stages } = table.prepared;
   const weightTotal = stages.reduce((sum, st) => sum + st.weight, 0);
   return submissions
-    .map(
-      (s, i): Explanation => ({
-        submission: s.id,
-        category: s.category,
-        ...(s.excluded ? { excluded: true as const } : {}),
-        rank: ranks[i] || null,
-        final: Number.isNaN(finals[i]) ? null : finals[i],
-        band: bands[i],
-        reachedStage: reachedStage(table, i),
-        stages: stages.map((_, st) => explainStage(table, st, i, weightTotal)),
-      }),
-    )
+    .map((s, i): Explanation => ({
+      submission: s.id,
+      category: s.category,
+      ...(s.excluded ? { excluded: true as const } : {}),
+      rank: ranks[i] || null,
+      final: Number.isNaN(finals[i]) ? null : finals[i],
+      band: bands[i],
+      reachedStage: reachedStage(table, i),
+      stages: stages.map((_, st) => explainStage(table, st, i, weightTotal)),
+    }))
     .sort((a, b) => compareIds(a.submission, b.submission));
 }
 
@@ -82,7 +80,10 @@ function explainStage(table: ScoreTable, s: number, submission: number, weightTo
 
   // Which sheets were trimmed: the k lowest and k highest values (ties by juror id), none when n ≤ 2k.
   const sheetIds = Array.from(groupSheetsOf(prepared, s, submission));
-  const byValue = [...sheetIds].sort((a, b) => sheetValues[a] - sheetValues[b] || compareIds(prepared.jurors[prepared.sheetJuror[a]], prepared.jurors[prepared.sheetJuror[b]]));
+  const byValue = [...sheetIds].sort(
+    (a, b) =>
+      sheetValues[a] - sheetValues[b] || compareIds(prepared.jurors[prepared.sheetJuror[a]], prepared.jurors[prepared.sheetJuror[b]]),
+  );
   const [from, to] = trimBounds(byValue.length, stage.trim);
   const trimmed = new Set(trimming ? [...byValue.slice(0, from), ...byValue.slice(to)] : []);
 

@@ -30,7 +30,9 @@ describe('given stages (§4.10)', () => {
     };
     const output = rank(input);
     // F = (50·80 + 50·71.234)/100 = 75.617
-    expect(output.categories).toEqual({ kota: [{ rank: 1, submission: 'kota-bekasi', final: 75.617, band: 'Inovatif', stages: { presentation: 80, iid: 71.234 } }] });
+    expect(output.categories).toEqual({
+      kota: [{ rank: 1, submission: 'kota-bekasi', final: 75.617, band: 'Inovatif', stages: { presentation: 80, iid: 71.234 } }],
+    });
     expect(Object.keys(output.categories.kota[0].stages)).toEqual(['presentation', 'iid']);
     expect(output.unranked).toEqual([]);
   });
@@ -43,7 +45,10 @@ describe('given stages (§4.10)', () => {
       given: [given('kota-bogor', 64.5), given('kota-bekasi', 71.234), given('kab-bogor', 55)],
     };
     const output = rank(input);
-    expect(table(output)).toEqual([['kota-bekasi', 1, 71.234], ['kota-bogor', 2, 64.5]]);
+    expect(table(output)).toEqual([
+      ['kota-bekasi', 1, 71.234],
+      ['kota-bogor', 2, 64.5],
+    ]);
     expect(table(output, 'kabupaten')).toEqual([['kab-bogor', 1, 55]]);
     expect(output.unranked).toEqual([{ submission: 'kota-depok', category: 'kota', reachedStage: null }]);
   });
@@ -65,7 +70,13 @@ describe('given stages (§4.10)', () => {
       [100, 0, 100],
       [0, 4, 0],
     ])('given %p with decimals %p → %p', (score, decimals, expected) => {
-      const input: ScoringInput = { method: { decimals }, stages: [iid(1)], submissions: [submission('p')], sheets: [], given: [given('p', score)] };
+      const input: ScoringInput = {
+        method: { decimals },
+        stages: [iid(1)],
+        submissions: [submission('p')],
+        sheets: [],
+        given: [given('p', score)],
+      };
       const [row] = rank(input).categories.kota;
       expect(row.stages.iid).toBe(expected);
       expect(row.final).toBe(expected);
@@ -80,7 +91,12 @@ describe('given stages (§4.10)', () => {
 
     it('F comes from the rounded given score', () => {
       // iid 70.00005 → 70.0001, s 69.99995 (a sheet) → 70; F = 70.00005 → 70.0001 (unrounded it would be exactly 70)
-      const input: ScoringInput = { stages: [iid(1), stage('s', 1)], submissions: [submission('p')], sheets: [sheet('s', 'j', 'p', 69.99995)], given: [given('p', 70.00005)] };
+      const input: ScoringInput = {
+        stages: [iid(1), stage('s', 1)],
+        submissions: [submission('p')],
+        sheets: [sheet('s', 'j', 'p', 69.99995)],
+        given: [given('p', 70.00005)],
+      };
       expect(rank(input).categories.kota[0]).toMatchObject({ final: 70.0001, stages: { iid: 70.0001, s: 70 } });
     });
   });
@@ -111,7 +127,12 @@ describe('given stages (§4.10)', () => {
     });
 
     it('a weighted given stage without an entry leaves the innovation unranked', () => {
-      const input: ScoringInput = { stages: [iid(1), stage('s', 1)], submissions: [submission('p')], sheets: [sheet('s', 'j', 'p', 80)], given: [] };
+      const input: ScoringInput = {
+        stages: [iid(1), stage('s', 1)],
+        submissions: [submission('p')],
+        sheets: [sheet('s', 'j', 'p', 80)],
+        given: [],
+      };
       expect(rank(input)).toMatchObject({ categories: { kota: [] }, unranked: [{ submission: 'p', category: 'kota', reachedStage: 's' }] });
     });
   });
@@ -126,11 +147,41 @@ describe('given stages (§4.10)', () => {
       given: entries,
     });
     it.each<[string[] | undefined, [string, number, number][]]>([
-      [['stage:iid'], [['y', 1, 75], ['x', 2, 75]]],
-      [['stage:s'], [['x', 1, 75], ['y', 2, 75]]],
-      [['stage:iid', 'stage:s'], [['y', 1, 75], ['x', 2, 75]]],
-      [[], [['x', 1, 75], ['y', 1, 75]]],
-      [undefined, [['y', 1, 75], ['x', 2, 75]]], // default: the weighted stages from last (iid) to first
+      [
+        ['stage:iid'],
+        [
+          ['y', 1, 75],
+          ['x', 2, 75],
+        ],
+      ],
+      [
+        ['stage:s'],
+        [
+          ['x', 1, 75],
+          ['y', 2, 75],
+        ],
+      ],
+      [
+        ['stage:iid', 'stage:s'],
+        [
+          ['y', 1, 75],
+          ['x', 2, 75],
+        ],
+      ],
+      [
+        [],
+        [
+          ['x', 1, 75],
+          ['y', 1, 75],
+        ],
+      ],
+      [
+        undefined,
+        [
+          ['y', 1, 75],
+          ['x', 2, 75],
+        ],
+      ], // default: the weighted stages from last (iid) to first
     ])('tieBreak %j', (tieBreak, expected) => {
       expect(table(rank(tied(tieBreak)))).toEqual(expected);
     });
@@ -144,7 +195,10 @@ describe('given stages (§4.10)', () => {
         sheets: [sheet('s', 'j', 'x', 10), sheet('s', 'j', 'y', 20)],
         given: [given('x', 80.00004), given('y', 80.00001)],
       };
-      expect(table(rank(input))).toEqual([['y', 1, 80], ['x', 2, 80]]);
+      expect(table(rank(input))).toEqual([
+        ['y', 1, 80],
+        ['x', 2, 80],
+      ]);
     });
 
     it('an innovation without a given score for the tie-break stage sorts after those with one', () => {
@@ -155,13 +209,23 @@ describe('given stages (§4.10)', () => {
         sheets: ['a', 'b', 'c', 'd'].map((id) => sheet('s', 'j', id, 80)),
         given: [given('b', 1), given('d', 0)],
       };
-      expect(table(rank(input))).toEqual([['b', 1, 80], ['d', 2, 80], ['a', 3, 80], ['c', 3, 80]]);
+      expect(table(rank(input))).toEqual([
+        ['b', 1, 80],
+        ['d', 2, 80],
+        ['a', 3, 80],
+        ['c', 3, 80],
+      ]);
     });
   });
 
   it('ignores aggregation and trim on a given stage, and a zscore sheet stage beside it is unaffected', () => {
     const sheets = [sheet('z', 'A', 'p', 60), sheet('z', 'A', 'q', 80), sheet('z', 'D', 'p', 70), sheet('z', 'D', 'q', 70)];
-    const base: ScoringInput = { stages: [stage('z', 1, { aggregation: 'zscore' }), iid(1)], submissions: [submission('p'), submission('q')], sheets, given: [given('p', 50), given('q', 50)] };
+    const base: ScoringInput = {
+      stages: [stage('z', 1, { aggregation: 'zscore' }), iid(1)],
+      submissions: [submission('p'), submission('q')],
+      sheets,
+      given: [given('p', 50), given('q', 50)],
+    };
     const odd: ScoringInput = { ...base, stages: [base.stages[0], iid(1, { aggregation: 'zscore', trim: 3 })] };
     const junk = { ...base, stages: [base.stages[0], iid(1, { aggregation: 'max', trim: -1 })] };
     expect(withoutDigest(rank(odd))).toEqual(withoutDigest(rank(base)));
@@ -174,7 +238,12 @@ describe('given stages (§4.10)', () => {
   });
 
   it('the order of the given entries changes nothing but the digest', () => {
-    const input: ScoringInput = { stages: [iid(1)], submissions: ['a', 'b', 'c'].map((id) => submission(id)), sheets: [], given: [given('a', 50), given('b', 60), given('c', 55)] };
+    const input: ScoringInput = {
+      stages: [iid(1)],
+      submissions: ['a', 'b', 'c'].map((id) => submission(id)),
+      sheets: [],
+      given: [given('a', 50), given('b', 60), given('c', 55)],
+    };
     const reversed = { ...input, given: [...input.given!].reverse() };
     expect(withoutDigest(rank(reversed))).toEqual(withoutDigest(rank(input)));
   });
@@ -194,14 +263,24 @@ describe('given stages (§4.10)', () => {
   });
 
   it('the digest covers the given list and unknown fields as parsed; the streamed digest equals one canonicalize call', () => {
-    const input = { stages: [iid(1, { source: 'index v2' })], submissions: [submission('p')], sheets: [], given: [{ ...given('p', 71.23455), note: 'verified' }] };
+    const input = {
+      stages: [iid(1, { source: 'index v2' })],
+      submissions: [submission('p')],
+      sheets: [],
+      given: [{ ...given('p', 71.23455), note: 'verified' }],
+    };
     const expected = `sha256:${createHash('sha256').update(canonicalize(input)!).digest('hex')}`;
     expect(rank(input).inputsDigest).toBe(expected);
     expect(preparedDigest(prepare(input))).toBe(expected);
   });
 
   it('does not modify its input', () => {
-    const input = deepFreeze({ stages: [iid(1)], submissions: [submission('p')], sheets: [], given: [given('p', 71.23455)] } as ScoringInput);
+    const input = deepFreeze({
+      stages: [iid(1)],
+      submissions: [submission('p')],
+      sheets: [],
+      given: [given('p', 71.23455)],
+    } as ScoringInput);
     expect(rank(input).categories.kota[0].stages.iid).toBe(71.2346);
   });
 
@@ -214,18 +293,39 @@ describe('given stages (§4.10)', () => {
     };
     const [p] = explain(input);
     expect(p).toMatchObject({ rank: 1, final: 76.4938, reachedStage: 'iid' }); // 0.6·80 + 0.4·71.2346 = 76.49384
-    expect(p.stages[1]).toEqual({ stage: 'iid', aggregation: 'given', trim: null, stageScale: null, sheets: [], score: 71.2346, weight: 40, share: 0.4 });
+    expect(p.stages[1]).toEqual({
+      stage: 'iid',
+      aggregation: 'given',
+      trim: null,
+      stageScale: null,
+      sheets: [],
+      score: 71.2346,
+      weight: 40,
+      share: 0.4,
+    });
     expect(stageScores(input)).toEqual([{ submission: 'p', category: 'kota', stages: { presentation: 80, iid: 71.2346 } }]);
   });
 
   it('a snapshot of a given-stage input verifies, and a tampered given score is found', () => {
-    const input: ScoringInput = { stages: [iid(1)], submissions: [submission('p'), submission('q')], sheets: [], given: [given('p', 71.23455), given('q', 80)] };
+    const input: ScoringInput = {
+      stages: [iid(1)],
+      submissions: [submission('p'), submission('q')],
+      sheets: [],
+      given: [given('p', 71.23455), given('q', 80)],
+    };
     const snapshot = JSON.parse(JSON.stringify(createSnapshot(input)));
     expect(verifySnapshot(snapshot)).toEqual({ ok: true });
     snapshot.input.given[0].score = 71.2344;
     const result = verifySnapshot(snapshot);
     expect(result.ok).toBe(false);
-    expect(result.ok === false && result.differences[0]).toBe('output.inputsDigest: stored ' + JSON.stringify(createSnapshot(input).output.inputsDigest) + ', recomputed ' + JSON.stringify(rank(snapshot.input).inputsDigest));
-    expect(result.ok === false && result.differences).toContain('output.categories.kota[1] (p).stages.iid: stored 71.2346, recomputed 71.2344');
+    expect(result.ok === false && result.differences[0]).toBe(
+      'output.inputsDigest: stored ' +
+        JSON.stringify(createSnapshot(input).output.inputsDigest) +
+        ', recomputed ' +
+        JSON.stringify(rank(snapshot.input).inputsDigest),
+    );
+    expect(result.ok === false && result.differences).toContain(
+      'output.categories.kota[1] (p).stages.iid: stored 71.2346, recomputed 71.2344',
+    );
   });
 });

@@ -26,7 +26,14 @@ export { parseRfc3339, compareInstants, type Instant } from './instant';
 export { applyAdvanceRule, type AdvanceRule, type CutoffCandidate, type CutoffDecision } from './cutoffs';
 export { explain, type Explanation, type StageExplanation, type SheetExplanation } from './explain';
 export { jurorReport, spearman, type JurorReport, type JurorReportRow, type JurorAgreement } from './juror-report';
-export { createSnapshot, verifySnapshot, verifyRecomputed, snapshotHash, type RankingSnapshot, type SnapshotVerification } from './snapshot';
+export {
+  createSnapshot,
+  verifySnapshot,
+  verifyRecomputed,
+  snapshotHash,
+  type RankingSnapshot,
+  type SnapshotVerification,
+} from './snapshot';
 // Shared with @app/regional-index (DESIGN §4b reuses §4's bands, ordering and output conventions).
 export { bandFor } from './rank';
 export { arrayOf, describe as describeValue, isRecord, nonEmptyString, optionalRecord, prepareBands, type PreparedBand } from './validate';

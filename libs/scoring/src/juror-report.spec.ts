@@ -6,8 +6,13 @@ describe('jurorReport', () => {
   // A scores p, q, r, s: 60, 70, 80, 90 (μ 75); B scores p, q, r: 80, 85, 90 (μ 85, lenient);
   // C scores s only: 50. Stage: 8 sheets, μS = (300 + 255 + 50)/8 = 75.625.
   const input = oneStage([
-    ['A', 'p', 60], ['A', 'q', 70], ['A', 'r', 80], ['A', 's', 90],
-    ['B', 'p', 80], ['B', 'q', 85], ['B', 'r', 90],
+    ['A', 'p', 60],
+    ['A', 'q', 70],
+    ['A', 'r', 80],
+    ['A', 's', 90],
+    ['B', 'p', 80],
+    ['B', 'q', 85],
+    ['B', 'r', 90],
     ['C', 's', 50],
   ]);
 
@@ -27,13 +32,31 @@ describe('jurorReport', () => {
       agreement: { sharedInnovations: 4, meanAbsoluteDeviation: 21.25, spearman: expect.closeTo(-0.2, 12) },
     });
     // B vs A on p, q, r: +20, +15, +10 → MAD 15; same order → ρ = 1
-    expect(b).toMatchObject({ juror: 'B', sheets: 3, mean: 85, leniency: 85 - 75.625, agreement: { sharedInnovations: 3, meanAbsoluteDeviation: 15, spearman: expect.closeTo(1, 12) } });
+    expect(b).toMatchObject({
+      juror: 'B',
+      sheets: 3,
+      mean: 85,
+      leniency: 85 - 75.625,
+      agreement: { sharedInnovations: 3, meanAbsoluteDeviation: 15, spearman: expect.closeTo(1, 12) },
+    });
     // C vs A on s: −40; one shared innovation → no Spearman
-    expect(c).toMatchObject({ juror: 'C', sheets: 1, mean: 50, sd: 0, agreement: { sharedInnovations: 1, meanAbsoluteDeviation: 40, spearman: null } });
+    expect(c).toMatchObject({
+      juror: 'C',
+      sheets: 1,
+      mean: 50,
+      sd: 0,
+      agreement: { sharedInnovations: 1, meanAbsoluteDeviation: 40, spearman: null },
+    });
   });
 
   it('has no agreement for a juror who shares no innovation, and handles an empty stage', () => {
-    const report = jurorReport(oneStage([['A', 'p', 60], ['B', 'q', 70]]), 's');
+    const report = jurorReport(
+      oneStage([
+        ['A', 'p', 60],
+        ['B', 'q', 70],
+      ]),
+      's',
+    );
     expect(report.jurors.map((j) => j.agreement)).toEqual([
       { sharedInnovations: 0, meanAbsoluteDeviation: null, spearman: null },
       { sharedInnovations: 0, meanAbsoluteDeviation: null, spearman: null },

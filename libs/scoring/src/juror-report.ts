@@ -74,7 +74,13 @@ export function jurorReport(input: unknown, stageKey: string): JurorReport {
       agreement: {
         sharedInnovations: pairs.length,
         meanAbsoluteDeviation: pairs.length > 0 ? mean(pairs.map(([r, m]) => Math.abs(r - m))) : null,
-        spearman: pairs.length >= 3 ? spearman(pairs.map(([r]) => r), pairs.map(([, m]) => m)) : null,
+        spearman:
+          pairs.length >= 3
+            ? spearman(
+                pairs.map(([r]) => r),
+                pairs.map(([, m]) => m),
+              )
+            : null,
       },
     };
   });
@@ -109,7 +115,7 @@ export function spearman(xs: readonly number[], ys: readonly number[]): number |
 function averageRanks(values: readonly number[]): number[] {
   const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
   const ranks = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && values[order[end + 1]] === values[order[start]]) end++;
     for (let k = start; k <= end; k++) ranks[order[k]] = (start + end) / 2 + 1;

@@ -1,4 +1,3 @@
-
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
@@ -31,7 +30,9 @@ describe('properties of rank', () => {
   it("raising one criterion value never lowers that innovation's final score under mean", () => {
     const arb = arbInput({ aggregations: ['mean'], stageOverrides: false })
       .filter((input) => input.sheets.length > 0)
-      .chain((input) => fc.tuple(fc.constant(input), fc.nat(input.sheets.length - 1), fc.nat(2), fc.double({ min: 0, max: 1, noNaN: true })));
+      .chain((input) =>
+        fc.tuple(fc.constant(input), fc.nat(input.sheets.length - 1), fc.nat(2), fc.double({ min: 0, max: 1, noNaN: true })),
+      );
     fc.assert(
       fc.property(arb, ([input, s, c, fraction]) => {
         const target = input.sheets[s];
@@ -61,9 +62,15 @@ describe('properties of rank', () => {
   // never reverse two innovations.
   it("adding a constant to all of one juror's scores moves no z-position and reverses no two innovations under zscore", () => {
     const arb = arbInput({ aggregations: ['zscore'], stageOverrides: false })
-      .map((input) => ({ ...input, stages: input.stages.slice(0, 1).map((s) => ({ ...s, weight: 1 })), sheets: input.sheets.filter((sh) => sh.stage === 's0') }))
+      .map((input) => ({
+        ...input,
+        stages: input.stages.slice(0, 1).map((s) => ({ ...s, weight: 1 })),
+        sheets: input.sheets.filter((sh) => sh.stage === 's0'),
+      }))
       .filter((input) => input.sheets.length > 0)
-      .chain((input) => fc.tuple(fc.constant(input), fc.constantFrom(...new Set(input.sheets.map((s) => s.juror))), fc.integer({ min: -20, max: 20 })));
+      .chain((input) =>
+        fc.tuple(fc.constant(input), fc.constantFrom(...new Set(input.sheets.map((s) => s.juror))), fc.integer({ min: -20, max: 20 })),
+      );
     fc.assert(
       fc.property(arb, ([input, juror, constant]) => {
         const { criteria } = input.stages[0];
@@ -75,7 +82,9 @@ describe('properties of rank', () => {
         fc.pre(shift !== 0);
         const shifted: ScoringInput = {
           ...input,
-          sheets: input.sheets.map((s) => (s.juror === juror ? { ...s, scores: Object.fromEntries(Object.entries(s.scores).map(([k, v]) => [k, v + shift])) } : s)),
+          sheets: input.sheets.map((s) =>
+            s.juror === juror ? { ...s, scores: Object.fromEntries(Object.entries(s.scores).map(([k, v]) => [k, v + shift])) } : s,
+          ),
         };
         const [before, after] = [explain(input), explain(shifted)];
         for (const explanation of [...before, ...after]) {
@@ -84,10 +93,13 @@ describe('properties of rank', () => {
           }
         }
         const position = (explanations: typeof before) =>
-          explanations.flatMap((e) => e.stages[0].sheets.map((s) => (s.adjusted! - e.stages[0].stageScale!.mean) / e.stages[0].stageScale!.sd));
+          explanations.flatMap((e) =>
+            e.stages[0].sheets.map((s) => (s.adjusted! - e.stages[0].stageScale!.mean) / e.stages[0].stageScale!.sd),
+          );
         const [p0, p1] = [position(before), position(after)];
         p1.forEach((p, i) => expect(p).toBeCloseTo(p0[i], 9));
-        const ranked = (explanations: typeof before) => explanations.filter((e) => e.final !== null).map((e) => [e.submission, e.final!] as const);
+        const ranked = (explanations: typeof before) =>
+          explanations.filter((e) => e.final !== null).map((e) => [e.submission, e.final!] as const);
         const [f0, f1] = [ranked(before), ranked(after)];
         expect(f1.map(([id]) => id)).toEqual(f0.map(([id]) => id));
         f0.forEach(([, a], i) => f0.forEach(([, b], k) => a > b && expect(f1[i][1]).toBeGreaterThanOrEqual(f1[k][1])));
@@ -100,7 +112,12 @@ describe('properties of rank', () => {
     fc.assert(
       fc.property(arbInput(), (input) => {
         const output = rank(deepFreeze(input));
-        const listed = [...Object.values(output.categories).flat().map((r) => r.submission), ...output.unranked.map((u) => u.submission)];
+        const listed = [
+          ...Object.values(output.categories)
+            .flat()
+            .map((r) => r.submission),
+          ...output.unranked.map((u) => u.submission),
+        ];
         expect(listed.sort()).toEqual(input.submissions.map((s) => s.id).sort());
         for (const rows of Object.values(output.categories)) {
           rows.forEach((row, i) => {
@@ -117,7 +134,15 @@ describe('properties of rank', () => {
 describe('properties of excluded submissions (§4.11)', () => {
   /** An input and a non-empty subset of its submissions to exclude. */
   const arbExcluding = (shape: Parameters<typeof arbInput>[0] = {}) =>
-    arbInput(shape).chain((input) => fc.tuple(fc.constant(input), fc.subarray(input.submissions.map((s) => s.id), { minLength: 1 })));
+    arbInput(shape).chain((input) =>
+      fc.tuple(
+        fc.constant(input),
+        fc.subarray(
+          input.submissions.map((s) => s.id),
+          { minLength: 1 },
+        ),
+      ),
+    );
   const excluding = (input: ScoringInput, ids: readonly string[]): ScoringInput => ({
     ...input,
     submissions: input.submissions.map((s) => (ids.includes(s.id) ? { ...s, excluded: true } : s)),
@@ -129,7 +154,12 @@ describe('properties of excluded submissions (§4.11)', () => {
         const before = new Map(explain(input).map((e) => [e.submission, e.stages.map((st) => st.score)]));
         const after = explain(excluding(input, ids));
         for (const e of after) expect(e.stages.map((st) => st.score)).toEqual(before.get(e.submission));
-        const listed = [...Object.values(rank(excluding(input, ids)).categories).flat().map((r) => r.submission), ...rank(excluding(input, ids)).unranked.map((u) => u.submission)];
+        const listed = [
+          ...Object.values(rank(excluding(input, ids)).categories)
+            .flat()
+            .map((r) => r.submission),
+          ...rank(excluding(input, ids)).unranked.map((u) => u.submission),
+        ];
         expect(listed.filter((id) => ids.includes(id))).toEqual([]);
         expect(listed.length).toBe(input.submissions.length - ids.length);
       }),
@@ -139,7 +169,11 @@ describe('properties of excluded submissions (§4.11)', () => {
   it('without zscore, excluding equals removing the submission and its sheets (every category still a key)', () => {
     fc.assert(
       fc.property(arbExcluding({ aggregations: ['mean', 'median', 'trimmed_mean'] }), ([input, ids]) => {
-        const removed = { ...input, submissions: input.submissions.filter((s) => !ids.includes(s.id)), sheets: input.sheets.filter((s) => !ids.includes(s.submission)) };
+        const removed = {
+          ...input,
+          submissions: input.submissions.filter((s) => !ids.includes(s.id)),
+          sheets: input.sheets.filter((s) => !ids.includes(s.submission)),
+        };
         const expected = ranking(removed);
         for (const category of new Set(input.submissions.map((s) => s.category))) expected.categories[category] ??= [];
         expect(ranking(excluding(input, ids))).toEqual(expected);
@@ -150,14 +184,18 @@ describe('properties of excluded submissions (§4.11)', () => {
 
 describe('properties of given stages (§4.10)', () => {
   it('a given stage fed the stage scores that sheets produce ranks exactly as those sheets do', () => {
-    const arb = arbInput().chain((input) => fc.tuple(fc.constant(input), fc.nat(input.stages.length - 1), arbShuffled(input.submissions.map((s) => s.id))));
+    const arb = arbInput().chain((input) =>
+      fc.tuple(fc.constant(input), fc.nat(input.stages.length - 1), arbShuffled(input.submissions.map((s) => s.id))),
+    );
     fc.assert(
       fc.property(arb, ([input, s, order]) => {
         const key = input.stages[s].key;
         const scores = new Map(explain(input).map((e) => [e.submission, e.stages[s].score]));
         const asGiven: ScoringInput = {
           ...input,
-          stages: input.stages.map((st, i) => (i === s ? { key: st.key, weight: st.weight, given: true as const, aggregation: st.aggregation, trim: st.trim } : st)),
+          stages: input.stages.map((st, i) =>
+            i === s ? { key: st.key, weight: st.weight, given: true as const, aggregation: st.aggregation, trim: st.trim } : st,
+          ),
           sheets: input.sheets.filter((sh) => sh.stage !== key),
           given: order.flatMap((id) => (scores.get(id) === null ? [] : [{ stage: key, submission: id, score: scores.get(id)! }])),
         };

@@ -1,4 +1,3 @@
-
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { rank } from './rank';
@@ -52,9 +51,23 @@ describe('rank: sheet score (§4.1)', () => {
     [[{ key: 'a', weight: 1, min: 1, max: 5 }], { a: 1 }, 0],
     [[{ key: 'a', weight: 1, min: 1, max: 5 }], { a: 5 }, 100],
     // 100 · (2·(6−0)/10 + 1·(3−1)/4) / 3 = 100 · (1.2 + 0.5) / 3 = 56.6666…
-    [[{ key: 'a', weight: 2, min: 0, max: 10 }, { key: 'b', weight: 1, min: 1, max: 5 }], { a: 6, b: 3 }, 56.6667],
+    [
+      [
+        { key: 'a', weight: 2, min: 0, max: 10 },
+        { key: 'b', weight: 1, min: 1, max: 5 },
+      ],
+      { a: 6, b: 3 },
+      56.6667,
+    ],
     // a weight-0 criterion is required but does not count: 100 · (1·(2.5−0)/5) / 1 = 50
-    [[{ key: 'a', weight: 1, min: 0, max: 5 }, { key: 'b', weight: 0, min: 0, max: 5 }], { a: 2.5, b: 5 }, 50],
+    [
+      [
+        { key: 'a', weight: 1, min: 0, max: 5 },
+        { key: 'b', weight: 0, min: 0, max: 5 },
+      ],
+      { a: 2.5, b: 5 },
+      50,
+    ],
     // negative ranges: 100 · (−1 − (−3)) / (1 − (−3)) = 50
     [[{ key: 'a', weight: 1, min: -3, max: 1 }], { a: -1 }, 50],
   ])('criteria %j with scores %j → %p', (criteria, scores, expected) => {
@@ -89,7 +102,10 @@ describe('rank: aggregation per stage (§4.2)', () => {
     ['method trim alone changes nothing under mean', { trim: 3 }, {}, seven, 52.8571],
     ['stage aggregation null falls back to method', { aggregation: 'median' }, { aggregation: null }, seven, 40],
   ])('%s', (_name, method, stageExtra, values, expected) => {
-    const input = oneStage(values.map((x, i) => [`j${i}`, 'p', x] as const), method);
+    const input = oneStage(
+      values.map((x, i) => [`j${i}`, 'p', x] as const),
+      method,
+    );
     if (method === undefined) delete input.method;
     input.stages = [stage('s', 1, stageExtra)];
     expect(stageScoreOfP(input)).toBe(expected);
@@ -113,28 +129,63 @@ describe('rank: zscore (§4.2)', () => {
     // p: A 80 − 12.6491106407 = 67.3508893593, B 80 + 12.649…·(80 − 90)/10 = the same → 67.3509
     // q: 80 + 12.6491106407 = 92.6491106407 (both) → 92.6491; r: raw 80.
     const input = oneStage(
-      [['A', 'p', 60], ['A', 'q', 80], ['B', 'p', 80], ['B', 'q', 100], ['C', 'r', 80]],
+      [
+        ['A', 'p', 60],
+        ['A', 'q', 80],
+        ['B', 'p', 80],
+        ['B', 'q', 100],
+        ['C', 'r', 80],
+      ],
       { aggregation: 'zscore' },
       [submission('p', 'kota'), submission('q', 'kabupaten'), submission('r', 'kota')],
     );
     const output = rank(input);
-    expect(table(output, 'kota')).toEqual([['r', 1, 80], ['p', 2, 67.3509]]);
+    expect(table(output, 'kota')).toEqual([
+      ['r', 1, 80],
+      ['p', 2, 67.3509],
+    ]);
     expect(table(output, 'kabupaten')).toEqual([['q', 1, 92.6491]]);
   });
 
   it('a juror with σj = 0 keeps raw scores, but still counts in μS and σS', () => {
     // A: p 60, q 80 (μ 70, σ 10); D: p 70, q 70 (σ 0: raw). μS = 70, σS = √50 = 7.0710678119.
     // p: (70 − 7.0710678119 + 70)/2 = 66.4644660941 → 66.4645; q: (70 + 7.0710678119 + 70)/2 = 73.5355339059 → 73.5355
-    const output = rank(oneStage([['A', 'p', 60], ['A', 'q', 80], ['D', 'p', 70], ['D', 'q', 70]], { aggregation: 'zscore' }));
-    expect(table(output)).toEqual([['q', 1, 73.5355], ['p', 2, 66.4645]]);
+    const output = rank(
+      oneStage(
+        [
+          ['A', 'p', 60],
+          ['A', 'q', 80],
+          ['D', 'p', 70],
+          ['D', 'q', 70],
+        ],
+        { aggregation: 'zscore' },
+      ),
+    );
+    expect(table(output)).toEqual([
+      ['q', 1, 73.5355],
+      ['p', 2, 66.4645],
+    ]);
   });
 
   it('clamps adjusted sheets to [0, 100]', () => {
     // A: p 90, q 100 (μ 95, σ 5); B: p 0, q 100 (μ 50, σ 50). μS = 72.5, σS = √1768.75 = 42.0565096032.
     // p: A 72.5 + 42.0565096032·(−5)/5 = 30.4434903968, B the same → 30.4435
     // q: 72.5 + 42.0565096032 = 114.5565… → clamped to 100 for both → 100
-    const output = rank(oneStage([['A', 'p', 90], ['A', 'q', 100], ['B', 'p', 0], ['B', 'q', 100]], { aggregation: 'zscore' }));
-    expect(table(output)).toEqual([['q', 1, 100], ['p', 2, 30.4435]]);
+    const output = rank(
+      oneStage(
+        [
+          ['A', 'p', 90],
+          ['A', 'q', 100],
+          ['B', 'p', 0],
+          ['B', 'q', 100],
+        ],
+        { aggregation: 'zscore' },
+      ),
+    );
+    expect(table(output)).toEqual([
+      ['q', 1, 100],
+      ['p', 2, 30.4435],
+    ]);
   });
 
   it('only the stages aggregating by zscore are adjusted, each with its own statistics', () => {
@@ -142,8 +193,18 @@ describe('rank: zscore (§4.2)', () => {
       stages: [stage('z', 1, { aggregation: 'zscore' }), stage('m', 1)],
       submissions: [submission('p'), submission('q')],
       sheets: [
-        ...[['A', 'p', 60], ['A', 'q', 80], ['D', 'p', 70], ['D', 'q', 70]].map(([j, s, x]) => sheet('z', j as string, s as string, x as number)),
-        ...[['A', 'p', 60], ['A', 'q', 80], ['D', 'p', 70], ['D', 'q', 70]].map(([j, s, x]) => sheet('m', j as string, s as string, x as number)),
+        ...[
+          ['A', 'p', 60],
+          ['A', 'q', 80],
+          ['D', 'p', 70],
+          ['D', 'q', 70],
+        ].map(([j, s, x]) => sheet('z', j as string, s as string, x as number)),
+        ...[
+          ['A', 'p', 60],
+          ['A', 'q', 80],
+          ['D', 'p', 70],
+          ['D', 'q', 70],
+        ].map(([j, s, x]) => sheet('m', j as string, s as string, x as number)),
       ],
     };
     const rows = rank(input).categories.kota;
@@ -158,8 +219,23 @@ describe('rank: zscore (§4.2)', () => {
 
 describe('rank: rounding (§4.4)', () => {
   it('rounds a stage score half away from zero at 4 decimals', () => {
-    expect(stageScoreOfP(oneStage([['a', 'p', 80.0001], ['b', 'p', 80]]))).toBe(80.0001); // 80.00005
-    expect(stageScoreOfP(oneStage([['a', 'p', 80.0001], ['b', 'p', 80], ['c', 'p', 80]]))).toBe(80); // 80.0000333…
+    expect(
+      stageScoreOfP(
+        oneStage([
+          ['a', 'p', 80.0001],
+          ['b', 'p', 80],
+        ]),
+      ),
+    ).toBe(80.0001); // 80.00005
+    expect(
+      stageScoreOfP(
+        oneStage([
+          ['a', 'p', 80.0001],
+          ['b', 'p', 80],
+          ['c', 'p', 80],
+        ]),
+      ),
+    ).toBe(80); // 80.0000333…
   });
 
   it('computes F from the rounded stage scores', () => {
@@ -189,12 +265,34 @@ describe('rank: rounding (§4.4)', () => {
     [2, 80.67],
     [4, 80.6667],
   ])('decimals %p', (decimals, expected) => {
-    expect(stageScoreOfP(oneStage([['a', 'p', 80], ['b', 'p', 81], ['c', 'p', 81]], { decimals }))).toBe(expected);
+    expect(
+      stageScoreOfP(
+        oneStage(
+          [
+            ['a', 'p', 80],
+            ['b', 'p', 81],
+            ['c', 'p', 81],
+          ],
+          { decimals },
+        ),
+      ),
+    ).toBe(expected);
   });
 
   it('compares rounded values: finals equal after rounding share a rank', () => {
-    const output = rank(oneStage([['j', 'x', 80.00004], ['j', 'y', 80.00001]], { tieBreak: [] }));
-    expect(table(output)).toEqual([['x', 1, 80], ['y', 1, 80]]);
+    const output = rank(
+      oneStage(
+        [
+          ['j', 'x', 80.00004],
+          ['j', 'y', 80.00001],
+        ],
+        { tieBreak: [] },
+      ),
+    );
+    expect(table(output)).toEqual([
+      ['x', 1, 80],
+      ['y', 1, 80],
+    ]);
   });
 });
 
@@ -213,14 +311,24 @@ describe('rank: final score, stages and unranked (§4.3)', () => {
   });
 
   it('a row lists only the stages it has sheets for', () => {
-    const input: ScoringInput = { stages, submissions: [submission('x')], sheets: [sheet('field', 'j', 'x', 75), sheet('presentation', 'j', 'x', 80)] };
+    const input: ScoringInput = {
+      stages,
+      submissions: [submission('x')],
+      sheets: [sheet('field', 'j', 'x', 75), sheet('presentation', 'j', 'x', 80)],
+    };
     expect(rank(input).categories.kota[0].stages).toEqual({ presentation: 80, field: 75 });
   });
 
   it('lists an innovation missing a weighted stage score as unranked, with the last stage it reached', () => {
     const input: ScoringInput = {
       stages,
-      submissions: [submission('w', 'kota'), submission('z', 'kabupaten'), submission('v', 'kota'), submission('y', 'kota'), submission('x', 'kota')],
+      submissions: [
+        submission('w', 'kota'),
+        submission('z', 'kabupaten'),
+        submission('v', 'kota'),
+        submission('y', 'kota'),
+        submission('x', 'kota'),
+      ],
       sheets: [
         sheet('presentation', 'j', 'x', 80),
         sheet('field', 'j', 'x', 75),
@@ -259,29 +367,70 @@ describe('rank: final score, stages and unranked (§4.3)', () => {
     };
     const output = JSON.parse(JSON.stringify(rank(input)));
     expect(Object.keys(output.categories)).toEqual(['__proto__', 'toString']);
-    expect(output.categories.__proto__).toEqual([{ rank: 1, submission: 'p', final: 80, band: null, stages: JSON.parse('{"__proto__":80,"constructor":70}') }]);
+    expect(output.categories.__proto__).toEqual([
+      { rank: 1, submission: 'p', final: 80, band: null, stages: JSON.parse('{"__proto__":80,"constructor":70}') },
+    ]);
     expect(output.unranked).toEqual([{ submission: 'q', category: 'toString', reachedStage: null }]);
   });
 
   it('with no submissions, the output is empty', () => {
-    expect(rank({ stages, submissions: [], sheets: [] })).toEqual({ inputsDigest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), categories: {}, unranked: [] });
+    expect(rank({ stages, submissions: [], sheets: [] })).toEqual({
+      inputsDigest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+      categories: {},
+      unranked: [],
+    });
   });
 });
 
 describe('rank: ranking and tie-breaks (§4.5)', () => {
   it('shares a rank when still tied: competition ranking 1, 2, 2, 4, ties ordered by id', () => {
-    const output = rank(oneStage([['j', 'd', 70], ['j', 'c', 80], ['j', 'a', 90], ['j', 'b', 80]], { tieBreak: [] }));
-    expect(table(output)).toEqual([['a', 1, 90], ['b', 2, 80], ['c', 2, 80], ['d', 4, 70]]);
+    const output = rank(
+      oneStage(
+        [
+          ['j', 'd', 70],
+          ['j', 'c', 80],
+          ['j', 'a', 90],
+          ['j', 'b', 80],
+        ],
+        { tieBreak: [] },
+      ),
+    );
+    expect(table(output)).toEqual([
+      ['a', 1, 90],
+      ['b', 2, 80],
+      ['c', 2, 80],
+      ['d', 4, 70],
+    ]);
   });
 
   it('orders ids by UTF-16 code units, not by locale', () => {
     const output = rank(oneStage(['b', 'a', 'B', '_', 'Ä', 'é'].map((id) => ['j', id, 50] as const)));
-    expect(table(output).map(([id, r]) => [id, r])).toEqual([['B', 1], ['_', 1], ['a', 1], ['b', 1], ['Ä', 1], ['é', 1]]);
+    expect(table(output).map(([id, r]) => [id, r])).toEqual([
+      ['B', 1],
+      ['_', 1],
+      ['a', 1],
+      ['b', 1],
+      ['Ä', 1],
+      ['é', 1],
+    ]);
   });
 
   it('ranks each category on its own', () => {
-    const output = rank(oneStage([['j', 'a', 90], ['j', 'b', 80], ['j', 'c', 85]], {}, [submission('a'), submission('b'), submission('c', 'kabupaten')]));
-    expect(table(output, 'kota')).toEqual([['a', 1, 90], ['b', 2, 80]]);
+    const output = rank(
+      oneStage(
+        [
+          ['j', 'a', 90],
+          ['j', 'b', 80],
+          ['j', 'c', 85],
+        ],
+        {},
+        [submission('a'), submission('b'), submission('c', 'kabupaten')],
+      ),
+    );
+    expect(table(output, 'kota')).toEqual([
+      ['a', 1, 90],
+      ['b', 2, 80],
+    ]);
     expect(table(output, 'kabupaten')).toEqual([['c', 1, 85]]);
   });
 
@@ -294,11 +443,41 @@ describe('rank: ranking and tie-breaks (§4.5)', () => {
       sheets: [sheet('p', 'j', 'x', 80), sheet('f', 'j', 'x', 70), sheet('p', 'j', 'y', 70), sheet('f', 'j', 'y', 80)],
     });
     it.each<[string[] | undefined, [string, number, number][]]>([
-      [['stage:p'], [['x', 1, 75], ['y', 2, 75]]],
-      [['stage:f'], [['y', 1, 75], ['x', 2, 75]]],
-      [['stage:f', 'stage:p'], [['y', 1, 75], ['x', 2, 75]]],
-      [[], [['x', 1, 75], ['y', 1, 75]]],
-      [undefined, [['y', 1, 75], ['x', 2, 75]]], // default: the weighted stages from last (f) to first
+      [
+        ['stage:p'],
+        [
+          ['x', 1, 75],
+          ['y', 2, 75],
+        ],
+      ],
+      [
+        ['stage:f'],
+        [
+          ['y', 1, 75],
+          ['x', 2, 75],
+        ],
+      ],
+      [
+        ['stage:f', 'stage:p'],
+        [
+          ['y', 1, 75],
+          ['x', 2, 75],
+        ],
+      ],
+      [
+        [],
+        [
+          ['x', 1, 75],
+          ['y', 1, 75],
+        ],
+      ],
+      [
+        undefined,
+        [
+          ['y', 1, 75],
+          ['x', 2, 75],
+        ],
+      ], // default: the weighted stages from last (f) to first
     ])('tieBreak %j', (tieBreak, expected) => {
       expect(table(rank(tied(tieBreak)))).toEqual(expected);
     });
@@ -315,7 +494,10 @@ describe('rank: ranking and tie-breaks (§4.5)', () => {
         ...Object.entries({ a: 70, b: 90, c: 80, r: 0 }).map(([s, v]) => sheet(s, 'j', 'y', v)),
       ],
     };
-    expect(table(rank(input))).toEqual([['y', 1, 80], ['x', 2, 80]]);
+    expect(table(rank(input))).toEqual([
+      ['y', 1, 80],
+      ['x', 2, 80],
+    ]);
   });
 
   it('an innovation without a score for the tie-break stage sorts after those with one', () => {
@@ -323,15 +505,33 @@ describe('rank: ranking and tie-breaks (§4.5)', () => {
       method: { tieBreak: ['stage:r'] },
       stages: [stage('p', 1), stage('r', 0)],
       submissions: [submission('a'), submission('b'), submission('c'), submission('d')],
-      sheets: [sheet('p', 'j', 'a', 80), sheet('p', 'j', 'b', 80), sheet('r', 'j', 'b', 1), sheet('p', 'j', 'c', 80), sheet('p', 'j', 'd', 80), sheet('r', 'j', 'd', 0)],
+      sheets: [
+        sheet('p', 'j', 'a', 80),
+        sheet('p', 'j', 'b', 80),
+        sheet('r', 'j', 'b', 1),
+        sheet('p', 'j', 'c', 80),
+        sheet('p', 'j', 'd', 80),
+        sheet('r', 'j', 'd', 0),
+      ],
     };
     // b (1) > d (0) > a, c without r (tied with each other)
-    expect(table(rank(input))).toEqual([['b', 1, 80], ['d', 2, 80], ['a', 3, 80], ['c', 3, 80]]);
+    expect(table(rank(input))).toEqual([
+      ['b', 1, 80],
+      ['d', 2, 80],
+      ['a', 3, 80],
+      ['c', 3, 80],
+    ]);
   });
 
   it('"submittedAt" puts the earlier instant first, comparing offsets and fractions as instants', () => {
     const input = oneStage(
-      [['j', 'a', 80], ['j', 'b', 80], ['j', 'c', 80], ['j', 'd', 80], ['j', 'e', 80]],
+      [
+        ['j', 'a', 80],
+        ['j', 'b', 80],
+        ['j', 'c', 80],
+        ['j', 'd', 80],
+        ['j', 'e', 80],
+      ],
       { tieBreak: ['submittedAt'] },
       [
         submission('a', 'kota', '2024-09-01T15:00:00+07:00'), // 08:00:00Z
@@ -341,25 +541,53 @@ describe('rank: ranking and tie-breaks (§4.5)', () => {
         submission('e', 'kota', '2024-09-01T08:00:00.2500001Z'),
       ],
     );
-    expect(table(rank(input))).toEqual([['b', 1, 80], ['a', 2, 80], ['d', 2, 80], ['c', 4, 80], ['e', 5, 80]]);
+    expect(table(rank(input))).toEqual([
+      ['b', 1, 80],
+      ['a', 2, 80],
+      ['d', 2, 80],
+      ['c', 4, 80],
+      ['e', 5, 80],
+    ]);
   });
 
   it('chains tie-breaks: a stage first, then submission time', () => {
     const input: ScoringInput = {
       method: { tieBreak: ['stage:f', 'submittedAt'] },
       stages: [stage('p', 1), stage('f', 1)],
-      submissions: [submission('x', 'kota', '2024-09-02T00:00:00Z'), submission('y', 'kota', '2024-09-01T00:00:00Z'), submission('z', 'kota', '2024-08-01T00:00:00Z')],
+      submissions: [
+        submission('x', 'kota', '2024-09-02T00:00:00Z'),
+        submission('y', 'kota', '2024-09-01T00:00:00Z'),
+        submission('z', 'kota', '2024-08-01T00:00:00Z'),
+      ],
       sheets: [
-        ...[['x', 80, 70], ['y', 80, 70], ['z', 70, 80]].flatMap(([s, p, f]) => [sheet('p', 'j', s as string, p as number), sheet('f', 'j', s as string, f as number)]),
+        ...[
+          ['x', 80, 70],
+          ['y', 80, 70],
+          ['z', 70, 80],
+        ].flatMap(([s, p, f]) => [sheet('p', 'j', s as string, p as number), sheet('f', 'j', s as string, f as number)]),
       ],
     };
     // all F = 75; z has the best f; x and y tie on f, y was submitted earlier
-    expect(table(rank(input))).toEqual([['z', 1, 75], ['y', 2, 75], ['x', 3, 75]]);
+    expect(table(rank(input))).toEqual([
+      ['z', 1, 75],
+      ['y', 2, 75],
+      ['x', 3, 75],
+    ]);
   });
 
   it('ignores submittedAt (even an invalid one) when the tie-break does not use it', () => {
-    const input = oneStage([['j', 'a', 80], ['j', 'b', 80]], {}, [submission('a', 'kota', 'yesterday'), { id: 'b', category: 'kota' }]);
-    expect(table(rank(input))).toEqual([['a', 1, 80], ['b', 1, 80]]);
+    const input = oneStage(
+      [
+        ['j', 'a', 80],
+        ['j', 'b', 80],
+      ],
+      {},
+      [submission('a', 'kota', 'yesterday'), { id: 'b', category: 'kota' }],
+    );
+    expect(table(rank(input))).toEqual([
+      ['a', 1, 80],
+      ['b', 1, 80],
+    ]);
   });
 });
 
@@ -383,9 +611,29 @@ describe('rank: bands (§4.6)', () => {
   });
 
   it.each([
-    [[{ label: 'A', min: 50 }, { label: 'B', min: 50 }], 'A'],
-    [[{ label: 'B', min: 50 }, { label: 'A', min: 50 }], 'B'],
-    [[{ label: 'C', min: 10 }, { label: 'B', min: 50 }, { label: 'A', min: 50 }, { label: 'D', min: 60 }], 'B'],
+    [
+      [
+        { label: 'A', min: 50 },
+        { label: 'B', min: 50 },
+      ],
+      'A',
+    ],
+    [
+      [
+        { label: 'B', min: 50 },
+        { label: 'A', min: 50 },
+      ],
+      'B',
+    ],
+    [
+      [
+        { label: 'C', min: 10 },
+        { label: 'B', min: 50 },
+        { label: 'A', min: 50 },
+        { label: 'D', min: 60 },
+      ],
+      'B',
+    ],
   ])('equal min keeps the input order: %j → %p', (bandList, band) => {
     expect(rank({ ...oneStage([['j', 'p', 55]]), bands: bandList }).categories.kota[0].band).toBe(band);
   });
@@ -424,7 +672,36 @@ describe('rank: inputsDigest (§4.7)', () => {
 
   it('does not depend on key order', () => {
     const input = exampleInput();
-    const reordered = JSON.parse(JSON.stringify(input, Object.keys(input).reverse().concat(['key', 'weight', 'criteria', 'min', 'max', 'label', 'id', 'category', 'submittedAt', 'stage', 'juror', 'submission', 'scores', 'novelty', 'impact', 'aggregation', 'trim', 'decimals', 'tieBreak'].reverse())));
+    const reordered = JSON.parse(
+      JSON.stringify(
+        input,
+        Object.keys(input)
+          .reverse()
+          .concat(
+            [
+              'key',
+              'weight',
+              'criteria',
+              'min',
+              'max',
+              'label',
+              'id',
+              'category',
+              'submittedAt',
+              'stage',
+              'juror',
+              'submission',
+              'scores',
+              'novelty',
+              'impact',
+              'aggregation',
+              'trim',
+              'decimals',
+              'tieBreak',
+            ].reverse(),
+          ),
+      ),
+    );
     expect(Object.keys(reordered)).not.toEqual(Object.keys(input));
     expect(digestOf(reordered)).toBe(digestOf(input));
   });

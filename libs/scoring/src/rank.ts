@@ -119,15 +119,13 @@ function toOutput(ranking: Ranking, digest: string): RankOutput {
   const { submissions } = table.prepared;
   const categories: Record<string, RankedRow[]> = {};
   for (const [category, members] of ranking.categories) {
-    const rows = members.map(
-      (i): RankedRow => ({
-        rank: ranks[i],
-        submission: submissions[i].id,
-        final: finals[i],
-        band: bands[i],
-        stages: stageScoreRecord(table, i),
-      }),
-    );
+    const rows = members.map((i): RankedRow => ({
+      rank: ranks[i],
+      submission: submissions[i].id,
+      final: finals[i],
+      band: bands[i],
+      stages: stageScoreRecord(table, i),
+    }));
     defineKey(categories, category, rows);
   }
   const unranked = submissions

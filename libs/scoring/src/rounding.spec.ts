@@ -55,7 +55,12 @@ describe('the exact integer path agrees with big.js', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), decimals, fc.integer({ min: -3, max: 3 }), (k, d, nudge) => {
         // k·10^-d + 5·10^-(d+1), nudged by a few ulps
-        let x = Number(new Big(k).div(10 ** d).plus(new Big(5).div(10 ** (d + 1))).toString());
+        let x = Number(
+          new Big(k)
+            .div(10 ** d)
+            .plus(new Big(5).div(10 ** (d + 1)))
+            .toString(),
+        );
         for (let i = 0; i < Math.abs(nudge); i++) x = nudge > 0 ? x + Number.EPSILON * x : x - Number.EPSILON * x;
         const fixed = x.toFixed(10);
         expect(roundScore(x, d)).toBe(roundFixedWithBig(fixed, d) || 0);

@@ -1,4 +1,3 @@
-
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { ScoringInputError } from './scoring.errors';
@@ -23,13 +22,24 @@ function input(): ScoringInput {
 describe('snapshots', () => {
   it('hashes the JCS canonical JSON of {input, output}', () => {
     const snapshot = createSnapshot(input());
-    expect(snapshot.hash).toBe(`sha256:${createHash('sha256').update(canonicalize({ input: snapshot.input, output: snapshot.output })!).digest('hex')}`);
+    expect(snapshot.hash).toBe(
+      `sha256:${createHash('sha256')
+        .update(canonicalize({ input: snapshot.input, output: snapshot.output })!)
+        .digest('hex')}`,
+    );
     expect(verifySnapshot(snapshot)).toEqual({ ok: true });
     expect(verifySnapshot(JSON.parse(JSON.stringify(snapshot)))).toEqual({ ok: true });
   });
 
   it('ignores the metadata a published snapshot carries besides {input, output, hash}', () => {
-    const published = { id: 'f3c1', competition: 'iga-2024', version: 2, reason: 'objection upheld', publishedAt: '2024-12-01T00:00:00Z', ...createSnapshot(input()) };
+    const published = {
+      id: 'f3c1',
+      competition: 'iga-2024',
+      version: 2,
+      reason: 'objection upheld',
+      publishedAt: '2024-12-01T00:00:00Z',
+      ...createSnapshot(input()),
+    };
     expect(verifySnapshot(published)).toEqual({ ok: true });
   });
 
@@ -47,7 +57,10 @@ describe('snapshots', () => {
 
   it('detects a tampered input even when the hash is recomputed, through the output', () => {
     const snapshot = createSnapshot(input());
-    const changed = { ...snapshot.input as ScoringInput, sheets: (snapshot.input as ScoringInput).sheets.map((s, i) => (i === 0 ? { ...s, scores: { novelty: 10 } } : s)) };
+    const changed = {
+      ...(snapshot.input as ScoringInput),
+      sheets: (snapshot.input as ScoringInput).sheets.map((s, i) => (i === 0 ? { ...s, scores: { novelty: 10 } } : s)),
+    };
     const forged = { ...snapshot, input: changed, hash: createSnapshot(changed).hash };
     const result = verifySnapshot(forged);
     expect(result.ok).toBe(false);
@@ -92,7 +105,11 @@ describe('snapshots', () => {
 
   it('caps the list of differences', () => {
     const ids = Array.from({ length: 60 }, (_, i) => `i${String(i).padStart(2, '0')}`);
-    const many: ScoringInput = { stages: [stage('s', 1)], submissions: ids.map((id) => submission(id)), sheets: ids.map((id) => sheet('s', 'j', id, 50)) };
+    const many: ScoringInput = {
+      stages: [stage('s', 1)],
+      submissions: ids.map((id) => submission(id)),
+      sheets: ids.map((id) => sheet('s', 'j', id, 50)),
+    };
     const snapshot = JSON.parse(JSON.stringify(createSnapshot(many)));
     for (const row of snapshot.output.categories.kota) row.final = 1;
     const result = verifySnapshot(snapshot);

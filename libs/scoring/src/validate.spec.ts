@@ -1,4 +1,3 @@
-
 import { rank } from './rank';
 import { ScoringInputError } from './scoring.errors';
 import { exampleInput } from './testing/fixtures';
@@ -34,27 +33,83 @@ const SHEET_1 = /^sheet 1 \(stage "field", juror "j2", submission "sitaro"\): /;
 describe('invalid input (DESIGN §4.9) → ScoringInputError naming the fault', () => {
   describe('sheets: the message names the 0-based index, stage, juror and submission', () => {
     it.each<[string, (input: Json) => unknown, RegExp]>([
-      ['unknown stage', (i) => void (i.sheets[1].stage = 'visit'), /^sheet 1 \(stage "visit", juror "j2", submission "sitaro"\): unknown stage "visit"/],
-      ['missing stage', (i) => void delete i.sheets[1].stage, /^sheet 1 \(stage \(missing\), juror "j2", submission "sitaro"\): unknown stage/],
-      ['unknown submission', (i) => void (i.sheets[1].submission = 'patriot'), /^sheet 1 \(stage "field", juror "j2", submission "patriot"\): unknown submission "patriot"/],
+      [
+        'unknown stage',
+        (i) => void (i.sheets[1].stage = 'visit'),
+        /^sheet 1 \(stage "visit", juror "j2", submission "sitaro"\): unknown stage "visit"/,
+      ],
+      [
+        'missing stage',
+        (i) => void delete i.sheets[1].stage,
+        /^sheet 1 \(stage \(missing\), juror "j2", submission "sitaro"\): unknown stage/,
+      ],
+      [
+        'unknown submission',
+        (i) => void (i.sheets[1].submission = 'patriot'),
+        /^sheet 1 \(stage "field", juror "j2", submission "patriot"\): unknown submission "patriot"/,
+      ],
       ['numeric submission', (i) => void (i.sheets[1].submission = 7), /^sheet 1 .*unknown submission 7/],
-      ['missing juror', (i) => void delete i.sheets[1].juror, /^sheet 1 \(stage "field", juror \(missing\), submission "sitaro"\): juror must be a non-empty string/],
+      [
+        'missing juror',
+        (i) => void delete i.sheets[1].juror,
+        /^sheet 1 \(stage "field", juror \(missing\), submission "sitaro"\): juror must be a non-empty string/,
+      ],
       ['empty juror', (i) => void (i.sheets[1].juror = ''), /^sheet 1 .*juror must be a non-empty string/],
-      ['unknown criterion', (i) => void (i.sheets[1].scores.novelty = 5), new RegExp(`${SHEET_1.source}unknown criterion "novelty" for stage "field"`)],
-      ['a criterion of another stage instead', (i) => void (i.sheets[1].scores = { novelty: 4 }), new RegExp(`${SHEET_1.source}criterion "impact" is missing`)],
+      [
+        'unknown criterion',
+        (i) => void (i.sheets[1].scores.novelty = 5),
+        new RegExp(`${SHEET_1.source}unknown criterion "novelty" for stage "field"`),
+      ],
+      [
+        'a criterion of another stage instead',
+        (i) => void (i.sheets[1].scores = { novelty: 4 }),
+        new RegExp(`${SHEET_1.source}criterion "impact" is missing`),
+      ],
       ['missing value', (i) => void (i.sheets[1].scores = {}), new RegExp(`${SHEET_1.source}criterion "impact" is missing`)],
-      ['string value', (i) => void (i.sheets[1].scores.impact = '4'), new RegExp(`${SHEET_1.source}criterion "impact" must be a number, got "4"`)],
-      ['boolean value', (i) => void (i.sheets[1].scores.impact = true), new RegExp(`${SHEET_1.source}criterion "impact" must be a number, got true`)],
-      ['null value', (i) => void (i.sheets[1].scores.impact = null), new RegExp(`${SHEET_1.source}criterion "impact" must be a number, got null`)],
-      ['NaN value', (i) => void (i.sheets[1].scores.impact = NaN), new RegExp(`${SHEET_1.source}criterion "impact" must be a number, got NaN`)],
-      ['infinite value', (i) => void (i.sheets[1].scores.impact = Infinity), new RegExp(`${SHEET_1.source}criterion "impact" must be a number, got Infinity`)],
-      ['value below min', (i) => void (i.sheets[1].scores.impact = 0.99), new RegExp(`${SHEET_1.source}criterion "impact" value 0.99 is outside \\[1, 5\\]`)],
-      ['value above max', (i) => void (i.sheets[1].scores.impact = 5.01), new RegExp(`${SHEET_1.source}criterion "impact" value 5.01 is outside \\[1, 5\\]`)],
+      [
+        'string value',
+        (i) => void (i.sheets[1].scores.impact = '4'),
+        new RegExp(`${SHEET_1.source}criterion "impact" must be a number, got "4"`),
+      ],
+      [
+        'boolean value',
+        (i) => void (i.sheets[1].scores.impact = true),
+        new RegExp(`${SHEET_1.source}criterion "impact" must be a number, got true`),
+      ],
+      [
+        'null value',
+        (i) => void (i.sheets[1].scores.impact = null),
+        new RegExp(`${SHEET_1.source}criterion "impact" must be a number, got null`),
+      ],
+      [
+        'NaN value',
+        (i) => void (i.sheets[1].scores.impact = NaN),
+        new RegExp(`${SHEET_1.source}criterion "impact" must be a number, got NaN`),
+      ],
+      [
+        'infinite value',
+        (i) => void (i.sheets[1].scores.impact = Infinity),
+        new RegExp(`${SHEET_1.source}criterion "impact" must be a number, got Infinity`),
+      ],
+      [
+        'value below min',
+        (i) => void (i.sheets[1].scores.impact = 0.99),
+        new RegExp(`${SHEET_1.source}criterion "impact" value 0.99 is outside \\[1, 5\\]`),
+      ],
+      [
+        'value above max',
+        (i) => void (i.sheets[1].scores.impact = 5.01),
+        new RegExp(`${SHEET_1.source}criterion "impact" value 5.01 is outside \\[1, 5\\]`),
+      ],
       ['scores not an object', (i) => void (i.sheets[1].scores = [4]), new RegExp(`${SHEET_1.source}scores must be an object`)],
       ['scores missing', (i) => void delete i.sheets[1].scores, new RegExp(`${SHEET_1.source}scores must be an object`)],
       [
         'two sheets of one juror for the same innovation and stage',
-        (i) => void i.sheets.push({ stage: 'presentation', juror: 'j3', submission: 'sitaro', scores: { novelty: 1 } }, { stage: 'field', juror: 'j2', submission: 'sitaro', scores: { impact: 1 } }),
+        (i) =>
+          void i.sheets.push(
+            { stage: 'presentation', juror: 'j3', submission: 'sitaro', scores: { novelty: 1 } },
+            { stage: 'field', juror: 'j2', submission: 'sitaro', scores: { impact: 1 } },
+          ),
         /^sheet 3 \(stage "field", juror "j2", submission "sitaro"\): a second sheet of this juror for this submission and stage \(the first is sheet 1\)/,
       ],
       ['a sheet that is not an object', (i) => void (i.sheets[1] = 'sheet'), /^sheet 1 must be an object/],
@@ -73,18 +128,46 @@ describe('invalid input (DESIGN §4.9) → ScoringInputError naming the fault', 
   describe('stages and criteria', () => {
     it.each<[string, (input: Json) => unknown, RegExp]>([
       ['duplicate stage key', (i) => void (i.stages[1].key = 'presentation'), /stages\[1\]\.key "presentation" is a duplicate stage key/],
-      ['duplicate criterion key', (i) => void i.stages[0].criteria.push({ key: 'novelty', weight: 1, min: 0, max: 1 }), /stages\[0\] \("presentation"\)\.criteria\[1\]\.key "novelty" is a duplicate criterion key/],
-      ['criterion min = max', (i) => void (i.stages[1].criteria[0].min = 5), /stages\[1\] \("field"\)\.criteria\[0\] \("impact"\): min 5 must be below max 5/],
+      [
+        'duplicate criterion key',
+        (i) => void i.stages[0].criteria.push({ key: 'novelty', weight: 1, min: 0, max: 1 }),
+        /stages\[0\] \("presentation"\)\.criteria\[1\]\.key "novelty" is a duplicate criterion key/,
+      ],
+      [
+        'criterion min = max',
+        (i) => void (i.stages[1].criteria[0].min = 5),
+        /stages\[1\] \("field"\)\.criteria\[0\] \("impact"\): min 5 must be below max 5/,
+      ],
       ['criterion min > max', (i) => void (i.stages[1].criteria[0].min = 6), /criteria\[0\] \("impact"\): min 6 must be below max 5/],
-      ['negative criterion weight', (i) => void (i.stages[1].criteria[0].weight = -1), /stages\[1\] \("field"\)\.criteria\[0\] \("impact"\)\.weight must be ≥ 0, got -1/],
-      ['non-numeric criterion weight', (i) => void (i.stages[1].criteria[0].weight = '1'), /criteria\[0\] \("impact"\)\.weight must be a number, got "1"/],
-      ['missing criterion weight', (i) => void delete i.stages[1].criteria[0].weight, /criteria\[0\] \("impact"\)\.weight must be a number, got \(missing\)/],
+      [
+        'negative criterion weight',
+        (i) => void (i.stages[1].criteria[0].weight = -1),
+        /stages\[1\] \("field"\)\.criteria\[0\] \("impact"\)\.weight must be ≥ 0, got -1/,
+      ],
+      [
+        'non-numeric criterion weight',
+        (i) => void (i.stages[1].criteria[0].weight = '1'),
+        /criteria\[0\] \("impact"\)\.weight must be a number, got "1"/,
+      ],
+      [
+        'missing criterion weight',
+        (i) => void delete i.stages[1].criteria[0].weight,
+        /criteria\[0\] \("impact"\)\.weight must be a number, got \(missing\)/,
+      ],
       ['non-numeric min', (i) => void (i.stages[1].criteria[0].min = null), /criteria\[0\] \("impact"\)\.min must be a number, got null/],
       ['non-numeric max', (i) => void (i.stages[1].criteria[0].max = '5'), /criteria\[0\] \("impact"\)\.max must be a number, got "5"/],
-      ['criterion weights summing to 0', (i) => void (i.stages[1].criteria[0].weight = 0), /stages\[1\] \("field"\): its criterion weights sum to 0/],
+      [
+        'criterion weights summing to 0',
+        (i) => void (i.stages[1].criteria[0].weight = 0),
+        /stages\[1\] \("field"\): its criterion weights sum to 0/,
+      ],
       ['a stage without criteria', (i) => void (i.stages[1].criteria = []), /stages\[1\] \("field"\): its criterion weights sum to 0/],
       ['criteria not an array', (i) => void (i.stages[1].criteria = {}), /stages\[1\] \("field"\)\.criteria must be an array/],
-      ['criterion without key', (i) => void delete i.stages[1].criteria[0].key, /stages\[1\] \("field"\)\.criteria\[0\]\.key must be a non-empty string/],
+      [
+        'criterion without key',
+        (i) => void delete i.stages[1].criteria[0].key,
+        /stages\[1\] \("field"\)\.criteria\[0\]\.key must be a non-empty string/,
+      ],
       ['no stage with weight > 0', (i) => void i.stages.forEach((s: Json) => (s.weight = 0)), /no stage has weight > 0/],
       ['no stages', (i) => void ((i.stages = []), (i.sheets = [])), /no stage has weight > 0/],
       ['negative stage weight', (i) => void (i.stages[1].weight = -40), /stages\[1\] \("field"\)\.weight must be ≥ 0, got -40/],
@@ -93,13 +176,21 @@ describe('invalid input (DESIGN §4.9) → ScoringInputError naming the fault', 
       ['stage not an object', (i) => void (i.stages[1] = null), /stages\[1\] must be an object/],
       ['unknown stage aggregation', (i) => void (i.stages[1].aggregation = 'max'), /stages\[1\] \("field"\)\.aggregation "max" is unknown/],
       ['stage trim negative', (i) => void (i.stages[1].trim = -1), /stages\[1\] \("field"\)\.trim must be a non-negative integer, got -1/],
-      ['stage trim fractional', (i) => void (i.stages[1].trim = 0.5), /stages\[1\] \("field"\)\.trim must be a non-negative integer, got 0.5/],
+      [
+        'stage trim fractional',
+        (i) => void (i.stages[1].trim = 0.5),
+        /stages\[1\] \("field"\)\.trim must be a non-negative integer, got 0.5/,
+      ],
     ])('%s', (_name, change, message) => expectInvalid(broken(change), message));
   });
 
   describe('method', () => {
     it.each<[string, (input: Json) => unknown, RegExp]>([
-      ['unknown aggregation', (i) => void (i.method.aggregation = 'average'), /method\.aggregation "average" is unknown \(expected one of mean, median, trimmed_mean, zscore\)/],
+      [
+        'unknown aggregation',
+        (i) => void (i.method.aggregation = 'average'),
+        /method\.aggregation "average" is unknown \(expected one of mean, median, trimmed_mean, zscore\)/,
+      ],
       ['aggregation in the wrong case', (i) => void (i.method.aggregation = 'Mean'), /method\.aggregation "Mean" is unknown/],
       ['trim negative', (i) => void (i.method.trim = -1), /method\.trim must be a non-negative integer, got -1/],
       ['trim fractional', (i) => void (i.method.trim = 1.5), /method\.trim must be a non-negative integer, got 1.5/],
@@ -124,11 +215,27 @@ describe('invalid input (DESIGN §4.9) → ScoringInputError naming the fault', 
 
   describe('submissions', () => {
     it.each<[string, (input: Json) => unknown, RegExp]>([
-      ['duplicate submission id', (i) => void i.submissions.push({ id: 'sitaro', category: 'kabupaten' }), /submissions\[1\]\.id "sitaro" is a duplicate submission id/],
+      [
+        'duplicate submission id',
+        (i) => void i.submissions.push({ id: 'sitaro', category: 'kabupaten' }),
+        /submissions\[1\]\.id "sitaro" is a duplicate submission id/,
+      ],
       ['submission without id', (i) => void delete i.submissions[0].id, /submissions\[0\]\.id must be a non-empty string/],
-      ['submission without category', (i) => void delete i.submissions[0].category, /submissions\[0\] \("sitaro"\)\.category must be a non-empty string, got \(missing\)/],
-      ['empty category', (i) => void (i.submissions[0].category = ''), /submissions\[0\] \("sitaro"\)\.category must be a non-empty string, got ""/],
-      ['non-string category', (i) => void (i.submissions[0].category = 3), /submissions\[0\] \("sitaro"\)\.category must be a non-empty string, got 3/],
+      [
+        'submission without category',
+        (i) => void delete i.submissions[0].category,
+        /submissions\[0\] \("sitaro"\)\.category must be a non-empty string, got \(missing\)/,
+      ],
+      [
+        'empty category',
+        (i) => void (i.submissions[0].category = ''),
+        /submissions\[0\] \("sitaro"\)\.category must be a non-empty string, got ""/,
+      ],
+      [
+        'non-string category',
+        (i) => void (i.submissions[0].category = 3),
+        /submissions\[0\] \("sitaro"\)\.category must be a non-empty string, got 3/,
+      ],
       ['submission not an object', (i) => void (i.submissions[0] = 'sitaro'), /submissions\[0\] must be an object/],
     ])('%s', (_name, change, message) => expectInvalid(broken(change), message));
 
@@ -139,7 +246,10 @@ describe('invalid input (DESIGN §4.9) → ScoringInputError naming the fault', 
           i.method.tieBreak = ['stage:field', 'submittedAt'];
           i.submissions[0].submittedAt = submittedAt;
         });
-        expectInvalid(input, /submissions\[0\] \("sitaro"\)\.submittedAt must be an RFC 3339 timestamp because method\.tieBreak uses "submittedAt"/);
+        expectInvalid(
+          input,
+          /submissions\[0\] \("sitaro"\)\.submittedAt must be an RFC 3339 timestamp because method\.tieBreak uses "submittedAt"/,
+        );
       },
     );
   });
@@ -157,7 +267,11 @@ describe('invalid input (DESIGN §4.9) → ScoringInputError naming the fault', 
       ['bands not an array', broken((i) => void (i.bands = { min: 0 })), /^bands must be an array/],
       ['band min not a number', broken((i) => void (i.bands[1].min = '50')), /^bands\[1\]\.min must be a number, got "50"/],
       ['band without label', broken((i) => void delete i.bands[1].label), /^bands\[1\]\.label must be a string/],
-      ['a lone surrogate, which has no canonical JSON', broken((i) => void (i.note = '\ud800')), /cannot canonicalize the input: Lone surrogate/],
+      [
+        'a lone surrogate, which has no canonical JSON',
+        broken((i) => void (i.note = '\ud800')),
+        /cannot canonicalize the input: Lone surrogate/,
+      ],
     ])('%s', (_name, input, message) => expectInvalid(input, message));
   });
 
@@ -195,16 +309,48 @@ describe('invalid input (DESIGN §4.9) → ScoringInputError naming the fault', 
         (i) => void (i.stages[0].given = value),
         new RegExp(String.raw`^stages\[0\] \("iid"\)\.given must be true or false, got ${escape(JSON.stringify(value))}$`),
       ]),
-      ['given "false" on a sheet stage', (i) => void (i.stages[1].given = 'false'), /^stages\[1\] \("presentation"\)\.given must be true or false, got "false"$/],
+      [
+        'given "false" on a sheet stage',
+        (i) => void (i.stages[1].given = 'false'),
+        /^stages\[1\] \("presentation"\)\.given must be true or false, got "false"$/,
+      ],
       // a given stage with a criteria field, whatever its value
-      ['a given stage with criteria', (i) => void (i.stages[0].criteria = [{ key: 'x', weight: 1, min: 0, max: 1 }]), /^stages\[0\] \("iid"\) is a given stage .*must not have a "criteria" field$/],
-      ['a given stage with empty criteria', (i) => void (i.stages[0].criteria = []), /^stages\[0\] \("iid"\) is a given stage .*must not have a "criteria" field$/],
-      ['a given stage with criteria null', (i) => void (i.stages[0].criteria = null), /^stages\[0\] \("iid"\) is a given stage .*must not have a "criteria" field$/],
+      [
+        'a given stage with criteria',
+        (i) => void (i.stages[0].criteria = [{ key: 'x', weight: 1, min: 0, max: 1 }]),
+        /^stages\[0\] \("iid"\) is a given stage .*must not have a "criteria" field$/,
+      ],
+      [
+        'a given stage with empty criteria',
+        (i) => void (i.stages[0].criteria = []),
+        /^stages\[0\] \("iid"\) is a given stage .*must not have a "criteria" field$/,
+      ],
+      [
+        'a given stage with criteria null',
+        (i) => void (i.stages[0].criteria = null),
+        /^stages\[0\] \("iid"\) is a given stage .*must not have a "criteria" field$/,
+      ],
       // the rest of a given stage is validated like any stage
-      ['a given stage without weight', (i) => void delete i.stages[0].weight, /^stages\[0\] \("iid"\)\.weight must be a number, got \(missing\)$/],
-      ['a given stage with a negative weight', (i) => void (i.stages[0].weight = -1), /^stages\[0\] \("iid"\)\.weight must be ≥ 0, got -1$/],
-      ['a given stage with a duplicate key', (i) => void (i.stages[1] = { key: 'iid', weight: 1, given: true }), /^stages\[1\]\.key "iid" is a duplicate stage key$/],
-      ['only given stages, all of weight 0', (i) => void ((i.stages = [{ key: 'iid', weight: 0, given: true }]), (i.sheets = [])), /^no stage has weight > 0$/],
+      [
+        'a given stage without weight',
+        (i) => void delete i.stages[0].weight,
+        /^stages\[0\] \("iid"\)\.weight must be a number, got \(missing\)$/,
+      ],
+      [
+        'a given stage with a negative weight',
+        (i) => void (i.stages[0].weight = -1),
+        /^stages\[0\] \("iid"\)\.weight must be ≥ 0, got -1$/,
+      ],
+      [
+        'a given stage with a duplicate key',
+        (i) => void (i.stages[1] = { key: 'iid', weight: 1, given: true }),
+        /^stages\[1\]\.key "iid" is a duplicate stage key$/,
+      ],
+      [
+        'only given stages, all of weight 0',
+        (i) => void ((i.stages = [{ key: 'iid', weight: 0, given: true }]), (i.sheets = [])),
+        /^no stage has weight > 0$/,
+      ],
       // a sheet naming a given stage
       [
         'a sheet naming a given stage',
@@ -215,12 +361,28 @@ describe('invalid input (DESIGN §4.9) → ScoringInputError naming the fault', 
       ['given an object', (i) => void (i.given = { iid: 1 }), /^given must be an array, got \{"iid":1\}$/],
       ['given a string', (i) => void (i.given = 'iid'), /^given must be an array, got "iid"$/],
       ['given true', (i) => void (i.given = true), /^given must be an array, got true$/],
-      ['a given entry that is not an object', (i) => void (i.given[1] = 'kota-bogor'), /^given\[1\] must be an object \{stage, submission, score\}, got "kota-bogor"$/],
+      [
+        'a given entry that is not an object',
+        (i) => void (i.given[1] = 'kota-bogor'),
+        /^given\[1\] must be an object \{stage, submission, score\}, got "kota-bogor"$/,
+      ],
       ['a given entry null', (i) => void (i.given[1] = null), /^given\[1\] must be an object/],
       ['a given entry an array', (i) => void (i.given[1] = ['iid', 'kota-bogor', 60]), /^given\[1\] must be an object/],
-      ['an entry naming an unknown stage', (i) => void (i.given[1].stage = 'index'), /^given\[1\] \(stage "index", submission "kota-bogor"\): unknown stage "index"$/],
-      ['an entry without a stage', (i) => void delete i.given[1].stage, /^given\[1\] \(stage \(missing\), submission "kota-bogor"\): unknown stage \(missing\)$/],
-      ['an entry with a numeric stage', (i) => void (i.given[1].stage = 0), /^given\[1\] \(stage 0, submission "kota-bogor"\): unknown stage 0$/],
+      [
+        'an entry naming an unknown stage',
+        (i) => void (i.given[1].stage = 'index'),
+        /^given\[1\] \(stage "index", submission "kota-bogor"\): unknown stage "index"$/,
+      ],
+      [
+        'an entry without a stage',
+        (i) => void delete i.given[1].stage,
+        /^given\[1\] \(stage \(missing\), submission "kota-bogor"\): unknown stage \(missing\)$/,
+      ],
+      [
+        'an entry with a numeric stage',
+        (i) => void (i.given[1].stage = 0),
+        /^given\[1\] \(stage 0, submission "kota-bogor"\): unknown stage 0$/,
+      ],
       [
         'an entry naming a stage that is not given',
         (i) => void (i.given[1].stage = 'presentation'),
@@ -231,19 +393,33 @@ describe('invalid input (DESIGN §4.9) → ScoringInputError naming the fault', 
         (i) => void ((i.stages[1].given = false), (i.given[1].stage = 'presentation')),
         /^given\[1\] \(stage "presentation", submission "kota-bogor"\): stage "presentation" is not a given stage/,
       ],
-      ['an entry naming an unknown submission', (i) => void (i.given[1].submission = 'kota-depok'), /^given\[1\] \(stage "iid", submission "kota-depok"\): unknown submission "kota-depok"$/],
-      ['an entry without a submission', (i) => void delete i.given[1].submission, /^given\[1\] \(stage "iid", submission \(missing\)\): unknown submission \(missing\)$/],
+      [
+        'an entry naming an unknown submission',
+        (i) => void (i.given[1].submission = 'kota-depok'),
+        /^given\[1\] \(stage "iid", submission "kota-depok"\): unknown submission "kota-depok"$/,
+      ],
+      [
+        'an entry without a submission',
+        (i) => void delete i.given[1].submission,
+        /^given\[1\] \(stage "iid", submission \(missing\)\): unknown submission \(missing\)$/,
+      ],
       [
         'two entries for one stage and submission',
         (i) => void i.given.push({ stage: 'iid', submission: 'kota-bekasi', score: 71.234 }),
         /^given\[2\] \(stage "iid", submission "kota-bekasi"\): a second entry for this stage and submission \(the first is given\[0\]\)$/,
       ],
-      ...([-0.0001, 100.0001, -1, 1000, '60', null, true, NaN, Infinity, -Infinity, [60], { value: 60 }] as unknown[]).map((score): [string, (input: Json) => unknown, RegExp] => [
-        `score ${typeof score === 'number' ? String(score) : JSON.stringify(score)}`,
-        (i) => void (i.given[1].score = score),
-        new RegExp(`${ENTRY_1}score must be a number in \\[0, 100\\], got `),
-      ]),
-      ['a missing score', (i) => void delete i.given[1].score, new RegExp(`${ENTRY_1}score must be a number in \\[0, 100\\], got \\(missing\\)$`)],
+      ...([-0.0001, 100.0001, -1, 1000, '60', null, true, NaN, Infinity, -Infinity, [60], { value: 60 }] as unknown[]).map(
+        (score): [string, (input: Json) => unknown, RegExp] => [
+          `score ${typeof score === 'number' ? String(score) : JSON.stringify(score)}`,
+          (i) => void (i.given[1].score = score),
+          new RegExp(`${ENTRY_1}score must be a number in \\[0, 100\\], got `),
+        ],
+      ),
+      [
+        'a missing score',
+        (i) => void delete i.given[1].score,
+        new RegExp(`${ENTRY_1}score must be a number in \\[0, 100\\], got \\(missing\\)$`),
+      ],
       // inputs without any given stage
       [
         'a given entry in an input without given stages',
@@ -260,10 +436,16 @@ describe('invalid input (DESIGN §4.9) → ScoringInputError naming the fault', 
       ['given null (as absent)', (i) => void (i.given = null)],
       ['given empty', (i) => void (i.given = [])],
       ['"given": false on a sheet stage', (i) => void (i.stages[1].given = false)],
-      ['an unknown aggregation and a bad trim on a given stage (ignored, not validated)', (i) => void Object.assign(i.stages[0], { aggregation: 'max', trim: -1.5 })],
+      [
+        'an unknown aggregation and a bad trim on a given stage (ignored, not validated)',
+        (i) => void Object.assign(i.stages[0], { aggregation: 'max', trim: -1.5 }),
+      ],
       ['aggregation and trim of the wrong type on a given stage', (i) => void Object.assign(i.stages[0], { aggregation: 7, trim: 'x' })],
       ['a given stage of weight 0 besides a weighted one', (i) => void (i.stages[0].weight = 0)],
-      ['only a given stage, no sheet stage and no sheets', (i) => void ((i.stages = [{ key: 'iid', weight: 1, given: true }]), (i.sheets = []))],
+      [
+        'only a given stage, no sheet stage and no sheets',
+        (i) => void ((i.stages = [{ key: 'iid', weight: 1, given: true }]), (i.sheets = [])),
+      ],
       ['unknown fields on an entry', (i) => void (i.given[0].source = 'verified index')],
       ['"stage:KEY" of a given stage in the tie-break', (i) => void (i.method.tieBreak = ['stage:iid', 'stage:presentation'])],
     ])('accepts %s', (_name, change) => {
@@ -278,13 +460,21 @@ describe('invalid input (DESIGN §4.9) → ScoringInputError naming the fault', 
         (i) => void (i.submissions[0].excluded = value),
         new RegExp(String.raw`^submissions\[0\] \("sitaro"\)\.excluded must be true or false, got ${escape(JSON.stringify(value))}$`),
       ]),
-      ['an excluded submission without category', (i) => void ((i.submissions[0].excluded = true), delete i.submissions[0].category), /^submissions\[0\] \("sitaro"\)\.category must be a non-empty string/],
+      [
+        'an excluded submission without category',
+        (i) => void ((i.submissions[0].excluded = true), delete i.submissions[0].category),
+        /^submissions\[0\] \("sitaro"\)\.category must be a non-empty string/,
+      ],
       [
         'an excluded submission without submittedAt when the tie-break uses it',
         (i) => void ((i.submissions[0].excluded = true), delete i.submissions[0].submittedAt, (i.method.tieBreak = ['submittedAt'])),
         /^submissions\[0\] \("sitaro"\)\.submittedAt must be an RFC 3339 timestamp/,
       ],
-      ['a duplicate id of an excluded submission', (i) => void i.submissions.push({ id: 'sitaro', category: 'kota', excluded: true }), /^submissions\[1\]\.id "sitaro" is a duplicate submission id$/],
+      [
+        'a duplicate id of an excluded submission',
+        (i) => void i.submissions.push({ id: 'sitaro', category: 'kota', excluded: true }),
+        /^submissions\[1\]\.id "sitaro" is a duplicate submission id$/,
+      ],
       [
         'an out-of-range sheet of an excluded submission',
         (i) => void ((i.submissions[0].excluded = true), (i.sheets[1].scores.impact = 9)),

@@ -87,7 +87,10 @@ export function prepare(raw: unknown): PreparedInput {
   const stageIndex = new Map(stages.map((s, i) => [s.key, i]));
   const tieBreak = tieBreakOf(method.tieBreak, stages, stageIndex);
   const bands = prepareBands(raw.bands);
-  const submissions = prepareSubmissions(raw.submissions, tieBreak.some((t) => t.kind === 'submittedAt'));
+  const submissions = prepareSubmissions(
+    raw.submissions,
+    tieBreak.some((t) => t.kind === 'submittedAt'),
+  );
   const submissionIndex = new Map(submissions.map((s, i) => [s.id, i]));
   const sheets = prepareSheets(raw.sheets, stages, stageIndex, submissionIndex);
   const given = prepareGiven(raw.given, stages, stageIndex, submissionIndex);
@@ -108,7 +111,8 @@ function prepareStages(raw: unknown, methodAggregation: Aggregation | undefined,
     const weight = nonNegativeNumber(stage.weight, `${named}.weight`);
     if (booleanFlag(stage.given, `${named}.given`)) {
       // §4.10: no criteria field at all; aggregation and trim are ignored, not validated.
-      if (stage.criteria !== undefined) fail(`${named} is a given stage (its scores come from the "given" list), so it must not have a "criteria" field`);
+      if (stage.criteria !== undefined)
+        fail(`${named} is a given stage (its scores come from the "given" list), so it must not have a "criteria" field`);
       return { key, weight, given: true, criteria: [], weightSum: 0, aggregation: DEFAULT_AGGREGATION, trim: DEFAULT_TRIM };
     }
     const criteria = prepareCriteria(stage.criteria, named);
@@ -182,7 +186,9 @@ function prepareSubmissions(raw: unknown, needsSubmittedAt: boolean): PreparedSu
     if (needsSubmittedAt) {
       submittedAt = parseRfc3339(submission.submittedAt);
       if (!submittedAt) {
-        fail(`${named}.submittedAt must be an RFC 3339 timestamp because method.tieBreak uses "submittedAt", got ${describe(submission.submittedAt)}`);
+        fail(
+          `${named}.submittedAt must be an RFC 3339 timestamp because method.tieBreak uses "submittedAt", got ${describe(submission.submittedAt)}`,
+        );
       }
     }
     return { id, category, submittedAt, excluded };
@@ -210,7 +216,8 @@ function prepareSheets(
     if (!isRecord(sheet)) fail(`sheet ${i} must be an object`);
     const stage = typeof sheet.stage === 'string' ? stageIndex.get(sheet.stage) : undefined;
     if (stage === undefined) failSheet(i, sheet, `unknown stage ${describe(sheet.stage)}`);
-    if (stages[stage].given) failSheet(i, sheet, `stage ${quote(stages[stage].key)} is a given stage: its scores come from the "given" list, not from sheets`);
+    if (stages[stage].given)
+      failSheet(i, sheet, `stage ${quote(stages[stage].key)} is a given stage: its scores come from the "given" list, not from sheets`);
     const submission = typeof sheet.submission === 'string' ? submissionIndex.get(sheet.submission) : undefined;
     if (submission === undefined) failSheet(i, sheet, `unknown submission ${describe(sheet.submission)}`);
     if (typeof sheet.juror !== 'string' || sheet.juror === '') failSheet(i, sheet, `juror must be a non-empty string`);
@@ -286,7 +293,11 @@ function checkOneSheetPerJuror(
     }
   }
   if (duplicate >= 0) {
-    failSheet(duplicate, sheets[duplicate] as Record<string, unknown>, `a second sheet of this juror for this submission and stage (the first is sheet ${first})`);
+    failSheet(
+      duplicate,
+      sheets[duplicate] as Record<string, unknown>,
+      `a second sheet of this juror for this submission and stage (the first is sheet ${first})`,
+    );
   }
 }
 
@@ -312,11 +323,17 @@ function prepareGiven(
     if (!isRecord(entry)) fail(`given[${i}] must be an object {stage, submission, score}, got ${describe(entry)}`);
     const stage = typeof entry.stage === 'string' ? stageIndex.get(entry.stage) : undefined;
     if (stage === undefined) failGiven(i, entry, `unknown stage ${describe(entry.stage)}`);
-    if (!stages[stage].given) failGiven(i, entry, `stage ${quote(stages[stage].key)} is not a given stage (it has no "given": true), so it takes its scores from sheets`);
+    if (!stages[stage].given)
+      failGiven(
+        i,
+        entry,
+        `stage ${quote(stages[stage].key)} is not a given stage (it has no "given": true), so it takes its scores from sheets`,
+      );
     const submission = typeof entry.submission === 'string' ? submissionIndex.get(entry.submission) : undefined;
     if (submission === undefined) failGiven(i, entry, `unknown submission ${describe(entry.submission)}`);
     const score = entry.score;
-    if (typeof score !== 'number' || !(score >= 0 && score <= 100)) failGiven(i, entry, `score must be a number in [0, 100], got ${describe(score)}`);
+    if (typeof score !== 'number' || !(score >= 0 && score <= 100))
+      failGiven(i, entry, `score must be a number in [0, 100], got ${describe(score)}`);
     const group = stage * submissionIndex.size + submission;
     const first = firstEntry.get(group);
     if (first !== undefined) failGiven(i, entry, `a second entry for this stage and submission (the first is given[${first}])`);

@@ -1,9 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Conflict, Forbidden, inScope, NotFound, organizationScope, pageJson, reasonColumns, storedReasonText, ValidationFailed, type Actor, type CodedReason, type ErrorLocale } from '@app/common';
+import {
+  Conflict,
+  Forbidden,
+  inScope,
+  NotFound,
+  organizationScope,
+  pageJson,
+  reasonColumns,
+  storedReasonText,
+  ValidationFailed,
+  type Actor,
+  type CodedReason,
+  type ErrorLocale,
+} from '@app/common';
 import { AuditService } from '@app/audit';
-import { CompetitionsService, categoryForRegionKind, submissionDeadline, type CompetitionPlan, type CompetitionView } from '@app/competitions';
+import {
+  CompetitionsService,
+  categoryForRegionKind,
+  submissionDeadline,
+  type CompetitionPlan,
+  type CompetitionView,
+} from '@app/competitions';
 import { DirectoryService } from '@app/directory';
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
@@ -21,7 +40,14 @@ import {
   SubmissionErrorCode,
   type InnovationStatus,
 } from './domain';
-import type { CreateInnovationDto, HistoryView, InnovationSummaryView, InnovationView, NoticeView, UpdateInnovationDto } from './dto/innovation.dto';
+import type {
+  CreateInnovationDto,
+  HistoryView,
+  InnovationSummaryView,
+  InnovationView,
+  NoticeView,
+  UpdateInnovationDto,
+} from './dto/innovation.dto';
 
 /** Told to the OPD whose proposal now waits for a coordinator its region does not have. */
 const NO_COORDINATOR_NOTICE: NoticeView = {
@@ -32,7 +58,19 @@ const NO_COORDINATOR_NOTICE: NoticeView = {
   },
 };
 
-const PROFILE_KEYS = ['title', 'summary', 'phase', 'digital', 'governmentAffair', 'startDate', 'problem', 'approach', 'results', 'replicability', 'sustainability'] as const;
+const PROFILE_KEYS = [
+  'title',
+  'summary',
+  'phase',
+  'digital',
+  'governmentAffair',
+  'startDate',
+  'problem',
+  'approach',
+  'results',
+  'replicability',
+  'sustainability',
+] as const;
 
 export function toInnovationView(i: InnovationEntity, names: { organizationName?: string; regionName?: string } = {}): InnovationView {
   return {
@@ -66,8 +104,38 @@ export function toInnovationView(i: InnovationEntity, names: { organizationName?
 
 /** A list row: the innovation without its proposal texts. */
 export function toInnovationSummary(i: InnovationEntity): InnovationSummaryView {
-  const { id, competitionId, organizationId, regionId, category, status, currentStage, title, phase, digital, submittedAt, createdAt, updatedAt, version } = i;
-  return { id, competitionId, organizationId, regionId, category, status, currentStage, title, phase, digital, submittedAt, createdAt, updatedAt, version };
+  const {
+    id,
+    competitionId,
+    organizationId,
+    regionId,
+    category,
+    status,
+    currentStage,
+    title,
+    phase,
+    digital,
+    submittedAt,
+    createdAt,
+    updatedAt,
+    version,
+  } = i;
+  return {
+    id,
+    competitionId,
+    organizationId,
+    regionId,
+    category,
+    status,
+    currentStage,
+    title,
+    phase,
+    digital,
+    submittedAt,
+    createdAt,
+    updatedAt,
+    version,
+  };
 }
 
 /** What an actor is to an innovation, decided once per request. */
@@ -90,7 +158,12 @@ export class InnovationsService {
    * The innovation and how the actor relates to it; 404 when the actor may not see it at all (another
    * OPD's, another region's, another organizer's competition, a juror not assigned to it).
    */
-  async relate(actor: Actor, id: string, tx?: EntityManager, lock = false): Promise<{ innovation: InnovationEntity; relation: InnovationRelation }> {
+  async relate(
+    actor: Actor,
+    id: string,
+    tx?: EntityManager,
+    lock = false,
+  ): Promise<{ innovation: InnovationEntity; relation: InnovationRelation }> {
     const innovation = lock && tx ? await this.repo.lock(tx, id) : await this.repo.findById(id, tx);
     const notFound = () => new NotFound('INNOVATION_NOT_FOUND', `innovation ${id} not found`);
     if (!innovation) throw notFound();
@@ -110,7 +183,9 @@ export class InnovationsService {
 
   /** Title and organization of each innovation, by id (what other contexts name in their notifications). */
   async identities(ids: string[], tx?: EntityManager): Promise<Map<string, { title: string; organizationId: string }>> {
-    return new Map((await this.repo.identities([...new Set(ids)], tx)).map((i) => [i.id, { title: i.title, organizationId: i.organizationId }]));
+    return new Map(
+      (await this.repo.identities([...new Set(ids)], tx)).map((i) => [i.id, { title: i.title, organizationId: i.organizationId }]),
+    );
   }
 
   async view(i: InnovationEntity): Promise<InnovationView> {
@@ -136,7 +211,11 @@ export class InnovationsService {
     if (actor.role !== 'opd' || !actor.organizationId) throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only OPD accounts write innovations');
     return this.db.transaction(async (tx) => {
       const competition = await this.competitions.visible(actor, competitionId, tx);
-      if (competition.status !== 'open') throw new Conflict('COMPETITION_NOT_OPEN', `competition "${competition.name}" is ${competition.status}, not open for submissions`, { status: competition.status, allowed: ['open'] });
+      if (competition.status !== 'open')
+        throw new Conflict('COMPETITION_NOT_OPEN', `competition "${competition.name}" is ${competition.status}, not open for submissions`, {
+          status: competition.status,
+          allowed: ['open'],
+        });
       const deadline = submissionDeadline(competition.plan);
       assertEditable('draft', deadline, now);
       const org = await this.directory.findOrganization(actor.organizationId!, tx);
@@ -157,8 +236,17 @@ export class InnovationsService {
         sections,
         createdBy: actor.id,
       });
-      await this.repo.addHistory(tx, [{ innovationId: innovation.id, fromStatus: null, toStatus: 'draft', actorId: actor.id, actorRole: actor.role, reason: null }]);
-      await this.audit.record(tx, { actorId: actor.id, action: 'innovation.create', entityType: 'innovation', entityId: innovation.id, competitionId, after: { title: innovation.title, category } });
+      await this.repo.addHistory(tx, [
+        { innovationId: innovation.id, fromStatus: null, toStatus: 'draft', actorId: actor.id, actorRole: actor.role, reason: null },
+      ]);
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'innovation.create',
+        entityType: 'innovation',
+        entityId: innovation.id,
+        competitionId,
+        after: { title: innovation.title, category },
+      });
       return toInnovationView(innovation, { organizationName: org.name, regionName: org.region?.name });
     });
   }
@@ -168,7 +256,21 @@ export class InnovationsService {
    * organization of its government, in the competition's first stage. Nominated by the organizer from the index
    * snapshot — the region never drafts it — inside the caller's transaction.
    */
-  async enterNominee(tx: EntityManager, actor: Actor, row: { competitionId: string; organizationId: string; regionId: string; provinceId: string | null; category: string; stage: string; title: string; summary: string }, now = new Date()): Promise<InnovationEntity> {
+  async enterNominee(
+    tx: EntityManager,
+    actor: Actor,
+    row: {
+      competitionId: string;
+      organizationId: string;
+      regionId: string;
+      provinceId: string | null;
+      category: string;
+      stage: string;
+      title: string;
+      summary: string;
+    },
+    now = new Date(),
+  ): Promise<InnovationEntity> {
     const innovation = await this.repo.insert(tx, {
       competitionId: row.competitionId,
       organizationId: row.organizationId,
@@ -182,7 +284,17 @@ export class InnovationsService {
       submittedAt: now,
       createdBy: actor.id,
     });
-    await this.repo.addHistory(tx, [{ innovationId: innovation.id, fromStatus: null, toStatus: 'submitted', stage: row.stage, actorId: actor.id, actorRole: actor.role, reason: 'nominated from the index' }]);
+    await this.repo.addHistory(tx, [
+      {
+        innovationId: innovation.id,
+        fromStatus: null,
+        toStatus: 'submitted',
+        stage: row.stage,
+        actorId: actor.id,
+        actorRole: actor.role,
+        reason: 'nominated from the index',
+      },
+    ]);
     return innovation;
   }
 
@@ -193,19 +305,31 @@ export class InnovationsService {
       const competition = await this.competitions.snapshot(innovation.competitionId, tx);
       assertEditable(innovation.status, submissionDeadline(competition.plan), now);
       if (dto.version !== undefined && dto.version !== innovation.version) {
-        throw new Conflict('INNOVATION_VERSION_CONFLICT', `the innovation was changed since version ${dto.version} (now ${innovation.version}); reload it and apply your changes again`, { current: innovation.version });
+        throw new Conflict(
+          'INNOVATION_VERSION_CONFLICT',
+          `the innovation was changed since version ${dto.version} (now ${innovation.version}); reload it and apply your changes again`,
+          { current: innovation.version },
+        );
       }
       const before = toInnovationView(innovation);
       Object.assign(innovation, this.pickProfile(dto));
       if (dto.title !== undefined) innovation.title = dto.title.trim();
-      if (dto.sections !== undefined) innovation.sections = { ...innovation.sections, ...this.cleanSections(competition.plan, dto.sections) };
+      if (dto.sections !== undefined)
+        innovation.sections = { ...innovation.sections, ...this.cleanSections(competition.plan, dto.sections) };
       if (dto.category !== undefined) {
         const org = await this.directory.findOrganization(innovation.organizationId, tx);
         innovation.category = this.categoryFor(competition.plan, org!.region!.kind, dto.category);
       }
       const saved = await this.repo.save(tx, innovation);
       const diff = changed(before, toInnovationView(saved));
-      await this.audit.record(tx, { actorId: actor.id, action: 'innovation.update', entityType: 'innovation', entityId: id, competitionId: innovation.competitionId, ...diff });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'innovation.update',
+        entityType: 'innovation',
+        entityId: id,
+        competitionId: innovation.competitionId,
+        ...diff,
+      });
       return this.view(saved);
     });
   }
@@ -220,8 +344,12 @@ export class InnovationsService {
       if (relation !== 'owner') throw new Forbidden('INNOVATION_NOT_OWNER', 'Only the OPD that owns this innovation submits it');
       const competition = await this.competitions.snapshot(innovation.competitionId, tx);
       const target = submitTarget(competition.plan.requireCoordinator);
-      assertTransition(innovation.status, target, 'opd', { competitionStatus: competition.status, requireCoordinator: competition.plan.requireCoordinator });
-      if (competition.status !== 'open') throw new Conflict('COMPETITION_NOT_OPEN', `competition "${competition.name}" is ${competition.status}, not open for submissions`);
+      assertTransition(innovation.status, target, 'opd', {
+        competitionStatus: competition.status,
+        requireCoordinator: competition.plan.requireCoordinator,
+      });
+      if (competition.status !== 'open')
+        throw new Conflict('COMPETITION_NOT_OPEN', `competition "${competition.name}" is ${competition.status}, not open for submissions`);
       assertEditable(innovation.status, submissionDeadline(competition.plan), now);
       const opensAt = competition.plan.stages.find((s) => s.kind === 'submission')?.opensAt;
       assertSubmissionWindowOpen(opensAt ? new Date(opensAt) : null, now);
@@ -230,7 +358,8 @@ export class InnovationsService {
       const entriesOfOrganization = await this.repo.entriesOfOrganization(tx, innovation.competitionId, innovation.organizationId, id);
       assertEligible(innovation, competition.plan.eligibility, { now, entriesOfOrganization });
       const view = await this.move(tx, actor, innovation, target, { reason: null, submittedAt: target === 'submitted' ? now : undefined });
-      if (target === 'awaiting_coordinator' && !(await this.users.coordinatorsOf(innovation.regionId, innovation.provinceId, tx)).length) view.notices = [NO_COORDINATOR_NOTICE];
+      if (target === 'awaiting_coordinator' && !(await this.users.coordinatorsOf(innovation.regionId, innovation.provinceId, tx)).length)
+        view.notices = [NO_COORDINATOR_NOTICE];
       return view;
     });
   }
@@ -253,7 +382,13 @@ export class InnovationsService {
       const view = await this.move(tx, actor, innovation, 'disqualified', { reason });
       const competition = await this.competitions.snapshot(innovation.competitionId, tx);
       const opds = (await this.users.opdUsersOf([innovation.organizationId], tx)).get(innovation.organizationId) ?? [];
-      await this.outbox.notify(tx, { type: 'innovation_disqualified', recipients: opds, payload: { competition: competition.name, innovation: innovation.title, innovationId: innovation.id, reason }, dedupeKey: eventKey('innovation_disqualified', innovation.id), competitionId: innovation.competitionId });
+      await this.outbox.notify(tx, {
+        type: 'innovation_disqualified',
+        recipients: opds,
+        payload: { competition: competition.name, innovation: innovation.title, innovationId: innovation.id, reason },
+        dedupeKey: eventKey('innovation_disqualified', innovation.id),
+        competitionId: innovation.competitionId,
+      });
       return view;
     });
   }
@@ -273,22 +408,50 @@ export class InnovationsService {
    * region or its province), an organizer of the competition takes the step for them — audited as acting
    * for the coordinator — so proposals do not wait forever. The OPD is notified either way.
    */
-  private coordinatorStep(actor: Actor, id: string, to: 'returned' | 'submitted', comment: string | null, now = new Date()): Promise<InnovationView> {
+  private coordinatorStep(
+    actor: Actor,
+    id: string,
+    to: 'returned' | 'submitted',
+    comment: string | null,
+    now = new Date(),
+  ): Promise<InnovationView> {
     return this.db.transaction(async (tx) => {
       const { innovation, relation } = await this.relate(actor, id, tx, true);
       let actingFor: 'coordinator' | undefined;
       if (relation === 'organizer') {
         if ((await this.users.coordinatorsOf(innovation.regionId, innovation.provinceId, tx)).length)
-          throw new Forbidden(SubmissionErrorCode.CoordinatorPresent, 'The innovation’s region has an active coordinator: they return or forward it. Organizers step in only for regions without one.');
+          throw new Forbidden(
+            SubmissionErrorCode.CoordinatorPresent,
+            'The innovation’s region has an active coordinator: they return or forward it. Organizers step in only for regions without one.',
+          );
         actingFor = 'coordinator';
-      } else if (relation !== 'coordinator') throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only the coordinator of the innovation’s region does this');
+      } else if (relation !== 'coordinator')
+        throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only the coordinator of the innovation’s region does this');
       assertTransition(innovation.status, to, 'coordinator');
-      const view = await this.move(tx, actor, innovation, to, { reason: comment, submittedAt: to === 'submitted' ? now : undefined, actingFor });
+      const view = await this.move(tx, actor, innovation, to, {
+        reason: comment,
+        submittedAt: to === 'submitted' ? now : undefined,
+        actingFor,
+      });
       const competition = await this.competitions.snapshot(innovation.competitionId, tx);
       const opds = (await this.users.opdUsersOf([innovation.organizationId], tx)).get(innovation.organizationId) ?? [];
       const common = { competition: competition.name, innovation: innovation.title, innovationId: innovation.id };
-      if (to === 'returned') await this.outbox.notify(tx, { type: 'proposal_returned', recipients: opds, payload: { ...common, comment: comment! }, dedupeKey: eventKey('proposal_returned', innovation.id, innovation.version), competitionId: innovation.competitionId });
-      else await this.outbox.notify(tx, { type: 'proposal_forwarded', recipients: opds, payload: { ...common, ...(comment ? { comment } : {}) }, dedupeKey: eventKey('proposal_forwarded', innovation.id), competitionId: innovation.competitionId });
+      if (to === 'returned')
+        await this.outbox.notify(tx, {
+          type: 'proposal_returned',
+          recipients: opds,
+          payload: { ...common, comment: comment! },
+          dedupeKey: eventKey('proposal_returned', innovation.id, innovation.version),
+          competitionId: innovation.competitionId,
+        });
+      else
+        await this.outbox.notify(tx, {
+          type: 'proposal_forwarded',
+          recipients: opds,
+          payload: { ...common, ...(comment ? { comment } : {}) },
+          dedupeKey: eventKey('proposal_forwarded', innovation.id),
+          competitionId: innovation.competitionId,
+        });
       return view;
     });
   }
@@ -297,7 +460,19 @@ export class InnovationsService {
    * The one place an innovation's status column changes: checks nothing itself (callers ran
    * assertTransition), writes the history row and the audit event in the caller's transaction.
    */
-  async move(tx: EntityManager, actor: Actor | null, innovation: InnovationEntity, to: InnovationStatus, opts: { reason: string | CodedReason | null; stage?: string | null; submittedAt?: Date; currentStage?: string; actingFor?: 'coordinator' }): Promise<InnovationView> {
+  async move(
+    tx: EntityManager,
+    actor: Actor | null,
+    innovation: InnovationEntity,
+    to: InnovationStatus,
+    opts: {
+      reason: string | CodedReason | null;
+      stage?: string | null;
+      submittedAt?: Date;
+      currentStage?: string;
+      actingFor?: 'coordinator';
+    },
+  ): Promise<InnovationView> {
     const from = innovation.status;
     innovation.status = to;
     if (opts.submittedAt) innovation.submittedAt = opts.submittedAt;
@@ -305,8 +480,27 @@ export class InnovationsService {
     const saved = await this.repo.save(tx, innovation);
     const role = actor?.role ?? 'system';
     const reason = reasonColumns(opts.reason);
-    await this.repo.addHistory(tx, [{ innovationId: innovation.id, fromStatus: from, toStatus: to, stage: opts.stage ?? null, actorId: actor?.id ?? null, actorRole: role, ...reason }]);
-    await this.audit.record(tx, { actorId: actor?.id ?? null, action: `innovation.${to}`, entityType: 'innovation', entityId: innovation.id, competitionId: innovation.competitionId, before: { status: from }, after: { status: to, ...(opts.actingFor ? { actingFor: opts.actingFor } : {}) }, reason: reason.reason });
+    await this.repo.addHistory(tx, [
+      {
+        innovationId: innovation.id,
+        fromStatus: from,
+        toStatus: to,
+        stage: opts.stage ?? null,
+        actorId: actor?.id ?? null,
+        actorRole: role,
+        ...reason,
+      },
+    ]);
+    await this.audit.record(tx, {
+      actorId: actor?.id ?? null,
+      action: `innovation.${to}`,
+      entityType: 'innovation',
+      entityId: innovation.id,
+      competitionId: innovation.competitionId,
+      before: { status: from },
+      after: { status: to, ...(opts.actingFor ? { actingFor: opts.actingFor } : {}) },
+      reason: reason.reason,
+    });
     return toInnovationView(saved);
   }
 
@@ -314,12 +508,46 @@ export class InnovationsService {
    * `move` for many innovations at once (a stage close eliminating thousands): one status update, chunked
    * history and audit inserts, in the caller's transaction. Callers ran assertTransition for each.
    */
-  async moveMany(tx: EntityManager, actor: Actor, innovations: InnovationEntity[], to: InnovationStatus, reasons: Map<string, string | CodedReason>, stage: string): Promise<void> {
+  async moveMany(
+    tx: EntityManager,
+    actor: Actor,
+    innovations: InnovationEntity[],
+    to: InnovationStatus,
+    reasons: Map<string, string | CodedReason>,
+    stage: string,
+  ): Promise<void> {
     if (!innovations.length) return;
-    await this.repo.setStatus(tx, innovations.map((i) => i.id), to);
+    await this.repo.setStatus(
+      tx,
+      innovations.map((i) => i.id),
+      to,
+    );
     const reasonOf = (id: string) => reasonColumns(reasons.get(id) ?? null);
-    await this.repo.addHistory(tx, innovations.map((i) => ({ innovationId: i.id, fromStatus: i.status, toStatus: to, stage, actorId: actor.id, actorRole: actor.role, ...reasonOf(i.id) })));
-    await this.audit.record(tx, ...innovations.map((i) => ({ actorId: actor.id, action: `innovation.${to}`, entityType: 'innovation', entityId: i.id, competitionId: i.competitionId, before: { status: i.status }, after: { status: to }, reason: reasonOf(i.id).reason })));
+    await this.repo.addHistory(
+      tx,
+      innovations.map((i) => ({
+        innovationId: i.id,
+        fromStatus: i.status,
+        toStatus: to,
+        stage,
+        actorId: actor.id,
+        actorRole: actor.role,
+        ...reasonOf(i.id),
+      })),
+    );
+    await this.audit.record(
+      tx,
+      ...innovations.map((i) => ({
+        actorId: actor.id,
+        action: `innovation.${to}`,
+        entityType: 'innovation',
+        entityId: i.id,
+        competitionId: i.competitionId,
+        before: { status: i.status },
+        after: { status: to },
+        reason: reasonOf(i.id).reason,
+      })),
+    );
     for (const i of innovations) i.status = to;
   }
 
@@ -329,7 +557,17 @@ export class InnovationsService {
     const rows = await this.repo.history(id);
     // Jurors read the dossier, not the administrative trail.
     if (relation === 'reader') return [];
-    return rows.map((h) => ({ from: h.fromStatus, to: h.toStatus, stage: h.stage, actorRole: h.actorRole, actorName: h.actorRole === 'system' ? null : h.actorName, reason: storedReasonText(h, locale), reasonCode: h.reasonCode, reasonParams: h.reasonParams, at: h.at }));
+    return rows.map((h) => ({
+      from: h.fromStatus,
+      to: h.toStatus,
+      stage: h.stage,
+      actorRole: h.actorRole,
+      actorName: h.actorRole === 'system' ? null : h.actorName,
+      reason: storedReasonText(h, locale),
+      reasonCode: h.reasonCode,
+      reasonParams: h.reasonParams,
+      at: h.at,
+    }));
   }
 
   /**
@@ -337,36 +575,68 @@ export class InnovationsService {
    * editions are listed even without an innovation, so a draft can be started there.
    */
   async mine(actor: Actor): Promise<{ editions: { competition: CompetitionView; innovations: InnovationSummaryView[] }[] }> {
-    if (actor.role !== 'opd' || !actor.organizationId) throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only OPD accounts have innovations of their own');
+    if (actor.role !== 'opd' || !actor.organizationId)
+      throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only OPD accounts have innovations of their own');
     const [rows, competitions] = await Promise.all([this.repo.ofOrganization(actor.organizationId), this.competitions.list(actor)]);
     const editions = competitions
       .map((competition) => ({ competition, innovations: rows.filter((r) => r.competitionId === competition.id).map(toInnovationSummary) }))
       .filter((e) => e.innovations.length > 0 || e.competition.status === 'open');
-    editions.sort((a, b) => b.competition.year - a.competition.year || Date.parse(String(b.competition.createdAt)) - Date.parse(String(a.competition.createdAt)));
+    editions.sort(
+      (a, b) =>
+        b.competition.year - a.competition.year ||
+        Date.parse(String(b.competition.createdAt)) - Date.parse(String(a.competition.createdAt)),
+    );
     return { editions };
   }
 
   /** What is waiting on the actor: an OPD's drafts and returned proposals, a coordinator's queue. */
   async waiting(actor: Actor): Promise<{ counts: Record<string, number>; items: InnovationView[] }> {
-    const statuses: InnovationStatus[] = actor.role === 'opd' ? ['draft', 'returned'] : actor.role === 'coordinator' ? ['awaiting_coordinator'] : [];
+    const statuses: InnovationStatus[] =
+      actor.role === 'opd' ? ['draft', 'returned'] : actor.role === 'coordinator' ? ['awaiting_coordinator'] : [];
     if (!statuses.length) return { counts: {}, items: [] };
     const scope = organizationScope(actor);
     const [counts, items] = await Promise.all([this.repo.countByStatus(scope, statuses), this.repo.waiting(scope, statuses)]);
     for (const s of statuses) counts[s] ??= 0;
     const orgs = new Map((await this.directory.findOrganizations([...new Set(items.map((r) => r.organizationId))])).map((o) => [o.id, o]));
-    return { counts, items: items.map((r) => toInnovationView(r, { organizationName: orgs.get(r.organizationId)?.name, regionName: orgs.get(r.organizationId)?.region?.name })) };
+    return {
+      counts,
+      items: items.map((r) =>
+        toInnovationView(r, { organizationName: orgs.get(r.organizationId)?.name, regionName: orgs.get(r.organizationId)?.region?.name }),
+      ),
+    };
   }
 
   private categoryFor(plan: CompetitionPlan, regionKind: 'provinsi' | 'kabupaten' | 'kota', requested: string | undefined): string {
     const derived = categoryForRegionKind(plan, regionKind);
     if (requested === undefined) {
-      if (!derived) throw new ValidationFailed([{ field: 'category', message: `no category of this competition takes a ${regionKind}; choose one of ${plan.categories.map((c) => c.key).join(', ')}` }], 'INNOVATION_INVALID');
+      if (!derived)
+        throw new ValidationFailed(
+          [
+            {
+              field: 'category',
+              message: `no category of this competition takes a ${regionKind}; choose one of ${plan.categories.map((c) => c.key).join(', ')}`,
+            },
+          ],
+          'INNOVATION_INVALID',
+        );
       return derived;
     }
     const category = plan.categories.find((c) => c.key === requested);
-    if (!category) throw new ValidationFailed([{ field: 'category', message: `unknown category "${requested}"; choose one of ${plan.categories.map((c) => c.key).join(', ')}` }], 'INNOVATION_INVALID');
+    if (!category)
+      throw new ValidationFailed(
+        [{ field: 'category', message: `unknown category "${requested}"; choose one of ${plan.categories.map((c) => c.key).join(', ')}` }],
+        'INNOVATION_INVALID',
+      );
     if (category.regionKinds.length && !category.regionKinds.includes(regionKind)) {
-      throw new ValidationFailed([{ field: 'category', message: `category "${requested}" is for ${category.regionKinds.join(', ')}; an OPD of a ${regionKind} competes in "${derived}"` }], 'INNOVATION_INVALID');
+      throw new ValidationFailed(
+        [
+          {
+            field: 'category',
+            message: `category "${requested}" is for ${category.regionKinds.join(', ')}; an OPD of a ${regionKind} competes in "${derived}"`,
+          },
+        ],
+        'INNOVATION_INVALID',
+      );
     }
     return requested;
   }
@@ -376,9 +646,18 @@ export class InnovationsService {
     if (!sections) return {};
     const known = new Set(plan.proposalForm.sections.map((s) => s.key));
     const errors = Object.entries(sections).flatMap(([k, v]) =>
-      !known.has(k) ? [{ field: `sections.${k}`, message: `not a section of this competition's form (${[...known].join(', ')})` }] : typeof v !== 'string' ? [{ field: `sections.${k}`, message: 'must be text' }] : v.length > 50000 ? [{ field: `sections.${k}`, message: 'must be at most 50,000 characters' }] : [],
+      !known.has(k)
+        ? [{ field: `sections.${k}`, message: `not a section of this competition's form (${[...known].join(', ')})` }]
+        : typeof v !== 'string'
+          ? [{ field: `sections.${k}`, message: 'must be text' }]
+          : v.length > 50000
+            ? [{ field: `sections.${k}`, message: 'must be at most 50,000 characters' }]
+            : [],
     );
-    const clean = Object.fromEntries(Object.entries(sections).filter(([k, v]) => known.has(k) && typeof v === 'string')) as Record<string, string>;
+    const clean = Object.fromEntries(Object.entries(sections).filter(([k, v]) => known.has(k) && typeof v === 'string')) as Record<
+      string,
+      string
+    >;
     errors.push(...checkWordLimits(clean, plan.proposalForm));
     if (errors.length) throw new ValidationFailed(errors, 'INNOVATION_INVALID', 'The proposal is invalid');
     return clean;

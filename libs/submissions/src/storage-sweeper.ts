@@ -46,7 +46,9 @@ export class StorageSweeper implements OnModuleInit, OnModuleDestroy {
     const before = new Date(now.getTime() - STORAGE_STALE_AFTER_MS);
     await this.guard(async () => {
       const staged = await this.documents.sweepStaged(before);
-      const settled = (await claimScheduledRun(this.db, this.task, SWEEP_EVERY_MS)) ? await this.documents.settleTrash(before) : { restored: 0, purged: 0 };
+      const settled = (await claimScheduledRun(this.db, this.task, SWEEP_EVERY_MS))
+        ? await this.documents.settleTrash(before)
+        : { restored: 0, purged: 0 };
       return { staged, ...settled };
     });
   }
@@ -59,7 +61,10 @@ export class StorageSweeper implements OnModuleInit, OnModuleDestroy {
   private async guard(run: () => Promise<{ staged: number; restored: number; purged: number }>) {
     try {
       const swept = await run();
-      if (swept.staged + swept.restored + swept.purged) this.logger.log(`storage sweep: ${swept.staged} staged upload(s) deleted, ${swept.restored} file(s) restored, ${swept.purged} purged`);
+      if (swept.staged + swept.restored + swept.purged)
+        this.logger.log(
+          `storage sweep: ${swept.staged} staged upload(s) deleted, ${swept.restored} file(s) restored, ${swept.purged} purged`,
+        );
       return swept;
     } catch (err) {
       this.logger.warn(`storage sweep failed: ${err instanceof Error ? err.message : String(err)}`);

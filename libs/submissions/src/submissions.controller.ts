@@ -1,10 +1,34 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, ApiFileResponse, CurrentUser, JSON_CONTENT_TYPE, RequestLocale, Roles, soleFile, type Actor, type ErrorLocale, type MultipartPart } from '@app/common';
+import {
+  ApiErrorResponses,
+  ApiFileResponse,
+  CurrentUser,
+  JSON_CONTENT_TYPE,
+  RequestLocale,
+  Roles,
+  soleFile,
+  type Actor,
+  type ErrorLocale,
+  type MultipartPart,
+} from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { InnovationsService } from './innovations.service';
 import { DocumentsService, type UploadedStream } from './documents.service';
-import { CommentDto, CreateInnovationDto, DocumentView, HistoryView, InnovationPageView, MyInnovationsView, InnovationQueryDto, InnovationView, OptionalCommentDto, ReasonDto, UpdateInnovationDto, WaitingView } from './dto/innovation.dto';
+import {
+  CommentDto,
+  CreateInnovationDto,
+  DocumentView,
+  HistoryView,
+  InnovationPageView,
+  MyInnovationsView,
+  InnovationQueryDto,
+  InnovationView,
+  OptionalCommentDto,
+  ReasonDto,
+  UpdateInnovationDto,
+  WaitingView,
+} from './dto/innovation.dto';
 
 interface MultipartRequest {
   isMultipart?: () => boolean;
@@ -27,7 +51,11 @@ export function contentDisposition(fileName: string): string {
 }
 
 /** Streams a stored document as a private attachment with its checksum. */
-export function sendDocument(reply: Reply, doc: { mediaType: string; size: number; fileName: string; sha256: string }, stream: unknown): void {
+export function sendDocument(
+  reply: Reply,
+  doc: { mediaType: string; size: number; fileName: string; sha256: string },
+  stream: unknown,
+): void {
   reply
     .header('content-type', doc.mediaType)
     .header('content-length', String(doc.size))
@@ -50,11 +78,20 @@ export class SubmissionsController {
 
   @Get('competitions/:id/innovations')
   @Roles('admin', 'organizer', 'coordinator', 'opd')
-  @ApiOperation({ summary: 'Innovations of a competition: all for its organizers (filters, paging, total), an OPD’s own, a coordinator’s region. List rows carry no proposal texts: GET /api/innovations/:id has them' })
+  @ApiOperation({
+    summary:
+      'Innovations of a competition: all for its organizers (filters, paging, total), an OPD’s own, a coordinator’s region. List rows carry no proposal texts: GET /api/innovations/:id has them',
+  })
   @ApiOkResponse({ type: InnovationPageView })
   @Header('content-type', JSON_CONTENT_TYPE)
   list(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Query() q: InnovationQueryDto) {
-    return this.innovations.list(actor, id, { category: q.category, status: q.status, stage: q.stage, regionId: q.regionId, organizationId: q.organizationId, q: q.q }, q.page ?? 1, q.pageSize ?? 20);
+    return this.innovations.list(
+      actor,
+      id,
+      { category: q.category, status: q.status, stage: q.stage, regionId: q.regionId, organizationId: q.organizationId, q: q.q },
+      q.page ?? 1,
+      q.pageSize ?? 20,
+    );
   }
 
   @Post('competitions/:id/innovations')
@@ -111,7 +148,10 @@ export class SubmissionsController {
   @HttpCode(200)
   @Roles('coordinator', 'organizer', 'admin')
   @ApiOkResponse({ type: InnovationView })
-  @ApiOperation({ summary: 'Coordinator: send a waiting proposal back to its OPD for revision, with a comment (an organizer of the competition does it for a region without a coordinator; 403 SUBMISSION_COORDINATOR_PRESENT otherwise)' })
+  @ApiOperation({
+    summary:
+      'Coordinator: send a waiting proposal back to its OPD for revision, with a comment (an organizer of the competition does it for a region without a coordinator; 403 SUBMISSION_COORDINATOR_PRESENT otherwise)',
+  })
   returnForRevision(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: CommentDto) {
     return this.innovations.returnForRevision(actor, id, dto.comment);
   }
@@ -120,7 +160,10 @@ export class SubmissionsController {
   @HttpCode(200)
   @Roles('coordinator', 'organizer', 'admin')
   @ApiOkResponse({ type: InnovationView })
-  @ApiOperation({ summary: 'Coordinator: forward a waiting proposal to the organizer (it is then submitted); an organizer of the competition does it for a region without a coordinator' })
+  @ApiOperation({
+    summary:
+      'Coordinator: forward a waiting proposal to the organizer (it is then submitted); an organizer of the competition does it for a region without a coordinator',
+  })
   forward(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: OptionalCommentDto) {
     return this.innovations.forward(actor, id, dto.comment);
   }
@@ -134,7 +177,10 @@ export class SubmissionsController {
 
   @Get('me/innovations')
   @Roles('opd')
-  @ApiOperation({ summary: 'Your organization’s innovations across editions, grouped by edition (newest first) with their state; open editions listed even when empty' })
+  @ApiOperation({
+    summary:
+      'Your organization’s innovations across editions, grouped by edition (newest first) with their state; open editions listed even when empty',
+  })
   @ApiOkResponse({ type: MyInnovationsView })
   mine(@CurrentUser() actor: Actor) {
     return this.innovations.mine(actor);

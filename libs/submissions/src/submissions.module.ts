@@ -24,13 +24,24 @@ export function storageFor(env: AppEnv['storage'], dataDir: string): FileStorage
 }
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InnovationEntity, InnovationStatusHistoryEntity, DocumentEntity]), CompetitionsModule, DirectoryModule, IdentityModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([InnovationEntity, InnovationStatusHistoryEntity, DocumentEntity]),
+    CompetitionsModule,
+    DirectoryModule,
+    IdentityModule,
+    NotificationsModule,
+  ],
   providers: [
     InnovationsRepository,
     InnovationAccessRegistry,
     InnovationsService,
     DocumentsService,
-    { provide: FileStorage, inject: [ConfigService], useFactory: (config: ConfigService<AppEnv, true>) => storageFor(config.get('storage', { infer: true }), config.get('dataDir', { infer: true })) },
+    {
+      provide: FileStorage,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppEnv, true>) =>
+        storageFor(config.get('storage', { infer: true }), config.get('dataDir', { infer: true })),
+    },
   ],
   controllers: [SubmissionsController],
   exports: [InnovationsService, DocumentsService, InnovationAccessRegistry, FileStorage, InnovationsRepository],

@@ -30,7 +30,11 @@ export class SurveyEvidenceService {
     const { innovation, relation } = await this.innovations.relate(actor, innovationId);
     if (relation !== 'owner') throw new NotFound('INNOVATION_NOT_FOUND', `innovation ${innovationId} not found`);
     const unit = await this.surveys.findUnit(dto.unitId);
-    if (!unit || unit.organizationId !== innovation.organizationId) throw new ValidationFailed([{ field: 'unitId', message: "must be a survey unit of the innovation's organization" }], SurveyErrorCode.EvidenceInvalid);
+    if (!unit || unit.organizationId !== innovation.organizationId)
+      throw new ValidationFailed(
+        [{ field: 'unitId', message: "must be a survey unit of the innovation's organization" }],
+        SurveyErrorCode.EvidenceInvalid,
+      );
     const [before, after] = await Promise.all([this.surveys.findPeriod(dto.beforePeriodId), this.surveys.findPeriod(dto.afterPeriodId)]);
     const fields = [];
     if (!before || before.unitId !== unit.id) fields.push({ field: 'beforePeriodId', message: 'must be a period of the unit' });
@@ -38,8 +42,21 @@ export class SurveyEvidenceService {
     if (fields.length) throw new ValidationFailed(fields, SurveyErrorCode.EvidenceInvalid);
     assertBeforeAfter(innovation.startDate, before!, after!);
     const row = await this.db.transaction(async (tx) => {
-      const e = await this.repo.insertEvidence(tx, { innovationId, unitId: unit.id, beforePeriodId: before!.id, afterPeriodId: after!.id, createdBy: actor.id });
-      await this.audit.record(tx, { actorId: actor.id, action: 'survey_evidence.link', entityType: 'innovation', entityId: innovationId, competitionId: innovation.competitionId, after: { unitId: unit.id, beforePeriodId: before!.id, afterPeriodId: after!.id } });
+      const e = await this.repo.insertEvidence(tx, {
+        innovationId,
+        unitId: unit.id,
+        beforePeriodId: before!.id,
+        afterPeriodId: after!.id,
+        createdBy: actor.id,
+      });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'survey_evidence.link',
+        entityType: 'innovation',
+        entityId: innovationId,
+        competitionId: innovation.competitionId,
+        after: { unitId: unit.id, beforePeriodId: before!.id, afterPeriodId: after!.id },
+      });
       return e;
     });
     return (await this.views([row])).at(0)!;
@@ -57,17 +74,32 @@ export class SurveyEvidenceService {
     return this.views(await this.repo.evidenceOf(innovationId));
   }
 
-  private async views(rows: { id: string; unitId: string; beforePeriodId: string; afterPeriodId: string }[]): Promise<SurveyEvidenceView[]> {
+  private async views(
+    rows: { id: string; unitId: string; beforePeriodId: string; afterPeriodId: string }[],
+  ): Promise<SurveyEvidenceView[]> {
     return Promise.all(
       rows.map(async (r) => {
         const unit = (await this.surveys.findUnit(r.unitId))!;
         const [bp, ap] = await Promise.all([this.surveys.findPeriod(r.beforePeriodId), this.surveys.findPeriod(r.afterPeriodId)]);
         const [b, a] = await Promise.all([this.surveys.periodView(bp!, unit), this.surveys.periodView(ap!, unit)]);
         const cmp = compareIkm(b.ikm, a.ikm);
-        const side = (v: typeof b) => ({ periodId: v.id, label: v.label, opensAt: v.opensAt, closesAt: v.closesAt, ikm: v.ikm, sample: v.sample });
+        const side = (v: typeof b) => ({
+          periodId: v.id,
+          label: v.label,
+          opensAt: v.opensAt,
+          closesAt: v.closesAt,
+          ikm: v.ikm,
+          sample: v.sample,
+        });
         return {
           id: r.id,
-          unit: { id: unit.id, organizationId: unit.organizationId, organizationName: unit.organizationName, name: unit.name, population: unit.population },
+          unit: {
+            id: unit.id,
+            organizationId: unit.organizationId,
+            organizationName: unit.organizationName,
+            name: unit.name,
+            population: unit.population,
+          },
           before: side(b),
           after: side(a),
           ikm: { key: 'ikm', ...cmp.ikm },

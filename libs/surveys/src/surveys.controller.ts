@@ -77,7 +77,7 @@ export class SurveysController {
   @Get('survey-units/:id')
   @Roles('admin', 'organizer', 'coordinator', 'opd')
   @ApiOkResponse({ type: SurveyUnitDetailView })
-  @ApiOperation({ summary: "A unit with its survey periods, each with its IKM, quality grade and sample adequacy" })
+  @ApiOperation({ summary: 'A unit with its survey periods, each with its IKM, quality grade and sample adequacy' })
   getUnit(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.surveys.getUnit(actor, id);
   }
@@ -102,9 +102,15 @@ export class SurveysController {
   @HttpCode(201)
   @Roles('admin', 'coordinator', 'opd')
   @ApiConsumes('text/csv', 'multipart/form-data')
-  @ApiBody({ description: 'CSV with header u1,…,u9 (1–4) and optionally saran, umur, jenis_kelamin (l/p), pendidikan, pekerjaan, responden, waktu (RFC 3339); as multipart/form-data, the file alone in the field `file`', schema: { type: 'string' } })
+  @ApiBody({
+    description:
+      'CSV with header u1,…,u9 (1–4) and optionally saran, umur, jenis_kelamin (l/p), pendidikan, pekerjaan, responden, waktu (RFC 3339); as multipart/form-data, the file alone in the field `file`',
+    schema: { type: 'string' },
+  })
   @ApiOkResponse({ type: ImportResultView })
-  @ApiOperation({ summary: 'All-or-nothing CSV import of paper or other-tool responses; a refused file answers 400 with details.errors per line' })
+  @ApiOperation({
+    summary: 'All-or-nothing CSV import of paper or other-tool responses; a refused file answers 400 with details.errors per line',
+  })
   async importResponses(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Req() req: Parameters<typeof readCsvBody>[0]) {
     return this.surveys.importResponses(actor, id, await readCsvBody(req));
   }
@@ -122,14 +128,16 @@ export class SurveysController {
   @HttpCode(201)
   @Roles('opd')
   @ApiOkResponse({ type: SurveyEvidenceView })
-  @ApiOperation({ summary: "Link the innovation to a unit it changed, with survey periods before and after its start date" })
+  @ApiOperation({ summary: 'Link the innovation to a unit it changed, with survey periods before and after its start date' })
   linkEvidence(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: LinkSurveyEvidenceDto) {
     return this.evidence.link(actor, id, dto);
   }
 
   @Get('innovations/:id/survey-evidence')
   @ApiOkResponse({ type: [SurveyEvidenceView] })
-  @ApiOperation({ summary: 'IKM before and after the innovation per element, with sample sizes; readable like the innovation (assigned jurors included)' })
+  @ApiOperation({
+    summary: 'IKM before and after the innovation per element, with sample sizes; readable like the innovation (assigned jurors included)',
+  })
   listEvidence(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.evidence.list(actor, id);
   }
@@ -144,7 +152,9 @@ export class PublicSurveysController {
 
   @Get(':code')
   @ApiOkResponse({ type: PublicSurveyView })
-  @ApiOperation({ summary: 'The public survey form of a period (elements, answer scale and profile choices in Bahasa Indonesia and English)' })
+  @ApiOperation({
+    summary: 'The public survey form of a period (elements, answer scale and profile choices in Bahasa Indonesia and English)',
+  })
   form(@Param('code') code: string) {
     return this.surveys.publicForm(code);
   }
@@ -153,15 +163,22 @@ export class PublicSurveysController {
   @HttpCode(201)
   @UseGuards(SurveyResponseRateLimit)
   @ApiOkResponse({ type: ResponseAcceptedView })
-  @ApiTooManyRequestsResponse({ type: ApiErrorResponse, description: 'Too many responses from this address; retry after Retry-After seconds' })
-  @ApiOperation({ summary: 'Answer the survey (no account, no name); one response per respondent identifier and period; rate-limited per address' })
+  @ApiTooManyRequestsResponse({
+    type: ApiErrorResponse,
+    description: 'Too many responses from this address; retry after Retry-After seconds',
+  })
+  @ApiOperation({
+    summary: 'Answer the survey (no account, no name); one response per respondent identifier and period; rate-limited per address',
+  })
   respond(@Param('code') code: string, @Body() dto: SubmitSurveyResponseDto, @Req() req: { ip?: string }) {
     return this.surveys.respond(code, dto, String(req.ip));
   }
 
   @Get(':code/ikm')
   @ApiOkResponse({ type: PublicIkmView })
-  @ApiOperation({ summary: "The period's published IKM: per-element values, quality grade and sample adequacy (no suggestions, no profiles)" })
+  @ApiOperation({
+    summary: "The period's published IKM: per-element values, quality grade and sample adequacy (no suggestions, no profiles)",
+  })
   ikm(@Param('code') code: string) {
     return this.surveys.publicIkm(code);
   }
@@ -179,14 +196,20 @@ export class PublicSurveyHistoryController {
 
   @Get('survey-units/:id')
   @ApiOkResponse({ type: PublicUnitHistoryView })
-  @ApiOperation({ summary: "A service unit's public IKM history: each period that has opened, with its IKM, grade, per-element values and sample adequacy" })
+  @ApiOperation({
+    summary:
+      "A service unit's public IKM history: each period that has opened, with its IKM, grade, per-element values and sample adequacy",
+  })
   unit(@Param('id', uuidParam) id: string) {
     return this.surveys.publicUnit(id);
   }
 
   @Get('innovations/:id/survey-evidence')
   @ApiOkResponse({ type: [SurveyEvidenceView] })
-  @ApiOperation({ summary: "A public innovation's IKM before and after it started, per element, with sample sizes (404 for an innovation not on the public catalogue)" })
+  @ApiOperation({
+    summary:
+      "A public innovation's IKM before and after it started, per element, with sample sizes (404 for an innovation not on the public catalogue)",
+  })
   innovationEvidence(@Param('id', uuidParam) id: string) {
     return this.evidence.publicList(id);
   }

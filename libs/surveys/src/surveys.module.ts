@@ -17,8 +17,25 @@ import { FavouritePollsController, PublicVotesController, VoteRateLimit } from '
 import { PublicSurveyHistoryController, PublicSurveysController, SurveyResponseRateLimit, SurveysController } from './surveys.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([...SURVEY_ENTITIES, ...VOTE_ENTITIES]), DirectoryModule, SubmissionsModule, CompetitionsModule, NotificationsModule, ResultsModule],
-  providers: [SurveysRepository, CitizenHasher, SurveysService, SurveyEvidenceService, SurveyResponseRateLimit, VotesRepository, EmailVerificationChannel, VotesService, VoteRateLimit],
+  imports: [
+    TypeOrmModule.forFeature([...SURVEY_ENTITIES, ...VOTE_ENTITIES]),
+    DirectoryModule,
+    SubmissionsModule,
+    CompetitionsModule,
+    NotificationsModule,
+    ResultsModule,
+  ],
+  providers: [
+    SurveysRepository,
+    CitizenHasher,
+    SurveysService,
+    SurveyEvidenceService,
+    SurveyResponseRateLimit,
+    VotesRepository,
+    EmailVerificationChannel,
+    VotesService,
+    VoteRateLimit,
+  ],
   controllers: [SurveysController, PublicSurveysController, PublicSurveyHistoryController, FavouritePollsController, PublicVotesController],
   exports: [SurveysService, VotesService],
 })

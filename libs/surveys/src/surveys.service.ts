@@ -4,7 +4,17 @@ import { ConfigService } from '@nestjs/config';
 import type { AppEnv } from '@app/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertOwnership, Conflict, Forbidden, isIsoInstant, NotFound, organizationScope, ValidationFailed, type Actor, type FieldError } from '@app/common';
+import {
+  assertOwnership,
+  Conflict,
+  Forbidden,
+  isIsoInstant,
+  NotFound,
+  organizationScope,
+  ValidationFailed,
+  type Actor,
+  type FieldError,
+} from '@app/common';
 import { AuditService } from '@app/audit';
 import { DirectoryService, ImportRefused, parseCsv, type RowError } from '@app/directory';
 import {
@@ -56,11 +66,29 @@ export interface SurveySettings {
   sample: SampleSettings;
   abuse: AbuseSettings;
 }
-export const DEFAULT_SURVEY_SETTINGS: SurveySettings = { ikm: DEFAULT_IKM_SETTINGS, sample: DEFAULT_SAMPLE_SETTINGS, abuse: DEFAULT_ABUSE_SETTINGS };
+export const DEFAULT_SURVEY_SETTINGS: SurveySettings = {
+  ikm: DEFAULT_IKM_SETTINGS,
+  sample: DEFAULT_SAMPLE_SETTINGS,
+  abuse: DEFAULT_ABUSE_SETTINGS,
+};
 
 const CODE_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-const toUnitView = (u: UnitRow): SurveyUnitView => ({ id: u.id, organizationId: u.organizationId, organizationName: u.organizationName, name: u.name, population: u.population });
-const publicHead = (p: SurveyPeriodEntity, u: UnitRow) => ({ code: p.code, unitId: u.id, unit: u.name, organization: u.organizationName, label: p.label, opensAt: p.opensAt, closesAt: p.closesAt });
+const toUnitView = (u: UnitRow): SurveyUnitView => ({
+  id: u.id,
+  organizationId: u.organizationId,
+  organizationName: u.organizationName,
+  name: u.name,
+  population: u.population,
+});
+const publicHead = (p: SurveyPeriodEntity, u: UnitRow) => ({
+  code: p.code,
+  unitId: u.id,
+  unit: u.name,
+  organization: u.organizationName,
+  label: p.label,
+  opensAt: p.opensAt,
+  closesAt: p.closesAt,
+});
 const choices = (o: Record<string, { id: string; en: string }>) => Object.entries(o).map(([key, label]) => ({ key, label }));
 
 @Injectable()
@@ -89,8 +117,19 @@ export class SurveysService {
     if (!organizationId) throw new ValidationFailed([{ field: 'organizationId', message: 'is required' }], SurveyErrorCode.UnitNotFound);
     assertOwnership(actor, await this.directory.ownerOf(organizationId), 'organization', organizationId);
     const id = await this.db.transaction(async (tx) => {
-      const unit = await this.repo.insertUnit(tx, { organizationId, name: dto.name.trim(), population: dto.population ?? null, createdBy: actor.id });
-      await this.audit.record(tx, { actorId: actor.id, action: 'survey_unit.create', entityType: 'survey_unit', entityId: unit.id, after: { organizationId, name: unit.name, population: unit.population } });
+      const unit = await this.repo.insertUnit(tx, {
+        organizationId,
+        name: dto.name.trim(),
+        population: dto.population ?? null,
+        createdBy: actor.id,
+      });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'survey_unit.create',
+        entityType: 'survey_unit',
+        entityId: unit.id,
+        after: { organizationId, name: unit.name, population: unit.population },
+      });
       return unit.id;
     });
     return toUnitView((await this.repo.findUnit(id))!);
@@ -109,14 +148,29 @@ export class SurveysService {
   async createPeriod(actor: Actor, unitId: string, dto: CreateSurveyPeriodDto): Promise<SurveyPeriodView> {
     const unit = await this.manageableUnit(actor, unitId);
     const fields: FieldError[] = [];
-    if (!isIsoInstant(dto.opensAt)) fields.push({ field: 'opensAt', message: 'must be an RFC 3339 timestamp with an offset, e.g. 2025-01-01T00:00:00+07:00' });
-    if (!isIsoInstant(dto.closesAt)) fields.push({ field: 'closesAt', message: 'must be an RFC 3339 timestamp with an offset, e.g. 2025-07-01T00:00:00+07:00' });
+    if (!isIsoInstant(dto.opensAt))
+      fields.push({ field: 'opensAt', message: 'must be an RFC 3339 timestamp with an offset, e.g. 2025-01-01T00:00:00+07:00' });
+    if (!isIsoInstant(dto.closesAt))
+      fields.push({ field: 'closesAt', message: 'must be an RFC 3339 timestamp with an offset, e.g. 2025-07-01T00:00:00+07:00' });
     if (fields.length) throw new ValidationFailed(fields, SurveyErrorCode.PeriodInvalid);
     const window = { opensAt: new Date(dto.opensAt), closesAt: new Date(dto.closesAt) };
     assertWindow(window);
     const period = await this.db.transaction(async (tx) => {
-      const p = await this.repo.insertPeriod(tx, { unitId: unit.id, code: newCode(), label: dto.label.trim(), ...window, population: dto.population ?? null, createdBy: actor.id });
-      await this.audit.record(tx, { actorId: actor.id, action: 'survey_period.create', entityType: 'survey_period', entityId: p.id, after: { unitId: unit.id, code: p.code, label: p.label, ...window, population: p.population } });
+      const p = await this.repo.insertPeriod(tx, {
+        unitId: unit.id,
+        code: newCode(),
+        label: dto.label.trim(),
+        ...window,
+        population: dto.population ?? null,
+        createdBy: actor.id,
+      });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'survey_period.create',
+        entityType: 'survey_period',
+        entityId: p.id,
+        after: { unitId: unit.id, code: p.code, label: p.label, ...window, population: p.population },
+      });
       return p;
     });
     return this.periodView(period, unit);
@@ -138,7 +192,13 @@ export class SurveysService {
       importedResponses: counts.import,
       excludedResponses: counts.excluded,
       bursts: findBursts(stamps, this.settings.abuse.burst).map((b) => ({ from: b.from, to: b.to, responseIds: b.ids })),
-      exclusions: exclusions.map((e) => ({ id: e.id, reason: e.reason, responses: e.responses, decidedBy: e.decidedBy, decidedAt: e.decidedAt })),
+      exclusions: exclusions.map((e) => ({
+        id: e.id,
+        reason: e.reason,
+        responses: e.responses,
+        decidedBy: e.decidedBy,
+        decidedAt: e.decidedAt,
+      })),
       suggestions,
     };
   }
@@ -150,7 +210,12 @@ export class SurveysService {
   async importResponses(actor: Actor, periodId: string, csv: string): Promise<{ imported: number }> {
     const { period, unit } = await this.manageablePeriod(actor, periodId);
     const columns = Object.keys(IMPORT_COLUMNS);
-    const records = parseCsv(csv, columns.filter((c) => /^u\d$/.test(c)), columns, SurveyErrorCode.ImportInvalid);
+    const records = parseCsv(
+      csv,
+      columns.filter((c) => /^u\d$/.test(c)),
+      columns,
+      SurveyErrorCode.ImportInvalid,
+    );
     const errors: RowError[] = [];
     const rows: (NewResponse & { line: number })[] = [];
     records.forEach((record, i) => {
@@ -161,7 +226,12 @@ export class SurveysService {
       for (const e of read.errors) errors.push({ row: line, field: column(e.field), message: e.message });
       let submittedAt: Date | undefined;
       if (raw.submittedAt) {
-        if (!isIsoInstant(raw.submittedAt)) errors.push({ row: line, field: 'waktu', message: 'must be an RFC 3339 timestamp with an offset, e.g. 2025-03-04T09:30:00+07:00' });
+        if (!isIsoInstant(raw.submittedAt))
+          errors.push({
+            row: line,
+            field: 'waktu',
+            message: 'must be an RFC 3339 timestamp with an offset, e.g. 2025-03-04T09:30:00+07:00',
+          });
         else submittedAt = new Date(raw.submittedAt);
       }
       if (read.value) rows.push({ ...this.toRow(period.id, read.value, 'import', null), submittedAt, line });
@@ -177,10 +247,21 @@ export class SurveysService {
     return this.db.transaction(async (tx) => {
       await this.repo.lockPeriod(tx, period.id);
       const answered = await this.repo.answeredRespondents(tx, period.id, [...seen.keys()]);
-      const dupes = rows.filter((r) => r.respondentHash && answered.has(r.respondentHash)).map((r) => ({ row: r.line, field: 'responden', message: 'this respondent already answered in this period' }));
+      const dupes = rows
+        .filter((r) => r.respondentHash && answered.has(r.respondentHash))
+        .map((r) => ({ row: r.line, field: 'responden', message: 'this respondent already answered in this period' }));
       if (dupes.length) throw new ImportRefused(SurveyErrorCode.ImportInvalid, dupes);
-      const ids = await this.repo.insertResponses(tx, rows.map(({ line: _line, ...r }) => r));
-      await this.audit.record(tx, { actorId: actor.id, action: 'survey_response.import', entityType: 'survey_period', entityId: period.id, after: { imported: ids.length, unitId: unit.id } });
+      const ids = await this.repo.insertResponses(
+        tx,
+        rows.map(({ line: _line, ...r }) => r),
+      );
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'survey_response.import',
+        entityType: 'survey_period',
+        entityId: period.id,
+        after: { imported: ids.length, unitId: unit.id },
+      });
       return { imported: ids.length };
     });
   }
@@ -191,9 +272,18 @@ export class SurveysService {
     const result = await this.db.transaction(async (tx) => {
       await this.repo.lockPeriod(tx, period.id);
       const before = computeIkm(await this.repo.answers(period.id, tx), this.settings.ikm);
-      const exclusion = await this.repo.insertExclusion(tx, { periodId: period.id, reason: reason.trim(), responses: 0, decidedBy: actor.id });
+      const exclusion = await this.repo.insertExclusion(tx, {
+        periodId: period.id,
+        reason: reason.trim(),
+        responses: 0,
+        decidedBy: actor.id,
+      });
       const marked = await this.repo.exclude(tx, period.id, [...new Set(responseIds)], exclusion.id);
-      if (marked.length === 0) throw new ValidationFailed([{ field: 'responseIds', message: "none of these is a counted response of this period" }], SurveyErrorCode.ExclusionInvalid);
+      if (marked.length === 0)
+        throw new ValidationFailed(
+          [{ field: 'responseIds', message: 'none of these is a counted response of this period' }],
+          SurveyErrorCode.ExclusionInvalid,
+        );
       await this.repo.setExclusionCount(tx, exclusion.id, marked.length);
       const after = computeIkm(await this.repo.answers(period.id, tx), this.settings.ikm);
       await this.audit.record(tx, {
@@ -236,7 +326,9 @@ export class SurveysService {
   async publicUnit(id: string, now = new Date()): Promise<PublicUnitHistoryView> {
     const unit = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findUnit(id) : null;
     if (!unit) throw new NotFound(SurveyErrorCode.UnitNotFound, `survey unit ${id} not found`);
-    const periods = (await this.repo.periodsOf(unit.id)).filter((p) => p.opensAt <= now).sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime());
+    const periods = (await this.repo.periodsOf(unit.id))
+      .filter((p) => p.opensAt <= now)
+      .sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime());
     return {
       id: unit.id,
       unit: unit.name,
@@ -253,10 +345,19 @@ export class SurveysService {
   async respond(code: string, dto: SubmitSurveyResponseDto, address: string, now = new Date()): Promise<{ accepted: true }> {
     const { period } = await this.periodByCode(code);
     assertAcceptsResponses(period, now);
-    const input = assertResponse({ ...dto.answers, suggestion: dto.suggestion, age: dto.age, sex: dto.sex, education: dto.education, occupation: dto.occupation, respondent: dto.respondent });
+    const input = assertResponse({
+      ...dto.answers,
+      suggestion: dto.suggestion,
+      age: dto.age,
+      sex: dto.sex,
+      education: dto.education,
+      occupation: dto.occupation,
+      respondent: dto.respondent,
+    });
     const row = { ...this.toRow(period.id, input, 'form', address), submittedAt: now };
     const ids = await this.db.transaction((tx) => this.repo.insertResponses(tx, [row], true));
-    if (ids.length === 0) throw new Conflict(SurveyErrorCode.AlreadyResponded, 'This respondent has already answered the survey in this period');
+    if (ids.length === 0)
+      throw new Conflict(SurveyErrorCode.AlreadyResponded, 'This respondent has already answered the survey in this period');
     return { accepted: true };
   }
 
@@ -304,7 +405,8 @@ export class SurveysService {
   /** Organizers read every unit but manage none: a unit is its organization's (or its coordinator's, or an admin's). */
   private async manageableUnit(actor: Actor, id: string): Promise<UnitRow> {
     const unit = await this.readableUnit(actor, id);
-    if (actor.role === 'organizer') throw new Forbidden('AUTH_ROLE_FORBIDDEN', "Organizers read survey units; the unit's OPD, its coordinator or an admin manages them");
+    if (actor.role === 'organizer')
+      throw new Forbidden('AUTH_ROLE_FORBIDDEN', "Organizers read survey units; the unit's OPD, its coordinator or an admin manages them");
     return unit;
   }
 
@@ -318,7 +420,11 @@ export class SurveysService {
 
   private async manageablePeriod(actor: Actor, periodId: string): Promise<{ period: SurveyPeriodEntity; unit: UnitRow }> {
     const found = await this.readablePeriod(actor, periodId);
-    if (actor.role === 'organizer') throw new Forbidden('AUTH_ROLE_FORBIDDEN', "Organizers read survey periods; the unit's OPD, its coordinator or an admin manages them");
+    if (actor.role === 'organizer')
+      throw new Forbidden(
+        'AUTH_ROLE_FORBIDDEN',
+        "Organizers read survey periods; the unit's OPD, its coordinator or an admin manages them",
+      );
     return found;
   }
 

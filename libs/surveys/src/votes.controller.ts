@@ -4,7 +4,15 @@ import { enforceAddressLimit } from './surveys.controller';
 import { ApiErrorResponse, ApiErrorResponses, CurrentUser, Public, Roles, type Actor } from '@app/common';
 import { uuidParam } from '@app/competitions';
 import { VotesService } from './votes.service';
-import { CastVoteDto, CreatePollDto, PollAdminView, PublicPollView, VerifyVoteDto, VoteAcceptedView, VoteVerifiedView } from './dto/votes.dto';
+import {
+  CastVoteDto,
+  CreatePollDto,
+  PollAdminView,
+  PublicPollView,
+  VerifyVoteDto,
+  VoteAcceptedView,
+  VoteVerifiedView,
+} from './dto/votes.dto';
 
 /** Vote requests per address (VOTE_REQUEST_LIMIT per hour). */
 @Injectable()
@@ -35,7 +43,10 @@ export class FavouritePollsController {
   @Get()
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: [PollAdminView] })
-  @ApiOperation({ summary: 'The competition’s favourite votes with request and verification counts and flagged bursts (per-candidate counts stay hidden until closing)' })
+  @ApiOperation({
+    summary:
+      'The competition’s favourite votes with request and verification counts and flagged bursts (per-candidate counts stay hidden until closing)',
+  })
   list(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string) {
     return this.votes.listPolls(actor, id);
   }
@@ -59,8 +70,13 @@ export class PublicVotesController {
   @HttpCode(202)
   @UseGuards(VoteRateLimit)
   @ApiOkResponse({ type: VoteAcceptedView })
-  @ApiTooManyRequestsResponse({ type: ApiErrorResponse, description: 'Too many vote requests from this address; retry after Retry-After seconds' })
-  @ApiOperation({ summary: 'Vote: a one-time confirmation link is e-mailed; the vote counts once the link is opened (one per person and category)' })
+  @ApiTooManyRequestsResponse({
+    type: ApiErrorResponse,
+    description: 'Too many vote requests from this address; retry after Retry-After seconds',
+  })
+  @ApiOperation({
+    summary: 'Vote: a one-time confirmation link is e-mailed; the vote counts once the link is opened (one per person and category)',
+  })
   cast(@Param('id', uuidParam) id: string, @Body() dto: CastVoteDto, @Req() req: { ip?: string }) {
     return this.votes.cast(id, dto, String(req.ip));
   }

@@ -3,14 +3,34 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { accountToken, accountTokenHash, accountTokenId, Conflict, isIsoInstant, NotFound, ValidationFailed, type Actor, type FieldError } from '@app/common';
+import {
+  accountToken,
+  accountTokenHash,
+  accountTokenId,
+  Conflict,
+  isIsoInstant,
+  NotFound,
+  ValidationFailed,
+  type Actor,
+  type FieldError,
+} from '@app/common';
 import type { AppEnv } from '@app/config';
 import { AuditService } from '@app/audit';
 import { CompetitionsService } from '@app/competitions';
 import { DirectoryService } from '@app/directory';
 import { InnovationsService } from '@app/submissions';
 import { OutboxService } from '@app/notifications';
-import { assertVotingOpen, assertWindow, emailIdentity, findBursts, isDisposable, resultsVisible, SurveyErrorCode, tally, type RateLimit } from './domain';
+import {
+  assertVotingOpen,
+  assertWindow,
+  emailIdentity,
+  findBursts,
+  isDisposable,
+  resultsVisible,
+  SurveyErrorCode,
+  tally,
+  type RateLimit,
+} from './domain';
 import { VotesRepository } from './persistence/votes.repository';
 import type { FavouritePollEntity, PollCandidate } from './persistence/votes.entities';
 import { CitizenHasher } from './citizen-hash';
@@ -29,7 +49,11 @@ export interface VerificationChannel {
    * Sends the secret that verifies the vote, inside the vote's transaction. The message names the vote, not the
    * secret: the channel works the secret out again when it sends (so no stored row or admin view holds it).
    */
-  deliver(tx: EntityManager, to: { voteId: string; address: string }, message: { competition: string; category: string; innovation: string; expiresAt: Date }): Promise<void>;
+  deliver(
+    tx: EntityManager,
+    to: { voteId: string; address: string },
+    message: { competition: string; category: string; innovation: string; expiresAt: Date },
+  ): Promise<void>;
 }
 
 @Injectable()
@@ -41,7 +65,11 @@ export class EmailVerificationChannel implements VerificationChannel {
     return emailIdentity(raw);
   }
 
-  async deliver(tx: EntityManager, to: { voteId: string; address: string }, m: { competition: string; category: string; innovation: string; expiresAt: Date }): Promise<void> {
+  async deliver(
+    tx: EntityManager,
+    to: { voteId: string; address: string },
+    m: { competition: string; category: string; innovation: string; expiresAt: Date },
+  ): Promise<void> {
     // The voter has no account: the vote's id stands as the recipient; the row goes out on the e-mail channel only.
     // The payload holds the vote's id (`tokenId`); delivery signs the link from it (withAccountToken).
     await this.outbox.add(tx, [
@@ -51,7 +79,13 @@ export class EmailVerificationChannel implements VerificationChannel {
         channel: 'email',
         address: to.address,
         locale: 'id',
-        payload: { competition: m.competition, category: m.category, innovation: m.innovation, tokenId: to.voteId, expiresAt: m.expiresAt.toISOString() },
+        payload: {
+          competition: m.competition,
+          category: m.category,
+          innovation: m.innovation,
+          tokenId: to.voteId,
+          expiresAt: m.expiresAt.toISOString(),
+        },
         dedupeKey: `favourite_vote_verify:${to.voteId}@${to.voteId}/email`,
         competitionId: null,
         availableAt: new Date(),
@@ -103,15 +137,29 @@ export class VotesService {
       const found = await this.innovations.relate(actor, id).catch(() => null);
       const i9 = found?.innovation;
       if (!i9 || i9.competitionId !== competitionId || i9.category !== dto.category || i9.status !== 'submitted') {
-        fields.push({ field: `innovationIds[${i}]`, message: `must be a submitted innovation of this competition in category ${dto.category}` });
+        fields.push({
+          field: `innovationIds[${i}]`,
+          message: `must be a submitted innovation of this competition in category ${dto.category}`,
+        });
         continue;
       }
-      candidates.push({ innovationId: i9.id, title: i9.title, organization: (await this.directory.findOrganization(i9.organizationId))?.name ?? '' });
+      candidates.push({
+        innovationId: i9.id,
+        title: i9.title,
+        organization: (await this.directory.findOrganization(i9.organizationId))?.name ?? '',
+      });
     }
     if (fields.length) throw new ValidationFailed(fields, SurveyErrorCode.PollInvalid);
     const poll = await this.db.transaction(async (tx) => {
       const p = await this.repo.insertPoll(tx, { competitionId, category: dto.category, ...window, candidates, createdBy: actor.id });
-      await this.audit.record(tx, { actorId: actor.id, action: 'favourite_poll.create', entityType: 'favourite_poll', entityId: p.id, competitionId, after: { category: p.category, ...window, candidates: candidates.map((c) => c.innovationId) } });
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'favourite_poll.create',
+        entityType: 'favourite_poll',
+        entityId: p.id,
+        competitionId,
+        after: { category: p.category, ...window, candidates: candidates.map((c) => c.innovationId) },
+      });
       return p;
     });
     return this.adminView(poll);
@@ -126,7 +174,13 @@ export class VotesService {
     const poll = await this.pollOr404(id);
     const competition = await this.competitions.snapshot(poll.competitionId).catch(() => null);
     const closed = resultsVisible(poll, now);
-    const result = closed ? tally(poll.id, poll.candidates.map((c) => c.innovationId), await this.repo.verified(poll.id)) : null;
+    const result = closed
+      ? tally(
+          poll.id,
+          poll.candidates.map((c) => c.innovationId),
+          await this.repo.verified(poll.id),
+        )
+      : null;
     return {
       id: poll.id,
       competition: competition?.name ?? '',
@@ -144,17 +198,35 @@ export class VotesService {
     const poll = await this.pollOr404(pollId);
     assertVotingOpen(poll, now);
     const candidate = poll.candidates.find((c) => c.innovationId === dto.innovationId);
-    if (!candidate) throw new ValidationFailed([{ field: 'innovationId', message: 'must be one of the poll’s candidates' }], SurveyErrorCode.VoteInvalid);
+    if (!candidate)
+      throw new ValidationFailed([{ field: 'innovationId', message: 'must be one of the poll’s candidates' }], SurveyErrorCode.VoteInvalid);
     const { identity, domain } = this.channel.identify(dto.email);
-    if (isDisposable(domain, this.disposable)) throw new ValidationFailed([{ field: 'email', message: 'disposable e-mail addresses cannot vote' }], SurveyErrorCode.EmailDisposable);
+    if (isDisposable(domain, this.disposable))
+      throw new ValidationFailed([{ field: 'email', message: 'disposable e-mail addresses cannot vote' }], SurveyErrorCode.EmailDisposable);
     const voterHash = this.hasher.hash(`voter:${poll.id}`, identity);
-    if (await this.repo.hasVerified(poll.id, voterHash)) throw new Conflict(SurveyErrorCode.AlreadyVoted, 'This e-mail address has already voted in this category');
+    if (await this.repo.hasVerified(poll.id, voterHash))
+      throw new Conflict(SurveyErrorCode.AlreadyVoted, 'This e-mail address has already voted in this category');
     const competition = await this.competitions.snapshot(poll.competitionId).catch(() => null);
     const voteId = randomUUID();
     const expiresAt = new Date(Math.min(now.getTime() + LINK_TTL_MS, poll.closesAt.getTime()));
     await this.db.transaction(async (tx) => {
-      const vote = await this.repo.insertVote(tx, { id: voteId, pollId: poll.id, innovationId: candidate.innovationId, voterHash, emailDomain: domain, addressHash: this.hasher.hash('address', address), channel: this.channel.name, tokenHash: accountTokenHash(accountToken(this.linkSecret, 'favourite_vote', voteId)), requestedAt: now, expiresAt });
-      await this.channel.deliver(tx, { voteId: vote.id, address: dto.email.trim() }, { competition: competition?.name ?? '', category: poll.category, innovation: candidate.title, expiresAt });
+      const vote = await this.repo.insertVote(tx, {
+        id: voteId,
+        pollId: poll.id,
+        innovationId: candidate.innovationId,
+        voterHash,
+        emailDomain: domain,
+        addressHash: this.hasher.hash('address', address),
+        channel: this.channel.name,
+        tokenHash: accountTokenHash(accountToken(this.linkSecret, 'favourite_vote', voteId)),
+        requestedAt: now,
+        expiresAt,
+      });
+      await this.channel.deliver(
+        tx,
+        { voteId: vote.id, address: dto.email.trim() },
+        { competition: competition?.name ?? '', category: poll.category, innovation: candidate.title, expiresAt },
+      );
     });
     return { status: 'verification_sent', expiresAt };
   }
@@ -162,14 +234,18 @@ export class VotesService {
   /** Opening the link: the vote counts from now, once per voter and poll. */
   async verify(token: string, now = new Date()): Promise<VoteVerifiedView> {
     return this.db.transaction(async (tx) => {
-      const vote = accountTokenId(this.linkSecret, 'favourite_vote', token) ? await this.repo.lockByToken(tx, accountTokenHash(token)) : null;
+      const vote = accountTokenId(this.linkSecret, 'favourite_vote', token)
+        ? await this.repo.lockByToken(tx, accountTokenHash(token))
+        : null;
       if (!vote) throw new NotFound(SurveyErrorCode.LinkInvalid, 'This confirmation link is not valid');
       if (vote.verifiedAt) return { verified: true, innovationId: vote.innovationId, verifiedAt: vote.verifiedAt };
       const poll = (await this.repo.findPoll(vote.pollId, tx))!;
       assertVotingOpen(poll, now);
-      if (now >= vote.expiresAt) throw new Conflict(SurveyErrorCode.LinkExpired, 'This confirmation link has expired; vote again to get a new one');
+      if (now >= vote.expiresAt)
+        throw new Conflict(SurveyErrorCode.LinkExpired, 'This confirmation link has expired; vote again to get a new one');
       await this.repo.lockVoter(tx, poll.id, vote.voterHash);
-      if (await this.repo.hasVerified(poll.id, vote.voterHash, tx)) throw new Conflict(SurveyErrorCode.AlreadyVoted, 'This e-mail address has already voted in this category');
+      if (await this.repo.hasVerified(poll.id, vote.voterHash, tx))
+        throw new Conflict(SurveyErrorCode.AlreadyVoted, 'This e-mail address has already voted in this category');
       await this.repo.markVerified(tx, vote.id, now);
       return { verified: true, innovationId: vote.innovationId, verifiedAt: now };
     });

@@ -16,13 +16,38 @@ export interface AwardWorld {
  * a one-stage plan (the given IID, weight 100), so Kota Bekasi's entry is ranked without any juror. Without
  * `publish`, the edition stays open with the entry still prepared by its coordinator.
  */
-export async function buildAwardWorld(t: TestApp, w: World, iw: IndexWorld, opts: { publish: boolean } = { publish: true }): Promise<AwardWorld> {
+export async function buildAwardWorld(
+  t: TestApp,
+  w: World,
+  iw: IndexWorld,
+  opts: { publish: boolean } = { publish: true },
+): Promise<AwardWorld> {
   const org = w.token.organizer!;
-  const plan = await ok('template', await t.http().get(`/api/competitions/template?year=2027&indexSnapshotId=${iw.snapshot}`).set(bearer(org)));
-  plan.stages = [{ ...plan.stages[0], opensAt: new Date(Date.now() - 86400_000).toISOString(), closesAt: new Date(Date.now() + 86400_000).toISOString(), weight: 100, advance: null }];
+  const plan = await ok(
+    'template',
+    await t.http().get(`/api/competitions/template?year=2027&indexSnapshotId=${iw.snapshot}`).set(bearer(org)),
+  );
+  plan.stages = [
+    {
+      ...plan.stages[0],
+      opensAt: new Date(Date.now() - 86400_000).toISOString(),
+      closesAt: new Date(Date.now() + 86400_000).toISOString(),
+      weight: 100,
+      advance: null,
+    },
+  ];
   plan.tieBreak = ['stage:iid'];
   plan.objectionWindowDays = 0;
-  const competition = (await ok('create', await t.http().post('/api/competitions').set(bearer(org)).send({ name: 'Penghargaan Daerah Matriks', slug: 'matriks-daerah', year: 2027, plan }))).id as string;
+  const competition = (
+    await ok(
+      'create',
+      await t
+        .http()
+        .post('/api/competitions')
+        .set(bearer(org))
+        .send({ name: 'Penghargaan Daerah Matriks', slug: 'matriks-daerah', year: 2027, plan }),
+    )
+  ).id as string;
   await ok('open', await t.http().post(`/api/competitions/${competition}/open`).set(bearer(org)));
   const nominated = await ok('nominate', await t.http().post(`/api/competitions/${competition}/award-nominees`).set(bearer(org)));
   if (!opts.publish) return { competition, slug: 'matriks-daerah', entry: nominated.entries[0].id, region: iw.region };

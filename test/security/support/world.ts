@@ -3,7 +3,16 @@ import { CompetitionsService } from '@app/competitions';
 import { AssignmentsService, JuryService, PipelineService } from '@app/judging';
 import { judgeEdition } from '@app/demo';
 import type { TestApp } from '../../support/test-app';
-import { acceptInvitation, bearer, completeProposal, login, openCompetition, seedDemo, seedSubmitted, uploadPdf } from '../../support/factories';
+import {
+  acceptInvitation,
+  bearer,
+  completeProposal,
+  login,
+  openCompetition,
+  seedDemo,
+  seedSubmitted,
+  uploadPdf,
+} from '../../support/factories';
 
 /** The callers of the authorization matrix, in its column order. */
 export const WHO = ['anon', 'opdA', 'opdB', 'jurorAssigned', 'jurorOther', 'organizerOther', 'organizer', 'admin', 'coordinator'] as const;
@@ -77,18 +86,33 @@ async function ok<T = any>(what: string, res: { status: number; body: T }, expec
 /** Every open assignment of `token`'s juror in `stage` of `competitionId`, scored `value` and submitted. */
 export async function scoreAll(t: TestApp, token: string, competitionId: string, stage: string, value = 70): Promise<number> {
   const mine = await t.http().get('/api/assignments/mine').set(bearer(token));
-  const items = (mine.body.items as Item[]).filter((i) => i.competitionId === competitionId && i.stage === stage && i.sheetStatus !== 'submitted');
+  const items = (mine.body.items as Item[]).filter(
+    (i) => i.competitionId === competitionId && i.stage === stage && i.sheetStatus !== 'submitted',
+  );
   for (const item of items) {
     const sheet = await t.http().get(`/api/assignments/${item.id}/sheet`).set(bearer(token));
     const scores = Object.fromEntries(sheet.body.rubric.map((c: { key: string }) => [c.key, value]));
-    const saved = await ok('save sheet', await t.http().put(`/api/assignments/${item.id}/sheet`).set(bearer(token)).send({ scores, comment: 'Sesuai rubrik', confirmNoConflict: true, version: sheet.body.sheet.version }));
-    await ok('submit sheet', await t.http().post(`/api/assignments/${item.id}/sheet/submit`).set(bearer(token)).send({ version: saved.version }));
+    const saved = await ok(
+      'save sheet',
+      await t
+        .http()
+        .put(`/api/assignments/${item.id}/sheet`)
+        .set(bearer(token))
+        .send({ scores, comment: 'Sesuai rubrik', confirmNoConflict: true, version: sheet.body.sheet.version }),
+    );
+    await ok(
+      'submit sheet',
+      await t.http().post(`/api/assignments/${item.id}/sheet/submit`).set(bearer(token)).send({ version: saved.version }),
+    );
   }
   return items.length;
 }
 
 export async function actorOf(t: TestApp, email: string): Promise<Actor> {
-  const r = await t.db.query(`SELECT id, role, email, name, organization_id AS "organizationId", region_id AS "regionId" FROM users WHERE email = $1`, [email]);
+  const r = await t.db.query(
+    `SELECT id, role, email, name, organization_id AS "organizationId", region_id AS "regionId" FROM users WHERE email = $1`,
+    [email],
+  );
   return { ...r.rows[0], sessionId: 'security-fixture' };
 }
 
@@ -107,10 +131,18 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const org = s.organizer.accessToken;
 
   // A second organizer, who runs a competition of their own and nothing else.
-  await ok('create organizer', await post('/api/users', s.admin.accessToken, { email: OTHER_ORGANIZER.email, name: 'Sekretariat KIPP', role: 'organizer' }));
+  await ok(
+    'create organizer',
+    await post('/api/users', s.admin.accessToken, { email: OTHER_ORGANIZER.email, name: 'Sekretariat KIPP', role: 'organizer' }),
+  );
   await acceptInvitation(t, OTHER_ORGANIZER.email, OTHER_ORGANIZER.password);
   const other = await login(t, OTHER_ORGANIZER.email, OTHER_ORGANIZER.password);
-  const otherCompetition = (await ok('create other competition', await post('/api/competitions', other.accessToken, { name: 'KIPP Lain 2027', slug: 'kipp-lain', year: 2027, template: 'iga-kipp' }))).id as string;
+  const otherCompetition = (
+    await ok(
+      'create other competition',
+      await post('/api/competitions', other.accessToken, { name: 'KIPP Lain 2027', slug: 'kipp-lain', year: 2027, template: 'iga-kipp' }),
+    )
+  ).id as string;
 
   const titles = {
     A: 'SiTaro Matriks RSUD',
@@ -147,7 +179,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
   ]);
   await ok('close submission', await post(`/api/competitions/${c.id}/stages/submission/close`, org));
   await ok('open screening', await post(`/api/competitions/${c.id}/stages/screening/open`, org));
-  await ok('screen', await post(`/api/competitions/${c.id}/screening`, org, { decisions: [a.id, b.id, seeded[titles.X], seeded[titles.A2]].map((innovationId) => ({ innovationId, decision: 'pass' })) }));
+  await ok(
+    'screen',
+    await post(`/api/competitions/${c.id}/screening`, org, {
+      decisions: [a.id, b.id, seeded[titles.X], seeded[titles.A2]].map((innovationId) => ({ innovationId, decision: 'pass' })),
+    }),
+  );
   await ok('close screening', await post(`/api/competitions/${c.id}/stages/screening/close`, org));
   await ok('assign desk review', await post(`/api/competitions/${c.id}/stages/desk_review/assignments`, org, {}));
   await ok('open desk review', await post(`/api/competitions/${c.id}/stages/desk_review/open`, org));
@@ -176,19 +213,40 @@ export async function buildWorld(t: TestApp): Promise<World> {
   ]);
   const jurorActors: Actor[] = [];
   for (const e of Object.keys(jurors)) jurorActors.push(await actorOf(t, e));
-  await judgeEdition({ pipeline: t.app.get(PipelineService), assignments: t.app.get(AssignmentsService), jury: t.app.get(JuryService) }, await actorOf(t, 'organizer@demo.local'), jurorActors, await t.app.get(CompetitionsService).snapshot(p.id), {
-    titles: new Map(Object.entries(pIds).map(([title, id]) => [id, title])),
-  });
+  await judgeEdition(
+    { pipeline: t.app.get(PipelineService), assignments: t.app.get(AssignmentsService), jury: t.app.get(JuryService) },
+    await actorOf(t, 'organizer@demo.local'),
+    jurorActors,
+    await t.app.get(CompetitionsService).snapshot(p.id),
+    {
+      titles: new Map(Object.entries(pIds).map(([title, id]) => [id, title])),
+    },
+  );
   await ok('announce', await post(`/api/competitions/${p.id}/rankings/announce`, org, { days: 5 }));
-  const objection = await ok('object', await post(`/api/innovations/${pIds[titles.PA]}/objections`, s.opdA.accessToken, { reason: 'Nilai presentasi belum mempertimbangkan data dukung tambahan' }));
-  await ok('answer', await t.http().post(`/api/objections/${objection.id}/answer`).set(bearer(org)).send({ answer: 'Sudah dipertimbangkan', decision: 'rejected' }));
+  const objection = await ok(
+    'object',
+    await post(`/api/innovations/${pIds[titles.PA]}/objections`, s.opdA.accessToken, {
+      reason: 'Nilai presentasi belum mempertimbangkan data dukung tambahan',
+    }),
+  );
+  await ok(
+    'answer',
+    await t
+      .http()
+      .post(`/api/objections/${objection.id}/answer`)
+      .set(bearer(org))
+      .send({ answer: 'Sudah dipertimbangkan', decision: 'rejected' }),
+  );
   // The objection window ends (time travel: the announcement closed a second ago).
   await t.db.query(`UPDATE ranking_announcements SET closes_at = now() - interval '1 second' WHERE competition_id = $1`, [p.id]);
   const published = await ok('publish', await post(`/api/competitions/${p.id}/rankings/publish`, org, {}));
 
   // An edition open for submissions, with a draft of org A.
   const open = await openCompetition(t, org, { slug: 'terbuka' });
-  const draft = await ok('draft', await post(`/api/competitions/${open.id}/innovations`, s.opdA.accessToken, completeProposal(titles.draftA)));
+  const draft = await ok(
+    'draft',
+    await post(`/api/competitions/${open.id}/innovations`, s.opdA.accessToken, completeProposal(titles.draftA)),
+  );
   const draftDoc = await ok('draft upload', await uploadPdf(t, s.opdA.accessToken, draft.id));
 
   // An inbox item of org A's user, and a dead outbox message of the live competition.
@@ -196,16 +254,45 @@ export async function buildWorld(t: TestApp): Promise<World> {
     `INSERT INTO notifications (user_id, type, title, body, link, payload) VALUES ($1, 'screening_decided', $2, 'Lolos seleksi administrasi', NULL, $3) RETURNING id`,
     [s.opdA.user.id, `Hasil seleksi: ${titles.A}`, JSON.stringify({ innovationId: a.id, title: titles.A })],
   );
-  const dead = await t.db.query(`UPDATE outbox_messages SET status = 'dead', last_error = 'smtp refused' WHERE id = (SELECT id FROM outbox_messages WHERE competition_id = $1 ORDER BY created_at LIMIT 1) RETURNING id`, [c.id]);
+  const dead = await t.db.query(
+    `UPDATE outbox_messages SET status = 'dead', last_error = 'smtp refused' WHERE id = (SELECT id FROM outbox_messages WHERE competition_id = $1 ORDER BY created_at LIMIT 1) RETURNING id`,
+    [c.id],
+  );
 
   // A survey unit of org A with a period open now (its code is the public short link).
-  const surveyUnit = await ok('survey unit', await post('/api/survey-units', s.opdA.accessToken, { name: 'Farmasi Rawat Jalan', population: 1000 }));
-  const surveyPeriod = await ok('survey period', await post(`/api/survey-units/${surveyUnit.id}/periods`, s.opdA.accessToken, { label: 'SKM matriks', opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }));
+  const surveyUnit = await ok(
+    'survey unit',
+    await post('/api/survey-units', s.opdA.accessToken, { name: 'Farmasi Rawat Jalan', population: 1000 }),
+  );
+  const surveyPeriod = await ok(
+    'survey period',
+    await post(`/api/survey-units/${surveyUnit.id}/periods`, s.opdA.accessToken, {
+      label: 'SKM matriks',
+      opensAt: new Date(Date.now() - 86_400_000).toISOString(),
+      closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    }),
+  );
 
   // A favourite vote of the live competition between A and B, open now, with one vote requested (its link token).
-  const poll = await ok('favourite poll', await post(`/api/competitions/${c.id}/favourite-polls`, org, { category: 'kota', opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), innovationIds: [a.id, b.id] }));
-  await ok('vote', await t.http().post(`/api/public/favourite-polls/${poll.id}/votes`).send({ innovationId: a.id, email: 'pemilih.matriks@gmail.com' }), [202]);
-  const voteId = (await t.db.query(`SELECT payload->>'tokenId' AS id FROM outbox_messages WHERE type = 'favourite_vote_verify' ORDER BY created_at DESC LIMIT 1`)).rows[0].id as string;
+  const poll = await ok(
+    'favourite poll',
+    await post(`/api/competitions/${c.id}/favourite-polls`, org, {
+      category: 'kota',
+      opensAt: new Date(Date.now() - 86_400_000).toISOString(),
+      closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      innovationIds: [a.id, b.id],
+    }),
+  );
+  await ok(
+    'vote',
+    await t.http().post(`/api/public/favourite-polls/${poll.id}/votes`).send({ innovationId: a.id, email: 'pemilih.matriks@gmail.com' }),
+    [202],
+  );
+  const voteId = (
+    await t.db.query(
+      `SELECT payload->>'tokenId' AS id FROM outbox_messages WHERE type = 'favourite_vote_verify' ORDER BY created_at DESC LIMIT 1`,
+    )
+  ).rows[0].id as string;
   const voteToken = accountToken(t.env.jwt.refreshSecret, 'favourite_vote', voteId);
 
   const jurorToken = (email: string) => jurors[email].accessToken;
@@ -296,5 +383,12 @@ export function defaultParams(w: World, template: string): Record<string, string
     'survey-units': w.ids.surveyUnit,
     'survey-periods': w.ids.surveyPeriod,
   };
-  return { id: id[seg], key: 'desk_review', slug: w.ids.publishedSlug, snapshotId: w.ids.snapshot, innovationId: w.ids.publishedA, code: w.ids.surveyCode };
+  return {
+    id: id[seg],
+    key: 'desk_review',
+    slug: w.ids.publishedSlug,
+    snapshotId: w.ids.snapshot,
+    innovationId: w.ids.publishedA,
+    code: w.ids.surveyCode,
+  };
 }

@@ -13,7 +13,10 @@ export const HEALTH_PROBES = Symbol('HEALTH_PROBES');
 type SchemaObject = ApiResponseSchemaHost['schema'];
 
 /** Terminus's answer: `status` and each dependency's state (a 503 carries the same in the error body's `details`). */
-const STATES: SchemaObject = { type: 'object', additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] } }, additionalProperties: true } };
+const STATES: SchemaObject = {
+  type: 'object',
+  additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] } }, additionalProperties: true },
+};
 const HEALTH_BODY: SchemaObject = {
   type: 'object',
   required: ['status'],

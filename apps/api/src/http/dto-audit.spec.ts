@@ -23,7 +23,9 @@ for (const lib of readdirSync(path.join(ROOT, 'libs'))) {
 }
 
 const byTarget = new Map<DtoClass, ValidationMetadata[]>();
-for (const list of ((getMetadataStorage() as unknown as { validationMetadatas: Map<DtoClass, ValidationMetadata[]> }).validationMetadatas).values()) {
+for (const list of (
+  getMetadataStorage() as unknown as { validationMetadatas: Map<DtoClass, ValidationMetadata[]> }
+).validationMetadatas.values()) {
   for (const m of list) if (typeof m.target === 'function') byTarget.set(m.target, [...(byTarget.get(m.target) ?? []), m]);
 }
 const own = (target: DtoClass) => byTarget.get(target) ?? [];
@@ -39,7 +41,8 @@ describe('DTO audit (class-validator metadata of every DTO)', () => {
     for (const target of byTarget.keys()) {
       const mine = new Set(own(target).map((m) => m.propertyName));
       for (let parent = Object.getPrototypeOf(target); parent && parent !== Function.prototype; parent = Object.getPrototypeOf(parent)) {
-        for (const m of own(parent)) if (mine.has(m.propertyName)) redeclared.push(`${target.name}.${m.propertyName} (also in ${parent.name})`);
+        for (const m of own(parent))
+          if (mine.has(m.propertyName)) redeclared.push(`${target.name}.${m.propertyName} (also in ${parent.name})`);
       }
     }
     expect([...new Set(redeclared)]).toEqual([]);
@@ -57,7 +60,9 @@ describe('DTO audit (class-validator metadata of every DTO)', () => {
   });
 
   it('required texts use IsNotBlank (a string of spaces is no value), never IsNotEmpty', () => {
-    const notEmpty = [...byTarget].flatMap(([target, list]) => list.filter((m) => constraintName(m) === 'isNotEmpty').map((m) => `${target.name}.${m.propertyName}`));
+    const notEmpty = [...byTarget].flatMap(([target, list]) =>
+      list.filter((m) => constraintName(m) === 'isNotEmpty').map((m) => `${target.name}.${m.propertyName}`),
+    );
     expect(notEmpty).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@ import { ScoringInputError } from '@app/scoring';
 import { toErrorBody } from './error.filter';
 
 const pgError = (code: string, message = 'from PostgreSQL') => Object.assign(new Error(message), { code });
-const failed = (code: string, message?: string) => new QueryFailedError('UPDATE "competition_stages" SET "status" = $1', ['closed'], pgError(code, message));
+const failed = (code: string, message?: string) =>
+  new QueryFailedError('UPDATE "competition_stages" SET "status" = $1', ['closed'], pgError(code, message));
 const socket = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, syscall: 'connect' });
 
 describe('toErrorBody: the database failing', () => {
@@ -21,12 +22,22 @@ describe('toErrorBody: the database failing', () => {
     ['a query runner released when its connection died', new QueryRunnerAlreadyReleasedError()],
   ])('%s is 503 DATABASE_UNAVAILABLE, without SQL', (_what, err) => {
     const body = toErrorBody(err);
-    expect(body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; try again shortly', code: 'DATABASE_UNAVAILABLE' });
+    expect(body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'The database is unavailable; try again shortly',
+      code: 'DATABASE_UNAVAILABLE',
+    });
   });
 
   it('a statement cancelled by statement_timeout (57014) is 503 DATABASE_TIMEOUT, without SQL', () => {
     const body = toErrorBody(failed('57014', 'canceling statement due to statement timeout'));
-    expect(body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'The database took too long to answer; try again', code: 'DATABASE_TIMEOUT' });
+    expect(body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'The database took too long to answer; try again',
+      code: 'DATABASE_TIMEOUT',
+    });
     expect(JSON.stringify(body)).not.toMatch(/competition_stages|UPDATE|timeout -- /);
   });
 
@@ -45,6 +56,11 @@ describe('toErrorBody: the database failing', () => {
 describe('toErrorBody: invalid scoring input', () => {
   it('is a 400 SCORING_INVALID_INPUT naming the fault, not a 500', () => {
     const err = new ScoringInputError('submissions[2] ("dq").excluded must be true or false, got 1');
-    expect(toErrorBody(err)).toEqual({ statusCode: 400, error: 'Bad Request', message: 'submissions[2] ("dq").excluded must be true or false, got 1', code: 'SCORING_INVALID_INPUT' });
+    expect(toErrorBody(err)).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'submissions[2] ("dq").excluded must be true or false, got 1',
+      code: 'SCORING_INVALID_INPUT',
+    });
   });
 });

@@ -47,13 +47,17 @@ const INVALID_VALUE_CODES = ['22P02', '22003', '22001', '22007', '22008', '22021
  * back with its connection: 503, and the same request may be sent again.
  */
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
-const UNAVAILABLE_MESSAGE = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect)/;
+const UNAVAILABLE_MESSAGE =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect)/;
 const UNAVAILABLE_SOCKET = ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'];
 
 /** 'timeout' when PostgreSQL cancelled the statement (`statement_timeout`, SQLSTATE 57014), 'unavailable' as above. */
 export function databaseFault(err: unknown): 'timeout' | 'unavailable' | null {
   if (err instanceof QueryRunnerAlreadyReleasedError) return 'unavailable';
-  const e = (err instanceof QueryFailedError ? ((err as QueryFailedError & { driverError?: unknown }).driverError ?? err) : err) as { code?: unknown; message?: unknown } | null;
+  const e = (err instanceof QueryFailedError ? ((err as QueryFailedError & { driverError?: unknown }).driverError ?? err) : err) as {
+    code?: unknown;
+    message?: unknown;
+  } | null;
   if (!e || typeof e !== 'object') return null;
   const code = typeof e.code === 'string' ? e.code : '';
   if (code === '57014') return 'timeout';
@@ -66,12 +70,23 @@ export function databaseFault(err: unknown): 'timeout' | 'unavailable' | null {
 export function toErrorBody(err: unknown): ErrorBody {
   if (err instanceof DomainError) {
     const statusCode = HTTP_STATUS_OF_KIND[err.kind];
-    return { statusCode, error: REASON[statusCode], message: err.message, code: err.code, ...(err.details ? { details: err.details } : {}) };
+    return {
+      statusCode,
+      error: REASON[statusCode],
+      message: err.message,
+      code: err.code,
+      ...(err.details ? { details: err.details } : {}),
+    };
   }
   // The pure scoring module's invalid input (DESIGN §4.9–4.11): the request, not the server, is at fault.
   if (err instanceof ScoringInputError) return { statusCode: 400, error: REASON[400], message: err.message, code: err.code };
   if (err instanceof ThrottlerException) {
-    return { statusCode: 429, error: REASON[429], message: 'Too many attempts; try again after the seconds given in the Retry-After header', code: 'RATE_LIMITED' };
+    return {
+      statusCode: 429,
+      error: REASON[429],
+      message: 'Too many attempts; try again after the seconds given in the Retry-After header',
+      code: 'RATE_LIMITED',
+    };
   }
   if (err instanceof HttpException) {
     const statusCode = err.getStatus();
@@ -79,21 +94,37 @@ export function toErrorBody(err: unknown): ErrorBody {
     const body = typeof res === 'object' && res !== null ? (res as Record<string, unknown>) : {};
     const raw = body.message ?? (typeof res === 'string' ? res : err.message);
     const message = Array.isArray(raw) ? raw.join('; ') : String(raw);
-    return { statusCode, error: REASON[statusCode] ?? String(body.error ?? 'Error'), message, ...(body.code ? { code: String(body.code) } : {}), ...(body.details ? { details: body.details } : {}) };
+    return {
+      statusCode,
+      error: REASON[statusCode] ?? String(body.error ?? 'Error'),
+      message,
+      ...(body.code ? { code: String(body.code) } : {}),
+      ...(body.details ? { details: body.details } : {}),
+    };
   }
   if (err instanceof QueryFailedError) {
     const code = (err as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError?.code;
-    if (code === '23505') return { statusCode: 409, error: REASON[409], message: 'This conflicts with an existing record', code: 'DUPLICATE' };
-    if (code === '40001' || code === '40P01') return { statusCode: 409, error: REASON[409], message: 'A concurrent change won; reload and try again', code: 'CONCURRENT_UPDATE' };
-    if (code && INVALID_VALUE_CODES.includes(code)) return { statusCode: 400, error: REASON[400], message: 'A value is not valid for its field', code: 'INVALID_VALUE' };
+    if (code === '23505')
+      return { statusCode: 409, error: REASON[409], message: 'This conflicts with an existing record', code: 'DUPLICATE' };
+    if (code === '40001' || code === '40P01')
+      return { statusCode: 409, error: REASON[409], message: 'A concurrent change won; reload and try again', code: 'CONCURRENT_UPDATE' };
+    if (code && INVALID_VALUE_CODES.includes(code))
+      return { statusCode: 400, error: REASON[400], message: 'A value is not valid for its field', code: 'INVALID_VALUE' };
   }
   const fault = databaseFault(err);
-  if (fault === 'timeout') return { statusCode: 503, error: REASON[503], message: 'The database took too long to answer; try again', code: 'DATABASE_TIMEOUT' };
-  if (fault === 'unavailable') return { statusCode: 503, error: REASON[503], message: 'The database is unavailable; try again shortly', code: 'DATABASE_UNAVAILABLE' };
+  if (fault === 'timeout')
+    return { statusCode: 503, error: REASON[503], message: 'The database took too long to answer; try again', code: 'DATABASE_TIMEOUT' };
+  if (fault === 'unavailable')
+    return { statusCode: 503, error: REASON[503], message: 'The database is unavailable; try again shortly', code: 'DATABASE_UNAVAILABLE' };
   const e = err as { statusCode?: number; code?: string; message?: string };
   // Fastify's own errors (body too large, bad JSON, unsupported media type) carry a statusCode.
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    const msg = e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Unsupported content type' : e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'The request body is too large' : (e.message ?? 'Bad request').replace(/^Body is not valid JSON.*$/, 'The body is not valid JSON');
+    const msg =
+      e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        ? 'Unsupported content type'
+        : e.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'The request body is too large'
+          : (e.message ?? 'Bad request').replace(/^Body is not valid JSON.*$/, 'The body is not valid JSON');
     return { statusCode: e.statusCode, error: REASON[e.statusCode] ?? 'Error', message: msg, ...(e.code ? { code: e.code } : {}) };
   }
   return { statusCode: 500, error: REASON[500], message: 'Something went wrong on our side; it has been logged' };
@@ -113,7 +144,10 @@ export function localizeErrorBody(body: ErrorBody, locale: ErrorLocale): ErrorBo
     ? (details.fields as FieldError[]).map((f) => ({ ...f, code: f.code ?? 'FIELD_INVALID', params: f.params ?? {} }))
     : undefined;
   // English clients keep the thrown message: it is English and names more (titles, stage keys, dates).
-  const message = locale === 'en' ? body.message : errorText(body.code ?? (body.statusCode === 500 ? 'INTERNAL_ERROR' : undefined), params, locale) ?? body.message;
+  const message =
+    locale === 'en'
+      ? body.message
+      : (errorText(body.code ?? (body.statusCode === 500 ? 'INTERNAL_ERROR' : undefined), params, locale) ?? body.message);
   return {
     ...body,
     message,
@@ -132,14 +166,21 @@ export class ErrorFilter implements ExceptionFilter {
     const body = localizeErrorBody(toErrorBody(err), errorLocale(request?.headers?.['accept-language']));
     if (body.statusCode === 503) {
       // A database outage refuses every request: one line per interval with a count, not a stack each.
-      const line = this.outages.line(body.code ?? 'UNAVAILABLE', String(err instanceof Error ? err.message : err).split('\n')[0].slice(0, 300), Date.now());
+      const line = this.outages.line(
+        body.code ?? 'UNAVAILABLE',
+        String(err instanceof Error ? err.message : err)
+          .split('\n')[0]
+          .slice(0, 300),
+        Date.now(),
+      );
       if (line) this.logger.error(line);
-    } else if (body.statusCode >= 500) this.logger.error(err instanceof Error ? err.stack ?? err.message : String(err));
-    const reply = host.switchToHttp().getResponse<{ status(code: number): { send(b: unknown): void }; header(k: string, v: string): unknown; sent?: boolean }>();
+    } else if (body.statusCode >= 500) this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    const reply = host
+      .switchToHttp()
+      .getResponse<{ status(code: number): { send(b: unknown): void }; header(k: string, v: string): unknown; sent?: boolean }>();
     if (reply.sent) return;
     reply.header('content-type', 'application/json; charset=utf-8');
     if (body.statusCode === 503) reply.header('retry-after', '5');
     reply.status(body.statusCode).send(body);
   }
 }
-

@@ -19,8 +19,14 @@ interface Operation {
   description?: string;
   responses?: Record<string, Response>;
 }
-const doc = JSON.parse(text) as { paths: Record<string, Record<string, Operation>>; tags?: { name: string; description?: string }[]; components?: { schemas?: Record<string, unknown> } };
-const operations = Object.entries(doc.paths).flatMap(([p, item]) => Object.entries(item).map(([method, op]) => ({ route: `${method.toUpperCase()} ${p} (${op.operationId})`, op })));
+const doc = JSON.parse(text) as {
+  paths: Record<string, Record<string, Operation>>;
+  tags?: { name: string; description?: string }[];
+  components?: { schemas?: Record<string, unknown> };
+};
+const operations = Object.entries(doc.paths).flatMap(([p, item]) =>
+  Object.entries(item).map(([method, op]) => ({ route: `${method.toUpperCase()} ${p} (${op.operationId})`, op })),
+);
 const ERROR_SCHEMA = '#/components/schemas/ApiErrorResponse';
 
 /** What an operation lacks in its responses, as a sentence naming the decorator to add; null when complete. */
@@ -29,14 +35,21 @@ function missingResponses(op: Operation): string[] {
   const lacks: string[] = [];
   const success = responses.filter(([status]) => /^2\d\d$/.test(status));
   // A 2xx with a schema for every media type, or a declared (described) 204/202 without a body.
-  const typed = success.some(([, r]) => r.content && Object.keys(r.content).length > 0 && Object.values(r.content).every((c) => c.schema && (c.schema.$ref || c.schema.type)));
+  const typed = success.some(
+    ([, r]) =>
+      r.content && Object.keys(r.content).length > 0 && Object.values(r.content).every((c) => c.schema && (c.schema.$ref || c.schema.type)),
+  );
   const bodiless = success.some(([status, r]) => (status === '204' || status === '202') && !r.content && !!r.description?.trim());
-  if (!typed && !bodiless) lacks.push('a 2xx response schema (ApiOkResponse/ApiCreatedResponse({ type: …View }), ApiFileResponse for a file, ApiNoContentResponse({ description }) for no body)');
+  if (!typed && !bodiless)
+    lacks.push(
+      'a 2xx response schema (ApiOkResponse/ApiCreatedResponse({ type: …View }), ApiFileResponse for a file, ApiNoContentResponse({ description }) for no body)',
+    );
   const errors = responses.filter(([status]) => /^[45]\d\d$/.test(status));
   if (errors.length === 0) lacks.push('error responses (ApiErrorResponses(…statuses) on the route or its controller)');
   for (const [status, r] of errors) {
     const schemas = Object.values(r.content ?? {}).map((c) => c.schema?.$ref);
-    if (schemas.length === 0 || schemas.some((ref) => ref !== ERROR_SCHEMA)) lacks.push(`the ApiErrorResponse body on its ${status} response (use ApiErrorResponses(${status}))`);
+    if (schemas.length === 0 || schemas.some((ref) => ref !== ERROR_SCHEMA))
+      lacks.push(`the ApiErrorResponse body on its ${status} response (use ApiErrorResponses(${status}))`);
   }
   return lacks;
 }
@@ -53,7 +66,9 @@ describe('OpenAPI document', () => {
   it('gives every operation a tag and a description, and every tag a description of its own', () => {
     expect(operations.length).toBeGreaterThan(50);
     expect(operations.filter(({ op }) => !op.tags?.length || !op.description?.trim()).map((o) => o.route)).toEqual([]);
-    const described = (doc.tags ?? []).filter((t) => t.description && t.description !== t.name && TAG_DESCRIPTIONS[t.name] === t.description).map((t) => t.name);
+    const described = (doc.tags ?? [])
+      .filter((t) => t.description && t.description !== t.name && TAG_DESCRIPTIONS[t.name] === t.description)
+      .map((t) => t.name);
     expect([...new Set(operations.flatMap(({ op }) => op.tags ?? []))].filter((t) => !described.includes(t))).toEqual([]);
   });
 
@@ -70,7 +85,9 @@ describe('OpenAPI document', () => {
 
   it('has no two response or request classes of one name (the OpenAPI components would keep one of them silently)', () => {
     const libs = path.join(__dirname, '..', '..', '..', '..', 'libs');
-    const files = readdirSync(libs, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !/\.(e2e-)?spec\.ts$/.test(f));
+    const files = readdirSync(libs, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && !/\.(e2e-)?spec\.ts$/.test(f),
+    );
     const places = new Map<string, string[]>();
     for (const file of files) {
       const source = readFileSync(path.join(libs, file), 'utf8');

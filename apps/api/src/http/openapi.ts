@@ -9,13 +9,18 @@ export const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   pipeline: 'Running the stages: opening and closing, screening, presentation slots and field visits.',
   jury: 'Assignments, blind score sheets, conflicts, progress and calibration.',
   results: 'Ranking previews, the objection window and publication of immutable snapshots.',
-  index: 'Regional innovation index editions: framework, self-assessment by regions and OPDs, verification by validators, publication of immutable snapshots.',
-  awards: "Region award editions (IGA 'daerah terinovatif'): nominees from a published index snapshot, entries prepared by the regions' coordinators, results per category and award group.",
+  index:
+    'Regional innovation index editions: framework, self-assessment by regions and OPDs, verification by validators, publication of immutable snapshots.',
+  awards:
+    "Region award editions (IGA 'daerah terinovatif'): nominees from a published index snapshot, entries prepared by the regions' coordinators, results per category and award group.",
   public: 'Published results and the innovation catalogue, without an account.',
   notifications: 'The in-app inbox and, for organizers, failed notifications to replay.',
-  surveys: 'Community satisfaction surveys (SKM → IKM, Permenpan RB 14/2017) per service unit: periods, the public form, CSV imports, bursts and exclusions, and IKM before/after an innovation.',
-  'favourite-vote': "The public 'Juara Favorit' vote: one e-mail-verified vote per person and category, results hidden until closing, then a verifiable tally.",
-  operations: 'Long operations (publication, imports, automatic assignment, index publication): state and progress, polled while the request runs or after a page reload.',
+  surveys:
+    'Community satisfaction surveys (SKM → IKM, Permenpan RB 14/2017) per service unit: periods, the public form, CSV imports, bursts and exclusions, and IKM before/after an innovation.',
+  'favourite-vote':
+    "The public 'Juara Favorit' vote: one e-mail-verified vote per person and category, results hidden until closing, then a verifiable tally.",
+  operations:
+    'Long operations (publication, imports, automatic assignment, index publication): state and progress, polled while the request runs or after a page reload.',
   health: 'Liveness and readiness.',
 };
 

@@ -29,7 +29,12 @@ describe('validationPipe (a query seen before is not validated again)', () => {
 
   it.each([
     ['optional query, empty', OptionalQuery, [{}, {}, {}], ['ok', 'ok', 'ok']],
-    ['optional query, bad value between empty ones', OptionalQuery, [{}, { version: '0' }, {}, { version: 'x', extra: 1 }], ['ok', 'version', 'ok', 'extra,version']],
+    [
+      'optional query, bad value between empty ones',
+      OptionalQuery,
+      [{}, { version: '0' }, {}, { version: 'x', extra: 1 }],
+      ['ok', 'version', 'ok', 'extra,version'],
+    ],
     ['required body, empty every time', RequiredBody, [{}, { reason: 'ok' }, {}], ['reason', 'ok', 'reason']],
   ] as const)('%s', async (_name, type, inputs, expected) => {
     const pipe = validationPipe();

@@ -20,9 +20,16 @@ export class OperationsController {
 
   @Get(':id')
   @ApiOkResponse({ type: OperationView })
-  @ApiOperation({ summary: 'A long operation’s state and progress (phase, done of total), for its owner, admins and the organizers of its competition; 404 OPERATION_NOT_FOUND otherwise' })
+  @ApiOperation({
+    summary:
+      'A long operation’s state and progress (phase, done of total), for its owner, admins and the organizers of its competition; 404 OPERATION_NOT_FOUND otherwise',
+  })
   async get(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string): Promise<OperationView> {
-    const manages = (competitionId: string) => this.competitions.assertManages(actor, competitionId).then(() => true, () => false);
+    const manages = (competitionId: string) =>
+      this.competitions.assertManages(actor, competitionId).then(
+        () => true,
+        () => false,
+      );
     return toOperationView(await this.operations.visibleTo(actor, id, manages));
   }
 }

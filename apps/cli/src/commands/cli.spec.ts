@@ -1,4 +1,3 @@
-
 // Runs the real CLI (`node scripts/cli.mjs …`, which builds dist/ when stale) as a child process.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -22,9 +21,14 @@ interface Run {
 
 function cli(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, 'scripts', 'cli.mjs'), ...args], { cwd: root, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [path.join(root, 'scripts', 'cli.mjs'), ...args],
+      { cwd: root, maxBuffer: 64 << 20 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -40,7 +44,9 @@ jest.setTimeout(60_000);
 
 beforeAll(async () => {
   // build once up front (quietly) so that the timed runs below do not each race to rebuild dist/
-  await new Promise((resolve) => execFile(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale', '--quiet'], { cwd: root }, resolve));
+  await new Promise((resolve) =>
+    execFile(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale', '--quiet'], { cwd: root }, resolve),
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,7 +68,9 @@ describe('cli rank FILE', () => {
     const run = await cli('rank', file('invalid.json', invalid));
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^rank: invalid input: sheet 1 \(stage "field", juror "j2", submission "sitaro"\): criterion "impact" value 7 is outside \[1, 5\]\n$/);
+    expect(run.stderr).toMatch(
+      /^rank: invalid input: sheet 1 \(stage "field", juror "j2", submission "sitaro"\): criterion "impact" value 7 is outside \[1, 5\]\n$/,
+    );
   });
 
   it.each([
@@ -121,18 +129,46 @@ describe('cli rank and verify: given stages and excluded submissions (DESIGN §4
   });
 
   it.each([
-    ['a stage whose given is not a boolean', { ...regionInput, stages: [{ ...regionInput.stages[0], given: 'yes' }, regionInput.stages[1]] }, /^rank: invalid input: stages\[0\] \("iid"\)\.given must be true or false, got "yes"\n$/],
-    ['a given stage with criteria', { ...regionInput, stages: [{ ...regionInput.stages[0], criteria: [] }, regionInput.stages[1]] }, /^rank: invalid input: stages\[0\] \("iid"\) is a given stage .*"criteria" field\n$/],
+    [
+      'a stage whose given is not a boolean',
+      { ...regionInput, stages: [{ ...regionInput.stages[0], given: 'yes' }, regionInput.stages[1]] },
+      /^rank: invalid input: stages\[0\] \("iid"\)\.given must be true or false, got "yes"\n$/,
+    ],
+    [
+      'a given stage with criteria',
+      { ...regionInput, stages: [{ ...regionInput.stages[0], criteria: [] }, regionInput.stages[1]] },
+      /^rank: invalid input: stages\[0\] \("iid"\) is a given stage .*"criteria" field\n$/,
+    ],
     [
       'a sheet naming a given stage',
       { ...regionInput, sheets: [...regionInput.sheets, { stage: 'iid', juror: 'j2', submission: 'kota-depok', scores: {} }] },
       /^rank: invalid input: sheet 3 \(stage "iid", juror "j2", submission "kota-depok"\): stage "iid" is a given stage/,
     ],
-    ['a given entry for a stage that is not given', { ...regionInput, given: [{ stage: 'presentation', submission: 'kota-depok', score: 1 }] }, /^rank: invalid input: given\[0\] \(stage "presentation", submission "kota-depok"\): stage "presentation" is not a given stage/],
-    ['a given entry for an unknown submission', { ...regionInput, given: [{ stage: 'iid', submission: 'kota-bandung', score: 1 }] }, /^rank: invalid input: given\[0\] \(stage "iid", submission "kota-bandung"\): unknown submission "kota-bandung"\n$/],
-    ['two given entries for one stage and submission', { ...regionInput, given: [...regionInput.given, { stage: 'iid', submission: 'kota-bogor', score: 75 }] }, /^rank: invalid input: given\[4\] \(stage "iid", submission "kota-bogor"\): a second entry/],
-    ['a given score above 100', { ...regionInput, given: [{ stage: 'iid', submission: 'kota-bogor', score: 100.5 }] }, /^rank: invalid input: given\[0\] \(stage "iid", submission "kota-bogor"\): score must be a number in \[0, 100\], got 100\.5\n$/],
-    ['excluded that is not a boolean', { ...regionInput, submissions: [...regionInput.submissions.slice(0, 2), { id: 'dq', category: 'provinsi', excluded: 'yes' }] }, /^rank: invalid input: submissions\[2\] \("dq"\)\.excluded must be true or false, got "yes"\n$/],
+    [
+      'a given entry for a stage that is not given',
+      { ...regionInput, given: [{ stage: 'presentation', submission: 'kota-depok', score: 1 }] },
+      /^rank: invalid input: given\[0\] \(stage "presentation", submission "kota-depok"\): stage "presentation" is not a given stage/,
+    ],
+    [
+      'a given entry for an unknown submission',
+      { ...regionInput, given: [{ stage: 'iid', submission: 'kota-bandung', score: 1 }] },
+      /^rank: invalid input: given\[0\] \(stage "iid", submission "kota-bandung"\): unknown submission "kota-bandung"\n$/,
+    ],
+    [
+      'two given entries for one stage and submission',
+      { ...regionInput, given: [...regionInput.given, { stage: 'iid', submission: 'kota-bogor', score: 75 }] },
+      /^rank: invalid input: given\[4\] \(stage "iid", submission "kota-bogor"\): a second entry/,
+    ],
+    [
+      'a given score above 100',
+      { ...regionInput, given: [{ stage: 'iid', submission: 'kota-bogor', score: 100.5 }] },
+      /^rank: invalid input: given\[0\] \(stage "iid", submission "kota-bogor"\): score must be a number in \[0, 100\], got 100\.5\n$/,
+    ],
+    [
+      'excluded that is not a boolean',
+      { ...regionInput, submissions: [...regionInput.submissions.slice(0, 2), { id: 'dq', category: 'provinsi', excluded: 'yes' }] },
+      /^rank: invalid input: submissions\[2\] \("dq"\)\.excluded must be true or false, got "yes"\n$/,
+    ],
   ])('rank exits 2 for %s, with one line on stderr and nothing on stdout', async (_name, input, message) => {
     const run = await cli('rank', file('region-invalid.json', input));
     expect(run).toMatchObject({ code: 2, stdout: '' });
@@ -142,7 +178,11 @@ describe('cli rank and verify: given stages and excluded submissions (DESIGN §4
 
   it('verify exits 0 for a snapshot with given stages and an excluded submission, 1 when a given score was changed', async () => {
     const snapshot = createSnapshot(regionInput);
-    expect(await cli('verify', file('region-snapshot.json', snapshot))).toEqual({ code: 0, stderr: '', stdout: `ok ${snapshot.hash} (2 ranked, 1 unranked)\n` });
+    expect(await cli('verify', file('region-snapshot.json', snapshot))).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: `ok ${snapshot.hash} (2 ranked, 1 unranked)\n`,
+    });
 
     const tampered = JSON.parse(JSON.stringify(snapshot));
     tampered.input.given[1].score = 69;
@@ -154,7 +194,9 @@ describe('cli rank and verify: given stages and excluded submissions (DESIGN §4
     invalid.input.submissions[2].excluded = 1;
     const bad = await cli('verify', file('region-invalid-snapshot.json', invalid));
     expect(bad).toMatchObject({ code: 2, stdout: '' });
-    expect(bad.stderr).toMatch(/^verify: invalid input: snapshot input: submissions\[2\] \("dq"\)\.excluded must be true or false, got 1\n$/);
+    expect(bad.stderr).toMatch(
+      /^verify: invalid input: snapshot input: submissions\[2\] \("dq"\)\.excluded must be true or false, got 1\n$/,
+    );
   });
 });
 
@@ -197,7 +239,11 @@ describe('cli index FILE', () => {
       '{"rank":1,"region":"kota-bekasi","self":{"iid":33,"band":"Kurang Inovatif","spd":3,"sid":0.3,"innovations":2},' +
       '"verified":{"iid":23,"band":"Kurang Inovatif","spd":2,"sid":0.3,"innovations":1}}';
     const digest = `sha256:${createHash('sha256').update(canonicalize(regionExample)!).digest('hex')}`;
-    expect(run).toEqual({ code: 0, stderr: '', stdout: `{"inputsDigest":"${digest}","max":10,"categories":{"kota":[${row}]},"groups":{"jawa":[${row}]}}\n` });
+    expect(run).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: `{"inputsDigest":"${digest}","max":10,"categories":{"kota":[${row}]},"groups":{"jawa":[${row}]}}\n`,
+    });
   });
 
   it('exits 2 on invalid input with nothing on stdout and one line naming the answer on stderr', async () => {
@@ -206,7 +252,8 @@ describe('cli index FILE', () => {
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'index: invalid input: answers[0] (region "kota-bekasi", indicator "regulasi"): verified "x" is not an option of indicator "regulasi"\n',
+      stderr:
+        'index: invalid input: answers[0] (region "kota-bekasi", indicator "regulasi"): verified "x" is not an option of indicator "regulasi"\n',
     });
   });
 
@@ -225,7 +272,7 @@ describe('cli index FILE', () => {
 describe('cli verify FILE with a region ranking snapshot', () => {
   const snapshot = createIndexSnapshot(exampleIndexInput());
 
-  it('recognises it by its input\'s indicators and exits 0 with an ok line', async () => {
+  it("recognises it by its input's indicators and exits 0 with an ok line", async () => {
     const run = await cli('verify', file('region-snapshot.json', snapshot));
     expect(run).toEqual({ code: 0, stderr: '', stdout: `ok ${snapshot.hash} (1 region ranked)\n` });
   });
@@ -240,10 +287,14 @@ describe('cli verify FILE with a region ranking snapshot', () => {
     expect(run.stderr).toMatch(/hash: stored sha256:[0-9a-f]{64}, but \{input, output\} hashes to sha256:[0-9a-f]{64}/);
   });
 
-  it('exits 2 when the region snapshot\'s input is invalid', async () => {
+  it("exits 2 when the region snapshot's input is invalid", async () => {
     const invalid = JSON.parse(JSON.stringify(snapshot));
     invalid.input.method.minInnovations = 0;
     const run = await cli('verify', file('region-invalid.json', invalid));
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'verify: invalid input: snapshot input: method.minInnovations must be a positive integer, got 0\n' });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'verify: invalid input: snapshot input: method.minInnovations must be a positive integer, got 0\n',
+    });
   });
 });

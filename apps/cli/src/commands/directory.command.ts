@@ -4,7 +4,8 @@ import { withApp } from '../app-context';
 
 /** `directory:import-areas`: Indonesia's provinces, kabupaten and kota with their Kemendagri codes; idempotent. */
 export const directoryImportAreasCommand: CliCommand = {
-  description: 'directory:import-areas — load the 38 provinces, 416 kabupaten and 98 kota with their Kemendagri codes (idn-area-data); idempotent',
+  description:
+    'directory:import-areas — load the 38 provinces, 416 kabupaten and 98 kota with their Kemendagri codes (idn-area-data); idempotent',
   async run(args) {
     if (args.length) {
       process.stderr.write('usage: npm run -s cli -- directory:import-areas\n');

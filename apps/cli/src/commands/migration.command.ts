@@ -73,7 +73,9 @@ ${sql.downQueries.reverse().map(line).join('\n')}
       mkdirSync(dir, { recursive: true });
       const file = path.join(dir, `${stamp}-${name}.ts`);
       writeFileSync(file, body);
-      process.stdout.write(`wrote ${path.relative(process.cwd(), file)} (${sql.upQueries.length} statements); add ${name}${stamp} to migrations/index.ts\n`);
+      process.stdout.write(
+        `wrote ${path.relative(process.cwd(), file)} (${sql.upQueries.length} statements); add ${name}${stamp} to migrations/index.ts\n`,
+      );
       return 0;
     } finally {
       if (ds.isInitialized) await ds.destroy();

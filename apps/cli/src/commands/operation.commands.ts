@@ -27,7 +27,12 @@ function positional(args: string[]): string[] {
  * progress on stderr (one line rewritten on a terminal, plain lines otherwise), the result JSON on stdout.
  * A refused operation prints its error code and message and exits 1.
  */
-function operationCommand(spec: { usage: string; description: string; positionals: number; run(app: INestApplicationContext, actor: Actor, args: string[], all: string[], progress: OnProgress): Promise<unknown> }): CliCommand {
+function operationCommand(spec: {
+  usage: string;
+  description: string;
+  positionals: number;
+  run(app: INestApplicationContext, actor: Actor, args: string[], all: string[], progress: OnProgress): Promise<unknown>;
+}): CliCommand {
   return {
     description: spec.description,
     async run(all) {
@@ -59,7 +64,8 @@ function operationCommand(spec: { usage: string; description: string; positional
 
 export const importOrganizationsCommand = operationCommand({
   usage: 'import:organizations FILE.csv --as EMAIL',
-  description: 'import:organizations FILE.csv --as EMAIL — all-or-nothing CSV import of organizations (name,region,kind,code,email), with progress',
+  description:
+    'import:organizations FILE.csv --as EMAIL — all-or-nothing CSV import of organizations (name,region,kind,code,email), with progress',
   positionals: 1,
   run: (app, actor, [file], _all, progress) => app.get(DirectoryService).importOrganizations(actor, readFileSync(file, 'utf8'), progress),
 });

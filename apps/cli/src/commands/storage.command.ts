@@ -35,7 +35,9 @@ export const storageMigrateCommand: CliCommand = {
     try {
       await ds.initialize();
       const r = await migrateStorage(ds, source, target, (line) => process.stderr.write(line + '\n'));
-      process.stdout.write(`storage:migrate ${from} → ${to}: ${r.copied} copied, ${r.skipped} already there, ${r.missing.length} missing from ${from}, ${r.corrupt.length} not matching their sha256\n`);
+      process.stdout.write(
+        `storage:migrate ${from} → ${to}: ${r.copied} copied, ${r.skipped} already there, ${r.missing.length} missing from ${from}, ${r.corrupt.length} not matching their sha256\n`,
+      );
       return r.missing.length + r.corrupt.length ? 1 : 0;
     } finally {
       source.close();

@@ -22,7 +22,9 @@ export const adminCreateCommand: CliCommand = {
     }
     return withApp(async (app) => {
       const created = await app.get(UsersService).createAdmin({ email, name, password });
-      process.stdout.write(`created admin ${created.email} (${created.id})${created.initialPassword ? `\none-time password: ${created.initialPassword}` : ''}\n`);
+      process.stdout.write(
+        `created admin ${created.email} (${created.id})${created.initialPassword ? `\none-time password: ${created.initialPassword}` : ''}\n`,
+      );
       return 0;
     });
   },
@@ -33,7 +35,9 @@ export const seedDemoCommand: CliCommand = {
   async run() {
     return withApp(async (app, env) => {
       const result = await app.get(DemoSeedService).seed();
-      process.stdout.write(`demo data loaded; accounts (password ${env.demoPassword}):\n${result.accounts.map((a) => `  ${a.email} (${a.role})`).join('\n')}\n`);
+      process.stdout.write(
+        `demo data loaded; accounts (password ${env.demoPassword}):\n${result.accounts.map((a) => `  ${a.email} (${a.role})`).join('\n')}\n`,
+      );
       return 0;
     });
   },

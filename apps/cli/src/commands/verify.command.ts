@@ -18,7 +18,10 @@ export const verifyCommand: CliCommand = {
         await write(process.stderr, `verify: ${args[0]} does not match:\n${result.differences.map((d) => `  ${d}\n`).join('')}`);
         return 1;
       }
-      await write(process.stdout, `ok ${(snapshot as { hash: string }).hash} (${regions ? indexSummary(snapshot as IndexSnapshot) : rankSummary(snapshot as RankingSnapshot)})\n`);
+      await write(
+        process.stdout,
+        `ok ${(snapshot as { hash: string }).hash} (${regions ? indexSummary(snapshot as IndexSnapshot) : rankSummary(snapshot as RankingSnapshot)})\n`,
+      );
       return 0;
     }),
 };

@@ -6,7 +6,10 @@ type FieldErrorView = components['schemas']['FieldErrorView'];
 
 type Catalog = { errors: Readonly<Record<string, string>>; fields: Readonly<Record<string, string>> };
 /** The error catalog per language, each its own chunk (vite.config.ts `errorCatalogs`), loaded on first need. */
-const CATALOGS: Record<ErrorLocale, () => Promise<Catalog>> = { id: () => import('virtual:error-catalog/id'), en: () => import('virtual:error-catalog/en') };
+const CATALOGS: Record<ErrorLocale, () => Promise<Catalog>> = {
+  id: () => import('virtual:error-catalog/id'),
+  en: () => import('virtual:error-catalog/en'),
+};
 const loaded: Partial<Record<ErrorLocale, Catalog>> = {};
 
 /** Loads the language's error texts (once); until then an error reads as the API sent it. */
@@ -28,7 +31,11 @@ export function fieldErrorText(f: FieldError): string {
   return catalogText('fields', f.code, f.params) ?? f.message;
 }
 
-const isParams = (v: unknown): v is ErrorParams => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => ['string', 'number', 'boolean'].includes(typeof x));
+const isParams = (v: unknown): v is ErrorParams =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.values(v).every((x) => ['string', 'number', 'boolean'].includes(typeof x));
 
 /** The API's one error shape (ApiErrorResponse: {statusCode, error, message, code?, params?, details?: {fields?}}); status 0 = no answer. */
 export class ApiError extends Error {
@@ -47,15 +54,32 @@ export class ApiError extends Error {
   }
 
   static fromBody(status: number, body: unknown): ApiError {
-    const b = (typeof body === 'object' && body !== null ? body : {}) as { message?: unknown; code?: unknown; params?: unknown; details?: { fields?: unknown } };
+    const b = (typeof body === 'object' && body !== null ? body : {}) as {
+      message?: unknown;
+      code?: unknown;
+      params?: unknown;
+      details?: { fields?: unknown };
+    };
     const fields = Array.isArray(b.details?.fields)
       ? (b.details.fields as unknown[])
           .filter((f): f is FieldError => typeof (f as FieldError)?.field === 'string' && typeof (f as FieldError)?.message === 'string')
-          .map((f) => ({ field: f.field, message: f.message, ...(typeof f.code === 'string' ? { code: f.code } : {}), ...(isParams(f.params) ? { params: f.params } : {}) }))
+          .map((f) => ({
+            field: f.field,
+            message: f.message,
+            ...(typeof f.code === 'string' ? { code: f.code } : {}),
+            ...(isParams(f.params) ? { params: f.params } : {}),
+          }))
       : [];
     const message = typeof b.message === 'string' ? b.message : typeof body === 'string' && body ? body : `HTTP ${status}`;
     const details = typeof b.details === 'object' && b.details !== null ? (b.details as Record<string, unknown>) : {};
-    return new ApiError(status, message, typeof b.code === 'string' ? b.code : undefined, fields, details, isParams(b.params) ? b.params : {});
+    return new ApiError(
+      status,
+      message,
+      typeof b.code === 'string' ? b.code : undefined,
+      fields,
+      details,
+      isParams(b.params) ? b.params : {},
+    );
   }
 
   static async fromResponse(res: Response): Promise<ApiError> {

@@ -9,6 +9,9 @@ const path = (id: string) => ({ params: { path: { id } } });
 export const myAssignments = () => call(api.GET('/api/assignments/mine'));
 export const sheetOf = (assignmentId: string) => call(api.GET('/api/assignments/{id}/sheet', path(assignmentId)));
 /** `scores` may hold a non-number the juror typed: the API names it in its 400. */
-export const saveSheet = (assignmentId: string, body: SheetSave) => call(api.PUT('/api/assignments/{id}/sheet', { ...path(assignmentId), body }));
-export const submitSheet = (assignmentId: string, version: number) => call(api.POST('/api/assignments/{id}/sheet/submit', { ...path(assignmentId), body: { version } }));
-export const declareConflict = (innovationId: string, reason: string) => call(api.POST('/api/innovations/{id}/conflicts', { ...path(innovationId), body: reason.trim() ? { reason } : {} }));
+export const saveSheet = (assignmentId: string, body: SheetSave) =>
+  call(api.PUT('/api/assignments/{id}/sheet', { ...path(assignmentId), body }));
+export const submitSheet = (assignmentId: string, version: number) =>
+  call(api.POST('/api/assignments/{id}/sheet/submit', { ...path(assignmentId), body: { version } }));
+export const declareConflict = (innovationId: string, reason: string) =>
+  call(api.POST('/api/innovations/{id}/conflicts', { ...path(innovationId), body: reason.trim() ? { reason } : {} }));

@@ -30,8 +30,9 @@ const stagePath = (id: string, key: string) => ({ params: { path: { id, key } } 
 // ── editions ────────────────────────────────────────────────────────────────
 export const myCompetitions = () => call(api.GET('/api/competitions'));
 export const templatePlan = (year: number) => call(api.GET('/api/competitions/template', { params: { query: { year: String(year) } } }));
-export const createCompetition = (body: { name: string; slug: string; year: number; template: 'iga-kipp' } | { name: string; slug: string; year: number; plan: Plan }) =>
-  call(api.POST('/api/competitions', { body: body as Schemas['CreateCompetitionDto'] }));
+export const createCompetition = (
+  body: { name: string; slug: string; year: number; template: 'iga-kipp' } | { name: string; slug: string; year: number; plan: Plan },
+) => call(api.POST('/api/competitions', { body: body as Schemas['CreateCompetitionDto'] }));
 export const updatePlan = (id: string, plan: Plan, reason: string) =>
   call(api.PATCH('/api/competitions/{id}', { ...path(id), body: { plan, ...(reason.trim() ? { reason } : {}) } }));
 export const openCompetition = (id: string) => call(api.POST('/api/competitions/{id}/open', path(id)));
@@ -43,18 +44,32 @@ export const innovationsPage = (competitionId: string, filter: InnovationFilter)
 // ── pipeline ────────────────────────────────────────────────────────────────
 export const openStage = (id: string, key: string) => call(api.POST('/api/competitions/{id}/stages/{key}/open', stagePath(id, key)));
 export const closeStage = (id: string, key: string, force?: { reason: string }) =>
-  call(api.POST('/api/competitions/{id}/stages/{key}/close', { ...stagePath(id, key), body: force ? { force: true, reason: force.reason } : {} }));
-export const screen = (competitionId: string, decisions: ScreeningDecision[]) => call(api.POST('/api/competitions/{id}/screening', { ...path(competitionId), body: { decisions } }));
+  call(
+    api.POST('/api/competitions/{id}/stages/{key}/close', {
+      ...stagePath(id, key),
+      body: force ? { force: true, reason: force.reason } : {},
+    }),
+  );
+export const screen = (competitionId: string, decisions: ScreeningDecision[]) =>
+  call(api.POST('/api/competitions/{id}/screening', { ...path(competitionId), body: { decisions } }));
 /** `operationId`: the X-Operation-Id to follow an operation's progress (GET /api/operations/{id}). */
-const operationHeader = (operationId: string | undefined): Record<string, string> => (operationId ? { [OPERATION_HEADER]: operationId } : {});
+const operationHeader = (operationId: string | undefined): Record<string, string> =>
+  operationId ? { [OPERATION_HEADER]: operationId } : {};
 export const autoAssign = (id: string, key: string, k?: number, operationId?: string) =>
-  call(api.POST('/api/competitions/{id}/stages/{key}/assignments', { params: { path: { id, key }, header: operationHeader(operationId) }, body: k ? { k } : {} }));
+  call(
+    api.POST('/api/competitions/{id}/stages/{key}/assignments', {
+      params: { path: { id, key }, header: operationHeader(operationId) },
+      body: k ? { k } : {},
+    }),
+  );
 export const stageProgress = (id: string, key: string) => call(api.GET('/api/competitions/{id}/stages/{key}/progress', stagePath(id, key)));
-export const calibration = (id: string, key: string) => call(api.GET('/api/competitions/{id}/stages/{key}/calibration', stagePath(id, key)));
+export const calibration = (id: string, key: string) =>
+  call(api.GET('/api/competitions/{id}/stages/{key}/calibration', stagePath(id, key)));
 
 // ── schedules ───────────────────────────────────────────────────────────────
 export const presentations = (competitionId: string) => call(api.GET('/api/competitions/{id}/presentations', path(competitionId)));
-export const schedulePresentation = (innovationId: string, body: Schemas['PresentationDto']) => call(api.POST('/api/innovations/{id}/presentation', { ...path(innovationId), body }));
+export const schedulePresentation = (innovationId: string, body: Schemas['PresentationDto']) =>
+  call(api.POST('/api/innovations/{id}/presentation', { ...path(innovationId), body }));
 export const scheduleFieldVisit = (innovationId: string, body: { visitAt: string; address: string; verifiers: string[] }) =>
   call(api.POST('/api/innovations/{id}/field-visit', { ...path(innovationId), body }));
 export const jurors = async () => (await call(api.GET('/api/users', { params: { query: { role: 'juror', pageSize: 200 } } }))).items;
@@ -62,12 +77,20 @@ export const jurors = async () => (await call(api.GET('/api/users', { params: { 
 // ── results ─────────────────────────────────────────────────────────────────
 export const AGGREGATIONS = ['mean', 'median', 'trimmed_mean', 'zscore'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
-export const rankingPreview = (id: string, aggregation?: Aggregation) => call(api.GET('/api/competitions/{id}/rankings/preview', { params: { path: { id }, query: aggregation ? { aggregation } : {} } }));
-export const announce = (id: string, days: number | undefined) => call(api.POST('/api/competitions/{id}/rankings/announce', { ...path(id), body: days === undefined ? {} : { days } }));
+export const rankingPreview = (id: string, aggregation?: Aggregation) =>
+  call(api.GET('/api/competitions/{id}/rankings/preview', { params: { path: { id }, query: aggregation ? { aggregation } : {} } }));
+export const announce = (id: string, days: number | undefined) =>
+  call(api.POST('/api/competitions/{id}/rankings/announce', { ...path(id), body: days === undefined ? {} : { days } }));
 export const objections = (id: string) => call(api.GET('/api/competitions/{id}/objections', path(id)));
-export const answerObjection = (id: string, answer: string, decision: 'upheld' | 'rejected') => call(api.POST('/api/objections/{id}/answer', { ...path(id), body: { answer, decision } }));
+export const answerObjection = (id: string, answer: string, decision: 'upheld' | 'rejected') =>
+  call(api.POST('/api/objections/{id}/answer', { ...path(id), body: { answer, decision } }));
 export const publish = (id: string, reason: string, operationId?: string) =>
-  call(api.POST('/api/competitions/{id}/rankings/publish', { params: { path: { id }, header: operationHeader(operationId) }, body: reason.trim() ? { reason } : {} }));
+  call(
+    api.POST('/api/competitions/{id}/rankings/publish', {
+      params: { path: { id }, header: operationHeader(operationId) },
+      body: reason.trim() ? { reason } : {},
+    }),
+  );
 
 // ── directory imports ───────────────────────────────────────────────────────
 export type ImportKind = 'organizations' | 'users' | 'region-tags';
@@ -78,8 +101,10 @@ export type NationalAreasImport = components['schemas']['NationalAreasImportView
 export const importNationalAreas = () => call(api.POST('/api/imports/national-areas'));
 
 /** POST /api/imports/{kind} with the CSV as a text/csv body; `operationId` follows its progress. */
-export const importCsv = (kind: ImportKind, csv: string, operationId?: string) => postCsv<ImportResult>(`/api/imports/${kind}`, csv, operationHeader(operationId));
+export const importCsv = (kind: ImportKind, csv: string, operationId?: string) =>
+  postCsv<ImportResult>(`/api/imports/${kind}`, csv, operationHeader(operationId));
 
 // ── dead letters ────────────────────────────────────────────────────────────
-export const deadLetters = async () => (await call(api.GET('/api/admin/outbox', { params: { query: { status: 'dead', pageSize: 200 } } }))).items;
+export const deadLetters = async () =>
+  (await call(api.GET('/api/admin/outbox', { params: { query: { status: 'dead', pageSize: 200 } } }))).items;
 export const replay = (id: string) => call(api.POST('/api/admin/outbox/{id}/replay', path(id)));

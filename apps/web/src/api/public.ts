@@ -46,7 +46,8 @@ export const scoreOf = (innovationId: string) => call(api.GET('/api/innovations/
 
 /** Links the browser follows itself (downloads), so they are plain URLs. */
 export const downloads = {
-  table: (slug: string, format: 'csv' | 'xlsx', version?: number) => `/api/public/competitions/${encodeURIComponent(slug)}/rankings.${format}${version ? `?version=${version}` : ''}`,
+  table: (slug: string, format: 'csv' | 'xlsx', version?: number) =>
+    `/api/public/competitions/${encodeURIComponent(slug)}/rankings.${format}${version ? `?version=${version}` : ''}`,
   snapshot: (snapshotId: string) => `/api/public/rankings/${snapshotId}`,
   certificate: (snapshotId: string, innovationId: string) => `/api/public/rankings/${snapshotId}/certificates/${innovationId}`,
 };

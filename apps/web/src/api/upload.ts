@@ -3,7 +3,12 @@ import { ApiError, loadErrorCatalog } from './errors';
 import { apiLanguage } from './language';
 import type { DocumentInfo } from './types';
 
-function send(url: string, file: File, token: string | undefined, onProgress: (fraction: number) => void): Promise<{ status: number; body: string }> {
+function send(
+  url: string,
+  file: File,
+  token: string | undefined,
+  onProgress: (fraction: number) => void,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);

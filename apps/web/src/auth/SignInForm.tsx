@@ -26,7 +26,9 @@ export function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
         {(c) => <input {...c} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />}
       </Field>
       <Field name="password" label={labels.password} error={error?.fieldMessage('password')}>
-        {(c) => <input {...c} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+        {(c) => (
+          <input {...c} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        )}
       </Field>
       <BusyButton type="submit" className="primary" busy={busy !== null} busyLabel={t('auth.signingIn')}>
         {t('auth.signIn')}

@@ -6,7 +6,13 @@ import { ProposalEditor } from '../pages/opd/ProposalEditor';
 import { competition, draft, json, renderWithProviders, seen, user } from '../test/fixtures';
 import { SignInDialog } from './SignInDialog';
 
-const tokens = (access: string, refresh: string) => ({ accessToken: access, refreshToken: refresh, tokenType: 'Bearer' as const, expiresIn: 900, user });
+const tokens = (access: string, refresh: string) => ({
+  accessToken: access,
+  refreshToken: refresh,
+  tokenType: 'Bearer' as const,
+  expiresIn: 900,
+  user,
+});
 
 function renderEditorWithDialog() {
   return renderWithProviders(
@@ -64,7 +70,8 @@ describe('token refresh under a half-filled form', () => {
       vi.fn(async (request: Request) => {
         const call = await seen(request);
         calls.push(`${call.method} ${call.path}`);
-        if (call.path === '/api/auth/refresh') return json(401, { statusCode: 401, error: 'Unauthorized', message: 'Refresh token revoked', code: 'AUTH_REFRESH_INVALID' });
+        if (call.path === '/api/auth/refresh')
+          return json(401, { statusCode: 401, error: 'Unauthorized', message: 'Refresh token revoked', code: 'AUTH_REFRESH_INVALID' });
         if (call.path === '/api/auth/login') return json(200, tokens('fresh-access', 'refresh-3'));
         if (call.auth === 'Bearer fresh-access') return json(200, { ...draft, version: 2 });
         return json(401, { statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' });
@@ -93,7 +100,9 @@ describe('token refresh under a half-filled form', () => {
       vi.fn(async (request: Request) => {
         const call = await seen(request);
         if (call.path === '/api/auth/refresh') return (refreshes++, json(200, tokens('new-access', 'refresh-2')));
-        return call.auth === 'Bearer new-access' ? json(200, []) : json(401, { statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' });
+        return call.auth === 'Bearer new-access'
+          ? json(200, [])
+          : json(401, { statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' });
       }),
     );
     const { waiting, documentsOf } = await import('../api/endpoints');

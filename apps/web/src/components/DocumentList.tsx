@@ -5,7 +5,8 @@ import { ErrorSummary } from './ErrorSummary';
 import { useAction } from './useAction';
 
 const KB = 1024;
-export const formatSize = (bytes: number) => (bytes < KB * KB ? `${Math.max(1, Math.round(bytes / KB))} KB` : `${(bytes / KB / KB).toFixed(1)} MB`);
+export const formatSize = (bytes: number) =>
+  bytes < KB * KB ? `${Math.max(1, Math.round(bytes / KB))} KB` : `${(bytes / KB / KB).toFixed(1)} MB`;
 
 interface Props {
   documents: readonly DocumentInfo[];

@@ -19,7 +19,14 @@ const refusal = ApiError.fromBody(400, {
     ],
   },
 });
-const conflict = ApiError.fromBody(409, { statusCode: 409, error: 'Conflict', message: '3 score sheet(s) are not submitted: …', code: 'STAGE_SHEETS_OPEN', params: { count: 3 }, details: { open: [] } });
+const conflict = ApiError.fromBody(409, {
+  statusCode: 409,
+  error: 'Conflict',
+  message: '3 score sheet(s) are not submitted: …',
+  code: 'STAGE_SHEETS_OPEN',
+  params: { count: 3 },
+  details: { open: [] },
+});
 
 function Switch() {
   const { setLang } = useI18n();

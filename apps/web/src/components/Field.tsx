@@ -43,10 +43,28 @@ export function Field({ name, label, required, hint, status, error, children }: 
           </>
         )}
       </label>
-      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
-      {children({ id, name, ...(error ? { 'aria-invalid': true } : {}), ...(described ? { 'aria-describedby': described } : {}), ...(required ? { 'aria-required': true } : {}) })}
-      {status && <div id={`${id}-status`} className="field-status">{status}</div>}
-      {error && <p id={`${id}-error`} className="field-error">{error}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {children({
+        id,
+        name,
+        ...(error ? { 'aria-invalid': true } : {}),
+        ...(described ? { 'aria-describedby': described } : {}),
+        ...(required ? { 'aria-required': true } : {}),
+      })}
+      {status && (
+        <div id={`${id}-status`} className="field-status">
+          {status}
+        </div>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -11,10 +11,22 @@ import { useLoad } from './useLoad';
 
 const LANGS: readonly Lang[] = ['id', 'en'];
 
-const HOMES: Partial<Record<string, string>> = { opd: '/opd', coordinator: '/coordinator', juror: '/juri', organizer: '/panitia', admin: '/panitia' };
+const HOMES: Partial<Record<string, string>> = {
+  opd: '/opd',
+  coordinator: '/coordinator',
+  juror: '/juri',
+  organizer: '/panitia',
+  admin: '/panitia',
+};
 
 /** Each role's regional innovation index pages; everyone else reads the published ones. */
-const INDEXES: Partial<Record<string, string>> = { opd: '/opd/indeks', coordinator: '/coordinator/indeks', juror: '/juri/indeks', organizer: '/panitia/indeks', admin: '/panitia/indeks' };
+const INDEXES: Partial<Record<string, string>> = {
+  opd: '/opd/indeks',
+  coordinator: '/coordinator/indeks',
+  juror: '/juri/indeks',
+  organizer: '/panitia/indeks',
+  admin: '/panitia/indeks',
+};
 
 /** Where each role starts (roles without pages yet start at home). */
 export const homeOf = (role: string | undefined) => HOMES[role ?? ''] ?? '/';

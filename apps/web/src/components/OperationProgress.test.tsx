@@ -7,7 +7,21 @@ import { useOperation } from './useOperation';
 
 const ID = '0b5f3c9e-2f4a-4c3e-9d7a-1a2b3c4d5e6f';
 const KEY = 'inovasi.operation.import:organizations';
-const op = (over: Record<string, unknown>) => ({ id: ID, kind: 'directory.import', state: 'running', phase: 'checking', done: 3, total: 10, errorCode: null, resultRef: null, competitionId: null, createdAt: '2026-12-06T00:00:00Z', updatedAt: '2026-12-06T00:00:00Z', finishedAt: null, ...over });
+const op = (over: Record<string, unknown>) => ({
+  id: ID,
+  kind: 'directory.import',
+  state: 'running',
+  phase: 'checking',
+  done: 3,
+  total: 10,
+  errorCode: null,
+  resultRef: null,
+  competitionId: null,
+  createdAt: '2026-12-06T00:00:00Z',
+  updatedAt: '2026-12-06T00:00:00Z',
+  finishedAt: null,
+  ...over,
+});
 
 function Harness() {
   return <OperationProgress tracker={useOperation('import:organizations')} />;
@@ -31,10 +45,15 @@ afterEach(() => sessionStorage.clear());
 describe('OperationProgress after a page reload (the id kept in sessionStorage)', () => {
   it('shows the running operation’s phase and count, then how it ended, and forgets the id', async () => {
     sessionStorage.setItem(KEY, ID);
-    const paths = stubOperation(json(200, op({})), json(200, op({ state: 'succeeded', phase: 'done', done: 10, resultRef: '10', finishedAt: '2026-12-06T00:00:01Z' })));
+    const paths = stubOperation(
+      json(200, op({})),
+      json(200, op({ state: 'succeeded', phase: 'done', done: 10, resultRef: '10', finishedAt: '2026-12-06T00:00:01Z' })),
+    );
     renderWithProviders(<Harness />);
     expect(await screen.findByText('Proses yang Anda mulai sebelum halaman dimuat ulang:')).toBeTruthy();
-    expect((await screen.findByText(/Impor organisasi: Memeriksa baris/)).textContent).toBe('Impor organisasi: Memeriksa baris — 3 dari 10');
+    expect((await screen.findByText(/Impor organisasi: Memeriksa baris/)).textContent).toBe(
+      'Impor organisasi: Memeriksa baris — 3 dari 10',
+    );
     const bar = screen.getByRole('progressbar', { name: 'Impor organisasi' }) as HTMLProgressElement;
     expect([bar.value, bar.max]).toEqual([3, 10]);
     expect((await screen.findByText(/Proses selesai/, {}, { timeout: 3000 })).textContent).toBe('Impor organisasi: Proses selesai.');
@@ -46,9 +65,13 @@ describe('OperationProgress after a page reload (the id kept in sessionStorage)'
 
   it('a failed operation says why, in the error catalog’s words', async () => {
     sessionStorage.setItem(KEY, ID);
-    stubOperation(json(200, op({ state: 'failed', phase: 'failed', errorCode: 'IMPORT_ORGANIZATIONS_INVALID', finishedAt: '2026-12-06T00:00:01Z' })));
+    stubOperation(
+      json(200, op({ state: 'failed', phase: 'failed', errorCode: 'IMPORT_ORGANIZATIONS_INVALID', finishedAt: '2026-12-06T00:00:01Z' })),
+    );
     renderWithProviders(<Harness />);
-    expect((await screen.findByText(/Proses gagal/)).textContent).toBe('Impor organisasi: Proses gagal: Berkas organisasi ditolak; perbaiki baris yang disebutkan.');
+    expect((await screen.findByText(/Proses gagal/)).textContent).toBe(
+      'Impor organisasi: Proses gagal: Berkas organisasi ditolak; perbaiki baris yang disebutkan.',
+    );
   });
 
   it('an id the server does not know is forgotten and nothing is shown', async () => {

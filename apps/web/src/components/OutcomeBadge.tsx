@@ -18,18 +18,31 @@ export function useOutcomes(competition: Competition) {
     const outcomes = new Map<string, Outcome>();
     if (competition.status !== 'published' && competition.status !== 'archived') return outcomes;
     const view = await rankings(competition.slug);
-    for (const rows of Object.values(view.categories)) for (const r of rows) outcomes.set(r.innovationId, { rank: r.rank, band: r.band, final: r.final });
+    for (const rows of Object.values(view.categories))
+      for (const r of rows) outcomes.set(r.innovationId, { rank: r.rank, band: r.band, final: r.final });
     for (const u of view.unranked) outcomes.set(u.innovationId, { reachedStage: u.reachedStage });
     return outcomes;
   }, [competition.id, competition.status, competition.slug]);
 }
 
 /** The innovation's state: its outcome once the edition is published (rank, or not ranked), else its status. */
-export function OutcomeBadge({ status, outcome, published }: { status: Innovation['status']; outcome: Outcome | undefined; published: boolean }) {
+export function OutcomeBadge({
+  status,
+  outcome,
+  published,
+}: {
+  status: Innovation['status'];
+  outcome: Outcome | undefined;
+  published: boolean;
+}) {
   const { t } = useI18n();
   if (published && outcome?.rank !== undefined)
-    return <span className="badge badge-passed">{t('opd.outcome.ranked', { rank: outcome.rank })}{outcome.band ? ` · ${outcome.band}` : ''}</span>;
+    return (
+      <span className="badge badge-passed">
+        {t('opd.outcome.ranked', { rank: outcome.rank })}
+        {outcome.band ? ` · ${outcome.band}` : ''}
+      </span>
+    );
   if (published && status === 'submitted') return <span className="badge badge-eliminated">{t('opd.outcome.unranked')}</span>;
   return <StatusBadge status={status} />;
 }
-

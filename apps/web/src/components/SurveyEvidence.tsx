@@ -14,7 +14,8 @@ const pct = (v: number | null | undefined) => (((v ?? MIN) - MIN) / (MAX - MIN))
 /** IKM 70,83 (C) — the value as the language writes it, with its grade; a dash without responses. */
 function useIkmText() {
   const { formatNumber, t } = useI18n();
-  return (v: number | null | undefined, grade?: string | null) => (v === null || v === undefined ? t('common.none') : `${formatNumber(v, 2)}${grade ? ` (${grade})` : ''}`);
+  return (v: number | null | undefined, grade?: string | null) =>
+    v === null || v === undefined ? t('common.none') : `${formatNumber(v, 2)}${grade ? ` (${grade})` : ''}`;
 }
 
 function sampleText(s: Side['sample'], t: ReturnType<typeof useI18n>['t']): string {
@@ -30,7 +31,10 @@ export function IkmChangeChart({ evidence: e }: { evidence: SurveyEvidence }) {
   const { t, pick } = useI18n();
   const ikm = useIkmText();
   const labels = new Map(e.before.ikm.elements.map((x) => [x.key, x.label]));
-  const rows = [{ key: 'ikm', label: t('evidence.overall'), before: e.ikm.before, after: e.ikm.after, change: e.ikm.change }, ...e.elements.map((x) => ({ ...x, label: pick(labels.get(x.key) ?? { id: x.key, en: x.key }) }))];
+  const rows = [
+    { key: 'ikm', label: t('evidence.overall'), before: e.ikm.before, after: e.ikm.after, change: e.ikm.change },
+    ...e.elements.map((x) => ({ ...x, label: pick(labels.get(x.key) ?? { id: x.key, en: x.key }) })),
+  ];
   return (
     <figure className="ikm-change">
       <figcaption>{t('evidence.chartCaption', { before: e.before.label, after: e.after.label })}</figcaption>
@@ -83,7 +87,11 @@ export function SurveyEvidenceSection({ evidence, headingLevel = 2 }: { evidence
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const Sub = headingLevel === 2 ? 'h3' : 'h4';
   if (evidence.length === 0) return null;
-  const side = (label: string, s: Side) => [label, `${s.label} (${formatDate(s.opensAt)} – ${formatDate(s.closesAt)}): IKM ${ikm(s.ikm.ikm, s.ikm.grade)} · ${sampleText(s.sample, t)}`] as const;
+  const side = (label: string, s: Side) =>
+    [
+      label,
+      `${s.label} (${formatDate(s.opensAt)} – ${formatDate(s.closesAt)}): IKM ${ikm(s.ikm.ikm, s.ikm.grade)} · ${sampleText(s.sample, t)}`,
+    ] as const;
   return (
     <section className="stack survey-evidence" id="survey-evidence" aria-labelledby="survey-evidence-title">
       <H id="survey-evidence-title">{t('evidence.title')}</H>

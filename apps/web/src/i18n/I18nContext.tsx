@@ -57,7 +57,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       pick: (text) => text[lang],
       formatNumber: (n, decimals = 4) => new Intl.NumberFormat(locale, { maximumFractionDigits: decimals }).format(n),
       formatDate: (iso, withTime = false) =>
-        new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'Asia/Jakarta' }).format(new Date(iso)),
+        new Intl.DateTimeFormat(locale, {
+          dateStyle: 'medium',
+          ...(withTime ? { timeStyle: 'short' } : {}),
+          timeZone: 'Asia/Jakarta',
+        }).format(new Date(iso)),
     };
   }, [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

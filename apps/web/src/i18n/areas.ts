@@ -15,7 +15,10 @@ const AREAS = {
 } satisfies Record<string, () => Promise<{ id: Record<string, string>; en: Record<string, string> }>>;
 
 export type Area = keyof typeof AREAS;
-export type AreaKey = keyof typeof import('./organizer').organizerId | keyof typeof import('./juror').jurorId | keyof typeof import('./citizen').citizenId
+export type AreaKey =
+  | keyof typeof import('./organizer').organizerId
+  | keyof typeof import('./juror').jurorId
+  | keyof typeof import('./citizen').citizenId
   | keyof typeof import('./indexes').indexesId
   | keyof typeof import('./surveys').surveysId;
 

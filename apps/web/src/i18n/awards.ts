@@ -2,12 +2,14 @@
 export const awardsId = {
   'award.nav': 'Penghargaan daerah',
   'award.org.title': 'Nominasi daerah',
-  'award.org.intro': 'Nominasi diambil dari snapshot indeks yang dipilih: N daerah terbaik per kategori dan per kelompok penghargaan menurut IID terverifikasi, termasuk yang seri di batas.',
+  'award.org.intro':
+    'Nominasi diambil dari snapshot indeks yang dipilih: N daerah terbaik per kategori dan per kelompok penghargaan menurut IID terverifikasi, termasuk yang seri di batas.',
   'award.org.nominate': 'Ambil nominasi dari indeks',
   'award.org.nominating': 'Mengambil nominasi…',
   'award.org.nominated': '{n} daerah dinominasikan.',
   'award.org.withoutCategory': 'Tidak masuk kategori mana pun (tidak dinominasikan): {regions}',
-  'award.org.jurors': 'Tahap presentasi dan validasi lapangan dijalankan seperti untuk inovasi: penugasan juri otomatis (tidak ada juri yang menilai daerahnya sendiri), jadwal, kunjungan, dan lembar nilai.',
+  'award.org.jurors':
+    'Tahap presentasi dan validasi lapangan dijalankan seperti untuk inovasi: penugasan juri otomatis (tidak ada juri yang menilai daerahnya sendiri), jadwal, kunjungan, dan lembar nilai.',
   'award.org.empty': 'Belum ada nominasi. Buka edisi, lalu ambil nominasi selama tahap nominasi dibuka.',
   'award.col.region': 'Daerah',
   'award.col.category': 'Kategori',
@@ -22,7 +24,8 @@ export const awardsId = {
   'award.col.flagship': 'Inovasi unggulan',
   'award.none': '—',
   'award.coord.title': 'Penghargaan daerah',
-  'award.coord.intro': 'Daerah Anda dinominasikan dari Indeks Inovasi Daerah. Siapkan pemapar (kepala daerah), bahan paparan dan inovasi yang akan ditampilkan sebelum presentasi dimulai.',
+  'award.coord.intro':
+    'Daerah Anda dinominasikan dari Indeks Inovasi Daerah. Siapkan pemapar (kepala daerah), bahan paparan dan inovasi yang akan ditampilkan sebelum presentasi dimulai.',
   'award.coord.empty': 'Daerah Anda belum dinominasikan pada penghargaan daerah mana pun.',
   'award.coord.iid': 'IID terverifikasi {iid} · kategori {category}',
   'award.coord.presenterName': 'Nama pemapar',
@@ -50,12 +53,14 @@ export const awardsId = {
 export const awardsEn: Record<keyof typeof awardsId, string> = {
   'award.nav': 'Region awards',
   'award.org.title': 'Nominated regions',
-  'award.org.intro': 'Nominees come from the chosen index snapshot: the best N regions per category and per award group by verified IID, ties at the cut-off included.',
+  'award.org.intro':
+    'Nominees come from the chosen index snapshot: the best N regions per category and per award group by verified IID, ties at the cut-off included.',
   'award.org.nominate': 'Take the nominees from the index',
   'award.org.nominating': 'Taking the nominees…',
   'award.org.nominated': '{n} regions nominated.',
   'award.org.withoutCategory': 'In no category (not nominated): {regions}',
-  'award.org.jurors': 'The presentation and field validation stages run as for innovations: automatic juror assignment (no juror scores their own region), slots, visits and score sheets.',
+  'award.org.jurors':
+    'The presentation and field validation stages run as for innovations: automatic juror assignment (no juror scores their own region), slots, visits and score sheets.',
   'award.org.empty': 'No nominees yet. Open the edition, then take the nominees while the nomination stage is open.',
   'award.col.region': 'Region',
   'award.col.category': 'Category',
@@ -70,7 +75,8 @@ export const awardsEn: Record<keyof typeof awardsId, string> = {
   'award.col.flagship': 'Flagship innovations',
   'award.none': '—',
   'award.coord.title': 'Region awards',
-  'award.coord.intro': 'Your region was nominated from the regional innovation index. Prepare the presenter (the head of region), the presentation materials and the innovations to show before the presentation starts.',
+  'award.coord.intro':
+    'Your region was nominated from the regional innovation index. Prepare the presenter (the head of region), the presentation materials and the innovations to show before the presentation starts.',
   'award.coord.empty': 'Your region has not been nominated for any region award.',
   'award.coord.iid': 'Verified IID {iid} · category {category}',
   'award.coord.presenterName': "Presenter's name",

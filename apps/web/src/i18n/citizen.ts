@@ -43,7 +43,8 @@ export const citizenId = {
   'fav.confirming': 'Mengonfirmasi suara…',
   'fav.confirmed': 'Suara Anda sudah dihitung. Terima kasih!',
   'evidence.title': 'Bukti dampak: Indeks Kepuasan Masyarakat sebelum dan sesudah inovasi',
-  'evidence.intro': 'Hasil survei kepuasan unit layanan yang diubah inovasi ini, pada periode sebelum dan sesudah inovasi dimulai (skala 25–100).',
+  'evidence.intro':
+    'Hasil survei kepuasan unit layanan yang diubah inovasi ini, pada periode sebelum dan sesudah inovasi dimulai (skala 25–100).',
   'evidence.unit': '{unit} · {organization}',
   'evidence.before': 'Sebelum',
   'evidence.after': 'Sesudah',
@@ -102,7 +103,8 @@ export const citizenEn: Record<keyof typeof citizenId, string> = {
   'fav.confirming': 'Confirming your vote…',
   'fav.confirmed': 'Your vote is counted. Thank you!',
   'evidence.title': 'Evidence of impact: community satisfaction index before and after the innovation',
-  'evidence.intro': "Satisfaction survey results of the service unit this innovation changed, in a period before and after it started (scale 25–100).",
+  'evidence.intro':
+    'Satisfaction survey results of the service unit this innovation changed, in a period before and after it started (scale 25–100).',
   'evidence.unit': '{unit} · {organization}',
   'evidence.before': 'Before',
   'evidence.after': 'After',

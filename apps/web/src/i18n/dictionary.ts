@@ -41,13 +41,15 @@ const id = {
   'auth.pageTitle': 'Masuk ke akun Anda',
   'auth.pageIntro': 'Halaman ini memerlukan akun. Masuk dengan email dan kata sandi Anda.',
   'auth.expiredTitle': 'Sesi Anda berakhir',
-  'auth.expiredIntro': 'Masuk lagi untuk melanjutkan. Isian Anda di halaman ini tetap tersimpan di layar dan akan dikirim setelah Anda masuk.',
+  'auth.expiredIntro':
+    'Masuk lagi untuk melanjutkan. Isian Anda di halaman ini tetap tersimpan di layar dan akan dikirim setelah Anda masuk.',
   'auth.dismiss': 'Batal',
   'account.forgotLink': 'Lupa kata sandi?',
   'account.forgotTitle': 'Lupa kata sandi',
   'account.forgotIntro': 'Masukkan email akun Anda. Kami akan mengirim tautan untuk mengatur ulang kata sandi.',
   'account.forgotSubmit': 'Kirim tautan',
-  'account.forgotSent': 'Jika email tersebut terdaftar, tautan untuk mengatur ulang kata sandi telah dikirim. Tautan berlaku satu jam dan hanya dapat dipakai sekali.',
+  'account.forgotSent':
+    'Jika email tersebut terdaftar, tautan untuk mengatur ulang kata sandi telah dikirim. Tautan berlaku satu jam dan hanya dapat dipakai sekali.',
   'account.backToSignIn': 'Kembali ke halaman masuk',
   'account.sending': 'Sedang mengirim…',
   'account.inviteTitle': 'Buat kata sandi',
@@ -60,10 +62,12 @@ const id = {
   'account.mismatch': 'Kedua kata sandi tidak sama.',
   'account.savePassword': 'Simpan kata sandi',
   'account.passwordSet': 'Kata sandi tersimpan. Silakan masuk dengan kata sandi baru.',
-  'account.tokenInvalid': 'Tautan ini tidak berlaku lagi (kedaluwarsa, sudah dipakai, atau tidak lengkap). Minta tautan baru melalui "Lupa kata sandi?".',
+  'account.tokenInvalid':
+    'Tautan ini tidak berlaku lagi (kedaluwarsa, sudah dipakai, atau tidak lengkap). Minta tautan baru melalui "Lupa kata sandi?".',
   'account.passwordWeak': 'Kata sandi terlalu lemah.',
   'home.title': 'Kompetisi inovasi pelayanan publik',
-  'home.intro': 'OPD mengajukan inovasi beserta data dukung, koordinator wilayah memeriksa, juri menilai, dan penyelenggara mengumumkan peringkat yang dapat diverifikasi siapa pun.',
+  'home.intro':
+    'OPD mengajukan inovasi beserta data dukung, koordinator wilayah memeriksa, juri menilai, dan penyelenggara mengumumkan peringkat yang dapat diverifikasi siapa pun.',
   'home.signInCta': 'Masuk untuk mengajukan atau memeriksa inovasi',
   'home.continue': 'Lanjut ke halaman Anda',
   'role.pending': 'Halaman untuk peran {role} sedang dibangun. Sementara itu, gunakan API (dokumentasi di /docs).',
@@ -151,7 +155,8 @@ const id = {
   'eligibility.minMonths': 'Inovasi sudah diterapkan paling sedikit {n} bulan sebelum diajukan (dihitung dari tanggal mulai diterapkan).',
   'eligibility.maxEntries': 'Setiap OPD dapat mengajukan paling banyak {n} inovasi pada edisi ini.',
   'eligibility.noDuplicate': 'Judul tidak boleh sama dengan inovasi lain pada edisi ini.',
-  'eligibility.complete': 'Semua isian bertanda * terisi, setiap bagian proposal dalam batas kata, dan ada paling sedikit satu dokumen bukti.',
+  'eligibility.complete':
+    'Semua isian bertanda * terisi, setiap bagian proposal dalam batas kata, dan ada paling sedikit satu dokumen bukti.',
   'eligibility.deadline': 'Pengajuan dan perubahan ditutup pada {date}.',
   'eligibility.coordinator': 'Setelah diajukan, proposal diperiksa koordinator wilayah sebelum diteruskan ke penyelenggara.',
   'docs.title': 'Dokumen bukti',
@@ -245,10 +250,12 @@ const en: Record<CoreKey, string> = {
   'account.mismatch': 'The two passwords differ.',
   'account.savePassword': 'Save the password',
   'account.passwordSet': 'Password saved. Sign in with your new password.',
-  'account.tokenInvalid': 'This link no longer works (expired, already used or incomplete). Ask for a new one with "Forgot your password?".',
+  'account.tokenInvalid':
+    'This link no longer works (expired, already used or incomplete). Ask for a new one with "Forgot your password?".',
   'account.passwordWeak': 'The password is too weak.',
   'home.title': 'Public-service innovation competitions',
-  'home.intro': 'OPDs submit innovations with evidence, regional coordinators check them, jurors score them, and the organizer publishes a ranking anyone can verify.',
+  'home.intro':
+    'OPDs submit innovations with evidence, regional coordinators check them, jurors score them, and the organizer publishes a ranking anyone can verify.',
   'home.signInCta': 'Sign in to submit or review innovations',
   'home.continue': 'Go to your pages',
   'role.pending': 'The pages for the {role} role are being built. Meanwhile, use the API (documented at /docs).',
@@ -336,7 +343,8 @@ const en: Record<CoreKey, string> = {
   'eligibility.minMonths': 'The innovation has been in use for at least {n} months (counted from its implementation start date).',
   'eligibility.maxEntries': 'Each OPD may enter at most {n} innovations in this edition.',
   'eligibility.noDuplicate': 'The title must differ from every other innovation in this edition.',
-  'eligibility.complete': 'Every field marked * is filled in, each proposal section is within its word limit, and at least one evidence document is uploaded.',
+  'eligibility.complete':
+    'Every field marked * is filled in, each proposal section is within its word limit, and at least one evidence document is uploaded.',
   'eligibility.deadline': 'Submissions and changes close on {date}.',
   'eligibility.coordinator': 'Once submitted, the proposal is checked by the regional coordinator before it goes to the organizer.',
   'docs.title': 'Evidence documents',

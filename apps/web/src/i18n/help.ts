@@ -25,7 +25,8 @@ export const helpId = {
   'op.phase.failed': 'Gagal',
   'help.nav': 'Bantuan',
   'help.title': 'Bantuan dan panduan',
-  'help.intro': 'Panduan singkat per peran, berisi langkah-langkah untuk tugas yang sering dilakukan. Setiap panduan juga tersedia sebagai PDF untuk dicetak.',
+  'help.intro':
+    'Panduan singkat per peran, berisi langkah-langkah untuk tugas yang sering dilakukan. Setiap panduan juga tersedia sebagai PDF untuk dicetak.',
   'help.role.opd': 'OPD (perangkat daerah)',
   'help.role.coordinator': 'Koordinator wilayah',
   'help.role.juror': 'Juri dan validator',

@@ -79,7 +79,8 @@ export const organizerId = {
   'org.editions.caption': 'Edisi yang Anda kelola',
   'org.editions.empty': 'Belum ada edisi. Buat edisi pertama dari templat di bawah.',
   'org.new.title': 'Edisi baru dari templat IGA/KIPP',
-  'org.new.intro': 'Edisi dibuat sebagai draf dengan rencana tahap templat (penjaringan, seleksi administrasi, penilaian proposal, presentasi 60%, verifikasi lapangan 40%); sesuaikan rencananya sebelum membuka edisi.',
+  'org.new.intro':
+    'Edisi dibuat sebagai draf dengan rencana tahap templat (penjaringan, seleksi administrasi, penilaian proposal, presentasi 60%, verifikasi lapangan 40%); sesuaikan rencananya sebelum membuka edisi.',
   'org.new.name': 'Nama edisi',
   'org.new.slug': 'Alamat singkat (slug)',
   'org.new.slugHint': 'Huruf kecil, angka dan tanda hubung; dipakai di alamat publik, misalnya iga-2027-jabar.',
@@ -90,8 +91,10 @@ export const organizerId = {
   'org.open.action': 'Buka edisi',
   'org.stages.caption': 'Tahap-tahap edisi',
   'org.plan.title': 'Rencana tahap',
-  'org.plan.intro': 'Ubah jadwal, bobot, aturan lolos, cara agregasi, jumlah juri dan bobot kriteria. API memeriksa seluruh rencana saat disimpan dan menandai isian yang bermasalah.',
-  'org.plan.frozen': 'Rencana dibekukan karena penjurian sudah dimulai: bobot, rubrik, agregasi dan aturan lolos hanya dapat dibaca. Hanya jadwal tahap (buka/tutup) yang masih dapat diubah, dan setiap perubahan tercatat dengan alasannya.',
+  'org.plan.intro':
+    'Ubah jadwal, bobot, aturan lolos, cara agregasi, jumlah juri dan bobot kriteria. API memeriksa seluruh rencana saat disimpan dan menandai isian yang bermasalah.',
+  'org.plan.frozen':
+    'Rencana dibekukan karena penjurian sudah dimulai: bobot, rubrik, agregasi dan aturan lolos hanya dapat dibaca. Hanya jadwal tahap (buka/tutup) yang masih dapat diubah, dan setiap perubahan tercatat dengan alasannya.',
   'org.plan.general': 'Umum',
   'org.plan.requireCoordinator': 'Proposal diperiksa koordinator wilayah sebelum sampai ke penyelenggara',
   'org.plan.objectionDays': 'Masa sanggah (hari)',
@@ -135,13 +138,16 @@ export const organizerId = {
   'org.close.missing': 'Pekerjaan yang belum selesai ({n})',
   'org.close.reason': 'Alasan menutup paksa',
   'org.close.confirm': 'Tutup tahap {stage}? Nilai dihitung dan yang lolos maju ke tahap berikutnya. Penutupan tidak dapat dibatalkan.',
-  'org.close.confirmLast': 'Tutup tahap {stage}? Ini tahap terakhir: penjurian selesai dan peringkat akhir dihitung. Penutupan tidak dapat dibatalkan.',
+  'org.close.confirmLast':
+    'Tutup tahap {stage}? Ini tahap terakhir: penjurian selesai dan peringkat akhir dihitung. Penutupan tidak dapat dibatalkan.',
   'org.close.confirmEarly': 'PERHATIAN: tahap ini dijadwalkan ditutup pada {date} — menutupnya sekarang memotong waktu juri dan peserta.',
-  'org.close.reasonHint': 'Inovasi tanpa keputusan dinyatakan tidak lolos; lembar yang belum dikirim tidak dihitung. Alasan dicatat di log audit.',
+  'org.close.reasonHint':
+    'Inovasi tanpa keputusan dinyatakan tidak lolos; lembar yang belum dikirim tidak dihitung. Alasan dicatat di log audit.',
   'org.close.force': 'Tutup paksa dengan alasan',
   'org.close.summary': 'Tahap ditutup: {passed} lolos, {eliminated} tidak lolos',
   'org.screening.title': 'Seleksi administrasi',
-  'org.screening.intro': 'Pilih keputusan per inovasi lalu kirim sekaligus (semua atau tidak sama sekali). Inovasi yang tidak lolos memerlukan alasan yang akan dibaca OPD.',
+  'org.screening.intro':
+    'Pilih keputusan per inovasi lalu kirim sekaligus (semua atau tidak sama sekali). Inovasi yang tidak lolos memerlukan alasan yang akan dibaca OPD.',
   'org.screening.caption': 'Inovasi di tahap ini ({n})',
   'org.screening.allPass': 'Tandai semua lolos',
   'org.screening.undecided': '— belum diputuskan —',
@@ -151,7 +157,8 @@ export const organizerId = {
   'org.screening.done': 'Keputusan tersimpan: {passed} lolos, {failed} tidak lolos.',
   'org.assign.title': 'Penugasan juri otomatis',
   'org.assign.kLabel': 'Juri per inovasi (opsional)',
-  'org.assign.kHint': 'Kosongkan untuk memakai rencana: {n}. Penugasan menghindari konflik kepentingan dan menyeimbangkan beban; penugasan yang ada tetap.',
+  'org.assign.kHint':
+    'Kosongkan untuk memakai rencana: {n}. Penugasan menghindari konflik kepentingan dan menyeimbangkan beban; penugasan yang ada tetap.',
   'org.assign.run': 'Tugaskan juri',
   'org.assign.created': 'Penugasan baru',
   'org.assign.total': 'Total penugasan',
@@ -163,7 +170,8 @@ export const organizerId = {
   'org.progress.title': 'Kemajuan penilaian',
   'org.progress.byJuror': 'Kemajuan per juri',
   'org.calibration.title': 'Kalibrasi juri',
-  'org.calibration.intro': 'Dari lembar yang sudah dikirim: kemurahan = rata-rata juri dikurangi rata-rata tahap (positif = murah hati); sebaran dan kesesuaian dengan juri lain. Nilai mentah, sebelum normalisasi.',
+  'org.calibration.intro':
+    'Dari lembar yang sudah dikirim: kemurahan = rata-rata juri dikurangi rata-rata tahap (positif = murah hati); sebaran dan kesesuaian dengan juri lain. Nilai mentah, sebelum normalisasi.',
   'org.calibration.stage': '{sheets} lembar · rata-rata tahap {mean} · simpangan baku {sd}',
   'org.calibration.jurors': 'Juri',
   'org.calibration.flagged': 'Perbedaan penilaian yang besar ({n})',
@@ -186,7 +194,8 @@ export const organizerId = {
   'org.visit.save': 'Simpan kunjungan',
   'org.visit.saved': 'Kunjungan ke “{title}” dijadwalkan.',
   'org.results.preview': 'Pratinjau peringkat',
-  'org.results.previewIntro': 'Peringkat dari nilai saat ini. Pilih cara agregasi untuk melihat “bagaimana jika”; kolom peringkat mentah menunjukkan peringkat dengan rata-rata biasa.',
+  'org.results.previewIntro':
+    'Peringkat dari nilai saat ini. Pilih cara agregasi untuk melihat “bagaimana jika”; kolom peringkat mentah menunjukkan peringkat dengan rata-rata biasa.',
   'org.results.aggregation': 'Cara agregasi',
   'org.results.planAggregation': 'Sesuai rencana tiap tahap',
   'org.results.stagesOpen': 'Tahap yang belum ditutup: {stages}. Peringkat dapat berubah.',
@@ -195,7 +204,8 @@ export const organizerId = {
   'org.announce.none': 'Hasil sementara belum diumumkan.',
   'org.announce.window': 'Masa sanggah: {from} – {to}',
   'org.announce.days': 'Lama masa sanggah (hari)',
-  'org.announce.daysHint': 'Paling sedikit masa sanggah pada rencana ({min} hari); hasil diterbitkan setelah masa ini berakhir dan semua sanggahan dijawab.',
+  'org.announce.daysHint':
+    'Paling sedikit masa sanggah pada rencana ({min} hari); hasil diterbitkan setelah masa ini berakhir dan semua sanggahan dijawab.',
   'org.announce.action': 'Umumkan hasil sementara',
   'org.objection.answer': 'Jawaban',
   'org.objection.decision': 'Keputusan',
@@ -213,13 +223,16 @@ export const organizerId = {
   'org.publish.public': 'Lihat halaman hasil publik',
   'org.publish.correction': 'Terbitkan koreksi (versi baru, dengan alasan)',
   'org.results.publishedTitle': 'Hasil sudah diterbitkan',
-  'org.results.publishedText': 'Peringkat edisi ini sudah diumumkan dan dapat diverifikasi publik. Pratinjau di bawah hanya untuk pemeriksaan; koreksi menjadi versi baru.',
+  'org.results.publishedText':
+    'Peringkat edisi ini sudah diumumkan dan dapat diverifikasi publik. Pratinjau di bawah hanya untuk pemeriksaan; koreksi menjadi versi baru.',
   'org.import.title': 'Impor direktori',
-  'org.import.intro': 'Unggah berkas CSV (koma atau titik koma). Seluruh baris diimpor atau tidak sama sekali: setiap baris yang bermasalah ditampilkan.',
+  'org.import.intro':
+    'Unggah berkas CSV (koma atau titik koma). Seluruh baris diimpor atau tidak sama sekali: setiap baris yang bermasalah ditampilkan.',
   'org.import.organizations': 'Organisasi (OPD)',
   'org.import.users': 'Pengguna',
   'org.import.organizationsColumns': 'Kolom: name, region (kode atau nama), kind, code, email.',
-  'org.import.usersColumns': 'Kolom: email, name, role, organization, region, affiliations (dipisah |), locale. Setiap akun menerima email undangan untuk membuat kata sandinya sendiri.',
+  'org.import.usersColumns':
+    'Kolom: email, name, role, organization, region, affiliations (dipisah |), locale. Setiap akun menerima email undangan untuk membuat kata sandinya sendiri.',
   'org.import.file': 'Berkas CSV',
   'org.import.text': 'Isi CSV',
   'org.import.send': 'Impor',
@@ -230,12 +243,14 @@ export const organizerId = {
   'org.import.invitation': 'Undangan',
   'org.import.invited': 'Email undangan dikirim',
   'org.import.region-tags': 'Tag wilayah',
-  'org.import.region-tagsColumns': 'Kolom: code (kode atau nama wilayah), tags (dipisah | atau spasi, mis. daerah_tertinggal|perbatasan; kosong menghapus tag). Tag menentukan kelompok peringkat indeks dan penghargaan.',
+  'org.import.region-tagsColumns':
+    'Kolom: code (kode atau nama wilayah), tags (dipisah | atau spasi, mis. daerah_tertinggal|perbatasan; kosong menghapus tag). Tag menentukan kelompok peringkat indeks dan penghargaan.',
   'org.import.tagsUpdated': 'Tag {n} wilayah diubah, {same} sudah sama.',
   'org.import.code': 'Kode',
   'org.import.tags': 'Tag',
   'org.import.areas': 'Wilayah nasional (provinsi, kabupaten, kota)',
-  'org.import.areasHint': 'Memuat 38 provinsi, 416 kabupaten dan 98 kota dengan kode Kemendagri dari paket data idn-area-data. Wilayah yang sudah ada dicocokkan dengan kode atau nama; impor dapat diulang tanpa duplikasi.',
+  'org.import.areasHint':
+    'Memuat 38 provinsi, 416 kabupaten dan 98 kota dengan kode Kemendagri dari paket data idn-area-data. Wilayah yang sudah ada dicocokkan dengan kode atau nama; impor dapat diulang tanpa duplikasi.',
   'org.import.areasSend': 'Muat wilayah nasional',
   'org.import.areasDone': 'Dimuat dari {source}',
   'org.import.areasWhat': 'Keterangan',
@@ -334,7 +349,8 @@ export const organizerEn: Record<keyof typeof organizerId, string> = {
   'org.editions.caption': 'Editions you run',
   'org.editions.empty': 'No editions yet. Create the first one from the template below.',
   'org.new.title': 'New edition from the IGA/KIPP template',
-  'org.new.intro': 'The edition is created as a draft with the template stage plan (submission, screening, desk review, presentation 60%, field verification 40%); adjust the plan before opening it.',
+  'org.new.intro':
+    'The edition is created as a draft with the template stage plan (submission, screening, desk review, presentation 60%, field verification 40%); adjust the plan before opening it.',
   'org.new.name': 'Edition name',
   'org.new.slug': 'Short address (slug)',
   'org.new.slugHint': 'Lower-case letters, digits and dashes; used in public addresses, e.g. iga-2027-jabar.',
@@ -345,8 +361,10 @@ export const organizerEn: Record<keyof typeof organizerId, string> = {
   'org.open.action': 'Open the edition',
   'org.stages.caption': 'The edition’s stages',
   'org.plan.title': 'Stage plan',
-  'org.plan.intro': 'Change windows, weights, advance rules, aggregation, jurors per innovation and criterion weights. The API checks the whole plan on save and marks the fields with problems.',
-  'org.plan.frozen': 'The plan is frozen because judging has started: weights, rubrics, aggregation and advance rules are read-only. Only stage windows (open/close) may still change, and each move is recorded with its reason.',
+  'org.plan.intro':
+    'Change windows, weights, advance rules, aggregation, jurors per innovation and criterion weights. The API checks the whole plan on save and marks the fields with problems.',
+  'org.plan.frozen':
+    'The plan is frozen because judging has started: weights, rubrics, aggregation and advance rules are read-only. Only stage windows (open/close) may still change, and each move is recorded with its reason.',
   'org.plan.general': 'General',
   'org.plan.requireCoordinator': 'Proposals are checked by the regional coordinator before reaching the organizer',
   'org.plan.objectionDays': 'Objection window (days)',
@@ -389,14 +407,18 @@ export const organizerEn: Record<keyof typeof organizerId, string> = {
   'org.close.closing': 'Closing the stage… (aggregating scores)',
   'org.close.missing': 'Unfinished work ({n})',
   'org.close.reason': 'Reason for forcing the close',
-  'org.close.confirm': 'Close the stage {stage}? Scores are computed and those who pass advance to the next stage. A close cannot be undone.',
-  'org.close.confirmLast': 'Close the stage {stage}? It is the last stage: judging ends and the final ranking is computed. A close cannot be undone.',
+  'org.close.confirm':
+    'Close the stage {stage}? Scores are computed and those who pass advance to the next stage. A close cannot be undone.',
+  'org.close.confirmLast':
+    'Close the stage {stage}? It is the last stage: judging ends and the final ranking is computed. A close cannot be undone.',
   'org.close.confirmEarly': 'WARNING: this stage is planned to close on {date} — closing it now cuts the jurors’ and entrants’ time short.',
-  'org.close.reasonHint': 'Innovations without a decision are eliminated; sheets not submitted do not count. The reason is recorded in the audit log.',
+  'org.close.reasonHint':
+    'Innovations without a decision are eliminated; sheets not submitted do not count. The reason is recorded in the audit log.',
   'org.close.force': 'Force the close with this reason',
   'org.close.summary': 'Stage closed: {passed} passed, {eliminated} eliminated',
   'org.screening.title': 'Administrative screening',
-  'org.screening.intro': 'Choose a decision per innovation, then send them together (all or nothing). A failed innovation needs a reason the OPD will read.',
+  'org.screening.intro':
+    'Choose a decision per innovation, then send them together (all or nothing). A failed innovation needs a reason the OPD will read.',
   'org.screening.caption': 'Innovations in this stage ({n})',
   'org.screening.allPass': 'Mark all as passed',
   'org.screening.undecided': '— undecided —',
@@ -406,7 +428,8 @@ export const organizerEn: Record<keyof typeof organizerId, string> = {
   'org.screening.done': 'Decisions saved: {passed} passed, {failed} failed.',
   'org.assign.title': 'Automatic juror assignment',
   'org.assign.kLabel': 'Jurors per innovation (optional)',
-  'org.assign.kHint': 'Leave empty to use the plan’s: {n}. Assignment avoids conflicts of interest and balances loads; existing assignments stay.',
+  'org.assign.kHint':
+    'Leave empty to use the plan’s: {n}. Assignment avoids conflicts of interest and balances loads; existing assignments stay.',
   'org.assign.run': 'Assign jurors',
   'org.assign.created': 'New assignments',
   'org.assign.total': 'Total assignments',
@@ -418,7 +441,8 @@ export const organizerEn: Record<keyof typeof organizerId, string> = {
   'org.progress.title': 'Scoring progress',
   'org.progress.byJuror': 'Progress per juror',
   'org.calibration.title': 'Juror calibration',
-  'org.calibration.intro': 'From submitted sheets: leniency = the juror’s mean minus the stage mean (positive = lenient); spread and agreement with the other jurors. Raw scores, before normalisation.',
+  'org.calibration.intro':
+    'From submitted sheets: leniency = the juror’s mean minus the stage mean (positive = lenient); spread and agreement with the other jurors. Raw scores, before normalisation.',
   'org.calibration.stage': '{sheets} sheets · stage mean {mean} · SD {sd}',
   'org.calibration.jurors': 'Jurors',
   'org.calibration.flagged': 'Large disagreements ({n})',
@@ -441,7 +465,8 @@ export const organizerEn: Record<keyof typeof organizerId, string> = {
   'org.visit.save': 'Save the visit',
   'org.visit.saved': 'Visit to “{title}” scheduled.',
   'org.results.preview': 'Ranking preview',
-  'org.results.previewIntro': 'The ranking from the current scores. Choose an aggregation to see “what if”; the raw rank column shows the rank under a plain mean.',
+  'org.results.previewIntro':
+    'The ranking from the current scores. Choose an aggregation to see “what if”; the raw rank column shows the rank under a plain mean.',
   'org.results.aggregation': 'Aggregation',
   'org.results.planAggregation': 'As each stage’s plan says',
   'org.results.stagesOpen': 'Stages not closed yet: {stages}. The ranking may change.',
@@ -450,7 +475,8 @@ export const organizerEn: Record<keyof typeof organizerId, string> = {
   'org.announce.none': 'No provisional results announced yet.',
   'org.announce.window': 'Objection window: {from} – {to}',
   'org.announce.days': 'Objection window (days)',
-  'org.announce.daysHint': 'At least the plan’s objection window ({min} days); results are published once it has ended and every objection is answered.',
+  'org.announce.daysHint':
+    'At least the plan’s objection window ({min} days); results are published once it has ended and every objection is answered.',
   'org.announce.action': 'Announce provisional results',
   'org.objection.answer': 'Answer',
   'org.objection.decision': 'Decision',
@@ -468,13 +494,15 @@ export const organizerEn: Record<keyof typeof organizerId, string> = {
   'org.publish.public': 'See the public results page',
   'org.publish.correction': 'Publish a correction (a new version, with a reason)',
   'org.results.publishedTitle': 'Results published',
-  'org.results.publishedText': 'This edition’s ranking is published and publicly verifiable. The preview below is for checking only; a correction becomes a new version.',
+  'org.results.publishedText':
+    'This edition’s ranking is published and publicly verifiable. The preview below is for checking only; a correction becomes a new version.',
   'org.import.title': 'Directory import',
   'org.import.intro': 'Upload a CSV file (comma or semicolon). All rows or none are imported: every bad row is listed.',
   'org.import.organizations': 'Organizations (OPDs)',
   'org.import.users': 'Users',
   'org.import.organizationsColumns': 'Columns: name, region (code or name), kind, code, email.',
-  'org.import.usersColumns': 'Columns: email, name, role, organization, region, affiliations (separated by |), locale. Every account gets an invitation e-mail to choose its own password.',
+  'org.import.usersColumns':
+    'Columns: email, name, role, organization, region, affiliations (separated by |), locale. Every account gets an invitation e-mail to choose its own password.',
   'org.import.file': 'CSV file',
   'org.import.text': 'CSV content',
   'org.import.send': 'Import',
@@ -485,12 +513,14 @@ export const organizerEn: Record<keyof typeof organizerId, string> = {
   'org.import.invitation': 'Invitation',
   'org.import.invited': 'Invitation e-mail sent',
   'org.import.region-tags': 'Region tags',
-  'org.import.region-tagsColumns': 'Columns: code (region code or name), tags (separated by | or spaces, e.g. daerah_tertinggal|perbatasan; empty clears the tags). Tags decide the index and award ranking groups.',
+  'org.import.region-tagsColumns':
+    'Columns: code (region code or name), tags (separated by | or spaces, e.g. daerah_tertinggal|perbatasan; empty clears the tags). Tags decide the index and award ranking groups.',
   'org.import.tagsUpdated': 'Tags of {n} regions changed, {same} already the same.',
   'org.import.code': 'Code',
   'org.import.tags': 'Tags',
   'org.import.areas': 'National areas (provinces, kabupaten, kota)',
-  'org.import.areasHint': 'Loads the 38 provinces, 416 kabupaten and 98 kota with their Kemendagri codes from the idn-area-data package. Existing regions are matched by code or name; the import can run again without duplicates.',
+  'org.import.areasHint':
+    'Loads the 38 provinces, 416 kabupaten and 98 kota with their Kemendagri codes from the idn-area-data package. Existing regions are matched by code or name; the import can run again without duplicates.',
   'org.import.areasSend': 'Load national areas',
   'org.import.areasDone': 'Loaded from {source}',
   'org.import.areasWhat': 'What',

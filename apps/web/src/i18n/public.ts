@@ -44,7 +44,8 @@ export const publicId = {
   'pub.tie': 'seri',
   'pub.certificateOf': 'Unduh piagam {title} (PDF)',
   'pub.unranked.caption': 'Tidak berperingkat di kategori {category} ({n} inovasi)',
-  'pub.unranked.intro': 'Inovasi yang tidak dinilai di semua tahap berbobot tidak diberi peringkat; tabel berikut menunjukkan tahap terakhir tempat inovasi itu dinilai.',
+  'pub.unranked.intro':
+    'Inovasi yang tidak dinilai di semua tahap berbobot tidak diberi peringkat; tabel berikut menunjukkan tahap terakhir tempat inovasi itu dinilai.',
   'pub.reached.none': 'Belum dinilai',
   'pub.unranked.more': 'Tampilkan lebih banyak ({shown} dari {n})',
   'pub.unranked.failed': 'Gagal memuat; coba lagi.',
@@ -57,8 +58,10 @@ export const publicId = {
   'pub.verify.versionOf': 'Versi {version}, diumumkan {date}',
   'pub.verify.step1': 'Unduh snapshot:',
   'pub.verify.download': 'Unduh snapshot JSON',
-  'pub.verify.step2': 'Di salinan kode sumber platform ini, hitung ulang peringkat dan periksa hash-nya (kode keluar 0 bila sama, 1 bila berbeda):',
-  'pub.verify.browserHint': 'Atau periksa di sini: peramban mengunduh snapshot, menghitung hash-nya dan mencocokkan baris di halaman ini. Menghitung ulang nilai dari lembar juri dilakukan oleh perintah di atas.',
+  'pub.verify.step2':
+    'Di salinan kode sumber platform ini, hitung ulang peringkat dan periksa hash-nya (kode keluar 0 bila sama, 1 bila berbeda):',
+  'pub.verify.browserHint':
+    'Atau periksa di sini: peramban mengunduh snapshot, menghitung hash-nya dan mencocokkan baris di halaman ini. Menghitung ulang nilai dari lembar juri dilakukan oleh perintah di atas.',
   'pub.verify.check': 'Periksa hash di peramban ini',
   'pub.verify.checking': 'Memeriksa…',
   'pub.verify.ok': 'Cocok: isi snapshot menghasilkan hash {hash}, dan {n} baris peringkat di halaman ini sama dengan isi snapshot.',
@@ -66,7 +69,8 @@ export const publicId = {
   'pub.verify.rowsDiffer': 'Tidak cocok: {n} baris di halaman ini berbeda dengan isi snapshot.',
   'pub.verify.unavailable': 'Peramban tidak dapat menghitung SHA-256 di halaman ini (perlu HTTPS). Gunakan perintah di atas.',
   'pub.cat.title': 'Katalog inovasi',
-  'pub.cat.intro': 'Inovasi yang diajukan ke kompetisi. Cari menurut judul atau ringkasan, lalu saring menurut kompetisi, kategori, wilayah atau jenisnya.',
+  'pub.cat.intro':
+    'Inovasi yang diajukan ke kompetisi. Cari menurut judul atau ringkasan, lalu saring menurut kompetisi, kategori, wilayah atau jenisnya.',
   'pub.cat.q': 'Kata kunci (judul atau ringkasan)',
   'pub.cat.region': 'Wilayah',
   'pub.cat.all': 'Semua',
@@ -170,7 +174,8 @@ export const publicEn: Record<keyof typeof publicId, string> = {
   'pub.tie': 'tie',
   'pub.certificateOf': 'Download the certificate of {title} (PDF)',
   'pub.unranked.caption': 'Not ranked in the {category} category ({n} innovations)',
-  'pub.unranked.intro': 'Innovations not scored in every weighted stage get no rank; the table below shows the last stage each was scored in.',
+  'pub.unranked.intro':
+    'Innovations not scored in every weighted stage get no rank; the table below shows the last stage each was scored in.',
   'pub.reached.none': 'Not scored',
   'pub.unranked.more': 'Show more ({shown} of {n})',
   'pub.unranked.failed': 'Could not load; try again.',
@@ -183,8 +188,10 @@ export const publicEn: Record<keyof typeof publicId, string> = {
   'pub.verify.versionOf': 'Version {version}, published {date}',
   'pub.verify.step1': 'Download the snapshot:',
   'pub.verify.download': 'Download the snapshot JSON',
-  'pub.verify.step2': 'In a copy of this platform’s source code, recompute the ranking and check its hash (exit code 0 when identical, 1 when not):',
-  'pub.verify.browserHint': 'Or check here: the browser downloads the snapshot, hashes it and matches the rows on this page. Recomputing the scores from the jurors’ sheets is what the commands above do.',
+  'pub.verify.step2':
+    'In a copy of this platform’s source code, recompute the ranking and check its hash (exit code 0 when identical, 1 when not):',
+  'pub.verify.browserHint':
+    'Or check here: the browser downloads the snapshot, hashes it and matches the rows on this page. Recomputing the scores from the jurors’ sheets is what the commands above do.',
   'pub.verify.check': 'Check the hash in this browser',
   'pub.verify.checking': 'Checking…',
   'pub.verify.ok': 'Match: the snapshot’s content hashes to {hash}, and the {n} ranked rows on this page equal the snapshot’s.',
@@ -192,7 +199,8 @@ export const publicEn: Record<keyof typeof publicId, string> = {
   'pub.verify.rowsDiffer': 'Mismatch: {n} rows on this page differ from the snapshot.',
   'pub.verify.unavailable': 'The browser cannot compute SHA-256 on this page (it needs HTTPS). Use the commands above.',
   'pub.cat.title': 'Innovation catalogue',
-  'pub.cat.intro': 'Innovations entered in the competitions. Search by title or summary, then filter by competition, category, region or kind.',
+  'pub.cat.intro':
+    'Innovations entered in the competitions. Search by title or summary, then filter by competition, category, region or kind.',
   'pub.cat.q': 'Keywords (title or summary)',
   'pub.cat.region': 'Region',
   'pub.cat.all': 'All',
@@ -225,7 +233,8 @@ export const publicEn: Record<keyof typeof publicId, string> = {
   'score.agg.mean': 'Stage score = the mean of the sheet scores.',
   'score.agg.median': 'Stage score = the median of the sheet scores.',
   'score.agg.trimmed_mean': 'Stage score = the mean after dropping the {k} lowest and {k} highest sheet scores.',
-  'score.agg.zscore': 'Stage score = the mean of the sheet scores adjusted by each juror’s z-score (stage mean {mean}, standard deviation {sd}).',
+  'score.agg.zscore':
+    'Stage score = the mean of the sheet scores adjusted by each juror’s z-score (stage mean {mean}, standard deviation {sd}).',
   'score.agg.given': 'Stage score = the score given for this stage (not from juror sheets).',
   'score.caption': 'Scores per criterion and juror — {stage}',
   'score.criterion': 'Criterion',

@@ -16,7 +16,10 @@ export interface StoredReason {
 export function useReasonText(): (row: StoredReason, categoryLabel?: (key: string) => string | undefined) => string | null {
   const { lang } = useI18n();
   return (row, categoryLabel) => {
-    const params = row.reasonParams && typeof row.reasonParams.category === 'string' ? { ...row.reasonParams, category: categoryLabel?.(row.reasonParams.category) ?? row.reasonParams.category } : row.reasonParams;
+    const params =
+      row.reasonParams && typeof row.reasonParams.category === 'string'
+        ? { ...row.reasonParams, category: categoryLabel?.(row.reasonParams.category) ?? row.reasonParams.category }
+        : row.reasonParams;
     return reasonText(row.reasonCode, params, lang) ?? row.reason ?? null;
   };
 }

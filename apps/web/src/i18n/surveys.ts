@@ -1,7 +1,8 @@
 /** The OPD's survey screens: service units, survey periods, the counter QR code, imports and exclusions. */
 export const surveysId = {
   'svy.title': 'Survei kepuasan masyarakat (SKM)',
-  'svy.intro': 'Unit layanan Anda menjalankan survei per periode. Cetak kode QR untuk loket, impor hasil survei kertas, dan lihat Indeks Kepuasan Masyarakat (IKM).',
+  'svy.intro':
+    'Unit layanan Anda menjalankan survei per periode. Cetak kode QR untuk loket, impor hasil survei kertas, dan lihat Indeks Kepuasan Masyarakat (IKM).',
   'svy.units': 'Unit layanan',
   'svy.noUnits': 'Belum ada unit layanan.',
   'svy.col.unit': 'Unit layanan',
@@ -42,7 +43,8 @@ export const surveysId = {
   'svy.print': 'Cetak kartu loket',
   'svy.counts': 'Isian terhitung: {form} dari formulir, {imported} dari impor; {excluded} dikecualikan.',
   'svy.import': 'Impor hasil survei (CSV)',
-  'svy.importColumns': 'Kolom u1 sampai u9 (nilai 1–4), boleh ditambah saran, umur, jenis_kelamin (l/p), pendidikan, pekerjaan, responden, waktu. Semua baris diterima atau tidak sama sekali.',
+  'svy.importColumns':
+    'Kolom u1 sampai u9 (nilai 1–4), boleh ditambah saran, umur, jenis_kelamin (l/p), pendidikan, pekerjaan, responden, waktu. Semua baris diterima atau tidak sama sekali.',
   'svy.importFile': 'Berkas CSV',
   'svy.importText': 'Atau tempel isi CSV',
   'svy.importSend': 'Impor',
@@ -78,7 +80,8 @@ export const surveysId = {
 
 export const surveysEn: Record<keyof typeof surveysId, string> = {
   'svy.title': 'Community satisfaction surveys (SKM)',
-  'svy.intro': "Your service units run surveys per period. Print the QR code for the counter, import paper survey results, and see the community satisfaction index (IKM).",
+  'svy.intro':
+    'Your service units run surveys per period. Print the QR code for the counter, import paper survey results, and see the community satisfaction index (IKM).',
   'svy.units': 'Service units',
   'svy.noUnits': 'No service units yet.',
   'svy.col.unit': 'Service unit',
@@ -92,7 +95,7 @@ export const surveysEn: Record<keyof typeof surveysId, string> = {
   'svy.createUnit': 'Add unit',
   'svy.creating': 'Saving…',
   'svy.unitCreated': 'Unit "{name}" added.',
-  'svy.readOnly': "Organizers can only look; a unit is managed by its agency, the regional coordinator or an admin.",
+  'svy.readOnly': 'Organizers can only look; a unit is managed by its agency, the regional coordinator or an admin.',
   'svy.back': 'All service units',
   'svy.publicHistory': "This unit's public IKM history page",
   'svy.periods': 'Survey periods',
@@ -119,7 +122,8 @@ export const surveysEn: Record<keyof typeof surveysId, string> = {
   'svy.print': 'Print the counter card',
   'svy.counts': 'Counted answers: {form} from the form, {imported} imported; {excluded} excluded.',
   'svy.import': 'Import survey results (CSV)',
-  'svy.importColumns': 'Columns u1 to u9 (values 1–4), optionally saran, umur, jenis_kelamin (l/p), pendidikan, pekerjaan, responden, waktu. All rows are taken or none.',
+  'svy.importColumns':
+    'Columns u1 to u9 (values 1–4), optionally saran, umur, jenis_kelamin (l/p), pendidikan, pekerjaan, responden, waktu. All rows are taken or none.',
   'svy.importFile': 'CSV file',
   'svy.importText': 'Or paste the CSV',
   'svy.importSend': 'Import',

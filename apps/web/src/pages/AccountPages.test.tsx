@@ -27,13 +27,25 @@ describe('account pages (issue 19: invitations and password resets)', () => {
     await userEvent.type(screen.getByLabelText('Ulangi kata sandi baru'), 'sandi-juri-baru-2025');
     await userEvent.click(screen.getByRole('button', { name: 'Simpan kata sandi' }));
     expect(await screen.findByRole('status')).toHaveProperty('textContent', expect.stringContaining('Kata sandi tersimpan'));
-    expect(calls).toEqual([expect.objectContaining({ method: 'POST', path: '/api/auth/invitations/accept', body: JSON.stringify({ token: 'abc.def', password: 'sandi-juri-baru-2025' }) })]);
+    expect(calls).toEqual([
+      expect.objectContaining({
+        method: 'POST',
+        path: '/api/auth/invitations/accept',
+        body: JSON.stringify({ token: 'abc.def', password: 'sandi-juri-baru-2025' }),
+      }),
+    ]);
   });
 
   it('a spent or expired reset link is explained in the reader’s language; two different passwords are caught before sending', async () => {
     history.replaceState(null, '', '/atur-ulang-sandi?token=abc.def');
     const calls = stubFetch(() =>
-      json(400, { statusCode: 400, error: 'Bad Request', code: 'AUTH_TOKEN_INVALID', message: 'This link is not valid any more', details: { fields: [{ field: 'token', message: 'the link is not valid, has expired or was already used' }] } }),
+      json(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'AUTH_TOKEN_INVALID',
+        message: 'This link is not valid any more',
+        details: { fields: [{ field: 'token', message: 'the link is not valid, has expired or was already used' }] },
+      }),
     );
     renderWithProviders(<SetPasswordPage purpose="reset" />);
     await userEvent.type(screen.getByLabelText('Kata sandi baru'), 'sandi-juri-baru-2025');
@@ -54,6 +66,8 @@ describe('account pages (issue 19: invitations and password resets)', () => {
     await userEvent.type(screen.getByLabelText('Email'), 'opd.rsud@demo.local');
     await userEvent.click(screen.getByRole('button', { name: 'Kirim tautan' }));
     expect(await screen.findByRole('status')).toHaveProperty('textContent', expect.stringContaining('Jika email tersebut terdaftar'));
-    expect(calls).toEqual([expect.objectContaining({ method: 'POST', path: '/api/auth/password-reset', body: JSON.stringify({ email: 'opd.rsud@demo.local' }) })]);
+    expect(calls).toEqual([
+      expect.objectContaining({ method: 'POST', path: '/api/auth/password-reset', body: JSON.stringify({ email: 'opd.rsud@demo.local' }) }),
+    ]);
   });
 });

@@ -13,7 +13,11 @@ import { Link, useQuery } from '../router/router';
 function useExplain() {
   const { t } = useI18n();
   return (error: ApiError) =>
-    error.code === 'AUTH_TOKEN_INVALID' ? t('account.tokenInvalid') : error.code === 'AUTH_PASSWORD_WEAK' ? t('account.passwordWeak') : undefined;
+    error.code === 'AUTH_TOKEN_INVALID'
+      ? t('account.tokenInvalid')
+      : error.code === 'AUTH_PASSWORD_WEAK'
+        ? t('account.passwordWeak')
+        : undefined;
 }
 
 /** At /lupa-sandi: asks for a reset link; the answer is the same whether or not the address has an account. */
@@ -83,7 +87,9 @@ export function SetPasswordPage({ purpose }: { purpose: 'invitation' | 'reset' }
           <p>{purpose === 'invitation' ? t('account.inviteIntro') : t('account.resetIntro')}</p>
           <ErrorSummary error={error} explain={explain} labelOf={(f) => (f === 'password' ? t('account.newPassword') : undefined)} />
           <Field name="password" label={t('account.newPassword')} hint={t('account.passwordHint')} error={error?.fieldMessage('password')}>
-            {(c) => <input {...c} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+            {(c) => (
+              <input {...c} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            )}
           </Field>
           <Field name="repeat" label={t('account.repeatPassword')} error={mismatch ? t('account.mismatch') : undefined}>
             {(c) => <input {...c} type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />}

@@ -66,7 +66,19 @@ export function InnovationFrame({ id, back, children }: Props) {
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('history.title')}</h2>
         <Loading state={history}>
-          {(entries) => <HistoryList entries={entries} stageLabel={(key) => { const s = main.data?.competition.plan.stages.find((x) => x.key === key); return s ? pick(s.label) : key; }} categoryLabel={(key) => { const c = main.data?.competition.plan.categories.find((x) => x.key === key); return c && pick(c.label); }} />}
+          {(entries) => (
+            <HistoryList
+              entries={entries}
+              stageLabel={(key) => {
+                const s = main.data?.competition.plan.stages.find((x) => x.key === key);
+                return s ? pick(s.label) : key;
+              }}
+              categoryLabel={(key) => {
+                const c = main.data?.competition.plan.categories.find((x) => x.key === key);
+                return c && pick(c.label);
+              }}
+            />
+          )}
         </Loading>
       </section>
     </article>

@@ -45,9 +45,29 @@ const results: AwardResults = {
       key: 'kota',
       kind: 'category',
       label: { id: 'Kota Terinovatif', en: 'Most Innovative City' },
-      rows: [{ rank: 3, entryId: 'e1', regionId: 'r1', region: 'Kota Bekasi', final: 77.5, band: 'Sangat Inovatif', stages: { iid: 71.23, presentation: 88 }, flagship: [{ id: 'sitaro', title: 'SiTaro (Siap Antar Obat)' }, { id: 'patriot', title: 'Patriot Mantap' }], indexUrl: 'http://x/api/public/index-editions/iid-2024-demo/regions/r1?version=1' }],
+      rows: [
+        {
+          rank: 3,
+          entryId: 'e1',
+          regionId: 'r1',
+          region: 'Kota Bekasi',
+          final: 77.5,
+          band: 'Sangat Inovatif',
+          stages: { iid: 71.23, presentation: 88 },
+          flagship: [
+            { id: 'sitaro', title: 'SiTaro (Siap Antar Obat)' },
+            { id: 'patriot', title: 'Patriot Mantap' },
+          ],
+          indexUrl: 'http://x/api/public/index-editions/iid-2024-demo/regions/r1?version=1',
+        },
+      ],
     },
-    { key: 'daerah_tertinggal', kind: 'group', label: { id: 'Daerah Tertinggal Terinovatif', en: 'Most Innovative Disadvantaged Region' }, rows: [] },
+    {
+      key: 'daerah_tertinggal',
+      kind: 'group',
+      label: { id: 'Daerah Tertinggal Terinovatif', en: 'Most Innovative Disadvantaged Region' },
+      rows: [],
+    },
   ],
 };
 
@@ -60,7 +80,12 @@ describe('region awards in the web app', () => {
       'fetch',
       vi.fn(async (request: Request) => {
         requests.push(await seen(request));
-        return json(200, { ...entry, presenterName: 'Tri Adhianto', version: 2, showcase: [{ id: 'sitaro', title: 'SiTaro (Siap Antar Obat)' }] });
+        return json(200, {
+          ...entry,
+          presenterName: 'Tri Adhianto',
+          version: 2,
+          showcase: [{ id: 'sitaro', title: 'SiTaro (Siap Antar Obat)' }],
+        });
       }),
     );
     renderWithProviders(<EntryForm competition="IGA 2024 (demo)" entry={entry} />);
@@ -71,7 +96,13 @@ describe('region awards in the web app', () => {
     expect((await screen.findByRole('status')).textContent).toBe('Persiapan tersimpan.');
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ method: 'PATCH', path: '/api/award-entries/e1' });
-    expect(JSON.parse(requests[0].body)).toEqual({ presenterName: 'Tri Adhianto', presenterPosition: '', materialsUrl: '', showcase: ['sitaro'], version: 1 });
+    expect(JSON.parse(requests[0].body)).toEqual({
+      presenterName: 'Tri Adhianto',
+      presenterPosition: '',
+      materialsUrl: '',
+      showcase: ['sitaro'],
+      version: 1,
+    });
   }, 30_000); // typing is slow on a loaded machine
 
   it('a locked entry says so and cannot be changed', () => {
@@ -84,8 +115,17 @@ describe('region awards in the web app', () => {
     renderWithProviders(<AwardTables view={results} />);
     const table = screen.getByRole('table', { name: 'Kota Terinovatif' });
     const [row] = within(table).getAllByRole('row').slice(1);
-    expect(Array.from(row.querySelectorAll('th, td'), (c) => c.textContent)).toEqual(['3', 'Kota Bekasi', 'SiTaro (Siap Antar Obat); Patriot Mantap', '71,23', '88', '77,5']);
-    expect(within(row).getByRole('link', { name: 'Halaman indeks Kota Bekasi' }).getAttribute('href')).toBe(results.sections[0].rows[0].indexUrl);
+    expect(Array.from(row.querySelectorAll('th, td'), (c) => c.textContent)).toEqual([
+      '3',
+      'Kota Bekasi',
+      'SiTaro (Siap Antar Obat); Patriot Mantap',
+      '71,23',
+      '88',
+      '77,5',
+    ]);
+    expect(within(row).getByRole('link', { name: 'Halaman indeks Kota Bekasi' }).getAttribute('href')).toBe(
+      results.sections[0].rows[0].indexUrl,
+    );
     screen.getByRole('heading', { name: 'Daerah Tertinggal Terinovatif' });
     screen.getByText('Tidak ada daerah berperingkat.');
   });

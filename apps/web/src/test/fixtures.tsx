@@ -4,7 +4,17 @@ import type { Competition, Innovation, User } from '../api/types';
 import { AuthProvider } from '../auth/AuthContext';
 import { I18nProvider } from '../i18n/I18nContext';
 
-export const user: User = { id: 'u1', email: 'opd.rsud@demo.local', name: 'Tim RSUD', role: 'opd', organizationId: null, regionId: null, affiliations: [], locale: 'id', active: true };
+export const user: User = {
+  id: 'u1',
+  email: 'opd.rsud@demo.local',
+  name: 'Tim RSUD',
+  role: 'opd',
+  organizationId: null,
+  regionId: null,
+  affiliations: [],
+  locale: 'id',
+  active: true,
+};
 
 export const competition = {
   id: 'c1',
@@ -57,11 +67,17 @@ export const draft: Innovation = {
   version: 1,
 };
 
-export const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+export const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /** What a test's fetch stub saw: method, path, bearer token and body text. */
 export async function seen(request: Request) {
-  return { method: request.method, path: new URL(request.url).pathname, auth: request.headers.get('authorization'), body: await request.clone().text() };
+  return {
+    method: request.method,
+    path: new URL(request.url).pathname,
+    auth: request.headers.get('authorization'),
+    body: await request.clone().text(),
+  };
 }
 
 export const renderWithProviders = (ui: ReactElement) =>

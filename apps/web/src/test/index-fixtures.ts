@@ -63,7 +63,21 @@ export const framework: IndexFramework = {
             },
           ],
         },
-        { key: 'jumlah', label: text('Jumlah inovasi', 'Number of innovations'), indicators: [{ key: 'jumlah', scope: 'count', label: text('Jumlah'), steps: [{ min: 0, score: 0, guidance: text('0') }, { min: 1, score: 2, guidance: text('1+') }] }] },
+        {
+          key: 'jumlah',
+          label: text('Jumlah inovasi', 'Number of innovations'),
+          indicators: [
+            {
+              key: 'jumlah',
+              scope: 'count',
+              label: text('Jumlah'),
+              steps: [
+                { min: 0, score: 0, guidance: text('0') },
+                { min: 1, score: 2, guidance: text('1+') },
+              ],
+            },
+          ],
+        },
       ],
     },
   ],
@@ -83,7 +97,13 @@ export const edition: IndexEdition = {
   verificationClosesAt: null,
 };
 
-const gap = (field: string, code: IndexGap['code'], id: string, en: string) => ({ field, code, params: {}, message: en, messages: { id, en } });
+const gap = (field: string, code: IndexGap['code'], id: string, en: string) => ({
+  field,
+  code,
+  params: {},
+  message: en,
+  messages: { id, en },
+});
 
 /** Kota Bekasi half-way: `regulasi` answered perda without its regulation, `anggaran` unanswered, one innovation unanswered. */
 export const assessment: RegionAssessment = {
@@ -92,10 +112,26 @@ export const assessment: RegionAssessment = {
   submittedAt: null,
   complete: false,
   gaps: [
-    gap('region.regulasi', 'evidence_document', 'Pilihan "Perda" pada indikator "Regulasi" memerlukan bukti dukung berupa dokumen (regulation).', 'Option "By-law" of indicator "Regulation" needs an evidence document (regulation).'),
+    gap(
+      'region.regulasi',
+      'evidence_document',
+      'Pilihan "Perda" pada indikator "Regulasi" memerlukan bukti dukung berupa dokumen (regulation).',
+      'Option "By-law" of indicator "Regulation" needs an evidence document (regulation).',
+    ),
     gap('region.anggaran', 'unanswered', 'Indikator "Anggaran" belum dijawab.', 'Indicator "Budget" is not answered.'),
     gap('innovations.i-sitaro.tahapan', 'unanswered', 'Indikator "Tahapan" belum dijawab.', 'Indicator "Stage" is not answered.'),
   ],
   innovations: [{ id: 'i-sitaro', title: 'SiTaro', regionId: 'r-bekasi', organizationId: 'o-rsud', innovationId: null }],
-  answers: [{ id: 'a-regulasi', indicator: 'regulasi', innovationId: null, option: 'perda', link: null, version: 1, updatedAt: '2026-05-01T00:00:00Z', documents: [] }],
+  answers: [
+    {
+      id: 'a-regulasi',
+      indicator: 'regulasi',
+      innovationId: null,
+      option: 'perda',
+      link: null,
+      version: 1,
+      updatedAt: '2026-05-01T00:00:00Z',
+      documents: [],
+    },
+  ],
 };

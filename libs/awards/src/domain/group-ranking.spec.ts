@@ -16,7 +16,12 @@ const input: ScoringInput = {
   ],
   sheets: [
     ...['j1', 'j2'].flatMap((juror, j) =>
-      ['kab-a', 'kab-b', 'kota-c', 'kota-d', 'kota-dq'].map((submission, i) => ({ stage: 'presentation', juror, submission, scores: { n: 50 + ((i * 13 + j * 7) % 40) } })),
+      ['kab-a', 'kab-b', 'kota-c', 'kota-d', 'kota-dq'].map((submission, i) => ({
+        stage: 'presentation',
+        juror,
+        submission,
+        scores: { n: 50 + ((i * 13 + j * 7) % 40) },
+      })),
     ),
   ],
   given: [
@@ -31,10 +36,18 @@ const input: ScoringInput = {
 describe('an award group section', () => {
   it('ranks the members across categories with the snapshot’s own scores (z-scores untouched)', () => {
     const all = rank(input);
-    const scoreOf = new Map(Object.values(all.categories).flat().map((r) => [r.submission, r]));
+    const scoreOf = new Map(
+      Object.values(all.categories)
+        .flat()
+        .map((r) => [r.submission, r]),
+    );
     const rows = groupRanking(input, new Set(['kab-b', 'kota-d', 'kota-dq']), 'daerah_tertinggal');
     expect(rows.map((r) => r.submission).sort()).toEqual(['kab-b', 'kota-d']);
-    for (const r of rows) expect({ final: r.final, stages: r.stages }).toEqual({ final: scoreOf.get(r.submission)!.final, stages: scoreOf.get(r.submission)!.stages });
+    for (const r of rows)
+      expect({ final: r.final, stages: r.stages }).toEqual({
+        final: scoreOf.get(r.submission)!.final,
+        stages: scoreOf.get(r.submission)!.stages,
+      });
     expect(rows.map((r) => r.rank)).toEqual([1, 2]);
     expect(rows[0].final).toBeGreaterThanOrEqual(rows[1].final);
   });

@@ -1,7 +1,17 @@
 import { nominate, rankByIndex, selects, topWithTies, type IndexedRegion } from './nominees';
 import { preparationErrors } from './entry';
 
-const region = (id: string, kind: string, iid: number, extra: Partial<IndexedRegion> = {}): IndexedRegion => ({ id, name: id, kind, tags: [], iid, sid: 0, spd: 0, innovations: 0, ...extra });
+const region = (id: string, kind: string, iid: number, extra: Partial<IndexedRegion> = {}): IndexedRegion => ({
+  id,
+  name: id,
+  kind,
+  tags: [],
+  iid,
+  sid: 0,
+  spd: 0,
+  innovations: 0,
+  ...extra,
+});
 const TIE = ['sid', 'spd', 'innovations'] as const;
 
 describe('selects: kind and/or tag', () => {
@@ -19,8 +29,23 @@ describe('selects: kind and/or tag', () => {
 
 describe('rankByIndex and topWithTies', () => {
   it('ranks by iid, then sid, spd, innovations; shares ranks when all are equal (1, 2, 2, 4)', () => {
-    const rows = rankByIndex([region('d', 'kota', 50), region('a', 'kota', 70), region('c', 'kota', 60, { sid: 2 }), region('b', 'kota', 60, { sid: 2 }), region('e', 'kota', 60, { sid: 1, spd: 9 })], TIE);
-    expect(rows.map((r) => [r.region.id, r.rank])).toEqual([['a', 1], ['b', 2], ['c', 2], ['e', 4], ['d', 5]]);
+    const rows = rankByIndex(
+      [
+        region('d', 'kota', 50),
+        region('a', 'kota', 70),
+        region('c', 'kota', 60, { sid: 2 }),
+        region('b', 'kota', 60, { sid: 2 }),
+        region('e', 'kota', 60, { sid: 1, spd: 9 }),
+      ],
+      TIE,
+    );
+    expect(rows.map((r) => [r.region.id, r.rank])).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 2],
+      ['e', 4],
+      ['d', 5],
+    ]);
   });
   it.each([
     [1, ['a']],
@@ -105,11 +130,19 @@ describe('preparationErrors', () => {
     { id: 'old', eligible: false },
   ];
   it.each([
-    ['a valid preparation', { presenterName: 'Tri Adhianto', showcase: ['sitaro', 'patriot'], materialsUrl: 'https://bekasikota.go.id/iga.pdf' }, []],
+    [
+      'a valid preparation',
+      { presenterName: 'Tri Adhianto', showcase: ['sitaro', 'patriot'], materialsUrl: 'https://bekasikota.go.id/iga.pdf' },
+      [],
+    ],
     ['another region’s innovation', { showcase: ['sadayana'] }, ['showcase[0]']],
     ['an innovation the validators did not count', { showcase: ['sitaro', 'old'] }, ['showcase[1]']],
     ['one listed twice', { showcase: ['sitaro', 'sitaro'] }, ['showcase[1]']],
     ['a link that is not http', { materialsUrl: 'javascript:alert(1)' }, ['materialsUrl']],
-    ['more than five', { showcase: ['sitaro', 'patriot', 'a', 'b', 'c', 'd'] }, ['showcase[2]', 'showcase[3]', 'showcase[4]', 'showcase[5]', 'showcase']],
+    [
+      'more than five',
+      { showcase: ['sitaro', 'patriot', 'a', 'b', 'c', 'd'] },
+      ['showcase[2]', 'showcase[3]', 'showcase[4]', 'showcase[5]', 'showcase'],
+    ],
   ])('%s', (_name, p, fields) => expect(preparationErrors(p, mine).map((e) => e.field)).toEqual(fields));
 });

@@ -62,7 +62,10 @@ export function selects(selector: Selector, region: Pick<IndexedRegion, 'kind' |
  * Competition ranks (1, 2, 2, 4) by verified IID, then the index's tie-break (higher sid / spd, more
  * innovations), as DESIGN §4b rule 4 ranks within a group; rows in rank order, then region id.
  */
-export function rankByIndex<R extends IndexedRegion>(regions: readonly R[], tieBreak: readonly IndexTieBreak[]): { region: R; rank: number }[] {
+export function rankByIndex<R extends IndexedRegion>(
+  regions: readonly R[],
+  tieBreak: readonly IndexTieBreak[],
+): { region: R; rank: number }[] {
   const compare = (a: R, b: R): number => {
     if (a.iid !== b.iid) return b.iid - a.iid;
     for (const key of tieBreak) if (a[key] !== b[key]) return b[key] - a[key];
@@ -78,15 +81,29 @@ export function rankByIndex<R extends IndexedRegion>(regions: readonly R[], tieB
 }
 
 /** The top `n` of the selection, a region tied with the n-th included. */
-export function topWithTies<R extends IndexedRegion>(regions: readonly R[], n: number, tieBreak: readonly IndexTieBreak[]): { region: R; rank: number }[] {
+export function topWithTies<R extends IndexedRegion>(
+  regions: readonly R[],
+  n: number,
+  tieBreak: readonly IndexTieBreak[],
+): { region: R; rank: number }[] {
   return rankByIndex(regions, tieBreak).filter((r) => r.rank <= n);
 }
 
 /** The nominees of every category (`perCategory` each) and group (its `nominees`), in region id order. */
-export function nominate(regions: readonly IndexedRegion[], categories: readonly AwardCategory[], groups: readonly AwardGroup[], perCategory: number, tieBreak: readonly IndexTieBreak[]): Nomination {
+export function nominate(
+  regions: readonly IndexedRegion[],
+  categories: readonly AwardCategory[],
+  groups: readonly AwardGroup[],
+  perCategory: number,
+  tieBreak: readonly IndexTieBreak[],
+): Nomination {
   const made = new Map<string, { by: string[]; ranks: Record<string, number> }>();
   const take = (key: string, selector: Selector, n: number, only?: (r: IndexedRegion) => boolean) => {
-    for (const { region, rank } of topWithTies(regions.filter((r) => selects(selector, r) && (!only || only(r))), n, tieBreak)) {
+    for (const { region, rank } of topWithTies(
+      regions.filter((r) => selects(selector, r) && (!only || only(r))),
+      n,
+      tieBreak,
+    )) {
       const entry = made.get(region.id) ?? { by: [], ranks: {} };
       entry.by.push(key);
       entry.ranks[key] = rank;
@@ -107,7 +124,13 @@ export function nominate(regions: readonly IndexedRegion[], categories: readonly
       withoutCategory.push(region.id);
       continue;
     }
-    nominees.push({ regionId: region.id, category, groups: groups.filter((g) => selects(g, region)).map((g) => g.key), nominatedBy: entry.by, indexRanks: entry.ranks });
+    nominees.push({
+      regionId: region.id,
+      category,
+      groups: groups.filter((g) => selects(g, region)).map((g) => g.key),
+      nominatedBy: entry.by,
+      indexRanks: entry.ranks,
+    });
   }
   return { nominees, withoutCategory };
 }

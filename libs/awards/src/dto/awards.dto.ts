@@ -5,12 +5,32 @@ import { LocalizedTextView } from '@app/common';
 
 /** What the region's coordinator prepares for the presentation; every field optional, absent = unchanged. */
 export class PrepareEntryDto {
-  @ApiPropertyOptional({ type: String, example: 'Tri Adhianto', nullable: true }) @IsOptional() @IsString() @MaxLength(200) presenterName?: string | null;
-  @ApiPropertyOptional({ type: String, example: 'Wali Kota Bekasi', nullable: true }) @IsOptional() @IsString() @MaxLength(200) presenterPosition?: string | null;
-  @ApiPropertyOptional({ type: String, example: 'https://bekasikota.go.id/iga-2024.pdf', nullable: true }) @IsOptional() @IsString() @MaxLength(1000) materialsUrl?: string | null;
-  @ApiPropertyOptional({ type: [String], description: "ids of the region's innovations in the index snapshot, in the order shown (at most 5)" })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) showcase?: string[];
-  @ApiPropertyOptional({ description: 'the version you edited (409 when it changed since)' }) @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional({ type: String, example: 'Tri Adhianto', nullable: true }) @IsOptional() @IsString() @MaxLength(200) presenterName?:
+    string | null;
+  @ApiPropertyOptional({ type: String, example: 'Wali Kota Bekasi', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  presenterPosition?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'https://bekasikota.go.id/iga-2024.pdf', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  materialsUrl?: string | null;
+  @ApiPropertyOptional({
+    type: [String],
+    description: "ids of the region's innovations in the index snapshot, in the order shown (at most 5)",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  showcase?: string[];
+  @ApiPropertyOptional({ description: 'the version you edited (409 when it changed since)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class ShowcaseItemView {
@@ -23,14 +43,20 @@ export class ShowcaseOptionView extends ShowcaseItemView {
 }
 
 export class AwardEntryView {
-  @ApiProperty({ description: 'the entry (the innovations row standing for the region): stages, jurors, slots and visits use this id' }) id: string;
+  @ApiProperty({ description: 'the entry (the innovations row standing for the region): stages, jurors, slots and visits use this id' })
+  id: string;
   @ApiProperty() competitionId: string;
   @ApiProperty() regionId: string;
   @ApiProperty() regionName: string;
   @ApiProperty({ enum: ['provinsi', 'kabupaten', 'kota'] }) regionKind: string;
   @ApiProperty() category: string;
   @ApiProperty({ type: [String] }) groups: string[];
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'rank by the index in each category or group it was nominated through' }) indexRanks: Record<string, number>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'rank by the index in each category or group it was nominated through',
+  })
+  indexRanks: Record<string, number>;
   @ApiProperty({ description: 'the verified IID: the given stage score' }) iid: number;
   @ApiProperty() indexSnapshotId: string;
   @ApiProperty() status: string;
@@ -40,13 +66,19 @@ export class AwardEntryView {
   @ApiPropertyOptional({ type: String, nullable: true }) materialsUrl: string | null;
   @ApiProperty({ type: [ShowcaseItemView] }) showcase: ShowcaseItemView[];
   @ApiProperty() version: number;
-  @ApiProperty({ description: 'whether its coordinator may still change the preparation (until the presentation stage opens)' }) editable: boolean;
-  @ApiPropertyOptional({ type: [ShowcaseOptionView], description: "the region's innovations in the index snapshot (coordinator and organizers)" }) options?: ShowcaseOptionView[];
+  @ApiProperty({ description: 'whether its coordinator may still change the preparation (until the presentation stage opens)' })
+  editable: boolean;
+  @ApiPropertyOptional({
+    type: [ShowcaseOptionView],
+    description: "the region's innovations in the index snapshot (coordinator and organizers)",
+  })
+  options?: ShowcaseOptionView[];
 }
 
 export class NominationView {
   @ApiProperty({ type: [AwardEntryView] }) entries: AwardEntryView[];
-  @ApiProperty({ type: [String], description: 'regions in a group’s top N that no category takes (not entered)' }) withoutCategory: string[];
+  @ApiProperty({ type: [String], description: 'regions in a group’s top N that no category takes (not entered)' })
+  withoutCategory: string[];
 }
 
 export class AwardRowView {
@@ -100,7 +132,8 @@ export class AwardResultsView {
   @ApiProperty({ type: AwardSnapshotRefView }) snapshot: AwardSnapshotRefView;
   @ApiProperty({ type: AwardIndexRefView }) index: AwardIndexRefView;
   @ApiProperty({ type: [AwardStageView] }) stages: AwardStageView[];
-  @ApiProperty({ type: [AwardSectionView], description: 'one section per category, then one per award group (the same snapshot)' }) sections: AwardSectionView[];
+  @ApiProperty({ type: [AwardSectionView], description: 'one section per category, then one per award group (the same snapshot)' })
+  sections: AwardSectionView[];
 }
 
 export class AwardPlacementView {
@@ -127,5 +160,10 @@ export class AwardRegionView {
 }
 
 export class AwardVersionQueryDto {
-  @ApiPropertyOptional({ description: 'a published version (default: the latest)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional({ description: 'a published version (default: the latest)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
 }

@@ -11,9 +11,11 @@ export class AwardEntryEntity {
   /** The innovations row standing for the region in this competition. */
   @PrimaryColumn({ type: 'uuid', name: 'innovation_id' }) innovationId: string;
   @Index('award_entries_competition_idx')
-  @Column({ type: 'uuid', name: 'competition_id' }) competitionId: string;
+  @Column({ type: 'uuid', name: 'competition_id' })
+  competitionId: string;
   @Index('award_entries_region_idx')
-  @Column({ type: 'uuid', name: 'region_id' }) regionId: string;
+  @Column({ type: 'uuid', name: 'region_id' })
+  regionId: string;
   @Column({ type: 'varchar', length: 40 }) category: string;
   /** Every award group whose selector takes the region, frozen at nomination. */
   @Column({ type: 'text', array: true, default: () => "'{}'" }) groups: string[];

@@ -50,7 +50,10 @@ export class AwardsRepository {
 
   /** A competition's entries (of one region when given), by category then region name. */
   entries(competitionId: string, regionId?: string, tx?: EntityManager): Promise<EntryRow[]> {
-    return this.m(tx).query(`${this.select(`e.competition_id = $1 AND ($2::uuid IS NULL OR e.region_id = $2)`)} ORDER BY e.category, r.name`, [competitionId, regionId ?? null]);
+    return this.m(tx).query(
+      `${this.select(`e.competition_id = $1 AND ($2::uuid IS NULL OR e.region_id = $2)`)} ORDER BY e.category, r.name`,
+      [competitionId, regionId ?? null],
+    );
   }
 
   entry(innovationId: string, tx?: EntityManager): Promise<EntryRow | undefined> {
@@ -61,6 +64,10 @@ export class AwardsRepository {
 
   /** The given stage scores: every entry's verified IID. */
   async iids(competitionId: string, tx?: EntityManager): Promise<{ innovationId: string; iid: number }[]> {
-    return this.m(tx).find(AwardEntryEntity, { where: { competitionId }, select: { innovationId: true, iid: true }, order: { innovationId: 'ASC' } });
+    return this.m(tx).find(AwardEntryEntity, {
+      where: { competitionId },
+      select: { innovationId: true, iid: true },
+      order: { innovationId: 'ASC' },
+    });
   }
 }

@@ -11,7 +11,16 @@ const ownedByA: OwnedBy = { organizationId: ORG_A, regionId: KOTA, provinceId: P
 const ownedByB: OwnedBy = { organizationId: ORG_B, regionId: OTHER_KOTA, provinceId: PROV };
 const provincialOrg: OwnedBy = { organizationId: 'org-prov', regionId: PROV, provinceId: PROV };
 
-const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({ id: 'u', email: 'u@x', name: 'U', sessionId: 's', organizationId: null, regionId: null, role, ...extra });
+const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({
+  id: 'u',
+  email: 'u@x',
+  name: 'U',
+  sessionId: 's',
+  organizationId: null,
+  regionId: null,
+  role,
+  ...extra,
+});
 
 describe('ownership policy', () => {
   it.each<[string, Actor, OwnedBy, boolean]>([
@@ -29,7 +38,10 @@ describe('ownership policy', () => {
   ])('%s', (_name, who, owner, expected) => {
     expect(inScope(organizationScope(who), owner)).toBe(expected);
     if (expected) expect(() => assertOwnership(who, owner, 'innovation', 'x')).not.toThrow();
-    else expect(() => assertOwnership(who, owner, 'innovation', 'x')).toThrow(expect.objectContaining({ kind: 'not_found', code: 'INNOVATION_NOT_FOUND' }));
+    else
+      expect(() => assertOwnership(who, owner, 'innovation', 'x')).toThrow(
+        expect.objectContaining({ kind: 'not_found', code: 'INNOVATION_NOT_FOUND' }),
+      );
   });
 
   it('a missing resource is the same 404 as a foreign one', () => {

@@ -3,10 +3,7 @@ import type { Actor } from './roles';
 
 /** Which organizations' data an actor may see. Jurors see innovations only through their assignments. */
 export type OrganizationScope =
-  | { kind: 'all' }
-  | { kind: 'organization'; organizationId: string }
-  | { kind: 'region'; regionId: string }
-  | { kind: 'none' };
+  { kind: 'all' } | { kind: 'organization'; organizationId: string } | { kind: 'region'; regionId: string } | { kind: 'none' };
 
 export function organizationScope(actor: Pick<Actor, 'role' | 'organizationId' | 'regionId'>): OrganizationScope {
   switch (actor.role) {
@@ -47,6 +44,11 @@ export function inScope(scope: OrganizationScope, owner: OwnedBy): boolean {
  * The one line at each route: another organization's resource is "not found" (404), never "forbidden",
  * so its existence does not leak.
  */
-export function assertOwnership(actor: Pick<Actor, 'role' | 'organizationId' | 'regionId'>, owner: OwnedBy | null, what: string, id: string): asserts owner is OwnedBy {
+export function assertOwnership(
+  actor: Pick<Actor, 'role' | 'organizationId' | 'regionId'>,
+  owner: OwnedBy | null,
+  what: string,
+  id: string,
+): asserts owner is OwnedBy {
   if (!owner || !inScope(organizationScope(actor), owner)) throw new NotFound(`${what.toUpperCase()}_NOT_FOUND`, `${what} ${id} not found`);
 }

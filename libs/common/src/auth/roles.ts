@@ -15,11 +15,17 @@ export interface Actor {
 }
 
 /** Which binding each role needs: an OPD user belongs to one organization, a coordinator to one region. */
-export function bindingError(role: Role, organizationId: string | null | undefined, regionId: string | null | undefined): { field: string; message: string } | null {
+export function bindingError(
+  role: Role,
+  organizationId: string | null | undefined,
+  regionId: string | null | undefined,
+): { field: string; message: string } | null {
   if (role === 'opd' && !organizationId) return { field: 'organizationId', message: 'an opd user must belong to an organization' };
   if (role === 'coordinator' && !regionId) return { field: 'regionId', message: 'a coordinator must be bound to a region' };
-  if (role !== 'opd' && organizationId) return { field: 'organizationId', message: `only opd users belong to an organization (role is ${role})` };
-  if (role !== 'coordinator' && regionId) return { field: 'regionId', message: `only coordinators are bound to a region (role is ${role})` };
+  if (role !== 'opd' && organizationId)
+    return { field: 'organizationId', message: `only opd users belong to an organization (role is ${role})` };
+  if (role !== 'coordinator' && regionId)
+    return { field: 'regionId', message: `only coordinators are bound to a region (role is ${role})` };
   return null;
 }
 

@@ -10,26 +10,48 @@ describe('error catalog: every code the API throws has a text in both languages'
 
   it('finds the codes thrown across the contexts (the scan itself works)', () => {
     const codes = new Set(thrown.map((t) => t.code));
-    for (const code of ['AUTH_INVALID_CREDENTIALS', 'VALIDATION_FAILED', 'STAGE_SHEETS_OPEN', 'SUBMISSION_INCOMPLETE', 'ORGANIZATION_NOT_FOUND', 'JUDGING_VERSION_CONFLICT', 'DATABASE_TIMEOUT'])
+    for (const code of [
+      'AUTH_INVALID_CREDENTIALS',
+      'VALIDATION_FAILED',
+      'STAGE_SHEETS_OPEN',
+      'SUBMISSION_INCOMPLETE',
+      'ORGANIZATION_NOT_FOUND',
+      'JUDGING_VERSION_CONFLICT',
+      'DATABASE_TIMEOUT',
+    ])
       expect(codes).toContain(code);
     expect(codes.size).toBeGreaterThan(80);
   });
 
   it('has an Indonesian and an English text for each of them', () => {
-    const missing = thrown.filter(({ code }) => !ERROR_CATALOG[code]?.id?.trim() || !ERROR_CATALOG[code]?.en?.trim()).map((t) => `${t.code} (${t.at})`);
+    const missing = thrown
+      .filter(({ code }) => !ERROR_CATALOG[code]?.id?.trim() || !ERROR_CATALOG[code]?.en?.trim())
+      .map((t) => `${t.code} (${t.at})`);
     expect([...new Set(missing)]).toEqual([]);
   });
 
   it('has both languages for every field code the API sets, and for each entry the same parameters in both', () => {
     const fieldCodes = new Set<string>();
     const walk = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'node_modules' ? [] : walk(join(dir, e.name))) : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') ? [join(dir, e.name)] : []));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory()
+          ? e.name === 'node_modules'
+            ? []
+            : walk(join(dir, e.name))
+          : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts')
+            ? [join(dir, e.name)]
+            : [],
+      );
     for (const file of [...walk(join(ROOT, 'libs')), ...walk(join(ROOT, 'apps', 'api', 'src'))])
-      for (const m of readFileSync(file, 'utf8').matchAll(/\bcode:\s*'((?:FIELD|SCORE|SECTION|DOCUMENTS|ELIGIBILITY|CONFIRM|REASON)_[A-Z_]+)'/g)) fieldCodes.add(m[1]);
+      for (const m of readFileSync(file, 'utf8').matchAll(
+        /\bcode:\s*'((?:FIELD|SCORE|SECTION|DOCUMENTS|ELIGIBILITY|CONFIRM|REASON)_[A-Z_]+)'/g,
+      ))
+        fieldCodes.add(m[1]);
     expect(fieldCodes.size).toBeGreaterThan(10);
     expect([...fieldCodes].filter((c) => !FIELD_CATALOG[c])).toEqual([]);
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [code, t] of Object.entries({ ...ERROR_CATALOG, ...FIELD_CATALOG })) expect([code, placeholders(t.id)]).toEqual([code, placeholders(t.en)]);
+    for (const [code, t] of Object.entries({ ...ERROR_CATALOG, ...FIELD_CATALOG }))
+      expect([code, placeholders(t.id)]).toEqual([code, placeholders(t.en)]);
   });
 });
 

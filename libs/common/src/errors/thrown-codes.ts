@@ -60,7 +60,7 @@ export function thrownErrorCodes(root: string): ThrownCode[] {
   const uncomment = (text: string) => text.replace(/\/\*[\s\S]*?\*\/|(^|[^:'"`])\/\/.*$/gm, (c) => c.replace(/[^\n]/g, ' '));
   const files = sources(root).map((path) => ({ path: relative(root, path), text: uncomment(readFileSync(path, 'utf8')) }));
   const errorClasses = new Set(['DomainError']);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const { text } of files)
       for (const m of text.matchAll(/class\s+(\w+)\s+extends\s+(\w+)/g))

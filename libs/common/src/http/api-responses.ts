@@ -5,8 +5,13 @@ import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse } from '@
 export class FieldErrorView {
   @ApiProperty({ example: 'title' }) field: string;
   @ApiProperty({ example: 'must not be blank' }) message: string;
-  @ApiProperty({ example: 'FIELD_BLANK', description: 'Stable code of the problem (its text in libs/kernel/src/error-catalog.ts)' }) code: string;
-  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }, example: { max: 200 } })
+  @ApiProperty({ example: 'FIELD_BLANK', description: 'Stable code of the problem (its text in libs/kernel/src/error-catalog.ts)' })
+  code: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    example: { max: 200 },
+  })
   params: Record<string, string | number | boolean>;
 }
 
@@ -18,8 +23,17 @@ export class ApiErrorResponse {
   @ApiProperty({ example: 409 }) statusCode: number;
   @ApiProperty({ example: 'Conflict' }) error: string;
   @ApiProperty({ example: 'Lembar nilai sudah dikirim' }) message: string;
-  @ApiPropertyOptional({ example: 'SHEET_ALREADY_SUBMITTED', description: 'Stable code (CONTEXT_REASON); absent only on an unexpected 500' }) code?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }, description: "The code's parameters", example: { count: 3 } })
+  @ApiPropertyOptional({
+    example: 'SHEET_ALREADY_SUBMITTED',
+    description: 'Stable code (CONTEXT_REASON); absent only on an unexpected 500',
+  })
+  code?: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    description: "The code's parameters",
+    example: { count: 3 },
+  })
   params?: Record<string, string | number | boolean>;
   @ApiPropertyOptional({
     type: 'object',
@@ -44,10 +58,17 @@ const DESCRIPTION: Readonly<Record<number, string>> = {
 
 /** The error statuses of a route (or of every route of a controller), each with the one {@link ApiErrorResponse} body. */
 export function ApiErrorResponses(...statuses: (keyof typeof DESCRIPTION)[]): ClassDecorator & MethodDecorator {
-  return applyDecorators(ApiExtraModels(FieldErrorView), ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTION[status], type: ApiErrorResponse })));
+  return applyDecorators(
+    ApiExtraModels(FieldErrorView),
+    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTION[status], type: ApiErrorResponse })),
+  );
 }
 
 /** A 200 whose body is a file (a download, an export): its media types, each a binary string. */
 export function ApiFileResponse(description: string, ...mediaTypes: string[]): MethodDecorator {
-  return ApiResponse({ status: 200, description, content: Object.fromEntries(mediaTypes.map((m) => [m, { schema: { type: 'string', format: 'binary' } }])) });
+  return ApiResponse({
+    status: 200,
+    description,
+    content: Object.fromEntries(mediaTypes.map((m) => [m, { schema: { type: 'string', format: 'binary' } }])),
+  });
 }

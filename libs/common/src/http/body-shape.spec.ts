@@ -23,7 +23,9 @@ describe('bodyShapeProblem', () => {
   });
 
   it('names the field where it went wrong', () => {
-    expect(bodyShapeProblem({ plan: { stages: [{ key: 'x\udc00' }] } })?.details.fields).toEqual([{ field: 'plan.stages[0].key', message: expect.stringContaining('surrogate') }]);
+    expect(bodyShapeProblem({ plan: { stages: [{ key: 'x\udc00' }] } })?.details.fields).toEqual([
+      { field: 'plan.stages[0].key', message: expect.stringContaining('surrogate') },
+    ]);
     expect(bodyShapeProblem({ plan: nested(3000) })?.details.fields[0].field).toMatch(/^plan(\.a)+$/);
   });
 });

@@ -15,18 +15,28 @@ const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
  * so a hostile depth cannot overflow this check itself; names the first offending field.
  */
 export function bodyShapeProblem(body: unknown): ValidationFailed | null {
-  if (typeof body === 'string') return wellFormed(body) ? null : new ValidationFailed([{ field: 'body', message: 'contains a lone UTF-16 surrogate (not valid text)' }], 'INVALID_TEXT');
+  if (typeof body === 'string')
+    return wellFormed(body)
+      ? null
+      : new ValidationFailed([{ field: 'body', message: 'contains a lone UTF-16 surrogate (not valid text)' }], 'INVALID_TEXT');
   if (typeof body !== 'object' || body === null) return null;
   const stack: { value: object; path: string; depth: number }[] = [{ value: body, path: '', depth: 1 }];
   while (stack.length) {
     const { value, path, depth } = stack.pop()!;
     if (depth > MAX_BODY_DEPTH) {
-      return new ValidationFailed([{ field: path || 'body', message: `nests objects or arrays deeper than ${MAX_BODY_DEPTH} levels` }], 'BODY_TOO_DEEP', 'The request body is nested too deeply');
+      return new ValidationFailed(
+        [{ field: path || 'body', message: `nests objects or arrays deeper than ${MAX_BODY_DEPTH} levels` }],
+        'BODY_TOO_DEEP',
+        'The request body is nested too deeply',
+      );
     }
     for (const [key, v] of Object.entries(value)) {
       const field = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
       if (!wellFormed(key) || (typeof v === 'string' && !wellFormed(v))) {
-        return new ValidationFailed([{ field: wellFormed(key) ? field : path || 'body', message: 'contains a lone UTF-16 surrogate (not valid text)' }], 'INVALID_TEXT');
+        return new ValidationFailed(
+          [{ field: wellFormed(key) ? field : path || 'body', message: 'contains a lone UTF-16 surrogate (not valid text)' }],
+          'INVALID_TEXT',
+        );
       }
       if (typeof v === 'object' && v !== null) stack.push({ value: v, path: field, depth: depth + 1 });
     }
@@ -43,7 +53,8 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isNotBlank',
       validator: {
-        validate: (value: unknown) => (typeof value === 'string' ? value.trim() !== '' : value !== '' && value !== null && value !== undefined),
+        validate: (value: unknown) =>
+          typeof value === 'string' ? value.trim() !== '' : value !== '' && value !== null && value !== undefined,
         defaultMessage: () => '$property must not be empty or only spaces',
       },
     },

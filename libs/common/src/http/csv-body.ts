@@ -14,11 +14,18 @@ interface CsvRequest extends MultipartRequest<MultipartFile> {
 export async function readCsvBody(req: CsvRequest): Promise<string> {
   if (req.isMultipart?.()) {
     const file = await soleFile(req);
-    if (!file) throw new ValidationFailed([{ field: UPLOAD_FIELD, message: `attach the CSV file in the "${UPLOAD_FIELD}" field` }], 'IMPORT_NO_FILE');
+    if (!file)
+      throw new ValidationFailed(
+        [{ field: UPLOAD_FIELD, message: `attach the CSV file in the "${UPLOAD_FIELD}" field` }],
+        'IMPORT_NO_FILE',
+      );
     const csv = (await file.toBuffer().catch((err: unknown) => Promise.reject(multipartError(err)))).toString('utf8');
     await file.rest();
     return csv;
   }
   if (typeof req.body === 'string' && req.body.trim() !== '') return req.body;
-  throw new ValidationFailed([{ field: UPLOAD_FIELD, message: `send the CSV as a text/csv body or as multipart field "${UPLOAD_FIELD}"` }], 'IMPORT_NO_FILE');
+  throw new ValidationFailed(
+    [{ field: UPLOAD_FIELD, message: `send the CSV as a text/csv body or as multipart field "${UPLOAD_FIELD}"` }],
+    'IMPORT_NO_FILE',
+  );
 }

@@ -48,7 +48,11 @@ export async function soleFile<F extends MultipartPart>(req: MultipartRequest<F>
   if (!first) return undefined;
   if (first.fieldname !== field) {
     first.file?.resume();
-    throw new ValidationFailed([{ field, message: `send the file in the multipart field "${field}" (it came as "${first.fieldname}")` }], 'UPLOAD_FIELD_NAME', 'The upload is not in the documented field');
+    throw new ValidationFailed(
+      [{ field, message: `send the file in the multipart field "${field}" (it came as "${first.fieldname}")` }],
+      'UPLOAD_FIELD_NAME',
+      'The upload is not in the documented field',
+    );
   }
   const rest = async () => {
     const another = await next();
@@ -60,7 +64,8 @@ export async function soleFile<F extends MultipartPart>(req: MultipartRequest<F>
   return Object.assign(first as F, { rest });
 }
 
-const oneFileOnly = (field: string) => new ValidationFailed([{ field, message: 'send exactly one file' }], 'UPLOAD_TOO_MANY_FILES', 'The upload holds more than one file');
+const oneFileOnly = (field: string) =>
+  new ValidationFailed([{ field, message: 'send exactly one file' }], 'UPLOAD_TOO_MANY_FILES', 'The upload holds more than one file');
 
 /**
  * The multipart parser's failure as the API's error: its limit errors keep their status, except the limit of
@@ -69,5 +74,9 @@ const oneFileOnly = (field: string) => new ValidationFailed([{ field, message: '
 export function multipartError(err: unknown, field = UPLOAD_FIELD): unknown {
   if ((err as { code?: unknown } | null)?.code === 'FST_FILES_LIMIT') return oneFileOnly(field);
   if (typeof (err as { statusCode?: unknown } | null)?.statusCode === 'number' || err instanceof ValidationFailed) return err;
-  return new ValidationFailed([{ field, message: `the multipart body cannot be read (${String((err as Error)?.message ?? err).replace(/^Multipart: /, '')})` }], 'MULTIPART_MALFORMED', 'The upload is not a valid multipart form');
+  return new ValidationFailed(
+    [{ field, message: `the multipart body cannot be read (${String((err as Error)?.message ?? err).replace(/^Multipart: /, '')})` }],
+    'MULTIPART_MALFORMED',
+    'The upload is not a valid multipart form',
+  );
 }

@@ -37,7 +37,13 @@ export function acceptsGzip(acceptEncoding: string | string[] | undefined): bool
  * Sends a body made once: 304 when the client holds it (If-None-Match), the stored gzip when the client
  * takes it, the raw bytes otherwise. Nothing is compressed or hashed per request.
  */
-export function sendPrecompressed(req: RequestLike, reply: ReplyLike, body: PrecompressedBody, contentType: string, cacheControl: string): unknown {
+export function sendPrecompressed(
+  req: RequestLike,
+  reply: ReplyLike,
+  body: PrecompressedBody,
+  contentType: string,
+  cacheControl: string,
+): unknown {
   reply.header('etag', body.etag).header('vary', 'accept-encoding').header('cache-control', cacheControl);
   const held = req.headers['if-none-match'];
   if (typeof held === 'string' && held.split(',').some((t) => t.trim().replace(/^W\//, '') === body.etag)) return reply.code(304).send();

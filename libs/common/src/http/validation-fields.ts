@@ -44,7 +44,9 @@ function constraintValue(target: object | undefined, property: string, name: str
 /** One field error: the messages joined, the first known constraint as its code and parameters. */
 function fieldError(e: ValidationError, field: string): FieldError {
   const names = Object.keys(e.constraints ?? {});
-  const message = Object.values(e.constraints ?? {}).map((m) => (m.includes('should not exist') ? 'is not an allowed field' : m)).join('; ');
+  const message = Object.values(e.constraints ?? {})
+    .map((m) => (m.includes('should not exist') ? 'is not an allowed field' : m))
+    .join('; ');
   const known = names.find((n) => FIELD_CODES[n]);
   if (!known) return { field, message, code: 'FIELD_INVALID', params: {} };
   const { code, param } = FIELD_CODES[known];
@@ -63,4 +65,3 @@ export function validationFieldErrors(errors: ValidationError[], prefix = ''): F
     return [...own, ...validationFieldErrors(e.children ?? [], field)];
   });
 }
-

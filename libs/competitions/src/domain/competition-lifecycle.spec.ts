@@ -8,7 +8,9 @@ import {
   type CompetitionStatus,
 } from './competition-lifecycle';
 
-const pairs = COMPETITION_STATUSES.flatMap((from) => COMPETITION_STATUSES.map((to) => [from, to] as [CompetitionStatus, CompetitionStatus]));
+const pairs = COMPETITION_STATUSES.flatMap((from) =>
+  COMPETITION_STATUSES.map((to) => [from, to] as [CompetitionStatus, CompetitionStatus]),
+);
 const allowed = pairs.filter(([from, to]) => COMPETITION_TRANSITIONS[from].includes(to));
 const refused = pairs.filter(([from, to]) => !COMPETITION_TRANSITIONS[from].includes(to));
 
@@ -34,7 +36,11 @@ describe('competition lifecycle', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(Conflict);
-    expect(error).toMatchObject({ code: 'COMPETITION_ILLEGAL_TRANSITION', kind: 'conflict', details: { from, to, allowed: [...allowedCompetitionTransitions(from)] } });
+    expect(error).toMatchObject({
+      code: 'COMPETITION_ILLEGAL_TRANSITION',
+      kind: 'conflict',
+      details: { from, to, allowed: [...allowedCompetitionTransitions(from)] },
+    });
     const message = (error as Error).message;
     expect(message).toContain(`"${from}"`);
     for (const next of allowedCompetitionTransitions(from)) expect(message).toContain(`"${next}"`);

@@ -20,7 +20,8 @@ export function allowedCompetitionTransitions(from: CompetitionStatus): readonly
 /** Throws 409 COMPETITION_ILLEGAL_TRANSITION naming the current and the allowed states. */
 export function assertCompetitionTransition(from: CompetitionStatus, to: CompetitionStatus): void {
   const allowed = allowedCompetitionTransitions(from);
-  if (!allowed.includes(to)) throw new IllegalTransition(CompetitionErrorCode.IllegalTransition, { subject: 'competition', from, to, allowed });
+  if (!allowed.includes(to))
+    throw new IllegalTransition(CompetitionErrorCode.IllegalTransition, { subject: 'competition', from, to, allowed });
 }
 
 /** From judging on, only stage windows of the plan may change. */

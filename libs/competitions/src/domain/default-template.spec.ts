@@ -41,7 +41,12 @@ describe('defaultTemplate', () => {
   });
 
   it('screens with a checklist: complete, implemented ≥ 1 year, within regional authority, no duplicate', () => {
-    expect(stage('screening').checklist?.map((c) => c.key)).toEqual(['complete', 'implemented_one_year', 'regional_authority', 'no_duplicate']);
+    expect(stage('screening').checklist?.map((c) => c.key)).toEqual([
+      'complete',
+      'implemented_one_year',
+      'regional_authority',
+      'no_duplicate',
+    ]);
     for (const item of stage('screening').checklist!) expect(item.guidance.en.trim()).not.toBe('');
   });
 

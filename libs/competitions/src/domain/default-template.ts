@@ -129,65 +129,130 @@ const SCREENING_CHECKLIST = [
 ];
 
 const DESK_REVIEW_RUBRIC = [
-  criterion('kebaruan', 25, { id: 'Kebaruan', en: 'Novelty' }, {
-    id: 'Seberapa baru gagasan atau cara pelayanan dibandingkan praktik sebelumnya dan di daerah lain.',
-    en: 'How new the idea or way of serving is compared with earlier practice and other regions.',
-  }),
-  criterion('efektivitas', 20, { id: 'Efektivitas', en: 'Effectiveness' }, {
-    id: 'Sejauh mana inovasi menyelesaikan masalah yang dirumuskan, didukung data sebelum dan sesudah.',
-    en: 'How far the innovation solves the stated problem, backed by before-and-after data.',
-  }),
-  criterion('kemanfaatan', 25, { id: 'Kemanfaatan', en: 'Benefit' }, {
-    id: 'Manfaat nyata bagi masyarakat dan pemerintah daerah: jangkauan, waktu, biaya, kepuasan.',
-    en: 'Real benefit to citizens and the regional government: reach, time, cost, satisfaction.',
-  }),
-  criterion('replikasi', 15, { id: 'Replikasi', en: 'Transferability' }, {
-    id: 'Kemudahan inovasi diterapkan oleh unit atau daerah lain; adakah yang sudah mereplikasi.',
-    en: 'How easily other units or regions could adopt it; whether any already have.',
-  }),
-  criterion('keberlanjutan', 15, { id: 'Keberlanjutan', en: 'Sustainability' }, {
-    id: 'Dasar hukum, anggaran, SDM dan kelembagaan yang menjamin inovasi terus berjalan.',
-    en: 'Regulation, budget, staff and institutions that keep the innovation running.',
-  }),
+  criterion(
+    'kebaruan',
+    25,
+    { id: 'Kebaruan', en: 'Novelty' },
+    {
+      id: 'Seberapa baru gagasan atau cara pelayanan dibandingkan praktik sebelumnya dan di daerah lain.',
+      en: 'How new the idea or way of serving is compared with earlier practice and other regions.',
+    },
+  ),
+  criterion(
+    'efektivitas',
+    20,
+    { id: 'Efektivitas', en: 'Effectiveness' },
+    {
+      id: 'Sejauh mana inovasi menyelesaikan masalah yang dirumuskan, didukung data sebelum dan sesudah.',
+      en: 'How far the innovation solves the stated problem, backed by before-and-after data.',
+    },
+  ),
+  criterion(
+    'kemanfaatan',
+    25,
+    { id: 'Kemanfaatan', en: 'Benefit' },
+    {
+      id: 'Manfaat nyata bagi masyarakat dan pemerintah daerah: jangkauan, waktu, biaya, kepuasan.',
+      en: 'Real benefit to citizens and the regional government: reach, time, cost, satisfaction.',
+    },
+  ),
+  criterion(
+    'replikasi',
+    15,
+    { id: 'Replikasi', en: 'Transferability' },
+    {
+      id: 'Kemudahan inovasi diterapkan oleh unit atau daerah lain; adakah yang sudah mereplikasi.',
+      en: 'How easily other units or regions could adopt it; whether any already have.',
+    },
+  ),
+  criterion(
+    'keberlanjutan',
+    15,
+    { id: 'Keberlanjutan', en: 'Sustainability' },
+    {
+      id: 'Dasar hukum, anggaran, SDM dan kelembagaan yang menjamin inovasi terus berjalan.',
+      en: 'Regulation, budget, staff and institutions that keep the innovation running.',
+    },
+  ),
 ];
 
 const PRESENTATION_RUBRIC = [
-  criterion('kebaharuan', 30, { id: 'Kebaharuan', en: 'Novelty' }, {
-    id: 'Keaslian dan kebaharuan inovasi sebagaimana dipaparkan dan dijawab dalam wawancara.',
-    en: 'Originality and novelty of the innovation as presented and defended in the interview.',
-  }),
-  criterion('kemanfaatan', 25, { id: 'Kemanfaatan', en: 'Benefit' }, {
-    id: 'Manfaat yang terukur bagi penerima layanan, dengan data dan contoh nyata.',
-    en: 'Measurable benefit for service users, with data and concrete examples.',
-  }),
-  criterion('kewenangan_kolaborasi', 15, { id: 'Kewenangan dan kolaborasi', en: 'Regional authority and collaboration' }, {
-    id: 'Kesesuaian dengan kewenangan daerah dan keterlibatan pemangku kepentingan lain.',
-    en: 'Fit with the regional authority and involvement of other stakeholders.',
-  }),
-  criterion('replikasi', 20, { id: 'Replikasi dan aplikabilitas', en: 'Replicability and applicability' }, {
-    id: 'Kejelasan cara inovasi dapat diterapkan di tempat lain dan syarat penerapannya.',
-    en: 'How clearly the innovation could be applied elsewhere, and what that takes.',
-  }),
-  criterion('penguasaan_materi', 10, { id: 'Penguasaan materi', en: 'Command of the material' }, {
-    id: 'Penguasaan pemapar atas inovasi: kejelasan paparan dan ketepatan jawaban.',
-    en: 'How well the presenter knows the innovation: clarity of the talk and accuracy of the answers.',
-  }),
+  criterion(
+    'kebaharuan',
+    30,
+    { id: 'Kebaharuan', en: 'Novelty' },
+    {
+      id: 'Keaslian dan kebaharuan inovasi sebagaimana dipaparkan dan dijawab dalam wawancara.',
+      en: 'Originality and novelty of the innovation as presented and defended in the interview.',
+    },
+  ),
+  criterion(
+    'kemanfaatan',
+    25,
+    { id: 'Kemanfaatan', en: 'Benefit' },
+    {
+      id: 'Manfaat yang terukur bagi penerima layanan, dengan data dan contoh nyata.',
+      en: 'Measurable benefit for service users, with data and concrete examples.',
+    },
+  ),
+  criterion(
+    'kewenangan_kolaborasi',
+    15,
+    { id: 'Kewenangan dan kolaborasi', en: 'Regional authority and collaboration' },
+    {
+      id: 'Kesesuaian dengan kewenangan daerah dan keterlibatan pemangku kepentingan lain.',
+      en: 'Fit with the regional authority and involvement of other stakeholders.',
+    },
+  ),
+  criterion(
+    'replikasi',
+    20,
+    { id: 'Replikasi dan aplikabilitas', en: 'Replicability and applicability' },
+    {
+      id: 'Kejelasan cara inovasi dapat diterapkan di tempat lain dan syarat penerapannya.',
+      en: 'How clearly the innovation could be applied elsewhere, and what that takes.',
+    },
+  ),
+  criterion(
+    'penguasaan_materi',
+    10,
+    { id: 'Penguasaan materi', en: 'Command of the material' },
+    {
+      id: 'Penguasaan pemapar atas inovasi: kejelasan paparan dan ketepatan jawaban.',
+      en: 'How well the presenter knows the innovation: clarity of the talk and accuracy of the answers.',
+    },
+  ),
 ];
 
 /** The guidance of each criterion is the verifier's checklist on site. */
 const FIELD_VERIFICATION_RUBRIC = [
-  criterion('kesesuaian_data', 40, { id: 'Kesesuaian data', en: 'Evidence matches' }, {
-    id: 'Periksa bahwa data, dokumen dan foto dalam usulan sesuai dengan kondisi di lapangan.',
-    en: 'Check that the data, documents and photos in the submission match what is on site.',
-  }),
-  criterion('dampak_nyata', 40, { id: 'Dampak nyata', en: 'Real impact' }, {
-    id: 'Wawancarai penerima manfaat dan petugas; pastikan dampak yang dilaporkan benar dirasakan.',
-    en: 'Interview beneficiaries and staff; confirm the reported impact is really felt.',
-  }),
-  criterion('keberlanjutan', 20, { id: 'Keberlanjutan', en: 'Sustainability' }, {
-    id: 'Lihat dasar hukum, anggaran berjalan, SDM dan SOP yang menjamin layanan terus berjalan.',
-    en: 'Look for the regulation, running budget, staff and procedures that keep the service going.',
-  }),
+  criterion(
+    'kesesuaian_data',
+    40,
+    { id: 'Kesesuaian data', en: 'Evidence matches' },
+    {
+      id: 'Periksa bahwa data, dokumen dan foto dalam usulan sesuai dengan kondisi di lapangan.',
+      en: 'Check that the data, documents and photos in the submission match what is on site.',
+    },
+  ),
+  criterion(
+    'dampak_nyata',
+    40,
+    { id: 'Dampak nyata', en: 'Real impact' },
+    {
+      id: 'Wawancarai penerima manfaat dan petugas; pastikan dampak yang dilaporkan benar dirasakan.',
+      en: 'Interview beneficiaries and staff; confirm the reported impact is really felt.',
+    },
+  ),
+  criterion(
+    'keberlanjutan',
+    20,
+    { id: 'Keberlanjutan', en: 'Sustainability' },
+    {
+      id: 'Lihat dasar hukum, anggaran berjalan, SDM dan SOP yang menjamin layanan terus berjalan.',
+      en: 'Look for the regulation, running budget, staff and procedures that keep the service going.',
+    },
+  ),
 ];
 
 /** KIPP proposal sections and their word limits. */

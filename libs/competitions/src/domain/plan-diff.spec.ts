@@ -51,10 +51,14 @@ describe('diffPlanStructure', () => {
     ['the proposal form', (p) => (p.proposalForm.sections[0].maxWords = 250), ['proposalForm']],
     ['eligibility', (p) => (p.eligibility.maxEntriesPerOrganization = 6), ['eligibility']],
     ['the coordinator step', (p) => (p.requireCoordinator = true), ['requireCoordinator']],
-    ['a weight and a window together', (p) => {
-      p.stages[4].weight = 50;
-      extendSubmission(p);
-    }, ['stages[4].weight']],
+    [
+      'a weight and a window together',
+      (p) => {
+        p.stages[4].weight = 50;
+        extendSubmission(p);
+      },
+      ['stages[4].weight'],
+    ],
   ])('calls %s structural', (_name, mutate, changes) => {
     const diff = diffPlanStructure(...edited(mutate));
     expect(diff.structural).toBe(true);
@@ -77,7 +81,9 @@ describe('assertPlanChangeAllowed', () => {
     const change = () => assertPlanChangeAllowed(status, ...edited((p) => (p.stages[3].rubric[0].weight = 31)));
     if (!isPlanFrozen(status)) return expect(change()).toEqual([]);
     expect(change).toThrow(Conflict);
-    expect(change).toThrow(`The plan of a competition in "${status}" is frozen: only stage windows (opensAt, closesAt) may change, but stages[3].rubric changed.`);
+    expect(change).toThrow(
+      `The plan of a competition in "${status}" is frozen: only stage windows (opensAt, closesAt) may change, but stages[3].rubric changed.`,
+    );
     try {
       change();
     } catch (e) {

@@ -28,7 +28,10 @@ export function diffPlanStructure(before: CompetitionPlan, after: CompetitionPla
   for (const field of unionKeys(before, after))
     if (field !== 'stages' && !sameData(before[field], after[field])) structuralChanges.push(field);
 
-  const sameOrder = sameData(before.stages.map((s) => s.key), after.stages.map((s) => s.key));
+  const sameOrder = sameData(
+    before.stages.map((s) => s.key),
+    after.stages.map((s) => s.key),
+  );
   if (!sameOrder) structuralChanges.push('stages');
   else
     before.stages.forEach((old, i) => {

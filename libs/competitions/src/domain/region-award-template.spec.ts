@@ -29,8 +29,16 @@ describe('the IGA region award template', () => {
   const cases: Case[] = [
     ['no index snapshot', (p) => (p.regionAward!.indexSnapshotId = 'latest'), 'regionAward.indexSnapshotId'],
     ['nominees 0', (p) => (p.regionAward!.nominees = 0), 'regionAward.nominees'],
-    ['a group without a selector', (p) => Object.assign(p.regionAward!.groups[0], { regionKinds: [], regionTags: [] }), 'regionAward.groups[0].regionKinds'],
-    ['a group tag that is not snake case', (p) => (p.regionAward!.groups[1].regionTags = ['Perbatasan']), 'regionAward.groups[1].regionTags[0]'],
+    [
+      'a group without a selector',
+      (p) => Object.assign(p.regionAward!.groups[0], { regionKinds: [], regionTags: [] }),
+      'regionAward.groups[0].regionKinds',
+    ],
+    [
+      'a group tag that is not snake case',
+      (p) => (p.regionAward!.groups[1].regionTags = ['Perbatasan']),
+      'regionAward.groups[1].regionTags[0]',
+    ],
     ['a duplicate group key', (p) => (p.regionAward!.groups[1].key = p.regionAward!.groups[0].key), 'regionAward.groups[1].key'],
     ['a group named like a category', (p) => (p.regionAward!.groups[0].key = 'kota'), 'regionAward.groups[0].key'],
     ['a group with 1.5 nominees', (p) => (p.regionAward!.groups[0].nominees = 1.5), 'regionAward.groups[0].nominees'],

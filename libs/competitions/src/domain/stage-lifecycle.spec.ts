@@ -1,5 +1,12 @@
 import { IllegalTransition, NotFound } from '@app/kernel';
-import { STAGE_STATUSES, STAGE_TRANSITIONS, allowedStageTransitions, assertStageTransition, type StageState, type StageStatus } from './stage-lifecycle';
+import {
+  STAGE_STATUSES,
+  STAGE_TRANSITIONS,
+  allowedStageTransitions,
+  assertStageTransition,
+  type StageState,
+  type StageStatus,
+} from './stage-lifecycle';
 
 const pairs = STAGE_STATUSES.flatMap((from) => STAGE_STATUSES.map((to) => [from, to] as [StageStatus, StageStatus]));
 const allowed = pairs.filter(([from, to]) => STAGE_TRANSITIONS[from].includes(to));
@@ -41,7 +48,11 @@ describe('stage lifecycle', () => {
     it.each(refused)('refuses %s → %s with 409 STAGE_ILLEGAL_TRANSITION naming the states', (from, to) => {
       const error = thrown(() => assertStageTransition(build(from), key, to));
       expect(error).toBeInstanceOf(IllegalTransition);
-      expect(error).toMatchObject({ code: 'STAGE_ILLEGAL_TRANSITION', kind: 'conflict', details: { from, to, allowed: [...STAGE_TRANSITIONS[from]] } });
+      expect(error).toMatchObject({
+        code: 'STAGE_ILLEGAL_TRANSITION',
+        kind: 'conflict',
+        details: { from, to, allowed: [...STAGE_TRANSITIONS[from]] },
+      });
       expect(error.message).toContain(`stage "${key}" from "${from}"`);
       for (const next of STAGE_TRANSITIONS[from]) expect(error.message).toContain(`"${next}"`);
       expect(allowedStageTransitions(build(from), key)).not.toContain(to);

@@ -49,6 +49,7 @@ function blockedBy(stages: readonly StageState[], index: number, to: StageStatus
 
 function indexOf(stages: readonly StageState[], key: string): number {
   const index = stages.findIndex((s) => s.key === key);
-  if (index < 0) throw new NotFound(CompetitionErrorCode.StageNotFound, `Stage "${key}" is not part of this competition's plan.`, { stage: key });
+  if (index < 0)
+    throw new NotFound(CompetitionErrorCode.StageNotFound, `Stage "${key}" is not part of this competition's plan.`, { stage: key });
   return index;
 }

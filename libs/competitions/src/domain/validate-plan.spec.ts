@@ -64,10 +64,14 @@ describe('validatePlan', () => {
       (p) => Object.assign(p.stages[2], { opensAt: null, closesAt: WIB('2025-07-20') }),
       ['stages[2].closesAt'],
     ],
-    ['stage opens before an earlier stage with only an opening', (p) => {
-      Object.assign(p.stages[1], { opensAt: WIB('2025-08-10'), closesAt: null });
-      p.stages[2].opensAt = WIB('2025-08-09');
-    }, ['stages[2].opensAt']],
+    [
+      'stage opens before an earlier stage with only an opening',
+      (p) => {
+        Object.assign(p.stages[1], { opensAt: WIB('2025-08-10'), closesAt: null });
+        p.stages[2].opensAt = WIB('2025-08-09');
+      },
+      ['stages[2].opensAt'],
+    ],
     // categories
     ['no categories', (p) => (p.categories = []), ['categories']],
     ['duplicate category key', (p) => (p.categories[1].key = 'provinsi'), ['categories[1].key']],
@@ -108,7 +112,10 @@ describe('validatePlan', () => {
     ['submittedAt and a weight-0 scored stage as tie-breaks', (p) => (p.tieBreak = ['stage:desk_review', 'submittedAt'])],
     ['no tie-breaks', (p) => (p.tieBreak = [])],
     ['optional eligibility rules left out', (p) => (p.eligibility = { noDuplicateTitle: false })],
-    ['a thematic category without region kinds', (p) => p.categories.push({ key: 'bumd', label: { id: 'BUMD', en: 'Regional enterprises' }, regionKinds: [] })],
+    [
+      'a thematic category without region kinds',
+      (p) => p.categories.push({ key: 'bumd', label: { id: 'BUMD', en: 'Regional enterprises' }, regionKinds: [] }),
+    ],
     ['trimmed mean with trim', (p) => Object.assign(p.stages[3], { aggregation: 'trimmed_mean', trim: 1 })],
     ['no objection window', (p) => (p.objectionWindowDays = 0)],
   ])('accepts %s', (_name, mutate) => {
@@ -146,12 +153,28 @@ describe('validatePlan with progress: closed stages hold later ones to when they
     p.stages[2].opensAt = at(desk);
     return p;
   };
-  const fields = (plan: ReturnType<typeof defaultTemplate>, closedAt?: Record<string, string>) => validatePlan(plan, closedAt ? { closedAt } : undefined).map((e) => e.field);
+  const fields = (plan: ReturnType<typeof defaultTemplate>, closedAt?: Record<string, string>) =>
+    validatePlan(plan, closedAt ? { closedAt } : undefined).map((e) => e.field);
   it.each<[string, string, Record<string, string> | undefined, string[]]>([
     ['planned windows only: before the screening’s planned close', '2027-03-01', undefined, ['stages[2].opensAt']],
-    ['submission and screening closed early: after their real close', '2027-03-01', { submission: '2027-02-01T00:00:00Z', screening: '2027-02-20T00:00:00Z' }, []],
-    ['still before the screening’s real close', '2027-02-10', { submission: '2027-02-01T00:00:00Z', screening: '2027-02-20T00:00:00Z' }, ['stages[2].opensAt']],
-    ['only the submission closed: the screening’s planned close still holds', '2027-03-01', { submission: '2027-02-01T00:00:00Z' }, ['stages[2].opensAt']],
+    [
+      'submission and screening closed early: after their real close',
+      '2027-03-01',
+      { submission: '2027-02-01T00:00:00Z', screening: '2027-02-20T00:00:00Z' },
+      [],
+    ],
+    [
+      'still before the screening’s real close',
+      '2027-02-10',
+      { submission: '2027-02-01T00:00:00Z', screening: '2027-02-20T00:00:00Z' },
+      ['stages[2].opensAt'],
+    ],
+    [
+      'only the submission closed: the screening’s planned close still holds',
+      '2027-03-01',
+      { submission: '2027-02-01T00:00:00Z' },
+      ['stages[2].opensAt'],
+    ],
   ])('%s → %j', (_name, desk, closedAt, expected) => {
     expect(fields(moved(desk), closedAt)).toEqual(expected);
   });

@@ -77,11 +77,13 @@ function checkCategories(categories: CategoryPlan[], report: Report): void {
 /** Region kinds known, tags well-formed and unique. */
 function checkSelector(selector: RegionSelector, at: string, report: Report): void {
   selector.regionKinds.forEach((kind, j) => {
-    if (!(REGION_KINDS as readonly string[]).includes(kind)) report(`${at}.regionKinds[${j}]`, `Region kind "${kind}" is unknown; use one of ${REGION_KINDS.join(', ')}.`);
+    if (!(REGION_KINDS as readonly string[]).includes(kind))
+      report(`${at}.regionKinds[${j}]`, `Region kind "${kind}" is unknown; use one of ${REGION_KINDS.join(', ')}.`);
   });
   const seen = new Set<string>();
   (selector.regionTags ?? []).forEach((tag, j) => {
-    if (typeof tag !== 'string' || !REGION_TAG.test(tag)) report(`${at}.regionTags[${j}]`, `Region tag "${tag}" must be lower-case snake case (2–40 characters).`);
+    if (typeof tag !== 'string' || !REGION_TAG.test(tag))
+      report(`${at}.regionTags[${j}]`, `Region tag "${tag}" must be lower-case snake case (2–40 characters).`);
     else if (seen.has(tag)) report(`${at}.regionTags[${j}]`, `Region tag "${tag}" is listed twice.`);
     seen.add(tag);
   });
@@ -103,10 +105,13 @@ function checkRegionAward(plan: CompetitionPlan, report: Report): void {
   });
   if (!award) return;
   if (!plan.stages[0]?.given) report('stages[0].given', 'A region award edition starts with the given stage that carries the index score.');
-  if (typeof award.indexSnapshotId !== 'string' || !UUID.test(award.indexSnapshotId)) report('regionAward.indexSnapshotId', 'Choose a published index snapshot (its id).');
-  if (!Number.isInteger(award.nominees) || award.nominees < 1) report('regionAward.nominees', 'The number of nominees per category must be a whole number of 1 or more.');
+  if (typeof award.indexSnapshotId !== 'string' || !UUID.test(award.indexSnapshotId))
+    report('regionAward.indexSnapshotId', 'Choose a published index snapshot (its id).');
+  if (!Number.isInteger(award.nominees) || award.nominees < 1)
+    report('regionAward.nominees', 'The number of nominees per category must be a whole number of 1 or more.');
   plan.categories.forEach((c, i) => {
-    if (!c.regionKinds.length && !c.regionTags?.length) report(`categories[${i}].regionKinds`, 'A region award category selects regions by kind and/or tag.');
+    if (!c.regionKinds.length && !c.regionTags?.length)
+      report(`categories[${i}].regionKinds`, 'A region award category selects regions by kind and/or tag.');
   });
   checkKeys(award.groups, 'regionAward.groups', 'Award group', report);
   const categoryKeys = new Set(plan.categories.map((c) => c.key));
@@ -114,8 +119,10 @@ function checkRegionAward(plan: CompetitionPlan, report: Report): void {
     const at = `regionAward.groups[${i}]`;
     checkLabel(group.label, `${at}.label`, report);
     checkSelector(group, at, report);
-    if (!group.regionKinds.length && !group.regionTags?.length) report(`${at}.regionKinds`, 'An award group selects regions by kind and/or tag.');
-    if (!Number.isInteger(group.nominees) || group.nominees < 1) report(`${at}.nominees`, 'The number of nominees must be a whole number of 1 or more.');
+    if (!group.regionKinds.length && !group.regionTags?.length)
+      report(`${at}.regionKinds`, 'An award group selects regions by kind and/or tag.');
+    if (!Number.isInteger(group.nominees) || group.nominees < 1)
+      report(`${at}.nominees`, 'The number of nominees must be a whole number of 1 or more.');
     if (categoryKeys.has(group.key)) report(`${at}.key`, `Award group key "${group.key}" is already a category key.`);
   });
 }
@@ -134,7 +141,8 @@ function checkStage(stage: StagePlan, at: string, isLast: boolean, report: Repor
     report(`${at}.kind`, `Stage kind "${stage.kind}" is unknown; use one of ${STAGE_KINDS.join(', ')}.`);
   checkLabel(stage.label, `${at}.label`, report);
   if (!isFiniteNumber(stage.weight) || stage.weight < 0) report(`${at}.weight`, 'The stage weight must be a number of 0 or more.');
-  else if (stage.weight > 0 && !stage.rubric.length && stage.given !== true) report(`${at}.rubric`, 'A stage with a weight above 0 needs a rubric.');
+  else if (stage.weight > 0 && !stage.rubric.length && stage.given !== true)
+    report(`${at}.rubric`, 'A stage with a weight above 0 needs a rubric.');
   checkRubric(stage.rubric, `${at}.rubric`, report);
   checkKeys(stage.checklist ?? [], `${at}.checklist`, 'Checklist item', report);
   stage.checklist?.forEach((item, j) => checkLabel(item.label, `${at}.checklist[${j}].label`, report));
@@ -201,7 +209,8 @@ function checkWindows(stages: StagePlan[], report: Report, progress?: PlanProgre
         continue;
       }
       const time = Date.parse(value);
-      if (latest && time < latest.time) report(field, `${name} must not be before ${latest.field} (${latest.at}); stages run in plan order.`);
+      if (latest && time < latest.time)
+        report(field, `${name} must not be before ${latest.field} (${latest.at}); stages run in plan order.`);
       times.push({ field, at: value, time });
     }
     const [open, close] = [times.find((t) => t.field.endsWith('opensAt')), times.find((t) => t.field.endsWith('closesAt'))];
@@ -250,7 +259,10 @@ function checkProposalForm(form: ProposalForm, report: Report): void {
 function checkEligibility(rules: EligibilityRules, report: Report): void {
   if (rules.minMonthsImplemented !== undefined && !isNonNegativeInt(rules.minMonthsImplemented))
     report('eligibility.minMonthsImplemented', 'The minimum implementation period must be a whole number of months (0 or more).');
-  if (rules.maxEntriesPerOrganization !== undefined && !(Number.isInteger(rules.maxEntriesPerOrganization) && rules.maxEntriesPerOrganization >= 1))
+  if (
+    rules.maxEntriesPerOrganization !== undefined &&
+    !(Number.isInteger(rules.maxEntriesPerOrganization) && rules.maxEntriesPerOrganization >= 1)
+  )
     report('eligibility.maxEntriesPerOrganization', 'The maximum number of entries per organization must be a whole number of 1 or more.');
 }
 
@@ -269,7 +281,8 @@ function checkKeys(items: readonly { key: string }[], at: string, what: string, 
 
 function checkLabel(label: LocalizedText | undefined, at: string, report: Report): void {
   for (const lang of ['id', 'en'] as const)
-    if (typeof label?.[lang] !== 'string' || !label[lang].trim()) report(`${at}.${lang}`, `The ${lang === 'id' ? 'Indonesian' : 'English'} label is required.`);
+    if (typeof label?.[lang] !== 'string' || !label[lang].trim())
+      report(`${at}.${lang}`, `The ${lang === 'id' ? 'Indonesian' : 'English'} label is required.`);
 }
 
 function isFiniteNumber(value: unknown): value is number {

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested, IsObject } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+  IsObject,
+} from 'class-validator';
 import { IsNotBlank } from '@app/common';
 import { PlanDto } from './plan.dto';
 import { COMPETITION_STATUSES, type CompetitionStatus } from '../domain';
@@ -15,8 +28,17 @@ export class CreateCompetitionDto {
   slug: string;
   @ApiProperty({ example: 2025 }) @IsInt() @Min(2000) @Max(2100) year: number;
   @ApiPropertyOptional({ maxLength: 4000 }) @IsOptional() @IsString() @MaxLength(4000) description?: string;
-  @ApiPropertyOptional({ enum: TEMPLATES, description: 'start from the IGA/KIPP-style plan, or the IGA region award (needs indexSnapshotId); `plan` then overrides it' }) @IsOptional() @IsIn(TEMPLATES) template?: (typeof TEMPLATES)[number];
-  @ApiPropertyOptional({ format: 'uuid', description: 'template iga-region-award: the published index snapshot the nominees come from' }) @IsOptional() @IsUUID() indexSnapshotId?: string;
+  @ApiPropertyOptional({
+    enum: TEMPLATES,
+    description: 'start from the IGA/KIPP-style plan, or the IGA region award (needs indexSnapshotId); `plan` then overrides it',
+  })
+  @IsOptional()
+  @IsIn(TEMPLATES)
+  template?: (typeof TEMPLATES)[number];
+  @ApiPropertyOptional({ format: 'uuid', description: 'template iga-region-award: the published index snapshot the nominees come from' })
+  @IsOptional()
+  @IsUUID()
+  indexSnapshotId?: string;
   @ApiPropertyOptional({ type: PlanDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => PlanDto) plan?: PlanDto;
 }
 
@@ -25,10 +47,15 @@ export class UpdateCompetitionDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) description?: string;
   @ApiPropertyOptional({ type: PlanDto, description: 'the whole plan; once judging has started only stage windows may change' })
   @IsOptional()
-  @IsObject() @ValidateNested()
+  @IsObject()
+  @ValidateNested()
   @Type(() => PlanDto)
   plan?: PlanDto;
-  @ApiPropertyOptional({ description: 'why (recorded in the audit log, e.g. for a deadline extension)' }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+  @ApiPropertyOptional({ description: 'why (recorded in the audit log, e.g. for a deadline extension)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
 }
 
 export class CompetitionQueryDto {
@@ -51,7 +78,10 @@ export class RegionRefView {
 /** Something the organizer should act on (not an error), with a stable code and the message in both languages. */
 export class CompetitionWarningView {
   @ApiProperty({ example: 'COMPETITION_REGIONS_WITHOUT_COORDINATOR' }) code: string;
-  @ApiProperty({ type: 'object', properties: { id: { type: 'string' }, en: { type: 'string' } }, required: ['id', 'en'] }) message: { id: string; en: string };
+  @ApiProperty({ type: 'object', properties: { id: { type: 'string' }, en: { type: 'string' } }, required: ['id', 'en'] }) message: {
+    id: string;
+    en: string;
+  };
   @ApiPropertyOptional({ type: [RegionRefView] }) regions?: RegionRefView[];
 }
 
@@ -65,11 +95,17 @@ export class CompetitionView {
   @ApiProperty({ type: PlanDto }) plan: PlanDto;
   @ApiProperty({ type: [StageStateView] }) stages: StageStateView[];
   @ApiProperty() createdAt: Date;
-  @ApiPropertyOptional({ type: [CompetitionWarningView], description: 'on open: e.g. the regions without a coordinator when the plan requires one' }) warnings?: CompetitionWarningView[];
+  @ApiPropertyOptional({
+    type: [CompetitionWarningView],
+    description: 'on open: e.g. the regions without a coordinator when the plan requires one',
+  })
+  warnings?: CompetitionWarningView[];
 }
 
 export class AddOrganizerDto {
-  @ApiProperty({ format: 'uuid', description: 'an existing, active organizer account (GET /api/users?role=organizer)' }) @IsUUID() userId: string;
+  @ApiProperty({ format: 'uuid', description: 'an existing, active organizer account (GET /api/users?role=organizer)' })
+  @IsUUID()
+  userId: string;
 }
 
 export class OrganizerView {
@@ -79,9 +115,17 @@ export class OrganizerView {
 }
 
 export class AuditQueryDto {
-  @ApiPropertyOptional({ description: 'entity type (innovation, competition, stage, assignment, objection …) or type:id for one entity' }) @IsOptional() @IsString() @MaxLength(160) entity?: string;
+  @ApiPropertyOptional({ description: 'entity type (innovation, competition, stage, assignment, objection …) or type:id for one entity' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(160)
+  entity?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'who acted (user id)' }) @IsOptional() @IsUUID() actor?: string;
-  @ApiPropertyOptional({ description: 'an action (innovation.submitted) or a prefix ending in a dot (innovation.)' }) @IsOptional() @IsString() @MaxLength(80) action?: string;
+  @ApiPropertyOptional({ description: 'an action (innovation.submitted) or a prefix ending in a dot (innovation.)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  action?: string;
   @ApiPropertyOptional({ description: 'from this instant (RFC 3339), inclusive' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional({ description: 'until this instant (RFC 3339), exclusive' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;

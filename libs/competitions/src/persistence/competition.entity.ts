@@ -5,7 +5,8 @@ import type { CompetitionPlan, CompetitionStatus, StageStatus } from '../domain'
 export class CompetitionEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('competitions_slug_uq', { unique: true })
-  @Column({ type: 'varchar', length: 80 }) slug: string;
+  @Column({ type: 'varchar', length: 80 })
+  slug: string;
   @Column({ type: 'varchar', length: 200 }) name: string;
   @Column({ type: 'int' }) year: number;
   @Column({ type: 'text', nullable: true }) description: string | null;
@@ -23,7 +24,8 @@ export class CompetitionEntity {
 export class CompetitionOrganizerEntity {
   @PrimaryColumn({ type: 'uuid', name: 'competition_id' }) competitionId: string;
   @Index('competition_organizers_user_idx')
-  @PrimaryColumn({ type: 'uuid', name: 'user_id' }) userId: string;
+  @PrimaryColumn({ type: 'uuid', name: 'user_id' })
+  userId: string;
 }
 
 /** The run-time status of each stage of a competition's plan. */

@@ -81,11 +81,17 @@ export class CompetitionsRepository {
     const qb = this.db.manager.createQueryBuilder(CompetitionEntity, 'c').orderBy('c.year', 'DESC').addOrderBy('c.name', 'ASC');
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.excludeDraft) qb.andWhere(`c.status <> 'draft'`);
-    if (filter.memberId) qb.andWhere('EXISTS (SELECT 1 FROM competition_organizers o WHERE o.competition_id = c.id AND o.user_id = :uid)', { uid: filter.memberId });
+    if (filter.memberId)
+      qb.andWhere('EXISTS (SELECT 1 FROM competition_organizers o WHERE o.competition_id = c.id AND o.user_id = :uid)', {
+        uid: filter.memberId,
+      });
     return qb.getMany();
   }
 
-  async insert(tx: EntityManager, row: Pick<CompetitionEntity, 'slug' | 'name' | 'year' | 'description' | 'plan' | 'createdBy'>): Promise<CompetitionEntity> {
+  async insert(
+    tx: EntityManager,
+    row: Pick<CompetitionEntity, 'slug' | 'name' | 'year' | 'description' | 'plan' | 'createdBy'>,
+  ): Promise<CompetitionEntity> {
     return tx.save(tx.create(CompetitionEntity, { ...row, status: 'draft' }));
   }
 
@@ -125,16 +131,32 @@ export class CompetitionsRepository {
   }
 
   stagesOf(competitionIds: string[]): Promise<CompetitionStageEntity[]> {
-    return competitionIds.length ? this.db.manager.find(CompetitionStageEntity, { where: { competitionId: In(competitionIds) }, order: { position: 'ASC' } }) : Promise.resolve([]);
+    return competitionIds.length
+      ? this.db.manager.find(CompetitionStageEntity, { where: { competitionId: In(competitionIds) }, order: { position: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   /** Makes the stage rows follow the plan: keeps the status of stages still there, adds new ones as scheduled. */
   async syncStages(tx: EntityManager, competitionId: string, plan: CompetitionPlan): Promise<void> {
     const existing = new Map((await this.stages(competitionId, tx)).map((s) => [s.key, s]));
     const keys = plan.stages.map((s) => s.key);
-    await tx.createQueryBuilder().delete().from(CompetitionStageEntity).where('competition_id = :competitionId AND NOT (key = ANY(:keys))', { competitionId, keys }).execute();
+    await tx
+      .createQueryBuilder()
+      .delete()
+      .from(CompetitionStageEntity)
+      .where('competition_id = :competitionId AND NOT (key = ANY(:keys))', { competitionId, keys })
+      .execute();
     await tx.save(
-      plan.stages.map((s, position) => tx.create(CompetitionStageEntity, { competitionId, key: s.key, position, status: existing.get(s.key)?.status ?? 'scheduled', openedAt: existing.get(s.key)?.openedAt ?? null, closedAt: existing.get(s.key)?.closedAt ?? null })),
+      plan.stages.map((s, position) =>
+        tx.create(CompetitionStageEntity, {
+          competitionId,
+          key: s.key,
+          position,
+          status: existing.get(s.key)?.status ?? 'scheduled',
+          openedAt: existing.get(s.key)?.openedAt ?? null,
+          closedAt: existing.get(s.key)?.closedAt ?? null,
+        }),
+      ),
     );
   }
 

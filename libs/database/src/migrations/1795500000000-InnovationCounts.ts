@@ -40,10 +40,18 @@ export class InnovationCounts1795500000000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER innovation_counts_insert AFTER INSERT ON innovations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION innovation_counts_apply()`);
-    await q.query(`CREATE TRIGGER innovation_counts_update AFTER UPDATE ON innovations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION innovation_counts_apply()`);
-    await q.query(`CREATE TRIGGER innovation_counts_delete AFTER DELETE ON innovations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION innovation_counts_apply()`);
-    await q.query(`CREATE TRIGGER innovation_counts_truncate AFTER TRUNCATE ON innovations FOR EACH STATEMENT EXECUTE FUNCTION innovation_counts_apply()`);
+    await q.query(
+      `CREATE TRIGGER innovation_counts_insert AFTER INSERT ON innovations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION innovation_counts_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER innovation_counts_update AFTER UPDATE ON innovations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION innovation_counts_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER innovation_counts_delete AFTER DELETE ON innovations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION innovation_counts_apply()`,
+    );
+    await q.query(
+      `CREATE TRIGGER innovation_counts_truncate AFTER TRUNCATE ON innovations FOR EACH STATEMENT EXECUTE FUNCTION innovation_counts_apply()`,
+    );
     await q.query(`INSERT INTO innovation_counts (competition_id, category, status, current_stage, n)
       SELECT competition_id, category, status, current_stage, count(*) FROM innovations GROUP BY 1, 2, 3, 4`);
   }

@@ -11,7 +11,9 @@ export class ScaleOut1795600000001 implements MigrationInterface {
     // hits: epoch milliseconds of the key's hits within its window, oldest first; a row past expires_at counts nothing.
     await q.query(`CREATE TABLE "rate_limit_hits" ("key" text PRIMARY KEY, "hits" bigint[] NOT NULL, "expires_at" timestamptz NOT NULL)`);
     await q.query(`CREATE INDEX "rate_limit_hits_expires_at" ON "rate_limit_hits" ("expires_at")`);
-    await q.query(`CREATE TABLE "scheduled_tasks" ("task" text PRIMARY KEY, "last_run_at" timestamptz NOT NULL, "runs" bigint NOT NULL DEFAULT 1, "last_runner" text NOT NULL)`);
+    await q.query(
+      `CREATE TABLE "scheduled_tasks" ("task" text PRIMARY KEY, "last_run_at" timestamptz NOT NULL, "runs" bigint NOT NULL DEFAULT 1, "last_runner" text NOT NULL)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

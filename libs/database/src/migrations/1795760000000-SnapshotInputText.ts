@@ -17,7 +17,9 @@ export class SnapshotInputText1795760000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE "ranking_snapshots" ALTER COLUMN "input" SET COMPRESSION default, ALTER COLUMN "output" SET COMPRESSION default, ALTER COLUMN "labels" SET COMPRESSION default`);
+    await q.query(
+      `ALTER TABLE "ranking_snapshots" ALTER COLUMN "input" SET COMPRESSION default, ALTER COLUMN "output" SET COMPRESSION default, ALTER COLUMN "labels" SET COMPRESSION default`,
+    );
     await q.query(`ALTER TABLE "ranking_snapshots" ALTER COLUMN "input" TYPE jsonb USING "input"::jsonb`);
   }
 }

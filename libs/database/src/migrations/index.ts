@@ -21,4 +21,25 @@ import { IndexSurveyAnswers1795770000000 } from './1795770000000-IndexSurveyAnsw
 import { Operations1795780000000 } from './1795780000000-Operations';
 
 /** Every migration, in order. An explicit list: bundlers break globs. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795485076799, Submissions1795485810948, Notifications1795486368106, Judging1795486488079, Results1795486844639, ListIndex1795491043091, InnovationCounts1795500000000, IndexEditions1795510000000, AccountTokens1795600000000, ScaleOut1795600000001, Issue18Rules1795600000002, CitizensVoice1795600000003, RegionTags1795700000000, ScreeningCorrection1795710000000, ReasonCodes1795710000001, RegionAnswerOwner1795720000000, RegionAwards1795740000000, SnapshotInputText1795760000000, IndexSurveyAnswers1795770000000, Operations1795780000000];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Initial1795485076799,
+  Submissions1795485810948,
+  Notifications1795486368106,
+  Judging1795486488079,
+  Results1795486844639,
+  ListIndex1795491043091,
+  InnovationCounts1795500000000,
+  IndexEditions1795510000000,
+  AccountTokens1795600000000,
+  ScaleOut1795600000001,
+  Issue18Rules1795600000002,
+  CitizensVoice1795600000003,
+  RegionTags1795700000000,
+  ScreeningCorrection1795710000000,
+  ReasonCodes1795710000001,
+  RegionAnswerOwner1795720000000,
+  RegionAwards1795740000000,
+  SnapshotInputText1795760000000,
+  IndexSurveyAnswers1795770000000,
+  Operations1795780000000,
+];

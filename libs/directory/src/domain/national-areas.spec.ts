@@ -5,14 +5,24 @@ const BEKASI: OfficialArea = { code: '32.75', name: 'Kota Bekasi', kind: 'kota',
 const KAB_BEKASI: OfficialArea = { code: '32.16', name: 'Kabupaten Bekasi', kind: 'kabupaten', parentCode: '32' };
 const AREAS = [JABAR, BEKASI, KAB_BEKASI];
 
-const region = (id: string, code: string | null, name: string, kind: KnownRegion['kind'], parentId: string | null = null): KnownRegion => ({ id, code, name, kind, parentId });
+const region = (id: string, code: string | null, name: string, kind: KnownRegion['kind'], parentId: string | null = null): KnownRegion => ({
+  id,
+  code,
+  name,
+  kind,
+  parentId,
+});
 
 describe('planAreaImport', () => {
   it.each<[string, KnownRegion[], { create: string[]; update: [string, string][]; unchanged: number }]>([
     ['an empty directory: everything is created', [], { create: ['32', '32.75', '32.16'], update: [], unchanged: 0 }],
     [
       'already imported: nothing changes',
-      [region('p', '32', 'Provinsi Jawa Barat', 'provinsi'), region('k', '32.75', 'Kota Bekasi', 'kota', 'p'), region('b', '32.16', 'Kabupaten Bekasi', 'kabupaten', 'p')],
+      [
+        region('p', '32', 'Provinsi Jawa Barat', 'provinsi'),
+        region('k', '32.75', 'Kota Bekasi', 'kota', 'p'),
+        region('b', '32.16', 'Kabupaten Bekasi', 'kabupaten', 'p'),
+      ],
       { create: [], update: [], unchanged: 3 },
     ],
     [
@@ -23,7 +33,14 @@ describe('planAreaImport', () => {
     [
       'matched by name without a code: takes the code',
       [region('p', null, 'Jawa Barat', 'provinsi'), region('k', null, 'kota  bekasi', 'kota', 'p')],
-      { create: ['32.16'], update: [['p', '32'], ['k', '32.75']], unchanged: 0 },
+      {
+        create: ['32.16'],
+        update: [
+          ['p', '32'],
+          ['k', '32.75'],
+        ],
+        unchanged: 0,
+      },
     ],
     [
       'matched by name with a wrong, unofficial code',
@@ -37,7 +54,11 @@ describe('planAreaImport', () => {
     ],
     [
       'a wrong parent is corrected',
-      [region('p', '32', 'Provinsi Jawa Barat', 'provinsi'), region('q', '33', 'Provinsi Jawa Tengah', 'provinsi'), region('k', '32.75', 'Kota Bekasi', 'kota', 'q')],
+      [
+        region('p', '32', 'Provinsi Jawa Barat', 'provinsi'),
+        region('q', '33', 'Provinsi Jawa Tengah', 'provinsi'),
+        region('k', '32.75', 'Kota Bekasi', 'kota', 'q'),
+      ],
       { create: ['32.16'], update: [['k', '32.75']], unchanged: 1 },
     ],
     [
@@ -47,7 +68,11 @@ describe('planAreaImport', () => {
     ],
   ])('%s', (_name, existing, expected) => {
     const plan = planAreaImport(existing, AREAS);
-    expect({ create: plan.create.map((a) => a.code), update: plan.update.map((u) => [u.id, u.area.code]), unchanged: plan.unchanged }).toEqual(expected);
+    expect({
+      create: plan.create.map((a) => a.code),
+      update: plan.update.map((u) => [u.id, u.area.code]),
+      unchanged: plan.unchanged,
+    }).toEqual(expected);
   });
 
   it('applying the plan and planning again changes nothing', () => {

@@ -6,7 +6,11 @@ import { ORGANIZATION_KINDS, REGION_KINDS, type OrganizationKind, type RegionKin
 export class CreateRegionDto {
   @ApiProperty({ example: 'Kota Bekasi' }) @IsString() @IsNotBlank() @MaxLength(200) name: string;
   @ApiProperty({ enum: REGION_KINDS }) @IsIn(REGION_KINDS) kind: RegionKind;
-  @ApiPropertyOptional({ example: '32.75' }) @IsOptional() @IsString() @Matches(/^[0-9.]{2,20}$/, { message: 'code must be a BPS code like 32.75' }) code?: string;
+  @ApiPropertyOptional({ example: '32.75' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9.]{2,20}$/, { message: 'code must be a BPS code like 32.75' })
+  code?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() parentId?: string;
 }
 
@@ -19,7 +23,11 @@ export class CreateOrganizationDto {
   @ApiProperty({ example: 'RSUD Kota Bekasi' }) @IsString() @IsNotBlank() @MaxLength(300) name: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() regionId: string;
   @ApiPropertyOptional({ enum: ORGANIZATION_KINDS, default: 'opd' }) @IsOptional() @IsIn(ORGANIZATION_KINDS) kind?: OrganizationKind;
-  @ApiPropertyOptional({ example: 'RSUD-BKS' }) @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]{1,40}$/, { message: 'code may hold letters, digits, dot, dash and underscore (at most 40)' }) code?: string;
+  @ApiPropertyOptional({ example: 'RSUD-BKS' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,40}$/, { message: 'code may hold letters, digits, dot, dash and underscore (at most 40)' })
+  code?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(320) email?: string;
 }
 

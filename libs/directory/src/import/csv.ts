@@ -9,8 +9,15 @@ export interface RowError {
 }
 
 export class ImportRefused extends ValidationFailed {
-  constructor(code: string, readonly errors: RowError[]) {
-    super(errors.map((e) => ({ field: `row ${e.row}: ${e.field}`, message: e.message })), code, `The import was refused (${errors.length} error(s), nothing was written)`);
+  constructor(
+    code: string,
+    readonly errors: RowError[],
+  ) {
+    super(
+      errors.map((e) => ({ field: `row ${e.row}: ${e.field}`, message: e.message })),
+      code,
+      `The import was refused (${errors.length} error(s), nothing was written)`,
+    );
     (this.details as Record<string, unknown>).errors = errors;
   }
 }

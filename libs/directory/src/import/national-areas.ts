@@ -15,7 +15,11 @@ function packageDir(): string {
 }
 
 async function csv(file: string): Promise<Record<string, string>[]> {
-  return parse(await readFile(path.join(packageDir(), 'data', file), 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  return parse(await readFile(path.join(packageDir(), 'data', file), 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+  }) as Record<string, string>[];
 }
 
 /** "idn-area-data@4.0.1": the source named in import results and audit events. */

@@ -71,8 +71,18 @@ export class DirectoryRepository {
     return (row[0] as OwnedBy | undefined) ?? null;
   }
 
-  async listOrganizations(scope: OrganizationScope, filter: OrganizationFilter, page: number, pageSize: number): Promise<[OrganizationEntity[], number]> {
-    const qb = this.orgs().createQueryBuilder('o').leftJoinAndSelect('o.region', 'r').orderBy('o.name', 'ASC').skip((page - 1) * pageSize).take(pageSize);
+  async listOrganizations(
+    scope: OrganizationScope,
+    filter: OrganizationFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<[OrganizationEntity[], number]> {
+    const qb = this.orgs()
+      .createQueryBuilder('o')
+      .leftJoinAndSelect('o.region', 'r')
+      .orderBy('o.name', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize);
     if (scope.kind === 'none') qb.andWhere('false');
     if (scope.kind === 'organization') qb.andWhere('o.id = :sid', { sid: scope.organizationId });
     if (scope.kind === 'region') qb.andWhere('(r.id = :rid OR r.parent_id = :rid)', { rid: scope.regionId });
@@ -85,12 +95,21 @@ export class DirectoryRepository {
     return this.orgs(tx).find();
   }
 
-  insertOrganizations(tx: EntityManager, rows: Pick<OrganizationEntity, 'code' | 'name' | 'kind' | 'regionId' | 'email'>[]): Promise<OrganizationEntity[]> {
-    return this.orgs(tx).save(rows.map((r) => this.orgs(tx).create(r)), { chunk: 500 });
+  insertOrganizations(
+    tx: EntityManager,
+    rows: Pick<OrganizationEntity, 'code' | 'name' | 'kind' | 'regionId' | 'email'>[],
+  ): Promise<OrganizationEntity[]> {
+    return this.orgs(tx).save(
+      rows.map((r) => this.orgs(tx).create(r)),
+      { chunk: 500 },
+    );
   }
 
   /** Brings existing regions in line with official areas: code, name, kind and parent (by the parent's code). */
-  async applyAreaUpdates(tx: EntityManager, updates: { id: string; code: string; name: string; kind: RegionKind; parentCode: string | null }[]): Promise<void> {
+  async applyAreaUpdates(
+    tx: EntityManager,
+    updates: { id: string; code: string; name: string; kind: RegionKind; parentCode: string | null }[],
+  ): Promise<void> {
     if (!updates.length) return;
     // Codes and names are unique: clear the codes first so that two regions can swap them in one import.
     await tx.query(`UPDATE regions SET code = NULL WHERE id = ANY($1::uuid[])`, [updates.map((u) => u.id)]);
@@ -99,12 +118,21 @@ export class DirectoryRepository {
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, code, name, kind, parent_code)
          LEFT JOIN regions p ON p.code = u.parent_code
         WHERE r.id = u.id`,
-      [updates.map((u) => u.id), updates.map((u) => u.code), updates.map((u) => u.name), updates.map((u) => u.kind), updates.map((u) => u.parentCode)],
+      [
+        updates.map((u) => u.id),
+        updates.map((u) => u.code),
+        updates.map((u) => u.name),
+        updates.map((u) => u.kind),
+        updates.map((u) => u.parentCode),
+      ],
     );
   }
 
   /** Inserts official areas in one statement, each child under the region holding its parent's code. */
-  async insertAreas(tx: EntityManager, areas: { code: string; name: string; kind: RegionKind; parentCode: string | null }[]): Promise<void> {
+  async insertAreas(
+    tx: EntityManager,
+    areas: { code: string; name: string; kind: RegionKind; parentCode: string | null }[],
+  ): Promise<void> {
     if (!areas.length) return;
     await tx.query(
       `INSERT INTO regions (code, name, kind, parent_id)

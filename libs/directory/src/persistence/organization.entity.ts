@@ -10,7 +10,8 @@ export class OrganizationEntity {
   @Column({ type: 'varchar', length: 300 }) name: string;
   @Column({ type: 'varchar', length: 20, default: 'opd' }) kind: OrganizationKind;
   @Index('organizations_region_idx')
-  @Column({ type: 'uuid', name: 'region_id' }) regionId: string;
+  @Column({ type: 'uuid', name: 'region_id' })
+  regionId: string;
   @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'region_id' })
   region?: RegionEntity;

@@ -10,12 +10,14 @@ export class RegionEntity {
   @Column({ type: 'varchar', length: 200 }) name: string;
   @Column({ type: 'varchar', length: 20 }) kind: RegionKind;
   @Index('regions_parent_idx')
-  @Column({ type: 'uuid', name: 'parent_id', nullable: true }) parentId: string | null;
+  @Column({ type: 'uuid', name: 'parent_id', nullable: true })
+  parentId: string | null;
   @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'parent_id' })
   parent?: RegionEntity | null;
   /** Tags for award and index groups across kinds (see domain/region-tag). */
   @Index('regions_tags_idx')
-  @Column({ type: 'text', array: true, default: () => "'{}'" }) tags: string[];
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags: string[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -4,7 +4,14 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import type { AppEnv } from '@app/config';
-import { ACCOUNT_TOKEN_TTL_MS, accountToken, accountTokenHash, accountTokenId, ValidationFailed, type AccountTokenPurpose } from '@app/common';
+import {
+  ACCOUNT_TOKEN_TTL_MS,
+  accountToken,
+  accountTokenHash,
+  accountTokenId,
+  ValidationFailed,
+  type AccountTokenPurpose,
+} from '@app/common';
 import { AuditService } from '@app/audit';
 import { AccountTokenEntity } from '../persistence/account-token.entity';
 import { RefreshTokensRepository } from '../persistence/refresh-tokens.repository';
@@ -50,7 +57,12 @@ export class AccountAccessService {
     await tx.getRepository(AccountTokenEntity).insert(rows);
     await this.mail.queue(
       tx,
-      users.map((u, i) => ({ purpose, tokenId: rows[i].id, expiresAt, user: { id: u.id, email: u.email, name: u.name, locale: u.locale } })),
+      users.map((u, i) => ({
+        purpose,
+        tokenId: rows[i].id,
+        expiresAt,
+        user: { id: u.id, email: u.email, name: u.name, locale: u.locale },
+      })),
     );
   }
 
@@ -60,9 +72,13 @@ export class AccountAccessService {
    */
   async requestPasswordReset(email: string, now = new Date()): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const user = await tx.getRepository(UserEntity).findOne({ where: { email: email.trim().toLowerCase() }, lock: { mode: 'pessimistic_write' } });
+      const user = await tx
+        .getRepository(UserEntity)
+        .findOne({ where: { email: email.trim().toLowerCase() }, lock: { mode: 'pessimistic_write' } });
       if (!user || !user.active) return;
-      const recent = await tx.getRepository(AccountTokenEntity).exists({ where: { userId: user.id, purpose: 'password_reset', createdAt: MoreThan(new Date(now.getTime() - PASSWORD_RESET_COOLDOWN_MS)) } });
+      const recent = await tx.getRepository(AccountTokenEntity).exists({
+        where: { userId: user.id, purpose: 'password_reset', createdAt: MoreThan(new Date(now.getTime() - PASSWORD_RESET_COOLDOWN_MS)) },
+      });
       if (recent) return;
       await this.issue(tx, 'password_reset', [user], now);
       await this.audit.record(tx, { actorId: null, action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id });
@@ -73,16 +89,29 @@ export class AccountAccessService {
   async setPassword(purpose: AccountTokenPurpose, token: string, password: string, now = new Date()): Promise<void> {
     await this.db.transaction(async (tx) => {
       const id = accountTokenId(this.secret, purpose, token);
-      const row = id ? await tx.getRepository(AccountTokenEntity).findOne({ where: { id, purpose, tokenHash: accountTokenHash(token) }, lock: { mode: 'pessimistic_write' } }) : null;
+      const row = id
+        ? await tx
+            .getRepository(AccountTokenEntity)
+            .findOne({ where: { id, purpose, tokenHash: accountTokenHash(token) }, lock: { mode: 'pessimistic_write' } })
+        : null;
       const user = row && !row.usedAt && row.expiresAt > now ? await this.users.findById(row.userId, tx) : null;
       if (!row || !user || !user.active) {
-        throw new ValidationFailed([{ field: 'token', message: 'the link is not valid, has expired or was already used' }], 'AUTH_TOKEN_INVALID', 'This link is not valid any more; ask for a new one');
+        throw new ValidationFailed(
+          [{ field: 'token', message: 'the link is not valid, has expired or was already used' }],
+          'AUTH_TOKEN_INVALID',
+          'This link is not valid any more; ask for a new one',
+        );
       }
       checkPassword(password, user.email, user.name);
       await tx.getRepository(UserEntity).update({ id: user.id }, { passwordHash: await this.hasher.hash(password) });
       await tx.getRepository(AccountTokenEntity).update({ userId: user.id, purpose, usedAt: IsNull() }, { usedAt: now });
       await this.sessions.revokeAllOfUser(user.id, now, tx);
-      await this.audit.record(tx, { actorId: user.id, action: purpose === 'invitation' ? 'auth.invitation_accepted' : 'auth.password_reset', entityType: 'user', entityId: user.id });
+      await this.audit.record(tx, {
+        actorId: user.id,
+        action: purpose === 'invitation' ? 'auth.invitation_accepted' : 'auth.password_reset',
+        entityType: 'user',
+        entityId: user.id,
+      });
     });
   }
 }

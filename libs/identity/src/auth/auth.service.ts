@@ -77,7 +77,12 @@ export class AuthService {
     });
     if ('pair' in result && result.pair) return result.pair;
     if (result.error === 'AUTH_REFRESH_REUSED') {
-      await this.audit.record(null, { actorId: result.userId ?? null, action: 'auth.refresh_reuse', entityType: 'user', entityId: result.userId ?? 'unknown' });
+      await this.audit.record(null, {
+        actorId: result.userId ?? null,
+        action: 'auth.refresh_reuse',
+        entityType: 'user',
+        entityId: result.userId ?? 'unknown',
+      });
     }
     const messages = {
       AUTH_REFRESH_INVALID: 'The refresh token is not valid',
@@ -92,7 +97,12 @@ export class AuthService {
   async logout(actor: Actor, everywhere = false, now = new Date()): Promise<void> {
     if (everywhere) await this.tokens.revokeAllOfUser(actor.id, now);
     else await this.tokens.revokeFamily(actor.sessionId, now);
-    await this.audit.record(null, { actorId: actor.id, action: everywhere ? 'auth.logout_all' : 'auth.logout', entityType: 'user', entityId: actor.id });
+    await this.audit.record(null, {
+      actorId: actor.id,
+      action: everywhere ? 'auth.logout_all' : 'auth.logout',
+      entityType: 'user',
+      entityId: actor.id,
+    });
   }
 
   private async issue(tx: import('typeorm').EntityManager, user: UserEntity, familyId: string, now: Date): Promise<TokenPair> {
@@ -103,8 +113,20 @@ export class AuthService {
       tokenHash: this.hashToken(refreshToken),
       expiresAt: new Date(now.getTime() + this.jwt.refreshTtlSeconds * 1000),
     });
-    const claims: AccessClaims = { sub: user.id, sid: familyId, role: user.role, email: user.email, name: user.name, org: user.organizationId, reg: user.regionId };
-    const accessToken = await this.jwtService.signAsync(claims, { secret: this.signingKey, expiresIn: this.jwt.accessTtlSeconds, algorithm: 'HS256' });
+    const claims: AccessClaims = {
+      sub: user.id,
+      sid: familyId,
+      role: user.role,
+      email: user.email,
+      name: user.name,
+      org: user.organizationId,
+      reg: user.regionId,
+    };
+    const accessToken = await this.jwtService.signAsync(claims, {
+      secret: this.signingKey,
+      expiresIn: this.jwt.accessTtlSeconds,
+      algorithm: 'HS256',
+    });
     return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: this.jwt.accessTtlSeconds, user: toUserView(user) };
   }
 

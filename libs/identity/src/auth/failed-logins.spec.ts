@@ -6,10 +6,22 @@ describe('retryAfterMs (failed sign-ins per client address, any e-mail)', () => 
 
   it.each([
     ['below the limit', [t0, t0 + min], 3, t0 + 2 * min, 0],
-    ['at the limit: until the oldest failure leaves the window', [t0, t0 + min, t0 + 2 * min], 3, t0 + 3 * min, LOGIN_ADDRESS_WINDOW_MS - 3 * min],
+    [
+      'at the limit: until the oldest failure leaves the window',
+      [t0, t0 + min, t0 + 2 * min],
+      3,
+      t0 + 3 * min,
+      LOGIN_ADDRESS_WINDOW_MS - 3 * min,
+    ],
     ['the oldest aged out: one more try', [t0, t0 + min, t0 + 2 * min], 3, t0 + LOGIN_ADDRESS_WINDOW_MS, 0],
     ['the window slides on', [t0 + min, t0 + 2 * min, t0 + LOGIN_ADDRESS_WINDOW_MS], 3, t0 + LOGIN_ADDRESS_WINDOW_MS, min],
-    ['more kept than the limit: the limit-th newest decides', [t0, t0 + min, t0 + 2 * min], 2, t0 + 3 * min, LOGIN_ADDRESS_WINDOW_MS - 2 * min],
+    [
+      'more kept than the limit: the limit-th newest decides',
+      [t0, t0 + min, t0 + 2 * min],
+      2,
+      t0 + 3 * min,
+      LOGIN_ADDRESS_WINDOW_MS - 2 * min,
+    ],
     ['none', [], 1, t0, 0],
   ])('%s', (_name, hits, limit, now, wait) => expect(retryAfterMs(hits, limit, LOGIN_ADDRESS_WINDOW_MS, now)).toBe(wait));
 

@@ -27,10 +27,20 @@ export class RedisHitLog extends HitLog {
   private readonly logger = new Logger(RedisHitLog.name);
   private failing = false;
 
-  constructor(url: string, private readonly prefix: string, private readonly fallback: HitLog) {
+  constructor(
+    url: string,
+    private readonly prefix: string,
+    private readonly fallback: HitLog,
+  ) {
     super();
     // Fail fast rather than queue logins behind a Redis that is down.
-    this.redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000, commandTimeout: 2000 });
+    this.redis = new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: true,
+      connectTimeout: 2000,
+      commandTimeout: 2000,
+    });
     this.redis.on('error', () => undefined);
   }
 
@@ -39,11 +49,17 @@ export class RedisHitLog extends HitLog {
   }
 
   add(key: string, now: number, windowMs: number, keep: number): Promise<number[]> {
-    return this.orFallback(() => this.addHere(key, now, windowMs, keep), () => this.fallback.add(key, now, windowMs, keep));
+    return this.orFallback(
+      () => this.addHere(key, now, windowMs, keep),
+      () => this.fallback.add(key, now, windowMs, keep),
+    );
   }
 
   list(key: string, now: number, windowMs: number): Promise<number[]> {
-    return this.orFallback(async () => scores(await this.redis.zrangebyscore(this.k(key), `(${now - windowMs}`, '+inf', 'WITHSCORES')), () => this.fallback.list(key, now, windowMs));
+    return this.orFallback(
+      async () => scores(await this.redis.zrangebyscore(this.k(key), `(${now - windowMs}`, '+inf', 'WITHSCORES')),
+      () => this.fallback.list(key, now, windowMs),
+    );
   }
 
   private async orFallback(here: () => Promise<number[]>, there: () => Promise<number[]>): Promise<number[]> {
@@ -124,7 +140,9 @@ export class PostgresHitLog extends HitLog {
       inject: [ConfigService, DataSource],
       useFactory: (config: ConfigService<AppEnv, true>, db: DataSource) => {
         const redisUrl = config.get('redisUrl', { infer: true });
-        return redisUrl ? new RedisHitLog(redisUrl, config.get('queue', { infer: true }).prefix, new PostgresHitLog(db)) : new PostgresHitLog(db);
+        return redisUrl
+          ? new RedisHitLog(redisUrl, config.get('queue', { infer: true }).prefix, new PostgresHitLog(db))
+          : new PostgresHitLog(db);
       },
     },
   ],

@@ -46,6 +46,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!(await this.tokens.isSessionLive(claims.sid, claims.sub, new Date()))) {
       throw new Unauthorized('AUTH_SESSION_ENDED', 'This session has ended; sign in again');
     }
-    return { id: claims.sub, sessionId: claims.sid, role: claims.role, email: claims.email, name: claims.name, organizationId: claims.org, regionId: claims.reg };
+    return {
+      id: claims.sub,
+      sessionId: claims.sid,
+      role: claims.role,
+      email: claims.email,
+      name: claims.name,
+      organizationId: claims.org,
+      regionId: claims.reg,
+    };
   }
 }

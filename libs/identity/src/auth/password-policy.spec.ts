@@ -17,7 +17,10 @@ describe('password policy (length rules and zxcvbn strength, issue 19)', () => {
     expect(errors.map((e) => e.message).join(' ')).toMatch(message);
   });
 
-  it.each(['demo-pass-2024', 'kebijakan-sandi-2025', 'juri-ketik-2025-rahasia', 'Kopi tubruk & 7 ekor kucing'])('accepts %j', (password) => {
-    expect(passwordFieldErrors(password, 'budi.santoso@bekasikota.go.id', 'Budi Santoso')).toEqual([]);
-  });
+  it.each(['demo-pass-2024', 'kebijakan-sandi-2025', 'juri-ketik-2025-rahasia', 'Kopi tubruk & 7 ekor kucing'])(
+    'accepts %j',
+    (password) => {
+      expect(passwordFieldErrors(password, 'budi.santoso@bekasikota.go.id', 'Budi Santoso')).toEqual([]);
+    },
+  );
 });

@@ -13,7 +13,10 @@ export class RefreshDto {
 }
 
 export class LogoutDto {
-  @ApiPropertyOptional({ description: 'End every session of this user, not only the current one' }) @IsOptional() @IsBoolean() everywhere?: boolean;
+  @ApiPropertyOptional({ description: 'End every session of this user, not only the current one' })
+  @IsOptional()
+  @IsBoolean()
+  everywhere?: boolean;
 }
 
 export class TokenPairView {
@@ -31,5 +34,9 @@ export class PasswordResetRequestDto {
 /** The one-time link's token (from the invitation or reset e-mail) and the password its owner chooses. */
 export class AccountTokenPasswordDto {
   @ApiProperty({ description: 'the `token` parameter of the e-mail link' }) @IsString() @IsNotBlank() @MaxLength(200) token: string;
-  @ApiProperty({ description: 'the new password (policy: 400 AUTH_PASSWORD_WEAK naming `password`)' }) @IsString() @IsNotBlank() @MaxLength(200) password: string;
+  @ApiProperty({ description: 'the new password (policy: 400 AUTH_PASSWORD_WEAK naming `password`)' })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(200)
+  password: string;
 }

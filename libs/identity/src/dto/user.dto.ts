@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ROLES, type Role, IsNotBlank } from '@app/common';
 
 export class AffiliationDto {
@@ -16,7 +30,12 @@ export class CreateUserDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'required for role opd' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'required for role coordinator' }) @IsOptional() @IsUUID() regionId?: string;
   @ApiPropertyOptional({ type: [AffiliationDto], description: 'jurors: organizations and regions they are affiliated with' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AffiliationDto) affiliations?: AffiliationDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AffiliationDto)
+  affiliations?: AffiliationDto[];
   @ApiPropertyOptional({ enum: ['id', 'en'] }) @IsOptional() @IsIn(['id', 'en']) locale?: 'id' | 'en';
 }
 

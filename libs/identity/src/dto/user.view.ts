@@ -15,7 +15,17 @@ export class UserView {
 }
 
 export function toUserView(u: UserEntity): UserView {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, organizationId: u.organizationId, regionId: u.regionId, affiliations: u.affiliations ?? [], locale: u.locale, active: u.active };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    organizationId: u.organizationId,
+    regionId: u.regionId,
+    affiliations: u.affiliations ?? [],
+    locale: u.locale,
+    active: u.active,
+  };
 }
 
 export class UserPageView {

@@ -10,7 +10,8 @@ export class AccountTokenEntity {
   @Column({ type: 'uuid', name: 'user_id' }) userId: string;
   @Column({ type: 'varchar', length: 20 }) purpose: AccountTokenPurpose;
   @Index('account_tokens_hash_uq', { unique: true })
-  @Column({ type: 'varchar', length: 64, name: 'token_hash' }) tokenHash: string;
+  @Column({ type: 'varchar', length: 64, name: 'token_hash' })
+  tokenHash: string;
   @Column({ type: 'timestamptz', name: 'expires_at' }) expiresAt: Date;
   @Column({ type: 'timestamptz', name: 'used_at', nullable: true }) usedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -8,14 +8,17 @@ import type { Affiliation, Role } from '@app/common';
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('users_email_uq', { unique: true })
-  @Column({ type: 'varchar', length: 320 }) email: string;
+  @Column({ type: 'varchar', length: 320 })
+  email: string;
   @Column({ type: 'varchar', length: 200 }) name: string;
   @Column({ type: 'varchar', length: 200, name: 'password_hash', select: false }) passwordHash: string;
   @Column({ type: 'varchar', length: 20 }) role: Role;
   @Index('users_organization_idx')
-  @Column({ type: 'uuid', name: 'organization_id', nullable: true }) organizationId: string | null;
+  @Column({ type: 'uuid', name: 'organization_id', nullable: true })
+  organizationId: string | null;
   @Index('users_region_idx')
-  @Column({ type: 'uuid', name: 'region_id', nullable: true }) regionId: string | null;
+  @Column({ type: 'uuid', name: 'region_id', nullable: true })
+  regionId: string | null;
   /** Jurors' declared affiliations (organizations, regions), used for conflicts of interest. */
   @Column({ type: 'jsonb', default: () => `'[]'` }) affiliations: Affiliation[];
   @Column({ type: 'varchar', length: 2, default: 'id' }) locale: 'id' | 'en';

@@ -29,7 +29,11 @@ export class UsersRepository {
 
   /** With the password hash, for login only. */
   findForLogin(email: string): Promise<UserEntity | null> {
-    return this.repo().createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email: email.trim().toLowerCase() }).getOne();
+    return this.repo()
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
   }
 
   existingEmails(emails: string[], tx?: EntityManager): Promise<string[]> {
@@ -40,7 +44,11 @@ export class UsersRepository {
   }
 
   async list(filter: UserFilter, page: number, pageSize: number): Promise<[UserEntity[], number]> {
-    const qb = this.repo().createQueryBuilder('u').orderBy('u.email', 'ASC').skip((page - 1) * pageSize).take(pageSize);
+    const qb = this.repo()
+      .createQueryBuilder('u')
+      .orderBy('u.email', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize);
     if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
     if (filter.organizationId) qb.andWhere('u.organization_id = :org', { org: filter.organizationId });
     if (filter.regionId) qb.andWhere('u.region_id = :region', { region: filter.regionId });
@@ -64,12 +72,18 @@ export class UsersRepository {
   /** Active OPD accounts of these organizations: `{id, organizationId}`. */
   activeOpdUsers(organizationIds: string[], tx?: EntityManager): Promise<{ id: string; organizationId: string }[]> {
     if (!organizationIds.length) return Promise.resolve([]);
-    return (tx ?? this.db.manager).query(`SELECT id, organization_id AS "organizationId" FROM users WHERE role = 'opd' AND active AND organization_id = ANY($1::uuid[])`, [organizationIds]);
+    return (tx ?? this.db.manager).query(
+      `SELECT id, organization_id AS "organizationId" FROM users WHERE role = 'opd' AND active AND organization_id = ANY($1::uuid[])`,
+      [organizationIds],
+    );
   }
 
   /** Active coordinators of any of these regions, by id. */
   async activeCoordinatorsOf(regionIds: string[], tx?: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await (tx ?? this.db.manager).query(`SELECT id FROM users WHERE role = 'coordinator' AND active AND region_id = ANY($1::uuid[]) ORDER BY id`, [regionIds]);
+    const rows: { id: string }[] = await (tx ?? this.db.manager).query(
+      `SELECT id FROM users WHERE role = 'coordinator' AND active AND region_id = ANY($1::uuid[]) ORDER BY id`,
+      [regionIds],
+    );
     return rows.map((r) => r.id);
   }
 

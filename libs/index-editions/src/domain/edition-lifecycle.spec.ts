@@ -1,5 +1,13 @@
 import { DomainError } from '@app/kernel';
-import { assertFrameworkEditable, assertPublishable, assertSelfAssessmentOpen, assertTransition, assertVerificationOpen, isLowerOption, type EditionStatus } from './edition-lifecycle';
+import {
+  assertFrameworkEditable,
+  assertPublishable,
+  assertSelfAssessmentOpen,
+  assertTransition,
+  assertVerificationOpen,
+  isLowerOption,
+  type EditionStatus,
+} from './edition-lifecycle';
 
 const code = (f: () => void): string | null => {
   try {
@@ -33,13 +41,17 @@ describe('index edition lifecycle', () => {
     ['self_assessment', new Date('2026-06-01T00:00:00Z'), 'INDEX_SELF_ASSESSMENT_CLOSED'],
     ['verification', null, 'INDEX_SELF_ASSESSMENT_CLOSED'],
     ['draft', null, 'INDEX_SELF_ASSESSMENT_CLOSED'],
-  ])('self-assessment open in %s until %s', (status, closesAt, expected) => expect(code(() => assertSelfAssessmentOpen(status, closesAt, now))).toBe(expected));
+  ])('self-assessment open in %s until %s', (status, closesAt, expected) =>
+    expect(code(() => assertSelfAssessmentOpen(status, closesAt, now))).toBe(expected),
+  );
 
   it.each<[EditionStatus, Date | null, string | null]>([
     ['verification', null, null],
     ['verification', new Date('2026-05-01T00:00:00Z'), 'INDEX_VERIFICATION_CLOSED'],
     ['closed', null, 'INDEX_VERIFICATION_CLOSED'],
-  ])('verification open in %s until %s', (status, closesAt, expected) => expect(code(() => assertVerificationOpen(status, closesAt, now))).toBe(expected));
+  ])('verification open in %s until %s', (status, closesAt, expected) =>
+    expect(code(() => assertVerificationOpen(status, closesAt, now))).toBe(expected),
+  );
 
   it.each<[EditionStatus, string | null]>([
     ['draft', 'INDEX_NOT_PUBLISHABLE'],

@@ -54,7 +54,10 @@ export function assertTransition(from: EditionStatus, to: EditionStatus): void {
   if (NEXT_STATUS[from] === to) return;
   throw editionConflict(
     IndexEditionErrorCode.IllegalTransition,
-    { id: `Edisi berstatus ${STATUS_LABEL[from].id} tidak dapat berpindah ke ${STATUS_LABEL[to].id}.`, en: `An edition in ${STATUS_LABEL[from].en} cannot move to ${STATUS_LABEL[to].en}.` },
+    {
+      id: `Edisi berstatus ${STATUS_LABEL[from].id} tidak dapat berpindah ke ${STATUS_LABEL[to].id}.`,
+      en: `An edition in ${STATUS_LABEL[from].en} cannot move to ${STATUS_LABEL[to].en}.`,
+    },
     { from, to, allowed: NEXT_STATUS[from] },
   );
 }
@@ -62,7 +65,14 @@ export function assertTransition(from: EditionStatus, to: EditionStatus): void {
 /** The framework is configuration until the regions start answering it: 409 INDEX_FRAMEWORK_FROZEN after draft. */
 export function assertFrameworkEditable(status: EditionStatus): void {
   if (status !== 'draft')
-    throw editionConflict(IndexEditionErrorCode.FrameworkFrozen, { id: 'Kerangka indeks tidak dapat diubah setelah penilaian mandiri dibuka.', en: 'The framework cannot change once the self-assessment has opened.' }, { status });
+    throw editionConflict(
+      IndexEditionErrorCode.FrameworkFrozen,
+      {
+        id: 'Kerangka indeks tidak dapat diubah setelah penilaian mandiri dibuka.',
+        en: 'The framework cannot change once the self-assessment has opened.',
+      },
+      { status },
+    );
 }
 
 /**
@@ -71,19 +81,34 @@ export function assertFrameworkEditable(status: EditionStatus): void {
  */
 export function assertSelfAssessmentOpen(status: EditionStatus, closesAt: Date | null, now: Date): void {
   if (status === 'self_assessment' && (!closesAt || closesAt > now)) return;
-  throw editionConflict(IndexEditionErrorCode.SelfAssessmentClosed, { id: 'Penilaian mandiri tidak sedang dibuka.', en: 'The self-assessment is not open.' }, { status, closesAt });
+  throw editionConflict(
+    IndexEditionErrorCode.SelfAssessmentClosed,
+    { id: 'Penilaian mandiri tidak sedang dibuka.', en: 'The self-assessment is not open.' },
+    { status, closesAt },
+  );
 }
 
 /** Validators write only while verification is open (and its window, when set, has not closed). */
 export function assertVerificationOpen(status: EditionStatus, closesAt: Date | null, now: Date): void {
   if (status === 'verification' && (!closesAt || closesAt > now)) return;
-  throw editionConflict(IndexEditionErrorCode.VerificationClosed, { id: 'Verifikasi tidak sedang dibuka.', en: 'Verification is not open.' }, { status, closesAt });
+  throw editionConflict(
+    IndexEditionErrorCode.VerificationClosed,
+    { id: 'Verifikasi tidak sedang dibuka.', en: 'Verification is not open.' },
+    { status, closesAt },
+  );
 }
 
 /** A snapshot is published from verification or a closed edition. */
 export function assertPublishable(status: EditionStatus): void {
   if (status === 'verification' || status === 'closed') return;
-  throw editionConflict(IndexEditionErrorCode.NotPublishable, { id: 'Hasil indeks baru dapat diterbitkan setelah verifikasi dibuka.', en: 'Index results can be published once verification has opened.' }, { status });
+  throw editionConflict(
+    IndexEditionErrorCode.NotPublishable,
+    {
+      id: 'Hasil indeks baru dapat diterbitkan setelah verifikasi dibuka.',
+      en: 'Index results can be published once verification has opened.',
+    },
+    { status },
+  );
 }
 
 /** Options of an indicator in score order, for "a lower verified option needs a note". */

@@ -18,8 +18,25 @@ const FRAMEWORK: IndexFramework = {
           key: 'institusi',
           label: text('Institusi'),
           indicators: [
-            { key: 'regulasi', scope: 'region', label: text('r'), options: [{ key: 'no', score: 0, guidance: text('no'), evidence: none }, { key: 'perkada', score: 2, guidance: text('p'), evidence: none }, { key: 'perda', score: 3, guidance: text('d'), evidence: none }] },
-            { key: 'anggaran', scope: 'region', label: text('a'), options: [{ key: 'no', score: 0, guidance: text('no'), evidence: none }, { key: 'ada', score: 2, guidance: text('ada'), evidence: none }] },
+            {
+              key: 'regulasi',
+              scope: 'region',
+              label: text('r'),
+              options: [
+                { key: 'no', score: 0, guidance: text('no'), evidence: none },
+                { key: 'perkada', score: 2, guidance: text('p'), evidence: none },
+                { key: 'perda', score: 3, guidance: text('d'), evidence: none },
+              ],
+            },
+            {
+              key: 'anggaran',
+              scope: 'region',
+              label: text('a'),
+              options: [
+                { key: 'no', score: 0, guidance: text('no'), evidence: none },
+                { key: 'ada', score: 2, guidance: text('ada'), evidence: none },
+              ],
+            },
           ],
         },
       ],
@@ -28,8 +45,37 @@ const FRAMEWORK: IndexFramework = {
       key: 'sid',
       label: text('SID'),
       variables: [
-        { key: 'kematangan', label: text('K'), indicators: [{ key: 'tahapan', scope: 'innovation', label: text('t'), options: [{ key: 'ide', score: 1, guidance: text('i'), evidence: none }, { key: 'terap', score: 3, guidance: text('t'), evidence: none }] }] },
-        { key: 'jumlah', label: text('J'), indicators: [{ key: 'jumlah', scope: 'count', label: text('j'), steps: [{ min: 0, score: 0, guidance: text('0') }, { min: 2, score: 2, guidance: text('2') }, { min: 3, score: 4, guidance: text('3') }] }] },
+        {
+          key: 'kematangan',
+          label: text('K'),
+          indicators: [
+            {
+              key: 'tahapan',
+              scope: 'innovation',
+              label: text('t'),
+              options: [
+                { key: 'ide', score: 1, guidance: text('i'), evidence: none },
+                { key: 'terap', score: 3, guidance: text('t'), evidence: none },
+              ],
+            },
+          ],
+        },
+        {
+          key: 'jumlah',
+          label: text('J'),
+          indicators: [
+            {
+              key: 'jumlah',
+              scope: 'count',
+              label: text('j'),
+              steps: [
+                { min: 0, score: 0, guidance: text('0') },
+                { min: 2, score: 2, guidance: text('2') },
+                { min: 3, score: 4, guidance: text('3') },
+              ],
+            },
+          ],
+        },
       ],
     },
   ],
@@ -39,7 +85,12 @@ describe('regionBreakdown', () => {
   it.each([
     {
       name: 'verified lower and one innovation not eligible: divisor max(minInnovations, n)',
-      innovations: [{ id: 'a', region: 'r' }, { id: 'b', region: 'r', eligible: false }, { id: 'c', region: 'r' }, { id: 'x', region: 'other' }],
+      innovations: [
+        { id: 'a', region: 'r' },
+        { id: 'b', region: 'r', eligible: false },
+        { id: 'c', region: 'r' },
+        { id: 'x', region: 'other' },
+      ],
       answers: [
         { region: 'r', indicator: 'regulasi', self: 'perda', verified: 'perkada' },
         { region: 'r', indicator: 'anggaran', self: 'ada' },
@@ -72,7 +123,17 @@ describe('regionBreakdown', () => {
       ],
       maturity: [{ id: 'a', self: 1, verified: 1 }],
     },
-    { name: 'nothing answered: every variable 0', innovations: [], answers: [], variables: [{ key: 'institusi', self: 0 }, { key: 'kematangan', self: 0 }, { key: 'jumlah', self: 0 }], maturity: [] },
+    {
+      name: 'nothing answered: every variable 0',
+      innovations: [],
+      answers: [],
+      variables: [
+        { key: 'institusi', self: 0 },
+        { key: 'kematangan', self: 0 },
+        { key: 'jumlah', self: 0 },
+      ],
+      maturity: [],
+    },
   ])('$name', ({ innovations, answers, variables, maturity }) => {
     const result = regionBreakdown(FRAMEWORK, { innovations, answers }, 'r');
     expect(result.variables).toEqual(variables.map((v) => expect.objectContaining(v)));
@@ -80,7 +141,11 @@ describe('regionBreakdown', () => {
   });
 
   it('a third divides and rounds at the framework decimals', () => {
-    const result = regionBreakdown({ ...FRAMEWORK, method: { decimals: 2, minInnovations: 3 } }, { innovations: [{ id: 'a', region: 'r' }], answers: [{ innovation: 'a', indicator: 'tahapan', self: 'ide' }] }, 'r');
+    const result = regionBreakdown(
+      { ...FRAMEWORK, method: { decimals: 2, minInnovations: 3 } },
+      { innovations: [{ id: 'a', region: 'r' }], answers: [{ innovation: 'a', indicator: 'tahapan', self: 'ide' }] },
+      'r',
+    );
     expect(result.variables[1]).toMatchObject({ self: 0.33, verified: 0 });
   });
 });

@@ -54,7 +54,11 @@ const round = (x: number, decimals: number) => Math.sign(x) * (Math.round(Math.a
  * region's answers; innovation variables the sum over the counted innovations divided by
  * max(minInnovations, n); count variables the step for n. Per innovation its maturity under both bases.
  */
-export function regionBreakdown(framework: IndexFramework, input: Pick<IndexInput, 'innovations' | 'answers'>, regionId: string): RegionBreakdown {
+export function regionBreakdown(
+  framework: IndexFramework,
+  input: Pick<IndexInput, 'innovations' | 'answers'>,
+  regionId: string,
+): RegionBreakdown {
   const decimals = framework.method.decimals;
   const innovations = input.innovations.filter((i) => i.region === regionId);
   const mine = new Set(innovations.map((i) => i.id));
@@ -86,16 +90,35 @@ export function regionBreakdown(framework: IndexFramework, input: Pick<IndexInpu
         }
         pair[b] = round(sum, decimals);
       }
-      return { key: variable.key, aspect: aspect.key, label: variable.label, scope, max: round(variable.indicators.reduce((s, i) => s + maximum(i), 0), decimals), ...pair };
+      return {
+        key: variable.key,
+        aspect: aspect.key,
+        label: variable.label,
+        scope,
+        max: round(
+          variable.indicators.reduce((s, i) => s + maximum(i), 0),
+          decimals,
+        ),
+        ...pair,
+      };
     }),
   );
-  const innovationIndicators = framework.aspects.flatMap((a) => a.variables.flatMap((v) => v.indicators)).filter((i) => i.scope === 'innovation');
-  const innovationMax = round(innovationIndicators.reduce((s, i) => s + maximum(i), 0), decimals);
+  const innovationIndicators = framework.aspects
+    .flatMap((a) => a.variables.flatMap((v) => v.indicators))
+    .filter((i) => i.scope === 'innovation');
+  const innovationMax = round(
+    innovationIndicators.reduce((s, i) => s + maximum(i), 0),
+    decimals,
+  );
   return {
     variables,
     innovations: innovations.map((innovation) => {
       const pair = {} as ScorePair;
-      for (const b of BASES) pair[b] = round(innovationIndicators.reduce((s, i) => s + scoreOf(i, b, innovation.id), 0), decimals);
+      for (const b of BASES)
+        pair[b] = round(
+          innovationIndicators.reduce((s, i) => s + scoreOf(i, b, innovation.id), 0),
+          decimals,
+        );
       return { id: innovation.id, eligible: innovation.eligible !== false, max: innovationMax, ...pair };
     }),
   };

@@ -7,9 +7,17 @@ describe('regionGroups', () => {
   it.each<[string, GroupedRegion, string[]]>([
     ['a province is its own group', { id: P, kind: 'provinsi', parentId: null, tags: [] }, [P]],
     ['a kota ranks in its province', { id: K, kind: 'kota', parentId: P, tags: [] }, [P]],
-    ['tags add groups, sorted, after the province', { id: K, kind: 'kabupaten', parentId: P, tags: ['perbatasan', 'daerah_tertinggal'] }, [P, 'daerah_tertinggal', 'perbatasan']],
+    [
+      'tags add groups, sorted, after the province',
+      { id: K, kind: 'kabupaten', parentId: P, tags: ['perbatasan', 'daerah_tertinggal'] },
+      [P, 'daerah_tertinggal', 'perbatasan'],
+    ],
     ['a tagged province', { id: P, kind: 'provinsi', parentId: null, tags: ['kepulauan'] }, [P, 'kepulauan']],
-    ['a kabupaten without a province still ranks by its tags', { id: K, kind: 'kabupaten', parentId: null, tags: ['perbatasan'] }, ['perbatasan']],
+    [
+      'a kabupaten without a province still ranks by its tags',
+      { id: K, kind: 'kabupaten', parentId: null, tags: ['perbatasan'] },
+      ['perbatasan'],
+    ],
     ['no province, no tags: no group', { id: K, kind: 'kota', parentId: null, tags: [] }, []],
     ['a repeated tag is one group', { id: K, kind: 'kota', parentId: P, tags: ['kepulauan', 'kepulauan'] }, [P, 'kepulauan']],
   ])('%s', (_name, region, expected) => {

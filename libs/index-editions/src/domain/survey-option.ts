@@ -30,7 +30,11 @@ interface ScoredOption {
 }
 
 export function isSurveyIndicator(indicator: { scope: string; options?: readonly ScoredOption[] }): boolean {
-  return indicator.scope === 'innovation' && !!indicator.options?.length && indicator.options.every((o) => Object.hasOwn(SURVEY_OPTION_RULES, o.key));
+  return (
+    indicator.scope === 'innovation' &&
+    !!indicator.options?.length &&
+    indicator.options.every((o) => Object.hasOwn(SURVEY_OPTION_RULES, o.key))
+  );
 }
 
 /** The highest-scoring option whose rule the facts meet; null when none does (or the indicator is not a survey one). */

@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IsNotBlank } from '@app/common';
 import { EDITION_CATEGORIES, EDITION_STATUSES } from '../domain';
 
@@ -10,11 +26,19 @@ export class CreateIndexEditionDto {
   @ApiProperty({ example: 'Indeks Inovasi Daerah 2026' }) @IsNotBlank() @MaxLength(200) name: string;
   @ApiProperty({ example: 'iid-2026' }) @Matches(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/) slug: string;
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'the framework (aspects → variables → indicators); default: the IID 2023 model' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'the framework (aspects → variables → indicators); default: the IID 2023 model',
+  })
   @IsOptional()
   @IsObject()
   framework?: Record<string, unknown>;
-  @ApiPropertyOptional({ enum: EDITION_CATEGORIES, isArray: true, description: 'region kinds ranked, one category each (default all three)' })
+  @ApiPropertyOptional({
+    enum: EDITION_CATEGORIES,
+    isArray: true,
+    description: 'region kinds ranked, one category each (default all three)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -28,25 +52,40 @@ export class CreateIndexEditionDto {
 }
 
 export class FrameworkDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the whole framework; checked by validateFramework' }) @IsObject() framework: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the whole framework; checked by validateFramework' })
+  @IsObject()
+  framework: Record<string, unknown>;
 }
 
 export class TransitionDto {
-  @ApiProperty({ enum: EDITION_STATUSES.filter((s) => s !== 'draft'), description: 'the next status: self_assessment, verification or closed' })
+  @ApiProperty({
+    enum: EDITION_STATUSES.filter((s) => s !== 'draft'),
+    description: 'the next status: self_assessment, verification or closed',
+  })
   @IsIn(EDITION_STATUSES.filter((s) => s !== 'draft'))
   to: 'self_assessment' | 'verification' | 'closed';
 }
 
 export class IndexAnswerDto {
   @ApiProperty({ example: 'regulasi_inovasi_daerah' }) @Matches(KEY) indicator: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'the reported innovation, for an innovation indicator' }) @IsOptional() @IsUUID() innovationId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the reported innovation, for an innovation indicator' })
+  @IsOptional()
+  @IsUUID()
+  innovationId?: string;
   @ApiProperty({ example: 'perda', description: 'the chosen option key' }) @Matches(KEY) option: string;
-  @ApiPropertyOptional({ example: 'https://jdih.bekasikota.go.id/perda-inovasi', description: 'evidence link (http/https)' }) @IsOptional() @IsString() @MaxLength(2000) link?: string;
+  @ApiPropertyOptional({ example: 'https://jdih.bekasikota.go.id/perda-inovasi', description: 'evidence link (http/https)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  link?: string;
 }
 
 export class ReportInnovationDto {
   @ApiPropertyOptional({ example: 'SiTaro — sistem antrean terpadu' }) @IsOptional() @IsNotBlank() @MaxLength(300) title?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'an innovation already entered in a competition, reported by reference' }) @IsOptional() @IsUUID() innovationId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'an innovation already entered in a competition, reported by reference' })
+  @IsOptional()
+  @IsUUID()
+  innovationId?: string;
 }
 
 export class AssignValidatorsDto {
@@ -55,7 +94,11 @@ export class AssignValidatorsDto {
 
 export class VerifyDto {
   @ApiProperty({ example: 'perkada', description: 'the verified option key' }) @Matches(KEY) option: string;
-  @ApiPropertyOptional({ description: 'required when the verified option scores lower than the region’s' }) @IsOptional() @IsString() @MaxLength(5000) note?: string;
+  @ApiPropertyOptional({ description: 'required when the verified option scores lower than the region’s' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  note?: string;
 }
 
 export class IndexEligibilityDto {
@@ -64,13 +107,21 @@ export class IndexEligibilityDto {
 }
 
 export class PublishIndexDto {
-  @ApiPropertyOptional({ description: 'required for a correction (version 2 onwards)' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @ApiPropertyOptional({ description: 'required for a correction (version 2 onwards)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class IndexVersionQueryDto {
-  @ApiPropertyOptional({ description: 'a published version (default: the latest)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional({ description: 'a published version (default: the latest)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
-
 
 export class IndexSnapshotMetaView {
   @ApiProperty({ format: 'uuid' }) snapshotId: string;
@@ -83,7 +134,10 @@ export class IndexSnapshotMetaView {
 /** A published index snapshot as `npm run -s cli -- verify FILE` checks it (plus `meta`, which verify ignores). */
 export class IndexSnapshotJsonView {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'the index input (DESIGN §4b)' }) input: Record<string, unknown>;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the index output (DESIGN §4b)' }) output: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the index output (DESIGN §4b)' }) output: Record<
+    string,
+    unknown
+  >;
   @ApiProperty({ description: 'sha256 of the canonical {input, output}' }) hash: string;
   @ApiProperty({ type: IndexSnapshotMetaView }) meta: IndexSnapshotMetaView;
 }

@@ -44,7 +44,8 @@ export class IndexAspectView {
 }
 
 export class IndexBandView {
-  @ApiProperty({ type: LocalizedTextView, description: 'label.id is the band in the §4b output (e.g. "Sangat Inovatif")' }) label: LocalizedTextView;
+  @ApiProperty({ type: LocalizedTextView, description: 'label.id is the band in the §4b output (e.g. "Sangat Inovatif")' })
+  label: LocalizedTextView;
   @ApiProperty() min: number;
 }
 
@@ -81,7 +82,10 @@ export class IndexEditionView extends IndexEditionSummaryView {
 export class IndexGapView {
   @ApiProperty({ example: 'region.regulasi_inovasi_daerah', description: 'region.INDICATOR or innovations.ID.INDICATOR' }) field: string;
   @ApiProperty({ enum: ['unanswered', 'unknown_option', 'evidence_document', 'evidence_link'] }) code: string;
-  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] } }) params: Record<string, string | number>;
+  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] } }) params: Record<
+    string,
+    string | number
+  >;
   @ApiProperty() message: string;
   @ApiProperty({ type: LocalizedTextView }) messages: LocalizedTextView;
 }
@@ -99,7 +103,8 @@ export class IndexDocumentView {
 export class IndexAnswerView {
   @ApiProperty() id: string;
   @ApiProperty() indicator: string;
-  @ApiProperty({ type: String, nullable: true, description: 'the reported innovation (innovation indicators)' }) innovationId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the reported innovation (innovation indicators)' }) innovationId:
+    string | null;
   @ApiProperty({ description: "the region's option" }) option: string;
   @ApiProperty({ type: String, nullable: true }) link: string | null;
   @ApiProperty() version: number;
@@ -117,8 +122,10 @@ export class IndexInnovationView {
   @ApiProperty() title: string;
   @ApiProperty() regionId: string;
   @ApiProperty() organizationId: string;
-  @ApiProperty({ type: String, nullable: true, description: 'the competition innovation it was reported from' }) innovationId: string | null;
-  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'validators and organizers only; null: not decided' }) eligible?: boolean | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the competition innovation it was reported from' }) innovationId:
+    string | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'validators and organizers only; null: not decided' }) eligible?:
+    boolean | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'validators and organizers only' }) eligibilityReason?: string | null;
 }
 
@@ -204,8 +211,18 @@ export class IndexGroupView {
 export class IndexPreviewView {
   @ApiProperty({ type: String, nullable: true }) inputsDigest: string | null;
   @ApiProperty({ type: Number, nullable: true }) max: number | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/IndexRowView' } }, description: 'category → rows' }) categories: Record<string, IndexRowView[]>;
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/IndexGroupView' }, description: 'group key → name and rows' }) groups: Record<string, IndexGroupView>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/IndexRowView' } },
+    description: 'category → rows',
+  })
+  categories: Record<string, IndexRowView[]>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/IndexGroupView' },
+    description: 'group key → name and rows',
+  })
+  groups: Record<string, IndexGroupView>;
 }
 
 export class IndexPublishedView {
@@ -249,8 +266,18 @@ export class IndexRankingsView {
   @ApiProperty({ type: [IndexBandView] }) bands: IndexBandView[];
   @ApiProperty() inputsDigest: string;
   @ApiProperty() max: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/IndexRowView' } }, description: 'category → rows' }) categories: Record<string, IndexRowView[]>;
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/IndexGroupView' }, description: 'group key → name and rows' }) groups: Record<string, IndexGroupView>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/IndexRowView' } },
+    description: 'category → rows',
+  })
+  categories: Record<string, IndexRowView[]>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/IndexGroupView' },
+    description: 'group key → name and rows',
+  })
+  groups: Record<string, IndexGroupView>;
   @ApiProperty({ type: [IndexSnapshotRefView] }) versions: IndexSnapshotRefView[];
 }
 
@@ -274,7 +301,8 @@ export class IndexPublicInnovationView {
   @ApiProperty() id: string;
   @ApiProperty({ type: String, nullable: true }) title: string | null;
   @ApiProperty() eligible: boolean;
-  @ApiProperty({ type: IndexMaturityView, description: 'kematangan: the sum of its innovation-indicator scores' }) maturity: IndexMaturityView;
+  @ApiProperty({ type: IndexMaturityView, description: 'kematangan: the sum of its innovation-indicator scores' })
+  maturity: IndexMaturityView;
 }
 
 export class IndexChosenOptionView {

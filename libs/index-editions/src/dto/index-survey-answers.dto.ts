@@ -3,10 +3,17 @@ import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { LocalizedTextView } from '@app/common';
 
 export class IndexSurveyAnswerDto {
-  @ApiProperty({ example: 'survei_kepuasan', description: 'an innovation indicator whose options all follow from survey data' }) @Matches(/^[a-z][a-z0-9_]{0,79}$/) indicator: string;
+  @ApiProperty({ example: 'survei_kepuasan', description: 'an innovation indicator whose options all follow from survey data' })
+  @Matches(/^[a-z][a-z0-9_]{0,79}$/)
+  indicator: string;
   @ApiProperty({ format: 'uuid', description: 'the reported innovation' }) @IsUUID() innovationId: string;
-  @ApiProperty({ format: 'uuid', description: "a survey period of a service unit of the innovation's organization" }) @IsUUID() periodId: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'a period of the same unit that closed before it opened (for "IKM higher since the innovation")' })
+  @ApiProperty({ format: 'uuid', description: "a survey period of a service unit of the innovation's organization" })
+  @IsUUID()
+  periodId: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'a period of the same unit that closed before it opened (for "IKM higher since the innovation")',
+  })
   @IsOptional()
   @IsUUID()
   beforePeriodId?: string;
@@ -24,7 +31,8 @@ export class IndexSurveyPeriodView {
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'IKM 25–100' }) ikm: number | null;
   @ApiPropertyOptional({ nullable: true, enum: ['A', 'B', 'C', 'D'] }) grade: 'A' | 'B' | 'C' | 'D' | null;
   @ApiPropertyOptional({ nullable: true, type: LocalizedTextView }) gradeLabel: LocalizedTextView | null;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Krejcie–Morgan sample size for the population' }) requiredSample: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Krejcie–Morgan sample size for the population' }) requiredSample:
+    number | null;
   @ApiPropertyOptional({ type: Boolean, nullable: true }) sampleReached: boolean | null;
   @ApiProperty({ description: 'the public IKM page of the period' }) link: string;
 }
@@ -35,7 +43,8 @@ export class IndexSurveyAnswerView {
   @ApiProperty({ format: 'uuid' }) innovationId: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'the option the survey data gives now' }) dataOption: string | null;
   @ApiProperty({ description: 'the option the answer holds (the region’s self-assessment)' }) answeredOption: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'the validator’s option (validators and organizers only)' }) verifiedOption?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the validator’s option (validators and organizers only)' })
+  verifiedOption?: string | null;
   @ApiProperty({ type: IndexSurveyPeriodView }) period: IndexSurveyPeriodView;
   @ApiPropertyOptional({ type: IndexSurveyPeriodView, nullable: true }) before: IndexSurveyPeriodView | null;
   @ApiProperty({ format: 'date-time' }) linkedAt: Date;

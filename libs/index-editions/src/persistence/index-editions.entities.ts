@@ -37,7 +37,8 @@ export class IndexParticipantEntity {
 export class IndexInnovationEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('index_innovations_edition_region_idx')
-  @Column({ type: 'uuid', name: 'edition_id' }) editionId: string;
+  @Column({ type: 'uuid', name: 'edition_id' })
+  editionId: string;
   @Column({ type: 'uuid', name: 'region_id' }) regionId: string;
   @Column({ type: 'uuid', name: 'organization_id' }) organizationId: string;
   @Column({ type: 'varchar', length: 300 }) title: string;
@@ -59,7 +60,8 @@ export class IndexAnswerEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid', name: 'edition_id' }) editionId: string;
   @Index('index_answers_region_idx')
-  @Column({ type: 'uuid', name: 'region_id' }) regionId: string;
+  @Column({ type: 'uuid', name: 'region_id' })
+  regionId: string;
   @Column({ type: 'uuid', name: 'index_innovation_id', nullable: true }) indexInnovationId: string | null;
   /** The region's id (a region answer) or the index innovation's id: one answer per owner and indicator. */
   @Column({ type: 'varchar', length: 40 }) owner: string;
@@ -107,7 +109,8 @@ export class IndexDocumentEntity {
   @Column({ type: 'uuid', name: 'edition_id' }) editionId: string;
   @Column({ type: 'uuid', name: 'region_id' }) regionId: string;
   @Index('index_documents_answer_idx')
-  @Column({ type: 'uuid', name: 'answer_id' }) answerId: string;
+  @Column({ type: 'uuid', name: 'answer_id' })
+  answerId: string;
   @Column({ type: 'varchar', length: 20 }) kind: DocumentKind;
   @Column({ type: 'varchar', length: 200, name: 'file_name' }) fileName: string;
   @Column({ type: 'varchar', length: 60, name: 'media_type' }) mediaType: string;
@@ -118,4 +121,12 @@ export class IndexDocumentEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
-export const INDEX_EDITION_ENTITIES = [IndexEditionEntity, IndexParticipantEntity, IndexInnovationEntity, IndexAnswerEntity, IndexValidatorEntity, IndexSnapshotEntity, IndexDocumentEntity];
+export const INDEX_EDITION_ENTITIES = [
+  IndexEditionEntity,
+  IndexParticipantEntity,
+  IndexInnovationEntity,
+  IndexAnswerEntity,
+  IndexValidatorEntity,
+  IndexSnapshotEntity,
+  IndexDocumentEntity,
+];

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { IndexAnswerEntity, IndexDocumentEntity, IndexEditionEntity, IndexInnovationEntity, IndexParticipantEntity, IndexSnapshotEntity, IndexValidatorEntity } from './index-editions.entities';
+import {
+  IndexAnswerEntity,
+  IndexDocumentEntity,
+  IndexEditionEntity,
+  IndexInnovationEntity,
+  IndexParticipantEntity,
+  IndexSnapshotEntity,
+  IndexValidatorEntity,
+} from './index-editions.entities';
 
 export interface RegionRow {
   id: string;
@@ -12,7 +20,17 @@ export interface RegionRow {
   tags: string[];
 }
 
-const SNAPSHOT_WITHOUT_INPUT = { id: true, editionId: true, version: true, output: true, hash: true, reason: true, labels: true, publishedBy: true, publishedAt: true } as const;
+const SNAPSHOT_WITHOUT_INPUT = {
+  id: true,
+  editionId: true,
+  version: true,
+  output: true,
+  hash: true,
+  reason: true,
+  labels: true,
+  publishedBy: true,
+  publishedAt: true,
+} as const;
 
 /** The SQL of index editions: editions, participants, reported innovations, answers, validators, snapshots. */
 @Injectable()
@@ -67,7 +85,9 @@ export class IndexEditionsRepository {
   }
 
   regions(ids: string[], tx?: EntityManager): Promise<RegionRow[]> {
-    return ids.length ? this.m(tx).query(`SELECT id, name, kind, parent_id AS "parentId", tags FROM regions WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]) : Promise.resolve([]);
+    return ids.length
+      ? this.m(tx).query(`SELECT id, name, kind, parent_id AS "parentId", tags FROM regions WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids])
+      : Promise.resolve([]);
   }
 
   organizationRegion(organizationId: string, tx?: EntityManager): Promise<string | undefined> {
@@ -78,27 +98,38 @@ export class IndexEditionsRepository {
 
   /** Organization id → region id, for the organizations validators are affiliated with. */
   async organizationRegions(organizationIds: string[], tx?: EntityManager): Promise<Map<string, string>> {
-    const rows: { id: string; region_id: string }[] = organizationIds.length ? await this.m(tx).query(`SELECT id, region_id FROM organizations WHERE id = ANY($1::uuid[])`, [organizationIds]) : [];
+    const rows: { id: string; region_id: string }[] = organizationIds.length
+      ? await this.m(tx).query(`SELECT id, region_id FROM organizations WHERE id = ANY($1::uuid[])`, [organizationIds])
+      : [];
     return new Map(rows.map((r) => [r.id, r.region_id]));
   }
 
   /** Active coordinators of these regions. */
   async coordinatorsOf(regionIds: string[], tx?: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = regionIds.length ? await this.m(tx).query(`SELECT id FROM users WHERE role = 'coordinator' AND active AND region_id = ANY($1::uuid[]) ORDER BY id`, [regionIds]) : [];
+    const rows: { id: string }[] = regionIds.length
+      ? await this.m(tx).query(`SELECT id FROM users WHERE role = 'coordinator' AND active AND region_id = ANY($1::uuid[]) ORDER BY id`, [
+          regionIds,
+        ])
+      : [];
     return rows.map((r) => r.id);
   }
 
   /** Per region: how many answers it gave and how many a validator verified (the verification progress). */
   async verificationProgress(editionId: string, regionIds: string[]): Promise<Map<string, { answers: number; verified: number }>> {
     const rows: { region_id: string; answers: number; verified: number }[] = regionIds.length
-      ? await this.m().query(`SELECT region_id, count(*)::int AS answers, count(verified_option)::int AS verified FROM index_answers WHERE edition_id = $1 AND region_id = ANY($2::uuid[]) GROUP BY region_id`, [editionId, regionIds])
+      ? await this.m().query(
+          `SELECT region_id, count(*)::int AS answers, count(verified_option)::int AS verified FROM index_answers WHERE edition_id = $1 AND region_id = ANY($2::uuid[]) GROUP BY region_id`,
+          [editionId, regionIds],
+        )
       : [];
     return new Map(rows.map((r) => [r.region_id, { answers: r.answers, verified: r.verified }]));
   }
 
   /** Display names of user accounts (validators on the organizer's progress page). */
   async userNames(ids: string[]): Promise<Map<string, string>> {
-    const rows: { id: string; name: string }[] = ids.length ? await this.m().query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [ids]) : [];
+    const rows: { id: string; name: string }[] = ids.length
+      ? await this.m().query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [ids])
+      : [];
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
@@ -124,9 +155,17 @@ export class IndexEditionsRepository {
     return this.m(tx).findOne(IndexInnovationEntity, { where: { id } });
   }
 
-  innovations(editionId: string, filter: { regionIds?: string[]; organizationId?: string } = {}, tx?: EntityManager): Promise<IndexInnovationEntity[]> {
+  innovations(
+    editionId: string,
+    filter: { regionIds?: string[]; organizationId?: string } = {},
+    tx?: EntityManager,
+  ): Promise<IndexInnovationEntity[]> {
     return this.m(tx).find(IndexInnovationEntity, {
-      where: { editionId, ...(filter.regionIds ? { regionId: In(filter.regionIds) } : {}), ...(filter.organizationId ? { organizationId: filter.organizationId } : {}) },
+      where: {
+        editionId,
+        ...(filter.regionIds ? { regionId: In(filter.regionIds) } : {}),
+        ...(filter.organizationId ? { organizationId: filter.organizationId } : {}),
+      },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
   }
@@ -140,16 +179,29 @@ export class IndexEditionsRepository {
   }
 
   answers(editionId: string, regionIds?: string[], tx?: EntityManager): Promise<IndexAnswerEntity[]> {
-    return this.m(tx).find(IndexAnswerEntity, { where: { editionId, ...(regionIds ? { regionId: In(regionIds) } : {}) }, order: { owner: 'ASC', indicator: 'ASC' } });
+    return this.m(tx).find(IndexAnswerEntity, {
+      where: { editionId, ...(regionIds ? { regionId: In(regionIds) } : {}) },
+      order: { owner: 'ASC', indicator: 'ASC' },
+    });
   }
 
   /**
    * What the index reads of the regions' innovations and answers, in the §4b shapes: the answers as one JSON
    * text PostgreSQL builds (a national edition holds ≈ 750k; no entity per row, one round trip).
    */
-  async indexRows(editionId: string, regionIds: string[], tx?: EntityManager): Promise<{ innovations: { id: string; regionId: string; title: string; eligible: boolean | null }[]; answers: { indicator: string; region?: string; innovation?: string; self: string; verified: string | null }[] }> {
+  async indexRows(
+    editionId: string,
+    regionIds: string[],
+    tx?: EntityManager,
+  ): Promise<{
+    innovations: { id: string; regionId: string; title: string; eligible: boolean | null }[];
+    answers: { indicator: string; region?: string; innovation?: string; self: string; verified: string | null }[];
+  }> {
     if (!regionIds.length) return { innovations: [], answers: [] };
-    const innovations = await this.m(tx).query(`SELECT id, region_id AS "regionId", title, eligible FROM index_innovations WHERE edition_id = $1 AND region_id = ANY($2::uuid[])`, [editionId, regionIds]);
+    const innovations = await this.m(tx).query(
+      `SELECT id, region_id AS "regionId", title, eligible FROM index_innovations WHERE edition_id = $1 AND region_id = ANY($2::uuid[])`,
+      [editionId, regionIds],
+    );
     const [{ answers }] = await this.m(tx).query(
       `SELECT coalesce(json_agg(CASE WHEN index_innovation_id IS NULL
                  THEN json_build_object('indicator', indicator, 'region', region_id, 'self', self_option, 'verified', verified_option)
@@ -178,13 +230,18 @@ export class IndexEditionsRepository {
   }
 
   documents(answerIds: string[], tx?: EntityManager): Promise<IndexDocumentEntity[]> {
-    return answerIds.length ? this.m(tx).find(IndexDocumentEntity, { where: { answerId: In(answerIds) }, order: { createdAt: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
+    return answerIds.length
+      ? this.m(tx).find(IndexDocumentEntity, { where: { answerId: In(answerIds) }, order: { createdAt: 'ASC', id: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   /** Of these answers, those that follow from a linked survey period (index_survey_answers). */
   async surveyBacked(answerIds: string[], tx?: EntityManager): Promise<Set<string>> {
     if (!answerIds.length) return new Set();
-    const rows: { id: string }[] = await this.m(tx).query(`SELECT answer_id AS id FROM index_survey_answers WHERE answer_id = ANY($1::uuid[])`, [answerIds]);
+    const rows: { id: string }[] = await this.m(tx).query(
+      `SELECT answer_id AS id FROM index_survey_answers WHERE answer_id = ANY($1::uuid[])`,
+      [answerIds],
+    );
     return new Set(rows.map((r) => r.id));
   }
 
@@ -196,7 +253,11 @@ export class IndexEditionsRepository {
     return tx.save(tx.create(IndexDocumentEntity, row));
   }
 
-  validators(editionId: string, filter: { validatorId?: string; regionId?: string } = {}, tx?: EntityManager): Promise<IndexValidatorEntity[]> {
+  validators(
+    editionId: string,
+    filter: { validatorId?: string; regionId?: string } = {},
+    tx?: EntityManager,
+  ): Promise<IndexValidatorEntity[]> {
     return this.m(tx).find(IndexValidatorEntity, { where: { editionId, ...filter }, order: { regionId: 'ASC', validatorId: 'ASC' } });
   }
 
@@ -210,11 +271,18 @@ export class IndexEditionsRepository {
 
   /** The latest snapshot; its `input` (tens of MB for a national edition) only when asked for. */
   latestSnapshot(editionId: string, tx?: EntityManager, withInput = false): Promise<IndexSnapshotEntity | null> {
-    return this.m(tx).findOne(IndexSnapshotEntity, { where: { editionId }, order: { version: 'DESC' }, ...(withInput ? {} : { select: SNAPSHOT_WITHOUT_INPUT }) });
+    return this.m(tx).findOne(IndexSnapshotEntity, {
+      where: { editionId },
+      order: { version: 'DESC' },
+      ...(withInput ? {} : { select: SNAPSHOT_WITHOUT_INPUT }),
+    });
   }
 
   snapshotByVersion(editionId: string, version: number, withInput = false): Promise<IndexSnapshotEntity | null> {
-    return this.m().findOne(IndexSnapshotEntity, { where: { editionId, version }, ...(withInput ? {} : { select: SNAPSHOT_WITHOUT_INPUT }) });
+    return this.m().findOne(IndexSnapshotEntity, {
+      where: { editionId, version },
+      ...(withInput ? {} : { select: SNAPSHOT_WITHOUT_INPUT }),
+    });
   }
 
   /** The snapshot a public read shows (latest, or version n) and the latest one's id, by slug; one small query. */
@@ -232,7 +300,11 @@ export class IndexEditionsRepository {
   }
 
   versions(editionId: string): Promise<Pick<IndexSnapshotEntity, 'id' | 'version' | 'hash' | 'reason' | 'publishedAt'>[]> {
-    return this.m().find(IndexSnapshotEntity, { where: { editionId }, select: { id: true, version: true, hash: true, reason: true, publishedAt: true }, order: { version: 'DESC' } });
+    return this.m().find(IndexSnapshotEntity, {
+      where: { editionId },
+      select: { id: true, version: true, hash: true, reason: true, publishedAt: true },
+      order: { version: 'DESC' },
+    });
   }
 
   insertSnapshot(tx: EntityManager, row: Partial<IndexSnapshotEntity>): Promise<IndexSnapshotEntity> {
@@ -240,7 +312,19 @@ export class IndexEditionsRepository {
   }
 
   /** Editions with a published snapshot, newest year first, with their latest version. */
-  publicEditions(): Promise<{ id: string; slug: string; name: string; year: number; status: string; snapshotId: string; version: number; hash: string; publishedAt: Date }[]> {
+  publicEditions(): Promise<
+    {
+      id: string;
+      slug: string;
+      name: string;
+      year: number;
+      status: string;
+      snapshotId: string;
+      version: number;
+      hash: string;
+      publishedAt: Date;
+    }[]
+  > {
     return this.m().query(
       `SELECT e.id, e.slug, e.name, e.year, e.status, s.id AS "snapshotId", s.version, s.hash, s.published_at AS "publishedAt"
          FROM index_editions e

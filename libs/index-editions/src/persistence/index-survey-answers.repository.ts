@@ -18,7 +18,10 @@ export class IndexSurveyAnswersRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async innovation(id: string): Promise<{ id: string; editionId: string; regionId: string; organizationId: string } | null> {
-    const rows = await this.db.query(`SELECT id, edition_id AS "editionId", region_id AS "regionId", organization_id AS "organizationId" FROM index_innovations WHERE id = $1`, [id]);
+    const rows = await this.db.query(
+      `SELECT id, edition_id AS "editionId", region_id AS "regionId", organization_id AS "organizationId" FROM index_innovations WHERE id = $1`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 

@@ -69,9 +69,7 @@ function inputArb(options: { conflicts: boolean; maxLoad: boolean; existing: boo
       const excluded = rawExcluded.map((p) => ({ ...pair(p), reason: 'field verifier' }));
       const input = { innovations, jurors, k, excluded };
       // Existing assignments as a service would have made them: allowed pairs.
-      const existing = [...new Map(rawExisting.map(pair).map((p) => [pairKey(p), p])).values()].filter((p) =>
-        allowed(input, p),
-      );
+      const existing = [...new Map(rawExisting.map(pair).map((p) => [pairKey(p), p])).values()].filter((p) => allowed(input, p));
       return { ...input, existing };
     });
 }
@@ -113,14 +111,10 @@ function spread(result: AssignJurorsResult): number {
 function maxNewAssignments(input: AssignJurorsInput): number {
   const k = input.k ?? 3;
   const existing = new Set((input.existing ?? []).map(pairKey));
-  const room = input.jurors.map(
-    (j) => (j.maxLoad ?? Infinity) - (input.existing ?? []).filter((p) => p.jurorId === j.id).length,
-  );
+  const room = input.jurors.map((j) => (j.maxLoad ?? Infinity) - (input.existing ?? []).filter((p) => p.jurorId === j.id).length);
   const edges = input.innovations.map((x) =>
     input.jurors.flatMap((j, n) =>
-      allowed(input, { innovationId: x.id, jurorId: j.id }) && !existing.has(pairKey({ innovationId: x.id, jurorId: j.id }))
-        ? [n]
-        : [],
+      allowed(input, { innovationId: x.id, jurorId: j.id }) && !existing.has(pairKey({ innovationId: x.id, jurorId: j.id })) ? [n] : [],
     ),
   );
   const on = input.innovations.map(() => new Set<number>());
@@ -230,7 +224,10 @@ describe('assignJurors: properties', () => {
       fc.property(anyInput, (input) => {
         const result = assignJurors(input);
         const counts = countsByInnovation(input, result);
-        const short = input.innovations.filter((x) => counts.get(x.id)! < input.k!).map((x) => x.id).sort();
+        const short = input.innovations
+          .filter((x) => counts.get(x.id)! < input.k!)
+          .map((x) => x.id)
+          .sort();
         expect(result.shortfalls.map((s) => s.innovationId)).toEqual(short);
         for (const s of result.shortfalls) {
           expect(s).toMatchObject({ assigned: counts.get(s.innovationId), needed: input.k });
@@ -364,14 +361,15 @@ describe('assignJurors: shortfall reasons', () => {
     {
       name: 'a juror with two conflicts is counted once, under the first rule',
       jurors: [
-        juror('both', [{ type: 'region', regionId: 'jabar' }, { type: 'organization', organizationId: 'rsud-bekasi' }]),
+        juror('both', [
+          { type: 'region', regionId: 'jabar' },
+          { type: 'organization', organizationId: 'rsud-bekasi' },
+        ]),
         { ...juror('declared'), declarations: [{ innovationId: 'sitaro' }] },
         juror('free'),
       ],
       assigned: 1,
-      reasons: [
-        'only 1 of 3 jurors is free of conflicts: 1 declared organization conflict, 1 declared conflict with this innovation',
-      ],
+      reasons: ['only 1 of 3 jurors is free of conflicts: 1 declared organization conflict, 1 declared conflict with this innovation'],
     },
     {
       name: 'a pool smaller than k',
@@ -415,9 +413,7 @@ describe('assignJurors: shortfall reasons', () => {
 
   it.each(cases)('$name', ({ jurors, k, excluded, existing, assigned, reasons }) => {
     const result = assignJurors({ innovations: [sitaro], jurors, k, excluded, existing });
-    expect(result.shortfalls).toEqual(
-      reasons.length === 0 ? [] : [{ innovationId: 'sitaro', assigned, needed: k ?? 3, reasons }],
-    );
+    expect(result.shortfalls).toEqual(reasons.length === 0 ? [] : [{ innovationId: 'sitaro', assigned, needed: k ?? 3, reasons }]);
     expect(countsByInnovation({ innovations: [sitaro], jurors, existing }, result).get('sitaro')).toBe(assigned);
   });
 });

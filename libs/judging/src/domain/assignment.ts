@@ -320,7 +320,7 @@ function fillByAugmentingPaths(state: State): void {
       );
     }
     if (found < 0) return;
-    for (let j = found; ; ) {
+    for (let j = found; ;) {
       const i = viaInnovation[j];
       const previous = viaJuror[i];
       addAssignment(state, i, j);
@@ -515,9 +515,7 @@ function shortfallReasons(state: State, i: number): string[] {
   let full = 0;
   for (let j = 0; j < pool; j++) if (mark[j] !== stamp && !hasRoom(state, j)) full++;
   if (full > 0) {
-    reasons.push(
-      `${plural(full, 'conflict-free juror')} not on this innovation ${full === 1 ? 'is' : 'are'} at maximum load`,
-    );
+    reasons.push(`${plural(full, 'conflict-free juror')} not on this innovation ${full === 1 ? 'is' : 'are'} at maximum load`);
   }
   return reasons;
 }

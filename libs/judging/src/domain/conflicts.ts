@@ -3,8 +3,7 @@ import { JudgingErrorCode } from './judging.errors';
 
 /** A juror's declared tie to an organization (an OPD, a hospital …) or to a region (kota, kabupaten, provinsi). */
 export type Affiliation =
-  | { readonly type: 'organization'; readonly organizationId: string }
-  | { readonly type: 'region'; readonly regionId: string };
+  { readonly type: 'organization'; readonly organizationId: string } | { readonly type: 'region'; readonly regionId: string };
 
 /** A juror's explicit "I have a conflict with this innovation". */
 export interface ConflictDeclaration {
@@ -45,9 +44,8 @@ export interface ConflictKey {
  */
 export function jurorConflictKeys(juror: JurorConflictProfile): ConflictKey[] {
   return [
-    ...juror.affiliations.map(
-      (a): ConflictKey =>
-        a.type === 'organization' ? { kind: 'organization', id: a.organizationId } : { kind: 'region', id: a.regionId },
+    ...juror.affiliations.map((a): ConflictKey =>
+      a.type === 'organization' ? { kind: 'organization', id: a.organizationId } : { kind: 'region', id: a.regionId },
     ),
     ...juror.declarations.map((d): ConflictKey => ({ kind: 'innovation', id: d.innovationId })),
   ];
@@ -78,16 +76,12 @@ export function isInConflict(juror: JurorConflictProfile, innovation: Innovation
 }
 
 /** Guard for a manual assignment: throws JUDGING_CONFLICT (409) naming every reason. */
-export function assertNoConflict(
-  juror: JurorConflictProfile & { readonly id: string },
-  innovation: InnovationConflictProfile,
-): void {
+export function assertNoConflict(juror: JurorConflictProfile & { readonly id: string }, innovation: InnovationConflictProfile): void {
   const reasons = conflictReasons(juror, innovation);
   if (reasons.length > 0) {
     throw new Conflict(
       JudgingErrorCode.Conflict,
-      `Juror ${juror.id} has a conflict of interest with innovation ${innovation.id}: ` +
-        reasons.map((r) => r.message).join('; '),
+      `Juror ${juror.id} has a conflict of interest with innovation ${innovation.id}: ` + reasons.map((r) => r.message).join('; '),
       { jurorId: juror.id, innovationId: innovation.id, reasons },
     );
   }

@@ -44,8 +44,7 @@ export function flagDisagreement(
     if (scores.length < 2) continue;
     const spread = describe(innovationId, scores);
     const overRange = limits.range !== undefined && spread.range > limits.range;
-    const overDeviation =
-      limits.standardDeviation !== undefined && spread.standardDeviation > limits.standardDeviation;
+    const overDeviation = limits.standardDeviation !== undefined && spread.standardDeviation > limits.standardDeviation;
     if (overRange || overDeviation) flags.push(spread);
   }
   return flags.sort(

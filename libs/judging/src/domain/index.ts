@@ -36,10 +36,5 @@ export {
   sheetProgress,
   validateSheetValues,
 } from './sheet';
-export {
-  type DisagreementFlag,
-  type DisagreementThresholds,
-  DEFAULT_DISAGREEMENT_RANGE,
-  flagDisagreement,
-} from './disagreement';
+export { type DisagreementFlag, type DisagreementThresholds, DEFAULT_DISAGREEMENT_RANGE, flagDisagreement } from './disagreement';
 export * from './scoring-input';

@@ -14,17 +14,27 @@ const plan = {
 
 describe('scoringInputFor', () => {
   it('keeps only scored stages, with their own aggregation, and ranks like DESIGN §4', () => {
-    const input = scoringInputFor(plan, [{ id: 'sitaro', category: 'kota', submittedAt: new Date('2024-09-01T08:00:00Z') }], [
-      { stage: 'presentation', juror: 'j1', submission: 'sitaro', scores: { n: 8 } },
-      { stage: 'field', juror: 'j2', submission: 'sitaro', scores: { i: 4 } },
-    ]);
+    const input = scoringInputFor(
+      plan,
+      [{ id: 'sitaro', category: 'kota', submittedAt: new Date('2024-09-01T08:00:00Z') }],
+      [
+        { stage: 'presentation', juror: 'j1', submission: 'sitaro', scores: { n: 8 } },
+        { stage: 'field', juror: 'j2', submission: 'sitaro', scores: { i: 4 } },
+      ],
+    );
     expect(input.stages.map((s) => [s.key, s.aggregation, s.trim])).toEqual([
       ['desk', 'median', undefined],
       ['presentation', 'trimmed_mean', 0],
       ['field', 'mean', undefined],
     ]);
     expect(input.submissions[0].submittedAt).toBe('2024-09-01T08:00:00.000Z');
-    expect(rank(input).categories.kota[0]).toEqual({ rank: 1, submission: 'sitaro', final: 78, band: 'Sangat Inovatif', stages: { presentation: 80, field: 75 } });
+    expect(rank(input).categories.kota[0]).toEqual({
+      rank: 1,
+      submission: 'sitaro',
+      final: 78,
+      band: 'Sangat Inovatif',
+      stages: { presentation: 80, field: 75 },
+    });
   });
 
   it('overrides every stage’s aggregation for a what-if preview', () => {
@@ -41,8 +51,17 @@ describe('scoringInputFor', () => {
       ['j2', 'a', 3],
       ['j2', 'b', 3],
       ['j2', 'dq', 5],
-    ].map(([juror, submission, n]) => ({ stage: 'presentation', juror: juror as string, submission: submission as string, scores: { n: n as number } }));
-    const zPlan = { ...plan, tieBreak: [], stages: [{ key: 'presentation', weight: 1, rubric: [{ key: 'n', weight: 1, min: 0, max: 10 }], aggregation: 'zscore' }] };
+    ].map(([juror, submission, n]) => ({
+      stage: 'presentation',
+      juror: juror as string,
+      submission: submission as string,
+      scores: { n: n as number },
+    }));
+    const zPlan = {
+      ...plan,
+      tieBreak: [],
+      stages: [{ key: 'presentation', weight: 1, rubric: [{ key: 'n', weight: 1, min: 0, max: 10 }], aggregation: 'zscore' }],
+    };
     const entries = [
       { id: 'a', category: 'kota', submittedAt: submitted },
       { id: 'b', category: 'kota', submittedAt: submitted },
@@ -51,7 +70,10 @@ describe('scoringInputFor', () => {
     expect(input.submissions.map((s) => s.excluded)).toEqual([undefined, undefined, true]);
     expect(input.submissions.map((s) => Object.hasOwn(s, 'excluded'))).toEqual([false, false, true]);
     const withDq = scoringInputFor(zPlan, [...entries, { id: 'dq', category: 'kota', submittedAt: submitted }], sheets);
-    const scores = (i: typeof input) => rank(i).categories.kota.filter((r) => r.submission !== 'dq').map((r) => [r.submission, r.rank, r.stages]);
+    const scores = (i: typeof input) =>
+      rank(i)
+        .categories.kota.filter((r) => r.submission !== 'dq')
+        .map((r) => [r.submission, r.rank, r.stages]);
     expect(scores(input)).toEqual(scores(withDq).map(([id, r, st]) => [id, (r as number) - 1, st]));
   });
 
@@ -69,7 +91,12 @@ describe('scoringInputFor', () => {
       { id: 'kota-depok', category: 'kota', submittedAt: null },
     ];
     const sheets = regions.map((r) => ({ stage: 'presentation', juror: 'j1', submission: r.id, scores: { n: 80 } }));
-    const input = scoringInputFor(award, regions, sheets, { given: [{ stage: 'iid', submission: 'kota-bekasi', score: 71.234 }, { stage: 'iid', submission: 'kota-depok', score: 60 }] });
+    const input = scoringInputFor(award, regions, sheets, {
+      given: [
+        { stage: 'iid', submission: 'kota-bekasi', score: 71.234 },
+        { stage: 'iid', submission: 'kota-depok', score: 60 },
+      ],
+    });
     expect(input.stages[0]).toEqual({ key: 'iid', weight: 50, given: true });
     expect(rank(input).categories.kota.map((r) => [r.rank, r.submission, r.final, r.stages])).toEqual([
       [1, 'kota-bekasi', 75.617, { iid: 71.234, presentation: 80 }],

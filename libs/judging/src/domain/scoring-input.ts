@@ -2,7 +2,14 @@ import type { Aggregation, GivenInput, GivenStageInput, ScoringInput, SheetInput
 
 /** The parts of a competition plan the scoring contract needs (structurally the competitions plan). */
 export interface PlanForScoring {
-  stages: readonly { key: string; weight: number; rubric: readonly { key: string; weight: number; min: number; max: number }[]; aggregation: string; trim?: number; given?: boolean }[];
+  stages: readonly {
+    key: string;
+    weight: number;
+    rubric: readonly { key: string; weight: number; min: number; max: number }[];
+    aggregation: string;
+    trim?: number;
+    given?: boolean;
+  }[];
   bands: readonly { label: string; min: number }[];
   tieBreak: readonly string[];
 }
@@ -36,7 +43,12 @@ export function excludedFromRanking(status: string): boolean {
  * `aggregation` overrides every stage's method (for the organizer's "what if" preview). An `excluded`
  * submission enters as `"excluded": true`; the others carry no such field (their input is as before).
  */
-export function scoringInputFor(plan: PlanForScoring, submissions: readonly SubmissionForScoring[], sheets: readonly SheetInput[], opts: { aggregation?: string; decimals?: number; given?: readonly GivenInput[] } = {}): ScoringInput {
+export function scoringInputFor(
+  plan: PlanForScoring,
+  submissions: readonly SubmissionForScoring[],
+  sheets: readonly SheetInput[],
+  opts: { aggregation?: string; decimals?: number; given?: readonly GivenInput[] } = {},
+): ScoringInput {
   const stages = plan.stages
     .filter((s) => s.rubric.length > 0 || s.given === true)
     .map((s): StageInput | GivenStageInput =>
@@ -55,7 +67,12 @@ export function scoringInputFor(plan: PlanForScoring, submissions: readonly Subm
     method: { aggregation: 'mean', decimals: opts.decimals ?? 4, ...(plan.tieBreak.length ? { tieBreak: [...plan.tieBreak] } : {}) },
     stages,
     bands: plan.bands.map((b) => ({ label: b.label, min: b.min })),
-    submissions: submissions.map((s) => ({ id: s.id, category: s.category, ...(s.submittedAt ? { submittedAt: s.submittedAt.toISOString() } : {}), ...(s.excluded ? { excluded: true } : {}) })),
+    submissions: submissions.map((s) => ({
+      id: s.id,
+      category: s.category,
+      ...(s.submittedAt ? { submittedAt: s.submittedAt.toISOString() } : {}),
+      ...(s.excluded ? { excluded: true } : {}),
+    })),
     sheets: [...sheets],
     ...given,
   };

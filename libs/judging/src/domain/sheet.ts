@@ -40,12 +40,18 @@ export function validateSheetValues(
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       errors.push({ field, message: 'must be a finite number', code: 'SCORE_NOT_NUMBER', params: {} });
     } else if (value < criterion.min || value > criterion.max) {
-      errors.push({ field, message: `must be between ${criterion.min} and ${criterion.max}`, code: 'SCORE_OUT_OF_RANGE', params: { min: criterion.min, max: criterion.max } });
+      errors.push({
+        field,
+        message: `must be between ${criterion.min} and ${criterion.max}`,
+        code: 'SCORE_OUT_OF_RANGE',
+        params: { min: criterion.min, max: criterion.max },
+      });
     }
   }
   const known = new Set(rubric.map((c) => c.key));
   for (const key of Object.keys(values).sort()) {
-    if (!known.has(key)) errors.push({ field: `scores.${key}`, message: 'is not a criterion of this rubric', code: 'SCORE_UNKNOWN_CRITERION', params: {} });
+    if (!known.has(key))
+      errors.push({ field: `scores.${key}`, message: 'is not a criterion of this rubric', code: 'SCORE_UNKNOWN_CRITERION', params: {} });
   }
   return errors;
 }
@@ -64,11 +70,7 @@ export function assertValidSheetValues(
  * A sheet may be saved or submitted only while it is a draft, and only by a client that saw the current
  * version (when it says which version it saw).
  */
-export function assertSheetEditable(
-  status: SheetStatus,
-  expectedVersion: number | undefined,
-  currentVersion: number,
-): void {
+export function assertSheetEditable(status: SheetStatus, expectedVersion: number | undefined, currentVersion: number): void {
   if (status === 'submitted') {
     throw new Conflict(JudgingErrorCode.SheetLocked, 'The score sheet is submitted and can no longer be changed.', {
       status,

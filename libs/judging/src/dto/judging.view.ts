@@ -20,8 +20,20 @@ export class StageDecisionView {
   @ApiProperty({ type: Number, nullable: true }) score: number | null;
   @ApiProperty({ type: Number, nullable: true }) rank: number | null;
   @ApiProperty({ description: 'in the language of Accept-Language' }) reason: string;
-  @ApiProperty({ type: String, nullable: true, description: 'a reason the system wrote, as a code of the reason catalog (null: written by a person, or an older row)', example: 'CUTOFF_TOP_OUTSIDE' }) reasonCode: string | null;
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }, description: 'the parameters of reasonCode' }) reasonParams: Record<string, string | number | boolean> | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'a reason the system wrote, as a code of the reason catalog (null: written by a person, or an older row)',
+    example: 'CUTOFF_TOP_OUTSIDE',
+  })
+  reasonCode: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    description: 'the parameters of reasonCode',
+  })
+  reasonParams: Record<string, string | number | boolean> | null;
 }
 
 export class StageCloseView {
@@ -40,9 +52,26 @@ export class ScreeningCountView {
 export class StageResultView {
   @ApiProperty() stage: string;
   @ApiProperty({ enum: ['passed', 'eliminated', 'pending'] }) status: 'passed' | 'eliminated' | 'pending';
-  @ApiProperty({ type: String, nullable: true, description: 'in the language of Accept-Language when the system wrote it (reasonCode), else as written' }) reason: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'a reason the system wrote, as a code of the reason catalog (null: written by a person, or an older row)', example: 'CUTOFF_TOP_OUTSIDE' }) reasonCode: string | null;
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }, description: 'the parameters of reasonCode' }) reasonParams: Record<string, string | number | boolean> | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'in the language of Accept-Language when the system wrote it (reasonCode), else as written',
+  })
+  reason: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'a reason the system wrote, as a code of the reason catalog (null: written by a person, or an older row)',
+    example: 'CUTOFF_TOP_OUTSIDE',
+  })
+  reasonCode: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    description: 'the parameters of reasonCode',
+  })
+  reasonParams: Record<string, string | number | boolean> | null;
   @ApiProperty({ type: Date, nullable: true }) decidedAt: Date | null;
   @ApiProperty({ type: Number, nullable: true, description: 'for its OPD only after publication' }) score: number | null;
   @ApiProperty({ type: Number, nullable: true }) rank: number | null;
@@ -57,7 +86,8 @@ export class PresentationSlotView {
   @ApiProperty({ type: String, nullable: true }) location: string | null;
   @ApiProperty({ type: String, nullable: true }) link: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
-  @ApiPropertyOptional({ type: [String], description: 'juror ids; only for organizers and the panel itself (blind judging)' }) panel?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'juror ids; only for organizers and the panel itself (blind judging)' })
+  panel?: string[];
   @ApiProperty({ type: Date, nullable: true, description: 'set on an earlier version of the slot' }) supersededAt: Date | null;
 }
 
@@ -79,7 +109,8 @@ export class FieldVisitView {
   @ApiProperty({ format: 'uuid' }) innovationId: string;
   @ApiProperty() visitAt: Date;
   @ApiProperty() address: string;
-  @ApiPropertyOptional({ type: [String], description: 'juror ids; only for organizers and the verifiers (blind judging)' }) verifiers?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'juror ids; only for organizers and the verifiers (blind judging)' })
+  verifiers?: string[];
   @ApiProperty({ type: [VisitChecklistItemView] }) checklist: VisitChecklistItemView[];
   @ApiProperty({ type: String, nullable: true }) findings: string | null;
   @ApiPropertyOptional() recordedBy?: string;
@@ -214,7 +245,8 @@ export class ReleasedAssignmentView {
 export class ConflictDeclaredView {
   @ApiProperty({ format: 'uuid' }) innovationId: string;
   @ApiProperty() declared: boolean;
-  @ApiProperty({ type: [ReleasedAssignmentView], description: 'assignments without a submitted sheet, removed by the declaration' }) released: ReleasedAssignmentView[];
+  @ApiProperty({ type: [ReleasedAssignmentView], description: 'assignments without a submitted sheet, removed by the declaration' })
+  released: ReleasedAssignmentView[];
 }
 
 export class JurorProgressView extends ProgressCountsView {

@@ -89,7 +89,8 @@ export class AssignmentEntity {
 export class ScoreSheetEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('score_sheets_assignment_uq', { unique: true })
-  @Column({ type: 'uuid', name: 'assignment_id' }) assignmentId: string;
+  @Column({ type: 'uuid', name: 'assignment_id' })
+  assignmentId: string;
   @Column({ type: 'varchar', length: 20, default: 'draft' }) status: 'draft' | 'submitted';
   @Column({ type: 'jsonb', default: () => `'{}'` }) scores: Record<string, number>;
   @Column({ type: 'text', nullable: true }) comment: string | null;
@@ -98,7 +99,8 @@ export class ScoreSheetEntity {
   @Column({ type: 'timestamptz', name: 'submitted_at', nullable: true }) submittedAt: Date | null;
   /** The upheld objection this sheet was reopened for: editable while its stage is closed, until submitted again. */
   @Index('score_sheets_correction_idx', { where: 'correction_of IS NOT NULL' })
-  @Column({ type: 'uuid', name: 'correction_of', nullable: true }) correctionOf: string | null;
+  @Column({ type: 'uuid', name: 'correction_of', nullable: true })
+  correctionOf: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
@@ -125,9 +127,18 @@ export class ConflictDeclarationEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid', name: 'juror_id' }) jurorId: string;
   @Index('conflict_declarations_innovation_idx')
-  @Column({ type: 'uuid', name: 'innovation_id' }) innovationId: string;
+  @Column({ type: 'uuid', name: 'innovation_id' })
+  innovationId: string;
   @Column({ type: 'text', nullable: true }) reason: string | null;
   @CreateDateColumn({ name: 'declared_at', type: 'timestamptz' }) declaredAt: Date;
 }
 
-export const JUDGING_ENTITIES = [StageResultEntity, PresentationSlotEntity, FieldVisitEntity, AssignmentEntity, ScoreSheetEntity, ScoreSheetVersionEntity, ConflictDeclarationEntity];
+export const JUDGING_ENTITIES = [
+  StageResultEntity,
+  PresentationSlotEntity,
+  FieldVisitEntity,
+  AssignmentEntity,
+  ScoreSheetEntity,
+  ScoreSheetVersionEntity,
+  ConflictDeclarationEntity,
+];

@@ -4,7 +4,16 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { StagePlan } from '@app/competitions';
 import { PreparedStatements } from '@app/database';
 import type { InnovationConflictProfile, JurorConflictProfile } from '../domain';
-import { AssignmentEntity, ConflictDeclarationEntity, FieldVisitEntity, PresentationSlotEntity, ScoreSheetEntity, ScoreSheetVersionEntity, StageResultEntity, type StageOutcome } from './judging.entities';
+import {
+  AssignmentEntity,
+  ConflictDeclarationEntity,
+  FieldVisitEntity,
+  PresentationSlotEntity,
+  ScoreSheetEntity,
+  ScoreSheetVersionEntity,
+  StageResultEntity,
+  type StageOutcome,
+} from './judging.entities';
 
 export interface DraftSaveContext {
   competitionId: string;
@@ -86,7 +95,10 @@ export class JudgingRepository {
 
   // ── stage results ───────────────────────────────────────────────────────────
   results(competitionId: string, stageKey: string, tx?: EntityManager, status?: StageOutcome): Promise<StageResultEntity[]> {
-    return this.m(tx).find(StageResultEntity, { where: { competitionId, stageKey, ...(status ? { status } : {}) }, order: { createdAt: 'ASC' } });
+    return this.m(tx).find(StageResultEntity, {
+      where: { competitionId, stageKey, ...(status ? { status } : {}) },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   resultsOf(innovationId: string, tx?: EntityManager): Promise<StageResultEntity[]> {
@@ -104,7 +116,9 @@ export class JudgingRepository {
         .createQueryBuilder()
         .insert()
         .into(StageResultEntity)
-        .values(innovationIds.slice(i, i + 5000).map((innovationId) => ({ competitionId, stageKey, innovationId, status: 'pending' as const })))
+        .values(
+          innovationIds.slice(i, i + 5000).map((innovationId) => ({ competitionId, stageKey, innovationId, status: 'pending' as const })),
+        )
         .orIgnore()
         .execute();
     }
@@ -115,7 +129,15 @@ export class JudgingRepository {
     tx: EntityManager,
     competitionId: string,
     stageKey: string,
-    decisions: { id: string; outcome: StageOutcome; score: number | null; rank: number | null; reason: string; reasonCode?: string | null; reasonParams?: object | null }[],
+    decisions: {
+      id: string;
+      outcome: StageOutcome;
+      score: number | null;
+      rank: number | null;
+      reason: string;
+      reasonCode?: string | null;
+      reasonParams?: object | null;
+    }[],
     decidedBy: string,
     at: Date,
   ): Promise<void> {
@@ -165,11 +187,20 @@ export class JudgingRepository {
   }
 
   /** Current slots of other innovations overlapping [start, end) that seat any of these jurors. */
-  async overlappingSlots(tx: EntityManager, jurorIds: string[], start: Date, end: Date, exceptInnovationId: string): Promise<PresentationSlotEntity[]> {
+  async overlappingSlots(
+    tx: EntityManager,
+    jurorIds: string[],
+    start: Date,
+    end: Date,
+    exceptInnovationId: string,
+  ): Promise<PresentationSlotEntity[]> {
     if (!jurorIds.length) return [];
     return tx
       .createQueryBuilder(PresentationSlotEntity, 's')
-      .where('s.superseded_at IS NULL AND s.innovation_id <> :except AND s.panel && :jurors::uuid[] AND s.starts_at < :end AND s.ends_at > :start', { except: exceptInnovationId, jurors: jurorIds, start, end })
+      .where(
+        's.superseded_at IS NULL AND s.innovation_id <> :except AND s.panel && :jurors::uuid[] AND s.starts_at < :end AND s.ends_at > :start',
+        { except: exceptInnovationId, jurors: jurorIds, start, end },
+      )
       .getMany();
   }
 
@@ -243,7 +274,10 @@ export class JudgingRepository {
 
   async insertAssignments(tx: EntityManager, rows: Partial<AssignmentEntity>[]): Promise<AssignmentEntity[]> {
     if (!rows.length) return [];
-    return tx.save(rows.map((r) => tx.create(AssignmentEntity, r)), { chunk: 500 });
+    return tx.save(
+      rows.map((r) => tx.create(AssignmentEntity, r)),
+      { chunk: 500 },
+    );
   }
 
   async removeAssignment(tx: EntityManager, id: string, at: Date): Promise<void> {
@@ -251,7 +285,10 @@ export class JudgingRepository {
   }
 
   sheet(assignmentId: string, tx?: EntityManager, lock = false): Promise<ScoreSheetEntity | null> {
-    return this.m(tx).findOne(ScoreSheetEntity, { where: { assignmentId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return this.m(tx).findOne(ScoreSheetEntity, {
+      where: { assignmentId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   }
 
   sheetsOf(assignmentIds: string[], tx?: EntityManager): Promise<ScoreSheetEntity[]> {
@@ -398,14 +435,20 @@ export class JudgingRepository {
       stageStatus: row.stage_status,
       stage: row.stage,
       sheet: { id: row.sheet_id, status: row.sheet_status, version: row.version },
-      juror: row.juror ? { id: jurorId, affiliations: row.affiliations ?? [], declarations: row.declared ? [{ innovationId: row.innovation_id }] : [] } : null,
+      juror: row.juror
+        ? { id: jurorId, affiliations: row.affiliations ?? [], declarations: row.declared ? [{ innovationId: row.innovation_id }] : [] }
+        : null,
       innovation: { id: row.innovation_id, organizationId: row.organization_id, regionId: row.region_id, provinceId: row.province_id },
       basis: row.basis,
     };
   }
 
   /** What the conflict rules need of one juror and one innovation, in one query (juror null: not an active juror). */
-  async conflictContext(tx: EntityManager, jurorId: string, innovationId: string): Promise<{ juror: (JurorConflictProfile & { id: string }) | null; innovation: InnovationConflictProfile } | null> {
+  async conflictContext(
+    tx: EntityManager,
+    jurorId: string,
+    innovationId: string,
+  ): Promise<{ juror: (JurorConflictProfile & { id: string }) | null; innovation: InnovationConflictProfile } | null> {
     const [row] = await tx.query(
       `SELECT i.id, i.organization_id, i.region_id, i.province_id, u.affiliations, (u.role = 'juror' AND u.active) AS juror,
               EXISTS (SELECT 1 FROM conflict_declarations d WHERE d.juror_id = $1 AND d.innovation_id = i.id) AS declared
@@ -465,14 +508,23 @@ export class JudgingRepository {
 
   /** The jurors with an active assignment in the competition (told when its results are published). */
   async jurorsOf(competitionId: string, tx?: EntityManager): Promise<string[]> {
-    const rows: { juror_id: string }[] = await this.m(tx).query(`SELECT DISTINCT juror_id FROM assignments WHERE competition_id = $1 AND removed_at IS NULL`, [competitionId]);
+    const rows: { juror_id: string }[] = await this.m(tx).query(
+      `SELECT DISTINCT juror_id FROM assignments WHERE competition_id = $1 AND removed_at IS NULL`,
+      [competitionId],
+    );
     return rows.map((r) => r.juror_id);
   }
 
   /** The scoring profile (category, submission time) and status of innovations by id. */
-  async scoringProfiles(ids: readonly string[], tx?: EntityManager): Promise<{ id: string; category: string; submittedAt: Date | null; status: string }[]> {
+  async scoringProfiles(
+    ids: readonly string[],
+    tx?: EntityManager,
+  ): Promise<{ id: string; category: string; submittedAt: Date | null; status: string }[]> {
     if (!ids.length) return [];
-    return this.m(tx).query(`SELECT id, category, submitted_at AS "submittedAt", status FROM innovations WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]);
+    return this.m(tx).query(
+      `SELECT id, category, submitted_at AS "submittedAt", status FROM innovations WHERE id = ANY($1::uuid[]) ORDER BY id`,
+      [ids],
+    );
   }
 
   /** Active assignments of a stage whose sheet is not submitted, for the close check. */

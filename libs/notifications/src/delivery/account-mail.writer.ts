@@ -7,9 +7,15 @@ import { type AccountMail, type AccountMailItem } from '@app/identity';
 import { eventKey, rowKey, type OutboxDraft } from '../domain';
 import { OutboxRepository } from '../persistence/outbox.repository';
 
-export const ACCOUNT_MAIL_TYPES = { invitation: 'account_invitation', password_reset: 'password_reset' } as const satisfies Record<AccountTokenPurpose, string>;
+export const ACCOUNT_MAIL_TYPES = { invitation: 'account_invitation', password_reset: 'password_reset' } as const satisfies Record<
+  AccountTokenPurpose,
+  string
+>;
 /** The mails whose link carries a signed one-time token: the account mails and a favourite vote's confirmation. */
-const PURPOSE_OF = new Map<string, LinkTokenPurpose>([...Object.entries(ACCOUNT_MAIL_TYPES).map(([purpose, type]) => [type, purpose as AccountTokenPurpose] as const), ['favourite_vote_verify', 'favourite_vote']]);
+const PURPOSE_OF = new Map<string, LinkTokenPurpose>([
+  ...Object.entries(ACCOUNT_MAIL_TYPES).map(([purpose, type]) => [type, purpose as AccountTokenPurpose] as const),
+  ['favourite_vote_verify', 'favourite_vote'],
+]);
 
 /**
  * A one-time link mail's payload with its link's token worked out again from the row id `tokenId` (never stored:
@@ -57,4 +63,3 @@ export class AccountMailWriter implements AccountMail {
     await this.outbox.insert(tx, drafts);
   }
 }
-

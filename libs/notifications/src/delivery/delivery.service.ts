@@ -3,7 +3,17 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppEnv } from '@app/config';
-import { afterFailure, DIGEST_TYPE, isDeliverable, isDue, renderDigest, renderMessage, type BackoffPolicy, type DigestItem, type RenderedMessage } from '../domain';
+import {
+  afterFailure,
+  DIGEST_TYPE,
+  isDeliverable,
+  isDue,
+  renderDigest,
+  renderMessage,
+  type BackoffPolicy,
+  type DigestItem,
+  type RenderedMessage,
+} from '../domain';
 import { InboxRepository } from '../persistence/inbox.repository';
 import type { OutboxMessageEntity } from '../persistence/outbox-message.entity';
 import { OutboxRepository } from '../persistence/outbox.repository';
@@ -71,7 +81,8 @@ export class DeliveryService {
       } catch (err) {
         const outcome = afterFailure(row, now, this.backoff);
         await this.outbox.markFailed(tx, row.id, outcome, errorText(err));
-        if (outcome.status === 'dead') this.logger.warn(`outbox ${row.id} (${row.type} ${row.channel}) is dead after ${outcome.attempts} attempts: ${errorText(err)}`);
+        if (outcome.status === 'dead')
+          this.logger.warn(`outbox ${row.id} (${row.type} ${row.channel}) is dead after ${outcome.attempts} attempts: ${errorText(err)}`);
         return outcome.status;
       }
       await this.outbox.markSent(tx, [row.id], now);
@@ -82,7 +93,15 @@ export class DeliveryService {
   private async send(tx: EntityManager, row: OutboxMessageEntity): Promise<void> {
     const message = this.render(row);
     if (row.channel === 'inbox') {
-      await this.inbox.insert(tx, { userId: row.recipientId, type: row.type, title: message.subject, body: message.body, link: message.link, payload: row.payload, outboxId: row.id });
+      await this.inbox.insert(tx, {
+        userId: row.recipientId,
+        type: row.type,
+        title: message.subject,
+        body: message.body,
+        link: message.link,
+        payload: row.payload,
+        outboxId: row.id,
+      });
     } else {
       if (!row.address) throw new Error('the recipient has no e-mail address');
       await this.mail.send({ id: row.id, to: row.address, subject: message.subject, text: message.text, html: message.html });

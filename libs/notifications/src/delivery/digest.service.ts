@@ -66,7 +66,12 @@ export class DigestService {
       },
     ]);
     if (!digestId) return false;
-    await this.outbox.markSent(tx, items.map((r) => r.id), now, `combined into digest ${digestId}`);
+    await this.outbox.markSent(
+      tx,
+      items.map((r) => r.id),
+      now,
+      `combined into digest ${digestId}`,
+    );
     return true;
   }
 

@@ -34,7 +34,14 @@ export class MailSender implements OnApplicationShutdown {
     this.mailDir = smtpUrl ? null : path.join(config.get('dataDir', { infer: true }), 'mail');
     this.transport = smtpUrl
       ? createTransport(
-          { url: smtpUrl, pool: true, maxConnections: config.get('notify', { infer: true }).concurrency, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 },
+          {
+            url: smtpUrl,
+            pool: true,
+            maxConnections: config.get('notify', { infer: true }).concurrency,
+            connectionTimeout: 10_000,
+            greetingTimeout: 10_000,
+            socketTimeout: 60_000,
+          },
           defaults,
         )
       : createTransport({ streamTransport: true, buffer: true }, defaults);
@@ -44,7 +51,13 @@ export class MailSender implements OnApplicationShutdown {
     // Delivery is at least once: a worker killed after the SMTP server took a message but before its 250 reached
     // us (or before the row's COMMIT) sends it again. Every attempt of one outbox row carries the same Message-ID,
     // so mail clients and servers that collapse duplicates by it show the mail once.
-    const info = await this.transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: outboxMessageId(mail.id, this.host) });
+    const info = await this.transport.sendMail({
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: outboxMessageId(mail.id, this.host),
+    });
     if (this.mailDir) {
       await mkdir(this.mailDir, { recursive: true });
       await writeFile(path.join(this.mailDir, `${mail.id}.eml`), (info as { message: Buffer }).message);

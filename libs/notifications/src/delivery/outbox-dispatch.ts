@@ -79,7 +79,12 @@ export class QueueRelay implements OutboxDispatch {
       });
       await this.jobs.enqueue(rows.filter((r) => r.claimedUntil === null).map(job));
       await this.jobs.ensure(rows.filter((r) => r.claimedUntil !== null).map(job));
-      await this.outbox.claim(tx, rows.map((r) => r.id), now, RELAY_LEASE_MS);
+      await this.outbox.claim(
+        tx,
+        rows.map((r) => r.id),
+        now,
+        RELAY_LEASE_MS,
+      );
       return rows.length;
     });
   }

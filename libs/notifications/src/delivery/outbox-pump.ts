@@ -69,7 +69,8 @@ export class OutboxPump implements OnApplicationBootstrap, OnModuleDestroy {
       },
       (err: unknown) => {
         // Logged once per outage: the rows stay pending and the next ticks retry.
-        if (!this.failing) this.logger.warn(`notifications: ${this.dispatch.mode} dispatch failed, rows stay pending: ${(err as Error).message}`);
+        if (!this.failing)
+          this.logger.warn(`notifications: ${this.dispatch.mode} dispatch failed, rows stay pending: ${(err as Error).message}`);
         this.failing = true;
       },
     );

@@ -24,7 +24,12 @@ export function isEventKey(key: string): boolean {
 export function assertEventKey(key: string): void {
   if (!isEventKey(key)) {
     throw new ValidationFailed(
-      [{ field: 'dedupeKey', message: `must look like "type:id[:part…]" (letters, digits, "_", ".", "+", "-"), at most ${MAX_EVENT_KEY} characters (got "${key}")` }],
+      [
+        {
+          field: 'dedupeKey',
+          message: `must look like "type:id[:part…]" (letters, digits, "_", ".", "+", "-"), at most ${MAX_EVENT_KEY} characters (got "${key}")`,
+        },
+      ],
       NotificationErrorCode.DedupeKeyInvalid,
     );
   }

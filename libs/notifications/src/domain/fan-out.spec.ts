@@ -1,7 +1,12 @@
 import { fanOut, type NotificationEvent, type Recipient } from './fan-out';
 
 const NOW = new Date('2025-06-01T03:00:00Z'); // 10:00 WIB
-const event: NotificationEvent = { type: 'stage_opened', payload: { competition: 'IGA', competitionId: 'c1', stage: 'Presentasi' }, dedupeKey: 'stage_opened:c1:presentation', competitionId: 'c1' };
+const event: NotificationEvent = {
+  type: 'stage_opened',
+  payload: { competition: 'IGA', competitionId: 'c1', stage: 'Presentasi' },
+  dedupeKey: 'stage_opened:c1:presentation',
+  competitionId: 'c1',
+};
 const ani: Recipient = { id: 'u-ani', email: 'ani@x.go.id', locale: 'id', digest: 'immediate' };
 const ben: Recipient = { id: 'u-ben', email: 'ben@x.go.id', locale: 'en', digest: 'daily' };
 

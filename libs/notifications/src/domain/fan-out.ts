@@ -46,11 +46,25 @@ export interface OutboxDraft {
 export function fanOut(event: NotificationEvent, recipients: readonly Recipient[], now: Date, digestHour: number): OutboxDraft[] {
   const due = event.availableAt && event.availableAt > now ? event.availableAt : now;
   return recipients.flatMap((r) => {
-    const base = { type: event.type, recipientId: r.id, locale: r.locale, payload: event.payload, competitionId: event.competitionId ?? null, guard: event.guard ?? null };
+    const base = {
+      type: event.type,
+      recipientId: r.id,
+      locale: r.locale,
+      payload: event.payload,
+      competitionId: event.competitionId ?? null,
+      guard: event.guard ?? null,
+    };
     const held = r.digest === 'daily';
     return [
       { ...base, channel: 'inbox', address: null, dedupeKey: rowKey(event.dedupeKey, r.id, 'inbox'), availableAt: due, held: false },
-      { ...base, channel: 'email', address: r.email, dedupeKey: rowKey(event.dedupeKey, r.id, 'email'), availableAt: held ? nextDigestAt(due, digestHour) : due, held },
+      {
+        ...base,
+        channel: 'email',
+        address: r.email,
+        dedupeKey: rowKey(event.dedupeKey, r.id, 'email'),
+        availableAt: held ? nextDigestAt(due, digestHour) : due,
+        held,
+      },
     ];
   });
 }

@@ -1,9 +1,21 @@
 import { IllegalTransition } from '@app/kernel';
 import { backoffDelayMs } from './backoff';
-import { afterFailure, assertOutboxTransition, isDeliverable, isDue, OUTBOX_ACTORS, OUTBOX_STATUSES, OUTBOX_TRANSITIONS, type OutboxActor, type OutboxStatus } from './outbox-status';
+import {
+  afterFailure,
+  assertOutboxTransition,
+  isDeliverable,
+  isDue,
+  OUTBOX_ACTORS,
+  OUTBOX_STATUSES,
+  OUTBOX_TRANSITIONS,
+  type OutboxActor,
+  type OutboxStatus,
+} from './outbox-status';
 
 type Step = [OutboxStatus, OutboxStatus, OutboxActor];
-const steps: Step[] = OUTBOX_STATUSES.flatMap((from) => OUTBOX_STATUSES.flatMap((to) => OUTBOX_ACTORS.map((actor): Step => [from, to, actor])));
+const steps: Step[] = OUTBOX_STATUSES.flatMap((from) =>
+  OUTBOX_STATUSES.flatMap((to) => OUTBOX_ACTORS.map((actor): Step => [from, to, actor])),
+);
 const inTable = ([from, to, actor]: Step) => OUTBOX_TRANSITIONS[from][to]?.includes(actor) ?? false;
 
 describe('outbox status machine', () => {

@@ -26,7 +26,8 @@ export function isDeliverable(status: OutboxStatus): boolean {
 /** Throws 409 OUTBOX_ILLEGAL_TRANSITION naming the current status and the allowed ones. */
 export function assertOutboxTransition(from: OutboxStatus, to: OutboxStatus, actor: OutboxActor): void {
   const allowed = targetsFor(OUTBOX_TRANSITIONS, from, actor);
-  if (!allowed.includes(to)) throw new IllegalTransition(NotificationErrorCode.OutboxIllegalTransition, { subject: 'outbox message', from, to, actor, allowed });
+  if (!allowed.includes(to))
+    throw new IllegalTransition(NotificationErrorCode.OutboxIllegalTransition, { subject: 'outbox message', from, to, actor, allowed });
 }
 
 export interface FailureOutcome {
@@ -37,7 +38,11 @@ export interface FailureOutcome {
 }
 
 /** After a failed attempt: retry later with backoff, or give up once `maxAttempts` attempts have failed. */
-export function afterFailure(row: { attempts: number; maxAttempts: number; availableAt: Date }, now: Date, policy: BackoffPolicy): FailureOutcome {
+export function afterFailure(
+  row: { attempts: number; maxAttempts: number; availableAt: Date },
+  now: Date,
+  policy: BackoffPolicy,
+): FailureOutcome {
   const attempts = row.attempts + 1;
   if (attempts >= row.maxAttempts) return { status: 'dead', attempts, availableAt: row.availableAt };
   return { status: 'failed', attempts, availableAt: new Date(now.getTime() + backoffDelayMs(attempts, policy)) };

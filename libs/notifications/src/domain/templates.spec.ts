@@ -1,17 +1,63 @@
-import { NOTIFICATION_TYPES, NOTIFICATION_TYPE_NAMES, assertPayload, fieldKind, payloadProblems, type FieldSpec, type NotificationType } from './notification-types';
+import {
+  NOTIFICATION_TYPES,
+  NOTIFICATION_TYPE_NAMES,
+  assertPayload,
+  fieldKind,
+  payloadProblems,
+  type FieldSpec,
+  type NotificationType,
+} from './notification-types';
 import { escapeHtml, renderDigest, renderMessage } from './templates';
 
 const URL_BASE = 'https://inovasi.example.go.id';
 
 /** A valid payload for every type, with every optional field filled. */
 const SAMPLES: Record<NotificationType, Record<string, unknown>> = {
-  juror_assigned: { competition: 'IGA 2025', innovation: 'SiTaro', stage: 'Presentasi', assignmentId: 'a-1', dueAt: '2025-06-30T16:59:00Z' },
+  juror_assigned: {
+    competition: 'IGA 2025',
+    innovation: 'SiTaro',
+    stage: 'Presentasi',
+    assignmentId: 'a-1',
+    dueAt: '2025-06-30T16:59:00Z',
+  },
   stage_opened: { competition: 'IGA 2025', competitionId: 'c-1', stage: 'Presentasi', closesAt: '2025-06-30T16:59:00Z' },
-  presentation_scheduled: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', startsAt: '2025-07-01T02:00:00Z', place: 'Aula Bappeda' },
-  presentation_moved: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', startsAt: '2025-07-02T02:00:00Z', previousStartsAt: '2025-07-01T02:00:00Z', place: 'Zoom' },
-  field_visit_scheduled: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', visitAt: '2025-07-10T01:00:00Z', address: 'RSUD Kota Bekasi' },
-  field_visit_moved: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', visitAt: '2025-07-11T01:00:00Z', previousVisitAt: '2025-07-10T01:00:00Z', address: 'RSUD' },
-  scoring_reminder: { competition: 'IGA 2025', innovation: 'SiTaro', stage: 'Presentasi', assignmentId: 'a-1', dueAt: '2025-06-30T16:59:00Z' },
+  presentation_scheduled: {
+    competition: 'IGA 2025',
+    innovation: 'SiTaro',
+    innovationId: 'i-1',
+    startsAt: '2025-07-01T02:00:00Z',
+    place: 'Aula Bappeda',
+  },
+  presentation_moved: {
+    competition: 'IGA 2025',
+    innovation: 'SiTaro',
+    innovationId: 'i-1',
+    startsAt: '2025-07-02T02:00:00Z',
+    previousStartsAt: '2025-07-01T02:00:00Z',
+    place: 'Zoom',
+  },
+  field_visit_scheduled: {
+    competition: 'IGA 2025',
+    innovation: 'SiTaro',
+    innovationId: 'i-1',
+    visitAt: '2025-07-10T01:00:00Z',
+    address: 'RSUD Kota Bekasi',
+  },
+  field_visit_moved: {
+    competition: 'IGA 2025',
+    innovation: 'SiTaro',
+    innovationId: 'i-1',
+    visitAt: '2025-07-11T01:00:00Z',
+    previousVisitAt: '2025-07-10T01:00:00Z',
+    address: 'RSUD',
+  },
+  scoring_reminder: {
+    competition: 'IGA 2025',
+    innovation: 'SiTaro',
+    stage: 'Presentasi',
+    assignmentId: 'a-1',
+    dueAt: '2025-06-30T16:59:00Z',
+  },
   screening_result: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', decision: 'fail', reason: 'Dokumen kurang' },
   stage_closed: { competition: 'IGA 2025', competitionId: 'c-1', stage: 'Presentasi', innovation: 'SiTaro', outcome: 'advanced' },
   results_published: { competition: 'IGA 2025', slug: 'iga-2025' },
@@ -20,12 +66,45 @@ const SAMPLES: Record<NotificationType, Record<string, unknown>> = {
   proposal_returned: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', comment: 'Lengkapi SK' },
   proposal_forwarded: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', comment: 'Lengkap' },
   results_announced: { competition: 'IGA 2025', competitionId: 'c-1', closesAt: '2025-07-05T16:59:00Z' },
-  objection_answered: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', decision: 'upheld', answer: 'Nilai diperiksa ulang' },
+  objection_answered: {
+    competition: 'IGA 2025',
+    innovation: 'SiTaro',
+    innovationId: 'i-1',
+    decision: 'upheld',
+    answer: 'Nilai diperiksa ulang',
+  },
   innovation_disqualified: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', reason: 'Data dukung dipalsukan' },
-  sheet_reopened: { competition: 'IGA 2025', innovation: 'SiTaro', stage: { id: 'Presentasi', en: 'Presentation' }, assignmentId: 'a-1', reason: 'Sanggahan dikabulkan', dueAt: '2025-06-30T16:59:00Z' },
-  screening_reopened: { competition: 'IGA 2025', innovation: 'SiTaro', innovationId: 'i-1', stage: { id: 'Seleksi administrasi', en: 'Administrative screening' }, reason: 'Dokumen ternyata lengkap' },
-  conflict_declared: { competition: 'IGA 2025', competitionId: 'c-1', innovation: 'SiTaro', juror: 'Juri Satu', stage: { id: 'Presentasi', en: 'Presentation' }, reason: 'Mantan pegawai' },
-  favourite_vote_verify: { competition: 'IGA 2025', category: 'kota', innovation: 'SiTaro', tokenId: 'v-1', token: 'tok_1-2', expiresAt: '2025-08-02T00:00:00Z' },
+  sheet_reopened: {
+    competition: 'IGA 2025',
+    innovation: 'SiTaro',
+    stage: { id: 'Presentasi', en: 'Presentation' },
+    assignmentId: 'a-1',
+    reason: 'Sanggahan dikabulkan',
+    dueAt: '2025-06-30T16:59:00Z',
+  },
+  screening_reopened: {
+    competition: 'IGA 2025',
+    innovation: 'SiTaro',
+    innovationId: 'i-1',
+    stage: { id: 'Seleksi administrasi', en: 'Administrative screening' },
+    reason: 'Dokumen ternyata lengkap',
+  },
+  conflict_declared: {
+    competition: 'IGA 2025',
+    competitionId: 'c-1',
+    innovation: 'SiTaro',
+    juror: 'Juri Satu',
+    stage: { id: 'Presentasi', en: 'Presentation' },
+    reason: 'Mantan pegawai',
+  },
+  favourite_vote_verify: {
+    competition: 'IGA 2025',
+    category: 'kota',
+    innovation: 'SiTaro',
+    tokenId: 'v-1',
+    token: 'tok_1-2',
+    expiresAt: '2025-08-02T00:00:00Z',
+  },
   index_verification_started: { edition: 'IID 2026', slug: 'iid-2026' },
   index_results_published: { edition: 'IID 2026', slug: 'iid-2026' },
   message: { title: 'Rapat juri', body: 'Rapat juri Senin pukul 09.00.', link: '/competitions/c-1' },
@@ -35,7 +114,9 @@ describe('notification catalogue', () => {
   it.each(NOTIFICATION_TYPE_NAMES)('%s: every placeholder of its wording and link is a declared field', (type) => {
     const spec = NOTIFICATION_TYPES[type];
     const declared = Object.keys(spec.fields);
-    const used = [spec.link ?? '', spec.id.subject, spec.en.subject, ...spec.id.lines, ...spec.en.lines].flatMap((t) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+    const used = [spec.link ?? '', spec.id.subject, spec.en.subject, ...spec.id.lines, ...spec.en.lines].flatMap((t) =>
+      [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
+    );
     expect(declared).toEqual(expect.arrayContaining([...new Set(used)]));
     expect(payloadProblems(type, SAMPLES[type])).toEqual([]);
   });
@@ -113,7 +194,9 @@ describe('renderMessage', () => {
     ['id', 'Tahap Presentasi pada IGA 2025 telah dibuka.'],
     ['en', 'The Presentation stage of IGA 2025 is now open.'],
   ])('a stage label given in both languages is shown in the reader’s (%s)', (locale, line) => {
-    expect(renderMessage('stage_opened', { ...SAMPLES.stage_opened, stage: { id: 'Presentasi', en: 'Presentation' } }, locale, URL_BASE).text).toContain(line);
+    expect(
+      renderMessage('stage_opened', { ...SAMPLES.stage_opened, stage: { id: 'Presentasi', en: 'Presentation' } }, locale, URL_BASE).text,
+    ).toContain(line);
   });
 
   it.each([{ id: 'Presentasi' }, { id: ' ', en: 'x' }, 7])('refuses the stage label %j', (stage) => {
@@ -138,7 +221,9 @@ describe('renderMessage', () => {
   it('URL-encodes ids in links', () => {
     const m = renderMessage('results_published', { competition: 'x', slug: 'iga.2025-kota_a' }, 'en', URL_BASE);
     expect(m.link).toBe(`${URL_BASE}/rankings/iga.2025-kota_a`);
-    expect(renderMessage('message', { title: 't', body: 'b', link: '/a/b?c=d&e=<f>' }, 'en', URL_BASE).html).toContain('href="https://inovasi.example.go.id/a/b?c=d&#38;e=&#60;f&#62;"');
+    expect(renderMessage('message', { title: 't', body: 'b', link: '/a/b?c=d&e=<f>' }, 'en', URL_BASE).html).toContain(
+      'href="https://inovasi.example.go.id/a/b?c=d&#38;e=&#60;f&#62;"',
+    );
   });
 
   it.each([

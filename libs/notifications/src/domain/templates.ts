@@ -25,7 +25,10 @@ const FOOTER: Record<Locale, string> = {
 };
 const DIGEST: Record<Locale, { subject: (n: number) => string; intro: string }> = {
   id: { subject: (n) => `Ringkasan harian: ${n} notifikasi`, intro: 'Berikut notifikasi Anda sejak ringkasan terakhir:' },
-  en: { subject: (n) => `Daily digest: ${n} notification${n === 1 ? '' : 's'}`, intro: 'Here are your notifications since the last digest:' },
+  en: {
+    subject: (n) => `Daily digest: ${n} notification${n === 1 ? '' : 's'}`,
+    intro: 'Here are your notifications since the last digest:',
+  },
 };
 const SETTINGS_PATH = '/settings/notifications';
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -65,7 +68,11 @@ function buildLink(type: NotificationType, payload: Record<string, unknown>, pub
   const template = NOTIFICATION_TYPES[type].link;
   if (!template) return null;
   const fields = NOTIFICATION_TYPES[type].fields as Record<string, FieldSpec>;
-  const raw = new Map(Object.entries(payload).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]));
+  const raw = new Map(
+    Object.entries(payload)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => [k, String(v)]),
+  );
   const path = fill(template, raw, (v, name) => (fieldKind(fields[name]).kind === 'path' ? v : encodeURIComponent(v)));
   return path === null ? null : `${publicUrl}${path}`;
 }
@@ -83,7 +90,12 @@ function htmlDocument(locale: Locale, inner: string): string {
 }
 
 /** Renders a notification in `locale` (payload checked beforehand with `assertPayload`). */
-export function renderMessage(type: NotificationType, payload: Record<string, unknown>, locale: Locale, publicUrl: string): RenderedMessage {
+export function renderMessage(
+  type: NotificationType,
+  payload: Record<string, unknown>,
+  locale: Locale,
+  publicUrl: string,
+): RenderedMessage {
   const wording = NOTIFICATION_TYPES[type][locale];
   const values = displayValues(type, payload, locale);
   const escaped = new Map([...values].map(([k, v]) => [k, escapeHtml(v)]));
@@ -98,7 +110,14 @@ export function renderMessage(type: NotificationType, payload: Record<string, un
     body,
     link,
     text: [body, ...(link ? [`${wording.action}: ${link}`] : []), foot.text].join('\n\n'),
-    html: htmlDocument(locale, [...htmlLines.map((l) => `<p>${l}</p>`), ...(link ? [`<p><a href="${escapeHtml(link)}">${escapeHtml(wording.action)}</a></p>`] : []), foot.html].join('')),
+    html: htmlDocument(
+      locale,
+      [
+        ...htmlLines.map((l) => `<p>${l}</p>`),
+        ...(link ? [`<p><a href="${escapeHtml(link)}">${escapeHtml(wording.action)}</a></p>`] : []),
+        foot.html,
+      ].join(''),
+    ),
   };
 }
 
@@ -109,7 +128,9 @@ export function renderDigest(items: readonly DigestItem[], locale: Locale, publi
   const { intro } = DIGEST[locale];
   const foot = footer(locale, publicUrl);
   const textItems = rendered.map((r) => `- ${r.subject}${r.link ? `\n  ${r.link}` : ''}`);
-  const htmlItems = rendered.map((r) => `<li>${r.link ? `<a href="${escapeHtml(r.link)}">${escapeHtml(r.subject)}</a>` : escapeHtml(r.subject)}</li>`);
+  const htmlItems = rendered.map(
+    (r) => `<li>${r.link ? `<a href="${escapeHtml(r.link)}">${escapeHtml(r.subject)}</a>` : escapeHtml(r.subject)}</li>`,
+  );
   const body = [intro, ...textItems].join('\n');
   return {
     subject,

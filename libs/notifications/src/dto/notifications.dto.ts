@@ -2,7 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto, redactPayload } from '@app/common';
-import { DIGEST_MODES, DIGEST_TYPE, NOTIFICATION_TYPE_NAMES, OUTBOX_STATUSES, type DigestMode, type OutboxStatus, type OutboxType } from '../domain';
+import {
+  DIGEST_MODES,
+  DIGEST_TYPE,
+  NOTIFICATION_TYPE_NAMES,
+  OUTBOX_STATUSES,
+  type DigestMode,
+  type OutboxStatus,
+  type OutboxType,
+} from '../domain';
 import type { NotificationEntity } from '../persistence/notification.entity';
 import type { OutboxMessageEntity } from '../persistence/outbox-message.entity';
 
@@ -40,7 +48,10 @@ export class ReadAllView {
 }
 
 export class NotificationPreferencesDto {
-  @ApiProperty({ enum: DIGEST_MODES, description: 'immediate: one e-mail per event; daily: one combined e-mail a day (the inbox is always immediate)' })
+  @ApiProperty({
+    enum: DIGEST_MODES,
+    description: 'immediate: one e-mail per event; daily: one combined e-mail a day (the inbox is always immediate)',
+  })
   @IsIn(DIGEST_MODES)
   digest: DigestMode;
 }
@@ -91,15 +102,30 @@ export class OutboxCountsView {
 }
 
 export class QueueStatsView {
-  @ApiProperty({ enum: ['queue', 'in-process'], description: 'queue: BullMQ on REDIS_URL; in-process: the API delivers' }) mode: 'queue' | 'in-process';
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { $ref: '#/components/schemas/QueueCountsView' }, nullable: true, description: 'Per BullMQ queue; null in process or while Redis is unreachable' })
+  @ApiProperty({ enum: ['queue', 'in-process'], description: 'queue: BullMQ on REDIS_URL; in-process: the API delivers' }) mode:
+    'queue' | 'in-process';
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/QueueCountsView' },
+    nullable: true,
+    description: 'Per BullMQ queue; null in process or while Redis is unreachable',
+  })
   queues: Record<string, QueueCountsView> | null;
   @ApiPropertyOptional({ description: 'Why the queue counts are missing' }) queueError?: string;
   @ApiProperty({ type: OutboxCountsView }) outbox: OutboxCountsView;
 }
 
 export function toNotificationView(n: NotificationEntity): NotificationView {
-  return { id: n.id, type: n.type, title: n.title, body: n.body, link: n.link, payload: n.payload, readAt: n.readAt, createdAt: n.createdAt };
+  return {
+    id: n.id,
+    type: n.type,
+    title: n.title,
+    body: n.body,
+    link: n.link,
+    payload: n.payload,
+    readAt: n.readAt,
+    createdAt: n.createdAt,
+  };
 }
 
 export function toOutboxMessageView(o: OutboxMessageEntity): OutboxMessageView {

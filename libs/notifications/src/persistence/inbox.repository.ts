@@ -13,8 +13,17 @@ export class InboxRepository {
   }
 
   /** Idempotent per outbox row. */
-  async insert(tx: EntityManager, row: Pick<NotificationEntity, 'userId' | 'type' | 'title' | 'body' | 'link' | 'payload' | 'outboxId'>): Promise<void> {
-    await this.repo(tx).createQueryBuilder().insert().into(NotificationEntity).values(row as QueryDeepPartialEntity<NotificationEntity>).orIgnore().execute();
+  async insert(
+    tx: EntityManager,
+    row: Pick<NotificationEntity, 'userId' | 'type' | 'title' | 'body' | 'link' | 'payload' | 'outboxId'>,
+  ): Promise<void> {
+    await this.repo(tx)
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values(row as QueryDeepPartialEntity<NotificationEntity>)
+      .orIgnore()
+      .execute();
   }
 
   list(userId: string, unreadOnly: boolean, page: number, pageSize: number): Promise<[NotificationEntity[], number]> {
@@ -32,12 +41,22 @@ export class InboxRepository {
 
   /** Marks the user's own notification read (kept as first read); null when it is not theirs. */
   async markRead(userId: string, id: string, now: Date): Promise<NotificationEntity | null> {
-    await this.repo().createQueryBuilder().update().set({ readAt: now }).where('id = :id AND user_id = :userId AND read_at IS NULL', { id, userId }).execute();
+    await this.repo()
+      .createQueryBuilder()
+      .update()
+      .set({ readAt: now })
+      .where('id = :id AND user_id = :userId AND read_at IS NULL', { id, userId })
+      .execute();
     return this.repo().findOneBy({ id, userId });
   }
 
   async markAllRead(userId: string, now: Date): Promise<number> {
-    const result = await this.repo().createQueryBuilder().update().set({ readAt: now }).where('user_id = :userId AND read_at IS NULL', { userId }).execute();
+    const result = await this.repo()
+      .createQueryBuilder()
+      .update()
+      .set({ readAt: now })
+      .where('user_id = :userId AND read_at IS NULL', { userId })
+      .execute();
     return result.affected ?? 0;
   }
 }

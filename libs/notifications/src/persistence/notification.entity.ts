@@ -15,7 +15,8 @@ export class NotificationEntity {
   @Column({ type: 'jsonb' }) payload: Record<string, unknown>;
   /** The outbox row it came from: a repeated delivery inserts nothing. */
   @Index('notifications_outbox_uq', { unique: true })
-  @Column({ type: 'uuid', name: 'outbox_id', nullable: true }) outboxId: string | null;
+  @Column({ type: 'uuid', name: 'outbox_id', nullable: true })
+  outboxId: string | null;
   @Column({ type: 'timestamptz', name: 'read_at', nullable: true }) readAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
 }

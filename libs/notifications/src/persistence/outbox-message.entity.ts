@@ -10,7 +10,8 @@ export class OutboxMessageEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 40 }) type: OutboxType;
   @Index('outbox_messages_recipient_idx')
-  @Column({ type: 'uuid', name: 'recipient_id' }) recipientId: string;
+  @Column({ type: 'uuid', name: 'recipient_id' })
+  recipientId: string;
   @Column({ type: 'varchar', length: 10 }) channel: Channel;
   /** The e-mail address when the event happened (email channel only). */
   @Column({ type: 'varchar', length: 320, nullable: true }) address: string | null;
@@ -18,7 +19,8 @@ export class OutboxMessageEntity {
   @Column({ type: 'jsonb' }) payload: Record<string, unknown>;
   /** `<event key>@<recipient>/<channel>`: the same event never writes a second row. */
   @Index('outbox_messages_dedupe_key_uq', { unique: true })
-  @Column({ type: 'varchar', length: 400, name: 'dedupe_key' }) dedupeKey: string;
+  @Column({ type: 'varchar', length: 400, name: 'dedupe_key' })
+  dedupeKey: string;
   @Column({ type: 'varchar', length: 10, default: 'pending' }) status: OutboxStatus;
   @Column({ type: 'int', default: 0 }) attempts: number;
   @Column({ type: 'int', name: 'max_attempts' }) maxAttempts: number;
@@ -34,7 +36,8 @@ export class OutboxMessageEntity {
   /** Why a row counts as sent without its own mail: a stale guard, or combined into a digest. */
   @Column({ type: 'text', nullable: true }) note: string | null;
   @Index('outbox_messages_competition_idx')
-  @Column({ type: 'uuid', name: 'competition_id', nullable: true }) competitionId: string | null;
+  @Column({ type: 'uuid', name: 'competition_id', nullable: true })
+  competitionId: string | null;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
   @Column({ type: 'timestamptz', name: 'sent_at', nullable: true }) sentAt: Date | null;
 }

@@ -70,7 +70,12 @@ export class OutboxRepository {
 
   /** The row, locked for this transaction; `busy` when another transaction holds it (SKIP LOCKED). */
   async lockForDelivery(tx: EntityManager, id: string): Promise<OutboxMessageEntity | 'busy' | null> {
-    const row = await this.repo(tx).createQueryBuilder('o').setLock('pessimistic_write').setOnLocked('skip_locked').where('o.id = :id', { id }).getOne();
+    const row = await this.repo(tx)
+      .createQueryBuilder('o')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .where('o.id = :id', { id })
+      .getOne();
     if (row) return row;
     return (await this.repo(tx).existsBy({ id })) ? 'busy' : null;
   }
@@ -101,11 +106,26 @@ export class OutboxRepository {
   }
 
   async markSent(tx: EntityManager, ids: string[], now: Date, note: string | null = null): Promise<void> {
-    if (ids.length) await this.repo(tx).createQueryBuilder().update().set({ status: 'sent', sentAt: now, note, claimedUntil: null }).whereInIds(ids).execute();
+    if (ids.length)
+      await this.repo(tx)
+        .createQueryBuilder()
+        .update()
+        .set({ status: 'sent', sentAt: now, note, claimedUntil: null })
+        .whereInIds(ids)
+        .execute();
   }
 
   async markFailed(tx: EntityManager, id: string, outcome: FailureOutcome, error: string): Promise<void> {
-    await this.repo(tx).update({ id }, { status: outcome.status, attempts: outcome.attempts, availableAt: outcome.availableAt, lastError: error.slice(0, 2000), claimedUntil: null });
+    await this.repo(tx).update(
+      { id },
+      {
+        status: outcome.status,
+        attempts: outcome.attempts,
+        availableAt: outcome.availableAt,
+        lastError: error.slice(0, 2000),
+        claimedUntil: null,
+      },
+    );
   }
 
   /** Hands the row back to the relay (a job fired before the row was due). */
@@ -151,7 +171,10 @@ export class OutboxRepository {
   /** The relay will not hand these rows over again before their due time plus `leaseMs`. */
   async claim(tx: EntityManager, ids: string[], now: Date, leaseMs: number): Promise<void> {
     if (ids.length === 0) return;
-    await tx.query(`UPDATE outbox_messages SET claimed_until = GREATEST(available_at, $2::timestamptz) + make_interval(secs => $3::double precision / 1000) WHERE id = ANY($1::uuid[])`, [ids, now, leaseMs]);
+    await tx.query(
+      `UPDATE outbox_messages SET claimed_until = GREATEST(available_at, $2::timestamptz) + make_interval(secs => $3::double precision / 1000) WHERE id = ANY($1::uuid[])`,
+      [ids, now, leaseMs],
+    );
   }
 
   /** Held e-mails whose digest time has come, locked, grouped by the caller. */
@@ -169,7 +192,12 @@ export class OutboxRepository {
   }
 
   list(filter: OutboxFilter, page: number, pageSize: number): Promise<[OutboxMessageEntity[], number]> {
-    const qb = this.repo().createQueryBuilder('o').orderBy('o.created_at', 'DESC').addOrderBy('o.id').skip((page - 1) * pageSize).take(pageSize);
+    const qb = this.repo()
+      .createQueryBuilder('o')
+      .orderBy('o.created_at', 'DESC')
+      .addOrderBy('o.id')
+      .skip((page - 1) * pageSize)
+      .take(pageSize);
     if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
     if (filter.type) qb.andWhere('o.type = :type', { type: filter.type });
     if (filter.competitionId) qb.andWhere('o.competition_id = :cid', { cid: filter.competitionId });
@@ -187,7 +215,12 @@ export class OutboxRepository {
   }
 
   async countsByStatus(): Promise<Record<OutboxStatus, number>> {
-    const rows = await this.repo().createQueryBuilder('o').select('o.status', 'status').addSelect('count(*)::int', 'n').groupBy('o.status').getRawMany<{ status: OutboxStatus; n: number }>();
+    const rows = await this.repo()
+      .createQueryBuilder('o')
+      .select('o.status', 'status')
+      .addSelect('count(*)::int', 'n')
+      .groupBy('o.status')
+      .getRawMany<{ status: OutboxStatus; n: number }>();
     const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, failed: 0, dead: 0 };
     for (const r of rows) counts[r.status] = r.n;
     return counts;

@@ -14,10 +14,22 @@ describe('writeNow', () => {
 
 describe('clampProgress', () => {
   it.each([
-    [{ phase: 'x', done: 3, total: 2 }, { phase: 'x', done: 2, total: 2 }],
-    [{ phase: 'x', done: -1, total: -5 }, { phase: 'x', done: 0, total: 0 }],
-    [{ phase: 'x', done: 2.7, total: 0 }, { phase: 'x', done: 2, total: 0 }],
-    [{ phase: 'y'.repeat(50), done: 0, total: 1 }, { phase: 'y'.repeat(40), done: 0, total: 1 }],
+    [
+      { phase: 'x', done: 3, total: 2 },
+      { phase: 'x', done: 2, total: 2 },
+    ],
+    [
+      { phase: 'x', done: -1, total: -5 },
+      { phase: 'x', done: 0, total: 0 },
+    ],
+    [
+      { phase: 'x', done: 2.7, total: 0 },
+      { phase: 'x', done: 2, total: 0 },
+    ],
+    [
+      { phase: 'y'.repeat(50), done: 0, total: 1 },
+      { phase: 'y'.repeat(40), done: 0, total: 1 },
+    ],
   ])('%j → %j', (input, expected) => {
     expect(clampProgress(input)).toEqual(expected);
   });

@@ -4,13 +4,27 @@ import type { OperationEntity } from '../persistence/operation.entity';
 
 export class OperationView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'results.publish', description: 'What runs: results.publish, directory.import, users.import, judging.assign, index.publish' }) kind: string;
+  @ApiProperty({
+    example: 'results.publish',
+    description: 'What runs: results.publish, directory.import, users.import, judging.assign, index.publish',
+  })
+  kind: string;
   @ApiProperty({ enum: OPERATION_STATES }) state: OperationState;
   @ApiProperty({ example: 'scoring', description: 'The step under way (the kind’s own names; done / failed at the end)' }) phase: string;
   @ApiProperty({ description: 'Units done (steps or rows) out of total; total 0 = not known yet' }) done: number;
   @ApiProperty() total: number;
-  @ApiProperty({ type: String, nullable: true, description: 'The error code of a failed operation (the catalog’s code, as the route answered)' }) errorCode: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'What a succeeded operation made: a snapshot id, the number of rows imported …' }) resultRef: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The error code of a failed operation (the catalog’s code, as the route answered)',
+  })
+  errorCode: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'What a succeeded operation made: a snapshot id, the number of rows imported …',
+  })
+  resultRef: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) competitionId: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;

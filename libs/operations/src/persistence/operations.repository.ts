@@ -24,10 +24,19 @@ export class OperationsRepository {
 
   /** Progress of a running operation (a finished one is never changed again). */
   async progress(id: string, p: Progress): Promise<void> {
-    await this.db.query(`UPDATE operations SET phase = $2, done = $3, total = $4, updated_at = now() WHERE id = $1 AND state = 'running'`, [id, p.phase, p.done, p.total]);
+    await this.db.query(`UPDATE operations SET phase = $2, done = $3, total = $4, updated_at = now() WHERE id = $1 AND state = 'running'`, [
+      id,
+      p.phase,
+      p.done,
+      p.total,
+    ]);
   }
 
-  async finish(id: string, state: Exclude<OperationState, 'running'>, end: { resultRef?: string | null; errorCode?: string | null; phase: string }): Promise<void> {
+  async finish(
+    id: string,
+    state: Exclude<OperationState, 'running'>,
+    end: { resultRef?: string | null; errorCode?: string | null; phase: string },
+  ): Promise<void> {
     await this.db.query(
       `UPDATE operations SET state = $2::varchar, phase = $3, done = CASE WHEN $2::varchar = 'succeeded' AND total > 0 THEN total ELSE done END,
          result_ref = $4, error_code = $5, updated_at = now(), finished_at = now() WHERE id = $1 AND state = 'running'`,

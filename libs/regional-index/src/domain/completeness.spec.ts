@@ -1,6 +1,12 @@
 import { ValidationFailed } from '@app/kernel';
 import type { IndexFramework } from './framework';
-import { assertSelfAssessmentComplete, isWebLink, selfAssessmentGaps, type SelfAssessment, type SelfAssessmentAnswer } from './completeness';
+import {
+  assertSelfAssessmentComplete,
+  isWebLink,
+  selfAssessmentGaps,
+  type SelfAssessment,
+  type SelfAssessmentAnswer,
+} from './completeness';
 import { defaultIidFramework } from './iid-2023';
 
 /** A small framework: one region indicator (document evidence), one innovation indicator (link evidence). */
@@ -24,7 +30,12 @@ const framework: IndexFramework = {
               label: { id: 'Regulasi inovasi daerah', en: 'Regional innovation regulation' },
               options: [
                 { key: 'tidak_ada', score: 0, guidance: { id: 'Tidak ada', en: 'None' }, evidence: { type: 'none' } },
-                { key: 'perkada', score: 2, guidance: { id: 'Peraturan kepala daerah', en: "Head of region's regulation" }, evidence: { type: 'document', kinds: ['regulation', 'decree'] } },
+                {
+                  key: 'perkada',
+                  score: 2,
+                  guidance: { id: 'Peraturan kepala daerah', en: "Head of region's regulation" },
+                  evidence: { type: 'document', kinds: ['regulation', 'decree'] },
+                },
               ],
             },
           ],
@@ -48,7 +59,12 @@ const framework: IndexFramework = {
                 { key: 'penuh', score: 6, guidance: { id: 'Sepenuhnya daring', en: 'Fully online' }, evidence: { type: 'link' } },
               ],
             },
-            { key: 'jumlah', scope: 'count', label: { id: 'Jumlah inovasi', en: 'Innovations' }, steps: [{ min: 0, score: 1, guidance: { id: 'x', en: 'x' } }] },
+            {
+              key: 'jumlah',
+              scope: 'count',
+              label: { id: 'Jumlah inovasi', en: 'Innovations' },
+              steps: [{ min: 0, score: 1, guidance: { id: 'x', en: 'x' } }],
+            },
           ],
         },
       ],
@@ -76,14 +92,46 @@ describe('selfAssessmentGaps: what a region must still do before validation', ()
     ['an unanswered innovation indicator', complete.slice(0, 2), [['innovations.patriot.layanan_daring', 'unanswered']]],
     ['an answer whose self is null', [{ ...complete[0], self: null }, ...complete.slice(1)], [['region.regulasi', 'unanswered']]],
     ['an answer whose self is empty', [{ ...complete[0], self: '' }, ...complete.slice(1)], [['region.regulasi', 'unanswered']]],
-    ['an option the indicator does not offer', [{ ...complete[0], self: 'perda' }, ...complete.slice(1)], [['region.regulasi', 'unknown_option']]],
+    [
+      'an option the indicator does not offer',
+      [{ ...complete[0], self: 'perda' }, ...complete.slice(1)],
+      [['region.regulasi', 'unknown_option']],
+    ],
     ['no document at all', [{ ...complete[0], documents: [] }, ...complete.slice(1)], [['region.regulasi', 'evidence_document']]],
-    ['documents of the wrong kind only', [{ ...complete[0], documents: [{ kind: 'photo' }, { kind: 'budget' }] }, ...complete.slice(1)], [['region.regulasi', 'evidence_document']]],
+    [
+      'documents of the wrong kind only',
+      [{ ...complete[0], documents: [{ kind: 'photo' }, { kind: 'budget' }] }, ...complete.slice(1)],
+      [['region.regulasi', 'evidence_document']],
+    ],
     ['no link', [complete[0], { ...complete[1], link: null }, complete[2]], [['innovations.sitaro.layanan_daring', 'evidence_link']]],
-    ['a link that is not a web address', [complete[0], { ...complete[1], link: 'sitaro.bekasikota.go.id' }, complete[2]], [['innovations.sitaro.layanan_daring', 'evidence_link']]],
-    ['a javascript: link', [complete[0], { ...complete[1], link: 'javascript:alert(1)' }, complete[2]], [['innovations.sitaro.layanan_daring', 'evidence_link']]],
-    ['answers of another region and an unknown indicator, which do not count', [...complete.slice(1), { region: 'kota-bogor', indicator: 'regulasi', self: 'tidak_ada' }, { region: 'kota-bekasi', indicator: 'anggaran', self: 'x' }], [['region.regulasi', 'unanswered']]],
-    ['nothing at all', [], [['region.regulasi', 'unanswered'], ['innovations.sitaro.layanan_daring', 'unanswered'], ['innovations.patriot.layanan_daring', 'unanswered']]],
+    [
+      'a link that is not a web address',
+      [complete[0], { ...complete[1], link: 'sitaro.bekasikota.go.id' }, complete[2]],
+      [['innovations.sitaro.layanan_daring', 'evidence_link']],
+    ],
+    [
+      'a javascript: link',
+      [complete[0], { ...complete[1], link: 'javascript:alert(1)' }, complete[2]],
+      [['innovations.sitaro.layanan_daring', 'evidence_link']],
+    ],
+    [
+      'answers of another region and an unknown indicator, which do not count',
+      [
+        ...complete.slice(1),
+        { region: 'kota-bogor', indicator: 'regulasi', self: 'tidak_ada' },
+        { region: 'kota-bekasi', indicator: 'anggaran', self: 'x' },
+      ],
+      [['region.regulasi', 'unanswered']],
+    ],
+    [
+      'nothing at all',
+      [],
+      [
+        ['region.regulasi', 'unanswered'],
+        ['innovations.sitaro.layanan_daring', 'unanswered'],
+        ['innovations.patriot.layanan_daring', 'unanswered'],
+      ],
+    ],
   ])('reports %s', (_name, answers, expected) => {
     expect(gaps(answers)).toEqual(expected);
   });
@@ -98,7 +146,8 @@ describe('selfAssessmentGaps: what a region must still do before validation', ()
       field: 'region.regulasi',
       code: 'evidence_document',
       params: { indicator: 'regulasi', option: 'perkada', kinds: 'regulation, decree' },
-      message: 'Option "Head of region\'s regulation" of indicator "Regional innovation regulation" needs an evidence document (regulation, decree).',
+      message:
+        'Option "Head of region\'s regulation" of indicator "Regional innovation regulation" needs an evidence document (regulation, decree).',
       messages: {
         id: 'Pilihan "Peraturan kepala daerah" pada indikator "Regulasi inovasi daerah" memerlukan bukti dukung berupa dokumen (regulation, decree).',
         en: 'Option "Head of region\'s regulation" of indicator "Regional innovation regulation" needs an evidence document (regulation, decree).',
@@ -115,12 +164,20 @@ describe('selfAssessmentGaps: what a region must still do before validation', ()
   });
 
   it('assertSelfAssessmentComplete throws 400 INDEX_SELF_ASSESSMENT_INCOMPLETE listing the gaps', () => {
-    expect(() => assertSelfAssessmentComplete(framework, { region: 'kota-bekasi', innovations: ['sitaro', 'patriot'], answers: complete })).not.toThrow();
-    expect(() => assertSelfAssessmentComplete(framework, { region: 'kota-bekasi', innovations: ['sitaro'], answers: [] })).toThrow(ValidationFailed);
+    expect(() =>
+      assertSelfAssessmentComplete(framework, { region: 'kota-bekasi', innovations: ['sitaro', 'patriot'], answers: complete }),
+    ).not.toThrow();
+    expect(() => assertSelfAssessmentComplete(framework, { region: 'kota-bekasi', innovations: ['sitaro'], answers: [] })).toThrow(
+      ValidationFailed,
+    );
     try {
       assertSelfAssessmentComplete(framework, { region: 'kota-bekasi', innovations: [], answers: [] });
     } catch (err) {
-      expect(err).toMatchObject({ code: 'INDEX_SELF_ASSESSMENT_INCOMPLETE', kind: 'invalid', details: { fields: [{ field: 'region.regulasi', code: 'unanswered' }] } });
+      expect(err).toMatchObject({
+        code: 'INDEX_SELF_ASSESSMENT_INCOMPLETE',
+        kind: 'invalid',
+        details: { fields: [{ field: 'region.regulasi', code: 'unanswered' }] },
+      });
     }
     expect.assertions(3);
   });

@@ -45,7 +45,14 @@ export function selfAssessmentGaps(framework: IndexFramework, assessment: SelfAs
   }
   for (const innovation of assessment.innovations) {
     for (const indicator of indicators.filter((x) => x.scope === 'innovation')) {
-      gaps.push(...answerGaps(indicator, answers.get(`innovation\u0000${innovation}\u0000${indicator.key}`), `innovations.${innovation}.${indicator.key}`, innovation));
+      gaps.push(
+        ...answerGaps(
+          indicator,
+          answers.get(`innovation\u0000${innovation}\u0000${indicator.key}`),
+          `innovations.${innovation}.${indicator.key}`,
+          innovation,
+        ),
+      );
     }
   }
   return gaps;
@@ -57,33 +64,60 @@ export function assertSelfAssessmentComplete(framework: IndexFramework, assessme
   if (gaps.length) throw new ValidationFailed(gaps, RegionalIndexErrorCode.SelfAssessmentIncomplete, 'The self-assessment is not complete');
 }
 
-function answerGaps(indicator: FrameworkIndicator, answer: SelfAssessmentAnswer | undefined, field: string, innovation?: string): IndexFieldError[] {
+function answerGaps(
+  indicator: FrameworkIndicator,
+  answer: SelfAssessmentAnswer | undefined,
+  field: string,
+  innovation?: string,
+): IndexFieldError[] {
   const label = indicator.label;
   const params: Record<string, string> = innovation === undefined ? { indicator: indicator.key } : { indicator: indicator.key, innovation };
   const self = answer?.self;
   if (self === undefined || self === null || self === '') {
-    return [fieldError(field, 'unanswered', params, { id: `Indikator "${label.id}" belum dijawab.`, en: `Indicator "${label.en}" is not answered.` })];
+    return [
+      fieldError(field, 'unanswered', params, {
+        id: `Indikator "${label.id}" belum dijawab.`,
+        en: `Indicator "${label.en}" is not answered.`,
+      }),
+    ];
   }
   const option = indicator.options?.find((o) => o.key === self);
   if (!option) {
-    return [fieldError(field, 'unknown_option', { ...params, option: self }, { id: `"${self}" bukan pilihan indikator "${label.id}".`, en: `"${self}" is not an option of indicator "${label.en}".` })];
+    return [
+      fieldError(
+        field,
+        'unknown_option',
+        { ...params, option: self },
+        { id: `"${self}" bukan pilihan indikator "${label.id}".`, en: `"${self}" is not an option of indicator "${label.en}".` },
+      ),
+    ];
   }
   const evidence = option.evidence;
   if (evidence.type === 'document' && !answer!.documents?.some((d) => evidence.kinds.includes(d.kind))) {
     const kinds = evidence.kinds.join(', ');
     return [
-      fieldError(field, 'evidence_document', { ...params, option: option.key, kinds }, {
-        id: `Pilihan "${option.guidance.id}" pada indikator "${label.id}" memerlukan bukti dukung berupa dokumen (${kinds}).`,
-        en: `Option "${option.guidance.en}" of indicator "${label.en}" needs an evidence document (${kinds}).`,
-      }),
+      fieldError(
+        field,
+        'evidence_document',
+        { ...params, option: option.key, kinds },
+        {
+          id: `Pilihan "${option.guidance.id}" pada indikator "${label.id}" memerlukan bukti dukung berupa dokumen (${kinds}).`,
+          en: `Option "${option.guidance.en}" of indicator "${label.en}" needs an evidence document (${kinds}).`,
+        },
+      ),
     ];
   }
   if (evidence.type === 'link' && !isWebLink(answer!.link)) {
     return [
-      fieldError(field, 'evidence_link', { ...params, option: option.key }, {
-        id: `Pilihan "${option.guidance.id}" pada indikator "${label.id}" memerlukan tautan (http/https) sebagai bukti dukung.`,
-        en: `Option "${option.guidance.en}" of indicator "${label.en}" needs a web link (http/https) as evidence.`,
-      }),
+      fieldError(
+        field,
+        'evidence_link',
+        { ...params, option: option.key },
+        {
+          id: `Pilihan "${option.guidance.id}" pada indikator "${label.id}" memerlukan tautan (http/https) sebagai bukti dukung.`,
+          en: `Option "${option.guidance.en}" of indicator "${label.en}" needs a web link (http/https) as evidence.`,
+        },
+      ),
     ];
   }
   return [];

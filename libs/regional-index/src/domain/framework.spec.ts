@@ -17,7 +17,13 @@ describe('the default framework (IID 2023 shape)', () => {
 
   it('has 2 aspects, 8 variables and 36 indicators: 15 region ones in 2 variables, 20 per innovation in 5, one count', () => {
     expect(framework.aspects.map((a) => [a.key, a.variables.map((v) => [v.key, v.indicators.length])])).toEqual([
-      ['spd', [['institusi', 8], ['sdm_kajian', 7]]],
+      [
+        'spd',
+        [
+          ['institusi', 8],
+          ['sdm_kajian', 7],
+        ],
+      ],
       [
         'sid',
         [
@@ -31,7 +37,11 @@ describe('the default framework (IID 2023 shape)', () => {
       ],
     ]);
     const scopes = frameworkIndicators(framework).map((x) => x.scope);
-    expect([scopes.filter((s) => s === 'region').length, scopes.filter((s) => s === 'innovation').length, scopes.filter((s) => s === 'count').length]).toEqual([15, 20, 1]);
+    expect([
+      scopes.filter((s) => s === 'region').length,
+      scopes.filter((s) => s === 'innovation').length,
+      scopes.filter((s) => s === 'count').length,
+    ]).toEqual([15, 20, 1]);
   });
 
   it('weighs SPD about 25 % of the maximum and an innovation\'s maturity ("kematangan") at 111', () => {
@@ -49,7 +59,12 @@ describe('the default framework (IID 2023 shape)', () => {
         expect(option.evidence.type === 'none').toBe(option.score === 0);
       }
     }
-    expect(framework.bands.map((b) => [b.label.id, b.min])).toEqual([['Sangat Inovatif', 60.01], ['Inovatif', 35], ['Kurang Inovatif', 0.01], ['Tidak Dapat Dinilai', 0]]);
+    expect(framework.bands.map((b) => [b.label.id, b.min])).toEqual([
+      ['Sangat Inovatif', 60.01],
+      ['Inovatif', 35],
+      ['Kurang Inovatif', 0.01],
+      ['Tidak Dapat Dinilai', 0],
+    ]);
   });
 
   it('gives a fresh copy on every call', () => {
@@ -61,8 +76,14 @@ describe('the default framework (IID 2023 shape)', () => {
 
 describe('indexInputFrom: a framework and collected answers → the §4b input', () => {
   const collected: CollectedEdition = {
-    regions: [{ id: 'kota-depok', category: 'kota' }, { id: 'kota-bekasi', category: 'kota', groups: ['jawa'] }],
-    innovations: [{ id: 'sitaro', region: 'kota-bekasi' }, { id: 'patriot-mantap', region: 'kota-bekasi', eligible: false }],
+    regions: [
+      { id: 'kota-depok', category: 'kota' },
+      { id: 'kota-bekasi', category: 'kota', groups: ['jawa'] },
+    ],
+    innovations: [
+      { id: 'sitaro', region: 'kota-bekasi' },
+      { id: 'patriot-mantap', region: 'kota-bekasi', eligible: false },
+    ],
     answers: [
       { innovation: 'sitaro', indicator: 'layanan_daring', self: 'penuh', verified: 'sebagian' },
       { innovation: 'sitaro', indicator: 'dasar_hukum', self: 'perkada', verified: null },
@@ -76,15 +97,42 @@ describe('indexInputFrom: a framework and collected answers → the §4b input',
     const input = indexInputFrom(defaultIidFramework(), collected);
     expect(input.method).toEqual({ decimals: 2, minInnovations: 10, basis: 'verified', tieBreak: ['sid', 'spd', 'innovations'] });
     expect(input.indicators).toHaveLength(36);
-    expect(input.indicators[0]).toEqual({ key: 'regulasi_inovasi_daerah', scope: 'region', options: [
-      { key: 'tidak_ada', score: 0 }, { key: 'sk_kepala_daerah', score: 1 }, { key: 'perkada', score: 2 }, { key: 'perda', score: 3 },
-    ] });
-    expect(input.indicators[35]).toEqual({ key: 'jumlah_inovasi', scope: 'count', steps: [
-      { min: 0, score: 0 }, { min: 1, score: 2 }, { min: 10, score: 4 }, { min: 30, score: 6 }, { min: 60, score: 8 }, { min: 100, score: 10 },
-    ] });
-    expect(input.bands).toEqual([{ label: 'Sangat Inovatif', min: 60.01 }, { label: 'Inovatif', min: 35 }, { label: 'Kurang Inovatif', min: 0.01 }, { label: 'Tidak Dapat Dinilai', min: 0 }]);
-    expect(input.regions).toEqual([{ id: 'kota-bekasi', category: 'kota', groups: ['jawa'] }, { id: 'kota-depok', category: 'kota' }]);
-    expect(input.innovations).toEqual([{ id: 'patriot-mantap', region: 'kota-bekasi', eligible: false }, { id: 'sitaro', region: 'kota-bekasi' }]);
+    expect(input.indicators[0]).toEqual({
+      key: 'regulasi_inovasi_daerah',
+      scope: 'region',
+      options: [
+        { key: 'tidak_ada', score: 0 },
+        { key: 'sk_kepala_daerah', score: 1 },
+        { key: 'perkada', score: 2 },
+        { key: 'perda', score: 3 },
+      ],
+    });
+    expect(input.indicators[35]).toEqual({
+      key: 'jumlah_inovasi',
+      scope: 'count',
+      steps: [
+        { min: 0, score: 0 },
+        { min: 1, score: 2 },
+        { min: 10, score: 4 },
+        { min: 30, score: 6 },
+        { min: 60, score: 8 },
+        { min: 100, score: 10 },
+      ],
+    });
+    expect(input.bands).toEqual([
+      { label: 'Sangat Inovatif', min: 60.01 },
+      { label: 'Inovatif', min: 35 },
+      { label: 'Kurang Inovatif', min: 0.01 },
+      { label: 'Tidak Dapat Dinilai', min: 0 },
+    ]);
+    expect(input.regions).toEqual([
+      { id: 'kota-bekasi', category: 'kota', groups: ['jawa'] },
+      { id: 'kota-depok', category: 'kota' },
+    ]);
+    expect(input.innovations).toEqual([
+      { id: 'patriot-mantap', region: 'kota-bekasi', eligible: false },
+      { id: 'sitaro', region: 'kota-bekasi' },
+    ]);
     expect(input.answers).toEqual([
       { region: 'kota-bekasi', indicator: 'regulasi_inovasi_daerah', self: 'perda', verified: 'perda' },
       { region: 'kota-bekasi', indicator: 'anggaran_inovasi_daerah', self: 'pos_khusus', verified: 'dpa_perangkat_daerah' },
@@ -95,8 +143,15 @@ describe('indexInputFrom: a framework and collected answers → the §4b input',
   });
 
   it('gives the same input (and digest) whatever order the answers were collected in', () => {
-    const reversed = { ...collected, regions: [...collected.regions].reverse(), innovations: [...collected.innovations].reverse(), answers: [...collected.answers].reverse() };
-    expect(computeIndex(indexInputFrom(defaultIidFramework(), reversed))).toEqual(computeIndex(indexInputFrom(defaultIidFramework(), collected)));
+    const reversed = {
+      ...collected,
+      regions: [...collected.regions].reverse(),
+      innovations: [...collected.innovations].reverse(),
+      answers: [...collected.answers].reverse(),
+    };
+    expect(computeIndex(indexInputFrom(defaultIidFramework(), reversed))).toEqual(
+      computeIndex(indexInputFrom(defaultIidFramework(), collected)),
+    );
   });
 
   it('computes the index of Kota Bekasi from the default framework', () => {

@@ -29,9 +29,7 @@ export const EVIDENCE_TYPES = ['none', 'document', 'link'] as const;
 
 /** What an answer choosing an option must carry: nothing, a document of one of `kinds`, or a web link. */
 export type EvidenceRequirement =
-  | { readonly type: 'none' }
-  | { readonly type: 'document'; readonly kinds: readonly DocumentKind[] }
-  | { readonly type: 'link' };
+  { readonly type: 'none' } | { readonly type: 'document'; readonly kinds: readonly DocumentKind[] } | { readonly type: 'link' };
 
 export interface FrameworkOption {
   readonly key: string;
@@ -151,19 +149,24 @@ export function indexInputFrom(framework: IndexFramework, collected: CollectedEd
       basis: options.basis ?? 'verified',
       tieBreak: [...(options.tieBreak ?? ['sid', 'spd', 'innovations'])],
     },
-    indicators: indicators.map(
-      (indicator): IndicatorInput =>
-        indicator.scope === 'count'
-          ? { key: indicator.key, scope: indicator.scope, steps: (indicator.steps ?? []).map(({ min, score }) => ({ min, score })) }
-          : { key: indicator.key, scope: indicator.scope, options: (indicator.options ?? []).map(({ key, score }) => ({ key, score })) },
+    indicators: indicators.map((indicator): IndicatorInput =>
+      indicator.scope === 'count'
+        ? { key: indicator.key, scope: indicator.scope, steps: (indicator.steps ?? []).map(({ min, score }) => ({ min, score })) }
+        : { key: indicator.key, scope: indicator.scope, options: (indicator.options ?? []).map(({ key, score }) => ({ key, score })) },
     ),
     bands: framework.bands.map((band) => ({ label: band.label.id, min: band.min })),
-    regions: byId(collected.regions).map(({ id, category, groups }) => (groups === undefined ? { id, category } : { id, category, groups: [...groups] })),
-    innovations: byId(collected.innovations).map(({ id, region, eligible }) => (eligible === undefined ? { id, region } : { id, region, eligible })),
+    regions: byId(collected.regions).map(({ id, category, groups }) =>
+      groups === undefined ? { id, category } : { id, category, groups: [...groups] },
+    ),
+    innovations: byId(collected.innovations).map(({ id, region, eligible }) =>
+      eligible === undefined ? { id, region } : { id, region, eligible },
+    ),
     answers: answers.map((answer): AnswerInput => {
       const owner = answer.region !== undefined ? { region: answer.region } : { innovation: answer.innovation };
       const verified = answer.verified ?? undefined;
-      return verified === undefined ? { ...owner, indicator: answer.indicator, self: answer.self } : { ...owner, indicator: answer.indicator, self: answer.self, verified };
+      return verified === undefined
+        ? { ...owner, indicator: answer.indicator, self: answer.self }
+        : { ...owner, indicator: answer.indicator, self: answer.self, verified };
     }),
   };
 }

@@ -55,7 +55,11 @@ export function defaultIidFramework(): IndexFramework {
         label: text('Satuan Inovasi Daerah', 'Regional innovations'),
         variables: [
           { key: 'infrastruktur', label: text('Infrastruktur', 'Infrastructure'), indicators: INFRASTRUKTUR },
-          { key: 'output_pengetahuan_teknologi', label: text('Output pengetahuan dan teknologi', 'Knowledge and technology output'), indicators: OUTPUT },
+          {
+            key: 'output_pengetahuan_teknologi',
+            label: text('Output pengetahuan dan teknologi', 'Knowledge and technology output'),
+            indicators: OUTPUT,
+          },
           { key: 'kecepatan_bisnis_proses', label: text('Kecepatan bisnis proses', 'Business process speed'), indicators: KECEPATAN },
           { key: 'kecanggihan_produk', label: text('Kecanggihan produk', 'Product sophistication'), indicators: KECANGGIHAN },
           { key: 'hasil_kreatif', label: text('Hasil kreatif', 'Creative results'), indicators: HASIL_KREATIF },
@@ -71,25 +75,73 @@ export function defaultIidFramework(): IndexFramework {
 const INSTITUSI: FrameworkIndicator[] = [
   region('regulasi_inovasi_daerah', 'Regulasi inovasi daerah', 'Regional innovation regulation', [
     nothing(),
-    option('sk_kepala_daerah', 1, 'Keputusan kepala daerah tentang inovasi daerah', "Head of region's decree on regional innovation", doc('decree')),
-    option('perkada', 2, 'Peraturan kepala daerah tentang inovasi daerah', "Head of region's regulation on regional innovation", doc('regulation')),
+    option(
+      'sk_kepala_daerah',
+      1,
+      'Keputusan kepala daerah tentang inovasi daerah',
+      "Head of region's decree on regional innovation",
+      doc('decree'),
+    ),
+    option(
+      'perkada',
+      2,
+      'Peraturan kepala daerah tentang inovasi daerah',
+      "Head of region's regulation on regional innovation",
+      doc('regulation'),
+    ),
     option('perda', 3, 'Peraturan daerah tentang inovasi daerah', 'Regional by-law on regional innovation', doc('regulation')),
   ]),
   region('inovasi_dalam_perencanaan', 'Inovasi dalam dokumen perencanaan daerah', 'Innovation in regional planning documents', [
     nothing('Tidak termuat', 'Not included'),
     option('rkpd', 2, 'Termuat dalam RKPD tahun berjalan', "Included in the current year's regional work plan (RKPD)", doc('plan')),
-    option('rpjmd_rkpd', 3, 'Termuat dalam RPJMD dan RKPD', 'Included in the medium-term development plan (RPJMD) and the RKPD', doc('plan')),
+    option(
+      'rpjmd_rkpd',
+      3,
+      'Termuat dalam RPJMD dan RKPD',
+      'Included in the medium-term development plan (RPJMD) and the RKPD',
+      doc('plan'),
+    ),
   ]),
   region('anggaran_inovasi_daerah', 'Anggaran inovasi daerah', 'Regional innovation budget', [
     nothing(),
-    option('dpa_perangkat_daerah', 1, 'Dianggarkan dalam DPA perangkat daerah', "Budgeted in agencies' budget implementation documents (DPA)", doc('budget')),
-    option('pos_khusus', 2, 'Pos anggaran khusus inovasi daerah dalam APBD', 'A dedicated innovation line in the regional budget (APBD)', doc('budget')),
-    option('pos_khusus_meningkat', 3, 'Pos anggaran khusus yang meningkat dari tahun sebelumnya', 'A dedicated line that grew from the previous year', doc('budget')),
+    option(
+      'dpa_perangkat_daerah',
+      1,
+      'Dianggarkan dalam DPA perangkat daerah',
+      "Budgeted in agencies' budget implementation documents (DPA)",
+      doc('budget'),
+    ),
+    option(
+      'pos_khusus',
+      2,
+      'Pos anggaran khusus inovasi daerah dalam APBD',
+      'A dedicated innovation line in the regional budget (APBD)',
+      doc('budget'),
+    ),
+    option(
+      'pos_khusus_meningkat',
+      3,
+      'Pos anggaran khusus yang meningkat dari tahun sebelumnya',
+      'A dedicated line that grew from the previous year',
+      doc('budget'),
+    ),
   ]),
   region('kelembagaan_inovasi', 'Kelembagaan inovasi daerah', 'Regional innovation body', [
     nothing(),
-    option('tim_sk', 2, 'Tim inovasi daerah ditetapkan dengan keputusan kepala daerah', "An innovation team set up by the head of region's decree", doc('decree')),
-    option('brida', 3, 'Badan riset dan inovasi daerah (BRIDA) terbentuk', 'A regional research and innovation agency (BRIDA) exists', doc('regulation')),
+    option(
+      'tim_sk',
+      2,
+      'Tim inovasi daerah ditetapkan dengan keputusan kepala daerah',
+      "An innovation team set up by the head of region's decree",
+      doc('decree'),
+    ),
+    option(
+      'brida',
+      3,
+      'Badan riset dan inovasi daerah (BRIDA) terbentuk',
+      'A regional research and innovation agency (BRIDA) exists',
+      doc('regulation'),
+    ),
   ]),
   region('pedoman_inovasi_daerah', 'Pedoman teknis inovasi daerah', 'Technical guideline for regional innovation', [
     nothing(),
@@ -104,13 +156,31 @@ const INSTITUSI: FrameworkIndicator[] = [
   ]),
   region('sosialisasi_inovasi_daerah', 'Sosialisasi inovasi daerah', 'Promotion of regional innovation', [
     nothing(),
-    option('luring', 1, 'Melalui media luring (spanduk, brosur, acara)', 'Offline media (banners, leaflets, events)', doc('photo', 'report')),
+    option(
+      'luring',
+      1,
+      'Melalui media luring (spanduk, brosur, acara)',
+      'Offline media (banners, leaflets, events)',
+      doc('photo', 'report'),
+    ),
     option('daring', 2, 'Melalui media daring atau media sosial', 'Online or social media', LINK),
   ]),
   region('insentif_inovator', 'Insentif bagi inovator', 'Incentives for innovators', [
     nothing(),
-    option('penghargaan', 1, 'Penghargaan non-finansial (piagam, promosi)', 'Non-financial recognition (certificates, promotion)', doc('decree', 'certificate')),
-    option('finansial', 2, 'Insentif finansial yang ditetapkan kepala daerah', 'Financial incentives set by the head of region', doc('decree', 'budget')),
+    option(
+      'penghargaan',
+      1,
+      'Penghargaan non-finansial (piagam, promosi)',
+      'Non-financial recognition (certificates, promotion)',
+      doc('decree', 'certificate'),
+    ),
+    option(
+      'finansial',
+      2,
+      'Insentif finansial yang ditetapkan kepala daerah',
+      'Financial incentives set by the head of region',
+      doc('decree', 'budget'),
+    ),
   ]),
 ];
 
@@ -130,7 +200,13 @@ const SDM_KAJIAN: FrameworkIndicator[] = [
   region('kajian_inovasi', 'Kajian atau penelitian inovasi daerah', 'Studies or research on regional innovation', [
     nothing(),
     option('internal', 2, 'Kajian oleh perangkat daerah', 'Studies by regional agencies', doc('study')),
-    option('bersama_perguruan_tinggi', 3, 'Kajian bersama perguruan tinggi atau lembaga riset', 'Studies with a university or research institute', doc('study', 'agreement')),
+    option(
+      'bersama_perguruan_tinggi',
+      3,
+      'Kajian bersama perguruan tinggi atau lembaga riset',
+      'Studies with a university or research institute',
+      doc('study', 'agreement'),
+    ),
   ]),
   region('pemanfaatan_kajian', 'Pemanfaatan hasil kajian', 'Use of study results', [
     nothing('Belum dimanfaatkan', 'Not used yet'),
@@ -146,7 +222,13 @@ const SDM_KAJIAN: FrameworkIndicator[] = [
   region('basis_data_inovasi', 'Basis data inovasi daerah', 'Regional innovation database', [
     nothing(),
     option('dokumen', 1, 'Rekapitulasi inovasi dalam dokumen', 'A list of innovations in a document', doc('report')),
-    option('portal', 2, 'Portal atau aplikasi inovasi daerah yang dapat diakses publik', 'A public portal or app of regional innovations', LINK),
+    option(
+      'portal',
+      2,
+      'Portal atau aplikasi inovasi daerah yang dapat diakses publik',
+      'A public portal or app of regional innovations',
+      LINK,
+    ),
   ]),
   region('monev_inovasi_daerah', 'Monitoring dan evaluasi inovasi daerah', 'Monitoring and evaluation of regional innovation', [
     nothing(),
@@ -169,7 +251,13 @@ const INFRASTRUKTUR: FrameworkIndicator[] = [
     nothing('Tidak dianggarkan', 'No budget'),
     option('dpa', 2, 'Dianggarkan dalam DPA perangkat daerah', "In the agency's budget implementation document (DPA)", doc('budget')),
     option('pos_khusus', 4, 'Pos anggaran khusus untuk inovasi ini', 'A dedicated budget line for this innovation', doc('budget')),
-    option('multi_sumber', 6, 'APBD dan sumber lain (APBN, CSR, hibah)', 'Regional budget and other sources (state budget, CSR, grants)', doc('budget', 'agreement')),
+    option(
+      'multi_sumber',
+      6,
+      'APBD dan sumber lain (APBN, CSR, hibah)',
+      'Regional budget and other sources (state budget, CSR, grants)',
+      doc('budget', 'agreement'),
+    ),
   ]),
   innovation('sdm_pelaksana', 'SDM pelaksana inovasi', 'Staff running the innovation', [
     nothing(),
@@ -195,7 +283,13 @@ const OUTPUT: FrameworkIndicator[] = [
   innovation('program_rkpd', 'Inovasi dalam program RKPD', "Innovation in the regional work plan's programmes", [
     nothing('Tidak termuat', 'Not included'),
     option('rkpd', 3, 'Termuat dalam RKPD', 'Included in the RKPD', doc('plan')),
-    option('renstra_rkpd', 5, 'Termuat dalam Renstra perangkat daerah dan RKPD', "Included in the agency's strategic plan and the RKPD", doc('plan')),
+    option(
+      'renstra_rkpd',
+      5,
+      'Termuat dalam Renstra perangkat daerah dan RKPD',
+      "Included in the agency's strategic plan and the RKPD",
+      doc('plan'),
+    ),
   ]),
   innovation('keterlibatan_aktor', 'Keterlibatan aktor inovasi', 'Actors involved in the innovation', [
     option('pemerintah', 1, 'Hanya pemerintah daerah', 'The regional government only', doc('decree')),
@@ -205,14 +299,38 @@ const OUTPUT: FrameworkIndicator[] = [
   ]),
   innovation('pelaksana', 'Pelaksana inovasi', 'Implementing team', [
     nothing(),
-    option('sk_kepala_perangkat_daerah', 2, 'Tim ditetapkan keputusan kepala perangkat daerah', "A team set up by the agency head's decree", doc('decree')),
+    option(
+      'sk_kepala_perangkat_daerah',
+      2,
+      'Tim ditetapkan keputusan kepala perangkat daerah',
+      "A team set up by the agency head's decree",
+      doc('decree'),
+    ),
     option('sk_kepala_daerah', 5, 'Tim ditetapkan keputusan kepala daerah', "A team set up by the head of region's decree", doc('decree')),
   ]),
   innovation('jejaring', 'Jejaring inovasi', 'Network of the innovation', [
     nothing(),
-    option('satu_dua_perangkat_daerah', 1, 'Melibatkan 1–2 perangkat daerah', 'One or two regional agencies involved', doc('agreement', 'minutes')),
-    option('tiga_empat_perangkat_daerah', 3, 'Melibatkan 3–4 perangkat daerah', 'Three or four regional agencies involved', doc('agreement', 'minutes')),
-    option('lintas_daerah', 5, 'Lebih dari 4 perangkat daerah atau lintas daerah', 'More than four agencies, or other regions', doc('agreement')),
+    option(
+      'satu_dua_perangkat_daerah',
+      1,
+      'Melibatkan 1–2 perangkat daerah',
+      'One or two regional agencies involved',
+      doc('agreement', 'minutes'),
+    ),
+    option(
+      'tiga_empat_perangkat_daerah',
+      3,
+      'Melibatkan 3–4 perangkat daerah',
+      'Three or four regional agencies involved',
+      doc('agreement', 'minutes'),
+    ),
+    option(
+      'lintas_daerah',
+      5,
+      'Lebih dari 4 perangkat daerah atau lintas daerah',
+      'More than four agencies, or other regions',
+      doc('agreement'),
+    ),
   ]),
 ];
 
@@ -251,7 +369,13 @@ const KECANGGIHAN: FrameworkIndicator[] = [
   ]),
   innovation('replikasi', 'Replikasi inovasi', 'Replication of the innovation', [
     nothing('Belum direplikasi', 'Not replicated yet'),
-    option('perangkat_daerah_lain', 2, 'Direplikasi perangkat daerah lain', 'Replicated by another regional agency', doc('agreement', 'report')),
+    option(
+      'perangkat_daerah_lain',
+      2,
+      'Direplikasi perangkat daerah lain',
+      'Replicated by another regional agency',
+      doc('agreement', 'report'),
+    ),
     option('daerah_lain', 4, 'Direplikasi 1–3 daerah lain', 'Replicated by 1–3 other regions', doc('agreement')),
     option('lebih_tiga_daerah', 6, 'Direplikasi lebih dari 3 daerah lain', 'Replicated by more than 3 other regions', doc('agreement')),
   ]),
@@ -285,7 +409,13 @@ const HASIL_KREATIF: FrameworkIndicator[] = [
     nothing('Tidak ada survei', 'No survey'),
     option('survei', 2, 'Survei kepuasan dilakukan', 'A satisfaction survey was held', doc('survey')),
     option('ikm_baik', 4, 'IKM unit layanan 76,61 atau lebih (Baik)', "The unit's IKM is 76.61 or more (good)", doc('survey')),
-    option('ikm_meningkat', 6, 'IKM Sangat Baik atau meningkat setelah inovasi', 'IKM very good, or higher since the innovation', doc('survey', 'report')),
+    option(
+      'ikm_meningkat',
+      6,
+      'IKM Sangat Baik atau meningkat setelah inovasi',
+      'IKM very good, or higher since the innovation',
+      doc('survey', 'report'),
+    ),
   ]),
 ];
 

@@ -20,7 +20,13 @@ export {
 } from './framework';
 export { defaultIidFramework } from './iid-2023';
 export { assertValidFramework, validateFramework } from './validate-framework';
-export { assertSelfAssessmentComplete, isWebLink, selfAssessmentGaps, type SelfAssessment, type SelfAssessmentAnswer } from './completeness';
+export {
+  assertSelfAssessmentComplete,
+  isWebLink,
+  selfAssessmentGaps,
+  type SelfAssessment,
+  type SelfAssessmentAnswer,
+} from './completeness';
 export {
   DEFAULT_VALIDATORS_PER_REGION,
   ORGANIZATION_IN_REGION,

@@ -38,13 +38,26 @@ export function assertValidFramework(framework: IndexFramework): void {
 function checkMethod(method: unknown, report: Report): void {
   if (!isObject(method)) return report('method', 'required', {}, 'Metode perhitungan wajib diisi.', 'The method is required.');
   if (!isIntegerIn(method.decimals, 0, MAX_DECIMALS))
-    report('method.decimals', 'decimals', { max: MAX_DECIMALS }, `Jumlah desimal harus bilangan bulat 0–${MAX_DECIMALS}.`, `Decimals must be a whole number from 0 to ${MAX_DECIMALS}.`);
+    report(
+      'method.decimals',
+      'decimals',
+      { max: MAX_DECIMALS },
+      `Jumlah desimal harus bilangan bulat 0–${MAX_DECIMALS}.`,
+      `Decimals must be a whole number from 0 to ${MAX_DECIMALS}.`,
+    );
   if (!isIntegerIn(method.minInnovations, 1, Infinity))
-    report('method.minInnovations', 'min_innovations', {}, 'Pembagi minimum jumlah inovasi harus bilangan bulat 1 atau lebih.', 'The minimum innovation divisor must be a whole number of 1 or more.');
+    report(
+      'method.minInnovations',
+      'min_innovations',
+      {},
+      'Pembagi minimum jumlah inovasi harus bilangan bulat 1 atau lebih.',
+      'The minimum innovation divisor must be a whole number of 1 or more.',
+    );
 }
 
 function checkBands(bands: unknown, report: Report): void {
-  if (!Array.isArray(bands)) return report('bands', 'required', {}, 'Daftar predikat wajib diisi (boleh kosong).', 'The bands list is required (it may be empty).');
+  if (!Array.isArray(bands))
+    return report('bands', 'required', {}, 'Daftar predikat wajib diisi (boleh kosong).', 'The bands list is required (it may be empty).');
   const seen = new Map<string, number>();
   bands.forEach((band, i) => {
     const at = `bands[${i}]`;
@@ -52,11 +65,24 @@ function checkBands(bands: unknown, report: Report): void {
     if (checkLabel(band.label, `${at}.label`, report)) {
       const label = (band.label as LocalizedText).id;
       const first = seen.get(label);
-      if (first !== undefined) report(`${at}.label`, 'duplicate', { first: `bands[${first}]` }, `Predikat "${label}" sudah ada di bands[${first}].`, `Band "${label}" is already listed at bands[${first}].`);
+      if (first !== undefined)
+        report(
+          `${at}.label`,
+          'duplicate',
+          { first: `bands[${first}]` },
+          `Predikat "${label}" sudah ada di bands[${first}].`,
+          `Band "${label}" is already listed at bands[${first}].`,
+        );
       else seen.set(label, i);
     }
     if (!isNumber(band.min) || band.min < 0 || band.min > MAX_BAND_MIN)
-      report(`${at}.min`, 'band_min', { max: MAX_BAND_MIN }, `Batas bawah predikat harus angka 0–${MAX_BAND_MIN}.`, `The band minimum must be a number from 0 to ${MAX_BAND_MIN}.`);
+      report(
+        `${at}.min`,
+        'band_min',
+        { max: MAX_BAND_MIN },
+        `Batas bawah predikat harus angka 0–${MAX_BAND_MIN}.`,
+        `The band minimum must be a number from 0 to ${MAX_BAND_MIN}.`,
+      );
   });
 }
 
@@ -72,21 +98,39 @@ function checkAspects(aspects: unknown, report: Report): void {
     if (!isObject(aspect)) return report(at, 'not_an_object', {}, 'Aspek harus berupa objek.', 'An aspect must be an object.');
     checkLabel(aspect.label, `${at}.label`, report);
     if (!Array.isArray(aspect.variables) || aspect.variables.length === 0)
-      return report(`${at}.variables`, 'required', {}, 'Aspek harus memiliki paling sedikit satu variabel.', 'An aspect needs at least one variable.');
+      return report(
+        `${at}.variables`,
+        'required',
+        {},
+        'Aspek harus memiliki paling sedikit satu variabel.',
+        'An aspect needs at least one variable.',
+      );
     aspect.variables.forEach((variable: unknown, v: number) => {
       const vat = `${at}.variables[${v}]`;
       if (!isObject(variable)) return report(vat, 'not_an_object', {}, 'Variabel harus berupa objek.', 'A variable must be an object.');
       checkKey(variable.key, `${vat}.key`, report, variableKeys, 'variable');
       checkLabel(variable.label, `${vat}.label`, report);
       if (!Array.isArray(variable.indicators) || variable.indicators.length === 0)
-        return report(`${vat}.indicators`, 'required', {}, 'Variabel harus memiliki paling sedikit satu indikator.', 'A variable needs at least one indicator.');
+        return report(
+          `${vat}.indicators`,
+          'required',
+          {},
+          'Variabel harus memiliki paling sedikit satu indikator.',
+          'A variable needs at least one indicator.',
+        );
       variable.indicators.forEach((indicator: unknown, k: number) => {
         maximum += checkIndicator(indicator, `${vat}.indicators[${k}]`, report, indicatorKeys);
       });
     });
   });
   if (!(maximum > 0))
-    report('aspects', 'max_zero', {}, 'Nilai maksimum indeks 0: paling sedikit satu pilihan atau tingkat harus bernilai di atas 0.', 'The index maximum is 0: at least one option or step must score above 0.');
+    report(
+      'aspects',
+      'max_zero',
+      {},
+      'Nilai maksimum indeks 0: paling sedikit satu pilihan atau tingkat harus bernilai di atas 0.',
+      'The index maximum is 0: at least one option or step must score above 0.',
+    );
 }
 
 /** Checks one indicator; returns its highest score (0 when it has none). */
@@ -99,15 +143,33 @@ function checkIndicator(indicator: unknown, at: string, report: Report, keys: Ma
   checkLabel(indicator.label, `${at}.label`, report);
   const scope = indicator.scope;
   if (!(SCOPES as readonly unknown[]).includes(scope)) {
-    report(`${at}.scope`, 'scope', { allowed: SCOPES.join(', ') }, `Cakupan harus salah satu dari ${SCOPES.join(', ')}.`, `The scope must be one of ${SCOPES.join(', ')}.`);
+    report(
+      `${at}.scope`,
+      'scope',
+      { allowed: SCOPES.join(', ') },
+      `Cakupan harus salah satu dari ${SCOPES.join(', ')}.`,
+      `The scope must be one of ${SCOPES.join(', ')}.`,
+    );
     return 0;
   }
   const [wanted, unwanted] = scope === 'count' ? (['steps', 'options'] as const) : (['options', 'steps'] as const);
   if (indicator[unwanted] !== undefined)
-    report(`${at}.${unwanted}`, 'not_allowed', { scope: scope as string }, `Indikator bercakupan ${scope} tidak memakai ${unwanted}.`, `A ${scope} indicator has no ${unwanted}.`);
+    report(
+      `${at}.${unwanted}`,
+      'not_allowed',
+      { scope: scope as string },
+      `Indikator bercakupan ${scope} tidak memakai ${unwanted}.`,
+      `A ${scope} indicator has no ${unwanted}.`,
+    );
   const list = indicator[wanted];
   if (!Array.isArray(list) || list.length === 0) {
-    report(`${at}.${wanted}`, 'required', {}, wanted === 'options' ? 'Paling sedikit satu pilihan jawaban wajib ada.' : 'Paling sedikit satu tingkat wajib ada.', wanted === 'options' ? 'At least one option is required.' : 'At least one step is required.');
+    report(
+      `${at}.${wanted}`,
+      'required',
+      {},
+      wanted === 'options' ? 'Paling sedikit satu pilihan jawaban wajib ada.' : 'Paling sedikit satu tingkat wajib ada.',
+      wanted === 'options' ? 'At least one option is required.' : 'At least one step is required.',
+    );
     return 0;
   }
   const scores = wanted === 'options' ? checkOptions(list, `${at}.options`, report) : checkSteps(list, `${at}.steps`, report);
@@ -137,10 +199,23 @@ function checkSteps(steps: unknown[], at: string, report: Report): number[] {
       return [];
     }
     if (!isIntegerIn(step.min, 0, Infinity)) {
-      report(`${sat}.min`, 'step_min', {}, 'Batas jumlah inovasi harus bilangan bulat 0 atau lebih.', 'The step minimum must be a whole number of 0 or more.');
+      report(
+        `${sat}.min`,
+        'step_min',
+        {},
+        'Batas jumlah inovasi harus bilangan bulat 0 atau lebih.',
+        'The step minimum must be a whole number of 0 or more.',
+      );
     } else {
       const first = seen.get(step.min as number);
-      if (first !== undefined) report(`${sat}.min`, 'duplicate', { first: `${at}[${first}]` }, `Batas ${step.min} sudah dipakai ${at}[${first}].`, `Minimum ${step.min} is already used by ${at}[${first}].`);
+      if (first !== undefined)
+        report(
+          `${sat}.min`,
+          'duplicate',
+          { first: `${at}[${first}]` },
+          `Batas ${step.min} sudah dipakai ${at}[${first}].`,
+          `Minimum ${step.min} is already used by ${at}[${first}].`,
+        );
       else seen.set(step.min as number, i);
     }
     checkLabel(step.guidance, `${sat}.guidance`, report);
@@ -156,27 +231,59 @@ function checkScore(score: unknown, at: string, report: Report): number[] {
 
 function checkEvidence(evidence: unknown, at: string, report: Report): void {
   if (!isObject(evidence) || !(EVIDENCE_TYPES as readonly unknown[]).includes(evidence.type))
-    return report(`${at}.type`, 'evidence_type', { allowed: EVIDENCE_TYPES.join(', ') }, `Jenis bukti dukung harus salah satu dari ${EVIDENCE_TYPES.join(', ')}.`, `The evidence type must be one of ${EVIDENCE_TYPES.join(', ')}.`);
+    return report(
+      `${at}.type`,
+      'evidence_type',
+      { allowed: EVIDENCE_TYPES.join(', ') },
+      `Jenis bukti dukung harus salah satu dari ${EVIDENCE_TYPES.join(', ')}.`,
+      `The evidence type must be one of ${EVIDENCE_TYPES.join(', ')}.`,
+    );
   if (evidence.type !== 'document') return;
   const kinds = evidence.kinds;
   if (!Array.isArray(kinds) || kinds.length === 0)
-    return report(`${at}.kinds`, 'required', {}, 'Sebutkan paling sedikit satu jenis dokumen bukti dukung.', 'Name at least one kind of evidence document.');
+    return report(
+      `${at}.kinds`,
+      'required',
+      {},
+      'Sebutkan paling sedikit satu jenis dokumen bukti dukung.',
+      'Name at least one kind of evidence document.',
+    );
   kinds.forEach((kind, i) => {
     if (!(DOCUMENT_KINDS as readonly unknown[]).includes(kind))
-      report(`${at}.kinds[${i}]`, 'document_kind', { allowed: DOCUMENT_KINDS.join(', ') }, `Jenis dokumen "${String(kind)}" tidak dikenal.`, `Document kind "${String(kind)}" is unknown; use one of ${DOCUMENT_KINDS.join(', ')}.`);
-    else if (kinds.indexOf(kind) !== i) report(`${at}.kinds[${i}]`, 'duplicate', {}, `Jenis dokumen "${kind}" disebut dua kali.`, `Document kind "${kind}" is listed twice.`);
+      report(
+        `${at}.kinds[${i}]`,
+        'document_kind',
+        { allowed: DOCUMENT_KINDS.join(', ') },
+        `Jenis dokumen "${String(kind)}" tidak dikenal.`,
+        `Document kind "${String(kind)}" is unknown; use one of ${DOCUMENT_KINDS.join(', ')}.`,
+      );
+    else if (kinds.indexOf(kind) !== i)
+      report(`${at}.kinds[${i}]`, 'duplicate', {}, `Jenis dokumen "${kind}" disebut dua kali.`, `Document kind "${kind}" is listed twice.`);
   });
 }
 
 /** snake_case; unique in `keys` when given (then it records the key's field). */
 function checkKey(key: unknown, field: string, report: Report, keys?: Map<string, string>, what = 'key'): void {
   if (typeof key !== 'string' || !KEY.test(key)) {
-    report(field, 'key', {}, 'Kunci harus snake_case: huruf kecil, angka dan garis bawah, diawali huruf.', 'The key must be snake_case: lowercase letters, digits and underscores, starting with a letter.');
+    report(
+      field,
+      'key',
+      {},
+      'Kunci harus snake_case: huruf kecil, angka dan garis bawah, diawali huruf.',
+      'The key must be snake_case: lowercase letters, digits and underscores, starting with a letter.',
+    );
     return;
   }
   if (!keys) return;
   const first = keys.get(key);
-  if (first !== undefined) report(field, 'duplicate', { first }, `Kunci ${what} "${key}" sudah dipakai di ${first}.`, `The ${what} key "${key}" is already used at ${first}.`);
+  if (first !== undefined)
+    report(
+      field,
+      'duplicate',
+      { first },
+      `Kunci ${what} "${key}" sudah dipakai di ${first}.`,
+      `The ${what} key "${key}" is already used at ${first}.`,
+    );
   else keys.set(key, field.replace(/\.key$/, ''));
 }
 
@@ -192,7 +299,13 @@ function checkUniqueKeys(items: unknown[], at: string, report: Report): void {
 function checkLabel(label: unknown, field: string, report: Report): boolean {
   for (const language of ['id', 'en'] as const) {
     if (!isObject(label) || typeof label[language] !== 'string' || !(label[language] as string).trim()) {
-      report(field, 'text', {}, 'Teks wajib diisi dalam Bahasa Indonesia dan Bahasa Inggris.', 'The text is required in Bahasa Indonesia and English.');
+      report(
+        field,
+        'text',
+        {},
+        'Teks wajib diisi dalam Bahasa Indonesia dan Bahasa Inggris.',
+        'The text is required in Bahasa Indonesia and English.',
+      );
       return false;
     }
   }

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { DomainError } from '@app/kernel';
-import { type AssignValidatorsInput, type RegionToValidate, type ValidatorProfile, ORGANIZATION_IN_REGION, assignValidators } from './validator-assignment';
+import {
+  type AssignValidatorsInput,
+  type RegionToValidate,
+  type ValidatorProfile,
+  ORGANIZATION_IN_REGION,
+  assignValidators,
+} from './validator-assignment';
 
 const REGIONS: RegionToValidate[] = [
   { id: 'jabar', provinceId: null },
@@ -21,14 +27,17 @@ const ORGANIZATIONS = new Map([
 
 const validator = (id: string, ...ties: string[]): ValidatorProfile => ({
   id,
-  affiliations: ties.map((tie) => (ORGANIZATIONS.has(tie) ? { type: 'organization' as const, organizationId: tie } : { type: 'region' as const, regionId: tie })),
+  affiliations: ties.map((tie) =>
+    ORGANIZATIONS.has(tie) ? { type: 'organization' as const, organizationId: tie } : { type: 'region' as const, regionId: tie },
+  ),
 });
 
 function run(validators: ValidatorProfile[], extra: Partial<AssignValidatorsInput> = {}) {
   return assignValidators({ regions: REGIONS, validators, organizationRegion: ORGANIZATIONS, ...extra });
 }
 
-const holders = (result: ReturnType<typeof run>, regionId: string) => result.assignments.filter((a) => a.regionId === regionId).map((a) => a.validatorId);
+const holders = (result: ReturnType<typeof run>, regionId: string) =>
+  result.assignments.filter((a) => a.regionId === regionId).map((a) => a.validatorId);
 
 describe('assignValidators', () => {
   it('gives every region perRegion validators (default 2) with balanced loads', () => {
@@ -50,14 +59,23 @@ describe('assignValidators', () => {
     const result = run([tied, ...['f1', 'f2'].map((id) => validator(id))], { perRegion: 3 });
     const regionsOfTied = result.assignments.filter((a) => a.validatorId === 'v').map((a) => a.regionId);
     expect(regionsOfTied.filter((r) => barred.includes(r))).toEqual([]);
-    expect(regionsOfTied.sort()).toEqual(REGIONS.map((r) => r.id).filter((r) => !barred.includes(r)).sort());
+    expect(regionsOfTied.sort()).toEqual(
+      REGIONS.map((r) => r.id)
+        .filter((r) => !barred.includes(r))
+        .sort(),
+    );
     expect(result.shortfalls.map((s) => s.regionId).sort()).toEqual([...barred].sort());
   });
 
   it('explains a shortfall in terms of validators and regions', () => {
     const result = run([validator('a', 'rsud-kota-bekasi'), validator('b', 'kota-bekasi'), validator('c')], { regions: [REGIONS[1]] });
     expect(result.shortfalls).toEqual([
-      { regionId: 'kota-bekasi', assigned: 1, needed: 2, reasons: [`only 1 of 3 validators is free of conflicts: 1 declared region conflict, 1 excluded (${ORGANIZATION_IN_REGION})`] },
+      {
+        regionId: 'kota-bekasi',
+        assigned: 1,
+        needed: 2,
+        reasons: [`only 1 of 3 validators is free of conflicts: 1 declared region conflict, 1 excluded (${ORGANIZATION_IN_REGION})`],
+      },
     ]);
   });
 
@@ -82,23 +100,28 @@ describe('assignValidators', () => {
     const ids = ['v0', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7'];
     const ties = fc.subarray(['kota-bekasi', 'jabar', 'rsud-kota-bekasi', 'bappeda-semarang', 'kota-kendari'], { maxLength: 2 });
     fc.assert(
-      fc.property(fc.array(ties, { minLength: 2, maxLength: 8 }), fc.integer({ min: 1, max: 3 }), fc.boolean(), (tieLists, perRegion, reverse) => {
-        const validators = tieLists.map((t, k) => validator(ids[k], ...t));
-        const result = run(reverse ? [...validators].reverse() : validators, { perRegion });
-        expect(result).toEqual(run(validators, { perRegion }));
-        for (const { regionId, validatorId } of result.assignments) {
-          const profile = validators.find((v) => v.id === validatorId)!;
-          const region = REGIONS.find((r) => r.id === regionId)!;
-          for (const a of profile.affiliations) {
-            if (a.type === 'region') expect([region.id, region.provinceId]).not.toContain(a.regionId);
-            else expect(ORGANIZATIONS.get(a.organizationId)).not.toBe(region.id);
+      fc.property(
+        fc.array(ties, { minLength: 2, maxLength: 8 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.boolean(),
+        (tieLists, perRegion, reverse) => {
+          const validators = tieLists.map((t, k) => validator(ids[k], ...t));
+          const result = run(reverse ? [...validators].reverse() : validators, { perRegion });
+          expect(result).toEqual(run(validators, { perRegion }));
+          for (const { regionId, validatorId } of result.assignments) {
+            const profile = validators.find((v) => v.id === validatorId)!;
+            const region = REGIONS.find((r) => r.id === regionId)!;
+            for (const a of profile.affiliations) {
+              if (a.type === 'region') expect([region.id, region.provinceId]).not.toContain(a.regionId);
+              else expect(ORGANIZATIONS.get(a.organizationId)).not.toBe(region.id);
+            }
           }
-        }
-        if (tieLists.every((t) => t.length === 0)) {
-          const loads = Object.values(result.loads);
-          expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
-        }
-      }),
+          if (tieLists.every((t) => t.length === 0)) {
+            const loads = Object.values(result.loads);
+            expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
     );
   });
 });

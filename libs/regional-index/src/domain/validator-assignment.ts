@@ -68,10 +68,16 @@ export function assignValidators(input: AssignValidatorsInput): AssignValidators
     for (const affiliation of validator.affiliations) {
       if (affiliation.type !== 'organization') continue;
       const region = input.organizationRegion.get(affiliation.organizationId);
-      if (region !== undefined && regionIds.has(region)) excluded.push({ innovationId: region, jurorId: validator.id, reason: ORGANIZATION_IN_REGION });
+      if (region !== undefined && regionIds.has(region))
+        excluded.push({ innovationId: region, jurorId: validator.id, reason: ORGANIZATION_IN_REGION });
     }
     const regionsOnly = validator.affiliations.filter((a) => a.type === 'region');
-    return { id: validator.id, affiliations: regionsOnly, declarations: [], ...(validator.maxLoad === undefined ? {} : { maxLoad: validator.maxLoad }) };
+    return {
+      id: validator.id,
+      affiliations: regionsOnly,
+      declarations: [],
+      ...(validator.maxLoad === undefined ? {} : { maxLoad: validator.maxLoad }),
+    };
   });
   const result = assignJurors({
     // A region has no organization of its own: its organizations' validators are ruled out by `excluded`.

@@ -16,9 +16,13 @@ const score = fc.constantFrom(0, 0, 1, 2, 3, 0.5, 1.25);
 /** 1–3 region indicators, 1–4 innovation indicators, 0–2 count indicators, in a shuffled order. */
 function arbIndicators({ counts = true }: IndexShape): fc.Arbitrary<IndicatorInput[]> {
   const options = fc.array(score, { minLength: 1, maxLength: 4 }).map((scores) => scores.map((s, k) => ({ key: `o${k}`, score: s })));
-  const steps = fc.uniqueArray(fc.nat(6), { minLength: 1, maxLength: 3 }).chain((mins) =>
-    fc.array(score, { minLength: mins.length, maxLength: mins.length }).map((scores) => mins.map((min, k) => ({ min, score: scores[k] }))),
-  );
+  const steps = fc
+    .uniqueArray(fc.nat(6), { minLength: 1, maxLength: 3 })
+    .chain((mins) =>
+      fc
+        .array(score, { minLength: mins.length, maxLength: mins.length })
+        .map((scores) => mins.map((min, k) => ({ min, score: scores[k] }))),
+    );
   return fc
     .record({
       region: fc.array(options, { minLength: 1, maxLength: 3 }),
@@ -39,9 +43,15 @@ export function arbIndexInput(shape: IndexShape = {}): fc.Arbitrary<IndexInput> 
   return fc
     .record({
       indicators: arbIndicators(shape),
-      regions: fc.array(fc.record({ category: fc.constantFrom(...CATEGORIES), groups: fc.subarray(GROUPS, { maxLength: 2 }) }), { minLength: 1, maxLength: 6 }),
+      regions: fc.array(fc.record({ category: fc.constantFrom(...CATEGORIES), groups: fc.subarray(GROUPS, { maxLength: 2 }) }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
       innovations: fc.array(fc.record({ region: fc.nat(), eligible: fc.option(fc.boolean(), { nil: undefined }) }), { maxLength: 12 }),
-      answerSeeds: fc.array(fc.record({ answered: fc.boolean(), self: fc.nat(), verified: fc.option(fc.nat(), { nil: undefined }) }), { minLength: 100, maxLength: 100 }),
+      answerSeeds: fc.array(fc.record({ answered: fc.boolean(), self: fc.nat(), verified: fc.option(fc.nat(), { nil: undefined }) }), {
+        minLength: 100,
+        maxLength: 100,
+      }),
       method: fc.record(
         {
           decimals: fc.constantFrom(0, 1, 2, 4),
@@ -63,7 +73,8 @@ export function arbIndexInput(shape: IndexShape = {}): fc.Arbitrary<IndexInput> 
       let seed = 0;
       for (const indicator of indicators) {
         if (indicator.scope === 'count') continue;
-        const owners = indicator.scope === 'region' ? regions.map((r) => ({ region: r.id })) : innovations.map((x) => ({ innovation: x.id }));
+        const owners =
+          indicator.scope === 'region' ? regions.map((r) => ({ region: r.id })) : innovations.map((x) => ({ innovation: x.id }));
         for (const owner of owners) {
           const s = answerSeeds[seed++ % answerSeeds.length];
           if (!s.answered) continue;

@@ -5,19 +5,35 @@ import { IsNotBlank } from '@app/common';
 import { AGGREGATIONS } from '@app/competitions';
 
 export class PreviewQueryDto {
-  @ApiPropertyOptional({ enum: AGGREGATIONS, description: 'what-if: aggregate every stage this way (default: each stage’s own)' }) @IsOptional() @IsIn(AGGREGATIONS) aggregation?: string;
+  @ApiPropertyOptional({ enum: AGGREGATIONS, description: 'what-if: aggregate every stage this way (default: each stage’s own)' })
+  @IsOptional()
+  @IsIn(AGGREGATIONS)
+  aggregation?: string;
 }
 
 export class AnnounceDto {
-  @ApiPropertyOptional({ description: 'objection window in days (default: the plan’s objectionWindowDays)' }) @IsOptional() @IsInt() @Min(0) @Max(60) days?: number;
+  @ApiPropertyOptional({ description: 'objection window in days (default: the plan’s objectionWindowDays)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  days?: number;
 }
 
 export class PublishDto {
-  @ApiPropertyOptional({ description: 'required for a correction (version 2 onwards)' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @ApiPropertyOptional({ description: 'required for a correction (version 2 onwards)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class ObjectionDto {
-  @ApiProperty({ example: 'Nilai verifikasi lapangan tidak mempertimbangkan data dukung tambahan' }) @IsString() @IsNotBlank() @MaxLength(5000) reason: string;
+  @ApiProperty({ example: 'Nilai verifikasi lapangan tidak mempertimbangkan data dukung tambahan' })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(5000)
+  reason: string;
 }
 
 export class AnswerDto {
@@ -26,7 +42,14 @@ export class AnswerDto {
 }
 
 export class ReopenForObjectionDto {
-  @ApiProperty({ example: 'field_verification', description: 'the scored stage whose sheets of the innovation go back to its jurors, or the screening stage whose failed decision goes back to the screener' }) @IsNotBlank() @MaxLength(40) stage: string;
+  @ApiProperty({
+    example: 'field_verification',
+    description:
+      'the scored stage whose sheets of the innovation go back to its jurors, or the screening stage whose failed decision goes back to the screener',
+  })
+  @IsNotBlank()
+  @MaxLength(40)
+  stage: string;
   @ApiProperty({ example: 'Sanggahan dikabulkan: data armada baru belum dinilai' }) @IsNotBlank() @MaxLength(2000) reason: string;
 }
 
@@ -34,14 +57,23 @@ export class CatalogueQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() regionId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) category?: string;
-  @ApiPropertyOptional({ type: Boolean }) @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() digital?: boolean;
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  digital?: boolean;
   @ApiPropertyOptional({ description: 'competition slug' }) @IsOptional() @Matches(/^[a-z0-9-]{1,80}$/) competition?: string;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) page?: number;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }
 
 export class VersionQueryDto {
-  @ApiPropertyOptional({ description: 'a published version (default: the latest)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional({ description: 'a published version (default: the latest)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class UnrankedQueryDto extends VersionQueryDto {

@@ -2,10 +2,16 @@ import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger
 import { LocalizedTextView } from '@app/common';
 import { INNOVATION_PHASES, INNOVATION_STATUSES, type InnovationPhase, type InnovationStatus } from '@app/submissions';
 
-const STAGE_SCORES = { type: 'object', additionalProperties: { type: 'number' }, description: 'score per stage key', example: { desk: 82.5, presentation: 88 } } as const;
+const STAGE_SCORES = {
+  type: 'object',
+  additionalProperties: { type: 'number' },
+  description: 'score per stage key',
+  example: { desk: 82.5, presentation: 88 },
+} as const;
 const AGGREGATIONS = ['mean', 'median', 'trimmed_mean', 'zscore', 'given'] as const;
 /** `Record<category, T[]>` in OpenAPI. */
-const byCategory = (item: new () => object, description: string) => ({ type: 'object', additionalProperties: { type: 'array', items: { $ref: getSchemaPath(item) } }, description }) as const;
+const byCategory = (item: new () => object, description: string) =>
+  ({ type: 'object', additionalProperties: { type: 'array', items: { $ref: getSchemaPath(item) } }, description }) as const;
 
 // ── preview, announcement, publication ────────────────────────────────────────
 export class PreviewRowView {
@@ -73,7 +79,8 @@ export class AnnouncementWindowView {
 }
 
 export class ObjectionsView {
-  @ApiProperty({ type: AnnouncementWindowView, nullable: true, description: 'null before the provisional announcement' }) announcement: AnnouncementWindowView | null;
+  @ApiProperty({ type: AnnouncementWindowView, nullable: true, description: 'null before the provisional announcement' })
+  announcement: AnnouncementWindowView | null;
   @ApiProperty({ type: [ObjectionView] }) objections: ObjectionView[];
 }
 
@@ -184,7 +191,8 @@ export class SnapshotRefView {
 
 export class ScoreBreakdownView {
   @ApiProperty({ type: SnapshotRefView }) snapshot: SnapshotRefView;
-  @ApiProperty({ type: ExplanationView, nullable: true, description: 'null when the innovation is not in the snapshot' }) explanation: ExplanationView | null;
+  @ApiProperty({ type: ExplanationView, nullable: true, description: 'null when the innovation is not in the snapshot' })
+  explanation: ExplanationView | null;
   @ApiProperty({ type: [StageCriteriaView] }) criteria: StageCriteriaView[];
 }
 
@@ -223,7 +231,12 @@ export class UnrankedRowView {
 
 export class UnrankedCountView {
   @ApiProperty() total: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'by the last stage reached ("none": never scored)' }) byStage: Record<string, number>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'by the last stage reached ("none": never scored)',
+  })
+  byStage: Record<string, number>;
 }
 
 export class SnapshotVersionView {
@@ -256,8 +269,10 @@ export class PublicRankingView {
   @ApiProperty({ type: RankingCompetitionView }) competition: RankingCompetitionView;
   @ApiProperty({ type: RankingSnapshotView }) snapshot: RankingSnapshotView;
   @ApiProperty(byCategory(RankedRowView, 'ranked rows per category')) categories: Record<string, RankedRowView[]>;
-  @ApiProperty({ type: [UnrankedRowView], description: 'at most 25 per category inline (the rest: …/rankings/unranked)' }) unranked: UnrankedRowView[];
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(UnrankedCountView) }, description: 'per category' }) unrankedCounts: Record<string, UnrankedCountView>;
+  @ApiProperty({ type: [UnrankedRowView], description: 'at most 25 per category inline (the rest: …/rankings/unranked)' })
+  unranked: UnrankedRowView[];
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(UnrankedCountView) }, description: 'per category' })
+  unrankedCounts: Record<string, UnrankedCountView>;
   @ApiProperty({ type: [ScoredStageView], description: 'the scored stages in plan order' }) stages: ScoredStageView[];
   @ApiProperty({ type: [SnapshotVersionView], description: 'every published version, newest first' }) versions: SnapshotVersionView[];
 }
@@ -347,7 +362,8 @@ export class PublicInnovationView extends CatalogueItemView {
   @ApiProperty({ type: String, nullable: true }) results: string | null;
   @ApiProperty({ type: String, nullable: true }) replicability: string | null;
   @ApiProperty({ type: String, nullable: true }) sustainability: string | null;
-  @ApiProperty({ type: PublicRankView, nullable: true, description: 'its rank in the latest published snapshot' }) ranking: PublicRankView | null;
+  @ApiProperty({ type: PublicRankView, nullable: true, description: 'its rank in the latest published snapshot' })
+  ranking: PublicRankView | null;
 }
 
 /** Classes only referenced by `$ref` (maps of them): the controllers register them with ApiExtraModels. */

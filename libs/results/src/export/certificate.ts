@@ -29,9 +29,10 @@ const TEXT_WIDTH = A4[0] - 2 * MARGIN;
  */
 let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 function fontFiles() {
-  fonts ??= Promise.all([readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')), readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'))]).then(
-    ([regular, bold]) => ({ regular, bold }),
-  );
+  fonts ??= Promise.all([
+    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+  ]).then(([regular, bold]) => ({ regular, bold }));
   return fonts;
 }
 

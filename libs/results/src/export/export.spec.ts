@@ -37,7 +37,12 @@ describe('CSV export (csv-stringify)', () => {
 
 describe('XLSX export (exceljs)', () => {
   it('reads back with a real reader: header, text as typed, numbers as numbers, control characters dropped', async () => {
-    const sheet = await readXlsx(await toXlsx('IGA 2024: hasil/akhir [v1] with a very long name indeed', header, [...rows, ['kota', 6, 'Nol\u0000byte\u0007', 1, null]]));
+    const sheet = await readXlsx(
+      await toXlsx('IGA 2024: hasil/akhir [v1] with a very long name indeed', header, [
+        ...rows,
+        ['kota', 6, 'Nol\u0000byte\u0007', 1, null],
+      ]),
+    );
     expect(sheet[0]).toEqual(header);
     expect(sheet[1]).toEqual(['kota', '1', 'SiTaro "Siap Antar Obat", Kota Bekasi', '87.5', 'Sangat Inovatif']);
     expect(sheet[3][2]).toBe('=HYPERLINK("http://x")'); // text, not a formula
@@ -68,7 +73,14 @@ describe('certificate PDF (pdf-lib, embedded DejaVu Sans)', () => {
     expect(read.pages).toBe(1);
     expect(read.title).toBe(`Piagam Penghargaan — ${data.innovation}`);
     const text = read.items.map((i) => i.str).join(' ');
-    for (const part of [data.competition, data.innovation, data.organization, data.snapshotHash, 'Peringkat 3 kategori Kota / Rank 3 in the City category', 'Nilai akhir / Final score: 82.8902']) {
+    for (const part of [
+      data.competition,
+      data.innovation,
+      data.organization,
+      data.snapshotHash,
+      'Peringkat 3 kategori Kota / Rank 3 in the City category',
+      'Nilai akhir / Final score: 82.8902',
+    ]) {
       expect(text).toContain(part);
     }
     expect(text).not.toContain('?');

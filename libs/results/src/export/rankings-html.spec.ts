@@ -3,9 +3,27 @@ import { escapeHtml, rankingsPage } from './rankings-html';
 
 const view: RankingView = {
   competition: { id: 'c', slug: 'iga-2024', name: 'IGA <2024>', year: 2024 },
-  snapshot: { id: 's1', version: 2, hash: 'sha256:abc', inputsDigest: 'sha256:def', publishedAt: new Date('2024-11-20T03:00:00Z'), reason: 'Koreksi "nilai"' },
+  snapshot: {
+    id: 's1',
+    version: 2,
+    hash: 'sha256:abc',
+    inputsDigest: 'sha256:def',
+    publishedAt: new Date('2024-11-20T03:00:00Z'),
+    reason: 'Koreksi "nilai"',
+  },
   categories: {
-    kota: [{ rank: 1, innovationId: 'i1', title: 'SiTaro <script>alert(1)</script>', organization: 'RSUD & Co', region: 'Kota Bekasi', final: 92.7967, band: 'Sangat Inovatif', stages: { desk: 91.65 } }],
+    kota: [
+      {
+        rank: 1,
+        innovationId: 'i1',
+        title: 'SiTaro <script>alert(1)</script>',
+        organization: 'RSUD & Co',
+        region: 'Kota Bekasi',
+        final: 92.7967,
+        band: 'Sangat Inovatif',
+        stages: { desk: 91.65 },
+      },
+    ],
   },
   unranked: [],
   unrankedCounts: { kota: { total: 1200, byStage: { none: 200, desk: 1000 } } },
@@ -21,7 +39,8 @@ describe('rankingsPage', () => {
   ])('escapeHtml(%j) → %j', (input, out) => expect(escapeHtml(input)).toBe(out));
 
   it('fills the shell’s root and title, escaping every value from the snapshot', () => {
-    const shell = '<html><head><title>App</title></head><body><div id="root"></div><script type="module" src="/assets/a.js"></script></body></html>';
+    const shell =
+      '<html><head><title>App</title></head><body><div id="root"></div><script type="module" src="/assets/a.js"></script></body></html>';
     const html = rankingsPage(view, shell);
     expect(html).toContain('<title>IGA &lt;2024&gt; 2024 — Peringkat / Rankings</title>');
     expect(html).toContain('<div id="root"><main class="prerendered-rankings"');
@@ -36,7 +55,7 @@ describe('rankingsPage', () => {
     expect(html).toContain('/api/public/competitions/iga-2024/rankings.csv?version=2');
   });
 
-  it('a name with replacement patterns ($\', $&, $`, $$) is written as typed, not expanded (issue 19)', () => {
+  it("a name with replacement patterns ($', $&, $`, $$) is written as typed, not expanded (issue 19)", () => {
     const shell = '<html><head><title>App</title></head><body><div id="root"></div></body></html>';
     const name = "IGA $' $& $` $$ $1";
     const html = rankingsPage({ ...view, competition: { ...view.competition, name } }, shell);

@@ -8,7 +8,8 @@ export function escapeHtml(value: unknown): string {
 
 const CATEGORY: Record<string, string> = { kota: 'Kota (City)', kabupaten: 'Kabupaten (Regency)', provinsi: 'Provinsi (Province)' };
 const categoryLabel = (key: string) => CATEGORY[key] ?? key;
-const score = (n: number | undefined) => (n === undefined ? '—' : n.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 4 }));
+const score = (n: number | undefined) =>
+  n === undefined ? '—' : n.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
 const count = (n: number) => n.toLocaleString('id-ID');
 
 /**
@@ -37,10 +38,14 @@ export function rankingsBody(view: RankingView): string {
   );
   for (const [category, rows] of Object.entries(view.categories)) {
     parts.push(`<section><h2>Kategori / category ${escapeHtml(categoryLabel(category))}</h2>`);
-    parts.push(`<table><caption>Peringkat kategori ${escapeHtml(categoryLabel(category))} (${count(rows.length)} inovasi / innovations)</caption>`);
+    parts.push(
+      `<table><caption>Peringkat kategori ${escapeHtml(categoryLabel(category))} (${count(rows.length)} inovasi / innovations)</caption>`,
+    );
     parts.push(
       `<thead><tr><th scope="col">Peringkat / rank</th><th scope="col">Inovasi / innovation</th><th scope="col">Perangkat daerah / agency</th><th scope="col">Daerah / region</th>` +
-        stages.map((st) => `<th scope="col">${escapeHtml(st.label.id)} / ${escapeHtml(st.label.en)} (${escapeHtml(st.weight)}%)</th>`).join('') +
+        stages
+          .map((st) => `<th scope="col">${escapeHtml(st.label.id)} / ${escapeHtml(st.label.en)} (${escapeHtml(st.weight)}%)</th>`)
+          .join('') +
         `<th scope="col">Nilai akhir / final</th><th scope="col">Predikat / band</th></tr></thead><tbody>`,
     );
     for (const r of rows) {
@@ -54,10 +59,15 @@ export function rankingsBody(view: RankingView): string {
   }
   const unranked = Object.entries(view.unrankedCounts);
   if (unranked.length) {
-    parts.push(`<section><h2>Tidak berperingkat / not ranked</h2><p>Inovasi yang tidak dinilai di semua tahap berbobot tidak diberi peringkat. / Innovations not scored in every weighted stage get no rank.</p><ul>`);
+    parts.push(
+      `<section><h2>Tidak berperingkat / not ranked</h2><p>Inovasi yang tidak dinilai di semua tahap berbobot tidak diberi peringkat. / Innovations not scored in every weighted stage get no rank.</p><ul>`,
+    );
     for (const [category, c] of unranked) {
       const byStage = Object.entries(c.byStage)
-        .map(([stage, n]) => `${stage === 'none' ? 'Belum dinilai / not scored' : escapeHtml(stages.find((s) => s.key === stage)?.label.id ?? stage)}: ${count(n)}`)
+        .map(
+          ([stage, n]) =>
+            `${stage === 'none' ? 'Belum dinilai / not scored' : escapeHtml(stages.find((s) => s.key === stage)?.label.id ?? stage)}: ${count(n)}`,
+        )
         .join(', ');
       parts.push(`<li>${escapeHtml(categoryLabel(category))}: ${count(c.total)} (${byStage})</li>`);
     }
@@ -83,7 +93,9 @@ export function rankingsPage(view: RankingView, shell: string | null): string {
 export function pageInShell(title: string, body: string, shell: string | null): string {
   if (shell && shell.includes('<div id="root"></div>')) {
     // Function replacers: a replacement string would read `$'`, `$&`, `$`` in a competition's name as patterns.
-    return shell.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)}</title>`).replace('<div id="root"></div>', () => `<div id="root">${body}</div>`);
+    return shell
+      .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)}</title>`)
+      .replace('<div id="root"></div>', () => `<div id="root">${body}</div>`);
   }
   return `<!doctype html>\n<html lang="id">\n<head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>\n<body>\n${body}\n</body>\n</html>\n`;
 }

@@ -9,7 +9,13 @@ export async function toXlsx(sheetName: string, header: string[], rows: (string 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kompetisi Inovasi Daerah';
   // Excel's sheet names: at most 31 characters, none of \ / ? * [ ] :
-  const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).trim() || 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(
+    sheetName
+      .replace(/[\\/?*[\]:]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Sheet1',
+    { views: [{ state: 'frozen', ySplit: 1 }] },
+  );
   sheet.addRow(header.map(clean)).font = { bold: true };
   for (const row of rows) sheet.addRow(row.map(clean));
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -9,7 +9,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique
 export class RankingSnapshotEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('ranking_snapshots_competition_idx')
-  @Column({ type: 'uuid', name: 'competition_id' }) competitionId: string;
+  @Column({ type: 'uuid', name: 'competition_id' })
+  competitionId: string;
   @Column({ type: 'int' }) version: number;
   /** `json`, not `jsonb`: stored as text, never queried inside (migration 1795760000000). */
   @Column({ type: 'json' }) input: object;
@@ -27,7 +28,8 @@ export class RankingSnapshotEntity {
 export class RankingAnnouncementEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('ranking_announcements_competition_idx')
-  @Column({ type: 'uuid', name: 'competition_id' }) competitionId: string;
+  @Column({ type: 'uuid', name: 'competition_id' })
+  competitionId: string;
   @Column({ type: 'jsonb' }) output: object;
   @Column({ type: 'timestamptz', name: 'opens_at' }) opensAt: Date;
   @Column({ type: 'timestamptz', name: 'closes_at' }) closesAt: Date;
@@ -41,7 +43,8 @@ export class ObjectionEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid', name: 'announcement_id' }) announcementId: string;
   @Index('objections_competition_idx')
-  @Column({ type: 'uuid', name: 'competition_id' }) competitionId: string;
+  @Column({ type: 'uuid', name: 'competition_id' })
+  competitionId: string;
   @Column({ type: 'uuid', name: 'innovation_id' }) innovationId: string;
   @Column({ type: 'uuid', name: 'filed_by' }) filedBy: string;
   @Column({ type: 'text' }) reason: string;

@@ -58,7 +58,22 @@ export class ResultsRepository {
    * The organization's innovations in other editions published before (their latest snapshot), with the rank
    * and category they got there (null when not ranked). Few rows: one organization's history.
    */
-  earlierEntriesOf(organizationId: string, competitionId: string, year: number): Promise<{ innovationId: string; title: string; competitionId: string; competition: string; year: number; snapshotId: string; category: string | null; rank: number | null }[]> {
+  earlierEntriesOf(
+    organizationId: string,
+    competitionId: string,
+    year: number,
+  ): Promise<
+    {
+      innovationId: string;
+      title: string;
+      competitionId: string;
+      competition: string;
+      year: number;
+      snapshotId: string;
+      category: string | null;
+      rank: number | null;
+    }[]
+  > {
     return this.m().query(
       `SELECT i.id AS "innovationId", i.title, c.id AS "competitionId", c.name AS competition, c.year, s.id AS "snapshotId", hit.category, hit.rank
          FROM innovations i
@@ -80,18 +95,38 @@ export class ResultsRepository {
 
   /** The latest snapshot's id and version, without its input and output (tens of MB for a national edition). */
   async latestVersion(competitionId: string, tx?: EntityManager): Promise<{ id: string; version: number } | null> {
-    const rows: { id: string; version: number }[] = await this.m(tx).query(`SELECT id, version FROM ranking_snapshots WHERE competition_id = $1 ORDER BY version DESC LIMIT 1`, [competitionId]);
+    const rows: { id: string; version: number }[] = await this.m(tx).query(
+      `SELECT id, version FROM ranking_snapshots WHERE competition_id = $1 ORDER BY version DESC LIMIT 1`,
+      [competitionId],
+    );
     return rows[0] ?? null;
   }
 
   /** A snapshot by id; without `withInput` its input is left out (undefined). */
   snapshot(id: string, withInput = true): Promise<RankingSnapshotEntity | null> {
     if (withInput) return this.m().findOne(RankingSnapshotEntity, { where: { id } });
-    return this.m().findOne(RankingSnapshotEntity, { where: { id }, select: { id: true, competitionId: true, version: true, output: true, hash: true, reason: true, labels: true, publishedBy: true, publishedAt: true } });
+    return this.m().findOne(RankingSnapshotEntity, {
+      where: { id },
+      select: {
+        id: true,
+        competitionId: true,
+        version: true,
+        output: true,
+        hash: true,
+        reason: true,
+        labels: true,
+        publishedBy: true,
+        publishedAt: true,
+      },
+    });
   }
 
   versions(competitionId: string): Promise<Pick<RankingSnapshotEntity, 'id' | 'version' | 'hash' | 'reason' | 'publishedAt'>[]> {
-    return this.m().find(RankingSnapshotEntity, { where: { competitionId }, select: { id: true, version: true, hash: true, reason: true, publishedAt: true }, order: { version: 'DESC' } });
+    return this.m().find(RankingSnapshotEntity, {
+      where: { competitionId },
+      select: { id: true, version: true, hash: true, reason: true, publishedAt: true },
+      order: { version: 'DESC' },
+    });
   }
 
   /**
@@ -102,7 +137,16 @@ export class ResultsRepository {
     const [saved]: { id: string; version: number; hash: string; publishedAt: Date }[] = await tx.query(
       `INSERT INTO ranking_snapshots (competition_id, version, input, output, hash, reason, labels, published_by)
        VALUES ($1, $2, $3::json, $4::jsonb, $5, $6, $7::jsonb, $8) RETURNING id, version, hash, published_at AS "publishedAt"`,
-      [row.competitionId, row.version, JSON.stringify(row.input), JSON.stringify(row.output), row.hash, row.reason, JSON.stringify(row.labels), row.publishedBy],
+      [
+        row.competitionId,
+        row.version,
+        JSON.stringify(row.input),
+        JSON.stringify(row.output),
+        row.hash,
+        row.reason,
+        JSON.stringify(row.labels),
+        row.publishedBy,
+      ],
     );
     return saved;
   }
@@ -132,7 +176,20 @@ export class ResultsRepository {
   }
 
   /** Published competitions with their latest snapshot, for the public list. */
-  publicCompetitions(): Promise<{ id: string; slug: string; name: string; year: number; status: string; description: string | null; snapshotId: string | null; version: number | null; publishedAt: Date | null; innovations: number }[]> {
+  publicCompetitions(): Promise<
+    {
+      id: string;
+      slug: string;
+      name: string;
+      year: number;
+      status: string;
+      description: string | null;
+      snapshotId: string | null;
+      version: number | null;
+      publishedAt: Date | null;
+      innovations: number;
+    }[]
+  > {
     return this.m().query(
       `SELECT c.id, c.slug, c.name, c.year, c.status, c.description, s.id AS "snapshotId", s.version, s.published_at AS "publishedAt",
               (SELECT count(*)::int FROM innovations i WHERE i.competition_id = c.id AND i.submitted_at IS NOT NULL AND i.status NOT IN ('withdrawn', 'draft')) AS innovations
@@ -144,7 +201,12 @@ export class ResultsRepository {
   }
 
   /** The public catalogue: submitted innovations of competitions past draft, never drafts or withdrawn ones. */
-  async catalogue(f: CatalogueFilter, tsquery: string | null, page: number, pageSize: number): Promise<{ items: Record<string, unknown>[]; total: number }> {
+  async catalogue(
+    f: CatalogueFilter,
+    tsquery: string | null,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: Record<string, unknown>[]; total: number }> {
     const where: string[] = [`c.status <> 'draft'`, `i.submitted_at IS NOT NULL`, `i.status IN ('submitted', 'eliminated')`];
     const params: unknown[] = [];
     const add = (sql: string, v: unknown) => {
@@ -157,7 +219,10 @@ export class ResultsRepository {
     if (f.digital !== undefined) add(`i.digital = ?`, f.digital);
     if (f.competition) add(`c.slug = ?`, f.competition);
     const sqlWhere = where.join(' AND ');
-    const [{ total }] = await this.m().query(`SELECT count(*)::int AS total FROM innovations i JOIN competitions c ON c.id = i.competition_id WHERE ${sqlWhere}`, params);
+    const [{ total }] = await this.m().query(
+      `SELECT count(*)::int AS total FROM innovations i JOIN competitions c ON c.id = i.competition_id WHERE ${sqlWhere}`,
+      params,
+    );
     const items = await this.m().query(
       `SELECT i.id, i.title, i.summary, i.category, i.digital, i.phase, i.government_affair AS "governmentAffair", i.start_date AS "startDate",
               o.name AS organization, r.name AS region, r.id AS "regionId", c.slug AS competition, c.name AS "competitionName", c.year

@@ -16,9 +16,17 @@ const JURORS = ['A', 'B', 'C', 'D', 'E'];
 export type SheetsInput = Omit<ScoringInput, 'stages'> & { stages: readonly StageInput[] };
 
 /** A valid scoring input: 1–3 stages of 1–3 criteria, 1–7 submissions in 1–3 categories, random sheets. */
-export function arbInput({ aggregations = AGGREGATIONS, stageOverrides = true, extras = false }: InputShape = {}): fc.Arbitrary<SheetsInput> {
+export function arbInput({
+  aggregations = AGGREGATIONS,
+  stageOverrides = true,
+  extras = false,
+}: InputShape = {}): fc.Arbitrary<SheetsInput> {
   const key = extras ? fc.string({ unit: 'binary', minLength: 1, maxLength: 4 }) : fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h');
-  const criterion = fc.record({ weight: fc.integer({ min: 0, max: 4 }), min: fc.integer({ min: -5, max: 5 }), span: fc.integer({ min: 1, max: 20 }) });
+  const criterion = fc.record({
+    weight: fc.integer({ min: 0, max: 4 }),
+    min: fc.integer({ min: -5, max: 5 }),
+    span: fc.integer({ min: 1, max: 20 }),
+  });
   const stage = fc.record({
     weight: fc.integer({ min: 0, max: 5 }),
     criteria: fc.array(criterion, { minLength: 1, maxLength: 3 }),
@@ -27,11 +35,17 @@ export function arbInput({ aggregations = AGGREGATIONS, stageOverrides = true, e
   });
   return fc
     .record({
-      method: fc.record({ aggregation: fc.constantFrom(...aggregations), trim: fc.integer({ min: 0, max: 2 }), decimals: fc.constantFrom(0, 2, 4, 10) }, { requiredKeys: ['aggregation'] }),
+      method: fc.record(
+        { aggregation: fc.constantFrom(...aggregations), trim: fc.integer({ min: 0, max: 2 }), decimals: fc.constantFrom(0, 2, 4, 10) },
+        { requiredKeys: ['aggregation'] },
+      ),
       stages: fc.array(stage, { minLength: 1, maxLength: 3 }),
       ids: fc.uniqueArray(key, { minLength: 1, maxLength: 7 }),
       categories: fc.array(fc.constantFrom('kota', 'kabupaten', 'provinsi'), { minLength: 7, maxLength: 7 }),
-      cells: fc.array(fc.option(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 3, maxLength: 3 }), { freq: 3 }), { minLength: 3 * 7 * JURORS.length, maxLength: 3 * 7 * JURORS.length }),
+      cells: fc.array(fc.option(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 3, maxLength: 3 }), { freq: 3 }), {
+        minLength: 3 * 7 * JURORS.length,
+        maxLength: 3 * 7 * JURORS.length,
+      }),
       criterionKeys: fc.uniqueArray(key, { minLength: 3, maxLength: 3 }),
       note: extras ? fc.option(fc.string(), { nil: undefined }) : fc.constant(undefined),
     })
@@ -54,15 +68,22 @@ export function arbInput({ aggregations = AGGREGATIONS, stageOverrides = true, e
             const cell = cells[(s * 7 + i) * JURORS.length + j];
             if (!cell) return;
             // values in half steps within [min, max]
-            const scores = Object.fromEntries(st.criteria.map((c, k) => [c.key, c.min + (Math.round(((c.max - c.min) * cell[k]) / 20) / 2)]));
-            sheets.push(extras && cell[0] % 3 === 0 ? { stage: st.key, juror, submission: id, scores, comment: `ok ${juror}` } as SheetInput : { stage: st.key, juror, submission: id, scores });
+            const scores = Object.fromEntries(st.criteria.map((c, k) => [c.key, c.min + Math.round(((c.max - c.min) * cell[k]) / 20) / 2]));
+            sheets.push(
+              extras && cell[0] % 3 === 0
+                ? ({ stage: st.key, juror, submission: id, scores, comment: `ok ${juror}` } as SheetInput)
+                : { stage: st.key, juror, submission: id, scores },
+            );
           }),
         ),
       );
       const input: SheetsInput = {
         method,
         stages: stageInputs,
-        bands: [{ label: 'high', min: 60 }, { label: 'low', min: 0 }],
+        bands: [
+          { label: 'high', min: 60 },
+          { label: 'low', min: 0 },
+        ],
         submissions: ids.map((id, i) => ({ id, category: categories[i], submittedAt: `2024-09-0${1 + (i % 3)}T08:00:00Z` })),
         sheets,
       };

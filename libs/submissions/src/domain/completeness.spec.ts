@@ -66,11 +66,17 @@ describe('missingFields', () => {
   );
 
   it('requires at least one evidence document', () => {
-    expect(missingFields(complete(), form, 0)).toMatchObject([{ field: 'documents', message: 'At least one evidence document is required.' }]);
+    expect(missingFields(complete(), form, 0)).toMatchObject([
+      { field: 'documents', message: 'At least one evidence document is required.' },
+    ]);
   });
 
   it('lists everything missing on an empty draft, in form order', () => {
-    expect(missingFields({}, form, 0).map((e) => e.field)).toEqual([...PROFILE_FIELDS.map((f) => f.key), 'sections.ringkasan', 'documents']);
+    expect(missingFields({}, form, 0).map((e) => e.field)).toEqual([
+      ...PROFILE_FIELDS.map((f) => f.key),
+      'sections.ringkasan',
+      'documents',
+    ]);
   });
 });
 
@@ -87,7 +93,12 @@ describe('assertComplete', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationFailed);
       expect(e).toMatchObject({ code: 'SUBMISSION_INCOMPLETE', kind: 'invalid' });
-      expect((e as ValidationFailed).details.fields.map((f) => f.field)).toEqual(['title', 'documents', 'sections.ringkasan', 'sections.lampiran']);
+      expect((e as ValidationFailed).details.fields.map((f) => f.field)).toEqual([
+        'title',
+        'documents',
+        'sections.ringkasan',
+        'sections.lampiran',
+      ]);
     }
   });
 });

@@ -1,5 +1,12 @@
 import { isIsoDate, ValidationFailed, type FieldError } from '@app/kernel';
-import { INNOVATION_PHASES, PROFILE_FIELDS, isBlank, type InnovationProfile, type ProfileField, type ProposalFormView } from './innovation-profile';
+import {
+  INNOVATION_PHASES,
+  PROFILE_FIELDS,
+  isBlank,
+  type InnovationProfile,
+  type ProfileField,
+  type ProposalFormView,
+} from './innovation-profile';
 import { SubmissionErrorCode } from './submissions.errors';
 import { checkWordLimits } from './word-limits';
 
@@ -15,8 +22,14 @@ export function missingFields(innovation: InnovationProfile, form: ProposalFormV
   }
   for (const section of form.sections)
     if (section.required && isBlank(innovation.sections?.[section.key]))
-      errors.push({ field: `sections.${section.key}`, message: `Section "${section.label.en}" is required.`, code: 'SECTION_REQUIRED', params: {} });
-  if (documentsCount < 1) errors.push({ field: 'documents', message: 'At least one evidence document is required.', code: 'DOCUMENTS_REQUIRED', params: {} });
+      errors.push({
+        field: `sections.${section.key}`,
+        message: `Section "${section.label.en}" is required.`,
+        code: 'SECTION_REQUIRED',
+        params: {},
+      });
+  if (documentsCount < 1)
+    errors.push({ field: 'documents', message: 'At least one evidence document is required.', code: 'DOCUMENTS_REQUIRED', params: {} });
   return errors;
 }
 
@@ -34,12 +47,19 @@ interface FieldProblem {
 }
 
 function fieldProblem(key: ProfileField, value: InnovationProfile[ProfileField]): FieldProblem | null {
-  if (value === null || value === undefined || (typeof value === 'string' && isBlank(value))) return { text: 'is required', code: 'FIELD_REQUIRED' };
+  if (value === null || value === undefined || (typeof value === 'string' && isBlank(value)))
+    return { text: 'is required', code: 'FIELD_REQUIRED' };
   switch (key) {
     case 'digital':
       return typeof value === 'boolean' ? null : { text: 'must be yes or no', code: 'FIELD_NOT_BOOLEAN' };
     case 'phase':
-      return (INNOVATION_PHASES as readonly unknown[]).includes(value) ? null : { text: `must be one of ${INNOVATION_PHASES.join(', ')}`, code: 'FIELD_NOT_IN_LIST', params: { allowed: INNOVATION_PHASES.join(', ') } };
+      return (INNOVATION_PHASES as readonly unknown[]).includes(value)
+        ? null
+        : {
+            text: `must be one of ${INNOVATION_PHASES.join(', ')}`,
+            code: 'FIELD_NOT_IN_LIST',
+            params: { allowed: INNOVATION_PHASES.join(', ') },
+          };
     case 'startDate':
       return isIsoDate(value) ? null : { text: 'must be a date written YYYY-MM-DD', code: 'FIELD_NOT_DATE' };
     default:

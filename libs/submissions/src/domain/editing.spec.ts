@@ -20,12 +20,17 @@ describe('assertEditable', () => {
     expect(() => assertEditable(status, null, at(1e12))).not.toThrow();
   });
 
-  it.each(INNOVATION_STATUSES.filter((s) => !isEditable(s)))('refuses edits of a %s innovation with 409 SUBMISSION_NOT_EDITABLE', (status) => {
-    const error = thrown(() => assertEditable(status, null, at(-1)));
-    expect(error).toBeInstanceOf(Conflict);
-    expect(error).toMatchObject({ code: 'SUBMISSION_NOT_EDITABLE', details: { status } });
-    expect(error.message).toBe(`The innovation is "${status}" and can no longer be edited; only "draft" and "returned" innovations can be edited.`);
-  });
+  it.each(INNOVATION_STATUSES.filter((s) => !isEditable(s)))(
+    'refuses edits of a %s innovation with 409 SUBMISSION_NOT_EDITABLE',
+    (status) => {
+      const error = thrown(() => assertEditable(status, null, at(-1)));
+      expect(error).toBeInstanceOf(Conflict);
+      expect(error).toMatchObject({ code: 'SUBMISSION_NOT_EDITABLE', details: { status } });
+      expect(error.message).toBe(
+        `The innovation is "${status}" and can no longer be edited; only "draft" and "returned" innovations can be edited.`,
+      );
+    },
+  );
 
   it.each([
     ['at the deadline', 0],
@@ -33,7 +38,11 @@ describe('assertEditable', () => {
     ['a day after', 86_400_000],
   ])('refuses edits %s with 409 SUBMISSION_DEADLINE_PASSED naming the deadline in UTC and WIB', (_when, ms) => {
     const error = thrown(() => assertEditable('draft', deadline, at(ms)));
-    expect(error).toMatchObject({ code: 'SUBMISSION_DEADLINE_PASSED', kind: 'conflict', details: { deadline: '2025-06-30T16:59:59.000Z' } });
+    expect(error).toMatchObject({
+      code: 'SUBMISSION_DEADLINE_PASSED',
+      kind: 'conflict',
+      details: { deadline: '2025-06-30T16:59:59.000Z' },
+    });
     expect(error.message).toBe(
       'The submission deadline passed at 2025-06-30T16:59:59.000Z (30 Jun 2025, 23:59 WIB); changes are no longer accepted.',
     );

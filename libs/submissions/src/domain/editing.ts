@@ -8,7 +8,9 @@ import { SubmissionErrorCode } from './submissions.errors';
  */
 export function assertEditable(status: InnovationStatus, deadline: Date | null, now: Date): void {
   if (!isEditable(status)) {
-    const editable = INNOVATION_STATUSES.filter(isEditable).map((s) => `"${s}"`).join(' and ');
+    const editable = INNOVATION_STATUSES.filter(isEditable)
+      .map((s) => `"${s}"`)
+      .join(' and ');
     throw new Conflict(
       SubmissionErrorCode.NotEditable,
       `The innovation is "${status}" and can no longer be edited; only ${editable} innovations can be edited.`,

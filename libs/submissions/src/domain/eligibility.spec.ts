@@ -32,14 +32,19 @@ describe('checkEligibility', () => {
         {
           rule: 'minMonthsImplemented',
           field: 'startDate',
-          message: 'The innovation must have been in use for at least 12 months: it started on 2024-07-01, so it is eligible from 2025-07-01.',
+          message:
+            'The innovation must have been in use for at least 12 months: it started on 2024-07-01, so it is eligible from 2025-07-01.',
         },
       ]);
     });
 
     it.each([null, undefined, 'sometime'])('needs a valid start date (given %j)', (startDate) => {
       expect(checkEligibility({ title: 'X', startDate }, rules, ctx())).toMatchObject([
-        { rule: 'minMonthsImplemented', field: 'startDate', message: 'A valid implementation start date is needed to check the minimum of 12 months in use.' },
+        {
+          rule: 'minMonthsImplemented',
+          field: 'startDate',
+          message: 'A valid implementation start date is needed to check the minimum of 12 months in use.',
+        },
       ]);
     });
 
@@ -79,7 +84,10 @@ describe('checkEligibility', () => {
 
   it('reports every broken rule at once', () => {
     const all = ctx({ entriesOfOrganization: 5 });
-    expect(rulesBroken({ title: 'SiTaro', startDate: '2025-01-01' }, rules, all)).toEqual(['minMonthsImplemented', 'maxEntriesPerOrganization']);
+    expect(rulesBroken({ title: 'SiTaro', startDate: '2025-01-01' }, rules, all)).toEqual([
+      'minMonthsImplemented',
+      'maxEntriesPerOrganization',
+    ]);
   });
 });
 
@@ -91,7 +99,9 @@ describe('assertEligible', () => {
       run();
     } catch (e) {
       expect(e).toMatchObject({ code: 'SUBMISSION_INELIGIBLE', kind: 'invalid' });
-      expect((e as ValidationFailed).details.fields).toEqual([expect.objectContaining({ rule: 'maxEntriesPerOrganization', field: 'organization' })]);
+      expect((e as ValidationFailed).details.fields).toEqual([
+        expect.objectContaining({ rule: 'maxEntriesPerOrganization', field: 'organization' }),
+      ]);
     }
     expect(() => assertEligible(sitaro, rules, ctx())).not.toThrow();
   });

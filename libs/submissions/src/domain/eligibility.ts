@@ -74,5 +74,3 @@ export function assertEligible(
   const violations = checkEligibility(innovation, rules, ctx);
   if (violations.length) throw new ValidationFailed(violations, SubmissionErrorCode.Ineligible, 'The innovation is not eligible');
 }
-
-

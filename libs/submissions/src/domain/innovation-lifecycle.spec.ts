@@ -16,7 +16,9 @@ import {
 
 type Step = [InnovationStatus, InnovationStatus, Actor];
 
-const steps: Step[] = INNOVATION_STATUSES.flatMap((from) => INNOVATION_STATUSES.flatMap((to) => ACTORS.map((actor): Step => [from, to, actor])));
+const steps: Step[] = INNOVATION_STATUSES.flatMap((from) =>
+  INNOVATION_STATUSES.flatMap((to) => ACTORS.map((actor): Step => [from, to, actor])),
+);
 const inTable = ([from, to, actor]: Step) => INNOVATION_TRANSITIONS[from][to]?.includes(actor) ?? false;
 const allowed = steps.filter(inTable);
 const refused = steps.filter((s) => !inTable(s));
@@ -68,7 +70,11 @@ describe('innovation lifecycle: the table', () => {
     expect(error).toBeInstanceOf(IllegalTransition);
     const targets = allowedTransitions(from, actor);
     expect(targets).not.toContain(to);
-    expect(error).toMatchObject({ code: 'SUBMISSION_ILLEGAL_TRANSITION', kind: 'conflict', details: { from, to, actor, allowed: targets } });
+    expect(error).toMatchObject({
+      code: 'SUBMISSION_ILLEGAL_TRANSITION',
+      kind: 'conflict',
+      details: { from, to, actor, allowed: targets },
+    });
     expect(error.message).toContain(`it is "${from}"`);
     for (const next of targets) expect(error.message).toContain(`"${next}"`);
   });
@@ -95,7 +101,7 @@ describe('innovation lifecycle: guards', () => {
     if (ok) return expect(run).not.toThrow();
     const error = thrown(run) as IllegalTransition;
     expect(error).toMatchObject({ code: 'SUBMISSION_ILLEGAL_TRANSITION', kind: 'conflict' });
-    expect(error.message).toContain(requireCoordinator ? 'requires the region\'s coordinator' : 'no coordinator step');
+    expect(error.message).toContain(requireCoordinator ? "requires the region's coordinator" : 'no coordinator step');
     expect(to === submitTarget(requireCoordinator)).toBe(false);
   });
 

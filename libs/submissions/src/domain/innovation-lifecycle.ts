@@ -104,7 +104,8 @@ function guard(from: InnovationStatus, to: InnovationStatus, actor: Actor, ctx: 
   }
   if (to === 'withdrawn') {
     const status = need(ctx, 'competitionStatus');
-    if (JUDGING_STARTED.includes(status)) return `an innovation can only be withdrawn before judging starts, and the competition is "${status}"`;
+    if (JUDGING_STARTED.includes(status))
+      return `an innovation can only be withdrawn before judging starts, and the competition is "${status}"`;
   }
   if (from === 'eliminated' && to === 'submitted') {
     const status = need(ctx, 'competitionStatus');

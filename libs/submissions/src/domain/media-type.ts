@@ -21,7 +21,11 @@ export function extensionOf(type: EvidenceMediaType): string {
 /** A file name safe to show and to put in Content-Disposition: no path, no control characters, bounded. */
 export function safeFileName(name: string | undefined, type: EvidenceMediaType): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').replace(/^\.+/, '').trim().slice(0, 150);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 150);
   const ext = extensionOf(type);
   if (!cleaned) return `dokumen.${ext}`;
   return cleaned.toLowerCase().endsWith(`.${ext}`) || (ext === 'jpg' && /\.jpe?g$/i.test(cleaned)) ? cleaned : `${cleaned}.${ext}`;

@@ -1,6 +1,12 @@
 import { IllegalTransition } from '@app/kernel';
 import { ACTORS, type Actor } from './innovation-lifecycle';
-import { STAGE_RESULTS, STAGE_RESULT_TRANSITIONS, allowedStageResultTransitions, assertStageResultTransition, type StageResult } from './stage-result';
+import {
+  STAGE_RESULTS,
+  STAGE_RESULT_TRANSITIONS,
+  allowedStageResultTransitions,
+  assertStageResultTransition,
+  type StageResult,
+} from './stage-result';
 
 type Step = [StageResult, StageResult, Actor];
 const steps: Step[] = STAGE_RESULTS.flatMap((from) => STAGE_RESULTS.flatMap((to) => ACTORS.map((actor): Step => [from, to, actor])));
@@ -28,7 +34,10 @@ describe('stage result', () => {
     try {
       run();
     } catch (e) {
-      expect(e).toMatchObject({ code: 'STAGE_RESULT_ILLEGAL_TRANSITION', details: { allowed: allowedStageResultTransitions(from, actor) } });
+      expect(e).toMatchObject({
+        code: 'STAGE_RESULT_ILLEGAL_TRANSITION',
+        details: { allowed: allowedStageResultTransitions(from, actor) },
+      });
     }
   });
 });

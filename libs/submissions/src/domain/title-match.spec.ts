@@ -36,6 +36,11 @@ describe('title matching', () => {
     ['SiTaro', [], []],
     [' ', [' '], []],
   ])('duplicates of %j among %j: %j', (title, others, expected) => {
-    expect(duplicateTitles(title, others.map((t) => ({ title: t }))).map((c) => c.title)).toEqual(expected);
+    expect(
+      duplicateTitles(
+        title,
+        others.map((t) => ({ title: t })),
+      ).map((c) => c.title),
+    ).toEqual(expected);
   });
 });

@@ -11,7 +11,12 @@ export function normalizeTitle(title: string): string {
 
 /** The title's words: normalized, punctuation dropped. */
 export function titleTokens(title: string): Set<string> {
-  return new Set(normalizeTitle(title).replace(/[^\p{L}\p{N}\s]+/gu, ' ').split(/\s+/u).filter(Boolean));
+  return new Set(
+    normalizeTitle(title)
+      .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+      .split(/\s+/u)
+      .filter(Boolean),
+  );
 }
 
 /** Jaccard similarity of the two titles' word sets, 0–1 (two blank titles: 0). */

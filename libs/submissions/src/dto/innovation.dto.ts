@@ -13,17 +13,29 @@ import { INNOVATION_PHASES, INNOVATION_STATUSES, type InnovationPhase, type Inno
  */
 export class InnovationProfileDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) summary?: string;
-  @ApiPropertyOptional({ description: 'category key; by default the one for the organization’s region kind' }) @IsOptional() @IsString() @MaxLength(40) category?: string;
+  @ApiPropertyOptional({ description: 'category key; by default the one for the organization’s region kind' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  category?: string;
   @ApiPropertyOptional({ enum: INNOVATION_PHASES }) @IsOptional() @IsIn(INNOVATION_PHASES) phase?: InnovationPhase;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() digital?: boolean;
   @ApiPropertyOptional({ example: 'kesehatan' }) @IsOptional() @IsString() @MaxLength(200) governmentAffair?: string;
-  @ApiPropertyOptional({ example: '2021-10-25' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startDate must be a date YYYY-MM-DD' }) startDate?: string;
+  @ApiPropertyOptional({ example: '2021-10-25' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startDate must be a date YYYY-MM-DD' })
+  startDate?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) problem?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) approach?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) results?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) replicability?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) sustainability?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'proposal sections by key (see the competition’s proposalForm)', example: { ringkasan: '…' } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'proposal sections by key (see the competition’s proposalForm)',
+    example: { ringkasan: '…' },
+  })
   @IsOptional()
   @IsObject()
   sections?: Record<string, string>;
@@ -35,7 +47,11 @@ export class CreateInnovationDto extends InnovationProfileDto {
 
 export class UpdateInnovationDto extends InnovationProfileDto {
   @ApiPropertyOptional({ example: 'SiTaro (Siap Antar Obat)' }) @IsOptional() @IsString() @IsNotBlank() @MaxLength(300) title?: string;
-  @ApiPropertyOptional({ description: 'the version you edited (optimistic lock): 409 when someone saved in between' }) @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional({ description: 'the version you edited (optimistic lock): 409 when someone saved in between' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class ReasonDto {
@@ -89,7 +105,8 @@ export class NoticeView {
 
 /** An innovation with its proposal: the profile texts and the sections of the competition's template. */
 export class InnovationView extends InnovationSummaryView {
-  @ApiPropertyOptional({ type: [NoticeView], description: 'after a submit: what the OPD should know (e.g. SUBMISSION_NO_COORDINATOR)' }) notices?: NoticeView[];
+  @ApiPropertyOptional({ type: [NoticeView], description: 'after a submit: what the OPD should know (e.g. SUBMISSION_NO_COORDINATOR)' })
+  notices?: NoticeView[];
   @ApiProperty({ type: String, nullable: true }) summary: string | null;
   @ApiProperty({ type: String, nullable: true }) governmentAffair: string | null;
   @ApiProperty({ type: String, nullable: true }) startDate: string | null;
@@ -108,7 +125,11 @@ export class MyEditionView {
 }
 
 export class MyInnovationsView {
-  @ApiProperty({ type: [MyEditionView], description: 'Newest edition first: every edition holding one of your innovations, and every open one' }) editions: MyEditionView[];
+  @ApiProperty({
+    type: [MyEditionView],
+    description: 'Newest edition first: every edition holding one of your innovations, and every open one',
+  })
+  editions: MyEditionView[];
 }
 
 export class InnovationPageView {
@@ -135,14 +156,35 @@ export class HistoryView {
   @ApiProperty({ type: String, nullable: true }) stage: string | null;
   @ApiProperty() actorRole: string;
   @ApiProperty({ type: String, nullable: true }) actorName: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'in the language of Accept-Language when the system wrote it (reasonCode), else as written' }) reason: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'a reason the system wrote, as a code of the reason catalog (null: written by a person, or an older row)', example: 'CUTOFF_TOP_OUTSIDE' }) reasonCode: string | null;
-  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }, description: 'the parameters of reasonCode', example: { rank: 3, count: 3, category: 'kota', n: 1 } }) reasonParams: Record<string, string | number | boolean> | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'in the language of Accept-Language when the system wrote it (reasonCode), else as written',
+  })
+  reason: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'a reason the system wrote, as a code of the reason catalog (null: written by a person, or an older row)',
+    example: 'CUTOFF_TOP_OUTSIDE',
+  })
+  reasonCode: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    description: 'the parameters of reasonCode',
+    example: { rank: 3, count: 3, category: 'kota', n: 1 },
+  })
+  reasonParams: Record<string, string | number | boolean> | null;
   @ApiProperty() at: Date;
 }
 
 /** What waits on the caller: counts per status and the innovations (an OPD's drafts and returns, a coordinator's queue). */
 export class WaitingView {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { draft: 2, returned: 1 } }) counts: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { draft: 2, returned: 1 } }) counts: Record<
+    string,
+    number
+  >;
   @ApiProperty({ type: [InnovationView] }) items: InnovationView[];
 }

@@ -18,7 +18,8 @@ export class InnovationEntity {
   @Column({ type: 'uuid', name: 'organization_id' }) organizationId: string;
   /** Denormalised from the organization, for scoping and filters. */
   @Index('innovations_region_idx')
-  @Column({ type: 'uuid', name: 'region_id' }) regionId: string;
+  @Column({ type: 'uuid', name: 'region_id' })
+  regionId: string;
   @Column({ type: 'uuid', name: 'province_id', nullable: true }) provinceId: string | null;
   @Column({ type: 'varchar', length: 40 }) category: string;
   @Column({ type: 'varchar', length: 30, default: 'draft' }) status: InnovationStatus;
@@ -49,7 +50,8 @@ export class InnovationEntity {
 export class InnovationStatusHistoryEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
   @Index('innovation_status_history_innovation_idx')
-  @Column({ type: 'uuid', name: 'innovation_id' }) innovationId: string;
+  @Column({ type: 'uuid', name: 'innovation_id' })
+  innovationId: string;
   @Column({ type: 'varchar', length: 30, name: 'from_status', nullable: true }) fromStatus: string | null;
   @Column({ type: 'varchar', length: 30, name: 'to_status' }) toStatus: string;
   /** The stage this change belongs to, for per-stage outcomes (passed, eliminated at a stage). */
@@ -67,7 +69,8 @@ export class InnovationStatusHistoryEntity {
 export class DocumentEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('documents_innovation_idx')
-  @Column({ type: 'uuid', name: 'innovation_id' }) innovationId: string;
+  @Column({ type: 'uuid', name: 'innovation_id' })
+  innovationId: string;
   /** evidence (proposal) or field_photo (field verification). */
   @Column({ type: 'varchar', length: 20, default: 'evidence' }) kind: 'evidence' | 'field_photo';
   @Column({ type: 'varchar', length: 200, name: 'file_name' }) fileName: string;

@@ -18,7 +18,12 @@ export interface InnovationFilter {
 /** Prefix search over title and summary: "sita antar" → 'sita:* & antar:*'. */
 export function prefixQuery(q: string): string | null {
   const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length ? words.slice(0, 8).map((w) => `${w}:*`).join(' & ') : null;
+  return words.length
+    ? words
+        .slice(0, 8)
+        .map((w) => `${w}:*`)
+        .join(' & ')
+    : null;
 }
 
 @Injectable()
@@ -51,7 +56,8 @@ export class InnovationsRepository {
   private scoped(qb: SelectQueryBuilder<InnovationEntity>, scope: OrganizationScope): SelectQueryBuilder<InnovationEntity> {
     if (scope.kind === 'none') qb.andWhere('false');
     if (scope.kind === 'organization') qb.andWhere('i.organization_id = :scopeOrg', { scopeOrg: scope.organizationId });
-    if (scope.kind === 'region') qb.andWhere('(i.region_id = :scopeRegion OR i.province_id = :scopeRegion)', { scopeRegion: scope.regionId });
+    if (scope.kind === 'region')
+      qb.andWhere('(i.region_id = :scopeRegion OR i.province_id = :scopeRegion)', { scopeRegion: scope.regionId });
     return qb;
   }
 
@@ -63,7 +69,13 @@ export class InnovationsRepository {
    * PostgreSQL, in the shape of `InnovationSummaryView` (timestamps as JSON.stringify writes them): the API
    * sends it as it is, without parsing rows into objects and serializing them again (bench/RESULTS.md).
    */
-  async listSummaries(competitionId: string, scope: OrganizationScope, f: InnovationFilter, page: number, pageSize: number): Promise<{ itemsJson: string; total: number }> {
+  async listSummaries(
+    competitionId: string,
+    scope: OrganizationScope,
+    f: InnovationFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ itemsJson: string; total: number }> {
     const params: unknown[] = [competitionId];
     const p = (value: unknown) => `$${params.push(value)}`;
     const where = ['i.competition_id = $1'];
@@ -72,7 +84,11 @@ export class InnovationsRepository {
     if (scope.kind === 'region') where.push(`(i.region_id = ${p(scope.regionId)} OR i.province_id = $${params.length})`);
     const bucketOnly = where.length === 1 && !f.regionId && !f.organizationId && !f.q;
     const bucket: string[] = [];
-    for (const [column, value] of [['category', f.category], ['status', f.status], ['current_stage', f.stage]] as const) {
+    for (const [column, value] of [
+      ['category', f.category],
+      ['status', f.status],
+      ['current_stage', f.stage],
+    ] as const) {
       if (value === undefined) continue;
       where.push(`i.${column} = ${p(value)}`);
       bucket.push(`${column} = $${params.length}`);
@@ -126,8 +142,22 @@ export class InnovationsRepository {
   }
 
   /** The edition's other entries (`ENTRY_STATUSES`) whose title equals `title` once normalized, with their organization. */
-  async sameTitleEntries(competitionId: string, excludeId: string, title: string, tx?: EntityManager): Promise<{ id: string; title: string; organizationId: string; organizationName: string; status: InnovationStatus; submittedAt: Date | null }[]> {
-    const rows: { id: string; title: string; organizationId: string; organizationName: string; status: InnovationStatus; submittedAt: Date | null }[] = await this.m(tx).query(
+  async sameTitleEntries(
+    competitionId: string,
+    excludeId: string,
+    title: string,
+    tx?: EntityManager,
+  ): Promise<
+    { id: string; title: string; organizationId: string; organizationName: string; status: InnovationStatus; submittedAt: Date | null }[]
+  > {
+    const rows: {
+      id: string;
+      title: string;
+      organizationId: string;
+      organizationName: string;
+      status: InnovationStatus;
+      submittedAt: Date | null;
+    }[] = await this.m(tx).query(
       `SELECT i.id, i.title, i.organization_id AS "organizationId", o.name AS "organizationName", i.status, i.submitted_at AS "submittedAt"
          FROM innovations i JOIN organizations o ON o.id = i.organization_id
         WHERE i.competition_id = $1 AND i.id <> $2 AND i.status = ANY($3::text[]) AND lower(regexp_replace(btrim(normalize(i.title, NFKC)), '\\s+', ' ', 'g')) = lower(regexp_replace(btrim(normalize($4, NFKC)), '\\s+', ' ', 'g'))
@@ -139,7 +169,12 @@ export class InnovationsRepository {
   }
 
   async countByStatus(scope: OrganizationScope, statuses: InnovationStatus[]): Promise<Record<string, number>> {
-    const qb = this.m().createQueryBuilder(InnovationEntity, 'i').select('i.status', 'status').addSelect('count(*)::int', 'n').where('i.status IN (:...statuses)', { statuses }).groupBy('i.status');
+    const qb = this.m()
+      .createQueryBuilder(InnovationEntity, 'i')
+      .select('i.status', 'status')
+      .addSelect('count(*)::int', 'n')
+      .where('i.status IN (:...statuses)', { statuses })
+      .groupBy('i.status');
     this.scoped(qb, scope);
     const rows = await qb.getRawMany<{ status: string; n: number }>();
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
@@ -151,14 +186,22 @@ export class InnovationsRepository {
   }
 
   async waiting(scope: OrganizationScope, statuses: InnovationStatus[], limit = 50): Promise<InnovationEntity[]> {
-    const qb = this.m().createQueryBuilder(InnovationEntity, 'i').where('i.status IN (:...statuses)', { statuses }).orderBy('i.updated_at', 'ASC').take(limit);
+    const qb = this.m()
+      .createQueryBuilder(InnovationEntity, 'i')
+      .where('i.status IN (:...statuses)', { statuses })
+      .orderBy('i.updated_at', 'ASC')
+      .take(limit);
     this.scoped(qb, scope);
     return qb.getMany();
   }
 
   /** Innovations still in the running that have reached `stageKey` (status submitted), locked for the command. */
   inStage(tx: EntityManager, competitionId: string, stageKey: string): Promise<InnovationEntity[]> {
-    return tx.find(InnovationEntity, { where: { competitionId, currentStage: stageKey, status: 'submitted' }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    return tx.find(InnovationEntity, {
+      where: { competitionId, currentStage: stageKey, status: 'submitted' },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   /** `{id, title, organizationId}` of these innovations (for other contexts' notifications). */
@@ -168,11 +211,21 @@ export class InnovationsRepository {
   }
 
   async setStatus(tx: EntityManager, ids: string[], status: InnovationStatus): Promise<void> {
-    if (ids.length) await tx.query(`UPDATE innovations SET status = $1, version = version + 1, updated_at = now() WHERE id = ANY($2::uuid[])`, [status, ids]);
+    if (ids.length)
+      await tx.query(`UPDATE innovations SET status = $1, version = version + 1, updated_at = now() WHERE id = ANY($2::uuid[])`, [
+        status,
+        ids,
+      ]);
   }
 
   async setCurrentStage(tx: EntityManager, ids: string[], stageKey: string): Promise<void> {
-    if (ids.length) await tx.createQueryBuilder().update(InnovationEntity).set({ currentStage: stageKey }).where('id = ANY(:ids::uuid[])', { ids }).execute();
+    if (ids.length)
+      await tx
+        .createQueryBuilder()
+        .update(InnovationEntity)
+        .set({ currentStage: stageKey })
+        .where('id = ANY(:ids::uuid[])', { ids })
+        .execute();
   }
 
   async addHistory(tx: EntityManager, rows: Partial<InnovationStatusHistoryEntity>[]): Promise<void> {

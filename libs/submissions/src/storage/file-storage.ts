@@ -25,7 +25,8 @@ export class StoredFileMissing extends Error {
 
 /** Storage keys are made by DocumentsService (`ab/<uuid>.pdf`); anything else is refused before it reaches a path or an object name. */
 export function assertStorageKey(key: string): string {
-  if (!/^[a-z0-9/_-]+(\.[a-z0-9]+)?$/i.test(key) || key.includes('..') || key.startsWith('/')) throw new Error(`invalid storage key ${key}`);
+  if (!/^[a-z0-9/_-]+(\.[a-z0-9]+)?$/i.test(key) || key.includes('..') || key.startsWith('/'))
+    throw new Error(`invalid storage key ${key}`);
   return key;
 }
 

@@ -25,8 +25,15 @@ export async function sha256Of(stream: Readable): Promise<string> {
  * target with the right hash is skipped, so an interrupted run is simply run again. Nothing is deleted from
  * the source. `log` gets one line per file that needed attention.
  */
-export async function migrateStorage(db: DataSource, from: FileStorage, to: FileStorage, log: (line: string) => void = () => undefined): Promise<StorageMigration> {
-  const rows: { id: string; storage_key: string; sha256: string; size: number }[] = await db.query(`SELECT id, storage_key, sha256, size FROM documents ORDER BY id`);
+export async function migrateStorage(
+  db: DataSource,
+  from: FileStorage,
+  to: FileStorage,
+  log: (line: string) => void = () => undefined,
+): Promise<StorageMigration> {
+  const rows: { id: string; storage_key: string; sha256: string; size: number }[] = await db.query(
+    `SELECT id, storage_key, sha256, size FROM documents ORDER BY id`,
+  );
   const result: StorageMigration = { skipped: 0, copied: 0, missing: [], corrupt: [] };
   const hashIn = async (store: FileStorage, key: string) => sha256Of(await store.open(key));
   for (const row of rows) {
@@ -55,7 +62,8 @@ export async function migrateStorage(db: DataSource, from: FileStorage, to: File
     } finally {
       await to.discard(staged);
     }
-    if ((await hashIn(to, key)) !== row.sha256) throw new Error(`document ${row.id}: ${key} reads back with another sha256 from the target`);
+    if ((await hashIn(to, key)) !== row.sha256)
+      throw new Error(`document ${row.id}: ${key} reads back with another sha256 from the target`);
     result.copied++;
   }
   return result;

@@ -54,7 +54,9 @@ export class S3Storage extends FileStorage {
       region: options.region,
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       forcePathStyle: options.forcePathStyle,
-      ...(options.accessKeyId && options.secretAccessKey ? { credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } } : {}),
+      ...(options.accessKeyId && options.secretAccessKey
+        ? { credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } }
+        : {}),
       // Plain signed requests: S3-compatible servers do not all take the SDK's default checksum trailers.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
@@ -90,7 +92,14 @@ export class S3Storage extends FileStorage {
 
   async commit(staged: StagedFile, key: string): Promise<void> {
     await this.ready();
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: FILES + assertStorageKey(key), Body: createReadStream(staged.tempPath), ContentLength: staged.size }));
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: FILES + assertStorageKey(key),
+        Body: createReadStream(staged.tempPath),
+        ContentLength: staged.size,
+      }),
+    );
     await rm(staged.tempPath, { force: true });
   }
 
@@ -132,7 +141,13 @@ export class S3Storage extends FileStorage {
   private async move(from: string, to: string): Promise<void> {
     await this.ready();
     try {
-      await this.client.send(new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: `${this.bucket}/${from.split('/').map(encodeURIComponent).join('/')}` }));
+      await this.client.send(
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: to,
+          CopySource: `${this.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`,
+        }),
+      );
     } catch (err) {
       if (isMissing(err)) return;
       throw err;
@@ -163,7 +178,8 @@ export class S3Storage extends FileStorage {
     let token: string | undefined;
     do {
       const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
-      for (const o of page.Contents ?? []) if (o.Key) out.push({ key: o.Key.slice(prefix.length), lastModified: o.LastModified ?? new Date(0) });
+      for (const o of page.Contents ?? [])
+        if (o.Key) out.push({ key: o.Key.slice(prefix.length), lastModified: o.LastModified ?? new Date(0) });
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
     return out;

@@ -10,7 +10,14 @@ describe('burst detection (3 within 60 s)', () => {
     ['exactly 60 s apart counts', [0, 30, 60], [['r0', 'r1', 'r2']]],
     ['61 s does not', [0, 30, 61], []],
     ['spread out', [0, 40, 80, 120], []],
-    ['two separate bursts', [0, 10, 20, 500, 510, 520], [['r0', 'r1', 'r2'], ['r3', 'r4', 'r5']]],
+    [
+      'two separate bursts',
+      [0, 10, 20, 500, 510, 520],
+      [
+        ['r0', 'r1', 'r2'],
+        ['r3', 'r4', 'r5'],
+      ],
+    ],
     ['overlapping windows merge', [0, 10, 20, 30, 40], [['r0', 'r1', 'r2', 'r3', 'r4']]],
     ['calm items around a burst stay out', [0, 200, 210, 220, 900], [['r1', 'r2', 'r3']]],
     ['two, not three', [0, 1], []],
@@ -19,7 +26,14 @@ describe('burst detection (3 within 60 s)', () => {
   });
 
   it('takes input in any order and reports the span', () => {
-    const [burst] = findBursts([{ id: 'b', at: at(20) }, { id: 'a', at: at(0) }, { id: 'c', at: at(5) }], rule);
+    const [burst] = findBursts(
+      [
+        { id: 'b', at: at(20) },
+        { id: 'a', at: at(0) },
+        { id: 'c', at: at(5) },
+      ],
+      rule,
+    );
     expect(burst).toEqual({ from: at(0), to: at(20), ids: ['a', 'c', 'b'] });
   });
 });

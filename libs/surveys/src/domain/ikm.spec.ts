@@ -4,7 +4,12 @@ const row = (...v: number[]): Answers => ({ u1: v[0], u2: v[1], u3: v[2], u4: v[
 
 describe('IKM (Permenpan RB 14/2017)', () => {
   it('worked example: four respondents, per-element NRR, IKM 81.25 (B, Baik), weakest element U8', () => {
-    const result = computeIkm([row(3, 3, 4, 3, 3, 4, 4, 2, 3), row(4, 3, 3, 4, 3, 4, 4, 2, 3), row(3, 2, 3, 4, 3, 3, 4, 3, 3), row(3, 3, 3, 4, 4, 3, 4, 2, 4)]);
+    const result = computeIkm([
+      row(3, 3, 4, 3, 3, 4, 4, 2, 3),
+      row(4, 3, 3, 4, 3, 4, 4, 2, 3),
+      row(3, 2, 3, 4, 3, 3, 4, 3, 3),
+      row(3, 3, 3, 4, 4, 3, 4, 2, 4),
+    ]);
     expect(result.elements.map((e) => [e.key, e.nrr, e.converted, e.grade])).toEqual([
       ['u1', 3.25, 81.25, 'B'],
       ['u2', 2.75, 68.75, 'C'],
@@ -27,7 +32,12 @@ describe('IKM (Permenpan RB 14/2017)', () => {
     // Σ = 29 over one respondent: 29/9 × 25 = 80.5555… → 80.56
     ['one respondent, sum 29', [row(3, 3, 3, 3, 3, 3, 3, 4, 4)], 80.56, 'B'],
     // Three respondents whose answers average 3.0 on U1 (1, 4, 4): means are taken before rounding.
-    ['three respondents, thirds', [row(1, 4, 4, 4, 4, 4, 4, 4, 4), row(4, 4, 4, 4, 4, 4, 4, 4, 4), row(4, 4, 4, 4, 4, 4, 4, 4, 4)], 97.22, 'A'],
+    [
+      'three respondents, thirds',
+      [row(1, 4, 4, 4, 4, 4, 4, 4, 4), row(4, 4, 4, 4, 4, 4, 4, 4, 4), row(4, 4, 4, 4, 4, 4, 4, 4, 4)],
+      97.22,
+      'A',
+    ],
   ])('%s → IKM %d, grade %s', (_name, responses, ikm, grade) => {
     expect(computeIkm(responses)).toMatchObject({ ikm, grade });
   });
@@ -55,12 +65,15 @@ describe('IKM (Permenpan RB 14/2017)', () => {
     [64.995, 'C'], // rounds to 65.00
     [25, 'D'],
     [24.99, null],
-  ])('a converted value of %d is grade %s (the regulation\'s intervals, 2 decimals)', (value, grade) => {
+  ])("a converted value of %d is grade %s (the regulation's intervals, 2 decimals)", (value, grade) => {
     expect(qualityOf(value)?.grade ?? null).toBe(grade);
   });
 
   it('takes other intervals as configuration', () => {
-    const bands = [{ grade: 'A' as const, min: 90, label: { id: 'A', en: 'A' } }, { grade: 'B' as const, min: 0, label: { id: 'B', en: 'B' } }];
+    const bands = [
+      { grade: 'A' as const, min: 90, label: { id: 'A', en: 'A' } },
+      { grade: 'B' as const, min: 0, label: { id: 'B', en: 'B' } },
+    ];
     expect(qualityOf(89, { bands, decimals: 2 })?.grade).toBe('B');
     expect(computeIkm([row(4, 4, 4, 4, 4, 4, 4, 4, 3)], { bands, decimals: 1 })).toMatchObject({ ikm: 97.2, grade: 'A' });
   });

@@ -67,7 +67,15 @@ export function qualityOf(value: number, settings: IkmSettings = DEFAULT_IKM_SET
 export function computeIkm(responses: readonly Answers[], settings: IkmSettings = DEFAULT_IKM_SETTINGS): IkmResult {
   const n = responses.length;
   if (n === 0) {
-    return { responses: 0, index: null, ikm: null, grade: null, label: null, elements: ELEMENTS.map((e) => ({ key: e.key, label: e.label, nrr: null, converted: null, grade: null })), weakest: null };
+    return {
+      responses: 0,
+      index: null,
+      ikm: null,
+      grade: null,
+      label: null,
+      elements: ELEMENTS.map((e) => ({ key: e.key, label: e.label, nrr: null, converted: null, grade: null })),
+      weakest: null,
+    };
   }
   const sums = ELEMENT_KEYS.map((key) => responses.reduce((s, r) => s + r[key], 0));
   const means = sums.map((s) => s / n);

@@ -6,8 +6,28 @@ const answers = { u1: '4', u2: '3', u3: '3', u4: '4', u5: '3', u6: '4', u7: '4',
 
 describe('reading a response (form body or CSV row)', () => {
   it('reads strings and numbers, trims and lower-cases the profile, keeps no empty text', () => {
-    expect(readResponse({ ...answers, u1: 4, suggestion: '  Antrean terlalu panjang ', age: '34', sex: 'P', education: 'S1', occupation: 'swasta', respondent: '', submittedAt: 'x' })).toEqual({
-      value: { answers: { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 2, u9: 3 }, suggestion: 'Antrean terlalu panjang', age: 34, sex: 'p', education: 's1', occupation: 'swasta', respondent: null },
+    expect(
+      readResponse({
+        ...answers,
+        u1: 4,
+        suggestion: '  Antrean terlalu panjang ',
+        age: '34',
+        sex: 'P',
+        education: 'S1',
+        occupation: 'swasta',
+        respondent: '',
+        submittedAt: 'x',
+      }),
+    ).toEqual({
+      value: {
+        answers: { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 2, u9: 3 },
+        suggestion: 'Antrean terlalu panjang',
+        age: 34,
+        sex: 'p',
+        education: 's1',
+        occupation: 'swasta',
+        respondent: null,
+      },
       errors: [],
     });
   });
@@ -49,7 +69,8 @@ describe('period rules', () => {
     [null, '2020-01-01', '2020-12-31', '2021-06-01', '2021-12-31', ['innovation.startDate']],
   ])('start %s, before %s–%s, after %s–%s: refused fields %j', (start, b1, b2, a1, a2, fields) => {
     const check = () => assertBeforeAfter(start, w(`${b1}T00:00:00Z`, `${b2}T00:00:00Z`), w(`${a1}T00:00:00Z`, `${a2}T00:00:00Z`));
-    if (fields.length) expect(check).toThrow(expect.objectContaining({ details: { fields: fields.map((field) => expect.objectContaining({ field })) } }));
+    if (fields.length)
+      expect(check).toThrow(expect.objectContaining({ details: { fields: fields.map((field) => expect.objectContaining({ field })) } }));
     else expect(check).not.toThrow();
   });
 

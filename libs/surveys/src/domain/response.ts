@@ -23,7 +23,9 @@ export const MAX_RESPONDENT = 100;
  * returns a response, or the errors naming the fields: u1…u9, suggestion, age, sex, education, occupation,
  * respondent.
  */
-export function readResponse(raw: Readonly<Record<string, unknown>>): { value: ResponseInput; errors: [] } | { value: null; errors: FieldError[] } {
+export function readResponse(
+  raw: Readonly<Record<string, unknown>>,
+): { value: ResponseInput; errors: [] } | { value: null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const answers = {} as Record<ElementKey, number>;
   for (const key of ELEMENT_KEYS) {
@@ -34,15 +36,15 @@ export function readResponse(raw: Readonly<Record<string, unknown>>): { value: R
   const text = (field: string, max: number): string | null => {
     const v = raw[field];
     if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return null;
-    if (typeof v !== 'string') return errors.push({ field, message: 'must be text' }), null;
-    if (v.trim().length > max) return errors.push({ field, message: `at most ${max} characters` }), null;
+    if (typeof v !== 'string') return (errors.push({ field, message: 'must be text' }), null);
+    if (v.trim().length > max) return (errors.push({ field, message: `at most ${max} characters` }), null);
     return v.trim();
   };
   const choice = <K extends string>(field: string, options: Record<K, unknown>): K | null => {
     const v = raw[field];
     if (v === undefined || v === null || v === '') return null;
     const key = typeof v === 'string' ? v.trim().toLowerCase() : '';
-    if (!(key in options)) return errors.push({ field, message: `must be one of ${Object.keys(options).join(', ')}` }), null;
+    if (!(key in options)) return (errors.push({ field, message: `must be one of ${Object.keys(options).join(', ')}` }), null);
     return key as K;
   };
   const suggestion = text('suggestion', MAX_SUGGESTION);

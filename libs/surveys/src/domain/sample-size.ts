@@ -35,7 +35,11 @@ export interface SampleAdequacy {
   reached: boolean | null;
 }
 
-export function sampleAdequacy(population: number | null, responses: number, settings: SampleSettings = DEFAULT_SAMPLE_SETTINGS): SampleAdequacy {
+export function sampleAdequacy(
+  population: number | null,
+  responses: number,
+  settings: SampleSettings = DEFAULT_SAMPLE_SETTINGS,
+): SampleAdequacy {
   if (population === null) return { population: null, required: null, responses, reached: null };
   const required = requiredSampleSize(population, settings);
   return { population, required, responses, reached: responses >= required };

@@ -13,7 +13,9 @@ describe('favourite vote rules', () => {
   });
 
   it.each(['budi', 'budi@', '@gmail.com', 'budi@localhost', 'bu di@gmail.com', '+tag@gmail.com'])('refuses %j naming the field', (raw) => {
-    expect(() => emailIdentity(raw)).toThrow(expect.objectContaining({ code: 'VOTE_INVALID', details: { fields: [expect.objectContaining({ field: 'email' })] } }));
+    expect(() => emailIdentity(raw)).toThrow(
+      expect.objectContaining({ code: 'VOTE_INVALID', details: { fields: [expect.objectContaining({ field: 'email' })] } }),
+    );
   });
 
   it.each<[string, boolean]>([
@@ -39,16 +41,36 @@ describe('favourite vote rules', () => {
   });
 
   it('tallies every candidate, sorts voters, and hashes the canonical input', () => {
-    const t = tally('poll-1', ['sitaro', 'patriot', 'nol'], [
-      { innovationId: 'patriot', voter: 'b' },
-      { innovationId: 'sitaro', voter: 'c' },
-      { innovationId: 'patriot', voter: 'a' },
+    const t = tally(
+      'poll-1',
+      ['sitaro', 'patriot', 'nol'],
+      [
+        { innovationId: 'patriot', voter: 'b' },
+        { innovationId: 'sitaro', voter: 'c' },
+        { innovationId: 'patriot', voter: 'a' },
+      ],
+    );
+    expect(t.rows).toEqual([
+      { innovationId: 'patriot', votes: 2 },
+      { innovationId: 'sitaro', votes: 1 },
+      { innovationId: 'nol', votes: 0 },
     ]);
-    expect(t.rows).toEqual([{ innovationId: 'patriot', votes: 2 }, { innovationId: 'sitaro', votes: 1 }, { innovationId: 'nol', votes: 0 }]);
     expect(t.input).toEqual({ poll: 'poll-1', candidates: { sitaro: ['c'], patriot: ['a', 'b'], nol: [] } });
     // sha256 of {"candidates":{"nol":[],"patriot":["a","b"],"sitaro":["c"]},"poll":"poll-1"}
-    expect(t.hash).toBe('sha256:' + createHash('sha256').update('{"candidates":{"nol":[],"patriot":["a","b"],"sitaro":["c"]},"poll":"poll-1"}').digest('hex'));
-    expect(tally('poll-1', ['nol', 'patriot', 'sitaro'], [{ innovationId: 'sitaro', voter: 'c' }, { innovationId: 'patriot', voter: 'a' }, { innovationId: 'patriot', voter: 'b' }]).hash).toBe(t.hash);
+    expect(t.hash).toBe(
+      'sha256:' + createHash('sha256').update('{"candidates":{"nol":[],"patriot":["a","b"],"sitaro":["c"]},"poll":"poll-1"}').digest('hex'),
+    );
+    expect(
+      tally(
+        'poll-1',
+        ['nol', 'patriot', 'sitaro'],
+        [
+          { innovationId: 'sitaro', voter: 'c' },
+          { innovationId: 'patriot', voter: 'a' },
+          { innovationId: 'patriot', voter: 'b' },
+        ],
+      ).hash,
+    ).toBe(t.hash);
     expect(verifyTally(t)).toBe(true);
     expect(verifyTally({ ...t, rows: [{ innovationId: 'sitaro', votes: 2 }, ...t.rows.slice(1)] })).toBe(false);
     expect(verifyTally({ ...t, input: { ...t.input, candidates: { ...t.input.candidates, nol: ['z'] } } })).toBe(false);

@@ -12,8 +12,10 @@ export interface PollWindow {
 }
 
 export function assertVotingOpen(w: PollWindow, now: Date): void {
-  if (now.getTime() < w.opensAt.getTime()) throw new Conflict(SurveyErrorCode.PollNotOpen, 'Voting has not opened yet', { opensAt: w.opensAt.toISOString() });
-  if (now.getTime() >= w.closesAt.getTime()) throw new Conflict(SurveyErrorCode.PollClosed, 'Voting has closed', { closesAt: w.closesAt.toISOString() });
+  if (now.getTime() < w.opensAt.getTime())
+    throw new Conflict(SurveyErrorCode.PollNotOpen, 'Voting has not opened yet', { opensAt: w.opensAt.toISOString() });
+  if (now.getTime() >= w.closesAt.getTime())
+    throw new Conflict(SurveyErrorCode.PollClosed, 'Voting has closed', { closesAt: w.closesAt.toISOString() });
 }
 
 export function resultsVisible(w: PollWindow, now: Date): boolean {
@@ -29,7 +31,8 @@ const EMAIL = /^[^\s@]{1,64}@([a-z0-9-]+(\.[a-z0-9-]+)+)$/;
 export function emailIdentity(raw: string): { identity: string; domain: string } {
   const email = raw.trim().toLowerCase();
   const m = EMAIL.exec(email);
-  if (!m || email.length > 254) throw new ValidationFailed([{ field: 'email', message: 'must be an e-mail address' }], SurveyErrorCode.VoteInvalid);
+  if (!m || email.length > 254)
+    throw new ValidationFailed([{ field: 'email', message: 'must be an e-mail address' }], SurveyErrorCode.VoteInvalid);
   let local = email.slice(0, email.length - m[1].length - 1);
   const domain = m[1] === 'googlemail.com' ? 'gmail.com' : m[1];
   local = local.replace(/\+.*$/, '');
@@ -72,13 +75,19 @@ export function tally(pollId: string, candidateIds: readonly string[], votes: re
   for (const v of votes) by.get(v.innovationId)?.push(v.voter);
   const candidates: Record<string, string[]> = {};
   for (const [id, voters] of by) candidates[id] = [...voters].sort();
-  const rows = [...by.entries()].map(([innovationId, voters]) => ({ innovationId, votes: voters.length })).sort((a, b) => b.votes - a.votes || (a.innovationId < b.innovationId ? -1 : 1));
+  const rows = [...by.entries()]
+    .map(([innovationId, voters]) => ({ innovationId, votes: voters.length }))
+    .sort((a, b) => b.votes - a.votes || (a.innovationId < b.innovationId ? -1 : 1));
   const input = { poll: pollId, candidates };
   return { input, rows, hash: jcsSha256(input) };
 }
 
 /** Recomputes a published tally: true when its hash and counts match its input. */
 export function verifyTally(published: { input: Tally['input']; rows: TallyRow[]; hash: string }): boolean {
-  const again = tally(published.input.poll, Object.keys(published.input.candidates), Object.entries(published.input.candidates).flatMap(([innovationId, voters]) => voters.map((voter) => ({ innovationId, voter }))));
+  const again = tally(
+    published.input.poll,
+    Object.keys(published.input.candidates),
+    Object.entries(published.input.candidates).flatMap(([innovationId, voters]) => voters.map((voter) => ({ innovationId, voter }))),
+  );
   return again.hash === published.hash && JSON.stringify(again.rows) === JSON.stringify(published.rows);
 }

@@ -1,22 +1,62 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsNotBlank, LocalizedTextView } from '@app/common';
 import { EDUCATIONS, OCCUPATIONS, SEXES, type Education, type Grade, type Occupation, type Sex } from '../domain';
 
 const ANSWER = { minimum: 1, maximum: 4, example: 3 };
 
 export class CreateSurveyUnitDto {
-  @ApiProperty({ example: 'Farmasi Rawat Jalan', description: 'The service unit: the organization itself or a named unit under it' }) @IsNotBlank() @MaxLength(200) name: string;
-  @ApiPropertyOptional({ format: 'uuid', description: "Defaults to the OPD's own organization" }) @IsOptional() @IsUUID() organizationId?: string;
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 12000, description: 'Service users per year (the population for the sample size)' }) @IsOptional() @IsInt() @Min(1) @Max(100_000_000) population?: number | null;
+  @ApiProperty({ example: 'Farmasi Rawat Jalan', description: 'The service unit: the organization itself or a named unit under it' })
+  @IsNotBlank()
+  @MaxLength(200)
+  name: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "Defaults to the OPD's own organization" })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 12000,
+    description: 'Service users per year (the population for the sample size)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  population?: number | null;
 }
 
 export class CreateSurveyPeriodDto {
   @ApiProperty({ example: 'SKM Semester I 2025' }) @IsNotBlank() @MaxLength(120) label: string;
   @ApiProperty({ type: String, format: 'date-time', example: '2025-01-01T00:00:00+07:00' }) @IsString() opensAt: string;
   @ApiProperty({ type: String, format: 'date-time', example: '2025-07-01T00:00:00+07:00' }) @IsString() closesAt: string;
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 6000, description: "Users served in the period; default the unit's population" }) @IsOptional() @IsInt() @Min(1) @Max(100_000_000) population?: number | null;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 6000,
+    description: "Users served in the period; default the unit's population",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  population?: number | null;
 }
 
 export class SurveyAnswersDto {
@@ -32,24 +72,42 @@ export class SurveyAnswersDto {
 }
 
 export class SubmitSurveyResponseDto {
-  @ApiProperty({ type: SurveyAnswersDto, description: 'The nine elements U1–U9, each 1–4' }) @IsObject() @ValidateNested() @Type(() => SurveyAnswersDto) answers: SurveyAnswersDto;
+  @ApiProperty({ type: SurveyAnswersDto, description: 'The nine elements U1–U9, each 1–4' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SurveyAnswersDto)
+  answers: SurveyAnswersDto;
   @ApiPropertyOptional({ example: 'Ruang tunggu perlu kipas angin' }) @IsOptional() @IsString() @MaxLength(2000) suggestion?: string;
   @ApiPropertyOptional({ minimum: 10, maximum: 120 }) @IsOptional() @IsInt() @Min(10) @Max(120) age?: number;
   @ApiPropertyOptional({ enum: Object.keys(SEXES) }) @IsOptional() @IsIn(Object.keys(SEXES)) sex?: Sex;
   @ApiPropertyOptional({ enum: Object.keys(EDUCATIONS) }) @IsOptional() @IsIn(Object.keys(EDUCATIONS)) education?: Education;
   @ApiPropertyOptional({ enum: Object.keys(OCCUPATIONS) }) @IsOptional() @IsIn(Object.keys(OCCUPATIONS)) occupation?: Occupation;
-  @ApiPropertyOptional({ example: 'A-017', description: 'E.g. the queue ticket number: one response per respondent and period; only its hash is kept' }) @IsOptional() @IsString() @MaxLength(100) respondent?: string;
+  @ApiPropertyOptional({
+    example: 'A-017',
+    description: 'E.g. the queue ticket number: one response per respondent and period; only its hash is kept',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  respondent?: string;
 }
 
 export class ExcludeResponsesDto {
-  @ApiProperty({ type: [String], format: 'uuid' }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10_000) @IsUUID('all', { each: true }) responseIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10_000)
+  @IsUUID('all', { each: true })
+  responseIds: string[];
   @ApiProperty({ example: 'Dua belas isian dalam satu menit dari satu perangkat' }) @IsNotBlank() @MaxLength(2000) reason: string;
 }
 
 export class LinkSurveyEvidenceDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() unitId: string;
   @ApiProperty({ format: 'uuid', description: "A period that closed by the innovation's start date" }) @IsUUID() beforePeriodId: string;
-  @ApiProperty({ format: 'uuid', description: "A period that opened on or after the innovation's start date" }) @IsUUID() afterPeriodId: string;
+  @ApiProperty({ format: 'uuid', description: "A period that opened on or after the innovation's start date" })
+  @IsUUID()
+  afterPeriodId: string;
 }
 
 export class SurveyUnitView {
@@ -80,7 +138,8 @@ export class IkmView {
 
 export class SampleView {
   @ApiPropertyOptional({ type: Number, nullable: true }) population: number | null;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Krejcie–Morgan sample size for the population' }) required: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Krejcie–Morgan sample size for the population' }) required:
+    number | null;
   @ApiProperty() responses: number;
   @ApiPropertyOptional({ type: Boolean, nullable: true }) reached: boolean | null;
 }
@@ -125,7 +184,11 @@ export class SurveyPeriodDetailView extends SurveyPeriodView {
   @ApiProperty({ description: 'Counted responses from the public form' }) formResponses: number;
   @ApiProperty({ description: 'Counted responses from imports' }) importedResponses: number;
   @ApiProperty() excludedResponses: number;
-  @ApiProperty({ type: [BurstView], description: 'Flagged bursts of form responses still counted; excluding them is a decision (POST …/exclusions)' }) bursts: BurstView[];
+  @ApiProperty({
+    type: [BurstView],
+    description: 'Flagged bursts of form responses still counted; excluding them is a decision (POST …/exclusions)',
+  })
+  bursts: BurstView[];
   @ApiProperty({ type: [ExclusionView] }) exclusions: ExclusionView[];
   @ApiProperty({ type: [SuggestionView] }) suggestions: SuggestionView[];
 }

@@ -17,7 +17,13 @@ export class CreatePollDto {
 
 export class CastVoteDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() innovationId: string;
-  @ApiProperty({ example: 'warga@gmail.com', description: 'A one-time confirmation link is sent here; only a keyed hash of the address is kept' }) @IsString() @MaxLength(254) email: string;
+  @ApiProperty({
+    example: 'warga@gmail.com',
+    description: 'A one-time confirmation link is sent here; only a keyed hash of the address is kept',
+  })
+  @IsString()
+  @MaxLength(254)
+  email: string;
 }
 
 export class VerifyVoteDto {
@@ -37,7 +43,8 @@ export class PollAdminView {
   @ApiProperty({ format: 'date-time' }) opensAt: Date;
   @ApiProperty({ format: 'date-time' }) closesAt: Date;
   @ApiProperty({ type: [PollCandidateView] }) candidates: PollCandidateView[];
-  @ApiProperty({ description: 'Vote requests (verified or not); per-candidate counts stay hidden until the window closes' }) requested: number;
+  @ApiProperty({ description: 'Vote requests (verified or not); per-candidate counts stay hidden until the window closes' })
+  requested: number;
   @ApiProperty() verified: number;
   @ApiProperty({ type: [BurstView], description: 'Flagged bursts of verifications (ids are vote ids)' }) bursts: BurstView[];
 }
@@ -49,7 +56,11 @@ export class TallyRowView {
 
 export class TallyInputView {
   @ApiProperty({ format: 'uuid' }) poll: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } }, description: "Per candidate, its verified voters' hashed identities, sorted" })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+    description: "Per candidate, its verified voters' hashed identities, sorted",
+  })
   candidates: Record<string, string[]>;
 }
 

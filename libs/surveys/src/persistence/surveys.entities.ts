@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 
 /** A foreign key inside this context, named as the migration names it (no relation is ever loaded through it). */
 const fk = (column: string, name: string) => JoinColumn({ name: column, foreignKeyConstraintName: name });
@@ -22,10 +33,12 @@ export class SurveyUnitEntity {
 export class SurveyPeriodEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('survey_periods_unit_idx')
-  @Column({ type: 'uuid', name: 'unit_id' }) unitId: string;
+  @Column({ type: 'uuid', name: 'unit_id' })
+  unitId: string;
   @ManyToOne(() => SurveyUnitEntity) @fk('unit_id', 'survey_periods_unit_id_fkey') unit?: SurveyUnitEntity;
   @Index('survey_periods_code_uq', { unique: true })
-  @Column({ type: 'varchar', length: 16 }) code: string;
+  @Column({ type: 'varchar', length: 16 })
+  code: string;
   @Column({ type: 'varchar', length: 120 }) label: string;
   @Column({ type: 'timestamptz', name: 'opens_at' }) opensAt: Date;
   @Column({ type: 'timestamptz', name: 'closes_at' }) closesAt: Date;
@@ -40,7 +53,8 @@ export class SurveyPeriodEntity {
 export class SurveyExclusionEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('survey_exclusions_period_idx')
-  @Column({ type: 'uuid', name: 'period_id' }) periodId: string;
+  @Column({ type: 'uuid', name: 'period_id' })
+  periodId: string;
   @ManyToOne(() => SurveyPeriodEntity) @fk('period_id', 'survey_exclusions_period_id_fkey') period?: SurveyPeriodEntity;
   @Column({ type: 'text' }) reason: string;
   @Column({ type: 'int' }) responses: number;
@@ -52,7 +66,10 @@ export class SurveyExclusionEntity {
 @Entity('survey_responses')
 @Index('survey_responses_period_at_idx', ['periodId', 'submittedAt'])
 @Index('survey_responses_respondent_uq', ['periodId', 'respondentHash'], { unique: true, where: `respondent_hash IS NOT NULL` })
-@Check('survey_responses_answers_ck', `u1 BETWEEN 1 AND 4 AND u2 BETWEEN 1 AND 4 AND u3 BETWEEN 1 AND 4 AND u4 BETWEEN 1 AND 4 AND u5 BETWEEN 1 AND 4 AND u6 BETWEEN 1 AND 4 AND u7 BETWEEN 1 AND 4 AND u8 BETWEEN 1 AND 4 AND u9 BETWEEN 1 AND 4`)
+@Check(
+  'survey_responses_answers_ck',
+  `u1 BETWEEN 1 AND 4 AND u2 BETWEEN 1 AND 4 AND u3 BETWEEN 1 AND 4 AND u4 BETWEEN 1 AND 4 AND u5 BETWEEN 1 AND 4 AND u6 BETWEEN 1 AND 4 AND u7 BETWEEN 1 AND 4 AND u8 BETWEEN 1 AND 4 AND u9 BETWEEN 1 AND 4`,
+)
 export class SurveyResponseEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid', name: 'period_id' }) periodId: string;
@@ -87,7 +104,8 @@ export class SurveyResponseEntity {
 export class SurveyEvidenceEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('survey_evidence_innovation_idx')
-  @Column({ type: 'uuid', name: 'innovation_id' }) innovationId: string;
+  @Column({ type: 'uuid', name: 'innovation_id' })
+  innovationId: string;
   @Column({ type: 'uuid', name: 'unit_id' }) unitId: string;
   @Column({ type: 'uuid', name: 'before_period_id' }) beforePeriodId: string;
   @Column({ type: 'uuid', name: 'after_period_id' }) afterPeriodId: string;
@@ -106,4 +124,11 @@ export class CitizenRateLimitEntity {
   @Column({ type: 'int' }) hits: number;
 }
 
-export const SURVEY_ENTITIES = [SurveyUnitEntity, SurveyPeriodEntity, SurveyResponseEntity, SurveyExclusionEntity, SurveyEvidenceEntity, CitizenRateLimitEntity];
+export const SURVEY_ENTITIES = [
+  SurveyUnitEntity,
+  SurveyPeriodEntity,
+  SurveyResponseEntity,
+  SurveyExclusionEntity,
+  SurveyEvidenceEntity,
+  CitizenRateLimitEntity,
+];

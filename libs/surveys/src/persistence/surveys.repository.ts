@@ -3,7 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { OrganizationScope } from '@app/common';
 import type { Answers, Stamped } from '../domain';
-import { SurveyEvidenceEntity, SurveyExclusionEntity, SurveyPeriodEntity, SurveyResponseEntity, SurveyUnitEntity } from './surveys.entities';
+import {
+  SurveyEvidenceEntity,
+  SurveyExclusionEntity,
+  SurveyPeriodEntity,
+  SurveyResponseEntity,
+  SurveyUnitEntity,
+} from './surveys.entities';
 
 export interface UnitRow extends SurveyUnitEntity {
   organizationName: string;
@@ -25,7 +31,10 @@ export class SurveysRepository {
     return tx ?? this.db.manager;
   }
 
-  insertUnit(tx: EntityManager, row: Pick<SurveyUnitEntity, 'organizationId' | 'name' | 'population' | 'createdBy'>): Promise<SurveyUnitEntity> {
+  insertUnit(
+    tx: EntityManager,
+    row: Pick<SurveyUnitEntity, 'organizationId' | 'name' | 'population' | 'createdBy'>,
+  ): Promise<SurveyUnitEntity> {
     return tx.save(tx.create(SurveyUnitEntity, row));
   }
 
@@ -43,13 +52,18 @@ export class SurveysRepository {
       case 'organization':
         return this.m().query(`${UNIT_SELECT} WHERE u.organization_id = $1${order}`, [scope.organizationId]);
       case 'region':
-        return this.m().query(`${UNIT_SELECT} JOIN regions r ON r.id = o.region_id WHERE r.id = $1 OR r.parent_id = $1${order}`, [scope.regionId]);
+        return this.m().query(`${UNIT_SELECT} JOIN regions r ON r.id = o.region_id WHERE r.id = $1 OR r.parent_id = $1${order}`, [
+          scope.regionId,
+        ]);
       case 'none':
         return Promise.resolve([]);
     }
   }
 
-  insertPeriod(tx: EntityManager, row: Pick<SurveyPeriodEntity, 'unitId' | 'code' | 'label' | 'opensAt' | 'closesAt' | 'population' | 'createdBy'>): Promise<SurveyPeriodEntity> {
+  insertPeriod(
+    tx: EntityManager,
+    row: Pick<SurveyPeriodEntity, 'unitId' | 'code' | 'label' | 'opensAt' | 'closesAt' | 'population' | 'createdBy'>,
+  ): Promise<SurveyPeriodEntity> {
     return tx.save(tx.create(SurveyPeriodEntity, row));
   }
 
@@ -69,7 +83,12 @@ export class SurveysRepository {
   async insertResponses(tx: EntityManager, rows: readonly NewResponse[], skipDuplicates = false): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < rows.length; i += 500) {
-      const qb = tx.createQueryBuilder().insert().into(SurveyResponseEntity).values(rows.slice(i, i + 500) as SurveyResponseEntity[]).returning('id');
+      const qb = tx
+        .createQueryBuilder()
+        .insert()
+        .into(SurveyResponseEntity)
+        .values(rows.slice(i, i + 500) as SurveyResponseEntity[])
+        .returning('id');
       if (skipDuplicates) qb.orIgnore();
       const result = await qb.execute();
       ids.push(...(result.raw as { id: string }[]).map((r) => r.id));
@@ -80,18 +99,27 @@ export class SurveysRepository {
   /** Which of these respondent hashes already answered in the period. */
   async answeredRespondents(tx: EntityManager, periodId: string, hashes: readonly string[]): Promise<Set<string>> {
     if (hashes.length === 0) return new Set();
-    const rows: { h: string }[] = await tx.query(`SELECT respondent_hash AS h FROM survey_responses WHERE period_id = $1 AND respondent_hash = ANY($2::varchar[])`, [periodId, hashes]);
+    const rows: { h: string }[] = await tx.query(
+      `SELECT respondent_hash AS h FROM survey_responses WHERE period_id = $1 AND respondent_hash = ANY($2::varchar[])`,
+      [periodId, hashes],
+    );
     return new Set(rows.map((r) => r.h));
   }
 
   /** The answers that count: every response of the period not excluded. */
   answers(periodId: string, tx?: EntityManager): Promise<Answers[]> {
-    return this.m(tx).query(`SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9 FROM survey_responses WHERE period_id = $1 AND exclusion_id IS NULL`, [periodId]);
+    return this.m(tx).query(
+      `SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9 FROM survey_responses WHERE period_id = $1 AND exclusion_id IS NULL`,
+      [periodId],
+    );
   }
 
   /** Counted public-form responses by time, for burst detection (imports are keyed in later, not bursts). */
   async formStamps(periodId: string): Promise<Stamped[]> {
-    const rows: { id: string; at: Date }[] = await this.m().query(`SELECT id, submitted_at AS at FROM survey_responses WHERE period_id = $1 AND source = 'form' AND exclusion_id IS NULL ORDER BY submitted_at, id`, [periodId]);
+    const rows: { id: string; at: Date }[] = await this.m().query(
+      `SELECT id, submitted_at AS at FROM survey_responses WHERE period_id = $1 AND source = 'form' AND exclusion_id IS NULL ORDER BY submitted_at, id`,
+      [periodId],
+    );
     return rows;
   }
 
@@ -107,10 +135,16 @@ export class SurveysRepository {
 
   /** The latest free-text suggestions (for the unit, never public). */
   suggestions(periodId: string, limit = 50): Promise<{ text: string; at: Date }[]> {
-    return this.m().query(`SELECT suggestion AS text, submitted_at AS at FROM survey_responses WHERE period_id = $1 AND suggestion IS NOT NULL AND exclusion_id IS NULL ORDER BY submitted_at DESC, id LIMIT $2`, [periodId, limit]);
+    return this.m().query(
+      `SELECT suggestion AS text, submitted_at AS at FROM survey_responses WHERE period_id = $1 AND suggestion IS NOT NULL AND exclusion_id IS NULL ORDER BY submitted_at DESC, id LIMIT $2`,
+      [periodId, limit],
+    );
   }
 
-  insertExclusion(tx: EntityManager, row: Pick<SurveyExclusionEntity, 'periodId' | 'reason' | 'responses' | 'decidedBy'>): Promise<SurveyExclusionEntity> {
+  insertExclusion(
+    tx: EntityManager,
+    row: Pick<SurveyExclusionEntity, 'periodId' | 'reason' | 'responses' | 'decidedBy'>,
+  ): Promise<SurveyExclusionEntity> {
     return tx.save(tx.create(SurveyExclusionEntity, row));
   }
 
@@ -141,7 +175,10 @@ export class SurveysRepository {
     return this.db.transaction(async (tx) => {
       await tx.query(`DELETE FROM citizen_rate_limits WHERE key = $1 AND window_start < $2`, [key, windowStart]);
       // Other addresses' stale windows, a bounded batch per hit, so the table stays small without a scheduler.
-      await tx.query(`DELETE FROM citizen_rate_limits WHERE ctid = ANY(ARRAY(SELECT ctid FROM citizen_rate_limits WHERE window_start < $1::timestamptz - interval '1 day' LIMIT 50))`, [windowStart]);
+      await tx.query(
+        `DELETE FROM citizen_rate_limits WHERE ctid = ANY(ARRAY(SELECT ctid FROM citizen_rate_limits WHERE window_start < $1::timestamptz - interval '1 day' LIMIT 50))`,
+        [windowStart],
+      );
       const [row] = await tx.query(
         `INSERT INTO citizen_rate_limits AS c (key, window_start, hits) VALUES ($1, $2, 1)
          ON CONFLICT (key, window_start) DO UPDATE SET hits = c.hits + 1 RETURNING hits`,
@@ -151,7 +188,10 @@ export class SurveysRepository {
     });
   }
 
-  insertEvidence(tx: EntityManager, row: Pick<SurveyEvidenceEntity, 'innovationId' | 'unitId' | 'beforePeriodId' | 'afterPeriodId' | 'createdBy'>): Promise<SurveyEvidenceEntity> {
+  insertEvidence(
+    tx: EntityManager,
+    row: Pick<SurveyEvidenceEntity, 'innovationId' | 'unitId' | 'beforePeriodId' | 'afterPeriodId' | 'createdBy'>,
+  ): Promise<SurveyEvidenceEntity> {
     return tx.save(tx.create(SurveyEvidenceEntity, row));
   }
 
@@ -159,4 +199,3 @@ export class SurveysRepository {
     return this.m().find(SurveyEvidenceEntity, { where: { innovationId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 }
-

@@ -32,7 +32,9 @@ export class FavouritePollEntity {
 export class FavouriteVoteEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid', name: 'poll_id' }) pollId: string;
-  @ManyToOne(() => FavouritePollEntity) @JoinColumn({ name: 'poll_id', foreignKeyConstraintName: 'favourite_votes_poll_id_fkey' }) poll?: FavouritePollEntity;
+  @ManyToOne(() => FavouritePollEntity)
+  @JoinColumn({ name: 'poll_id', foreignKeyConstraintName: 'favourite_votes_poll_id_fkey' })
+  poll?: FavouritePollEntity;
   @Column({ type: 'uuid', name: 'innovation_id' }) innovationId: string;
   @Column({ type: 'varchar', length: 64, name: 'voter_hash' }) voterHash: string;
   @Column({ type: 'varchar', length: 255, name: 'email_domain' }) emailDomain: string;
@@ -40,7 +42,8 @@ export class FavouriteVoteEntity {
   /** How the voter proved who they are: `email` (a one-time link); `phone` is a future channel. */
   @Column({ type: 'varchar', length: 10 }) channel: string;
   @Index('favourite_votes_token_uq', { unique: true })
-  @Column({ type: 'varchar', length: 64, name: 'token_hash' }) tokenHash: string;
+  @Column({ type: 'varchar', length: 64, name: 'token_hash' })
+  tokenHash: string;
   @Column({ type: 'timestamptz', name: 'requested_at', default: () => 'now()' }) requestedAt: Date;
   @Column({ type: 'timestamptz', name: 'expires_at' }) expiresAt: Date;
   @Column({ type: 'timestamptz', name: 'verified_at', nullable: true }) verifiedAt: Date | null;

@@ -13,7 +13,10 @@ export class VotesRepository {
     return tx ?? this.db.manager;
   }
 
-  insertPoll(tx: EntityManager, row: Pick<FavouritePollEntity, 'competitionId' | 'category' | 'opensAt' | 'closesAt' | 'candidates' | 'createdBy'>): Promise<FavouritePollEntity> {
+  insertPoll(
+    tx: EntityManager,
+    row: Pick<FavouritePollEntity, 'competitionId' | 'category' | 'opensAt' | 'closesAt' | 'candidates' | 'createdBy'>,
+  ): Promise<FavouritePollEntity> {
     return tx.save(tx.create(FavouritePollEntity, row));
   }
 
@@ -25,7 +28,13 @@ export class VotesRepository {
     return this.m().find(FavouritePollEntity, { where: { competitionId }, order: { category: 'ASC' } });
   }
 
-  insertVote(tx: EntityManager, row: Pick<FavouriteVoteEntity, 'id' | 'pollId' | 'innovationId' | 'voterHash' | 'emailDomain' | 'addressHash' | 'channel' | 'tokenHash' | 'requestedAt' | 'expiresAt'>): Promise<FavouriteVoteEntity> {
+  insertVote(
+    tx: EntityManager,
+    row: Pick<
+      FavouriteVoteEntity,
+      'id' | 'pollId' | 'innovationId' | 'voterHash' | 'emailDomain' | 'addressHash' | 'channel' | 'tokenHash' | 'requestedAt' | 'expiresAt'
+    >,
+  ): Promise<FavouriteVoteEntity> {
     return tx.save(tx.create(FavouriteVoteEntity, row));
   }
 
@@ -40,7 +49,10 @@ export class VotesRepository {
   }
 
   async hasVerified(pollId: string, voterHash: string, tx?: EntityManager): Promise<boolean> {
-    const rows = await this.m(tx).query(`SELECT 1 FROM favourite_votes WHERE poll_id = $1 AND voter_hash = $2 AND verified_at IS NOT NULL LIMIT 1`, [pollId, voterHash]);
+    const rows = await this.m(tx).query(
+      `SELECT 1 FROM favourite_votes WHERE poll_id = $1 AND voter_hash = $2 AND verified_at IS NOT NULL LIMIT 1`,
+      [pollId, voterHash],
+    );
     return rows.length > 0;
   }
 
@@ -49,15 +61,24 @@ export class VotesRepository {
   }
 
   verified(pollId: string): Promise<VerifiedVote[]> {
-    return this.m().query(`SELECT innovation_id AS "innovationId", voter_hash AS voter FROM favourite_votes WHERE poll_id = $1 AND verified_at IS NOT NULL ORDER BY voter_hash`, [pollId]);
+    return this.m().query(
+      `SELECT innovation_id AS "innovationId", voter_hash AS voter FROM favourite_votes WHERE poll_id = $1 AND verified_at IS NOT NULL ORDER BY voter_hash`,
+      [pollId],
+    );
   }
 
   verifiedStamps(pollId: string): Promise<Stamped[]> {
-    return this.m().query(`SELECT id, verified_at AS at FROM favourite_votes WHERE poll_id = $1 AND verified_at IS NOT NULL ORDER BY verified_at, id`, [pollId]);
+    return this.m().query(
+      `SELECT id, verified_at AS at FROM favourite_votes WHERE poll_id = $1 AND verified_at IS NOT NULL ORDER BY verified_at, id`,
+      [pollId],
+    );
   }
 
   async counts(pollId: string): Promise<{ requested: number; verified: number }> {
-    const [row] = await this.m().query(`SELECT count(*)::int AS requested, count(verified_at)::int AS verified FROM favourite_votes WHERE poll_id = $1`, [pollId]);
+    const [row] = await this.m().query(
+      `SELECT count(*)::int AS requested, count(verified_at)::int AS verified FROM favourite_votes WHERE poll_id = $1`,
+      [pollId],
+    );
     return row;
   }
 }

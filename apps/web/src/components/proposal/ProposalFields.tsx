@@ -28,7 +28,13 @@ export function ProposalFields({ sections, values, onChange, error }: Props) {
               switch (kind) {
                 case 'phase':
                 case 'digital': {
-                  const options = kind === 'phase' ? PHASES.map((p) => [p, t(`form.phase.${p}`)]) : [['yes', t('form.digital.yes')], ['no', t('form.digital.no')]];
+                  const options =
+                    kind === 'phase'
+                      ? PHASES.map((p) => [p, t(`form.phase.${p}`)])
+                      : [
+                          ['yes', t('form.digital.yes')],
+                          ['no', t('form.digital.no')],
+                        ];
                   return (
                     <select {...control} value={values[key]} onChange={(e) => set(key, e.target.value)}>
                       <option value="">{t('form.choose')}</option>
@@ -43,7 +49,14 @@ export function ProposalFields({ sections, values, onChange, error }: Props) {
                 case 'text':
                   return <textarea {...control} rows={3} value={values[key]} onChange={(e) => set(key, e.target.value)} />;
                 default:
-                  return <input {...control} type={kind === 'date' ? 'date' : 'text'} value={values[key]} onChange={(e) => set(key, e.target.value)} />;
+                  return (
+                    <input
+                      {...control}
+                      type={kind === 'date' ? 'date' : 'text'}
+                      value={values[key]}
+                      onChange={(e) => set(key, e.target.value)}
+                    />
+                  );
               }
             }}
           </Field>
@@ -70,7 +83,14 @@ export function ProposalFields({ sections, values, onChange, error }: Props) {
                 </span>
               }
             >
-              {(control) => <textarea {...control} rows={6} value={text} onChange={(e) => set('sections', { ...values.sections, [s.key]: e.target.value })} />}
+              {(control) => (
+                <textarea
+                  {...control}
+                  rows={6}
+                  value={text}
+                  onChange={(e) => set('sections', { ...values.sections, [s.key]: e.target.value })}
+                />
+              )}
             </Field>
           );
         })}

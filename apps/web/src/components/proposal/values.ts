@@ -26,7 +26,12 @@ type TextKey = 'title' | 'summary' | 'governmentAffair' | 'problem' | 'approach'
  * The profile fields in form order. The API requires all of them before submit (its completeness check);
  * the form only marks them — the rule itself stays in the API.
  */
-export const PROFILE_FIELDS: readonly { key: keyof Omit<ProposalValues, 'sections'>; label: MessageKey; kind: 'line' | 'text' | 'date' | 'phase' | 'digital'; hint?: MessageKey }[] = [
+export const PROFILE_FIELDS: readonly {
+  key: keyof Omit<ProposalValues, 'sections'>;
+  label: MessageKey;
+  kind: 'line' | 'text' | 'date' | 'phase' | 'digital';
+  hint?: MessageKey;
+}[] = [
   { key: 'title', label: 'form.title', kind: 'line' },
   { key: 'summary', label: 'form.summary', kind: 'text' },
   { key: 'phase', label: 'form.phase', kind: 'phase' },

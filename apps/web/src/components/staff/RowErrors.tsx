@@ -8,10 +8,17 @@ export interface RowError {
   field: string;
   message: string;
 }
-export const rowErrors = (error: ApiError | null): RowError[] => (Array.isArray(error?.details.errors) ? (error.details.errors as RowError[]) : []);
+export const rowErrors = (error: ApiError | null): RowError[] =>
+  Array.isArray(error?.details.errors) ? (error.details.errors as RowError[]) : [];
 
 /** A refused import's every bad row and column in a table; any other error as the usual summary. */
-export function ImportErrors({ error, labels }: { error: ApiError | null; labels: { title: string; caption: string; row: string; column: string; problem: string } }) {
+export function ImportErrors({
+  error,
+  labels,
+}: {
+  error: ApiError | null;
+  labels: { title: string; caption: string; row: string; column: string; problem: string };
+}) {
   const rows = rowErrors(error);
   if (!rows.length) return <ErrorSummary error={error} />;
   return (

@@ -23,7 +23,13 @@ export function AwardEntryPage() {
       <h1>{t('award.coord.title')}</h1>
       <p className="lead">{t('award.coord.intro')}</p>
       <Loading state={state}>
-        {(rows) => (rows.length === 0 ? <p className="panel">{t('award.coord.empty')}</p> : rows.map(({ competition, entry }) => <EntryForm key={entry.id} competition={competition} entry={entry} />))}
+        {(rows) =>
+          rows.length === 0 ? (
+            <p className="panel">{t('award.coord.empty')}</p>
+          ) : (
+            rows.map(({ competition, entry }) => <EntryForm key={entry.id} competition={competition} entry={entry} />)
+          )
+        }
       </Loading>
     </article>
   );
@@ -32,7 +38,12 @@ export function AwardEntryPage() {
 export function EntryForm({ competition, entry: initial }: { competition: string; entry: AwardEntry }) {
   const { t, formatNumber } = useI18n();
   const [entry, setEntry] = useState(initial);
-  const [form, setForm] = useState({ presenterName: entry.presenterName ?? '', presenterPosition: entry.presenterPosition ?? '', materialsUrl: entry.materialsUrl ?? '', showcase: entry.showcase.map((s) => s.id) });
+  const [form, setForm] = useState({
+    presenterName: entry.presenterName ?? '',
+    presenterPosition: entry.presenterPosition ?? '',
+    materialsUrl: entry.materialsUrl ?? '',
+    showcase: entry.showcase.map((s) => s.id),
+  });
   const [saved, setSaved] = useState(false);
   const action = useAction();
   const fieldError = (name: string) => action.error?.fields.find((f) => f.field === name || f.field.startsWith(`${name}[`))?.message;
@@ -44,7 +55,8 @@ export function EntryForm({ competition, entry: initial }: { competition: string
       setSaved(true);
     });
   };
-  const toggle = (id: string) => setForm((f) => ({ ...f, showcase: f.showcase.includes(id) ? f.showcase.filter((x) => x !== id) : [...f.showcase, id] }));
+  const toggle = (id: string) =>
+    setForm((f) => ({ ...f, showcase: f.showcase.includes(id) ? f.showcase.filter((x) => x !== id) : [...f.showcase, id] }));
   return (
     <section className="panel stack" aria-labelledby={`entry-${entry.id}`}>
       <h2 id={`entry-${entry.id}`}>
@@ -57,20 +69,48 @@ export function EntryForm({ competition, entry: initial }: { competition: string
       <form onSubmit={submit} className="stack">
         <fieldset disabled={!entry.editable} className="stack">
           <Field name={`presenterName-${entry.id}`} label={t('award.coord.presenterName')} error={fieldError('presenterName')}>
-            {(p) => <input {...p} value={form.presenterName} maxLength={200} onChange={(e) => setForm({ ...form, presenterName: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                value={form.presenterName}
+                maxLength={200}
+                onChange={(e) => setForm({ ...form, presenterName: e.target.value })}
+              />
+            )}
           </Field>
           <Field name={`presenterPosition-${entry.id}`} label={t('award.coord.presenterPosition')} error={fieldError('presenterPosition')}>
-            {(p) => <input {...p} value={form.presenterPosition} maxLength={200} onChange={(e) => setForm({ ...form, presenterPosition: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                value={form.presenterPosition}
+                maxLength={200}
+                onChange={(e) => setForm({ ...form, presenterPosition: e.target.value })}
+              />
+            )}
           </Field>
-          <Field name={`materialsUrl-${entry.id}`} label={t('award.coord.materialsUrl')} hint={t('award.coord.materialsHint')} error={fieldError('materialsUrl')}>
-            {(p) => <input {...p} type="url" value={form.materialsUrl} maxLength={1000} onChange={(e) => setForm({ ...form, materialsUrl: e.target.value })} />}
+          <Field
+            name={`materialsUrl-${entry.id}`}
+            label={t('award.coord.materialsUrl')}
+            hint={t('award.coord.materialsHint')}
+            error={fieldError('materialsUrl')}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="url"
+                value={form.materialsUrl}
+                maxLength={1000}
+                onChange={(e) => setForm({ ...form, materialsUrl: e.target.value })}
+              />
+            )}
           </Field>
           <fieldset>
             <legend>{t('award.coord.showcase')}</legend>
             {fieldError('showcase') && <p className="field-error">{fieldError('showcase')}</p>}
             {(entry.options ?? []).map((o) => (
               <label key={o.id} className="check">
-                <input type="checkbox" checked={form.showcase.includes(o.id)} disabled={!o.eligible} onChange={() => toggle(o.id)} /> {o.title}
+                <input type="checkbox" checked={form.showcase.includes(o.id)} disabled={!o.eligible} onChange={() => toggle(o.id)} />{' '}
+                {o.title}
                 {!o.eligible && <span className="muted"> ({t('award.coord.notEligible')})</span>}
               </label>
             ))}

@@ -36,7 +36,14 @@ function DecisionForm({ innovation, onDone }: { innovation: Innovation; onDone(n
         <BusyButton type="submit" className="secondary" busy={busy === 'return'} busyLabel={t('coord.working')} disabled={busy !== null}>
           {t('coord.return')}
         </BusyButton>
-        <BusyButton type="button" className="primary" busy={busy === 'forward'} busyLabel={t('coord.working')} disabled={busy !== null} onClick={() => decide('forward')}>
+        <BusyButton
+          type="button"
+          className="primary"
+          busy={busy === 'forward'}
+          busyLabel={t('coord.working')}
+          disabled={busy !== null}
+          onClick={() => decide('forward')}
+        >
           {t('coord.forward')}
         </BusyButton>
       </div>
@@ -54,7 +61,9 @@ export function ReviewPage({ id }: { id: string }) {
           {ctx.innovation.status === 'awaiting_coordinator' ? (
             <DecisionForm
               innovation={ctx.innovation}
-              onDone={(next, decision) => update(next, { key: decision === 'return' ? 'coord.returned' : 'coord.forwarded', vars: { title: next.title } })}
+              onDone={(next, decision) =>
+                update(next, { key: decision === 'return' ? 'coord.returned' : 'coord.forwarded', vars: { title: next.title } })
+              }
             />
           ) : (
             <p className="panel">{t('coord.notWaiting')}</p>

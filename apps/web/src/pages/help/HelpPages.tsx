@@ -40,7 +40,9 @@ export function GuidePage({ role }: { role: string }) {
   useEffect(() => {
     if (!known) return;
     let live = true;
-    void SOURCES[`../../../../../docs/guides/${lang}/${role as GuideRole}.md`]?.().then((md) => live && setHtml({ key, html: renderGuide(md, imageUrl) }));
+    void SOURCES[`../../../../../docs/guides/${lang}/${role as GuideRole}.md`]?.().then(
+      (md) => live && setHtml({ key, html: renderGuide(md, imageUrl) }),
+    );
     return () => {
       live = false;
     };

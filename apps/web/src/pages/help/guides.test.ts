@@ -7,7 +7,9 @@ import { HELP_LINKS, helpLinkOf } from './links';
 
 const GUIDES = path.resolve(__dirname, '../../../../../docs/guides');
 const read = (lang: string, role: string) => readFileSync(path.join(GUIDES, lang, `${role}.md`), 'utf8');
-const manifest = JSON.parse(readFileSync(path.join(GUIDES, 'img', 'manifest.json'), 'utf8')) as { shots: Record<string, { step: string; sha256: string }> };
+const manifest = JSON.parse(readFileSync(path.join(GUIDES, 'img', 'manifest.json'), 'utf8')) as {
+  shots: Record<string, { step: string; sha256: string }>;
+};
 
 describe('role guides (docs/guides)', () => {
   it.each(GUIDE_ROLES)('%s: Bahasa Indonesia and English have the same tasks, in the same order, and show the same pictures', (role) => {
@@ -21,7 +23,8 @@ describe('role guides (docs/guides)', () => {
   it('every screen’s help link leads to a task of its guide', () => {
     for (const [, target] of HELP_LINKS) {
       const [role, task] = target.split('#');
-      for (const lang of ['id', 'en']) expect({ target, lang, found: guideAnchors(read(lang, role)).includes(task) }).toEqual({ target, lang, found: true });
+      for (const lang of ['id', 'en'])
+        expect({ target, lang, found: guideAnchors(read(lang, role)).includes(task) }).toEqual({ target, lang, found: true });
     }
     expect(helpLinkOf('/juri/penilaian/0b5f3c9e-2f4a-4c3e-9d7a-1a2b3c4d5e6f')).toBe('/bantuan/juror#menilai-proposal');
     expect(helpLinkOf('/bantuan')).toBeNull();
@@ -38,11 +41,18 @@ describe('role guides (docs/guides)', () => {
       expect(manifest.shots[name].step).toBeTruthy();
     }
     expect(Object.keys(manifest.shots).sort()).toEqual([...shown].sort());
-    expect(readdirSync(path.join(GUIDES, 'img')).filter((f) => f.endsWith('.png')).sort()).toEqual([...shown].sort());
+    expect(
+      readdirSync(path.join(GUIDES, 'img'))
+        .filter((f) => f.endsWith('.png'))
+        .sort(),
+    ).toEqual([...shown].sort());
   });
 
   it('renders headings with their task anchors and pictures with their built URLs', () => {
-    const html = renderGuide('# Judul\n\n## Mengajukan *inovasi* {#mengajukan-inovasi}\n\n![Daftar](../img/opd-innovations.png)\n', (name) => `/assets/${name}`);
+    const html = renderGuide(
+      '# Judul\n\n## Mengajukan *inovasi* {#mengajukan-inovasi}\n\n![Daftar](../img/opd-innovations.png)\n',
+      (name) => `/assets/${name}`,
+    );
     expect(html).toContain('<h2 id="mengajukan-inovasi">Mengajukan <em>inovasi</em></h2>');
     expect(html).toContain('<img src="/assets/opd-innovations.png" alt="Daftar" loading="lazy">');
     expect(html).toContain('<h1>Judul</h1>');

@@ -22,13 +22,25 @@ describe('targetOf', () => {
   ])('%s for %s → %s', (link, role, target) => expect(targetOf(link, role)).toBe(target));
 });
 
-const note = (id: string, title: string, link: string | null = null): Notification => ({ id, type: 'message', title, body: `${title}.`, link, payload: {}, readAt: null, createdAt: '2024-11-20T03:00:00Z' });
+const note = (id: string, title: string, link: string | null = null): Notification => ({
+  id,
+  type: 'message',
+  title,
+  body: `${title}.`,
+  link,
+  payload: {},
+  readAt: null,
+  createdAt: '2024-11-20T03:00:00Z',
+});
 
 describe('InboxPage', () => {
   it('lists the notifications, linked to their pages, and marks one or all read', async () => {
     const calls: string[] = [];
     const read = new Set(['n3']);
-    const items = () => [note('n1', 'Hasil diumumkan', 'http://localhost:3000/rankings/iga-2024-demo'), note('n2', 'Tahap ditutup'), note('n3', 'Lama')].map((n) => ({ ...n, readAt: read.has(n.id) ? '2024-11-21T00:00:00Z' : null }));
+    const items = () =>
+      [note('n1', 'Hasil diumumkan', 'http://localhost:3000/rankings/iga-2024-demo'), note('n2', 'Tahap ditutup'), note('n3', 'Lama')].map(
+        (n) => ({ ...n, readAt: read.has(n.id) ? '2024-11-21T00:00:00Z' : null }),
+      );
     vi.stubGlobal(
       'fetch',
       vi.fn(async (request: Request) => {
@@ -39,7 +51,11 @@ describe('InboxPage', () => {
           read.add('n2');
           return json(200, { updated: 1 });
         }
-        if (method === 'POST') return json(200, items().find((n) => path.includes(n.id)));
+        if (method === 'POST')
+          return json(
+            200,
+            items().find((n) => path.includes(n.id)),
+          );
         return json(200, { items: items(), total: 3, page: 1, pageSize: 20, unread: 3 - read.size });
       }),
     );

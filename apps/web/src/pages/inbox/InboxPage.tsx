@@ -23,7 +23,9 @@ export function InboxPage() {
   const query = useQuery();
   const unreadOnly = query.get('unread') === 'true';
   const page = Math.max(1, Number(query.get('page')) || 1);
-  const state = useLoad(() => notifications({ page, pageSize: PAGE_SIZE, unread: unreadOnly || undefined }), [page, unreadOnly], { followChanges: true });
+  const state = useLoad(() => notifications({ page, pageSize: PAGE_SIZE, unread: unreadOnly || undefined }), [page, unreadOnly], {
+    followChanges: true,
+  });
   const { busy, error, run } = useAction<string>();
   const [notice, setNotice] = useNotice();
   const read = (n: Notification) => run(n.id, () => markRead(n.id).then(notifyChanged));
@@ -59,7 +61,14 @@ export function InboxPage() {
             <div className="actions">
               <span>{t('inbox.unread', { n: data.unread })}</span>
               {data.unread > 0 && (
-                <BusyButton type="button" className="secondary" busy={busy === 'all'} busyLabel={t('inbox.marking')} disabled={busy !== null} onClick={() => void readAll()}>
+                <BusyButton
+                  type="button"
+                  className="secondary"
+                  busy={busy === 'all'}
+                  busyLabel={t('inbox.marking')}
+                  disabled={busy !== null}
+                  onClick={() => void readAll()}
+                >
                   {t('inbox.markAll')}
                 </BusyButton>
               )}
@@ -117,7 +126,13 @@ function Item({ notification: n, target, busy, onRead }: ItemProps) {
       <p className="muted item-foot">
         <time dateTime={n.createdAt}>{formatDate(n.createdAt, true)}</time>
         {unread && (
-          <button type="button" className="link-button" disabled={busy} onClick={onRead} aria-label={t('inbox.markReadOf', { title: n.title })}>
+          <button
+            type="button"
+            className="link-button"
+            disabled={busy}
+            onClick={onRead}
+            aria-label={t('inbox.markReadOf', { title: n.title })}
+          >
             {t('inbox.markRead')}
           </button>
         )}

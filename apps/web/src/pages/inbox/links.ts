@@ -9,7 +9,13 @@ export const SIGNED_IN: readonly User['role'][] = ['opd', 'coordinator', 'juror'
 type Target = (params: Record<string, string>, role: string | undefined) => string;
 
 const innovationPage: Target = (p, role) =>
-  role === 'opd' ? `/opd/innovations/${p.id}` : role === 'coordinator' ? `/coordinator/innovations/${p.id}` : role === 'organizer' || role === 'admin' ? proposalPath(p.id) : homeOf(role);
+  role === 'opd'
+    ? `/opd/innovations/${p.id}`
+    : role === 'coordinator'
+      ? `/coordinator/innovations/${p.id}`
+      : role === 'organizer' || role === 'admin'
+        ? proposalPath(p.id)
+        : homeOf(role);
 
 /**
  * A notification's link is its e-mail's: PUBLIC_URL + a path of the API's templates (libs/notifications

@@ -30,7 +30,8 @@ export function IndexEditionsPage({ base, manage = false }: { base: string; mana
             <ul className="cards">
               {rows.map((e) => (
                 <li key={e.id}>
-                  <Link to={`${base}/${e.id}`}>{e.name}</Link> <span className={`badge idx-status-${e.status}`}>{t(`idx.status.${e.status}` as MessageKey)}</span>
+                  <Link to={`${base}/${e.id}`}>{e.name}</Link>{' '}
+                  <span className={`badge idx-status-${e.status}`}>{t(`idx.status.${e.status}` as MessageKey)}</span>
                   <br />
                   <span className="muted">
                     {e.year} · {e.categories.map((c) => t(`idx.category.${c}` as MessageKey)).join(', ')}
@@ -112,7 +113,11 @@ function CreateForm() {
         <legend>{t('idx.create.categories')}</legend>
         {CATEGORIES.map((c) => (
           <label key={c} className="option">
-            <input type="checkbox" checked={categories.includes(c)} onChange={(e) => setCategories(e.target.checked ? [...categories, c] : categories.filter((x) => x !== c))} />{' '}
+            <input
+              type="checkbox"
+              checked={categories.includes(c)}
+              onChange={(e) => setCategories(e.target.checked ? [...categories, c] : categories.filter((x) => x !== c))}
+            />{' '}
             {t(`idx.category.${c}`)}
           </label>
         ))}
@@ -121,7 +126,9 @@ function CreateForm() {
         <legend>{t('idx.create.windows')}</legend>
         {WINDOWS.map((w) => (
           <Field key={w} name={w} label={t(`idx.window.${w}`)} error={fieldError(w)}>
-            {(c) => <input {...c} type="datetime-local" value={windows[w]} onChange={(e) => setWindows({ ...windows, [w]: e.target.value })} />}
+            {(c) => (
+              <input {...c} type="datetime-local" value={windows[w]} onChange={(e) => setWindows({ ...windows, [w]: e.target.value })} />
+            )}
           </Field>
         ))}
       </fieldset>

@@ -50,7 +50,9 @@ describe('the coordinator’s self-assessment form', { timeout: 30_000 }, () => 
     });
     const complete = screen.getByRole('region', { name: 'Kelengkapan' });
     expect(complete.textContent).toContain('2 belum dijawab, 1 jawaban tanpa bukti dukung yang diminta.');
-    expect(within(complete).getByRole('link', { name: 'Indikator "Anggaran" belum dijawab.' }).getAttribute('href')).toBe('#f-region-anggaran');
+    expect(within(complete).getByRole('link', { name: 'Indikator "Anggaran" belum dijawab.' }).getAttribute('href')).toBe(
+      '#f-region-anggaran',
+    );
 
     const regulasi = screen.getByRole('group', { name: 'Regulasi' });
     expect(within(regulasi).getByText('Bukti dukung belum lengkap')).toBeTruthy();
@@ -95,7 +97,11 @@ describe('the coordinator’s self-assessment form', { timeout: 30_000 }, () => 
         const { path } = await seen(request);
         if (path === '/api/index-editions/e1') return json(200, { ...edition, status: 'closed' });
         if (path === '/api/index-editions/e1/regions/r-bekasi')
-          return json(200, { ...assessment, submittedAt: '2026-05-03T02:00:00Z', answers: [{ ...assessment.answers[0], verifiedOption: 'perkada', verifiedNote: 'Perda masih rancangan' }] });
+          return json(200, {
+            ...assessment,
+            submittedAt: '2026-05-03T02:00:00Z',
+            answers: [{ ...assessment.answers[0], verifiedOption: 'perkada', verifiedNote: 'Perda masih rancangan' }],
+          });
         return json(404, {});
       }),
     );

@@ -20,7 +20,22 @@ import type { MessageKey } from '../../i18n/dictionary';
 import { useI18n } from '../../i18n/I18nContext';
 import { answerField, optionOf } from './assessment';
 
-const ALL_KINDS: readonly DocumentKind[] = ['regulation', 'decree', 'budget', 'plan', 'guideline', 'agreement', 'study', 'report', 'minutes', 'survey', 'certificate', 'photo', 'screenshot', 'other'];
+const ALL_KINDS: readonly DocumentKind[] = [
+  'regulation',
+  'decree',
+  'budget',
+  'plan',
+  'guideline',
+  'agreement',
+  'study',
+  'report',
+  'minutes',
+  'survey',
+  'certificate',
+  'photo',
+  'screenshot',
+  'other',
+];
 
 /** What an option asks for as evidence, in words. */
 export function EvidenceRule({ option }: { option: IndexOption }) {
@@ -74,7 +89,8 @@ function VerifiedResult({ indicator, answer }: { indicator: IndexIndicator; answ
   return (
     <div className="panel verified-result">
       <p>
-        <strong>{t('idx.verified.option')}</strong> {verified ? `${pick(verified.guidance)} (${t('idx.points', { n: verified.score })})` : t('idx.region.notVerified')}
+        <strong>{t('idx.verified.option')}</strong>{' '}
+        {verified ? `${pick(verified.guidance)} (${t('idx.points', { n: verified.score })})` : t('idx.region.notVerified')}
       </p>
       {answer.verifiedNote && <p>{t('idx.verified.note', { note: answer.verifiedNote })}</p>}
     </div>
@@ -144,7 +160,14 @@ export function IndicatorCard({ editionId, regionId, indicator, innovationId, an
       <div className="options" role="radiogroup" aria-label={t('idx.options', { label: pick(indicator.label) })}>
         {(indicator.options ?? []).map((o) => (
           <label key={o.key} className="option">
-            <input type="radio" name={`${id}-option`} value={o.key} checked={option === o.key} disabled={readOnly} onChange={() => setOption(o.key)} />
+            <input
+              type="radio"
+              name={`${id}-option`}
+              value={o.key}
+              checked={option === o.key}
+              disabled={readOnly}
+              onChange={() => setOption(o.key)}
+            />
             <span>
               {pick(o.guidance)} <span className="score">{t('idx.points', { n: o.score })}</span>
               <br />
@@ -156,13 +179,32 @@ export function IndicatorCard({ editionId, regionId, indicator, innovationId, an
       {!readOnly && (
         <>
           {chosen && chosen.evidence.type !== 'none' && (
-            <Field name={`${field}.link`} label={t('idx.link')} hint={chosen?.evidence.type === 'link' ? t('idx.linkRequired') : t('idx.linkHint')}>
-              {(control) => <input {...control} type="url" inputMode="url" value={link} onChange={(e) => setLink(e.target.value)} placeholder="https://" />}
+            <Field
+              name={`${field}.link`}
+              label={t('idx.link')}
+              hint={chosen?.evidence.type === 'link' ? t('idx.linkRequired') : t('idx.linkHint')}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  type="url"
+                  inputMode="url"
+                  value={link}
+                  onChange={(e) => setLink(e.target.value)}
+                  placeholder="https://"
+                />
+              )}
             </Field>
           )}
           <ErrorSummary error={save.error} />
           <div className="actions">
-            <BusyButton type="button" busy={save.busy !== null} busyLabel={t('common.saving')} disabled={!option || !dirty} onClick={() => void submit()}>
+            <BusyButton
+              type="button"
+              busy={save.busy !== null}
+              busyLabel={t('common.saving')}
+              disabled={!option || !dirty}
+              onClick={() => void submit()}
+            >
               {t('idx.saveAnswer')}
             </BusyButton>
           </div>
@@ -172,13 +214,31 @@ export function IndicatorCard({ editionId, regionId, indicator, innovationId, an
       {answer && answer.verifiedOption !== undefined && <VerifiedResult indicator={indicator} answer={answer} />}
       {answer && <EvidenceList editionId={editionId} answer={answer} />}
       {answer && !readOnly && savedOption?.evidence.type === 'document' && (
-        <Upload editionId={editionId} answer={answer} kinds={(savedOption.evidence.kinds ?? ALL_KINDS) as DocumentKind[]} onChanged={onChanged} label={pick(indicator.label)} />
+        <Upload
+          editionId={editionId}
+          answer={answer}
+          kinds={(savedOption.evidence.kinds ?? ALL_KINDS) as DocumentKind[]}
+          onChanged={onChanged}
+          label={pick(indicator.label)}
+        />
       )}
     </fieldset>
   );
 }
 
-function Upload({ editionId, answer, kinds, onChanged, label }: { editionId: string; answer: RegionAnswer; kinds: readonly DocumentKind[]; onChanged(): void; label: string }) {
+function Upload({
+  editionId,
+  answer,
+  kinds,
+  onChanged,
+  label,
+}: {
+  editionId: string;
+  answer: RegionAnswer;
+  kinds: readonly DocumentKind[];
+  onChanged(): void;
+  label: string;
+}) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -188,13 +248,16 @@ function Upload({ editionId, answer, kinds, onChanged, label }: { editionId: str
   const [notice, setNotice] = useNotice();
   const base = `${fieldId(`answer-${answer.id}`)}`;
   const pct = Math.round((progress ?? 0) * 100);
-  const explain = (err: ApiError) => (err.status === 413 ? t('idx.docs.tooLarge') : err.status === 415 ? t('idx.docs.unsupported') : undefined);
+  const explain = (err: ApiError) =>
+    err.status === 413 ? t('idx.docs.tooLarge') : err.status === 415 ? t('idx.docs.unsupported') : undefined;
   const upload = async () => {
     if (!file) return;
     setNotice(null);
     const ok = await run('run', async () => {
       setProgress(0);
-      await uploadAnswerDocument(editionId, answer.id, kinds.includes(kind) ? kind : kinds[0], file, setProgress).finally(() => setProgress(null));
+      await uploadAnswerDocument(editionId, answer.id, kinds.includes(kind) ? kind : kinds[0], file, setProgress).finally(() =>
+        setProgress(null),
+      );
     });
     if (ok) {
       setNotice({ key: 'idx.docs.uploaded', vars: { name: file.name } });
@@ -207,7 +270,11 @@ function Upload({ editionId, answer, kinds, onChanged, label }: { editionId: str
     <div className="stack upload" role="group" aria-label={t('idx.uploadFor', { label })}>
       <div className="field">
         <label htmlFor={`${base}-kind`}>{t('idx.kind')}</label>
-        <select id={`${base}-kind`} value={kinds.includes(kind) ? kind : kinds[0]} onChange={(e) => setKind(e.target.value as DocumentKind)}>
+        <select
+          id={`${base}-kind`}
+          value={kinds.includes(kind) ? kind : kinds[0]}
+          onChange={(e) => setKind(e.target.value as DocumentKind)}
+        >
           {kinds.map((k) => (
             <option key={k} value={k}>
               {t(`idx.kind.${k}` as MessageKey)}
@@ -217,11 +284,24 @@ function Upload({ editionId, answer, kinds, onChanged, label }: { editionId: str
       </div>
       <div className="field">
         <label htmlFor={`${base}-file`}>{t('idx.docs.file')}</label>
-        <input id={`${base}-file`} ref={input} type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input
+          id={`${base}-file`}
+          ref={input}
+          type="file"
+          accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
       </div>
       <ErrorSummary error={error} explain={explain} />
       <div className="actions">
-        <BusyButton type="button" className="secondary" busy={progress !== null} busyLabel={t('idx.docs.uploading', { pct })} disabled={!file} onClick={() => void upload()}>
+        <BusyButton
+          type="button"
+          className="secondary"
+          busy={progress !== null}
+          busyLabel={t('idx.docs.uploading', { pct })}
+          disabled={!file}
+          onClick={() => void upload()}
+        >
           {t('idx.docs.upload')}
         </BusyButton>
         {progress !== null && <progress max={100} value={pct} aria-label={t('idx.docs.progress')} />}

@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { myInnovations } from '../../api/endpoints';
-import { indexEdition, indexInnovations, regionAssessment, reportInnovation, type IndexEdition, type IndexInnovation, type RegionAssessment } from '../../api/indexes';
+import {
+  indexEdition,
+  indexInnovations,
+  regionAssessment,
+  reportInnovation,
+  type IndexEdition,
+  type IndexInnovation,
+  type RegionAssessment,
+} from '../../api/indexes';
 import type { MyInnovations } from '../../api/types';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -104,14 +112,18 @@ function OpdForms({ data, reload }: { data: Loaded; reload(): void }) {
 function ReportForm({ data, onReported }: { data: Loaded; onReported(): void }) {
   const { t } = useI18n();
   const reported = new Set(data.innovations.map((i) => i.innovationId).filter(Boolean));
-  const choices = data.entered.editions.flatMap((e) => e.innovations.filter((i) => !reported.has(i.id)).map((i) => ({ id: i.id, label: `${i.title} (${e.competition.name})` })));
+  const choices = data.entered.editions.flatMap((e) =>
+    e.innovations.filter((i) => !reported.has(i.id)).map((i) => ({ id: i.id, label: `${i.title} (${e.competition.name})` })),
+  );
   const [existing, setExisting] = useState('');
   const [title, setTitle] = useState('');
   const { busy, error, run } = useAction<'existing' | 'title'>();
   const [notice, setNotice] = useNotice();
   const report = async (kind: 'existing' | 'title') => {
     setNotice(null);
-    const ok = await run(kind, () => reportInnovation(data.edition.id, kind === 'existing' ? { innovationId: existing } : { title: title.trim() }));
+    const ok = await run(kind, () =>
+      reportInnovation(data.edition.id, kind === 'existing' ? { innovationId: existing } : { title: title.trim() }),
+    );
     if (ok) {
       setNotice({ key: 'idx.opd.reported' });
       setExisting('');
@@ -130,7 +142,11 @@ function ReportForm({ data, onReported }: { data: Loaded; onReported(): void }) 
           void report('existing');
         }}
       >
-        <Field name="innovationId" label={t('idx.opd.fromEntered')} hint={choices.length ? t('idx.opd.fromEnteredHint') : t('idx.opd.noEntered')}>
+        <Field
+          name="innovationId"
+          label={t('idx.opd.fromEntered')}
+          hint={choices.length ? t('idx.opd.fromEnteredHint') : t('idx.opd.noEntered')}
+        >
           {(control) => (
             <select {...control} value={existing} onChange={(e) => setExisting(e.target.value)} disabled={!choices.length}>
               <option value="">{t('idx.choose')}</option>

@@ -81,7 +81,9 @@ function Overview({ edition, onMoved }: { edition: IndexEdition; onMoved(e: Inde
         ))}
       </dl>
       <p>
-        <Link to={`/panitia/indeks/${edition.id}/kerangka`}>{edition.status === 'draft' ? t('idx.org.editFramework') : t('idx.org.viewFramework')}</Link>
+        <Link to={`/panitia/indeks/${edition.id}/kerangka`}>
+          {edition.status === 'draft' ? t('idx.org.editFramework') : t('idx.org.viewFramework')}
+        </Link>
       </p>
       <ErrorSummary error={error} />
       {next && (
@@ -145,7 +147,17 @@ function Progress({ edition }: { edition: IndexEdition }) {
       {canAssign && (
         <div className="stack">
           <Field name="perRegion" label={t('idx.org.perRegion')} hint={t('idx.org.perRegionHint')}>
-            {(c) => <input {...c} type="number" inputMode="numeric" min={1} max={10} value={perRegion} onChange={(e) => setPerRegion(e.target.value)} />}
+            {(c) => (
+              <input
+                {...c}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={10}
+                value={perRegion}
+                onChange={(e) => setPerRegion(e.target.value)}
+              />
+            )}
           </Field>
           <ErrorSummary error={error} />
           <div className="actions">
@@ -231,7 +243,17 @@ function Progress({ edition }: { edition: IndexEdition }) {
 }
 
 /** Self vs verified side by side, one table per category, then per group. */
-export function SelfVsVerifiedTable({ caption, rows, bands, link }: { caption: string; rows: readonly IndexRow[]; bands: IndexEdition['framework']['bands']; link?(row: IndexRow): string }) {
+export function SelfVsVerifiedTable({
+  caption,
+  rows,
+  bands,
+  link,
+}: {
+  caption: string;
+  rows: readonly IndexRow[];
+  bands: IndexEdition['framework']['bands'];
+  link?(row: IndexRow): string;
+}) {
   const { t, formatNumber, lang } = useI18n();
   return (
     <div className="table-wrap">
@@ -293,10 +315,20 @@ function PreviewTables({ preview, edition }: { preview: IndexPreview; edition: I
   return (
     <>
       {categories.map(([category, rows]) => (
-        <SelfVsVerifiedTable key={category} caption={t(`idx.category.${category}` as MessageKey)} rows={rows} bands={edition.framework.bands} />
+        <SelfVsVerifiedTable
+          key={category}
+          caption={t(`idx.category.${category}` as MessageKey)}
+          rows={rows}
+          bands={edition.framework.bands}
+        />
       ))}
       {Object.entries(preview.groups).map(([key, group]) => (
-        <SelfVsVerifiedTable key={key} caption={t('idx.group', { name: group.name ?? key })} rows={group.rows} bands={edition.framework.bands} />
+        <SelfVsVerifiedTable
+          key={key}
+          caption={t('idx.group', { name: group.name ?? key })}
+          rows={group.rows}
+          bands={edition.framework.bands}
+        />
       ))}
     </>
   );
@@ -318,13 +350,25 @@ function Publish({ edition }: { edition: IndexEdition }) {
       <h2 id="idx-publish">{t('idx.org.publish')}</h2>
       <p>{version ? t('idx.org.publishedVersion', { version }) : t('idx.org.notPublished')}</p>
       {version > 0 && (
-        <Field name="reason" label={t('idx.org.reason')} required hint={t('idx.org.reasonHint')} error={error?.fields.find((f) => f.field === 'reason')?.message}>
+        <Field
+          name="reason"
+          label={t('idx.org.reason')}
+          required
+          hint={t('idx.org.reasonHint')}
+          error={error?.fields.find((f) => f.field === 'reason')?.message}
+        >
           {(c) => <textarea {...c} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
       )}
       <ErrorSummary error={error} labelOf={(f) => (f === 'reason' ? t('idx.org.reason') : undefined)} />
       <div className="actions">
-        <BusyButton type="button" busy={busy !== null} busyLabel={t('idx.sending')} disabled={version > 0 && !reason.trim()} onClick={() => void publish()}>
+        <BusyButton
+          type="button"
+          busy={busy !== null}
+          busyLabel={t('idx.sending')}
+          disabled={version > 0 && !reason.trim()}
+          onClick={() => void publish()}
+        >
           {version ? t('idx.org.publishCorrection', { version: version + 1 }) : t('idx.org.publishFirst')}
         </BusyButton>
       </div>

@@ -1,5 +1,14 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { indexDownloads, publicIndexEditions, publicIndexRankings, publicIndexRegion, type IndexBand, type IndexPublicRegion, type IndexRankings, type IndexRow } from '../../api/indexes';
+import {
+  indexDownloads,
+  publicIndexEditions,
+  publicIndexRankings,
+  publicIndexRegion,
+  type IndexBand,
+  type IndexPublicRegion,
+  type IndexRankings,
+  type IndexRow,
+} from '../../api/indexes';
 import { Loading } from '../../components/Loading';
 import { useLoad } from '../../components/useLoad';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -19,7 +28,8 @@ const DistributionChart = lazy(async () => ({
 }));
 
 const CATEGORY_ORDER = ['provinsi', 'kabupaten', 'kota'];
-const sortCategories = (keys: string[]) => [...keys].sort((a, b) => (CATEGORY_ORDER.indexOf(a) + 1 || 99) - (CATEGORY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
+const sortCategories = (keys: string[]) =>
+  [...keys].sort((a, b) => (CATEGORY_ORDER.indexOf(a) + 1 || 99) - (CATEGORY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
 
 /** `/indeks`: the index editions with a published ranking. */
 export function PublicIndexListPage() {
@@ -73,7 +83,11 @@ export function PublicIndexRankingsPage({ slug }: { slug: string }) {
       <p>
         <Link to="/indeks">← {t('idx.pub.back')}</Link>
       </p>
-      {state.error?.status === 404 ? <p className="panel">{t('idx.pub.notPublished')}</p> : <Loading state={state}>{(view) => <Rankings view={view} version={version} />}</Loading>}
+      {state.error?.status === 404 ? (
+        <p className="panel">{t('idx.pub.notPublished')}</p>
+      ) : (
+        <Loading state={state}>{(view) => <Rankings view={view} version={version} />}</Loading>
+      )}
     </article>
   );
 }
@@ -205,7 +219,17 @@ function Rankings({ view, version }: { view: IndexRankings; version?: number }) 
   );
 }
 
-function PublicTable({ caption, rows, bands, link }: { caption: string; rows: readonly IndexRow[]; bands: readonly IndexBand[]; link(r: IndexRow): string }) {
+function PublicTable({
+  caption,
+  rows,
+  bands,
+  link,
+}: {
+  caption: string;
+  rows: readonly IndexRow[];
+  bands: readonly IndexBand[];
+  link(r: IndexRow): string;
+}) {
   const { t, formatNumber } = useI18n();
   const n = (x: number) => formatNumber(x, 2);
   return (
@@ -254,7 +278,15 @@ function PublicTable({ caption, rows, bands, link }: { caption: string; rows: re
   );
 }
 
-function VerifyIndex({ slug, snapshot, digest }: { slug: string; snapshot: { id: string; version: number; hash: string }; digest: string }) {
+function VerifyIndex({
+  slug,
+  snapshot,
+  digest,
+}: {
+  slug: string;
+  snapshot: { id: string; version: number; hash: string };
+  digest: string;
+}) {
   const { t } = useI18n();
   const json = indexDownloads.snapshot(snapshot.id);
   return (
@@ -463,7 +495,8 @@ function RegionView({ view, rankings }: { view: IndexPublicRegion; rankings: Ind
         <ul className="cards">
           {view.innovations.map((i) => (
             <li key={i.id}>
-              <strong>{i.title ?? i.id}</strong> {!i.eligible && <span className="badge idx-state-unanswered">{t('idx.region.notEligible')}</span>}
+              <strong>{i.title ?? i.id}</strong>{' '}
+              {!i.eligible && <span className="badge idx-state-unanswered">{t('idx.region.notEligible')}</span>}
               <br />
               <span>
                 {t('idx.region.maturity', {

@@ -172,7 +172,10 @@ function Form({ edition, region, reload }: { edition: IndexEdition; region: Regi
           <h2 id="idx-submit">{t('idx.self.submitTitle')}</h2>
           <p>{t('idx.self.submitHint')}</p>
           {/* A refusal listing gaps goes stale once they are filled. */}
-          <ErrorSummary error={region.complete && submit.error?.status === 400 ? null : submit.error} labelOf={(field) => labelOfField(edition, field, pick)} />
+          <ErrorSummary
+            error={region.complete && submit.error?.status === 400 ? null : submit.error}
+            labelOf={(field) => labelOfField(edition, field, pick)}
+          />
           <div className="actions">
             <BusyButton type="button" busy={submit.busy !== null} busyLabel={t('idx.sending')} onClick={() => void send()}>
               {t('idx.self.submit')}
@@ -199,7 +202,15 @@ function GapLinks({ gaps }: { gaps: RegionAssessment['gaps'] }) {
 }
 
 /** A variable's heading (with its aspect) over its indicators. */
-export function VariableBlock({ title, aspect, children }: { title: { id: string; en: string }; aspect: { id: string; en: string }; children: React.ReactNode }) {
+export function VariableBlock({
+  title,
+  aspect,
+  children,
+}: {
+  title: { id: string; en: string };
+  aspect: { id: string; en: string };
+  children: React.ReactNode;
+}) {
   const { pick } = useI18n();
   return (
     <section className="stack variable">

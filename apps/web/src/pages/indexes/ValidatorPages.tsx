@@ -127,14 +127,25 @@ function Verification({ edition, region, reload }: { edition: IndexEdition; regi
           answers: region.answers.length,
           pct: progressPercent(verified, region.answers.length),
         })}{' '}
-        <progress max={100} value={progressPercent(verified, region.answers.length)} aria-label={t('idx.progressOf', { region: region.region.name })} />
+        <progress
+          max={100}
+          value={progressPercent(verified, region.answers.length)}
+          aria-label={t('idx.progressOf', { region: region.region.name })}
+        />
       </p>
       {readOnly && <p className="panel warning">{t('idx.val.notOpen')}</p>}
       <h2>{t('idx.verify.regionPart')}</h2>
       {sectionsOf(edition.framework, 'region').map(({ aspect, variable, indicators }) => (
         <VariableBlock key={variable.key} title={variable.label} aspect={aspect.label}>
           {indicators.map((indicator) => (
-            <VerifyCard key={indicator.key} edition={edition} indicator={indicator} answer={answerOf(region.answers, indicator.key, null)} readOnly={readOnly} onChanged={reload} />
+            <VerifyCard
+              key={indicator.key}
+              edition={edition}
+              indicator={indicator}
+              answer={answerOf(region.answers, indicator.key, null)}
+              readOnly={readOnly}
+              onChanged={reload}
+            />
           ))}
         </VariableBlock>
       ))}
@@ -145,7 +156,14 @@ function Verification({ edition, region, reload }: { edition: IndexEdition; regi
           {sectionsOf(edition.framework, 'innovation').map(({ aspect, variable, indicators }) => (
             <VariableBlock key={variable.key} title={variable.label} aspect={aspect.label}>
               {indicators.map((indicator) => (
-                <VerifyCard key={indicator.key} edition={edition} indicator={indicator} answer={answerOf(region.answers, indicator.key, innovation.id)} readOnly={readOnly} onChanged={reload} />
+                <VerifyCard
+                  key={indicator.key}
+                  edition={edition}
+                  indicator={indicator}
+                  answer={answerOf(region.answers, indicator.key, innovation.id)}
+                  readOnly={readOnly}
+                  onChanged={reload}
+                />
               ))}
             </VariableBlock>
           ))}
@@ -155,7 +173,19 @@ function Verification({ edition, region, reload }: { edition: IndexEdition; regi
   );
 }
 
-function VerifyCard({ edition, indicator, answer, readOnly, onChanged }: { edition: IndexEdition; indicator: IndexIndicator; answer: RegionAnswer | undefined; readOnly: boolean; onChanged(): void }) {
+function VerifyCard({
+  edition,
+  indicator,
+  answer,
+  readOnly,
+  onChanged,
+}: {
+  edition: IndexEdition;
+  indicator: IndexIndicator;
+  answer: RegionAnswer | undefined;
+  readOnly: boolean;
+  onChanged(): void;
+}) {
   const { t, pick } = useI18n();
   const [option, setOption] = useState(answer?.verifiedOption ?? answer?.option ?? '');
   const [note, setNote] = useState(answer?.verifiedNote ?? '');
@@ -188,12 +218,17 @@ function VerifyCard({ edition, indicator, answer, readOnly, onChanged }: { editi
     <div className="panel side-by-side" role="group" aria-labelledby={`${base}-label`}>
       <h3 id={`${base}-label`} className="side-title">
         {pick(indicator.label)}{' '}
-        {answer.verifiedOption ? <span className="badge idx-state-complete">{t('idx.verify.done')}</span> : <span className="badge idx-state-unanswered">{t('idx.verify.open')}</span>}
+        {answer.verifiedOption ? (
+          <span className="badge idx-state-complete">{t('idx.verify.done')}</span>
+        ) : (
+          <span className="badge idx-state-unanswered">{t('idx.verify.open')}</span>
+        )}
       </h3>
       <div className="side self-side stack">
         <h4>{t('idx.verify.selfOption')}</h4>
         <p>
-          <strong>{self ? pick(self.guidance) : answer.option}</strong> {self && <span className="score">{t('idx.points', { n: self.score })}</span>}
+          <strong>{self ? pick(self.guidance) : answer.option}</strong>{' '}
+          {self && <span className="score">{t('idx.points', { n: self.score })}</span>}
         </p>
         {self && <EvidenceRule option={self} />}
         <h4>{t('idx.verify.evidence')}</h4>
@@ -210,7 +245,14 @@ function VerifyCard({ edition, indicator, answer, readOnly, onChanged }: { editi
         >
           {(indicator.options ?? []).map((o) => (
             <label key={o.key} className="option">
-              <input type="radio" name={`${base}-option`} value={o.key} checked={option === o.key} disabled={readOnly} onChange={() => setOption(o.key)} />
+              <input
+                type="radio"
+                name={`${base}-option`}
+                value={o.key}
+                checked={option === o.key}
+                disabled={readOnly}
+                onChange={() => setOption(o.key)}
+              />
               <span>
                 {pick(o.guidance)} <span className="score">{t('idx.points', { n: o.score })}</span>
                 {o.key === answer.option && <span className="muted"> · {t('idx.verify.regionChose')}</span>}
@@ -218,13 +260,24 @@ function VerifyCard({ edition, indicator, answer, readOnly, onChanged }: { editi
             </label>
           ))}
         </div>
-        <Field name={`verify-${answer.id}-note`} label={t('idx.verify.note')} required={lower} hint={lower ? t('idx.verify.noteRequired') : t('idx.verify.noteHint')}>
+        <Field
+          name={`verify-${answer.id}-note`}
+          label={t('idx.verify.note')}
+          required={lower}
+          hint={lower ? t('idx.verify.noteRequired') : t('idx.verify.noteHint')}
+        >
           {(control) => <textarea {...control} rows={2} value={note} disabled={readOnly} onChange={(e) => setNote(e.target.value)} />}
         </Field>
         <ErrorSummary error={error} />
         {!readOnly && (
           <div className="actions">
-            <BusyButton type="button" busy={busy !== null} busyLabel={t('common.saving')} disabled={!option || (lower && !note.trim())} onClick={() => void save()}>
+            <BusyButton
+              type="button"
+              busy={busy !== null}
+              busyLabel={t('common.saving')}
+              disabled={!option || (lower && !note.trim())}
+              onClick={() => void save()}
+            >
               {t('idx.verify.save')}
             </BusyButton>
           </div>
@@ -235,7 +288,17 @@ function VerifyCard({ edition, indicator, answer, readOnly, onChanged }: { editi
   );
 }
 
-function EligibilityForm({ edition, innovation, readOnly, onChanged }: { edition: IndexEdition; innovation: IndexInnovation; readOnly: boolean; onChanged(): void }) {
+function EligibilityForm({
+  edition,
+  innovation,
+  readOnly,
+  onChanged,
+}: {
+  edition: IndexEdition;
+  innovation: IndexInnovation;
+  readOnly: boolean;
+  onChanged(): void;
+}) {
   const { t } = useI18n();
   const [eligible, setEligible] = useState(innovation.eligible !== false);
   const [reason, setReason] = useState(innovation.eligibilityReason ?? '');
@@ -269,10 +332,12 @@ function EligibilityForm({ edition, innovation, readOnly, onChanged }: { edition
               })}
       </p>
       <label className="option">
-        <input type="radio" name={`${base}-e`} checked={eligible} disabled={readOnly} onChange={() => setEligible(true)} /> {t('idx.verify.eligible')}
+        <input type="radio" name={`${base}-e`} checked={eligible} disabled={readOnly} onChange={() => setEligible(true)} />{' '}
+        {t('idx.verify.eligible')}
       </label>
       <label className="option">
-        <input type="radio" name={`${base}-e`} checked={!eligible} disabled={readOnly} onChange={() => setEligible(false)} /> {t('idx.verify.notEligible')}
+        <input type="radio" name={`${base}-e`} checked={!eligible} disabled={readOnly} onChange={() => setEligible(false)} />{' '}
+        {t('idx.verify.notEligible')}
       </label>
       {!eligible && (
         <Field name={`eligibility-${innovation.id}-reason`} label={t('idx.verify.reason')} required>
@@ -282,7 +347,14 @@ function EligibilityForm({ edition, innovation, readOnly, onChanged }: { edition
       <ErrorSummary error={error} />
       {!readOnly && (
         <div className="actions">
-          <BusyButton type="button" className="secondary" busy={busy !== null} busyLabel={t('common.saving')} disabled={!eligible && !reason.trim()} onClick={() => void save()}>
+          <BusyButton
+            type="button"
+            className="secondary"
+            busy={busy !== null}
+            busyLabel={t('common.saving')}
+            disabled={!eligible && !reason.trim()}
+            onClick={() => void save()}
+          >
             {t('idx.verify.saveEligibility')}
           </BusyButton>
         </div>

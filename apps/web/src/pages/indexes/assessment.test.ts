@@ -8,9 +8,13 @@ const regulasi = framework.aspects[0].variables[0].indicators[0];
 
 describe('index form logic', () => {
   it('a form shows the variables holding indicators of its scope, only those indicators, in framework order', () => {
-    expect(sectionsOf(framework, 'region').map((s) => [s.variable.key, s.indicators.map((i) => i.key)])).toEqual([['institusi', ['regulasi', 'anggaran']]]);
+    expect(sectionsOf(framework, 'region').map((s) => [s.variable.key, s.indicators.map((i) => i.key)])).toEqual([
+      ['institusi', ['regulasi', 'anggaran']],
+    ]);
     // The count variable has no answerable indicator: it is in neither form.
-    expect(sectionsOf(framework, 'innovation').map((s) => [s.aspect.key, s.variable.key, s.indicators.map((i) => i.key)])).toEqual([['sid', 'kematangan', ['tahapan']]]);
+    expect(sectionsOf(framework, 'innovation').map((s) => [s.aspect.key, s.variable.key, s.indicators.map((i) => i.key)])).toEqual([
+      ['sid', 'kematangan', ['tahapan']],
+    ]);
   });
 
   it.each([
@@ -82,7 +86,11 @@ describe('index form logic', () => {
       'en',
       { self: 'Self', verified: 'Verified', axis: '%' },
     );
-    expect([bars.labels, bars.self, bars.verified]).toEqual([['Institutions', 'Number'], [100, 0], [80, 0]]);
+    expect([bars.labels, bars.self, bars.verified]).toEqual([
+      ['Institutions', 'Number'],
+      [100, 0],
+      [80, 0],
+    ]);
     expect(bars.summary).toBe('Institutions: Self 100 %, Verified 80 %; Number: Self 0 %, Verified 0 %');
     expect(percentOf(1, 3)).toBe(33.3);
     const block = (iid: number) => ({ iid, band: null, spd: 0, sid: 0, innovations: 0 });

@@ -21,7 +21,8 @@ export function sectionsOf(framework: IndexFramework, scope: AnswerScope): Varia
 }
 
 /** The API's field for an indicator's answer: `region.KEY` or `innovations.ID.KEY` (the completeness gaps use it). */
-export const answerField = (indicator: string, innovationId: string | null) => (innovationId ? `innovations.${innovationId}.${indicator}` : `region.${indicator}`);
+export const answerField = (indicator: string, innovationId: string | null) =>
+  innovationId ? `innovations.${innovationId}.${indicator}` : `region.${indicator}`;
 
 /** The answer to an indicator (of an innovation, or of the region when `innovationId` is null). */
 export function answerOf(answers: readonly RegionAnswer[], indicator: string, innovationId: string | null): RegionAnswer | undefined {
@@ -48,7 +49,8 @@ export function completeness(gaps: readonly IndexGap[], prefix?: string): Comple
 export const gapsOf = (gaps: readonly IndexGap[], field: string) => gaps.filter((g) => g.field === field);
 
 /** The option of a key, or undefined. */
-export const optionOf = (indicator: IndexIndicator, key: string | null | undefined): IndexOption | undefined => indicator.options?.find((o) => o.key === key);
+export const optionOf = (indicator: IndexIndicator, key: string | null | undefined): IndexOption | undefined =>
+  indicator.options?.find((o) => o.key === key);
 
 /**
  * True when `verified` scores lower than the region's `self` option: the validator must then write a note

@@ -26,7 +26,11 @@ export interface Distribution {
 export const percentOf = (value: number, max: number) => (max > 0 ? Math.round((value / max) * 1000) / 10 : 0);
 
 /** The variable chart's data: self and verified as a percentage of each variable's maximum, and a sentence for screen readers. */
-export function variableBars(variables: IndexPublicRegion['variables'], lang: 'id' | 'en', words: { self: string; verified: string; axis: string }): VariableBars {
+export function variableBars(
+  variables: IndexPublicRegion['variables'],
+  lang: 'id' | 'en',
+  words: { self: string; verified: string; axis: string },
+): VariableBars {
   const self = variables.map((v) => percentOf(v.self, v.max));
   const verified = variables.map((v) => percentOf(v.verified, v.max));
   const labels = variables.map((v) => v.label[lang]);
@@ -43,5 +47,9 @@ export function variableBars(variables: IndexPublicRegion['variables'], lang: 'i
 
 /** The category's verified IIDs in rank order with the region marked. */
 export function distributionOf(rows: readonly IndexRow[], regionId: string): Pick<Distribution, 'labels' | 'values' | 'marked'> {
-  return { labels: rows.map((r) => r.name ?? r.region), values: rows.map((r) => r.verified.iid), marked: rows.findIndex((r) => r.region === regionId) };
+  return {
+    labels: rows.map((r) => r.name ?? r.region),
+    values: rows.map((r) => r.verified.iid),
+    marked: rows.findIndex((r) => r.region === regionId),
+  };
 }

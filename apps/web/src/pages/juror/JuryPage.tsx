@@ -17,10 +17,13 @@ function AssignmentCard({ a, stageLabel }: { a: Assignment; stageLabel: Label | 
       <Link to={`/juri/penilaian/${a.id}`} aria-label={`${t(action)}: ${a.title}`}>
         {a.title}
       </Link>{' '}
-      <span className={`badge badge-${a.sheetStatus === 'submitted' ? 'submitted' : a.sheetStatus === 'draft' ? 'returned' : 'draft'}`}>{t(`jury.sheet.${a.sheetStatus}`)}</span>
+      <span className={`badge badge-${a.sheetStatus === 'submitted' ? 'submitted' : a.sheetStatus === 'draft' ? 'returned' : 'draft'}`}>
+        {t(`jury.sheet.${a.sheetStatus}`)}
+      </span>
       <br />
       <span className="muted">
-        {a.competitionName} · {stageLabel ? pick(stageLabel) : a.stage} · {t(`jury.stage.${a.stageStatus}`)} · {a.dueAt ? t('jury.due', { date: formatDate(a.dueAt, true) }) : t('jury.noDue')}
+        {a.competitionName} · {stageLabel ? pick(stageLabel) : a.stage} · {t(`jury.stage.${a.stageStatus}`)} ·{' '}
+        {a.dueAt ? t('jury.due', { date: formatDate(a.dueAt, true) }) : t('jury.noDue')}
       </span>
     </li>
   );

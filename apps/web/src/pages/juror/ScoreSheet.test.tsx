@@ -6,24 +6,57 @@ import { draft, json, renderWithProviders, seen } from '../../test/fixtures';
 import { navigate } from '../../router/router';
 import { ScoreSheet } from './ScoreSheet';
 
-const sheet = (over: Partial<Sheet> = {}): Sheet => ({ status: 'draft', scores: { kebaruan: 70 }, comment: 'cukup', version: 3, submittedAt: null, noConflictConfirmedAt: '2027-08-02T01:00:00Z', ...over });
+const sheet = (over: Partial<Sheet> = {}): Sheet => ({
+  status: 'draft',
+  scores: { kebaruan: 70 },
+  comment: 'cukup',
+  version: 3,
+  submittedAt: null,
+  noConflictConfirmedAt: '2027-08-02T01:00:00Z',
+  ...over,
+});
 
 const view = (s: Sheet): SheetView => ({
-  assignment: { id: 'a1', stage: 'desk_review', stageLabel: { id: 'Penilaian proposal', en: 'Desk review' }, dueAt: '2027-08-31T16:59:59Z', stageStatus: 'open' },
+  assignment: {
+    id: 'a1',
+    stage: 'desk_review',
+    stageLabel: { id: 'Penilaian proposal', en: 'Desk review' },
+    dueAt: '2027-08-31T16:59:59Z',
+    stageStatus: 'open',
+  },
   innovation: draft,
   documents: [],
   rubric: [
-    { key: 'kebaruan', label: { id: 'Kebaruan', en: 'Novelty' }, weight: 25, min: 0, max: 100, guidance: { id: 'Seberapa baru gagasannya.', en: 'How new the idea is.' } },
-    { key: 'manfaat', label: { id: 'Kemanfaatan', en: 'Benefit' }, weight: 75, min: 1, max: 5, guidance: { id: 'Manfaat nyata bagi warga.', en: 'Real benefit to citizens.' } },
+    {
+      key: 'kebaruan',
+      label: { id: 'Kebaruan', en: 'Novelty' },
+      weight: 25,
+      min: 0,
+      max: 100,
+      guidance: { id: 'Seberapa baru gagasannya.', en: 'How new the idea is.' },
+    },
+    {
+      key: 'manfaat',
+      label: { id: 'Kemanfaatan', en: 'Benefit' },
+      weight: 75,
+      min: 1,
+      max: 5,
+      guidance: { id: 'Manfaat nyata bagi warga.', en: 'Real benefit to citizens.' },
+    },
   ],
   sheet: s,
 });
 
-const renderSheet = (s: Sheet, onReload = () => undefined) => renderWithProviders(<ScoreSheet view={view(s)} onReload={onReload} autosaveMs={150} />);
+const renderSheet = (s: Sheet, onReload = () => undefined) =>
+  renderWithProviders(<ScoreSheet view={view(s)} onReload={onReload} autosaveMs={150} />);
 const box = (name: RegExp) => screen.getByRole('spinbutton', { name });
 /** One change event with the whole value (typing key by key could let the debounce fire in between on a slow machine). */
 const enter = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
-const described = (el: HTMLElement) => el.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent);
+const described = (el: HTMLElement) =>
+  el
+    .getAttribute('aria-describedby')!
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent);
 
 /** A fetch stub that records each request and answers with `answer(call, n)`. */
 function stubFetch(answer: (call: Awaited<ReturnType<typeof seen>>, n: number) => Response | Promise<Response>) {
@@ -47,7 +80,9 @@ describe('ScoreSheet', () => {
   });
 
   it('autosaves after typing with the version it edited, then with the version the API returned', async () => {
-    const calls = stubFetch((call) => json(200, { ...sheet(), ...JSON.parse(call.body), version: JSON.parse(call.body).version + 1, status: 'draft' }));
+    const calls = stubFetch((call) =>
+      json(200, { ...sheet(), ...JSON.parse(call.body), version: JSON.parse(call.body).version + 1, status: 'draft' }),
+    );
     renderSheet(sheet());
     enter(box(/^Kebaruan/), '85');
     await vi.waitFor(() => expect(screen.getByText('Tersimpan (versi 4).')).toBeTruthy());
@@ -77,7 +112,10 @@ describe('ScoreSheet', () => {
     const first = renderSheet(fresh);
     enter(box(/^Kebaruan/), '60');
     fireEvent.change(screen.getByRole('textbox', { name: /Catatan penilaian/ }), { target: { value: 'gagasan baru' } });
-    expect(JSON.parse(localStorage.getItem('inovasi.sheet.a1.v0')!)).toEqual({ scores: { kebaruan: '60', manfaat: '' }, comment: 'gagasan baru' });
+    expect(JSON.parse(localStorage.getItem('inovasi.sheet.a1.v0')!)).toEqual({
+      scores: { kebaruan: '60', manfaat: '' },
+      comment: 'gagasan baru',
+    });
     first.unmount(); // the tab is closed or reloaded
     renderSheet(fresh);
     expect((box(/^Kebaruan/) as HTMLInputElement).value).toBe('60');
@@ -137,7 +175,13 @@ describe('ScoreSheet', () => {
 
   it('when the sheet changed elsewhere (409), says so, stops saving and offers to reload', async () => {
     const calls = stubFetch(() =>
-      json(409, { statusCode: 409, error: 'Conflict', code: 'JUDGING_VERSION_CONFLICT', message: 'The score sheet has changed: you edited version 3, the current version is 4.', params: { expectedVersion: 3, currentVersion: 4 } }),
+      json(409, {
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'JUDGING_VERSION_CONFLICT',
+        message: 'The score sheet has changed: you edited version 3, the current version is 4.',
+        params: { expectedVersion: 3, currentVersion: 4 },
+      }),
     );
     const onReload = vi.fn();
     renderSheet(sheet(), onReload);

@@ -22,7 +22,9 @@ interface Props {
 
 function SaveState({ phase, version, failed }: { phase: Phase; version: number; failed: string | undefined }) {
   const { t } = useI18n();
-  const text = failed ?? (phase === 'saving' ? t('jury.saving') : phase === 'saved' ? t('jury.saved', { version }) : phase === 'dirty' ? t('jury.unsaved') : '');
+  const text =
+    failed ??
+    (phase === 'saving' ? t('jury.saving') : phase === 'saved' ? t('jury.saved', { version }) : phase === 'dirty' ? t('jury.unsaved') : '');
   return (
     <p role="status" className="save-state">
       {text}
@@ -49,9 +51,12 @@ export function ScoreSheet({ view, onReload, readOnlyReason, autosaveMs = 800, e
     if (c) return pick(c.label);
     return field === 'comment' ? t('jury.comment') : field === 'confirmNoConflict' ? t('jury.confirm') : undefined;
   };
-  const autosaveFailed = waitingFor === 'confirmation'
-    ? t('jury.waitingConfirmation')
-    : error?.from === 'autosave' ? `${t(error.error.status === 400 ? 'error.title.400' : 'error.title.other')}: ${error.error.fields.length ? error.error.fields.map((f) => labelOf(f.field) ?? f.field).join(', ') : error.error.text} ${t('jury.keptLocally')}` : undefined;
+  const autosaveFailed =
+    waitingFor === 'confirmation'
+      ? t('jury.waitingConfirmation')
+      : error?.from === 'autosave'
+        ? `${t(error.error.status === 400 ? 'error.title.400' : 'error.title.other')}: ${error.error.fields.length ? error.error.fields.map((f) => labelOf(f.field) ?? f.field).join(', ') : error.error.text} ${t('jury.keptLocally')}`
+        : undefined;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -98,7 +103,13 @@ export function ScoreSheet({ view, onReload, readOnlyReason, autosaveMs = 800, e
       <div>
         {rubric.map((c) => (
           <div key={c.key} className="criterion">
-            <Field name={`scores.${c.key}`} label={pick(c.label)} hint={pick(c.guidance)} status={t('jury.range', { min: c.min, max: c.max, weight: c.weight })} error={fieldError(`scores.${c.key}`)}>
+            <Field
+              name={`scores.${c.key}`}
+              label={pick(c.label)}
+              hint={pick(c.guidance)}
+              status={t('jury.range', { min: c.min, max: c.max, weight: c.weight })}
+              error={fieldError(`scores.${c.key}`)}
+            >
               {(control) => (
                 <input
                   {...control}
@@ -118,7 +129,15 @@ export function ScoreSheet({ view, onReload, readOnlyReason, autosaveMs = 800, e
         ))}
       </div>
       <Field name="comment" label={t('jury.comment')} hint={t('jury.commentHint')} error={fieldError('comment')}>
-        {(control) => <textarea {...control} rows={5} disabled={locked} value={form.comment} onChange={(e) => setForm({ ...form, comment: e.target.value })} />}
+        {(control) => (
+          <textarea
+            {...control}
+            rows={5}
+            disabled={locked}
+            value={form.comment}
+            onChange={(e) => setForm({ ...form, comment: e.target.value })}
+          />
+        )}
       </Field>
       {!locked && (
         <>

@@ -63,7 +63,10 @@ export function SheetPage({ id }: { id: string }) {
                     <h3 id="entry-title">{t('award.jury.title')}</h3>
                     <Facts
                       items={[
-                        [t('award.col.presenter'), [entry.presenterName, entry.presenterPosition].filter(Boolean).join(', ') || t('award.none')],
+                        [
+                          t('award.col.presenter'),
+                          [entry.presenterName, entry.presenterPosition].filter(Boolean).join(', ') || t('award.none'),
+                        ],
                         [t('award.col.iid'), String(entry.iid)],
                         [t('award.col.showcase'), entry.showcase.map((s) => s.title).join('; ') || t('award.none')],
                       ]}
@@ -82,8 +85,16 @@ export function SheetPage({ id }: { id: string }) {
                 <DocumentList documents={view.documents} />
                 <SurveyEvidenceSection evidence={evidence} />
               </section>
-              <ScoreSheet key={`${view.sheet.version}-${view.sheet.status}`} view={view} onReload={state.reload} readOnlyReason={readOnlyReason} evidence={evidence} />
-              {view.sheet.status !== 'submitted' && !declared && <ConflictDeclaration innovationId={innovation.id} onDeclared={() => setDeclared(true)} />}
+              <ScoreSheet
+                key={`${view.sheet.version}-${view.sheet.status}`}
+                view={view}
+                onReload={state.reload}
+                readOnlyReason={readOnlyReason}
+                evidence={evidence}
+              />
+              {view.sheet.status !== 'submitted' && !declared && (
+                <ConflictDeclaration innovationId={innovation.id} onDeclared={() => setDeclared(true)} />
+              )}
             </>
           );
         }}

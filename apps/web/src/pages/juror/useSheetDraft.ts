@@ -22,7 +22,9 @@ function readDraft(key: string): Pick<SheetForm, 'scores' | 'comment'> | null {
   try {
     const raw = localStorage.getItem(key);
     const parsed = raw ? (JSON.parse(raw) as Partial<SheetForm>) : null;
-    return parsed && typeof parsed.scores === 'object' && parsed.scores !== null && typeof parsed.comment === 'string' ? { scores: parsed.scores, comment: parsed.comment } : null;
+    return parsed && typeof parsed.scores === 'object' && parsed.scores !== null && typeof parsed.comment === 'string'
+      ? { scores: parsed.scores, comment: parsed.comment }
+      : null;
   } catch {
     return null;
   }

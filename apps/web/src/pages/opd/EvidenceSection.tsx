@@ -61,11 +61,24 @@ export function EvidenceSection({ innovationId, documents, onChanged, error }: P
       <ErrorSummary error={uploadError} explain={explain} />
       <Field name="documents" label={t('docs.file')} error={error}>
         {(control) => (
-          <input {...control} ref={input} type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            {...control}
+            ref={input}
+            type="file"
+            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         )}
       </Field>
       <div className="actions">
-        <BusyButton type="button" className="secondary" busy={progress !== null} busyLabel={t('docs.uploading', { pct })} disabled={!file} onClick={() => void upload()}>
+        <BusyButton
+          type="button"
+          className="secondary"
+          busy={progress !== null}
+          busyLabel={t('docs.uploading', { pct })}
+          disabled={!file}
+          onClick={() => void upload()}
+        >
           {t('docs.upload')}
         </BusyButton>
         {progress !== null && <progress max={100} value={pct} aria-label={t('docs.progress')} />}

@@ -59,7 +59,11 @@ export function ImpactEvidence({ innovationId }: { innovationId: string }) {
               <ErrorSummary error={error} />
               <Field name="unitId" label={t('svy.impactUnit')} required error={error?.fieldMessage('unitId')}>
                 {(c) => (
-                  <select {...c} value={unitId} onChange={(e) => (setUnitId(e.target.value), setForm({ beforePeriodId: '', afterPeriodId: '' }))}>
+                  <select
+                    {...c}
+                    value={unitId}
+                    onChange={(e) => (setUnitId(e.target.value), setForm({ beforePeriodId: '', afterPeriodId: '' }))}
+                  >
                     <option value="">{t('svy.choose')}</option>
                     {list.map((u) => (
                       <option key={u.id} value={u.id}>

@@ -22,7 +22,9 @@ export function InnovationPage({ id }: { id: string }) {
               innovation={innovation}
               competition={competition}
               onChange={(next) => update(next, EDITABLE.includes(next.status) ? undefined : { key: 'innovation.submitted' })}
-              evidence={(error) => <EvidenceSection innovationId={innovation.id} documents={documents.data ?? []} onChanged={documents.reload} error={error} />}
+              evidence={(error) => (
+                <EvidenceSection innovationId={innovation.id} documents={documents.data ?? []} onChanged={documents.reload} error={error} />
+              )}
             />
             <ImpactEvidence innovationId={innovation.id} />
           </>

@@ -4,7 +4,14 @@ import { competition, draft, json, renderWithProviders, seen } from '../../test/
 import { MyInnovationsPage } from './MyInnovationsPage';
 
 const published = { ...competition, id: 'c-demo', slug: 'iga-2024-demo', name: 'IGA 2024 (demo)', year: 2024, status: 'published' };
-const sitaro = { ...draft, id: 'i-sitaro', competitionId: 'c-demo', title: 'SiTaro', status: 'submitted', currentStage: 'field_verification' };
+const sitaro = {
+  ...draft,
+  id: 'i-sitaro',
+  competitionId: 'c-demo',
+  title: 'SiTaro',
+  status: 'submitted',
+  currentStage: 'field_verification',
+};
 const other = { ...draft, id: 'i-other', competitionId: 'c-demo', title: 'Layanan Lama', status: 'submitted', currentStage: 'screening' };
 
 describe('MyInnovationsPage', () => {
@@ -13,10 +20,21 @@ describe('MyInnovationsPage', () => {
       'fetch',
       vi.fn(async (request: Request) => {
         const { path } = await seen(request);
-        if (path === '/api/me/innovations') return json(200, { editions: [{ competition, innovations: [draft] }, { competition: published, innovations: [sitaro, other] }] });
+        if (path === '/api/me/innovations')
+          return json(200, {
+            editions: [
+              { competition, innovations: [draft] },
+              { competition: published, innovations: [sitaro, other] },
+            ],
+          });
         if (path === '/api/me/waiting') return json(200, { counts: { draft: 1, returned: 0 }, items: [] });
         if (path === '/api/public/competitions/iga-2024-demo/rankings')
-          return json(200, { categories: { kota: [{ rank: 2, innovationId: 'i-sitaro', title: 'SiTaro', final: 81.5, band: 'Sangat Inovatif', stages: {} }] }, unranked: [{ innovationId: 'i-other', category: 'kota', reachedStage: 'screening' }] });
+          return json(200, {
+            categories: {
+              kota: [{ rank: 2, innovationId: 'i-sitaro', title: 'SiTaro', final: 81.5, band: 'Sangat Inovatif', stages: {} }],
+            },
+            unranked: [{ innovationId: 'i-other', category: 'kota', reachedStage: 'screening' }],
+          });
         return json(404, {});
       }),
     );

@@ -51,7 +51,8 @@ function InnovationCards({ competition, items }: { competition: Competition; ite
     <ul className="cards">
       {items.map((i) => (
         <li key={i.id}>
-          <Link to={`/opd/innovations/${i.id}`}>{i.title}</Link> <OutcomeBadge status={i.status} outcome={outcomes?.get(i.id)} published={published} />
+          <Link to={`/opd/innovations/${i.id}`}>{i.title}</Link>{' '}
+          <OutcomeBadge status={i.status} outcome={outcomes?.get(i.id)} published={published} />
           <span className="muted"> · {formatDate(i.updatedAt, true)}</span>
           {published && outcomes?.get(i.id)?.rank !== undefined && (
             <>

@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { competition, draft, json, renderWithProviders } from '../../test/fixtures';
 import { ProposalEditor } from './ProposalEditor';
 
-const renderEditor = () => renderWithProviders(<ProposalEditor innovation={draft} competition={competition} onChange={() => undefined} evidence={() => null} />);
+const renderEditor = () =>
+  renderWithProviders(<ProposalEditor innovation={draft} competition={competition} onChange={() => undefined} evidence={() => null} />);
 
 describe('ProposalEditor', () => {
   it('counts words against each section’s limit and turns the counter red past it', async () => {
@@ -38,7 +39,12 @@ describe('ProposalEditor', () => {
           error: 'Bad Request',
           message: 'The proposal is invalid',
           code: 'INNOVATION_INVALID',
-          details: { fields: [{ field: 'sections.ringkasan', message: 'Section "Summary" has 6 words; the limit is 5.' }, { field: 'phase', message: 'phase must be one of inisiatif, uji_coba, penerapan' }] },
+          details: {
+            fields: [
+              { field: 'sections.ringkasan', message: 'Section "Summary" has 6 words; the limit is 5.' },
+              { field: 'phase', message: 'phase must be one of inisiatif, uji_coba, penerapan' },
+            ],
+          },
         }),
       ),
     );
@@ -46,7 +52,10 @@ describe('ProposalEditor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Simpan draf' }));
     const ringkasan = await screen.findByRole('textbox', { name: /^Ringkasan\s*(\(wajib\))?$/ });
     await vi.waitFor(() => expect(ringkasan.getAttribute('aria-invalid')).toBe('true'));
-    const describedBy = ringkasan.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent);
+    const describedBy = ringkasan
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent);
     expect(describedBy).toContain('Section "Summary" has 6 words; the limit is 5.');
     expect(screen.getByRole('combobox', { name: /Tahapan inovasi/ }).getAttribute('aria-invalid')).toBe('true');
     const summary = screen.getByRole('alert');

@@ -79,7 +79,14 @@ export function ProposalEditor({ innovation, competition, onChange, evidence }: 
         <BusyButton type="submit" className="secondary" busy={busy === 'save'} busyLabel={t('common.saving')} disabled={busy !== null}>
           {t('common.save')}
         </BusyButton>
-        <BusyButton type="button" className="primary" busy={busy === 'submit'} busyLabel={t('innovation.submitting')} disabled={busy !== null} onClick={() => act('submit')}>
+        <BusyButton
+          type="button"
+          className="primary"
+          busy={busy === 'submit'}
+          busyLabel={t('innovation.submitting')}
+          disabled={busy !== null}
+          onClick={() => act('submit')}
+        >
           {t('innovation.submit')}
         </BusyButton>
       </div>

@@ -44,7 +44,8 @@ function Explanation({ breakdown: { snapshot, explanation: e, criteria } }: { br
       {e.rank !== null && e.final !== null ? (
         <>
           <p className="lead">
-            <strong>{t('pub.inn.rank', { rank: e.rank, category: f.category(e.category) })}</strong> · {t('pub.inn.final', { score: f.number(e.final) })} <BandBadge band={e.band} />
+            <strong>{t('pub.inn.rank', { rank: e.rank, category: f.category(e.category) })}</strong> ·{' '}
+            {t('pub.inn.final', { score: f.number(e.final) })} <BandBadge band={e.band} />
           </p>
           <p>{t('score.formula', { terms: terms.join(' + '), final: f.number(e.final) })}</p>
         </>
@@ -61,11 +62,22 @@ function Explanation({ breakdown: { snapshot, explanation: e, criteria } }: { br
   );
 }
 
-function StageTable({ stage: s, name, rubric }: { stage: StageExplanation; name: string; rubric: Breakdown['criteria'][number]['criteria'] }) {
+function StageTable({
+  stage: s,
+  name,
+  rubric,
+}: {
+  stage: StageExplanation;
+  name: string;
+  rubric: Breakdown['criteria'][number]['criteria'];
+}) {
   const { t, pick } = useI18n();
   const f = useFormat();
   const jurors = s.sheets.map((sheet) => sheet.juror);
-  const method = s.aggregation === 'zscore' && s.stageScale ? t('score.agg.zscore', { mean: f.number(s.stageScale.mean), sd: f.number(s.stageScale.sd) }) : t(`score.agg.${s.aggregation}`, { k: s.trim ?? 0 });
+  const method =
+    s.aggregation === 'zscore' && s.stageScale
+      ? t('score.agg.zscore', { mean: f.number(s.stageScale.mean), sd: f.number(s.stageScale.sd) })
+      : t(`score.agg.${s.aggregation}`, { k: s.trim ?? 0 });
   return (
     <section className="stack" aria-labelledby={`score-${s.stage}`}>
       <h3 id={`score-${s.stage}`}>{s.score === null ? name : t('score.stage', { stage: name, score: f.number(s.score) })}</h3>
@@ -75,7 +87,10 @@ function StageTable({ stage: s, name, rubric }: { stage: StageExplanation; name:
       {jurors.length === 0 ? (
         <p>{t('score.noSheets')}</p>
       ) : (
-        <Table caption={t('score.caption', { stage: name })} columns={[t('score.criterion'), ...jurors.map((j) => ({ label: j, num: true }))]}>
+        <Table
+          caption={t('score.caption', { stage: name })}
+          columns={[t('score.criterion'), ...jurors.map((j) => ({ label: j, num: true }))]}
+        >
           {rubric.map((c) => (
             <tr key={c.key}>
               <th scope="row">
@@ -92,8 +107,19 @@ function StageTable({ stage: s, name, rubric }: { stage: StageExplanation; name:
             </tr>
           ))}
           <SheetRow label={t('score.sheet')} cells={s.sheets.map((sheet) => f.number(sheet.score))} />
-          {s.aggregation === 'zscore' && <SheetRow label={t('score.adjusted')} cells={s.sheets.map((sheet) => (sheet.adjusted === null ? t('common.none') : f.number(sheet.adjusted)) + (sheet.jurorScale?.keptRaw ? ` (${t('score.keptRaw')})` : ''))} />}
-          {s.aggregation === 'trimmed_mean' && <SheetRow label={t('score.trimmed')} cells={s.sheets.map((sheet) => t(sheet.trimmed ? 'common.yes' : 'common.no'))} />}
+          {s.aggregation === 'zscore' && (
+            <SheetRow
+              label={t('score.adjusted')}
+              cells={s.sheets.map(
+                (sheet) =>
+                  (sheet.adjusted === null ? t('common.none') : f.number(sheet.adjusted)) +
+                  (sheet.jurorScale?.keptRaw ? ` (${t('score.keptRaw')})` : ''),
+              )}
+            />
+          )}
+          {s.aggregation === 'trimmed_mean' && (
+            <SheetRow label={t('score.trimmed')} cells={s.sheets.map((sheet) => t(sheet.trimmed ? 'common.yes' : 'common.no'))} />
+          )}
         </Table>
       )}
     </section>

@@ -13,7 +13,11 @@ import { proposalPath } from './paths';
 
 /** `/panitia/edisi/:id/daerah`: a region award's nominees from the index, and what each coordinator prepared. */
 export function AwardNomineesPage({ id }: { id: string }) {
-  return <EditionFrame id={id} title="award.org.title">{() => <Nominees id={id} />}</EditionFrame>;
+  return (
+    <EditionFrame id={id} title="award.org.title">
+      {() => <Nominees id={id} />}
+    </EditionFrame>
+  );
 }
 
 function Nominees({ id }: { id: string }) {
@@ -34,7 +38,9 @@ function Nominees({ id }: { id: string }) {
       <p>{t('award.org.intro')}</p>
       <ErrorSummary error={action.error} />
       {message && <p role="status">{message}</p>}
-      {withoutCategory.length > 0 && <p className="panel warning">{t('award.org.withoutCategory', { regions: withoutCategory.join(', ') })}</p>}
+      {withoutCategory.length > 0 && (
+        <p className="panel warning">{t('award.org.withoutCategory', { regions: withoutCategory.join(', ') })}</p>
+      )}
       <Loading state={state}>
         {(entries: AwardEntry[]) =>
           entries.length === 0 ? (
@@ -45,7 +51,18 @@ function Nominees({ id }: { id: string }) {
               </BusyButton>
             </>
           ) : (
-            <Table caption={t('award.org.title')} columns={[t('award.col.region'), t('award.col.category'), t('award.col.groups'), { label: t('award.col.iid'), num: true }, t('award.col.presenter'), t('award.col.showcase'), t('award.col.status')]}>
+            <Table
+              caption={t('award.org.title')}
+              columns={[
+                t('award.col.region'),
+                t('award.col.category'),
+                t('award.col.groups'),
+                { label: t('award.col.iid'), num: true },
+                t('award.col.presenter'),
+                t('award.col.showcase'),
+                t('award.col.status'),
+              ]}
+            >
               {entries.map((e) => (
                 <tr key={e.id}>
                   <th scope="row" className="wide">

@@ -39,7 +39,17 @@ export function DeadLettersPage() {
           items.length === 0 ? (
             <p className="panel">{t('org.dead.none')}</p>
           ) : (
-            <Table caption={t('org.dead.caption', { n: items.length })} columns={[t('org.col.type'), t('org.col.channel'), { label: t('org.col.attempts'), num: true }, t('org.col.lastError'), t('org.col.created'), t('org.col.action')]}>
+            <Table
+              caption={t('org.dead.caption', { n: items.length })}
+              columns={[
+                t('org.col.type'),
+                t('org.col.channel'),
+                { label: t('org.col.attempts'), num: true },
+                t('org.col.lastError'),
+                t('org.col.created'),
+                t('org.col.action'),
+              ]}
+            >
               {items.map((m) => (
                 <tr key={m.id}>
                   <td>{m.type}</td>
@@ -50,7 +60,15 @@ export function DeadLettersPage() {
                   <td>{typeof m.lastError === 'string' ? m.lastError : t('common.none')}</td>
                   <td>{formatDate(m.createdAt, true)}</td>
                   <td>
-                    <BusyButton type="button" className="secondary" busy={busy === m.id} busyLabel={t('org.working')} disabled={busy !== null} onClick={() => send(m.id)} aria-label={`${t('org.dead.replay')}: ${m.type} ${formatDate(m.createdAt, true)}`}>
+                    <BusyButton
+                      type="button"
+                      className="secondary"
+                      busy={busy === m.id}
+                      busyLabel={t('org.working')}
+                      disabled={busy !== null}
+                      onClick={() => send(m.id)}
+                      aria-label={`${t('org.dead.replay')}: ${m.type} ${formatDate(m.createdAt, true)}`}
+                    >
                       {t('org.dead.replay')}
                     </BusyButton>
                   </td>

@@ -62,7 +62,10 @@ export function EditionFrame({ id, title, children }: { id: string; title: Messa
                 {t(title)}: {competition.name}
               </h1>
               <p>
-                <span className={`badge badge-${competition.status}`}>{t(`org.status.${competition.status}`)}</span> <span className="muted">{competition.slug} · {competition.year}</span>
+                <span className={`badge badge-${competition.status}`}>{t(`org.status.${competition.status}`)}</span>{' '}
+                <span className="muted">
+                  {competition.slug} · {competition.year}
+                </span>
               </p>
               <EditionNav competition={competition} />
             </header>

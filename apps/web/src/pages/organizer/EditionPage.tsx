@@ -72,17 +72,31 @@ export function EditionPage({ id }: { id: string }) {
             />
           )}
           <OpenWarnings warnings={warnings} />
-          <Table caption={t('org.stages.caption')} columns={[t('org.col.stage'), t('org.col.window'), { label: t('org.col.weight'), num: true }, t('org.col.advance'), t('org.col.status')]}>
+          <Table
+            caption={t('org.stages.caption')}
+            columns={[
+              t('org.col.stage'),
+              t('org.col.window'),
+              { label: t('org.col.weight'), num: true },
+              t('org.col.advance'),
+              t('org.col.status'),
+            ]}
+          >
             {competition.plan.stages.map((s) => (
               <tr key={s.key}>
                 <td>
                   <Link to={editionPath(id, `/tahap/${s.key}`)}>{pick(s.label)}</Link>
                 </td>
                 <td>
-                  {s.opensAt ? formatDate(s.opensAt, true) : t('common.none')} – {s.closesAt ? formatDate(s.closesAt, true) : t('common.none')}
+                  {s.opensAt ? formatDate(s.opensAt, true) : t('common.none')} –{' '}
+                  {s.closesAt ? formatDate(s.closesAt, true) : t('common.none')}
                 </td>
                 <td className="num">{s.weight}</td>
-                <td>{s.advance ? t(`org.advance.${s.advance.type}`, { n: s.advance.n ?? '', min: s.advance.min ?? '' }) : t('org.advance.final')}</td>
+                <td>
+                  {s.advance
+                    ? t(`org.advance.${s.advance.type}`, { n: s.advance.n ?? '', min: s.advance.min ?? '' })
+                    : t('org.advance.final')}
+                </td>
                 <td>
                   <StageStatus competition={competition} stageKey={s.key} />
                 </td>

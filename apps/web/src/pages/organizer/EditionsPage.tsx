@@ -78,7 +78,10 @@ export function EditionsPage() {
           items.length === 0 ? (
             <p className="panel">{t('org.editions.empty')}</p>
           ) : (
-            <Table caption={t('org.editions.caption')} columns={[t('org.col.edition'), t('org.col.year'), t('org.col.status'), t('org.col.currentStage'), t('org.col.created')]}>
+            <Table
+              caption={t('org.editions.caption')}
+              columns={[t('org.col.edition'), t('org.col.year'), t('org.col.status'), t('org.col.currentStage'), t('org.col.created')]}
+            >
               {items.map((c) => {
                 const current = c.stages.find((s) => s.status === 'open') ?? null;
                 const label = current && c.plan.stages.find((s) => s.key === current.key)?.label;

@@ -1,5 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { importCsv, importNationalAreas, type ImportedOrganizations, type ImportedUsers, type ImportKind, type ImportResult, type NationalAreasImport, type RegionTagsImport } from '../../api/organizer';
+import {
+  importCsv,
+  importNationalAreas,
+  type ImportedOrganizations,
+  type ImportedUsers,
+  type ImportKind,
+  type ImportResult,
+  type NationalAreasImport,
+  type RegionTagsImport,
+} from '../../api/organizer';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { ImportErrors, rowErrors } from '../../components/staff/RowErrors';
@@ -17,11 +26,15 @@ import '../staff.css';
 
 function Created({ kind, result }: { kind: ImportKind; result: ImportResult }) {
   const { t } = useI18n();
-  if (kind === 'organizations') return <p className="notice">{t('org.import.created', { n: (result as ImportedOrganizations).created })}</p>;
+  if (kind === 'organizations')
+    return <p className="notice">{t('org.import.created', { n: (result as ImportedOrganizations).created })}</p>;
   if (kind === 'region-tags') {
     const tags = result as RegionTagsImport;
     return (
-      <Table caption={t('org.import.tagsUpdated', { n: tags.updated, same: tags.unchanged })} columns={[t('org.import.code'), t('org.col.name'), t('org.import.tags')]}>
+      <Table
+        caption={t('org.import.tagsUpdated', { n: tags.updated, same: tags.unchanged })}
+        columns={[t('org.import.code'), t('org.col.name'), t('org.import.tags')]}
+      >
         {tags.items.map((r) => (
           <tr key={r.id}>
             <td className="mono">{r.code}</td>
@@ -34,7 +47,10 @@ function Created({ kind, result }: { kind: ImportKind; result: ImportResult }) {
   }
   const users = result as ImportedUsers;
   return (
-    <Table caption={t('org.import.created', { n: users.created })} columns={[t('auth.email'), t('org.col.name'), t('org.col.role'), t('org.import.invitation')]}>
+    <Table
+      caption={t('org.import.created', { n: users.created })}
+      columns={[t('auth.email'), t('org.col.name'), t('org.col.role'), t('org.import.invitation')]}
+    >
       {users.items.map((u) => (
         <tr key={u.id}>
           <td>{u.email}</td>
@@ -72,10 +88,22 @@ function CsvImport({ kind }: { kind: ImportKind }) {
       </Field>
       <ImportErrors
         error={error}
-        labels={{ title: t('org.import.refused', { n: rowErrors(error).length }), caption: t('org.import.rowErrors'), row: t('org.col.row'), column: t('org.col.column'), problem: t('org.col.problem') }}
+        labels={{
+          title: t('org.import.refused', { n: rowErrors(error).length }),
+          caption: t('org.import.rowErrors'),
+          row: t('org.col.row'),
+          column: t('org.col.column'),
+          problem: t('org.col.problem'),
+        }}
       />
       <div className="actions">
-        <BusyButton type="submit" className="primary" busy={busy !== null} busyLabel={t('org.import.importing')} disabled={!csv.trim() || tracker.active}>
+        <BusyButton
+          type="submit"
+          className="primary"
+          busy={busy !== null}
+          busyLabel={t('org.import.importing')}
+          disabled={!csv.trim() || tracker.active}
+        >
           {t('org.import.send')}
         </BusyButton>
         <OperationProgress tracker={tracker} />
@@ -96,13 +124,22 @@ function NationalAreas() {
       <p className="hint">{t('org.import.areasHint')}</p>
       <ErrorSummary error={error} />
       <div className="actions">
-        <BusyButton type="button" className="primary" busy={busy !== null} busyLabel={t('org.import.importing')} onClick={() => void run('run', async () => setResult(await importNationalAreas()))}>
+        <BusyButton
+          type="button"
+          className="primary"
+          busy={busy !== null}
+          busyLabel={t('org.import.importing')}
+          onClick={() => void run('run', async () => setResult(await importNationalAreas()))}
+        >
           {t('org.import.areasSend')}
         </BusyButton>
         <Working busy={busy !== null} label={t('org.import.importing')} />
       </div>
       {result && (
-        <Table caption={t('org.import.areasDone', { source: result.source })} columns={[t('org.import.areasWhat'), { label: t('org.import.areasCount'), num: true }]}>
+        <Table
+          caption={t('org.import.areasDone', { source: result.source })}
+          columns={[t('org.import.areasWhat'), { label: t('org.import.areasCount'), num: true }]}
+        >
           {(
             [
               ['provinces', result.provinces],

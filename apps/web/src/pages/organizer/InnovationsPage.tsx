@@ -11,10 +11,26 @@ import { Link } from '../../router/router';
 import { EditionFrame } from './EditionFrame';
 import { proposalPath } from './paths';
 
-const STATUSES: readonly InnovationStatus[] = ['draft', 'awaiting_coordinator', 'returned', 'submitted', 'eliminated', 'withdrawn', 'disqualified'];
+const STATUSES: readonly InnovationStatus[] = [
+  'draft',
+  'awaiting_coordinator',
+  'returned',
+  'submitted',
+  'eliminated',
+  'withdrawn',
+  'disqualified',
+];
 const PAGE_SIZE = 25;
 
-function Filters({ competition, value, onApply }: { competition: Competition; value: InnovationFilter; onApply(f: InnovationFilter): void }) {
+function Filters({
+  competition,
+  value,
+  onApply,
+}: {
+  competition: Competition;
+  value: InnovationFilter;
+  onApply(f: InnovationFilter): void;
+}) {
   const { t, pick } = useI18n();
   const [draft, setDraft] = useState(value);
   const apply = (e: FormEvent) => {
@@ -39,11 +55,22 @@ function Filters({ competition, value, onApply }: { competition: Competition; va
     <form className="panel" onSubmit={apply} role="search" aria-label={t('org.filter.title')}>
       <div className="grid-2">
         <Field name="q" label={t('org.filter.q')}>
-          {(c) => <input {...c} type="search" value={draft.q ?? ''} onChange={(e) => setDraft({ ...draft, q: e.target.value || undefined })} />}
+          {(c) => (
+            <input {...c} type="search" value={draft.q ?? ''} onChange={(e) => setDraft({ ...draft, q: e.target.value || undefined })} />
+          )}
         </Field>
-        {select('category', competition.plan.categories.map((c) => [c.key, pick(c.label)]))}
-        {select('status', STATUSES.map((s) => [s, t(`status.${s}`)]))}
-        {select('stage', competition.plan.stages.map((s) => [s.key, pick(s.label)]))}
+        {select(
+          'category',
+          competition.plan.categories.map((c) => [c.key, pick(c.label)]),
+        )}
+        {select(
+          'status',
+          STATUSES.map((s) => [s, t(`status.${s}`)]),
+        )}
+        {select(
+          'stage',
+          competition.plan.stages.map((s) => [s.key, pick(s.label)]),
+        )}
       </div>
       <div className="actions">
         <button type="submit" className="primary">
@@ -73,7 +100,14 @@ function InnovationTable({ competition }: { competition: Competition }) {
             <>
               <Table
                 caption={t('org.innovations.caption', { total, page, pages })}
-                columns={[t('org.col.innovation'), t('org.col.organization'), t('innovation.category'), t('org.col.status'), t('org.col.stage'), t('org.col.submitted')]}
+                columns={[
+                  t('org.col.innovation'),
+                  t('org.col.organization'),
+                  t('innovation.category'),
+                  t('org.col.status'),
+                  t('org.col.stage'),
+                  t('org.col.submitted'),
+                ]}
               >
                 {items.map((i) => (
                   <tr key={i.id}>
@@ -81,7 +115,9 @@ function InnovationTable({ competition }: { competition: Competition }) {
                       <Link to={proposalPath(i.id)}>{i.title}</Link>
                     </td>
                     <td>{[i.organizationName, i.regionName].filter(Boolean).join(', ')}</td>
-                    <td>{pick(competition.plan.categories.find((c) => c.key === i.category)?.label ?? { id: i.category, en: i.category })}</td>
+                    <td>
+                      {pick(competition.plan.categories.find((c) => c.key === i.category)?.label ?? { id: i.category, en: i.category })}
+                    </td>
                     <td>
                       <StatusBadge status={i.status} />
                     </td>
@@ -92,11 +128,21 @@ function InnovationTable({ competition }: { competition: Competition }) {
               </Table>
               {items.length === 0 && <p>{t('org.innovations.none')}</p>}
               <nav className="actions" aria-label={t('org.paging')}>
-                <button type="button" className="secondary" disabled={page <= 1 || state.loading} onClick={() => setFilter({ ...filter, page: page - 1 })}>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={page <= 1 || state.loading}
+                  onClick={() => setFilter({ ...filter, page: page - 1 })}
+                >
                   {t('org.prev')}
                 </button>
                 <span>{t('org.pageOf', { page, pages })}</span>
-                <button type="button" className="secondary" disabled={page >= pages || state.loading} onClick={() => setFilter({ ...filter, page: page + 1 })}>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={page >= pages || state.loading}
+                  onClick={() => setFilter({ ...filter, page: page + 1 })}
+                >
                   {t('org.next')}
                 </button>
               </nav>
@@ -110,5 +156,9 @@ function InnovationTable({ competition }: { competition: Competition }) {
 
 /** GET /api/competitions/:id/innovations with filters and paging. */
 export function InnovationsPage({ id }: { id: string }) {
-  return <EditionFrame id={id} title="org.nav.innovations">{({ competition }) => <InnovationTable competition={competition} />}</EditionFrame>;
+  return (
+    <EditionFrame id={id} title="org.nav.innovations">
+      {({ competition }) => <InnovationTable competition={competition} />}
+    </EditionFrame>
+  );
 }

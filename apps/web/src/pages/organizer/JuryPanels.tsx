@@ -14,7 +14,6 @@ import { useAction } from '../../components/useAction';
 import { useLoad } from '../../components/useLoad';
 import { useI18n } from '../../i18n/I18nContext';
 
-
 function AssignResultView({ result }: { result: AssignResult }) {
   const { t } = useI18n();
   return (
@@ -37,7 +36,10 @@ function AssignResultView({ result }: { result: AssignResult }) {
         ))}
       </Table>
       {result.shortfalls.length > 0 ? (
-        <Table caption={t('org.assign.shortfalls', { n: result.shortfalls.length })} columns={[t('org.col.innovation'), { label: t('org.col.assigned'), num: true }, t('org.col.reason')]}>
+        <Table
+          caption={t('org.assign.shortfalls', { n: result.shortfalls.length })}
+          columns={[t('org.col.innovation'), { label: t('org.col.assigned'), num: true }, t('org.col.reason')]}
+        >
           {result.shortfalls.map((s) => (
             <tr key={s.innovationId}>
               <td>{s.title}</td>
@@ -71,10 +73,22 @@ export function AssignPanel({ competition, stage, onDone }: { competition: Compe
     <section className="panel stack" aria-labelledby="assign-title">
       <h2 id="assign-title">{t('org.assign.title')}</h2>
       <ErrorSummary error={error} labelOf={(f) => (f === 'k' ? t('org.assign.kLabel') : undefined)} />
-      <Field name="k" label={t('org.assign.kLabel')} hint={t('org.assign.kHint', { n: stage.jurorsPerInnovation })} error={error?.fieldMessage('k')}>
+      <Field
+        name="k"
+        label={t('org.assign.kLabel')}
+        hint={t('org.assign.kHint', { n: stage.jurorsPerInnovation })}
+        error={error?.fieldMessage('k')}
+      >
         {(c) => <NumberInput {...c} value={k} onChange={setK} />}
       </Field>
-      <BusyButton type="button" className="primary" busy={busy !== null} busyLabel={t('org.working')} onClick={assign} disabled={tracker.active}>
+      <BusyButton
+        type="button"
+        className="primary"
+        busy={busy !== null}
+        busyLabel={t('org.working')}
+        onClick={assign}
+        disabled={tracker.active}
+      >
         {t('org.assign.run')}
       </BusyButton>
       <OperationProgress tracker={tracker} />
@@ -94,13 +108,24 @@ export function ProgressPanel({ competition, stage }: { competition: Competition
         {({ overall, jurors }) => (
           <>
             <p>
-              {t('jury.progress', { total: overall.total, submitted: overall.submitted, draft: overall.draft, notStarted: overall.notStarted })}
+              {t('jury.progress', {
+                total: overall.total,
+                submitted: overall.submitted,
+                draft: overall.draft,
+                notStarted: overall.notStarted,
+              })}
               <br />
               <progress max={overall.total || 1} value={overall.submitted} aria-label={t('org.progress.title')} />
             </p>
             <Table
               caption={t('org.progress.byJuror')}
-              columns={[t('org.col.juror'), { label: t('jury.sheet.submitted'), num: true }, { label: t('jury.sheet.draft'), num: true }, { label: t('jury.sheet.not_started'), num: true }, { label: t('org.col.total'), num: true }]}
+              columns={[
+                t('org.col.juror'),
+                { label: t('jury.sheet.submitted'), num: true },
+                { label: t('jury.sheet.draft'), num: true },
+                { label: t('jury.sheet.not_started'), num: true },
+                { label: t('org.col.total'), num: true },
+              ]}
             >
               {jurors.map((j) => (
                 <tr key={j.jurorId}>
@@ -165,7 +190,13 @@ export function CalibrationPanel({ competition, stage }: { competition: Competit
             {c.disagreements.length ? (
               <Table
                 caption={t('org.calibration.flagged', { n: c.disagreements.length })}
-                columns={[t('org.col.innovation'), { label: t('org.col.sheets'), num: true }, { label: t('org.col.min'), num: true }, { label: t('org.col.max'), num: true }, { label: t('org.col.range'), num: true }]}
+                columns={[
+                  t('org.col.innovation'),
+                  { label: t('org.col.sheets'), num: true },
+                  { label: t('org.col.min'), num: true },
+                  { label: t('org.col.max'), num: true },
+                  { label: t('org.col.range'), num: true },
+                ]}
               >
                 {c.disagreements.map((d) => (
                   <tr key={d.innovationId}>

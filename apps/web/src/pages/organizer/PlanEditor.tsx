@@ -35,7 +35,16 @@ const ADVANCE_TYPES = ['top', 'threshold', 'all', 'none'] as const;
 const FROZEN = ['judging', 'published', 'archived'];
 
 /** The API names plan fields `stages[2].weight` (plan rules) or `plan.stages[2].weight` (body shape): one name for both. */
-const withoutPlanPrefix = (e: ApiError | null) => e && new ApiError(e.status, e.message, e.code, e.fields.map((f) => ({ ...f, field: f.field.replace(/^plan\./, '') })), e.details, e.params);
+const withoutPlanPrefix = (e: ApiError | null) =>
+  e &&
+  new ApiError(
+    e.status,
+    e.message,
+    e.code,
+    e.fields.map((f) => ({ ...f, field: f.field.replace(/^plan\./, '') })),
+    e.details,
+    e.params,
+  );
 
 interface CellProps {
   name: string;
@@ -50,7 +59,15 @@ function NumberCell({ name, label, value, error, onChange }: CellProps) {
   const id = fieldId(name);
   return (
     <td className={error ? 'field-invalid' : undefined}>
-      <NumberInput id={id} name={name} aria-label={label} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} value={value} onChange={onChange} />
+      <NumberInput
+        id={id}
+        name={name}
+        aria-label={label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        value={value}
+        onChange={onChange}
+      />
       {error && (
         <p id={`${id}-error`} className="field-error">
           {error}
@@ -77,9 +94,28 @@ function StageFields({ stage, at, error, onChange, frozen }: StageProps) {
   const set = (patch: Partial<Stage>) => onChange({ ...stage, ...patch });
   const advanceType = stage.advance ? stage.advance.type : 'none';
   const setAdvance = (type: (typeof ADVANCE_TYPES)[number]) =>
-    set({ advance: type === 'none' ? null : type === 'all' ? { type } : type === 'top' ? { type, n: stage.advance?.n ?? NaN } : { type, min: stage.advance?.min ?? NaN } });
-  const field = (name: string, label: string, input: (control: Parameters<Parameters<typeof Field>[0]['children']>[0]) => ReactNode, hint?: string) => (
-    <Field name={`${at}.${name}`} label={label} hint={hint} error={error(`${at}.${name}`) ?? (name === 'advance.type' ? error(`${at}.advance`) : undefined)}>
+    set({
+      advance:
+        type === 'none'
+          ? null
+          : type === 'all'
+            ? { type }
+            : type === 'top'
+              ? { type, n: stage.advance?.n ?? NaN }
+              : { type, min: stage.advance?.min ?? NaN },
+    });
+  const field = (
+    name: string,
+    label: string,
+    input: (control: Parameters<Parameters<typeof Field>[0]['children']>[0]) => ReactNode,
+    hint?: string,
+  ) => (
+    <Field
+      name={`${at}.${name}`}
+      label={label}
+      hint={hint}
+      error={error(`${at}.${name}`) ?? (name === 'advance.type' ? error(`${at}.advance`) : undefined)}
+    >
       {(control) => input({ ...control, ...(frozen && !MOVABLE.has(name) ? { disabled: true } : {}) } as typeof control)}
     </Field>
   );
@@ -88,10 +124,45 @@ function StageFields({ stage, at, error, onChange, frozen }: StageProps) {
     <fieldset>
       <legend>{label}</legend>
       <div className="grid-2">
-        {field('opensAt', t('org.plan.opensAt'), (c) => <input {...c} type="datetime-local" step={1} value={toWibInput(stage.opensAt)} onChange={(e) => set({ opensAt: fromWibInput(e.target.value) })} />, t('org.plan.wib'))}
-        {field('closesAt', t('org.plan.closesAt'), (c) => <input {...c} type="datetime-local" step={1} value={toWibInput(stage.closesAt)} onChange={(e) => set({ closesAt: fromWibInput(e.target.value) })} />, t('org.plan.wib'))}
-        {field('weight', t('org.plan.weight'), (c) => <NumberInput {...c} value={stage.weight} onChange={(weight) => set({ weight })} />, t('org.plan.weightHint'))}
-        {field('jurorsPerInnovation', t('org.plan.jurors'), (c) => <NumberInput {...c} value={stage.jurorsPerInnovation} onChange={(jurorsPerInnovation) => set({ jurorsPerInnovation })} />)}
+        {field(
+          'opensAt',
+          t('org.plan.opensAt'),
+          (c) => (
+            <input
+              {...c}
+              type="datetime-local"
+              step={1}
+              value={toWibInput(stage.opensAt)}
+              onChange={(e) => set({ opensAt: fromWibInput(e.target.value) })}
+            />
+          ),
+          t('org.plan.wib'),
+        )}
+        {field(
+          'closesAt',
+          t('org.plan.closesAt'),
+          (c) => (
+            <input
+              {...c}
+              type="datetime-local"
+              step={1}
+              value={toWibInput(stage.closesAt)}
+              onChange={(e) => set({ closesAt: fromWibInput(e.target.value) })}
+            />
+          ),
+          t('org.plan.wib'),
+        )}
+        {field(
+          'weight',
+          t('org.plan.weight'),
+          (c) => (
+            <NumberInput {...c} value={stage.weight} onChange={(weight) => set({ weight })} />
+          ),
+          t('org.plan.weightHint'),
+        )}
+        {field('jurorsPerInnovation', t('org.plan.jurors'), (c) => (
+          <NumberInput {...c} value={stage.jurorsPerInnovation} onChange={(jurorsPerInnovation) => set({ jurorsPerInnovation })} />
+        ))}
         {field('aggregation', t('org.plan.aggregation'), (c) => (
           <select {...c} value={stage.aggregation} onChange={(e) => set({ aggregation: e.target.value as Stage['aggregation'] })}>
             {AGGREGATIONS.map((a) => (
@@ -101,7 +172,8 @@ function StageFields({ stage, at, error, onChange, frozen }: StageProps) {
             ))}
           </select>
         ))}
-        {stage.aggregation === 'trimmed_mean' && field('trim', t('org.plan.trim'), (c) => <NumberInput {...c} value={stage.trim ?? NaN} onChange={(trim) => set({ trim })} />)}
+        {stage.aggregation === 'trimmed_mean' &&
+          field('trim', t('org.plan.trim'), (c) => <NumberInput {...c} value={stage.trim ?? NaN} onChange={(trim) => set({ trim })} />)}
         {field('advance.type', t('org.plan.advance'), (c) => (
           <select {...c} value={advanceType} onChange={(e) => setAdvance(e.target.value as (typeof ADVANCE_TYPES)[number])}>
             {ADVANCE_TYPES.map((a) => (
@@ -111,29 +183,48 @@ function StageFields({ stage, at, error, onChange, frozen }: StageProps) {
             ))}
           </select>
         ))}
-        {stage.advance?.type === 'top' && field('advance.n', t('org.plan.advanceN'), (c) => <NumberInput {...c} value={stage.advance?.n ?? NaN} onChange={(n) => set({ advance: { type: 'top', n } as Advance })} />)}
+        {stage.advance?.type === 'top' &&
+          field('advance.n', t('org.plan.advanceN'), (c) => (
+            <NumberInput {...c} value={stage.advance?.n ?? NaN} onChange={(n) => set({ advance: { type: 'top', n } as Advance })} />
+          ))}
         {stage.advance?.type === 'threshold' &&
-          field('advance.min', t('org.plan.advanceMin'), (c) => <NumberInput {...c} value={stage.advance?.min ?? NaN} onChange={(min) => set({ advance: { type: 'threshold', min } as Advance })} />)}
+          field('advance.min', t('org.plan.advanceMin'), (c) => (
+            <NumberInput
+              {...c}
+              value={stage.advance?.min ?? NaN}
+              onChange={(min) => set({ advance: { type: 'threshold', min } as Advance })}
+            />
+          ))}
       </div>
       {error(`${at}.rubric`) && <p className="field-error">{error(`${at}.rubric`)}</p>}
       {stage.rubric.length > 0 && (
         <fieldset className="plain" disabled={frozen}>
-        <Table caption={t('org.plan.rubric', { stage: label })} columns={[t('org.col.criterion'), t('org.col.weight'), t('org.col.min'), t('org.col.max')]}>
-          {stage.rubric.map((c, j) => {
-            const setC = (patch: Partial<(typeof stage.rubric)[number]>) => set({ rubric: stage.rubric.map((x, k) => (k === j ? { ...x, ...patch } : x)) });
-            const cell = (key: 'weight' | 'min' | 'max', what: string) => (
-              <NumberCell name={`${at}.rubric[${j}].${key}`} label={`${pick(c.label)}: ${what}`} value={c[key]} error={error(`${at}.rubric[${j}].${key}`)} onChange={(v) => setC({ [key]: v })} />
-            );
-            return (
-              <tr key={c.key}>
-                <th scope="row">{pick(c.label)}</th>
-                {cell('weight', t('org.col.weight'))}
-                {cell('min', t('org.col.min'))}
-                {cell('max', t('org.col.max'))}
-              </tr>
-            );
-          })}
-        </Table>
+          <Table
+            caption={t('org.plan.rubric', { stage: label })}
+            columns={[t('org.col.criterion'), t('org.col.weight'), t('org.col.min'), t('org.col.max')]}
+          >
+            {stage.rubric.map((c, j) => {
+              const setC = (patch: Partial<(typeof stage.rubric)[number]>) =>
+                set({ rubric: stage.rubric.map((x, k) => (k === j ? { ...x, ...patch } : x)) });
+              const cell = (key: 'weight' | 'min' | 'max', what: string) => (
+                <NumberCell
+                  name={`${at}.rubric[${j}].${key}`}
+                  label={`${pick(c.label)}: ${what}`}
+                  value={c[key]}
+                  error={error(`${at}.rubric[${j}].${key}`)}
+                  onChange={(v) => setC({ [key]: v })}
+                />
+              );
+              return (
+                <tr key={c.key}>
+                  <th scope="row">{pick(c.label)}</th>
+                  {cell('weight', t('org.col.weight'))}
+                  {cell('min', t('org.col.min'))}
+                  {cell('max', t('org.col.max'))}
+                </tr>
+              );
+            })}
+          </Table>
         </fieldset>
       )}
     </fieldset>
@@ -187,17 +278,35 @@ export function PlanEditor({ competition, onSaved }: { competition: Competition;
         <legend>{t('org.plan.general')}</legend>
         <div className="field">
           <label className="check" htmlFor={fieldId('requireCoordinator')}>
-            <input id={fieldId('requireCoordinator')} type="checkbox" checked={plan.requireCoordinator} onChange={(e) => setPlan({ ...plan, requireCoordinator: e.target.checked })} />
+            <input
+              id={fieldId('requireCoordinator')}
+              type="checkbox"
+              checked={plan.requireCoordinator}
+              onChange={(e) => setPlan({ ...plan, requireCoordinator: e.target.checked })}
+            />
             {t('org.plan.requireCoordinator')}
           </label>
         </div>
         <Field name="objectionWindowDays" label={t('org.plan.objectionDays')} error={fieldError('objectionWindowDays')}>
-          {(c) => <NumberInput {...c} value={plan.objectionWindowDays} onChange={(objectionWindowDays) => setPlan({ ...plan, objectionWindowDays })} />}
+          {(c) => (
+            <NumberInput
+              {...c}
+              value={plan.objectionWindowDays}
+              onChange={(objectionWindowDays) => setPlan({ ...plan, objectionWindowDays })}
+            />
+          )}
         </Field>
       </fieldset>
       {fieldError('stages') && <p className="field-error">{fieldError('stages')}</p>}
       {plan.stages.map((s, i) => (
-        <StageFields key={s.key} stage={s} frozen={frozen} at={`stages[${i}]`} error={fieldError} onChange={(next) => setPlan({ ...plan, stages: plan.stages.map((x, k) => (k === i ? next : x)) })} />
+        <StageFields
+          key={s.key}
+          stage={s}
+          frozen={frozen}
+          at={`stages[${i}]`}
+          error={fieldError}
+          onChange={(next) => setPlan({ ...plan, stages: plan.stages.map((x, k) => (k === i ? next : x)) })}
+        />
       ))}
       <Field name="reason" label={t('org.plan.reason')} hint={t('org.plan.reasonHint')} error={fieldError('reason')}>
         {(c) => <input {...c} value={reason} onChange={(e) => setReason(e.target.value)} />}

@@ -2,5 +2,9 @@ import { EditionFrame } from './EditionFrame';
 import { PlanEditor } from './PlanEditor';
 
 export function PlanPage({ id }: { id: string }) {
-  return <EditionFrame id={id} title="org.nav.plan">{({ competition, setCompetition }) => <PlanEditor competition={competition} onSaved={setCompetition} />}</EditionFrame>;
+  return (
+    <EditionFrame id={id} title="org.nav.plan">
+      {({ competition, setCompetition }) => <PlanEditor competition={competition} onSaved={setCompetition} />}
+    </EditionFrame>
+  );
 }

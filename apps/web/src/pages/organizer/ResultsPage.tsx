@@ -1,7 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { OperationProgress } from '../../components/OperationProgress';
 import { useOperation } from '../../components/useOperation';
-import { AGGREGATIONS, announce, answerObjection, objections as loadObjections, publish, rankingPreview, type Aggregation, type Objection, type Preview } from '../../api/organizer';
+import {
+  AGGREGATIONS,
+  announce,
+  answerObjection,
+  objections as loadObjections,
+  publish,
+  rankingPreview,
+  type Aggregation,
+  type Objection,
+  type Preview,
+} from '../../api/organizer';
 import type { Competition } from '../../api/types';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -19,16 +29,27 @@ import { EditionFrame } from './EditionFrame';
 function PreviewTables({ competition, preview }: { competition: Competition; preview: Preview }) {
   const { t, pick, formatNumber } = useI18n();
   const categoryLabel = (key: string) => pick(competition.plan.categories.find((c) => c.key === key)?.label ?? { id: key, en: key });
-  const stageLabel = (key: string | null) => (key ? pick(competition.plan.stages.find((s) => s.key === key)?.label ?? { id: key, en: key }) : t('common.none'));
+  const stageLabel = (key: string | null) =>
+    key ? pick(competition.plan.stages.find((s) => s.key === key)?.label ?? { id: key, en: key }) : t('common.none');
   const scored = competition.plan.stages.filter((s) => s.weight > 0);
   return (
     <>
-      {preview.stagesOpen.length > 0 && <p className="panel warning">{t('org.results.stagesOpen', { stages: preview.stagesOpen.join(', ') })}</p>}
+      {preview.stagesOpen.length > 0 && (
+        <p className="panel warning">{t('org.results.stagesOpen', { stages: preview.stagesOpen.join(', ') })}</p>
+      )}
       {Object.entries(preview.categories).map(([category, rows]) => (
         <Table
           key={category}
           caption={categoryLabel(category)}
-          columns={[{ label: t('org.col.rank'), num: true }, { label: t('org.col.rawRank'), num: true }, t('org.col.innovation'), t('org.col.organization'), ...scored.map((s) => ({ label: pick(s.label), num: true })), { label: t('org.col.final'), num: true }, t('org.col.band')]}
+          columns={[
+            { label: t('org.col.rank'), num: true },
+            { label: t('org.col.rawRank'), num: true },
+            t('org.col.innovation'),
+            t('org.col.organization'),
+            ...scored.map((s) => ({ label: pick(s.label), num: true })),
+            { label: t('org.col.final'), num: true },
+            t('org.col.band'),
+          ]}
         >
           {rows.map((r) => (
             <tr key={r.submission}>
@@ -50,7 +71,10 @@ function PreviewTables({ competition, preview }: { competition: Competition; pre
         </Table>
       ))}
       {preview.unranked.length > 0 && (
-        <Table caption={t('org.results.unranked', { n: preview.unranked.length })} columns={[t('org.col.innovation'), t('innovation.category'), t('org.col.reached')]}>
+        <Table
+          caption={t('org.results.unranked', { n: preview.unranked.length })}
+          columns={[t('org.col.innovation'), t('innovation.category'), t('org.col.reached')]}
+        >
           {preview.unranked.map((u) => (
             <tr key={u.submission}>
               <td>{u.title}</td>
@@ -65,7 +89,17 @@ function PreviewTables({ competition, preview }: { competition: Competition; pre
 }
 
 /** The ranking as it stands, under the plan's aggregation or a what-if one; rank beside the plain-mean rank. */
-function RankingPreview({ competition, aggregation, onAggregation, state }: { competition: Competition; aggregation: Aggregation | ''; onAggregation(a: Aggregation | ''): void; state: Loaded<Preview> }) {
+function RankingPreview({
+  competition,
+  aggregation,
+  onAggregation,
+  state,
+}: {
+  competition: Competition;
+  aggregation: Aggregation | '';
+  onAggregation(a: Aggregation | ''): void;
+  state: Loaded<Preview>;
+}) {
   const { t } = useI18n();
   return (
     <section className="stack" aria-labelledby="preview-title">
@@ -141,7 +175,11 @@ function Announcement({ competition, titleOf }: { competition: Competition; titl
       <Loading state={state}>
         {({ announcement, objections }) => (
           <>
-            <p>{announcement ? t('org.announce.window', { from: formatDate(announcement.opensAt, true), to: formatDate(announcement.closesAt, true) }) : t('org.announce.none')}</p>
+            <p>
+              {announcement
+                ? t('org.announce.window', { from: formatDate(announcement.opensAt, true), to: formatDate(announcement.closesAt, true) })
+                : t('org.announce.none')}
+            </p>
             {objections.length > 0 && (
               <ul className="cards">
                 {objections.map((o) => (
@@ -150,7 +188,9 @@ function Announcement({ competition, titleOf }: { competition: Competition; titl
                       <strong>{titleOf(o.innovationId)}</strong>: “{o.reason}”
                     </p>
                     {o.answeredAt ? (
-                      <p>{t('org.objection.answered', { decision: t(`org.objection.${o.decision ?? 'rejected'}`), answer: o.answer ?? '' })}</p>
+                      <p>
+                        {t('org.objection.answered', { decision: t(`org.objection.${o.decision ?? 'rejected'}`), answer: o.answer ?? '' })}
+                      </p>
                     ) : (
                       <ObjectionAnswer objection={o} onAnswered={state.reload} />
                     )}
@@ -163,7 +203,12 @@ function Announcement({ competition, titleOf }: { competition: Competition; titl
       </Loading>
       <form className="stack" onSubmit={go} noValidate>
         <ErrorSummary error={error} labelOf={(f) => (f === 'days' ? t('org.announce.days') : undefined)} />
-        <Field name="days" label={t('org.announce.days')} hint={t('org.announce.daysHint', { min: competition.plan.objectionWindowDays })} error={error?.fieldMessage('days')}>
+        <Field
+          name="days"
+          label={t('org.announce.days')}
+          hint={t('org.announce.daysHint', { min: competition.plan.objectionWindowDays })}
+          error={error?.fieldMessage('days')}
+        >
           {(c) => <NumberInput {...c} value={days} onChange={setDays} />}
         </Field>
         <BusyButton type="submit" className="secondary" busy={busy !== null} busyLabel={t('org.working')}>
@@ -205,7 +250,13 @@ function Publish({ competition, onPublished }: { competition: Competition; onPub
         {(c) => <input {...c} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
       <div className="actions">
-        <BusyButton type="submit" className="primary" busy={busy !== null} busyLabel={t('org.publish.publishing')} disabled={tracker.active}>
+        <BusyButton
+          type="submit"
+          className="primary"
+          busy={busy !== null}
+          busyLabel={t('org.publish.publishing')}
+          disabled={tracker.active}
+        >
           {t('org.publish.action')}
         </BusyButton>
         <OperationProgress tracker={tracker} />
@@ -241,7 +292,12 @@ function ResultsBody({ competition, reload }: { competition: Competition; reload
   // The plan's own aggregation first; another one is a what-if the organizer picks.
   const [aggregation, setAggregation] = useState<Aggregation | ''>('');
   const preview = useLoad(() => rankingPreview(competition.id, aggregation || undefined), [competition, aggregation]);
-  const titles = new Map([...Object.values(preview.data?.categories ?? {}).flat().map((r): [string, string] => [r.submission, r.title ?? r.submission]), ...(preview.data?.unranked ?? []).map((u): [string, string] => [u.submission, u.title ?? u.submission])]);
+  const titles = new Map([
+    ...Object.values(preview.data?.categories ?? {})
+      .flat()
+      .map((r): [string, string] => [r.submission, r.title ?? r.submission]),
+    ...(preview.data?.unranked ?? []).map((u): [string, string] => [u.submission, u.title ?? u.submission]),
+  ]);
   const published = competition.status === 'published' || competition.status === 'archived';
   const [just, setJust] = useState<PublishedVersion | null>(null);
   const onPublished = (version: PublishedVersion) => {
@@ -267,5 +323,9 @@ function ResultsBody({ competition, reload }: { competition: Competition; reload
 
 /** Results: the ranking preview (raw beside normalised), the objection window and publication. */
 export function ResultsPage({ id }: { id: string }) {
-  return <EditionFrame id={id} title="org.nav.results">{({ competition, reload }) => <ResultsBody competition={competition} reload={reload} />}</EditionFrame>;
+  return (
+    <EditionFrame id={id} title="org.nav.results">
+      {({ competition, reload }) => <ResultsBody competition={competition} reload={reload} />}
+    </EditionFrame>
+  );
 }

@@ -14,13 +14,35 @@ import { useStageInnovations } from './useStageInnovations';
 import { fromWibInput } from './wib';
 
 /** Checkboxes for the jurors of a panel or a visit, named like the API's field (`panel`, `verifiers`). */
-function JurorChoice({ name, legend, all, chosen, error, onChange }: { name: string; legend: string; all: User[]; chosen: string[]; error?: string; onChange(ids: string[]): void }) {
+function JurorChoice({
+  name,
+  legend,
+  all,
+  chosen,
+  error,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  all: User[];
+  chosen: string[];
+  error?: string;
+  onChange(ids: string[]): void;
+}) {
   return (
-    <fieldset id={fieldId(name)} className={error ? 'field-invalid' : undefined} aria-describedby={error ? `${fieldId(name)}-error` : undefined}>
+    <fieldset
+      id={fieldId(name)}
+      className={error ? 'field-invalid' : undefined}
+      aria-describedby={error ? `${fieldId(name)}-error` : undefined}
+    >
       <legend>{legend}</legend>
       {all.map((j) => (
         <label key={j.id} className="check">
-          <input type="checkbox" checked={chosen.includes(j.id)} onChange={(e) => onChange(e.target.checked ? [...chosen, j.id] : chosen.filter((x) => x !== j.id))} />
+          <input
+            type="checkbox"
+            checked={chosen.includes(j.id)}
+            onChange={(e) => onChange(e.target.checked ? [...chosen, j.id] : chosen.filter((x) => x !== j.id))}
+          />
           {j.name}
         </label>
       ))}
@@ -66,7 +88,13 @@ export function PresentationPanel({ competition, stageKey }: { competition: Comp
   const [notice, setNotice] = useNotice();
   const titleOf = (id: string) => items.data?.find((i) => i.id === id)?.title ?? id;
   const nameOf = (id: string) => jurors.data?.find((j) => j.id === id)?.name ?? id;
-  const labels: Record<string, string> = { startsAt: t('org.slot.startsAt'), endsAt: t('org.slot.endsAt'), location: t('org.slot.location'), link: t('org.slot.link'), panel: t('org.slot.panel') };
+  const labels: Record<string, string> = {
+    startsAt: t('org.slot.startsAt'),
+    endsAt: t('org.slot.endsAt'),
+    location: t('org.slot.location'),
+    link: t('org.slot.link'),
+    panel: t('org.slot.panel'),
+  };
   const save = (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
@@ -99,7 +127,10 @@ export function PresentationPanel({ competition, stageKey }: { competition: Comp
       <Loading state={calendar}>
         {(slots) =>
           slots.length ? (
-            <Table caption={t('org.slot.calendar')} columns={[t('org.slot.startsAt'), t('org.slot.endsAt'), t('org.col.innovation'), t('org.slot.where'), t('org.slot.panel')]}>
+            <Table
+              caption={t('org.slot.calendar')}
+              columns={[t('org.slot.startsAt'), t('org.slot.endsAt'), t('org.col.innovation'), t('org.slot.where'), t('org.slot.panel')]}
+            >
               {[...slots]
                 .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
                 .map((s) => (
@@ -120,14 +151,29 @@ export function PresentationPanel({ competition, stageKey }: { competition: Comp
       <form className="panel stack" onSubmit={save} noValidate aria-labelledby="slot-title">
         <h3 id="slot-title">{t('org.slot.title')}</h3>
         <ErrorSummary error={error} labelOf={(f) => labels[f]} />
-        <Loading state={items}>{(list) => <InnovationSelect items={list} value={slot.innovationId} onChange={(innovationId) => setSlot({ ...slot, innovationId })} />}</Loading>
+        <Loading state={items}>
+          {(list) => (
+            <InnovationSelect items={list} value={slot.innovationId} onChange={(innovationId) => setSlot({ ...slot, innovationId })} />
+          )}
+        </Loading>
         <div className="grid-2">
           {when('startsAt')}
           {when('endsAt')}
           {text('location')}
           {text('link', 'url')}
         </div>
-        <Loading state={jurors}>{(all) => <JurorChoice name="panel" legend={labels.panel} all={all} chosen={slot.panel} error={error?.fieldMessage('panel')} onChange={(panel) => setSlot({ ...slot, panel })} />}</Loading>
+        <Loading state={jurors}>
+          {(all) => (
+            <JurorChoice
+              name="panel"
+              legend={labels.panel}
+              all={all}
+              chosen={slot.panel}
+              error={error?.fieldMessage('panel')}
+              onChange={(panel) => setSlot({ ...slot, panel })}
+            />
+          )}
+        </Loading>
         <BusyButton type="submit" className="primary" busy={busy !== null} busyLabel={t('org.working')} disabled={!slot.innovationId}>
           {t('org.slot.save')}
         </BusyButton>
@@ -147,12 +193,20 @@ export function FieldVisitPanel({ competition, stageKey }: { competition: Compet
   const [visit, setVisit] = useState(EMPTY_VISIT);
   const { busy, error, run } = useAction();
   const [notice, setNotice] = useNotice();
-  const labels: Record<string, string> = { visitAt: t('org.visit.at'), address: t('org.visit.address'), verifiers: t('org.visit.verifiers') };
+  const labels: Record<string, string> = {
+    visitAt: t('org.visit.at'),
+    address: t('org.visit.address'),
+    verifiers: t('org.visit.verifiers'),
+  };
   const save = (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
     void run('run', async () => {
-      await scheduleFieldVisit(visit.innovationId, { visitAt: fromWibInput(visit.visitAt) ?? '', address: visit.address, verifiers: visit.verifiers });
+      await scheduleFieldVisit(visit.innovationId, {
+        visitAt: fromWibInput(visit.visitAt) ?? '',
+        address: visit.address,
+        verifiers: visit.verifiers,
+      });
       setNotice({ key: 'org.visit.saved', vars: { title: items.data?.find((i) => i.id === visit.innovationId)?.title ?? '' } });
       setVisit(EMPTY_VISIT);
     });
@@ -161,16 +215,33 @@ export function FieldVisitPanel({ competition, stageKey }: { competition: Compet
     <form className="panel stack" onSubmit={save} noValidate aria-labelledby="visit-title">
       <h2 id="visit-title">{t('org.visit.title')}</h2>
       <ErrorSummary error={error} labelOf={(f) => labels[f]} />
-      <Loading state={items}>{(list) => <InnovationSelect items={list} value={visit.innovationId} onChange={(innovationId) => setVisit({ ...visit, innovationId })} />}</Loading>
+      <Loading state={items}>
+        {(list) => (
+          <InnovationSelect items={list} value={visit.innovationId} onChange={(innovationId) => setVisit({ ...visit, innovationId })} />
+        )}
+      </Loading>
       <div className="grid-2">
         <Field name="visitAt" label={labels.visitAt} hint={t('org.plan.wib')} error={error?.fieldMessage('visitAt')}>
-          {(c) => <input {...c} type="datetime-local" value={visit.visitAt} onChange={(e) => setVisit({ ...visit, visitAt: e.target.value })} />}
+          {(c) => (
+            <input {...c} type="datetime-local" value={visit.visitAt} onChange={(e) => setVisit({ ...visit, visitAt: e.target.value })} />
+          )}
         </Field>
         <Field name="address" label={labels.address} error={error?.fieldMessage('address')}>
           {(c) => <input {...c} value={visit.address} onChange={(e) => setVisit({ ...visit, address: e.target.value })} />}
         </Field>
       </div>
-      <Loading state={jurors}>{(all) => <JurorChoice name="verifiers" legend={labels.verifiers} all={all} chosen={visit.verifiers} error={error?.fieldMessage('verifiers')} onChange={(verifiers) => setVisit({ ...visit, verifiers })} />}</Loading>
+      <Loading state={jurors}>
+        {(all) => (
+          <JurorChoice
+            name="verifiers"
+            legend={labels.verifiers}
+            all={all}
+            chosen={visit.verifiers}
+            error={error?.fieldMessage('verifiers')}
+            onChange={(verifiers) => setVisit({ ...visit, verifiers })}
+          />
+        )}
+      </Loading>
       <BusyButton type="submit" className="primary" busy={busy !== null} busyLabel={t('org.working')} disabled={!visit.innovationId}>
         {t('org.visit.save')}
       </BusyButton>

@@ -22,7 +22,8 @@ function ScreeningTable({ competition, items, onDone }: { competition: Competiti
   const { busy, error, run } = useAction();
   const [notice, setNotice] = useNotice();
   const chosen = items.filter((i) => choices[i.id]?.decision);
-  const set = (id: string, patch: Partial<Choice>) => setChoices({ ...choices, [id]: { ...(choices[id] ?? { decision: '', reason: '' }), ...patch } });
+  const set = (id: string, patch: Partial<Choice>) =>
+    setChoices({ ...choices, [id]: { ...(choices[id] ?? { decision: '', reason: '' }), ...patch } });
   // The API names `decisions[i].reason` by the index in the list sent: the rows chosen, in table order.
   const reasonField = (id: string) => {
     const index = chosen.findIndex((i) => i.id === id);
@@ -35,7 +36,11 @@ function ScreeningTable({ competition, items, onDone }: { competition: Competiti
   const send = () =>
     void run('run', async () => {
       setNotice(null);
-      const decisions: ScreeningDecision[] = chosen.map((i) => ({ innovationId: i.id, decision: choices[i.id].decision as 'pass' | 'fail', ...(choices[i.id].reason.trim() ? { reason: choices[i.id].reason } : {}) }));
+      const decisions: ScreeningDecision[] = chosen.map((i) => ({
+        innovationId: i.id,
+        decision: choices[i.id].decision as 'pass' | 'fail',
+        ...(choices[i.id].reason.trim() ? { reason: choices[i.id].reason } : {}),
+      }));
       const r = await screen(competition.id, decisions);
       setNotice({ key: 'org.screening.done', vars: r });
       setChoices({});
@@ -45,11 +50,20 @@ function ScreeningTable({ competition, items, onDone }: { competition: Competiti
     <>
       <ErrorSummary error={error} labelOf={labelOf} />
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => setChoices(Object.fromEntries(items.map((i) => [i.id, { decision: 'pass', reason: choices[i.id]?.reason ?? '' }])))}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            setChoices(Object.fromEntries(items.map((i) => [i.id, { decision: 'pass', reason: choices[i.id]?.reason ?? '' }])))
+          }
+        >
           {t('org.screening.allPass')}
         </button>
       </div>
-      <Table caption={t('org.screening.caption', { n: items.length })} columns={[t('org.col.innovation'), t('org.col.organization'), t('org.col.status'), t('org.col.decision'), t('org.col.reason')]}>
+      <Table
+        caption={t('org.screening.caption', { n: items.length })}
+        columns={[t('org.col.innovation'), t('org.col.organization'), t('org.col.status'), t('org.col.decision'), t('org.col.reason')]}
+      >
         {items.map((i) => {
           const id = fieldId(`decision-${i.id}`);
           const err = error?.fieldMessage(reasonField(i.id));
@@ -63,7 +77,12 @@ function ScreeningTable({ competition, items, onDone }: { competition: Competiti
                 <StatusBadge status={i.status} />
               </td>
               <td>
-                <select id={id} aria-label={`${t('org.col.decision')}: ${i.title}`} value={choices[i.id]?.decision ?? ''} onChange={(e) => set(i.id, { decision: e.target.value as Choice['decision'] })}>
+                <select
+                  id={id}
+                  aria-label={`${t('org.col.decision')}: ${i.title}`}
+                  value={choices[i.id]?.decision ?? ''}
+                  onChange={(e) => set(i.id, { decision: e.target.value as Choice['decision'] })}
+                >
                   <option value="">{t('org.screening.undecided')}</option>
                   <option value="pass">{t('org.screening.pass')}</option>
                   <option value="fail">{t('org.screening.fail')}</option>
@@ -89,7 +108,14 @@ function ScreeningTable({ competition, items, onDone }: { competition: Competiti
         })}
       </Table>
       <div className="actions">
-        <BusyButton type="button" className="primary" busy={busy !== null} busyLabel={t('org.working')} disabled={!chosen.length} onClick={send}>
+        <BusyButton
+          type="button"
+          className="primary"
+          busy={busy !== null}
+          busyLabel={t('org.working')}
+          disabled={!chosen.length}
+          onClick={send}
+        >
           {t('org.screening.send', { n: chosen.length })}
         </BusyButton>
       </div>
@@ -106,7 +132,11 @@ export function ScreeningPanel({ competition, stageKey, onDone }: { competition:
     <section className="stack" aria-labelledby="screening-title">
       <h2 id="screening-title">{t('org.screening.title')}</h2>
       <p className="hint">{t('org.screening.intro')}</p>
-      <Loading state={items}>{(list) => (list.length ? <ScreeningTable competition={competition} items={list} onDone={onDone} /> : <p>{t('org.stage.empty')}</p>)}</Loading>
+      <Loading state={items}>
+        {(list) =>
+          list.length ? <ScreeningTable competition={competition} items={list} onDone={onDone} /> : <p>{t('org.stage.empty')}</p>
+        }
+      </Loading>
     </section>
   );
 }

@@ -18,7 +18,10 @@ import { StageStatus } from './StageStatus';
 function missingWork(error: ApiError | null, t: Translate): string[] {
   const undecided = error?.details.undecided as { title: string }[] | undefined;
   const open = error?.details.open as { jurorName: string; innovationTitle: string; status: string }[] | undefined;
-  return [...(undecided ?? []).map((u) => `“${u.title}”`), ...(open ?? []).map((o) => `${o.jurorName}: “${o.innovationTitle}” (${t(`jury.sheet.${o.status}` as MessageKey)})`)];
+  return [
+    ...(undecided ?? []).map((u) => `“${u.title}”`),
+    ...(open ?? []).map((o) => `${o.jurorName}: “${o.innovationTitle}” (${t(`jury.sheet.${o.status}` as MessageKey)})`),
+  ];
 }
 
 function Decisions({ summary, competition }: { summary: CloseSummary; competition: Competition }) {
@@ -31,7 +34,14 @@ function Decisions({ summary, competition }: { summary: CloseSummary; competitio
   return (
     <Table
       caption={t('org.close.summary', { passed: summary.passed, eliminated: summary.eliminated })}
-      columns={[t('org.col.innovation'), t('innovation.category'), t('org.col.outcome'), { label: t('org.col.score'), num: true }, { label: t('org.col.rank'), num: true }, t('org.col.reason')]}
+      columns={[
+        t('org.col.innovation'),
+        t('innovation.category'),
+        t('org.col.outcome'),
+        { label: t('org.col.score'), num: true },
+        { label: t('org.col.rank'), num: true },
+        t('org.col.reason'),
+      ]}
     >
       {summary.decisions.map((d) => (
         <tr key={d.innovationId}>
@@ -104,12 +114,26 @@ export function StageControl({ competition, stage, onChanged }: { competition: C
       <ErrorSummary error={error} labelOf={(f) => (f === 'reason' ? t('org.close.reason') : undefined)} />
       <div className="actions">
         {status === 'scheduled' && (
-          <BusyButton type="button" className="primary" busy={busy === 'open'} busyLabel={t('org.working')} disabled={busy !== null} onClick={open}>
+          <BusyButton
+            type="button"
+            className="primary"
+            busy={busy === 'open'}
+            busyLabel={t('org.working')}
+            disabled={busy !== null}
+            onClick={open}
+          >
             {t('org.stage.open')}
           </BusyButton>
         )}
         {status === 'open' && (
-          <BusyButton type="button" className="primary" busy={busy === 'close'} busyLabel={t('org.close.closing')} disabled={busy !== null} onClick={() => confirmClose() && close(false)}>
+          <BusyButton
+            type="button"
+            className="primary"
+            busy={busy === 'close'}
+            busyLabel={t('org.close.closing')}
+            disabled={busy !== null}
+            onClick={() => confirmClose() && close(false)}
+          >
             {t('org.stage.close')}
           </BusyButton>
         )}
@@ -126,7 +150,13 @@ export function StageControl({ competition, stage, onChanged }: { competition: C
           <Field name="reason" label={t('org.close.reason')} hint={t('org.close.reasonHint')} error={error?.fieldMessage('reason')}>
             {(c) => <textarea {...c} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
-          <BusyButton type="submit" className="secondary" busy={busy === 'force'} busyLabel={t('org.close.closing')} disabled={busy !== null}>
+          <BusyButton
+            type="submit"
+            className="secondary"
+            busy={busy === 'force'}
+            busyLabel={t('org.close.closing')}
+            disabled={busy !== null}
+          >
             {t('org.close.force')}
           </BusyButton>
         </form>

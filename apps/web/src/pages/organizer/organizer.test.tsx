@@ -23,21 +23,63 @@ function stubFetch(answer: (call: Call) => Response) {
   return calls;
 }
 
-const desk = { key: 'desk_review', kind: 'desk_review', label: { id: 'Penilaian proposal', en: 'Desk review' }, opensAt: null, closesAt: null, weight: 0, rubric: [], aggregation: 'mean', jurorsPerInnovation: 2, advance: { type: 'top', n: 45 } } as unknown as Competition['plan']['stages'][number];
-const judging = { ...competition, status: 'judging', stages: [{ key: 'desk_review', status: 'open', openedAt: null, closedAt: null }] } as Competition;
+const desk = {
+  key: 'desk_review',
+  kind: 'desk_review',
+  label: { id: 'Penilaian proposal', en: 'Desk review' },
+  opensAt: null,
+  closesAt: null,
+  weight: 0,
+  rubric: [],
+  aggregation: 'mean',
+  jurorsPerInnovation: 2,
+  advance: { type: 'top', n: 45 },
+} as unknown as Competition['plan']['stages'][number];
+const judging = {
+  ...competition,
+  status: 'judging',
+  stages: [{ key: 'desk_review', status: 'open', openedAt: null, closedAt: null }],
+} as Competition;
 
 describe('StageControl', () => {
   it('lists what a refused close is missing, then forces it with the reason given', async () => {
     const calls = stubFetch((call) =>
       JSON.parse(call.body || '{}').force
-        ? json(200, { stage: 'desk_review', passed: 1, eliminated: 0, forced: true, decisions: [{ innovationId: 'i1', title: 'SiTaro', category: 'kota', outcome: 'passed', score: 80, rank: 1, reason: 'rank 1 of 1 in kota' }] })
+        ? json(200, {
+            stage: 'desk_review',
+            passed: 1,
+            eliminated: 0,
+            forced: true,
+            decisions: [
+              {
+                innovationId: 'i1',
+                title: 'SiTaro',
+                category: 'kota',
+                outcome: 'passed',
+                score: 80,
+                rank: 1,
+                reason: 'rank 1 of 1 in kota',
+              },
+            ],
+          })
         : json(409, {
             statusCode: 409,
             error: 'Conflict',
             code: 'STAGE_SHEETS_OPEN',
             message: '1 score sheet(s) are not submitted: Dr. Siti on "SiTaro" (draft). Wait for them, or close with force and a reason.',
             params: { count: 1 },
-            details: { open: [{ assignmentId: 'a1', innovationId: 'i1', innovationTitle: 'SiTaro', jurorId: 'j1', jurorName: 'Dr. Siti', status: 'not_started' }] },
+            details: {
+              open: [
+                {
+                  assignmentId: 'a1',
+                  innovationId: 'i1',
+                  innovationTitle: 'SiTaro',
+                  jurorId: 'j1',
+                  jurorName: 'Dr. Siti',
+                  status: 'not_started',
+                },
+              ],
+            },
           }),
     );
     const onChanged = vi.fn();
@@ -68,7 +110,9 @@ describe('StageControl', () => {
     renderWithProviders(<StageControl competition={lastPlan} stage={early} onChanged={() => undefined} />);
     await userEvent.click(screen.getByRole('button', { name: 'Tutup tahap' }));
     expect(calls).toEqual([]);
-    expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/^PERHATIAN: tahap ini dijadwalkan ditutup pada .*2099.*Ini tahap terakhir: penjurian selesai/));
+    expect(confirm).toHaveBeenCalledWith(
+      expect.stringMatching(/^PERHATIAN: tahap ini dijadwalkan ditutup pada .*2099.*Ini tahap terakhir: penjurian selesai/),
+    );
   });
 });
 
@@ -80,7 +124,10 @@ describe('ImportPage', () => {
         error: 'Bad Request',
         code: 'IMPORT_ORGANIZATIONS_INVALID',
         message: 'The import was refused (1 error(s), nothing was written)',
-        details: { fields: [{ field: 'row 3: region', message: 'no region "Kota Atlantis"' }], errors: [{ row: 3, field: 'region', message: 'no region "Kota Atlantis"' }] },
+        details: {
+          fields: [{ field: 'row 3: region', message: 'no region "Kota Atlantis"' }],
+          errors: [{ row: 3, field: 'region', message: 'no region "Kota Atlantis"' }],
+        },
       }),
     );
     renderWithProviders(<ImportPage />);
@@ -90,10 +137,14 @@ describe('ImportPage', () => {
     await userEvent.click(within(form).getByRole('button', { name: 'Impor' }));
     const refused = await within(form).findByRole('alert');
     expect(within(refused).getByText('Impor ditolak; tidak ada yang disimpan (1 masalah).')).toBeTruthy();
-    const cells = within(refused).getAllByRole('cell').map((c) => c.textContent);
+    const cells = within(refused)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect(cells).toEqual(['3', 'region', 'no region "Kota Atlantis"']);
     // Besides the import, the page may poll its operation's progress (GET /api/operations/{id}).
-    expect(calls.filter((c) => c.method === 'POST')).toEqual([expect.objectContaining({ path: '/api/imports/organizations', type: 'text/csv', body: csv })]);
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([
+      expect.objectContaining({ path: '/api/imports/organizations', type: 'text/csv', body: csv }),
+    ]);
   });
 });
 
@@ -102,17 +153,54 @@ describe('ImportPage for an admin', () => {
     session.signedIn({ accessToken: 'a', refreshToken: 'r', user: { ...user, role: 'admin', email: 'admin@demo.local' } } as never);
     try {
       const calls = stubFetch((call) => {
-        if (call.path === '/api/imports/national-areas') return json(200, { source: 'idn-area-data@4.0.1', provinces: 38, kabupaten: 416, kota: 98, created: 540, updated: 0, unchanged: 12 });
-        if (call.path === '/api/imports/region-tags') return json(200, { updated: 1, unchanged: 0, items: [{ id: 'r1', code: '91.03', name: 'Kabupaten Jayapura', kind: 'kabupaten', parentId: 'p', tags: ['daerah_tertinggal', 'perbatasan'] }] });
+        if (call.path === '/api/imports/national-areas')
+          return json(200, {
+            source: 'idn-area-data@4.0.1',
+            provinces: 38,
+            kabupaten: 416,
+            kota: 98,
+            created: 540,
+            updated: 0,
+            unchanged: 12,
+          });
+        if (call.path === '/api/imports/region-tags')
+          return json(200, {
+            updated: 1,
+            unchanged: 0,
+            items: [
+              {
+                id: 'r1',
+                code: '91.03',
+                name: 'Kabupaten Jayapura',
+                kind: 'kabupaten',
+                parentId: 'p',
+                tags: ['daerah_tertinggal', 'perbatasan'],
+              },
+            ],
+          });
         return json(404, {});
       });
       renderWithProviders(<ImportPage />);
       const areas = screen.getByRole('region', { name: 'Wilayah nasional (provinsi, kabupaten, kota)' });
       await userEvent.click(within(areas).getByRole('button', { name: 'Muat wilayah nasional' }));
       const table = await within(areas).findByRole('table', { name: 'Dimuat dari idn-area-data@4.0.1' });
-      expect(within(table).getAllByRole('cell').map((c) => c.textContent)).toEqual([
-        'Provinsi dalam paket data', '38', 'Kabupaten dalam paket data', '416', 'Kota dalam paket data', '98',
-        'Wilayah baru', '540', 'Wilayah diperbarui (kode, nama resmi atau induk)', '0', 'Wilayah sudah sesuai', '12',
+      expect(
+        within(table)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      ).toEqual([
+        'Provinsi dalam paket data',
+        '38',
+        'Kabupaten dalam paket data',
+        '416',
+        'Kota dalam paket data',
+        '98',
+        'Wilayah baru',
+        '540',
+        'Wilayah diperbarui (kode, nama resmi atau induk)',
+        '0',
+        'Wilayah sudah sesuai',
+        '12',
       ]);
       expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/imports/national-areas' });
 
@@ -120,9 +208,16 @@ describe('ImportPage for an admin', () => {
       await userEvent.type(within(tags).getByLabelText('Isi CSV'), 'code,tags\n91.03,daerah_tertinggal|perbatasan');
       await userEvent.click(within(tags).getByRole('button', { name: 'Impor' }));
       const done = await within(tags).findByRole('table', { name: 'Tag 1 wilayah diubah, 0 sudah sama.' });
-      expect(within(done).getAllByRole('cell').map((c) => c.textContent)).toEqual(['91.03', 'Kabupaten Jayapura', 'daerah_tertinggal, perbatasan']);
+      expect(
+        within(done)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      ).toEqual(['91.03', 'Kabupaten Jayapura', 'daerah_tertinggal, perbatasan']);
       // The import runs as a tracked operation: the page may poll its progress (GET /api/operations/:id) meanwhile.
-      expect(calls.filter((c) => c.method === 'POST').map((c) => [c.path, c.type])).toEqual([['/api/imports/national-areas', null], ['/api/imports/region-tags', 'text/csv']]);
+      expect(calls.filter((c) => c.method === 'POST').map((c) => [c.path, c.type])).toEqual([
+        ['/api/imports/national-areas', null],
+        ['/api/imports/region-tags', 'text/csv'],
+      ]);
     } finally {
       session.signOut();
     }
@@ -135,7 +230,24 @@ describe('ResultsPage', () => {
     const calls = stubFetch((call) => {
       if (call.path === '/api/competitions/c1') return json(200, published);
       if (call.path === '/api/competitions/c1/rankings/preview')
-        return json(200, { categories: { kota: [{ rank: 1, rawRank: 2, submission: 'i1', title: 'SiTaro', organization: 'RSUD', stages: {}, final: 81.2345, band: 'Sangat Inovatif' }] }, unranked: [{ submission: 'i2', title: 'Lain', category: 'kota', reachedStage: null }], stagesOpen: [] });
+        return json(200, {
+          categories: {
+            kota: [
+              {
+                rank: 1,
+                rawRank: 2,
+                submission: 'i1',
+                title: 'SiTaro',
+                organization: 'RSUD',
+                stages: {},
+                final: 81.2345,
+                band: 'Sangat Inovatif',
+              },
+            ],
+          },
+          unranked: [{ submission: 'i2', title: 'Lain', category: 'kota', reachedStage: null }],
+          stagesOpen: [],
+        });
       if (call.path === '/api/competitions/c1/objections') return json(200, { announcement: null, objections: [] });
       return json(404, {});
     });

@@ -29,7 +29,14 @@ export function AwardTables({ view }: { view: AwardResults }) {
     <>
       <header className="stack">
         <h1>{t('award.pub.title', { name: competition.name })}</h1>
-        <p className="lead">{t('award.pub.published', { version: snapshot.version, date: formatDate(snapshot.publishedAt), index: index.name, indexVersion: index.version })}</p>
+        <p className="lead">
+          {t('award.pub.published', {
+            version: snapshot.version,
+            date: formatDate(snapshot.publishedAt),
+            index: index.name,
+            indexVersion: index.version,
+          })}
+        </p>
       </header>
       {view.sections.map((section) => (
         <section key={section.key} className="stack" aria-labelledby={`award-${section.key}`}>
@@ -38,7 +45,16 @@ export function AwardTables({ view }: { view: AwardResults }) {
           {section.rows.length === 0 ? (
             <p className="panel">{t('award.pub.emptySection')}</p>
           ) : (
-            <Table caption={pick(section.label)} columns={[{ label: t('award.col.rank'), num: true }, t('award.col.region'), t('award.col.flagship'), ...stages.map((s) => ({ label: `${pick(s.label)} (${s.weight}%)`, num: true })), { label: t('award.col.final'), num: true }]}>
+            <Table
+              caption={pick(section.label)}
+              columns={[
+                { label: t('award.col.rank'), num: true },
+                t('award.col.region'),
+                t('award.col.flagship'),
+                ...stages.map((s) => ({ label: `${pick(s.label)} (${s.weight}%)`, num: true })),
+                { label: t('award.col.final'), num: true },
+              ]}
+            >
               {section.rows.map((r) => (
                 <tr key={r.entryId}>
                   <td className="num">{r.rank}</td>

@@ -20,7 +20,15 @@ const valuesOf = (params: URLSearchParams) => Object.fromEntries(FILTERS.map((k)
 const addressOf = (values: Values, page = 1) => withQuery('/katalog', { ...values, page: page > 1 && page });
 function toQuery(values: Values, page: number): CatalogueQuery {
   const { q, competition, category, regionId, digital } = values;
-  return { q: q || undefined, competition: competition || undefined, category: category || undefined, regionId: regionId || undefined, digital: digital ? digital === 'true' : undefined, page, pageSize: PAGE_SIZE };
+  return {
+    q: q || undefined,
+    competition: competition || undefined,
+    category: category || undefined,
+    regionId: regionId || undefined,
+    digital: digital ? digital === 'true' : undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  };
 }
 
 /** `/katalog`: search and filter the innovations entered in the competitions, a page at a time. */
@@ -78,7 +86,8 @@ function Filters({ initial }: { initial: Values }) {
   const f = useFormat();
   const [values, setValues] = useState(initial);
   const competitions = useLoad(() => publicCompetitions(), []);
-  const sample = useLoad(() => catalogue({ competition: values.competition || undefined, pageSize: 100 }), [values.competition]).data?.items ?? [];
+  const sample =
+    useLoad(() => catalogue({ competition: values.competition || undefined, pageSize: 100 }), [values.competition]).data?.items ?? [];
   const regions = [...new Map(sample.map((i) => [i.regionId, i.region]))].sort((a, b) => a[1].localeCompare(b[1]));
   const categories = sortCategories(sample.map((i) => i.category));
   const set = (k: Filter) => (e: { target: { value: string } }) => setValues({ ...values, [k]: e.target.value });
@@ -105,10 +114,21 @@ function Filters({ initial }: { initial: Values }) {
       <Field name="q" label={t('pub.cat.q')}>
         {(control) => <input {...control} type="search" value={values.q} onChange={set('q')} />}
       </Field>
-      {select('competition', t('innovation.competition'), (competitions.data ?? []).map((c) => [c.slug, c.name] as const))}
-      {select('category', t('innovation.category'), categories.map((c) => [c, f.category(c)] as const))}
+      {select(
+        'competition',
+        t('innovation.competition'),
+        (competitions.data ?? []).map((c) => [c.slug, c.name] as const),
+      )}
+      {select(
+        'category',
+        t('innovation.category'),
+        categories.map((c) => [c, f.category(c)] as const),
+      )}
       {select('regionId', t('pub.cat.region'), regions)}
-      {select('digital', t('form.digital'), [['true', t('form.digital.yes')], ['false', t('form.digital.no')]])}
+      {select('digital', t('form.digital'), [
+        ['true', t('form.digital.yes')],
+        ['false', t('form.digital.no')],
+      ])}
       <div className="actions">
         <button type="submit" className="primary">
           {t('pub.cat.search')}

@@ -52,7 +52,11 @@ function CompetitionCard({ competition: c, heading: H }: { competition: PublicCo
         <span className="muted">{t('pub.list.facts', { year: c.year, n: c.innovations })}</span>
       </p>
       {c.description && <p>{c.description}</p>}
-      <p>{c.version && c.publishedAt ? t('pub.list.published', { version: c.version, date: formatDate(c.publishedAt) }) : t('pub.list.notPublished')}</p>
+      <p>
+        {c.version && c.publishedAt
+          ? t('pub.list.published', { version: c.version, date: formatDate(c.publishedAt) })
+          : t('pub.list.notPublished')}
+      </p>
       <p>
         <Link to={`/katalog?competition=${encodeURIComponent(c.slug)}`}>{t('pub.list.catalogue', { name: c.name })}</Link>
       </p>

@@ -24,7 +24,8 @@ describe('FavouriteVotePage (/favorit/:id)', () => {
       'fetch',
       vi.fn(async (request: Request) => {
         const { method, path, body } = await seen(request);
-        if (method === 'POST') return posts.push([path, JSON.parse(body)]), json(202, { status: 'verification_sent', expiresAt: '2025-08-02T00:00:00Z' });
+        if (method === 'POST')
+          return (posts.push([path, JSON.parse(body)]), json(202, { status: 'verification_sent', expiresAt: '2025-08-02T00:00:00Z' }));
         return json(200, poll);
       }),
     );
@@ -37,11 +38,24 @@ describe('FavouriteVotePage (/favorit/:id)', () => {
   });
 
   it('after closing shows the tally and its fingerprint instead of the form', async () => {
-    const results = { rows: [{ innovationId: 'i-sitaro', votes: 2 }, { innovationId: 'i-patriot', votes: 1 }], hash: 'sha256:abc123', input: { poll: 'p1', candidates: {} } };
-    vi.stubGlobal('fetch', vi.fn(async () => json(200, { ...poll, open: false, results })));
+    const results = {
+      rows: [
+        { innovationId: 'i-sitaro', votes: 2 },
+        { innovationId: 'i-patriot', votes: 1 },
+      ],
+      hash: 'sha256:abc123',
+      input: { poll: 'p1', candidates: {} },
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(200, { ...poll, open: false, results })),
+    );
     renderWithProviders(<FavouriteVotePage id="p1" />);
     const items = await screen.findAllByRole('listitem');
-    expect(items.map((li) => li.textContent)).toEqual(['SiTaro (RSUD Kota Bekasi) — 2 suara', 'Patriot Mantap (Disdukcapil Kota Bekasi) — 1 suara']);
+    expect(items.map((li) => li.textContent)).toEqual([
+      'SiTaro (RSUD Kota Bekasi) — 2 suara',
+      'Patriot Mantap (Disdukcapil Kota Bekasi) — 1 suara',
+    ]);
     expect(screen.getByText(/sha256:abc123/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Kirim suara' })).toBeNull();
   });
@@ -50,7 +64,15 @@ describe('FavouriteVotePage (/favorit/:id)', () => {
 describe('VoteConfirmPage (/v/:token)', () => {
   it('confirms the vote with the link token', async () => {
     const bodies: string[] = [];
-    vi.stubGlobal('fetch', vi.fn(async (request: Request) => (bodies.push((await seen(request)).body), json(200, { verified: true, innovationId: 'i-sitaro', verifiedAt: '2025-08-02T00:00:00Z' }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async (request: Request) => (
+          bodies.push((await seen(request)).body),
+          json(200, { verified: true, innovationId: 'i-sitaro', verifiedAt: '2025-08-02T00:00:00Z' })
+        ),
+      ),
+    );
     renderWithProviders(<VoteConfirmPage token="tok-123456789012345678901" />);
     await screen.findByText('Suara Anda sudah dihitung. Terima kasih!');
     expect(bodies).toEqual([JSON.stringify({ token: 'tok-123456789012345678901' })]);

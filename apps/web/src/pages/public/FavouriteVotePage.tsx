@@ -57,7 +57,14 @@ function Poll({ poll }: { poll: PublicPoll }) {
             <legend>{t('fav.pick')}</legend>
             {poll.candidates.map((c) => (
               <label key={c.innovationId} className="scale-option">
-                <input type="radio" name="innovation" value={c.innovationId} checked={choice === c.innovationId} onChange={() => setChoice(c.innovationId)} required />
+                <input
+                  type="radio"
+                  name="innovation"
+                  value={c.innovationId}
+                  checked={choice === c.innovationId}
+                  onChange={() => setChoice(c.innovationId)}
+                  required
+                />
                 <span>
                   {c.title} — {c.organization}
                 </span>
@@ -90,7 +97,15 @@ export function VoteConfirmPage({ token }: { token: string }) {
   }, [token]);
   return (
     <article className="stack survey">
-      {state === 'busy' ? <p role="status">{t('fav.confirming')}</p> : state === 'done' ? <p role="status" className="lead">{t('fav.confirmed')}</p> : <ErrorSummary error={state} />}
+      {state === 'busy' ? (
+        <p role="status">{t('fav.confirming')}</p>
+      ) : state === 'done' ? (
+        <p role="status" className="lead">
+          {t('fav.confirmed')}
+        </p>
+      ) : (
+        <ErrorSummary error={state} />
+      )}
     </article>
   );
 }

@@ -74,7 +74,8 @@ function RankingPanel({ innovation: i }: { innovation: PublicInnovation }) {
       {r ? (
         <>
           <p className="lead">
-            <strong>{t('pub.inn.rank', { rank: r.rank, category: f.category(r.category) })}</strong> · {t('pub.inn.final', { score: f.number(r.final) })} <BandBadge band={r.band} />
+            <strong>{t('pub.inn.rank', { rank: r.rank, category: f.category(r.category) })}</strong> ·{' '}
+            {t('pub.inn.final', { score: f.number(r.final) })} <BandBadge band={r.band} />
           </p>
           <p className="muted">{t('pub.inn.fromVersion', { version: r.version })}</p>
           <ul className="inline-list">

@@ -29,10 +29,14 @@ describe('PublicResultsPage', () => {
       ['Versi 2 · 20 Nov 2024', '/kompetisi/iga-2024-demo?version=2', 'page'],
       ['Versi 1 · 15 Nov 2024', '/kompetisi/iga-2024-demo?version=1', null],
     ]);
-    expect(screen.getByRole('link', { name: 'Tabel Excel (XLSX)' }).getAttribute('href')).toBe('/api/public/competitions/iga-2024-demo/rankings.xlsx?version=2');
+    expect(screen.getByRole('link', { name: 'Tabel Excel (XLSX)' }).getAttribute('href')).toBe(
+      '/api/public/competitions/iga-2024-demo/rankings.xlsx?version=2',
+    );
     // Unranked innovations stand under their own category only.
     const kabupaten = screen.getByRole('region', { name: 'Kabupaten' });
     expect(within(kabupaten).queryByRole('table', { name: /^Tidak berperingkat/ })).toBeNull();
-    expect(within(screen.getByRole('region', { name: 'Kota' })).getByRole('table', { name: 'Tidak berperingkat di kategori Kota (2 inovasi)' })).toBeTruthy();
+    expect(
+      within(screen.getByRole('region', { name: 'Kota' })).getByRole('table', { name: 'Tidak berperingkat di kategori Kota (2 inovasi)' }),
+    ).toBeTruthy();
   });
 });

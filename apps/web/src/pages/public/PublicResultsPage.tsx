@@ -20,7 +20,11 @@ export function PublicResultsPage({ slug }: { slug: string }) {
       <p>
         <Link to="/hasil">← {t('pub.results.back')}</Link>
       </p>
-      {state.error?.code === 'RANKING_NOT_PUBLISHED' ? <p className="panel">{t('pub.results.notPublished')}</p> : <Loading state={state}>{(view) => <Results view={view} />}</Loading>}
+      {state.error?.code === 'RANKING_NOT_PUBLISHED' ? (
+        <p className="panel">{t('pub.results.notPublished')}</p>
+      ) : (
+        <Loading state={state}>{(view) => <Results view={view} />}</Loading>
+      )}
     </article>
   );
 }
@@ -30,17 +34,24 @@ function Results({ view }: { view: RankingView }) {
   const f = useFormat();
   const { competition, snapshot, versions } = view;
   const latest = versions[0];
-  const categories = sortCategories([...Object.keys(view.categories), ...Object.keys(view.unrankedCounts ?? {}), ...view.unranked.map((u) => u.category)]);
+  const categories = sortCategories([
+    ...Object.keys(view.categories),
+    ...Object.keys(view.unrankedCounts ?? {}),
+    ...view.unranked.map((u) => u.category),
+  ]);
   const tiers = bandTiers(view.categories);
   return (
     <>
       <header className="stack">
         <h1>{t('pub.results.title', { name: competition.name })}</h1>
-        <p className="lead">{t('pub.results.published', { version: snapshot.version, date: formatDate(snapshot.publishedAt), year: competition.year })}</p>
+        <p className="lead">
+          {t('pub.results.published', { version: snapshot.version, date: formatDate(snapshot.publishedAt), year: competition.year })}
+        </p>
         {snapshot.reason && <p>{t('pub.results.reason', { reason: snapshot.reason })}</p>}
         {latest && latest.version !== snapshot.version && (
           <p className="panel warning">
-            {t('pub.results.older', { version: snapshot.version, latest: latest.version })} <Link to={`/kompetisi/${competition.slug}`}>{t('pub.results.showLatest')}</Link>
+            {t('pub.results.older', { version: snapshot.version, latest: latest.version })}{' '}
+            <Link to={`/kompetisi/${competition.slug}`}>{t('pub.results.showLatest')}</Link>
           </p>
         )}
       </header>
@@ -64,8 +75,21 @@ function Results({ view }: { view: RankingView }) {
         return (
           <section key={c} className="stack results-category" aria-labelledby={`cat-${c}`}>
             <h2 id={`cat-${c}`}>{f.category(c)}</h2>
-            {ranked.length ? <RankingTable category={c} rows={ranked} stages={view.stages} tiers={tiers} snapshotId={snapshot.id} /> : <p>{t('pub.results.noneRanked')}</p>}
-            {unranked.length > 0 && <UnrankedTable category={c} rows={unranked} total={view.unrankedCounts?.[c]?.total ?? unranked.length} stages={view.stages} slug={view.competition.slug} version={snapshot.version} />}
+            {ranked.length ? (
+              <RankingTable category={c} rows={ranked} stages={view.stages} tiers={tiers} snapshotId={snapshot.id} />
+            ) : (
+              <p>{t('pub.results.noneRanked')}</p>
+            )}
+            {unranked.length > 0 && (
+              <UnrankedTable
+                category={c}
+                rows={unranked}
+                total={view.unrankedCounts?.[c]?.total ?? unranked.length}
+                stages={view.stages}
+                slug={view.competition.slug}
+                version={snapshot.version}
+              />
+            )}
           </section>
         );
       })}
@@ -83,7 +107,10 @@ function VersionNav({ view }: { view: RankingView }) {
       <ul>
         {view.versions.map((v, i) => (
           <li key={v.id}>
-            <Link to={withQuery(base, { version: i > 0 && v.version })} aria-current={v.version === view.snapshot.version ? 'page' : undefined}>
+            <Link
+              to={withQuery(base, { version: i > 0 && v.version })}
+              aria-current={v.version === view.snapshot.version ? 'page' : undefined}
+            >
               {t(i === 0 ? 'pub.results.versionLatest' : 'pub.results.version', { version: v.version, date: formatDate(v.publishedAt) })}
             </Link>
           </li>

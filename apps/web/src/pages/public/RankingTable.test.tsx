@@ -7,7 +7,15 @@ import { bandTiers } from './format';
 import { RankingTable, UnrankedTable } from './RankingTable';
 
 const renderKota = () =>
-  renderWithProviders(<RankingTable category="kota" rows={view.categories.kota} stages={view.stages} tiers={bandTiers(view.categories)} snapshotId={view.snapshot.id} />);
+  renderWithProviders(
+    <RankingTable
+      category="kota"
+      rows={view.categories.kota}
+      stages={view.stages}
+      tiers={bandTiers(view.categories)}
+      snapshotId={view.snapshot.id}
+    />,
+  );
 const bodyRows = (table: HTMLElement) => within(table).getAllByRole('row').slice(1);
 const cells = (row: HTMLElement) => Array.from(row.querySelectorAll('th, td'), (c) => c.textContent);
 
@@ -16,7 +24,15 @@ describe('RankingTable', () => {
     renderKota();
     const table = screen.getByRole('table', { name: 'Peringkat kategori Kota (4 inovasi)' });
     expect(bodyRows(table).map(cells)).toEqual([
-      ['1', 'SiTaro (Siap Antar Obat)OPD SiTaro (Siap Antar Obat) · Kota Bekasi', '92,7967 Sangat Inovatif', '91,65', '92,6167', '93,0667', 'PDF'],
+      [
+        '1',
+        'SiTaro (Siap Antar Obat)OPD SiTaro (Siap Antar Obat) · Kota Bekasi',
+        '92,7967 Sangat Inovatif',
+        '91,65',
+        '92,6167',
+        '93,0667',
+        'PDF',
+      ],
       ['2 (seri)', 'Patriot MantapOPD Patriot Mantap · Kota Bekasi', '55,5 Inovatif', '—', '55,5', '55,5', 'PDF'],
       ['2 (seri)', 'Akta Lahir dari Rumah SakitOPD Akta Lahir dari Rumah Sakit · Kota Bekasi', '55,5 Inovatif', '—', '55,5', '55,5', 'PDF'],
       ['4', 'CESTAOPD CESTA · Kota Bekasi', '20,25 Kurang Inovatif', '—', '20', '20,625', 'PDF'],
@@ -26,7 +42,15 @@ describe('RankingTable', () => {
   it('names each stage column with its share of the final score, and the rank column in full for screen readers', () => {
     renderKota();
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['#Peringkat', 'Inovasi', 'Nilai akhir · predikat', 'Penilaian proposal (tanpa bobot)', 'Presentasi dan wawancara (bobot 60%)', 'Verifikasi lapangan (bobot 40%)', 'Piagam']);
+    expect(headers).toEqual([
+      '#Peringkat',
+      'Inovasi',
+      'Nilai akhir · predikat',
+      'Penilaian proposal (tanpa bobot)',
+      'Presentasi dan wawancara (bobot 60%)',
+      'Verifikasi lapangan (bobot 40%)',
+      'Piagam',
+    ]);
   });
 
   it('colours the bands best first, whatever their names, from the finals they were given', () => {
@@ -35,19 +59,35 @@ describe('RankingTable', () => {
     expect(band('Sangat Inovatif')).toBe('band band-0');
     expect(band('Inovatif')).toBe('band band-1');
     expect(band('Kurang Inovatif')).toBe('band band-2');
-    expect(bandTiers({ a: [{ ...view.categories.kota[0], band: 'Emas', final: 40 }, { ...view.categories.kota[0], band: 'Perak', final: 30 }] })).toEqual(new Map([['Emas', 0], ['Perak', 1]]));
+    expect(
+      bandTiers({
+        a: [
+          { ...view.categories.kota[0], band: 'Emas', final: 40 },
+          { ...view.categories.kota[0], band: 'Perak', final: 30 },
+        ],
+      }),
+    ).toEqual(
+      new Map([
+        ['Emas', 0],
+        ['Perak', 1],
+      ]),
+    );
   });
 
   it('links each innovation to its public page and its certificate to the snapshot', () => {
     renderKota();
     expect(screen.getByRole('link', { name: 'SiTaro (Siap Antar Obat)' }).getAttribute('href')).toBe('/inovasi/i-sitaro');
-    expect(screen.getByRole('link', { name: 'Unduh piagam CESTA (PDF)' }).getAttribute('href')).toBe(`/api/public/rankings/${view.snapshot.id}/certificates/i-cesta`);
+    expect(screen.getByRole('link', { name: 'Unduh piagam CESTA (PDF)' }).getAttribute('href')).toBe(
+      `/api/public/rankings/${view.snapshot.id}/certificates/i-cesta`,
+    );
   });
 });
 
 describe('UnrankedTable', () => {
   it('lists the unranked innovations with the last stage they were scored in', () => {
-    renderWithProviders(<UnrankedTable category="kota" rows={view.unranked} total={2} stages={view.stages} slug="iga-2024-demo" version={2} />);
+    renderWithProviders(
+      <UnrankedTable category="kota" rows={view.unranked} total={2} stages={view.stages} slug="iga-2024-demo" version={2} />,
+    );
     const table = screen.getByRole('table', { name: 'Tidak berperingkat di kategori Kota (2 inovasi)' });
     expect(bodyRows(table).map(cells)).toEqual([
       ['Layanan Kesehatan Jiwa DaringDinkes Kota Bandung', 'Belum dinilai'],
@@ -57,7 +97,13 @@ describe('UnrankedTable', () => {
   });
 
   it('counts every unranked innovation and fetches the rest a page at a time from the snapshot shown', async () => {
-    const row = (i: number) => ({ innovationId: `i-${i}`, title: `Inovasi ${i}`, organization: 'OPD', category: 'kota', reachedStage: i === 130 ? null : 'desk_review' });
+    const row = (i: number) => ({
+      innovationId: `i-${i}`,
+      title: `Inovasi ${i}`,
+      organization: 'OPD',
+      category: 'kota',
+      reachedStage: i === 130 ? null : 'desk_review',
+    });
     // 25 inline (as the API sends them), 131 in all: page 1 of 100 repeats the 25 shown, page 2 has the last 31.
     const inline = Array.from({ length: 25 }, (_, i) => row(i));
     const calls: string[] = [];

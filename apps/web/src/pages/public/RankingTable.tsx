@@ -30,12 +30,25 @@ export function RankingTable({ category, rows, stages, tiers, snapshotId }: Prop
   });
   const perRank = new Map<number, number>();
   for (const r of rows) perRank.set(r.rank, (perRank.get(r.rank) ?? 0) + 1);
-  const columns = [{ label: t('pub.col.rank'), short: '#' }, t('pub.col.innovation'), { label: t('pub.col.final'), num: true }, ...stages.map(stageColumn), t('pub.col.certificate')];
+  const columns = [
+    { label: t('pub.col.rank'), short: '#' },
+    t('pub.col.innovation'),
+    { label: t('pub.col.final'), num: true },
+    ...stages.map(stageColumn),
+    t('pub.col.certificate'),
+  ];
   return (
     <>
       <Table caption={t('pub.results.caption', { category: f.category(category), n: rows.length })} columns={columns}>
         {shown.map((r) => (
-          <Row key={r.innovationId} row={r} tied={perRank.get(r.rank)! > 1} tier={r.band === null ? undefined : tiers.get(r.band)} stages={stages} snapshotId={snapshotId} />
+          <Row
+            key={r.innovationId}
+            row={r}
+            tied={perRank.get(r.rank)! > 1}
+            tier={r.band === null ? undefined : tiers.get(r.band)}
+            stages={stages}
+            snapshotId={snapshotId}
+          />
         ))}
       </Table>
       {more}
@@ -43,7 +56,19 @@ export function RankingTable({ category, rows, stages, tiers, snapshotId }: Prop
   );
 }
 
-function Row({ row: r, tied, tier, stages, snapshotId }: { row: RankedRow; tied: boolean; tier?: number; stages: Stages; snapshotId: string }) {
+function Row({
+  row: r,
+  tied,
+  tier,
+  stages,
+  snapshotId,
+}: {
+  row: RankedRow;
+  tied: boolean;
+  tier?: number;
+  stages: Stages;
+  snapshotId: string;
+}) {
   const { t } = useI18n();
   const f = useFormat();
   return (
@@ -125,7 +150,10 @@ export function UnrankedTable({ category, rows, total, stages, slug, version }: 
   return (
     <>
       <p className="hint">{t('pub.unranked.intro')}</p>
-      <Table caption={t('pub.unranked.caption', { category: f.category(category), n: total })} columns={[t('pub.col.innovation'), t('pub.col.reached')]}>
+      <Table
+        caption={t('pub.unranked.caption', { category: f.category(category), n: total })}
+        columns={[t('pub.col.innovation'), t('pub.col.reached')]}
+      >
         {shown.map((u) => (
           <tr key={u.innovationId}>
             <InnovationCell id={u.innovationId} title={u.title} detail={u.organization} />

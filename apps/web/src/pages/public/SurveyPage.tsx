@@ -78,7 +78,13 @@ function SurveyForm({ survey }: { survey: PublicSurvey }) {
           </legend>
           {survey.scale.map((s) => (
             <label key={s.key} className="scale-option">
-              <input type="radio" name={el.key} value={s.key} checked={answers[el.key] === Number(s.key)} onChange={() => setAnswers({ ...answers, [el.key]: Number(s.key) })} />
+              <input
+                type="radio"
+                name={el.key}
+                value={s.key}
+                checked={answers[el.key] === Number(s.key)}
+                onChange={() => setAnswers({ ...answers, [el.key]: Number(s.key) })}
+              />
               <span>
                 {s.key} · {pick(s.label)}
               </span>
@@ -90,19 +96,35 @@ function SurveyForm({ survey }: { survey: PublicSurvey }) {
         <legend>{t('skm.profile')}</legend>
         <label className="field">
           <span>{t('skm.age')}</span>
-          <input type="number" inputMode="numeric" min={10} max={120} value={profile.age ?? ''} onChange={(e) => setProfile({ ...profile, age: e.target.value })} />
+          <input
+            type="number"
+            inputMode="numeric"
+            min={10}
+            max={120}
+            value={profile.age ?? ''}
+            onChange={(e) => setProfile({ ...profile, age: e.target.value })}
+          />
         </label>
         {select('sex', t('skm.sex'), survey.sexes)}
         {select('education', t('skm.education'), survey.educations)}
         {select('occupation', t('skm.occupation'), survey.occupations)}
         <label className="field">
           <span>{t('skm.respondent')}</span>
-          <input value={profile.respondent ?? ''} maxLength={100} onChange={(e) => setProfile({ ...profile, respondent: e.target.value })} />
+          <input
+            value={profile.respondent ?? ''}
+            maxLength={100}
+            onChange={(e) => setProfile({ ...profile, respondent: e.target.value })}
+          />
         </label>
       </fieldset>
       <label className="field">
         <span>{t('skm.suggestion')}</span>
-        <textarea rows={3} maxLength={2000} value={profile.suggestion ?? ''} onChange={(e) => setProfile({ ...profile, suggestion: e.target.value })} />
+        <textarea
+          rows={3}
+          maxLength={2000}
+          value={profile.suggestion ?? ''}
+          onChange={(e) => setProfile({ ...profile, suggestion: e.target.value })}
+        />
       </label>
       <button type="submit" disabled={busy !== null}>
         {busy ? t('skm.sending') : t('skm.submit')}
@@ -153,7 +175,14 @@ export function IkmView({ ikm: v }: { ikm: PublicIkm }) {
                     {pick(e.label)}
                     {e.key === r.weakest && <em> · {t('ikm.weakest')}</em>}
                   </span>
-                  <span className="ikm-bar" role="meter" aria-valuemin={25} aria-valuemax={100} aria-valuenow={e.converted ?? 25} aria-label={pick(e.label)}>
+                  <span
+                    className="ikm-bar"
+                    role="meter"
+                    aria-valuemin={25}
+                    aria-valuemax={100}
+                    aria-valuenow={e.converted ?? 25}
+                    aria-label={pick(e.label)}
+                  >
                     <span style={{ width: `${(((e.converted ?? 25) - 25) / 75) * 100}%` }} />
                   </span>
                   <span className="ikm-value">
@@ -193,9 +222,19 @@ function UnitHistory({ history: h }: { history: PublicUnitHistory }) {
               <li key={p.code}>
                 <span className="ikm-label">
                   <Link to={`/s/${p.code}/ikm`}>{p.label}</Link>
-                  <span className="muted"> · {formatDate(p.opensAt)} – {formatDate(p.closesAt)}</span>
+                  <span className="muted">
+                    {' '}
+                    · {formatDate(p.opensAt)} – {formatDate(p.closesAt)}
+                  </span>
                 </span>
-                <span className="ikm-bar" role="meter" aria-valuemin={25} aria-valuemax={100} aria-valuenow={p.ikm.ikm ?? 25} aria-label={p.label}>
+                <span
+                  className="ikm-bar"
+                  role="meter"
+                  aria-valuemin={25}
+                  aria-valuemax={100}
+                  aria-valuenow={p.ikm.ikm ?? 25}
+                  aria-label={p.label}
+                >
                   <span style={{ width: `${(((p.ikm.ikm ?? 25) - 25) / 75) * 100}%` }} />
                 </span>
                 <span className="ikm-value">

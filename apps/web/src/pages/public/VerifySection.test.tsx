@@ -12,7 +12,12 @@ import { VerifySection } from './VerifySection';
 const input = { method: { aggregation: 'mean' }, stages: [], submissions: [], sheets: [] };
 const output: SnapshotJson['output'] = {
   inputsDigest: 'sha256:0071',
-  categories: Object.fromEntries(Object.entries(rankingView.categories).map(([c, rows]) => [c, rows.map((r) => ({ rank: r.rank, submission: r.innovationId, final: r.final, band: r.band, stages: r.stages }))])),
+  categories: Object.fromEntries(
+    Object.entries(rankingView.categories).map(([c, rows]) => [
+      c,
+      rows.map((r) => ({ rank: r.rank, submission: r.innovationId, final: r.final, band: r.band, stages: r.stages })),
+    ]),
+  ),
   unranked: [],
 };
 const hash = `sha256:${createHash('sha256').update(canonicalize({ input, output })!).digest('hex')}`;
@@ -40,7 +45,10 @@ describe('VerifySection', () => {
       'npm run -s cli -- verify snapshot.json',
     ]);
     const download = within(section).getByRole('link', { name: 'Unduh snapshot JSON' });
-    expect([download.getAttribute('href'), download.getAttribute('download')]).toEqual([`/api/public/rankings/${view.snapshot.id}`, 'snapshot.json']);
+    expect([download.getAttribute('href'), download.getAttribute('download')]).toEqual([
+      `/api/public/rankings/${view.snapshot.id}`,
+      'snapshot.json',
+    ]);
   });
 
   it('checks in the browser that the snapshot hashes to the published hash and holds the rows shown, fetching it once', async () => {
@@ -48,13 +56,19 @@ describe('VerifySection', () => {
     const button = screen.getByRole('button', { name: 'Periksa hash di peramban ini' });
     await userEvent.click(button);
     const status = await screen.findByText(/^Cocok/);
-    expect(status.textContent).toBe(`Cocok: isi snapshot menghasilkan hash ${hash}, dan 5 baris peringkat di halaman ini sama dengan isi snapshot.`);
+    expect(status.textContent).toBe(
+      `Cocok: isi snapshot menghasilkan hash ${hash}, dan 5 baris peringkat di halaman ini sama dengan isi snapshot.`,
+    );
     await userEvent.click(button);
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
   it('says what differs when the page does not show what the snapshot holds', async () => {
-    const tampered = { ...view, snapshot: { ...view.snapshot, id: '5b1c0000-0000-4000-8000-00000000000b' }, categories: { ...view.categories, kota: view.categories.kota.map((r) => (r.innovationId === 'i-cesta' ? { ...r, rank: 3 } : r)) } };
+    const tampered = {
+      ...view,
+      snapshot: { ...view.snapshot, id: '5b1c0000-0000-4000-8000-00000000000b' },
+      categories: { ...view.categories, kota: view.categories.kota.map((r) => (r.innovationId === 'i-cesta' ? { ...r, rank: 3 } : r)) },
+    };
     setup(tampered);
     await userEvent.click(screen.getByRole('button', { name: 'Periksa hash di peramban ini' }));
     expect((await screen.findByText(/^Tidak cocok/)).textContent).toBe('Tidak cocok: 1 baris di halaman ini berbeda dengan isi snapshot.');

@@ -29,13 +29,19 @@ export function VerifySection({ view }: { view: RankingView }) {
       </dl>
       <ol className="steps">
         <li>
-          {t('pub.verify.step1')} <pre><code>curl -o snapshot.json {`${location.origin}${json}`}</code></pre>
+          {t('pub.verify.step1')}{' '}
+          <pre>
+            <code>curl -o snapshot.json {`${location.origin}${json}`}</code>
+          </pre>
           <a href={json} download="snapshot.json">
             {t('pub.verify.download')}
           </a>
         </li>
         <li>
-          {t('pub.verify.step2')} <pre><code>npm run -s cli -- verify snapshot.json</code></pre>
+          {t('pub.verify.step2')}{' '}
+          <pre>
+            <code>npm run -s cli -- verify snapshot.json</code>
+          </pre>
         </li>
       </ol>
       <BrowserCheck view={view} />
@@ -54,7 +60,13 @@ function BrowserCheck({ view }: { view: RankingView }) {
     <div className="stack">
       <p className="hint">{t('pub.verify.browserHint')}</p>
       <p>
-        <BusyButton type="button" className="secondary" busy={busy !== null} busyLabel={t('pub.verify.checking')} onClick={() => void check()}>
+        <BusyButton
+          type="button"
+          className="secondary"
+          busy={busy !== null}
+          busyLabel={t('pub.verify.checking')}
+          onClick={() => void check()}
+        >
           {t('pub.verify.check')}
         </BusyButton>
       </p>
@@ -62,7 +74,10 @@ function BrowserCheck({ view }: { view: RankingView }) {
       <p role="status" className={`check-result${tone}`}>
         {result === 'unavailable'
           ? t('pub.verify.unavailable')
-          : result && (ok ? t('pub.verify.ok', { hash: result.hash, n: result.rows }) : t(result.hashOk ? 'pub.verify.rowsDiffer' : 'pub.verify.hashDiffers', { hash: result.hash, n: result.differing }))}
+          : result &&
+            (ok
+              ? t('pub.verify.ok', { hash: result.hash, n: result.rows })
+              : t(result.hashOk ? 'pub.verify.rowsDiffer' : 'pub.verify.hashDiffers', { hash: result.hash, n: result.differing }))}
       </p>
     </div>
   );

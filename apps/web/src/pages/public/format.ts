@@ -8,7 +8,11 @@ type KnownCategory = (typeof CATEGORIES)[number];
 const isKnown = (key: string): key is KnownCategory => (CATEGORIES as readonly string[]).includes(key);
 
 export const sortCategories = (keys: Iterable<string>): string[] =>
-  [...new Set(keys)].sort((a, b) => (isKnown(a) ? CATEGORIES.indexOf(a) : CATEGORIES.length) - (isKnown(b) ? CATEGORIES.indexOf(b) : CATEGORIES.length) || a.localeCompare(b));
+  [...new Set(keys)].sort(
+    (a, b) =>
+      (isKnown(a) ? CATEGORIES.indexOf(a) : CATEGORIES.length) - (isKnown(b) ? CATEGORIES.indexOf(b) : CATEGORIES.length) ||
+      a.localeCompare(b),
+  );
 
 /** Numbers as the language writes them (92,7967 / 92.7967), scores to at most 4 decimals; category names. */
 export function useFormat() {

@@ -33,5 +33,10 @@ export async function checkSnapshot(view: RankingView): Promise<SnapshotCheck> {
     const o = stored.get(r.key);
     return !o || o.rank !== r.rank || o.final !== r.final || o.band !== r.band;
   }).length;
-  return { hash, hashOk: hash === view.snapshot.hash && s.hash === view.snapshot.hash, rows: shown.length, differing: differing + Math.max(0, stored.size - shown.length) };
+  return {
+    hash,
+    hashOk: hash === view.snapshot.hash && s.hash === view.snapshot.hash,
+    rows: shown.length,
+    differing: differing + Math.max(0, stored.size - shown.length),
+  };
 }

@@ -100,7 +100,16 @@ function Import({ periodId, onImported }: { periodId: string; onImported(): void
       <Field name="csv" label={t('svy.importText')}>
         {(c) => <textarea {...c} rows={6} className="mono" value={csv} onChange={(e) => setCsv(e.target.value)} />}
       </Field>
-      <ImportErrors error={error} labels={{ title: t('svy.importRefused', { n: rowErrors(error).length }), caption: t('svy.importRows'), row: t('svy.col.row'), column: t('svy.col.column'), problem: t('svy.col.problem') }} />
+      <ImportErrors
+        error={error}
+        labels={{
+          title: t('svy.importRefused', { n: rowErrors(error).length }),
+          caption: t('svy.importRows'),
+          row: t('svy.col.row'),
+          column: t('svy.col.column'),
+          problem: t('svy.col.problem'),
+        }}
+      />
       <div className="actions">
         <BusyButton type="submit" className="primary" busy={busy !== null} busyLabel={t('svy.importing')} disabled={!csv.trim()}>
           {t('svy.importSend')}
@@ -130,7 +139,19 @@ function Bursts({ period: p, manages, onDecided }: { period: SurveyPeriodDetail;
   );
 }
 
-function Burst({ n, periodId, burst, manages, onDecided }: { n: number; periodId: string; burst: SurveyPeriodDetail['bursts'][number]; manages: boolean; onDecided(): void }) {
+function Burst({
+  n,
+  periodId,
+  burst,
+  manages,
+  onDecided,
+}: {
+  n: number;
+  periodId: string;
+  burst: SurveyPeriodDetail['bursts'][number];
+  manages: boolean;
+  onDecided(): void;
+}) {
   const { t, formatDate } = useI18n();
   const [reason, setReason] = useState('');
   const { busy, error, run } = useAction();

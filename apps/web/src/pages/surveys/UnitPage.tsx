@@ -31,7 +31,12 @@ export function UnitPage({ id }: { id: string }) {
         {(unit) => (
           <>
             <h1>{unit.name}</h1>
-            <Facts items={[[t('svy.col.organization'), unit.organizationName], [t('svy.col.population'), unit.population ?? t('common.none')]]} />
+            <Facts
+              items={[
+                [t('svy.col.organization'), unit.organizationName],
+                [t('svy.col.population'), unit.population ?? t('common.none')],
+              ]}
+            />
             <p>
               <Link to={`/unit-layanan/${unit.id}`}>{t('svy.publicHistory')}</Link>
             </p>
@@ -48,7 +53,16 @@ function Periods({ unit }: { unit: SurveyUnitDetail }) {
   const { t, formatDate } = useI18n();
   if (!unit.periods.length) return <p>{t('svy.noPeriods')}</p>;
   return (
-    <Table caption={t('svy.periods')} columns={[t('svy.col.period'), t('svy.col.window'), { label: t('svy.col.responses'), num: true }, t('svy.col.ikm'), t('svy.col.sample')]}>
+    <Table
+      caption={t('svy.periods')}
+      columns={[
+        t('svy.col.period'),
+        t('svy.col.window'),
+        { label: t('svy.col.responses'), num: true },
+        t('svy.col.ikm'),
+        t('svy.col.sample'),
+      ]}
+    >
       {unit.periods.map((p) => (
         <tr key={p.id}>
           <td>
@@ -61,7 +75,11 @@ function Periods({ unit }: { unit: SurveyUnitDetail }) {
           <td>
             <IkmCell ikm={p.ikm} />
           </td>
-          <td>{p.sample.required === null || p.sample.required === undefined ? t('common.none') : t(p.sample.reached ? 'svy.sampleReached' : 'svy.sampleShort', { required: p.sample.required })}</td>
+          <td>
+            {p.sample.required === null || p.sample.required === undefined
+              ? t('common.none')
+              : t(p.sample.reached ? 'svy.sampleReached' : 'svy.sampleShort', { required: p.sample.required })}
+          </td>
         </tr>
       ))}
     </Table>
@@ -77,7 +95,12 @@ function NewPeriod({ unitId, onCreated }: { unitId: string; onCreated(): void })
     e.preventDefault();
     setNotice(null);
     void run('run', async () => {
-      const p = await createSurveyPeriod(unitId, { label: form.label, opensAt: wibDate(form.opensAt), closesAt: wibDate(form.closesAt), ...(form.population ? { population: Number(form.population) } : {}) });
+      const p = await createSurveyPeriod(unitId, {
+        label: form.label,
+        opensAt: wibDate(form.opensAt),
+        closesAt: wibDate(form.closesAt),
+        ...(form.population ? { population: Number(form.population) } : {}),
+      });
       setNotice({ key: 'svy.periodCreated', vars: { label: p.label } });
       setForm({ label: '', opensAt: '', closesAt: '', population: '' });
       onCreated();

@@ -28,7 +28,10 @@ export function UnitsPage() {
       <Loading state={state}>
         {(units) =>
           units.length ? (
-            <Table caption={t('svy.units')} columns={[t('svy.col.unit'), t('svy.col.organization'), { label: t('svy.col.population'), num: true }]}>
+            <Table
+              caption={t('svy.units')}
+              columns={[t('svy.col.unit'), t('svy.col.organization'), { label: t('svy.col.population'), num: true }]}
+            >
               {units.map((u) => (
                 <tr key={u.id}>
                   <td>
@@ -74,7 +77,9 @@ function NewUnit({ onCreated }: { onCreated(): void }) {
         {(c) => <input {...c} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />}
       </Field>
       <Field name="population" label={t('svy.population')} hint={t('svy.populationHint')} error={error?.fieldMessage('population')}>
-        {(c) => <input {...c} type="number" inputMode="numeric" min={1} value={population} onChange={(e) => setPopulation(e.target.value)} />}
+        {(c) => (
+          <input {...c} type="number" inputMode="numeric" min={1} value={population} onChange={(e) => setPopulation(e.target.value)} />
+        )}
       </Field>
       <div className="actions">
         <BusyButton type="submit" className="primary" busy={busy !== null} busyLabel={t('svy.creating')}>
