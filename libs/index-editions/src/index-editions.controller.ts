@@ -10,7 +10,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { toCsv, toXlsx } from '@app/results';
+import { sendTable } from '@app/results';
 import {
   ApiErrorResponses,
   ApiFileResponse,
@@ -299,11 +299,13 @@ export class IndexPublicController {
   @ApiOperation({ summary: 'A published index ranking as CSV: every category, then every group (latest, or ?version=n)' })
   async csv(@Param('slug') slug: string, @Query() q: IndexVersionQueryDto, @Res() reply: Reply) {
     const { view, header, rows } = await this.editions.publicTable(slug, q.version);
-    reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${slug}-v${view.snapshot.version}.csv"`)
-      .header('cache-control', LATEST)
-      .send(toCsv(header, rows));
+    await sendTable(reply, 'csv', {
+      fileName: `${slug}-v${view.snapshot.version}`,
+      sheetName: `${view.edition.name} v${view.snapshot.version}`,
+      header,
+      rows,
+      cacheControl: LATEST,
+    });
   }
 
   @Get('index-editions/:slug/rankings.xlsx')
@@ -311,11 +313,13 @@ export class IndexPublicController {
   @ApiOperation({ summary: 'A published index ranking as an XLSX workbook (latest, or ?version=n)' })
   async xlsx(@Param('slug') slug: string, @Query() q: IndexVersionQueryDto, @Res() reply: Reply) {
     const { view, header, rows } = await this.editions.publicTable(slug, q.version);
-    reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${slug}-v${view.snapshot.version}.xlsx"`)
-      .header('cache-control', LATEST)
-      .send(await toXlsx(`${view.edition.name} v${view.snapshot.version}`, header, rows));
+    await sendTable(reply, 'xlsx', {
+      fileName: `${slug}-v${view.snapshot.version}`,
+      sheetName: `${view.edition.name} v${view.snapshot.version}`,
+      header,
+      rows,
+      cacheControl: LATEST,
+    });
   }
 
   @Get('index-editions/:slug/regions/:regionId')

@@ -6,4 +6,5 @@ export { escapeHtml, pageInShell, rankingsPage } from './export/rankings-html';
 export * from './persistence/results.entities';
 export { toCsv } from './export/csv';
 export { toXlsx } from './export/xlsx';
+export { sendTable } from './export/send-table';
 export { certificatePdf } from './export/certificate';

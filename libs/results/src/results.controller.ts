@@ -44,8 +44,7 @@ import {
   SnapshotJsonView,
   UnrankedPageView,
 } from './dto/results.view';
-import { toCsv } from './export/csv';
-import { toXlsx } from './export/xlsx';
+import { sendTable } from './export/send-table';
 import { certificatePdf } from './export/certificate';
 
 interface Reply {
@@ -214,11 +213,13 @@ export class PublicController {
   async csv(@Param('slug') slug: string, @Query() q: VersionQueryDto, @Res() reply: Reply) {
     const view = await this.results.rankingsBySlug(slug, q.version);
     const { header, rows } = this.results.table(view);
-    reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${slug}-v${view.snapshot.version}.csv"`)
-      .header('cache-control', LATEST)
-      .send(toCsv(header, rows));
+    await sendTable(reply, 'csv', {
+      fileName: `${slug}-v${view.snapshot.version}`,
+      sheetName: `${view.competition.name} v${view.snapshot.version}`,
+      header,
+      rows,
+      cacheControl: LATEST,
+    });
   }
 
   @Get('competitions/:slug/rankings.xlsx')
@@ -227,11 +228,13 @@ export class PublicController {
   async xlsx(@Param('slug') slug: string, @Query() q: VersionQueryDto, @Res() reply: Reply) {
     const view = await this.results.rankingsBySlug(slug, q.version);
     const { header, rows } = this.results.table(view);
-    reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${slug}-v${view.snapshot.version}.xlsx"`)
-      .header('cache-control', LATEST)
-      .send(await toXlsx(`${view.competition.name} v${view.snapshot.version}`, header, rows));
+    await sendTable(reply, 'xlsx', {
+      fileName: `${slug}-v${view.snapshot.version}`,
+      sheetName: `${view.competition.name} v${view.snapshot.version}`,
+      header,
+      rows,
+      cacheControl: LATEST,
+    });
   }
 
   @Get('rankings/:snapshotId')
