@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, buildWebIfStale, chromiumOrSkip, launchChromium, watchProblems } from '../support/browser';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { bearer, completeProposal, login, seedDemo, submissionOpenSince, uploadPdf } from '../support/factories';
+import { ARTIFACTS, chromiumOrSkip, startDemoInChromium, watchProblems } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { bearer, completeProposal, login, submissionOpenSince, uploadPdf } from '../support/factories';
 
 const hasChromium = chromiumOrSkip('test/browser/full-flow.e2e-spec.ts');
 
@@ -28,12 +27,7 @@ const SLUG = 'alur-penuh';
   const problems: string[] = [];
 
   beforeAll(async () => {
-    buildWebIfStale();
-    t = await createTestApp();
-    await seedDemo(t);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    ({ t, base, browser } = await startDemoInChromium());
     // Two people, two browsers' worth of storage: the organizer at a desk, the juror on a phone.
     organizer = await (await browser.newContext({ viewport: DESKTOP })).newPage();
     // Closing a stage asks first (window.confirm): the organizer means it.

@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, buildWebIfStale, chromiumOrSkip, launchChromium, watchProblems } from '../support/browser';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { bearer, login, seedDemo, tinyPdf } from '../support/factories';
+import { ARTIFACTS, chromiumOrSkip, startDemoInChromium, watchProblems } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { bearer, login, tinyPdf } from '../support/factories';
 import { MINI_FRAMEWORK } from '../support/index-framework';
 
 const hasChromium = chromiumOrSkip('test/browser/index-flow.e2e-spec.ts');
@@ -27,12 +26,7 @@ const SLUG = 'iid-browser';
   const problems: string[] = [];
 
   beforeAll(async () => {
-    buildWebIfStale();
-    t = await createTestApp();
-    await seedDemo(t);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    ({ t, base, browser } = await startDemoInChromium());
     bekasi = (await t.db.query(`SELECT id FROM regions WHERE code = '32.75'`)).rows[0].id;
     const org = (await login(t, 'organizer@demo.local')).accessToken;
     const created = await t

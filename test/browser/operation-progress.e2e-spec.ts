@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { buildWebIfStale, chromiumOrSkip, launchChromium, watchProblems } from '../support/browser';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { seedDemo } from '../support/factories';
+import { chromiumOrSkip, startDemoInChromium, watchProblems } from '../support/browser';
+import type { TestApp } from '../support/test-app';
 
 /**
  * Issue 23: a long operation shows a progress bar while its request runs, the page stays usable, and after a
@@ -21,12 +19,7 @@ import { seedDemo } from '../support/factories';
     const problems: string[] = [];
 
     beforeAll(async () => {
-      buildWebIfStale();
-      t = await createTestApp();
-      await seedDemo(t);
-      await t.app.listen({ port: 0, host: '127.0.0.1' });
-      base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-      browser = await launchChromium();
+      ({ t, base, browser } = await startDemoInChromium());
       page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
       watchProblems(page, problems);
       blocker = new Client({ connectionString: t.databaseUrl });

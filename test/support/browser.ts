@@ -1,3 +1,6 @@
+import type { AddressInfo } from 'node:net';
+import { createTestApp, type TestApp } from './test-app';
+import { seedDemo } from './factories';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -45,4 +48,14 @@ export async function launchChromium(): Promise<Browser> {
 export function watchProblems(page: Page, problems: string[]): void {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && problems.push(`console: ${m.text()}`));
+}
+
+/** Each browser spec's start: the web app built, the API serving it on a free port with the demo seeded, Chromium launched. */
+export async function startDemoInChromium(): Promise<{ t: TestApp; base: string; browser: Browser }> {
+  buildWebIfStale();
+  const t = await createTestApp();
+  await seedDemo(t);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  return { t, base, browser: await launchChromium() };
 }
