@@ -149,6 +149,15 @@ export class AssignmentsService {
           `"${innovation.title}" is not in stage "${key}" (at ${innovation.currentStage}, ${innovation.status})`,
         );
       }
+      // A closed stage's jurors are the record of its close; only an innovation reinstated by an upheld objection
+      // after it closed is judged there late (its sheets then hold publication until the organizer settles it).
+      if (
+        competition.stages.find((st) => st.key === key)?.status === 'closed' &&
+        !(await this.repo.isCorrectionEntrant(innovation.id, key, tx))
+      )
+        throw new Conflict('ASSIGNMENT_STAGE_CLOSED', `stage "${key}" is closed; jurors are assigned there only to a correction entrant`, {
+          stage: key,
+        });
       const [juror] = await this.jurorProfiles(tx, [jurorId]);
       if (!juror) throw new ValidationFailed([{ field: 'jurorId', message: `no active juror ${jurorId}` }], 'ASSIGNMENT_INVALID');
       assertNoConflict(juror, {

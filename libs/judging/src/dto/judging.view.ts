@@ -207,6 +207,11 @@ export class SheetAssignmentView {
   @ApiProperty({ type: LocalizedTextView }) stageLabel: LocalizedTextView;
   @ApiProperty({ type: String, nullable: true }) dueAt: string | null;
   @ApiPropertyOptional({ enum: STAGE_STATUSES }) stageStatus?: (typeof STAGE_STATUSES)[number];
+  @ApiProperty({
+    description:
+      'a correction for an upheld objection (the sheet reopened, or the innovation reinstated after the stage closed): scored although the stage is closed',
+  })
+  correction: boolean;
 }
 
 export class RubricCriterionView {

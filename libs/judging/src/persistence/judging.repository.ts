@@ -165,6 +165,77 @@ export class JudgingRepository {
     );
   }
 
+  /**
+   * An innovation reinstated by a correction (an upheld objection) enters a stage that closed without it: a pending
+   * row marked as that objection's correction, which holds publication until the organizer settles it.
+   */
+  async enterCorrection(
+    tx: EntityManager,
+    competitionId: string,
+    stageKey: string,
+    innovationId: string,
+    objectionId: string,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO stage_results (competition_id, stage_key, innovation_id, status, correction_of) VALUES ($1, $2, $3, 'pending', $4)
+       ON CONFLICT (innovation_id, stage_key) DO UPDATE SET status = 'pending', score = NULL, rank = NULL, correction_of = excluded.correction_of`,
+      [competitionId, stageKey, innovationId, objectionId],
+    );
+  }
+
+  /** What each objection's corrections still wait for: reopened decisions or entrants (stage results) and reopened sheets, per stage. */
+  async correctionsOf(
+    objectionIds: readonly string[],
+    tx?: EntityManager,
+  ): Promise<{ objectionId: string; stage: string; kind: 'decision' | 'sheets'; open: number }[]> {
+    if (!objectionIds.length) return [];
+    return this.m(tx).query(
+      `SELECT correction_of AS "objectionId", stage_key AS stage, 'decision' AS kind, count(*)::int AS open
+         FROM stage_results WHERE correction_of = ANY($1::uuid[]) GROUP BY 1, 2
+       UNION ALL
+       SELECT s.correction_of, a.stage_key, 'sheets', count(*)::int
+         FROM score_sheets s JOIN assignments a ON a.id = s.assignment_id
+        WHERE s.correction_of = ANY($1::uuid[]) AND a.removed_at IS NULL GROUP BY 1, 2
+       ORDER BY 1, 2`,
+      [objectionIds],
+    );
+  }
+
+  /** A correction entrant waiting in this stage (pending, marked with an objection): it is judged there although the stage closed. */
+  async isCorrectionEntrant(innovationId: string, stageKey: string, tx?: EntityManager): Promise<boolean> {
+    const result = await this.result(innovationId, stageKey, tx);
+    return result?.status === 'pending' && !!result.correctionOf;
+  }
+
+  /** The scored stages (of those given, with when they closed) with a sheet submitted after they closed: a correction's. */
+  async stagesRescoredAfterClose(competitionId: string, closed: { key: string; closedAt: Date }[], tx?: EntityManager): Promise<string[]> {
+    if (!closed.length) return [];
+    const rows: { stage_key: string }[] = await this.m(tx).query(
+      `SELECT DISTINCT a.stage_key FROM assignments a
+         JOIN score_sheets s ON s.assignment_id = a.id
+         JOIN unnest($2::varchar[], $3::timestamptz[]) AS c(stage_key, closed_at) ON c.stage_key = a.stage_key
+        WHERE a.competition_id = $1 AND a.removed_at IS NULL AND s.status = 'submitted' AND s.submitted_at > c.closed_at`,
+      [competitionId, closed.map((c) => c.key), closed.map((c) => c.closedAt)],
+    );
+    return rows.map((r) => r.stage_key);
+  }
+
+  /** Stored stage scores set to these numbers (the ones the ranking uses), where they differ. */
+  async recordStageScores(
+    tx: EntityManager,
+    competitionId: string,
+    rows: { innovationId: string; stageKey: string; score: number }[],
+  ): Promise<number> {
+    if (!rows.length) return 0;
+    const [, changed] = await tx.query(
+      `UPDATE stage_results r SET score = d.score
+         FROM unnest($2::uuid[], $3::varchar[], $4::float8[]) AS d(innovation_id, stage_key, score)
+        WHERE r.competition_id = $1 AND r.innovation_id = d.innovation_id AND r.stage_key = d.stage_key AND r.score IS DISTINCT FROM d.score`,
+      [competitionId, rows.map((r) => r.innovationId), rows.map((r) => r.stageKey), rows.map((r) => r.score)],
+    );
+    return Number(changed ?? 0);
+  }
+
   saveResult(tx: EntityManager, row: StageResultEntity): Promise<StageResultEntity> {
     return tx.save(row);
   }
