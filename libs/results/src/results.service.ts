@@ -428,7 +428,8 @@ export class ResultsService {
       const { input, innovations } = await this.buildInput(competition, undefined, tx);
       step('scoring');
       const made = createSnapshot(input);
-      await this.pipeline.followCorrectedStageScores(tx, competition, input);
+      // Only an upheld objection rescores a closed stage (reopened sheets, an innovation judged late).
+      if (await this.repo.hasUpheldObjection(competitionId, tx)) await this.pipeline.followCorrectedStageScores(tx, competition, input);
       step('storing');
       const labels = Object.fromEntries(
         innovations.map((i) => [
