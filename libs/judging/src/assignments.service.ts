@@ -8,7 +8,15 @@ import { UsersService } from '@app/identity';
 import { InnovationsRepository, InnovationsService } from '@app/submissions';
 import { JudgingRepository } from './persistence/judging.repository';
 import { AssignmentEntity } from './persistence/judging.entities';
-import { assertNoConflict, assignJurors, sheetProgress, type Affiliation } from './domain';
+import {
+  assertNoConflict,
+  assignJurors,
+  progressCounts,
+  sheetProgress,
+  type Affiliation,
+  type ProgressCounts,
+  type SheetStatus,
+} from './domain';
 import { JudgingEvents } from './judging.events';
 import { scoredStage } from './jury.service';
 
@@ -23,6 +31,24 @@ export interface JurorProfile {
 }
 
 /** Who scores what: conflict-aware assignment (automatic and by hand), declared conflicts, the juror's dashboard and progress. */
+/** The juror's dashboard (the body of GET /api/assignments/mine, `MyAssignmentsView`). */
+export interface MyAssignments {
+  progress: ProgressCounts;
+  items: {
+    id: string;
+    competitionId: string;
+    competitionName: string;
+    stage: string;
+    stageStatus: 'scheduled' | 'open' | 'closed';
+    dueAt: string | null;
+    innovationId: string;
+    title: string;
+    category: string;
+    sheetStatus: SheetStatus | 'not_started';
+    version: number;
+  }[];
+}
+
 @Injectable()
 export class AssignmentsService {
   constructor(
@@ -257,26 +283,18 @@ export class AssignmentsService {
     });
   }
 
-  /** The juror's dashboard: assignments with stage, due date and sheet status, plus progress counts. */
-  async mine(actor: Actor) {
-    const rows = await this.repo.assignmentsOfJuror(actor.id);
-    const items = rows.map((r) => ({
-      id: r.id,
-      competitionId: r.competitionId,
-      competitionName: r.competitionName,
-      stage: r.stageKey,
-      stageStatus: r.stageStatus,
-      dueAt: r.dueAt,
-      innovationId: r.innovationId,
-      title: r.title,
-      category: r.category,
-      sheetStatus: r.sheetStatus ?? ('not_started' as const),
-      version: r.version ?? 0,
-    }));
-    const progress = sheetProgress(
-      items.map((i) => ({ jurorId: actor.id, status: i.sheetStatus === 'not_started' ? null : i.sheetStatus })),
-    );
-    return { progress: progress.overall, items };
+  /**
+   * The juror's dashboard as the JSON text of `MyAssignmentsView`: assignments with stage, due date and sheet
+   * status (made by PostgreSQL, sent as it is), plus progress counts.
+   */
+  async mineJson(actor: Actor): Promise<string> {
+    const { itemsJson, total, submitted, draft } = await this.repo.assignmentsOfJurorJson(actor.id);
+    return `{"progress":${JSON.stringify(progressCounts(total, submitted, draft))},"items":${itemsJson}}`;
+  }
+
+  /** `mineJson` as an object (for the demo seeder). */
+  async mine(actor: Actor): Promise<MyAssignments> {
+    return JSON.parse(await this.mineJson(actor)) as MyAssignments;
   }
 
   /** Per juror: sheets submitted / due in the stage; with names for the organizer. */
