@@ -8,16 +8,9 @@ import { UsersService } from '@app/identity';
 import { InnovationsRepository, InnovationsService } from '@app/submissions';
 import { JudgingRepository } from './persistence/judging.repository';
 import { AssignmentEntity } from './persistence/judging.entities';
-import {
-  assertNoConflict,
-  assignJurors,
-  progressCounts,
-  sheetProgress,
-  type Affiliation,
-  type ProgressCounts,
-  type SheetStatus,
-} from './domain';
+import { assertNoConflict, assignJurors, progressCounts, sheetProgress, type Affiliation } from './domain';
 import { JudgingEvents } from './judging.events';
+import type { MyAssignmentsView } from './dto/judging.view';
 import { scoredStage } from './jury.service';
 
 /** The phases an automatic assignment reports (GET /api/operations/:id). */
@@ -31,24 +24,6 @@ export interface JurorProfile {
 }
 
 /** Who scores what: conflict-aware assignment (automatic and by hand), declared conflicts, the juror's dashboard and progress. */
-/** The juror's dashboard (the body of GET /api/assignments/mine, `MyAssignmentsView`). */
-export interface MyAssignments {
-  progress: ProgressCounts;
-  items: {
-    id: string;
-    competitionId: string;
-    competitionName: string;
-    stage: string;
-    stageStatus: 'scheduled' | 'open' | 'closed';
-    dueAt: string | null;
-    innovationId: string;
-    title: string;
-    category: string;
-    sheetStatus: SheetStatus | 'not_started';
-    version: number;
-  }[];
-}
-
 @Injectable()
 export class AssignmentsService {
   constructor(
@@ -293,8 +268,8 @@ export class AssignmentsService {
   }
 
   /** `mineJson` as an object (for the demo seeder). */
-  async mine(actor: Actor): Promise<MyAssignments> {
-    return JSON.parse(await this.mineJson(actor)) as MyAssignments;
+  async mine(actor: Actor): Promise<MyAssignmentsView> {
+    return JSON.parse(await this.mineJson(actor)) as MyAssignmentsView;
   }
 
   /** Per juror: sheets submitted / due in the stage; with names for the organizer. */
