@@ -8,8 +8,9 @@ import { UsersService } from '@app/identity';
 import { InnovationsRepository, InnovationsService } from '@app/submissions';
 import { JudgingRepository } from './persistence/judging.repository';
 import { AssignmentEntity } from './persistence/judging.entities';
-import { assertNoConflict, assignJurors, sheetProgress, type Affiliation } from './domain';
+import { assertNoConflict, assignJurors, progressCounts, sheetProgress, type Affiliation } from './domain';
 import { JudgingEvents } from './judging.events';
+import type { MyAssignmentsView } from './dto/judging.view';
 import { scoredStage } from './jury.service';
 
 /** The phases an automatic assignment reports (GET /api/operations/:id). */
@@ -266,26 +267,18 @@ export class AssignmentsService {
     });
   }
 
-  /** The juror's dashboard: assignments with stage, due date and sheet status, plus progress counts. */
-  async mine(actor: Actor) {
-    const rows = await this.repo.assignmentsOfJuror(actor.id);
-    const items = rows.map((r) => ({
-      id: r.id,
-      competitionId: r.competitionId,
-      competitionName: r.competitionName,
-      stage: r.stageKey,
-      stageStatus: r.stageStatus,
-      dueAt: r.dueAt,
-      innovationId: r.innovationId,
-      title: r.title,
-      category: r.category,
-      sheetStatus: r.sheetStatus ?? ('not_started' as const),
-      version: r.version ?? 0,
-    }));
-    const progress = sheetProgress(
-      items.map((i) => ({ jurorId: actor.id, status: i.sheetStatus === 'not_started' ? null : i.sheetStatus })),
-    );
-    return { progress: progress.overall, items };
+  /**
+   * The juror's dashboard as the JSON text of `MyAssignmentsView`: assignments with stage, due date and sheet
+   * status (made by PostgreSQL, sent as it is), plus progress counts.
+   */
+  async mineJson(actor: Actor): Promise<string> {
+    const { itemsJson, total, submitted, draft } = await this.repo.assignmentsOfJurorJson(actor.id);
+    return `{"progress":${JSON.stringify(progressCounts(total, submitted, draft))},"items":${itemsJson}}`;
+  }
+
+  /** `mineJson` as an object (for the demo seeder). */
+  async mine(actor: Actor): Promise<MyAssignmentsView> {
+    return JSON.parse(await this.mineJson(actor)) as MyAssignmentsView;
   }
 
   /** Per juror: sheets submitted / due in the stage; with names for the organizer. */

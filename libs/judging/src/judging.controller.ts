@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -9,7 +9,16 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiErrorResponses, CurrentUser, RequestLocale, Roles, type Actor, type ErrorLocale, type OnProgress } from '@app/common';
+import {
+  ApiErrorResponses,
+  CurrentUser,
+  JSON_CONTENT_TYPE,
+  RequestLocale,
+  Roles,
+  type Actor,
+  type ErrorLocale,
+  type OnProgress,
+} from '@app/common';
 import { OperationProgress, TrackOperation } from '@app/operations';
 import { uuidParam } from '@app/competitions';
 import { PipelineService } from './pipeline.service';
@@ -211,8 +220,9 @@ export class JuryController {
   @Roles('juror')
   @ApiOkResponse({ type: MyAssignmentsView })
   @ApiOperation({ summary: 'The juror’s dashboard: assignments with due dates, sheet status and progress' })
+  @Header('content-type', JSON_CONTENT_TYPE)
   mine(@CurrentUser() actor: Actor) {
-    return this.assignments.mine(actor);
+    return this.assignments.mineJson(actor);
   }
 
   @Get('assignments/:id/sheet')

@@ -68,20 +68,6 @@ export interface OpenSheetRow {
 
 /** SQL of the judging context: stage results, schedules, assignments and sheets. */
 /** A row of a juror's dashboard (GET /api/assignments/mine). */
-export interface JurorAssignmentRow {
-  id: string;
-  competitionId: string;
-  competitionName: string;
-  stageKey: string;
-  innovationId: string;
-  title: string;
-  category: string;
-  sheetStatus: 'draft' | 'submitted' | null;
-  version: number | null;
-  dueAt: string | null;
-  stageStatus: 'scheduled' | 'open' | 'closed';
-}
-
 @Injectable()
 export class JudgingRepository {
   constructor(
@@ -553,28 +539,41 @@ export class JudgingRepository {
   }
 
   /**
-   * A juror's active assignments with their innovation, competition, stage state, sheet state and due date (the
-   * stage's `closesAt` in the plan), open stages first. One prepared statement; the plan is read in PostgreSQL
-   * once per competition, not sent with every row (a national juror has hundreds of assignments: bench/RESULTS.md).
+   * A juror's active assignments as the JSON array of `MyAssignmentView` (open stages first, then by assignment
+   * time and title), made by PostgreSQL in one prepared statement, with the sheet counts the progress needs.
+   * The stage of each (competition, stage) pair — its status, the competition's name, the due date (`closesAt`
+   * of the plan) — is looked up once per pair, not per row: a national juror has hundreds of assignments, and
+   * reading the plan per row detoasted it every time (bench/RESULTS.md, item 12). The API sends the text as it is.
    */
-  assignmentsOfJuror(jurorId: string): Promise<JurorAssignmentRow[]> {
-    return this.prepared.query<JurorAssignmentRow>(
+  async assignmentsOfJurorJson(jurorId: string): Promise<{ itemsJson: string; total: number; submitted: number; draft: number }> {
+    const [row] = await this.prepared.query<{ items: string; total: number; submitted: number; draft: number }>(
       this.db.manager,
-      `WITH mine AS (SELECT a.id, a.competition_id, a.stage_key, a.innovation_id, a.created_at FROM assignments a WHERE a.juror_id = $1 AND a.removed_at IS NULL),
-            due AS (SELECT c.id AS competition_id, st->>'key' AS stage_key, st->>'closesAt' AS closes_at
-                      FROM competitions c CROSS JOIN LATERAL jsonb_array_elements(c.plan->'stages') st
-                     WHERE c.id IN (SELECT DISTINCT competition_id FROM mine))
-       SELECT m.id, m.competition_id AS "competitionId", c.name AS "competitionName", m.stage_key AS "stageKey", m.innovation_id AS "innovationId", i.title, i.category,
-              s.status AS "sheetStatus", s.version, d.closes_at AS "dueAt", cs.status AS "stageStatus"
-         FROM mine m
-         JOIN innovations i ON i.id = m.innovation_id
-         JOIN competitions c ON c.id = m.competition_id
-         LEFT JOIN due d ON d.competition_id = m.competition_id AND d.stage_key = m.stage_key
-         JOIN competition_stages cs ON cs.competition_id = m.competition_id AND cs.key = m.stage_key
-         LEFT JOIN score_sheets s ON s.assignment_id = m.id
-        ORDER BY cs.status = 'open' DESC, m.created_at, i.title`,
+      `WITH mine AS MATERIALIZED (
+              SELECT a.id, a.competition_id, a.stage_key, a.innovation_id, a.created_at FROM assignments a WHERE a.juror_id = $1 AND a.removed_at IS NULL),
+            stages AS MATERIALIZED (
+              SELECT k.competition_id, k.stage_key, c.name, cs.status,
+                     (SELECT st->>'closesAt' FROM jsonb_array_elements(c.plan->'stages') st WHERE st->>'key' = k.stage_key LIMIT 1) AS closes_at
+                FROM (SELECT DISTINCT competition_id, stage_key FROM mine) k
+                JOIN competitions c ON c.id = k.competition_id
+                JOIN competition_stages cs ON cs.competition_id = k.competition_id AND cs.key = k.stage_key),
+            items AS (
+              SELECT m.id, m.competition_id, g.name, m.stage_key, g.status AS stage_status, g.closes_at, m.innovation_id, i.title, i.category,
+                     coalesce(s.status, 'not_started') AS sheet_status, coalesce(s.version, 0) AS version, m.created_at
+                FROM mine m
+                JOIN stages g ON g.competition_id = m.competition_id AND g.stage_key = m.stage_key
+                JOIN innovations i ON i.id = m.innovation_id
+                LEFT JOIN score_sheets s ON s.assignment_id = m.id)
+       SELECT '[' || coalesce(string_agg(row_to_json(v)::text, ',' ORDER BY x.stage_status = 'open' DESC, x.created_at, x.title), '') || ']' AS items,
+              count(*)::int AS total, count(*) FILTER (WHERE x.sheet_status = 'submitted')::int AS submitted,
+              count(*) FILTER (WHERE x.sheet_status = 'draft')::int AS draft
+         FROM items x
+         CROSS JOIN LATERAL (
+           SELECT x.id, x.competition_id AS "competitionId", x.name AS "competitionName", x.stage_key AS stage, x.stage_status AS "stageStatus",
+                  x.closes_at AS "dueAt", x.innovation_id AS "innovationId", x.title, x.category, x.sheet_status AS "sheetStatus", x.version
+         ) v`,
       [jurorId],
     );
+    return { itemsJson: row.items, total: row.total, submitted: row.submitted, draft: row.draft };
   }
 
   /** The jurors with an active assignment in the competition (told when its results are published). */
