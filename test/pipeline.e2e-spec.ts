@@ -137,7 +137,13 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
   it('a juror without assignments has an empty list, complete', async () => {
     const res = await get('/api/assignments/mine', jurors.j1);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ progress: { total: 0, submitted: 0, draft: 0, notStarted: 0, complete: true }, items: [] });
+    expect(res.body).toEqual({
+      progress: { total: 0, submitted: 0, draft: 0, notStarted: 0, complete: true },
+      items: [],
+      total: 0,
+      page: 1,
+      pageSize: 50,
+    });
   });
 
   it('assigns desk review: k per innovation, never in conflict, balanced, and explains itself', async () => {
@@ -284,6 +290,28 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
       notStarted: count('not_started'),
       complete: false,
     });
+    expect([res.body.total, res.body.page, res.body.pageSize]).toEqual([items.length, 1, 50]);
+
+    // A page at a time (a national juror has hundreds): the same order, the progress always over all of them.
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    const pages = [];
+    for (let page = 1; page <= items.length; page++) {
+      const one = await get(`/api/assignments/mine?page=${page}&pageSize=1`, jurors.j2);
+      expect([one.status, one.body.total, one.body.page, one.body.pageSize, one.body.progress]).toEqual([
+        200,
+        items.length,
+        page,
+        1,
+        res.body.progress,
+      ]);
+      pages.push(...one.body.items);
+    }
+    expect(pages).toEqual(items);
+    expect((await get(`/api/assignments/mine?page=${items.length + 1}&pageSize=1`, jurors.j2)).body.items).toEqual([]);
+    for (const bad of ['pageSize=0', 'pageSize=201', 'page=0', 'page=x']) {
+      const refused = await get(`/api/assignments/mine?${bad}`, jurors.j2);
+      expect([bad, refused.status, refused.body.details.fields[0].field]).toEqual([bad, 400, bad.split('=')[0]]);
+    }
   });
 
   it('a conflict declared after assignment releases it: off the juror’s list, flagged to the organizer, topped up', async () => {

@@ -24,6 +24,9 @@ export interface JurorProfile {
 }
 
 /** Who scores what: conflict-aware assignment (automatic and by hand), declared conflicts, the juror's dashboard and progress. */
+/** A juror's dashboard shows this many assignments a page (to-do first); `?pageSize=` up to 200. */
+export const MY_ASSIGNMENTS_PAGE = 50;
+
 @Injectable()
 export class AssignmentsService {
   constructor(
@@ -271,14 +274,21 @@ export class AssignmentsService {
    * The juror's dashboard as the JSON text of `MyAssignmentsView`: assignments with stage, due date and sheet
    * status (made by PostgreSQL, sent as it is), plus progress counts.
    */
-  async mineJson(actor: Actor): Promise<string> {
-    const { itemsJson, total, submitted, draft } = await this.repo.assignmentsOfJurorJson(actor.id);
-    return `{"progress":${JSON.stringify(progressCounts(total, submitted, draft))},"items":${itemsJson}}`;
+  async mineJson(actor: Actor, page = 1, pageSize = MY_ASSIGNMENTS_PAGE): Promise<string> {
+    const { itemsJson, total, submitted, draft } = await this.repo.assignmentsOfJurorJson(actor.id, pageSize, (page - 1) * pageSize);
+    return `{"progress":${JSON.stringify(progressCounts(total, submitted, draft))},"items":${itemsJson},"total":${total},"page":${page},"pageSize":${pageSize}}`;
   }
 
-  /** `mineJson` as an object (for the demo seeder). */
+  /** All of the juror's assignments at once (for the demo seeder). */
   async mine(actor: Actor): Promise<MyAssignmentsView> {
-    return JSON.parse(await this.mineJson(actor)) as MyAssignmentsView;
+    const { itemsJson, total, submitted, draft } = await this.repo.assignmentsOfJurorJson(actor.id, null, 0);
+    return {
+      progress: progressCounts(total, submitted, draft),
+      items: JSON.parse(itemsJson),
+      total,
+      page: 1,
+      pageSize: Math.max(total, 1),
+    };
   }
 
   /** Per juror: sheets submitted / due in the stage; with names for the organizer. */

@@ -33,6 +33,7 @@ import {
   DeclareConflictDto,
   FieldVisitDto,
   ManualAssignDto,
+  MyAssignmentsQueryDto,
   PresentationDto,
   ReasonBodyDto,
   SaveSheetDto,
@@ -219,10 +220,13 @@ export class JuryController {
   @Get('assignments/mine')
   @Roles('juror')
   @ApiOkResponse({ type: MyAssignmentsView })
-  @ApiOperation({ summary: 'The juror’s dashboard: assignments with due dates, sheet status and progress' })
+  @ApiOperation({
+    summary:
+      'The juror’s dashboard: a page of assignments (to-do first; 50 unless ?pageSize=) with due dates, sheet status, and progress over all',
+  })
   @Header('content-type', JSON_CONTENT_TYPE)
-  mine(@CurrentUser() actor: Actor) {
-    return this.assignments.mineJson(actor);
+  mine(@CurrentUser() actor: Actor, @Query() q: MyAssignmentsQueryDto) {
+    return this.assignments.mineJson(actor, q.page, q.pageSize);
   }
 
   @Get('assignments/:id/sheet')

@@ -1180,8 +1180,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The juror’s dashboard: assignments with due dates, sheet status and progress
-         * @description The juror’s dashboard: assignments with due dates, sheet status and progress
+         * The juror’s dashboard: a page of assignments (to-do first; 50 unless ?pageSize=) with due dates, sheet status, and progress over all
+         * @description The juror’s dashboard: a page of assignments (to-do first; 50 unless ?pageSize=) with due dates, sheet status, and progress over all
          */
         get: operations["JuryController_mine"];
         put?: never;
@@ -3702,8 +3702,14 @@ export interface components {
             version: number;
         };
         MyAssignmentsView: {
+            /** @description over all of the juror’s assignments */
             progress: components["schemas"]["ProgressCountsView"];
+            /** @description one page: open stages first, then in the order assigned */
             items: components["schemas"]["MyAssignmentView"][];
+            /** @description all of the juror’s active assignments */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         SheetAssignmentView: {
             /** Format: uuid */
@@ -10683,7 +10689,10 @@ export interface operations {
     };
     JuryController_mine: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

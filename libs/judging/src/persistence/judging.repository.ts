@@ -539,13 +539,18 @@ export class JudgingRepository {
   }
 
   /**
-   * A juror's active assignments as the JSON array of `MyAssignmentView` (open stages first, then by assignment
-   * time and title), made by PostgreSQL in one prepared statement, with the sheet counts the progress needs.
-   * The stage of each (competition, stage) pair — its status, the competition's name, the due date (`closesAt`
-   * of the plan) — is looked up once per pair, not per row: a national juror has hundreds of assignments, and
-   * reading the plan per row detoasted it every time (bench/RESULTS.md, item 12). The API sends the text as it is.
+   * A page of a juror's active assignments as the JSON array of `MyAssignmentView` (open stages first, then by
+   * assignment time and title; `limit` null: all of them), made by PostgreSQL in one prepared statement, with the
+   * sheet counts of all of them for the progress. The stage of each (competition, stage) pair — its status, the
+   * competition's name, the due date (`closesAt` of the plan) — is looked up once per pair, not per row: a national
+   * juror has hundreds of assignments, and reading the plan per row detoasted it every time (bench/RESULTS.md,
+   * item 12). The API sends the text as it is.
    */
-  async assignmentsOfJurorJson(jurorId: string): Promise<{ itemsJson: string; total: number; submitted: number; draft: number }> {
+  async assignmentsOfJurorJson(
+    jurorId: string,
+    limit: number | null,
+    offset: number,
+  ): Promise<{ itemsJson: string; total: number; submitted: number; draft: number }> {
     const [row] = await this.prepared.query<{ items: string; total: number; submitted: number; draft: number }>(
       this.db.manager,
       `WITH mine AS MATERIALIZED (
@@ -556,22 +561,26 @@ export class JudgingRepository {
                 FROM (SELECT DISTINCT competition_id, stage_key FROM mine) k
                 JOIN competitions c ON c.id = k.competition_id
                 JOIN competition_stages cs ON cs.competition_id = k.competition_id AND cs.key = k.stage_key),
-            items AS (
+            items AS MATERIALIZED (
               SELECT m.id, m.competition_id, g.name, m.stage_key, g.status AS stage_status, g.closes_at, m.innovation_id, i.title, i.category,
                      coalesce(s.status, 'not_started') AS sheet_status, coalesce(s.version, 0) AS version, m.created_at
                 FROM mine m
                 JOIN stages g ON g.competition_id = m.competition_id AND g.stage_key = m.stage_key
                 JOIN innovations i ON i.id = m.innovation_id
-                LEFT JOIN score_sheets s ON s.assignment_id = m.id)
-       SELECT '[' || coalesce(string_agg(row_to_json(v)::text, ',' ORDER BY x.stage_status = 'open' DESC, x.created_at, x.title), '') || ']' AS items,
-              count(*)::int AS total, count(*) FILTER (WHERE x.sheet_status = 'submitted')::int AS submitted,
-              count(*) FILTER (WHERE x.sheet_status = 'draft')::int AS draft
-         FROM items x
-         CROSS JOIN LATERAL (
-           SELECT x.id, x.competition_id AS "competitionId", x.name AS "competitionName", x.stage_key AS stage, x.stage_status AS "stageStatus",
-                  x.closes_at AS "dueAt", x.innovation_id AS "innovationId", x.title, x.category, x.sheet_status AS "sheetStatus", x.version
-         ) v`,
-      [jurorId],
+                LEFT JOIN score_sheets s ON s.assignment_id = m.id),
+            page AS (
+              SELECT x.*, row_number() OVER (ORDER BY x.stage_status = 'open' DESC, x.created_at, x.title, x.id) AS ord FROM items x
+               ORDER BY ord LIMIT $2 OFFSET $3)
+       SELECT (SELECT '[' || coalesce(string_agg(row_to_json(v)::text, ',' ORDER BY p.ord), '') || ']'
+                 FROM page p
+                 CROSS JOIN LATERAL (
+                   SELECT p.id, p.competition_id AS "competitionId", p.name AS "competitionName", p.stage_key AS stage, p.stage_status AS "stageStatus",
+                          p.closes_at AS "dueAt", p.innovation_id AS "innovationId", p.title, p.category, p.sheet_status AS "sheetStatus", p.version
+                 ) v) AS items,
+              count(*)::int AS total, count(*) FILTER (WHERE sheet_status = 'submitted')::int AS submitted,
+              count(*) FILTER (WHERE sheet_status = 'draft')::int AS draft
+         FROM items`,
+      [jurorId, limit, offset],
     );
     return { itemsJson: row.items, total: row.total, submitted: row.submitted, draft: row.draft };
   }
