@@ -201,5 +201,13 @@ export async function indexBench(o: IndexBenchOptions): Promise<IndexBenchResult
 
 /** The `npm run bench` plugin. */
 export async function runIndexBench(ctx: BenchPluginContext): Promise<BenchPluginResult> {
-  return indexBench({ adminUrl: ctx.adminUrl, quick: ctx.quick, log: ctx.log });
+  return indexBench({
+    adminUrl: ctx.adminUrl,
+    quick: ctx.quick,
+    log: ctx.log,
+    runs: ctx.runs,
+    durationSec: ctx.durationSec,
+    connections: ctx.connections,
+    keep: ctx.keep,
+  });
 }
