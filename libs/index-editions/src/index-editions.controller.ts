@@ -51,6 +51,7 @@ import {
   IndexPublicRegionView,
   IndexPublishedView,
   IndexRankingsView,
+  IndexGroupRanksView,
   IndexGroupView,
   IndexRegionAssessmentView,
   IndexRowView,
@@ -265,7 +266,7 @@ export class IndexEditionsController {
 
 @ApiTags('public')
 @ApiErrorResponses(400, 404, 503)
-@ApiExtraModels(IndexRowView, IndexGroupView)
+@ApiExtraModels(IndexRowView, IndexGroupView, IndexGroupRanksView)
 @Public()
 @Controller('public')
 export class IndexPublicController {

@@ -5057,6 +5057,16 @@ export interface components {
             /** @description the snapshot JSON that `cli verify` checks */
             url: string;
         };
+        IndexGroupRankView: {
+            /** @description rank within the group */
+            rank: number;
+            /** @description the region's id: its row is in `categories` */
+            region: string;
+        };
+        IndexGroupRanksView: {
+            name: string | null;
+            rows: components["schemas"]["IndexGroupRankView"][];
+        };
         IndexPublicEditionView: {
             id: string;
             slug: string;
@@ -5093,9 +5103,9 @@ export interface components {
             categories: {
                 [key: string]: components["schemas"]["IndexRowView"][];
             };
-            /** @description group key → name and rows */
+            /** @description group key → name and each member's rank in the group (its row is in its category) */
             groups: {
-                [key: string]: components["schemas"]["IndexGroupView"];
+                [key: string]: components["schemas"]["IndexGroupRanksView"];
             };
             versions: components["schemas"]["IndexSnapshotRefView"][];
         };
