@@ -7,7 +7,7 @@ import { type ArrayWriter, type SnapshotVerification, canonicalJson, verifyRecom
 import { computeIndex, indexOutput } from './compute';
 import { indexInputJson, quoteJson } from './digest';
 import type { AnswerInput, IndexInput, IndexOutput } from './types';
-import { type PreparedIndex, prepareIndex } from './validate';
+import { type PreparedIndex, type PreparedIndicator, prepareIndex } from './validate';
 
 export interface IndexSnapshot {
   input: unknown;
@@ -74,10 +74,12 @@ export function createIndexSnapshotFromRows(head: Omit<IndexInput, 'answers'>, r
     return { output, hash, inputJson };
   };
   const prepared = prepareIndex({ ...head, answers: [] });
-  if (!scoreRows(prepared, rows)) return reference();
+  const pieces = scoreRows(prepared, rows);
+  if (!pieces) return reference();
   let inputJson: Buffer;
   try {
-    inputJson = canonicalJson({ ...head, answers: rows }, { answers: rowsWriter() });
+    // ~140 bytes an answer: room for all of it at once (no growing copies of ~100 MB).
+    inputJson = canonicalJson({ ...head, answers: rows }, { answers: rowsWriter(pieces) }, (1 << 20) + rows.length * 160);
   } catch (err) {
     if (err === NOT_PLAIN) return reference();
     throw err;
@@ -89,9 +91,32 @@ export function createIndexSnapshotFromRows(head: Omit<IndexInput, 'answers'>, r
 
 const NOT_PLAIN = Symbol('not plain');
 
-/** Fills the prepared score tables from the rows; false at the first row the reference must judge. */
-function scoreRows(prepared: PreparedIndex, rows: readonly AnswerRow[]): boolean {
-  const indicators = new Map(prepared.indicators.map((x) => [x.key, { x, options: new Map(x.options.map((o) => [o.key, o.score])) }]));
+/**
+ * Each row's canonical JSON but its owner's id, as pieces made once per indicator and option: `lead` =
+ * `{"indicator":…,"region":` (or `"innovation":`), `self` = `,"self":…`, `close` = `,"verified":…}` or `}`.
+ */
+interface RowPieces {
+  lead: string[];
+  self: string[];
+  close: string[];
+}
+
+/** Fills the prepared score tables from the rows and makes their pieces; null at the first row the reference must judge. */
+function scoreRows(prepared: PreparedIndex, rows: readonly AnswerRow[]): RowPieces | null {
+  const indicators = new Map<
+    string,
+    { x: PreparedIndicator; lead: string; options: Map<string, { score: number; self: string; close: string }> }
+  >();
+  for (const x of prepared.indicators) {
+    const key = quoteJson(x.key);
+    const options = x.options.map((o) => ({ key: o.key, quoted: quoteJson(o.key), score: o.score }));
+    if (key === null || options.some((o) => o.quoted === null)) return null;
+    indicators.set(x.key, {
+      x,
+      lead: `{"indicator":${key},"${x.scope}":`,
+      options: new Map(options.map((o) => [o.key, { score: o.score, self: `,"self":${o.quoted}`, close: `,"verified":${o.quoted}}` }])),
+    });
+  }
   const owners = {
     region: {
       index: new Map(prepared.regions.map((r, i) => [r.id, i])),
@@ -108,27 +133,32 @@ function scoreRows(prepared: PreparedIndex, rows: readonly AnswerRow[]): boolean
     region: new Uint8Array(owners.region.tables.self.length),
     innovation: new Uint8Array(owners.innovation.tables.self.length),
   };
-  for (const row of rows) {
+  const pieces: RowPieces = { lead: new Array(rows.length), self: new Array(rows.length), close: new Array(rows.length) };
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const found = typeof row.indicator === 'string' ? indicators.get(row.indicator) : undefined;
-    if (!found || found.x.scope === 'count') return false;
+    if (!found || found.x.scope === 'count') return null;
     const scope = found.x.scope;
     const ownerId = row.region != null ? row.region : row.innovation;
-    if ((scope === 'region') !== (row.region != null) || typeof ownerId !== 'string') return false;
+    if ((scope === 'region') !== (row.region != null) || typeof ownerId !== 'string') return null;
     const owner = owners[scope].index.get(ownerId);
     const self = typeof row.self === 'string' ? found.options.get(row.self) : undefined;
-    const verified = row.verified == null ? 0 : typeof row.verified === 'string' ? found.options.get(row.verified) : undefined;
-    if (owner === undefined || self === undefined || verified === undefined) return false;
+    const verified = row.verified == null ? null : typeof row.verified === 'string' ? found.options.get(row.verified) : undefined;
+    if (owner === undefined || self === undefined || verified === undefined) return null;
     const cell = owner * owners[scope].slots + found.x.slot;
-    if (answered[scope][cell]) return false;
+    if (answered[scope][cell]) return null;
     answered[scope][cell] = 1;
-    owners[scope].tables.self[cell] = self;
-    owners[scope].tables.verified[cell] = verified;
+    owners[scope].tables.self[cell] = self.score;
+    owners[scope].tables.verified[cell] = verified?.score ?? 0;
+    pieces.lead[i] = found.lead;
+    pieces.self[i] = self.self;
+    pieces.close[i] = verified?.close ?? '}';
   }
-  return true;
+  return pieces;
 }
 
-/** Writes rows as their answers' canonical JSON (fields in JCS order, nulls left out); throws NOT_PLAIN otherwise. */
-function rowsWriter(): ArrayWriter {
+/** Writes the rows as their answers' canonical JSON (JCS field order, nulls left out) from their pieces; throws NOT_PLAIN for an owner id that is not well-formed. */
+function rowsWriter(pieces: RowPieces): ArrayWriter {
   const quoted = new Map<string, string>();
   let last = '';
   let lastText = '""';
@@ -141,10 +171,8 @@ function rowsWriter(): ArrayWriter {
       if (text === undefined) throw NOT_PLAIN;
       quoted.set(value, text);
     }
-    if (value.length > 30) {
-      last = value;
-      lastText = text;
-    }
+    last = value;
+    lastText = text;
     return text;
   };
   return (items, sink) => {
@@ -152,12 +180,9 @@ function rowsWriter(): ArrayWriter {
     sink.write('[');
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
-      // scoreRows checked every field: the owner is the region, else the innovation; self and verified strings.
-      let text = `${i ? ',' : ''}{"indicator":${quote(row.indicator)},`;
-      text += row.region != null ? `"region":${quote(row.region)}` : `"innovation":${quote(row.innovation!)}`;
-      text += `,"self":${quote(row.self)}`;
-      if (row.verified != null) text += `,"verified":${quote(row.verified)}`;
-      sink.write(`${text}}`);
+      // scoreRows checked every row: the owner is the region, else the innovation.
+      const owner = quote(row.region != null ? row.region : row.innovation!);
+      sink.write(`${i ? ',' : ''}${pieces.lead[i]}${owner}${pieces.self[i]}${pieces.close[i]}`);
     }
     sink.write(']');
   };

@@ -72,15 +72,15 @@ export function preparedSnapshotHash(prepared: PreparedInput, output: unknown): 
 /**
  * The JCS canonical JSON of `value` (what `canonicalize` returns) as UTF-8 bytes, written like
  * {@link streamedDigest}: a plain object member by member, its arrays element by element (through
- * `writers[key]` when given).
+ * `writers[key]` when given); `capacity`, the bytes expected, spares growing copies.
  */
-export function canonicalJson(value: unknown, writers: Readonly<Record<string, ArrayWriter>> = {}): Buffer {
+export function canonicalJson(value: unknown, writers: Readonly<Record<string, ArrayWriter>> = {}, capacity?: number): Buffer {
   if (!isPlain(value, Object.prototype)) {
     const text = canonical(value);
     if (text === undefined) throw new ScoringInputError('cannot canonicalize the input: it has no JSON form');
     return Buffer.from(text, 'utf8');
   }
-  const sink = new BytesSink();
+  const sink = new BytesSink(capacity);
   writeStreamed(value, writers, sink);
   return sink.bytes();
 }
@@ -170,8 +170,13 @@ function canonical(value: unknown): string | undefined {
  * small strings costs far less as bytes written in place than as a string (rope flattening, garbage collection).
  */
 export class BytesSink implements JsonSink {
-  private buffer = Buffer.allocUnsafe(1 << 16);
+  private buffer: Buffer;
   private length = 0;
+
+  /** `capacity`: the bytes expected (it grows beyond, by doubling). */
+  constructor(capacity = 1 << 16) {
+    this.buffer = Buffer.allocUnsafe(Math.max(capacity, 16));
+  }
 
   write(text: string): void {
     // A UTF-16 code unit is at most 3 bytes of UTF-8.
