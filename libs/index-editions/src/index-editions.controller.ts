@@ -284,7 +284,7 @@ export class IndexPublicController {
   @ApiOkResponse({ type: IndexRankingsView })
   @ApiOperation({
     summary:
-      'The published index ranking per category and group (latest, or ?version=n), with region names and the hash; made once per snapshot: ETag (If-None-Match → 304) and gzip',
+      "The published index ranking per category (rows with region names) and per group (each member's rank in it and its region, whose row is in its category), latest or ?version=n, with the hash; made once per snapshot: ETag (If-None-Match → 304), gzip or brotli",
   })
   async rankings(
     @Param('slug') slug: string,

@@ -8,7 +8,7 @@ import {
   LruMap,
   NotFound,
   phaseReporter,
-  precompress,
+  precompressWithBrotli,
   ValidationFailed,
   type Actor,
   type OnProgress,
@@ -712,7 +712,7 @@ export class IndexEditionsService {
     const key = `${ref.snapshotId}:${ref.latestId}`;
     let body = this.bodies.get(key);
     if (!body) {
-      body = this.publicRankings(slug, version).then((view) => precompress(Buffer.from(JSON.stringify(view))));
+      body = this.publicRankings(slug, version).then((view) => precompressWithBrotli(Buffer.from(JSON.stringify(view))));
       this.bodies.set(key, body);
       body.catch(() => this.bodies.get(key) === body && this.bodies.delete(key));
     }
