@@ -217,6 +217,21 @@ describe('answersInOrder: the input order of the answers without a pairwise sort
     );
   });
 
+  it('orders answered-once known indicators per owner, grouped or scattered, as the sort does', () => {
+    const pairs = fc.uniqueArray(fc.tuple(fc.constantFrom('r1', 'r2', 'i1', 'i2', 'i3'), fc.constantFrom('a', 'b', 'c')), {
+      selector: ([owner, indicator]) => `${owner}/${indicator}`,
+      maxLength: 15,
+    });
+    fc.assert(
+      fc.property(pairs, fc.boolean(), (raw, grouped) => {
+        const answers = (grouped ? [...raw].sort((x, y) => x[0].localeCompare(y[0])) : raw).map(([owner, indicator]) =>
+          owner.startsWith('r') ? { region: owner, indicator, self: 'x' } : { innovation: owner, indicator, self: 'x' },
+        );
+        expect(answersInOrder(answers, indicators)).toEqual([...answers].sort(compareAnswers(indicators)));
+      }),
+    );
+  });
+
   it('keeps the input order of two answers of one owner and indicator (a duplicate the computation then refuses)', () => {
     const first = { region: 'r1', indicator: 'a', self: 'x' };
     const second = { region: 'r1', indicator: 'a', self: 'y' };

@@ -173,22 +173,60 @@ export function indexSnapshotOf(
  */
 export function answersInOrder<T extends CollectedAnswer>(answers: readonly T[], indicators: readonly { readonly key: string }[]): T[] {
   const compare = compareAnswers(indicators);
+  const position = new Map(indicators.map((indicator, i) => [indicator.key, i]));
   const regions = new Map<string, T[]>();
   const innovations = new Map<string, T[]>();
+  let lastKey: string | undefined;
+  let lastOwners: Map<string, T[]> | undefined;
+  let lastList: T[] = [];
   for (const answer of answers) {
     const [owners, key] = answer.region != null ? [regions, answer.region] : [innovations, answer.innovation ?? ''];
-    const list = owners.get(key);
-    if (list) list.push(answer);
-    else owners.set(key, [answer]);
+    // Rows often come grouped by owner: the same owner as the last answer needs no lookup.
+    if (key === lastKey && owners === lastOwners) {
+      lastList.push(answer);
+      continue;
+    }
+    let list = owners.get(key);
+    if (!list) owners.set(key, (list = []));
+    list.push(answer);
+    [lastKey, lastOwners, lastList] = [key, owners, list];
   }
+  const slots: (T | undefined)[] = new Array(indicators.length);
   const ordered: T[] = [];
   for (const owners of [regions, innovations])
     for (const key of [...owners.keys()].sort(compareIds)) {
       const list = owners.get(key)!;
-      if (list.length > 1) list.sort(compare);
+      if (list.length > 1 && !placeByPosition(list, position, slots)) list.sort(compare);
       for (const answer of list) ordered.push(answer);
     }
   return ordered;
+}
+
+/**
+ * Orders one owner's answers by their indicator's position, one lookup each, when every indicator is known
+ * and answered once (what compareAnswers then does too); false, `list` untouched, otherwise.
+ */
+function placeByPosition<T extends CollectedAnswer>(list: T[], position: ReadonlyMap<string, number>, slots: (T | undefined)[]): boolean {
+  let placed = 0;
+  for (const answer of list) {
+    const at = position.get(answer.indicator);
+    if (at === undefined || slots[at] !== undefined) break;
+    slots[at] = answer;
+    placed++;
+  }
+  if (placed < list.length) {
+    slots.fill(undefined);
+    return false;
+  }
+  let k = 0;
+  for (let at = 0; at < slots.length; at++) {
+    const answer = slots[at];
+    if (answer !== undefined) {
+      list[k++] = answer;
+      slots[at] = undefined;
+    }
+  }
+  return true;
 }
 
 /** The answers' order in an index input: regions' first, then innovations', by owner id, then indicator order. */
