@@ -14,7 +14,9 @@ import { HTTP_BENCHMARKS } from './http-benchmarks';
 import { runHttpSuite } from './http.bench';
 import { dropBenchDatabase } from './lib/database';
 import { scoringDbBench } from './scoring-db.bench';
-import { mergeResults } from './lib/results-file';
+import { mergeResults, type Section } from './lib/results-file';
+import { PLUGINS_AFTER_HTTP, type BenchFigure } from './lib/plugins';
+import { BENCH_PARTS, benchPlan, collectPlugin, loadPlugin, selectedParts, selectedPlugins, settings, summarySection } from './run';
 
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) console.warn('bench smoke test skipped: DATABASE_URL is not set (npm test sets it)');
@@ -155,5 +157,67 @@ describe('bench RESULTS.md merging', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('bench parts and plugins (what `npm run bench` runs; `--dry-run` prints the same plan)', () => {
+  const all = selectedParts([], {});
+
+  it('selects every part, the national index included, without --only', () => {
+    expect([...all]).toEqual([...BENCH_PARTS]);
+    expect(all.has('index')).toBe(true);
+  });
+
+  it.each([
+    [['--only', 'index'], {}],
+    [['--only=index'], {}],
+    [[], { BENCH_ONLY: 'index' }],
+  ])('reads %j %j as the index part alone', (argv, env) => {
+    expect([...settings(env as NodeJS.ProcessEnv, argv).parts]).toEqual(['index']);
+  });
+
+  it('refuses an unknown part, naming it', () => {
+    expect(() => selectedParts(['--only', 'indx'], {})).toThrow(/unknown part indx/);
+  });
+
+  it('runs the national index plugin after the HTTP benchmarks in a full run, and only then with --only index,http', () => {
+    expect(selectedPlugins(all).after.map((p) => p.module)).toContain('index.bench');
+    expect(selectedPlugins(new Set(['http'])).after.map((p) => p.module)).not.toContain('index.bench');
+    expect(selectedPlugins(selectedParts(['--only', 'index,http'], {})).after.map((p) => p.module)).toEqual(['index.bench']);
+    const plan = benchPlan(all);
+    expect(plan.findIndex((l) => l.startsWith('National index'))).toBeGreaterThan(plan.indexOf('HTTP benchmarks'));
+    expect(plan.at(-1)).toMatch(/written to the results file/);
+    expect(benchPlan(new Set(['index']))).toEqual([expect.stringMatching(/^National index .*section "## National index" only/)]);
+  });
+
+  it('finds the run function of every plugin module', async () => {
+    for (const spec of PLUGINS_AFTER_HTTP) expect(typeof (await loadPlugin(spec))).toBe('function');
+  });
+
+  it("puts the index plugin's figures in the summary table and its section among the sections written", () => {
+    const spec = PLUGINS_AFTER_HTTP.find((p) => p.module === 'index.bench')!;
+    const figure: BenchFigure = {
+      benchmark: 'national index: compute + publish end to end',
+      figure: '5000 ms',
+      baseline: 'one SQL statement 4000 ms',
+      ratio: 1.25,
+      target: '≤ 1.5× the SQL statement',
+      met: true,
+    };
+    const figures: BenchFigure[] = [];
+    const sections: Section[] = [];
+    expect(
+      collectPlugin(
+        { spec, status: 'ok', ms: 1, result: { figures: [figure], heading: '## National index', markdown: 'body' } },
+        figures,
+        sections,
+      ),
+    ).toBe(false);
+    expect(summarySection(figures).body).toContain(
+      '| national index: compute + publish end to end | 5000 ms | one SQL statement 4000 ms | 1.25× |',
+    );
+    expect(sections).toEqual([{ heading: '## National index', body: 'body' }]);
+    expect(collectPlugin({ spec, status: 'failed', ms: 1, error: 'boom\nstack' }, figures, sections)).toBe(true);
+    expect(figures.at(-1)).toEqual({ benchmark: 'National index', figure: 'failed: boom' });
   });
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { resolveDevSecrets, validateEnv } from '../libs/config/src/env';
-import { INDEX_BASELINE_SQL } from './index.bench';
+import { INDEX_BASELINE_SQL, INDEX_STORE_SQL } from './index.bench';
 import { generateIndexEdition } from './index-generate';
 import { createBenchDatabase, dropBenchDatabase, migrate } from './lib/database';
 
@@ -61,6 +61,11 @@ withDatabase('national index bench on a small edition', () => {
         const byRegion = new Map(rows.map((r) => [r.region, { region: r.region, self: r.self.iid, verified: r.verified.iid }]));
         expect(sql.map((r) => byRegion.get(r.region))).toEqual(sql);
         expect(sql.some((r) => r.verified < r.self)).toBe(true);
+        // The storage the bench shows for scale: every answer, as JSON, in one row.
+        await db.query(`CREATE TEMP TABLE bench_index_input (input json)`);
+        await db.query(INDEX_STORE_SQL, [edition.editionId]);
+        const [{ n }] = (await db.query(`SELECT json_array_length(input) AS n FROM bench_index_input`)).rows;
+        expect(n).toBe(edition.counts.answers);
       } finally {
         await app.close();
       }

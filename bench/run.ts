@@ -13,15 +13,17 @@
 //   BENCH_KEEP=1         keep the generated database (its URL is printed) instead of dropping it
 //   BENCH_RESULTS=path   where to write the results (default bench/RESULTS.md)
 //   BENCH_API_NODE_ARGS  extra node arguments for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
-//   BENCH_ONLY=a,b       or `npm run bench -- --only a,b`: run only these parts (of BENCH_PARTS: scoring-file,
-//                        scoring-db, http, publish, notifications); the edition is generated only when a part
-//                        needs it. `publish` alone publishes the edition (and corrections) in an API process and
-//                        reports time, peak RSS and heap; with `http` it happens in the HTTP runs' API process,
-//                        between the sheet saves and the public rankings, as in the full bench.
+//   BENCH_ONLY=a,b       or `npm run bench -- --only a,b` (or --only=a,b): run only these parts (of BENCH_PARTS:
+//                        scoring-file, scoring-db, http, publish, notifications, index); the edition is generated
+//                        only when a part needs it. `publish` alone publishes the edition (and corrections) in an
+//                        API process and reports time, peak RSS and heap; with `http` it happens in the HTTP runs'
+//                        API process, between the sheet saves and the public rankings, as in the full bench.
+//                        `index` is the national regional index (bench/index.bench.ts, a database of its own; with
+//                        BENCH_KEEP=1 that database is kept); it runs last, after the notifications. `--only index`
+//                        alone rewrites its section "National index" of the results file and nothing else.
 //   BENCH_HTTP=k1,k2     only these HTTP definitions (keys of bench/http-benchmarks.ts; the baselines always run)
 // Arguments:
-//   --only index         only the national index bench (its own database; writes its section "National index");
-//                        with BENCH_KEEP=1 its database is kept (for psql)
+//   --dry-run            print what would run (parts, plugins in order, the sections written) and stop
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { dropBenchDatabase, markKept, openBenchServer, redact, serverVersion, withDatabase } from './lib/database';
@@ -46,12 +48,43 @@ import type { LoadMethod } from './lib/rows';
 const ROOT = __dirname.split(path.sep).includes('dist') ? path.resolve(__dirname, '..', '..') : path.resolve(__dirname, '..');
 
 /** The parts of the bench, in the order they run. */
-export const BENCH_PARTS = ['scoring-file', 'scoring-db', 'http', 'publish', 'notifications'] as const;
+export const BENCH_PARTS = ['scoring-file', 'scoring-db', 'http', 'publish', 'notifications', 'index'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 /** Parts that need the generated national edition. */
 const NEEDS_EDITION: readonly BenchPart[] = ['scoring-db', 'http', 'publish'];
 /** The plugin module of a part. */
-const PLUGIN_PART: Record<string, BenchPart> = { 'scoring-db.bench': 'scoring-db', 'notifications.bench': 'notifications' };
+const PLUGIN_PART: Record<string, BenchPart> = {
+  'scoring-db.bench': 'scoring-db',
+  'notifications.bench': 'notifications',
+  'index.bench': 'index',
+};
+
+/** The plugins of a selection of parts, in the order they run (before the HTTP benchmarks, then after). */
+export function selectedPlugins(parts: ReadonlySet<BenchPart>): { before: PluginSpec[]; after: PluginSpec[] } {
+  const wanted = (spec: PluginSpec) => {
+    const part = PLUGIN_PART[spec.module];
+    if (!part) throw new Error(`bench/lib/plugins.ts: plugin ${spec.module} belongs to no part of BENCH_PARTS (add it to PLUGIN_PART)`);
+    return parts.has(part);
+  };
+  return { before: PLUGINS_BEFORE_HTTP.filter(wanted), after: PLUGINS_AFTER_HTTP.filter(wanted) };
+}
+
+/** What a run of these parts does, in order: what `--dry-run` prints. */
+export function benchPlan(parts: ReadonlySet<BenchPart>): string[] {
+  if (parts.size === 1 && parts.has('index')) return ['National index (bench/index.bench.ts): its section "## National index" only'];
+  const { before, after } = selectedPlugins(parts);
+  return [
+    ...(NEEDS_EDITION.some((p) => parts.has(p)) ? ['generator: the national edition'] : []),
+    ...(parts.has('scoring-file') ? ['scoring from a file (bench/scoring/rank-file.bench.ts)'] : []),
+    ...before.map((p) => `${p.title} (bench/${p.module}.ts)`),
+    ...(parts.has('http') ? ['HTTP benchmarks'] : []),
+    ...(parts.has('publish') ? ['publication of the national edition'] : []),
+    ...after.map((p) => `${p.title} (bench/${p.module}.ts)`),
+    parts.size < BENCH_PARTS.length
+      ? 'partial run: sections printed, results file left alone'
+      : 'summary and sections written to the results file',
+  ];
+}
 
 /** `--only a,b` (or BENCH_ONLY): the parts to run; every part without it. */
 export function selectedParts(argv: readonly string[], env: NodeJS.ProcessEnv): Set<BenchPart> {
@@ -67,7 +100,7 @@ export function selectedParts(argv: readonly string[], env: NodeJS.ProcessEnv): 
   return new Set(parts as BenchPart[]);
 }
 
-interface Settings {
+export interface Settings {
   parts: Set<BenchPart>;
   quick: boolean;
   durationSec: number;
@@ -79,7 +112,7 @@ interface Settings {
   resultsFile: string;
 }
 
-function settings(env: NodeJS.ProcessEnv): Settings {
+export function settings(env: NodeJS.ProcessEnv, argv: readonly string[] = process.argv.slice(2)): Settings {
   const quick = env.BENCH_QUICK === '1' || env.BENCH_QUICK === 'true';
   const num = (name: string, def: number) => {
     const v = env[name];
@@ -91,7 +124,7 @@ function settings(env: NodeJS.ProcessEnv): Settings {
   const method = (env.BENCH_METHOD || 'copy') as LoadMethod;
   if (method !== 'copy' && method !== 'unnest') throw new Error(`BENCH_METHOD must be copy or unnest (got "${method}")`);
   return {
-    parts: selectedParts(process.argv.slice(2), env),
+    parts: selectedParts(argv, env),
     quick,
     durationSec: num('BENCH_DURATION', quick ? 2 : 10),
     runs: Math.round(num('BENCH_RUNS', 3)),
@@ -130,7 +163,7 @@ function stamp(): string {
   return new Date().toISOString().slice(11, 19);
 }
 
-async function loadPlugin(spec: PluginSpec): Promise<((ctx: BenchPluginContext) => Promise<unknown>) | null> {
+export async function loadPlugin(spec: PluginSpec): Promise<((ctx: BenchPluginContext) => Promise<unknown>) | null> {
   const file = path.join(__dirname, `${spec.module}${path.extname(__filename)}`);
   if (!existsSync(file)) return null;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -139,7 +172,23 @@ async function loadPlugin(spec: PluginSpec): Promise<((ctx: BenchPluginContext) 
   return typeof fn === 'function' ? (fn as (ctx: BenchPluginContext) => Promise<unknown>) : null;
 }
 
-interface PluginOutcome {
+/** Adds a plugin's figures to the summary and its section to the sections written; true when it failed. */
+export function collectPlugin(o: PluginOutcome, figures: BenchFigure[], sections: Section[]): boolean {
+  if (o.status === 'absent') return false;
+  if (o.status === 'failed') {
+    figures.push({ benchmark: o.spec.title, figure: `failed: ${o.error?.split('\n')[0]}` });
+    return true;
+  }
+  figures.push(...(o.result?.figures ?? []));
+  if (o.result?.heading && o.result.markdown)
+    sections.push({
+      heading: o.result.heading.startsWith('## ') ? o.result.heading : `## ${o.result.heading}`,
+      body: o.result.markdown.trim(),
+    });
+  return false;
+}
+
+export interface PluginOutcome {
   spec: PluginSpec;
   status: 'ok' | 'absent' | 'failed';
   result?: BenchPluginResult;
@@ -244,7 +293,7 @@ function runSection(
   };
 }
 
-function summarySection(figures: BenchFigure[]): Section {
+export function summarySection(figures: BenchFigure[]): Section {
   return {
     heading: '## Summary',
     body: table(
@@ -434,15 +483,22 @@ Machine: ${machine.cpu}, ${machine.cores} cores; load average at the end ${machi
 }
 
 async function main(): Promise<number> {
-  // `--only index` runs the national index bench alone (its own database); other parts go through selectedParts.
-  const only = process.argv.indexOf('--only');
-  if (only >= 0 && process.argv[only + 1] === 'index') {
+  const s = settings(process.env);
+  if (process.argv.includes('--dry-run')) {
+    process.stdout.write(
+      `bench plan (${[...s.parts].join(', ')}):\n${benchPlan(s.parts)
+        .map((line, i) => `  ${i + 1}. ${line}\n`)
+        .join('')}`,
+    );
+    return 0;
+  }
+  // `--only index` runs the national index bench alone (its own database) and rewrites only its section.
+  if (s.parts.size === 1 && s.parts.has('index')) {
     const log = (line: string) => process.stdout.write(`[${stamp()}] ${line}\n`);
-    return onlyIndex(settings(process.env), log);
+    return onlyIndex(s, log);
   }
   const started = new Date();
   const t0 = performance.now();
-  const s = settings(process.env);
   const partial = s.parts.size < BENCH_PARTS.length;
   const command = exactCommand(process.env);
   const log = (line: string) => process.stdout.write(`[${stamp()}] ${line}\n`);
@@ -479,23 +535,16 @@ async function main(): Promise<number> {
       edition: edition!,
       quick: s.quick,
       log,
+      runs: s.runs,
+      durationSec: s.durationSec,
+      connections: s.connections,
+      keep: s.keep,
     };
     const replace: Section[] = [];
     const collect = (o: PluginOutcome) => {
-      if (o.status === 'absent') return;
-      if (o.status === 'failed') {
-        failed = true;
-        figures.push({ benchmark: o.spec.title, figure: `failed: ${o.error?.split('\n')[0]}` });
-        return;
-      }
-      figures.push(...(o.result?.figures ?? []));
-      if (o.result?.heading && o.result.markdown)
-        replace.push({
-          heading: o.result.heading.startsWith('## ') ? o.result.heading : `## ${o.result.heading}`,
-          body: o.result.markdown.trim(),
-        });
+      if (collectPlugin(o, figures, replace)) failed = true;
     };
-    const wanted = (spec: PluginSpec) => s.parts.has(PLUGIN_PART[spec.module] ?? (spec.module as BenchPart));
+    const plugins = selectedPlugins(s.parts);
 
     if (s.parts.has('scoring-file')) {
       const scoring = await scoringFileBench(s, log);
@@ -504,7 +553,7 @@ async function main(): Promise<number> {
         if (scoring.error) failed = true;
       }
     }
-    for (const spec of PLUGINS_BEFORE_HTTP) if (wanted(spec)) collect(await runPlugin(spec, pluginCtx));
+    for (const spec of plugins.before) collect(await runPlugin(spec, pluginCtx));
 
     let http: HttpSuiteResult | null = null;
     if (edition && (s.parts.has('http') || s.parts.has('publish'))) {
@@ -552,7 +601,7 @@ async function main(): Promise<number> {
       }
     }
 
-    for (const spec of PLUGINS_AFTER_HTTP) if (wanted(spec)) collect(await runPlugin(spec, pluginCtx));
+    for (const spec of plugins.after) collect(await runPlugin(spec, pluginCtx));
 
     const totalMs = performance.now() - t0;
     const owned = [

@@ -11,6 +11,11 @@ export interface BenchPluginContext {
   /** BENCH_QUICK=1: make it short. */
   quick: boolean;
   log(line: string): void;
+  /** The run's settings (BENCH_RUNS, BENCH_DURATION, BENCH_CONNECTIONS, BENCH_KEEP), for plugins that measure HTTP or keep a database. */
+  runs?: number;
+  durationSec?: number;
+  connections?: number;
+  keep?: boolean;
 }
 
 /** One line of the summary table. */

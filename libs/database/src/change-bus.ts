@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** What an instance keeps in memory and must drop when another instance changes it. */
-export type ChangeTopic = 'rankings' | 'sessions' | 'organizer-membership';
+export type ChangeTopic = 'rankings' | 'index-rankings' | 'sessions' | 'organizer-membership';
 
 /** The PostgreSQL channel every API instance listens on. */
 export const CHANGE_CHANNEL = 'inovasi_changes';

@@ -51,6 +51,7 @@ import {
   IndexPublicRegionView,
   IndexPublishedView,
   IndexRankingsView,
+  IndexGroupRanksView,
   IndexGroupView,
   IndexRegionAssessmentView,
   IndexRowView,
@@ -265,7 +266,7 @@ export class IndexEditionsController {
 
 @ApiTags('public')
 @ApiErrorResponses(400, 404, 503)
-@ApiExtraModels(IndexRowView, IndexGroupView)
+@ApiExtraModels(IndexRowView, IndexGroupView, IndexGroupRanksView)
 @Public()
 @Controller('public')
 export class IndexPublicController {
@@ -283,7 +284,7 @@ export class IndexPublicController {
   @ApiOkResponse({ type: IndexRankingsView })
   @ApiOperation({
     summary:
-      'The published index ranking per category and group (latest, or ?version=n), with region names and the hash; made once per snapshot: ETag (If-None-Match → 304) and gzip',
+      "The published index ranking per category (rows with region names) and per group (each member's rank in it and its region, whose row is in its category), latest or ?version=n, with the hash; made once per snapshot: ETag (If-None-Match → 304), gzip or brotli",
   })
   async rankings(
     @Param('slug') slug: string,

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
-import { withoutStatementTimeout } from '@app/database';
+import { ChangeBus, withoutStatementTimeout } from '@app/database';
 import type { AppEnv } from '@app/config';
 import {
   Forbidden,
   LruMap,
   NotFound,
   phaseReporter,
-  precompress,
+  precompressWithBrotli,
   ValidationFailed,
   type Actor,
   type OnProgress,
@@ -23,11 +23,11 @@ import {
   assertValidFramework,
   assignValidators,
   computeIndex,
-  createIndexSnapshot,
   DOCUMENT_KINDS,
   defaultIidFramework,
   frameworkIndicators,
   indexInputFrom,
+  indexSnapshotOf,
   isWebLink,
   selfAssessmentGaps,
   type CollectedEdition,
@@ -71,6 +71,9 @@ export interface IndexLabels {
   innovations: Record<string, { title: string; region: string }>;
 }
 
+/** How long a slug's published versions are trusted without asking the database (a publication on any instance evicts them). */
+const LATEST_CACHE_MS = 5_000;
+
 /** The phases an index publication reports (GET /api/operations/:id). */
 const INDEX_PUBLISH_PHASES = ['waiting', 'reading', 'computing', 'storing', 'notifying'] as const;
 /** A published index as a region award reads it (IndexEditionsService.verifiedRegions). */
@@ -93,8 +96,13 @@ export interface VerifiedIndex {
 @Injectable()
 export class IndexEditionsService {
   private readonly publicUrl: string;
-  /** Public ranking bodies of immutable snapshots, made once per process (bounded). */
-  private readonly bodies = new LruMap<string, PrecompressedBody>(20);
+  /**
+   * Public ranking bodies of immutable snapshots, made once per process (bounded): the promise is kept, so a
+   * burst of first requests makes the body once instead of once each.
+   */
+  private readonly bodies = new LruMap<string, Promise<PrecompressedBody>>(20);
+  /** A slug's published versions (newest first), trusted LATEST_CACHE_MS; a publication on any instance evicts it (ChangeBus). */
+  private readonly versionsBySlug = new LruMap<string, { until: number; rows: { id: string; version: number }[] }>(200);
 
   constructor(
     private readonly repo: IndexEditionsRepository,
@@ -105,8 +113,10 @@ export class IndexEditionsService {
     private readonly documents: DocumentsService,
     private readonly storage: FileStorage,
     config: ConfigService<AppEnv, true>,
+    private readonly changes: ChangeBus,
   ) {
     this.publicUrl = config.get('publicUrl', { infer: true });
+    changes.on('index-rankings', (slug) => (slug === null ? this.versionsBySlug.clear() : this.versionsBySlug.delete(slug)));
   }
 
   // ── organizer: the edition ─────────────────────────────────────────────────
@@ -579,8 +589,8 @@ export class IndexEditionsService {
   }
 
   // ── publication ───────────────────────────────────────────────────────────
-  /** The §4b input of the submitted regions, with their names. */
-  private async collect(edition: IndexEditionEntity, tx?: EntityManager): Promise<{ input: IndexInput; labels: IndexLabels }> {
+  /** What the submitted regions collected (the §4b input's rows), with their names. */
+  private async collect(edition: IndexEditionEntity, tx?: EntityManager): Promise<{ collected: CollectedEdition; labels: IndexLabels }> {
     const submitted = (await this.repo.participants(edition.id, tx)).filter((p) => p.submittedAt).map((p) => p.regionId);
     const regions = await this.repo.regions(submitted, tx);
     const provinces = new Map(
@@ -608,15 +618,15 @@ export class IndexEditionsService {
       groups: Object.fromEntries([...[...provinces.values()].map((p) => [p.id, p.name]), ...tags.map((t) => [t, regionTagLabel(t).id])]),
       innovations: Object.fromEntries(innovations.map((i) => [i.id, { title: i.title, region: i.regionId }])),
     };
-    return { input: indexInputFrom(edition.framework, collected), labels };
+    return { collected, labels };
   }
 
   /** The organizer's preview: self and verified side by side per category and group, from the current answers. */
   async preview(actor: Actor, id: string) {
     const edition = await this.managed(actor, id);
-    const { input, labels } = await this.collect(edition);
-    if (!input.regions.length) return { inputsDigest: null, max: null, categories: {}, groups: {} };
-    return this.named(computeIndex(input), labels);
+    const { collected, labels } = await this.collect(edition);
+    if (!collected.regions.length) return { inputsDigest: null, max: null, categories: {}, groups: {} };
+    return this.named(computeIndex(indexInputFrom(edition.framework, collected)), labels);
   }
 
   /** Publishes version n+1: the §4b snapshot {input, output, hash}, never changed; v2+ needs a reason. */
@@ -636,19 +646,19 @@ export class IndexEditionsService {
           [{ field: 'reason', message: `version ${previous.version} is published; say why you publish a correction` }],
           'INDEX_REASON_REQUIRED',
         );
-      const { input, labels } = await this.collect(edition, tx);
-      if (!input.regions.length)
+      const { collected, labels } = await this.collect(edition, tx);
+      if (!collected.regions.length)
         throw editionConflict(E.NotPublishable, {
           id: 'Belum ada daerah yang mengirim penilaian mandiri.',
           en: 'No region has submitted its self-assessment.',
         });
       step('computing');
-      const made = createIndexSnapshot(input);
+      const made = indexSnapshotOf(edition.framework, collected);
       step('storing');
       const saved = await this.repo.insertSnapshot(tx, {
         editionId: id,
         version: (previous?.version ?? 0) + 1,
-        input: made.input as object,
+        inputJson: made.inputJson,
         output: made.output,
         hash: made.hash,
         reason: reason?.trim() || null,
@@ -663,11 +673,12 @@ export class IndexEditionsService {
         after: { editionId: id, version: saved.version, hash: saved.hash },
         reason: saved.reason,
       });
+      await this.changes.announce('index-rankings', edition.slug, tx);
       step('notifying');
       await this.outbox.notify(tx, {
         type: 'index_results_published',
         recipients: await this.repo.coordinatorsOf(
-          input.regions.map((r) => r.id),
+          collected.regions.map((r) => r.id),
           tx,
         ),
         payload: { edition: edition.name, slug: edition.slug },
@@ -695,22 +706,37 @@ export class IndexEditionsService {
    * is one small query per request (a publication shows at once on every instance).
    */
   async publicRankingsBody(slug: string, version?: number): Promise<PrecompressedBody> {
-    const ref = await this.repo.publishedRef(slug, version);
+    const ref = await this.publishedRef(slug, version);
     if (!ref)
       throw new NotFound(E.NotPublished, version ? `version ${version} of ${slug} does not exist` : `the index ${slug} is not published`);
     const key = `${ref.snapshotId}:${ref.latestId}`;
     let body = this.bodies.get(key);
     if (!body) {
-      const raw = Buffer.from(JSON.stringify(await this.publicRankings(slug, version)));
-      body = precompress(raw);
+      body = this.publicRankings(slug, version).then((view) => precompressWithBrotli(Buffer.from(JSON.stringify(view))));
       this.bodies.set(key, body);
+      body.catch(() => this.bodies.get(key) === body && this.bodies.delete(key));
     }
     return body;
   }
 
-  /** A published ranking per category and group with region names (latest, or ?version=n). */
+  /** The snapshot a public read shows (latest, or version n) and the latest one's id; from memory for a few seconds. */
+  private async publishedRef(slug: string, version?: number): Promise<{ snapshotId: string; latestId: string } | null> {
+    let cached = this.versionsBySlug.get(slug);
+    if (!cached || cached.until <= Date.now()) {
+      cached = { until: Date.now() + LATEST_CACHE_MS, rows: await this.repo.publishedVersions(slug) };
+      if (cached.rows.length) this.versionsBySlug.set(slug, cached);
+    }
+    const chosen = version ? cached.rows.find((r) => r.version === version) : cached.rows[0];
+    return chosen ? { snapshotId: chosen.id, latestId: cached.rows[0].id } : null;
+  }
+
+  /**
+   * A published ranking per category with region names (latest, or ?version=n); a group's rows name only the
+   * rank within the group and the region, whose row is in its category (the JSON is half the size).
+   */
   async publicRankings(slug: string, version?: number) {
     const { edition, snapshot, versions } = await this.published(slug, version);
+    const { groups, ...named } = this.named(snapshot.output as IndexOutput, snapshot.labels as IndexLabels);
     return {
       edition: { id: edition.id, slug: edition.slug, name: edition.name, year: edition.year },
       snapshot: {
@@ -721,7 +747,10 @@ export class IndexEditionsService {
         reason: snapshot.reason,
       },
       bands: edition.framework.bands,
-      ...this.named(snapshot.output as IndexOutput, snapshot.labels as IndexLabels),
+      ...named,
+      groups: Object.fromEntries(
+        Object.entries(groups).map(([key, g]) => [key, { name: g.name, rows: g.rows.map((r) => ({ rank: r.rank, region: r.region })) }]),
+      ),
       versions,
     };
   }
@@ -762,9 +791,12 @@ export class IndexEditionsService {
       r.self.sid,
       r.self.innovations,
     ];
+    const byRegion = new Map(Object.values(view.categories).flatMap((list) => list.map((r) => [r.region, r] as const)));
     const rows = [
       ...Object.entries(view.categories).flatMap(([category, list]) => list.map((r) => line(category, r))),
-      ...Object.entries(view.groups).flatMap(([key, g]) => g.rows.map((r) => line(g.name ?? key, r))),
+      ...Object.entries(view.groups).flatMap(([key, g]) =>
+        g.rows.map((r) => line(g.name ?? key, { ...byRegion.get(r.region)!, rank: r.rank })),
+      ),
     ];
     return { view, header, rows };
   }

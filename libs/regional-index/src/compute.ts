@@ -12,7 +12,12 @@ import { type PreparedIndex, type PreparedStep, type ScoreTables, prepareIndex }
  */
 export function computeIndex(input: unknown): IndexOutput {
   const prepared = prepareIndex(input);
-  return toOutput(prepared, regionBlocks(prepared), indexDigest(input));
+  return indexOutput(prepared, indexDigest(input));
+}
+
+/** The output of a validated input whose digest is known (a snapshot computes it from the text it stores). */
+export function indexOutput(prepared: PreparedIndex, inputsDigest: string): IndexOutput {
+  return toOutput(prepared, regionBlocks(prepared), inputsDigest);
 }
 
 /** Per region (input order), its rounded block under each basis. */

@@ -20,7 +20,17 @@ export type {
 export { BASES, INDEX_TIE_BREAKS, SCOPES } from './types';
 export { computeIndex, stepScore } from './compute';
 export { DEFAULT_BASIS, DEFAULT_INDEX_DECIMALS, DEFAULT_INDEX_TIE_BREAK, DEFAULT_MIN_INNOVATIONS, prepareIndex } from './validate';
-export { createIndexSnapshot, isIndexSnapshot, verifyIndexSnapshot, type IndexSnapshot } from './snapshot';
+export {
+  answerOfRow,
+  createIndexSnapshot,
+  createIndexSnapshotFromRows,
+  isIndexSnapshot,
+  verifyIndexSnapshot,
+  type AnswerRow,
+  type IndexSnapshot,
+  type IndexSnapshotText,
+  type PublishedIndexSnapshot,
+} from './snapshot';
 // Building blocks of an index edition: the framework as data (default: IID 2023 shape), its validation,
 // a region's self-assessment completeness, and validator assignment.
 export * from './domain';

@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { ScoringInputError } from '@app/scoring';
-import { createIndexSnapshot, isIndexSnapshot, verifyIndexSnapshot } from './snapshot';
+import fc from 'fast-check';
+import { ScoringInputError, snapshotHash } from '@app/scoring';
+import { computeIndex } from './compute';
+import {
+  type AnswerRow,
+  answerOfRow,
+  createIndexSnapshot,
+  createIndexSnapshotFromRows,
+  isIndexSnapshot,
+  verifyIndexSnapshot,
+} from './snapshot';
+import { arbIndexInput } from './testing/arbitraries';
 import { exampleIndexInput } from './testing/fixtures';
 import { exampleInput } from '../../scoring/src/testing/fixtures';
 
@@ -22,6 +32,67 @@ describe('region ranking snapshots', () => {
     expect(verifyIndexSnapshot(snapshot)).toEqual({ ok: true });
     expect(verifyIndexSnapshot(JSON.parse(JSON.stringify(snapshot)))).toEqual({ ok: true });
     expect(verifyIndexSnapshot({ id: 'v2', reason: 'objection upheld', ...snapshot })).toEqual({ ok: true });
+  });
+
+  it('is the plain reference: computeIndex, snapshotHash and the canonical JSON of the input, whatever the strings', () => {
+    const odd = fc.string({ unit: 'binary', maxLength: 4 });
+    fc.assert(
+      fc.property(arbIndexInput(), odd, odd, (input, a, b) => {
+        // Odd but valid: an extra field in an answer and in the input (kept, counted in the digest).
+        const answers = input.answers.map((x, i) => (i === 0 ? { ...x, [a]: b } : x));
+        const changed = { ...input, answers, [`x${a}`]: { b, a: [1.5, b] } };
+        let made: ReturnType<typeof createIndexSnapshot>;
+        try {
+          made = createIndexSnapshot(changed);
+        } catch (err) {
+          expect(err).toBeInstanceOf(ScoringInputError);
+          expect(() => computeIndex(changed)).toThrow(ScoringInputError);
+          return;
+        }
+        expect(made.output).toEqual(computeIndex(changed));
+        expect(made.hash).toBe(snapshotHash(changed, made.output));
+        expect(made.inputJson.toString()).toBe(canonicalize(changed));
+      }),
+    );
+  });
+
+  it('from database rows (nulls for absent fields) equals the reference on the answers they stand for, or fails as it does', () => {
+    const odd = fc.constantFrom('o0', 'o1', 'nope', '\ud800', 'é"\n', '');
+    const edit = fc.record({
+      at: fc.nat(),
+      field: fc.constantFrom('indicator', 'region', 'innovation', 'self', 'verified'),
+      value: fc.oneof(odd, fc.constant(null), fc.constantFrom('reg-0', 'inv-0', 'r0', 'i0', 'c0')),
+    });
+    fc.assert(
+      fc.property(arbIndexInput(), fc.array(edit, { maxLength: 3 }), fc.boolean(), (input, edits, duplicate) => {
+        const { answers, ...head } = input;
+        const rows: Record<string, unknown>[] = answers.map((a) => ({
+          indicator: a.indicator,
+          region: a.region ?? null,
+          innovation: a.innovation ?? null,
+          self: a.self,
+          verified: a.verified ?? null,
+        }));
+        for (const { at, field, value } of edits) if (rows.length) rows[at % rows.length][field] = value;
+        if (duplicate && rows.length) rows.push({ ...rows[0] });
+        let expected: ReturnType<typeof createIndexSnapshot> | Error;
+        try {
+          expected = createIndexSnapshot({ ...head, answers: (rows as unknown as AnswerRow[]).map(answerOfRow) });
+        } catch (err) {
+          expected = err as Error;
+        }
+        if (expected instanceof Error) {
+          expect(() => createIndexSnapshotFromRows(head, rows as unknown as AnswerRow[])).toThrow(expected);
+          return;
+        }
+        expect(createIndexSnapshotFromRows(head, rows as unknown as AnswerRow[])).toEqual({
+          output: expected.output,
+          hash: expected.hash,
+          inputJson: expected.inputJson,
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('names the region row and field of a tampered output, and the hash', () => {

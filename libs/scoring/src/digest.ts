@@ -29,8 +29,13 @@ export function preparedDigest(prepared: PreparedInput): string {
   return streamedDigest(prepared.input, { sheets: (sheets, sink) => writeSheets(prepared, sheets, sink) });
 }
 
-/** Writes a top-level array member's canonical JSON into the hash (as `canonicalize` would, faster). */
-export type ArrayWriter = (items: unknown[], sink: HashSink) => void;
+/** Where canonical JSON is written in pieces: a hash ({@link HashSink}) or a text ({@link TextSink}). */
+export interface JsonSink {
+  write(text: string): void;
+}
+
+/** Writes a top-level array member's canonical JSON into the sink (as `canonicalize` would, faster). */
+export type ArrayWriter = (items: unknown[], sink: JsonSink) => void;
 
 /**
  * The same digest as {@link inputsDigest}, streamed: the top-level members in JCS key order, arrays element
@@ -64,8 +69,24 @@ export function preparedSnapshotHash(prepared: PreparedInput, output: unknown): 
   return streamedSnapshotHash(prepared.input, output, { sheets: (sheets, sink) => writeSheets(prepared, sheets, sink) });
 }
 
+/**
+ * The JCS canonical JSON of `value` (what `canonicalize` returns) as UTF-8 bytes, written like
+ * {@link streamedDigest}: a plain object member by member, its arrays element by element (through
+ * `writers[key]` when given); `capacity`, the bytes expected, spares growing copies.
+ */
+export function canonicalJson(value: unknown, writers: Readonly<Record<string, ArrayWriter>> = {}, capacity?: number): Buffer {
+  if (!isPlain(value, Object.prototype)) {
+    const text = canonical(value);
+    if (text === undefined) throw new ScoringInputError('cannot canonicalize the input: it has no JSON form');
+    return Buffer.from(text, 'utf8');
+  }
+  const sink = new BytesSink(capacity);
+  writeStreamed(value, writers, sink);
+  return sink.bytes();
+}
+
 /** Writes a plain object's canonical JSON into `sink`: members in JCS key order, arrays element by element. */
-function writeStreamed(root: object, writers: Readonly<Record<string, ArrayWriter>>, sink: HashSink): void {
+function writeStreamed(root: object, writers: Readonly<Record<string, ArrayWriter>>, sink: JsonSink): void {
   const members = root as Record<string, unknown>;
   sink.write('{');
   let first = true;
@@ -84,7 +105,7 @@ function writeStreamed(root: object, writers: Readonly<Record<string, ArrayWrite
 }
 
 /** The sheets: a plain validated sheet from pre-quoted pieces, anything else through `canonicalize`. */
-function writeSheets(prepared: PreparedInput, sheets: readonly unknown[], sink: HashSink): void {
+function writeSheets(prepared: PreparedInput, sheets: readonly unknown[], sink: JsonSink): void {
   const stages = prepared.stages.map((stage) => {
     const criteria = [...stage.criteria].sort((a, b) => compareIds(a.key, b.key)); // JCS: UTF-16 code unit order
     return {
@@ -129,7 +150,7 @@ function isPlain(value: unknown, prototype: object): value is object {
   );
 }
 
-function writeArray(items: readonly unknown[], sink: HashSink): void {
+function writeArray(items: readonly unknown[], sink: JsonSink): void {
   sink.write('[');
   for (let i = 0; i < items.length; i++) sink.write(`${i ? ',' : ''}${canonical(items[i]) ?? 'null'}`);
   sink.write(']');
@@ -144,8 +165,37 @@ function canonical(value: unknown): string | undefined {
   }
 }
 
+/**
+ * Collects text written in pieces as UTF-8 bytes in one growing Buffer: ~100 MB of canonical JSON built from
+ * small strings costs far less as bytes written in place than as a string (rope flattening, garbage collection).
+ */
+export class BytesSink implements JsonSink {
+  private buffer: Buffer;
+  private length = 0;
+
+  /** `capacity`: the bytes expected (it grows beyond, by doubling). */
+  constructor(capacity = 1 << 16) {
+    this.buffer = Buffer.allocUnsafe(Math.max(capacity, 16));
+  }
+
+  write(text: string): void {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    if (this.length + text.length * 3 > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + text.length * 3));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    this.length += this.buffer.write(text, this.length, 'utf8');
+  }
+
+  /** The bytes written (a view of the internal buffer; write nothing more after). */
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
 /** Hashes text written in pieces, in chunks, so no huge string is ever built. */
-export class HashSink {
+export class HashSink implements JsonSink {
   private readonly hash: Hash = createHash('sha256');
   private buffer = '';
 

@@ -20,7 +20,7 @@ export { AGGREGATIONS } from './types';
 export { ScoringInputError } from './scoring.errors';
 export { rank } from './rank';
 export { stageScores, type StageScoreRow } from './stage-scores';
-export { inputsDigest, jcsSha256, streamedDigest, type ArrayWriter } from './digest';
+export { canonicalJson, inputsDigest, jcsSha256, streamedDigest, type ArrayWriter, type JsonSink } from './digest';
 export { roundScore, DEFAULT_DECIMALS, MAX_DECIMALS } from './rounding';
 export { parseRfc3339, compareInstants, type Instant } from './instant';
 export { applyAdvanceRule, type AdvanceRule, type CutoffCandidate, type CutoffDecision } from './cutoffs';

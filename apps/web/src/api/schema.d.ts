@@ -2388,8 +2388,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The published index ranking per category and group (latest, or ?version=n), with region names and the hash; made once per snapshot: ETag (If-None-Match → 304) and gzip
-         * @description The published index ranking per category and group (latest, or ?version=n), with region names and the hash; made once per snapshot: ETag (If-None-Match → 304) and gzip
+         * The published index ranking per category (rows with region names) and per group (each member's rank in it and its region, whose row is in its category), latest or ?version=n, with the hash; made once per snapshot: ETag (If-None-Match → 304), gzip or brotli
+         * @description The published index ranking per category (rows with region names) and per group (each member's rank in it and its region, whose row is in its category), latest or ?version=n, with the hash; made once per snapshot: ETag (If-None-Match → 304), gzip or brotli
          */
         get: operations["IndexPublicController_rankings"];
         put?: never;
@@ -5143,6 +5143,16 @@ export interface components {
             /** @description the snapshot JSON that `cli verify` checks */
             url: string;
         };
+        IndexGroupRankView: {
+            /** @description rank within the group */
+            rank: number;
+            /** @description the region's id: its row is in `categories` */
+            region: string;
+        };
+        IndexGroupRanksView: {
+            name: string | null;
+            rows: components["schemas"]["IndexGroupRankView"][];
+        };
         IndexPublicEditionView: {
             id: string;
             slug: string;
@@ -5179,9 +5189,9 @@ export interface components {
             categories: {
                 [key: string]: components["schemas"]["IndexRowView"][];
             };
-            /** @description group key → name and rows */
+            /** @description group key → name and each member's rank in the group (its row is in its category) */
             groups: {
-                [key: string]: components["schemas"]["IndexGroupView"];
+                [key: string]: components["schemas"]["IndexGroupRanksView"];
             };
             versions: components["schemas"]["IndexSnapshotRefView"][];
         };

@@ -1,4 +1,5 @@
-import { acceptsGzip, sendPrecompressed, type PrecompressedBody } from './precompressed';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { accepts, acceptsGzip, precompress, precompressWithBrotli, sendPrecompressed, type PrecompressedBody } from './precompressed';
 
 describe('acceptsGzip', () => {
   it.each([
@@ -44,5 +45,48 @@ describe('sendPrecompressed', () => {
     expect(r.sent).toBe(which === 'raw' ? body.raw : which === 'gzip' ? body.gzip : undefined);
     expect(r.headers['content-encoding']).toBe(encoding);
     expect(r.headers).toMatchObject({ etag: '"abc"', vary: 'accept-encoding', 'cache-control': 'public, max-age=60' });
+  });
+});
+
+describe('brotli bodies', () => {
+  const body: PrecompressedBody = { raw: Buffer.from('{"a":1}'), gzip: Buffer.from('gz'), br: Buffer.from('br'), etag: '"abc"' };
+  const send = (headers: Record<string, string>) => {
+    const r = { headers: {} as Record<string, string>, sent: undefined as unknown };
+    const api = {
+      code: () => api,
+      header: (k: string, v: string) => ((r.headers[k] = v), api),
+      send: (b?: unknown) => ((r.sent = b), api),
+    };
+    sendPrecompressed({ headers }, api, body, 'application/json', 'public, max-age=60');
+    return r;
+  };
+
+  it.each([
+    ['gzip, deflate, br', 'br'],
+    ['br;q=0, gzip', 'gzip'],
+    ['gzip', 'gzip'],
+    ['*', 'br'],
+    ['identity', undefined],
+  ])('%j → %s', (acceptEncoding, encoding) => {
+    const r = send({ 'accept-encoding': acceptEncoding });
+    expect(r.headers['content-encoding']).toBe(encoding);
+    expect(r.sent).toBe(encoding === 'br' ? body.br : encoding === 'gzip' ? body.gzip : body.raw);
+  });
+
+  it('sends gzip to a br client when the body has no brotli form', () => {
+    expect(accepts('br', 'br')).toBe(true);
+    const r = { headers: {} as Record<string, string> };
+    const api = { code: () => api, header: (k: string, v: string) => ((r.headers[k] = v), api), send: () => api };
+    sendPrecompressed({ headers: { 'accept-encoding': 'gzip, br' } }, api, { ...body, br: undefined }, 'application/json', 'x');
+    expect(r.headers['content-encoding']).toBe('gzip');
+  });
+
+  it('makes brotli and gzip forms that decode to the raw bytes, with the same ETag as precompress', async () => {
+    const raw = Buffer.from(JSON.stringify({ rows: Array.from({ length: 200 }, (_, i) => ({ region: `id-${i % 7}`, rank: i })) }));
+    const made = await precompressWithBrotli(raw);
+    expect(brotliDecompressSync(made.br!).equals(raw)).toBe(true);
+    expect(gunzipSync(made.gzip).equals(raw)).toBe(true);
+    expect(made.br!.length).toBeLessThan(made.gzip.length);
+    expect(made.etag).toBe(precompress(raw).etag);
   });
 });

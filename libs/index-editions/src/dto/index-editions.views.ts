@@ -208,6 +208,17 @@ export class IndexGroupView {
   @ApiProperty({ type: [IndexRowView] }) rows: IndexRowView[];
 }
 
+/** A region's place in a group of the public ranking: its row (names, scores) is in its category. */
+export class IndexGroupRankView {
+  @ApiProperty({ description: 'rank within the group' }) rank: number;
+  @ApiProperty({ description: "the region's id: its row is in `categories`" }) region: string;
+}
+
+export class IndexGroupRanksView {
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty({ type: [IndexGroupRankView] }) rows: IndexGroupRankView[];
+}
+
 export class IndexPreviewView {
   @ApiProperty({ type: String, nullable: true }) inputsDigest: string | null;
   @ApiProperty({ type: Number, nullable: true }) max: number | null;
@@ -274,10 +285,10 @@ export class IndexRankingsView {
   categories: Record<string, IndexRowView[]>;
   @ApiProperty({
     type: 'object',
-    additionalProperties: { $ref: '#/components/schemas/IndexGroupView' },
-    description: 'group key → name and rows',
+    additionalProperties: { $ref: '#/components/schemas/IndexGroupRanksView' },
+    description: "group key → name and each member's rank in the group (its row is in its category)",
   })
-  groups: Record<string, IndexGroupView>;
+  groups: Record<string, IndexGroupRanksView>;
   @ApiProperty({ type: [IndexSnapshotRefView] }) versions: IndexSnapshotRefView[];
 }
 

@@ -92,7 +92,8 @@ export class IndexSnapshotEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid', name: 'edition_id' }) editionId: string;
   @Column({ type: 'int' }) version: number;
-  @Column({ type: 'jsonb' }) input: object;
+  /** `json`, not `jsonb`: the input's canonical text, never queried inside (migration 1795830000000). */
+  @Column({ type: 'json' }) input: object;
   @Column({ type: 'jsonb' }) output: object;
   @Column({ type: 'varchar', length: 80 }) hash: string;
   @Column({ type: 'text', nullable: true }) reason: string | null;

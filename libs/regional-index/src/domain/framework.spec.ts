@@ -1,5 +1,16 @@
+import canonicalize from 'canonicalize';
+import fc from 'fast-check';
 import { computeIndex } from '../compute';
-import { type CollectedEdition, type IndexFramework, frameworkIndicators, indexInputFrom } from './framework';
+import { createIndexSnapshot } from '../snapshot';
+import {
+  type CollectedEdition,
+  type IndexFramework,
+  answersInOrder,
+  compareAnswers,
+  frameworkIndicators,
+  indexInputFrom,
+  indexSnapshotOf,
+} from './framework';
 import { defaultIidFramework } from './iid-2023';
 import { validateFramework } from './validate-framework';
 
@@ -142,6 +153,18 @@ describe('indexInputFrom: a framework and collected answers → the §4b input',
     ]);
   });
 
+  it('publishes the snapshot of that input (indexSnapshotOf), its input stored as canonical JSON', () => {
+    for (const options of [{}, { basis: 'self' as const, tieBreak: ['spd' as const] }]) {
+      const input = indexInputFrom(defaultIidFramework(), collected, options);
+      const reference = createIndexSnapshot(input);
+      expect(indexSnapshotOf(defaultIidFramework(), collected, options)).toEqual({
+        output: reference.output,
+        hash: reference.hash,
+        inputJson: Buffer.from(canonicalize(input)!),
+      });
+    }
+  });
+
   it('gives the same input (and digest) whatever order the answers were collected in', () => {
     const reversed = {
       ...collected,
@@ -166,5 +189,53 @@ describe('indexInputFrom: a framework and collected answers → the §4b input',
       verified: { iid: 4, band: 'Kurang Inovatif', spd: 4, sid: 2.4, innovations: 1 },
     });
     expect(out.categories.kota[1]).toMatchObject({ rank: 2, region: 'kota-depok', self: { iid: 0, band: 'Tidak Dapat Dinilai' } });
+  });
+});
+
+describe('answersInOrder: the input order of the answers without a pairwise sort', () => {
+  const indicators = [{ key: 'b' }, { key: 'a' }, { key: 'c' }];
+  const arbAnswer = fc.record({
+    owner: fc.constantFrom('r1', 'r2', 'R3', 'é', 'i1', 'i2', ''),
+    regionAnswer: fc.boolean(),
+    nullOther: fc.boolean(),
+    indicator: fc.constantFrom('a', 'b', 'c', 'unknown', 'Z'),
+    self: fc.constantFrom('x', 'y'),
+  });
+
+  it('orders exactly as a stable sort by compareAnswers (regions first, owner id, indicator order, then key)', () => {
+    fc.assert(
+      fc.property(fc.array(arbAnswer, { maxLength: 60 }), (raw) => {
+        const answers = raw.map(({ owner, regionAnswer, nullOther, indicator, self }, i) => ({
+          indicator,
+          self: `${self}${i}`,
+          ...(regionAnswer
+            ? { region: owner, ...(nullOther ? { innovation: null } : {}) }
+            : { innovation: owner, ...(nullOther ? { region: null } : {}) }),
+        }));
+        expect(answersInOrder(answers, indicators)).toEqual([...answers].sort(compareAnswers(indicators)));
+      }),
+    );
+  });
+
+  it('orders answered-once known indicators per owner, grouped or scattered, as the sort does', () => {
+    const pairs = fc.uniqueArray(fc.tuple(fc.constantFrom('r1', 'r2', 'i1', 'i2', 'i3'), fc.constantFrom('a', 'b', 'c')), {
+      selector: ([owner, indicator]) => `${owner}/${indicator}`,
+      maxLength: 15,
+    });
+    fc.assert(
+      fc.property(pairs, fc.boolean(), (raw, grouped) => {
+        const answers = (grouped ? [...raw].sort((x, y) => x[0].localeCompare(y[0])) : raw).map(([owner, indicator]) =>
+          owner.startsWith('r') ? { region: owner, indicator, self: 'x' } : { innovation: owner, indicator, self: 'x' },
+        );
+        expect(answersInOrder(answers, indicators)).toEqual([...answers].sort(compareAnswers(indicators)));
+      }),
+    );
+  });
+
+  it('keeps the input order of two answers of one owner and indicator (a duplicate the computation then refuses)', () => {
+    const first = { region: 'r1', indicator: 'a', self: 'x' };
+    const second = { region: 'r1', indicator: 'a', self: 'y' };
+    expect(answersInOrder([first, second], indicators)).toEqual([first, second]);
+    expect(answersInOrder([second, first], indicators)).toEqual([second, first]);
   });
 });

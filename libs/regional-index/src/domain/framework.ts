@@ -4,7 +4,8 @@
 
 import type { LocalizedText } from '@app/kernel';
 import { compareIds } from '@app/scoring';
-import type { AnswerInput, Basis, IndexInput, IndexTieBreak, IndicatorInput, Scope } from '../types';
+import { type AnswerRow, type IndexSnapshotText, answerOfRow, createIndexSnapshotFromRows } from '../snapshot';
+import type { Basis, IndexInput, IndexTieBreak, IndicatorInput, Scope } from '../types';
 
 /** Kinds of evidence document (bukti dukung) an option may ask for. */
 export const DOCUMENT_KINDS = [
@@ -104,14 +105,8 @@ export interface CollectedInnovation {
   readonly eligible?: boolean;
 }
 
-export interface CollectedAnswer {
-  readonly indicator: string;
-  readonly region?: string;
-  readonly innovation?: string;
-  readonly self: string;
-  /** The validator's option; null or absent while not verified. */
-  readonly verified?: string | null;
-}
+/** An answer as collected (a database row): the owner is `region`, else `innovation`; null counts as absent. */
+export type CollectedAnswer = AnswerRow;
 
 export interface CollectedEdition {
   readonly regions: readonly CollectedRegion[];
@@ -133,15 +128,8 @@ export interface IndexInputOptions {
  */
 export function indexInputFrom(framework: IndexFramework, collected: CollectedEdition, options: IndexInputOptions = {}): IndexInput {
   const indicators = frameworkIndicators(framework);
-  const position = new Map(indicators.map((indicator, i) => [indicator.key, i]));
   const byId = <T extends { readonly id: string }>(items: readonly T[]) => [...items].sort((a, b) => compareIds(a.id, b.id));
-  const answers = [...collected.answers].sort(
-    (a, b) =>
-      Number(a.region === undefined) - Number(b.region === undefined) ||
-      compareIds(a.region ?? a.innovation ?? '', b.region ?? b.innovation ?? '') ||
-      (position.get(a.indicator) ?? Infinity) - (position.get(b.indicator) ?? Infinity) ||
-      compareIds(a.indicator, b.indicator),
-  );
+  const answers = answersInOrder(collected.answers, indicators);
   return {
     method: {
       decimals: framework.method.decimals,
@@ -161,12 +149,92 @@ export function indexInputFrom(framework: IndexFramework, collected: CollectedEd
     innovations: byId(collected.innovations).map(({ id, region, eligible }) =>
       eligible === undefined ? { id, region } : { id, region, eligible },
     ),
-    answers: answers.map((answer): AnswerInput => {
-      const owner = answer.region !== undefined ? { region: answer.region } : { innovation: answer.innovation };
-      const verified = answer.verified ?? undefined;
-      return verified === undefined
-        ? { ...owner, indicator: answer.indicator, self: answer.self }
-        : { ...owner, indicator: answer.indicator, self: answer.self, verified };
-    }),
+    answers: answers.map(answerOfRow),
   };
+}
+
+/**
+ * The published snapshot of what an edition collected: `createIndexSnapshot(indexInputFrom(...))` through the
+ * fast path of {@link createIndexSnapshotFromRows} (no answer object per answer), its input as canonical text.
+ */
+export function indexSnapshotOf(
+  framework: IndexFramework,
+  collected: CollectedEdition,
+  options: IndexInputOptions = {},
+): IndexSnapshotText {
+  const { answers: _none, ...head } = indexInputFrom(framework, { ...collected, answers: [] }, options);
+  return createIndexSnapshotFromRows(head, answersInOrder(collected.answers, frameworkIndicators(framework)));
+}
+
+/**
+ * The answers ordered as {@link compareAnswers} orders them (regions' first, then innovations', by owner id,
+ * then indicator order), without comparing ~750k answers pairwise: grouped by owner, owners sorted, each
+ * owner's few answers sorted. Same order as a stable sort with compareAnswers (the spec checks it).
+ */
+export function answersInOrder<T extends CollectedAnswer>(answers: readonly T[], indicators: readonly { readonly key: string }[]): T[] {
+  const compare = compareAnswers(indicators);
+  const position = new Map(indicators.map((indicator, i) => [indicator.key, i]));
+  const regions = new Map<string, T[]>();
+  const innovations = new Map<string, T[]>();
+  let lastKey: string | undefined;
+  let lastOwners: Map<string, T[]> | undefined;
+  let lastList: T[] = [];
+  for (const answer of answers) {
+    const [owners, key] = answer.region != null ? [regions, answer.region] : [innovations, answer.innovation ?? ''];
+    // Rows often come grouped by owner: the same owner as the last answer needs no lookup.
+    if (key === lastKey && owners === lastOwners) {
+      lastList.push(answer);
+      continue;
+    }
+    let list = owners.get(key);
+    if (!list) owners.set(key, (list = []));
+    list.push(answer);
+    [lastKey, lastOwners, lastList] = [key, owners, list];
+  }
+  const slots: (T | undefined)[] = new Array(indicators.length);
+  const ordered: T[] = [];
+  for (const owners of [regions, innovations])
+    for (const key of [...owners.keys()].sort(compareIds)) {
+      const list = owners.get(key)!;
+      if (list.length > 1 && !placeByPosition(list, position, slots)) list.sort(compare);
+      for (const answer of list) ordered.push(answer);
+    }
+  return ordered;
+}
+
+/**
+ * Orders one owner's answers by their indicator's position, one lookup each, when every indicator is known
+ * and answered once (what compareAnswers then does too); false, `list` untouched, otherwise.
+ */
+function placeByPosition<T extends CollectedAnswer>(list: T[], position: ReadonlyMap<string, number>, slots: (T | undefined)[]): boolean {
+  let placed = 0;
+  for (const answer of list) {
+    const at = position.get(answer.indicator);
+    if (at === undefined || slots[at] !== undefined) break;
+    slots[at] = answer;
+    placed++;
+  }
+  if (placed < list.length) {
+    slots.fill(undefined);
+    return false;
+  }
+  let k = 0;
+  for (let at = 0; at < slots.length; at++) {
+    const answer = slots[at];
+    if (answer !== undefined) {
+      list[k++] = answer;
+      slots[at] = undefined;
+    }
+  }
+  return true;
+}
+
+/** The answers' order in an index input: regions' first, then innovations', by owner id, then indicator order. */
+export function compareAnswers(indicators: readonly { readonly key: string }[]): (a: CollectedAnswer, b: CollectedAnswer) => number {
+  const position = new Map(indicators.map((indicator, i) => [indicator.key, i]));
+  return (a, b) =>
+    Number(a.region == null) - Number(b.region == null) ||
+    compareIds(a.region ?? a.innovation ?? '', b.region ?? b.innovation ?? '') ||
+    (position.get(a.indicator) ?? Infinity) - (position.get(b.indicator) ?? Infinity) ||
+    compareIds(a.indicator, b.indicator);
 }

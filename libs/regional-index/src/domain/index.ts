@@ -15,8 +15,10 @@ export {
   type FrameworkVariable,
   type IndexFramework,
   type IndexInputOptions,
+  answersInOrder,
   frameworkIndicators,
   indexInputFrom,
+  indexSnapshotOf,
 } from './framework';
 export { defaultIidFramework } from './iid-2023';
 export { assertValidFramework, validateFramework } from './validate-framework';

@@ -17,6 +17,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { Link, useQuery, withQuery } from '../../router/router';
 import { bandLabel, bandTier } from './assessment';
 import { distributionOf, variableBars } from './charts-data';
+import { groupTables } from './rankings-data';
 import './indexes.css';
 
 // chart.js loads with the charts only, never with this page's first paint.
@@ -97,7 +98,7 @@ function Rankings({ view, version }: { view: IndexRankings; version?: number }) 
   const { edition, snapshot, versions, bands } = view;
   const latest = versions[0];
   const categories = sortCategories(Object.keys(view.categories));
-  const groups = Object.entries(view.groups).sort((a, b) => (a[1].name ?? a[0]).localeCompare(b[1].name ?? b[0]));
+  const groups = useMemo(() => groupTables(view), [view]);
   const regionLink = (r: IndexRow) => withQuery(`/indeks/${edition.slug}/daerah/${r.region}`, { version });
   return (
     <>
