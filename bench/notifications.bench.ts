@@ -11,7 +11,6 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Queue, Worker } from 'bullmq';
@@ -24,6 +23,7 @@ import { JobQueue, QueueName } from '@app/jobs';
 import { DeliveryService, NotificationDeliveryModule, OutboxMessageEntity, type OutboxDraft } from '@app/notifications';
 import { ENTITIES } from '@app/database/entities';
 import { InProcessDispatch, QueueRelay, type OutboxDispatch } from '../libs/notifications/src/delivery/outbox-dispatch';
+import { NotificationsProcessor } from '../apps/worker/src/notifications.processor';
 import { OutboxRepository } from '../libs/notifications/src/persistence/outbox.repository';
 import { outboxMessageId } from '../libs/notifications/src/delivery/mail-sender';
 import { renderMessage } from '../libs/notifications/src/domain/templates';
@@ -244,8 +244,7 @@ export async function measureNotifications(adminUrl: string, options: Notificati
       }),
     );
     app = await NestFactory.createApplicationContext(NotificationsBenchModule.forRoot(env, db.url), { logger: ['error'] });
-    const config = app.get(ConfigService) as ConfigService<AppEnv, true>;
-    const inProcess = new InProcessDispatch(app.get(OutboxRepository), app.get(DeliveryService), config);
+    const inProcess = new InProcessDispatch(app.get(DeliveryService));
     const result: NotificationsBenchResult = {
       rows,
       runs,
@@ -265,14 +264,15 @@ export async function measureNotifications(adminUrl: string, options: Notificati
       log(`notifications: in process, run ${run + 1}: ${ms(result.inProcessMs[run])}`);
       if (!redisUrl) continue;
       const jobs = app.get(JobQueue);
-      const delivery = app.get(DeliveryService);
-      const worker = jobs.createWorker(QueueName.Notifications, (job) => delivery.deliver(job.data.outboxId), { concurrency });
+      // apps/worker's consumer as it runs there (jobs of JOB_BATCH rows, JOBS_AT_ONCE at a time, NOTIFY_CONCURRENCY SMTP lanes).
+      const worker = new NotificationsProcessor(jobs, app.get(DeliveryService));
+      worker.onApplicationBootstrap();
       try {
         result.queuedMs!.push(
           await timeOutbox(app, sink, new QueueRelay(app.get(DataSource), app.get(OutboxRepository), jobs), rows, runs + run),
         );
       } finally {
-        await worker.close();
+        await worker.onModuleDestroy();
       }
       log(`notifications: queued, run ${run + 1}: ${ms(result.queuedMs![run])}`);
       result.rawBullmqMs!.push(await timeRawBullmq(redisUrl, prefix, rows, concurrency));
