@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue, type Worker } from 'bullmq';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { JobName, JobQueue, QueueName } from '@app/jobs';
 import {
@@ -446,6 +447,36 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
     expect((await t.http().get('/api/notifications').set(bearer(rsud.accessToken))).body).toMatchObject({ total: 3, unread: 0 });
     expect((await t.http().get('/api/notifications').set(bearer(other.accessToken))).body).toMatchObject({ total: 1, unread: 1 });
     expect((await t.http().get('/api/notifications')).status).toBe(401);
+  });
+
+  // Issue 21: the relay adds a job before it commits the hand-over of the job's rows, so a fast worker finds them
+  // still locked; its claim waits for that commit (up to 2 s) instead of calling them busy (a BullMQ retry later).
+  it('a batch claim waits for rows another transaction holds locked, then delivers them', async () => {
+    const due = new Date(Date.now() + 3600_000); // not due for the app's own poller
+    await notify(t, { ...message('claim-waits', [user.juror5]), availableAt: due });
+    const ids = (await rows(t, `dedupe_key LIKE 'message:claim-waits@%'`)).map((r) => r.id);
+    const blocker = new Client({ connectionString: t.databaseUrl });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT 1 FROM outbox_messages WHERE id = ANY($1::uuid[]) FOR UPDATE', [ids]);
+      const delivering = t.app.get(DeliveryService).deliverBatch(ids, due);
+      await waitFor(
+        'the claim waiting for the lock',
+        async () =>
+          (
+            await t.db.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE outbox_messages o SET delivering_until%'`,
+            )
+          ).rows[0].n === 1,
+      );
+      await blocker.query('COMMIT');
+      expect([...(await delivering).values()]).toEqual(['sent', 'sent']);
+    } finally {
+      await blocker.end();
+    }
+    expect(sink.mails.filter((m) => m.subject === 'claim-waits')).toHaveLength(1);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE payload->>'title' = 'claim-waits'`)).rows[0].n).toBe(1);
   });
 
   it('one refused address in a batch: the others are sent once, the refused one retried alone until dead (in process)', async () => {

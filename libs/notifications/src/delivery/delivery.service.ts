@@ -36,8 +36,11 @@ export type DeliveryOutcome = 'sent' | 'skipped' | 'failed' | 'dead' | 'not-due'
 
 /** Rows at most in one statement that records outcomes (the statement carries one array per column). */
 const RECORD_BATCH = 1000;
-/** A row claimed by a job that another statement held locked at that moment (the relay's, say) is claimed again after these pauses. */
-const LOCKED_RETRY_MS = [10, 50, 200];
+/**
+ * How long a job's claim waits for rows another transaction has locked: the relay's, which adds the job before it
+ * commits the hand-over (milliseconds), or an operator's. Longer, they count as busy and the job is retried.
+ */
+const LOCK_WAIT_MS = 2000;
 
 /** An outcome to record, with the inbox item to write with it (an inbox row's delivery is that item). */
 type Recording = DeliveryRecord & { inbox?: InboxItem };
@@ -45,8 +48,6 @@ type Recording = DeliveryRecord & { inbox?: InboxItem };
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The one delivery handler, for the BullMQ worker and the in-process poller alike, working on batches of rows:
@@ -98,29 +99,22 @@ export class DeliveryService {
   async deliverBatch(ids: readonly string[], now: Date = new Date()): Promise<Map<string, DeliveryOutcome>> {
     const dueBy = new Date(now.getTime() + DUE_TOLERANCE_MS);
     const outcomes = new Map<string, DeliveryOutcome>();
-    const claimed: DeliveryRow[] = [];
-    let rest = [...new Set(ids)];
-    for (let attempt = 0; rest.length > 0; attempt++) {
-      claimed.push(...(await this.outbox.claimForDelivery({ ids: rest }, now, dueBy, this.holdUntil(now))));
-      const taken = new Set(claimed.map((r) => r.id));
-      const locked: string[] = [];
-      const notDue: string[] = [];
-      const states = new Map((await this.outbox.deliveryStates(rest.filter((id) => !taken.has(id)))).map((s) => [s.id, s]));
-      for (const id of rest.filter((id) => !taken.has(id))) {
-        const state = states.get(id);
-        if (!state) outcomes.set(id, 'missing');
-        else if (!isDeliverable(state.status)) outcomes.set(id, 'done');
-        else if (state.held) outcomes.set(id, 'held');
-        else if (state.availableAt > dueBy) notDue.push(id);
-        else if (state.deliveringUntil && state.deliveringUntil > now) outcomes.set(id, 'busy');
-        else locked.push(id); // claimable but locked by a statement at that moment: claimed again after a pause
-      }
-      await this.outbox.releaseDelivery(notDue, true);
-      for (const id of notDue) outcomes.set(id, 'not-due');
-      if (locked.length && attempt < LOCKED_RETRY_MS.length) await sleep(LOCKED_RETRY_MS[attempt]);
-      else for (const id of locked) outcomes.set(id, 'busy');
-      rest = locked.filter((id) => !outcomes.has(id));
+    const unique = [...new Set(ids)];
+    const claimed = await this.outbox.claimForDelivery({ ids: unique, waitMs: LOCK_WAIT_MS }, now, dueBy, this.holdUntil(now));
+    const taken = new Set(claimed.map((r) => r.id));
+    const rest = unique.filter((id) => !taken.has(id));
+    const states = new Map((await this.outbox.deliveryStates(rest)).map((s) => [s.id, s]));
+    const notDue: string[] = [];
+    for (const id of rest) {
+      const state = states.get(id);
+      if (!state) outcomes.set(id, 'missing');
+      else if (!isDeliverable(state.status)) outcomes.set(id, 'done');
+      else if (state.held) outcomes.set(id, 'held');
+      else if (state.availableAt > dueBy) notDue.push(id);
+      else outcomes.set(id, 'busy'); // held by another delivery, or locked longer than LOCK_WAIT_MS
     }
+    await this.outbox.releaseDelivery(notDue, true);
+    for (const id of notDue) outcomes.set(id, 'not-due');
     for (const [id, outcome] of await this.run(claimed, now)) outcomes.set(id, outcome);
     const busy = [...outcomes].filter(([, outcome]) => outcome === 'busy').map(([id]) => id);
     if (busy.length) throw new OutboxRowBusy(busy);

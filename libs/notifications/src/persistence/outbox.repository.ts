@@ -18,6 +18,8 @@ const ORGANIZER_SCOPE_SQL = `o.competition_id IN (SELECT competition_id FROM com
 const INSERT_CHUNK = 5_000;
 
 const DELIVERABLE_SQL = `o.status IN ('pending','failed')`;
+/** PostgreSQL's lock_timeout error. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 /** What delivering a row needs of it. */
 export type DeliveryRow = Pick<
@@ -173,31 +175,45 @@ export class OutboxRepository {
 
   /**
    * Takes rows for delivery in one statement: deliverable, not held, due by `dueBy`, held by no other delivery (or
-   * its hold ran out) and not locked right now (SKIP LOCKED) — `ids` of them, or else the `limit` oldest due.
-   * They are held until `until` (renewed while sending, cleared by {@link record}); the statement commits at once.
+   * its hold ran out) — `ids` of them, or else the `limit` oldest due, skipping rows locked at that moment (SKIP
+   * LOCKED). They are held until `until` (renewed while sending, cleared by {@link record}); the statement commits
+   * at once. With `waitMs`, rows given by id that another transaction has locked (the relay's, until it commits the
+   * hand-over of the job that names them) are waited for, that long at most, then skipped.
    */
   async claimForDelivery(
-    select: { ids: readonly string[] } | { limit: number },
+    select: { ids: readonly string[]; waitMs?: number } | { limit: number },
     now: Date,
     dueBy: Date,
     until: Date,
   ): Promise<DeliveryRow[]> {
     const byIds = 'ids' in select;
     if (byIds && select.ids.length === 0) return [];
-    // TypeORM answers an UPDATE … RETURNING with [rows, row count].
-    const [rows]: [RawDeliveryRow[], number] = await this.db.query(
-      `UPDATE outbox_messages o SET delivering_until = $3
-        WHERE o.id IN (
-          SELECT c.id FROM outbox_messages c
-           WHERE c.status IN ('pending','failed') AND NOT c.held AND c.available_at <= $2
-             AND (c.delivering_until IS NULL OR c.delivering_until <= $1)
-             ${byIds ? 'AND c.id = ANY($4::uuid[])' : ''}
-           ORDER BY c.available_at LIMIT ${byIds ? 'cardinality($4::uuid[])' : '$4'}
-           FOR UPDATE SKIP LOCKED)
-        RETURNING ${DELIVERY_COLUMNS}`,
-      [now, dueBy, until, byIds ? select.ids : select.limit],
-    );
-    return rows.map(toDeliveryRow);
+    const claim = async (tx: EntityManager, skipLocked: boolean) => {
+      // TypeORM answers an UPDATE … RETURNING with [rows, row count].
+      const [rows]: [RawDeliveryRow[], number] = await tx.query(
+        `UPDATE outbox_messages o SET delivering_until = $3
+          WHERE o.id IN (
+            SELECT c.id FROM outbox_messages c
+             WHERE c.status IN ('pending','failed') AND NOT c.held AND c.available_at <= $2
+               AND (c.delivering_until IS NULL OR c.delivering_until <= $1)
+               ${byIds ? 'AND c.id = ANY($4::uuid[]) ORDER BY c.id LIMIT cardinality($4::uuid[])' : 'ORDER BY c.available_at LIMIT $4'}
+             FOR UPDATE${skipLocked ? ' SKIP LOCKED' : ''})
+          RETURNING ${DELIVERY_COLUMNS}`,
+        [now, dueBy, until, byIds ? select.ids : select.limit],
+      );
+      return rows.map(toDeliveryRow);
+    };
+    if (!byIds || !select.waitMs) return claim(this.db.manager, true);
+    try {
+      // Locks taken in id order: two deliveries waiting for each other's rows cannot deadlock.
+      return await this.db.transaction(async (tx) => {
+        await tx.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(select.waitMs!))}`);
+        return claim(tx, false);
+      });
+    } catch (err) {
+      if ((err as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw err;
+      return claim(this.db.manager, true);
+    }
   }
 
   /** Why rows were not claimed: their state now (a row that is not there is missing from the answer). */
