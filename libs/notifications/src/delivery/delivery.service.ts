@@ -199,7 +199,8 @@ export class DeliveryService {
       await this.mail.send({ id: row.id, to: row.address, subject: message.subject, text: message.text, html: message.html });
       return { outcome: 'sent', recording: { id: row.id, at, status: 'sent', note: null } };
     } catch (err) {
-      return { outcome: 'failed', recording: this.failure(row, now, at, err) };
+      const recording = this.failure(row, now, at, err);
+      return { outcome: recording.status === 'dead' ? 'dead' : 'failed', recording };
     }
   }
 
