@@ -299,7 +299,7 @@ const jurorAssignments: HttpBenchmarkDefinition = {
     return {
       path: '/api/assignments/mine',
       headers: bearer(token),
-      note: `${top.rows[0].n.toLocaleString('en-US')} assignments of one juror`,
+      note: `${top.rows[0].n.toLocaleString('en-US')} assignments of one juror; the page the dashboard opens with (50, to-do first) and the progress over all`,
     };
   },
 };

@@ -5,6 +5,7 @@
 //   --runs N     how many Lighthouse runs (default 5); the median is the figure
 //   --path P     the page (default /kompetisi/iga-2024-demo, the demo edition's published ranking)
 //   --write      also write the figures into bench/RESULTS.md, section "Web"
+//   --report F   also write the last run's full Lighthouse report (JSON) to F, to see where the time goes
 // The API runs from dist (build first: the npm script does) on a fresh embedded PostgreSQL in a temporary
 // DATA_DIR, at a port the OS picks; Chromium is /usr/bin/chromium (CHROME_PATH to change it).
 import { spawn } from 'node:child_process';
@@ -25,6 +26,7 @@ const option = (name, fallback) => {
 const runs = Number(option('runs', '5'));
 const pagePath = option('path', '/kompetisi/iga-2024-demo');
 const write = args.includes('--write');
+const reportFile = option('report', null);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer (got ${option('runs')})`);
 
 const freePort = () =>
@@ -114,6 +116,7 @@ try {
       tbt: lhr.audits['total-blocking-time'].numericValue,
     };
     results.push(run);
+    if (reportFile) writeFileSync(reportFile, JSON.stringify(lhr, null, 1));
     console.log(
       `run ${i + 1}/${runs}: performance ${run.score}, JS ${(run.jsBytes / 1024).toFixed(1)} KB transferred in ${run.jsRequests} file(s), FCP ${Math.round(run.fcp)} ms, LCP ${Math.round(run.lcp)} ms, TBT ${Math.round(run.tbt)} ms`,
     );

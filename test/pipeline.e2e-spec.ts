@@ -134,6 +134,18 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
     });
   });
 
+  it('a juror without assignments has an empty list, complete', async () => {
+    const res = await get('/api/assignments/mine', jurors.j1);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      progress: { total: 0, submitted: 0, draft: 0, notStarted: 0, complete: true },
+      items: [],
+      total: 0,
+      page: 1,
+      pageSize: 50,
+    });
+  });
+
   it('assigns desk review: k per innovation, never in conflict, balanced, and explains itself', async () => {
     const res = await post(`/api/competitions/${cid}/stages/desk_review/assignments`, org, {});
     expect(res.status).toBe(201);
@@ -234,6 +246,72 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
     // Reset this sheet to the innovation's value when everyone scores below.
     await post(`/api/assignments/${mine.id}/sheet/submit`, jurors.j2, { version: 5 });
     await post(`/api/assignments/${mine.id}/sheet/reopen`, org, { reason: 'seragamkan nilai uji' });
+  });
+
+  it('the juror’s list (JSON made by PostgreSQL) reads as the competition, its plan, the innovations and the sheets say', async () => {
+    const res = await get('/api/assignments/mine', jurors.j2);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    const items = res.body.items as (Item & Record<string, unknown>)[];
+    const competition = (await get(`/api/competitions/${cid}`, org)).body;
+    const desk = competition.plan.stages.find((s: { key: string }) => s.key === 'desk_review');
+    const sheets = await t.db.query<{ id: string; status: string | null; version: number | null }>(
+      `SELECT a.id, s.status, s.version FROM assignments a LEFT JOIN score_sheets s ON s.assignment_id = a.id
+        WHERE a.juror_id = $1 AND a.removed_at IS NULL`,
+      [jurorIds.j2],
+    );
+    expect(items.map((i) => i.id).sort()).toEqual(sheets.rows.map((r) => r.id).sort());
+    for (const item of items) {
+      const innovation = (await get(`/api/innovations/${item.innovationId}`, org)).body;
+      const sheet = sheets.rows.find((r) => r.id === item.id)!;
+      expect(item).toEqual({
+        id: sheet.id,
+        competitionId: cid,
+        competitionName: competition.name,
+        stage: 'desk_review',
+        stageStatus: competition.stages.find((s: { key: string }) => s.key === 'desk_review').status,
+        dueAt: desk.closesAt,
+        innovationId: innovation.id,
+        title: innovation.title,
+        category: innovation.category,
+        sheetStatus: sheet.status ?? 'not_started',
+        version: sheet.version ?? 0,
+      });
+    }
+    // Assigned together, so ordered by title; the previous test left the first one a draft.
+    expect(items.map((i) => i.title)).toEqual(items.map((i) => i.title).sort());
+    expect(items.map((i) => i.sheetStatus)).toContain('draft');
+    expect(items.map((i) => i.sheetStatus)).toContain('not_started');
+    const count = (status: string) => items.filter((i) => i.sheetStatus === status).length;
+    expect(res.body.progress).toEqual({
+      total: items.length,
+      submitted: count('submitted'),
+      draft: count('draft'),
+      notStarted: count('not_started'),
+      complete: false,
+    });
+    expect([res.body.total, res.body.page, res.body.pageSize]).toEqual([items.length, 1, 50]);
+
+    // A page at a time (a national juror has hundreds): the same order, the progress always over all of them.
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    const pages = [];
+    for (let page = 1; page <= items.length; page++) {
+      const one = await get(`/api/assignments/mine?page=${page}&pageSize=1`, jurors.j2);
+      expect([one.status, one.body.total, one.body.page, one.body.pageSize, one.body.progress]).toEqual([
+        200,
+        items.length,
+        page,
+        1,
+        res.body.progress,
+      ]);
+      pages.push(...one.body.items);
+    }
+    expect(pages).toEqual(items);
+    expect((await get(`/api/assignments/mine?page=${items.length + 1}&pageSize=1`, jurors.j2)).body.items).toEqual([]);
+    for (const bad of ['pageSize=0', 'pageSize=201', 'page=0', 'page=x']) {
+      const refused = await get(`/api/assignments/mine?${bad}`, jurors.j2);
+      expect([bad, refused.status, refused.body.details.fields[0].field]).toEqual([bad, 400, bad.split('=')[0]]);
+    }
   });
 
   it('a conflict declared after assignment releases it: off the juror’s list, flagged to the organizer, topped up', async () => {

@@ -256,7 +256,13 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
   });
 
   it('issue 18: an upheld objection reopens a failed screening decision; the screener decides again and the correction is published', async () => {
-    const c = await openCompetition(t, org, { slug: 'sanggah-seleksi' });
+    // z-scores: the late entrant's sheets move every juror's statistics, so the others' stage scores move too.
+    const c = await openCompetition(t, org, {
+      slug: 'sanggah-seleksi',
+      mutate: (plan) => {
+        for (const s of plan.stages) if (s.rubric?.length) s.aggregation = 'zscore';
+      },
+    });
     const ents = await seedSubmitted(t, c.id, [
       { code: 'RSUD-KOTA-BEKASI', title: 'SiTaro Seleksi' },
       { code: 'DISDUKCAPIL-KOTA-BEKASI', title: 'Patriot Seleksi' },
@@ -304,6 +310,11 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
       const twice = await post(`/api/objections/${filed.body.id}/reopen`, org, { stage: 'screening', reason: 'lagi' });
       expect([twice.status, twice.body.code]).toEqual([409, 'OBJECTION_NOTHING_TO_REOPEN']);
       expect(await screeningOf()).toMatchObject({ status: 'pending' });
+      const waitingFor = async () =>
+        (await t.http().get(`/api/competitions/${c.id}/objections`).set(bearer(org))).body.objections.find(
+          (x: { id: string }) => x.id === filed.body.id,
+        ).corrections;
+      expect(await waitingFor()).toEqual([{ stage: 'screening', kind: 'screening', open: 1 }]);
       expect(
         (await t.db.query(`SELECT status, correction_of FROM stage_results WHERE innovation_id = $1 AND stage_key = 'screening'`, [sitaro]))
           .rows,
@@ -360,14 +371,110 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
       );
       expect(result.rows[0].payload).toMatchObject({ innovationId: sitaro });
 
+      // Reinstated after the later stages closed, it is judged there late, stage by stage; publication waits.
+      const entrant = async (stage: string) =>
+        (await t.db.query(`SELECT status, correction_of FROM stage_results WHERE innovation_id = $1 AND stage_key = $2`, [sitaro, stage]))
+          .rows;
+      expect(await entrant('desk_review')).toEqual([{ status: 'pending', correction_of: filed.body.id }]);
+      expect(await waitingFor()).toEqual([{ stage: 'desk_review', kind: 'entrant', open: 1 }]);
+      const stillWaiting = await publish();
+      expect([stillWaiting.status, stillWaiting.body.code]).toEqual([409, 'RESULTS_CORRECTION_OPEN']);
+      const settle = (stage: string) => post(`/api/objections/${filed.body.id}/settle`, org, { stage });
+      const notYet = await settle('presentation');
+      expect([notYet.status, notYet.body.code, notYet.body.params]).toEqual([
+        409,
+        'OBJECTION_NOTHING_TO_SETTLE',
+        { stage: 'presentation' },
+      ]);
+      const unscored = await settle('desk_review');
+      expect([unscored.status, unscored.body.code]).toEqual([409, 'CORRECTION_NOT_SCORED']);
+      // Only the entrant is assigned in a closed stage; the stage's own record stays as it closed.
+      const jurors: { id: string; email: string }[] = (
+        await t.db.query(`SELECT id, email FROM users WHERE email LIKE 'juror%@demo.local' ORDER BY email`)
+      ).rows;
+      const assign = (stage: string, innovationId: string, jurorId: string) =>
+        post(`/api/competitions/${c.id}/stages/${stage}/assignments/manual`, org, { jurorId, innovationId });
+      const closedForOthers = await assign('desk_review', ents['Patriot Seleksi'], jurors[0].id);
+      expect([closedForOthers.status, closedForOthers.body.code]).toEqual([409, 'ASSIGNMENT_NOT_IN_STAGE']);
+      const plan = (await t.http().get(`/api/competitions/${c.id}`).set(bearer(org))).body.plan;
+      for (const stage of ['desk_review', 'presentation', 'field_verification']) {
+        const rubric: { key: string; max: number }[] = plan.stages.find((st: { key: string }) => st.key === stage).rubric;
+        const panel: { assignmentId: string; token: string }[] = [];
+        for (const j of jurors) {
+          if (panel.length === 2) break;
+          const added = await assign(stage, sitaro, j.id);
+          if (added.status === 409 && added.body.code === 'JUDGING_CONFLICT') continue;
+          expect([stage, added.status]).toEqual([stage, 201]);
+          panel.push({ assignmentId: added.body.id, token: (await login(t, j.email)).accessToken });
+        }
+        // The jurors hear of it and score although the stage is closed.
+        const heard = await t.db.query(
+          `SELECT count(*)::int AS n FROM outbox_messages WHERE type = 'juror_assigned' AND competition_id = $1 AND recipient_id = ANY($2::uuid[]) AND payload::text LIKE '%SiTaro Seleksi%'`,
+          [c.id, jurors.map((j) => j.id)],
+        );
+        expect(heard.rows[0].n).toBeGreaterThanOrEqual(panel.length);
+        for (const [i, p] of panel.entries()) {
+          const sheet = await t.http().get(`/api/assignments/${p.assignmentId}/sheet`).set(bearer(p.token));
+          expect([stage, sheet.body.assignment.stageStatus, sheet.body.assignment.correction]).toEqual([stage, 'closed', true]);
+          const saved = await t
+            .http()
+            .put(`/api/assignments/${p.assignmentId}/sheet`)
+            .set(bearer(p.token))
+            .send({
+              scores: Object.fromEntries(rubric.map((r) => [r.key, r.max])),
+              comment: 'Dinilai ulang setelah sanggahan dikabulkan.',
+              confirmNoConflict: true,
+              version: 0,
+            });
+          expect([stage, saved.status]).toEqual([stage, 200]);
+          if (i === 0) {
+            // One sheet still a draft: the stage is not settled yet.
+            const open = await settle(stage);
+            expect([open.status, open.body.code]).toEqual([409, 'CORRECTION_SHEETS_OPEN']);
+          }
+          const sent = await post(`/api/assignments/${p.assignmentId}/sheet/submit`, p.token, { version: saved.body.version });
+          expect([stage, sent.status]).toEqual([stage, 200]);
+        }
+        const settled = await settle(stage);
+        expect([settled.status, settled.body.outcome, settled.body.next]).toEqual([
+          200,
+          'passed',
+          stage === 'field_verification' ? null : stage === 'desk_review' ? 'presentation' : 'field_verification',
+        ]);
+        expect(settled.body.score).toBeGreaterThan(0);
+        expect(await entrant(stage)).toEqual([{ status: 'passed', correction_of: null }]);
+        const told = await t.db.query(
+          `SELECT count(*)::int AS n FROM outbox_messages o JOIN users u ON u.id = o.recipient_id WHERE o.type = 'stage_closed' AND o.competition_id = $1 AND u.email = 'opd.rsud@demo.local' AND o.payload->>'innovation' = 'SiTaro Seleksi' AND o.payload->>'stage' IS NOT NULL AND o.channel = 'inbox'`,
+          [c.id],
+        );
+        expect(told.rows[0].n).toBeGreaterThanOrEqual(1);
+        if (stage !== 'field_verification') expect((await publish()).body.code).toBe('RESULTS_CORRECTION_OPEN');
+      }
+      const audits = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'objection.settle' AND entity_id = $1`, [
+        filed.body.id,
+      ]);
+      expect(audits.rows[0].n).toBe(3);
+      expect(await waitingFor()).toEqual([]);
+
       const published = await publish();
       expect(published.status).toBe(201);
       expect(published.body.version).toBe(1);
-      // Reinstated after the later stages closed, it has no scores there: listed unranked, not eliminated.
       const snap = await t.http().get(`/api/public/rankings/${published.body.id}`);
-      expect(snap.body.output.unranked).toEqual(
-        expect.arrayContaining([expect.objectContaining({ submission: sitaro, reachedStage: null })]),
-      );
+      const ranked: { submission: string; stages: Record<string, number> }[] = Object.values(
+        snap.body.output.categories as Record<string, { submission: string; stages: Record<string, number> }[]>,
+      ).flat();
+      expect(ranked.map((r) => r.submission)).toContain(sitaro);
+      // One number per stage everywhere: what each OPD reads for its stages is what the ranking used, the late
+      // entrant's sheets having joined the statistics of every stage.
+      for (const row of ranked) {
+        const stages = await t.http().get(`/api/innovations/${row.submission}/stages`).set(bearer(org));
+        const stored = Object.fromEntries(
+          stages.body
+            .filter((r: { stage: string }) => r.stage in row.stages)
+            .map((r: { stage: string; score: number }) => [r.stage, r.score]),
+        );
+        expect({ submission: row.submission, stages: stored }).toEqual({ submission: row.submission, stages: row.stages });
+      }
     } finally {
       jest.restoreAllMocks();
     }

@@ -17,6 +17,24 @@ import {
 
 const fields = (res: { body: { details?: { fields?: { field: string }[] } } }) => (res.body.details?.fields ?? []).map((f) => f.field);
 
+/** The fields of an innovation's summary (`InnovationSummaryView`), sorted. */
+const SUMMARY_KEYS = [
+  'category',
+  'competitionId',
+  'createdAt',
+  'currentStage',
+  'digital',
+  'id',
+  'organizationId',
+  'phase',
+  'regionId',
+  'status',
+  'submittedAt',
+  'title',
+  'updatedAt',
+  'version',
+];
+
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -388,24 +406,7 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     ]) {
       const detail = (await t.http().get(`/api/innovations/${listed.id}`).set(bearer(organizer))).body;
       expect(listed).toEqual(Object.fromEntries(Object.keys(listed).map((k) => [k, detail[k]])));
-      expect(Object.keys(listed).sort()).toEqual([
-        'category',
-        'competitionId',
-        'createdAt',
-        'currentStage',
-        'digital',
-        'id',
-        'organizationId',
-        'organizationName',
-        'phase',
-        'regionId',
-        'regionName',
-        'status',
-        'submittedAt',
-        'title',
-        'updatedAt',
-        'version',
-      ]);
+      expect(Object.keys(listed).sort()).toEqual([...SUMMARY_KEYS, 'organizationName', 'regionName'].sort());
     }
     const edited = (await t.http().get(`/api/competitions/${c.id}/innovations?pageSize=7`).set(bearer(organizer))).body.items[1];
     expect(edited).toMatchObject({ submittedAt: '2025-06-30T16:59:59.123Z', digital: true, phase: 'uji_coba' });
@@ -461,6 +462,46 @@ describe('competitions and submissions: the OPD side (e2e, real PostgreSQL)', ()
     const file = await t.http().get(`/api/documents/${docs.body[0].id}`).set(bearer(organizer));
     expect(file.status).toBe(200);
     expect(Buffer.from(file.body).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('GET /api/me/innovations (JSON made by PostgreSQL): each edition as GET /api/competitions/:id reads it, each innovation as GET /api/innovations/:id does', async () => {
+    const res = await t.http().get('/api/me/innovations').set(bearer(rsud));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    const editions = res.body.editions as { competition: { id: string; year: number; status: string }; innovations: { id: string }[] }[];
+    // Newest edition first; every edition past draft where the OPD has an innovation, and open ones even without.
+    const visible = (await t.http().get('/api/competitions').set(bearer(rsud))).body as { id: string; status: string }[];
+    const own = await t.db.query<{ competition_id: string; id: string }>(
+      `SELECT i.competition_id, i.id FROM innovations i JOIN users u ON u.organization_id = i.organization_id
+        WHERE u.email = 'opd.rsud@demo.local' ORDER BY i.created_at DESC, i.id DESC`,
+    );
+    expect(editions.map((e) => e.competition.id).sort()).toEqual(
+      visible
+        .filter((c) => c.status === 'open' || own.rows.some((r) => r.competition_id === c.id))
+        .map((c) => c.id)
+        .sort(),
+    );
+    expect(editions.length).toBeGreaterThanOrEqual(2);
+    const years = editions.map((e) => e.competition.year);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    await t.db.query(`UPDATE innovations SET submitted_at = '2025-06-30 23:59:59.123456+07' WHERE id = $1`, [own.rows[0].id]);
+    const again = (await t.http().get('/api/me/innovations').set(bearer(rsud))).body.editions as typeof editions;
+    for (const edition of again) {
+      expect(edition.competition).toEqual((await t.http().get(`/api/competitions/${edition.competition.id}`).set(bearer(rsud))).body);
+      expect(edition.innovations.map((i) => i.id)).toEqual(
+        own.rows.filter((r) => r.competition_id === edition.competition.id).map((r) => r.id),
+      );
+      for (const listed of edition.innovations) {
+        const detail = (await t.http().get(`/api/innovations/${listed.id}`).set(bearer(rsud))).body;
+        expect(listed).toEqual(Object.fromEntries(Object.keys(listed).map((k) => [k, detail[k]])));
+        expect(Object.keys(listed).sort()).toEqual(SUMMARY_KEYS);
+      }
+    }
+    expect(again.flatMap((e) => e.innovations).find((i) => i.id === own.rows[0].id)).toMatchObject({
+      submittedAt: '2025-06-30T16:59:59.123Z',
+    });
+    // A coordinator has no innovations of their own.
+    expect((await t.http().get('/api/me/innovations').set(bearer(coordinator))).status).toBe(403);
   });
 
   it('an organizer of another competition gets 404 for it and its innovations', async () => {

@@ -116,6 +116,7 @@ const TABLE: Record<string, string> = {
   'GET /api/competitions/{id}/objections':                       '401  403  403  403  403  404  ok   ok   403',
   'POST /api/objections/{id}/answer':                            '401  403  403  403  403  404  ok   ok   403',
   'POST /api/objections/{id}/reopen':                            '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/objections/{id}/settle':                            '401  403  403  403  403  404  ok   ok   403',
   // Its OPD, or its region's coordinator (issue 17: a region award's entry has no OPD account).
   'POST /api/innovations/{id}/objections':                       '401  ok   404  403  403  403  403  403  ok',
   'GET /api/innovations/{id}/objections':                        '401  ok   404  404  404  404  ok   ok   ok',
@@ -265,6 +266,7 @@ const REQUESTS: Record<string, RequestSpec> = {
   'POST /api/innovations/{id}/conflicts': { body: () => ({ reason: 'Kerabat pimpinan OPD' }) },
   'POST /api/objections/{id}/answer': { body: () => ({ answer: 'Sudah dipertimbangkan', decision: 'rejected' }) },
   'POST /api/objections/{id}/reopen': { body: () => ({ stage: 'field_verification', reason: 'Sanggahan dikabulkan' }) },
+  'POST /api/objections/{id}/settle': { body: () => ({ stage: 'field_verification' }) },
   'POST /api/competitions/{id}/organizers': { body: (c) => ({ userId: c.w.userId.admin }) }, // not an organizer account: 400 from the handler (adding organizerOther would change what it may see)
   'POST /api/innovations/{id}/objections': { body: () => ({ reason: 'Nilai tidak sesuai' }) },
   'GET /api/innovations/{id}/score': { params: (w) => ({ id: w.ids.publishedA }) },

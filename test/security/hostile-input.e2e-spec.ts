@@ -158,6 +158,7 @@ const TARGETS: Record<string, Target> = {
   'POST /api/innovations/{id}/conflicts': { who: 'jurorAssigned', body: () => ({ reason: 'kerabat' }) },
   'POST /api/competitions/{id}/rankings/announce': { who: 'organizer', body: () => ({ days: 5 }) },
   'POST /api/objections/{id}/reopen': { who: 'organizer', body: () => ({ stage: 'field_verification', reason: 'dikabulkan' }) },
+  'POST /api/objections/{id}/settle': { who: 'organizer', body: () => ({ stage: 'field_verification' }) },
   'POST /api/competitions/{id}/rankings/publish': { who: 'organizer', body: () => ({ reason: 'koreksi' }) },
   'POST /api/objections/{id}/answer': { who: 'organizer', body: () => ({ answer: 'Sudah dipertimbangkan', decision: 'rejected' }) },
   'POST /api/innovations/{id}/objections': { who: 'opdA', body: () => ({ reason: 'keberatan' }) },

@@ -8,8 +8,9 @@ import { UsersService } from '@app/identity';
 import { InnovationsRepository, InnovationsService } from '@app/submissions';
 import { JudgingRepository } from './persistence/judging.repository';
 import { AssignmentEntity } from './persistence/judging.entities';
-import { assertNoConflict, assignJurors, sheetProgress, type Affiliation } from './domain';
+import { assertNoConflict, assignJurors, progressCounts, sheetProgress, type Affiliation } from './domain';
 import { JudgingEvents } from './judging.events';
+import type { MyAssignmentsView } from './dto/judging.view';
 import { scoredStage } from './jury.service';
 
 /** The phases an automatic assignment reports (GET /api/operations/:id). */
@@ -23,6 +24,9 @@ export interface JurorProfile {
 }
 
 /** Who scores what: conflict-aware assignment (automatic and by hand), declared conflicts, the juror's dashboard and progress. */
+/** A juror's dashboard shows this many assignments a page (to-do first); `?pageSize=` up to 200. */
+export const MY_ASSIGNMENTS_PAGE = 50;
+
 @Injectable()
 export class AssignmentsService {
   constructor(
@@ -149,6 +153,15 @@ export class AssignmentsService {
           `"${innovation.title}" is not in stage "${key}" (at ${innovation.currentStage}, ${innovation.status})`,
         );
       }
+      // A closed stage's jurors are the record of its close; only an innovation reinstated by an upheld objection
+      // after it closed is judged there late (its sheets then hold publication until the organizer settles it).
+      if (
+        competition.stages.find((st) => st.key === key)?.status === 'closed' &&
+        !(await this.repo.isCorrectionEntrant(innovation.id, key, tx))
+      )
+        throw new Conflict('ASSIGNMENT_STAGE_CLOSED', `stage "${key}" is closed; jurors are assigned there only to a correction entrant`, {
+          stage: key,
+        });
       const [juror] = await this.jurorProfiles(tx, [jurorId]);
       if (!juror) throw new ValidationFailed([{ field: 'jurorId', message: `no active juror ${jurorId}` }], 'ASSIGNMENT_INVALID');
       assertNoConflict(juror, {
@@ -257,26 +270,25 @@ export class AssignmentsService {
     });
   }
 
-  /** The juror's dashboard: assignments with stage, due date and sheet status, plus progress counts. */
-  async mine(actor: Actor) {
-    const rows = await this.repo.assignmentsOfJuror(actor.id);
-    const items = rows.map((r) => ({
-      id: r.id,
-      competitionId: r.competitionId,
-      competitionName: r.competitionName,
-      stage: r.stageKey,
-      stageStatus: r.stageStatus,
-      dueAt: r.dueAt,
-      innovationId: r.innovationId,
-      title: r.title,
-      category: r.category,
-      sheetStatus: r.sheetStatus ?? ('not_started' as const),
-      version: r.version ?? 0,
-    }));
-    const progress = sheetProgress(
-      items.map((i) => ({ jurorId: actor.id, status: i.sheetStatus === 'not_started' ? null : i.sheetStatus })),
-    );
-    return { progress: progress.overall, items };
+  /**
+   * The juror's dashboard as the JSON text of `MyAssignmentsView`: assignments with stage, due date and sheet
+   * status (made by PostgreSQL, sent as it is), plus progress counts.
+   */
+  async mineJson(actor: Actor, page = 1, pageSize = MY_ASSIGNMENTS_PAGE): Promise<string> {
+    const { itemsJson, total, submitted, draft } = await this.repo.assignmentsOfJurorJson(actor.id, pageSize, (page - 1) * pageSize);
+    return `{"progress":${JSON.stringify(progressCounts(total, submitted, draft))},"items":${itemsJson},"total":${total},"page":${page},"pageSize":${pageSize}}`;
+  }
+
+  /** All of the juror's assignments at once (for the demo seeder). */
+  async mine(actor: Actor): Promise<MyAssignmentsView> {
+    const { itemsJson, total, submitted, draft } = await this.repo.assignmentsOfJurorJson(actor.id, null, 0);
+    return {
+      progress: progressCounts(total, submitted, draft),
+      items: JSON.parse(itemsJson),
+      total,
+      page: 1,
+      pageSize: Math.max(total, 1),
+    };
   }
 
   /** Per juror: sheets submitted / due in the stage; with names for the organizer. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -9,7 +9,16 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiErrorResponses, CurrentUser, RequestLocale, Roles, type Actor, type ErrorLocale, type OnProgress } from '@app/common';
+import {
+  ApiErrorResponses,
+  CurrentUser,
+  JSON_CONTENT_TYPE,
+  RequestLocale,
+  Roles,
+  type Actor,
+  type ErrorLocale,
+  type OnProgress,
+} from '@app/common';
 import { OperationProgress, TrackOperation } from '@app/operations';
 import { uuidParam } from '@app/competitions';
 import { PipelineService } from './pipeline.service';
@@ -24,6 +33,7 @@ import {
   DeclareConflictDto,
   FieldVisitDto,
   ManualAssignDto,
+  MyAssignmentsQueryDto,
   PresentationDto,
   ReasonBodyDto,
   SaveSheetDto,
@@ -210,9 +220,13 @@ export class JuryController {
   @Get('assignments/mine')
   @Roles('juror')
   @ApiOkResponse({ type: MyAssignmentsView })
-  @ApiOperation({ summary: 'The juror’s dashboard: assignments with due dates, sheet status and progress' })
-  mine(@CurrentUser() actor: Actor) {
-    return this.assignments.mine(actor);
+  @ApiOperation({
+    summary:
+      'The juror’s dashboard: a page of assignments (to-do first; 50 unless ?pageSize=) with due dates, sheet status, and progress over all',
+  })
+  @Header('content-type', JSON_CONTENT_TYPE)
+  mine(@CurrentUser() actor: Actor, @Query() q: MyAssignmentsQueryDto) {
+    return this.assignments.mineJson(actor, q.page, q.pageSize);
   }
 
   @Get('assignments/:id/sheet')

@@ -100,6 +100,7 @@ export class JuryService {
         stageLabel: stage.label,
         dueAt: stage.closesAt,
         stageStatus: competition.stages.find((s) => s.key === stage.key)?.status,
+        correction: !!sheet?.correctionOf || (await this.repo.isCorrectionEntrant(assignment.innovationId, stage.key)),
       },
       innovation: { ...view, version: undefined },
       documents: await this.documents.listFor(assignment.innovationId),
@@ -130,8 +131,9 @@ export class JuryService {
     const stage = scoredStage(competition, assignment.stageKey);
     const status = competition.stages.find((s) => s.key === stage.key)?.status;
     const sheet = await this.repo.sheet(assignment.id, tx, true);
-    // A sheet reopened for an upheld objection is corrected while its stage stays closed.
-    if (status !== 'open' && !sheet?.correctionOf)
+    // A sheet reopened for an upheld objection is corrected while its stage stays closed, and an innovation
+    // reinstated by one after the stage closed is scored there late.
+    if (status !== 'open' && !sheet?.correctionOf && !(await this.repo.isCorrectionEntrant(assignment.innovationId, stage.key, tx)))
       throw new Conflict('STAGE_NOT_OPEN', `stage "${stage.key}" is ${status}; sheets are edited while it is open`, {
         status,
         allowed: ['open'],

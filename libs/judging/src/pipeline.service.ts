@@ -257,20 +257,7 @@ export class PipelineService {
         { open },
       );
     }
-    const contenderIds = new Set(contenders.map((i) => i.id));
-    const stageSheets = await this.repo.submittedSheets(competitionId, stage.key, tx);
-    // DESIGN §4.11: an innovation judged in this stage that no longer contends (disqualified meanwhile) keeps its
-    // sheets in the statistics as an excluded submission — as the ranking counts them, so both give one number.
-    const outsiderIds = [...new Set(stageSheets.map((s) => s.innovationId).filter((id) => !contenderIds.has(id)))];
-    const outsiders = (await this.repo.scoringProfiles(outsiderIds, tx)).filter((i) =>
-      (STATUSES_IN_STATISTICS as readonly string[]).includes(i.status),
-    );
-    const counted = new Set([...contenderIds, ...outsiders.map((i) => i.id)]);
-    const sheets = stageSheets
-      .filter((s) => counted.has(s.innovationId))
-      .map((s) => ({ stage: stage.key, juror: s.jurorId, submission: s.innovationId, scores: s.scores }));
-    const input = scoringInputFor(plan, [...contenders, ...outsiders.map((i) => ({ ...i, excluded: true }))], sheets);
-    const scores = new Map(stageScores(input).map((r) => [r.submission, r.stages[stage.key] ?? null]));
+    const scores = await this.stageScoreMap(tx, competitionId, plan, stage, contenders);
     const candidates = contenders.map((i) => ({ id: i.id, category: i.category, score: scores.get(i.id) ?? null }));
     const rule = stage.advance;
     if (rule && rule.type !== 'all')
@@ -283,6 +270,32 @@ export class PipelineService {
       score: c.score,
       rank: null,
     }));
+  }
+
+  /**
+   * A scored stage's score per innovation, as the ranking computes it: the contenders' sheets, and those of
+   * innovations judged there that no longer contend (DESIGN §4.11: disqualified meanwhile, they enter as excluded
+   * and their sheets stay in the statistics) — so a stage result and the ranking give one number.
+   */
+  private async stageScoreMap(
+    tx: EntityManager,
+    competitionId: string,
+    plan: CompetitionPlan,
+    stage: StagePlan,
+    contenders: readonly { id: string; category: string; submittedAt: Date | null }[],
+  ): Promise<Map<string, number | null>> {
+    const contenderIds = new Set(contenders.map((i) => i.id));
+    const stageSheets = await this.repo.submittedSheets(competitionId, stage.key, tx);
+    const outsiderIds = [...new Set(stageSheets.map((s) => s.innovationId).filter((id) => !contenderIds.has(id)))];
+    const outsiders = (await this.repo.scoringProfiles(outsiderIds, tx)).filter((i) =>
+      (STATUSES_IN_STATISTICS as readonly string[]).includes(i.status),
+    );
+    const counted = new Set([...contenderIds, ...outsiders.map((i) => i.id)]);
+    const sheets = stageSheets
+      .filter((s) => counted.has(s.innovationId))
+      .map((s) => ({ stage: stage.key, juror: s.jurorId, submission: s.innovationId, scores: s.scores }));
+    const input = scoringInputFor(plan, [...contenders, ...outsiders.map((i) => ({ ...i, excluded: true }))], sheets);
+    return new Map(stageScores(input).map((r) => [r.submission, r.stages[stage.key] ?? null]));
   }
 
   /** Administrative screening, one decision or many, all-or-nothing. Failing eliminates with the reason. */
@@ -378,8 +391,9 @@ export class PipelineService {
             competitionId,
             after: { status: result.status, reason: result.reason, correctionOf: result.correctionOf },
           });
+          const objectionId = result.correctionOf!;
           result.correctionOf = null;
-          if (result.status === 'passed' && next) await this.innovationRows.setCurrentStage(tx, [innovation.id], next.plan.key);
+          if (result.status === 'passed' && next) await this.advanceCorrected(tx, competitionId, innovation.id, next, objectionId);
         }
         await this.repo.saveResult(tx, result);
         // The screener's note goes to the OPD; the default (coded) one says no more than the decision itself.
@@ -433,6 +447,154 @@ export class PipelineService {
       reason,
     });
     return before;
+  }
+
+  /**
+   * A corrected decision moves the innovation on, as the stage's close would have. When the next stage closed
+   * without it, it enters there as the objection's correction (pending; publication waits) for the organizer to
+   * have it judged — jurors assigned by hand score it although the stage is closed — and then `settleCorrection`.
+   * A closed stage with nothing to judge (no rubric) is passed through.
+   */
+  private async advanceCorrected(
+    tx: EntityManager,
+    competitionId: string,
+    innovationId: string,
+    next: { plan: StagePlan; state: { status: string } },
+    objectionId: string,
+  ): Promise<void> {
+    await this.innovationRows.setCurrentStage(tx, [innovationId], next.plan.key);
+    if (next.state.status !== 'closed') return;
+    if (isScoredStage(next.plan)) return this.repo.enterCorrection(tx, competitionId, next.plan.key, innovationId, objectionId);
+    const stages = await this.competitions.stagePlans(tx, competitionId);
+    const after = stages[stages.findIndex((st) => st.plan.key === next.plan.key) + 1];
+    if (after) await this.advanceCorrected(tx, competitionId, innovationId, after, objectionId);
+  }
+
+  /**
+   * Settles a correction entrant's closed stage once its jurors submitted: its stage score as the ranking computes
+   * it, and the stage's advance rule applied as if it had been judged in time — among the stage's contenders, whose
+   * own decisions stand — so it passes (and moves on, entering the next closed stage the same way) or is eliminated.
+   * Its OPD hears the outcome. Runs in the caller's transaction (which holds the competition row); null when the
+   * innovation has no pending correction of this objection in that stage.
+   */
+  async settleCorrection(
+    tx: EntityManager,
+    actor: Actor,
+    competition: { id: string; plan: CompetitionPlan },
+    innovationId: string,
+    stageKey: string,
+    objectionId: string,
+    now = new Date(),
+  ): Promise<{ outcome: 'passed' | 'eliminated'; score: number; rank: number | null; next: string | null } | null> {
+    const stages = await this.competitions.stagePlans(tx, competition.id);
+    const index = stages.findIndex((st) => st.plan.key === stageKey);
+    const result = index < 0 ? null : await this.repo.result(innovationId, stageKey, tx);
+    if (!result || result.status !== 'pending' || result.correctionOf !== objectionId) return null;
+    const stage = stages[index];
+    const next = stages[index + 1] ?? null;
+    const { innovation } = await this.innovations.relate(actor, innovationId, tx, true);
+    const open = (await this.repo.openSheets(competition.id, stageKey, tx)).filter((sh) => sh.innovationId === innovationId);
+    if (open.length)
+      throw new Conflict(
+        'CORRECTION_SHEETS_OPEN',
+        `${open.length} score sheet(s) of "${innovation.title}" in stage "${stageKey}" are not submitted: ${open.map((sh) => sh.jurorName).join(', ')}`,
+        { stage: stageKey, open },
+      );
+    const contenders = (
+      await this.repo.scoringProfiles(
+        (await this.repo.results(competition.id, stageKey, tx)).map((r) => r.innovationId),
+        tx,
+      )
+    ).filter((i) => i.status === 'submitted' || i.status === 'eliminated');
+    const scores = await this.stageScoreMap(tx, competition.id, competition.plan, stage.plan, contenders);
+    const score = scores.get(innovationId) ?? null;
+    if (score === null)
+      throw new Conflict(
+        'CORRECTION_NOT_SCORED',
+        `"${innovation.title}" has no submitted score sheet in stage "${stageKey}": assign jurors to it there first`,
+        { stage: stageKey, innovationId },
+      );
+    const rule = stage.plan.advance;
+    const decided =
+      rule && rule.type !== 'all'
+        ? applyAdvanceRule(
+            contenders.map((i) => ({ id: i.id, category: i.category, score: scores.get(i.id) ?? null })),
+            rule,
+          ).find((d) => d.id === innovationId)!
+        : null;
+    const outcome = decided?.outcome ?? 'passed';
+    const reason = decided ? coded(decided.reasonCode, decided.reasonParams) : coded('STAGE_SCORED', { score });
+    Object.assign(result, {
+      status: outcome,
+      score,
+      rank: decided?.rank ?? null,
+      ...reasonColumns(reason),
+      decidedBy: actor.id,
+      decidedAt: now,
+      correctionOf: null,
+    });
+    await this.repo.saveResult(tx, result);
+    if (outcome === 'passed') {
+      await this.innovationRows.addHistory(tx, [
+        {
+          innovationId,
+          fromStatus: 'pending',
+          toStatus: 'passed',
+          stage: stageKey,
+          actorId: actor.id,
+          actorRole: actor.role,
+          ...reasonColumns(reason),
+        },
+      ]);
+      if (next) await this.advanceCorrected(tx, competition.id, innovationId, next, objectionId);
+    } else {
+      assertTransition(innovation.status, 'eliminated', 'system');
+      await this.innovations.moveMany(tx, actor, [innovation], 'eliminated', new Map([[innovationId, reason]]), stageKey);
+    }
+    await this.events.stageClosed(tx, competition.id, stageKey, [{ innovationId, title: innovation.title, outcome }]);
+    return { outcome, score, rank: decided?.rank ?? null, next: outcome === 'passed' ? (next?.plan.key ?? null) : null };
+  }
+
+  /**
+   * What each objection's corrections wait for, per stage: a screening decision reopened for the screener
+   * (`screening`), an innovation reinstated into a closed stage to be judged and settled (`entrant`), or sheets
+   * reopened for their jurors (`sheets`, how many are not submitted again).
+   */
+  async corrections(
+    plan: CompetitionPlan,
+    objectionIds: readonly string[],
+  ): Promise<Map<string, { stage: string; kind: 'screening' | 'entrant' | 'sheets'; open: number }[]>> {
+    const byObjection = new Map<string, { stage: string; kind: 'screening' | 'entrant' | 'sheets'; open: number }[]>();
+    for (const c of await this.repo.correctionsOf(objectionIds)) {
+      const kind =
+        c.kind === 'sheets' ? 'sheets' : plan.stages.find((st) => st.key === c.stage)?.kind === 'screening' ? 'screening' : 'entrant';
+      byObjection.set(c.objectionId, [...(byObjection.get(c.objectionId) ?? []), { stage: c.stage, kind, open: c.open }]);
+    }
+    return byObjection;
+  }
+
+  /**
+   * After a correction (sheets rescored, an entrant judged late) the stored stage scores follow the ranking's numbers
+   * — z-scores move when sheets join a juror's statistics — so an OPD still reads one number per stage. Only stages
+   * with a sheet submitted after they closed are touched; outcomes already decided stand.
+   */
+  async followCorrectedStageScores(
+    tx: EntityManager,
+    competition: { id: string; stages: readonly { key: string; closedAt: Date | string | null }[] },
+    input: Parameters<typeof stageScores>[0],
+  ): Promise<number> {
+    const closed = competition.stages.flatMap((st) => (st.closedAt ? [{ key: st.key, closedAt: new Date(st.closedAt) }] : []));
+    const rescored = await this.repo.stagesRescoredAfterClose(competition.id, closed, tx);
+    if (!rescored.length) return 0;
+    return this.repo.recordStageScores(
+      tx,
+      competition.id,
+      stageScores(input).flatMap((r) =>
+        rescored.flatMap((key) =>
+          typeof r.stages[key] === 'number' ? [{ innovationId: r.submission, stageKey: key, score: r.stages[key] }] : [],
+        ),
+      ),
+    );
   }
 
   /** One screening decision, in the innovation's competition. */

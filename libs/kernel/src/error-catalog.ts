@@ -338,6 +338,22 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorTemplate>> = {
     id: 'Tidak ada yang dapat dibuka kembali pada tahap tersebut: tidak ada lembar nilai terkirim, atau keputusan pemeriksaannya bukan "tidak lolos".',
     en: 'Nothing to reopen in that stage: no submitted score sheet, or its screening decision is not a fail.',
   },
+  OBJECTION_NOTHING_TO_SETTLE: {
+    id: 'Tidak ada koreksi sanggahan ini yang menunggu pada tahap {stage}: hanya inovasi yang dipulihkan setelah tahap itu ditutup yang ditetapkan di sana.',
+    en: 'No correction of this objection waits in stage {stage}: only an innovation reinstated after that stage closed is settled there.',
+  },
+  CORRECTION_NOT_SCORED: {
+    id: 'Inovasi ini belum memiliki lembar nilai terkirim pada tahap {stage}: tugaskan juri untuk menilainya di tahap itu terlebih dahulu.',
+    en: 'This innovation has no submitted score sheet in stage {stage}: assign jurors to score it there first.',
+  },
+  CORRECTION_SHEETS_OPEN: {
+    id: 'Lembar nilai inovasi ini pada tahap {stage} belum semuanya dikirim; tunggu juri.',
+    en: 'Not every score sheet of this innovation in stage {stage} is submitted; wait for the jurors.',
+  },
+  ASSIGNMENT_STAGE_CLOSED: {
+    id: 'Tahap {stage} sudah ditutup: juri hanya dapat ditugaskan untuk inovasi yang dipulihkan melalui sanggahan dan menunggu penilaian di tahap itu.',
+    en: 'Stage {stage} is closed: jurors are assigned there only to an innovation reinstated by an objection and waiting to be judged in it.',
+  },
   ASSIGNMENT_FIELD_VERIFIER: {
     id: 'Juri ini memverifikasi inovasi di lapangan sehingga tidak dapat menilai tahap verifikasi lapangannya.',
     en: 'This juror verifies the innovation in the field and cannot score its field stage.',

@@ -24,6 +24,7 @@ import {
   PreviewQueryDto,
   PublishDto,
   ReopenForObjectionDto,
+  SettleForObjectionDto,
   UnrankedQueryDto,
   VersionQueryDto,
 } from './dto/results.dto';
@@ -31,6 +32,7 @@ import {
   AnnouncementView,
   CataloguePageView,
   ObjectionReopenView,
+  ObjectionSettleView,
   ObjectionsView,
   ObjectionView,
   PreviewView,
@@ -131,6 +133,18 @@ export class ResultsController {
   })
   reopen(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: ReopenForObjectionDto) {
     return this.results.reopenForObjection(actor, id, dto.stage, dto.reason);
+  }
+
+  @Post('objections/:id/settle')
+  @HttpCode(200)
+  @Roles('admin', 'organizer')
+  @ApiOkResponse({ type: ObjectionSettleView })
+  @ApiOperation({
+    summary:
+      'An upheld objection reinstated the innovation after later stages closed: once the jurors assigned to it there submitted, decide that stage for it as its close would have (passes on to the next closed stage, or eliminated); publication waits until the last is settled',
+  })
+  settle(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: SettleForObjectionDto) {
+    return this.results.settleForObjection(actor, id, dto.stage);
   }
 
   @Post('innovations/:id/objections')

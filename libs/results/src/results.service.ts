@@ -223,9 +223,15 @@ export class ResultsService {
     await this.competitions.assertManages(actor, competitionId);
     const announcement = await this.repo.latestAnnouncement(competitionId);
     if (!announcement) return { announcement: null, objections: [] };
+    const objections = await this.repo.objections(announcement.id);
+    const { plan } = await this.competitions.snapshot(competitionId);
+    const corrections = await this.pipeline.corrections(
+      plan,
+      objections.filter((o) => o.decision === 'upheld').map((o) => o.id),
+    );
     return {
       announcement: { id: announcement.id, opensAt: announcement.opensAt, closesAt: announcement.closesAt },
-      objections: await this.repo.objections(announcement.id),
+      objections: objections.map((o) => ({ ...o, corrections: corrections.get(o.id) ?? [] })),
     };
   }
 
@@ -317,6 +323,37 @@ export class ResultsService {
     });
   }
 
+  /**
+   * An innovation reinstated by an upheld objection after later stages closed is judged late, stage by stage: the
+   * organizer assigns jurors to it in the closed stage (`POST …/assignments/manual`), they score, and settling
+   * decides the stage as its close would have (the advance rule among that stage's contenders, whose decisions
+   * stand). A pass enters the next closed stage the same way; publication waits until the last one is settled.
+   */
+  async settleForObjection(actor: Actor, objectionId: string, stage: string) {
+    return this.db.transaction(async (tx) => {
+      const o = await this.managedObjection(actor, objectionId, tx);
+      assertUpheld(o);
+      await this.competitions.lockManaged(actor, tx, o.competitionId);
+      const competition = await this.competitions.snapshot(o.competitionId, tx);
+      const settled = await this.pipeline.settleCorrection(tx, actor, competition, o.innovationId, stage, o.id);
+      if (!settled)
+        throw new Conflict(
+          'OBJECTION_NOTHING_TO_SETTLE',
+          `the innovation waits for no correction of this objection in stage "${stage}" (only an innovation reinstated after that stage closed is settled there)`,
+          { stage },
+        );
+      await this.audit.record(tx, {
+        actorId: actor.id,
+        action: 'objection.settle',
+        entityType: 'objection',
+        entityId: o.id,
+        competitionId: o.competitionId,
+        after: { innovationId: o.innovationId, stage, ...settled },
+      });
+      return { objectionId: o.id, innovationId: o.innovationId, stage, ...settled };
+    });
+  }
+
   /** The screening half of `reopenForObjection`: the failed decision goes back to the screener. */
   private async reopenScreening(
     tx: EntityManager,
@@ -391,6 +428,8 @@ export class ResultsService {
       const { input, innovations } = await this.buildInput(competition, undefined, tx);
       step('scoring');
       const made = createSnapshot(input);
+      // Only an upheld objection rescores a closed stage (reopened sheets, an innovation judged late).
+      if (await this.repo.hasUpheldObjection(competitionId, tx)) await this.pipeline.followCorrectedStageScores(tx, competition, input);
       step('storing');
       const labels = Object.fromEntries(
         innovations.map((i) => [

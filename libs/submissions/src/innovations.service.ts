@@ -16,13 +16,7 @@ import {
   type ErrorLocale,
 } from '@app/common';
 import { AuditService } from '@app/audit';
-import {
-  CompetitionsService,
-  categoryForRegionKind,
-  submissionDeadline,
-  type CompetitionPlan,
-  type CompetitionView,
-} from '@app/competitions';
+import { CompetitionsService, categoryForRegionKind, submissionDeadline, type CompetitionPlan } from '@app/competitions';
 import { DirectoryService } from '@app/directory';
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
@@ -40,14 +34,7 @@ import {
   SubmissionErrorCode,
   type InnovationStatus,
 } from './domain';
-import type {
-  CreateInnovationDto,
-  HistoryView,
-  InnovationSummaryView,
-  InnovationView,
-  NoticeView,
-  UpdateInnovationDto,
-} from './dto/innovation.dto';
+import type { CreateInnovationDto, HistoryView, InnovationView, NoticeView, UpdateInnovationDto } from './dto/innovation.dto';
 
 /** Told to the OPD whose proposal now waits for a coordinator its region does not have. */
 const NO_COORDINATOR_NOTICE: NoticeView = {
@@ -99,42 +86,6 @@ export function toInnovationView(i: InnovationEntity, names: { organizationName?
     createdAt: i.createdAt,
     updatedAt: i.updatedAt,
     version: i.version,
-  };
-}
-
-/** A list row: the innovation without its proposal texts. */
-export function toInnovationSummary(i: InnovationEntity): InnovationSummaryView {
-  const {
-    id,
-    competitionId,
-    organizationId,
-    regionId,
-    category,
-    status,
-    currentStage,
-    title,
-    phase,
-    digital,
-    submittedAt,
-    createdAt,
-    updatedAt,
-    version,
-  } = i;
-  return {
-    id,
-    competitionId,
-    organizationId,
-    regionId,
-    category,
-    status,
-    currentStage,
-    title,
-    phase,
-    digital,
-    submittedAt,
-    createdAt,
-    updatedAt,
-    version,
   };
 }
 
@@ -572,21 +523,20 @@ export class InnovationsService {
 
   /**
    * The OPD's innovations across editions, grouped by edition (newest first), each with its state; open
-   * editions are listed even without an innovation, so a draft can be started there.
+   * editions are listed even without an innovation, so a draft can be started there. The JSON text of
+   * `MyInnovationsView`, put together from JSON made by PostgreSQL (the competitions' views, the summaries).
    */
-  async mine(actor: Actor): Promise<{ editions: { competition: CompetitionView; innovations: InnovationSummaryView[] }[] }> {
+  async mineJson(actor: Actor): Promise<string> {
     if (actor.role !== 'opd' || !actor.organizationId)
       throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only OPD accounts have innovations of their own');
-    const [rows, competitions] = await Promise.all([this.repo.ofOrganization(actor.organizationId), this.competitions.list(actor)]);
-    const editions = competitions
-      .map((competition) => ({ competition, innovations: rows.filter((r) => r.competitionId === competition.id).map(toInnovationSummary) }))
-      .filter((e) => e.innovations.length > 0 || e.competition.status === 'open');
-    editions.sort(
-      (a, b) =>
-        b.competition.year - a.competition.year ||
-        Date.parse(String(b.competition.createdAt)) - Date.parse(String(a.competition.createdAt)),
-    );
-    return { editions };
+    const [rows, competitions] = await Promise.all([
+      this.repo.summariesOfOrganization(actor.organizationId),
+      this.competitions.listJson(actor),
+    ]);
+    const items = new Map(rows.map((r) => [r.competitionId, r.itemsJson]));
+    const editions = competitions.filter((c) => items.has(c.id) || c.status === 'open');
+    editions.sort((a, b) => b.year - a.year || Date.parse(b.createdAt) - Date.parse(a.createdAt));
+    return `{"editions":[${editions.map((c) => `{"competition":${c.json},"innovations":${items.get(c.id) ?? '[]'}}`).join(',')}]}`;
   }
 
   /** What is waiting on the actor: an OPD's drafts and returned proposals, a coordinator's queue. */

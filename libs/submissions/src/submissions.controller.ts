@@ -182,8 +182,9 @@ export class SubmissionsController {
       'Your organization’s innovations across editions, grouped by edition (newest first) with their state; open editions listed even when empty',
   })
   @ApiOkResponse({ type: MyInnovationsView })
+  @Header('content-type', JSON_CONTENT_TYPE)
   mine(@CurrentUser() actor: Actor) {
-    return this.innovations.mine(actor);
+    return this.innovations.mineJson(actor);
   }
 
   @Get('me/waiting')

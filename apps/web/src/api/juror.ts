@@ -6,7 +6,7 @@ export type { Assignment, Criterion, ProgressCounts as Progress, Sheet, SheetDet
 
 const path = (id: string) => ({ params: { path: { id } } });
 
-export const myAssignments = () => call(api.GET('/api/assignments/mine'));
+export const myAssignments = (page = 1) => call(api.GET('/api/assignments/mine', { params: { query: { page } } }));
 export const sheetOf = (assignmentId: string) => call(api.GET('/api/assignments/{id}/sheet', path(assignmentId)));
 /** `scores` may hold a non-number the juror typed: the API names it in its 400. */
 export const saveSheet = (assignmentId: string, body: SheetSave) =>

@@ -15,6 +15,7 @@ export type {
   CloseSummary,
   FieldVisit,
   Objection,
+  ObjectionWithCorrections,
   OutboxMessage,
   Preview,
   PreviewRow,
@@ -84,6 +85,20 @@ export const announce = (id: string, days: number | undefined) =>
 export const objections = (id: string) => call(api.GET('/api/competitions/{id}/objections', path(id)));
 export const answerObjection = (id: string, answer: string, decision: 'upheld' | 'rejected') =>
   call(api.POST('/api/objections/{id}/answer', { ...path(id), body: { answer, decision } }));
+/** An upheld objection's correction: reopen a stage's sheets or a failed screening decision, with a reason. */
+export const reopenForObjection = (id: string, stage: string, reason: string) =>
+  call(api.POST('/api/objections/{id}/reopen', { ...path(id), body: { stage, reason } }));
+/** An innovation reinstated after a stage closed, judged there late: decide that stage for it. */
+export const settleForObjection = (id: string, stage: string) =>
+  call(api.POST('/api/objections/{id}/settle', { ...path(id), body: { stage } }));
+/** A juror assigned by hand to one innovation in a stage (in a closed stage: only a correction entrant). */
+export const assignJuror = (competitionId: string, stage: string, innovationId: string, jurorId: string) =>
+  call(
+    api.POST('/api/competitions/{id}/stages/{key}/assignments/manual', {
+      ...stagePath(competitionId, stage),
+      body: { innovationId, jurorId },
+    }),
+  );
 export const publish = (id: string, reason: string, operationId?: string) =>
   call(
     api.POST('/api/competitions/{id}/rankings/publish', {

@@ -1180,8 +1180,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The juror’s dashboard: assignments with due dates, sheet status and progress
-         * @description The juror’s dashboard: assignments with due dates, sheet status and progress
+         * The juror’s dashboard: a page of assignments (to-do first; 50 unless ?pageSize=) with due dates, sheet status, and progress over all
+         * @description The juror’s dashboard: a page of assignments (to-do first; 50 unless ?pageSize=) with due dates, sheet status, and progress over all
          */
         get: operations["JuryController_mine"];
         put?: never;
@@ -1450,6 +1450,26 @@ export interface paths {
          * @description An upheld objection: reopen the innovation’s sheets of a scored stage for its jurors, or its failed screening decision for the screener (with a reason, audited, notified); publication waits for the correction (409 RESULTS_CORRECTION_OPEN)
          */
         post: operations["ResultsController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/objections/{id}/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An upheld objection reinstated the innovation after later stages closed: once the jurors assigned to it there submitted, decide that stage for it as its close would have (passes on to the next closed stage, or eliminated); publication waits until the last is settled
+         * @description An upheld objection reinstated the innovation after later stages closed: once the jurors assigned to it there submitted, decide that stage for it as its close would have (passes on to the next closed stage, or eliminated); publication waits until the last is settled
+         */
+        post: operations["ResultsController_settle"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3682,8 +3702,14 @@ export interface components {
             version: number;
         };
         MyAssignmentsView: {
+            /** @description over all of the juror’s assignments */
             progress: components["schemas"]["ProgressCountsView"];
+            /** @description one page: open stages first, then in the order assigned */
             items: components["schemas"]["MyAssignmentView"][];
+            /** @description all of the juror’s active assignments */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         SheetAssignmentView: {
             /** Format: uuid */
@@ -3693,6 +3719,8 @@ export interface components {
             dueAt: string | null;
             /** @enum {string} */
             stageStatus?: "scheduled" | "open" | "closed";
+            /** @description a correction for an upheld objection (the sheet reopened, or the innovation reinstated after the stage closed): scored although the stage is closed */
+            correction: boolean;
         };
         RubricCriterionView: {
             key: string;
@@ -3953,6 +3981,49 @@ export interface components {
             /** Format: date-time */
             closesAt: string;
         };
+        ObjectionCorrectionView: {
+            stage: string;
+            /**
+             * @description screening: the failed decision reopened for the screener; entrant: the innovation reinstated into this closed stage, to be judged (manual assignment) and settled; sheets: submitted sheets reopened for their jurors
+             * @enum {string}
+             */
+            kind: "screening" | "entrant" | "sheets";
+            /** @description how many decisions or sheets still wait */
+            open: number;
+        };
+        ObjectionWithCorrectionsView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            announcementId: string;
+            /** Format: uuid */
+            competitionId: string;
+            /** Format: uuid */
+            innovationId: string;
+            /** Format: uuid */
+            filedBy: string;
+            reason: string;
+            /** Format: date-time */
+            filedAt: string;
+            answer: string | null;
+            /** @enum {string|null} */
+            decision: "upheld" | "rejected" | null;
+            answeredBy: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description what an upheld objection’s corrections still wait for (publication waits too) */
+            corrections: components["schemas"]["ObjectionCorrectionView"][];
+        };
+        ObjectionsView: {
+            /** @description null before the provisional announcement */
+            announcement: components["schemas"]["AnnouncementWindowView"] | null;
+            objections: components["schemas"]["ObjectionWithCorrectionsView"][];
+        };
+        AnswerDto: {
+            answer: string;
+            /** @enum {string} */
+            decision: "upheld" | "rejected";
+        };
         ObjectionView: {
             /** Format: uuid */
             id: string;
@@ -3974,16 +4045,6 @@ export interface components {
             /** Format: date-time */
             answeredAt: string | null;
         };
-        ObjectionsView: {
-            /** @description null before the provisional announcement */
-            announcement: components["schemas"]["AnnouncementWindowView"] | null;
-            objections: components["schemas"]["ObjectionView"][];
-        };
-        AnswerDto: {
-            answer: string;
-            /** @enum {string} */
-            decision: "upheld" | "rejected";
-        };
         ReopenForObjectionDto: {
             /**
              * @description the scored stage whose sheets of the innovation go back to its jurors, or the screening stage whose failed decision goes back to the screener
@@ -4001,6 +4062,31 @@ export interface components {
             stage: string;
             /** @description sheets reopened */
             reopened: number;
+        };
+        SettleForObjectionDto: {
+            /**
+             * @description the closed scored stage the reinstated innovation was judged in late
+             * @example presentation
+             */
+            stage: string;
+        };
+        ObjectionSettleView: {
+            /** Format: uuid */
+            objectionId: string;
+            /** Format: uuid */
+            innovationId: string;
+            stage: string;
+            /**
+             * @description the stage decided as its close would have (its advance rule)
+             * @enum {string}
+             */
+            outcome: "passed" | "eliminated";
+            /** @description the stage score, as the ranking computes it */
+            score: number;
+            /** @description rank in its category under the advance rule (null without one) */
+            rank: number | null;
+            /** @description the closed stage it entered next, to be judged and settled there too */
+            next: string | null;
         };
         ObjectionDto: {
             /** @example Nilai verifikasi lapangan tidak mempertimbangkan data dukung tambahan */
@@ -10603,7 +10689,10 @@ export interface operations {
     };
     JuryController_mine: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11709,6 +11798,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ObjectionReopenView"];
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The role or the account may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found (also what belongs to someone else) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (the code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or took too long; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    ResultsController_settle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettleForObjectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionSettleView"];
                 };
             };
             /** @description Invalid input: `details.fields` names each field and its problem */

@@ -57,6 +57,7 @@ export type Preview = S['PreviewView'];
 export type PreviewRow = S['PreviewRowView'];
 export type Announcement = S['AnnouncementView'];
 export type Objection = S['ObjectionView'];
+export type ObjectionWithCorrections = S['ObjectionWithCorrectionsView'];
 export type Objections = S['ObjectionsView'];
 export type Published = S['PublishedSnapshotView'];
 export type PublicCompetition = S['PublicCompetitionView'];

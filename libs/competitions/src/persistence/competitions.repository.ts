@@ -8,6 +8,20 @@ import type { CompetitionPlan, CompetitionStatus } from '../domain';
 /** The first key of the competitions' advisory locks (the second is a hash of the id). */
 const COMPETITION_LOCK_SPACE = 7301;
 
+/** The JSON text of `CompetitionView` of the competition `c` (stages in plan order, timestamps as JSON.stringify writes them). */
+const VIEW_JSON_SQL = `json_build_object(
+                'id', c.id, 'slug', c.slug, 'name', c.name, 'year', c.year, 'description', c.description, 'status', c.status, 'plan', c.plan,
+                'stages', (SELECT coalesce(json_agg(json_build_object('key', s.key, 'status', s.status, 'openedAt', ${isoTimestampSql('s.opened_at')}, 'closedAt', ${isoTimestampSql('s.closed_at')}) ORDER BY s.position), '[]')
+                             FROM competition_stages s WHERE s.competition_id = c.id),
+                'createdAt', ${isoTimestampSql('c.created_at')})::text`;
+
+/** Which competitions `list` returns. */
+export interface CompetitionListFilter {
+  status?: CompetitionStatus;
+  memberId?: string;
+  excludeDraft?: boolean;
+}
+
 @Injectable()
 export class CompetitionsRepository {
   private readonly organizerUntil = new Map<string, number>();
@@ -41,11 +55,7 @@ export class CompetitionsRepository {
     const [row] = await this.prepared.query<{ status: CompetitionStatus; organizer: boolean; json: string }>(
       this.db.manager,
       `SELECT c.status, EXISTS (SELECT 1 FROM competition_organizers o WHERE o.competition_id = c.id AND o.user_id = $2) AS organizer,
-              json_build_object(
-                'id', c.id, 'slug', c.slug, 'name', c.name, 'year', c.year, 'description', c.description, 'status', c.status, 'plan', c.plan,
-                'stages', (SELECT coalesce(json_agg(json_build_object('key', s.key, 'status', s.status, 'openedAt', ${isoTimestampSql('s.opened_at')}, 'closedAt', ${isoTimestampSql('s.closed_at')}) ORDER BY s.position), '[]')
-                             FROM competition_stages s WHERE s.competition_id = c.id),
-                'createdAt', ${isoTimestampSql('c.created_at')})::text AS json
+              ${VIEW_JSON_SQL} AS json
          FROM competitions c WHERE c.id = $1`,
       [id, userId],
     );
@@ -77,7 +87,7 @@ export class CompetitionsRepository {
     return tx.findOne(CompetitionEntity, { where: { id } });
   }
 
-  async list(filter: { status?: CompetitionStatus; memberId?: string; excludeDraft?: boolean }): Promise<CompetitionEntity[]> {
+  async list(filter: CompetitionListFilter): Promise<CompetitionEntity[]> {
     const qb = this.db.manager.createQueryBuilder(CompetitionEntity, 'c').orderBy('c.year', 'DESC').addOrderBy('c.name', 'ASC');
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.excludeDraft) qb.andWhere(`c.status <> 'draft'`);
@@ -86,6 +96,29 @@ export class CompetitionsRepository {
         uid: filter.memberId,
       });
     return qb.getMany();
+  }
+
+  /**
+   * `list` as the JSON texts of `CompetitionView` (`VIEW_JSON_SQL`), in the same order, with the fields callers
+   * sort and filter on: one prepared statement instead of the entities, their stages and the view built in the API.
+   */
+  listViewsJson(
+    filter: CompetitionListFilter,
+  ): Promise<{ id: string; status: CompetitionStatus; year: number; createdAt: string; json: string }[]> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (filter.status) where.push(`c.status = $${params.push(filter.status)}`);
+    if (filter.excludeDraft) where.push(`c.status <> 'draft'`);
+    if (filter.memberId)
+      where.push(
+        `EXISTS (SELECT 1 FROM competition_organizers o WHERE o.competition_id = c.id AND o.user_id = $${params.push(filter.memberId)})`,
+      );
+    return this.prepared.query(
+      this.db.manager,
+      `SELECT c.id, c.status, c.year, ${isoTimestampSql('c.created_at')} AS "createdAt", ${VIEW_JSON_SQL} AS json
+         FROM competitions c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.year DESC, c.name ASC`,
+      params,
+    );
   }
 
   async insert(

@@ -33,6 +33,7 @@ export {
   type SheetValidationOptions,
   assertSheetEditable,
   assertValidSheetValues,
+  progressCounts,
   sheetProgress,
   validateSheetValues,
 } from './sheet';

@@ -5,6 +5,7 @@ import {
   type SheetStatus,
   assertSheetEditable,
   assertValidSheetValues,
+  progressCounts,
   sheetProgress,
   validateSheetValues,
 } from './sheet';
@@ -164,5 +165,16 @@ describe('sheetProgress', () => {
       overall: { total: 0, submitted: 0, draft: 0, notStarted: 0, complete: true },
       byJuror: {},
     });
+  });
+});
+
+describe('progressCounts', () => {
+  it.each([
+    { total: 0, submitted: 0, draft: 0, expected: { notStarted: 0, complete: true } },
+    { total: 446, submitted: 446, draft: 0, expected: { notStarted: 0, complete: true } },
+    { total: 446, submitted: 440, draft: 5, expected: { notStarted: 1, complete: false } },
+    { total: 3, submitted: 0, draft: 0, expected: { notStarted: 3, complete: false } },
+  ])('$total sheets, $submitted submitted and $draft drafts', ({ total, submitted, draft, expected }) => {
+    expect(progressCounts(total, submitted, draft)).toEqual({ total, submitted, draft, ...expected });
   });
 });

@@ -124,6 +124,10 @@ function countProgress(sheets: readonly SheetProgressItem[]): ProgressCounts {
     if (status === 'submitted') submitted++;
     else if (status === 'draft') draft++;
   }
-  const total = sheets.length;
+  return progressCounts(sheets.length, submitted, draft);
+}
+
+/** The progress of `total` sheets of which `submitted` are submitted and `draft` saved as drafts (the rest not started). */
+export function progressCounts(total: number, submitted: number, draft: number): ProgressCounts {
   return { total, submitted, draft, notStarted: total - submitted - draft, complete: submitted === total };
 }

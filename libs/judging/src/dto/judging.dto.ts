@@ -168,3 +168,9 @@ export class CalibrationQueryDto {
   @Max(100)
   threshold?: number;
 }
+
+/** `?page=&pageSize=` of the juror's dashboard (50 a page unless asked). */
+export class MyAssignmentsQueryDto {
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+}

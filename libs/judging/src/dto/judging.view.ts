@@ -187,8 +187,12 @@ export class MyAssignmentView {
 }
 
 export class MyAssignmentsView {
-  @ApiProperty({ type: ProgressCountsView }) progress: ProgressCountsView;
-  @ApiProperty({ type: [MyAssignmentView] }) items: MyAssignmentView[];
+  @ApiProperty({ type: ProgressCountsView, description: 'over all of the juror’s assignments' }) progress: ProgressCountsView;
+  @ApiProperty({ type: [MyAssignmentView], description: 'one page: open stages first, then in the order assigned' })
+  items: MyAssignmentView[];
+  @ApiProperty({ description: 'all of the juror’s active assignments' }) total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }
 
 export class SheetView {
@@ -207,6 +211,11 @@ export class SheetAssignmentView {
   @ApiProperty({ type: LocalizedTextView }) stageLabel: LocalizedTextView;
   @ApiProperty({ type: String, nullable: true }) dueAt: string | null;
   @ApiPropertyOptional({ enum: STAGE_STATUSES }) stageStatus?: (typeof STAGE_STATUSES)[number];
+  @ApiProperty({
+    description:
+      'a correction for an upheld objection (the sheet reopened, or the innovation reinstated after the stage closed): scored although the stage is closed',
+  })
+  correction: boolean;
 }
 
 export class RubricCriterionView {

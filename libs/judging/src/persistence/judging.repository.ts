@@ -68,20 +68,6 @@ export interface OpenSheetRow {
 
 /** SQL of the judging context: stage results, schedules, assignments and sheets. */
 /** A row of a juror's dashboard (GET /api/assignments/mine). */
-export interface JurorAssignmentRow {
-  id: string;
-  competitionId: string;
-  competitionName: string;
-  stageKey: string;
-  innovationId: string;
-  title: string;
-  category: string;
-  sheetStatus: 'draft' | 'submitted' | null;
-  version: number | null;
-  dueAt: string | null;
-  stageStatus: 'scheduled' | 'open' | 'closed';
-}
-
 @Injectable()
 export class JudgingRepository {
   constructor(
@@ -163,6 +149,77 @@ export class JudgingRepository {
         decisions.map((d) => (d.reasonParams ? JSON.stringify(d.reasonParams) : null)),
       ],
     );
+  }
+
+  /**
+   * An innovation reinstated by a correction (an upheld objection) enters a stage that closed without it: a pending
+   * row marked as that objection's correction, which holds publication until the organizer settles it.
+   */
+  async enterCorrection(
+    tx: EntityManager,
+    competitionId: string,
+    stageKey: string,
+    innovationId: string,
+    objectionId: string,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO stage_results (competition_id, stage_key, innovation_id, status, correction_of) VALUES ($1, $2, $3, 'pending', $4)
+       ON CONFLICT (innovation_id, stage_key) DO UPDATE SET status = 'pending', score = NULL, rank = NULL, correction_of = excluded.correction_of`,
+      [competitionId, stageKey, innovationId, objectionId],
+    );
+  }
+
+  /** What each objection's corrections still wait for: reopened decisions or entrants (stage results) and reopened sheets, per stage. */
+  async correctionsOf(
+    objectionIds: readonly string[],
+    tx?: EntityManager,
+  ): Promise<{ objectionId: string; stage: string; kind: 'decision' | 'sheets'; open: number }[]> {
+    if (!objectionIds.length) return [];
+    return this.m(tx).query(
+      `SELECT correction_of AS "objectionId", stage_key AS stage, 'decision' AS kind, count(*)::int AS open
+         FROM stage_results WHERE correction_of = ANY($1::uuid[]) GROUP BY 1, 2
+       UNION ALL
+       SELECT s.correction_of, a.stage_key, 'sheets', count(*)::int
+         FROM score_sheets s JOIN assignments a ON a.id = s.assignment_id
+        WHERE s.correction_of = ANY($1::uuid[]) AND a.removed_at IS NULL GROUP BY 1, 2
+       ORDER BY 1, 2`,
+      [objectionIds],
+    );
+  }
+
+  /** A correction entrant waiting in this stage (pending, marked with an objection): it is judged there although the stage closed. */
+  async isCorrectionEntrant(innovationId: string, stageKey: string, tx?: EntityManager): Promise<boolean> {
+    const result = await this.result(innovationId, stageKey, tx);
+    return result?.status === 'pending' && !!result.correctionOf;
+  }
+
+  /** The scored stages (of those given, with when they closed) with a sheet submitted after they closed: a correction's. */
+  async stagesRescoredAfterClose(competitionId: string, closed: { key: string; closedAt: Date }[], tx?: EntityManager): Promise<string[]> {
+    if (!closed.length) return [];
+    const rows: { stage_key: string }[] = await this.m(tx).query(
+      `SELECT DISTINCT a.stage_key FROM assignments a
+         JOIN score_sheets s ON s.assignment_id = a.id
+         JOIN unnest($2::varchar[], $3::timestamptz[]) AS c(stage_key, closed_at) ON c.stage_key = a.stage_key
+        WHERE a.competition_id = $1 AND a.removed_at IS NULL AND s.status = 'submitted' AND s.submitted_at > c.closed_at`,
+      [competitionId, closed.map((c) => c.key), closed.map((c) => c.closedAt)],
+    );
+    return rows.map((r) => r.stage_key);
+  }
+
+  /** Stored stage scores set to these numbers (the ones the ranking uses), where they differ. */
+  async recordStageScores(
+    tx: EntityManager,
+    competitionId: string,
+    rows: { innovationId: string; stageKey: string; score: number }[],
+  ): Promise<number> {
+    if (!rows.length) return 0;
+    const [, changed] = await tx.query(
+      `UPDATE stage_results r SET score = d.score
+         FROM unnest($2::uuid[], $3::varchar[], $4::float8[]) AS d(innovation_id, stage_key, score)
+        WHERE r.competition_id = $1 AND r.innovation_id = d.innovation_id AND r.stage_key = d.stage_key AND r.score IS DISTINCT FROM d.score`,
+      [competitionId, rows.map((r) => r.innovationId), rows.map((r) => r.stageKey), rows.map((r) => r.score)],
+    );
+    return Number(changed ?? 0);
   }
 
   saveResult(tx: EntityManager, row: StageResultEntity): Promise<StageResultEntity> {
@@ -482,28 +539,50 @@ export class JudgingRepository {
   }
 
   /**
-   * A juror's active assignments with their innovation, competition, stage state, sheet state and due date (the
-   * stage's `closesAt` in the plan), open stages first. One prepared statement; the plan is read in PostgreSQL
-   * once per competition, not sent with every row (a national juror has hundreds of assignments: bench/RESULTS.md).
+   * A page of a juror's active assignments as the JSON array of `MyAssignmentView` (open stages first, then by
+   * assignment time and title; `limit` null: all of them), made by PostgreSQL in one prepared statement, with the
+   * sheet counts of all of them for the progress. The stage of each (competition, stage) pair — its status, the
+   * competition's name, the due date (`closesAt` of the plan) — is looked up once per pair, not per row: a national
+   * juror has hundreds of assignments, and reading the plan per row detoasted it every time (bench/RESULTS.md,
+   * item 12). The API sends the text as it is.
    */
-  assignmentsOfJuror(jurorId: string): Promise<JurorAssignmentRow[]> {
-    return this.prepared.query<JurorAssignmentRow>(
+  async assignmentsOfJurorJson(
+    jurorId: string,
+    limit: number | null,
+    offset: number,
+  ): Promise<{ itemsJson: string; total: number; submitted: number; draft: number }> {
+    const [row] = await this.prepared.query<{ items: string; total: number; submitted: number; draft: number }>(
       this.db.manager,
-      `WITH mine AS (SELECT a.id, a.competition_id, a.stage_key, a.innovation_id, a.created_at FROM assignments a WHERE a.juror_id = $1 AND a.removed_at IS NULL),
-            due AS (SELECT c.id AS competition_id, st->>'key' AS stage_key, st->>'closesAt' AS closes_at
-                      FROM competitions c CROSS JOIN LATERAL jsonb_array_elements(c.plan->'stages') st
-                     WHERE c.id IN (SELECT DISTINCT competition_id FROM mine))
-       SELECT m.id, m.competition_id AS "competitionId", c.name AS "competitionName", m.stage_key AS "stageKey", m.innovation_id AS "innovationId", i.title, i.category,
-              s.status AS "sheetStatus", s.version, d.closes_at AS "dueAt", cs.status AS "stageStatus"
-         FROM mine m
-         JOIN innovations i ON i.id = m.innovation_id
-         JOIN competitions c ON c.id = m.competition_id
-         LEFT JOIN due d ON d.competition_id = m.competition_id AND d.stage_key = m.stage_key
-         JOIN competition_stages cs ON cs.competition_id = m.competition_id AND cs.key = m.stage_key
-         LEFT JOIN score_sheets s ON s.assignment_id = m.id
-        ORDER BY cs.status = 'open' DESC, m.created_at, i.title`,
-      [jurorId],
+      `WITH mine AS MATERIALIZED (
+              SELECT a.id, a.competition_id, a.stage_key, a.innovation_id, a.created_at FROM assignments a WHERE a.juror_id = $1 AND a.removed_at IS NULL),
+            stages AS MATERIALIZED (
+              SELECT k.competition_id, k.stage_key, c.name, cs.status,
+                     (SELECT st->>'closesAt' FROM jsonb_array_elements(c.plan->'stages') st WHERE st->>'key' = k.stage_key LIMIT 1) AS closes_at
+                FROM (SELECT DISTINCT competition_id, stage_key FROM mine) k
+                JOIN competitions c ON c.id = k.competition_id
+                JOIN competition_stages cs ON cs.competition_id = k.competition_id AND cs.key = k.stage_key),
+            items AS MATERIALIZED (
+              SELECT m.id, m.competition_id, g.name, m.stage_key, g.status AS stage_status, g.closes_at, m.innovation_id, i.title, i.category,
+                     coalesce(s.status, 'not_started') AS sheet_status, coalesce(s.version, 0) AS version, m.created_at
+                FROM mine m
+                JOIN stages g ON g.competition_id = m.competition_id AND g.stage_key = m.stage_key
+                JOIN innovations i ON i.id = m.innovation_id
+                LEFT JOIN score_sheets s ON s.assignment_id = m.id),
+            page AS (
+              SELECT x.*, row_number() OVER (ORDER BY x.stage_status = 'open' DESC, x.created_at, x.title, x.id) AS ord FROM items x
+               ORDER BY ord LIMIT $2 OFFSET $3)
+       SELECT (SELECT '[' || coalesce(string_agg(row_to_json(v)::text, ',' ORDER BY p.ord), '') || ']'
+                 FROM page p
+                 CROSS JOIN LATERAL (
+                   SELECT p.id, p.competition_id AS "competitionId", p.name AS "competitionName", p.stage_key AS stage, p.stage_status AS "stageStatus",
+                          p.closes_at AS "dueAt", p.innovation_id AS "innovationId", p.title, p.category, p.sheet_status AS "sheetStatus", p.version
+                 ) v) AS items,
+              count(*)::int AS total, count(*) FILTER (WHERE sheet_status = 'submitted')::int AS submitted,
+              count(*) FILTER (WHERE sheet_status = 'draft')::int AS draft
+         FROM items`,
+      [jurorId, limit, offset],
     );
+    return { itemsJson: row.items, total: row.total, submitted: row.submitted, draft: row.draft };
   }
 
   /** The jurors with an active assignment in the competition (told when its results are published). */

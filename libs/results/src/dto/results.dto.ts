@@ -53,6 +53,13 @@ export class ReopenForObjectionDto {
   @ApiProperty({ example: 'Sanggahan dikabulkan: data armada baru belum dinilai' }) @IsNotBlank() @MaxLength(2000) reason: string;
 }
 
+export class SettleForObjectionDto {
+  @ApiProperty({ example: 'presentation', description: 'the closed scored stage the reinstated innovation was judged in late' })
+  @IsNotBlank()
+  @MaxLength(40)
+  stage: string;
+}
+
 export class CatalogueQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() regionId?: string;

@@ -72,6 +72,25 @@ export class ObjectionView {
   @ApiProperty({ type: Date, nullable: true }) answeredAt: Date | null;
 }
 
+export class ObjectionCorrectionView {
+  @ApiProperty() stage: string;
+  @ApiProperty({
+    enum: ['screening', 'entrant', 'sheets'],
+    description:
+      'screening: the failed decision reopened for the screener; entrant: the innovation reinstated into this closed stage, to be judged (manual assignment) and settled; sheets: submitted sheets reopened for their jurors',
+  })
+  kind: 'screening' | 'entrant' | 'sheets';
+  @ApiProperty({ description: 'how many decisions or sheets still wait' }) open: number;
+}
+
+export class ObjectionWithCorrectionsView extends ObjectionView {
+  @ApiProperty({
+    type: [ObjectionCorrectionView],
+    description: 'what an upheld objection’s corrections still wait for (publication waits too)',
+  })
+  corrections: ObjectionCorrectionView[];
+}
+
 export class AnnouncementWindowView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() opensAt: Date;
@@ -81,7 +100,7 @@ export class AnnouncementWindowView {
 export class ObjectionsView {
   @ApiProperty({ type: AnnouncementWindowView, nullable: true, description: 'null before the provisional announcement' })
   announcement: AnnouncementWindowView | null;
-  @ApiProperty({ type: [ObjectionView] }) objections: ObjectionView[];
+  @ApiProperty({ type: [ObjectionWithCorrectionsView] }) objections: ObjectionWithCorrectionsView[];
 }
 
 export class ObjectionReopenView {
@@ -89,6 +108,19 @@ export class ObjectionReopenView {
   @ApiProperty({ format: 'uuid' }) innovationId: string;
   @ApiProperty() stage: string;
   @ApiProperty({ description: 'sheets reopened' }) reopened: number;
+}
+
+export class ObjectionSettleView {
+  @ApiProperty({ format: 'uuid' }) objectionId: string;
+  @ApiProperty({ format: 'uuid' }) innovationId: string;
+  @ApiProperty() stage: string;
+  @ApiProperty({ enum: ['passed', 'eliminated'], description: 'the stage decided as its close would have (its advance rule)' })
+  outcome: 'passed' | 'eliminated';
+  @ApiProperty({ description: 'the stage score, as the ranking computes it' }) score: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'rank in its category under the advance rule (null without one)' })
+  rank: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the closed stage it entered next, to be judged and settled there too' })
+  next: string | null;
 }
 
 // ── screening data ────────────────────────────────────────────────────────────

@@ -167,6 +167,11 @@ export class ResultsRepository {
     return this.m().find(ObjectionEntity, { where: { innovationId }, order: { filedAt: 'ASC' } });
   }
 
+  /** Whether any objection of the competition was upheld (only those reopen judging after a stage closed). */
+  async hasUpheldObjection(competitionId: string, tx?: EntityManager): Promise<boolean> {
+    return this.m(tx).exists(ObjectionEntity, { where: { competitionId, decision: 'upheld' } });
+  }
+
   objection(id: string, tx?: EntityManager): Promise<ObjectionEntity | null> {
     return this.m(tx).findOne(ObjectionEntity, { where: { id }, lock: tx ? { mode: 'pessimistic_write' } : undefined });
   }

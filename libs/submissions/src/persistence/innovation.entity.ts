@@ -7,6 +7,8 @@ export const SEARCH_EXPRESSION = `to_tsvector('simple', coalesce(title, '') || '
 @Entity('innovations')
 @Index('innovations_competition_status_idx', ['competitionId', 'status'])
 @Index('innovations_competition_org_idx', ['competitionId', 'organizationId'])
+// An OPD's innovations across editions (GET /api/me/innovations).
+@Index('innovations_organization_idx', ['organizationId', 'createdAt'])
 @Index('innovations_competition_category_idx', ['competitionId', 'category', 'currentStage'])
 // The organizer's list: filter by category and status, newest first (measured in bench/RESULTS.md).
 @Index('innovations_list_idx', ['competitionId', 'category', 'status', 'createdAt', 'id'])

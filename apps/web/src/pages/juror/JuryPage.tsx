@@ -1,6 +1,10 @@
+import { useState } from 'react';
 import { competition } from '../../api/endpoints';
 import { myAssignments, type Assignment } from '../../api/juror';
+import { BusyButton } from '../../components/BusyButton';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Loading } from '../../components/Loading';
+import { useAction } from '../../components/useAction';
 import { useLoad } from '../../components/useLoad';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useI18n } from '../../i18n/I18nContext';
@@ -29,24 +33,45 @@ function AssignmentCard({ a, stageLabel }: { a: Assignment; stageLabel: Label | 
   );
 }
 
-/** The juror's dashboard: progress and every assignment with its stage, due date and sheet status. */
+/** Stage names come from each competition's plan (the list names stages by key); each competition read once. */
+async function withLabels(mine: Awaited<ReturnType<typeof myAssignments>>, known: Map<string, Label>) {
+  const missing = [...new Set(mine.items.map((a) => a.competitionId))].filter(
+    (id) => ![...known.keys()].some((k) => k.startsWith(`${id}/`)),
+  );
+  const plans = await Promise.all(missing.map(competition));
+  const labels = new Map([...known, ...plans.flatMap((c) => c.plan.stages.map((s): [string, Label] => [`${c.id}/${s.key}`, s.label]))]);
+  return { ...mine, labels };
+}
+
+/**
+ * The juror's dashboard: progress over all their assignments and the assignments a page at a time (a national
+ * juror has hundreds), those still being scored first, each with its stage, due date and sheet status.
+ */
 export function JuryPage() {
   const { t } = useI18n();
   usePageTitle(t('jury.title'));
-  const state = useLoad(async () => {
-    const mine = await myAssignments();
-    // Stage names come from each competition's plan (the list names stages by key).
-    const plans = await Promise.all([...new Set(mine.items.map((a) => a.competitionId))].map(competition));
-    const labels = new Map(plans.flatMap((c) => c.plan.stages.map((s): [string, Label] => [`${c.id}/${s.key}`, s.label])));
-    return { ...mine, labels };
-  }, []);
+  const state = useLoad(async () => withLabels(await myAssignments(), new Map()), []);
+  const [more, setMore] = useState<{ items: Assignment[]; labels: Map<string, Label>; page: number }>({
+    items: [],
+    labels: new Map(),
+    page: 1,
+  });
+  const { busy, error, run } = useAction();
   return (
     <article className="stack">
       <h1>{t('jury.title')}</h1>
       <p className="lead">{t('jury.intro')}</p>
       <Loading state={state}>
-        {({ progress: { total, submitted, draft, notStarted }, items, labels }) =>
-          items.length === 0 ? (
+        {(first) => {
+          const { total, submitted, draft, notStarted } = first.progress;
+          const items = [...first.items, ...more.items];
+          const labels = new Map([...first.labels, ...more.labels]);
+          const next = () =>
+            void run('run', async () => {
+              const page = await withLabels(await myAssignments(more.page + 1), labels);
+              setMore({ items: [...more.items, ...page.items], labels: page.labels, page: more.page + 1 });
+            });
+          return items.length === 0 ? (
             <p className="panel">{t('jury.empty')}</p>
           ) : (
             <>
@@ -60,9 +85,18 @@ export function JuryPage() {
                   <AssignmentCard key={a.id} a={a} stageLabel={labels.get(`${a.competitionId}/${a.stage}`)} />
                 ))}
               </ul>
+              {first.total > items.length && (
+                <div className="stack">
+                  <p className="muted">{t('jury.shown', { shown: items.length, total: first.total })}</p>
+                  <ErrorSummary error={error} />
+                  <BusyButton type="button" className="secondary" busy={busy !== null} busyLabel={t('common.loading')} onClick={next}>
+                    {t('jury.more', { n: Math.min(first.pageSize, first.total - items.length) })}
+                  </BusyButton>
+                </div>
+              )}
             </>
-          )
-        }
+          );
+        }}
       </Loading>
     </article>
   );

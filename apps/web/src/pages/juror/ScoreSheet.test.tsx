@@ -23,6 +23,7 @@ const view = (s: Sheet): SheetView => ({
     stageLabel: { id: 'Penilaian proposal', en: 'Desk review' },
     dueAt: '2027-08-31T16:59:59Z',
     stageStatus: 'open',
+    correction: false,
   },
   innovation: draft,
   documents: [],

@@ -39,7 +39,12 @@ export function SheetPage({ id }: { id: string }) {
           const { assignment, innovation } = view;
           const category = competition.plan.categories.find((c) => c.key === innovation.category);
           const stageStatus = assignment.stageStatus ?? 'open';
-          const readOnlyReason = declared ? t('jury.declared') : stageStatus !== 'open' ? t(`jury.stage.${stageStatus}`) : undefined;
+          // A correction for an upheld objection is scored although its stage closed.
+          const readOnlyReason = declared
+            ? t('jury.declared')
+            : stageStatus !== 'open' && !assignment.correction
+              ? t(`jury.stage.${stageStatus}`)
+              : undefined;
           return (
             <>
               <header className="stack">

@@ -5,11 +5,16 @@ import {
   AGGREGATIONS,
   announce,
   answerObjection,
+  assignJuror,
+  jurors as loadJurors,
   objections as loadObjections,
   publish,
   rankingPreview,
+  reopenForObjection,
+  settleForObjection,
   type Aggregation,
   type Objection,
+  type ObjectionWithCorrections,
   type Preview,
 } from '../../api/organizer';
 import type { Competition } from '../../api/types';
@@ -22,6 +27,7 @@ import { NumberInput } from '../../components/staff/NumberInput';
 import { Table } from '../../components/staff/Table';
 import { useAction } from '../../components/useAction';
 import { useLoad, type Loaded } from '../../components/useLoad';
+import type { MessageKey } from '../../i18n/dictionary';
 import { useI18n } from '../../i18n/I18nContext';
 import { Link } from '../../router/router';
 import { EditionFrame } from './EditionFrame';
@@ -156,6 +162,128 @@ function ObjectionAnswer({ objection, onAnswered }: { objection: Objection; onAn
   );
 }
 
+/**
+ * An upheld objection changes the outcome: reopen what it concerns (a stage's sheets of the innovation, or its failed
+ * screening decision) with a reason; an innovation reinstated after later stages closed is then judged there — jurors
+ * assigned to it by hand — and each stage settled. Publication waits until nothing is listed.
+ */
+function ObjectionCorrection({
+  competition,
+  objection,
+  onChange,
+}: {
+  competition: Competition;
+  objection: ObjectionWithCorrections;
+  onChange(): void;
+}) {
+  const { t, pick } = useI18n();
+  const stages = competition.plan.stages.filter((s) => s.kind === 'screening' || s.rubric.length > 0);
+  const stageLabel = (key: string) => pick(competition.plan.stages.find((s) => s.key === key)?.label ?? { id: key, en: key });
+  const [stage, setStage] = useState(stages[0]?.key ?? '');
+  const [reason, setReason] = useState('');
+  const [jurorId, setJurorId] = useState('');
+  const jurors = useLoad(() => loadJurors(), []);
+  const { busy, error, run } = useAction<'assign' | 'settle' | 'reopen'>();
+  const [notice, setNotice] = useNotice();
+  const entrant = objection.corrections.find((c) => c.kind === 'entrant');
+  const name = (f: string) => `${f}-${objection.id}`;
+  const act = (label: 'assign' | 'settle' | 'reopen', action: () => Promise<unknown>, done: MessageKey) => (e?: FormEvent) => {
+    e?.preventDefault();
+    void run(label, async () => {
+      await action();
+      setNotice({ key: done });
+      onChange();
+    });
+  };
+  return (
+    <div className="stack">
+      <Notice message={notice} />
+      <ErrorSummary error={error} />
+      {objection.corrections.length > 0 && (
+        <ul>
+          {objection.corrections.map((c) => (
+            <li key={`${c.stage}:${c.kind}`}>{t(`org.correction.${c.kind}`, { stage: stageLabel(c.stage), n: c.open })}</li>
+          ))}
+        </ul>
+      )}
+      {entrant && (
+        <form
+          className="stack"
+          onSubmit={act(
+            'assign',
+            () => assignJuror(competition.id, entrant.stage, objection.innovationId, jurorId),
+            'org.correction.assigned',
+          )}
+          noValidate
+        >
+          <Field
+            name={name('jurorId')}
+            label={t('org.correction.juror', { stage: stageLabel(entrant.stage) })}
+            error={error?.fieldMessage('jurorId')}
+          >
+            {(c) => (
+              <select {...c} value={jurorId} onChange={(e) => setJurorId(e.target.value)}>
+                <option value="">{t('org.correction.pickJuror')}</option>
+                {(jurors.data ?? []).map((j) => (
+                  <option key={j.id} value={j.id}>
+                    {j.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="row">
+            <BusyButton
+              type="submit"
+              className="secondary"
+              busy={busy === 'assign'}
+              disabled={!jurorId || busy !== null}
+              busyLabel={t('org.working')}
+            >
+              {t('org.correction.assign')}
+            </BusyButton>
+            <BusyButton
+              type="button"
+              busy={busy === 'settle'}
+              disabled={busy !== null}
+              busyLabel={t('org.working')}
+              onClick={act('settle', () => settleForObjection(objection.id, entrant.stage), 'org.correction.settled')}
+            >
+              {t('org.correction.settle', { stage: stageLabel(entrant.stage) })}
+            </BusyButton>
+          </div>
+        </form>
+      )}
+      <details>
+        <summary>{t('org.correction.reopen')}</summary>
+        <form
+          className="stack"
+          onSubmit={act('reopen', () => reopenForObjection(objection.id, stage, reason), 'org.correction.reopened')}
+          noValidate
+        >
+          <Field name={name('stage')} label={t('org.correction.stage')} error={error?.fieldMessage('stage')}>
+            {(c) => (
+              <select {...c} value={stage} onChange={(e) => setStage(e.target.value)}>
+                {stages.map((s) => (
+                  <option key={s.key} value={s.key}>
+                    {pick(s.label)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name={name('reason')} label={t('org.correction.reason')} error={error?.fieldMessage('reason')}>
+            {(c) => <textarea {...c} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          </Field>
+          <BusyButton type="submit" className="secondary" busy={busy === 'reopen'} disabled={busy !== null} busyLabel={t('org.working')}>
+            {t('org.correction.reopenAction')}
+          </BusyButton>
+        </form>
+      </details>
+    </div>
+  );
+}
+
 /** Provisional announcement (opens the objection window), the objections and their answers. */
 function Announcement({ competition, titleOf }: { competition: Competition; titleOf(id: string): string }) {
   const { t, formatDate } = useI18n();
@@ -188,9 +316,15 @@ function Announcement({ competition, titleOf }: { competition: Competition; titl
                       <strong>{titleOf(o.innovationId)}</strong>: “{o.reason}”
                     </p>
                     {o.answeredAt ? (
-                      <p>
-                        {t('org.objection.answered', { decision: t(`org.objection.${o.decision ?? 'rejected'}`), answer: o.answer ?? '' })}
-                      </p>
+                      <>
+                        <p>
+                          {t('org.objection.answered', {
+                            decision: t(`org.objection.${o.decision ?? 'rejected'}`),
+                            answer: o.answer ?? '',
+                          })}
+                        </p>
+                        {o.decision === 'upheld' && <ObjectionCorrection competition={competition} objection={o} onChange={state.reload} />}
+                      </>
                     ) : (
                       <ObjectionAnswer objection={o} onAnswered={state.reload} />
                     )}

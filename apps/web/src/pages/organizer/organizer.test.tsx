@@ -264,3 +264,91 @@ describe('ResultsPage', () => {
     expect(screen.queryByRole('button', { name: 'Umumkan hasil sementara' })).toBeNull();
   });
 });
+
+describe('ResultsPage objection corrections', () => {
+  it('an upheld objection lists what its correction waits for; the organizer assigns a juror to a reinstated innovation, settles the stage and reopens with a reason', async () => {
+    const scored = { ...desk, rubric: [{ key: 'kebaharuan', label: { id: 'Kebaharuan', en: 'Novelty' }, weight: 100, min: 0, max: 100 }] };
+    const screening = {
+      ...desk,
+      key: 'screening',
+      kind: 'screening',
+      label: { id: 'Pemeriksaan administrasi', en: 'Screening' },
+      rubric: [],
+    };
+    const judged = {
+      ...competition,
+      status: 'judging',
+      plan: { ...competition.plan, stages: [screening, scored] },
+      stages: [
+        { key: 'screening', status: 'closed', openedAt: null, closedAt: '2027-05-01T00:00:00Z' },
+        { key: 'desk_review', status: 'closed', openedAt: null, closedAt: '2027-06-01T00:00:00Z' },
+      ],
+    } as unknown as Competition;
+    let corrections = [{ stage: 'desk_review', kind: 'entrant', open: 1 }];
+    const calls = stubFetch((call) => {
+      if (call.path === '/api/competitions/c1') return json(200, judged);
+      if (call.path === '/api/competitions/c1/rankings/preview') return json(200, { categories: {}, unranked: [], stagesOpen: [] });
+      if (call.path === '/api/users') return json(200, { items: [{ id: 'j1', name: 'Prof. Rina', role: 'juror' }], total: 1 });
+      if (call.path === '/api/competitions/c1/objections')
+        return json(200, {
+          announcement: { id: 'a1', opensAt: '2027-07-01T00:00:00Z', closesAt: '2027-07-06T00:00:00Z' },
+          objections: [
+            {
+              id: 'o1',
+              announcementId: 'a1',
+              competitionId: 'c1',
+              innovationId: 'i1',
+              filedBy: 'u1',
+              reason: 'SK ada di lampiran 3',
+              filedAt: '2027-07-02T00:00:00Z',
+              answer: 'Dikabulkan',
+              decision: 'upheld',
+              answeredBy: 'u2',
+              answeredAt: '2027-07-03T00:00:00Z',
+              corrections,
+            },
+          ],
+        });
+      if (call.method === 'POST' && call.path === '/api/competitions/c1/stages/desk_review/assignments/manual')
+        return json(201, { id: 'as1' });
+      if (call.method === 'POST' && call.path === '/api/objections/o1/settle') {
+        corrections = [];
+        return json(200, {
+          objectionId: 'o1',
+          innovationId: 'i1',
+          stage: 'desk_review',
+          outcome: 'passed',
+          score: 90,
+          rank: 1,
+          next: null,
+        });
+      }
+      if (call.method === 'POST' && call.path === '/api/objections/o1/reopen')
+        return json(200, { objectionId: 'o1', innovationId: 'i1', stage: 'desk_review', reopened: 2 });
+      return json(404, {});
+    });
+    renderWithProviders(<ResultsPage id="c1" />);
+    await screen.findByText(/Penilaian proposal: inovasi dipulihkan setelah tahap ini ditutup/);
+    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Juri untuk tahap Penilaian proposal' }), 'j1');
+    await userEvent.click(screen.getByRole('button', { name: 'Tugaskan juri' }));
+    await screen.findByText('Juri ditugaskan dan diberi tahu.');
+    const assigned = calls.find((c) => c.path.endsWith('/assignments/manual'))!;
+    expect(JSON.parse(assigned.body)).toEqual({ innovationId: 'i1', jurorId: 'j1' });
+    await userEvent.click(screen.getByRole('button', { name: 'Tetapkan hasil tahap Penilaian proposal' }));
+    await screen.findByText('Hasil tahap ditetapkan; OPD diberi tahu.');
+    expect(JSON.parse(calls.find((c) => c.path === '/api/objections/o1/settle')!.body)).toEqual({ stage: 'desk_review' });
+    await vi.waitFor(() => expect(screen.queryByRole('button', { name: 'Tugaskan juri' })).toBeNull());
+    await userEvent.click(screen.getByText('Buka kembali untuk koreksi'));
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Tahap' }), 'desk_review');
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Alasan (dicatat dan dikirim kepada yang terdampak)' }),
+      'Data armada baru belum dinilai',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Buka kembali' }));
+    await screen.findByText(/Dibuka kembali; juri atau pemeriksa diberi tahu/);
+    expect(JSON.parse(calls.find((c) => c.path === '/api/objections/o1/reopen')!.body)).toEqual({
+      stage: 'desk_review',
+      reason: 'Data armada baru belum dinilai',
+    });
+  });
+});
