@@ -1,7 +1,8 @@
 // Notification delivery (issue #7): N outbox rows (default 10,000) e-mailed to an in-process SMTP sink by
-// the in-process path (poller → DeliveryService: lock, render, pooled SMTP, mark sent), and — with
-// REDIS_URL — by the queued path (relay → BullMQ → worker → the same handler); in the same run the
-// baseline: raw BullMQ add + process of N no-op jobs. Medians of the runs; the section "## Notifications"
+// the in-process path (poller → DeliveryService: claim a batch, render, pooled SMTP, record the outcomes), and —
+// with REDIS_URL — by the queued path (relay → BullMQ jobs of rows → apps/worker's processor → the same handler);
+// in the same run the baselines: the same messages rendered beforehand and sent straight through one pooled
+// transport (issue 21), and raw BullMQ add + process of N no-op jobs. Medians of the runs; the section "## Notifications"
 // of bench/RESULTS.md is rewritten, the others kept. Also a plugin of `npm run bench`.
 // Usage (after `node scripts/build.mjs --api-only`):
 //   REDIS_URL=redis://127.0.0.1:6379 node dist/bench/notifications.bench.js [--rows 10000] [--runs 3]
@@ -11,7 +12,6 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Queue, Worker } from 'bullmq';
@@ -24,6 +24,7 @@ import { JobQueue, QueueName } from '@app/jobs';
 import { DeliveryService, NotificationDeliveryModule, OutboxMessageEntity, type OutboxDraft } from '@app/notifications';
 import { ENTITIES } from '@app/database/entities';
 import { InProcessDispatch, QueueRelay, type OutboxDispatch } from '../libs/notifications/src/delivery/outbox-dispatch';
+import { NotificationsProcessor } from '../apps/worker/src/notifications.processor';
 import { OutboxRepository } from '../libs/notifications/src/persistence/outbox.repository';
 import { outboxMessageId } from '../libs/notifications/src/delivery/mail-sender';
 import { renderMessage } from '../libs/notifications/src/domain/templates';
@@ -244,8 +245,7 @@ export async function measureNotifications(adminUrl: string, options: Notificati
       }),
     );
     app = await NestFactory.createApplicationContext(NotificationsBenchModule.forRoot(env, db.url), { logger: ['error'] });
-    const config = app.get(ConfigService) as ConfigService<AppEnv, true>;
-    const inProcess = new InProcessDispatch(app.get(OutboxRepository), app.get(DeliveryService), config);
+    const inProcess = new InProcessDispatch(app.get(DeliveryService));
     const result: NotificationsBenchResult = {
       rows,
       runs,
@@ -265,14 +265,15 @@ export async function measureNotifications(adminUrl: string, options: Notificati
       log(`notifications: in process, run ${run + 1}: ${ms(result.inProcessMs[run])}`);
       if (!redisUrl) continue;
       const jobs = app.get(JobQueue);
-      const delivery = app.get(DeliveryService);
-      const worker = jobs.createWorker(QueueName.Notifications, (job) => delivery.deliver(job.data.outboxId), { concurrency });
+      // apps/worker's consumer as it runs there (jobs of JOB_BATCH rows, JOBS_AT_ONCE at a time, NOTIFY_CONCURRENCY SMTP lanes).
+      const worker = new NotificationsProcessor(jobs, app.get(DeliveryService));
+      worker.onApplicationBootstrap();
       try {
         result.queuedMs!.push(
           await timeOutbox(app, sink, new QueueRelay(app.get(DataSource), app.get(OutboxRepository), jobs), rows, runs + run),
         );
       } finally {
-        await worker.close();
+        await worker.onModuleDestroy();
       }
       log(`notifications: queued, run ${run + 1}: ${ms(result.queuedMs![run])}`);
       result.rawBullmqMs!.push(await timeRawBullmq(redisUrl, prefix, rows, concurrency));
@@ -314,7 +315,7 @@ export function notificationsMarkdown(r: NotificationsBenchResult): string {
         ]
       : [name, 'not run (no REDIS_URL)', '', '', '', ''];
   return [
-    `${int(r.rows)} e-mails, ${r.runs} runs (medians), concurrency ${r.concurrency} (NOTIFY_CONCURRENCY), one pooled SMTP transport to an in-process sink (smtp-server) that accepts everything. An outbox run times, from all rows pending to all rows \`sent\` and every mail received: lock the row (FOR UPDATE SKIP LOCKED), render it (id/en), send it, mark it sent. The baseline, in the same run: raw BullMQ \`addBulk\` + processing of the same number of no-op jobs at the same concurrency. ${cpus().length} cores; load average ${r.load[0].toFixed(1)} at the start, ${r.load[1].toFixed(1)} at the end (the sink, PostgreSQL, Redis and the bench share the cores).`,
+    `${int(r.rows)} e-mails, ${r.runs} runs (medians), concurrency ${r.concurrency} (NOTIFY_CONCURRENCY), one pooled SMTP transport to an in-process sink (smtp-server) that accepts everything. An outbox run times, from all rows pending to all rows \`sent\` and every mail received: claim a batch of rows in one statement (500 in process, 100 per BullMQ job), render each (id/en) and send it through NOTIFY_CONCURRENCY lanes, record the outcomes as they come, many rows to a statement. The baselines, in the same run: the same messages, rendered before the clock starts, sent straight through one pooled transport (MailSender's options) by as many lanes (direct SMTP, the target's reference), and raw BullMQ \`addBulk\` + processing of the same number of no-op jobs at the same concurrency. ${cpus().length} cores; load average ${r.load[0].toFixed(1)} at the start, ${r.load[1].toFixed(1)} at the end (the sink, PostgreSQL, Redis and the bench share the cores).`,
     '',
     table(
       ['path', 'median', 'throughput', 'vs direct SMTP', 'vs raw BullMQ', 'runs'],

@@ -1,7 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue, type Worker } from 'bullmq';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { JobQueue, QueueName } from '@app/jobs';
+import { JobName, JobQueue, QueueName } from '@app/jobs';
 import {
   DeliveryService,
   DigestService,
@@ -31,6 +32,13 @@ const FAST = {
 
 function notify<T extends NotificationType>(t: TestApp, input: NotifyInput<T>): Promise<number> {
   return t.app.get(DataSource).transaction((tx) => t.app.get(OutboxService).notify(tx, input));
+}
+
+/** Several events in one transaction: the relay sees their rows together (one tick, one job). */
+function notifyTogether(t: TestApp, inputs: NotifyInput<'message'>[]): Promise<void> {
+  return t.app.get(DataSource).transaction(async (tx) => {
+    for (const input of inputs) await t.app.get(OutboxService).notify(tx, input);
+  });
 }
 
 function message(title: string, recipients: string[], extra: Record<string, unknown> = {}): NotifyInput<'message'> {
@@ -94,6 +102,45 @@ async function deliveredOnce(t: TestApp, sink: SmtpSink, fault: string, titles: 
   expect(delivered).toBe(created);
 }
 afterAll(() => console.log(`notification faults (created vs delivered):\n  ${faultOutcomes.join('\n  ')}`));
+
+/**
+ * Issue 21: rows are claimed and delivered in batches (one statement, one job). One recipient's address is refused
+ * (550 at RCPT TO): the rest of the batch goes out once, and the refused row is retried alone, with its backoff,
+ * until dead — the retries send nothing again to its neighbours. Answers the e-mail rows of the event.
+ */
+async function oneAddressRefused(t: TestApp, sink: SmtpSink, title: string, recipients: string[], refused: string) {
+  sink.refuse.add(refused);
+  try {
+    await notify(t, message(title, recipients));
+    const emails = await waitFor('every e-mail sent or dead', async () => {
+      const r = (
+        await t.db.query(
+          `SELECT address, status, attempts, last_error, job_id FROM outbox_messages WHERE channel = 'email' AND payload->>'title' = $1`,
+          [title],
+        )
+      ).rows as { address: string; status: string; attempts: number; last_error: string | null; job_id: string | null }[];
+      return r.length === recipients.length && r.every((x) => x.status === 'sent' || x.status === 'dead') ? r : null;
+    });
+    expect(
+      emails
+        .filter((r) => r.status === 'dead')
+        .map(({ address, status, attempts, last_error }) => ({ address, status, attempts, last_error })),
+    ).toEqual([{ address: refused, status: 'dead', attempts: 3, last_error: expect.stringContaining('550') }]);
+    expect(sink.refusals.get(refused)).toBe(3);
+    const others = emails.filter((r) => r.address !== refused).map((r) => r.address);
+    expect(others).toHaveLength(recipients.length - 1);
+    for (const address of others) expect(sink.to(address).filter((m) => m.subject === title)).toHaveLength(1);
+    expect(sink.mails.filter((m) => m.subject === title)).toHaveLength(recipients.length - 1);
+    const inbox = await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE payload->>'title' = $1`, [title]);
+    expect(inbox.rows[0].n).toBe(recipients.length);
+    faultOutcomes.push(
+      `one refused address among ${recipients.length} recipients of one batch: ${recipients.length - 1} delivered once each, the refused one tried ${sink.refusals.get(refused)} times alone, then dead`,
+    );
+    return emails;
+  } finally {
+    sink.refuse.delete(refused);
+  }
+}
 
 async function obliterate(env: TestApp['env'], redisUrl: string): Promise<void> {
   const queue = new Queue(QueueName.Notifications, { connection: { url: redisUrl }, prefix: env.queue.prefix });
@@ -401,6 +448,40 @@ describe('notifications, delivered in process (e2e: PostgreSQL, SMTP sink)', () 
     expect((await t.http().get('/api/notifications').set(bearer(other.accessToken))).body).toMatchObject({ total: 1, unread: 1 });
     expect((await t.http().get('/api/notifications')).status).toBe(401);
   });
+
+  // Issue 21: the relay adds a job before it commits the hand-over of the job's rows, so a fast worker finds them
+  // still locked; its claim waits for that commit (up to 2 s) instead of calling them busy (a BullMQ retry later).
+  it('a batch claim waits for rows another transaction holds locked, then delivers them', async () => {
+    const due = new Date(Date.now() + 3600_000); // not due for the app's own poller
+    await notify(t, { ...message('claim-waits', [user.juror5]), availableAt: due });
+    const ids = (await rows(t, `dedupe_key LIKE 'message:claim-waits@%'`)).map((r) => r.id);
+    const blocker = new Client({ connectionString: t.databaseUrl });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT 1 FROM outbox_messages WHERE id = ANY($1::uuid[]) FOR UPDATE', [ids]);
+      const delivering = t.app.get(DeliveryService).deliverBatch(ids, due);
+      await waitFor(
+        'the claim waiting for the lock',
+        async () =>
+          (
+            await t.db.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE outbox_messages o SET delivering_until%'`,
+            )
+          ).rows[0].n === 1,
+      );
+      await blocker.query('COMMIT');
+      expect([...(await delivering).values()]).toEqual(['sent', 'sent']);
+    } finally {
+      await blocker.end();
+    }
+    expect(sink.mails.filter((m) => m.subject === 'claim-waits')).toHaveLength(1);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE payload->>'title' = 'claim-waits'`)).rows[0].n).toBe(1);
+  });
+
+  it('one refused address in a batch: the others are sent once, the refused one retried alone until dead (in process)', async () => {
+    await oneAddressRefused(t, sink, 'batch-one-refused', [user.juror1, user.juror2, user.juror3], 'juror2@demo.local');
+  });
 });
 
 describe('notifications without SMTP_URL (e2e)', () => {
@@ -469,10 +550,19 @@ describe('notifications without SMTP_URL (e2e)', () => {
   it('a reminder becomes a delayed job and is delivered when due', async () => {
     const jobs = t.app.get(JobQueue);
     await notify(t, { ...message('later', [user.juror3]), availableAt: new Date(Date.now() + 1500) });
-    await waitFor('the delayed jobs', async () => (await jobs.counts(QueueName.Notifications)).delayed === 2);
+    // One delayed job carries the reminder's e-mail and inbox rows (due at the same moment).
+    await waitFor('the delayed job', async () => (await jobs.counts(QueueName.Notifications)).delayed === 1);
     expect(sink.mails.filter((m) => m.subject === 'later')).toEqual([]);
     await waitFor('the reminder', () => sink.to('juror3@demo.local').some((m) => m.subject === 'later'));
     await waitFor('the rows sent', allSent(t, 'message:later'));
+  });
+
+  it('one refused address in a batch job: the others are sent once, the refused one retried alone (its own jobs) until dead', async () => {
+    const emails = await oneAddressRefused(t, sink, 'batch-job-one-refused', [user.juror1, user.juror2, user.juror3], 'juror2@demo.local');
+    // The sent rows traveled in one job with all six rows of the event (three e-mails, three inbox items).
+    const jobs = new Set(emails.filter((r) => r.status === 'sent').map((r) => r.job_id));
+    expect(jobs.size).toBe(1);
+    expect([...jobs][0]).toMatch(/^batch~[0-9a-f]+~6$/);
   });
 
   it('a worker that dies mid-job: its job is taken again after the lock runs out, and the mail arrives once', async () => {
@@ -490,15 +580,18 @@ describe('notifications without SMTP_URL (e2e)', () => {
     const dying: Worker = jobs.createWorker(
       QueueName.Notifications,
       async (job) => {
-        if ((await titleOf(job.data.outboxId)).startsWith('message:died-after-sending@')) await delivery.deliver(job.data.outboxId);
-        reached.push(job.data.outboxId);
+        const ids = job.name === JobName.DeliverNotifications ? job.data.outboxIds : [job.data.outboxId];
+        const afterSending: string[] = [];
+        for (const id of ids) if ((await titleOf(id)).startsWith('message:died-after-sending@')) afterSending.push(id);
+        if (afterSending.length) await delivery.deliverBatch(afterSending);
+        reached.push(...ids);
         return forever;
       },
       { concurrency: 4 },
     );
     await notify(t, message('died-before-sending', [user.juror4]));
     await notify(t, message('died-after-sending', [user.juror4]));
-    await waitFor('the four jobs to hang', () => reached.length === 4);
+    await waitFor('the four rows’ jobs to hang', () => reached.length === 4);
     await dying.close(true);
 
     expect(sink.mails.filter((m) => m.subject === 'died-after-sending')).toHaveLength(1);
@@ -519,7 +612,9 @@ describe('notifications without SMTP_URL (e2e)', () => {
   // message but before its 250 reached the worker (or before the row's COMMIT) leaves the row pending; the job is
   // taken again and the mail sent again. Measured here with a real process and SIGKILL; every copy of one row's
   // mail carries the same Message-ID, <outbox-{id}@{host of PUBLIC_URL}>, by which mailboxes collapse them.
-  it('a worker process killed during SMTP delivery: the mails go out again, each copy with its row’s Message-ID (duplicate rate measured)', async () => {
+  // Issue 21: rows travel in batches, but each outcome is recorded as it comes: the mails of the same batches that
+  // the server had answered before the kill are recorded sent, and never sent again.
+  it('a worker process killed during SMTP delivery: the mails go out again, each copy with its row’s Message-ID (duplicate rate measured); those answered before the kill are not sent again', async () => {
     const { spawn } = await import('node:child_process');
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
@@ -529,6 +624,7 @@ describe('notifications without SMTP_URL (e2e)', () => {
     worker = null;
     const N = 5;
     const titles = Array.from({ length: N }, (_, i) => `killed-in-smtp-${i}`);
+    const answered = Array.from({ length: N }, (_, i) => `answered-before-kill-${i}`);
     const dataDir = mkdtempSync(path.join(tmpdir(), 'inovasi-worker-'));
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
@@ -547,21 +643,33 @@ describe('notifications without SMTP_URL (e2e)', () => {
       JWT_REFRESH_SECRET: t.env.jwt.refreshSecret,
     };
     sink.holding = true;
+    sink.holdOnly = (m) => titles.includes(m.subject);
     const child = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'apps', 'worker', 'src', 'main.js')], {
       env,
       stdio: 'ignore',
     });
     try {
-      for (const title of titles) await notify(t, message(title, [user.juror1]));
+      // Each group in one transaction: one relay tick, one job (the worker takes two jobs at once).
+      await notifyTogether(
+        t,
+        answered.map((title) => message(title, [user.juror1])),
+      );
+      await notifyTogether(
+        t,
+        titles.map((title) => message(title, [user.juror1])),
+      );
       await waitFor(
-        'the SMTP server to have taken every message (its 250 held back)',
-        () => sink.mails.filter((m) => titles.includes(m.subject)).length === N,
+        'the SMTP server to have taken every message (its 250 held back for some), and the answered ones recorded sent',
+        async () =>
+          sink.mails.filter((m) => titles.includes(m.subject)).length === N &&
+          (await Promise.all(answered.map((title) => allSent(t, `message:${title}`)()))).every(Boolean),
         60_000,
       );
       child.kill('SIGKILL');
       await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
     } finally {
       sink.holding = false;
+      sink.holdOnly = null;
       rmSync(dataDir, { recursive: true, force: true });
     }
     worker = await startWorker(t.env, t.databaseUrl);
@@ -592,6 +700,8 @@ describe('notifications without SMTP_URL (e2e)', () => {
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(N);
     // Every message in flight at the kill is sent again: at least once, never lost, at most twice here.
     for (const title of titles) expect([1, 2]).toContain(mails.filter((m) => m.subject === title).length);
+    // Those answered and recorded before the kill: once.
+    for (const title of answered) expect(sink.mails.filter((m) => m.subject === title)).toHaveLength(1);
   }, 120_000);
 
   it('Redis down while events happen: rows stay pending, and are delivered once it is back, exactly once', async () => {

@@ -21,6 +21,11 @@ export interface SmtpSink {
    * the server took the message and before the reply reached it.
    */
   holding: boolean;
+  /** When set, only the messages it picks are held (see `holding`); the others are answered at once. */
+  holdOnly: ((mail: SinkMail) => boolean) | null;
+  /** Recipients refused at RCPT TO with 550 (no such mailbox); `refusals` counts the attempts per address. */
+  refuse: Set<string>;
+  refusals: Map<string, number>;
   to(address: string): SinkMail[];
   close(): Promise<void>;
 }
@@ -85,11 +90,24 @@ export function parseMail(raw: string, to: string[]): SinkMail {
 
 /** An in-process SMTP server on a free port of 127.0.0.1 that keeps what it receives. */
 export async function startSmtpSink(): Promise<SmtpSink> {
-  const sink = { mails: [] as SinkMail[], rejecting: false, rejected: 0, holding: false };
+  const sink = {
+    mails: [] as SinkMail[],
+    rejecting: false,
+    rejected: 0,
+    holding: false,
+    holdOnly: null as ((mail: SinkMail) => boolean) | null,
+    refuse: new Set<string>(),
+    refusals: new Map<string, number>(),
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!sink.refuse.has(address.address)) return callback();
+      sink.refusals.set(address.address, (sink.refusals.get(address.address) ?? 0) + 1);
+      callback(Object.assign(new Error(`No such mailbox: ${address.address}`), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -98,13 +116,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           sink.rejected++;
           return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
         }
-        sink.mails.push(
-          parseMail(
-            Buffer.concat(chunks).toString('utf8'),
-            session.envelope.rcptTo.map((r) => r.address),
-          ),
+        const mail = parseMail(
+          Buffer.concat(chunks).toString('utf8'),
+          session.envelope.rcptTo.map((r) => r.address),
         );
-        if (!sink.holding) callback();
+        sink.mails.push(mail);
+        if (!sink.holding || (sink.holdOnly && !sink.holdOnly(mail))) callback();
       });
     },
   });

@@ -5,4 +5,5 @@ export * from './auth';
 export * from './http';
 export * from './pdf/minimal-pdf';
 export * from './batcher';
+export * from './limiter';
 export * from './startup-cause';

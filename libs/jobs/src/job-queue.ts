@@ -83,18 +83,21 @@ export class JobQueue implements OnApplicationShutdown {
   }
 
   /**
-   * For jobs that should exist already (a lease ran out): keeps those still waiting, delayed or active,
-   * and replaces the ones that finished or vanished (Redis flushed) — so nothing is lost or run twice.
+   * Of these jobs that should exist (a lease ran out), those that are gone: finished (removed here, so the same
+   * id can be added again) or vanished (Redis flushed). Jobs still waiting, delayed or active are not lost.
    */
-  async ensure(jobs: readonly QueuedJob[]): Promise<void> {
-    const missing: QueuedJob[] = [];
-    for (const job of jobs) {
-      const queue = await this.ready(QUEUE_OF[job.name]);
-      const state = await withTimeout(queue.getJobState(job.jobId), COMMAND_TIMEOUT_MS, 'reading a job');
-      if (state === 'completed' || state === 'failed') await queue.remove(job.jobId);
-      if (state === 'completed' || state === 'failed' || state === 'unknown') missing.push(job);
-    }
-    await this.enqueue(missing);
+  async lost(name: QueueName, jobIds: readonly string[]): Promise<Set<string>> {
+    const lost = new Set<string>();
+    if (jobIds.length === 0) return lost;
+    const queue = await this.ready(name);
+    await Promise.all(
+      jobIds.map(async (jobId) => {
+        const state = await withTimeout(queue.getJobState(jobId), COMMAND_TIMEOUT_MS, 'reading a job');
+        if (state === 'completed' || state === 'failed') await withTimeout(queue.remove(jobId), COMMAND_TIMEOUT_MS, 'removing a job');
+        if (state === 'completed' || state === 'failed' || state === 'unknown') lost.add(jobId);
+      }),
+    );
+    return lost;
   }
 
   async counts(name: QueueName): Promise<QueueCounts> {

@@ -20,6 +20,7 @@ import { SnapshotInputText1795760000000 } from './1795760000000-SnapshotInputTex
 import { IndexSurveyAnswers1795770000000 } from './1795770000000-IndexSurveyAnswers';
 import { Operations1795780000000 } from './1795780000000-Operations';
 import { InnovationsByOrganization1795810000000 } from './1795810000000-InnovationsByOrganization';
+import { OutboxDeliveryLease1795820000000 } from './1795820000000-OutboxDeliveryLease';
 import { IndexSnapshotInputText1795830000000 } from './1795830000000-IndexSnapshotInputText';
 
 /** Every migration, in order. An explicit list: bundlers break globs. */
@@ -45,5 +46,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IndexSurveyAnswers1795770000000,
   Operations1795780000000,
   InnovationsByOrganization1795810000000,
+  OutboxDeliveryLease1795820000000,
   IndexSnapshotInputText1795830000000,
 ];

@@ -1,15 +1,16 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AppEnv } from '@app/config';
-import { JobName, JobQueue, type QueuedJob } from '@app/jobs';
-import { jobIdFor } from '../domain';
+import { JobName, JobQueue, QueueName, type QueuedJob } from '@app/jobs';
+import { deliveryBatches, jobIdFor } from '../domain';
+import type { OutboxMessageEntity } from '../persistence/outbox-message.entity';
 import { OutboxRepository } from '../persistence/outbox.repository';
-import { DeliveryService, OutboxRowBusy } from './delivery.service';
+import { DeliveryService } from './delivery.service';
 
 /** Rows one tick takes; a full batch makes the pump tick again at once. */
 export const DISPATCH_BATCH = 500;
+/** Queue mode: rows per job (one claim statement, their outcomes recorded together as they come). */
+export const JOB_BATCH = 100;
 /** Queue mode: a row handed to BullMQ is not handed again until its due time plus this (then checked). */
 export const RELAY_LEASE_MS = 2 * 60_000;
 
@@ -21,41 +22,23 @@ export interface OutboxDispatch {
 }
 export const OUTBOX_DISPATCH = Symbol('OUTBOX_DISPATCH');
 
-/** Without REDIS_URL: the API delivers due rows itself, a few at a time. */
+/** Without REDIS_URL: the API delivers due rows itself, a batch at a time (DeliveryService.deliverDue). */
 @Injectable()
 export class InProcessDispatch implements OutboxDispatch {
   readonly mode = 'in-process';
-  private readonly logger = new Logger(InProcessDispatch.name);
-  private readonly concurrency: number;
 
-  constructor(
-    private readonly outbox: OutboxRepository,
-    private readonly delivery: DeliveryService,
-    config: ConfigService<AppEnv, true>,
-  ) {
-    this.concurrency = config.get('notify', { infer: true }).concurrency;
-  }
+  constructor(private readonly delivery: DeliveryService) {}
 
-  async tick(now: Date, signal?: AbortSignal): Promise<number> {
-    const ids = await this.outbox.dueIds(now, DISPATCH_BATCH);
-    let next = 0;
-    const lane = async () => {
-      while (next < ids.length && !signal?.aborted) {
-        const id = ids[next++];
-        await this.delivery.deliver(id, now).catch((err: unknown) => {
-          if (!(err instanceof OutboxRowBusy)) this.logger.warn(`delivering outbox ${id}: ${(err as Error).message}`);
-        });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, ids.length) }, lane));
-    return ids.length;
+  tick(now: Date, signal?: AbortSignal): Promise<number> {
+    return this.delivery.deliverDue(now, DISPATCH_BATCH, signal);
   }
 }
 
 /**
- * With REDIS_URL: the relay. It locks a batch of rows (SKIP LOCKED), adds one job per row (delayed until the
- * row is due) and records the hand-over in the same transaction, so a Redis failure leaves the rows as
- * they were. Job ids are the dedupe key plus the attempt: adding twice is a no-op.
+ * With REDIS_URL: the relay. It locks a batch of rows (SKIP LOCKED), adds one job per JOB_BATCH of them (delayed
+ * until they are due) and records the hand-over (the lease and the job of each row) in the same transaction, so
+ * a Redis failure leaves the rows as they were. A job's id derives from its rows and their attempts: adding it
+ * twice is a no-op. Rows whose lease ran out are handed over again only when their job is gone.
  */
 @Injectable()
 export class QueueRelay implements OutboxDispatch {
@@ -71,17 +54,30 @@ export class QueueRelay implements OutboxDispatch {
     return this.db.transaction(async (tx) => {
       const rows = await this.outbox.claimable(tx, now, DISPATCH_BATCH);
       if (rows.length === 0) return 0;
-      const job = (r: (typeof rows)[number]): QueuedJob => ({
-        name: JobName.DeliverNotification,
-        data: { outboxId: r.id },
-        jobId: jobIdFor(r.dedupeKey, r.attempts),
-        delayMs: Math.max(0, r.availableAt.getTime() - now.getTime()),
-      });
-      await this.jobs.enqueue(rows.filter((r) => r.claimedUntil === null).map(job));
-      await this.jobs.ensure(rows.filter((r) => r.claimedUntil !== null).map(job));
+      // A row handed over before carries its job's id (rows from before batches: their own job's).
+      const jobOf = (r: OutboxMessageEntity) => r.jobId ?? jobIdFor(r.dedupeKey, r.attempts);
+      const handedBefore = rows.filter((r) => r.claimedUntil !== null);
+      const lost = await this.jobs.lost(QueueName.Notifications, [...new Set(handedBefore.map(jobOf))]);
+      const queued = handedBefore.filter((r) => !lost.has(jobOf(r)));
+      const batches = deliveryBatches(
+        rows.filter((r) => r.claimedUntil === null || lost.has(jobOf(r))),
+        now,
+        JOB_BATCH,
+      );
+      await this.jobs.enqueue(
+        batches.map((b): QueuedJob => ({
+          name: JobName.DeliverNotifications,
+          data: { outboxIds: b.rows.map((r) => r.id) },
+          jobId: b.jobId,
+          delayMs: b.delayMs,
+        })),
+      );
       await this.outbox.claim(
         tx,
-        rows.map((r) => r.id),
+        [
+          ...queued.map((r) => ({ id: r.id, jobId: jobOf(r) })),
+          ...batches.flatMap((b) => b.rows.map((r) => ({ id: r.id, jobId: b.jobId }))),
+        ],
         now,
         RELAY_LEASE_MS,
       );

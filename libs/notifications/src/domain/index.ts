@@ -6,3 +6,4 @@ export * from './dedupe-key';
 export * from './digest-schedule';
 export * from './fan-out';
 export * from './notifications.errors';
+export * from './delivery-batches';

@@ -48,7 +48,10 @@ export function afterFailure(
   return { status: 'failed', attempts, availableAt: new Date(now.getTime() + backoffDelayMs(attempts, policy)) };
 }
 
+/** How early a delayed job may fire (another instance's clock) and still find its rows due. */
+export const DUE_TOLERANCE_MS = 1000;
+
 /** Due once `availableAt` has come; `toleranceMs` absorbs a delayed job fired a little early by another clock. */
-export function isDue(availableAt: Date, now: Date, toleranceMs = 1000): boolean {
+export function isDue(availableAt: Date, now: Date, toleranceMs = DUE_TOLERANCE_MS): boolean {
   return availableAt.getTime() <= now.getTime() + toleranceMs;
 }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, type QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { NotificationEntity } from './notification.entity';
+
+/** An inbox item as delivery writes it. */
+export type InboxItem = Pick<NotificationEntity, 'userId' | 'type' | 'title' | 'body' | 'link' | 'payload' | 'outboxId'>;
 
 /** The in-app inbox; every read is scoped to its user. */
 @Injectable()
@@ -12,18 +15,23 @@ export class InboxRepository {
     return (tx ?? this.db.manager).getRepository(NotificationEntity);
   }
 
-  /** Idempotent per outbox row. */
-  async insert(
-    tx: EntityManager,
-    row: Pick<NotificationEntity, 'userId' | 'type' | 'title' | 'body' | 'link' | 'payload' | 'outboxId'>,
-  ): Promise<void> {
-    await this.repo(tx)
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationEntity)
-      .values(row as QueryDeepPartialEntity<NotificationEntity>)
-      .orIgnore()
-      .execute();
+  /** One statement for many items; idempotent per outbox row (a repeated delivery inserts nothing). */
+  async insert(tx: EntityManager, rows: readonly InboxItem[]): Promise<void> {
+    if (rows.length === 0) return;
+    await tx.query(
+      `INSERT INTO notifications (user_id, type, title, body, link, payload, outbox_id)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[], $5::varchar[], $6::jsonb[], $7::uuid[])
+       ON CONFLICT DO NOTHING`,
+      [
+        rows.map((r) => r.userId),
+        rows.map((r) => r.type),
+        rows.map((r) => r.title),
+        rows.map((r) => r.body),
+        rows.map((r) => r.link),
+        rows.map((r) => JSON.stringify(r.payload)),
+        rows.map((r) => r.outboxId),
+      ],
+    );
   }
 
   list(userId: string, unreadOnly: boolean, page: number, pageSize: number): Promise<[NotificationEntity[], number]> {

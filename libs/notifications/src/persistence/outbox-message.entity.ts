@@ -29,6 +29,10 @@ export class OutboxMessageEntity {
   @Column({ type: 'timestamptz', name: 'available_at', default: () => 'now()' }) availableAt: Date;
   /** Queue mode: the relay handed the row to BullMQ; until then it does not hand it again. */
   @Column({ type: 'timestamptz', name: 'claimed_until', nullable: true }) claimedUntil: Date | null;
+  /** Queue mode: the job that carries the row (a batch of rows), as handed over by the relay. */
+  @Column({ type: 'varchar', length: 200, name: 'job_id', nullable: true }) jobId: string | null;
+  /** A delivery holds the row until then (renewed while it sends; cleared with the outcome): others skip it. */
+  @Column({ type: 'timestamptz', name: 'delivering_until', nullable: true }) deliveringUntil: Date | null;
   /** An e-mail held for the recipient's daily digest. */
   @Column({ type: 'boolean', default: false }) held: boolean;
   /** A registered guard asked at delivery whether the event still matters. */

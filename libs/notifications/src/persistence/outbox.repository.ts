@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { FailureOutcome, OutboxDraft, OutboxStatus, OutboxType } from '../domain';
+import type { OutboxDraft, OutboxStatus, OutboxType } from '../domain';
 import { OutboxMessageEntity } from './outbox-message.entity';
 
 export interface OutboxFilter {
@@ -18,8 +18,70 @@ const ORGANIZER_SCOPE_SQL = `o.competition_id IN (SELECT competition_id FROM com
 const INSERT_CHUNK = 5_000;
 
 const DELIVERABLE_SQL = `o.status IN ('pending','failed')`;
+/** PostgreSQL's lock_timeout error. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
-/** The outbox rows: written in the caller's transaction, then locked one at a time for delivery. */
+/** What delivering a row needs of it. */
+export type DeliveryRow = Pick<
+  OutboxMessageEntity,
+  | 'id'
+  | 'type'
+  | 'recipientId'
+  | 'channel'
+  | 'address'
+  | 'locale'
+  | 'payload'
+  | 'attempts'
+  | 'maxAttempts'
+  | 'availableAt'
+  | 'guard'
+  | 'competitionId'
+>;
+const DELIVERY_COLUMNS = `o.id, o.type, o.recipient_id, o.channel, o.address, o.locale, o.payload, o.attempts, o.max_attempts, o.available_at, o.guard, o.competition_id`;
+interface RawDeliveryRow {
+  id: string;
+  type: OutboxType;
+  recipient_id: string;
+  channel: DeliveryRow['channel'];
+  address: string | null;
+  locale: DeliveryRow['locale'];
+  payload: Record<string, unknown>;
+  attempts: number;
+  max_attempts: number;
+  available_at: Date;
+  guard: string | null;
+  competition_id: string | null;
+}
+const toDeliveryRow = (r: RawDeliveryRow): DeliveryRow => ({
+  id: r.id,
+  type: r.type,
+  recipientId: r.recipient_id,
+  channel: r.channel,
+  address: r.address,
+  locale: r.locale,
+  payload: r.payload,
+  attempts: r.attempts,
+  maxAttempts: r.max_attempts,
+  availableAt: r.available_at,
+  guard: r.guard,
+  competitionId: r.competition_id,
+});
+
+/** A row's state, for telling why a delivery could not claim it. */
+export interface DeliveryState {
+  id: string;
+  status: OutboxStatus;
+  held: boolean;
+  availableAt: Date;
+  deliveringUntil: Date | null;
+}
+
+/** A delivery's outcome for one row: sent (`note` says why when nothing was sent), or failed / dead after an attempt. */
+export type DeliveryRecord = { id: string; at: Date } & (
+  { status: 'sent'; note: string | null } | { status: 'failed' | 'dead'; attempts: number; availableAt: Date; lastError: string }
+);
+
+/** The outbox rows: written in the caller's transaction, then claimed, and their outcomes recorded, in batches for delivery. */
 @Injectable()
 export class OutboxRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -68,18 +130,6 @@ export class OutboxRepository {
     return ids;
   }
 
-  /** The row, locked for this transaction; `busy` when another transaction holds it (SKIP LOCKED). */
-  async lockForDelivery(tx: EntityManager, id: string): Promise<OutboxMessageEntity | 'busy' | null> {
-    const row = await this.repo(tx)
-      .createQueryBuilder('o')
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .where('o.id = :id', { id })
-      .getOne();
-    if (row) return row;
-    return (await this.repo(tx).existsBy({ id })) ? 'busy' : null;
-  }
-
   /** Locked without skipping, for an operator's change. */
   lock(tx: EntityManager, id: string): Promise<OutboxMessageEntity | null> {
     return this.repo(tx).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
@@ -115,40 +165,120 @@ export class OutboxRepository {
         .execute();
   }
 
-  async markFailed(tx: EntityManager, id: string, outcome: FailureOutcome, error: string): Promise<void> {
+  /** dead → pending with a fresh set of attempts. */
+  async replay(tx: EntityManager, id: string, now: Date): Promise<void> {
     await this.repo(tx).update(
       { id },
-      {
-        status: outcome.status,
-        attempts: outcome.attempts,
-        availableAt: outcome.availableAt,
-        lastError: error.slice(0, 2000),
-        claimedUntil: null,
-      },
+      { status: 'pending', attempts: 0, lastError: null, availableAt: now, claimedUntil: null, jobId: null, deliveringUntil: null },
     );
   }
 
-  /** Hands the row back to the relay (a job fired before the row was due). */
-  async release(tx: EntityManager, id: string): Promise<void> {
-    await this.repo(tx).update({ id }, { claimedUntil: null });
+  /**
+   * Takes rows for delivery in one statement: deliverable, not held, due by `dueBy`, held by no other delivery (or
+   * its hold ran out) — `ids` of them, or else the `limit` oldest due, skipping rows locked at that moment (SKIP
+   * LOCKED). They are held until `until` (renewed while sending, cleared by {@link record}); the statement commits
+   * at once. With `waitMs`, rows given by id that another transaction has locked (the relay's, until it commits the
+   * hand-over of the job that names them) are waited for, that long at most, then skipped.
+   */
+  async claimForDelivery(
+    select: { ids: readonly string[]; waitMs?: number } | { limit: number },
+    now: Date,
+    dueBy: Date,
+    until: Date,
+  ): Promise<DeliveryRow[]> {
+    const byIds = 'ids' in select;
+    if (byIds && select.ids.length === 0) return [];
+    const claim = async (tx: EntityManager, skipLocked: boolean) => {
+      // TypeORM answers an UPDATE … RETURNING with [rows, row count].
+      const [rows]: [RawDeliveryRow[], number] = await tx.query(
+        `UPDATE outbox_messages o SET delivering_until = $3
+          WHERE o.id IN (
+            SELECT c.id FROM outbox_messages c
+             WHERE c.status IN ('pending','failed') AND NOT c.held AND c.available_at <= $2
+               AND (c.delivering_until IS NULL OR c.delivering_until <= $1)
+               ${byIds ? 'AND c.id = ANY($4::uuid[]) ORDER BY c.id LIMIT cardinality($4::uuid[])' : 'ORDER BY c.available_at LIMIT $4'}
+             FOR UPDATE${skipLocked ? ' SKIP LOCKED' : ''})
+          RETURNING ${DELIVERY_COLUMNS}`,
+        [now, dueBy, until, byIds ? select.ids : select.limit],
+      );
+      return rows.map(toDeliveryRow);
+    };
+    if (!byIds || !select.waitMs) return claim(this.db.manager, true);
+    try {
+      // Locks taken in id order: two deliveries waiting for each other's rows cannot deadlock.
+      return await this.db.transaction(async (tx) => {
+        await tx.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(select.waitMs!))}`);
+        return claim(tx, false);
+      });
+    } catch (err) {
+      if ((err as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw err;
+      return claim(this.db.manager, true);
+    }
   }
 
-  /** dead → pending with a fresh set of attempts. */
-  async replay(tx: EntityManager, id: string, now: Date): Promise<void> {
-    await this.repo(tx).update({ id }, { status: 'pending', attempts: 0, lastError: null, availableAt: now, claimedUntil: null });
+  /** Why rows were not claimed: their state now (a row that is not there is missing from the answer). */
+  async deliveryStates(ids: readonly string[]): Promise<DeliveryState[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: string; status: OutboxStatus; held: boolean; available_at: Date; delivering_until: Date | null }[] =
+      await this.db.query(`SELECT id, status, held, available_at, delivering_until FROM outbox_messages WHERE id = ANY($1::uuid[])`, [ids]);
+    return rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      held: r.held,
+      availableAt: r.available_at,
+      deliveringUntil: r.delivering_until,
+    }));
   }
 
-  /** In-process mode: ids of rows due now, oldest first (each is then locked by the delivery handler). */
-  async dueIds(now: Date, limit: number): Promise<string[]> {
-    const rows = await this.repo()
-      .createQueryBuilder('o')
-      .select('o.id', 'id')
-      .where(DELIVERABLE_SQL)
-      .andWhere('NOT o.held AND o.available_at <= :now', { now })
-      .orderBy('o.available_at')
-      .limit(limit)
-      .getRawMany<{ id: string }>();
-    return rows.map((r) => r.id);
+  /** A delivery still sending these rows keeps them until `until`. */
+  async renewDelivery(ids: readonly string[], until: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.query(
+      `UPDATE outbox_messages o SET delivering_until = $2 WHERE o.id = ANY($1::uuid[]) AND o.delivering_until IS NOT NULL AND ${DELIVERABLE_SQL}`,
+      [ids, until],
+    );
+  }
+
+  /**
+   * Lets go of claimed rows it did not get to (shutdown) — or, with `toRelay`, rows a job found not due yet,
+   * which the relay then hands over again as delayed jobs.
+   */
+  async releaseDelivery(ids: readonly string[], toRelay = false): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.query(
+      `UPDATE outbox_messages o SET delivering_until = NULL${toRelay ? ', claimed_until = NULL' : ''} WHERE o.id = ANY($1::uuid[]) AND ${DELIVERABLE_SQL}`,
+      [ids],
+    );
+  }
+
+  /**
+   * Records delivery outcomes in one statement: sent (with a note when skipped), failed (retried at `availableAt`)
+   * or dead; the row is let go (no hold, no relay lease). A row that meanwhile became sent or dead keeps that.
+   */
+  async record(tx: EntityManager | null, outcomes: readonly DeliveryRecord[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    await (tx ?? this.db.manager).query(
+      `UPDATE outbox_messages o SET
+          status = v.status,
+          attempts = COALESCE(v.attempts, o.attempts),
+          available_at = COALESCE(v.available_at, o.available_at),
+          last_error = CASE WHEN v.status = 'sent' THEN o.last_error ELSE v.last_error END,
+          note = CASE WHEN v.status = 'sent' THEN v.note ELSE o.note END,
+          sent_at = CASE WHEN v.status = 'sent' THEN v.at ELSE o.sent_at END,
+          claimed_until = NULL, delivering_until = NULL
+        FROM unnest($1::uuid[], $2::varchar[], $3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::timestamptz[])
+          AS v(id, status, attempts, available_at, last_error, note, at)
+       WHERE o.id = v.id AND ${DELIVERABLE_SQL}`,
+      [
+        outcomes.map((r) => r.id),
+        outcomes.map((r) => r.status),
+        outcomes.map((r) => (r.status === 'sent' ? null : r.attempts)),
+        outcomes.map((r) => (r.status === 'sent' ? null : r.availableAt)),
+        outcomes.map((r) => (r.status === 'sent' ? null : r.lastError.slice(0, 2000))),
+        outcomes.map((r) => (r.status === 'sent' ? r.note : null)),
+        outcomes.map((r) => r.at),
+      ],
+    );
   }
 
   /**
@@ -161,6 +291,7 @@ export class OutboxRepository {
       .createQueryBuilder('o')
       .where(DELIVERABLE_SQL)
       .andWhere('NOT o.held AND (o.claimed_until IS NULL OR o.claimed_until <= :now)', { now })
+      .andWhere('(o.delivering_until IS NULL OR o.delivering_until <= :now)', { now })
       .orderBy('o.available_at')
       .limit(limit)
       .setLock('pessimistic_write')
@@ -168,12 +299,14 @@ export class OutboxRepository {
       .getMany();
   }
 
-  /** The relay will not hand these rows over again before their due time plus `leaseMs`. */
-  async claim(tx: EntityManager, ids: string[], now: Date, leaseMs: number): Promise<void> {
-    if (ids.length === 0) return;
+  /** The relay will not hand these rows over again before their due time plus `leaseMs`; each is in job `jobId`. */
+  async claim(tx: EntityManager, rows: readonly { id: string; jobId: string }[], now: Date, leaseMs: number): Promise<void> {
+    if (rows.length === 0) return;
     await tx.query(
-      `UPDATE outbox_messages SET claimed_until = GREATEST(available_at, $2::timestamptz) + make_interval(secs => $3::double precision / 1000) WHERE id = ANY($1::uuid[])`,
-      [ids, now, leaseMs],
+      `UPDATE outbox_messages o SET job_id = v.job_id,
+          claimed_until = GREATEST(o.available_at, $2::timestamptz) + make_interval(secs => $3::double precision / 1000)
+        FROM unnest($1::uuid[], $4::varchar[]) AS v(id, job_id) WHERE o.id = v.id`,
+      [rows.map((r) => r.id), now, leaseMs, rows.map((r) => r.jobId)],
     );
   }
 
