@@ -33,6 +33,7 @@ import {
   IndexEligibilityDto,
   FrameworkDto,
   IndexVersionQueryDto,
+  MoveWindowsDto,
   PublishIndexDto,
   ReportInnovationDto,
   TransitionDto,
@@ -101,6 +102,18 @@ export class IndexEditionsController {
   @ApiOperation({ summary: 'Replace the framework while the edition is a draft (409 once the self-assessment opened)' })
   framework(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: FrameworkDto) {
     return this.editions.updateFramework(actor, id, dto.framework as unknown as IndexFramework);
+  }
+
+  @Put(':id/windows')
+  @Roles('admin', 'organizer')
+  @ApiOkResponse({ type: IndexEditionView })
+  @ApiOperation({
+    summary: 'Move the self-assessment and verification windows',
+    description:
+      'A field left out stays, null clears it. Past draft a reason is required (400 naming `reason`); each move is audited with it and the coordinators (self-assessment) or the assigned validators (verification) are notified. 409 INDEX_WINDOW_CLOSED when a move rewrites a phase that has begun or ended, 409 INDEX_WINDOWS_OUT_OF_ORDER when the windows would overlap or be out of order.',
+  })
+  windows(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: MoveWindowsDto) {
+    return this.editions.moveWindows(actor, id, dto);
   }
 
   @Post(':id/status')

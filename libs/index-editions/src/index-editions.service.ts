@@ -51,7 +51,12 @@ import {
   isLowerOption,
   regionGroups,
   regionBreakdown,
+  planWindowMoves,
+  windowOrderProblems,
+  WINDOW_FIELDS,
   type EditionCategory,
+  type EditionWindows,
+  type WindowField,
 } from './domain';
 import { regionTagLabel } from '@app/directory';
 import { IndexEditionsRepository, type RegionRow } from './persistence/index-editions.repository';
@@ -62,7 +67,7 @@ import type {
   IndexInnovationEntity,
   IndexSnapshotEntity,
 } from './persistence/index-editions.entities';
-import type { IndexAnswerDto, CreateIndexEditionDto, ReportInnovationDto } from './dto/index-editions.dto';
+import type { IndexAnswerDto, CreateIndexEditionDto, MoveWindowsDto, ReportInnovationDto } from './dto/index-editions.dto';
 
 /** Names behind the ids of a snapshot: regions (with kind and province) and innovations (title, region). */
 export interface IndexLabels {
@@ -89,6 +94,18 @@ export interface VerifiedIndex {
   innovations: { id: string; region: string; title: string; eligible: boolean }[];
 }
 
+const NO_WINDOWS = Object.fromEntries(WINDOW_FIELDS.map((f) => [f, null])) as EditionWindows;
+
+/** The windows `source` sets (ISO text or dates; `null` clears one), the others as in `current`. */
+function windowsFrom(source: Partial<Record<WindowField, string | Date | null | undefined>>, current: EditionWindows): EditionWindows {
+  return Object.fromEntries(
+    WINDOW_FIELDS.map((f) => {
+      const value = source[f];
+      return [f, value === undefined ? current[f] : value === null ? null : new Date(value)];
+    }),
+  ) as EditionWindows;
+}
+
 /** Index editions: framework, self-assessment, verification, publication, public reads (DESIGN §4b). */
 @Injectable()
 export class IndexEditionsService {
@@ -113,23 +130,9 @@ export class IndexEditionsService {
   async create(actor: Actor, dto: CreateIndexEditionDto) {
     const framework = (dto.framework as unknown as IndexFramework | undefined) ?? defaultIidFramework();
     assertValidFramework(framework);
-    const windows = {
-      selfAssessmentOpensAt: dto.selfAssessmentOpensAt ? new Date(dto.selfAssessmentOpensAt) : null,
-      selfAssessmentClosesAt: dto.selfAssessmentClosesAt ? new Date(dto.selfAssessmentClosesAt) : null,
-      verificationOpensAt: dto.verificationOpensAt ? new Date(dto.verificationOpensAt) : null,
-      verificationClosesAt: dto.verificationClosesAt ? new Date(dto.verificationClosesAt) : null,
-    };
-    const order: [keyof typeof windows, keyof typeof windows][] = [
-      ['selfAssessmentOpensAt', 'selfAssessmentClosesAt'],
-      ['selfAssessmentClosesAt', 'verificationOpensAt'],
-      ['verificationOpensAt', 'verificationClosesAt'],
-    ];
-    const bad = order.filter(([a, b]) => windows[a] && windows[b] && windows[a]! > windows[b]!);
-    if (bad.length)
-      throw new ValidationFailed(
-        bad.map(([a, b]) => ({ field: b, message: `must not be before ${a}` })),
-        E.Invalid,
-      );
+    const windows = windowsFrom(dto, NO_WINDOWS);
+    const bad = windowOrderProblems(windows);
+    if (bad.length) throw new ValidationFailed(bad, E.Invalid);
     return this.repo.transaction(async (tx) => {
       if (await this.repo.slugTaken(dto.slug, tx))
         throw editionConflict(
@@ -186,6 +189,72 @@ export class IndexEditionsService {
         before: { key: before.key },
         after: { key: framework.key },
       });
+      return this.view(saved);
+    });
+  }
+
+  /**
+   * Moves the edition's windows (planWindowMoves: never a phase's past, always in order). Past draft each move
+   * needs a reason, is audited like a competition's moved deadline, and the people it concerns hear of it through
+   * the outbox: the coordinators of the ranked region kinds for the self-assessment, the assigned validators for
+   * verification.
+   */
+  async moveWindows(actor: Actor, id: string, dto: MoveWindowsDto) {
+    return this.repo.transaction(async (tx) => {
+      const edition = await this.lockManaged(actor, tx, id);
+      const before = windowsFrom(edition, NO_WINDOWS);
+      const after = windowsFrom(dto, before);
+      const moves = planWindowMoves(edition.status, before, after);
+      const reason = dto.reason?.trim() || null;
+      if (moves.length && edition.status !== 'draft' && !reason)
+        throw new ValidationFailed(
+          [
+            {
+              field: 'reason',
+              message: `moving a window of an edition in "${edition.status}" needs a reason (it is audited and sent with the change)`,
+            },
+          ],
+          'INDEX_REASON_REQUIRED',
+        );
+      if (!moves.length) return this.view(edition);
+      Object.assign(edition, after);
+      const saved = await this.repo.saveEdition(tx, edition);
+      for (const m of moves)
+        await this.audit.record(tx, {
+          actorId: actor.id,
+          action: 'index_edition.window_moved',
+          entityType: 'index_edition',
+          entityId: id,
+          before: { [m.field]: m.from },
+          after: { [m.field]: m.to },
+          reason,
+        });
+      if (edition.status !== 'draft') {
+        const stamp = (d: Date | null) => (d ? d.getTime() : 'none');
+        for (const phase of [...new Set(moves.map((m) => m.phase))]) {
+          const [opensAt, closesAt] =
+            phase === 'self_assessment'
+              ? [after.selfAssessmentOpensAt, after.selfAssessmentClosesAt]
+              : [after.verificationOpensAt, after.verificationClosesAt];
+          const recipients =
+            phase === 'self_assessment'
+              ? await this.repo.coordinatorsOfKinds(edition.categories, tx)
+              : [...new Set((await this.repo.validators(id, {}, tx)).map((v) => v.validatorId))];
+          await this.outbox.notify(tx, {
+            type: 'index_window_moved',
+            recipients,
+            payload: {
+              edition: edition.name,
+              window: phase,
+              ...(opensAt ? { opensAt: opensAt.toISOString() } : {}),
+              ...(closesAt ? { closesAt: closesAt.toISOString() } : {}),
+              ...(reason ? { reason } : {}),
+              link: `${phase === 'self_assessment' ? '/coordinator' : '/juri'}/indeks/${id}`,
+            },
+            dedupeKey: eventKey('index_window_moved', id, phase, stamp(opensAt), stamp(closesAt)),
+          });
+        }
+      }
       return this.view(saved);
     });
   }

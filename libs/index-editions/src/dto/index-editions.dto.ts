@@ -51,6 +51,25 @@ export class CreateIndexEditionDto {
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() verificationClosesAt?: string;
 }
 
+/** Moves an edition's windows: a field left out stays, `null` clears it; a reason once the edition is past draft. */
+export class MoveWindowsDto {
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) @IsOptional() @IsISO8601() selfAssessmentOpensAt?:
+    string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) @IsOptional() @IsISO8601() selfAssessmentClosesAt?:
+    string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) @IsOptional() @IsISO8601() verificationOpensAt?:
+    string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) @IsOptional() @IsISO8601() verificationClosesAt?:
+    string | null;
+  @ApiPropertyOptional({
+    description: 'why the windows move: required once the edition is past draft; audited and sent to the people affected',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
 export class FrameworkDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'the whole framework; checked by validateFramework' })
   @IsObject()

@@ -114,6 +114,18 @@ export class IndexEditionsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Active coordinators of every region of these kinds (those an edition ranking them invites). */
+  async coordinatorsOfKinds(kinds: string[], tx?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = kinds.length
+      ? await this.m(tx).query(
+          `SELECT u.id FROM users u JOIN regions r ON r.id = u.region_id
+            WHERE u.role = 'coordinator' AND u.active AND r.kind = ANY($1::text[]) ORDER BY u.id`,
+          [kinds],
+        )
+      : [];
+    return rows.map((r) => r.id);
+  }
+
   /** Per region: how many answers it gave and how many a validator verified (the verification progress). */
   async verificationProgress(editionId: string, regionIds: string[]): Promise<Map<string, { answers: number; verified: number }>> {
     const rows: { region_id: string; answers: number; verified: number }[] = regionIds.length
