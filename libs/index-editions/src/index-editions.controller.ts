@@ -228,14 +228,17 @@ export class IndexEditionsController {
   @Put(':id/answers/:answerId/verification')
   @Roles('juror')
   @ApiOkResponse({ type: IndexAnswerView })
-  @ApiOperation({ summary: 'Set the verified option of an answer (a lower one than the region’s needs a note); versioned and audited' })
+  @ApiOperation({
+    summary:
+      'Set the verified option of an answer (a lower one than the region’s needs a note to the region, published with the index where the option differs; an internal note stays with organizers and validators); versioned and audited',
+  })
   verify(
     @CurrentUser() actor: Actor,
     @Param('id', uuidParam) id: string,
     @Param('answerId', uuidParam) answerId: string,
     @Body() dto: VerifyDto,
   ) {
-    return this.editions.verify(actor, id, answerId, dto.option, dto.note);
+    return this.editions.verify(actor, id, answerId, dto);
   }
 
   @Put(':id/innovations/:innovationId/eligibility')

@@ -305,7 +305,9 @@ export class IndexEditionsService {
     // The region itself learns the verified options and notes once they are final and published: the edition
     // closed (nothing changes any more) with a published snapshot.
     const final = edition.status === 'closed' && (await this.repo.latestSnapshot(id)) !== null;
-    const seesVerification = (opd ? false : await this.assertSeesRegion(actor, edition, regionId)) || final;
+    // Organizers and the region's validators see everything, internal notes included.
+    const staff = opd ? false : await this.assertSeesRegion(actor, edition, regionId);
+    const seesVerification = staff || final;
     const participant = await this.repo.participant(id, regionId);
     const innovations = await this.repo.innovations(id, { regionIds: [regionId], ...(opd ? { organizationId: opd } : {}) });
     const own = new Set(innovations.map((i) => i.id));
@@ -324,7 +326,7 @@ export class IndexEditionsService {
       gaps,
       innovations: innovations.map((i) => this.innovationView(i, seesVerification)),
       answers: answers.map((a) => ({
-        ...this.answerView(a, seesVerification),
+        ...this.answerView(a, seesVerification, staff),
         documents: documents.filter((d) => d.answerId === a.id).map((d) => this.documentView(d)),
       })),
     };
@@ -535,7 +537,13 @@ export class IndexEditionsService {
   }
 
   /** A validator sets the verified option of one answer; one scoring lower than the region's needs a note. */
-  async verify(actor: Actor, id: string, answerId: string, option: string, note: string | undefined, now = new Date()) {
+  async verify(
+    actor: Actor,
+    id: string,
+    answerId: string,
+    { option, note, internalNote }: { option: string; note?: string; internalNote?: string },
+    now = new Date(),
+  ) {
     return this.repo.transaction(async (tx) => {
       const edition = await this.visible(actor, id, tx, true);
       const answer = await this.repo.answerById(answerId, tx);
@@ -551,10 +559,16 @@ export class IndexEditionsService {
           [{ field: 'note', message: "a verified option scoring lower than the region's needs a note" }],
           E.Invalid,
         );
-      const before = { option: answer.verifiedOption, note: answer.verifiedNote, version: answer.version };
+      const before = {
+        option: answer.verifiedOption,
+        note: answer.verifiedNote,
+        internalNote: answer.verifiedInternalNote,
+        version: answer.version,
+      };
       Object.assign(answer, {
         verifiedOption: option,
         verifiedNote: note?.trim() || null,
+        verifiedInternalNote: internalNote?.trim() || null,
         verifiedBy: actor.id,
         version: answer.version + 1,
         updatedBy: actor.id,
@@ -566,9 +580,9 @@ export class IndexEditionsService {
         entityType: 'index_answer',
         entityId: saved.id,
         before,
-        after: { option, note: saved.verifiedNote, version: saved.version },
+        after: { option, note: saved.verifiedNote, internalNote: saved.verifiedInternalNote, version: saved.version },
       });
-      return this.answerView(saved, true);
+      return this.answerView(saved, true, true);
     });
   }
 
@@ -934,6 +948,7 @@ export class IndexEditionsService {
         innovation: a.innovation ?? null,
         self: option(a.indicator, a.self),
         verified: option(a.indicator, a.verified),
+        note: a.note ?? null,
       })),
     };
   }
@@ -1117,7 +1132,8 @@ export class IndexEditionsService {
     };
   }
 
-  private answerView(a: IndexAnswerEntity, seesVerification: boolean) {
+  /** An answer; with the verified option and the note to the region for `seesVerification`, the internal note for `staff`. */
+  private answerView(a: IndexAnswerEntity, seesVerification: boolean, staff = false) {
     const base = {
       id: a.id,
       indicator: a.indicator,
@@ -1127,7 +1143,9 @@ export class IndexEditionsService {
       version: a.version,
       updatedAt: a.updatedAt,
     };
-    return seesVerification ? { ...base, verifiedOption: a.verifiedOption, verifiedNote: a.verifiedNote } : base;
+    if (!seesVerification) return base;
+    const verification = { ...base, verifiedOption: a.verifiedOption, verifiedNote: a.verifiedNote };
+    return staff ? { ...verification, verifiedInternalNote: a.verifiedInternalNote } : verification;
   }
 
   private innovationView(i: IndexInnovationEntity, seesVerification: boolean) {

@@ -113,11 +113,19 @@ export class AssignValidatorsDto {
 
 export class VerifyDto {
   @ApiProperty({ example: 'perkada', description: 'the verified option key' }) @Matches(KEY) option: string;
-  @ApiPropertyOptional({ description: 'required when the verified option scores lower than the region’s' })
+  @ApiPropertyOptional({
+    description:
+      'the note to the region, required when the verified option scores lower than the region’s; published with the index where the verified option differs',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   note?: string;
+  @ApiPropertyOptional({ description: 'an internal note for organizers and validators: never shown to the region, never published' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  internalNote?: string;
 }
 
 export class IndexEligibilityDto {

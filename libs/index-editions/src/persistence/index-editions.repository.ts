@@ -199,7 +199,8 @@ export class IndexEditionsRepository {
 
   /**
    * What the index reads of the regions' innovations and answers, in the §4b shapes: the answers as one JSON
-   * text PostgreSQL builds (a national edition holds ≈ 750k; no entity per row, one round trip).
+   * text PostgreSQL builds (a national edition holds ≈ 750k; no entity per row, one round trip). An answer's
+   * `note` is the validator's note to the region where the verified option differs from the region's (published).
    */
   async indexRows(
     editionId: string,
@@ -207,7 +208,7 @@ export class IndexEditionsRepository {
     tx?: EntityManager,
   ): Promise<{
     innovations: { id: string; regionId: string; title: string; eligible: boolean | null }[];
-    answers: { indicator: string; region?: string; innovation?: string; self: string; verified: string | null }[];
+    answers: { indicator: string; region?: string; innovation?: string; self: string; verified: string | null; note: string | null }[];
   }> {
     if (!regionIds.length) return { innovations: [], answers: [] };
     const innovations = await this.m(tx).query(
@@ -216,9 +217,10 @@ export class IndexEditionsRepository {
     );
     const [{ answers }] = await this.m(tx).query(
       `SELECT coalesce(json_agg(CASE WHEN index_innovation_id IS NULL
-                 THEN json_build_object('indicator', indicator, 'region', region_id, 'self', self_option, 'verified', verified_option)
-                 ELSE json_build_object('indicator', indicator, 'innovation', index_innovation_id, 'self', self_option, 'verified', verified_option) END), '[]')::text AS answers
-         FROM index_answers WHERE edition_id = $1 AND region_id = ANY($2::uuid[])`,
+                 THEN json_build_object('indicator', indicator, 'region', region_id, 'self', self_option, 'verified', verified_option, 'note', note)
+                 ELSE json_build_object('indicator', indicator, 'innovation', index_innovation_id, 'self', self_option, 'verified', verified_option, 'note', note) END), '[]')::text AS answers
+         FROM (SELECT *, CASE WHEN verified_option <> self_option THEN nullif(btrim(verified_note), '') END AS note
+                 FROM index_answers WHERE edition_id = $1 AND region_id = ANY($2::uuid[])) a`,
       [editionId, regionIds],
     );
     return { innovations, answers: JSON.parse(answers) };

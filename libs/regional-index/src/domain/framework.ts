@@ -111,6 +111,8 @@ export interface CollectedAnswer {
   readonly self: string;
   /** The validator's option; null or absent while not verified. */
   readonly verified?: string | null;
+  /** The validator's public note (only where the verified option differs from `self`); null or absent: none. */
+  readonly note?: string | null;
 }
 
 export interface CollectedEdition {
@@ -128,7 +130,8 @@ export interface IndexInputOptions {
  * The DESIGN §4b input for a framework and what an edition collected. Regions and innovations are ordered by
  * id and answers by owner (regions first, then innovations, by id) and indicator order, so the same data
  * always gives the same input and digest whatever order the database returned it in. Options drop their
- * guidance and evidence (not part of the contract); bands take their Indonesian label. The result is not
+ * guidance and evidence (not part of the contract); bands take their Indonesian label; an answer's public
+ * validator note rides along as `note` (an unknown field to §4b: hashed, never scored). The result is not
  * validated here: {@link computeIndex} does that.
  */
 export function indexInputFrom(framework: IndexFramework, collected: CollectedEdition, options: IndexInputOptions = {}): IndexInput {
@@ -164,9 +167,11 @@ export function indexInputFrom(framework: IndexFramework, collected: CollectedEd
     answers: answers.map((answer): AnswerInput => {
       const owner = answer.region !== undefined ? { region: answer.region } : { innovation: answer.innovation };
       const verified = answer.verified ?? undefined;
-      return verified === undefined
-        ? { ...owner, indicator: answer.indicator, self: answer.self }
-        : { ...owner, indicator: answer.indicator, self: answer.self, verified };
+      const base =
+        verified === undefined
+          ? { ...owner, indicator: answer.indicator, self: answer.self }
+          : { ...owner, indicator: answer.indicator, self: answer.self, verified };
+      return answer.note ? { ...base, note: answer.note } : base;
     }),
   };
 }
