@@ -99,7 +99,11 @@ export class IndexEditionsController {
   @Put(':id/framework')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: IndexEditionView })
-  @ApiOperation({ summary: 'Replace the framework while the edition is a draft (409 once the self-assessment opened)' })
+  @ApiOperation({
+    summary: 'Replace the framework while the edition is a draft: add, remove and reorder indicators and their options',
+    description:
+      'The whole framework, checked by validateFramework (400 naming every field: unique keys, at least one option or step, a maximum above 0, labels in both languages). 409 INDEX_FRAMEWORK_FROZEN once the self-assessment opened; 409 INDEX_FRAMEWORK_ANSWERED when it would remove an indicator or option that has answers. The change (indicators and options added and removed, reordering) is audited.',
+  })
   framework(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: FrameworkDto) {
     return this.editions.updateFramework(actor, id, dto.framework as unknown as IndexFramework);
   }

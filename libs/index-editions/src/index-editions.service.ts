@@ -26,6 +26,7 @@ import {
   createIndexSnapshot,
   DOCUMENT_KINDS,
   defaultIidFramework,
+  frameworkChanges,
   frameworkIndicators,
   indexInputFrom,
   isWebLink,
@@ -41,6 +42,7 @@ import {
 } from '@app/regional-index';
 import {
   assertFrameworkEditable,
+  assertNoAnsweredRemovals,
   assertPublishable,
   assertSelfAssessmentOpen,
   assertTransition,
@@ -179,15 +181,23 @@ export class IndexEditionsService {
       assertFrameworkEditable(edition.status);
       assertValidFramework(framework);
       const before = edition.framework;
+      const changes = frameworkChanges(before, framework);
+      if (changes.removedIndicators.length || changes.removedOptions.length)
+        assertNoAnsweredRemovals(
+          { indicators: changes.removedIndicators, options: changes.removedOptions },
+          await this.repo.answeredOptions(id, tx),
+        );
+      if (!changes.changed) return this.view(edition);
       edition.framework = framework;
       const saved = await this.repo.saveEdition(tx, edition);
+      const { changed: _, ...what } = changes;
       await this.audit.record(tx, {
         actorId: actor.id,
         action: 'index_edition.framework',
         entityType: 'index_edition',
         entityId: id,
-        before: { key: before.key },
-        after: { key: framework.key },
+        before: { key: before.key, indicators: frameworkIndicators(before).length },
+        after: { key: framework.key, indicators: frameworkIndicators(framework).length, ...what },
       });
       return this.view(saved);
     });

@@ -114,6 +114,15 @@ export class IndexEditionsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Every (indicator, option) an answer of the edition names, as its self or its verified option. */
+  answeredOptions(editionId: string, tx?: EntityManager): Promise<{ indicator: string; option: string }[]> {
+    return this.m(tx).query(
+      `SELECT indicator, self_option AS option FROM index_answers WHERE edition_id = $1
+       UNION SELECT indicator, verified_option FROM index_answers WHERE edition_id = $1 AND verified_option IS NOT NULL`,
+      [editionId],
+    );
+  }
+
   /** Active coordinators of every region of these kinds (those an edition ranking them invites). */
   async coordinatorsOfKinds(kinds: string[], tx?: EntityManager): Promise<string[]> {
     const rows: { id: string }[] = kinds.length

@@ -18,6 +18,7 @@ export {
   frameworkIndicators,
   indexInputFrom,
 } from './framework';
+export { frameworkChanges, type FrameworkChanges } from './framework-changes';
 export { defaultIidFramework } from './iid-2023';
 export { assertValidFramework, validateFramework } from './validate-framework';
 export {
