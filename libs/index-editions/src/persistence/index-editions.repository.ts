@@ -217,7 +217,7 @@ export class IndexEditionsRepository {
     tx?: EntityManager,
   ): Promise<{
     innovations: { id: string; regionId: string; title: string; eligible: boolean | null }[];
-    answers: { indicator: string; region?: string; innovation?: string; self: string; verified: string | null; note: string | null }[];
+    answers: { indicator: string; region?: string; innovation?: string; self: string; verified: string | null; note?: string }[];
   }> {
     if (!regionIds.length) return { innovations: [], answers: [] };
     const innovations = await this.m(tx).query(
@@ -225,10 +225,17 @@ export class IndexEditionsRepository {
       [editionId, regionIds],
     );
     const [{ answers }] = await this.m(tx).query(
-      `SELECT coalesce(json_agg(CASE WHEN index_innovation_id IS NULL
-                 THEN json_build_object('indicator', indicator, 'region', region_id, 'self', self_option, 'verified', verified_option, 'note', note)
-                 ELSE json_build_object('indicator', indicator, 'innovation', index_innovation_id, 'self', self_option, 'verified', verified_option, 'note', note) END), '[]')::text AS answers
-         FROM (SELECT *, CASE WHEN verified_option <> self_option THEN nullif(btrim(verified_note), '') END AS note
+      `SELECT coalesce(json_agg(CASE
+                 WHEN index_innovation_id IS NULL AND note IS NULL
+                   THEN json_build_object('indicator', indicator, 'region', region_id, 'self', self_option, 'verified', verified_option)
+                 WHEN index_innovation_id IS NULL
+                   THEN json_build_object('indicator', indicator, 'region', region_id, 'self', self_option, 'verified', verified_option, 'note', note)
+                 WHEN note IS NULL
+                   THEN json_build_object('indicator', indicator, 'innovation', index_innovation_id, 'self', self_option, 'verified', verified_option)
+                 ELSE json_build_object('indicator', indicator, 'innovation', index_innovation_id, 'self', self_option, 'verified', verified_option, 'note', note)
+                 END), '[]')::text AS answers
+         FROM (SELECT indicator, region_id, index_innovation_id, self_option, verified_option,
+                      CASE WHEN verified_option <> self_option THEN nullif(btrim(verified_note), '') END AS note
                  FROM index_answers WHERE edition_id = $1 AND region_id = ANY($2::uuid[])) a`,
       [editionId, regionIds],
     );
