@@ -209,7 +209,7 @@ export class IndexEditionsService {
    * the outbox: the coordinators of the ranked region kinds for the self-assessment, the assigned validators for
    * verification.
    */
-  async moveWindows(actor: Actor, id: string, dto: MoveWindowsDto) {
+  async moveWindows(actor: Actor, id: string, dto: MoveWindowsDto, now = new Date()) {
     return this.repo.transaction(async (tx) => {
       const edition = await this.lockManaged(actor, tx, id);
       const before = windowsFrom(edition, NO_WINDOWS);
@@ -240,7 +240,6 @@ export class IndexEditionsService {
           reason,
         });
       if (edition.status !== 'draft') {
-        const stamp = (d: Date | null) => (d ? d.getTime() : 'none');
         for (const phase of [...new Set(moves.map((m) => m.phase))]) {
           const [opensAt, closesAt] =
             phase === 'self_assessment'
@@ -261,7 +260,8 @@ export class IndexEditionsService {
               ...(reason ? { reason } : {}),
               link: `${phase === 'self_assessment' ? '/coordinator' : '/juri'}/indeks/${id}`,
             },
-            dedupeKey: eventKey('index_window_moved', id, phase, stamp(opensAt), stamp(closesAt)),
+            // One event per move (moving back to earlier dates is news again).
+            dedupeKey: eventKey('index_window_moved', id, phase, now.getTime()),
           });
         }
       }
