@@ -140,7 +140,7 @@ describe('index editions: the organizer moves the windows (e2e)', () => {
     // Moving on and back again is news each time.
     expect((await move({ verificationClosesAt: '2030-07-20T00:00:00Z', reason: 'Tambah waktu' })).status).toBe(200);
     expect((await move({ verificationClosesAt: '2030-07-15T00:00:00Z', reason: 'Kembali ke jadwal sebelumnya' })).status).toBe(200);
-    expect((await moved(validatorId)).map((p: { closesAt: string; reason: string }) => [p.closesAt, p.reason])).toEqual([
+    expect((await moved(validatorId)).map((p) => [p.closesAt, p.reason])).toEqual([
       ['2030-07-15T00:00:00.000Z', 'Validator tambahan'],
       ['2030-07-20T00:00:00.000Z', 'Tambah waktu'],
       ['2030-07-15T00:00:00.000Z', 'Kembali ke jadwal sebelumnya'],

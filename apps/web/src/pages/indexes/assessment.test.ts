@@ -87,7 +87,7 @@ describe('index form logic', () => {
     expect(keys(updateList(framework, path, (items) => removeItem(items, 0)))).toEqual(['anggaran']);
     expect(moveItem(['a', 'b'], 1, 2)).toEqual(['a', 'b']);
     expect(moveItem(['a', 'b', 'c'], 2, 0)).toEqual(['c', 'a', 'b']);
-    expect(() => updateList(framework, ['aspects', 0, 'key'], (items) => items)).toThrow(TypeError);
+    expect(() => updateList(framework, ['aspects', 0, 'key'], (items) => [...items])).toThrow(TypeError);
     expect(freshKey(['indikator_1', 'indikator_3'], 'indikator')).toBe('indikator_2');
     expect(freshKey([], 'pilihan')).toBe('pilihan_1');
   });
