@@ -238,10 +238,21 @@ describe('index editions: framework → self-assessment → verification → pub
     expect(noNote.body.details.fields[0].field).toBe('note');
     expect((await verify(other, answerOf('regulasi'), { option: 'perkada', note: 'x' })).status).toBe(404);
     expect(
-      (await verify(validatorToken, answerOf('regulasi'), { option: 'perkada', note: 'Perda masih rancangan; yang berlaku perkada.' }))
-        .body,
-    ).toMatchObject({ verifiedOption: 'perkada', version: 3 });
-    expect((await verify(validatorToken, answerOf('anggaran'), { option: 'ada' })).status).toBe(200);
+      (
+        await verify(validatorToken, answerOf('regulasi'), {
+          option: 'perkada',
+          note: 'Perda masih rancangan; yang berlaku perkada.',
+          internalNote: 'Cek ulang ke Bagian Hukum sebelum rapat pleno.',
+        })
+      ).body,
+    ).toMatchObject({
+      verifiedOption: 'perkada',
+      verifiedNote: 'Perda masih rancangan; yang berlaku perkada.',
+      verifiedInternalNote: 'Cek ulang ke Bagian Hukum sebelum rapat pleno.',
+      version: 3,
+    });
+    // A note on an answer the validator confirmed stays with the region: only changed answers publish their note.
+    expect((await verify(validatorToken, answerOf('anggaran'), { option: 'ada', note: 'Sesuai DPA.' })).status).toBe(200);
     expect((await verify(validatorToken, answerOf('tahapan', sitaro), { option: 'penerapan' })).status).toBe(200);
     expect((await verify(validatorToken, answerOf('tahapan', byReference), { option: 'penerapan' })).status).toBe(200);
     const eligibility = (body: object) =>
@@ -313,6 +324,11 @@ describe('index editions: framework → self-assessment → verification → pub
       ),
     ).toEqual([bekasi]);
     expect(snap.body.hash).toBe(published.body.hash);
+    // The validator's note to the region rides with the answer it changed (hashed with the input); internal notes never.
+    expect(snap.body.input.answers.filter((a: { note?: string }) => a.note)).toEqual([
+      { region: bekasi, indicator: 'regulasi', self: 'perda', verified: 'perkada', note: 'Perda masih rancangan; yang berlaku perkada.' },
+    ]);
+    expect(JSON.stringify(snap.body)).not.toMatch(/Bagian Hukum|Sesuai DPA/);
     const file = path.join(dir, 'iid-2026-v1.json');
     writeFileSync(file, JSON.stringify(snap.body));
     const ok = cli('verify', file);
@@ -344,9 +360,12 @@ describe('index editions: framework → self-assessment → verification → pub
     expect(page.body.answers.find((a: { indicator: string }) => a.indicator === 'regulasi')).toMatchObject({
       self: { key: 'perda', score: 3, label: { id: 'Perda' } },
       verified: { key: 'perkada', score: 2 },
+      note: 'Perda masih rancangan; yang berlaku perkada.',
       label: { id: 'Regulasi' },
       variable: 'institusi',
     });
+    expect(page.body.answers.find((a: { indicator: string }) => a.indicator === 'anggaran')).toMatchObject({ note: null });
+    expect(JSON.stringify(page.body)).not.toMatch(/Bagian Hukum|Sesuai DPA/);
     expect(page.body.innovations.find((i: { id: string }) => i.id === byReference)).toMatchObject({
       eligible: false,
       maturity: { self: 3, verified: 3, max: 3 },
@@ -412,6 +431,11 @@ describe('index editions: framework → self-assessment → verification → pub
       option: 'perda',
       verifiedOption: 'perkada',
       verifiedNote: 'Perda masih rancangan; yang berlaku perkada.',
+    });
+    expect(JSON.stringify(asCoordinator.body)).not.toMatch(/Bagian Hukum|verifiedInternalNote/);
+    const asValidator = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(validatorToken));
+    expect(asValidator.body.answers.find((a: { indicator: string }) => a.indicator === 'regulasi')).toMatchObject({
+      verifiedInternalNote: 'Cek ulang ke Bagian Hukum sebelum rapat pleno.',
     });
     expect(asCoordinator.body.innovations.find((i: { id: string }) => i.id === byReference)).toMatchObject({
       eligible: false,

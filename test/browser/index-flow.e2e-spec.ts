@@ -82,14 +82,52 @@ const SLUG = 'iid-browser';
     await organizer.getByRole('link', { name: 'Ubah kerangka indikator' }).click();
     await organizer.getByText('Institusi', { exact: false }).first().click(); // opens the variable's details
     await organizer.getByLabel('Skor: Anggaran: Ada').fill('3');
+    // Indicators and options are added, removed and reordered: a new indicator comes and goes, Anggaran moves
+    // first and gains an option, whose key must be unique (the API names the field).
+    await organizer.getByRole('button', { name: 'Tambah indikator ke Institusi' }).click();
+    await organizer.getByLabel('Label Indonesia: Indikator baru').fill('Kajian');
+    await organizer.getByRole('button', { name: 'Hapus indikator Kajian' }).click();
+    expect(await organizer.getByLabel('Label Indonesia: Kajian').count()).toBe(0);
+    await organizer.getByRole('button', { name: 'Naikkan indikator Anggaran' }).click();
+    await organizer.getByRole('button', { name: 'Tambah pilihan untuk Anggaran' }).click();
+    await organizer.getByLabel('Kunci pilihan: Anggaran: Pilihan baru').fill('ada');
+    await organizer.getByRole('button', { name: 'Simpan kerangka' }).click();
+    await organizer.getByText(/isian ditolak; yang pertama/).waitFor();
+    await organizer.getByLabel('Kunci pilihan: Anggaran: Pilihan baru').fill('sebagian');
+    await organizer.getByLabel('Petunjuk Indonesia: sebagian').fill('Sebagian');
+    await organizer.getByLabel('Petunjuk Inggris: sebagian').fill('Partly');
     await organizer.getByRole('button', { name: 'Simpan kerangka' }).click();
     await organizer.getByText('Kerangka tersimpan.').waitFor();
     const framework = (await t.db.query('SELECT framework FROM index_editions WHERE id = $1', [id])).rows[0].framework;
-    expect(framework.aspects[0].variables[0].indicators[1].options[1].score).toBe(3);
+    const institusi = framework.aspects[0].variables[0].indicators;
+    expect(institusi.map((i: { key: string }) => i.key)).toEqual(['anggaran', 'regulasi']);
+    expect(institusi[0].options.map((o: { key: string; score: number }) => [o.key, o.score])).toEqual([
+      ['tidak_ada', 0],
+      ['ada', 3],
+      ['sebagian', 0],
+    ]);
 
+    // The windows move on the edition's page: freely while a draft, with a reason once the self-assessment opened.
     await organizer.getByRole('link', { name: 'Kembali ke edisi' }).click();
+    await organizer.getByLabel('Penilaian mandiri ditutup (WIB)').fill('2030-06-01T10:00');
+    await organizer.getByRole('button', { name: 'Simpan jadwal' }).click();
+    await organizer.getByText('Jadwal tersimpan.').waitFor();
     await organizer.getByRole('button', { name: 'Buka penilaian mandiri' }).click();
     await organizer.getByText('Penilaian mandiri', { exact: true }).first().waitFor();
+    expect(await organizer.getByLabel('Penilaian mandiri dibuka (WIB)').isDisabled()).toBe(true);
+    await organizer.getByLabel('Penilaian mandiri ditutup (WIB)').fill('2030-06-15T10:00');
+    await organizer.getByRole('button', { name: 'Simpan jadwal' }).click();
+    await organizer.getByText('Periksa isian berikut').waitFor();
+    await organizer.getByLabel('Alasan perubahan jadwal').fill('Banjir di beberapa kecamatan');
+    await organizer.getByRole('button', { name: 'Simpan jadwal' }).click();
+    await organizer.getByText('Jadwal tersimpan.').waitFor();
+    const edition = (await t.db.query('SELECT self_assessment_closes_at FROM index_editions WHERE id = $1', [id])).rows[0];
+    expect(edition.self_assessment_closes_at.toISOString()).toBe('2030-06-15T03:00:00.000Z');
+    const moved = await t.db.query(
+      `SELECT count(*)::int AS n FROM outbox_messages o JOIN users u ON u.id = o.recipient_id
+        WHERE o.type = 'index_window_moved' AND u.email = 'coordinator.bekasi@demo.local'`,
+    );
+    expect(moved.rows[0].n).toBeGreaterThan(0);
     await organizer.getByRole('link', { name: 'Lihat kerangka indikator (terkunci)' }).click();
     await organizer.getByText(/Kerangka terkunci/).waitFor();
     expect(await organizer.getByRole('button', { name: 'Simpan kerangka' }).count()).toBe(0);
@@ -179,6 +217,7 @@ const SLUG = 'iid-browser';
     await regulasi.getByText(/Wajib: pilihan ini lebih rendah/).waitFor();
     expect(await regulasi.getByRole('button', { name: 'Simpan verifikasi' }).isDisabled()).toBe(true);
     await regulasi.getByLabel(/Catatan validator/).fill('Perda masih rancangan; yang berlaku perkada.');
+    await regulasi.getByLabel('Catatan internal (tidak dipublikasikan)').fill('Cek ulang ke Bagian Hukum.');
     await regulasi.getByRole('button', { name: 'Simpan verifikasi' }).click();
     await regulasi.getByText('Verifikasi tersimpan.').waitFor();
 
@@ -190,13 +229,18 @@ const SLUG = 'iid-browser';
     await validator.getByText('3 dari 3 jawaban diverifikasi (100 %)').waitFor();
     await shot(validator, '3-validator-desktop');
     const rows = await t.db.query(
-      'SELECT indicator, verified_option, verified_note FROM index_answers WHERE edition_id = $1 ORDER BY indicator',
+      'SELECT indicator, verified_option, verified_note, verified_internal_note FROM index_answers WHERE edition_id = $1 ORDER BY indicator',
       [id],
     );
     expect(rows.rows).toEqual([
-      { indicator: 'anggaran', verified_option: 'ada', verified_note: null },
-      { indicator: 'regulasi', verified_option: 'perkada', verified_note: 'Perda masih rancangan; yang berlaku perkada.' },
-      { indicator: 'tahapan', verified_option: 'penerapan', verified_note: null },
+      { indicator: 'anggaran', verified_option: 'ada', verified_note: null, verified_internal_note: null },
+      {
+        indicator: 'regulasi',
+        verified_option: 'perkada',
+        verified_note: 'Perda masih rancangan; yang berlaku perkada.',
+        verified_internal_note: 'Cek ulang ke Bagian Hukum.',
+      },
+      { indicator: 'tahapan', verified_option: 'penerapan', verified_note: null, verified_internal_note: null },
     ]);
   });
 
@@ -249,7 +293,11 @@ const SLUG = 'iid-browser';
     expect(scripts.filter((s) => /IndexCharts/.test(s))).toHaveLength(1);
     expect(await citizen.getByRole('img', { name: /Kota Bekasi berada di peringkat 1 dari 1 Kota/ }).count()).toBe(1);
     const indicators = citizen.getByRole('region', { name: 'Indikator daerah' });
-    expect(await indicators.getByRole('row', { name: /Regulasi/ }).innerText()).toMatch(/Perda \(3\)\s+Perkada \(2\)/);
+    expect(await indicators.getByRole('row', { name: /Regulasi/ }).innerText()).toMatch(
+      /Perda \(3\)\s+Perkada \(2\)\s+Perda masih rancangan; yang berlaku perkada\./,
+    );
+    await indicators.getByRole('columnheader', { name: 'Catatan validator' }).waitFor();
+    expect(await citizen.getByText('Bagian Hukum').count()).toBe(0);
     await citizen.getByText('Kematangan: mandiri 3, terverifikasi 3 dari 3').waitFor();
     expect(await overflowing(citizen)).toEqual([]);
     await shot(citizen, '5-public-region-phone');
@@ -257,6 +305,7 @@ const SLUG = 'iid-browser';
     await citizen.getByRole('button', { name: 'English' }).click();
     await citizen.getByRole('heading', { level: 2, name: 'Per variable: self and verified' }).waitFor();
     await citizen.getByText('Very innovative').first().waitFor();
+    await citizen.getByRole('columnheader', { name: "Validator's note" }).first().waitFor();
     expect(problems).toEqual([]);
   });
 });

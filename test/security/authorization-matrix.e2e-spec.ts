@@ -154,6 +154,7 @@ const TABLE: Record<string, string> = {
   'GET /api/index-editions':                                      '401  ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/index-editions/{id}':                                 '401  ok   ok   ok   ok   404  ok   ok   ok',
   'PUT /api/index-editions/{id}/framework':                       '401  403  403  403  403  404  ok   ok   403',
+  'PUT /api/index-editions/{id}/windows':                         '401  403  403  403  403  404  ok   ok   403',
   'POST /api/index-editions/{id}/status':                         '401  403  403  403  403  404  ok   ok   403',
   'GET /api/index-editions/{id}/regions/{regionId}':              '401  ok   ok   ok   404  404  ok   ok   ok',
   'PUT /api/index-editions/{id}/regions/{regionId}/answers':      '401  ok   404  403  403  403  403  403  ok',
@@ -303,6 +304,10 @@ const REQUESTS: Record<string, RequestSpec> = {
   'GET /api/index-editions/{id}': { params: () => indexParams() },
   // The edition is in verification: a refused body or state (400/409) proves the guards let the call through.
   'PUT /api/index-editions/{id}/framework': { params: () => indexParams(), body: () => ({ framework: MINI_FRAMEWORK }) },
+  'PUT /api/index-editions/{id}/windows': {
+    params: () => indexParams(),
+    body: () => ({ verificationClosesAt: '2031-01-01T00:00:00Z', reason: 'Uji otorisasi' }),
+  },
   'POST /api/index-editions/{id}/status': { params: () => indexParams(), body: () => ({ to: 'self_assessment' }) },
   'GET /api/index-editions/{id}/regions/{regionId}': { params: () => indexParams() },
   'PUT /api/index-editions/{id}/regions/{regionId}/answers': {

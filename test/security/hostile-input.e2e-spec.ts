@@ -199,6 +199,11 @@ const TARGETS: Record<string, Target> = {
   // Index editions (issue 16), on the index world (support/index-world.ts): in verification, version 1 published.
   'POST /api/index-editions': { who: 'organizer', body: (c) => ({ name: `Indeks Uji ${c.n}`, slug: `indeks-uji-${c.n}`, year: 2027 }) },
   'PUT /api/index-editions/{id}/framework': { who: 'organizer', params: () => indexParams(), body: () => ({ framework: MINI_FRAMEWORK }) },
+  'PUT /api/index-editions/{id}/windows': {
+    who: 'organizer',
+    params: () => indexParams(),
+    body: () => ({ verificationClosesAt: '2031-01-01T00:00:00Z', reason: 'Uji masukan' }),
+  },
   'POST /api/index-editions/{id}/status': { who: 'organizer', params: () => indexParams(), body: () => ({ to: 'self_assessment' }) },
   'PUT /api/index-editions/{id}/regions/{regionId}/answers': {
     who: 'coordinator',

@@ -33,6 +33,7 @@ import {
   IndexEligibilityDto,
   FrameworkDto,
   IndexVersionQueryDto,
+  MoveWindowsDto,
   PublishIndexDto,
   ReportInnovationDto,
   TransitionDto,
@@ -99,9 +100,25 @@ export class IndexEditionsController {
   @Put(':id/framework')
   @Roles('admin', 'organizer')
   @ApiOkResponse({ type: IndexEditionView })
-  @ApiOperation({ summary: 'Replace the framework while the edition is a draft (409 once the self-assessment opened)' })
+  @ApiOperation({
+    summary: 'Replace the framework while the edition is a draft: add, remove and reorder indicators and their options',
+    description:
+      'The whole framework, checked by validateFramework (400 naming every field: unique keys, at least one option or step, a maximum above 0, labels in both languages). 409 INDEX_FRAMEWORK_FROZEN once the self-assessment opened; 409 INDEX_FRAMEWORK_ANSWERED when it would remove an indicator or option that has answers. The change (indicators and options added and removed, reordering) is audited.',
+  })
   framework(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: FrameworkDto) {
     return this.editions.updateFramework(actor, id, dto.framework as unknown as IndexFramework);
+  }
+
+  @Put(':id/windows')
+  @Roles('admin', 'organizer')
+  @ApiOkResponse({ type: IndexEditionView })
+  @ApiOperation({
+    summary: 'Move the self-assessment and verification windows',
+    description:
+      'A field left out stays, null clears it. Past draft a reason is required (400 naming `reason`); each move is audited with it and the coordinators (self-assessment) or the assigned validators (verification) are notified. 409 INDEX_WINDOW_CLOSED when a move rewrites a phase that has begun or ended, 409 INDEX_WINDOWS_OUT_OF_ORDER when the windows would overlap or be out of order.',
+  })
+  windows(@CurrentUser() actor: Actor, @Param('id', uuidParam) id: string, @Body() dto: MoveWindowsDto) {
+    return this.editions.moveWindows(actor, id, dto);
   }
 
   @Post(':id/status')
@@ -216,14 +233,17 @@ export class IndexEditionsController {
   @Put(':id/answers/:answerId/verification')
   @Roles('juror')
   @ApiOkResponse({ type: IndexAnswerView })
-  @ApiOperation({ summary: 'Set the verified option of an answer (a lower one than the region’s needs a note); versioned and audited' })
+  @ApiOperation({
+    summary:
+      'Set the verified option of an answer (a lower one than the region’s needs a note to the region, published with the index where the option differs; an internal note stays with organizers and validators); versioned and audited',
+  })
   verify(
     @CurrentUser() actor: Actor,
     @Param('id', uuidParam) id: string,
     @Param('answerId', uuidParam) answerId: string,
     @Body() dto: VerifyDto,
   ) {
-    return this.editions.verify(actor, id, answerId, dto.option, dto.note);
+    return this.editions.verify(actor, id, answerId, dto);
   }
 
   @Put(':id/innovations/:innovationId/eligibility')

@@ -25,6 +25,7 @@ import {
   computeIndex,
   DOCUMENT_KINDS,
   defaultIidFramework,
+  frameworkChanges,
   frameworkIndicators,
   indexInputFrom,
   indexSnapshotOf,
@@ -41,6 +42,7 @@ import {
 } from '@app/regional-index';
 import {
   assertFrameworkEditable,
+  assertNoAnsweredRemovals,
   assertPublishable,
   assertSelfAssessmentOpen,
   assertTransition,
@@ -51,7 +53,12 @@ import {
   isLowerOption,
   regionGroups,
   regionBreakdown,
+  planWindowMoves,
+  windowOrderProblems,
+  WINDOW_FIELDS,
   type EditionCategory,
+  type EditionWindows,
+  type WindowField,
 } from './domain';
 import { regionTagLabel } from '@app/directory';
 import { IndexEditionsRepository, type RegionRow } from './persistence/index-editions.repository';
@@ -62,7 +69,7 @@ import type {
   IndexInnovationEntity,
   IndexSnapshotEntity,
 } from './persistence/index-editions.entities';
-import type { IndexAnswerDto, CreateIndexEditionDto, ReportInnovationDto } from './dto/index-editions.dto';
+import type { IndexAnswerDto, CreateIndexEditionDto, MoveWindowsDto, ReportInnovationDto } from './dto/index-editions.dto';
 
 /** Names behind the ids of a snapshot: regions (with kind and province) and innovations (title, region). */
 export interface IndexLabels {
@@ -90,6 +97,18 @@ export interface VerifiedIndex {
     verified: { iid: number; band: string | null; spd: number; sid: number; innovations: number };
   }[];
   innovations: { id: string; region: string; title: string; eligible: boolean }[];
+}
+
+const NO_WINDOWS = Object.fromEntries(WINDOW_FIELDS.map((f) => [f, null])) as EditionWindows;
+
+/** The windows `source` sets (ISO text or dates; `null` clears one), the others as in `current`. */
+function windowsFrom(source: Partial<Record<WindowField, string | Date | null | undefined>>, current: EditionWindows): EditionWindows {
+  return Object.fromEntries(
+    WINDOW_FIELDS.map((f) => {
+      const value = source[f];
+      return [f, value === undefined ? current[f] : value === null ? null : new Date(value)];
+    }),
+  ) as EditionWindows;
 }
 
 /** Index editions: framework, self-assessment, verification, publication, public reads (DESIGN §4b). */
@@ -123,23 +142,9 @@ export class IndexEditionsService {
   async create(actor: Actor, dto: CreateIndexEditionDto) {
     const framework = (dto.framework as unknown as IndexFramework | undefined) ?? defaultIidFramework();
     assertValidFramework(framework);
-    const windows = {
-      selfAssessmentOpensAt: dto.selfAssessmentOpensAt ? new Date(dto.selfAssessmentOpensAt) : null,
-      selfAssessmentClosesAt: dto.selfAssessmentClosesAt ? new Date(dto.selfAssessmentClosesAt) : null,
-      verificationOpensAt: dto.verificationOpensAt ? new Date(dto.verificationOpensAt) : null,
-      verificationClosesAt: dto.verificationClosesAt ? new Date(dto.verificationClosesAt) : null,
-    };
-    const order: [keyof typeof windows, keyof typeof windows][] = [
-      ['selfAssessmentOpensAt', 'selfAssessmentClosesAt'],
-      ['selfAssessmentClosesAt', 'verificationOpensAt'],
-      ['verificationOpensAt', 'verificationClosesAt'],
-    ];
-    const bad = order.filter(([a, b]) => windows[a] && windows[b] && windows[a]! > windows[b]!);
-    if (bad.length)
-      throw new ValidationFailed(
-        bad.map(([a, b]) => ({ field: b, message: `must not be before ${a}` })),
-        E.Invalid,
-      );
+    const windows = windowsFrom(dto, NO_WINDOWS);
+    const bad = windowOrderProblems(windows);
+    if (bad.length) throw new ValidationFailed(bad, E.Invalid);
     return this.repo.transaction(async (tx) => {
       if (await this.repo.slugTaken(dto.slug, tx))
         throw editionConflict(
@@ -186,16 +191,90 @@ export class IndexEditionsService {
       assertFrameworkEditable(edition.status);
       assertValidFramework(framework);
       const before = edition.framework;
+      const changes = frameworkChanges(before, framework);
+      if (changes.removedIndicators.length || changes.removedOptions.length)
+        assertNoAnsweredRemovals(
+          { indicators: changes.removedIndicators, options: changes.removedOptions },
+          await this.repo.answeredOptions(id, tx),
+        );
+      if (!changes.changed) return this.view(edition);
       edition.framework = framework;
       const saved = await this.repo.saveEdition(tx, edition);
+      const { changed: _, ...what } = changes;
       await this.audit.record(tx, {
         actorId: actor.id,
         action: 'index_edition.framework',
         entityType: 'index_edition',
         entityId: id,
-        before: { key: before.key },
-        after: { key: framework.key },
+        before: { key: before.key, indicators: frameworkIndicators(before).length },
+        after: { key: framework.key, indicators: frameworkIndicators(framework).length, ...what },
       });
+      return this.view(saved);
+    });
+  }
+
+  /**
+   * Moves the edition's windows (planWindowMoves: never a phase's past, always in order). Past draft each move
+   * needs a reason, is audited like a competition's moved deadline, and the people it concerns hear of it through
+   * the outbox: the coordinators of the ranked region kinds for the self-assessment, the assigned validators for
+   * verification.
+   */
+  async moveWindows(actor: Actor, id: string, dto: MoveWindowsDto, now = new Date()) {
+    return this.repo.transaction(async (tx) => {
+      const edition = await this.lockManaged(actor, tx, id);
+      const before = windowsFrom(edition, NO_WINDOWS);
+      const after = windowsFrom(dto, before);
+      const moves = planWindowMoves(edition.status, before, after);
+      const reason = dto.reason?.trim() || null;
+      if (moves.length && edition.status !== 'draft' && !reason)
+        throw new ValidationFailed(
+          [
+            {
+              field: 'reason',
+              message: `moving a window of an edition in "${edition.status}" needs a reason (it is audited and sent with the change)`,
+            },
+          ],
+          'INDEX_REASON_REQUIRED',
+        );
+      if (!moves.length) return this.view(edition);
+      Object.assign(edition, after);
+      const saved = await this.repo.saveEdition(tx, edition);
+      for (const m of moves)
+        await this.audit.record(tx, {
+          actorId: actor.id,
+          action: 'index_edition.window_moved',
+          entityType: 'index_edition',
+          entityId: id,
+          before: { [m.field]: m.from },
+          after: { [m.field]: m.to },
+          reason,
+        });
+      if (edition.status !== 'draft') {
+        for (const phase of [...new Set(moves.map((m) => m.phase))]) {
+          const [opensAt, closesAt] =
+            phase === 'self_assessment'
+              ? [after.selfAssessmentOpensAt, after.selfAssessmentClosesAt]
+              : [after.verificationOpensAt, after.verificationClosesAt];
+          const recipients =
+            phase === 'self_assessment'
+              ? await this.repo.coordinatorsOfKinds(edition.categories, tx)
+              : [...new Set((await this.repo.validators(id, {}, tx)).map((v) => v.validatorId))];
+          await this.outbox.notify(tx, {
+            type: 'index_window_moved',
+            recipients,
+            payload: {
+              edition: edition.name,
+              window: phase,
+              ...(opensAt ? { opensAt: opensAt.toISOString() } : {}),
+              ...(closesAt ? { closesAt: closesAt.toISOString() } : {}),
+              ...(reason ? { reason } : {}),
+              link: `${phase === 'self_assessment' ? '/coordinator' : '/juri'}/indeks/${id}`,
+            },
+            // One event per move (moving back to earlier dates is news again).
+            dedupeKey: eventKey('index_window_moved', id, phase, now.getTime()),
+          });
+        }
+      }
       return this.view(saved);
     });
   }
@@ -246,7 +325,9 @@ export class IndexEditionsService {
     // The region itself learns the verified options and notes once they are final and published: the edition
     // closed (nothing changes any more) with a published snapshot.
     const final = edition.status === 'closed' && (await this.repo.latestSnapshot(id)) !== null;
-    const seesVerification = (opd ? false : await this.assertSeesRegion(actor, edition, regionId)) || final;
+    // Organizers and the region's validators see everything, internal notes included.
+    const staff = opd ? false : await this.assertSeesRegion(actor, edition, regionId);
+    const seesVerification = staff || final;
     const participant = await this.repo.participant(id, regionId);
     const innovations = await this.repo.innovations(id, { regionIds: [regionId], ...(opd ? { organizationId: opd } : {}) });
     const own = new Set(innovations.map((i) => i.id));
@@ -265,7 +346,7 @@ export class IndexEditionsService {
       gaps,
       innovations: innovations.map((i) => this.innovationView(i, seesVerification)),
       answers: answers.map((a) => ({
-        ...this.answerView(a, seesVerification),
+        ...this.answerView(a, seesVerification, staff),
         documents: documents.filter((d) => d.answerId === a.id).map((d) => this.documentView(d)),
       })),
     };
@@ -476,7 +557,13 @@ export class IndexEditionsService {
   }
 
   /** A validator sets the verified option of one answer; one scoring lower than the region's needs a note. */
-  async verify(actor: Actor, id: string, answerId: string, option: string, note: string | undefined, now = new Date()) {
+  async verify(
+    actor: Actor,
+    id: string,
+    answerId: string,
+    { option, note, internalNote }: { option: string; note?: string; internalNote?: string },
+    now = new Date(),
+  ) {
     return this.repo.transaction(async (tx) => {
       const edition = await this.visible(actor, id, tx, true);
       const answer = await this.repo.answerById(answerId, tx);
@@ -492,10 +579,16 @@ export class IndexEditionsService {
           [{ field: 'note', message: "a verified option scoring lower than the region's needs a note" }],
           E.Invalid,
         );
-      const before = { option: answer.verifiedOption, note: answer.verifiedNote, version: answer.version };
+      const before = {
+        option: answer.verifiedOption,
+        note: answer.verifiedNote,
+        internalNote: answer.verifiedInternalNote,
+        version: answer.version,
+      };
       Object.assign(answer, {
         verifiedOption: option,
         verifiedNote: note?.trim() || null,
+        verifiedInternalNote: internalNote?.trim() || null,
         verifiedBy: actor.id,
         version: answer.version + 1,
         updatedBy: actor.id,
@@ -507,9 +600,9 @@ export class IndexEditionsService {
         entityType: 'index_answer',
         entityId: saved.id,
         before,
-        after: { option, note: saved.verifiedNote, version: saved.version },
+        after: { option, note: saved.verifiedNote, internalNote: saved.verifiedInternalNote, version: saved.version },
       });
-      return this.answerView(saved, true);
+      return this.answerView(saved, true, true);
     });
   }
 
@@ -897,6 +990,7 @@ export class IndexEditionsService {
         innovation: a.innovation ?? null,
         self: option(a.indicator, a.self),
         verified: option(a.indicator, a.verified),
+        note: a.note ?? null,
       })),
     };
   }
@@ -1080,7 +1174,8 @@ export class IndexEditionsService {
     };
   }
 
-  private answerView(a: IndexAnswerEntity, seesVerification: boolean) {
+  /** An answer; with the verified option and the note to the region for `seesVerification`, the internal note for `staff`. */
+  private answerView(a: IndexAnswerEntity, seesVerification: boolean, staff = false) {
     const base = {
       id: a.id,
       indicator: a.indicator,
@@ -1090,7 +1185,9 @@ export class IndexEditionsService {
       version: a.version,
       updatedAt: a.updatedAt,
     };
-    return seesVerification ? { ...base, verifiedOption: a.verifiedOption, verifiedNote: a.verifiedNote } : base;
+    if (!seesVerification) return base;
+    const verification = { ...base, verifiedOption: a.verifiedOption, verifiedNote: a.verifiedNote };
+    return staff ? { ...verification, verifiedInternalNote: a.verifiedInternalNote } : verification;
   }
 
   private innovationView(i: IndexInnovationEntity, seesVerification: boolean) {

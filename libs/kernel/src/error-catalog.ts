@@ -392,6 +392,18 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorTemplate>> = {
     id: 'Kerangka indikator tidak valid; periksa kolom yang disebutkan.',
     en: 'The indicator framework is invalid; check the fields named.',
   },
+  INDEX_WINDOW_CLOSED: {
+    id: 'Jadwal tahap yang sudah dimulai atau berakhir tidak diubah; pindahkan jadwal tahap berikutnya.',
+    en: 'A window whose phase has begun or ended is not rewritten; move the later windows instead.',
+  },
+  INDEX_WINDOWS_OUT_OF_ORDER: {
+    id: 'Jadwal tumpang tindih atau tidak berurutan: penilaian mandiri dibuka lalu ditutup, kemudian verifikasi dibuka lalu ditutup.',
+    en: 'The windows overlap or are out of order: the self-assessment opens then closes, then verification opens then closes.',
+  },
+  INDEX_FRAMEWORK_ANSWERED: {
+    id: 'Indikator atau pilihan jawaban yang sudah dijawab daerah tidak dapat dihapus.',
+    en: 'An indicator or option that regions have answered cannot be removed.',
+  },
   OBJECTION_REOPEN_INVALID: {
     id: 'Tahap yang diminta tidak dapat dibuka kembali untuk sanggahan ini.',
     en: 'That stage cannot be reopened for this objection.',

@@ -10,6 +10,7 @@ describe('indexDigest: the streamed §4 rule 7 digest', () => {
     [{ indicator: 'regulasi', region: 'kota-bekasi', self: 'perda', verified: 'perkada' }],
     [{ verified: 'é', self: 'a"b\\c\n', innovation: '😀', indicator: '\u001f' }],
     [{ indicator: 'x', self: 'y' }],
+    [{ region: 'r', indicator: 'x', self: 'y', verified: 'z', note: 'Perda masih rancangan — “draf”' }],
   ])('writes a plain answer as canonicalize does (%#)', (answer) => {
     expect(plainAnswerJson(answer)).toBe(canonicalize(answer));
   });

@@ -1,13 +1,13 @@
 // DESIGN §4b.5: inputsDigest as §4 rule 7 (sha256 of the JCS canonical JSON of the input as parsed), streamed
 // with @app/scoring's streamedDigest. IGA-sized inputs hold ~750,000 answers: `canonicalize` per answer takes
 // ~5 s, so an answer of the plain shape (string fields among indicator, innovation, region, self, verified)
-// is written directly; JCS serializes strings as JSON.stringify does and orders these keys as listed.
+// (and the published validator `note`) is written directly; JCS serializes strings as JSON.stringify does and orders these keys as listed.
 
 import { type ArrayWriter, ScoringInputError, canonicalJson, streamedDigest } from '@app/scoring';
 import canonicalize from 'canonicalize';
 
 /** JCS (UTF-16 code unit) order of the fields of a plain answer. */
-const ANSWER_FIELDS = ['indicator', 'innovation', 'region', 'self', 'verified'] as const;
+const ANSWER_FIELDS = ['indicator', 'innovation', 'note', 'region', 'self', 'verified'] as const;
 
 export function indexDigest(input: unknown): string {
   return streamedDigest(input, { answers: answersWriter() });

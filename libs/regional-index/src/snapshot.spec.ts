@@ -60,18 +60,21 @@ describe('region ranking snapshots', () => {
     const odd = fc.constantFrom('o0', 'o1', 'nope', '\ud800', 'é"\n', '');
     const edit = fc.record({
       at: fc.nat(),
-      field: fc.constantFrom('indicator', 'region', 'innovation', 'self', 'verified'),
+      field: fc.constantFrom('indicator', 'region', 'innovation', 'self', 'verified', 'note'),
       value: fc.oneof(odd, fc.constant(null), fc.constantFrom('reg-0', 'inv-0', 'r0', 'i0', 'c0')),
     });
+    // Validators' notes (any text, also empty or not well-formed) on some rows, of regions and of innovations.
+    const notes = fc.array(fc.option(fc.oneof(odd, fc.string({ unit: 'binary', maxLength: 6 }))), { minLength: 1, maxLength: 5 });
     fc.assert(
-      fc.property(arbIndexInput(), fc.array(edit, { maxLength: 3 }), fc.boolean(), (input, edits, duplicate) => {
+      fc.property(arbIndexInput(), fc.array(edit, { maxLength: 3 }), fc.boolean(), notes, (input, edits, duplicate, noteOf) => {
         const { answers, ...head } = input;
-        const rows: Record<string, unknown>[] = answers.map((a) => ({
+        const rows: Record<string, unknown>[] = answers.map((a, i) => ({
           indicator: a.indicator,
           region: a.region ?? null,
           innovation: a.innovation ?? null,
           self: a.self,
           verified: a.verified ?? null,
+          note: noteOf[i % noteOf.length] ?? null,
         }));
         for (const { at, field, value } of edits) if (rows.length) rows[at % rows.length][field] = value;
         if (duplicate && rows.length) rows.push({ ...rows[0] });

@@ -45,19 +45,19 @@ export interface AnswerRow {
   readonly innovation?: string | null;
   readonly self: string;
   readonly verified?: string | null;
+  /** The validator's public note (an unknown field to §4b: hashed, never scored); null or empty: none. */
+  readonly note?: string | null;
 }
 
-/** The answer of the input a row stands for: its owner (region, else innovation), nulls left out. */
+/** The answer of the input a row stands for: its owner (region, else innovation), nulls (and an empty note) left out. */
 export function answerOfRow(row: AnswerRow): AnswerInput {
   const verified = row.verified ?? undefined;
-  if (row.region != null)
-    return verified === undefined
-      ? { region: row.region, indicator: row.indicator, self: row.self }
-      : { region: row.region, indicator: row.indicator, self: row.self, verified };
-  const innovation = row.innovation ?? undefined;
-  return verified === undefined
-    ? { innovation, indicator: row.indicator, self: row.self }
-    : { innovation, indicator: row.indicator, self: row.self, verified };
+  const owner = row.region != null ? { region: row.region } : { innovation: row.innovation ?? undefined };
+  const answer: AnswerInput =
+    verified === undefined
+      ? { ...owner, indicator: row.indicator, self: row.self }
+      : { ...owner, indicator: row.indicator, self: row.self, verified };
+  return row.note ? { ...answer, note: row.note } : answer;
 }
 
 /**
@@ -97,6 +97,8 @@ const NOT_PLAIN = Symbol('not plain');
  */
 interface RowPieces {
   lead: string[];
+  /** After the owner id: an innovation answer's note (JCS order: indicator, innovation, note, self, verified). */
+  afterOwner: string[];
   self: string[];
   close: string[];
 }
@@ -105,7 +107,7 @@ interface RowPieces {
 function scoreRows(prepared: PreparedIndex, rows: readonly AnswerRow[]): RowPieces | null {
   const indicators = new Map<
     string,
-    { x: PreparedIndicator; lead: string; options: Map<string, { score: number; self: string; close: string }> }
+    { x: PreparedIndicator; key: string; lead: string; options: Map<string, { score: number; self: string; close: string }> }
   >();
   for (const x of prepared.indicators) {
     const key = quoteJson(x.key);
@@ -113,6 +115,7 @@ function scoreRows(prepared: PreparedIndex, rows: readonly AnswerRow[]): RowPiec
     if (key === null || options.some((o) => o.quoted === null)) return null;
     indicators.set(x.key, {
       x,
+      key,
       lead: `{"indicator":${key},"${x.scope}":`,
       options: new Map(options.map((o) => [o.key, { score: o.score, self: `,"self":${o.quoted}`, close: `,"verified":${o.quoted}}` }])),
     });
@@ -133,7 +136,12 @@ function scoreRows(prepared: PreparedIndex, rows: readonly AnswerRow[]): RowPiec
     region: new Uint8Array(owners.region.tables.self.length),
     innovation: new Uint8Array(owners.innovation.tables.self.length),
   };
-  const pieces: RowPieces = { lead: new Array(rows.length), self: new Array(rows.length), close: new Array(rows.length) };
+  const pieces: RowPieces = {
+    lead: new Array(rows.length),
+    afterOwner: new Array(rows.length),
+    self: new Array(rows.length),
+    close: new Array(rows.length),
+  };
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const found = typeof row.indicator === 'string' ? indicators.get(row.indicator) : undefined;
@@ -151,6 +159,14 @@ function scoreRows(prepared: PreparedIndex, rows: readonly AnswerRow[]): RowPiec
     owners[scope].tables.self[cell] = self.score;
     owners[scope].tables.verified[cell] = verified?.score ?? 0;
     pieces.lead[i] = found.lead;
+    pieces.afterOwner[i] = '';
+    if (row.note != null && row.note !== '') {
+      // JCS orders "note" before "region" and after "innovation".
+      const note = typeof row.note === 'string' ? quoteJson(row.note) : null;
+      if (note === null) return null;
+      if (scope === 'region') pieces.lead[i] = `{"indicator":${found.key},"note":${note},"region":`;
+      else pieces.afterOwner[i] = `,"note":${note}`;
+    }
     pieces.self[i] = self.self;
     pieces.close[i] = verified?.close ?? '}';
   }
@@ -182,7 +198,7 @@ function rowsWriter(pieces: RowPieces): ArrayWriter {
       const row = rows[i];
       // scoreRows checked every row: the owner is the region, else the innovation.
       const owner = quote(row.region != null ? row.region : row.innovation!);
-      sink.write(`${i ? ',' : ''}${pieces.lead[i]}${owner}${pieces.self[i]}${pieces.close[i]}`);
+      sink.write(`${i ? ',' : ''}${pieces.lead[i]}${owner}${pieces.afterOwner[i]}${pieces.self[i]}${pieces.close[i]}`);
     }
     sink.write(']');
   };

@@ -66,6 +66,11 @@ export interface AnswerInput {
   self: string;
   /** Option key set by a validator; absent = not yet verified. */
   verified?: string;
+  /**
+   * Not part of the §4b math (an unknown field, kept in `inputsDigest` and the snapshot hash): the validator's
+   * public note where `verified` differs from `self`, published with the index.
+   */
+  note?: string;
 }
 
 export interface IndexInput {

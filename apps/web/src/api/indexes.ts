@@ -38,6 +38,8 @@ export const saveFramework = (id: string, framework: IndexFramework) =>
   call(
     api.PUT('/api/index-editions/{id}/framework', { ...edition(id), body: { framework: framework as unknown as Record<string, never> } }),
   );
+export const moveIndexWindows = (id: string, body: Schemas['MoveWindowsDto']) =>
+  call(api.PUT('/api/index-editions/{id}/windows', { ...edition(id), body }));
 export const moveEdition = (id: string, to: 'self_assessment' | 'verification' | 'closed') =>
   call(api.POST('/api/index-editions/{id}/status', { ...edition(id), body: { to } }));
 

@@ -2085,10 +2085,30 @@ export interface paths {
         };
         get?: never;
         /**
-         * Replace the framework while the edition is a draft (409 once the self-assessment opened)
-         * @description Replace the framework while the edition is a draft (409 once the self-assessment opened)
+         * Replace the framework while the edition is a draft: add, remove and reorder indicators and their options
+         * @description The whole framework, checked by validateFramework (400 naming every field: unique keys, at least one option or step, a maximum above 0, labels in both languages). 409 INDEX_FRAMEWORK_FROZEN once the self-assessment opened; 409 INDEX_FRAMEWORK_ANSWERED when it would remove an indicator or option that has answers. The change (indicators and options added and removed, reordering) is audited.
          */
         put: operations["IndexEditionsController_framework"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-editions/{id}/windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move the self-assessment and verification windows
+         * @description A field left out stays, null clears it. Past draft a reason is required (400 naming `reason`); each move is audited with it and the coordinators (self-assessment) or the assigned validators (verification) are notified. 409 INDEX_WINDOW_CLOSED when a move rewrites a phase that has begun or ended, 409 INDEX_WINDOWS_OUT_OF_ORDER when the windows would overlap or be out of order.
+         */
+        put: operations["IndexEditionsController_windows"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2289,8 +2309,8 @@ export interface paths {
         };
         get?: never;
         /**
-         * Set the verified option of an answer (a lower one than the region’s needs a note); versioned and audited
-         * @description Set the verified option of an answer (a lower one than the region’s needs a note); versioned and audited
+         * Set the verified option of an answer (a lower one than the region’s needs a note to the region, published with the index where the option differs; an internal note stays with organizers and validators); versioned and audited
+         * @description Set the verified option of an answer (a lower one than the region’s needs a note to the region, published with the index where the option differs; an internal note stays with organizers and validators); versioned and audited
          */
         put: operations["IndexEditionsController_verify"];
         post?: never;
@@ -3339,7 +3359,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "screening_reopened" | "conflict_declared" | "favourite_vote_verify" | "index_verification_started" | "index_results_published" | "message" | "digest";
+            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "screening_reopened" | "conflict_declared" | "favourite_vote_verify" | "index_verification_started" | "index_window_moved" | "index_results_published" | "message" | "digest";
             title: string;
             body: string;
             link: string | null;
@@ -3380,7 +3400,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "screening_reopened" | "conflict_declared" | "favourite_vote_verify" | "index_verification_started" | "index_results_published" | "message" | "digest";
+            type: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "screening_reopened" | "conflict_declared" | "favourite_vote_verify" | "index_verification_started" | "index_window_moved" | "index_results_published" | "message" | "digest";
             /** Format: uuid */
             recipientId: string;
             /** @enum {string} */
@@ -4937,6 +4957,18 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        MoveWindowsDto: {
+            /** Format: date-time */
+            selfAssessmentOpensAt?: string | null;
+            /** Format: date-time */
+            selfAssessmentClosesAt?: string | null;
+            /** Format: date-time */
+            verificationOpensAt?: string | null;
+            /** Format: date-time */
+            verificationClosesAt?: string | null;
+            /** @description why the windows move: required once the edition is past draft; audited and sent to the people affected */
+            reason?: string;
+        };
         TransitionDto: {
             /**
              * @description the next status: self_assessment, verification or closed
@@ -5006,8 +5038,10 @@ export interface components {
             updatedAt: string;
             /** @description validators and organizers only */
             verifiedOption?: string | null;
-            /** @description validators and organizers only */
+            /** @description the note to the region: validators and organizers, and the region once its results are final */
             verifiedNote?: string | null;
+            /** @description the internal note: validators and organizers only */
+            verifiedInternalNote?: string | null;
             documents: components["schemas"]["IndexDocumentView"][];
         };
         IndexRegionAssessmentView: {
@@ -5052,8 +5086,10 @@ export interface components {
             updatedAt: string;
             /** @description validators and organizers only */
             verifiedOption?: string | null;
-            /** @description validators and organizers only */
+            /** @description the note to the region: validators and organizers, and the region once its results are final */
             verifiedNote?: string | null;
+            /** @description the internal note: validators and organizers only */
+            verifiedInternalNote?: string | null;
         };
         IndexSubmittedView: {
             regionId: string;
@@ -5110,8 +5146,10 @@ export interface components {
              * @example perkada
              */
             option: string;
-            /** @description required when the verified option scores lower than the region’s */
+            /** @description the note to the region, required when the verified option scores lower than the region’s; published with the index where the verified option differs */
             note?: string;
+            /** @description an internal note for organizers and validators: never shown to the region, never published */
+            internalNote?: string;
         };
         IndexEligibilityDto: {
             eligible: boolean;
@@ -5246,6 +5284,8 @@ export interface components {
             self: components["schemas"]["IndexChosenOptionView"] | null;
             /** @description null: not verified */
             verified: components["schemas"]["IndexChosenOptionView"] | null;
+            /** @description the validator's public note where the verified option differs from the region's (from the snapshot's input) */
+            note: string | null;
         };
         IndexPublicRegionView: {
             edition: components["schemas"]["IndexPublicEditionBriefView"];
@@ -9288,7 +9328,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "pending" | "sent" | "failed" | "dead";
-                type?: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "screening_reopened" | "conflict_declared" | "favourite_vote_verify" | "index_verification_started" | "index_results_published" | "message" | "digest";
+                type?: "juror_assigned" | "stage_opened" | "presentation_scheduled" | "presentation_moved" | "field_visit_scheduled" | "field_visit_moved" | "scoring_reminder" | "screening_result" | "stage_closed" | "results_published" | "account_invitation" | "password_reset" | "proposal_returned" | "proposal_forwarded" | "results_announced" | "objection_answered" | "innovation_disqualified" | "sheet_reopened" | "screening_reopened" | "conflict_declared" | "favourite_vote_verify" | "index_verification_started" | "index_window_moved" | "index_results_published" | "message" | "digest";
                 competitionId?: string;
             };
             header?: never;
@@ -14128,6 +14168,85 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FrameworkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexEditionView"];
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The role or the account may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found (also what belongs to someone else) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (the code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or took too long; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    IndexEditionsController_windows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveWindowsDto"];
             };
         };
         responses: {

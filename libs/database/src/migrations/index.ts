@@ -22,6 +22,7 @@ import { Operations1795780000000 } from './1795780000000-Operations';
 import { InnovationsByOrganization1795810000000 } from './1795810000000-InnovationsByOrganization';
 import { OutboxDeliveryLease1795820000000 } from './1795820000000-OutboxDeliveryLease';
 import { IndexSnapshotInputText1795830000000 } from './1795830000000-IndexSnapshotInputText';
+import { IndexInternalNotes1795840000000 } from './1795840000000-IndexInternalNotes';
 
 /** Every migration, in order. An explicit list: bundlers break globs. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -48,4 +49,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InnovationsByOrganization1795810000000,
   OutboxDeliveryLease1795820000000,
   IndexSnapshotInputText1795830000000,
+  IndexInternalNotes1795840000000,
 ];

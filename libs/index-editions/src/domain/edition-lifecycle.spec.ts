@@ -1,6 +1,7 @@
 import { DomainError } from '@app/kernel';
 import {
   assertFrameworkEditable,
+  assertNoAnsweredRemovals,
   assertPublishable,
   assertSelfAssessmentOpen,
   assertTransition,
@@ -78,4 +79,19 @@ describe('index edition lifecycle', () => {
       expect((e as DomainError).details).toMatchObject({ messages: { id: expect.any(String), en: expect.any(String) } });
     }
   });
+});
+
+describe('removing answered parts of a framework', () => {
+  const answered = [
+    { indicator: 'regulasi', option: 'perda' },
+    { indicator: 'anggaran', option: 'ada' },
+  ];
+  it.each<[string[], string[], string | null]>([
+    [[], [], null],
+    [['tahapan'], ['anggaran.tidak_ada'], null],
+    [['regulasi'], [], 'INDEX_FRAMEWORK_ANSWERED'],
+    [[], ['anggaran.ada'], 'INDEX_FRAMEWORK_ANSWERED'],
+  ])('indicators %j and options %j', (indicators, options, expected) =>
+    expect(code(() => assertNoAnsweredRemovals({ indicators, options }, answered))).toBe(expected),
+  );
 });

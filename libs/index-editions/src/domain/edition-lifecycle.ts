@@ -25,6 +25,7 @@ export const IndexEditionErrorCode = {
   SlugTaken: 'INDEX_EDITION_SLUG_TAKEN',
   IllegalTransition: 'INDEX_EDITION_ILLEGAL_TRANSITION',
   FrameworkFrozen: 'INDEX_FRAMEWORK_FROZEN',
+  FrameworkAnswered: 'INDEX_FRAMEWORK_ANSWERED',
   SelfAssessmentClosed: 'INDEX_SELF_ASSESSMENT_CLOSED',
   AlreadySubmitted: 'INDEX_SELF_ASSESSMENT_SUBMITTED',
   VerificationClosed: 'INDEX_VERIFICATION_CLOSED',
@@ -115,4 +116,33 @@ export function assertPublishable(status: EditionStatus): void {
 export function isLowerOption(options: readonly { key: string; score: number }[], self: string, verified: string): boolean {
   const score = (key: string) => options.find((o) => o.key === key)?.score ?? 0;
   return score(verified) < score(self);
+}
+
+/**
+ * An edit may not remove an indicator or an option that regions have answered (their self or verified option):
+ * 409 INDEX_FRAMEWORK_ANSWERED naming them. The framework freezes when the self-assessment opens, before any
+ * answer can exist, so this guards answers that reach a draft another way (an import, a repaired row).
+ */
+export function assertNoAnsweredRemovals(
+  removed: { indicators: readonly string[]; options: readonly string[] },
+  answered: readonly { indicator: string; option: string }[],
+): void {
+  const indicators = new Set(removed.indicators);
+  const options = new Set(removed.options);
+  const inUse = [
+    ...new Set(
+      answered.flatMap((a) =>
+        indicators.has(a.indicator) ? [a.indicator] : options.has(`${a.indicator}.${a.option}`) ? [`${a.indicator}.${a.option}`] : [],
+      ),
+    ),
+  ].sort();
+  if (inUse.length)
+    throw editionConflict(
+      IndexEditionErrorCode.FrameworkAnswered,
+      {
+        id: `Indikator atau pilihan yang sudah dijawab daerah tidak dapat dihapus: ${inUse.join(', ')}.`,
+        en: `Indicators or options that regions have answered cannot be removed: ${inUse.join(', ')}.`,
+      },
+      { answered: inUse },
+    );
 }

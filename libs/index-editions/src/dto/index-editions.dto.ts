@@ -51,6 +51,25 @@ export class CreateIndexEditionDto {
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() verificationClosesAt?: string;
 }
 
+/** Moves an edition's windows: a field left out stays, `null` clears it; a reason once the edition is past draft. */
+export class MoveWindowsDto {
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) @IsOptional() @IsISO8601() selfAssessmentOpensAt?:
+    string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) @IsOptional() @IsISO8601() selfAssessmentClosesAt?:
+    string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) @IsOptional() @IsISO8601() verificationOpensAt?:
+    string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) @IsOptional() @IsISO8601() verificationClosesAt?:
+    string | null;
+  @ApiPropertyOptional({
+    description: 'why the windows move: required once the edition is past draft; audited and sent to the people affected',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
 export class FrameworkDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'the whole framework; checked by validateFramework' })
   @IsObject()
@@ -94,11 +113,19 @@ export class AssignValidatorsDto {
 
 export class VerifyDto {
   @ApiProperty({ example: 'perkada', description: 'the verified option key' }) @Matches(KEY) option: string;
-  @ApiPropertyOptional({ description: 'required when the verified option scores lower than the region’s' })
+  @ApiPropertyOptional({
+    description:
+      'the note to the region, required when the verified option scores lower than the region’s; published with the index where the verified option differs',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   note?: string;
+  @ApiPropertyOptional({ description: 'an internal note for organizers and validators: never shown to the region, never published' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  internalNote?: string;
 }
 
 export class IndexEligibilityDto {

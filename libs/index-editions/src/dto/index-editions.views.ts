@@ -110,7 +110,14 @@ export class IndexAnswerView {
   @ApiProperty() version: number;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'validators and organizers only' }) verifiedOption?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'validators and organizers only' }) verifiedNote?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'the note to the region: validators and organizers, and the region once its results are final',
+  })
+  verifiedNote?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the internal note: validators and organizers only' })
+  verifiedInternalNote?: string | null;
 }
 
 export class IndexRegionAnswerView extends IndexAnswerView {
@@ -329,6 +336,12 @@ export class IndexPublicAnswerView {
   @ApiProperty({ type: String, nullable: true }) innovation: string | null;
   @ApiProperty({ type: IndexChosenOptionView, nullable: true }) self: IndexChosenOptionView | null;
   @ApiProperty({ type: IndexChosenOptionView, nullable: true, description: 'null: not verified' }) verified: IndexChosenOptionView | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "the validator's public note where the verified option differs from the region's (from the snapshot's input)",
+  })
+  note: string | null;
 }
 
 export class IndexPublicRegionRefView {

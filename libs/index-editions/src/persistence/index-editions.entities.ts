@@ -69,7 +69,10 @@ export class IndexAnswerEntity {
   @Column({ type: 'varchar', length: 80, name: 'self_option' }) selfOption: string;
   @Column({ type: 'text', nullable: true }) link: string | null;
   @Column({ type: 'varchar', length: 80, name: 'verified_option', nullable: true }) verifiedOption: string | null;
+  /** The validator's note to the region; published with the index where the verified option differs from the region's. */
   @Column({ type: 'text', name: 'verified_note', nullable: true }) verifiedNote: string | null;
+  /** The validator's internal note (organizers and validators only; never shown to the region or published). */
+  @Column({ type: 'text', name: 'verified_internal_note', nullable: true }) verifiedInternalNote: string | null;
   @Column({ type: 'uuid', name: 'verified_by', nullable: true }) verifiedBy: string | null;
   @Column({ type: 'int', default: 1 }) version: number;
   @Column({ type: 'uuid', name: 'updated_by' }) updatedBy: string;

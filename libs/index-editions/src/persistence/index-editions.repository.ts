@@ -114,6 +114,27 @@ export class IndexEditionsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Every (indicator, option) an answer of the edition names, as its self or its verified option. */
+  answeredOptions(editionId: string, tx?: EntityManager): Promise<{ indicator: string; option: string }[]> {
+    return this.m(tx).query(
+      `SELECT indicator, self_option AS option FROM index_answers WHERE edition_id = $1
+       UNION SELECT indicator, verified_option FROM index_answers WHERE edition_id = $1 AND verified_option IS NOT NULL`,
+      [editionId],
+    );
+  }
+
+  /** Active coordinators of every region of these kinds (those an edition ranking them invites). */
+  async coordinatorsOfKinds(kinds: string[], tx?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = kinds.length
+      ? await this.m(tx).query(
+          `SELECT u.id FROM users u JOIN regions r ON r.id = u.region_id
+            WHERE u.role = 'coordinator' AND u.active AND r.kind = ANY($1::text[]) ORDER BY u.id`,
+          [kinds],
+        )
+      : [];
+    return rows.map((r) => r.id);
+  }
+
   /** Per region: how many answers it gave and how many a validator verified (the verification progress). */
   async verificationProgress(editionId: string, regionIds: string[]): Promise<Map<string, { answers: number; verified: number }>> {
     const rows: { region_id: string; answers: number; verified: number }[] = regionIds.length
@@ -187,7 +208,8 @@ export class IndexEditionsRepository {
 
   /**
    * What the index reads of the regions' innovations and answers, in the §4b shapes: the answers as one JSON
-   * text PostgreSQL builds (a national edition holds ≈ 750k; no entity per row, one round trip).
+   * text PostgreSQL builds (a national edition holds ≈ 750k; no entity per row, one round trip). An answer's
+   * `note` is the validator's note to the region where the verified option differs from the region's (published).
    */
   async indexRows(
     editionId: string,
@@ -195,17 +217,26 @@ export class IndexEditionsRepository {
     tx?: EntityManager,
   ): Promise<{
     innovations: { id: string; regionId: string; title: string; eligible: boolean | null }[];
-    answers: { indicator: string; region: string | null; innovation: string | null; self: string; verified: string | null }[];
+    answers: {
+      indicator: string;
+      region: string | null;
+      innovation: string | null;
+      self: string;
+      verified: string | null;
+      note: string | null;
+    }[];
   }> {
     if (!regionIds.length) return { innovations: [], answers: [] };
     const innovations = await this.m(tx).query(
       `SELECT id, region_id AS "regionId", title, eligible FROM index_innovations WHERE edition_id = $1 AND region_id = ANY($2::uuid[])`,
       [editionId, regionIds],
     );
-    // Plain rows (null where a field is absent): a third of the time of one json_agg text parsed again in Node.
+    // Plain rows (null where a field is absent): a third of the time of one json_agg text parsed again in Node. The
+    // validator's note to the region rides with an answer whose verified option differs from the region's (public).
     const answers = await this.m(tx).query(
       `SELECT indicator, CASE WHEN index_innovation_id IS NULL THEN region_id END AS region, index_innovation_id AS innovation,
-              self_option AS self, verified_option AS verified
+              self_option AS self, verified_option AS verified,
+              CASE WHEN verified_option <> self_option THEN nullif(btrim(verified_note), '') END AS note
          FROM index_answers WHERE edition_id = $1 AND region_id = ANY($2::uuid[])`,
       [editionId, regionIds],
     );

@@ -450,6 +450,32 @@ export const NOTIFICATION_TYPES = {
       action: 'View the assessment',
     },
   },
+  index_window_moved: {
+    fields: {
+      edition: 'text',
+      window: {
+        choice: {
+          self_assessment: { id: 'penilaian mandiri', en: 'self-assessment' },
+          verification: { id: 'verifikasi', en: 'verification' },
+        },
+      },
+      opensAt: 'instant?',
+      closesAt: 'instant?',
+      reason: 'text?',
+      link: 'path',
+    },
+    link: '{link}',
+    id: {
+      subject: 'Jadwal {window} {edition} berubah',
+      lines: ['Panitia memindahkan jadwal {window} {edition}.', 'Dibuka: {opensAt}.', 'Ditutup: {closesAt}.', 'Alasan: {reason}'],
+      action: 'Buka edisi',
+    },
+    en: {
+      subject: '{edition}: the {window} window has moved',
+      lines: ['The organizer moved the {window} window of {edition}.', 'Opens: {opensAt}.', 'Closes: {closesAt}.', 'Reason: {reason}'],
+      action: 'Open the edition',
+    },
+  },
   index_results_published: {
     fields: { edition: 'text', slug: 'id' },
     link: '/index/{slug}',

@@ -107,6 +107,13 @@ const SAMPLES: Record<NotificationType, Record<string, unknown>> = {
   },
   index_verification_started: { edition: 'IID 2026', slug: 'iid-2026' },
   index_results_published: { edition: 'IID 2026', slug: 'iid-2026' },
+  index_window_moved: {
+    edition: 'IID 2026',
+    window: 'verification',
+    closesAt: '2026-07-01T00:00:00Z',
+    reason: 'Banjir',
+    link: '/juri/indeks/x',
+  },
   message: { title: 'Rapat juri', body: 'Rapat juri Senin pukul 09.00.', link: '/competitions/c-1' },
 };
 

@@ -104,6 +104,23 @@ describe('indexInputFrom: a framework and collected answers → the §4b input',
     ],
   };
 
+  it('carries a public validator note with its answer, hashed with the input but never scored', () => {
+    const noted: CollectedEdition = {
+      ...collected,
+      answers: collected.answers.map((a) =>
+        a.indicator === 'layanan_daring' ? { ...a, note: 'Hanya sebagian layanan daring.' } : { ...a, note: null },
+      ),
+    };
+    const input = indexInputFrom(defaultIidFramework(), noted);
+    expect(input.answers.filter((a) => 'note' in a)).toEqual([
+      { innovation: 'sitaro', indicator: 'layanan_daring', self: 'penuh', verified: 'sebagian', note: 'Hanya sebagian layanan daring.' },
+    ]);
+    const plain = indexInputFrom(defaultIidFramework(), collected);
+    const [withNote, without] = [computeIndex(input), computeIndex(plain)];
+    expect(withNote.categories).toEqual(without.categories);
+    expect(withNote.inputsDigest).not.toBe(without.inputsDigest);
+  });
+
   it('flattens the indicators in framework order, takes method and bands, sorts regions, innovations and answers', () => {
     const input = indexInputFrom(defaultIidFramework(), collected);
     expect(input.method).toEqual({ decimals: 2, minInnovations: 10, basis: 'verified', tieBreak: ['sid', 'spd', 'innovations'] });

@@ -105,7 +105,10 @@ export interface CollectedInnovation {
   readonly eligible?: boolean;
 }
 
-/** An answer as collected (a database row): the owner is `region`, else `innovation`; null counts as absent. */
+/**
+ * An answer as collected (a database row): the owner is `region`, else `innovation`; null counts as absent. `note`:
+ * the validator's public note (only where the verified option differs from `self`).
+ */
 export type CollectedAnswer = AnswerRow;
 
 export interface CollectedEdition {
@@ -123,7 +126,8 @@ export interface IndexInputOptions {
  * The DESIGN §4b input for a framework and what an edition collected. Regions and innovations are ordered by
  * id and answers by owner (regions first, then innovations, by id) and indicator order, so the same data
  * always gives the same input and digest whatever order the database returned it in. Options drop their
- * guidance and evidence (not part of the contract); bands take their Indonesian label. The result is not
+ * guidance and evidence (not part of the contract); bands take their Indonesian label; an answer's public
+ * validator note rides along as `note` (an unknown field to §4b: hashed, never scored). The result is not
  * validated here: {@link computeIndex} does that.
  */
 export function indexInputFrom(framework: IndexFramework, collected: CollectedEdition, options: IndexInputOptions = {}): IndexInput {

@@ -20,6 +20,7 @@ export {
   indexInputFrom,
   indexSnapshotOf,
 } from './framework';
+export { frameworkChanges, type FrameworkChanges } from './framework-changes';
 export { defaultIidFramework } from './iid-2023';
 export { assertValidFramework, validateFramework } from './validate-framework';
 export {

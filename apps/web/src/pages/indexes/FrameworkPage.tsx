@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import { indexEdition, saveFramework, type IndexEdition, type IndexFramework } from '../../api/indexes';
+import {
+  indexEdition,
+  saveFramework,
+  type IndexEdition,
+  type IndexFramework,
+  type IndexIndicator,
+  type IndexOption,
+} from '../../api/indexes';
 import { fieldErrorText } from '../../api/errors';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -11,7 +18,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import type { MessageKey } from '../../i18n/dictionary';
 import { useI18n } from '../../i18n/I18nContext';
 import { Link, useLeaveGuard } from '../../router/router';
-import { updateAt, type Path } from './framework-edit';
+import { freshKey, moveItem, removeItem, updateAt, updateList, type Path } from './framework-edit';
 import './indexes.css';
 
 /** `/panitia/indeks/:id/kerangka`: the framework, editable while the edition is a draft, read-only once frozen. */
@@ -40,6 +47,53 @@ function Editor({ edition, onSaved }: { edition: IndexEdition; onSaved(e: IndexE
   const set = (path: Path, value: unknown) => setFramework((f) => updateAt(f, path, value));
   const text = (path: Path, value: string) => set(path, value);
   const num = (path: Path, value: string) => set(path, value === '' ? Number.NaN : Number(value));
+  const list = (path: Path, change: (items: readonly unknown[]) => unknown[]) => setFramework((f) => updateList(f, path, change));
+  const indicatorKeys = () => framework.aspects.flatMap((a) => a.variables.flatMap((v) => v.indicators.map((i) => i.key)));
+  const newOption = (key: string, score: number, id: string, en: string): IndexOption => ({
+    key,
+    score,
+    guidance: { id, en },
+    evidence: { type: 'none' },
+  });
+  const newIndicator = (scope: IndexIndicator['scope']): IndexIndicator => ({
+    key: freshKey(indicatorKeys(), 'indikator'),
+    scope: scope === 'count' ? 'region' : scope,
+    label: { id: 'Indikator baru', en: 'New indicator' },
+    options: [newOption('tidak_ada', 0, 'Tidak ada', 'None'), newOption('ada', 1, 'Ada', 'Present')],
+  });
+  /** Buttons that move or remove item `at` of the list at `path`, named after `what`. */
+  const itemTools = (path: Path, at: number, size: number, what: string, kind: 'indicator' | 'option') =>
+    !readOnly && (
+      <span className="fw-tools">
+        <button
+          type="button"
+          className="secondary"
+          disabled={at === 0}
+          aria-label={t(`idx.fw.up.${kind}`, { what })}
+          onClick={() => list(path, (items) => moveItem(items, at, at - 1))}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={at === size - 1}
+          aria-label={t(`idx.fw.down.${kind}`, { what })}
+          onClick={() => list(path, (items) => moveItem(items, at, at + 1))}
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className="secondary danger"
+          disabled={size === 1}
+          aria-label={t(`idx.fw.remove.${kind}`, { what })}
+          onClick={() => list(path, (items) => removeItem(items, at))}
+        >
+          {t('idx.fw.remove')}
+        </button>
+      </span>
+    );
   const save = async () => {
     setNotice(null);
     if (await run('run', async () => onSaved(await saveFramework(edition.id, framework)))) setNotice({ key: 'idx.fw.saved' });
@@ -133,12 +187,32 @@ function Editor({ edition, onSaved }: { edition: IndexEdition; onSaved(e: IndexE
                 })}
               </div>
               {variable.indicators.map((indicator, i) => {
-                const at: Path = ['aspects', a, 'variables', v, 'indicators', i];
+                const indicators: Path = ['aspects', a, 'variables', v, 'indicators'];
+                const at: Path = [...indicators, i];
+                const what = indicator.label.id || indicator.key;
                 return (
-                  <fieldset key={indicator.key} className="stack fw-indicator">
+                  <fieldset key={i} className="stack fw-indicator">
                     <legend>
                       {pick(indicator.label)} <span className="muted">· {t(`idx.scope.${indicator.scope}` as MessageKey)}</span>
                     </legend>
+                    <div className="fw-grid">
+                      {textInput({ path: [...at, 'key'], value: indicator.key, label: t('idx.fw.indicatorKey', { what }) })}
+                      {indicator.scope !== 'count' && (
+                        <select
+                          aria-label={t('idx.fw.scope', { what })}
+                          value={indicator.scope}
+                          disabled={readOnly}
+                          onChange={(e) => set([...at, 'scope'], e.target.value)}
+                        >
+                          {(['region', 'innovation'] as const).map((x) => (
+                            <option key={x} value={x}>
+                              {t(`idx.scope.${x}`)}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                      {itemTools(indicators, i, variable.indicators.length, what, 'indicator')}
+                    </div>
                     <div className="fw-grid">
                       {textInput({
                         path: [...at, 'label', 'id'],
@@ -156,7 +230,12 @@ function Editor({ edition, onSaved }: { edition: IndexEdition; onSaved(e: IndexE
                       })}
                     </div>
                     {(indicator.options ?? []).map((o, k) => (
-                      <div key={o.key} className="fw-grid fw-option">
+                      <div key={k} className="fw-grid fw-option">
+                        {textInput({
+                          path: [...at, 'options', k, 'key'],
+                          value: o.key,
+                          label: t('idx.fw.optionKey', { what: `${what}: ${o.guidance.id || o.key}` }),
+                        })}
                         {textInput({
                           path: [...at, 'options', k, 'guidance', 'id'],
                           value: o.guidance.id,
@@ -196,8 +275,33 @@ function Editor({ edition, onSaved }: { edition: IndexEdition; onSaved(e: IndexE
                             </option>
                           ))}
                         </select>
+                        {itemTools([...at, 'options'], k, indicator.options!.length, `${what}: ${o.guidance.id || o.key}`, 'option')}
                       </div>
                     ))}
+                    {indicator.options && !readOnly && (
+                      <div className="actions">
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() =>
+                            list([...at, 'options'], (items) => [
+                              ...items,
+                              newOption(
+                                freshKey(
+                                  (items as IndexOption[]).map((x) => x.key),
+                                  'pilihan',
+                                ),
+                                0,
+                                'Pilihan baru',
+                                'New option',
+                              ),
+                            ])
+                          }
+                        >
+                          {t('idx.fw.addOption', { what })}
+                        </button>
+                      </div>
+                    )}
                     {(indicator.steps ?? []).map((s, k) => (
                       <div key={k} className="fw-grid">
                         <span>{pick(s.guidance)}</span>
@@ -216,6 +320,22 @@ function Editor({ edition, onSaved }: { edition: IndexEdition; onSaved(e: IndexE
                   </fieldset>
                 );
               })}
+              {!readOnly && (
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() =>
+                      list(['aspects', a, 'variables', v, 'indicators'], (items) => [
+                        ...items,
+                        newIndicator((items[0] as IndexIndicator | undefined)?.scope ?? 'region'),
+                      ])
+                    }
+                  >
+                    {t('idx.fw.addIndicator', { what: variable.label.id })}
+                  </button>
+                </div>
+              )}
             </details>
           ))}
         </section>

@@ -4,6 +4,7 @@ import {
   indexEdition,
   indexPreview,
   moveEdition,
+  moveIndexWindows,
   publicIndexEditions,
   publishIndex,
   validations,
@@ -17,12 +18,14 @@ import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
+import { Notice, useNotice } from '../../components/Notice';
 import { useAction } from '../../components/useAction';
 import { useLoad } from '../../components/useLoad';
 import { usePageTitle } from '../../components/usePageTitle';
 import type { MessageKey } from '../../i18n/dictionary';
 import { useI18n } from '../../i18n/I18nContext';
 import { Link } from '../../router/router';
+import { fromWibInput, toWibInput } from '../organizer/wib';
 import { bandLabel, progressPercent } from './assessment';
 import './indexes.css';
 
@@ -72,14 +75,18 @@ function Overview({ edition, onMoved }: { edition: IndexEdition; onMoved(e: Inde
         <span className={`badge idx-status-${edition.status}`}>{t(`idx.status.${edition.status}` as MessageKey)}</span> {edition.year} ·{' '}
         {edition.categories.map((c) => t(`idx.category.${c}` as MessageKey)).join(', ')}
       </p>
-      <dl className="facts">
-        {WINDOWS.map((w) => (
-          <div key={w}>
-            <dt>{t(`idx.window.${w}`)}</dt>
-            <dd>{edition[w] ? formatDate(edition[w] as unknown as string, true) : t('idx.window.none')}</dd>
-          </div>
-        ))}
-      </dl>
+      {edition.status === 'closed' ? (
+        <dl className="facts">
+          {WINDOWS.map((w) => (
+            <div key={w}>
+              <dt>{t(`idx.window.${w}`)}</dt>
+              <dd>{edition[w] ? formatDate(edition[w] as unknown as string, true) : t('idx.window.none')}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <WindowsForm edition={edition} onSaved={onMoved} />
+      )}
       <p>
         <Link to={`/panitia/indeks/${edition.id}/kerangka`}>
           {edition.status === 'draft' ? t('idx.org.editFramework') : t('idx.org.viewFramework')}
@@ -94,6 +101,96 @@ function Overview({ edition, onMoved }: { edition: IndexEdition; onMoved(e: Inde
         </div>
       )}
     </section>
+  );
+}
+
+const PHASES = ['draft', 'self_assessment', 'verification', 'closed'] as const;
+
+/** As the API decides (planWindowMoves): a phase's start is fixed once it began, all of it once it ended. */
+function windowLocked(status: IndexEdition['status'], w: (typeof WINDOWS)[number]): boolean {
+  const phase = PHASES.indexOf(w.startsWith('selfAssessment') ? 'self_assessment' : 'verification');
+  const now = PHASES.indexOf(status);
+  return now > phase || (now === phase && w.endsWith('OpensAt'));
+}
+
+/** The windows in WIB; what moved is sent with its reason (required past draft), audited and notified by the API. */
+function WindowsForm({ edition, onSaved }: { edition: IndexEdition; onSaved(e: IndexEdition): void }) {
+  const { t } = useI18n();
+  const saved = Object.fromEntries(WINDOWS.map((w) => [w, toWibInput(edition[w] as unknown as string | null)])) as Record<
+    (typeof WINDOWS)[number],
+    string
+  >;
+  const [values, setValues] = useState(saved);
+  const [reason, setReason] = useState('');
+  const { busy, error, run } = useAction();
+  const [notice, setNotice] = useNotice();
+  const moved = WINDOWS.filter((w) => values[w] !== saved[w]);
+  const fieldError = (f: string) => error?.fields.find((e) => e.field === f)?.message;
+  const save = async () => {
+    setNotice(null);
+    const body = {
+      ...Object.fromEntries(moved.map((w) => [w, fromWibInput(values[w])])),
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    };
+    if (await run('run', async () => onSaved(await moveIndexWindows(edition.id, body)))) {
+      setReason('');
+      setNotice({ key: 'idx.org.windowsSaved' });
+    }
+  };
+  return (
+    <form
+      className="panel stack"
+      aria-labelledby="idx-windows"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id="idx-windows">{t('idx.org.windows')}</h2>
+      <p className="hint">{edition.status === 'draft' ? t('idx.org.windowsDraftHint') : t('idx.org.windowsHint')}</p>
+      <div className="fw-grid">
+        {WINDOWS.map((w) => (
+          <Field
+            key={w}
+            name={w}
+            label={t(`idx.window.${w}`)}
+            hint={windowLocked(edition.status, w) ? t('idx.org.windowLocked') : undefined}
+            error={fieldError(w)}
+          >
+            {(c) => (
+              <input
+                {...c}
+                type="datetime-local"
+                value={values[w]}
+                disabled={windowLocked(edition.status, w)}
+                onChange={(e) => setValues({ ...values, [w]: e.target.value })}
+              />
+            )}
+          </Field>
+        ))}
+      </div>
+      {edition.status !== 'draft' && (
+        <Field name="windowsReason" label={t('idx.org.windowsReason')} required={moved.length > 0} error={fieldError('reason')}>
+          {(c) => <input {...c} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </Field>
+      )}
+      <ErrorSummary
+        error={error}
+        labelOf={(f) =>
+          f === 'reason'
+            ? t('idx.org.windowsReason')
+            : (WINDOWS as readonly string[]).includes(f)
+              ? t(`idx.window.${f as (typeof WINDOWS)[number]}`)
+              : undefined
+        }
+      />
+      <div className="actions">
+        <BusyButton type="submit" className="secondary" busy={busy !== null} busyLabel={t('common.saving')} disabled={moved.length === 0}>
+          {t('idx.org.windowsSave')}
+        </BusyButton>
+      </div>
+      <Notice message={notice} />
+    </form>
   );
 }
 

@@ -531,6 +531,8 @@ function RegionView({ view, rankings }: { view: IndexPublicRegion; rankings: Ind
 
 function AnswerTable({ caption, answers }: { caption: string; answers: IndexPublicRegion['answers'] }) {
   const { t, pick } = useI18n();
+  // The validators' notes to the region where they changed its answer (published with the snapshot).
+  const notes = answers.some((a) => a.note);
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table>
@@ -540,6 +542,7 @@ function AnswerTable({ caption, answers }: { caption: string; answers: IndexPubl
             <th scope="col">{t('idx.col.indicator')}</th>
             <th scope="col">{t('idx.region.self')}</th>
             <th scope="col">{t('idx.region.verified')}</th>
+            {notes && <th scope="col">{t('idx.region.note')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -550,6 +553,7 @@ function AnswerTable({ caption, answers }: { caption: string; answers: IndexPubl
               <td className={a.self && a.verified && a.verified.score < a.self.score ? 'lower' : undefined}>
                 {a.verified ? `${pick(a.verified.label)} (${a.verified.score})` : t('idx.region.notVerified')}
               </td>
+              {notes && <td className="idx-note">{a.note ?? ''}</td>}
             </tr>
           ))}
         </tbody>

@@ -189,6 +189,7 @@ function VerifyCard({
   const { t, pick } = useI18n();
   const [option, setOption] = useState(answer?.verifiedOption ?? answer?.option ?? '');
   const [note, setNote] = useState(answer?.verifiedNote ?? '');
+  const [internalNote, setInternalNote] = useState(answer?.verifiedInternalNote ?? '');
   const { busy, error, run } = useAction();
   const [notice, setNotice] = useNotice();
   if (!answer)
@@ -207,6 +208,7 @@ function VerifyCard({
         verifyAnswer(edition.id, answer.id, {
           option,
           ...(note.trim() ? { note: note.trim() } : {}),
+          ...(internalNote.trim() ? { internalNote: internalNote.trim() } : {}),
         }),
       )
     ) {
@@ -267,6 +269,11 @@ function VerifyCard({
           hint={lower ? t('idx.verify.noteRequired') : t('idx.verify.noteHint')}
         >
           {(control) => <textarea {...control} rows={2} value={note} disabled={readOnly} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
+        <Field name={`verify-${answer.id}-internal`} label={t('idx.verify.internalNote')} hint={t('idx.verify.internalNoteHint')}>
+          {(control) => (
+            <textarea {...control} rows={2} value={internalNote} disabled={readOnly} onChange={(e) => setInternalNote(e.target.value)} />
+          )}
         </Field>
         <ErrorSummary error={error} />
         {!readOnly && (

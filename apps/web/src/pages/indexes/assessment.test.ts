@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerField, answerOf, bandLabel, bandTier, completeness, gapsOf, isLowerOption, progressPercent, sectionsOf } from './assessment';
 import { distributionOf, percentOf, variableBars } from './charts-data';
-import { updateAt } from './framework-edit';
+import { freshKey, moveItem, removeItem, updateAt, updateList } from './framework-edit';
 import { assessment, framework } from '../../test/index-fixtures';
 
 const regulasi = framework.aspects[0].variables[0].indicators[0];
@@ -75,6 +75,21 @@ describe('index form logic', () => {
     expect(next.aspects[1]).toBe(framework.aspects[1]);
     expect(next.bands).toBe(framework.bands);
     expect(() => updateAt(framework, ['aspects', 9, 'key'], 'x')).toThrow(RangeError);
+  });
+
+  it('framework editor lists: add, remove and reorder indicators and options without touching the rest', () => {
+    const path = ['aspects', 0, 'variables', 0, 'indicators'] as const;
+    const keys = (f: typeof framework) => f.aspects[0].variables[0].indicators.map((i) => i.key);
+    const swapped = updateList(framework, path, (items) => moveItem(items, 0, 1));
+    expect(keys(swapped)).toEqual(['anggaran', 'regulasi']);
+    expect(keys(framework)).toEqual(['regulasi', 'anggaran']);
+    expect(swapped.aspects[1]).toBe(framework.aspects[1]);
+    expect(keys(updateList(framework, path, (items) => removeItem(items, 0)))).toEqual(['anggaran']);
+    expect(moveItem(['a', 'b'], 1, 2)).toEqual(['a', 'b']);
+    expect(moveItem(['a', 'b', 'c'], 2, 0)).toEqual(['c', 'a', 'b']);
+    expect(() => updateList(framework, ['aspects', 0, 'key'], (items) => [...items])).toThrow(TypeError);
+    expect(freshKey(['indikator_1', 'indikator_3'], 'indikator')).toBe('indikator_2');
+    expect(freshKey([], 'pilihan')).toBe('pilihan_1');
   });
 
   it('chart data: variables as a share of their maximum; the distribution marks the region', () => {
