@@ -58,9 +58,6 @@ export default tseslint.config(
       'apps/web/**', // no database in the browser (`query` there is something else)
       'apps/cli/src/commands/migration.command.ts', // creates and drops the scratch database migrations are generated in
       'apps/api/src/bench/bench.controller.ts', // the bench's `SELECT 1` baseline round trip
-      'libs/identity/src/auth/hit-log.ts', // the throttler's PostgreSQL storage adapter (a store, not a context's data)
-      'libs/submissions/src/storage/migrate-storage.ts', // the `storage:migrate` command's walk over documents
-      'libs/audit/src/audit.service.ts', // the audit read (a dynamic filter): to move into an audit repository
       'libs/results/src/results.service.ts', // ResultsService.publish: moved by the results split (branch perf)
     ],
     rules: {

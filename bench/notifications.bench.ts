@@ -92,7 +92,7 @@ class NotificationsBenchModule {
       imports: [
         AppConfigModule.forRoot(env),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(databaseUrl, ENTITIES, { poolSize: env.notify.concurrency + 4 }),
+          ...dataSourceOptions(databaseUrl, ENTITIES, { poolSize: Math.ceil(((env.notify.concurrency + 4) * 3) / 2) }),
           migrationsRun: false,
         }),
         NotificationDeliveryModule,

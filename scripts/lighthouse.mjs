@@ -39,6 +39,9 @@ const freePort = () =>
     });
   });
 
+/** The installed Lighthouse's version (package.json pins it), for the machine line of a result. */
+const lighthouseVersion = () => JSON.parse(readFileSync(path.join(root, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version;
+
 async function startApi() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lighthouse-'));
   const port = await freePort();
@@ -132,7 +135,7 @@ const load = os
   .join(' / ');
 const summary = {
   date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-  machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, Lighthouse 13.5.0, Chromium ${(await chromeVersion()).trim()}`,
+  machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, Lighthouse ${lighthouseVersion()}, Chromium ${(await chromeVersion()).trim()}`,
   scores: results.map((r) => r.score),
   median: median(results.map((r) => r.score)),
   jsBytes: median(results.map((r) => r.jsBytes)),

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -28,6 +28,8 @@ export class ApiModule {
       imports: [
         AppConfigModule.forRoot(env),
         LoggerModule.forRoot({
+          // Every route, in path-to-regexp 8 syntax (nestjs-pino 4's default `*` draws Nest 12's legacy-route warning).
+          forRoutes: [{ path: '{/*splat}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: env.logLevel,
             genReqId: (req, res) => {

@@ -18,7 +18,7 @@ export class WorkerModule {
       imports: [
         AppConfigModule.forRoot(env),
         LoggerModule.forRoot({ pinoHttp: { level: env.logLevel, autoLogging: false } }),
-        unmigratedDatabase(env, databaseUrl, 10),
+        unmigratedDatabase(env, databaseUrl),
         PreparedStatementsModule,
         TerminusModule,
         NotificationDeliveryModule,

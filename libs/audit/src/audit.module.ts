@@ -1,8 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditEventEntity } from './audit-event.entity';
+import { AuditEventEntity } from './persistence/audit-event.entity';
+import { AuditEventsRepository } from './persistence/audit-events.repository';
 import { AuditService } from './audit.service';
 
 @Global()
-@Module({ imports: [TypeOrmModule.forFeature([AuditEventEntity])], providers: [AuditService], exports: [AuditService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([AuditEventEntity])],
+  providers: [AuditEventsRepository, AuditService],
+  exports: [AuditService],
+})
 export class AuditModule {}

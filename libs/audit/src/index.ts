@@ -1,3 +1,3 @@
 export * from './audit.module';
 export * from './audit.service';
-export { AuditEventEntity } from './audit-event.entity';
+export { AuditEventEntity } from './persistence/audit-event.entity';

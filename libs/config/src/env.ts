@@ -17,6 +17,13 @@ export interface AppEnv {
   embeddedPgPort: number | null;
   /** PostgreSQL `statement_timeout` of the app's pool in ms (0 = none); migrations run without it. */
   dbStatementTimeoutMs: number;
+  /**
+   * DB_POOL_SIZE: connections one process's two pools hold together at most (the data source's two thirds,
+   * PreparedStatements' one third); the change bus's LISTEN connection comes on top.
+   */
+  dbPoolSize: number;
+  /** DB_PROCESSES: API instances + workers sharing the database, for the start-up check against max_connections. */
+  dbProcesses: number;
   redisUrl: string | null;
   smtpUrl: string | null;
   mailFrom: string;
@@ -236,6 +243,8 @@ export function validateEnv(raw: Raw): ValidatedEnv {
     databaseUrl: url(raw, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     embeddedPgPort: str(raw, 'EMBEDDED_PG_PORT') === undefined ? null : int(raw, 'EMBEDDED_PG_PORT', 0, 1, 65535),
     dbStatementTimeoutMs,
+    dbPoolSize: int(raw, 'DB_POOL_SIZE', 30, 2, 10_000),
+    dbProcesses: int(raw, 'DB_PROCESSES', 3, 1, 1000),
     redisUrl: url(raw, 'REDIS_URL', ['redis:', 'rediss:']),
     smtpUrl: url(raw, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str(raw, 'MAIL_FROM') ?? 'Kompetisi Inovasi <no-reply@inovasi.local>',

@@ -1,5 +1,6 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { DEFAULT_POOL_SIZE, splitPool } from './pool-budget';
 import { QueryLogger } from './query-logger';
 
 /** An entity class (TypeORM takes the constructor). */
@@ -9,7 +10,8 @@ type EntityClass = new (...args: any[]) => unknown;
  * The one place TypeORM is configured: PostgreSQL only, explicit migrations, never `synchronize`.
  * `statementTimeoutMs` (> 0) becomes every pooled session's `statement_timeout`: a statement running (or
  * waiting for a lock) longer is cancelled by PostgreSQL (SQLSTATE 57014). Run migrations with
- * {@link runMigrations}, which lifts it for the migrating session.
+ * {@link runMigrations}, which lifts it for the migrating session. `poolSize` (DB_POOL_SIZE) is what this pool and
+ * PreparedStatements' pool hold together ({@link splitPool}: 30 → 20 here, 10 there).
  */
 export function dataSourceOptions(
   url: string,
@@ -30,7 +32,7 @@ export function dataSourceOptions(
     // Never TypeORM's console logger: it prints failed queries with their parameters (password hashes, tokens).
     logger: new QueryLogger(),
     extra: {
-      max: extra.poolSize ?? 20,
+      max: splitPool(extra.poolSize ?? DEFAULT_POOL_SIZE).dataSource,
       application_name: 'inovasi-daerah',
       ...(extra.statementTimeoutMs ? { statement_timeout: extra.statementTimeoutMs } : {}),
     },

@@ -5,3 +5,4 @@ export { MIGRATIONS } from './migrations';
 export * from './prepared';
 export * from './change-bus';
 export * from './coordination';
+export * from './pool-budget';

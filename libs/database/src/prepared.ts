@@ -3,6 +3,7 @@ import { Global, Injectable, Logger, Module, type OnApplicationShutdown } from '
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Pool } from 'pg';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { preparedPoolSize } from './pool-budget';
 
 interface PgQueryable {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
@@ -26,7 +27,8 @@ function nameOf(text: string): string {
  * national edition planning was ≈ 0.5 ms of the ≈ 0.7 ms the list query costs (bench/RESULTS.md).
  *
  * Outside a transaction it uses its own `pg.Pool` (made from the data source's URL and session settings, half
- * its size: these statements take about a millisecond), never TypeORM's private driver. Inside a transaction
+ * its size, rounded up: these statements take about a millisecond; the two together are DB_POOL_SIZE, see
+ * pool-budget.ts), never TypeORM's private driver. Inside a transaction
  * it runs on the transaction's connection (`QueryRunner.connect()`, TypeORM's public API). Errors come back as
  * TypeORM's QueryFailedError, like every other query's.
  */
@@ -60,7 +62,7 @@ export class PreparedStatements implements OnApplicationShutdown {
       const extra = options.extra ?? {};
       this.pool = new Pool({
         connectionString: options.url,
-        max: Math.max(2, Math.ceil((extra.max ?? 20) / 2)),
+        max: preparedPoolSize(extra.max ?? 20),
         application_name: extra.application_name,
         ...(extra.statement_timeout ? { statement_timeout: extra.statement_timeout } : {}),
       });

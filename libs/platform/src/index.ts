@@ -9,7 +9,8 @@ import { OperationsModule } from '@app/operations';
 import { AwardsModule } from '@app/awards';
 import type { AppEnv } from '@app/config';
 import { CompetitionsModule } from '@app/competitions';
-import { ChangeBusModule, dataSourceOptions, openMigrated, PreparedStatementsModule } from '@app/database';
+import { DataSource } from 'typeorm';
+import { ChangeBusModule, dataSourceOptions, openMigrated, PreparedStatementsModule, warnOnConnectionBudget } from '@app/database';
 import { ENTITIES } from '@app/database/entities';
 import { DirectoryModule } from '@app/directory';
 import { IdentityModule } from '@app/identity';
@@ -46,18 +47,30 @@ export const CONTEXT_MODULES: readonly Type[] = [
 /** Loops that run in the background of a serving process (outbox relay and digests, storage sweep). */
 export const BACKGROUND_MODULES: readonly Type[] = [OutboxPumpModule, StorageSweepModule];
 
-/** The data source of a process that owns the schema: migrations run on start, without the pool's statement timeout. */
+/**
+ * The data source of a process that owns the schema: migrations run on start, without the pool's statement timeout.
+ * Its pools hold DB_POOL_SIZE connections together; start-up warns when DB_PROCESSES of them cannot fit in the
+ * server's max_connections (docs/ARCHITECTURE.md, "Connections").
+ */
 export function migratedDatabase(env: AppEnv, databaseUrl: string): DynamicModule {
   return TypeOrmModule.forRootAsync({
-    useFactory: () => dataSourceOptions(databaseUrl, ENTITIES, { statementTimeoutMs: env.dbStatementTimeoutMs }),
-    dataSourceFactory: (options) => openMigrated(options!),
+    useFactory: () => dataSourceOptions(databaseUrl, ENTITIES, { poolSize: env.dbPoolSize, statementTimeoutMs: env.dbStatementTimeoutMs }),
+    dataSourceFactory: async (options) => checked(env, await openMigrated(options!)),
   });
 }
 
-/** The data source of a process that only reads and writes rows (the worker): no migrations. */
-export function unmigratedDatabase(env: AppEnv, databaseUrl: string, poolSize: number): DynamicModule {
-  return TypeOrmModule.forRoot({
-    ...dataSourceOptions(databaseUrl, ENTITIES, { poolSize, statementTimeoutMs: env.dbStatementTimeoutMs }),
-    migrationsRun: false,
+/** The data source of a process that only reads and writes rows (the worker): no migrations, the same pools and check. */
+export function unmigratedDatabase(env: AppEnv, databaseUrl: string): DynamicModule {
+  return TypeOrmModule.forRootAsync({
+    useFactory: () => ({
+      ...dataSourceOptions(databaseUrl, ENTITIES, { poolSize: env.dbPoolSize, statementTimeoutMs: env.dbStatementTimeoutMs }),
+      migrationsRun: false,
+    }),
+    dataSourceFactory: async (options) => checked(env, await new DataSource(options!).initialize()),
   });
+}
+
+async function checked(env: AppEnv, ds: DataSource): Promise<DataSource> {
+  await warnOnConnectionBudget(ds, env.dbPoolSize, env.dbProcesses);
+  return ds;
 }

@@ -5,6 +5,7 @@ import type { ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { AppEnv } from '@app/config';
+import { RateLimitHitsRepository } from '../persistence/rate-limit-hits.repository';
 
 /**
  * Login counters every API instance sees (a limit kept per process let two instances pass twice the limit,
@@ -102,33 +103,27 @@ function scores(flat: string[]): number[] {
   return out;
 }
 
-/** One row per key: an upsert appends the hit, drops those out of the window and keeps the newest `keep`. */
+/** One row per key (`RateLimitHitsRepository`): an upsert appends the hit, drops those out of the window and keeps the newest `keep`. */
 export class PostgresHitLog extends HitLog {
+  private readonly rows: RateLimitHitsRepository;
   private addsSincePrune = 0;
 
-  constructor(private readonly db: DataSource) {
+  constructor(db: DataSource) {
     super();
+    this.rows = new RateLimitHitsRepository(db);
   }
 
   async add(key: string, now: number, windowMs: number, keep: number): Promise<number[]> {
-    const rows: { hits: string[] }[] = await this.db.query(
-      `INSERT INTO rate_limit_hits AS r (key, hits, expires_at) VALUES ($1, ARRAY[$2::bigint], to_timestamp(($2::bigint + $3::bigint) / 1000.0))
-       ON CONFLICT (key) DO UPDATE SET
-         hits = ARRAY(SELECT h FROM (SELECT h FROM unnest(r.hits || $2::bigint) h WHERE h > $2::bigint - $3::bigint ORDER BY h DESC LIMIT $4) x ORDER BY h),
-         expires_at = EXCLUDED.expires_at
-       RETURNING hits`,
-      [key, now, windowMs, keep],
-    );
+    const hits = await this.rows.add(key, now, windowMs, keep);
     if (++this.addsSincePrune >= 1000) {
       this.addsSincePrune = 0;
-      await this.db.query(`DELETE FROM rate_limit_hits WHERE expires_at < now()`);
+      await this.rows.prune();
     }
-    return rows[0].hits.map(Number);
+    return hits;
   }
 
   async list(key: string, now: number, windowMs: number): Promise<number[]> {
-    const rows: { hits: string[] }[] = await this.db.query(`SELECT hits FROM rate_limit_hits WHERE key = $1`, [key]);
-    return (rows[0]?.hits ?? []).map(Number).filter((h) => h > now - windowMs);
+    return (await this.rows.hits(key)).filter((h) => h > now - windowMs);
   }
 }
 

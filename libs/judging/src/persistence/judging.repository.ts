@@ -31,7 +31,10 @@ export interface DraftSaveContext {
  * What a juror's draft-save context rests on besides the sheet and the stage, as one value: the competition
  * row's last change (its plan, hence the rubric), the innovation's organization and region, and the juror's
  * role, activity and affiliations (the conflict rules' inputs). Read with the context, compared again by the
- * conditional write, so a context kept in memory is never trusted once something under it changed.
+ * conditional write, so a context kept in memory is never trusted once something under it changed. The conflict
+ * rule itself is only the domain's (`conflictReasons`): `test/conflict-rule.e2e-spec.ts` checks on generated cases
+ * that a save through this write (else the locked path) is refused exactly when the rule finds a conflict, so a
+ * rule that reads a new input fails there until the input is added here.
  * Aliases: c competitions, i innovations, u users (the juror).
  */
 const DRAFT_BASIS = `md5(row(c.updated_at, i.organization_id, i.region_id, i.province_id, u.role, u.active, u.affiliations)::text)`;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
+import { storedFiles } from '../persistence/stored-files';
 import { FileStorage, StoredFileMissing } from './file-storage';
 
 export interface StorageMigration {
@@ -31,9 +32,7 @@ export async function migrateStorage(
   to: FileStorage,
   log: (line: string) => void = () => undefined,
 ): Promise<StorageMigration> {
-  const rows: { id: string; storage_key: string; sha256: string; size: number }[] = await db.query(
-    `SELECT id, storage_key, sha256, size FROM documents ORDER BY id`,
-  );
+  const rows = await storedFiles(db);
   const result: StorageMigration = { skipped: 0, copied: 0, missing: [], corrupt: [] };
   const hashIn = async (store: FileStorage, key: string) => sha256Of(await store.open(key));
   for (const row of rows) {
