@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
 
 /**
  * A region's entry in a region award edition. The entry *is* an innovations row (owned by the organization of
@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm'
  * groups, and what its coordinator prepared.
  */
 @Entity('award_entries')
+@Unique('award_entries_competition_region_uq', ['competitionId', 'regionId'])
 export class AwardEntryEntity {
   /** The innovations row standing for the region in this competition. */
   @PrimaryColumn({ type: 'uuid', name: 'innovation_id' }) innovationId: string;
@@ -32,6 +33,21 @@ export class AwardEntryEntity {
   @Column({ type: 'uuid', name: 'prepared_by', nullable: true }) preparedBy: string | null;
   @Column({ type: 'int', default: 1 }) version: number;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+
+  // The migration's foreign keys, declared so the entities match the schema. The other contexts' entities are named
+  // (TypeORM resolves them from the data source), never imported: no relation is loaded through these.
+  @ManyToOne('InnovationEntity', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'innovation_id', foreignKeyConstraintName: 'award_entries_innovation_fk' })
+  private readonly innovationKey?: never;
+  @ManyToOne('CompetitionEntity', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'competition_id', foreignKeyConstraintName: 'award_entries_competition_fk' })
+  private readonly competitionKey?: never;
+  @ManyToOne('RegionEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'award_entries_region_fk' })
+  private readonly regionKey?: never;
+  @ManyToOne('IndexSnapshotEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'index_snapshot_id', foreignKeyConstraintName: 'award_entries_snapshot_fk' })
+  private readonly indexSnapshotKey?: never;
 }
 
 export const AWARD_ENTITIES = [AwardEntryEntity];

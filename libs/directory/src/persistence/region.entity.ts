@@ -16,7 +16,8 @@ export class RegionEntity {
   @JoinColumn({ name: 'parent_id' })
   parent?: RegionEntity | null;
   /** Tags for award and index groups across kinds (see domain/region-tag). */
-  @Index('regions_tags_idx')
+  // A GIN index (the migration's): TypeORM cannot declare one, so it leaves it alone.
+  @Index('regions_tags_idx', { synchronize: false })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags: string[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -1,8 +1,9 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { OperationState } from '../domain/operation';
 
 /** One long operation (a publication, an import, an assignment …) and how far it has come. */
 @Entity('operations')
+@Check('operations_state_check', `state IN ('running', 'succeeded', 'failed')`)
 @Index('operations_owner_idx', ['ownerId', 'createdAt'])
 export class OperationEntity {
   @PrimaryColumn({ type: 'uuid' }) id: string;
