@@ -18,6 +18,20 @@ describe('foundation: auth, roles, ownership, directory (e2e, real PostgreSQL)',
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
 
+  it('every answer carries x-request-id: the caller’s when it is a plain token, else a new UUID', async () => {
+    const mine = await t.http().get('/health').set('x-request-id', 'trace-42_a');
+    expect(mine.headers['x-request-id']).toBe('trace-42_a');
+    const fresh = await t.http().get('/api/public/competitions');
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    const other = await t.http().get('/api/public/competitions');
+    expect(other.headers['x-request-id']).not.toBe(fresh.headers['x-request-id']);
+    // Not a plain token (could forge log lines): replaced.
+    const odd = await t.http().get('/health').set('x-request-id', 'a b"<x>');
+    expect(odd.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    // Errors too.
+    expect((await t.http().get('/api/me').set('x-request-id', 'e-1')).headers['x-request-id']).toBe('e-1');
+  });
+
   it('GET /health reports the database up', async () => {
     const res = await t.http().get('/health');
     expect(res.status).toBe(200);

@@ -32,12 +32,8 @@ export class ApiModule {
           forRoutes: [{ path: '{/*splat}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: env.logLevel,
-            genReqId: (req, res) => {
-              const incoming = req.headers['x-request-id'];
-              const id = typeof incoming === 'string' && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-              res.setHeader('x-request-id', id);
-              return id;
-            },
+            // Fastify named the request already (bootstrap: the caller's x-request-id or a UUID, sent back).
+            genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
             // A request is logged as its id, method, URL and client address: no headers at all, so no token or
             // cookie can reach the logs (and no per-request redaction pass: it was ≈6 % of the API's CPU on a
             // cached public route). A one-time link in the URL (/v/{token}, ?token=) is logged without its secret.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -25,11 +26,20 @@ export function trustProxyOption(trust: AppEnv['trustProxy']): false | string[] 
   return trust;
 }
 
+/** A request's id: the caller's `x-request-id` when it is a plain token (≤ 100 word characters or dashes), else a new UUID. */
+export function requestIdOf(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+}
+
 export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     trustProxy: trustProxyOption(env.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    // Fastify names every request (its logs and pino-http's use that id): the caller's x-request-id or a UUID,
+    // sent back on every answer.
+    requestIdHeader: false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdOf(req.headers['x-request-id']),
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot({ env, databaseUrl }), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
@@ -55,6 +65,10 @@ export async function createApiApp(env: AppEnv, databaseUrl: string): Promise<Ne
       }),
     ),
   );
+  fastify.addHook('onRequest', (req, reply, done) => {
+    reply.header('x-request-id', req.id);
+    done();
+  });
   // Before guards, pipes and class-transformer: too deep a body, or text with a lone surrogate, is a 400 naming the field.
   fastify.addHook('preValidation', async (req, reply) => {
     const problem = bodyShapeProblem(req.body);
