@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { OperationsSweeper, OPERATIONS_SWEEP_TASK } from '@app/operations';
 import { cliWithEnv } from './support/cli';
 import { createTestApp, type TestApp } from './support/test-app';
 import { bearer, login, seedDemo } from './support/factories';
@@ -258,5 +259,49 @@ describe('operations: progress of long operations, seen from another API instanc
       .send({});
     expect(res.status).toBe(409);
     expect((await operation(other, id)).body).toMatchObject({ kind: 'judging.assign', state: 'failed', errorCode: res.body.code });
+  });
+  it('the sweep deletes finished operations older than OPERATIONS_RETENTION_DAYS (7) on one instance, never a fresh or a running one; the CLI never sweeps', async () => {
+    const owner = (await t.db.query(`SELECT id FROM users WHERE email = 'organizer@demo.local'`)).rows[0].id;
+    const rows = {
+      oldSucceeded: { state: 'succeeded', finished: '8 days' },
+      oldFailed: { state: 'failed', finished: '30 days' },
+      fresh: { state: 'succeeded', finished: '6 days' },
+      running: { state: 'running', finished: null },
+    };
+    const ids = Object.fromEntries(Object.keys(rows).map((k) => [k, randomUUID()])) as Record<keyof typeof rows, string>;
+    for (const [key, row] of Object.entries(rows) as [keyof typeof rows, (typeof rows)[keyof typeof rows]][]) {
+      await t.db.query(
+        `INSERT INTO operations (id, kind, owner_id, state, phase, created_at, updated_at, finished_at)
+         VALUES ($1, 'results.export', $2, $3, $3, now() - interval '40 days', now() - interval '40 days', now() - $4::interval)`,
+        [ids[key], owner, row.state, row.finished],
+      );
+    }
+    const left = async () =>
+      (await t.db.query(`SELECT id FROM operations WHERE id = ANY($1) ORDER BY id`, [Object.values(ids)])).rows.map((r) => r.id).sort();
+
+    // A CLI command boots every context but none of the API's background loops: nothing is swept.
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-sweep-'));
+    const file = path.join(dir, 'opd.csv');
+    writeFileSync(file, 'name,region\nDinas Sapu Satu,32.75\n');
+    const run = cliWithEnv(
+      { NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error', DATA_DIR: dir },
+      'import:organizations',
+      file,
+      '--as',
+      'organizer@demo.local',
+    );
+    expect(run.status).toBe(0);
+    expect(await left()).toEqual(Object.values(ids).sort());
+
+    // Both API instances run the hourly sweep at once: one claims the period and deletes the two old finished rows.
+    await t.db.query(`DELETE FROM scheduled_tasks WHERE task = $1`, [OPERATIONS_SWEEP_TASK]);
+    const swept = await Promise.all([t.app.get(OperationsSweeper).scheduled(), other.app.get(OperationsSweeper).scheduled()]);
+    expect(swept.filter((n) => n !== null)).toEqual([2]);
+    expect(await left()).toEqual([ids.fresh, ids.running].sort());
+    expect((await t.db.query(`SELECT runs::int FROM scheduled_tasks WHERE task = $1`, [OPERATIONS_SWEEP_TASK])).rows).toEqual([
+      { runs: 1 },
+    ]);
+    // The remaining rows are still answered.
+    expect((await operation(other, ids.fresh)).body).toMatchObject({ state: 'succeeded' });
   });
 });

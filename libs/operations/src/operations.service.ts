@@ -89,6 +89,11 @@ export class OperationsService {
     };
   }
 
+  /** Deletes the operations that finished before `before` (running ones stay); the number deleted. */
+  sweepFinished(before: Date): Promise<number> {
+    return this.repo.deleteFinishedBefore(before);
+  }
+
   /**
    * The operation, for its owner, an admin, or (with `manages`) whoever runs its competition; 404 otherwise,
    * so an id says nothing to others.

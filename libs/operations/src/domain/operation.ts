@@ -25,3 +25,10 @@ export function clampProgress(p: Progress): Progress {
   const done = Math.max(0, Math.floor(p.done) || 0);
   return { phase: p.phase.slice(0, 40), done: total ? Math.min(done, total) : done, total };
 }
+
+const DAY_MS = 24 * 3600_000;
+
+/** Finished operations that ended before this instant are swept: `retentionDays` before `now`. */
+export function retentionCutoff(now: Date, retentionDays: number): Date {
+  return new Date(now.getTime() - retentionDays * DAY_MS);
+}

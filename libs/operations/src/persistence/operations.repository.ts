@@ -44,6 +44,15 @@ export class OperationsRepository {
     );
   }
 
+  /** Deletes the finished operations that ended before `before` (never a running one); the number deleted. */
+  async deleteFinishedBefore(before: Date): Promise<number> {
+    const [, deleted] = (await this.db.query(`DELETE FROM operations WHERE state <> 'running' AND finished_at < $1`, [before])) as [
+      unknown,
+      number,
+    ];
+    return deleted;
+  }
+
   find(id: string): Promise<OperationEntity | null> {
     return this.db.getRepository(OperationEntity).findOneBy({ id });
   }
