@@ -18,7 +18,7 @@ import { bearer, completeProposal, login, openCompetition, seedDemo, uploadPdf }
  *
  * The pictures are the same on every run when the screens did not change: row ids come from per-table sequences
  * (so the demo's automatic assignment and snapshot ids repeat), the open edition's dates are fixed, and what
- * still depends on the moment or the machine is shown steadily ({@link steady}): the server's origin (a free
+ * still depends on the moment or the machine is shown steadily (steady-text.browser.js): the server's origin (a free
  * port) as http://localhost:3000, a SHA-256 as a fixed example, and a date within 60 days of the run as the
  * same distance from 1 Dec 2026, at 09.00.
  */
@@ -32,6 +32,8 @@ const DESK = { width: 1280, height: 800 };
 const SHOWN_ORIGIN = 'http://localhost:3000';
 const SHOWN_HASH = `sha256:${'3f2a9c41'.repeat(8)}`;
 const SHOWN_TODAY = '2026-12-01';
+/** `steady(args)`: shows the volatile text steadily (see that file). */
+const STEADY = readFileSync(path.join(__dirname, 'steady-text.browser.js'), 'utf8');
 
 interface Shot {
   step: string;
@@ -95,13 +97,8 @@ interface Shot {
   async function as(email: string | null, viewport: { width: number; height: number }): Promise<Page> {
     const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'id-ID' });
     // Volatile text is replaced as the app writes it, before it is painted (a repaint of a part differs by a shade).
-    await context.addInitScript(steady, {
-      origin: base,
-      shownOrigin: SHOWN_ORIGIN,
-      shownHash: SHOWN_HASH,
-      today: wibToday(),
-      shownToday: SHOWN_TODAY,
-    });
+    const steady = { origin: base, shownOrigin: SHOWN_ORIGIN, shownHash: SHOWN_HASH, today: wibToday(), shownToday: SHOWN_TODAY };
+    await context.addInitScript({ content: `${STEADY}\nsteady(${JSON.stringify(steady)});` });
     const page = await context.newPage();
     watchProblems(page, problems);
     if (email) {
@@ -121,15 +118,11 @@ interface Shot {
   async function shot(page: Page, name: string, step: string, url: string, ready: (p: Page) => Promise<unknown>, element?: string) {
     await page.goto(`${base}${url}`);
     await ready(page);
-    await page.waitForFunction(() => !document.body.innerText.includes('Memuat…'));
+    // A function, not a string: the app's CSP refuses eval. (`globalThis`: the tests have no DOM types.)
+    await page.waitForFunction(
+      () => !(globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('Memuat…'),
+    );
     await page.evaluate('document.fonts.ready.then(() => true)');
-    await page.evaluate(steady, {
-      origin: base,
-      shownOrigin: SHOWN_ORIGIN,
-      shownHash: SHOWN_HASH,
-      today: wibToday(),
-      shownToday: SHOWN_TODAY,
-    });
     const file = path.join(OUT, name);
     const options = { path: file, animations: 'disabled', caret: 'hide' } as const;
     if (element) await page.locator(element).screenshot(options);
@@ -232,47 +225,4 @@ async function sequentialIds(t: TestApp): Promise<void> {
 /** Today in WIB (the app's calendar), as YYYY-MM-DD. */
 function wibToday(): string {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
-/**
- * Runs in the page before its scripts (an init script): replaces, in every text node the app writes, the server's origin, any SHA-256 and any date (the app's
- * Indonesian "6 Des 2026" or "6 Des 2026, 20.49") within 60 days of `today` — moved to the same distance from
- * `shownToday`, at 09.00. Dates further away (the demo's 2024 edition, the 2027 deadline) are fixed data.
- */
-function steady(a: { origin: string; shownOrigin: string; shownHash: string; today: string; shownToday: string }): void {
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
-  const day = 86400_000;
-  const today = Date.parse(`${a.today}T00:00:00Z`);
-  const shown = Date.parse(`${a.shownToday}T00:00:00Z`);
-  const date = new RegExp(`\\b(\\d{1,2}) (${months.join('|')}) (\\d{4})(, \\d{2}\\.\\d{2})?`, 'g');
-  const move = (_m: string, d: string, mon: string, y: string, time: string | undefined) => {
-    const at = Date.UTC(Number(y), months.indexOf(mon), Number(d));
-    if (Math.abs(at - today) > 60 * day) return _m;
-    const to = new Date(shown + Math.round((at - today) / day) * day);
-    return `${to.getUTCDate()} ${months[to.getUTCMonth()]} ${to.getUTCFullYear()}${time ? ', 09.00' : ''}`;
-  };
-  // What this script wrote into a node: writing it is a mutation too, and the text is not to be moved twice.
-  const written = new WeakMap<Node, string>();
-  const fix = (n: Node) => {
-    if (n.nodeType !== Node.TEXT_NODE) {
-      n.childNodes.forEach(fix);
-      return;
-    }
-    const before = n.nodeValue ?? '';
-    if (written.get(n) === before) return;
-    const after = before
-      .split(a.origin)
-      .join(a.shownOrigin)
-      .replace(/sha256:[0-9a-f]{64}/g, a.shownHash)
-      .replace(date, move);
-    if (after === before) return;
-    written.set(n, after);
-    n.nodeValue = after;
-  };
-  new MutationObserver((records) => {
-    for (const r of records) {
-      if (r.type === 'characterData') fix(r.target);
-      else r.addedNodes.forEach(fix);
-    }
-  }).observe(document, { childList: true, characterData: true, subtree: true });
 }
