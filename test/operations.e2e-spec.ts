@@ -7,6 +7,7 @@ import { OperationsSweeper, OPERATIONS_SWEEP_TASK } from '@app/operations';
 import { cliWithEnv } from './support/cli';
 import { createTestApp, type TestApp } from './support/test-app';
 import { bearer, login, seedDemo } from './support/factories';
+import { readXlsx } from './support/documents';
 import { waitFor } from './support/wait';
 
 /**
@@ -260,6 +261,82 @@ describe('operations: progress of long operations, seen from another API instanc
     expect(res.status).toBe(409);
     expect((await operation(other, id)).body).toMatchObject({ kind: 'judging.assign', state: 'failed', errorCode: res.body.code });
   });
+  it('an export of the published ranking waits for a publication under way ("waiting" on the other instance), then serves its file: the public download’s bytes, name and type', async () => {
+    const id = randomUUID();
+    const slug = (await t.db.query(`SELECT slug FROM competitions WHERE id = $1`, [demo])).rows[0].slug;
+    const bytes = (app: TestApp, url: string, token?: string) => {
+      const req = app.http().get(url);
+      if (token) req.set(bearer(token));
+      return req.buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    };
+    // A publication holds the competition's lock (space 7301) exclusively; the export takes it shared.
+    await blocker.query(`SELECT pg_advisory_lock(7301, hashtext($1))`, [demo]);
+    const pending = t
+      .http()
+      .post(`/api/competitions/${demo}/rankings/exports`)
+      .set(bearer(org))
+      .set('x-operation-id', id)
+      .send({ format: 'csv' })
+      .then((r) => r);
+    try {
+      const running = await waitFor('the export to wait for the publication', async () => {
+        const res = await operation(other, id);
+        return res.status === 200 && res.body.phase === 'waiting' ? res.body : null;
+      });
+      expect(running).toMatchObject({ id, kind: 'results.export', state: 'running', competitionId: demo, finishedAt: null });
+      expect((await other.http().get(`/api/operations/${id}/file`).set(bearer(org))).body.code).toBe('OPERATION_FILE_NOT_FOUND');
+    } finally {
+      await blocker.query(`SELECT pg_advisory_unlock(7301, hashtext($1))`, [demo]);
+    }
+    const res = await pending;
+    expect(res.status).toBe(201);
+    expect(res.headers['x-operation-id']).toBe(id);
+    const pub = await bytes(t, `/api/public/competitions/${slug}/rankings.csv`);
+    const fileName = /filename="([^"]+)"/.exec(pub.headers['content-disposition'])![1];
+    expect(res.body).toEqual({
+      operationId: id,
+      fileName,
+      mediaType: 'text/csv; charset=utf-8',
+      size: (pub.body as Buffer).length,
+      href: `/api/operations/${id}/file`,
+    });
+    expect((await operation(other, id)).body).toMatchObject({ state: 'succeeded', phase: 'done', resultRef: fileName });
+
+    // Another instance serves the file (after a reload, the page asks it there), to whoever follows the operation.
+    const file = await bytes(other, res.body.href, admin);
+    expect([file.status, file.headers['content-type'], file.headers['content-disposition']]).toEqual([
+      200,
+      pub.headers['content-type'],
+      pub.headers['content-disposition'],
+    ]);
+    expect((file.body as Buffer).equals(pub.body as Buffer)).toBe(true);
+    expect((await other.http().get(res.body.href).set(bearer(opd))).status).toBe(404);
+
+    // XLSX: the workbook the public download sends (its rows; a workbook's own timestamps differ).
+    const xlsx = await t.http().post(`/api/competitions/${demo}/rankings/exports`).set(bearer(org)).send({ format: 'xlsx' });
+    expect([xlsx.status, xlsx.body.fileName]).toEqual([201, fileName.replace(/\.csv$/, '.xlsx')]);
+    const workbook = await bytes(other, xlsx.body.href, org);
+    expect(workbook.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(await readXlsx(workbook.body as Buffer)).toEqual(
+      await readXlsx((await bytes(t, `/api/public/competitions/${slug}/rankings.xlsx`)).body as Buffer),
+    );
+
+    // Refused before anything is read: an unknown format, a competition the caller does not run.
+    expect((await t.http().post(`/api/competitions/${demo}/rankings/exports`).set(bearer(org)).send({ format: 'pdf' })).status).toBe(400);
+    const refused = randomUUID();
+    const foreign = await t
+      .http()
+      .post(`/api/competitions/${demo}/rankings/exports`)
+      .set(bearer(opd))
+      .set('x-operation-id', refused)
+      .send({ format: 'csv' });
+    expect(foreign.status).toBe(403);
+  });
+
   it('the sweep deletes finished operations older than OPERATIONS_RETENTION_DAYS (7) on one instance, never a fresh or a running one; the CLI never sweeps', async () => {
     const owner = (await t.db.query(`SELECT id FROM users WHERE email = 'organizer@demo.local'`)).rows[0].id;
     const rows = {

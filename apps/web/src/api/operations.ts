@@ -2,6 +2,11 @@ import { api, call } from './client';
 import type { components } from './schema';
 
 export type Operation = components['schemas']['OperationView'];
+/** What an export route answers: the file the operation kept, at `href`. */
+export type OperationFile = components['schemas']['OperationFileView'];
+
+/** The file an export operation made (GET /api/operations/{id}/file). */
+export const operationFilePath = (id: string) => `/api/operations/${encodeURIComponent(id)}/file`;
 
 /** The header a long route takes (an id the client generated) and answers with: see GET /api/operations/{id}. */
 export const OPERATION_HEADER = 'X-Operation-Id';

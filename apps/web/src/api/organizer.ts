@@ -92,6 +92,15 @@ export const publish = (id: string, reason: string, operationId?: string) =>
     }),
   );
 
+/** POST …/rankings/exports: a published ranking as CSV or XLSX, made as an operation; the file is then at `href`. */
+export const exportRanking = (id: string, format: 'csv' | 'xlsx', operationId?: string) =>
+  call(
+    api.POST('/api/competitions/{id}/rankings/exports', {
+      params: { path: { id }, header: operationHeader(operationId) },
+      body: { format },
+    }),
+  );
+
 // ── directory imports ───────────────────────────────────────────────────────
 export type ImportKind = 'organizations' | 'users' | 'region-tags';
 export type ImportResult = ImportedOrganizations | ImportedUsers | RegionTagsImport;

@@ -19,6 +19,7 @@ import { RegionAwards1795740000000 } from './1795740000000-RegionAwards';
 import { SnapshotInputText1795760000000 } from './1795760000000-SnapshotInputText';
 import { IndexSurveyAnswers1795770000000 } from './1795770000000-IndexSurveyAnswers';
 import { Operations1795780000000 } from './1795780000000-Operations';
+import { OperationFiles1795790000000 } from './1795790000000-OperationFiles';
 
 /** Every migration, in order. An explicit list: bundlers break globs. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SnapshotInputText1795760000000,
   IndexSurveyAnswers1795770000000,
   Operations1795780000000,
+  OperationFiles1795790000000,
 ];

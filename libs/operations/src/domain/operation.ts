@@ -1,5 +1,12 @@
 import type { Progress } from '@app/kernel';
 
+/** A file an operation made (an export): what a tracked route with `file: true` returns, kept with the operation. */
+export interface OperationFile {
+  fileName: string;
+  mediaType: string;
+  body: Buffer;
+}
+
 export const OPERATION_STATES = ['running', 'succeeded', 'failed'] as const;
 export type OperationState = (typeof OPERATION_STATES)[number];
 

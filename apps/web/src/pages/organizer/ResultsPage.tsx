@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
+import { ExportDownloads } from '../../components/ExportDownloads';
 import { OperationProgress } from '../../components/OperationProgress';
 import { useOperation } from '../../components/useOperation';
 import {
   AGGREGATIONS,
   announce,
   answerObjection,
+  exportRanking,
   objections as loadObjections,
   publish,
   rankingPreview,
@@ -283,6 +285,10 @@ function Published({ competition, just }: { competition: Competition; just: Publ
       <p>
         <Link to={`/kompetisi/${competition.slug}`}>{t('org.publish.public')}</Link>
       </p>
+      <ExportDownloads
+        scope={`export:${competition.id}`}
+        start={(format, operationId) => exportRanking(competition.id, format, operationId)}
+      />
     </section>
   );
 }
