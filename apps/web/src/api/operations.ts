@@ -21,4 +21,8 @@ export function newOperationId(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** The header that names a request's operation (none: the server makes up an id). */
+export const operationHeader = (operationId: string | undefined): Record<string, string> =>
+  operationId ? { [OPERATION_HEADER]: operationId } : {};
+
 export const getOperation = (id: string) => call(api.GET('/api/operations/{id}', { params: { path: { id } } }));

@@ -1,5 +1,5 @@
 import { api, call, postCsv } from './client';
-import { OPERATION_HEADER } from './operations';
+import { operationHeader } from './operations';
 import type { Plan } from './types';
 import type { components, paths } from './schema';
 import type { ImportedOrganizations, ImportedUsers, ScreeningDecision } from './schemas';
@@ -52,9 +52,7 @@ export const closeStage = (id: string, key: string, force?: { reason: string }) 
   );
 export const screen = (competitionId: string, decisions: ScreeningDecision[]) =>
   call(api.POST('/api/competitions/{id}/screening', { ...path(competitionId), body: { decisions } }));
-/** `operationId`: the X-Operation-Id to follow an operation's progress (GET /api/operations/{id}). */
-const operationHeader = (operationId: string | undefined): Record<string, string> =>
-  operationId ? { [OPERATION_HEADER]: operationId } : {};
+// `operationId`: the X-Operation-Id to follow an operation's progress (GET /api/operations/{id}).
 export const autoAssign = (id: string, key: string, k?: number, operationId?: string) =>
   call(
     api.POST('/api/competitions/{id}/stages/{key}/assignments', {
