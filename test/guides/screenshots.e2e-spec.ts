@@ -17,7 +17,8 @@ import { bearer, completeProposal, login, openCompetition, seedDemo, uploadPdf }
  * `npm run guides:screenshots` fails here, naming the picture.
  *
  * The pictures are the same on every run when the screens did not change: row ids come from per-table sequences
- * (so the demo's automatic assignment and snapshot ids repeat), the open edition's dates are fixed, and what
+ * (so the demo's automatic assignment and snapshot ids repeat), the open edition's deadline is fixed (30 June
+ * 2030: far from any run, so never moved below; the demo's own edition is dated 2024), and what
  * still depends on the moment or the machine is shown steadily (steady-text.browser.js): the server's origin (a free
  * port) as http://localhost:3000, a SHA-256 as a fixed example, and a date within 60 days of the run as the
  * same distance from 1 Dec 2026, at 09.00.
@@ -61,7 +62,7 @@ interface Shot {
     ({ id: competitionId, slug } = published.rows[0]);
     // An edition open for submissions, checked by the region's coordinator: one proposal waits in the queue, one is a draft.
     const organizer = (await login(t, 'organizer@demo.local')).accessToken;
-    const open = await openCompetition(t, organizer, { slug: 'panduan-2027', year: 2027, requireCoordinator: true });
+    const open = await openCompetition(t, organizer, { slug: 'panduan-2030', year: 2030, requireCoordinator: true });
     const opd = (await login(t, 'opd.rsud@demo.local')).accessToken;
     const submitted = await t
       .http()
