@@ -409,6 +409,27 @@ describe('index editions: framework → self-assessment → verification → pub
       ['kota', '1', 'Kota Bekasi'],
     ]);
     expect((await t.http().get('/api/public/index-editions/iid-2026/rankings.csv?version=9')).status).toBe(404);
+
+    // The organizer's export is an operation (index.export) that keeps the file: the public download's bytes.
+    const exported = await t.http().post(`/api/index-editions/${id}/rankings/exports`).set(bearer(org)).send({ format: 'csv' });
+    expect(exported.status).toBe(201);
+    expect(exported.body).toEqual({
+      operationId: exported.headers['x-operation-id'],
+      fileName: 'iid-2026-v2.csv',
+      mediaType: 'text/csv; charset=utf-8',
+      size: (csv.body as Buffer).length,
+      href: `/api/operations/${exported.headers['x-operation-id']}/file`,
+    });
+    const op = await t.http().get(`/api/operations/${exported.body.operationId}`).set(bearer(org));
+    expect(op.body).toMatchObject({ kind: 'index.export', state: 'succeeded', resultRef: 'iid-2026-v2.csv' });
+    const kept = await bytes(exported.body.href).set(bearer(org));
+    expect([kept.status, kept.headers['content-type'], kept.headers['content-disposition']]).toEqual([
+      200,
+      csv.headers['content-type'],
+      csv.headers['content-disposition'],
+    ]);
+    expect((kept.body as Buffer).equals(csv.body as Buffer)).toBe(true);
+    expect((await t.http().post(`/api/index-editions/${id}/rankings/exports`).set(bearer(org)).send({ format: 'pdf' })).status).toBe(400);
   });
 
   it('after closing nothing changes', async () => {

@@ -3,9 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { OperationsSweeper, OPERATIONS_SWEEP_TASK } from '@app/operations';
 import { cliWithEnv } from './support/cli';
 import { createTestApp, type TestApp } from './support/test-app';
 import { bearer, login, seedDemo } from './support/factories';
+import { readXlsx } from './support/documents';
 import { waitFor } from './support/wait';
 
 /**
@@ -258,5 +260,125 @@ describe('operations: progress of long operations, seen from another API instanc
       .send({});
     expect(res.status).toBe(409);
     expect((await operation(other, id)).body).toMatchObject({ kind: 'judging.assign', state: 'failed', errorCode: res.body.code });
+  });
+  it('an export of the published ranking waits for a publication under way ("waiting" on the other instance), then serves its file: the public download’s bytes, name and type', async () => {
+    const id = randomUUID();
+    const slug = (await t.db.query(`SELECT slug FROM competitions WHERE id = $1`, [demo])).rows[0].slug;
+    const bytes = (app: TestApp, url: string, token?: string) => {
+      const req = app.http().get(url);
+      if (token) req.set(bearer(token));
+      return req.buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    };
+    // A publication holds the competition's lock (space 7301) exclusively; the export takes it shared.
+    await blocker.query(`SELECT pg_advisory_lock(7301, hashtext($1))`, [demo]);
+    const pending = t
+      .http()
+      .post(`/api/competitions/${demo}/rankings/exports`)
+      .set(bearer(org))
+      .set('x-operation-id', id)
+      .send({ format: 'csv' })
+      .then((r) => r);
+    try {
+      const running = await waitFor('the export to wait for the publication', async () => {
+        const res = await operation(other, id);
+        return res.status === 200 && res.body.phase === 'waiting' ? res.body : null;
+      });
+      expect(running).toMatchObject({ id, kind: 'results.export', state: 'running', competitionId: demo, finishedAt: null });
+      expect((await other.http().get(`/api/operations/${id}/file`).set(bearer(org))).body.code).toBe('OPERATION_FILE_NOT_FOUND');
+    } finally {
+      await blocker.query(`SELECT pg_advisory_unlock(7301, hashtext($1))`, [demo]);
+    }
+    const res = await pending;
+    expect(res.status).toBe(201);
+    expect(res.headers['x-operation-id']).toBe(id);
+    const pub = await bytes(t, `/api/public/competitions/${slug}/rankings.csv`);
+    const fileName = /filename="([^"]+)"/.exec(pub.headers['content-disposition'])![1];
+    expect(res.body).toEqual({
+      operationId: id,
+      fileName,
+      mediaType: 'text/csv; charset=utf-8',
+      size: (pub.body as Buffer).length,
+      href: `/api/operations/${id}/file`,
+    });
+    expect((await operation(other, id)).body).toMatchObject({ state: 'succeeded', phase: 'done', resultRef: fileName });
+
+    // Another instance serves the file (after a reload, the page asks it there), to whoever follows the operation.
+    const file = await bytes(other, res.body.href, admin);
+    expect([file.status, file.headers['content-type'], file.headers['content-disposition']]).toEqual([
+      200,
+      pub.headers['content-type'],
+      pub.headers['content-disposition'],
+    ]);
+    expect((file.body as Buffer).equals(pub.body as Buffer)).toBe(true);
+    expect((await other.http().get(res.body.href).set(bearer(opd))).status).toBe(404);
+
+    // XLSX: the workbook the public download sends (its rows; a workbook's own timestamps differ).
+    const xlsx = await t.http().post(`/api/competitions/${demo}/rankings/exports`).set(bearer(org)).send({ format: 'xlsx' });
+    expect([xlsx.status, xlsx.body.fileName]).toEqual([201, fileName.replace(/\.csv$/, '.xlsx')]);
+    const workbook = await bytes(other, xlsx.body.href, org);
+    expect(workbook.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(await readXlsx(workbook.body as Buffer)).toEqual(
+      await readXlsx((await bytes(t, `/api/public/competitions/${slug}/rankings.xlsx`)).body as Buffer),
+    );
+
+    // Refused before anything is read: an unknown format, a competition the caller does not run.
+    expect((await t.http().post(`/api/competitions/${demo}/rankings/exports`).set(bearer(org)).send({ format: 'pdf' })).status).toBe(400);
+    const refused = randomUUID();
+    const foreign = await t
+      .http()
+      .post(`/api/competitions/${demo}/rankings/exports`)
+      .set(bearer(opd))
+      .set('x-operation-id', refused)
+      .send({ format: 'csv' });
+    expect(foreign.status).toBe(403);
+  });
+
+  it('the sweep deletes finished operations older than OPERATIONS_RETENTION_DAYS (7) on one instance, never a fresh or a running one; the CLI never sweeps', async () => {
+    const owner = (await t.db.query(`SELECT id FROM users WHERE email = 'organizer@demo.local'`)).rows[0].id;
+    const rows = {
+      oldSucceeded: { state: 'succeeded', finished: '8 days' },
+      oldFailed: { state: 'failed', finished: '30 days' },
+      fresh: { state: 'succeeded', finished: '6 days' },
+      running: { state: 'running', finished: null },
+    };
+    const ids = Object.fromEntries(Object.keys(rows).map((k) => [k, randomUUID()])) as Record<keyof typeof rows, string>;
+    for (const [key, row] of Object.entries(rows) as [keyof typeof rows, (typeof rows)[keyof typeof rows]][]) {
+      await t.db.query(
+        `INSERT INTO operations (id, kind, owner_id, state, phase, created_at, updated_at, finished_at)
+         VALUES ($1, 'results.export', $2, $3, $3, now() - interval '40 days', now() - interval '40 days', now() - $4::interval)`,
+        [ids[key], owner, row.state, row.finished],
+      );
+    }
+    const left = async () =>
+      (await t.db.query(`SELECT id FROM operations WHERE id = ANY($1) ORDER BY id`, [Object.values(ids)])).rows.map((r) => r.id).sort();
+
+    // A CLI command boots every context but none of the API's background loops: nothing is swept.
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-sweep-'));
+    const file = path.join(dir, 'opd.csv');
+    writeFileSync(file, 'name,region\nDinas Sapu Satu,32.75\n');
+    const run = cliWithEnv(
+      { NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error', DATA_DIR: dir },
+      'import:organizations',
+      file,
+      '--as',
+      'organizer@demo.local',
+    );
+    expect(run.status).toBe(0);
+    expect(await left()).toEqual(Object.values(ids).sort());
+
+    // Both API instances run the hourly sweep at once: one claims the period and deletes the two old finished rows.
+    await t.db.query(`DELETE FROM scheduled_tasks WHERE task = $1`, [OPERATIONS_SWEEP_TASK]);
+    const swept = await Promise.all([t.app.get(OperationsSweeper).scheduled(), other.app.get(OperationsSweeper).scheduled()]);
+    expect(swept.filter((n) => n !== null)).toEqual([2]);
+    expect(await left()).toEqual([ids.fresh, ids.running].sort());
+    expect((await t.db.query(`SELECT runs::int FROM scheduled_tasks WHERE task = $1`, [OPERATIONS_SWEEP_TASK])).rows).toEqual([
+      { runs: 1 },
+    ]);
+    // The remaining rows are still answered.
+    expect((await operation(other, ids.fresh)).body).toMatchObject({ state: 'succeeded' });
   });
 });

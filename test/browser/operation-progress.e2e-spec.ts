@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumOrSkip, startDemoInChromium, watchProblems } from '../support/browser';
@@ -6,7 +7,8 @@ import type { TestApp } from '../support/test-app';
 /**
  * Issue 23: a long operation shows a progress bar while its request runs, the page stays usable, and after a
  * reload the page picks the operation up again (its id is in sessionStorage) and shows how it ended. The
- * import is held by an advisory lock on another connection; the test waits on what the page shows.
+ * import (or the export, by the competition's lock) is held by an advisory lock on another connection; the test
+ * waits on what the page shows.
  */
 (chromiumOrSkip('test/browser/operation-progress.e2e-spec.ts') ? describe : describe.skip)(
   'progress of a long operation in real Chromium, across a reload',
@@ -19,7 +21,7 @@ import type { TestApp } from '../support/test-app';
     const problems: string[] = [];
 
     beforeAll(async () => {
-      ({ t, base, browser } = await startDemoInChromium());
+      ({ t, base, browser } = await startDemoInChromium({ judged: true }));
       page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
       watchProblems(page, problems);
       blocker = new Client({ connectionString: t.databaseUrl });
@@ -69,6 +71,44 @@ import type { TestApp } from '../support/test-app';
       expect(await page.evaluate<string[]>(`Object.keys(sessionStorage).filter((k) => k.startsWith('inovasi.operation.'))`)).toEqual([]);
       await done.getByRole('button', { name: 'Tutup' }).click();
       expect(await form.locator('[data-state]').count()).toBe(0);
+      expect(problems).toEqual([]);
+    });
+
+    it('an export of the published ranking shows its progress, survives a reload, and ends with its file downloadable', async () => {
+      const { id, slug } = (await t.db.query(`SELECT id, slug FROM competitions WHERE status = 'published' ORDER BY created_at LIMIT 1`))
+        .rows[0];
+      await page.goto(`${base}/panitia/edisi/${id}/hasil`);
+      const box = page.locator('.export-downloads');
+      await box.getByRole('button', { name: 'Unduh CSV' }).waitFor();
+
+      // A publication of the competition under way holds its lock (space 7301): the export waits for it.
+      await blocker.query(`SELECT pg_advisory_lock(7301, hashtext($1))`, [id]);
+      try {
+        await box.getByRole('button', { name: 'Unduh CSV' }).click();
+        await box.locator('.operation [data-phase="waiting"]').waitFor();
+        expect(await box.locator('.operation').textContent()).toContain('Ekspor peringkat: Menunggu giliran');
+        await page.reload();
+        await box
+          .locator('.operation', { hasText: 'Proses yang Anda mulai sebelum halaman dimuat ulang' })
+          .locator('[data-phase="waiting"]')
+          .waitFor();
+        expect(await box.getByRole('button', { name: 'Unduh CSV' }).isDisabled()).toBe(true);
+      } finally {
+        await blocker.query(`SELECT pg_advisory_unlock(7301, hashtext($1))`, [id]);
+      }
+      // The answer was lost with the reload; the operation kept the file, which the page offers.
+      const done = box.locator('[data-state="succeeded"]');
+      await done.waitFor();
+      expect(await done.textContent()).toContain('Ekspor peringkat: Proses selesai.');
+      const fileName = `${slug}-v${(await t.db.query(`SELECT max(version)::int AS v FROM ranking_snapshots WHERE competition_id = $1`, [id])).rows[0].v}.csv`;
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        done.getByRole('button', { name: `Unduh ${fileName}` }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(fileName);
+      const saved = readFileSync((await download.path())!);
+      const pub = Buffer.from(await (await fetch(`${base}/api/public/competitions/${slug}/rankings.csv`)).arrayBuffer());
+      expect(saved.equals(pub)).toBe(true);
       expect(problems).toEqual([]);
     });
   },

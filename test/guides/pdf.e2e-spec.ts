@@ -10,7 +10,8 @@ import { createTestApp, type TestApp } from '../support/test-app';
 /**
  * The printable guides: each role's guide as the web app renders it (/bantuan/<role>, print styles: no header,
  * no buttons), printed by Chromium's page.pdf(). `npm run guides:pdf` (GUIDES_PDF=write) writes them to
- * docs/guides/pdf/<lang>/<role>.pdf; in `npm test` they go to a temporary folder and their text is read back.
+ * docs/guides/pdf/<lang>/<role>.pdf (committed: the help section links them); in `npm test` they go to a temporary
+ * folder, their text is read back and compared with the committed ones', and the links are followed.
  */
 const ROOT = path.join(__dirname, '..', '..');
 const WRITE = process.env.GUIDES_PDF === 'write';
@@ -92,6 +93,50 @@ function headings(markdown: string): string[] {
       ? ['Kompetisi Inovasi Daerah', 'Platform terbuka untuk kompetisi inovasi daerah.', 'Cetak atau simpan sebagai PDF']
       : ['Regional Innovation Competition', 'An open platform for regional innovation competitions.', 'Print or save as PDF']) {
       expect(text).not.toContain(squeeze(chrome));
+    }
+    // The committed PDF the app links (docs/guides/pdf) says what the guide says now: `npm run guides:pdf` was run.
+    if (!WRITE) {
+      const committed = readPdf(readFileSync(path.join(ROOT, 'docs', 'guides', 'pdf', lang, `${role}.pdf`)));
+      expect({ file: `docs/guides/pdf/${lang}/${role}.pdf`, text: squeeze(committed.items.map((i) => i.str).join('')) }).toEqual({
+        file: `docs/guides/pdf/${lang}/${role}.pdf`,
+        text,
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(LANGS)('%s: /bantuan and every guide page link that guide’s PDF, which the server sends as application/pdf', async (lang) => {
+    await page.goto(`${base}/bantuan`);
+    await page.evaluate(`localStorage.setItem('inovasi.lang', '${lang}')`);
+    await page.reload();
+    const links = page.locator('a.guide-pdf');
+    await links.first().waitFor();
+    expect(await links.count()).toBe(ROLES.length);
+    const listed: string[] = [];
+    for (let i = 0; i < ROLES.length; i++) listed.push((await links.nth(i).getAttribute('href'))!);
+    for (const [i, role] of ROLES.entries()) {
+      await page.goto(`${base}/bantuan/${role}`);
+      await page.locator('.guide-body h1').waitFor();
+      const href = (await page.locator('a.guide-pdf').getAttribute('href'))!;
+      expect(href).toBe(listed[i]);
+      const res = await fetch(new URL(href, base));
+      const body = Buffer.from(await res.arrayBuffer());
+      expect({ href, status: res.status, type: res.headers.get('content-type'), magic: body.subarray(0, 5).toString('latin1') }).toEqual({
+        href,
+        status: 200,
+        type: 'application/pdf',
+        magic: '%PDF-',
+      });
+      // The guide of that role, in that language.
+      const title = headings(readFileSync(path.join(ROOT, 'docs', 'guides', lang, `${role}.md`), 'utf8'))[0];
+      const squeeze = (s: string) => s.replace(/\s+/g, '');
+      expect(
+        squeeze(
+          readPdf(body)
+            .items.map((x) => x.str)
+            .join(''),
+        ),
+      ).toContain(squeeze(title));
     }
     expect(problems).toEqual([]);
   });

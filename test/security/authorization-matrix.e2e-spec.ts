@@ -113,6 +113,7 @@ const TABLE: Record<string, string> = {
   'GET /api/competitions/{id}/rankings/preview':                 '401  403  403  403  403  404  ok   ok   403',
   'POST /api/competitions/{id}/rankings/announce':               '401  403  403  403  403  404  ok   ok   403',
   'POST /api/competitions/{id}/rankings/publish':                '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/competitions/{id}/rankings/exports':                '401  403  403  403  403  404  ok   ok   403',
   'GET /api/competitions/{id}/objections':                       '401  403  403  403  403  404  ok   ok   403',
   'POST /api/objections/{id}/answer':                            '401  403  403  403  403  404  ok   ok   403',
   'POST /api/objections/{id}/reopen':                            '401  403  403  403  403  404  ok   ok   403',
@@ -171,6 +172,7 @@ const TABLE: Record<string, string> = {
   'PUT /api/index-editions/{id}/innovations/{innovationId}/eligibility': '401 403 403 ok 404 403 403 403 403',
   'GET /api/index-editions/{id}/preview':                         '401  403  403  403  403  404  ok   ok   403',
   'POST /api/index-editions/{id}/publish':                        '401  403  403  403  403  404  ok   ok   403',
+  'POST /api/index-editions/{id}/rankings/exports':               '401  403  403  403  403  404  ok   ok   403',
   'GET /api/public/index-editions':                               'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/index-editions/{slug}/rankings':               'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   'GET /api/public/index-editions/{slug}/regions/{regionId}':     'ok   ok   ok   ok   ok   ok   ok   ok   ok',
@@ -179,6 +181,8 @@ const TABLE: Record<string, string> = {
   'GET /api/public/index-rankings/{snapshotId}':                  'ok   ok   ok   ok   ok   ok   ok   ok   ok',
   // The organizer's operation on "matriks": its owner, admins and the competition's organizers (404 for the others).
   'GET /api/operations/{id}':                                    '401  404  404  404  404  404  ok   ok   404',
+  // The organizer's export on "matriks" and its file: the same callers.
+  'GET /api/operations/{id}/file':                               '401  404  404  404  404  404  ok   ok   404',
   // Region awards (support/award-world.ts): the entry belongs to Pemerintah Kota Bekasi (neither org A nor B), its coordinator prepares it.
   'POST /api/competitions/{id}/award-nominees':                   '401  403  403  403  403  404  ok   ok   403',
   'GET /api/competitions/{id}/award-entries':                     '401  403  403  403  403  404  ok   ok   ok',
@@ -336,6 +340,8 @@ const REQUESTS: Record<string, RequestSpec> = {
   'PUT /api/index-editions/{id}/innovations/{innovationId}/eligibility': { params: () => indexParams(), body: () => ({ eligible: true }) },
   'GET /api/index-editions/{id}/preview': { params: () => indexParams() },
   'POST /api/index-editions/{id}/publish': { params: () => indexParams(), body: () => ({ reason: 'Koreksi matriks' }) },
+  'POST /api/index-editions/{id}/rankings/exports': { params: () => indexParams(), body: () => ({ format: 'csv' }) },
+  'POST /api/competitions/{id}/rankings/exports': { params: (w) => ({ id: w.ids.published }), body: () => ({ format: 'csv' }) },
   'GET /api/public/index-editions/{slug}/rankings': { params: () => indexParams() },
   'GET /api/public/index-editions/{slug}/rankings.csv': { params: () => indexParams() },
   'GET /api/public/index-editions/{slug}/rankings.xlsx': { params: () => indexParams() },
@@ -348,10 +354,13 @@ const REQUESTS: Record<string, RequestSpec> = {
   'GET /api/public/awards/{slug}/regions/{regionId}': { params: () => awardParams() },
   'GET /api/public/index-rankings/{snapshotId}': { params: () => indexParams() },
   'GET /api/operations/{id}': { params: () => ({ id: operationId }) },
+  'GET /api/operations/{id}/file': { params: () => ({ id: exportId }) },
 };
 
 /** An operation the organizer of "matriks" ran on it (built in beforeAll). */
 let operationId: string;
+/** An export the organizer of "matriks" ran on it, with its file (built in beforeAll). */
+let exportId: string;
 
 /** The index edition of the world (support/index-world.ts), built in beforeAll. */
 let iw: IndexWorld;
@@ -384,6 +393,14 @@ describe('authorization matrix: every OpenAPI operation × every kind of caller 
     operationId = (
       await t.app.get(OperationsService).start({ kind: 'judging.assign', ownerId: w.userId.organizer, competitionId: w.ids.competition })
     ).id;
+    const exported = await t.app
+      .get(OperationsService)
+      .start({ kind: 'results.export', ownerId: w.userId.organizer, competitionId: w.ids.competition });
+    await t.app
+      .get(OperationsService)
+      .attachFile(exported.id, { fileName: 'matriks.csv', mediaType: 'text/csv; charset=utf-8', body: Buffer.from('a\r\n') });
+    await exported.succeed('matriks.csv');
+    exportId = exported.id;
     const region = await t.db.query(`SELECT id FROM regions WHERE code = '32.75'`);
     ctx = { t, w, n: 0, regionKotaBekasi: region.rows[0].id };
     const doc = await t.http().get('/docs-json');

@@ -160,6 +160,11 @@ const TARGETS: Record<string, Target> = {
   'POST /api/objections/{id}/reopen': { who: 'organizer', body: () => ({ stage: 'field_verification', reason: 'dikabulkan' }) },
   'POST /api/objections/{id}/settle': { who: 'organizer', body: () => ({ stage: 'field_verification' }) },
   'POST /api/competitions/{id}/rankings/publish': { who: 'organizer', body: () => ({ reason: 'koreksi' }) },
+  'POST /api/competitions/{id}/rankings/exports': {
+    who: 'organizer',
+    params: (w) => ({ id: w.ids.published }),
+    body: () => ({ format: 'csv' }),
+  },
   'POST /api/objections/{id}/answer': { who: 'organizer', body: () => ({ answer: 'Sudah dipertimbangkan', decision: 'rejected' }) },
   'POST /api/innovations/{id}/objections': { who: 'opdA', body: () => ({ reason: 'keberatan' }) },
   // Citizens' voice (issue 22)
@@ -238,6 +243,7 @@ const TARGETS: Record<string, Target> = {
     body: () => ({ eligible: true }),
   },
   'POST /api/index-editions/{id}/publish': { who: 'organizer', params: () => indexParams(), body: () => ({ reason: 'Koreksi uji' }) },
+  'POST /api/index-editions/{id}/rankings/exports': { who: 'organizer', params: () => indexParams(), body: () => ({ format: 'xlsx' }) },
   // Region awards (issue 17), on the award world (support/award-world.ts): open, Kota Bekasi nominated.
   'POST /api/competitions/{id}/award-nominees': { who: 'organizer', params: () => ({ id: aw.competition }) },
   'PATCH /api/award-entries/{id}': {

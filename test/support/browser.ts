@@ -27,7 +27,7 @@ export function buildWebIfStale(): void {
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
 }
 
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -40,6 +40,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
@@ -50,11 +51,11 @@ export function watchProblems(page: Page, problems: string[]): void {
   page.on('console', (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && problems.push(`console: ${m.text()}`));
 }
 
-/** Each browser spec's start: the web app built, the API serving it on a free port with the demo seeded, Chromium launched. */
-export async function startDemoInChromium(): Promise<{ t: TestApp; base: string; browser: Browser }> {
+/** Each browser spec's start: the web app built, the API serving it on a free port with the demo seeded (`judged`: its ranking published), Chromium launched. */
+export async function startDemoInChromium(demo: { judged?: boolean } = {}): Promise<{ t: TestApp; base: string; browser: Browser }> {
   buildWebIfStale();
   const t = await createTestApp();
-  await seedDemo(t);
+  await seedDemo(t, demo);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   return { t, base, browser: await launchChromium() };

@@ -21,6 +21,7 @@ describe('validateEnv', () => {
     expect(env.dbStatementTimeoutMs).toBe(30_000);
     expect(env.queue).toEqual({ prefix: 'inovasi', lockMs: 30_000 });
     expect(env.notify).toEqual({ pollMs: 500, backoffMs: 30_000, backoffMaxMs: 3600_000, maxAttempts: 8, concurrency: 8, digestHour: 7 });
+    expect(env.operationsRetentionDays).toBe(7);
     expect(env.citizen).toMatchObject({ responsesPerHour: 30, burstCount: 10, burstSeconds: 120, voteRequestsPerHour: 20 });
     expect(env.citizen.disposableDomains).toContain('mailinator.com');
     expect(validateEnv({ VOTE_DISPOSABLE_DOMAINS: ' Yopmail.com ,trashmail.com' }).citizen.disposableDomains).toEqual([
@@ -74,6 +75,7 @@ describe('validateEnv', () => {
       'Invalid configuration: VOTE_DISPOSABLE_DOMAINS must be a comma-separated list of mail domains like mailinator.com (got "not a domain")',
     ],
     [{ NOTIFY_DIGEST_HOUR: '24' }, 'Invalid configuration: NOTIFY_DIGEST_HOUR must be an integer from 0 to 23 (got "24")'],
+    [{ OPERATIONS_RETENTION_DAYS: '0' }, 'Invalid configuration: OPERATIONS_RETENTION_DAYS must be an integer from 1 to 3650 (got "0")'],
     [
       { NOTIFY_BACKOFF_MS: '5000', NOTIFY_BACKOFF_MAX_MS: '1000' },
       'Invalid configuration: NOTIFY_BACKOFF_MAX_MS must not be below NOTIFY_BACKOFF_MS (5000)',

@@ -50,6 +50,8 @@ export interface AppEnv {
   storage: StorageEnv;
   /** Notification delivery: outbox polling, retries with capped exponential backoff, daily digest hour (WIB). */
   notify: { pollMs: number; backoffMs: number; backoffMaxMs: number; maxAttempts: number; concurrency: number; digestHour: number };
+  /** Finished `operations` rows (progress of long operations) are deleted this many days after they ended (running ones never). */
+  operationsRetentionDays: number;
   /** Citizens' voice (surveys, favourite vote): per-address limits per hour, burst flagging, disposable e-mail domains. */
   citizen: { responsesPerHour: number; burstCount: number; burstSeconds: number; voteRequestsPerHour: number; disposableDomains: string[] };
 }
@@ -273,6 +275,7 @@ export function validateEnv(raw: Raw): ValidatedEnv {
       concurrency: int(raw, 'NOTIFY_CONCURRENCY', 8, 1, 100),
       digestHour: int(raw, 'NOTIFY_DIGEST_HOUR', 7, 0, 23),
     },
+    operationsRetentionDays: int(raw, 'OPERATIONS_RETENTION_DAYS', 7, 1, 3650),
     citizen: {
       responsesPerHour: int(raw, 'SURVEY_RESPONSE_LIMIT', 30, 1, 100000),
       burstCount: int(raw, 'SURVEY_BURST_COUNT', 10, 2, 100000),

@@ -1,5 +1,5 @@
 import { AuditEventEntity } from '@app/audit';
-import { OperationEntity } from '@app/operations';
+import { OperationEntity, OperationFileEntity } from '@app/operations';
 import { OrganizationEntity, RegionEntity } from '@app/directory';
 import { AccountTokenEntity, RefreshTokenEntity, UserEntity } from '@app/identity';
 import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity } from '@app/competitions';
@@ -20,6 +20,7 @@ export const ENTITIES = [
   AccountTokenEntity,
   AuditEventEntity,
   OperationEntity,
+  OperationFileEntity,
   CompetitionEntity,
   CompetitionOrganizerEntity,
   CompetitionStageEntity,

@@ -10,7 +10,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { sendTable } from '@app/results';
+import { ExportRankingDto, sendTable } from '@app/results';
 import {
   ApiErrorResponses,
   ApiFileResponse,
@@ -21,7 +21,7 @@ import {
   type Actor,
   type OnProgress,
 } from '@app/common';
-import { OperationProgress, TrackOperation } from '@app/operations';
+import { OperationFileView, OperationProgress, TrackOperation } from '@app/operations';
 import { uuidParam } from '@app/competitions';
 import { DOCUMENT_KINDS, type IndexFramework } from '@app/regional-index';
 import { fileOf, sendDocument } from '@app/submissions';
@@ -281,6 +281,24 @@ export class IndexEditionsController {
     @OperationProgress() progress: OnProgress,
   ) {
     return this.editions.publish(actor, id, dto.reason, progress);
+  }
+
+  @Post(':id/rankings/exports')
+  @Roles('admin', 'organizer')
+  @ApiCreatedResponse({ type: OperationFileView })
+  @ApiOperation({
+    summary: 'Export a published index ranking (CSV or XLSX) as a long operation; the file is then at href',
+    description:
+      'Tracked (X-Operation-Id, GET /api/operations/{id}: reading, writing rows done of total, storing); GET /api/operations/{id}/file serves the file, also after a page reload, until the operation is swept. The same bytes as the public …/rankings.csv and .xlsx.',
+  })
+  @TrackOperation('index.export', { file: true })
+  exportRanking(
+    @CurrentUser() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Body() dto: ExportRankingDto,
+    @OperationProgress() progress: OnProgress,
+  ) {
+    return this.editions.exportTable(actor, id, dto.format, dto.version, progress);
   }
 }
 

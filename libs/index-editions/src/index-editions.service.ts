@@ -18,6 +18,7 @@ import { AuditService } from '@app/audit';
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
 import { DocumentsService, FileStorage, InnovationsService, type UploadedStream } from '@app/submissions';
+import { tableFile, type TableFormat } from '@app/results';
 import {
   assertSelfAssessmentComplete,
   assertValidFramework,
@@ -846,6 +847,15 @@ export class IndexEditionsService {
       ),
       versions,
     };
+  }
+
+  /** An organizer's export of a published ranking (an operation: reading, then writing rows done of total). */
+  async exportTable(actor: Actor, id: string, format: TableFormat, version: number | undefined, onProgress?: OnProgress) {
+    onProgress?.({ phase: 'reading', done: 0, total: 0 });
+    const edition = await this.managed(actor, id);
+    const { view, header, rows } = await this.publicTable(edition.slug, version);
+    const name = `${edition.slug}-v${view.snapshot.version}`;
+    return tableFile(format, { fileName: name, sheetName: `${view.edition.name} v${view.snapshot.version}`, header, rows }, onProgress);
   }
 
   /** A published ranking as one table (every category's rows, then every group's) for CSV and XLSX. */

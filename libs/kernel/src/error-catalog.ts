@@ -179,6 +179,10 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorTemplate>> = {
   // long operations (issue 23)
   OPERATION_NOT_FOUND: { id: 'Operasi tidak ditemukan.', en: 'Operation not found.' },
   OPERATION_ID_INVALID: { id: 'Header X-Operation-Id harus berupa UUID.', en: 'The X-Operation-Id header must be a UUID.' },
+  OPERATION_FILE_NOT_FOUND: {
+    id: 'Operasi ini tidak (atau belum) menghasilkan berkas.',
+    en: 'This operation made no file (or has not finished yet).',
+  },
   OPERATION_ID_TAKEN: {
     id: 'Sudah ada operasi dengan id ini; buat id baru untuk setiap permintaan.',
     en: 'An operation with this id exists; make a new id for every request.',

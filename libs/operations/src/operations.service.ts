@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Conflict, NotFound, ValidationFailed, type Actor, type OnProgress, type Progress } from '@app/common';
-import { clampProgress, isUuid, OPERATION_HEADER, writeNow } from './domain/operation';
+import { clampProgress, isUuid, OPERATION_HEADER, writeNow, type OperationFile } from './domain/operation';
 import { OperationsRepository } from './persistence/operations.repository';
 import type { OperationEntity } from './persistence/operation.entity';
+import type { OperationFileEntity } from './persistence/operation-file.entity';
 
 /** Progress is written at most this often per operation (a new phase at once; the last report when it ends). */
 export const PROGRESS_INTERVAL_MS = 200;
@@ -87,6 +88,24 @@ export class OperationsService {
       succeed: (resultRef) => end(() => this.repo.finish(id, 'succeeded', { phase: 'done', resultRef })),
       fail: (errorCode) => end(() => this.repo.finish(id, 'failed', { phase: 'failed', errorCode })),
     };
+  }
+
+  /** Keeps the file the running operation `id` made, for GET /api/operations/{id}/file. */
+  attachFile(id: string, file: OperationFile): Promise<void> {
+    return this.repo.attachFile(id, file);
+  }
+
+  /** The file a succeeded operation made, for whoever may see the operation (404 OPERATION_FILE_NOT_FOUND when it made none). */
+  async fileFor(actor: Actor, id: string, manages: (competitionId: string) => Promise<boolean>): Promise<OperationFileEntity> {
+    const op = await this.visibleTo(actor, id, manages);
+    const file = op.state === 'succeeded' ? await this.repo.file(id) : null;
+    if (!file) throw new NotFound('OPERATION_FILE_NOT_FOUND', `operation ${id} has no file`);
+    return file;
+  }
+
+  /** Deletes the operations that finished before `before` (running ones stay); the number deleted. */
+  sweepFinished(before: Date): Promise<number> {
+    return this.repo.deleteFinishedBefore(before);
   }
 
   /**

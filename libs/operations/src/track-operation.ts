@@ -13,8 +13,9 @@ import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import { catchError, from, mergeMap, type Observable } from 'rxjs';
 import { DomainError, type Actor, type OnProgress } from '@app/common';
-import { OPERATION_HEADER } from './domain/operation';
-import { OperationsService } from './operations.service';
+import { OPERATION_HEADER, type OperationFile } from './domain/operation';
+import type { OperationFileView } from './dto/operation.view';
+import { OperationsService, type OperationHandle } from './operations.service';
 
 const TRACK_KEY = 'operations:track';
 const PROGRESS_KEY = Symbol('operations:progress');
@@ -24,6 +25,12 @@ export interface TrackOptions {
   competitionParam?: string;
   /** What the operation made, from the response body (a snapshot id, a count …). */
   result?: (body: never) => string | number | null | undefined;
+  /**
+   * An export: the handler returns an {@link OperationFile}; it is kept with the operation (phase `storing`),
+   * the operation's result is its file name, and the route answers an {@link OperationFileView} whose `href`
+   * (GET /api/operations/{id}/file) serves it — also after a page reload, until the operation is swept.
+   */
+  file?: boolean;
 }
 
 interface TrackMeta extends TrackOptions {
@@ -75,11 +82,27 @@ export class OperationInterceptor implements NestInterceptor {
     ctx.switchToHttp().getResponse<{ header(k: string, v: string): unknown }>().header('X-Operation-Id', op.id);
     req[PROGRESS_KEY] = op.report;
     return next.handle().pipe(
-      mergeMap((body) =>
-        from(op.succeed(meta.result ? String((meta.result as (b: unknown) => unknown)(body) ?? '') || null : null).then(() => body)),
-      ),
+      mergeMap((body) => from(meta.file ? this.keepFile(op, body as OperationFile) : this.succeed(op, meta, body))),
       catchError((err: unknown) => from(op.fail(errorCodeOf(err)).then(() => Promise.reject(err)))),
     );
+  }
+
+  private async succeed(op: OperationHandle, meta: TrackMeta, body: unknown): Promise<unknown> {
+    await op.succeed(meta.result ? String((meta.result as (b: unknown) => unknown)(body) ?? '') || null : null);
+    return body;
+  }
+
+  private async keepFile(op: OperationHandle, file: OperationFile): Promise<OperationFileView> {
+    op.report({ phase: 'storing', done: 0, total: 1 });
+    await this.operations.attachFile(op.id, file);
+    await op.succeed(file.fileName);
+    return {
+      operationId: op.id,
+      fileName: file.fileName,
+      mediaType: file.mediaType,
+      size: file.body.length,
+      href: `/api/operations/${op.id}/file`,
+    };
   }
 }
 

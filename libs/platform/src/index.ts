@@ -5,7 +5,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
-import { OperationsModule } from '@app/operations';
+import { OperationsModule, OperationsSweepModule } from '@app/operations';
 import { AwardsModule } from '@app/awards';
 import type { AppEnv } from '@app/config';
 import { CompetitionsModule } from '@app/competitions';
@@ -44,8 +44,8 @@ export const CONTEXT_MODULES: readonly Type[] = [
   AwardsModule,
 ];
 
-/** Loops that run in the background of a serving process (outbox relay and digests, storage sweep). */
-export const BACKGROUND_MODULES: readonly Type[] = [OutboxPumpModule, StorageSweepModule];
+/** Loops that run in the background of a serving process (outbox relay and digests, storage sweep, operations sweep). */
+export const BACKGROUND_MODULES: readonly Type[] = [OutboxPumpModule, StorageSweepModule, OperationsSweepModule];
 
 /**
  * The data source of a process that owns the schema: migrations run on start, without the pool's statement timeout.

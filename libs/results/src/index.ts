@@ -6,5 +6,6 @@ export { escapeHtml, pageInShell, rankingsPage } from './export/rankings-html';
 export * from './persistence/results.entities';
 export { toCsv } from './export/csv';
 export { toXlsx } from './export/xlsx';
-export { sendTable } from './export/send-table';
+export { sendTable, tableFile, TABLE_FORMATS, type RankingTable, type TableFormat } from './export/send-table';
 export { certificatePdf } from './export/certificate';
+export { ExportRankingDto } from './dto/results.dto';

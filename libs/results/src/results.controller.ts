@@ -10,16 +10,18 @@ import {
   type Actor,
   type OnProgress,
 } from '@app/common';
-import { OperationProgress, TrackOperation } from '@app/operations';
+import { OperationFileView, OperationProgress, TrackOperation } from '@app/operations';
 import { uuidParam } from '@app/competitions';
 import { ResultsService } from './results.service';
 import { RankingsReadModel, UNRANKED_INLINE } from './rankings-read-model';
 import { PublicRankingBodies } from './public-ranking-bodies';
 import { ScreeningDataService } from './screening-data.service';
+import { RankingExportService } from './ranking-export.service';
 import {
   AnnounceDto,
   AnswerDto,
   CatalogueQueryDto,
+  ExportRankingDto,
   ObjectionDto,
   PreviewQueryDto,
   PublishDto,
@@ -71,6 +73,7 @@ export class ResultsController {
   constructor(
     private readonly results: ResultsService,
     private readonly screeningData: ScreeningDataService,
+    private readonly exports: RankingExportService,
   ) {}
 
   @Get('competitions/:id/rankings/preview')
@@ -104,6 +107,24 @@ export class ResultsController {
     @OperationProgress() progress: OnProgress,
   ) {
     return this.results.publish(actor, id, dto.reason, undefined, progress);
+  }
+
+  @Post('competitions/:id/rankings/exports')
+  @Roles('admin', 'organizer')
+  @ApiCreatedResponse({ type: OperationFileView })
+  @ApiOperation({
+    summary: 'Export a published ranking (CSV or XLSX) as a long operation; the file is then at href',
+    description:
+      'Tracked like publication (X-Operation-Id, GET /api/operations/{id}: waiting, reading, writing rows done of total, storing). The answer names the file, which GET /api/operations/{id}/file serves — also after a page reload — until the operation is swept (OPERATIONS_RETENTION_DAYS). The public downloads (…/rankings.csv, .xlsx) send the same bytes.',
+  })
+  @TrackOperation('results.export', { competitionParam: 'id', file: true })
+  exportRanking(
+    @CurrentUser() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Body() dto: ExportRankingDto,
+    @OperationProgress() progress: OnProgress,
+  ) {
+    return this.exports.export(actor, id, dto.format, dto.version, progress);
   }
 
   @Get('competitions/:id/objections')

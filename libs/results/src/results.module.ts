@@ -11,6 +11,7 @@ import { ResultsService } from './results.service';
 import { RankingsReadModel } from './rankings-read-model';
 import { PublicRankingBodies } from './public-ranking-bodies';
 import { ScreeningDataService } from './screening-data.service';
+import { RankingExportService } from './ranking-export.service';
 import { PublicController, ResultsController } from './results.controller';
 
 @Module({
@@ -22,7 +23,7 @@ import { PublicController, ResultsController } from './results.controller';
     IdentityModule,
     NotificationsModule,
   ],
-  providers: [ResultsRepository, ResultsService, RankingsReadModel, PublicRankingBodies, ScreeningDataService],
+  providers: [ResultsRepository, ResultsService, RankingsReadModel, PublicRankingBodies, ScreeningDataService, RankingExportService],
   controllers: [ResultsController, PublicController],
   exports: [ResultsService, RankingsReadModel, PublicRankingBodies],
 })

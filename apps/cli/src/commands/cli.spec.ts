@@ -200,6 +200,24 @@ describe('cli rank and verify: given stages and excluded submissions (DESIGN §4
   });
 });
 
+describe('cli rank and verify with --progress', () => {
+  it.each([
+    ['rank', () => file('rank-progress.json', example)],
+    ['verify', () => file('verify-progress.json', createSnapshot(example))],
+  ])('%s prints its phases on stderr and its result on stdout', async (command, input) => {
+    const run = await cli(command, input(), '--progress');
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toBe('');
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      `${command}: reading 0/4 (0%)`,
+      `${command}: parsing 1/4 (25%)`,
+      `${command}: computing 2/4 (50%)`,
+      `${command}: writing 3/4 (75%)`,
+      `${command}: done 1/1 (100%)`,
+    ]);
+  });
+});
+
 describe('cli verify FILE', () => {
   it('exits 0 with an ok line when the snapshot recomputes identically', async () => {
     const snapshot = createSnapshot(example);
@@ -255,6 +273,36 @@ describe('cli index FILE', () => {
       stderr:
         'index: invalid input: answers[0] (region "kota-bekasi", indicator "regulasi"): verified "x" is not an option of indicator "regulasi"\n',
     });
+  });
+
+  it('prints a progress line per phase on stderr with --progress (as the other long commands do), the JSON alone on stdout', async () => {
+    const plain = await cli('index', file('index-plain.json', regionExample));
+    const run = await cli('index', file('index-progress.json', regionExample), '--progress');
+    expect(run).toEqual({
+      code: 0,
+      stdout: plain.stdout,
+      stderr: [
+        'index: reading 0/4 (0%)',
+        'index: parsing 1/4 (25%)',
+        'index: computing 2/4 (50%)',
+        'index: writing 3/4 (75%)',
+        'index: done 1/1 (100%)',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it('with --progress, invalid input still ends with the one error line after the progress lines', async () => {
+    const invalid = { ...regionExample, method: { minInnovations: 0 } };
+    const run = await cli('index', '--progress', file('index-progress-invalid.json', invalid));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      'index: reading 0/4 (0%)',
+      'index: parsing 1/4 (25%)',
+      'index: computing 2/4 (50%)',
+      expect.stringMatching(/^index: invalid input: method\.minInnovations/),
+    ]);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { DirectoryService } from '@app/directory';
 import type { CliCommand } from '../cli-command';
 import { withApp } from '../app-context';
+import { progressPrinter } from '../progress';
 
 /** `directory:import-areas`: Indonesia's provinces, kabupaten and kota with their Kemendagri codes; idempotent. */
 export const directoryImportAreasCommand: CliCommand = {
@@ -12,7 +13,11 @@ export const directoryImportAreasCommand: CliCommand = {
       return 2;
     }
     return withApp(async (app) => {
-      const r = await app.get(DirectoryService).importNationalAreas(null);
+      const printer = progressPrinter('directory:import-areas');
+      const r = await app
+        .get(DirectoryService)
+        .importNationalAreas(null, printer.report)
+        .finally(() => printer.end());
       process.stdout.write(
         `directory:import-areas from ${r.source}: ${r.provinces} provinsi, ${r.kabupaten} kabupaten, ${r.kota} kota — ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged\n`,
       );

@@ -6,8 +6,11 @@ import { runOnJsonFile, write } from './rank.command';
 export const indexCommand: CliCommand = {
   description: 'index FILE — compute the regional innovation index (DESIGN §4b) and print the result JSON',
   run: (args) =>
-    runOnJsonFile('index', args, async (input) => {
-      await write(process.stdout, `${JSON.stringify(computeIndex(input))}\n`);
+    runOnJsonFile('index', args, async (input, step) => {
+      step('computing');
+      const output = JSON.stringify(computeIndex(input));
+      step('writing');
+      await write(process.stdout, `${output}\n`);
       return 0;
     }),
 };

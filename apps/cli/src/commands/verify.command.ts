@@ -11,11 +11,16 @@ import { runOnJsonFile, write } from './rank.command';
 export const verifyCommand: CliCommand = {
   description: 'verify FILE — recompute a ranking snapshot {input, output, hash} (innovations or regions) and check it',
   run: (args) =>
-    runOnJsonFile('verify', args, async (snapshot) => {
+    runOnJsonFile('verify', args, async (snapshot, step) => {
+      step('computing');
       const regions = isIndexSnapshot(snapshot);
       const result = regions ? verifyIndexSnapshot(snapshot) : verifySnapshot(snapshot);
+      step('writing');
       if (!result.ok) {
-        await write(process.stderr, `verify: ${args[0]} does not match:\n${result.differences.map((d) => `  ${d}\n`).join('')}`);
+        await write(
+          process.stderr,
+          `verify: ${args.find((a) => !a.startsWith('--'))} does not match:\n${result.differences.map((d) => `  ${d}\n`).join('')}`,
+        );
         return 1;
       }
       await write(

@@ -1,6 +1,7 @@
 import { api, call } from './client';
 import { saveFile } from './download';
 import type { components } from './schema';
+import { operationHeader } from './operations';
 import { uploadFile } from './upload';
 
 /** The regional innovation index (libs/index-editions): every shape comes from the OpenAPI document. */
@@ -79,8 +80,21 @@ export const setEligibility = (id: string, innovationId: string, body: Schemas['
 
 // ── publication ─────────────────────────────────────────────────────────────
 export const indexPreview = (id: string) => call(api.GET('/api/index-editions/{id}/preview', edition(id)));
-export const publishIndex = (id: string, reason?: string) =>
-  call(api.POST('/api/index-editions/{id}/publish', { ...edition(id), body: reason?.trim() ? { reason: reason.trim() } : {} }));
+export const publishIndex = (id: string, reason?: string, operationId?: string) =>
+  call(
+    api.POST('/api/index-editions/{id}/publish', {
+      params: { path: { id }, header: operationHeader(operationId) },
+      body: reason?.trim() ? { reason: reason.trim() } : {},
+    }),
+  );
+/** POST …/rankings/exports: a published index ranking as CSV or XLSX, made as an operation; the file is then at `href`. */
+export const exportIndexRanking = (id: string, format: 'csv' | 'xlsx', operationId?: string) =>
+  call(
+    api.POST('/api/index-editions/{id}/rankings/exports', {
+      params: { path: { id }, header: operationHeader(operationId) },
+      body: { format },
+    }),
+  );
 
 // ── public ──────────────────────────────────────────────────────────────────
 export const publicIndexEditions = () => call(api.GET('/api/public/index-editions'));

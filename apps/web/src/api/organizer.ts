@@ -1,5 +1,5 @@
 import { api, call, postCsv } from './client';
-import { OPERATION_HEADER } from './operations';
+import { operationHeader } from './operations';
 import type { Plan } from './types';
 import type { components, paths } from './schema';
 import type { ImportedOrganizations, ImportedUsers, ScreeningDecision } from './schemas';
@@ -53,9 +53,7 @@ export const closeStage = (id: string, key: string, force?: { reason: string }) 
   );
 export const screen = (competitionId: string, decisions: ScreeningDecision[]) =>
   call(api.POST('/api/competitions/{id}/screening', { ...path(competitionId), body: { decisions } }));
-/** `operationId`: the X-Operation-Id to follow an operation's progress (GET /api/operations/{id}). */
-const operationHeader = (operationId: string | undefined): Record<string, string> =>
-  operationId ? { [OPERATION_HEADER]: operationId } : {};
+// `operationId`: the X-Operation-Id to follow an operation's progress (GET /api/operations/{id}).
 export const autoAssign = (id: string, key: string, k?: number, operationId?: string) =>
   call(
     api.POST('/api/competitions/{id}/stages/{key}/assignments', {
@@ -104,6 +102,15 @@ export const publish = (id: string, reason: string, operationId?: string) =>
     api.POST('/api/competitions/{id}/rankings/publish', {
       params: { path: { id }, header: operationHeader(operationId) },
       body: reason.trim() ? { reason } : {},
+    }),
+  );
+
+/** POST …/rankings/exports: a published ranking as CSV or XLSX, made as an operation; the file is then at `href`. */
+export const exportRanking = (id: string, format: 'csv' | 'xlsx', operationId?: string) =>
+  call(
+    api.POST('/api/competitions/{id}/rankings/exports', {
+      params: { path: { id }, header: operationHeader(operationId) },
+      body: { format },
     }),
   );
 

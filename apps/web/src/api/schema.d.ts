@@ -40,6 +40,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/operations/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The file a succeeded export operation made, for whoever may see the operation; 404 OPERATION_FILE_NOT_FOUND while it runs, when it failed or made no file
+         * @description The file a succeeded export operation made, for whoever may see the operation; 404 OPERATION_FILE_NOT_FOUND while it runs, when it failed or made no file
+         */
+        get: operations["OperationsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions": {
         parameters: {
             query?: never;
@@ -1396,6 +1416,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/competitions/{id}/rankings/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export a published ranking (CSV or XLSX) as a long operation; the file is then at href
+         * @description Tracked like publication (X-Operation-Id, GET /api/operations/{id}: waiting, reading, writing rows done of total, storing). The answer names the file, which GET /api/operations/{id}/file serves — also after a page reload — until the operation is swept (OPERATIONS_RETENTION_DAYS). The public downloads (…/rankings.csv, .xlsx) send the same bytes.
+         */
+        post: operations["ResultsController_exportRanking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/competitions/{id}/objections": {
         parameters: {
             query?: never;
@@ -2380,6 +2420,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/index-editions/{id}/rankings/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export a published index ranking (CSV or XLSX) as a long operation; the file is then at href
+         * @description Tracked (X-Operation-Id, GET /api/operations/{id}: reading, writing rows done of total, storing); GET /api/operations/{id}/file serves the file, also after a page reload, until the operation is swept. The same bytes as the public …/rankings.csv and .xlsx.
+         */
+        post: operations["IndexEditionsController_exportRanking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/index-editions": {
         parameters: {
             query?: never;
@@ -2683,7 +2743,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description What runs: results.publish, directory.import, users.import, judging.assign, index.publish
+             * @description What runs: results.publish, directory.import, users.import, judging.assign, index.publish, results.export, index.export
              * @example results.publish
              */
             kind: string;
@@ -2699,7 +2759,7 @@ export interface components {
             total: number;
             /** @description The error code of a failed operation (the catalog’s code, as the route answered) */
             errorCode: string | null;
-            /** @description What a succeeded operation made: a snapshot id, the number of rows imported … */
+            /** @description What a succeeded operation made: a snapshot id, the number of rows imported, an export’s file name … */
             resultRef: string | null;
             /** Format: uuid */
             competitionId: string | null;
@@ -3992,6 +4052,27 @@ export interface components {
             publishedAt: string;
             /** @example /api/public/rankings/… */
             url: string;
+        };
+        ExportRankingDto: {
+            /**
+             * @description csv (UTF-8 with a byte-order mark) or xlsx
+             * @enum {string}
+             */
+            format: "csv" | "xlsx";
+            /** @description a published version (default: the latest) */
+            version?: number;
+        };
+        OperationFileView: {
+            /** Format: uuid */
+            operationId: string;
+            /** @example iga-2024-demo-v1.csv */
+            fileName: string;
+            /** @example text/csv; charset=utf-8 */
+            mediaType: string;
+            /** @description Bytes */
+            size: number;
+            /** @example /api/operations/0b5f3c9e-2f4a-4c3e-9d7a-1a2b3c4d5e6f/file */
+            href: string;
         };
         AnnouncementWindowView: {
             /** Format: uuid */
@@ -5603,6 +5684,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OperationView"];
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found (also what belongs to someone else) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or took too long; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    OperationsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file the operation made (an export: CSV or XLSX), as an attachment under its name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input: `details.fields` names each field and its problem */
@@ -11673,6 +11813,88 @@ export interface operations {
             };
         };
     };
+    ResultsController_exportRanking: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional UUID the client generated for this run: poll GET /api/operations/{id} for its progress (kind "results.export") while the request runs, or after a page reload. The response carries the operation's id in the X-Operation-Id header either way. */
+                "X-Operation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportRankingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationFileView"];
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The role or the account may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found (also what belongs to someone else) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (the code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or took too long; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
     ResultsController_objections: {
         parameters: {
             query?: never;
@@ -15355,6 +15577,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndexPublishedView"];
+                };
+            };
+            /** @description Invalid input: `details.fields` names each field and its problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The role or the account may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not found (also what belongs to someone else) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state (the code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database is unavailable or took too long; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    IndexEditionsController_exportRanking: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional UUID the client generated for this run: poll GET /api/operations/{id} for its progress (kind "index.export") while the request runs, or after a page reload. The response carries the operation's id in the X-Operation-Id header either way. */
+                "X-Operation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportRankingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperationFileView"];
                 };
             };
             /** @description Invalid input: `details.fields` names each field and its problem */

@@ -1,4 +1,6 @@
+import { saveFile } from '../api/download';
 import { ApiError } from '../api/errors';
+import { operationFilePath } from '../api/operations';
 import type { MessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/I18nContext';
 import type { OperationTracker } from './useOperation';
@@ -32,6 +34,12 @@ export function OperationProgress({ tracker }: { tracker: OperationTracker }) {
       <p>
         {kind}: {op.state === 'succeeded' ? t('op.succeeded') : t('op.failed', { reason })}
       </p>
+      {/* An export's file, kept with its operation: downloadable after the reload that lost the answer. */}
+      {op.state === 'succeeded' && op.kind.endsWith('.export') && op.resultRef && (
+        <button type="button" className="primary" onClick={() => void saveFile(operationFilePath(op.id), op.resultRef!)}>
+          {t('op.download', { file: op.resultRef })}
+        </button>
+      )}{' '}
       <button type="button" className="secondary" onClick={tracker.dismiss}>
         {t('op.dismiss')}
       </button>

@@ -19,6 +19,7 @@ import { RegionAwards1795740000000 } from './1795740000000-RegionAwards';
 import { SnapshotInputText1795760000000 } from './1795760000000-SnapshotInputText';
 import { IndexSurveyAnswers1795770000000 } from './1795770000000-IndexSurveyAnswers';
 import { Operations1795780000000 } from './1795780000000-Operations';
+import { OperationFiles1795790000000 } from './1795790000000-OperationFiles';
 import { InnovationsByOrganization1795810000000 } from './1795810000000-InnovationsByOrganization';
 import { OutboxDeliveryLease1795820000000 } from './1795820000000-OutboxDeliveryLease';
 import { IndexSnapshotInputText1795830000000 } from './1795830000000-IndexSnapshotInputText';
@@ -46,6 +47,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SnapshotInputText1795760000000,
   IndexSurveyAnswers1795770000000,
   Operations1795780000000,
+  OperationFiles1795790000000,
   InnovationsByOrganization1795810000000,
   OutboxDeliveryLease1795820000000,
   IndexSnapshotInputText1795830000000,

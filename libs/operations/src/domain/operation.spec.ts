@@ -1,4 +1,4 @@
-import { clampProgress, isUuid, writeNow } from './operation';
+import { clampProgress, isUuid, retentionCutoff, writeNow } from './operation';
 
 describe('writeNow', () => {
   const p = (phase: string, done = 1) => ({ phase, done, total: 10 });
@@ -43,5 +43,15 @@ describe('isUuid', () => {
     [['0b5f3c9e-2f4a-4c3e-9d7a-1a2b3c4d5e6f'], false],
   ])('%j → %s', (input, expected) => {
     expect(isUuid(input)).toBe(expected);
+  });
+});
+
+describe('retentionCutoff', () => {
+  it.each([
+    ['7 days', '2026-12-08T00:00:00Z', 7, '2026-12-01T00:00:00Z'],
+    ['1 day', '2026-12-08T10:30:00Z', 1, '2026-12-07T10:30:00Z'],
+    ['across a month', '2026-03-02T00:00:00Z', 3, '2026-02-27T00:00:00Z'],
+  ])('%s', (_name, now, days, expected) => {
+    expect(retentionCutoff(new Date(now), days).toISOString()).toBe(new Date(expected).toISOString());
   });
 });

@@ -1,5 +1,12 @@
 import type { Progress } from '@app/kernel';
 
+/** A file an operation made (an export): what a tracked route with `file: true` returns, kept with the operation. */
+export interface OperationFile {
+  fileName: string;
+  mediaType: string;
+  body: Buffer;
+}
+
 export const OPERATION_STATES = ['running', 'succeeded', 'failed'] as const;
 export type OperationState = (typeof OPERATION_STATES)[number];
 
@@ -24,4 +31,11 @@ export function clampProgress(p: Progress): Progress {
   const total = Math.max(0, Math.floor(p.total) || 0);
   const done = Math.max(0, Math.floor(p.done) || 0);
   return { phase: p.phase.slice(0, 40), done: total ? Math.min(done, total) : done, total };
+}
+
+const DAY_MS = 24 * 3600_000;
+
+/** Finished operations that ended before this instant are swept: `retentionDays` before `now`. */
+export function retentionCutoff(now: Date, retentionDays: number): Date {
+  return new Date(now.getTime() - retentionDays * DAY_MS);
 }

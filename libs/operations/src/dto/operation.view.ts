@@ -6,7 +6,7 @@ export class OperationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({
     example: 'results.publish',
-    description: 'What runs: results.publish, directory.import, users.import, judging.assign, index.publish',
+    description: 'What runs: results.publish, directory.import, users.import, judging.assign, index.publish, results.export, index.export',
   })
   kind: string;
   @ApiProperty({ enum: OPERATION_STATES }) state: OperationState;
@@ -22,7 +22,7 @@ export class OperationView {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'What a succeeded operation made: a snapshot id, the number of rows imported …',
+    description: 'What a succeeded operation made: a snapshot id, the number of rows imported, an export’s file name …',
   })
   resultRef: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) competitionId: string | null;
@@ -46,4 +46,13 @@ export function toOperationView(o: OperationEntity): OperationView {
     updatedAt: o.updatedAt,
     finishedAt: o.finishedAt,
   };
+}
+
+/** What an export route answers once its file is made: the file is at `href` (GET /api/operations/{id}/file). */
+export class OperationFileView {
+  @ApiProperty({ format: 'uuid' }) operationId: string;
+  @ApiProperty({ example: 'iga-2024-demo-v1.csv' }) fileName: string;
+  @ApiProperty({ example: 'text/csv; charset=utf-8' }) mediaType: string;
+  @ApiProperty({ description: 'Bytes' }) size: number;
+  @ApiProperty({ example: '/api/operations/0b5f3c9e-2f4a-4c3e-9d7a-1a2b3c4d5e6f/file' }) href: string;
 }

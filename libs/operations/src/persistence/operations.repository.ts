@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Progress } from '@app/kernel';
 import type { OperationState } from '../domain/operation';
+import type { OperationFile } from '../domain/operation';
 import { OperationEntity } from './operation.entity';
+import { OperationFileEntity } from './operation-file.entity';
 
 /**
  * Operation rows. Every write is its own statement on the pool (never inside the caller's transaction), so
@@ -42,6 +44,29 @@ export class OperationsRepository {
          result_ref = $4, error_code = $5, updated_at = now(), finished_at = now() WHERE id = $1 AND state = 'running'`,
       [id, state, end.phase, end.resultRef ?? null, end.errorCode ?? null],
     );
+  }
+
+  /** Deletes the finished operations that ended before `before` (never a running one); the number deleted. */
+  async deleteFinishedBefore(before: Date): Promise<number> {
+    const [, deleted] = (await this.db.query(`DELETE FROM operations WHERE state <> 'running' AND finished_at < $1`, [before])) as [
+      unknown,
+      number,
+    ];
+    return deleted;
+  }
+
+  /** Keeps the file a running operation made (one per operation). */
+  async attachFile(id: string, file: OperationFile): Promise<void> {
+    await this.db.query(`INSERT INTO operation_files (operation_id, file_name, media_type, body) VALUES ($1, $2, $3, $4)`, [
+      id,
+      file.fileName,
+      file.mediaType,
+      file.body,
+    ]);
+  }
+
+  file(id: string): Promise<OperationFileEntity | null> {
+    return this.db.getRepository(OperationFileEntity).findOneBy({ operationId: id });
   }
 
   find(id: string): Promise<OperationEntity | null> {

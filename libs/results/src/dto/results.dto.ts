@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsNotBlank } from '@app/common';
 import { AGGREGATIONS } from '@app/competitions';
+import { TABLE_FORMATS, type TableFormat } from '../export/send-table';
 
 export class PreviewQueryDto {
   @ApiPropertyOptional({ enum: AGGREGATIONS, description: 'what-if: aggregate every stage this way (default: each stage’s own)' })
@@ -72,6 +73,18 @@ export class CatalogueQueryDto {
   @ApiPropertyOptional({ description: 'competition slug' }) @IsOptional() @Matches(/^[a-z0-9-]{1,80}$/) competition?: string;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) page?: number;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+}
+
+export class ExportRankingDto {
+  @ApiProperty({ enum: TABLE_FORMATS, description: 'csv (UTF-8 with a byte-order mark) or xlsx' })
+  @IsIn(TABLE_FORMATS)
+  format: TableFormat;
+
+  @ApiPropertyOptional({ description: 'a published version (default: the latest)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class VersionQueryDto {

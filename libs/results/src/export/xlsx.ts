@@ -3,8 +3,19 @@ import ExcelJS from 'exceljs';
 /** Characters XML 1.0 cannot carry; a title pasted from a word processor may hold them. */
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
-/** A one-sheet workbook: a bold, frozen header row and the rows as typed values (numbers stay numbers). */
-export async function toXlsx(sheetName: string, header: string[], rows: (string | number | null)[][]): Promise<Buffer> {
+/** Rows between two progress reports while a workbook is filled. */
+const REPORT_EVERY = 1000;
+
+/**
+ * A one-sheet workbook: a bold, frozen header row and the rows as typed values (numbers stay numbers);
+ * `onRows` hears how many rows are in, every thousand and at the end.
+ */
+export async function toXlsx(
+  sheetName: string,
+  header: string[],
+  rows: (string | number | null)[][],
+  onRows?: (done: number) => void,
+): Promise<Buffer> {
   const clean = (v: string | number | null) => (typeof v === 'string' ? v.replace(XML_INVALID, '') : v);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kompetisi Inovasi Daerah';
@@ -17,6 +28,10 @@ export async function toXlsx(sheetName: string, header: string[], rows: (string 
     { views: [{ state: 'frozen', ySplit: 1 }] },
   );
   sheet.addRow(header.map(clean)).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map(clean));
+  rows.forEach((row, i) => {
+    sheet.addRow(row.map(clean));
+    if ((i + 1) % REPORT_EVERY === 0) onRows?.(i + 1);
+  });
+  onRows?.(rows.length);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

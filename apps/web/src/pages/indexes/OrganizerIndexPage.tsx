@@ -6,6 +6,7 @@ import {
   moveEdition,
   moveIndexWindows,
   publicIndexEditions,
+  exportIndexRanking,
   publishIndex,
   validations,
   type IndexEdition,
@@ -16,10 +17,13 @@ import {
 } from '../../api/indexes';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { ExportDownloads } from '../../components/ExportDownloads';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { Notice, useNotice } from '../../components/Notice';
 import { useAction } from '../../components/useAction';
+import { OperationProgress } from '../../components/OperationProgress';
+import { useOperation } from '../../components/useOperation';
 import { useLoad } from '../../components/useLoad';
 import { usePageTitle } from '../../components/usePageTitle';
 import type { MessageKey } from '../../i18n/dictionary';
@@ -438,9 +442,11 @@ function Publish({ edition }: { edition: IndexEdition }) {
   const [published, setPublished] = useState<IndexPublished | null>(null);
   const { busy, error, run } = useAction();
   const version = published?.version ?? latest.data?.version ?? 0;
+  const tracker = useOperation(`index-publish:${edition.id}`);
   const publish = async () => {
     if (!window.confirm(t('idx.org.confirmPublish', { version: version + 1 }))) return;
-    if (await run('run', async () => setPublished(await publishIndex(edition.id, reason)))) setReason('');
+    if (await run('run', async () => setPublished(await publishIndex(edition.id, reason, tracker.begin()).finally(tracker.end))))
+      setReason('');
   };
   return (
     <section className="panel stack" aria-labelledby="idx-publish">
@@ -463,11 +469,12 @@ function Publish({ edition }: { edition: IndexEdition }) {
           type="button"
           busy={busy !== null}
           busyLabel={t('idx.sending')}
-          disabled={version > 0 && !reason.trim()}
+          disabled={(version > 0 && !reason.trim()) || tracker.active}
           onClick={() => void publish()}
         >
           {version ? t('idx.org.publishCorrection', { version: version + 1 }) : t('idx.org.publishFirst')}
         </BusyButton>
+        <OperationProgress tracker={tracker} />
       </div>
       <div role="status">
         {published && (
@@ -480,6 +487,12 @@ function Publish({ edition }: { edition: IndexEdition }) {
           </p>
         )}
       </div>
+      {version > 0 && (
+        <ExportDownloads
+          scope={`index-export:${edition.id}`}
+          start={(format, operationId) => exportIndexRanking(edition.id, format, operationId)}
+        />
+      )}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { ExportDownloads } from '../../components/ExportDownloads';
 import { OperationProgress } from '../../components/OperationProgress';
 import { useOperation } from '../../components/useOperation';
 import {
@@ -7,6 +8,7 @@ import {
   answerObjection,
   assignJuror,
   jurors as loadJurors,
+  exportRanking,
   objections as loadObjections,
   publish,
   rankingPreview,
@@ -417,6 +419,10 @@ function Published({ competition, just }: { competition: Competition; just: Publ
       <p>
         <Link to={`/kompetisi/${competition.slug}`}>{t('org.publish.public')}</Link>
       </p>
+      <ExportDownloads
+        scope={`export:${competition.id}`}
+        start={(format, operationId) => exportRanking(competition.id, format, operationId)}
+      />
     </section>
   );
 }
