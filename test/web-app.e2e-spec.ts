@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type request from 'supertest';
 import path from 'node:path';
 import { findWebDist } from '../apps/api/src/http/web-app';
@@ -95,6 +96,25 @@ describe('the web app served by the API', () => {
     await t.http().get('/health').expect(200).expect('content-type', /json/);
     await t.http().get('/docs-json').expect(200).expect('content-type', /json/);
     await t.http().post('/opd').expect(404).expect('content-type', /json/);
+  });
+
+  it('is built for production whatever NODE_ENV the build starts under (jest sets "test"): no React development bundle', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'web-build-'));
+    try {
+      const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--web-only', '--web-out', out, '--quiet'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_ENV: 'test' },
+      });
+      expect([build.status, build.stderr]).toEqual([0, '']);
+      const entry = /src="\/assets\/(index-[\w-]+\.js)"/.exec(readFileSync(path.join(out, 'index.html'), 'utf8'))![1];
+      const script = readFileSync(path.join(out, 'assets', entry), 'utf8');
+      // A warning only React's development build carries (it made the bundle 479 KB instead of 262 KB).
+      expect(script).not.toContain('Each child in a list should have a unique');
+      expect(script.length).toBeLessThan(350_000);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('finds no build outside the repository (the API then starts without it)', () => {
