@@ -301,7 +301,7 @@ export class IndexEditionsService {
         await this.outbox.notify(tx, {
           type: 'index_verification_started',
           recipients: await this.repo.coordinatorsOf(regions, tx),
-          payload: { edition: edition.name, slug: edition.slug },
+          payload: { edition: edition.name, slug: edition.slug, editionId: id },
           dedupeKey: eventKey('index_verification_started', id),
         });
       }

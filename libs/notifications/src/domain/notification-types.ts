@@ -437,8 +437,9 @@ export const NOTIFICATION_TYPES = {
     },
   },
   index_verification_started: {
-    fields: { edition: 'text', slug: 'id' },
-    link: '/index/{slug}',
+    // To the regions' coordinators: their self-assessment of the edition (the page shows the verification).
+    fields: { edition: 'text', slug: 'id', editionId: 'id' },
+    link: '/coordinator/indeks/{editionId}',
     id: {
       subject: 'Verifikasi {edition} dimulai',
       lines: ['Penilaian mandiri {edition} telah ditutup dan validator mulai memverifikasi jawaban daerah Anda.'],
@@ -478,7 +479,7 @@ export const NOTIFICATION_TYPES = {
   },
   index_results_published: {
     fields: { edition: 'text', slug: 'id' },
-    link: '/index/{slug}',
+    link: '/indeks/{slug}',
     id: {
       subject: 'Hasil {edition} telah diterbitkan',
       lines: ['Peringkat indeks {edition} telah diterbitkan.'],

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   NOTIFICATION_TYPES,
   NOTIFICATION_TYPE_NAMES,
@@ -105,7 +107,7 @@ const SAMPLES: Record<NotificationType, Record<string, unknown>> = {
     token: 'tok_1-2',
     expiresAt: '2025-08-02T00:00:00Z',
   },
-  index_verification_started: { edition: 'IID 2026', slug: 'iid-2026' },
+  index_verification_started: { edition: 'IID 2026', slug: 'iid-2026', editionId: 'e-1' },
   index_results_published: { edition: 'IID 2026', slug: 'iid-2026' },
   index_window_moved: {
     edition: 'IID 2026',
@@ -117,7 +119,21 @@ const SAMPLES: Record<NotificationType, Record<string, unknown>> = {
   message: { title: 'Rapat juri', body: 'Rapat juri Senin pukul 09.00.', link: '/competitions/c-1' },
 };
 
+/** The web app's page paths (apps/web/src/App.tsx's ROUTES), as patterns: a mail's link must open one of them. */
+const WEB_ROUTES = [...readFileSync(path.join(__dirname, '../../../../apps/web/src/App.tsx'), 'utf8').matchAll(/\{ path: '([^']+)'/g)].map(
+  (m) => new RegExp(`^${m[1].replace(/:\w+/g, '[^/]+')}$`),
+);
+
 describe('notification catalogue', () => {
+  it('reads the web app’s routes', () => expect(WEB_ROUTES.length).toBeGreaterThan(40));
+
+  it.each(NOTIFICATION_TYPE_NAMES)('%s: its link opens a page of the web app', (type) => {
+    const link = renderMessage(type, SAMPLES[type] as Record<string, unknown>, 'id', 'https://inovasi.example').link;
+    if (!link) return;
+    const { pathname } = new URL(link);
+    expect([type, WEB_ROUTES.some((r) => r.test(pathname)) ? 'a page' : pathname]).toEqual([type, 'a page']);
+  });
+
   it.each(NOTIFICATION_TYPE_NAMES)('%s: every placeholder of its wording and link is a declared field', (type) => {
     const spec = NOTIFICATION_TYPES[type];
     const declared = Object.keys(spec.fields);
