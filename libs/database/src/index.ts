@@ -6,3 +6,4 @@ export * from './prepared';
 export * from './change-bus';
 export * from './coordination';
 export * from './pool-budget';
+export * from './snapshots';

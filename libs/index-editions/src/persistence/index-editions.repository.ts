@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { insertPublishedSnapshot } from '@app/database';
 import {
   IndexAnswerEntity,
   IndexDocumentEntity,
@@ -347,21 +348,8 @@ export class IndexEditionsRepository {
       inputJson: Buffer;
     },
   ): Promise<Pick<IndexSnapshotEntity, 'id' | 'version' | 'hash' | 'reason' | 'publishedAt'>> {
-    const [saved]: Pick<IndexSnapshotEntity, 'id' | 'version' | 'hash' | 'reason' | 'publishedAt'>[] = await tx.query(
-      `INSERT INTO index_snapshots (edition_id, version, input, output, hash, reason, labels, published_by)
-       VALUES ($1, $2, $3::json, $4::jsonb, $5, $6, $7::jsonb, $8) RETURNING id, version, hash, reason, published_at AS "publishedAt"`,
-      [
-        row.editionId,
-        row.version,
-        row.inputJson,
-        JSON.stringify(row.output),
-        row.hash,
-        row.reason,
-        JSON.stringify(row.labels),
-        row.publishedBy,
-      ],
-    );
-    return saved;
+    const { editionId, inputJson, ...rest } = row;
+    return insertPublishedSnapshot(tx, 'index_snapshots', { ...rest, ownerId: editionId, input: inputJson });
   }
 
   /** Editions with a published snapshot, newest year first, with their latest version. */

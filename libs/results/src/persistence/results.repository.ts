@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { insertPublishedSnapshot } from '@app/database';
 import { ObjectionEntity, RankingAnnouncementEntity, RankingSnapshotEntity } from './results.entities';
 
 export interface RankableInnovation {
@@ -134,21 +135,8 @@ export class ResultsRepository {
    * whole input and output first: ≈ 1 s of CPU and a second copy in memory for a national edition).
    */
   async insertSnapshot(tx: EntityManager, row: SnapshotRow): Promise<{ id: string; version: number; hash: string; publishedAt: Date }> {
-    const [saved]: { id: string; version: number; hash: string; publishedAt: Date }[] = await tx.query(
-      `INSERT INTO ranking_snapshots (competition_id, version, input, output, hash, reason, labels, published_by)
-       VALUES ($1, $2, $3::json, $4::jsonb, $5, $6, $7::jsonb, $8) RETURNING id, version, hash, published_at AS "publishedAt"`,
-      [
-        row.competitionId,
-        row.version,
-        JSON.stringify(row.input),
-        JSON.stringify(row.output),
-        row.hash,
-        row.reason,
-        JSON.stringify(row.labels),
-        row.publishedBy,
-      ],
-    );
-    return saved;
+    const { competitionId, input, ...rest } = row;
+    return insertPublishedSnapshot(tx, 'ranking_snapshots', { ...rest, ownerId: competitionId, input: JSON.stringify(input) });
   }
 
   latestAnnouncement(competitionId: string, tx?: EntityManager): Promise<RankingAnnouncementEntity | null> {
