@@ -93,14 +93,17 @@ export class JuryService {
     const innovation = await this.innovationRows.findById(assignment.innovationId);
     const sheet = await this.repo.sheet(assignment.id);
     const view = await this.innovations.view(innovation!);
+    const stageStatus = competition.stages.find((s) => s.key === stage.key)?.status;
     return {
       assignment: {
         id: assignment.id,
         stage: assignment.stageKey,
         stageLabel: stage.label,
         dueAt: stage.closesAt,
-        stageStatus: competition.stages.find((s) => s.key === stage.key)?.status,
-        correction: !!sheet?.correctionOf || (await this.repo.isCorrectionEntrant(assignment.innovationId, stage.key)),
+        stageStatus,
+        // Only a closed stage's sheet can be a correction: an open one asks nothing more.
+        correction:
+          stageStatus !== 'open' && (!!sheet?.correctionOf || (await this.repo.isCorrectionEntrant(assignment.innovationId, stage.key))),
       },
       innovation: { ...view, version: undefined },
       documents: await this.documents.listFor(assignment.innovationId),

@@ -12,6 +12,8 @@ import { Link } from '../../router/router';
 import '../staff.css';
 
 type Label = { id: string; en: string };
+/** Stage names per competition (by stage key), read once per competition from its plan. */
+type StageLabels = Map<string, Map<string, Label>>;
 
 function AssignmentCard({ a, stageLabel }: { a: Assignment; stageLabel: Label | undefined }) {
   const { t, pick, formatDate } = useI18n();
@@ -34,12 +36,13 @@ function AssignmentCard({ a, stageLabel }: { a: Assignment; stageLabel: Label | 
 }
 
 /** Stage names come from each competition's plan (the list names stages by key); each competition read once. */
-async function withLabels(mine: Awaited<ReturnType<typeof myAssignments>>, known: Map<string, Label>) {
-  const missing = [...new Set(mine.items.map((a) => a.competitionId))].filter(
-    (id) => ![...known.keys()].some((k) => k.startsWith(`${id}/`)),
-  );
+async function withLabels(mine: Awaited<ReturnType<typeof myAssignments>>, known: StageLabels) {
+  const missing = [...new Set(mine.items.map((a) => a.competitionId))].filter((id) => !known.has(id));
   const plans = await Promise.all(missing.map(competition));
-  const labels = new Map([...known, ...plans.flatMap((c) => c.plan.stages.map((s): [string, Label] => [`${c.id}/${s.key}`, s.label]))]);
+  const labels: StageLabels = new Map([
+    ...known,
+    ...plans.map((c): [string, Map<string, Label>] => [c.id, new Map(c.plan.stages.map((s) => [s.key, s.label]))]),
+  ]);
   return { ...mine, labels };
 }
 
@@ -51,7 +54,7 @@ export function JuryPage() {
   const { t } = useI18n();
   usePageTitle(t('jury.title'));
   const state = useLoad(async () => withLabels(await myAssignments(), new Map()), []);
-  const [more, setMore] = useState<{ items: Assignment[]; labels: Map<string, Label>; page: number }>({
+  const [more, setMore] = useState<{ items: Assignment[]; labels: StageLabels; page: number }>({
     items: [],
     labels: new Map(),
     page: 1,
@@ -82,7 +85,7 @@ export function JuryPage() {
               </p>
               <ul className="cards">
                 {items.map((a) => (
-                  <AssignmentCard key={a.id} a={a} stageLabel={labels.get(`${a.competitionId}/${a.stage}`)} />
+                  <AssignmentCard key={a.id} a={a} stageLabel={labels.get(a.competitionId)?.get(a.stage)} />
                 ))}
               </ul>
               {first.total > items.length && (

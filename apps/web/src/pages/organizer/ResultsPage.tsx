@@ -22,7 +22,7 @@ import {
 import type { Competition } from '../../api/types';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Field } from '../../components/Field';
+import { Field, type ControlProps } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { Notice, useNotice } from '../../components/Notice';
 import { NumberInput } from '../../components/staff/NumberInput';
@@ -164,6 +164,22 @@ function ObjectionAnswer({ objection, onAnswered }: { objection: Objection; onAn
   );
 }
 
+/** The jurors to choose from, loaded when the choice is shown (only for an innovation reinstated into a closed stage). */
+function JurorSelect({ value, onChange, ...field }: ControlProps & { value: string; onChange(id: string): void }) {
+  const { t } = useI18n();
+  const jurors = useLoad(() => loadJurors(), []);
+  return (
+    <select {...field} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t('org.correction.pickJuror')}</option>
+      {(jurors.data ?? []).map((j) => (
+        <option key={j.id} value={j.id}>
+          {j.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /**
  * An upheld objection changes the outcome: reopen what it concerns (a stage's sheets of the innovation, or its failed
  * screening decision) with a reason; an innovation reinstated after later stages closed is then judged there — jurors
@@ -184,7 +200,6 @@ function ObjectionCorrection({
   const [stage, setStage] = useState(stages[0]?.key ?? '');
   const [reason, setReason] = useState('');
   const [jurorId, setJurorId] = useState('');
-  const jurors = useLoad(() => loadJurors(), []);
   const { busy, error, run } = useAction<'assign' | 'settle' | 'reopen'>();
   const [notice, setNotice] = useNotice();
   const entrant = objection.corrections.find((c) => c.kind === 'entrant');
@@ -223,16 +238,7 @@ function ObjectionCorrection({
             label={t('org.correction.juror', { stage: stageLabel(entrant.stage) })}
             error={error?.fieldMessage('jurorId')}
           >
-            {(c) => (
-              <select {...c} value={jurorId} onChange={(e) => setJurorId(e.target.value)}>
-                <option value="">{t('org.correction.pickJuror')}</option>
-                {(jurors.data ?? []).map((j) => (
-                  <option key={j.id} value={j.id}>
-                    {j.name}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(c) => <JurorSelect {...c} value={jurorId} onChange={setJurorId} />}
           </Field>
           <div className="row">
             <BusyButton
