@@ -8,3 +8,4 @@ export * from './validation-fields';
 export * from './localized-text.view';
 export * from './request-locale';
 export * from './api-responses';
+export * from './reason-properties';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LocalizedTextView } from '@app/common';
+import { LocalizedTextView, REASON_CODE_PROPERTY, REASON_PARAMS_PROPERTY } from '@app/common';
 import { DocumentView, InnovationView } from '@app/submissions';
 
 const SCORES = { type: 'object', additionalProperties: { type: 'number' }, example: { inovasi: 85, dampak: 78.5 } } as const;
@@ -20,19 +20,9 @@ export class StageDecisionView {
   @ApiProperty({ type: Number, nullable: true }) score: number | null;
   @ApiProperty({ type: Number, nullable: true }) rank: number | null;
   @ApiProperty({ description: 'in the language of Accept-Language' }) reason: string;
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'a reason the system wrote, as a code of the reason catalog (null: written by a person, or an older row)',
-    example: 'CUTOFF_TOP_OUTSIDE',
-  })
+  @ApiProperty(REASON_CODE_PROPERTY)
   reasonCode: string | null;
-  @ApiProperty({
-    nullable: true,
-    type: 'object',
-    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
-    description: 'the parameters of reasonCode',
-  })
+  @ApiProperty(REASON_PARAMS_PROPERTY)
   reasonParams: Record<string, string | number | boolean> | null;
 }
 
@@ -58,19 +48,9 @@ export class StageResultView {
     description: 'in the language of Accept-Language when the system wrote it (reasonCode), else as written',
   })
   reason: string | null;
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'a reason the system wrote, as a code of the reason catalog (null: written by a person, or an older row)',
-    example: 'CUTOFF_TOP_OUTSIDE',
-  })
+  @ApiProperty(REASON_CODE_PROPERTY)
   reasonCode: string | null;
-  @ApiProperty({
-    nullable: true,
-    type: 'object',
-    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
-    description: 'the parameters of reasonCode',
-  })
+  @ApiProperty(REASON_PARAMS_PROPERTY)
   reasonParams: Record<string, string | number | boolean> | null;
   @ApiProperty({ type: Date, nullable: true }) decidedAt: Date | null;
   @ApiProperty({ type: Number, nullable: true, description: 'for its OPD only after publication' }) score: number | null;

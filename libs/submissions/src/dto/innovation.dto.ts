@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsNotBlank, LocalizedTextView } from '@app/common';
+import { IsNotBlank, LocalizedTextView, REASON_CODE_PROPERTY, REASON_PARAMS_PROPERTY } from '@app/common';
 import { CompetitionView } from '@app/competitions';
 import { INNOVATION_PHASES, INNOVATION_STATUSES, type InnovationPhase, type InnovationStatus } from '../domain';
 
@@ -162,20 +162,9 @@ export class HistoryView {
     description: 'in the language of Accept-Language when the system wrote it (reasonCode), else as written',
   })
   reason: string | null;
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    description: 'a reason the system wrote, as a code of the reason catalog (null: written by a person, or an older row)',
-    example: 'CUTOFF_TOP_OUTSIDE',
-  })
+  @ApiPropertyOptional(REASON_CODE_PROPERTY)
   reasonCode: string | null;
-  @ApiPropertyOptional({
-    nullable: true,
-    type: 'object',
-    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
-    description: 'the parameters of reasonCode',
-    example: { rank: 3, count: 3, category: 'kota', n: 1 },
-  })
+  @ApiPropertyOptional({ ...REASON_PARAMS_PROPERTY, example: { rank: 3, count: 3, category: 'kota', n: 1 } })
   reasonParams: Record<string, string | number | boolean> | null;
   @ApiProperty() at: Date;
 }
