@@ -12,3 +12,4 @@ export * from './error-catalog';
 export * from './link-secrets';
 export * from './progress';
 export * from './reason-catalog';
+export * from './jcs';

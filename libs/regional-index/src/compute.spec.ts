@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalize } from '@app/kernel';
 import { ScoringInputError } from '@app/scoring';
 import { computeIndex, stepScore } from './compute';
 import { answer, exampleIndexInput, scored, simpleInput } from './testing/fixtures';

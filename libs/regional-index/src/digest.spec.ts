@@ -3,7 +3,7 @@ import { ScoringInputError, inputsDigest } from '@app/scoring';
 import { indexDigest, plainAnswerJson } from './digest';
 import { arbIndexInput } from './testing/arbitraries';
 import { exampleIndexInput } from './testing/fixtures';
-import canonicalize from 'canonicalize';
+import { canonicalize } from '@app/kernel';
 
 describe('indexDigest: the streamed §4 rule 7 digest', () => {
   it.each([

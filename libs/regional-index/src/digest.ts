@@ -4,7 +4,7 @@
 // (and the published validator `note`) is written directly; JCS serializes strings as JSON.stringify does and orders these keys as listed.
 
 import { type ArrayWriter, ScoringInputError, canonicalJson, streamedDigest } from '@app/scoring';
-import canonicalize from 'canonicalize';
+import { canonicalize } from '@app/kernel';
 
 /** JCS (UTF-16 code unit) order of the fields of a plain answer. */
 const ANSWER_FIELDS = ['indicator', 'innovation', 'note', 'region', 'self', 'verified'] as const;

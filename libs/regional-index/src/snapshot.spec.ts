@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalize } from '@app/kernel';
 import fc from 'fast-check';
 import { ScoringInputError, snapshotHash } from '@app/scoring';
 import { computeIndex } from './compute';

@@ -2,7 +2,7 @@
 // over the regional index, verified by recomputing the output from the input.
 
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalize } from '@app/kernel';
 import { type ArrayWriter, type SnapshotVerification, canonicalJson, verifyRecomputed } from '@app/scoring';
 import { computeIndex, indexOutput } from './compute';
 import { indexInputJson, quoteJson } from './digest';

@@ -7,7 +7,7 @@
 // {stage, juror, submission, scores} from pre-quoted pieces. The spec checks it equals `inputsDigest`.
 
 import { type Hash, createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalize } from '@app/kernel';
 import { ScoringInputError } from './scoring.errors';
 import { compareIds } from './util';
 import type { PreparedInput } from './validate';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalize } from '@app/kernel';
 import { explain } from './explain';
 import { rank } from './rank';
 import { createSnapshot, verifySnapshot } from './snapshot';

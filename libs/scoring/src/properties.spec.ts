@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalize } from '@app/kernel';
 import fc from 'fast-check';
 import { inputsDigest, preparedDigest } from './digest';
 import { explain } from './explain';

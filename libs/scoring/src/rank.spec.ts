@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalize } from '@app/kernel';
 import { rank } from './rank';
 import { deepFreeze, exampleInput, oneStage, sheet, stage, submission } from './testing/fixtures';
 import type { RankOutput, ScoringInput, StageInput } from './types';

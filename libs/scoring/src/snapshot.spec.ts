@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalize } from '@app/kernel';
 import { ScoringInputError } from './scoring.errors';
 import { createSnapshot, verifySnapshot } from './snapshot';
 import { exampleInput, sheet, stage, submission } from './testing/fixtures';

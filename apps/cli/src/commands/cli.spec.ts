@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import canonicalize from 'canonicalize';
+import { canonicalize } from '@app/kernel';
 import { createIndexSnapshot } from '@app/regional-index';
 import { createSnapshot } from '@app/scoring';
 import { exampleIndexInput } from '../../../../libs/regional-index/src/testing/fixtures';

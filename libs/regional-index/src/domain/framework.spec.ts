@@ -1,4 +1,4 @@
-import canonicalize from 'canonicalize';
+import { canonicalize } from '@app/kernel';
 import fc from 'fast-check';
 import { computeIndex } from '../compute';
 import { createIndexSnapshot } from '../snapshot';

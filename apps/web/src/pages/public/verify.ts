@@ -1,4 +1,4 @@
-import canonicalize from 'canonicalize';
+import { canonicalize } from '../../../../../libs/kernel/src/jcs';
 import { snapshot, type RankingView } from '../../api/public';
 
 export interface SnapshotCheck {
