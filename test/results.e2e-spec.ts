@@ -531,6 +531,9 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     expect(snap.status).toBe(200);
     expect(snap.headers['cache-control']).toContain('immutable');
     expect(snap.body.hash).toBe(published.body.hash);
+    // Stored as JSON.stringify writes the input (streamed into COPY in chunks: the same bytes).
+    const stored = await t.db.query(`SELECT input::text AS input FROM ranking_snapshots WHERE id = $1`, [published.body.id]);
+    expect(stored.rows[0].input).toBe(JSON.stringify(snap.body.input));
     expect(JSON.stringify(snap.body.input.sheets)).not.toMatch(
       /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"?,"submission/,
     );
@@ -560,11 +563,14 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
 
   it('re-publishing needs a reason, makes version 2 and keeps version 1 readable', async () => {
     expect((await t.http().post(`/api/competitions/${cid}/rankings/publish`).set(bearer(org)).send({})).status).toBe(400);
-    const v2 = await t.http().post(`/api/competitions/${cid}/rankings/publish`).set(bearer(org)).send({ reason: 'Koreksi data kategori' });
+    // The snapshot row goes through COPY's text format: a reason's tabs, line breaks and backslashes come back as written.
+    const reason = 'Koreksi data kategori:\n\tbaris dua \\N \\ selesai\r\n';
+    const v2 = await t.http().post(`/api/competitions/${cid}/rankings/publish`).set(bearer(org)).send({ reason });
     expect(v2.status).toBe(201);
     expect(v2.body.version).toBe(2);
     const latest = await t.http().get('/api/public/competitions/hasil/rankings');
     expect(latest.body.snapshot.version).toBe(2);
+    expect(latest.body.snapshot.reason).toBe(reason);
     expect(latest.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     const v1 = await t.http().get('/api/public/competitions/hasil/rankings?version=1');
     expect(v1.body.snapshot.version).toBe(1);
