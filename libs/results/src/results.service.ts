@@ -420,6 +420,7 @@ export class ResultsService {
   ) {
     const step = phaseReporter(onProgress, PUBLISH_PHASES);
     step('waiting');
+    let built = false;
     const snapshot = await this.db
       .transaction(async (tx) => {
         const locked = await this.competitions.lockManaged(actor, tx, competitionId);
@@ -443,6 +444,7 @@ export class ResultsService {
         step('reading');
         // What ran before (other requests' garbage) is collected first, so the publication reuses that memory.
         collectGarbageNow();
+        built = true;
         const { row, rankedOrganizations } = await this.storeSnapshot(tx, competition, {
           version: (previous?.version ?? 0) + 1,
           reason: reason ?? null,
@@ -474,8 +476,9 @@ export class ResultsService {
         await this.changes.announce('rankings', competition.slug, tx);
         return row;
       })
-      // The input, output and rows of a national edition are garbage now: collected at once (see collectGarbageNow).
-      .finally(collectGarbageNow);
+      // The input, output and rows of a national edition are garbage now: collected at once (see collectGarbageNow);
+      // a publication refused by its checks built nothing and costs no collection.
+      .finally(() => built && collectGarbageNow());
     return {
       id: snapshot.id,
       version: snapshot.version,
