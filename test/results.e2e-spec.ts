@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readCsv, readPdf, readXlsx } from './support/documents';
+import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
+import { copyPublishedSnapshot } from '@app/database';
 import { PUBLISH_PHASES, ResultsService } from '@app/results';
 import { createTestApp, type TestApp } from './support/test-app';
 import { cli } from './support/cli';
@@ -575,6 +577,36 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     const v1 = await t.http().get('/api/public/competitions/hasil/rankings?version=1');
     expect(v1.body.snapshot.version).toBe(1);
     expect((await t.http().get(`/api/public/rankings/${v1.body.snapshot.id}`)).status).toBe(200);
+  });
+
+  it('a snapshot whose COPY fails stores nothing: the transaction fails with it, and the connection serves on', async () => {
+    const count = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM ranking_snapshots WHERE competition_id = $1`, [cid])).rows[0].n;
+    const before = await count();
+    const [{ id: userId }] = (await t.db.query(`SELECT id FROM users LIMIT 1`)).rows;
+    const row = { ownerId: cid, version: 3, output: {}, hash: 'sha256:x', reason: null, labels: {}, publishedBy: userId };
+    const ds = t.app.get(DataSource);
+    // The JSON cannot be written half-way through the input (JSON.stringify refuses a BigInt) …
+    await expect(
+      ds.transaction((tx) =>
+        copyPublishedSnapshot(tx, 'ranking_snapshots', {
+          ...row,
+          input: { sheets: [...Array.from({ length: 5_000 }, (_, i) => ({ i })), 1n] },
+        }),
+      ),
+    ).rejects.toThrow(/BigInt/);
+    // … or PostgreSQL refuses the row (version 1 exists).
+    await expect(ds.transaction((tx) => copyPublishedSnapshot(tx, 'ranking_snapshots', { ...row, version: 1, input: {} }))).rejects.toThrow(
+      /duplicate key|unique/,
+    );
+    expect(await count()).toBe(before);
+    const v3 = await t
+      .http()
+      .post(`/api/competitions/${cid}/rankings/publish`)
+      .set(bearer(org))
+      .send({ reason: 'Koreksi sesudah kegagalan' });
+    expect(v3.status).toBe(201);
+    expect(v3.body.version).toBe(3);
   });
 
   it('CSV and XLSX parse back to the same rows; the certificate is a PDF naming the innovation', async () => {
