@@ -164,6 +164,9 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
+/** The node flags the API runs with (package.json "start", docker/Dockerfile): the bench measures the same process. */
+export const API_NODE_FLAGS = ['--expose-gc'];
+
 /** Starts the compiled API (dist/apps/api/src/main.js) in production mode and waits for /health. */
 export async function startApi(databaseUrl: string, log: (line: string) => void = () => undefined): Promise<ApiProcess> {
   const main = path.resolve(__dirname, '..', 'apps', 'api', 'src', 'main.js');
@@ -189,8 +192,9 @@ export async function startApi(databaseUrl: string, log: (line: string) => void 
     // The allocator setting under test, when the bench is given one (glibc: fewer malloc arenas, less RSS).
     ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
   };
-  // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under the benchmarks.
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under the benchmarks. The API's own
+  // flags come first, as its start scripts and Docker image give them (--expose-gc: collectGarbageNow after publishing).
+  const nodeArgs = [...API_NODE_FLAGS, ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {

@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readCsv, readPdf, readXlsx } from './support/documents';
+import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
+import { copyPublishedSnapshot } from '@app/database';
 import { PUBLISH_PHASES, ResultsService } from '@app/results';
 import { createTestApp, type TestApp } from './support/test-app';
 import { cli } from './support/cli';
@@ -531,6 +533,9 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     expect(snap.status).toBe(200);
     expect(snap.headers['cache-control']).toContain('immutable');
     expect(snap.body.hash).toBe(published.body.hash);
+    // Stored as JSON.stringify writes the input (streamed into COPY in chunks: the same bytes).
+    const stored = await t.db.query(`SELECT input::text AS input FROM ranking_snapshots WHERE id = $1`, [published.body.id]);
+    expect(stored.rows[0].input).toBe(JSON.stringify(snap.body.input));
     expect(JSON.stringify(snap.body.input.sheets)).not.toMatch(
       /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"?,"submission/,
     );
@@ -560,15 +565,48 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
 
   it('re-publishing needs a reason, makes version 2 and keeps version 1 readable', async () => {
     expect((await t.http().post(`/api/competitions/${cid}/rankings/publish`).set(bearer(org)).send({})).status).toBe(400);
-    const v2 = await t.http().post(`/api/competitions/${cid}/rankings/publish`).set(bearer(org)).send({ reason: 'Koreksi data kategori' });
+    // The snapshot row goes through COPY's text format: a reason's tabs, line breaks and backslashes come back as written.
+    const reason = 'Koreksi data kategori:\n\tbaris dua \\N \\ selesai\r\n';
+    const v2 = await t.http().post(`/api/competitions/${cid}/rankings/publish`).set(bearer(org)).send({ reason });
     expect(v2.status).toBe(201);
     expect(v2.body.version).toBe(2);
     const latest = await t.http().get('/api/public/competitions/hasil/rankings');
     expect(latest.body.snapshot.version).toBe(2);
+    expect(latest.body.snapshot.reason).toBe(reason);
     expect(latest.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     const v1 = await t.http().get('/api/public/competitions/hasil/rankings?version=1');
     expect(v1.body.snapshot.version).toBe(1);
     expect((await t.http().get(`/api/public/rankings/${v1.body.snapshot.id}`)).status).toBe(200);
+  });
+
+  it('a snapshot whose COPY fails stores nothing: the transaction fails with it, and the connection serves on', async () => {
+    const count = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM ranking_snapshots WHERE competition_id = $1`, [cid])).rows[0].n;
+    const before = await count();
+    const [{ id: userId }] = (await t.db.query(`SELECT id FROM users LIMIT 1`)).rows;
+    const row = { ownerId: cid, version: 3, output: {}, hash: 'sha256:x', reason: null, labels: {}, publishedBy: userId };
+    const ds = t.app.get(DataSource);
+    // The JSON cannot be written half-way through the input (JSON.stringify refuses a BigInt) …
+    await expect(
+      ds.transaction((tx) =>
+        copyPublishedSnapshot(tx, 'ranking_snapshots', {
+          ...row,
+          input: { sheets: [...Array.from({ length: 5_000 }, (_, i) => ({ i })), 1n] },
+        }),
+      ),
+    ).rejects.toThrow(/BigInt/);
+    // … or PostgreSQL refuses the row (version 1 exists).
+    await expect(ds.transaction((tx) => copyPublishedSnapshot(tx, 'ranking_snapshots', { ...row, version: 1, input: {} }))).rejects.toThrow(
+      /duplicate key|unique/,
+    );
+    expect(await count()).toBe(before);
+    const v3 = await t
+      .http()
+      .post(`/api/competitions/${cid}/rankings/publish`)
+      .set(bearer(org))
+      .send({ reason: 'Koreksi sesudah kegagalan' });
+    expect(v3.status).toBe(201);
+    expect(v3.body.version).toBe(3);
   });
 
   it('CSV and XLSX parse back to the same rows; the certificate is a PDF naming the innovation', async () => {

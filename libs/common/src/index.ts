@@ -7,3 +7,4 @@ export * from './pdf/minimal-pdf';
 export * from './batcher';
 export * from './limiter';
 export * from './startup-cause';
+export * from './memory';

@@ -1,4 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
+import { jsonChunks } from './json-text';
 
 /** The two kinds of published snapshot (a competition's ranking, an index edition's), and what owns each. */
 const SNAPSHOT_TABLES = {
@@ -33,5 +39,60 @@ export async function insertPublishedSnapshot(
      VALUES ($1, $2, $3::json, $4::jsonb, $5, $6, $7::jsonb, $8) RETURNING id, version, hash, reason, published_at AS "publishedAt"`,
     [row.ownerId, row.version, row.input, JSON.stringify(row.output), row.hash, row.reason, JSON.stringify(row.labels), row.publishedBy],
   );
+  return saved;
+}
+
+/** A published snapshot whose JSON members are values: {@link copyPublishedSnapshot} writes their JSON text. */
+export interface StreamedSnapshotRow {
+  ownerId: string;
+  version: number;
+  /** Stored as `JSON.stringify(input)` would write it (the same bytes), in a `json` column. */
+  input: unknown;
+  output: unknown;
+  hash: string;
+  reason: string | null;
+  labels: unknown;
+  publishedBy: string;
+}
+
+/** COPY text format: backslash, newline, carriage return and tab escaped (JSON text has only backslashes). */
+function copyText(text: string): string {
+  return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]) : text;
+}
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** The one COPY row of a snapshot, in chunks: the small columns, then input, output and labels streamed. */
+function* snapshotCopyRow(id: string, row: StreamedSnapshotRow): Generator<Buffer, void, undefined> {
+  const small = [id, row.ownerId, String(row.version), row.hash, row.reason === null ? '\\N' : copyText(row.reason), row.publishedBy];
+  yield Buffer.from(`${small.join('\t')}\t`, 'utf8');
+  const json = [row.input, row.output, row.labels];
+  for (let i = 0; i < json.length; i++) {
+    for (const chunk of jsonChunks(json[i])) yield Buffer.from(copyText(chunk), 'utf8');
+    yield Buffer.from(i < json.length - 1 ? '\t' : '\n', 'utf8');
+  }
+}
+
+/**
+ * {@link insertPublishedSnapshot} for national-size snapshots: the row goes to PostgreSQL through `COPY … FROM STDIN`
+ * on the transaction's connection, its JSON written in 64 KB chunks as they are made (never one string of the whole
+ * input, nor a query parameter that node-postgres copies into growing buffers); then the stored row is read back. The
+ * stored texts are the same bytes as `JSON.stringify` of each value; a failed COPY fails the transaction.
+ */
+export async function copyPublishedSnapshot(
+  tx: EntityManager,
+  table: keyof typeof SNAPSHOT_TABLES,
+  row: StreamedSnapshotRow,
+): Promise<{ id: string; version: number; hash: string; reason: string | null; publishedAt: Date }> {
+  const runner = tx.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error('copyPublishedSnapshot runs inside a transaction');
+  const client = (await runner.connect()) as PoolClient;
+  const id = randomUUID();
+  await pipeline(
+    Readable.from(snapshotCopyRow(id, row)),
+    client.query(
+      copyFrom(`COPY ${table} (id, ${SNAPSHOT_TABLES[table]}, version, hash, reason, published_by, input, output, labels) FROM STDIN`),
+    ),
+  );
+  const [saved] = await tx.query(`SELECT id, version, hash, reason, published_at AS "publishedAt" FROM ${table} WHERE id = $1`, [id]);
   return saved;
 }

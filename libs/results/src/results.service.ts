@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppEnv } from '@app/config';
 import { ChangeBus } from '@app/database';
-import { Clock, Conflict, Forbidden, NotFound, phaseReporter, ValidationFailed, type Actor } from '@app/common';
+import { Clock, collectGarbageNow, Conflict, Forbidden, NotFound, phaseReporter, ValidationFailed, type Actor } from '@app/common';
 import { AuditService } from '@app/audit';
 import { AGGREGATIONS, CompetitionsService, type CompetitionSnapshot } from '@app/competitions';
 import { UsersService } from '@app/identity';
@@ -70,22 +70,37 @@ export class ResultsService {
     tx?: EntityManager,
   ): Promise<{ input: ScoringInput; innovations: RankableInnovation[] }> {
     const innovations = await this.repo.rankable(competition.id, STATUSES_IN_STATISTICS, tx);
-    const ids = new Set(innovations.map((i) => i.id));
+    const idOf = new Map(innovations.map((i) => [i.id, i.id]));
     const scored = new Set(competition.plan.stages.filter((s) => s.rubric.length > 0).map((s) => s.key));
     // DESIGN §4 rule 10: a region award's given stage (the verified IID), for the innovations in the input.
-    const given = (await this.givenScores.scoresFor(competition, tx)).filter((g) => ids.has(g.submission));
-    const sheets = (await this.judging.submittedSheets(competition.id, undefined, tx)).filter(
-      (s) => ids.has(s.innovationId) && scored.has(s.stageKey),
-    );
-    const alias = jurorAliases(sheets.map((s) => s.jurorId));
-    sheets.sort((a, b) => (a.assignmentId < b.assignmentId ? -1 : a.assignmentId > b.assignmentId ? 1 : 0));
-    const submissions = innovations.map((i) => ({ ...i, excluded: excludedFromRanking(i.status) }));
-    const input = scoringInputFor(
-      competition.plan,
-      submissions,
-      sheets.map((s) => ({ stage: s.stageKey, juror: alias.get(s.jurorId)!, submission: s.innovationId, scores: s.scores })),
-      { aggregation, given },
-    );
+    const given = (await this.givenScores.scoresFor(competition, tx)).filter((g) => idOf.has(g.submission));
+    // Read in batches, each row kept as the input's sheet (its innovation's id string shared, the juror's id as a
+    // number until the aliases are known), so the rows of a national edition are never all in memory at once.
+    const stageOf = new Map([...scored].map((key) => [key, key]));
+    const sheets: { stage: string; juror: string; submission: string; scores: Record<string, number> }[] = [];
+    const jurorIds = new Map<string, number>();
+    const jurorOf: number[] = [];
+    await this.judging.eachSubmittedSheetBatch(competition.id, tx, (rows) => {
+      for (const r of rows) {
+        const submission = idOf.get(r.innovationId);
+        const stage = stageOf.get(r.stageKey);
+        if (submission === undefined || stage === undefined) continue;
+        let juror = jurorIds.get(r.jurorId);
+        if (juror === undefined) jurorIds.set(r.jurorId, (juror = jurorIds.size));
+        jurorOf.push(juror);
+        sheets.push({ stage, juror: '', submission, scores: r.scores });
+      }
+    });
+    const alias = jurorAliases(jurorIds.keys());
+    const aliasOf = [...jurorIds.keys()].map((id) => alias.get(id)!);
+    for (let k = 0; k < sheets.length; k++) sheets[k].juror = aliasOf[jurorOf[k]];
+    const submissions = innovations.map((i) => ({
+      id: i.id,
+      category: i.category,
+      submittedAt: i.submittedAt,
+      excluded: excludedFromRanking(i.status),
+    }));
+    const input = scoringInputFor(competition.plan, submissions, sheets, { aggregation, given });
     return { input, innovations };
   }
 
@@ -405,74 +420,65 @@ export class ResultsService {
   ) {
     const step = phaseReporter(onProgress, PUBLISH_PHASES);
     step('waiting');
-    const snapshot = await this.db.transaction(async (tx) => {
-      const locked = await this.competitions.lockManaged(actor, tx, competitionId);
-      const competition = await this.competitions.snapshot(competitionId, tx);
-      this.assertAllStagesClosed(competition);
-      const announcement = await this.repo.latestAnnouncement(competitionId, tx);
-      const unanswered = announcement ? (await this.repo.objections(announcement.id, tx)).filter((o) => !o.answeredAt).length : 0;
-      assertPublishable({
-        planDays: competition.plan.objectionWindowDays,
-        announcement,
-        unanswered,
-        openCorrections: await this.jury.openCorrections(competitionId, tx),
-        now,
-      });
-      const previous = await this.repo.latestVersion(competitionId, tx);
-      if (previous && !reason?.trim())
-        throw new ValidationFailed(
-          [{ field: 'reason', message: `version ${previous.version} is published; say why you publish a correction` }],
-          'RESULTS_REASON_REQUIRED',
-        );
-      step('reading');
-      const { input, innovations } = await this.buildInput(competition, undefined, tx);
-      step('scoring');
-      const made = createSnapshot(input);
-      // Only an upheld objection rescores a closed stage (reopened sheets, an innovation judged late).
-      if (await this.repo.hasUpheldObjection(competitionId, tx)) await this.pipeline.followCorrectedStageScores(tx, competition, input);
-      step('storing');
-      const labels = Object.fromEntries(
-        innovations.map((i) => [
-          i.id,
-          { title: i.title, organization: i.organization, region: i.region, category: i.category } satisfies InnovationLabel,
-        ]),
-      );
-      const row = await this.repo.insertSnapshot(tx, {
-        competitionId,
-        version: (previous?.version ?? 0) + 1,
-        input: made.input,
-        output: made.output,
-        hash: made.hash,
-        reason: reason ?? null,
-        labels,
-        publishedBy: actor.id,
-      });
-      if (locked.status === 'judging')
-        await this.competitions.setStatus(tx, actor.id, locked, 'published', `ranking v${row.version} published`);
-      await this.audit.record(tx, {
-        actorId: actor.id,
-        action: 'results.publish',
-        entityType: 'ranking_snapshot',
-        entityId: row.id,
-        competitionId,
-        after: { version: row.version, hash: row.hash },
-        reason: reason ?? null,
-      });
-      step('notifying');
-      const ranked = innovations.filter((i) => !excludedFromRanking(i.status));
-      const opds = await this.users.opdUsersOf([...new Set(ranked.map((i) => i.organizationId))], tx);
-      const jurors = await this.judging.jurorsOf(competitionId, tx);
-      await this.outbox.notify(tx, {
-        type: 'results_published',
-        recipients: [...[...opds.values()].flat(), ...jurors],
-        payload: { competition: competition.name, slug: competition.slug },
-        dedupeKey: eventKey('results_published', competitionId, row.version),
-        competitionId,
-      });
-      // Every instance drops the slug's cached versions when this commits.
-      await this.changes.announce('rankings', competition.slug, tx);
-      return row;
-    });
+    let built = false;
+    const snapshot = await this.db
+      .transaction(async (tx) => {
+        const locked = await this.competitions.lockManaged(actor, tx, competitionId);
+        const competition = await this.competitions.snapshot(competitionId, tx);
+        this.assertAllStagesClosed(competition);
+        const announcement = await this.repo.latestAnnouncement(competitionId, tx);
+        const unanswered = announcement ? (await this.repo.objections(announcement.id, tx)).filter((o) => !o.answeredAt).length : 0;
+        assertPublishable({
+          planDays: competition.plan.objectionWindowDays,
+          announcement,
+          unanswered,
+          openCorrections: await this.jury.openCorrections(competitionId, tx),
+          now,
+        });
+        const previous = await this.repo.latestVersion(competitionId, tx);
+        if (previous && !reason?.trim())
+          throw new ValidationFailed(
+            [{ field: 'reason', message: `version ${previous.version} is published; say why you publish a correction` }],
+            'RESULTS_REASON_REQUIRED',
+          );
+        step('reading');
+        // What ran before (other requests' garbage) is collected first, so the publication reuses that memory.
+        collectGarbageNow();
+        built = true;
+        const { row, rankedOrganizations } = await this.storeSnapshot(tx, competition, {
+          version: (previous?.version ?? 0) + 1,
+          reason: reason ?? null,
+          publishedBy: actor.id,
+          step,
+        });
+        if (locked.status === 'judging')
+          await this.competitions.setStatus(tx, actor.id, locked, 'published', `ranking v${row.version} published`);
+        await this.audit.record(tx, {
+          actorId: actor.id,
+          action: 'results.publish',
+          entityType: 'ranking_snapshot',
+          entityId: row.id,
+          competitionId,
+          after: { version: row.version, hash: row.hash },
+          reason: reason ?? null,
+        });
+        step('notifying');
+        const opds = await this.users.opdUsersOf(rankedOrganizations, tx);
+        const jurors = await this.judging.jurorsOf(competitionId, tx);
+        await this.outbox.notify(tx, {
+          type: 'results_published',
+          recipients: [...[...opds.values()].flat(), ...jurors],
+          payload: { competition: competition.name, slug: competition.slug },
+          dedupeKey: eventKey('results_published', competitionId, row.version),
+          competitionId,
+        });
+        // Every instance drops the slug's cached versions when this commits.
+        await this.changes.announce('rankings', competition.slug, tx);
+        return row;
+      })
+      // The input, output and rows of a national edition are garbage now: collected at once (see collectGarbageNow);
+      // a publication refused by its checks built nothing and costs no collection.
+      .finally(() => built && collectGarbageNow());
     return {
       id: snapshot.id,
       version: snapshot.version,
@@ -480,6 +486,41 @@ export class ResultsService {
       publishedAt: snapshot.publishedAt,
       url: `${this.publicUrl}/api/public/rankings/${snapshot.id}`,
     };
+  }
+
+  /**
+   * Reads, ranks and stores the next snapshot; answers only what the rest of the publication needs, so the input,
+   * the output and the rows they came from (a national edition's: ≈ 100 MB of objects) are garbage before the
+   * notifications are written.
+   */
+  private async storeSnapshot(
+    tx: EntityManager,
+    competition: CompetitionSnapshot,
+    next: { version: number; reason: string | null; publishedBy: string; step: (phase: (typeof PUBLISH_PHASES)[number]) => void },
+  ) {
+    const { input, innovations } = await this.buildInput(competition, undefined, tx);
+    next.step('scoring');
+    const made = createSnapshot(input);
+    // Only an upheld objection rescores a closed stage (reopened sheets, an innovation judged late).
+    if (await this.repo.hasUpheldObjection(competition.id, tx)) await this.pipeline.followCorrectedStageScores(tx, competition, input);
+    next.step('storing');
+    const labels: Record<string, InnovationLabel> = {};
+    const rankedOrganizations = new Set<string>();
+    for (const i of innovations) {
+      labels[i.id] = { title: i.title, organization: i.organization, region: i.region, category: i.category };
+      if (!excludedFromRanking(i.status)) rankedOrganizations.add(i.organizationId);
+    }
+    const row = await this.repo.insertSnapshot(tx, {
+      competitionId: competition.id,
+      version: next.version,
+      input: made.input,
+      output: made.output,
+      hash: made.hash,
+      reason: next.reason,
+      labels,
+      publishedBy: next.publishedBy,
+    });
+    return { row, rankedOrganizations: [...rankedOrganizations] };
   }
 
   /**
