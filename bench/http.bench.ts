@@ -164,10 +164,36 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** The node flags the API runs with (package.json "start", docker/Dockerfile): the bench measures the same process. */
-export const API_NODE_FLAGS = ['--expose-gc'];
+/** The API's entry point as production starts it (package.json's `start`, docker/Dockerfile's CMD). */
+export const API_ENTRY = 'dist/apps/api/src/main.js';
 
-/** Starts the compiled API (dist/apps/api/src/main.js) in production mode and waits for /health. */
+/**
+ * The node options production starts the API with: the words between `node` and the entry point in package.json's
+ * `start` script (docker/Dockerfile's CMD carries the same; bench/production-start.spec.ts checks that they agree).
+ * The bench's API runs with them, so what it measures is what production runs.
+ */
+export function productionNodeArgs(startScript: string): string[] {
+  const m = new RegExp(`(?:^|&&|;)\\s*node((?:\\s+-[^\\s]+)*)\\s+${API_ENTRY.replace(/[./]/g, '\\$&')}\\s*$`).exec(startScript);
+  if (!m) throw new Error(`package.json "start" does not end with \`node [options] ${API_ENTRY}\`: ${startScript}`);
+  return m[1].split(/\s+/).filter(Boolean);
+}
+
+/** package.json's `start` script, from bench/ or dist/bench/. */
+export function packageStartScript(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { scripts?: Record<string, string> };
+      if (pkg.scripts?.start) return pkg.scripts.start;
+    }
+    if (path.dirname(dir) === dir) throw new Error(`no package.json with a "start" script above ${__dirname}`);
+  }
+}
+
+/**
+ * Starts the compiled API (dist/apps/api/src/main.js) in production mode, with production's node options
+ * (productionNodeArgs), and waits for /health.
+ */
 export async function startApi(databaseUrl: string, log: (line: string) => void = () => undefined): Promise<ApiProcess> {
   const main = path.resolve(__dirname, '..', 'apps', 'api', 'src', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} not found: build first (npm run -s build)`);
@@ -189,12 +215,12 @@ export async function startApi(databaseUrl: string, log: (line: string) => void 
     JWT_ACCESS_TTL_SECONDS: '7200',
     LOGIN_RATE_LIMIT: '100000',
     BENCH_ROUTES: 'true',
-    // The allocator setting under test, when the bench is given one (glibc: fewer malloc arenas, less RSS).
-    ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
+    // glibc allocator settings under test, when the bench is given them (MALLOC_ARENA_MAX, MALLOC_TRIM_THRESHOLD_, …).
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('MALLOC_'))),
   };
-  // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under the benchmarks. The API's own
-  // flags come first, as its start scripts and Docker image give them (--expose-gc: collectGarbageNow after publishing).
-  const nodeArgs = [...API_NODE_FLAGS, ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+  // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under the benchmarks (after
+  // production's options: a V8 flag given again there wins).
+  const nodeArgs = [...productionNodeArgs(packageStartScript()), ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
@@ -220,7 +246,9 @@ export async function startApi(databaseUrl: string, log: (line: string) => void 
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  log(`http: API pid ${child.pid} up on ${baseUrl} in ${(performance.now() - t0).toFixed(0)} ms (NODE_ENV=production, LOG_LEVEL=warn)`);
+  log(
+    `http: API pid ${child.pid} up on ${baseUrl} in ${(performance.now() - t0).toFixed(0)} ms (NODE_ENV=production, LOG_LEVEL=warn${nodeArgs.length ? `, node ${nodeArgs.join(' ')}` : ''})`,
+  );
   return {
     baseUrl,
     pid: child.pid!,

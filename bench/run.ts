@@ -12,7 +12,9 @@
 //   BENCH_METHOD=copy|unnest  bulk load method of the generator (default copy)
 //   BENCH_KEEP=1         keep the generated database (its URL is printed) instead of dropping it
 //   BENCH_RESULTS=path   where to write the results (default bench/RESULTS.md)
-//   BENCH_API_NODE_ARGS  extra node arguments for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+//   BENCH_API_NODE_ARGS  extra node arguments for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (after
+//                        production's own: the node options of package.json's `start`, which the API always runs with)
+//   MALLOC_*             glibc allocator settings (MALLOC_ARENA_MAX, MALLOC_TRIM_THRESHOLD_, …) passed to the API process
 //   BENCH_ONLY=a,b       or `npm run bench -- --only a,b` (or --only=a,b): run only these parts (of BENCH_PARTS:
 //                        scoring-file, scoring-db, http, publish, notifications, index); the edition is generated
 //                        only when a part needs it. `publish` alone publishes the edition (and corrections) in an
@@ -39,7 +41,7 @@ import {
 import { mergeResults, type Section } from './lib/results-file';
 import { int, mib, ms, ratio as fmtRatio, seconds, table, textTable } from './lib/stats';
 import { NATIONAL, generateBenchDatabase, type Edition } from './generate';
-import { runHttpBench, type HttpSuiteResult } from './http.bench';
+import { API_ENTRY, packageStartScript, productionNodeArgs, runHttpBench, type HttpSuiteResult } from './http.bench';
 import { HTTP_BENCHMARKS } from './http-benchmarks';
 import { PUBLICATION_HEADING, publicationFigures, publicationMarkdown } from './publication';
 import { indexBench } from './index.bench';
@@ -369,7 +371,7 @@ function httpSection(h: HttpSuiteResult): Section {
       : [r.key, r.title, r.status === 'not-available' ? 'not available yet' : '**failed**', '', '', '', '', '', '', '', '', r.reason ?? ''],
   );
   const lines = [
-    `autocannon ${h.connections} connections, ${h.runs} runs of ${h.durationSec} s per benchmark after a ${h.warmupSec} s warm-up; req/s, p50 and p99 are the medians of the runs. The API is \`node dist/apps/api/src/main.js\` with NODE_ENV=production, LOG_LEVEL=warn, BENCH_ROUTES=true, on the generated database; the baselines are served by the same process. "API CPU per request" is the API process's user + system CPU time (/proc/<pid>/stat) over the run divided by its requests: steadier than req/s when other jobs share the cores. "PostgreSQL CPU per request" is the same for all processes named postgres on this machine (– when the server runs elsewhere).`,
+    `autocannon ${h.connections} connections, ${h.runs} runs of ${h.durationSec} s per benchmark after a ${h.warmupSec} s warm-up; req/s, p50 and p99 are the medians of the runs. The API is \`${['node', ...productionNodeArgs(packageStartScript()), API_ENTRY].join(' ')}\` (package.json's start script) with NODE_ENV=production, LOG_LEVEL=warn, BENCH_ROUTES=true, on the generated database; the baselines are served by the same process. "API CPU per request" is the API process's user + system CPU time (/proc/<pid>/stat) over the run divided by its requests: steadier than req/s when other jobs share the cores. "PostgreSQL CPU per request" is the same for all processes named postgres on this machine (– when the server runs elsewhere).`,
     '',
     table(
       [

@@ -4,8 +4,8 @@ export { DocumentsService, toDocumentView, type StoredFileMeta, type UploadedStr
 export { InnovationAccessRegistry, type InnovationReader } from './innovation-access';
 export { InnovationsRepository, prefixQuery } from './persistence/innovations.repository';
 export { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity } from './persistence/innovation.entity';
-export { FileStorage, LocalDiskStorage, StoredFileMissing, type StagedFile } from './storage/file-storage';
-export { S3Storage, stagingDirOf } from './storage/s3-storage';
+export { FileStorage, LocalDiskStorage, StoredFileMissing, stagingDirOf, type StagedFile } from './storage/file-storage';
+export type { S3Storage, S3StorageOptions } from './storage/s3-storage';
 export { migrateStorage, type StorageMigration } from './storage/migrate-storage';
 export { StorageSweeper, STORAGE_STALE_AFTER_MS } from './storage-sweeper';
 export { contentDisposition, fileOf, sendDocument } from './submissions.controller';

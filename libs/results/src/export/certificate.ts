@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import type fontkit from '@pdf-lib/fontkit';
+import type { PDFDocument, PDFFont, PDFPage, RGB, rgb } from 'pdf-lib';
 
 export interface CertificateData {
   competition: string;
@@ -36,6 +36,17 @@ function fontFiles() {
   return fonts;
 }
 
+/** pdf-lib and fontkit (≈ 8 MB of heap) load with the first certificate, not when the API starts. */
+let pdf: Promise<{ PDFDocument: typeof PDFDocument; rgb: typeof rgb; fontkit: typeof fontkit }> | undefined;
+function pdfLib() {
+  pdf ??= Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit')]).then(([lib, kit]) => ({
+    PDFDocument: lib.PDFDocument,
+    rgb: lib.rgb,
+    fontkit: kit.default,
+  }));
+  return pdf;
+}
+
 /** Splits text into lines no wider than `width` at `size` (a single word wider than that stands alone). */
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
@@ -55,6 +66,7 @@ class Writer {
   constructor(
     private readonly page: PDFPage,
     public y: number,
+    private readonly black: RGB,
   ) {}
 
   /** Centred lines, wrapped to the text width and shrunk (down to 60 %) so that no line overflows. */
@@ -66,7 +78,7 @@ class Writer {
     for (const line of wrap(text, font, fitted, TEXT_WIDTH)) {
       this.y -= gap;
       const width = font.widthOfTextAtSize(line, fitted);
-      this.page.drawText(line, { x: (A4[0] - width) / 2, y: this.y, size: fitted, font, color: rgb(0, 0, 0) });
+      this.page.drawText(line, { x: (A4[0] - width) / 2, y: this.y, size: fitted, font, color: this.black });
       gap = fitted * 1.3;
     }
   }
@@ -74,6 +86,7 @@ class Writer {
 
 /** A one-page certificate (Piagam Penghargaan) for a ranked innovation, citing the snapshot hash. */
 export async function certificatePdf(d: CertificateData): Promise<Buffer> {
+  const { PDFDocument, rgb, fontkit } = await pdfLib();
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const files = await fontFiles();
@@ -93,7 +106,7 @@ export async function certificatePdf(d: CertificateData): Promise<Buffer> {
   page.drawRectangle({ x: 30, y: 30, width: A4[0] - 60, height: A4[1] - 60, borderColor: frame, borderWidth: 3 });
   page.drawRectangle({ x: 40, y: 40, width: A4[0] - 80, height: A4[1] - 80, borderColor: frame, borderWidth: 0.6 });
 
-  const w = new Writer(page, 770);
+  const w = new Writer(page, 770, rgb(0, 0, 0));
   w.centred('PIAGAM PENGHARGAAN', bold, 26, 0);
   w.centred('Certificate of Achievement', regular, 13, 24);
   w.centred(d.competition, bold, 15, 44);
@@ -105,7 +118,7 @@ export async function certificatePdf(d: CertificateData): Promise<Buffer> {
   if (d.band) w.centred(`Predikat / Band: ${d.band}`, regular, 13, 24);
   w.centred(`Nilai akhir / Final score: ${d.final}`, regular, 12, 20);
 
-  const foot = new Writer(page, 184);
+  const foot = new Writer(page, 184, rgb(0, 0, 0));
   foot.centred(`Snapshot v${d.snapshotVersion}, ${d.publishedAt.toISOString().slice(0, 10)}`, regular, 9, 0);
   foot.centred(d.snapshotHash, regular, 8, 14);
   foot.centred(`Verifikasi / Verify: ${d.verifyUrl}`, regular, 8, 14);

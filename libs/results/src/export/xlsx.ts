@@ -1,4 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs and its zip libraries (≈ 8 MB of heap) load with the first workbook, not when the API starts. */
+let excel: Promise<typeof ExcelJS> | undefined;
 
 /** Characters XML 1.0 cannot carry; a title pasted from a word processor may hold them. */
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
@@ -17,7 +20,8 @@ export async function toXlsx(
   onRows?: (done: number) => void,
 ): Promise<Buffer> {
   const clean = (v: string | number | null) => (typeof v === 'string' ? v.replace(XML_INVALID, '') : v);
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await (excel ??= import('exceljs').then((m) => m.default));
+  const workbook = new Workbook();
   workbook.creator = 'Kompetisi Inovasi Daerah';
   // Excel's sheet names: at most 31 characters, none of \ / ? * [ ] :
   const sheet = workbook.addWorksheet(

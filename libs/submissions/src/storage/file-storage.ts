@@ -212,3 +212,8 @@ export class LocalDiskStorage extends FileStorage {
     return sweepDir(path.join(this.root, 'tmp'), before);
   }
 }
+
+/** The staging folder of an instance: DATA_DIR/storage/tmp for both adapters. */
+export function stagingDirOf(dataDir: string): string {
+  return path.join(dataDir, 'storage', 'tmp');
+}

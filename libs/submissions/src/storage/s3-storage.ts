@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 import {
   CopyObjectCommand,
@@ -193,9 +192,4 @@ export class S3Storage extends FileStorage {
   override close(): void {
     this.client.destroy();
   }
-}
-
-/** The staging folder of an instance: DATA_DIR/storage/tmp for both adapters. */
-export function stagingDirOf(dataDir: string): string {
-  return path.join(dataDir, 'storage', 'tmp');
 }
