@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { copyIn, copyJsonBytes, copyText } from './copy';
 
 /** The two kinds of published snapshot (a competition's ranking, an index edition's), and what owns each. */
 const SNAPSHOT_TABLES = {
@@ -32,6 +33,33 @@ export async function insertPublishedSnapshot(
     `INSERT INTO ${table} (${SNAPSHOT_TABLES[table]}, version, input, output, hash, reason, labels, published_by)
      VALUES ($1, $2, $3::json, $4::jsonb, $5, $6, $7::jsonb, $8) RETURNING id, version, hash, reason, published_at AS "publishedAt"`,
     [row.ownerId, row.version, row.input, JSON.stringify(row.output), row.hash, row.reason, JSON.stringify(row.labels), row.publishedBy],
+  );
+  return saved;
+}
+
+/**
+ * Stores a published snapshot whose input comes in chunks (a national index edition's ~100 MB): one COPY row in the
+ * caller's transaction, the input first, streamed as it is written (never one piece in memory, nor copied into a
+ * statement's parameters), then the output and hash that `finish` gives once the input is written (they are taken
+ * over it). `input`: JSON text as UTF-8 chunks.
+ */
+export async function copyPublishedSnapshot(
+  tx: EntityManager,
+  table: keyof typeof SNAPSHOT_TABLES,
+  row: Omit<PublishedSnapshotRow, 'input' | 'output' | 'hash'>,
+  input: Iterable<Buffer>,
+  finish: () => { output: unknown; hash: string },
+): Promise<{ id: string; version: number; hash: string; reason: string | null; publishedAt: Date }> {
+  const owner = SNAPSHOT_TABLES[table];
+  await copyIn(tx, table, ['input', 'output', 'hash', owner, 'version', 'reason', 'labels', 'published_by'], async (send) => {
+    for (const chunk of input) await send(copyJsonBytes(chunk));
+    const { output, hash } = finish();
+    const rest = [JSON.stringify(output), hash, row.ownerId, String(row.version), row.reason, JSON.stringify(row.labels), row.publishedBy];
+    await send(Buffer.from(`\t${rest.map(copyText).join('\t')}\n`, 'utf8'));
+  });
+  const [saved] = await tx.query(
+    `SELECT id, version, hash, reason, published_at AS "publishedAt" FROM ${table} WHERE ${owner} = $1 AND version = $2`,
+    [row.ownerId, row.version],
   );
   return saved;
 }
