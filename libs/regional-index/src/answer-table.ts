@@ -135,6 +135,36 @@ export class IndexAnswerTable {
     return this.answers;
   }
 
+  /** How many bytes {@link writeAnswers} writes. */
+  answersByteLength(): number {
+    const { prepared, pieces, notes } = this;
+    let total = 2;
+    let count = 0;
+    for (const scope of ['region', 'innovation'] as const) {
+      const [owners, selves, verifieds, base] =
+        scope === 'region'
+          ? [this.quotedRegions, this.regionSelf, this.regionVerified, 0]
+          : [this.quotedInnovations, this.innovationSelf, this.innovationVerified, this.regionSelf.length];
+      const indicators = prepared.byScope[scope].map((x) => pieces[prepared.indicators.indexOf(x)]);
+      const slots = indicators.length;
+      for (let owner = 0; owner < owners.length; owner++) {
+        const id = owners[owner].length;
+        for (let slot = 0, cell = owner * slots; slot < slots; slot++, cell++) {
+          const self = selves[cell];
+          if (self === 0) continue;
+          const p = indicators[slot];
+          const note = notes.size ? notes.get(base + cell) : undefined;
+          let lead: Buffer = p.lead;
+          let after: Buffer = EMPTY;
+          if (note !== undefined) [lead, after] = withNote(scope, p, note);
+          total += lead.length + id + after.length + p.self[self - 1].length + p.close[verifieds[cell]].length;
+          count++;
+        }
+      }
+    }
+    return total + Math.max(0, count - 1);
+  }
+
   /** Writes the answers as their input's canonical JSON array, in order, yielding whenever `sink` has full chunks. */
   *writeAnswers(sink: ChunkSink): Generator<Buffer> {
     const { prepared, pieces, notes } = this;
@@ -159,10 +189,9 @@ export class IndexAnswerTable {
           const close = p.close[verifieds[cell]];
           const note = notes.size ? notes.get(base + cell) : undefined;
           // JCS member order: indicator, innovation, note, region, self, verified.
-          let lead = p.lead;
-          let after = EMPTY;
-          if (note !== undefined && scope === 'region') lead = Buffer.concat([p.key, bytesOf(`,"note":${note},"region":`)]);
-          else if (note !== undefined) after = bytesOf(`,"note":${note}`);
+          let lead: Buffer = p.lead;
+          let after: Buffer = EMPTY;
+          if (note !== undefined) [lead, after] = withNote(scope, p, note);
           const needed = 1 + lead.length + id.length + after.length + selfPiece.length + close.length;
           if (needed > buffer.length - length) {
             sink.length = length;
@@ -193,6 +222,11 @@ export class IndexAnswerTable {
 }
 
 const EMPTY = Buffer.alloc(0);
+
+/** An answer's lead and the piece after its owner's id with its (quoted) note. */
+function withNote(scope: 'region' | 'innovation', p: IndicatorPieces, note: string): [Buffer, Buffer] {
+  return scope === 'region' ? [Buffer.concat([p.key, bytesOf(`,"note":${note},"region":`)]), EMPTY] : [p.lead, bytesOf(`,"note":${note}`)];
+}
 
 /** An innovation of exactly the fields {@link writeInnovations} writes (prepareIndex checked their types). */
 function plainInnovation(x: unknown): boolean {
@@ -271,6 +305,8 @@ export class ChunkSink implements JsonSink {
 export interface IndexSnapshotStream {
   /** The input's canonical JSON (UTF-8) in chunks of about `chunkBytes`; iterate it once, to the end. */
   readonly input: Iterable<Buffer>;
+  /** The bytes of `input`, known before it is written. */
+  readonly length: number;
   /** After `input` was read to the end: the output (its inputsDigest that of the chunks) and the snapshot hash. */
   result(): { output: IndexOutput; hash: string };
 }
@@ -283,12 +319,13 @@ export function streamIndexSnapshot(table: IndexAnswerTable, chunkBytes = 1 << 1
   const digest = createHash('sha256');
   const hash = createHash('sha256').update('{"input":');
   let result: { output: IndexOutput; hash: string } | undefined;
+  // Every other member sorts after "answers" (IndexAnswerTable.of checks): the head's JCS without its "{".
+  const rest = canonicalJson(table.head, { innovations: writeInnovations });
+  const length = '{"answers":'.length + table.answersByteLength() + (rest.length > 2 ? rest.length : 1);
   function* input(): Generator<Buffer> {
     const sink = new ChunkSink(chunkBytes, [digest, hash]);
     sink.write('{"answers":');
     yield* table.writeAnswers(sink);
-    // Every other member sorts after "answers" (IndexAnswerTable.of checks): the head's JCS without its "{".
-    const rest = canonicalJson(table.head, { innovations: writeInnovations });
     if (rest.length > 2) {
       sink.write(',');
       sink.writeBytes(rest.subarray(1));
@@ -300,6 +337,7 @@ export function streamIndexSnapshot(table: IndexAnswerTable, chunkBytes = 1 << 1
   }
   return {
     input: { [Symbol.iterator]: input },
+    length,
     result() {
       if (!result) throw new Error('the snapshot input was not read to the end');
       return result;

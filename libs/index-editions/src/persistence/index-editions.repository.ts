@@ -411,7 +411,13 @@ export class IndexEditionsRepository {
     snapshot: IndexSnapshotStream,
   ): Promise<Pick<IndexSnapshotEntity, 'id' | 'version' | 'hash' | 'reason' | 'publishedAt'>> {
     const { editionId, ...rest } = row;
-    return copyPublishedSnapshot(tx, 'index_snapshots', { ...rest, ownerId: editionId }, snapshot.input, () => snapshot.result());
+    return copyPublishedSnapshot(
+      tx,
+      'index_snapshots',
+      { ...rest, ownerId: editionId },
+      { length: snapshot.length, chunks: snapshot.input },
+      () => snapshot.result(),
+    );
   }
 
   /** Editions with a published snapshot, newest year first, with their latest version. */
