@@ -6,6 +6,10 @@ import { cli } from './support/cli';
 import { readCsv, readXlsx } from './support/documents';
 import { bearer, idOf, login, seedDemo, tinyPdf } from './support/factories';
 import { MINI_FRAMEWORK as FRAMEWORK } from './support/index-framework';
+import { createIndexSnapshot } from '@app/regional-index';
+
+/** The validator's note to the region: quotes, a backslash, a tab and a line break travel through the stored snapshot. */
+const NOTE = 'Perda masih "rancangan"; yang berlaku perkada\\Perwali.\tLihat:\nlampiran 2.';
 
 describe('index editions: framework → self-assessment → verification → publication (e2e)', () => {
   let t: TestApp;
@@ -241,13 +245,13 @@ describe('index editions: framework → self-assessment → verification → pub
       (
         await verify(validatorToken, answerOf('regulasi'), {
           option: 'perkada',
-          note: 'Perda masih rancangan; yang berlaku perkada.',
+          note: NOTE,
           internalNote: 'Cek ulang ke Bagian Hukum sebelum rapat pleno.',
         })
       ).body,
     ).toMatchObject({
       verifiedOption: 'perkada',
-      verifiedNote: 'Perda masih rancangan; yang berlaku perkada.',
+      verifiedNote: NOTE,
       verifiedInternalNote: 'Cek ulang ke Bagian Hukum sebelum rapat pleno.',
       version: 3,
     });
@@ -324,9 +328,15 @@ describe('index editions: framework → self-assessment → verification → pub
       ),
     ).toEqual([bekasi]);
     expect(snap.body.hash).toBe(published.body.hash);
+    // Stored as written (streamed into the row): the input's canonical JSON byte for byte, and its hash.
+    const stored = await t.db.query(`SELECT input::text AS input FROM index_snapshots WHERE id = $1`, [published.body.id]);
+    const reference = createIndexSnapshot(snap.body.input);
+    expect(stored.rows[0].input).toBe(reference.inputJson.toString());
+    expect(reference.hash).toBe(published.body.hash);
+    expect(reference.output).toEqual(snap.body.output);
     // The validator's note to the region rides with the answer it changed (hashed with the input); internal notes never.
     expect(snap.body.input.answers.filter((a: { note?: string }) => a.note)).toEqual([
-      { region: bekasi, indicator: 'regulasi', self: 'perda', verified: 'perkada', note: 'Perda masih rancangan; yang berlaku perkada.' },
+      { region: bekasi, indicator: 'regulasi', self: 'perda', verified: 'perkada', note: NOTE },
     ]);
     expect(JSON.stringify(snap.body)).not.toMatch(/Bagian Hukum|Sesuai DPA/);
     const file = path.join(dir, 'iid-2026-v1.json');
@@ -360,7 +370,7 @@ describe('index editions: framework → self-assessment → verification → pub
     expect(page.body.answers.find((a: { indicator: string }) => a.indicator === 'regulasi')).toMatchObject({
       self: { key: 'perda', score: 3, label: { id: 'Perda' } },
       verified: { key: 'perkada', score: 2 },
-      note: 'Perda masih rancangan; yang berlaku perkada.',
+      note: NOTE,
       label: { id: 'Regulasi' },
       variable: 'institusi',
     });
@@ -451,7 +461,7 @@ describe('index editions: framework → self-assessment → verification → pub
     expect(asCoordinator.body.answers.find((a: { indicator: string }) => a.indicator === 'regulasi')).toMatchObject({
       option: 'perda',
       verifiedOption: 'perkada',
-      verifiedNote: 'Perda masih rancangan; yang berlaku perkada.',
+      verifiedNote: NOTE,
     });
     expect(JSON.stringify(asCoordinator.body)).not.toMatch(/Bagian Hukum|verifiedInternalNote/);
     const asValidator = await t.http().get(`/api/index-editions/${id}/regions/${bekasi}`).set(bearer(validatorToken));

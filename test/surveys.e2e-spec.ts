@@ -635,7 +635,7 @@ describe("the public 'Juara Favorit' vote: e-mail verified, one per person and c
     ]);
     const { input, hash } = closed.body.results;
     expect(input.candidates[ids.SiTaro]).toHaveLength(2);
-    const canonicalize = (await import('canonicalize')).default;
+    const { canonicalize } = await import('@app/kernel');
     expect(hash).toBe(`sha256:${createHash('sha256').update(canonicalize(input)!).digest('hex')}`);
     const late = await cast(ids.SiTaro, 'eko@gmail.com');
     expect([late.status, late.body.code]).toEqual([409, 'VOTE_POLL_CLOSED']);

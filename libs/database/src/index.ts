@@ -7,3 +7,4 @@ export * from './change-bus';
 export * from './coordination';
 export * from './pool-budget';
 export * from './snapshots';
+export { ByteKeys, copyOutBinary, uuidBytes } from './copy';

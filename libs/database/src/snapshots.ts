@@ -5,6 +5,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import { jsonChunks } from './json-text';
+import { BINARY_COPY_HEADER, BINARY_COPY_TRAILER, binaryField, binaryRow, binaryValue, copyIn } from './copy';
 
 /** The two kinds of published snapshot (a competition's ranking, an index edition's), and what owns each. */
 const SNAPSHOT_TABLES = {
@@ -94,5 +95,49 @@ export async function copyPublishedSnapshot(
     ),
   );
   const [saved] = await tx.query(`SELECT id, version, hash, reason, published_at AS "publishedAt" FROM ${table} WHERE id = $1`, [id]);
+  return saved;
+}
+
+/**
+ * Stores a published snapshot whose input comes in chunks (a national index edition's ~100 MB): one binary COPY row
+ * in the caller's transaction, the input first, streamed as it is written (never one piece in memory, nor copied
+ * into a statement's parameters), then the output and hash that `finish` gives once the input is written (they are
+ * taken over it). `input`: JSON text as UTF-8 chunks, `length` bytes in all (a binary field's length comes first).
+ * Binary, so the input's bytes go as they are; {@link copyPublishedSnapshot} is the text form for values whose JSON
+ * length is not known before it is written.
+ */
+export async function copyStreamedSnapshot(
+  tx: EntityManager,
+  table: keyof typeof SNAPSHOT_TABLES,
+  row: Omit<PublishedSnapshotRow, 'input' | 'output' | 'hash'>,
+  input: { readonly length: number; readonly chunks: Iterable<Buffer> },
+  finish: () => { output: unknown; hash: string },
+): Promise<{ id: string; version: number; hash: string; reason: string | null; publishedAt: Date }> {
+  const owner = SNAPSHOT_TABLES[table];
+  const columns = ['input', 'output', 'hash', owner, 'version', 'reason', 'labels', 'published_by'];
+  await copyIn(tx, table, columns, async (send) => {
+    await send(Buffer.concat([BINARY_COPY_HEADER, binaryRow(columns.length), binaryField(null, input.length)]));
+    let sent = 0;
+    for (const chunk of input.chunks) {
+      sent += chunk.length;
+      await send(chunk);
+    }
+    if (sent !== input.length) throw new Error(`the snapshot input has ${sent} bytes, not the ${input.length} announced`);
+    const { output, hash } = finish();
+    const rest = [
+      binaryValue.jsonb(output),
+      binaryValue.text(hash),
+      binaryValue.uuid(row.ownerId),
+      binaryValue.int4(row.version),
+      binaryValue.text(row.reason),
+      binaryValue.jsonb(row.labels),
+      binaryValue.uuid(row.publishedBy),
+    ];
+    await send(Buffer.concat([...rest.map((value) => binaryField(value)), BINARY_COPY_TRAILER]));
+  });
+  const [saved] = await tx.query(
+    `SELECT id, version, hash, reason, published_at AS "publishedAt" FROM ${table} WHERE ${owner} = $1 AND version = $2`,
+    [row.ownerId, row.version],
+  );
   return saved;
 }

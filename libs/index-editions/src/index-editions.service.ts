@@ -28,9 +28,12 @@ import {
   defaultIidFramework,
   frameworkChanges,
   frameworkIndicators,
+  IndexAnswerTable,
   indexInputFrom,
+  indexInputHead,
   indexSnapshotOf,
   isWebLink,
+  streamIndexSnapshot,
   selfAssessmentGaps,
   type CollectedEdition,
   type DocumentKind,
@@ -685,6 +688,16 @@ export class IndexEditionsService {
   // ── publication ───────────────────────────────────────────────────────────
   /** What the submitted regions collected (the §4b input's rows), with their names. */
   private async collect(edition: IndexEditionEntity, tx?: EntityManager): Promise<{ collected: CollectedEdition; labels: IndexLabels }> {
+    const { collected, labels, submitted } = await this.collectRegions(edition, tx);
+    const { answers } = await this.repo.indexRows(edition.id, submitted, tx);
+    return { collected: { ...collected, answers }, labels };
+  }
+
+  /** {@link collect} without the answers. */
+  private async collectRegions(
+    edition: IndexEditionEntity,
+    tx?: EntityManager,
+  ): Promise<{ collected: Omit<CollectedEdition, 'answers'>; labels: IndexLabels; submitted: string[] }> {
     const submitted = (await this.repo.participants(edition.id, tx)).filter((p) => p.submittedAt).map((p) => p.regionId);
     const regions = await this.repo.regions(submitted, tx);
     const provinces = new Map(
@@ -692,14 +705,13 @@ export class IndexEditionsService {
         await this.repo.regions([...new Set(regions.flatMap((r) => (r.kind === 'provinsi' ? [r.id] : r.parentId ? [r.parentId] : [])))], tx)
       ).map((r) => [r.id, r]),
     );
-    const { innovations, answers } = await this.repo.indexRows(edition.id, submitted, tx);
+    const innovations = submitted.length ? await this.repo.indexInnovations(edition.id, submitted, tx) : [];
     const provinceOf = (r: RegionRow) => (r.kind === 'provinsi' ? r.id : r.parentId);
     const groupsOf = new Map(regions.map((r) => [r.id, regionGroups(r)]));
     const tags = [...new Set(regions.flatMap((r) => r.tags))];
-    const collected: CollectedEdition = {
+    const collected: Omit<CollectedEdition, 'answers'> = {
       regions: regions.map((r) => ({ id: r.id, category: r.kind, ...(groupsOf.get(r.id)!.length ? { groups: groupsOf.get(r.id)! } : {}) })),
       innovations: innovations.map((i) => ({ id: i.id, region: i.regionId, ...(i.eligible === false ? { eligible: false } : {}) })),
-      answers,
     };
     const labels: IndexLabels = {
       regions: Object.fromEntries(
@@ -712,7 +724,7 @@ export class IndexEditionsService {
       groups: Object.fromEntries([...[...provinces.values()].map((p) => [p.id, p.name]), ...tags.map((t) => [t, regionTagLabel(t).id])]),
       innovations: Object.fromEntries(innovations.map((i) => [i.id, { title: i.title, region: i.regionId }])),
     };
-    return { collected, labels };
+    return { collected, labels, submitted };
   }
 
   /** The organizer's preview: self and verified side by side per category and group, from the current answers. */
@@ -734,51 +746,33 @@ export class IndexEditionsService {
       const edition = await this.lockManaged(actor, tx, id);
       step('reading');
       assertPublishable(edition.status);
-      const previous = await this.repo.latestSnapshot(id, tx);
-      if (previous && !reason?.trim())
+      const previous = await this.repo.latestVersion(id, tx);
+      if (previous !== null && !reason?.trim())
         throw new ValidationFailed(
-          [{ field: 'reason', message: `version ${previous.version} is published; say why you publish a correction` }],
+          [{ field: 'reason', message: `version ${previous} is published; say why you publish a correction` }],
           'INDEX_REASON_REQUIRED',
         );
-      const { collected, labels } = await this.collect(edition, tx);
+      const { collected, labels, submitted } = await this.collectRegions(edition, tx);
       if (!collected.regions.length)
         throw editionConflict(E.NotPublishable, {
           id: 'Belum ada daerah yang mengirim penilaian mandiri.',
           en: 'No region has submitted its self-assessment.',
         });
+      const row = { editionId: id, version: (previous ?? 0) + 1, reason: reason?.trim() || null, labels, publishedBy: actor.id };
+      // The answers by position (read as bytes) and the snapshot streamed into its row as it is written; anything
+      // the table does not take goes the way of the reference, which names the fault.
+      const table = IndexAnswerTable.of(indexInputHead(edition.framework, collected));
+      if (table && (await this.repo.readAnswers(tx, id, submitted, table))) {
+        step('computing');
+        step('storing');
+        const saved = await this.repo.copySnapshot(tx, row, streamIndexSnapshot(table));
+        return this.recordPublication(actor, tx, edition, collected, saved, step);
+      }
+      const { answers } = await this.repo.indexRows(id, submitted, tx);
       step('computing');
-      const made = indexSnapshotOf(edition.framework, collected);
+      const made = indexSnapshotOf(edition.framework, { ...collected, answers });
       step('storing');
-      const saved = await this.repo.insertSnapshot(tx, {
-        editionId: id,
-        version: (previous?.version ?? 0) + 1,
-        inputJson: made.inputJson,
-        output: made.output,
-        hash: made.hash,
-        reason: reason?.trim() || null,
-        labels,
-        publishedBy: actor.id,
-      });
-      await this.audit.record(tx, {
-        actorId: actor.id,
-        action: 'index.publish',
-        entityType: 'index_snapshot',
-        entityId: saved.id,
-        after: { editionId: id, version: saved.version, hash: saved.hash },
-        reason: saved.reason,
-      });
-      await this.changes.announce('index-rankings', edition.slug, tx);
-      step('notifying');
-      await this.outbox.notify(tx, {
-        type: 'index_results_published',
-        recipients: await this.repo.coordinatorsOf(
-          collected.regions.map((r) => r.id),
-          tx,
-        ),
-        payload: { edition: edition.name, slug: edition.slug },
-        dedupeKey: eventKey('index_results_published', id, saved.version),
-      });
-      return saved;
+      return this.recordPublication(actor, tx, edition, collected, await this.repo.insertSnapshot(tx, { ...row, ...made }), step);
     });
     return {
       id: row.id,
@@ -787,6 +781,37 @@ export class IndexEditionsService {
       publishedAt: row.publishedAt,
       url: `${this.publicUrl}/api/public/index-rankings/${row.id}`,
     };
+  }
+
+  /** A stored publication's audit entry, cache eviction and notifications, in its transaction. */
+  private async recordPublication(
+    actor: Actor,
+    tx: EntityManager,
+    edition: IndexEditionEntity,
+    collected: Omit<CollectedEdition, 'answers'>,
+    saved: Awaited<ReturnType<IndexEditionsRepository['copySnapshot']>>,
+    step: (phase: (typeof INDEX_PUBLISH_PHASES)[number]) => void,
+  ) {
+    await this.audit.record(tx, {
+      actorId: actor.id,
+      action: 'index.publish',
+      entityType: 'index_snapshot',
+      entityId: saved.id,
+      after: { editionId: edition.id, version: saved.version, hash: saved.hash },
+      reason: saved.reason,
+    });
+    await this.changes.announce('index-rankings', edition.slug, tx);
+    step('notifying');
+    await this.outbox.notify(tx, {
+      type: 'index_results_published',
+      recipients: await this.repo.coordinatorsOf(
+        collected.regions.map((r) => r.id),
+        tx,
+      ),
+      payload: { edition: edition.name, slug: edition.slug },
+      dedupeKey: eventKey('index_results_published', edition.id, saved.version),
+    });
+    return saved;
   }
 
   // ── public reads (published snapshots only) ───────────────────────────────

@@ -19,6 +19,7 @@ export type {
 } from './types';
 export { BASES, INDEX_TIE_BREAKS, SCOPES } from './types';
 export { computeIndex, stepScore } from './compute';
+export { IndexAnswerTable, streamIndexSnapshot, type IndexInputHead, type IndexSnapshotStream } from './answer-table';
 export { DEFAULT_BASIS, DEFAULT_INDEX_DECIMALS, DEFAULT_INDEX_TIE_BREAK, DEFAULT_MIN_INNOVATIONS, prepareIndex } from './validate';
 export {
   answerOfRow,

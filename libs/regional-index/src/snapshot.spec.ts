@@ -11,7 +11,7 @@ import {
   isIndexSnapshot,
   verifyIndexSnapshot,
 } from './snapshot';
-import { arbIndexInput } from './testing/arbitraries';
+import { answerRows, arbIndexInput } from './testing/arbitraries';
 import { exampleIndexInput } from './testing/fixtures';
 import { exampleInput } from '../../scoring/src/testing/fixtures';
 
@@ -68,14 +68,7 @@ describe('region ranking snapshots', () => {
     fc.assert(
       fc.property(arbIndexInput(), fc.array(edit, { maxLength: 3 }), fc.boolean(), notes, (input, edits, duplicate, noteOf) => {
         const { answers, ...head } = input;
-        const rows: Record<string, unknown>[] = answers.map((a, i) => ({
-          indicator: a.indicator,
-          region: a.region ?? null,
-          innovation: a.innovation ?? null,
-          self: a.self,
-          verified: a.verified ?? null,
-          note: noteOf[i % noteOf.length] ?? null,
-        }));
+        const rows = answerRows(answers, noteOf) as unknown as Record<string, unknown>[];
         for (const { at, field, value } of edits) if (rows.length) rows[at % rows.length][field] = value;
         if (duplicate && rows.length) rows.push({ ...rows[0] });
         let expected: ReturnType<typeof createIndexSnapshot> | Error;

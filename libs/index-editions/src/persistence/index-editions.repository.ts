@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { insertPublishedSnapshot } from '@app/database';
+import { ByteKeys, copyOutBinary, copyStreamedSnapshot, insertPublishedSnapshot, uuidBytes } from '@app/database';
+import type { IndexAnswerTable, IndexSnapshotStream } from '@app/regional-index';
 import {
   IndexAnswerEntity,
   IndexDocumentEntity,
@@ -228,10 +229,7 @@ export class IndexEditionsRepository {
     }[];
   }> {
     if (!regionIds.length) return { innovations: [], answers: [] };
-    const innovations = await this.m(tx).query(
-      `SELECT id, region_id AS "regionId", title, eligible FROM index_innovations WHERE edition_id = $1 AND region_id = ANY($2::uuid[])`,
-      [editionId, regionIds],
-    );
+    const innovations = await this.indexInnovations(editionId, regionIds, tx);
     // Plain rows (null where a field is absent): a third of the time of one json_agg text parsed again in Node. The
     // validator's note to the region rides with an answer whose verified option differs from the region's (public).
     const answers = await this.m(tx).query(
@@ -242,6 +240,54 @@ export class IndexEditionsRepository {
       [editionId, regionIds],
     );
     return { innovations, answers };
+  }
+
+  /**
+   * The answers of {@link indexRows} put into `table` by position, read as bytes (COPY, binary format): no string
+   * nor object per answer; the ids, indicator and option keys are found by their bytes. False when a row is one the
+   * table does not take (an unknown indicator, option or owner, a second answer …): {@link indexRows} and the
+   * reference then say what is wrong.
+   */
+  async readAnswers(tx: EntityManager, editionId: string, regionIds: string[], table: IndexAnswerTable): Promise<boolean> {
+    const { indicators, regions, innovations } = table.prepared;
+    const ids = [editionId, ...regionIds].map(uuidBytes);
+    const regionKeys = regions.map((r) => uuidBytes(r.id));
+    const innovationKeys = innovations.map((r) => uuidBytes(r.id));
+    if ([...ids, ...regionKeys, ...innovationKeys].includes(null) || !regionIds.length) return false;
+    const byIndicator = new ByteKeys(indicators.map((x) => Buffer.from(x.key, 'utf8')));
+    const options = indicators.map((x) => new ByteKeys(x.options.map((o) => Buffer.from(o.key, 'utf8'))));
+    const byRegion = new ByteKeys(regionKeys as Buffer[]);
+    const byInnovation = new ByteKeys(innovationKeys as Buffer[]);
+    // uuids checked above: safe as literals (COPY takes no parameters). Columns as indexRows reads them.
+    const query = `SELECT indicator, CASE WHEN index_innovation_id IS NULL THEN region_id END, index_innovation_id, self_option, verified_option,
+              CASE WHEN verified_option <> self_option THEN nullif(btrim(verified_note), '') END
+         FROM index_answers WHERE edition_id = '${editionId}' AND region_id = ANY('{${regionIds.join(',')}}'::uuid[])`;
+    let taken = true;
+    await copyOutBinary(tx, query, 6, (bytes, f) => {
+      if (!taken) return;
+      const indicator = byIndicator.get(bytes, f[0], f[1]);
+      const region = f[3] >= 0;
+      const owner = region ? byRegion.get(bytes, f[2], f[3]) : f[5] >= 0 ? byInnovation.get(bytes, f[4], f[5]) : -1;
+      const keys = options[indicator];
+      const self = keys && f[7] >= 0 ? keys.get(bytes, f[6], f[7]) : -1;
+      const verified = !keys ? -2 : f[9] < 0 ? -1 : keys.get(bytes, f[8], f[9]);
+      const note = f[11] < 0 ? null : bytes.toString('utf8', f[10], f[10] + f[11]);
+      if (indicator < 0 || owner < 0 || self < 0 || (f[9] >= 0 && verified < 0) || verified < -1) taken = false;
+      else if (table.add(indicator, region, owner, self, verified, note) < 0) taken = false;
+    });
+    return taken;
+  }
+
+  /** The regions' reported innovations as the index reads them (indexRows without the answers). */
+  indexInnovations(
+    editionId: string,
+    regionIds: string[],
+    tx?: EntityManager,
+  ): Promise<{ id: string; regionId: string; title: string; eligible: boolean | null }[]> {
+    return this.m(tx).query(
+      `SELECT id, region_id AS "regionId", title, eligible FROM index_innovations WHERE edition_id = $1 AND region_id = ANY($2::uuid[])`,
+      [editionId, regionIds],
+    );
   }
 
   answer(editionId: string, owner: string, indicator: string, tx: EntityManager): Promise<IndexAnswerEntity | null> {
@@ -310,6 +356,12 @@ export class IndexEditionsRepository {
     });
   }
 
+  /** The latest published version's number (null: none), without its snapshot (a national one holds megabytes of output and labels). */
+  async latestVersion(editionId: string, tx?: EntityManager): Promise<number | null> {
+    const [row] = await this.m(tx).query(`SELECT max(version) AS version FROM index_snapshots WHERE edition_id = $1`, [editionId]);
+    return row?.version ?? null;
+  }
+
   snapshotByVersion(editionId: string, version: number, withInput = false): Promise<IndexSnapshotEntity | null> {
     return this.m().findOne(IndexSnapshotEntity, {
       where: { editionId, version },
@@ -350,6 +402,22 @@ export class IndexEditionsRepository {
   ): Promise<Pick<IndexSnapshotEntity, 'id' | 'version' | 'hash' | 'reason' | 'publishedAt'>> {
     const { editionId, inputJson, ...rest } = row;
     return insertPublishedSnapshot(tx, 'index_snapshots', { ...rest, ownerId: editionId, input: inputJson });
+  }
+
+  /** Stores a snapshot written from an answer table: its input streamed into one COPY row as it is written. */
+  copySnapshot(
+    tx: EntityManager,
+    row: Pick<IndexSnapshotEntity, 'editionId' | 'version' | 'reason' | 'labels' | 'publishedBy'>,
+    snapshot: IndexSnapshotStream,
+  ): Promise<Pick<IndexSnapshotEntity, 'id' | 'version' | 'hash' | 'reason' | 'publishedAt'>> {
+    const { editionId, ...rest } = row;
+    return copyStreamedSnapshot(
+      tx,
+      'index_snapshots',
+      { ...rest, ownerId: editionId },
+      { length: snapshot.length, chunks: snapshot.input },
+      () => snapshot.result(),
+    );
   }
 
   /** Editions with a published snapshot, newest year first, with their latest version. */

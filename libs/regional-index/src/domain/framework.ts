@@ -4,6 +4,7 @@
 
 import type { LocalizedText } from '@app/kernel';
 import { compareIds } from '@app/scoring';
+import type { IndexInputHead } from '../answer-table';
 import { type AnswerRow, type IndexSnapshotText, answerOfRow, createIndexSnapshotFromRows } from '../snapshot';
 import type { Basis, IndexInput, IndexTieBreak, IndicatorInput, Scope } from '../types';
 
@@ -166,8 +167,20 @@ export function indexSnapshotOf(
   collected: CollectedEdition,
   options: IndexInputOptions = {},
 ): IndexSnapshotText {
+  return createIndexSnapshotFromRows(
+    indexInputHead(framework, collected, options),
+    answersInOrder(collected.answers, frameworkIndicators(framework)),
+  );
+}
+
+/** {@link indexInputFrom} but the answers: what an IndexAnswerTable of the edition's answers is made for. */
+export function indexInputHead(
+  framework: IndexFramework,
+  collected: Omit<CollectedEdition, 'answers'>,
+  options: IndexInputOptions = {},
+): IndexInputHead {
   const { answers: _none, ...head } = indexInputFrom(framework, { ...collected, answers: [] }, options);
-  return createIndexSnapshotFromRows(head, answersInOrder(collected.answers, frameworkIndicators(framework)));
+  return head;
 }
 
 /**

@@ -18,6 +18,7 @@ export {
   answersInOrder,
   frameworkIndicators,
   indexInputFrom,
+  indexInputHead,
   indexSnapshotOf,
 } from './framework';
 export { frameworkChanges, type FrameworkChanges } from './framework-changes';

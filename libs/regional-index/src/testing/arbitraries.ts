@@ -1,5 +1,6 @@
 // fast-check arbitraries of valid regional index inputs, for the property specs.
 import fc from 'fast-check';
+import type { AnswerRow } from '../snapshot';
 import type { AnswerInput, IndexInput, IndicatorInput } from '../types';
 
 export interface IndexShape {
@@ -91,4 +92,16 @@ export function arbIndexInput(shape: IndexShape = {}): fc.Arbitrary<IndexInput> 
 /** A permutation of `items`. */
 export function arbShuffled<T>(items: readonly T[]): fc.Arbitrary<T[]> {
   return fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
+}
+
+/** The answers as the database returns them (null for an absent field), with `notes[i % notes.length]` as their notes. */
+export function answerRows(answers: readonly AnswerInput[], notes: readonly (string | null)[]): AnswerRow[] {
+  return answers.map((a, i) => ({
+    indicator: a.indicator,
+    region: a.region ?? null,
+    innovation: a.innovation ?? null,
+    self: a.self,
+    verified: a.verified ?? null,
+    note: notes[i % notes.length] ?? null,
+  }));
 }
