@@ -547,14 +547,15 @@ export class JudgingRepository {
    * sheet counts of all of them for the progress. The stage of each (competition, stage) pair — its status, the
    * competition's name, the due date (`closesAt` of the plan) — is looked up once per pair, not per row: a national
    * juror has hundreds of assignments, and reading the plan per row detoasted it every time (bench/RESULTS.md,
-   * item 12). The API sends the text as it is.
+   * item 12). The API sends the text as it is. With it, read in the same snapshot, the juror's list stamp
+   * (`jurorListStamp`): the text is current while the stamp is.
    */
   async assignmentsOfJurorJson(
     jurorId: string,
     limit: number | null,
     offset: number,
-  ): Promise<{ itemsJson: string; total: number; submitted: number; draft: number }> {
-    const [row] = await this.prepared.query<{ items: string; total: number; submitted: number; draft: number }>(
+  ): Promise<{ itemsJson: string; total: number; submitted: number; draft: number; stamp: string | null }> {
+    const [row] = await this.prepared.query<{ items: string; total: number; submitted: number; draft: number; stamp: string | null }>(
       this.db.manager,
       `WITH mine AS MATERIALIZED (
               SELECT a.id, a.competition_id, a.stage_key, a.innovation_id, a.created_at FROM assignments a WHERE a.juror_id = $1 AND a.removed_at IS NULL),
@@ -581,11 +582,26 @@ export class JudgingRepository {
                           p.closes_at AS "dueAt", p.innovation_id AS "innovationId", p.title, p.category, p.sheet_status AS "sheetStatus", p.version
                  ) v) AS items,
               count(*)::int AS total, count(*) FILTER (WHERE sheet_status = 'submitted')::int AS submitted,
-              count(*) FILTER (WHERE sheet_status = 'draft')::int AS draft
+              count(*) FILTER (WHERE sheet_status = 'draft')::int AS draft,
+              (SELECT t.stamp::text FROM juror_list_stamps t WHERE t.juror_id = $1) AS stamp
          FROM items`,
       [jurorId, limit, offset],
     );
-    return { itemsJson: row.items, total: row.total, submitted: row.submitted, draft: row.draft };
+    return { itemsJson: row.items, total: row.total, submitted: row.submitted, draft: row.draft, stamp: row.stamp };
+  }
+
+  /**
+   * The juror's list stamp: a value that changes, in the transaction of the change, whenever anything the
+   * juror's assignment list shows may have changed (kept by triggers on assignments, sheets, stages, competitions
+   * and innovations: migration 1795870000000). Null for a juror who never had an assignment. One index lookup.
+   */
+  async jurorListStamp(jurorId: string): Promise<string | null> {
+    const [row] = await this.prepared.query<{ stamp: string }>(
+      this.db.manager,
+      `SELECT stamp::text AS stamp FROM juror_list_stamps WHERE juror_id = $1`,
+      [jurorId],
+    );
+    return row?.stamp ?? null;
   }
 
   /** The jurors with an active assignment in the competition (told when its results are published). */
