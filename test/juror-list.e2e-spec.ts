@@ -188,13 +188,50 @@ describe("the juror's assignment list follows every change, on every instance (e
     expect((await mine()).items.every((i) => i.stageStatus === 'closed')).toBe(true);
   });
 
+  it('an assignment in a second competition joins the list, and the changes of that competition show too', async () => {
+    const before = await mine();
+    const other = await openCompetition(a, org, { slug: 'daftar-juri-dua' });
+    const [x] = Object.values(await seedSubmitted(a, other.id, [{ code: 'BAPPEDA-KAB-BEKASI', title: 'X' }]));
+    // As the worker or an operator would: straight into the table.
+    await a.db.query(
+      `INSERT INTO assignments (competition_id, stage_key, innovation_id, juror_id, source) VALUES ($1, 'desk_review', $2, $3, 'manual')`,
+      [other.id, x, juror.id],
+    );
+    let list = await mine();
+    expect(list.total).toBe(before.total + 1);
+    expect(list.items.find((i) => i.innovationId === x)).toMatchObject({
+      competitionName: 'Kompetisi daftar-juri-dua',
+      stageStatus: 'scheduled',
+    });
+    expect((await b.http().patch(`/api/competitions/${other.id}`).set(bearer(org)).send({ name: 'Kompetisi Kedua' })).status).toBe(200);
+    list = await mine();
+    expect(list.items.find((i) => i.innovationId === x)!.competitionName).toBe('Kompetisi Kedua');
+    expect(list.items.filter((i) => i.innovationId !== x).every((i) => i.competitionName === 'Kompetisi Juri Berganti Nama')).toBe(true);
+    await a.db.query(`UPDATE competition_stages SET status = 'open' WHERE competition_id = $1 AND key = 'desk_review'`, [other.id]);
+    expect((await mine()).items[0]).toMatchObject({ innovationId: x, stageStatus: 'open' });
+  });
+
   it('other pages and page sizes follow too', async () => {
-    const first = await a.http().get('/api/assignments/mine?pageSize=1&page=2').set(bearer(juror.token));
-    expect(first.status).toBe(200);
-    const second = first.body.items[0] as Item;
-    await a.db.query(`UPDATE innovations SET title = 'Judul Halaman Dua' WHERE id = $1`, [second.innovationId]);
-    const again = await b.http().get('/api/assignments/mine?pageSize=1&page=2').set(bearer(juror.token));
-    const fromA = await a.http().get('/api/assignments/mine?pageSize=1&page=2').set(bearer(juror.token));
-    expect([again.body.items[0].title, fromA.body.items[0].title]).toEqual(['Judul Halaman Dua', 'Judul Halaman Dua']);
+    /** Every page of one item through `t`, joined. */
+    const pages = async (t: TestApp, total: number) => {
+      const items: Item[] = [];
+      for (let page = 1; page <= total; page++) {
+        const res = await t.http().get(`/api/assignments/mine?pageSize=1&page=${page}`).set(bearer(juror.token));
+        expect([res.status, res.body.total, res.body.page, res.body.pageSize]).toEqual([200, total, page, 1]);
+        items.push(...res.body.items);
+      }
+      return items;
+    };
+    const before = await mine();
+    expect(await pages(a, before.total)).toEqual(before.items);
+    expect(await pages(b, before.total)).toEqual(before.items);
+    // A new title moves the item in the order (titles break ties): pages kept must not show the old order.
+    await a.db.query(`UPDATE innovations SET title = 'AAA Judul Pertama' WHERE id = $1`, [
+      before.items[before.items.length - 1].innovationId,
+    ]);
+    const after = await mine();
+    expect(after.items.map((i) => i.title)).not.toEqual(before.items.map((i) => i.title));
+    expect(await pages(a, after.total)).toEqual(after.items);
+    expect(await pages(b, after.total)).toEqual(after.items);
   });
 });

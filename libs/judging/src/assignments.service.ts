@@ -6,7 +6,7 @@ import { AuditService } from '@app/audit';
 import { CompetitionsService } from '@app/competitions';
 import { UsersService } from '@app/identity';
 import { InnovationsRepository, InnovationsService } from '@app/submissions';
-import { JudgingRepository } from './persistence/judging.repository';
+import { JudgingRepository, type JurorListStamp } from './persistence/judging.repository';
 import { AssignmentEntity } from './persistence/judging.entities';
 import { assertNoConflict, assignJurors, progressCounts, sheetProgress, type Affiliation } from './domain';
 import { JudgingEvents } from './judging.events';
@@ -33,8 +33,8 @@ const MY_LISTS_MAX_BYTES = 16 * 1024 * 1024;
 
 @Injectable()
 export class AssignmentsService {
-  private readonly myLists = new LruMap<string, { stamp: string; body: Buffer }>(MY_LISTS_KEPT, {
-    weight: (e) => e.body.length,
+  private readonly myLists = new LruMap<string, { stamp: JurorListStamp; body: Buffer }>(MY_LISTS_KEPT, {
+    weight: (e) => e.body.length + 64 * e.stamp.competitionIds.length + 256,
     maxWeight: MY_LISTS_MAX_BYTES,
   });
 
@@ -289,7 +289,7 @@ export class AssignmentsService {
   async mineJson(actor: Actor, page = 1, pageSize = MY_ASSIGNMENTS_PAGE): Promise<Buffer> {
     const key = `${actor.id}:${page}:${pageSize}`;
     const kept = this.myLists.get(key);
-    if (kept && kept.stamp === (await this.repo.jurorListStamp(actor.id))) return kept.body;
+    if (kept && kept.stamp.value === (await this.repo.jurorListStamp(actor.id, kept.stamp.competitionIds))) return kept.body;
     const { itemsJson, total, submitted, draft, stamp } = await this.repo.assignmentsOfJurorJson(actor.id, pageSize, (page - 1) * pageSize);
     const body = Buffer.from(
       `{"progress":${JSON.stringify(progressCounts(total, submitted, draft))},"items":${itemsJson},"total":${total},"page":${page},"pageSize":${pageSize}}`,

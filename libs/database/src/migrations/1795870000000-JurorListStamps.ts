@@ -1,15 +1,17 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * A stamp per juror that changes whenever anything the juror's assignment list (GET /api/assignments/mine) shows
- * may have changed, so an API instance can keep the list's body and check it with one index lookup instead of
- * reading the juror's hundreds of assignments (bench/RESULTS.md, the juror's list). Kept by statement-level
- * triggers on every table the list reads — assignments, score_sheets (status, version), competition_stages
- * (status), competitions (name, plan: the due dates) and innovations (title, category) — so every writer (any API
- * instance, the worker, the CLI, SQL by hand) moves it in the transaction of its change. A stamp is a fresh value
- * of a sequence, never reused: a body made in the same snapshot as the stamp it read is current exactly while
- * the stamp is unchanged. The stamps of a juror's rows are taken in juror order (fewer lock-order deadlocks).
- * Hand-written: no entity maps this table, so `migration:generate` leaves it alone.
+ * Stamps that change whenever anything the juror's assignment list (GET /api/assignments/mine) shows may have
+ * changed, so an API instance can keep the list's body and check it with a few index lookups instead of reading
+ * the juror's hundreds of assignments (bench/RESULTS.md, the juror's list). A juror's stamp moves with the
+ * juror's assignments and sheets (status, version); a competition's with what all its jurors see: stage status,
+ * its name and plan (the due dates), the titles and categories of its assigned innovations — so a stage close or
+ * a plan change locks one stamp, not those of every juror of the stage, which draft saves write. Kept by
+ * statement-level triggers, so every writer (any API instance, the worker, the CLI, SQL by hand) moves them in
+ * the transaction of its change. A stamp is a fresh value of a sequence, never reused: a body made in the same
+ * snapshot as the stamps it read is current exactly while they are unchanged. Rows are taken in key order (fewer
+ * lock-order deadlocks); a TRUNCATE moves every juror's stamp.
+ * Hand-written: no entity maps these tables, so `migration:generate` leaves them alone.
  */
 export class JurorListStamps1795870000000 implements MigrationInterface {
   name = 'JurorListStamps1795870000000';
@@ -58,68 +60,68 @@ export class JurorListStamps1795870000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
 
-    // Stages: the jurors assigned in every stage whose status changed (or that came or went).
+    // What every juror of a competition sees of it (stage status, its name, the due dates in its plan, the titles
+    // and categories of its assigned innovations) moves the competition's stamp, not each juror's: a stage close
+    // or a plan change then locks one row, not the stamps of every juror of the stage that draft saves write.
+    await q.query(`CREATE TABLE "competition_list_stamps" ("competition_id" uuid NOT NULL PRIMARY KEY, "stamp" bigint NOT NULL)`);
+    await q.query(`CREATE FUNCTION competition_list_touch(competitions uuid[]) RETURNS void LANGUAGE sql AS $$
+      INSERT INTO competition_list_stamps AS s (competition_id, stamp)
+        SELECT c, nextval('juror_list_stamp_seq') FROM (SELECT DISTINCT c FROM unnest(competitions) AS u(c) WHERE c IS NOT NULL ORDER BY c) x
+        ON CONFLICT (competition_id) DO UPDATE SET stamp = EXCLUDED.stamp
+    $$`);
+
+    // Stages: every stage whose status changed (or that came or went).
     await q.query(`CREATE FUNCTION juror_list_stages_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'TRUNCATE' THEN PERFORM juror_list_touch_all();
-        ELSIF TG_OP = 'INSERT' THEN
-          PERFORM juror_list_touch(ARRAY(SELECT a.juror_id FROM new_rows n
-            JOIN assignments a ON a.competition_id = n.competition_id AND a.stage_key = n.key AND a.removed_at IS NULL));
-        ELSIF TG_OP = 'DELETE' THEN
-          PERFORM juror_list_touch(ARRAY(SELECT a.juror_id FROM old_rows o
-            JOIN assignments a ON a.competition_id = o.competition_id AND a.stage_key = o.key AND a.removed_at IS NULL));
+        ELSIF TG_OP = 'INSERT' THEN PERFORM competition_list_touch(ARRAY(SELECT competition_id FROM new_rows));
+        ELSIF TG_OP = 'DELETE' THEN PERFORM competition_list_touch(ARRAY(SELECT competition_id FROM old_rows));
         ELSE
-          PERFORM juror_list_touch(ARRAY(
-            SELECT a.juror_id
-              FROM (SELECT coalesce(o.competition_id, n.competition_id) AS competition_id, coalesce(o.key, n.key) AS key
-                      FROM old_rows o FULL JOIN new_rows n ON n.competition_id = o.competition_id AND n.key = o.key
-                     WHERE o.status IS DISTINCT FROM n.status) d
-              JOIN assignments a ON a.competition_id = d.competition_id AND a.stage_key = d.key AND a.removed_at IS NULL));
+          PERFORM competition_list_touch(ARRAY(
+            SELECT coalesce(o.competition_id, n.competition_id)
+              FROM old_rows o FULL JOIN new_rows n ON n.competition_id = o.competition_id AND n.key = o.key
+             WHERE o.status IS DISTINCT FROM n.status));
         END IF;
         RETURN NULL;
       END $$`);
 
-    // Competitions: the jurors assigned in every competition whose name or plan (the due dates) changed.
+    // Competitions: every competition whose name or plan (the due dates) changed (or that came or went).
     await q.query(`CREATE FUNCTION juror_list_competitions_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'TRUNCATE' THEN PERFORM juror_list_touch_all();
-        ELSIF TG_OP = 'INSERT' THEN
-          PERFORM juror_list_touch(ARRAY(SELECT a.juror_id FROM new_rows n JOIN assignments a ON a.competition_id = n.id AND a.removed_at IS NULL));
-        ELSIF TG_OP = 'DELETE' THEN
-          PERFORM juror_list_touch(ARRAY(SELECT a.juror_id FROM old_rows o JOIN assignments a ON a.competition_id = o.id AND a.removed_at IS NULL));
+        ELSIF TG_OP = 'INSERT' THEN PERFORM competition_list_touch(ARRAY(SELECT id FROM new_rows));
+        ELSIF TG_OP = 'DELETE' THEN PERFORM competition_list_touch(ARRAY(SELECT id FROM old_rows));
         ELSE
-          PERFORM juror_list_touch(ARRAY(
-            SELECT a.juror_id
-              FROM (SELECT coalesce(o.id, n.id) AS id FROM old_rows o FULL JOIN new_rows n ON n.id = o.id
-                     WHERE (o.name, o.plan) IS DISTINCT FROM (n.name, n.plan)) d
-              JOIN assignments a ON a.competition_id = d.id AND a.removed_at IS NULL));
+          PERFORM competition_list_touch(ARRAY(
+            SELECT coalesce(o.id, n.id) FROM old_rows o FULL JOIN new_rows n ON n.id = o.id
+             WHERE (o.name, o.plan) IS DISTINCT FROM (n.name, n.plan)));
         END IF;
         RETURN NULL;
       END $$`);
 
-    // Innovations: the jurors assigned to every innovation whose title or category changed (or that came or went),
-    // found through the partial unique index (stage_key, innovation_id, juror_id) of the active assignments.
+    // Innovations: the competition of every innovation with an active assignment whose title or category changed
+    // (or that came or went), found through the partial unique index (stage_key, innovation_id, juror_id) of the
+    // active assignments; an OPD's draft (no assignment) touches nothing.
     await q.query(`CREATE FUNCTION juror_list_innovations_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'TRUNCATE' THEN PERFORM juror_list_touch_all();
         ELSIF TG_OP = 'INSERT' THEN
-          PERFORM juror_list_touch(ARRAY(SELECT a.juror_id FROM new_rows n
-            JOIN competition_stages cs ON cs.competition_id = n.competition_id
-            JOIN assignments a ON a.stage_key = cs.key AND a.innovation_id = n.id AND a.removed_at IS NULL));
+          PERFORM competition_list_touch(ARRAY(SELECT n.competition_id FROM new_rows n WHERE EXISTS (
+            SELECT 1 FROM competition_stages cs JOIN assignments a ON a.stage_key = cs.key AND a.innovation_id = n.id AND a.removed_at IS NULL
+             WHERE cs.competition_id = n.competition_id)));
         ELSIF TG_OP = 'DELETE' THEN
-          PERFORM juror_list_touch(ARRAY(SELECT a.juror_id FROM old_rows o
-            JOIN competition_stages cs ON cs.competition_id = o.competition_id
-            JOIN assignments a ON a.stage_key = cs.key AND a.innovation_id = o.id AND a.removed_at IS NULL));
+          PERFORM competition_list_touch(ARRAY(SELECT o.competition_id FROM old_rows o WHERE EXISTS (
+            SELECT 1 FROM competition_stages cs JOIN assignments a ON a.stage_key = cs.key AND a.innovation_id = o.id AND a.removed_at IS NULL
+             WHERE cs.competition_id = o.competition_id)));
         ELSE
-          PERFORM juror_list_touch(ARRAY(
-            SELECT a.juror_id
-              FROM (SELECT coalesce(o.id, n.id) AS id, x.competition_id
-                      FROM old_rows o FULL JOIN new_rows n ON n.id = o.id
-                      CROSS JOIN LATERAL (VALUES (o.competition_id), (n.competition_id)) x(competition_id)
-                     WHERE (o.title, o.category, o.competition_id) IS DISTINCT FROM (n.title, n.category, n.competition_id)
-                       AND x.competition_id IS NOT NULL) d
-              JOIN competition_stages cs ON cs.competition_id = d.competition_id
-              JOIN assignments a ON a.stage_key = cs.key AND a.innovation_id = d.id AND a.removed_at IS NULL));
+          PERFORM competition_list_touch(ARRAY(
+            SELECT x.competition_id
+              FROM old_rows o JOIN new_rows n ON n.id = o.id
+              CROSS JOIN LATERAL (VALUES (o.competition_id), (n.competition_id)) x(competition_id)
+             WHERE (o.title, o.category, o.competition_id) IS DISTINCT FROM (n.title, n.category, n.competition_id)
+               AND EXISTS (
+                 SELECT 1 FROM competition_stages cs JOIN assignments a ON a.stage_key = cs.key AND a.innovation_id = n.id AND a.removed_at IS NULL
+                  WHERE cs.competition_id = x.competition_id)));
         END IF;
         RETURN NULL;
       END $$`);
@@ -154,6 +156,8 @@ export class JurorListStamps1795870000000 implements MigrationInterface {
       await q.query(`DROP FUNCTION juror_list_${fn}_changed()`);
     await q.query(`DROP FUNCTION juror_list_touch_all()`);
     await q.query(`DROP FUNCTION juror_list_touch(uuid[])`);
+    await q.query(`DROP FUNCTION competition_list_touch(uuid[])`);
+    await q.query(`DROP TABLE "competition_list_stamps"`);
     await q.query(`DROP TABLE "juror_list_stamps"`);
     await q.query(`DROP SEQUENCE "juror_list_stamp_seq"`);
   }

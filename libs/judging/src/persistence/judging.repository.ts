@@ -37,6 +37,23 @@ export interface DraftSaveContext {
  * rule that reads a new input fails there until the input is added here.
  * Aliases: c competitions, i innovations, u users (the juror).
  */
+/**
+ * What a juror's assignment list was made from, as stamps (migration 1795870000000): the juror's own stamp moves
+ * with the juror's assignments and sheets, each competition's with what every juror of it sees (stage status,
+ * name, due dates, the assigned innovations' titles and categories), all in the transaction of the change. The
+ * competitions are those of the juror's active assignments, a set only an assignment change (the juror's stamp)
+ * alters: while `value` reads the same, so does the list.
+ */
+export interface JurorListStamp {
+  value: string;
+  competitionIds: string[];
+}
+
+/** The stamps of the competitions whose id matches `condition`, as one text in id order ('' for none). */
+const competitionStampsSql = (condition: string) =>
+  `(SELECT coalesce(string_agg(c.competition_id::text || '=' || c.stamp::text, ',' ORDER BY c.competition_id), '')
+      FROM competition_list_stamps c WHERE c.competition_id ${condition})`;
+
 const DRAFT_BASIS = `md5(row(c.updated_at, i.organization_id, i.region_id, i.province_id, u.role, u.active, u.affiliations)::text)`;
 
 /** A juror's draft save from a kept context (`writeDrafts`). */
@@ -554,8 +571,16 @@ export class JudgingRepository {
     jurorId: string,
     limit: number | null,
     offset: number,
-  ): Promise<{ itemsJson: string; total: number; submitted: number; draft: number; stamp: string | null }> {
-    const [row] = await this.prepared.query<{ items: string; total: number; submitted: number; draft: number; stamp: string | null }>(
+  ): Promise<{ itemsJson: string; total: number; submitted: number; draft: number; stamp: JurorListStamp | null }> {
+    const [row] = await this.prepared.query<{
+      items: string;
+      total: number;
+      submitted: number;
+      draft: number;
+      juror_stamp: string | null;
+      competition_stamps: string;
+      competitions: string[];
+    }>(
       this.db.manager,
       `WITH mine AS MATERIALIZED (
               SELECT a.id, a.competition_id, a.stage_key, a.innovation_id, a.created_at FROM assignments a WHERE a.juror_id = $1 AND a.removed_at IS NULL),
@@ -583,25 +608,30 @@ export class JudgingRepository {
                  ) v) AS items,
               count(*)::int AS total, count(*) FILTER (WHERE sheet_status = 'submitted')::int AS submitted,
               count(*) FILTER (WHERE sheet_status = 'draft')::int AS draft,
-              (SELECT t.stamp::text FROM juror_list_stamps t WHERE t.juror_id = $1) AS stamp
+              (SELECT t.stamp::text FROM juror_list_stamps t WHERE t.juror_id = $1) AS juror_stamp,
+              ${competitionStampsSql('IN (SELECT competition_id FROM mine)')} AS competition_stamps,
+              ARRAY(SELECT DISTINCT competition_id::text FROM mine ORDER BY 1) AS competitions
          FROM items`,
       [jurorId, limit, offset],
     );
-    return { itemsJson: row.items, total: row.total, submitted: row.submitted, draft: row.draft, stamp: row.stamp };
+    const stamp =
+      row.juror_stamp === null ? null : { value: `${row.juror_stamp}|${row.competition_stamps}`, competitionIds: row.competitions };
+    return { itemsJson: row.items, total: row.total, submitted: row.submitted, draft: row.draft, stamp };
   }
 
   /**
-   * The juror's list stamp: a value that changes, in the transaction of the change, whenever anything the
-   * juror's assignment list shows may have changed (kept by triggers on assignments, sheets, stages, competitions
-   * and innovations: migration 1795870000000). Null for a juror who never had an assignment. One index lookup.
+   * The juror's list stamp now, given the competitions of the juror's active assignments when it was last read
+   * (`assignmentsOfJurorJson`): two index lookups, one for the juror and one per competition. Null for a juror
+   * who never had an assignment.
    */
-  async jurorListStamp(jurorId: string): Promise<string | null> {
-    const [row] = await this.prepared.query<{ stamp: string }>(
+  async jurorListStamp(jurorId: string, competitionIds: readonly string[]): Promise<string | null> {
+    const [row] = await this.prepared.query<{ juror_stamp: string; competition_stamps: string }>(
       this.db.manager,
-      `SELECT stamp::text AS stamp FROM juror_list_stamps WHERE juror_id = $1`,
-      [jurorId],
+      `SELECT j.stamp::text AS juror_stamp, ${competitionStampsSql('= ANY($2::uuid[])')} AS competition_stamps
+         FROM juror_list_stamps j WHERE j.juror_id = $1`,
+      [jurorId, competitionIds],
     );
-    return row?.stamp ?? null;
+    return row ? `${row.juror_stamp}|${row.competition_stamps}` : null;
   }
 
   /** The jurors with an active assignment in the competition (told when its results are published). */
