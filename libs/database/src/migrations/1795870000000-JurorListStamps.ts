@@ -19,16 +19,16 @@ export class JurorListStamps1795870000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE SEQUENCE "juror_list_stamp_seq"`);
     await q.query(`CREATE TABLE "juror_list_stamps" ("juror_id" uuid NOT NULL PRIMARY KEY, "stamp" bigint NOT NULL)`);
-    await q.query(`CREATE FUNCTION juror_list_touch(jurors uuid[]) RETURNS void LANGUAGE sql AS $$
+    await q.query(`CREATE FUNCTION juror_list_touch(jurors uuid[]) RETURNS void LANGUAGE plpgsql AS $$ BEGIN
       INSERT INTO juror_list_stamps AS s (juror_id, stamp)
         SELECT j, nextval('juror_list_stamp_seq') FROM (SELECT DISTINCT j FROM unnest(jurors) AS u(j) WHERE j IS NOT NULL ORDER BY j) x
-        ON CONFLICT (juror_id) DO UPDATE SET stamp = EXCLUDED.stamp
-    $$`);
-    await q.query(`CREATE FUNCTION juror_list_touch_all() RETURNS void LANGUAGE sql AS $$
+        ON CONFLICT (juror_id) DO UPDATE SET stamp = EXCLUDED.stamp;
+    END $$`);
+    await q.query(`CREATE FUNCTION juror_list_touch_all() RETURNS void LANGUAGE plpgsql AS $$ BEGIN
       INSERT INTO juror_list_stamps AS s (juror_id, stamp)
         SELECT juror_id, nextval('juror_list_stamp_seq') FROM (SELECT juror_id FROM juror_list_stamps ORDER BY juror_id) x
-        ON CONFLICT (juror_id) DO UPDATE SET stamp = EXCLUDED.stamp
-    $$`);
+        ON CONFLICT (juror_id) DO UPDATE SET stamp = EXCLUDED.stamp;
+    END $$`);
 
     // Assignments: the jurors of every row inserted, deleted or updated (before and after).
     await q.query(`CREATE FUNCTION juror_list_assignments_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -64,11 +64,11 @@ export class JurorListStamps1795870000000 implements MigrationInterface {
     // and categories of its assigned innovations) moves the competition's stamp, not each juror's: a stage close
     // or a plan change then locks one row, not the stamps of every juror of the stage that draft saves write.
     await q.query(`CREATE TABLE "competition_list_stamps" ("competition_id" uuid NOT NULL PRIMARY KEY, "stamp" bigint NOT NULL)`);
-    await q.query(`CREATE FUNCTION competition_list_touch(competitions uuid[]) RETURNS void LANGUAGE sql AS $$
+    await q.query(`CREATE FUNCTION competition_list_touch(competitions uuid[]) RETURNS void LANGUAGE plpgsql AS $$ BEGIN
       INSERT INTO competition_list_stamps AS s (competition_id, stamp)
         SELECT c, nextval('juror_list_stamp_seq') FROM (SELECT DISTINCT c FROM unnest(competitions) AS u(c) WHERE c IS NOT NULL ORDER BY c) x
-        ON CONFLICT (competition_id) DO UPDATE SET stamp = EXCLUDED.stamp
-    $$`);
+        ON CONFLICT (competition_id) DO UPDATE SET stamp = EXCLUDED.stamp;
+    END $$`);
 
     // Stages: every stage whose status changed (or that came or went).
     await q.query(`CREATE FUNCTION juror_list_stages_changed() RETURNS trigger LANGUAGE plpgsql AS $$
