@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Conflict, NotFound, phaseReporter, ValidationFailed, type Actor, type OnProgress } from '@app/common';
+import { Conflict, LruMap, NotFound, phaseReporter, ValidationFailed, type Actor, type OnProgress } from '@app/common';
 import { AuditService } from '@app/audit';
 import { CompetitionsService } from '@app/competitions';
 import { UsersService } from '@app/identity';
 import { InnovationsRepository, InnovationsService } from '@app/submissions';
-import { JudgingRepository } from './persistence/judging.repository';
+import { JudgingRepository, type JurorListStamp } from './persistence/judging.repository';
 import { AssignmentEntity } from './persistence/judging.entities';
 import { assertNoConflict, assignJurors, progressCounts, sheetProgress, type Affiliation } from './domain';
 import { JudgingEvents } from './judging.events';
@@ -27,8 +27,17 @@ export interface JurorProfile {
 /** A juror's dashboard shows this many assignments a page (to-do first); `?pageSize=` up to 200. */
 export const MY_ASSIGNMENTS_PAGE = 50;
 
+/** The juror's dashboard pages one process keeps (`mineJson`): at most this many, of at most this many bytes together. */
+const MY_LISTS_KEPT = 5_000;
+const MY_LISTS_MAX_BYTES = 16 * 1024 * 1024;
+
 @Injectable()
 export class AssignmentsService {
+  private readonly myLists = new LruMap<string, { stamp: JurorListStamp; body: Buffer }>(MY_LISTS_KEPT, {
+    weight: (e) => e.body.length + 64 * e.stamp.competitionIds.length + 256,
+    maxWeight: MY_LISTS_MAX_BYTES,
+  });
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly competitions: CompetitionsService,
@@ -271,12 +280,23 @@ export class AssignmentsService {
   }
 
   /**
-   * The juror's dashboard as the JSON text of `MyAssignmentsView`: assignments with stage, due date and sheet
-   * status (made by PostgreSQL, sent as it is), plus progress counts.
+   * The juror's dashboard as the JSON of `MyAssignmentsView` (UTF-8): assignments with stage, due date and sheet
+   * status (made by PostgreSQL, sent as it is), plus progress counts. A page once made is kept with the juror's
+   * list stamp it was made with (read in the same snapshot) and sent again while the stamp, one index lookup, is
+   * unchanged: the stamp moves in the transaction of any change the list shows, whichever instance, worker or
+   * hand made it, so a kept page is never served after a change (bench/RESULTS.md, the juror's list).
    */
-  async mineJson(actor: Actor, page = 1, pageSize = MY_ASSIGNMENTS_PAGE): Promise<string> {
-    const { itemsJson, total, submitted, draft } = await this.repo.assignmentsOfJurorJson(actor.id, pageSize, (page - 1) * pageSize);
-    return `{"progress":${JSON.stringify(progressCounts(total, submitted, draft))},"items":${itemsJson},"total":${total},"page":${page},"pageSize":${pageSize}}`;
+  async mineJson(actor: Actor, page = 1, pageSize = MY_ASSIGNMENTS_PAGE): Promise<Buffer> {
+    const key = `${actor.id}:${page}:${pageSize}`;
+    const kept = this.myLists.get(key);
+    if (kept && kept.stamp.value === (await this.repo.jurorListStamp(actor.id, kept.stamp.competitionIds))) return kept.body;
+    const { itemsJson, total, submitted, draft, stamp } = await this.repo.assignmentsOfJurorJson(actor.id, pageSize, (page - 1) * pageSize);
+    const body = Buffer.from(
+      `{"progress":${JSON.stringify(progressCounts(total, submitted, draft))},"items":${itemsJson},"total":${total},"page":${page},"pageSize":${pageSize}}`,
+    );
+    if (stamp === null) this.myLists.delete(key);
+    else this.myLists.set(key, { stamp, body });
+    return body;
   }
 
   /** All of the juror's assignments at once (for the demo seeder). */

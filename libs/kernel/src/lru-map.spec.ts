@@ -25,6 +25,20 @@ describe('LruMap', () => {
     expect(m.get('y')).toBeUndefined();
   });
 
+  it.each<[string, (m: LruMap<string, string>) => void, string[]]>([
+    ['keeps what weighs no more than the bound', (m) => m.set('a', 'xxx').set('b', 'xxxxx'), ['a', 'b']],
+    ['drops the oldest until the weight fits', (m) => m.set('a', 'xxx').set('b', 'xxx').set('c', 'xxxx'), ['b', 'c']],
+    ['a read makes an entry the most recent', (m) => (m.set('a', 'xxx').set('b', 'xxx'), m.get('a'), m.set('c', 'xxxx')), ['a', 'c']],
+    ['does not keep an entry heavier than the bound, and drops nothing for it', (m) => m.set('a', 'xx').set('b', 'x'.repeat(9)), ['a']],
+    ['a rewrite counts the new weight only', (m) => m.set('a', 'x'.repeat(8)).set('a', 'x').set('b', 'x'.repeat(7)), ['a', 'b']],
+    ['delete frees its weight', (m) => (m.set('a', 'x'.repeat(8)), m.delete('a'), m.set('b', 'x'.repeat(8))), ['b']],
+  ])('weighed: %s', (_name, act, kept) => {
+    const m = new LruMap<string, string>(10, { weight: (v) => v.length, maxWeight: 8 });
+    act(m);
+    expect(['a', 'b', 'c'].filter((k) => m.has(k))).toEqual(kept);
+    expect(m.weight).toBe(kept.reduce((n, k) => n + m.get(k)!.length, 0));
+  });
+
   it.each([0, -1, 1.5, NaN])('refuses capacity %p', (capacity) => {
     expect(() => new LruMap(capacity)).toThrow(RangeError);
   });

@@ -24,6 +24,7 @@ import { InnovationsByOrganization1795810000000 } from './1795810000000-Innovati
 import { OutboxDeliveryLease1795820000000 } from './1795820000000-OutboxDeliveryLease';
 import { IndexSnapshotInputText1795830000000 } from './1795830000000-IndexSnapshotInputText';
 import { IndexInternalNotes1795840000000 } from './1795840000000-IndexInternalNotes';
+import { JurorListStamps1795870000000 } from './1795870000000-JurorListStamps';
 
 /** Every migration, in order. An explicit list: bundlers break globs. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -52,4 +53,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OutboxDeliveryLease1795820000000,
   IndexSnapshotInputText1795830000000,
   IndexInternalNotes1795840000000,
+  JurorListStamps1795870000000,
 ];

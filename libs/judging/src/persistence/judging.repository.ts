@@ -37,6 +37,23 @@ export interface DraftSaveContext {
  * rule that reads a new input fails there until the input is added here.
  * Aliases: c competitions, i innovations, u users (the juror).
  */
+/**
+ * What a juror's assignment list was made from, as stamps (migration 1795870000000): the juror's own stamp moves
+ * with the juror's assignments and sheets, each competition's with what every juror of it sees (stage status,
+ * name, due dates, the assigned innovations' titles and categories), all in the transaction of the change. The
+ * competitions are those of the juror's active assignments, a set only an assignment change (the juror's stamp)
+ * alters: while `value` reads the same, so does the list.
+ */
+export interface JurorListStamp {
+  value: string;
+  competitionIds: string[];
+}
+
+/** The stamps of the competitions whose id matches `condition`, as one text in id order ('' for none). */
+const competitionStampsSql = (condition: string) =>
+  `(SELECT coalesce(string_agg(c.competition_id::text || '=' || c.stamp::text, ',' ORDER BY c.competition_id), '')
+      FROM competition_list_stamps c WHERE c.competition_id ${condition})`;
+
 const DRAFT_BASIS = `md5(row(c.updated_at, i.organization_id, i.region_id, i.province_id, u.role, u.active, u.affiliations)::text)`;
 
 /** A juror's draft save from a kept context (`writeDrafts`). */
@@ -579,14 +596,23 @@ export class JudgingRepository {
    * sheet counts of all of them for the progress. The stage of each (competition, stage) pair — its status, the
    * competition's name, the due date (`closesAt` of the plan) — is looked up once per pair, not per row: a national
    * juror has hundreds of assignments, and reading the plan per row detoasted it every time (bench/RESULTS.md,
-   * item 12). The API sends the text as it is.
+   * item 12). The API sends the text as it is. With it, read in the same snapshot, the juror's list stamp
+   * (`jurorListStamp`): the text is current while the stamp is.
    */
   async assignmentsOfJurorJson(
     jurorId: string,
     limit: number | null,
     offset: number,
-  ): Promise<{ itemsJson: string; total: number; submitted: number; draft: number }> {
-    const [row] = await this.prepared.query<{ items: string; total: number; submitted: number; draft: number }>(
+  ): Promise<{ itemsJson: string; total: number; submitted: number; draft: number; stamp: JurorListStamp | null }> {
+    const [row] = await this.prepared.query<{
+      items: string;
+      total: number;
+      submitted: number;
+      draft: number;
+      juror_stamp: string | null;
+      competition_stamps: string;
+      competitions: string[];
+    }>(
       this.db.manager,
       `WITH mine AS MATERIALIZED (
               SELECT a.id, a.competition_id, a.stage_key, a.innovation_id, a.created_at FROM assignments a WHERE a.juror_id = $1 AND a.removed_at IS NULL),
@@ -613,11 +639,31 @@ export class JudgingRepository {
                           p.closes_at AS "dueAt", p.innovation_id AS "innovationId", p.title, p.category, p.sheet_status AS "sheetStatus", p.version
                  ) v) AS items,
               count(*)::int AS total, count(*) FILTER (WHERE sheet_status = 'submitted')::int AS submitted,
-              count(*) FILTER (WHERE sheet_status = 'draft')::int AS draft
+              count(*) FILTER (WHERE sheet_status = 'draft')::int AS draft,
+              (SELECT t.stamp::text FROM juror_list_stamps t WHERE t.juror_id = $1) AS juror_stamp,
+              ${competitionStampsSql('IN (SELECT competition_id FROM mine)')} AS competition_stamps,
+              ARRAY(SELECT DISTINCT competition_id::text FROM mine ORDER BY 1) AS competitions
          FROM items`,
       [jurorId, limit, offset],
     );
-    return { itemsJson: row.items, total: row.total, submitted: row.submitted, draft: row.draft };
+    const stamp =
+      row.juror_stamp === null ? null : { value: `${row.juror_stamp}|${row.competition_stamps}`, competitionIds: row.competitions };
+    return { itemsJson: row.items, total: row.total, submitted: row.submitted, draft: row.draft, stamp };
+  }
+
+  /**
+   * The juror's list stamp now, given the competitions of the juror's active assignments when it was last read
+   * (`assignmentsOfJurorJson`): two index lookups, one for the juror and one per competition. Null for a juror
+   * who never had an assignment.
+   */
+  async jurorListStamp(jurorId: string, competitionIds: readonly string[]): Promise<string | null> {
+    const [row] = await this.prepared.query<{ juror_stamp: string; competition_stamps: string }>(
+      this.db.manager,
+      `SELECT j.stamp::text AS juror_stamp, ${competitionStampsSql('= ANY($2::uuid[])')} AS competition_stamps
+         FROM juror_list_stamps j WHERE j.juror_id = $1`,
+      [jurorId, competitionIds],
+    );
+    return row ? `${row.juror_stamp}|${row.competition_stamps}` : null;
   }
 
   /** The jurors with an active assignment in the competition (told when its results are published). */
