@@ -415,9 +415,18 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
           [c.id, jurors.map((j) => j.id)],
         );
         expect(heard.rows[0].n).toBeGreaterThanOrEqual(panel.length);
+        // The juror's list says so too (with the to-do, before the closed stages' other sheets) until it is settled.
+        const listed = async (p: { assignmentId: string; token: string }) => {
+          const mine = await t.http().get('/api/assignments/mine?pageSize=200').set(bearer(p.token));
+          const items: { id: string; stageStatus: string; correction: boolean; sheetStatus: string }[] = mine.body.items;
+          const at = items.findIndex((x) => x.id === p.assignmentId);
+          const done = items.findIndex((x) => x.stageStatus !== 'open' && !(x.correction && x.sheetStatus !== 'submitted'));
+          return { todo: at < done || done === -1, correction: items[at].correction, stageStatus: items[at].stageStatus };
+        };
         for (const [i, p] of panel.entries()) {
           const sheet = await t.http().get(`/api/assignments/${p.assignmentId}/sheet`).set(bearer(p.token));
           expect([stage, sheet.body.assignment.stageStatus, sheet.body.assignment.correction]).toEqual([stage, 'closed', true]);
+          expect([stage, await listed(p)]).toEqual([stage, { todo: true, correction: true, stageStatus: 'closed' }]);
           const saved = await t
             .http()
             .put(`/api/assignments/${p.assignmentId}/sheet`)
@@ -437,7 +446,9 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
           const sent = await post(`/api/assignments/${p.assignmentId}/sheet/submit`, p.token, { version: saved.body.version });
           expect([stage, sent.status]).toEqual([stage, 200]);
         }
+        expect((await listed(panel[0])).correction).toBe(true); // submitted, not settled yet (the list is kept)
         const settled = await settle(stage);
+        expect([stage, (await listed(panel[0])).correction]).toEqual([stage, false]);
         expect([settled.status, settled.body.outcome, settled.body.next]).toEqual([
           200,
           'passed',

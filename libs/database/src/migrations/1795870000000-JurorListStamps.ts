@@ -126,12 +126,30 @@ export class JurorListStamps1795870000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
 
+    // Stage results: a correction entrant (pending, marked with an objection) is scored in a closed stage, which
+    // the list shows (`correction`); its competition's stamp moves when a result's status or mark changes.
+    await q.query(`CREATE FUNCTION juror_list_stage_results_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'TRUNCATE' THEN PERFORM juror_list_touch_all();
+        ELSIF TG_OP = 'INSERT' THEN PERFORM competition_list_touch(ARRAY(SELECT competition_id FROM new_rows WHERE correction_of IS NOT NULL));
+        ELSIF TG_OP = 'DELETE' THEN PERFORM competition_list_touch(ARRAY(SELECT competition_id FROM old_rows WHERE correction_of IS NOT NULL));
+        ELSE
+          PERFORM competition_list_touch(ARRAY(
+            SELECT coalesce(o.competition_id, n.competition_id)
+              FROM old_rows o FULL JOIN new_rows n ON n.id = o.id
+             WHERE (o.correction_of IS NOT NULL OR n.correction_of IS NOT NULL)
+               AND (o.status, o.correction_of) IS DISTINCT FROM (n.status, n.correction_of)));
+        END IF;
+        RETURN NULL;
+      END $$`);
+
     for (const [table, fn] of [
       ['assignments', 'juror_list_assignments_changed'],
       ['score_sheets', 'juror_list_sheets_changed'],
       ['competition_stages', 'juror_list_stages_changed'],
       ['competitions', 'juror_list_competitions_changed'],
       ['innovations', 'juror_list_innovations_changed'],
+      ['stage_results', 'juror_list_stage_results_changed'],
     ]) {
       await q.query(
         `CREATE TRIGGER ${table}_juror_list_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
@@ -149,10 +167,10 @@ export class JurorListStamps1795870000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['innovations', 'competitions', 'competition_stages', 'score_sheets', 'assignments']) {
+    for (const table of ['stage_results', 'innovations', 'competitions', 'competition_stages', 'score_sheets', 'assignments']) {
       for (const op of ['truncate', 'delete', 'update', 'insert']) await q.query(`DROP TRIGGER ${table}_juror_list_${op} ON ${table}`);
     }
-    for (const fn of ['innovations', 'competitions', 'stages', 'sheets', 'assignments'])
+    for (const fn of ['stage_results', 'innovations', 'competitions', 'stages', 'sheets', 'assignments'])
       await q.query(`DROP FUNCTION juror_list_${fn}_changed()`);
     await q.query(`DROP FUNCTION juror_list_touch_all()`);
     await q.query(`DROP FUNCTION juror_list_touch(uuid[])`);

@@ -164,6 +164,11 @@ export class MyAssignmentView {
   @ApiProperty() category: string;
   @ApiProperty({ enum: SHEET_STATUSES }) sheetStatus: SheetStatus;
   @ApiProperty() version: number;
+  @ApiProperty({
+    description:
+      'a correction for an upheld objection in a closed stage (the sheet reopened, or the innovation reinstated): the juror scores it although the stage is closed',
+  })
+  correction: boolean;
 }
 
 export class MyAssignmentsView {

@@ -624,19 +624,24 @@ export class JudgingRepository {
                 JOIN competition_stages cs ON cs.competition_id = k.competition_id AND cs.key = k.stage_key),
             items AS MATERIALIZED (
               SELECT m.id, m.competition_id, g.name, m.stage_key, g.status AS stage_status, g.closes_at, m.innovation_id, i.title, i.category,
-                     coalesce(s.status, 'not_started') AS sheet_status, coalesce(s.version, 0) AS version, m.created_at
+                     coalesce(s.status, 'not_started') AS sheet_status, coalesce(s.version, 0) AS version, m.created_at,
+                     -- as the sheet view's correction: a closed stage's reopened sheet, or its correction entrant
+                     (g.status <> 'open' AND (s.correction_of IS NOT NULL OR EXISTS (
+                        SELECT 1 FROM stage_results r WHERE r.innovation_id = m.innovation_id AND r.stage_key = m.stage_key
+                           AND r.status = 'pending' AND r.correction_of IS NOT NULL))) AS correction
                 FROM mine m
                 JOIN stages g ON g.competition_id = m.competition_id AND g.stage_key = m.stage_key
                 JOIN innovations i ON i.id = m.innovation_id
                 LEFT JOIN score_sheets s ON s.assignment_id = m.id),
             page AS (
-              SELECT x.*, row_number() OVER (ORDER BY x.stage_status = 'open' DESC, x.created_at, x.title, x.id) AS ord FROM items x
+              SELECT x.*, row_number() OVER (ORDER BY (x.stage_status = 'open' OR (x.correction AND x.sheet_status <> 'submitted')) DESC, x.created_at, x.title, x.id) AS ord FROM items x
                ORDER BY ord LIMIT $2 OFFSET $3)
        SELECT (SELECT '[' || coalesce(string_agg(row_to_json(v)::text, ',' ORDER BY p.ord), '') || ']'
                  FROM page p
                  CROSS JOIN LATERAL (
                    SELECT p.id, p.competition_id AS "competitionId", p.name AS "competitionName", p.stage_key AS stage, p.stage_status AS "stageStatus",
-                          p.closes_at AS "dueAt", p.innovation_id AS "innovationId", p.title, p.category, p.sheet_status AS "sheetStatus", p.version
+                          p.closes_at AS "dueAt", p.innovation_id AS "innovationId", p.title, p.category, p.sheet_status AS "sheetStatus", p.version,
+                          p.correction
                  ) v) AS items,
               count(*)::int AS total, count(*) FILTER (WHERE sheet_status = 'submitted')::int AS submitted,
               count(*) FILTER (WHERE sheet_status = 'draft')::int AS draft,

@@ -17,6 +17,7 @@ const item = (n: number) => ({
   category: 'kota',
   sheetStatus: 'not_started',
   version: 0,
+  correction: false,
 });
 const progress = { total: 3, submitted: 0, draft: 0, notStarted: 3, complete: false };
 
@@ -51,5 +52,25 @@ describe('JuryPage', () => {
     expect(screen.getAllByText(/Penilaian proposal/)).toHaveLength(3);
     expect(calls.filter((c) => c.path === '/api/assignments/mine').map((c) => c.search)).toEqual(['?page=1', '?page=2']);
     expect(calls.filter((c) => c.path === '/api/competitions/c1')).toHaveLength(1);
+  });
+
+  it('offers to score a correction in a closed stage, and only to view the other closed-stage sheets', async () => {
+    await loadAreas(['juror']);
+    const closed = { ...item(1), stageStatus: 'closed', sheetStatus: 'draft', title: 'SiTaro', id: 'a1' };
+    const corrected = { ...item(2), stageStatus: 'closed', sheetStatus: 'draft', title: 'Patriot Mantap', id: 'a2', correction: true };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (request: Request) => {
+        const call = await seen(request);
+        if (call.path === '/api/competitions/c1') return json(200, competition);
+        if (call.path === '/api/assignments/mine')
+          return json(200, { progress: { ...progress, total: 2 }, items: [corrected, closed], total: 2, page: 1, pageSize: 50 });
+        return json(404, {});
+      }),
+    );
+    renderWithProviders(<JuryPage />);
+    expect(await screen.findByRole('link', { name: 'Nilai: Patriot Mantap' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Lihat: SiTaro' })).toBeTruthy();
+    expect(screen.getAllByText('Koreksi sanggahan: dinilai walau tahap ditutup')).toHaveLength(1);
   });
 });

@@ -17,7 +17,8 @@ type StageLabels = Map<string, Map<string, Label>>;
 
 function AssignmentCard({ a, stageLabel }: { a: Assignment; stageLabel: Label | undefined }) {
   const { t, pick, formatDate } = useI18n();
-  const action = a.sheetStatus === 'submitted' || a.stageStatus !== 'open' ? 'jury.view' : 'jury.open';
+  // A correction for an upheld objection is scored although its stage closed (as on the sheet page).
+  const action = a.sheetStatus === 'submitted' || (a.stageStatus !== 'open' && !a.correction) ? 'jury.view' : 'jury.open';
   return (
     <li>
       <Link to={`/juri/penilaian/${a.id}`} aria-label={`${t(action)}: ${a.title}`}>
@@ -26,6 +27,7 @@ function AssignmentCard({ a, stageLabel }: { a: Assignment; stageLabel: Label | 
       <span className={`badge badge-${a.sheetStatus === 'submitted' ? 'submitted' : a.sheetStatus === 'draft' ? 'returned' : 'draft'}`}>
         {t(`jury.sheet.${a.sheetStatus}`)}
       </span>
+      {a.correction && a.sheetStatus !== 'submitted' ? <span className="badge badge-returned">{t('jury.correction')}</span> : null}
       <br />
       <span className="muted">
         {a.competitionName} · {stageLabel ? pick(stageLabel) : a.stage} · {t(`jury.stage.${a.stageStatus}`)} ·{' '}
