@@ -3780,6 +3780,8 @@ export interface components {
             /** @enum {string} */
             sheetStatus: "not_started" | "draft" | "submitted";
             version: number;
+            /** @description a correction for an upheld objection in a closed stage (the sheet reopened, or the innovation reinstated): the juror scores it although the stage is closed */
+            correction: boolean;
         };
         MyAssignmentsView: {
             /** @description over all of the juror’s assignments */
