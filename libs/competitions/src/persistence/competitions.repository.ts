@@ -115,6 +115,7 @@ export class CompetitionsRepository {
    * the body of the state it finds: the kept body's stamp (`VIEW_STAMP_SQL`, the row versions the body is made
    * of) goes with the query, and a matching stamp comes back without the JSON. So the body is never older than
    * the database, whichever instance changed it (or a change by hand in psql), and the check is live every time.
+   * (OFFSET 0 keeps the stamp's subquery from being inlined into both of its uses, i.e. run twice.)
    */
   async viewJson(id: string, userId: string): Promise<{ status: CompetitionStatus; organizer: boolean; json: string } | null> {
     const kept = this.views.get(id);
@@ -122,7 +123,7 @@ export class CompetitionsRepository {
       this.db.manager,
       `SELECT c.status, EXISTS (SELECT 1 FROM competition_organizers o WHERE o.competition_id = c.id AND o.user_id = $2) AS organizer,
               v.stamp, CASE WHEN v.stamp IS DISTINCT FROM $3 THEN ${VIEW_JSON_SQL} END AS json
-         FROM competitions c CROSS JOIN LATERAL (SELECT ${VIEW_STAMP_SQL} AS stamp) v
+         FROM competitions c CROSS JOIN LATERAL (SELECT ${VIEW_STAMP_SQL} AS stamp OFFSET 0) v
         WHERE c.id = $1`,
       [id, userId, kept?.stamp ?? null],
     );
