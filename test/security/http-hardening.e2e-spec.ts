@@ -166,6 +166,15 @@ describe('HTTP hardening (e2e)', () => {
       expect((await me(sign({ alg: 'HS256', typ: 'JWT' }, claims, ACCESS_SECRET))).status).toBe(200);
     });
 
+    it('a token accepted once is refused once it has expired (verified tokens are kept; their exp is checked on every use)', async () => {
+      const exp = now() + 2;
+      const token = sign({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now(), exp }, ACCESS_SECRET);
+      expect((await me(token)).status).toBe(200);
+      expect((await me(token)).status).toBe(200);
+      while (Date.now() < exp * 1000 + 50) await new Promise((r) => setTimeout(r, 100));
+      expectErrorShape(await me(token), 401);
+    });
+
     it.each([
       ['alg none, no signature', () => sign({ alg: 'none', typ: 'JWT' }, claims, null)],
       [

@@ -15,6 +15,16 @@ const VIEW_JSON_SQL = `json_build_object(
                              FROM competition_stages s WHERE s.competition_id = c.id),
                 'createdAt', ${isoTimestampSql('c.created_at')})::text`;
 
+/**
+ * What the body of `VIEW_JSON_SQL` is made of, as text: the competition row's and each stage row's version
+ * (`xmin`, the transaction that wrote that version; kept as it is when the row is frozen), with the stage keys.
+ * Any committed change of the competition or its stages — an update, a stage added or removed, by any instance
+ * or by hand — gives another stamp; the same stamp means the same rows, so the same JSON. Transaction ids repeat
+ * only after 2^32 transactions: a kept body is dropped after `VIEW_KEEP_MS` (see `KeptViews`).
+ */
+const VIEW_STAMP_SQL = `c.xmin::text || (SELECT coalesce(string_agg(' ' || s.key || ':' || s.xmin::text, '' ORDER BY s.key), '')
+                                           FROM competition_stages s WHERE s.competition_id = c.id)`;
+
 /** Which competitions `list` returns. */
 export interface CompetitionListFilter {
   status?: CompetitionStatus;
@@ -22,9 +32,59 @@ export interface CompetitionListFilter {
   excludeDraft?: boolean;
 }
 
+/** How long a kept body may be served (its stamp is still checked on every read; see `VIEW_STAMP_SQL`). */
+const VIEW_KEEP_MS = 60 * 60_000;
+
+/**
+ * The bodies `viewJson` keeps, one per competition: at most `maxEntries` and `maxChars` of JSON in all (the
+ * oldest kept go first), none older than `VIEW_KEEP_MS`.
+ */
+export class KeptViews {
+  private readonly entries = new Map<string, { stamp: string; json: string; until: number }>();
+  private chars = 0;
+
+  constructor(
+    private readonly maxEntries = 500,
+    private readonly maxChars = 16 * 1024 * 1024,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The kept entry of `id`, if still within its time. */
+  get(id: string): { stamp: string; json: string } | undefined {
+    const e = this.entries.get(id);
+    if (!e || e.until > this.now()) return e;
+    this.drop(id);
+    return undefined;
+  }
+
+  keep(id: string, stamp: string, json: string): void {
+    this.drop(id);
+    if (json.length > this.maxChars) return;
+    this.entries.set(id, { stamp, json, until: this.now() + VIEW_KEEP_MS });
+    this.chars += json.length;
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries && this.chars <= this.maxChars) break;
+      this.drop(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private drop(id: string): void {
+    const e = this.entries.get(id);
+    if (!e) return;
+    this.chars -= e.json.length;
+    this.entries.delete(id);
+  }
+}
+
 @Injectable()
 export class CompetitionsRepository {
   private readonly organizerUntil = new Map<string, number>();
+  /** The last body `viewJson` read per competition, with its stamp (bounded; validated on every read). */
+  private readonly views = new KeptViews();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -48,18 +108,30 @@ export class CompetitionsRepository {
 
   /**
    * The competition as the JSON of `CompetitionView` (stages in plan order, timestamps as JSON.stringify writes
-   * them), made by PostgreSQL in one prepared statement, with what the read check needs: its status and whether
-   * `userId` is one of its organizers. Every organizer page loads it (bench/RESULTS.md); null when there is none.
+   * them), with what the read check needs: its status and whether `userId` is one of its organizers. Every
+   * organizer page loads it (bench/RESULTS.md); null when there is none.
+   *
+   * One prepared statement, which PostgreSQL answers with the JSON only when this process does not already keep
+   * the body of the state it finds: the kept body's stamp (`VIEW_STAMP_SQL`, the row versions the body is made
+   * of) goes with the query, and a matching stamp comes back without the JSON. So the body is never older than
+   * the database, whichever instance changed it (or a change by hand in psql), and the check is live every time.
+   * (OFFSET 0 keeps the stamp's subquery from being inlined into both of its uses, i.e. run twice.)
    */
   async viewJson(id: string, userId: string): Promise<{ status: CompetitionStatus; organizer: boolean; json: string } | null> {
-    const [row] = await this.prepared.query<{ status: CompetitionStatus; organizer: boolean; json: string }>(
+    const kept = this.views.get(id);
+    const [row] = await this.prepared.query<{ status: CompetitionStatus; organizer: boolean; stamp: string; json: string | null }>(
       this.db.manager,
       `SELECT c.status, EXISTS (SELECT 1 FROM competition_organizers o WHERE o.competition_id = c.id AND o.user_id = $2) AS organizer,
-              ${VIEW_JSON_SQL} AS json
-         FROM competitions c WHERE c.id = $1`,
-      [id, userId],
+              v.stamp, CASE WHEN v.stamp IS DISTINCT FROM $3 THEN ${VIEW_JSON_SQL} END AS json
+         FROM competitions c CROSS JOIN LATERAL (SELECT ${VIEW_STAMP_SQL} AS stamp OFFSET 0) v
+        WHERE c.id = $1`,
+      [id, userId, kept?.stamp ?? null],
     );
-    return row ?? null;
+    if (!row) return null;
+    // No JSON: the stamp sent (the entry read before the query, whatever others kept since) is the state's.
+    if (row.json === null) return { status: row.status, organizer: row.organizer, json: kept!.json };
+    this.views.keep(id, row.stamp, row.json);
+    return { status: row.status, organizer: row.organizer, json: row.json };
   }
 
   findBySlug(slug: string, tx?: EntityManager): Promise<CompetitionEntity | null> {
