@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { canonicalize } from '../../../../../libs/kernel/src/jcs';
+import { canonicalize } from '../../../../../libs/kernel/src/index';
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import type { RankingView, SnapshotJson } from '../../api/public';

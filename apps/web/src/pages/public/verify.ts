@@ -1,4 +1,4 @@
-import { canonicalize } from '../../../../../libs/kernel/src/jcs';
+import { canonicalize } from '../../../../../libs/kernel/src/index';
 import { snapshot, type RankingView } from '../../api/public';
 
 export interface SnapshotCheck {
