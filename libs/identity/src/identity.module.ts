@@ -14,7 +14,7 @@ import { UsersRepository } from './persistence/users.repository';
 import { RefreshTokensRepository } from './persistence/refresh-tokens.repository';
 import { PasswordHasher } from './auth/password-hasher';
 import { AuthService } from './auth/auth.service';
-import { AccessTokens } from './auth/access-tokens';
+import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { FailedLogins } from './auth/failed-logins';
 import { HitLog, HitLogThrottlerStorage, LoginCountersModule } from './auth/hit-log';
@@ -46,7 +46,7 @@ import { AuthController, UsersController } from './identity.controller';
     RefreshTokensRepository,
     PasswordHasher,
     AuthService,
-    AccessTokens,
+    JwtStrategy,
     LocalStrategy,
     UsersService,
     AccountAccessService,
@@ -58,6 +58,6 @@ import { AuthController, UsersController } from './identity.controller';
     },
   ],
   controllers: [AuthController, UsersController],
-  exports: [UsersService, AuthService, AccessTokens],
+  exports: [UsersService, AuthService],
 })
 export class IdentityModule {}

@@ -11,7 +11,7 @@ import { UsersRepository } from '../persistence/users.repository';
 import { RefreshTokensRepository } from '../persistence/refresh-tokens.repository';
 import { UserEntity } from '../persistence/user.entity';
 import { PasswordHasher } from './password-hasher';
-import { accessKey, type AccessClaims } from './access-tokens';
+import { accessKey, type AccessClaims } from './jwt.strategy';
 import type { Actor } from '@app/common';
 import { toUserView, type UserView } from '../dto/user.view';
 
