@@ -276,6 +276,7 @@ describe('stage pipeline and jury (e2e, real PostgreSQL)', () => {
         category: innovation.category,
         sheetStatus: sheet.status ?? 'not_started',
         version: sheet.version ?? 0,
+        correction: false, // an open stage's sheet (a correction is a closed stage's: test/results.e2e-spec.ts)
       });
     }
     // Assigned together, so ordered by title; the previous test left the first one a draft.

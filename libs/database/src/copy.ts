@@ -3,7 +3,7 @@
 import { once } from 'node:events';
 import type { PoolClient } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, QueryFailedError } from 'typeorm';
 
 /** The pg client of a transaction's query runner (COPY runs on it, inside the transaction). */
 async function clientOf(tx: EntityManager): Promise<PoolClient> {
@@ -123,9 +123,23 @@ export async function copyIn(
   } catch (err) {
     stream.destroy(err as Error);
     await finished.catch(() => undefined);
-    throw err;
+    throw asQueryFailed(err, table);
   }
-  await finished;
+  await finished.catch((err: unknown) => {
+    throw asQueryFailed(err, table);
+  });
+}
+
+/**
+ * PostgreSQL's refusal of a COPY (e.g. 22021, a NUL character in a text value) as TypeORM reports a failed statement
+ * (QueryFailedError with the driver's error), so the API answers it as it answers the same value in an INSERT (400
+ * INVALID_VALUE for SQLSTATE class 22) instead of a 500. Anything else is returned as it is.
+ */
+export function asQueryFailed(err: unknown, table: string): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  return err instanceof Error && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !(err instanceof QueryFailedError)
+    ? new QueryFailedError(`COPY ${table} FROM STDIN`, undefined, err)
+    : err;
 }
 
 /** The binary COPY header: signature, no flags, no extension. */

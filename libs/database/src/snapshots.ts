@@ -5,7 +5,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import { jsonChunks } from './json-text';
-import { BINARY_COPY_HEADER, BINARY_COPY_TRAILER, binaryField, binaryRow, binaryValue, copyIn } from './copy';
+import { BINARY_COPY_HEADER, BINARY_COPY_TRAILER, asQueryFailed, binaryField, binaryRow, binaryValue, copyIn } from './copy';
 
 /** The two kinds of published snapshot (a competition's ranking, an index edition's), and what owns each. */
 const SNAPSHOT_TABLES = {
@@ -93,7 +93,9 @@ export async function copyPublishedSnapshot(
     client.query(
       copyFrom(`COPY ${table} (id, ${SNAPSHOT_TABLES[table]}, version, hash, reason, published_by, input, output, labels) FROM STDIN`),
     ),
-  );
+  ).catch((err: unknown) => {
+    throw asQueryFailed(err, table);
+  });
   const [saved] = await tx.query(`SELECT id, version, hash, reason, published_at AS "publishedAt" FROM ${table} WHERE id = $1`, [id]);
   return saved;
 }
