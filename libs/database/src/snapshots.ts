@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
@@ -63,8 +62,8 @@ function copyText(text: string): string {
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** The one COPY row of a snapshot, in chunks: the small columns, then input, output and labels streamed. */
-function* snapshotCopyRow(id: string, row: StreamedSnapshotRow): Generator<Buffer, void, undefined> {
-  const small = [id, row.ownerId, String(row.version), row.hash, row.reason === null ? '\\N' : copyText(row.reason), row.publishedBy];
+function* snapshotCopyRow(row: StreamedSnapshotRow): Generator<Buffer, void, undefined> {
+  const small = [row.ownerId, String(row.version), row.hash, row.reason === null ? '\\N' : copyText(row.reason), row.publishedBy];
   yield Buffer.from(`${small.join('\t')}\t`, 'utf8');
   const json = [row.input, row.output, row.labels];
   for (let i = 0; i < json.length; i++) {
@@ -87,17 +86,16 @@ export async function copyPublishedSnapshot(
   const runner = tx.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('copyPublishedSnapshot runs inside a transaction');
   const client = (await runner.connect()) as PoolClient;
-  const id = randomUUID();
   await pipeline(
-    Readable.from(snapshotCopyRow(id, row)),
+    Readable.from(snapshotCopyRow(row)),
     client.query(
-      copyFrom(`COPY ${table} (id, ${SNAPSHOT_TABLES[table]}, version, hash, reason, published_by, input, output, labels) FROM STDIN`),
+      copyFrom(`COPY ${table} (${SNAPSHOT_TABLES[table]}, version, hash, reason, published_by, input, output, labels) FROM STDIN`),
     ),
   ).catch((err: unknown) => {
     throw asQueryFailed(err, table);
   });
-  const [saved] = await tx.query(`SELECT id, version, hash, reason, published_at AS "publishedAt" FROM ${table} WHERE id = $1`, [id]);
-  return saved;
+  // The id is the table's default (gen_random_uuid()), as an INSERT gives it.
+  return storedSnapshot(tx, table, row.ownerId, row.version);
 }
 
 /**
@@ -137,9 +135,19 @@ export async function copyStreamedSnapshot(
     ];
     await send(Buffer.concat([...rest.map((value) => binaryField(value)), BINARY_COPY_TRAILER]));
   });
+  return storedSnapshot(tx, table, row.ownerId, row.version);
+}
+
+/** The row a COPY stored, by its owner and version (unique in both tables). */
+async function storedSnapshot(
+  tx: EntityManager,
+  table: keyof typeof SNAPSHOT_TABLES,
+  ownerId: string,
+  version: number,
+): Promise<{ id: string; version: number; hash: string; reason: string | null; publishedAt: Date }> {
   const [saved] = await tx.query(
-    `SELECT id, version, hash, reason, published_at AS "publishedAt" FROM ${table} WHERE ${owner} = $1 AND version = $2`,
-    [row.ownerId, row.version],
+    `SELECT id, version, hash, reason, published_at AS "publishedAt" FROM ${table} WHERE ${SNAPSHOT_TABLES[table]} = $1 AND version = $2`,
+    [ownerId, version],
   );
   return saved;
 }
