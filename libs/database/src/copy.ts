@@ -100,16 +100,18 @@ function int32(bytes: Buffer, at: number): number {
  * connection is busy; `write` returns when it has written everything, from {@link BINARY_COPY_HEADER} to
  * {@link BINARY_COPY_TRAILER} (rows as {@link binaryRow} and {@link binaryField} make them). A failure of `write` cancels
  * the COPY (CopyFail) and is thrown; the transaction then rolls back. Binary: a value's bytes go as they are (no
- * escaping, nothing for PostgreSQL to scan for delimiters), each after its length.
+ * escaping, nothing for PostgreSQL to scan for delimiters), each after its length. `format: 'text'` takes COPY's text
+ * rows instead (tab-separated, `\N` for NULL, backslash escapes), for values whose length is not known up front.
  */
 export async function copyIn(
   tx: EntityManager,
   table: string,
   columns: readonly string[],
   write: (send: (chunk: Buffer) => Promise<void>) => Promise<void>,
+  format: 'binary' | 'text' = 'binary',
 ): Promise<void> {
   const client = await clientOf(tx);
-  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN (FORMAT binary)`));
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN (FORMAT ${format})`));
   const finished = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
     stream.on('error', reject);

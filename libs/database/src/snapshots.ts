@@ -1,10 +1,6 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import { jsonChunks } from './json-text';
-import { BINARY_COPY_HEADER, BINARY_COPY_TRAILER, asQueryFailed, binaryField, binaryRow, binaryValue, copyIn } from './copy';
+import { BINARY_COPY_HEADER, BINARY_COPY_TRAILER, binaryField, binaryRow, binaryValue, copyIn } from './copy';
 
 /** The two kinds of published snapshot (a competition's ranking, an index edition's), and what owns each. */
 const SNAPSHOT_TABLES = {
@@ -83,17 +79,17 @@ export async function copyPublishedSnapshot(
   table: keyof typeof SNAPSHOT_TABLES,
   row: StreamedSnapshotRow,
 ): Promise<{ id: string; version: number; hash: string; reason: string | null; publishedAt: Date }> {
-  const runner = tx.queryRunner;
-  if (!runner?.isTransactionActive) throw new Error('copyPublishedSnapshot runs inside a transaction');
-  const client = (await runner.connect()) as PoolClient;
-  await pipeline(
-    Readable.from(snapshotCopyRow(row)),
-    client.query(
-      copyFrom(`COPY ${table} (${SNAPSHOT_TABLES[table]}, version, hash, reason, published_by, input, output, labels) FROM STDIN`),
-    ),
-  ).catch((err: unknown) => {
-    throw asQueryFailed(err, table);
-  });
+  if (!tx.queryRunner?.isTransactionActive) throw new Error('copyPublishedSnapshot runs inside a transaction');
+  const columns = [SNAPSHOT_TABLES[table], 'version', 'hash', 'reason', 'published_by', 'input', 'output', 'labels'];
+  await copyIn(
+    tx,
+    table,
+    columns,
+    async (send) => {
+      for (const chunk of snapshotCopyRow(row)) await send(chunk);
+    },
+    'text',
+  );
   // The id is the table's default (gen_random_uuid()), as an INSERT gives it.
   return storedSnapshot(tx, table, row.ownerId, row.version);
 }
