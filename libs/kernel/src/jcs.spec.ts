@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { canonicalize as reference } from 'json-canonicalize';
 import { canonicalize } from './jcs';
 
 describe('canonicalize (RFC 8785 JCS)', () => {
@@ -71,6 +72,62 @@ describe('canonicalize (RFC 8785 JCS)', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('writes plain JSON data directly: no JSON.parse round trip, the same text as the round trip', () => {
+    const row = { submission: 'inv-0001', rank: 1, final: 81.25, stages: { desk: [80, 82.5] }, band: null, tie: false };
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      const text = canonicalize([row, { ...row, rank: 2, submission: 'é “x”\n' }]);
+      expect(parse).not.toHaveBeenCalled();
+      expect(text).toBe(reference(JSON.parse(JSON.stringify([row, { ...row, rank: 2, submission: 'é “x”\n' }]))));
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it("gives the round trip's text or error for any value, plain or not", () => {
+    const roundTrip = (v: unknown): string | undefined => {
+      const json = JSON.stringify(v);
+      return json === undefined ? undefined : reference(JSON.parse(json));
+    };
+    const leaf = fc.oneof(
+      fc.jsonValue(),
+      fc.string({ unit: 'binary' }),
+      fc.double(),
+      fc.constantFrom(undefined, -0, new Date(0), new Number(2.5), new String('s'), () => 1),
+    );
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('value')), fc.dictionary(fc.string({ unit: 'binary' }), tie('value'))),
+    }));
+    fc.assert(
+      fc.property(value, (v) => {
+        let expected: string | undefined;
+        try {
+          expected = roundTrip(v);
+        } catch {
+          expect(() => canonicalize(v)).toThrow();
+          return;
+        }
+        if (expected === undefined) return expect(canonicalize(v)).toBeUndefined();
+        let actual: string | undefined;
+        try {
+          actual = canonicalize(v);
+        } catch (err) {
+          // Refused: only for a lone surrogate (which the round trip escapes) or a non-finite number.
+          expect(String(err)).toMatch(/Lone surrogate|not allowed/);
+          return;
+        }
+        expect(actual).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('refuses a cycle as JSON.stringify does', () => {
+    const cycle: Record<string, unknown> = { a: 1 };
+    cycle.self = cycle;
+    expect(() => canonicalize(cycle)).toThrow(/circular/i);
   });
 
   it('refuses a string exactly when it is not well-formed UTF-16', () => {
