@@ -2,9 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readCsv, readPdf, readXlsx } from './support/documents';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { copyPublishedSnapshot } from '@app/database';
+import { copyStreamedSnapshot } from '@app/database';
+import { createPublishedSnapshot } from '@app/scoring';
+import { JudgingRepository } from '@app/judging';
 import { PUBLISH_PHASES, ResultsService } from '@app/results';
 import { createTestApp, type TestApp } from './support/test-app';
 import { cli } from './support/cli';
@@ -544,9 +546,12 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     expect(snap.status).toBe(200);
     expect(snap.headers['cache-control']).toContain('immutable');
     expect(snap.body.hash).toBe(published.body.hash);
-    // Stored as JSON.stringify writes the input (streamed into COPY in chunks: the same bytes).
+    // Stored as hashed (one binary COPY row): the input's canonical JSON byte for byte, as the index's snapshots.
     const stored = await t.db.query(`SELECT input::text AS input FROM ranking_snapshots WHERE id = $1`, [published.body.id]);
-    expect(stored.rows[0].input).toBe(JSON.stringify(snap.body.input));
+    const reference = createPublishedSnapshot(snap.body.input);
+    expect(stored.rows[0].input).toBe(Buffer.concat(reference.inputJson.chunks).toString());
+    expect(reference.hash).toBe(published.body.hash);
+    expect(reference.output).toEqual(snap.body.output);
     expect(JSON.stringify(snap.body.input.sheets)).not.toMatch(
       /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"?,"submission/,
     );
@@ -576,7 +581,7 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
 
   it('re-publishing needs a reason, makes version 2 and keeps version 1 readable', async () => {
     expect((await t.http().post(`/api/competitions/${cid}/rankings/publish`).set(bearer(org)).send({})).status).toBe(400);
-    // The snapshot row goes through COPY's text format: a reason's tabs, line breaks and backslashes come back as written.
+    // The snapshot row goes through a binary COPY: a reason's tabs, line breaks and backslashes come back as written.
     const reason = 'Koreksi data kategori:\n\tbaris dua \\N \\ selesai\r\n';
     const v2 = await t.http().post(`/api/competitions/${cid}/rankings/publish`).set(bearer(org)).send({ reason });
     expect(v2.status).toBe(201);
@@ -595,21 +600,24 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
       (await t.db.query(`SELECT count(*)::int AS n FROM ranking_snapshots WHERE competition_id = $1`, [cid])).rows[0].n;
     const before = await count();
     const [{ id: userId }] = (await t.db.query(`SELECT id FROM users LIMIT 1`)).rows;
-    const row = { ownerId: cid, version: 3, output: {}, hash: 'sha256:x', reason: null, labels: {}, publishedBy: userId };
+    const row = { ownerId: cid, version: 3, reason: null, labels: {}, publishedBy: userId };
     const ds = t.app.get(DataSource);
-    // The JSON cannot be written half-way through the input (JSON.stringify refuses a BigInt) …
+    const finish = () => ({ output: {}, hash: 'sha256:x' });
+    const input = Buffer.from('{"sheets":[]}');
+    // The input cannot be written to its end (its writer fails half-way) …
+    function* failing() {
+      yield input.subarray(0, 5);
+      throw new Error('the input failed half-way');
+    }
+    await expect(
+      ds.transaction((tx) => copyStreamedSnapshot(tx, 'ranking_snapshots', row, { length: input.length, chunks: failing() }, finish)),
+    ).rejects.toThrow('the input failed half-way');
+    // … or PostgreSQL refuses the row (version 1 exists).
     await expect(
       ds.transaction((tx) =>
-        copyPublishedSnapshot(tx, 'ranking_snapshots', {
-          ...row,
-          input: { sheets: [...Array.from({ length: 5_000 }, (_, i) => ({ i })), 1n] },
-        }),
+        copyStreamedSnapshot(tx, 'ranking_snapshots', { ...row, version: 1 }, { length: input.length, chunks: [input] }, finish),
       ),
-    ).rejects.toThrow(/BigInt/);
-    // … or PostgreSQL refuses the row (version 1 exists).
-    await expect(ds.transaction((tx) => copyPublishedSnapshot(tx, 'ranking_snapshots', { ...row, version: 1, input: {} }))).rejects.toThrow(
-      /duplicate key|unique/,
-    );
+    ).rejects.toThrow(/duplicate key|unique/);
     expect(await count()).toBe(before);
     const v3 = await t
       .http()
@@ -807,5 +815,28 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     expect(seen.map((p) => p.done)).toEqual([0, 1, 2, 3, 4]);
     expect(seen.every((p) => p.total === PUBLISH_PHASES.length)).toBe(true);
     expect((await t.http().get('/api/public/competitions/hasil/rankings')).body.snapshot.version).toBe(version.version);
+  });
+
+  it("a publication's sheets are read in assignment order, in batches, by one COPY: two reads at once in one transaction", async () => {
+    const judging = t.app.get(JudgingRepository);
+    const expected = (
+      await t.db.query(
+        `SELECT a.innovation_id AS "innovationId", a.juror_id AS "jurorId", a.stage_key AS "stageKey", s.scores
+           FROM assignments a JOIN score_sheets s ON s.assignment_id = a.id
+          WHERE a.competition_id = $1 AND a.removed_at IS NULL AND s.status = 'submitted' ORDER BY a.id`,
+        [cid],
+      )
+    ).rows;
+    expect(expected.length).toBeGreaterThan(2);
+    const read = (tx: EntityManager) => {
+      const batches: unknown[][] = [];
+      return judging.eachSubmittedSheetBatch(cid, tx, (rows) => batches.push(rows), 2).then(() => batches);
+    };
+    // A cursor of a fixed name could not be opened twice in one transaction; a COPY is queued behind the other.
+    const [first, second] = await t.app.get(DataSource).transaction((tx) => Promise.all([read(tx), read(tx)]));
+    expect(first.flat()).toEqual(expected);
+    expect(second).toEqual(first);
+    expect(first.every((rows) => rows.length > 0 && rows.length <= 2)).toBe(true);
+    await expect(judging.eachSubmittedSheetBatch(`${cid}' OR true --`, undefined, () => undefined)).rejects.toThrow('not a competition id');
   });
 });

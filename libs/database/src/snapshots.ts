@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { jsonChunks } from './json-text';
 import { BINARY_COPY_HEADER, BINARY_COPY_TRAILER, binaryField, binaryRow, binaryValue, copyIn } from './copy';
 
 /** The two kinds of published snapshot (a competition's ranking, an index edition's), and what owns each. */
@@ -38,69 +37,14 @@ export async function insertPublishedSnapshot(
   return saved;
 }
 
-/** A published snapshot whose JSON members are values: {@link copyPublishedSnapshot} writes their JSON text. */
-export interface StreamedSnapshotRow {
-  ownerId: string;
-  version: number;
-  /** Stored as `JSON.stringify(input)` would write it (the same bytes), in a `json` column. */
-  input: unknown;
-  output: unknown;
-  hash: string;
-  reason: string | null;
-  labels: unknown;
-  publishedBy: string;
-}
-
-/** COPY text format: backslash, newline, carriage return and tab escaped (JSON text has only backslashes). */
-function copyText(text: string): string {
-  return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]) : text;
-}
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/** The one COPY row of a snapshot, in chunks: the small columns, then input, output and labels streamed. */
-function* snapshotCopyRow(row: StreamedSnapshotRow): Generator<Buffer, void, undefined> {
-  const small = [row.ownerId, String(row.version), row.hash, row.reason === null ? '\\N' : copyText(row.reason), row.publishedBy];
-  yield Buffer.from(`${small.join('\t')}\t`, 'utf8');
-  const json = [row.input, row.output, row.labels];
-  for (let i = 0; i < json.length; i++) {
-    for (const chunk of jsonChunks(json[i])) yield Buffer.from(copyText(chunk), 'utf8');
-    yield Buffer.from(i < json.length - 1 ? '\t' : '\n', 'utf8');
-  }
-}
-
-/**
- * {@link insertPublishedSnapshot} for national-size snapshots: the row goes to PostgreSQL through `COPY … FROM STDIN`
- * on the transaction's connection, its JSON written in 64 KB chunks as they are made (never one string of the whole
- * input, nor a query parameter that node-postgres copies into growing buffers); then the stored row is read back. The
- * stored texts are the same bytes as `JSON.stringify` of each value; a failed COPY fails the transaction.
- */
-export async function copyPublishedSnapshot(
-  tx: EntityManager,
-  table: keyof typeof SNAPSHOT_TABLES,
-  row: StreamedSnapshotRow,
-): Promise<{ id: string; version: number; hash: string; reason: string | null; publishedAt: Date }> {
-  if (!tx.queryRunner?.isTransactionActive) throw new Error('copyPublishedSnapshot runs inside a transaction');
-  const columns = [SNAPSHOT_TABLES[table], 'version', 'hash', 'reason', 'published_by', 'input', 'output', 'labels'];
-  await copyIn(
-    tx,
-    table,
-    columns,
-    async (send) => {
-      for (const chunk of snapshotCopyRow(row)) await send(chunk);
-    },
-    'text',
-  );
-  // The id is the table's default (gen_random_uuid()), as an INSERT gives it.
-  return storedSnapshot(tx, table, row.ownerId, row.version);
-}
-
 /**
  * Stores a published snapshot whose input comes in chunks (a national index edition's ~100 MB): one binary COPY row
  * in the caller's transaction, the input first, streamed as it is written (never one piece in memory, nor copied
  * into a statement's parameters), then the output and hash that `finish` gives once the input is written (they are
  * taken over it). `input`: JSON text as UTF-8 chunks, `length` bytes in all (a binary field's length comes first).
- * Binary, so the input's bytes go as they are; {@link copyPublishedSnapshot} is the text form for values whose JSON
- * length is not known before it is written.
+ * Binary, so the input's bytes go as they are (no escaping, nothing for PostgreSQL to scan for delimiters). Both
+ * kinds of snapshot are stored so: the index's input written from its answer table, a ranking's canonical JSON (one
+ * buffer, written once for its digest, its hash and this row; bench/RESULTS.md, item 21).
  */
 export async function copyStreamedSnapshot(
   tx: EntityManager,
@@ -129,7 +73,12 @@ export async function copyStreamedSnapshot(
       binaryValue.jsonb(row.labels),
       binaryValue.uuid(row.publishedBy),
     ];
-    await send(Buffer.concat([...rest.map((value) => binaryField(value)), BINARY_COPY_TRAILER]));
+    // Each value sent after its length, not concatenated with the others (no copy of the output's and labels' JSON).
+    for (const value of rest) {
+      await send(binaryField(null, value?.length ?? -1));
+      if (value) await send(value);
+    }
+    await send(BINARY_COPY_TRAILER);
   });
   return storedSnapshot(tx, table, row.ownerId, row.version);
 }

@@ -19,7 +19,7 @@ import {
   scoringInputFor,
   STATUSES_IN_STATISTICS,
 } from '@app/judging';
-import { createSnapshot, explain, rank, type ScoringInput } from '@app/scoring';
+import { createPublishedSnapshot, explain, rank, type ScoringInput } from '@app/scoring';
 import { ResultsRepository, type RankableInnovation } from './persistence/results.repository';
 import { jurorAliases } from './domain/juror-aliases';
 import { assertPublishable, assertUnanswered, assertUpheld, objectionWindowDays } from './domain/objection-window';
@@ -498,11 +498,7 @@ export class ResultsService {
     competition: CompetitionSnapshot,
     next: { version: number; reason: string | null; publishedBy: string; step: (phase: (typeof PUBLISH_PHASES)[number]) => void },
   ) {
-    const { input, innovations } = await this.buildInput(competition, undefined, tx);
-    next.step('scoring');
-    const made = createSnapshot(input);
-    // Only an upheld objection rescores a closed stage (reopened sheets, an innovation judged late).
-    if (await this.repo.hasUpheldObjection(competition.id, tx)) await this.pipeline.followCorrectedStageScores(tx, competition, input);
+    const { snapshot, innovations } = await this.scoreSnapshot(tx, competition, next.step);
     next.step('storing');
     const labels: Record<string, InnovationLabel> = {};
     const rankedOrganizations = new Set<string>();
@@ -513,14 +509,25 @@ export class ResultsService {
     const row = await this.repo.insertSnapshot(tx, {
       competitionId: competition.id,
       version: next.version,
-      input: made.input,
-      output: made.output,
-      hash: made.hash,
+      ...snapshot,
       reason: next.reason,
       labels,
       publishedBy: next.publishedBy,
     });
     return { row, rankedOrganizations: [...rankedOrganizations] };
+  }
+
+  /**
+   * The input read and ranked into what is stored: its canonical JSON, the output and the hash. The input's objects
+   * (130,773 sheets of a national edition) are not part of the answer, so they are garbage while the row is stored.
+   */
+  private async scoreSnapshot(tx: EntityManager, competition: CompetitionSnapshot, step: (phase: (typeof PUBLISH_PHASES)[number]) => void) {
+    const { input, innovations } = await this.buildInput(competition, undefined, tx);
+    step('scoring');
+    const { inputJson, output, hash } = createPublishedSnapshot(input);
+    // Only an upheld objection rescores a closed stage (reopened sheets, an innovation judged late).
+    if (await this.repo.hasUpheldObjection(competition.id, tx)) await this.pipeline.followCorrectedStageScores(tx, competition, input);
+    return { snapshot: { inputJson, output, hash }, innovations };
   }
 
   /**

@@ -20,7 +20,7 @@ export { AGGREGATIONS } from './types';
 export { ScoringInputError } from './scoring.errors';
 export { rank } from './rank';
 export { stageScores, type StageScoreRow } from './stage-scores';
-export { canonicalJson, inputsDigest, jcsSha256, streamedDigest, type ArrayWriter, type JsonSink } from './digest';
+export { canonicalJson, inputsDigest, jcsSha256, streamedDigest, type ArrayWriter, type JsonBytes, type JsonSink } from './digest';
 export { roundScore, DEFAULT_DECIMALS, MAX_DECIMALS } from './rounding';
 export { parseRfc3339, compareInstants, type Instant } from './instant';
 export { applyAdvanceRule, type AdvanceRule, type CutoffCandidate, type CutoffDecision } from './cutoffs';
@@ -28,10 +28,12 @@ export { explain, type Explanation, type StageExplanation, type SheetExplanation
 export { jurorReport, spearman, type JurorReport, type JurorReportRow, type JurorAgreement } from './juror-report';
 export {
   createSnapshot,
+  createPublishedSnapshot,
   verifySnapshot,
   verifyRecomputed,
   snapshotHash,
   type RankingSnapshot,
+  type PublishedRankingSnapshot,
   type SnapshotVerification,
 } from './snapshot';
 // Shared with @app/regional-index (DESIGN §4b reuses §4's bands, ordering and output conventions).

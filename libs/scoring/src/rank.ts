@@ -29,10 +29,10 @@ export function rank(input: unknown): RankOutput {
   return rankPrepared(prepare(input));
 }
 
-/** {@link rank} of an input {@link prepare} already validated. */
-export function rankPrepared(prepared: PreparedInput): RankOutput {
+/** {@link rank} of an input {@link prepare} already validated; `digest`, its inputsDigest when already taken. */
+export function rankPrepared(prepared: PreparedInput, digest?: string): RankOutput {
   const ranking = computeRanking(computeScores(prepared));
-  return toOutput(ranking, preparedDigest(prepared));
+  return toOutput(ranking, digest ?? preparedDigest(prepared));
 }
 
 /** Final scores, competition ranks per category and bands from a score table. */

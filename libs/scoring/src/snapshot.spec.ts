@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalize } from '@app/kernel';
 import { ScoringInputError } from './scoring.errors';
-import { createSnapshot, verifySnapshot } from './snapshot';
+import { createPublishedSnapshot, createSnapshot, verifySnapshot } from './snapshot';
 import { exampleInput, sheet, stage, submission } from './testing/fixtures';
 import type { ScoringInput } from './types';
 
@@ -29,6 +29,27 @@ describe('snapshots', () => {
     );
     expect(verifySnapshot(snapshot)).toEqual({ ok: true });
     expect(verifySnapshot(JSON.parse(JSON.stringify(snapshot)))).toEqual({ ok: true });
+  });
+
+  it('a published snapshot is createSnapshot with its input as canonical JSON, written once', () => {
+    // Unknown fields, a sheet not of the plain shape and non-ASCII text take the checked paths.
+    const value = {
+      ...input(),
+      note: { z: 'é “x”', a: [1.5, null] },
+      sheets: [...input().sheets, { stage: 'field', juror: 'j9', submission: 'sipd', scores: { impact: 4 }, extra: true }],
+    };
+    const published = createPublishedSnapshot(value);
+    const reference = createSnapshot(value);
+    const text = Buffer.concat(published.inputJson.chunks).toString('utf8');
+    expect(text).toBe(canonicalize(value));
+    expect(published.inputJson.length).toBe(Buffer.byteLength(text));
+    expect(published.output).toEqual(reference.output);
+    expect(published.hash).toBe(reference.hash);
+    expect(published.input).toBe(value);
+    expect(verifySnapshot(JSON.parse(JSON.stringify({ input: JSON.parse(text), output: published.output, hash: published.hash })))).toEqual(
+      { ok: true },
+    );
+    expect(() => createPublishedSnapshot({ ...value, sheets: 'none' })).toThrow(ScoringInputError);
   });
 
   it('ignores the metadata a published snapshot carries besides {input, output, hash}', () => {

@@ -1,7 +1,9 @@
 // A published ranking snapshot `{input, output, hash}` (DESIGN §2 RankingSnapshot, §4): created and verified
 // by recomputing the output from the input.
 
-import { preparedSnapshotHash, streamedSnapshotHash } from './digest';
+import { createHash } from 'node:crypto';
+import { canonicalize } from '@app/kernel';
+import { type JsonBytes, preparedInputJson, preparedSnapshotHash, streamedSnapshotHash } from './digest';
 import { rank, rankPrepared } from './rank';
 import { ScoringInputError } from './scoring.errors';
 import type { RankOutput } from './types';
@@ -12,6 +14,11 @@ export interface RankingSnapshot {
   output: RankOutput;
   /** `sha256:` + hex SHA-256 of the JCS canonical JSON of `{input, output}`. */
   hash: string;
+}
+
+/** A snapshot as it is published: with the JCS canonical JSON of its input (UTF-8, in pieces), the text it is stored as. */
+export interface PublishedRankingSnapshot extends RankingSnapshot {
+  inputJson: JsonBytes;
 }
 
 export type SnapshotVerification = { ok: true } | { ok: false; differences: string[] };
@@ -29,6 +36,26 @@ export function createSnapshot(input: unknown): RankingSnapshot {
   const prepared = prepare(input);
   const output = rankPrepared(prepared);
   return { input, output, hash: preparedSnapshotHash(prepared, output) };
+}
+
+/**
+ * {@link createSnapshot} for publication: the input's canonical JSON is written once (sheets from pre-quoted pieces)
+ * and gives the inputsDigest, the hash — `{"input":` + it + `,"output":` + the output's canonical JSON + `}` is the
+ * JCS of `{input, output}` — and the stored text, instead of one pass for each (as @app/regional-index's
+ * createIndexSnapshot). Equal to {@link createSnapshot} (snapshot.spec checks it).
+ */
+export function createPublishedSnapshot(input: unknown): PublishedRankingSnapshot {
+  const prepared = prepare(input);
+  const inputJson = preparedInputJson(prepared);
+  const digest = createHash('sha256');
+  const hash = createHash('sha256').update('{"input":');
+  for (const chunk of inputJson.chunks) {
+    digest.update(chunk);
+    hash.update(chunk);
+  }
+  const output = rankPrepared(prepared, `sha256:${digest.digest('hex')}`);
+  hash.update(',"output":').update(canonicalize(output)!).update('}');
+  return { input, output, hash: `sha256:${hash.digest('hex')}`, inputJson };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { copyPublishedSnapshot } from '@app/database';
+import { copyStreamedSnapshot } from '@app/database';
+import type { JsonBytes } from '@app/scoring';
 import { ObjectionEntity, RankingAnnouncementEntity, RankingSnapshotEntity } from './results.entities';
 
 export interface RankableInnovation {
@@ -28,7 +29,8 @@ export interface CatalogueFilter {
 export interface SnapshotRow {
   competitionId: string;
   version: number;
-  input: unknown;
+  /** The input's JCS canonical JSON (UTF-8, in pieces), the bytes its hash was taken over: stored as they are. */
+  inputJson: JsonBytes;
   output: unknown;
   hash: string;
   reason: string | null;
@@ -131,12 +133,12 @@ export class ResultsRepository {
   }
 
   /**
-   * Stores a snapshot through COPY, its JSON written in chunks as it is made (copyPublishedSnapshot): as one INSERT
-   * with the JSON texts as parameters a national edition's publication took ≈ 200 MB more memory at its peak.
+   * Stores a snapshot in one binary COPY row, the input as the canonical JSON its hash was taken over (as the index's
+   * snapshots are): no second serialization of a national input, no escaping, no query parameter holding its copy.
    */
   async insertSnapshot(tx: EntityManager, row: SnapshotRow): Promise<{ id: string; version: number; hash: string; publishedAt: Date }> {
-    const { competitionId, ...rest } = row;
-    return copyPublishedSnapshot(tx, 'ranking_snapshots', { ...rest, ownerId: competitionId });
+    const { competitionId, inputJson, output, hash, ...rest } = row;
+    return copyStreamedSnapshot(tx, 'ranking_snapshots', { ...rest, ownerId: competitionId }, inputJson, () => ({ output, hash }));
   }
 
   latestAnnouncement(competitionId: string, tx?: EntityManager): Promise<RankingAnnouncementEntity | null> {
