@@ -4,6 +4,7 @@ import path from 'node:path';
 import { readCsv, readPdf, readXlsx } from './support/documents';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
+import { CompetitionsService } from '@app/competitions';
 import { copyStreamedSnapshot } from '@app/database';
 import { createPublishedSnapshot } from '@app/scoring';
 import { JudgingRepository } from '@app/judging';
@@ -838,5 +839,24 @@ describe('results: preview, objections, immutable snapshots, public reads (e2e)'
     expect(second).toEqual(first);
     expect(first.every((rows) => rows.length > 0 && rows.length <= 2)).toBe(true);
     await expect(judging.eachSubmittedSheetBatch(`${cid}' OR true --`, undefined, () => undefined)).rejects.toThrow('not a competition id');
+  });
+
+  it("a publication's forced collection runs while PostgreSQL reads the innovations: once, after the query is sent", async () => {
+    const results = t.app.get(ResultsService);
+    const competition = await t.app.get(CompetitionsService).snapshot(cid);
+    const plain = await results.buildInput(competition);
+    const seen: string[] = [];
+    const built = await t.app.get(DataSource).transaction(async (tx) => {
+      const runner = tx.queryRunner!;
+      const query = runner.query.bind(runner);
+      runner.query = ((sql: string, ...rest: unknown[]) => {
+        seen.push(sql.includes('FROM innovations i') ? 'innovations sent' : 'query');
+        return (query as (...a: unknown[]) => Promise<unknown>)(sql, ...rest);
+      }) as typeof runner.query;
+      return results.buildInput(competition, undefined, tx, () => seen.push('meanwhile'));
+    });
+    expect(seen.slice(0, 2)).toEqual(['innovations sent', 'meanwhile']);
+    expect(seen.filter((s) => s === 'meanwhile')).toHaveLength(1);
+    expect(built).toEqual(plain);
   });
 });
