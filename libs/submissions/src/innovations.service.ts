@@ -5,6 +5,7 @@ import {
   Conflict,
   Forbidden,
   inScope,
+  LruMap,
   NotFound,
   organizationScope,
   pageJson,
@@ -16,7 +17,13 @@ import {
   type ErrorLocale,
 } from '@app/common';
 import { AuditService } from '@app/audit';
-import { CompetitionsService, categoryForRegionKind, submissionDeadline, type CompetitionPlan } from '@app/competitions';
+import {
+  CompetitionsService,
+  COMPETITION_VIEW_KEEP_MS,
+  categoryForRegionKind,
+  submissionDeadline,
+  type CompetitionPlan,
+} from '@app/competitions';
 import { DirectoryService } from '@app/directory';
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
@@ -92,8 +99,17 @@ export function toInnovationView(i: InnovationEntity, names: { organizationName?
 /** What an actor is to an innovation, decided once per request. */
 export type InnovationRelation = 'owner' | 'coordinator' | 'organizer' | 'reader';
 
+/** The OPD pages one process keeps (`mineJson`, one per organization): at most this many, of at most this many bytes together. */
+const MY_EDITIONS_KEPT = 2_000;
+const MY_EDITIONS_MAX_BYTES = 16 * 1024 * 1024;
+
 @Injectable()
 export class InnovationsService {
+  private readonly myEditions = new LruMap<string, { stamp: string; body: Buffer; until: number }>(MY_EDITIONS_KEPT, {
+    weight: (e) => e.body.length + 256,
+    maxWeight: MY_EDITIONS_MAX_BYTES,
+  });
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: InnovationsRepository,
@@ -523,20 +539,26 @@ export class InnovationsService {
 
   /**
    * The OPD's innovations across editions, grouped by edition (newest first), each with its state; open
-   * editions are listed even without an innovation, so a draft can be started there. The JSON text of
-   * `MyInnovationsView`, put together from JSON made by PostgreSQL (the competitions' views, the summaries).
+   * editions are listed even without an innovation, so a draft can be started there: the JSON of
+   * `MyInnovationsView` (UTF-8), made by PostgreSQL. The page once made is kept per organization with the stamp
+   * of the rows it was made of (read in the same statement) and sent again while the stamp, checked by that one
+   * statement on every request, reads the same: a change by any instance, the worker or by hand is on the next
+   * page (bench/RESULTS.md, the OPD's list). Transaction ids repeat after 2^32: a page is kept at most
+   * `COMPETITION_VIEW_KEEP_MS`.
    */
-  async mineJson(actor: Actor): Promise<string> {
+  async mineJson(actor: Actor): Promise<Buffer> {
     if (actor.role !== 'opd' || !actor.organizationId)
       throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only OPD accounts have innovations of their own');
-    const [rows, competitions] = await Promise.all([
-      this.repo.summariesOfOrganization(actor.organizationId),
-      this.competitions.listJson(actor),
-    ]);
-    const items = new Map(rows.map((r) => [r.competitionId, r.itemsJson]));
-    const editions = competitions.filter((c) => items.has(c.id) || c.status === 'open');
-    editions.sort((a, b) => b.year - a.year || Date.parse(b.createdAt) - Date.parse(a.createdAt));
-    return `{"editions":[${editions.map((c) => `{"competition":${c.json},"innovations":${items.get(c.id) ?? '[]'}}`).join(',')}]}`;
+    const organizationId = actor.organizationId;
+    const now = Date.now();
+    const entry = this.myEditions.get(organizationId);
+    const kept = entry && entry.until > now ? entry : undefined;
+    const { stamp, json } = await this.repo.editionsOfOrganizationJson(organizationId, kept?.stamp ?? null);
+    // No JSON: the stamp sent (of the entry read before the query, whatever was kept since) is the rows' now.
+    if (json === null) return kept!.body;
+    const body = Buffer.from(json);
+    this.myEditions.set(organizationId, { stamp, body, until: now + COMPETITION_VIEW_KEEP_MS });
+    return body;
   }
 
   /** What is waiting on the actor: an OPD's drafts and returned proposals, a coordinator's queue. */

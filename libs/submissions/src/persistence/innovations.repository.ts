@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder, In } from 'typeorm';
 import type { OrganizationScope } from '@app/common';
+import { COMPETITION_VIEW_JSON_SQL, COMPETITION_VIEW_STAMP_SQL } from '@app/competitions';
 import { isoTimestampSql, PreparedStatements } from '@app/database';
 import { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity, SEARCH_EXPRESSION } from './innovation.entity';
 import { duplicateTitles, ENTRY_STATUSES, type InnovationStatus } from '../domain';
@@ -189,20 +190,34 @@ export class InnovationsRepository {
 
   /** Every innovation of one organization, in any competition and state, newest first. */
   /**
-   * An organization's innovations per competition, each competition's as the JSON array of
-   * `InnovationSummaryView` (newest first; timestamps as JSON.stringify writes them), made by PostgreSQL in one
-   * prepared statement over innovations_organization_idx: no proposal texts read, no entities built.
+   * The OPD's innovations page (`MyInnovationsView`) of one organization as JSON text made by PostgreSQL: the
+   * editions an OPD sees (past draft) where the organization has an innovation, and the open ones even without,
+   * newest first (year, then creation), each as GET /api/competitions/:id reads it with the organization's
+   * innovations as list rows, newest first. One prepared statement, with the stamp of what the page is made of —
+   * md5 of every visible competition's and its stages' row versions (`COMPETITION_VIEW_STAMP_SQL`) and of the
+   * organization's innovations' ids and row versions (`xmin`) — read in the same snapshot; the JSON only when
+   * that stamp is not `keptStamp` (the caller keeps the page of a stamp). Any committed change of those rows,
+   * through any instance, the worker, the CLI or by hand in SQL, gives another stamp.
    */
-  summariesOfOrganization(organizationId: string): Promise<{ competitionId: string; itemsJson: string }[]> {
-    return this.prepared.query(
+  async editionsOfOrganizationJson(organizationId: string, keptStamp: string | null): Promise<{ stamp: string; json: string | null }> {
+    const [row] = await this.prepared.query<{ stamp: string; json: string | null }>(
       this.db.manager,
-      `SELECT i.competition_id AS "competitionId",
-              '[' || string_agg(row_to_json(v)::text, ',' ORDER BY i.created_at DESC, i.id DESC) || ']' AS "itemsJson"
-         FROM innovations i CROSS JOIN LATERAL (SELECT ${summaryColumnsSql(false)}) v
-        WHERE i.organization_id = $1
-        GROUP BY i.competition_id`,
-      [organizationId],
+      `SELECT k.stamp, CASE WHEN k.stamp IS DISTINCT FROM $2 THEN (
+                SELECT '{"editions":[' || coalesce(string_agg('{"competition":' || ${COMPETITION_VIEW_JSON_SQL} || ',"innovations":' || coalesce(m.items, '[]') || '}', ','
+                                                              ORDER BY c.year DESC, date_trunc('milliseconds', c.created_at) DESC, c.name), '') || ']}'
+                  FROM competitions c
+                  LEFT JOIN (SELECT i.competition_id, '[' || string_agg(row_to_json(v)::text, ',' ORDER BY i.created_at DESC, i.id DESC) || ']' AS items
+                               FROM innovations i CROSS JOIN LATERAL (SELECT ${summaryColumnsSql(false)}) v
+                              WHERE i.organization_id = $1 GROUP BY i.competition_id) m ON m.competition_id = c.id
+                 WHERE c.status <> 'draft' AND (m.items IS NOT NULL OR c.status = 'open')) END AS json
+         FROM (SELECT md5((SELECT coalesce(string_agg(c.id::text || ':' || ${COMPETITION_VIEW_STAMP_SQL}, ',' ORDER BY c.id), '')
+                             FROM competitions c WHERE c.status <> 'draft')
+                          || '|' || (SELECT coalesce(string_agg(i.id::text || ':' || i.xmin::text, ',' ORDER BY i.id), '')
+                                       FROM innovations i WHERE i.organization_id = $1)) AS stamp
+               OFFSET 0) k`,
+      [organizationId, keptStamp],
     );
+    return row;
   }
 
   async waiting(scope: OrganizationScope, statuses: InnovationStatus[], limit = 50): Promise<InnovationEntity[]> {
