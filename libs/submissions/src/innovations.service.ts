@@ -5,7 +5,6 @@ import {
   Conflict,
   Forbidden,
   inScope,
-  LruMap,
   NotFound,
   organizationScope,
   pageJson,
@@ -30,6 +29,7 @@ import { eventKey, OutboxService } from '@app/notifications';
 import { InnovationsRepository, type InnovationFilter } from './persistence/innovations.repository';
 import { InnovationEntity } from './persistence/innovation.entity';
 import { InnovationAccessRegistry } from './innovation-access';
+import { KeptPages } from './kept-pages';
 import {
   assertComplete,
   assertEditable,
@@ -99,16 +99,16 @@ export function toInnovationView(i: InnovationEntity, names: { organizationName?
 /** What an actor is to an innovation, decided once per request. */
 export type InnovationRelation = 'owner' | 'coordinator' | 'organizer' | 'reader';
 
-/** The OPD pages one process keeps (`mineJson`, one per organization): at most this many, of at most this many bytes together. */
+/** Pages one process keeps (KeptPages): the OPD's (`mineJson`, one per organization) and the organizers' list pages (`list`). */
 const MY_EDITIONS_KEPT = 2_000;
 const MY_EDITIONS_MAX_BYTES = 16 * 1024 * 1024;
+const LIST_PAGES_KEPT = 1_000;
+const LIST_PAGES_MAX_BYTES = 8 * 1024 * 1024;
 
 @Injectable()
 export class InnovationsService {
-  private readonly myEditions = new LruMap<string, { stamp: string; body: Buffer; until: number }>(MY_EDITIONS_KEPT, {
-    weight: (e) => e.body.length + 256,
-    maxWeight: MY_EDITIONS_MAX_BYTES,
-  });
+  private readonly myEditions = new KeptPages(MY_EDITIONS_KEPT, MY_EDITIONS_MAX_BYTES, COMPETITION_VIEW_KEEP_MS);
+  private readonly listPages = new KeptPages(LIST_PAGES_KEPT, LIST_PAGES_MAX_BYTES, COMPETITION_VIEW_KEEP_MS);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -164,13 +164,22 @@ export class InnovationsService {
     return this.view((await this.relate(actor, id)).innovation);
   }
 
-  /** A page of the list as JSON text (`pageJson`): the rows are made JSON by PostgreSQL (see `listSummaries`). */
-  async list(actor: Actor, competitionId: string, filter: InnovationFilter, page = 1, pageSize = 20): Promise<string> {
+  /**
+   * A page of the list as JSON (`pageJson`, UTF-8): the rows are made JSON by PostgreSQL (see `listSummaries`).
+   * A page with a bucket total is kept per process with its stamp and sent again while the stamp, read by the
+   * page's statement on every request, is the same (`KeptPages`); the access check runs every time.
+   */
+  async list(actor: Actor, competitionId: string, filter: InnovationFilter, page = 1, pageSize = 20): Promise<Buffer> {
     if (actor.role === 'organizer' || actor.role === 'admin') await this.competitions.assertManages(actor, competitionId);
     else if (actor.role === 'opd' || actor.role === 'coordinator') await this.competitions.visible(actor, competitionId);
     else throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Jurors see innovations through their assignments (GET /api/assignments/mine)');
-    const { itemsJson, total } = await this.repo.listSummaries(competitionId, organizationScope(actor), filter, page, pageSize);
-    return pageJson(itemsJson, total, page, pageSize);
+    const scope = organizationScope(actor);
+    const f = filter;
+    const key = JSON.stringify([competitionId, scope, f.category, f.status, f.stage, f.regionId, f.organizationId, f.q, page, pageSize]);
+    return this.listPages.get(key, async (keptStamp) => {
+      const { itemsJson, total, stamp } = await this.repo.listSummaries(competitionId, scope, filter, page, pageSize, keptStamp);
+      return { stamp, json: itemsJson === null ? null : pageJson(itemsJson, total, page, pageSize) };
+    });
   }
 
   /** An OPD starts a draft for its own organization, in the category its region kind belongs to. */
@@ -542,23 +551,14 @@ export class InnovationsService {
    * editions are listed even without an innovation, so a draft can be started there: the JSON of
    * `MyInnovationsView` (UTF-8), made by PostgreSQL. The page once made is kept per organization with the stamp
    * of the rows it was made of (read in the same statement) and sent again while the stamp, checked by that one
-   * statement on every request, reads the same: a change by any instance, the worker or by hand is on the next
-   * page (bench/RESULTS.md, the OPD's list). Transaction ids repeat after 2^32: a page is kept at most
-   * `COMPETITION_VIEW_KEEP_MS`.
+   * statement on every request, reads the same (`KeptPages`): a change by any instance, the worker or by hand is
+   * on the next page (bench/RESULTS.md, the OPD's list).
    */
   async mineJson(actor: Actor): Promise<Buffer> {
     if (actor.role !== 'opd' || !actor.organizationId)
       throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only OPD accounts have innovations of their own');
     const organizationId = actor.organizationId;
-    const now = Date.now();
-    const entry = this.myEditions.get(organizationId);
-    const kept = entry && entry.until > now ? entry : undefined;
-    const { stamp, json } = await this.repo.editionsOfOrganizationJson(organizationId, kept?.stamp ?? null);
-    // No JSON: the stamp sent (of the entry read before the query, whatever was kept since) is the rows' now.
-    if (json === null) return kept!.body;
-    const body = Buffer.from(json);
-    this.myEditions.set(organizationId, { stamp, body, until: now + COMPETITION_VIEW_KEEP_MS });
-    return body;
+    return this.myEditions.get(organizationId, (keptStamp) => this.repo.editionsOfOrganizationJson(organizationId, keptStamp));
   }
 
   /** What is waiting on the actor: an OPD's drafts and returned proposals, a coordinator's queue. */
