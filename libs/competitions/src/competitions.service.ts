@@ -91,14 +91,6 @@ export class CompetitionsService {
     );
   }
 
-  /**
-   * `list` as the JSON text of each `CompetitionView`, made by PostgreSQL in one prepared statement, with the
-   * fields a caller sorts and filters on (the OPD's innovations page: InnovationsService.mine).
-   */
-  listJson(actor: Actor): Promise<{ id: string; status: CompetitionStatus; year: number; createdAt: string; json: string }[]> {
-    return this.repo.listViewsJson(listFilter(actor));
-  }
-
   async get(actor: Actor, id: string): Promise<CompetitionView> {
     const c = await this.visible(actor, id);
     return toCompetitionView(c, await this.repo.stages(c.id));

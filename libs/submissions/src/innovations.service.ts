@@ -16,13 +16,20 @@ import {
   type ErrorLocale,
 } from '@app/common';
 import { AuditService } from '@app/audit';
-import { CompetitionsService, categoryForRegionKind, submissionDeadline, type CompetitionPlan } from '@app/competitions';
+import {
+  CompetitionsService,
+  COMPETITION_VIEW_KEEP_MS,
+  categoryForRegionKind,
+  submissionDeadline,
+  type CompetitionPlan,
+} from '@app/competitions';
 import { DirectoryService } from '@app/directory';
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
 import { InnovationsRepository, type InnovationFilter } from './persistence/innovations.repository';
 import { InnovationEntity } from './persistence/innovation.entity';
 import { InnovationAccessRegistry } from './innovation-access';
+import { KeptPages } from './kept-pages';
 import {
   assertComplete,
   assertEditable,
@@ -92,8 +99,17 @@ export function toInnovationView(i: InnovationEntity, names: { organizationName?
 /** What an actor is to an innovation, decided once per request. */
 export type InnovationRelation = 'owner' | 'coordinator' | 'organizer' | 'reader';
 
+/** Pages one process keeps (KeptPages): the OPD's (`mineJson`, one per organization) and the organizers' list pages (`list`). */
+const MY_EDITIONS_KEPT = 2_000;
+const MY_EDITIONS_MAX_BYTES = 16 * 1024 * 1024;
+const LIST_PAGES_KEPT = 1_000;
+const LIST_PAGES_MAX_BYTES = 8 * 1024 * 1024;
+
 @Injectable()
 export class InnovationsService {
+  private readonly myEditions = new KeptPages(MY_EDITIONS_KEPT, MY_EDITIONS_MAX_BYTES, COMPETITION_VIEW_KEEP_MS);
+  private readonly listPages = new KeptPages(LIST_PAGES_KEPT, LIST_PAGES_MAX_BYTES, COMPETITION_VIEW_KEEP_MS);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: InnovationsRepository,
@@ -148,13 +164,22 @@ export class InnovationsService {
     return this.view((await this.relate(actor, id)).innovation);
   }
 
-  /** A page of the list as JSON text (`pageJson`): the rows are made JSON by PostgreSQL (see `listSummaries`). */
-  async list(actor: Actor, competitionId: string, filter: InnovationFilter, page = 1, pageSize = 20): Promise<string> {
+  /**
+   * A page of the list as JSON (`pageJson`, UTF-8): the rows are made JSON by PostgreSQL (see `listSummaries`).
+   * A page with a bucket total is kept per process with its stamp and sent again while the stamp, read by the
+   * page's statement on every request, is the same (`KeptPages`); the access check runs every time.
+   */
+  async list(actor: Actor, competitionId: string, filter: InnovationFilter, page = 1, pageSize = 20): Promise<Buffer> {
     if (actor.role === 'organizer' || actor.role === 'admin') await this.competitions.assertManages(actor, competitionId);
     else if (actor.role === 'opd' || actor.role === 'coordinator') await this.competitions.visible(actor, competitionId);
     else throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Jurors see innovations through their assignments (GET /api/assignments/mine)');
-    const { itemsJson, total } = await this.repo.listSummaries(competitionId, organizationScope(actor), filter, page, pageSize);
-    return pageJson(itemsJson, total, page, pageSize);
+    const scope = organizationScope(actor);
+    const f = filter;
+    const key = JSON.stringify([competitionId, scope, f.category, f.status, f.stage, f.regionId, f.organizationId, f.q, page, pageSize]);
+    return this.listPages.get(key, async (keptStamp) => {
+      const { itemsJson, total, stamp } = await this.repo.listSummaries(competitionId, scope, filter, page, pageSize, keptStamp);
+      return { stamp, json: itemsJson === null ? null : pageJson(itemsJson, total, page, pageSize) };
+    });
   }
 
   /** An OPD starts a draft for its own organization, in the category its region kind belongs to. */
@@ -523,20 +548,17 @@ export class InnovationsService {
 
   /**
    * The OPD's innovations across editions, grouped by edition (newest first), each with its state; open
-   * editions are listed even without an innovation, so a draft can be started there. The JSON text of
-   * `MyInnovationsView`, put together from JSON made by PostgreSQL (the competitions' views, the summaries).
+   * editions are listed even without an innovation, so a draft can be started there: the JSON of
+   * `MyInnovationsView` (UTF-8), made by PostgreSQL. The page once made is kept per organization with the stamp
+   * of the rows it was made of (read in the same statement) and sent again while the stamp, checked by that one
+   * statement on every request, reads the same (`KeptPages`): a change by any instance, the worker or by hand is
+   * on the next page (bench/RESULTS.md, the OPD's list).
    */
-  async mineJson(actor: Actor): Promise<string> {
+  async mineJson(actor: Actor): Promise<Buffer> {
     if (actor.role !== 'opd' || !actor.organizationId)
       throw new Forbidden('AUTH_ROLE_FORBIDDEN', 'Only OPD accounts have innovations of their own');
-    const [rows, competitions] = await Promise.all([
-      this.repo.summariesOfOrganization(actor.organizationId),
-      this.competitions.listJson(actor),
-    ]);
-    const items = new Map(rows.map((r) => [r.competitionId, r.itemsJson]));
-    const editions = competitions.filter((c) => items.has(c.id) || c.status === 'open');
-    editions.sort((a, b) => b.year - a.year || Date.parse(b.createdAt) - Date.parse(a.createdAt));
-    return `{"editions":[${editions.map((c) => `{"competition":${c.json},"innovations":${items.get(c.id) ?? '[]'}}`).join(',')}]}`;
+    const organizationId = actor.organizationId;
+    return this.myEditions.get(organizationId, (keptStamp) => this.repo.editionsOfOrganizationJson(organizationId, keptStamp));
   }
 
   /** What is waiting on the actor: an OPD's drafts and returned proposals, a coordinator's queue. */

@@ -8,8 +8,11 @@ import type { CompetitionPlan, CompetitionStatus } from '../domain';
 /** The first key of the competitions' advisory locks (the second is a hash of the id). */
 const COMPETITION_LOCK_SPACE = 7301;
 
-/** The JSON text of `CompetitionView` of the competition `c` (stages in plan order, timestamps as JSON.stringify writes them). */
-const VIEW_JSON_SQL = `json_build_object(
+/**
+ * The JSON text of `CompetitionView` of the competition `c` (stages in plan order, timestamps as JSON.stringify
+ * writes them). Also the editions of the OPD's innovation list (InnovationsRepository.editionsOfOrganizationJson).
+ */
+export const VIEW_JSON_SQL = `json_build_object(
                 'id', c.id, 'slug', c.slug, 'name', c.name, 'year', c.year, 'description', c.description, 'status', c.status, 'plan', c.plan,
                 'stages', (SELECT coalesce(json_agg(json_build_object('key', s.key, 'status', s.status, 'openedAt', ${isoTimestampSql('s.opened_at')}, 'closedAt', ${isoTimestampSql('s.closed_at')}) ORDER BY s.position), '[]')
                              FROM competition_stages s WHERE s.competition_id = c.id),
@@ -22,7 +25,7 @@ const VIEW_JSON_SQL = `json_build_object(
  * or by hand — gives another stamp; the same stamp means the same rows, so the same JSON. Transaction ids repeat
  * only after 2^32 transactions: a kept body is dropped after `VIEW_KEEP_MS` (see `KeptViews`).
  */
-const VIEW_STAMP_SQL = `c.xmin::text || (SELECT coalesce(string_agg(' ' || s.key || ':' || s.xmin::text, '' ORDER BY s.key), '')
+export const VIEW_STAMP_SQL = `c.xmin::text || (SELECT coalesce(string_agg(' ' || s.key || ':' || s.xmin::text, '' ORDER BY s.key), '')
                                            FROM competition_stages s WHERE s.competition_id = c.id)`;
 
 /** Which competitions `list` returns. */
@@ -33,7 +36,7 @@ export interface CompetitionListFilter {
 }
 
 /** How long a kept body may be served (its stamp is still checked on every read; see `VIEW_STAMP_SQL`). */
-const VIEW_KEEP_MS = 60 * 60_000;
+export const VIEW_KEEP_MS = 60 * 60_000;
 
 /**
  * The bodies `viewJson` keeps, one per competition: at most `maxEntries` and `maxChars` of JSON in all (the
@@ -168,29 +171,6 @@ export class CompetitionsRepository {
         uid: filter.memberId,
       });
     return qb.getMany();
-  }
-
-  /**
-   * `list` as the JSON texts of `CompetitionView` (`VIEW_JSON_SQL`), in the same order, with the fields callers
-   * sort and filter on: one prepared statement instead of the entities, their stages and the view built in the API.
-   */
-  listViewsJson(
-    filter: CompetitionListFilter,
-  ): Promise<{ id: string; status: CompetitionStatus; year: number; createdAt: string; json: string }[]> {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    if (filter.status) where.push(`c.status = $${params.push(filter.status)}`);
-    if (filter.excludeDraft) where.push(`c.status <> 'draft'`);
-    if (filter.memberId)
-      where.push(
-        `EXISTS (SELECT 1 FROM competition_organizers o WHERE o.competition_id = c.id AND o.user_id = $${params.push(filter.memberId)})`,
-      );
-    return this.prepared.query(
-      this.db.manager,
-      `SELECT c.id, c.status, c.year, ${isoTimestampSql('c.created_at')} AS "createdAt", ${VIEW_JSON_SQL} AS json
-         FROM competitions c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.year DESC, c.name ASC`,
-      params,
-    );
   }
 
   async insert(

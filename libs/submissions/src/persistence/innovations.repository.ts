@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder, In } from 'typeorm';
 import type { OrganizationScope } from '@app/common';
+import { COMPETITION_VIEW_JSON_SQL, COMPETITION_VIEW_STAMP_SQL } from '@app/competitions';
 import { isoTimestampSql, PreparedStatements } from '@app/database';
 import { DocumentEntity, InnovationEntity, InnovationStatusHistoryEntity, SEARCH_EXPRESSION } from './innovation.entity';
 import { duplicateTitles, ENTRY_STATUSES, type InnovationStatus } from '../domain';
@@ -80,6 +81,11 @@ export class InnovationsRepository {
    * innovation_counts (kept by triggers), anything narrower is counted. The rows come as one JSON array made by
    * PostgreSQL, in the shape of `InnovationSummaryView` (timestamps as JSON.stringify writes them): the API
    * sends it as it is, without parsing rows into objects and serializing them again (bench/RESULTS.md).
+   *
+   * With a bucket total the page comes with the `stamp` of what it is made of (null otherwise), read by the same
+   * statement; `itemsJson` is null when that stamp is `keptStamp` (the caller keeps the page of a stamp). Any
+   * committed change of a listed row, of the rows that make the page (one entering or leaving it), of a listed
+   * organization's or region's name or of the total gives another stamp, whoever made it.
    */
   async listSummaries(
     competitionId: string,
@@ -87,7 +93,8 @@ export class InnovationsRepository {
     f: InnovationFilter,
     page: number,
     pageSize: number,
-  ): Promise<{ itemsJson: string; total: number }> {
+    keptStamp: string | null = null,
+  ): Promise<{ itemsJson: string | null; total: number; stamp: string | null }> {
     const params: unknown[] = [competitionId];
     const p = (value: unknown) => `$${params.push(value)}`;
     const where = ['i.competition_id = $1'];
@@ -118,24 +125,36 @@ export class InnovationsRepository {
     // more than the execution itself on the national edition).
     if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive integer (got ${pageSize})`);
     const limit = String(pageSize);
-    const [row] = await this.prepared.query<{ items: string; n: number; total?: number }>(
+    const offset = page > 1 ? ` OFFSET ${p((page - 1) * pageSize)}` : '';
+    // The page's stamp: each row's id and version (`xmin`), its organization's and region's versions (the names),
+    // and the bucket total. The same stamp means the same page; the JSON is made only when the stamp is not
+    // `keptStamp` (on a miss the names are joined twice, once for the stamp and once for the JSON).
+    const kept = p(bucketOnly ? keptStamp : null);
+    const names = 'LEFT JOIN organizations o ON o.id = i.organization_id LEFT JOIN regions r ON r.id = o.region_id';
+    const [row] = await this.prepared.query<{ stamp: string; items: string | null; n: number; total: number | null }>(
       this.db.manager,
-      `SELECT '[' || coalesce(string_agg(row_to_json(v)::text, ',' ORDER BY i.created_at DESC, i.id DESC), '') || ']' AS items, count(*)::int AS n
-              ${bucketOnly ? `, (${bucketTotal}) AS total` : ''}
-         FROM (SELECT i.id, i.competition_id, i.organization_id, i.region_id, i.category, i.status, i.current_stage, i.title, i.phase, i.digital,
-                      i.submitted_at, i.created_at, i.updated_at, i.version
-                 FROM innovations i WHERE ${where.join(' AND ')} ORDER BY i.created_at DESC, i.id DESC LIMIT ${limit}${page > 1 ? ` OFFSET ${p((page - 1) * pageSize)}` : ''}) i
-         LEFT JOIN organizations o ON o.id = i.organization_id
-         LEFT JOIN regions r ON r.id = o.region_id
-         CROSS JOIN LATERAL (SELECT ${summaryColumnsSql(true)}) v`,
+      `WITH page AS MATERIALIZED (
+              SELECT i.id, i.competition_id, i.organization_id, i.region_id, i.category, i.status, i.current_stage, i.title, i.phase, i.digital,
+                     i.submitted_at, i.created_at, i.updated_at, i.version, i.xmin AS row_version
+                FROM innovations i WHERE ${where.join(' AND ')} ORDER BY i.created_at DESC, i.id DESC LIMIT ${limit}${offset})
+       SELECT k.stamp, k.n, k.total, CASE WHEN k.stamp IS DISTINCT FROM ${kept} THEN (
+                SELECT '[' || coalesce(string_agg(row_to_json(v)::text, ',' ORDER BY i.created_at DESC, i.id DESC), '') || ']'
+                  FROM page i ${names} CROSS JOIN LATERAL (SELECT ${summaryColumnsSql(true)}) v) END AS items
+         FROM (SELECT md5(s.versions || '|' || coalesce(s.total::text, '')) AS stamp, s.n, s.total
+                 FROM (SELECT coalesce(string_agg(i.id::text || ':' || i.row_version::text || ':' || coalesce(o.xmin::text, '') || ':' || coalesce(r.xmin::text, ''),
+                                                  ',' ORDER BY i.created_at DESC, i.id DESC), '') AS versions,
+                              count(*)::int AS n, ${bucketOnly ? `(${bucketTotal})` : 'NULL::int'} AS total
+                         FROM page i ${names}) s
+               OFFSET 0) k`,
       params,
     );
+    const stamp = bucketOnly ? row.stamp : null;
     let total: number | undefined;
-    if (bucketOnly) total = row.total;
+    if (bucketOnly) total = row.total!;
     else if (row.n > 0 && row.n < pageSize) total = (page - 1) * pageSize + row.n;
-    if (total !== undefined) return { itemsJson: row.items, total };
+    if (total !== undefined) return { itemsJson: row.items, total, stamp };
     const [counted] = await this.db.query(`SELECT count(*)::int AS total FROM innovations i WHERE ${where.join(' AND ')}`, filterParams);
-    return { itemsJson: row.items, total: counted.total };
+    return { itemsJson: row.items, total: counted.total, stamp };
   }
 
   /** Titles and entry counts the eligibility rules need (withdrawn entries do not count). */
@@ -189,20 +208,34 @@ export class InnovationsRepository {
 
   /** Every innovation of one organization, in any competition and state, newest first. */
   /**
-   * An organization's innovations per competition, each competition's as the JSON array of
-   * `InnovationSummaryView` (newest first; timestamps as JSON.stringify writes them), made by PostgreSQL in one
-   * prepared statement over innovations_organization_idx: no proposal texts read, no entities built.
+   * The OPD's innovations page (`MyInnovationsView`) of one organization as JSON text made by PostgreSQL: the
+   * editions an OPD sees (past draft) where the organization has an innovation, and the open ones even without,
+   * newest first (year, then creation), each as GET /api/competitions/:id reads it with the organization's
+   * innovations as list rows, newest first. One prepared statement, with the stamp of what the page is made of —
+   * md5 of every visible competition's and its stages' row versions (`COMPETITION_VIEW_STAMP_SQL`) and of the
+   * organization's innovations' ids and row versions (`xmin`) — read in the same snapshot; the JSON only when
+   * that stamp is not `keptStamp` (the caller keeps the page of a stamp). Any committed change of those rows,
+   * through any instance, the worker, the CLI or by hand in SQL, gives another stamp.
    */
-  summariesOfOrganization(organizationId: string): Promise<{ competitionId: string; itemsJson: string }[]> {
-    return this.prepared.query(
+  async editionsOfOrganizationJson(organizationId: string, keptStamp: string | null): Promise<{ stamp: string; json: string | null }> {
+    const [row] = await this.prepared.query<{ stamp: string; json: string | null }>(
       this.db.manager,
-      `SELECT i.competition_id AS "competitionId",
-              '[' || string_agg(row_to_json(v)::text, ',' ORDER BY i.created_at DESC, i.id DESC) || ']' AS "itemsJson"
-         FROM innovations i CROSS JOIN LATERAL (SELECT ${summaryColumnsSql(false)}) v
-        WHERE i.organization_id = $1
-        GROUP BY i.competition_id`,
-      [organizationId],
+      `SELECT k.stamp, CASE WHEN k.stamp IS DISTINCT FROM $2 THEN (
+                SELECT '{"editions":[' || coalesce(string_agg('{"competition":' || ${COMPETITION_VIEW_JSON_SQL} || ',"innovations":' || coalesce(m.items, '[]') || '}', ','
+                                                              ORDER BY c.year DESC, date_trunc('milliseconds', c.created_at) DESC, c.name), '') || ']}'
+                  FROM competitions c
+                  LEFT JOIN (SELECT i.competition_id, '[' || string_agg(row_to_json(v)::text, ',' ORDER BY i.created_at DESC, i.id DESC) || ']' AS items
+                               FROM innovations i CROSS JOIN LATERAL (SELECT ${summaryColumnsSql(false)}) v
+                              WHERE i.organization_id = $1 GROUP BY i.competition_id) m ON m.competition_id = c.id
+                 WHERE c.status <> 'draft' AND (m.items IS NOT NULL OR c.status = 'open')) END AS json
+         FROM (SELECT md5((SELECT coalesce(string_agg(c.id::text || ':' || ${COMPETITION_VIEW_STAMP_SQL}, ',' ORDER BY c.id), '')
+                             FROM competitions c WHERE c.status <> 'draft')
+                          || '|' || (SELECT coalesce(string_agg(i.id::text || ':' || i.xmin::text, ',' ORDER BY i.id), '')
+                                       FROM innovations i WHERE i.organization_id = $1)) AS stamp
+               OFFSET 0) k`,
+      [organizationId, keptStamp],
     );
+    return row;
   }
 
   async waiting(scope: OrganizationScope, statuses: InnovationStatus[], limit = 50): Promise<InnovationEntity[]> {
