@@ -1,6 +1,6 @@
 import { CompetitionsService } from '../libs/competitions/src/competitions.service';
 import { bearer, login, seedDemo, submissionOpenSince } from './support/factories';
-import { createTestApp, type TestApp } from './support/test-app';
+import { closeTestApps, createTestAppPair, type TestApp } from './support/test-app';
 
 /**
  * GET /api/competitions/:id keeps the last body per competition in each process and asks PostgreSQL, on every
@@ -17,8 +17,7 @@ describe('GET /api/competitions/:id after changes, read through another instance
   let cid: string;
 
   beforeAll(async () => {
-    a = await createTestApp();
-    b = await createTestApp({}, { databaseUrl: a.databaseUrl });
+    [a, b] = await createTestAppPair();
     await seedDemo(a);
     organizer = (await login(a, 'organizer@demo.local')).accessToken;
     admin = (await login(a, 'admin@demo.local')).accessToken;
@@ -35,10 +34,7 @@ describe('GET /api/competitions/:id after changes, read through another instance
     expect(created.status).toBe(201);
     cid = created.body.id;
   });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-  });
+  afterAll(() => closeTestApps(a, b));
 
   /** What A answers, checked against the view B's service builds from the rows (the same JSON once parsed). */
   async function readThroughA(token = organizer) {

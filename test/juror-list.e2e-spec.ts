@@ -1,7 +1,7 @@
 import type { Actor } from '../libs/common/src';
 import { AssignmentsService } from '../libs/judging/src';
 import { bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
-import { createTestApp, type TestApp } from './support/test-app';
+import { closeTestApps, createTestAppPair, type TestApp } from './support/test-app';
 
 type Item = {
   id: string;
@@ -49,8 +49,7 @@ describe("the juror's assignment list follows every change, on every instance (e
   }
 
   beforeAll(async () => {
-    a = await createTestApp();
-    b = await createTestApp({}, { databaseUrl: a.databaseUrl });
+    [a, b] = await createTestAppPair();
     await seedDemo(a);
     org = (await login(a, 'organizer@demo.local')).accessToken;
     const s = await login(a, 'juror2@demo.local');
@@ -74,10 +73,7 @@ describe("the juror's assignment list follows every change, on every instance (e
     expect((await post(a, `/api/competitions/${cid}/screening`, org, { decisions })).body).toEqual({ passed: 4, failed: 0 });
     expect((await post(a, `/api/competitions/${cid}/stages/screening/close`, org)).status).toBe(200);
   });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-  });
+  afterAll(() => closeTestApps(a, b));
 
   it('assignments made through A are on the list through A and B', async () => {
     expect((await mine()).total).toBe(0);

@@ -11,7 +11,7 @@ import { HitLog, PostgresHitLog, RedisHitLog } from '../libs/identity/src/auth/h
 import { ChangeBus } from '../libs/database/src/change-bus';
 import { bearer, completeProposal, login, openCompetition, seedDemo, uploadPdf } from './support/factories';
 import { startS3Server, type S3Server } from './support/s3-server';
-import { createEmptyDatabase, createTestApp, createTestDatabase, type TestApp } from './support/test-app';
+import { closeTestApps, createEmptyDatabase, createTestApp, createTestAppPair, createTestDatabase, type TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
 const ROOT = path.join(__dirname, '..');
@@ -35,14 +35,10 @@ describe('several instances on one database (in process)', () => {
     let a: TestApp;
     let b: TestApp;
     beforeAll(async () => {
-      a = await createTestApp({ REDIS_URL: '', LOGIN_RATE_LIMIT: '10' });
-      b = await createTestApp({ REDIS_URL: '', LOGIN_RATE_LIMIT: '10' }, { databaseUrl: a.databaseUrl });
+      [a, b] = await createTestAppPair({ REDIS_URL: '', LOGIN_RATE_LIMIT: '10' });
       await seedDemo(a);
     });
-    afterAll(async () => {
-      await b?.close();
-      await a?.close();
-    });
+    afterAll(() => closeTestApps(a, b));
 
     it('login limits live in PostgreSQL without Redis: 10 failures through A, the 11th through B is 429 (the counts are rows, so a restart forgets none)', async () => {
       for (let i = 0; i < 10; i++)

@@ -1,6 +1,6 @@
 import { InnovationsRepository } from '../libs/submissions/src';
 import { bearer, completeProposal, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
-import { createTestApp, type TestApp } from './support/test-app';
+import { closeTestApps, createTestAppPair, type TestApp } from './support/test-app';
 
 type Edition = {
   competition: { id: string; name: string; status: string; stages: { key: string; status: string }[] };
@@ -39,8 +39,7 @@ describe("the OPD's innovation list follows every change, on every instance (e2e
   const listed = (editions: Edition[], id: string) => editions.flatMap((e) => e.innovations).find((i) => i.id === id);
 
   beforeAll(async () => {
-    a = await createTestApp();
-    b = await createTestApp({}, { databaseUrl: a.databaseUrl });
+    [a, b] = await createTestAppPair();
     await seedDemo(a);
     org = (await login(a, 'organizer@demo.local')).accessToken;
     const r = await login(a, 'opd.rsud@demo.local');
@@ -53,10 +52,7 @@ describe("the OPD's innovation list follows every change, on every instance (e2e
       { code: 'DISDUKCAPIL-KOTA-BEKASI', title: 'KTP Keliling' },
     ]);
   });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-  });
+  afterAll(() => closeTestApps(a, b));
 
   it('a draft made through B, then edited through A, is on the next page of both', async () => {
     expect(edition(await mine())!.innovations.map((i) => i.title)).toEqual(['Antar Obat']);

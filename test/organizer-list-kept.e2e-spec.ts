@@ -1,7 +1,7 @@
 import { pageJson } from '../libs/common/src';
 import { InnovationsRepository } from '../libs/submissions/src';
 import { bearer, login, openCompetition, seedDemo, seedSubmitted } from './support/factories';
-import { createTestApp, type TestApp } from './support/test-app';
+import { closeTestApps, createTestAppPair, type TestApp } from './support/test-app';
 
 type Page = {
   items: { id: string; title: string; status: string; organizationName: string; regionName: string }[];
@@ -35,8 +35,7 @@ describe("the organizer's innovation list follows every change, on every instanc
   }
 
   beforeAll(async () => {
-    a = await createTestApp();
-    b = await createTestApp({}, { databaseUrl: a.databaseUrl });
+    [a, b] = await createTestAppPair();
     await seedDemo(a);
     org = (await login(a, 'organizer@demo.local')).accessToken;
     cid = (await openCompetition(a, org, { slug: 'daftar-panitia' })).id;
@@ -46,10 +45,7 @@ describe("the organizer's innovation list follows every change, on every instanc
       { code: 'DINKES-KAB-BOGOR', title: 'C' },
     ]);
   });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-  });
+  afterAll(() => closeTestApps(a, b));
 
   it('a listed title changed in the database shows on the next page', async () => {
     const page = await list();

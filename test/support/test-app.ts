@@ -86,3 +86,14 @@ export async function createTestApp(overrides: Record<string, string> = {}, opts
     },
   };
 }
+
+/** Two API instances on one database, as production runs several (the second made with the same settings). */
+export async function createTestAppPair(overrides: Record<string, string> = {}): Promise<[TestApp, TestApp]> {
+  const a = await createTestApp(overrides);
+  return [a, await createTestApp(overrides, { databaseUrl: a.databaseUrl })];
+}
+
+/** Closes the apps a suite made (those it made before a failure), the last made first. */
+export async function closeTestApps(...apps: (TestApp | undefined)[]): Promise<void> {
+  for (const app of apps.reverse()) await app?.close();
+}
