@@ -139,7 +139,7 @@ export async function indexBench(o: IndexBenchOptions): Promise<IndexBenchResult
         );
       const [{ bytes }] = (
         await db.query(
-          `SELECT pg_column_size(input) + pg_column_size(output) + pg_column_size(labels) AS bytes FROM index_snapshots WHERE edition_id = $1 ORDER BY version DESC LIMIT 1`,
+          `SELECT pg_column_size(input_gzip) + pg_column_size(output) + pg_column_size(labels) AS bytes FROM index_snapshots WHERE edition_id = $1 ORDER BY version DESC LIMIT 1`,
           [edition.editionId],
         )
       ).rows;

@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { createTestApp, type TestApp } from './support/test-app';
 import { cli } from './support/cli';
 import { readCsv, readXlsx } from './support/documents';
 import { bearer, idOf, login, seedDemo, tinyPdf } from './support/factories';
 import { MINI_FRAMEWORK as FRAMEWORK } from './support/index-framework';
-import { createIndexSnapshot } from '@app/regional-index';
+import { OutboxService } from '@app/notifications';
+import { IndexAnswerTable, createIndexSnapshot } from '@app/regional-index';
 
 /** The validator's note to the region: quotes, a backslash, a tab and a line break travel through the stored snapshot. */
 const NOTE = 'Perda masih "rancangan"; yang berlaku perkada\\Perwali.\tLihat:\nlampiran 2.';
@@ -309,6 +312,33 @@ describe('index editions: framework → self-assessment → verification → pub
     expect(row.verified.iid).toBeLessThan(row.self.iid);
     expect(Object.values(preview.body.groups)[0]).toMatchObject({ name: expect.any(String) });
 
+    // A failure while the input is being written and compressed, or once the snapshot row is stored (the
+    // notifications), stores nothing: no snapshot, audit entry or notification; the next publication is version 1.
+    const faults = [
+      jest.spyOn(IndexAnswerTable.prototype, 'writeAnswers').mockImplementationOnce(function* (sink) {
+        sink.write('[');
+        sink.flush();
+        yield* sink.take();
+        throw new Error('the disk is full');
+      }),
+      jest.spyOn(OutboxService.prototype, 'notify').mockRejectedValueOnce(new Error('the outbox is gone')),
+    ];
+    try {
+      for (const fault of faults) {
+        expect((await t.http().post(`/api/index-editions/${id}/publish`).set(bearer(org)).send({})).status).toBe(500);
+        expect(fault).toHaveBeenCalledTimes(1);
+        const left = await t.db.query(
+          `SELECT (SELECT count(*)::int FROM index_snapshots WHERE edition_id = $1) AS snapshots,
+                  (SELECT count(*)::int FROM audit_events WHERE action = 'index.publish' AND after->>'editionId' = $1::text) AS audits,
+                  (SELECT count(*)::int FROM outbox_messages WHERE type = 'index_results_published' AND payload->>'slug' = 'iid-2026') AS notices`,
+          [id],
+        );
+        expect(left.rows[0]).toEqual({ snapshots: 0, audits: 0, notices: 0 });
+      }
+    } finally {
+      for (const fault of faults) fault.mockRestore();
+    }
+
     const published = await t.http().post(`/api/index-editions/${id}/publish`).set(bearer(org)).send({});
     expect(published.status).toBe(201);
     expect(published.body).toMatchObject({ version: 1, hash: expect.stringMatching(/^sha256:/) });
@@ -328,12 +358,34 @@ describe('index editions: framework → self-assessment → verification → pub
       ),
     ).toEqual([bekasi]);
     expect(snap.body.hash).toBe(published.body.hash);
-    // Stored as written (streamed into the row): the input's canonical JSON byte for byte, and its hash.
-    const stored = await t.db.query(`SELECT input::text AS input FROM index_snapshots WHERE id = $1`, [published.body.id]);
+    // Stored as the gzip of the input's canonical JSON, which decompresses byte for byte to the reference's text:
+    // the bytes its inputsDigest and hash are taken over. PostgreSQL keeps it as it is (STORAGE EXTERNAL).
+    const stored = await t.db.query(
+      `SELECT input_gzip AS gzip, pg_column_size(input_gzip) AS size, (SELECT attstorage FROM pg_attribute WHERE attrelid = 'index_snapshots'::regclass AND attname = 'input_gzip') AS storage FROM index_snapshots WHERE id = $1`,
+      [published.body.id],
+    );
+    const { gzip, size, storage } = stored.rows[0] as { gzip: Buffer; size: number; storage: string };
     const reference = createIndexSnapshot(snap.body.input);
-    expect(stored.rows[0].input).toBe(reference.inputJson.toString());
+    expect([...gzip.subarray(0, 3)]).toEqual([0x1f, 0x8b, 8]);
+    expect(gunzipSync(gzip).equals(reference.inputJson)).toBe(true);
+    expect(gzip.length).toBeLessThan(reference.inputJson.length);
+    // Its bytes and a 4-byte header: not compressed again.
+    expect([size, storage]).toEqual([gzip.length + 4, 'e']);
+    expect(`sha256:${createHash('sha256').update(gunzipSync(gzip)).digest('hex')}`).toBe(snap.body.output.inputsDigest);
     expect(reference.hash).toBe(published.body.hash);
     expect(reference.output).toEqual(snap.body.output);
+    // The download is that text, unparsed: `{"input":` + the stored JSON + the rest.
+    const raw = await t
+      .http()
+      .get(`/api/public/index-rankings/${published.body.id}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => done(null, Buffer.concat(parts)));
+      });
+    expect(raw.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect((raw.body as Buffer).subarray(0, 9 + reference.inputJson.length).toString()).toBe(`{"input":${reference.inputJson}`);
     // The validator's note to the region rides with the answer it changed (hashed with the input); internal notes never.
     expect(snap.body.input.answers.filter((a: { note?: string }) => a.note)).toEqual([
       { region: bekasi, indicator: 'regulasi', self: 'perda', verified: 'perkada', note: NOTE },

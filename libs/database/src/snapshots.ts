@@ -1,11 +1,9 @@
+import { once } from 'node:events';
+import type { Readable, TransformOptions } from 'node:stream';
+import { promisify } from 'node:util';
+import { type ZlibOptions, createGunzip, createGzip, gunzip } from 'node:zlib';
 import type { EntityManager } from 'typeorm';
 import { BINARY_COPY_HEADER, BINARY_COPY_TRAILER, binaryField, binaryRow, binaryValue, copyIn } from './copy';
-
-/** The two kinds of published snapshot (a competition's ranking, an index edition's), and what owns each. */
-const SNAPSHOT_TABLES = {
-  ranking_snapshots: 'competition_id',
-  index_snapshots: 'edition_id',
-} as const;
 
 export interface PublishedSnapshotRow {
   ownerId: string;
@@ -20,31 +18,66 @@ export interface PublishedSnapshotRow {
 }
 
 /**
- * Stores a published snapshot in one INSERT with the JSON texts as parameters (TypeORM's create + save deep-copied and
- * re-serialized a national edition's input: about a second of CPU and a second copy in memory). Shared by the ranking
- * and index snapshots, whose tables have the same shape but for the owner column.
+ * The tables {@link copyStreamedSnapshot} writes, and what owns each row. An index snapshot's input is stored
+ * compressed instead ({@link gzipChunks}, written by IndexEditionsRepository).
  */
-export async function insertPublishedSnapshot(
-  tx: EntityManager,
-  table: keyof typeof SNAPSHOT_TABLES,
-  row: PublishedSnapshotRow,
-): Promise<{ id: string; version: number; hash: string; reason: string | null; publishedAt: Date }> {
-  const [saved] = await tx.query(
-    `INSERT INTO ${table} (${SNAPSHOT_TABLES[table]}, version, input, output, hash, reason, labels, published_by)
-     VALUES ($1, $2, $3::json, $4::jsonb, $5, $6, $7::jsonb, $8) RETURNING id, version, hash, reason, published_at AS "publishedAt"`,
-    [row.ownerId, row.version, row.input, JSON.stringify(row.output), row.hash, row.reason, JSON.stringify(row.labels), row.publishedBy],
-  );
-  return saved;
+const SNAPSHOT_TABLES = {
+  ranking_snapshots: 'competition_id',
+} as const;
+
+/**
+ * How an index snapshot's input is stored (`index_snapshots.input_gzip`, migration 1795880000000): its canonical JSON
+ * (the bytes both hashes are taken over) as one gzip member (RFC 1952), made by the API, in a `bytea` column with
+ * STORAGE EXTERNAL (PostgreSQL neither compresses it again nor parses it). A national edition's ~108 MB of JSON
+ * is ~8 MB of gzip: PostgreSQL receiving, checking and compressing the JSON itself was a third of a publication.
+ * Level 3: as fast as level 1 with this zlib on these repetitive keys and ids, and a quarter smaller.
+ */
+export const SNAPSHOT_INPUT_GZIP = { level: 3 } as const;
+
+/** How far (bytes) the writer of a snapshot input may run ahead of its compression. */
+const GZIP_AHEAD = 4 << 20;
+
+/**
+ * The gzip of `chunks` (a snapshot input's canonical JSON as it is written), compressed in libuv's thread pool while
+ * the caller writes the next chunks (up to {@link GZIP_AHEAD} bytes ahead). A chunk is not changed after it is handed
+ * over. A failure of `chunks` is thrown (nothing is kept).
+ */
+export async function gzipChunks(chunks: Iterable<Buffer>): Promise<Buffer> {
+  // zlib streams take Transform's options too (not in ZlibOptions' type).
+  const options: ZlibOptions & TransformOptions = { ...SNAPSHOT_INPUT_GZIP, writableHighWaterMark: GZIP_AHEAD };
+  const gzip = createGzip(options);
+  const parts: Buffer[] = [];
+  gzip.on('data', (part: Buffer) => parts.push(part));
+  const ended = once(gzip, 'end');
+  ended.catch(() => undefined);
+  try {
+    for (const chunk of chunks) if (!gzip.write(chunk)) await Promise.race([once(gzip, 'drain'), ended]);
+    gzip.end();
+    await ended;
+  } catch (err) {
+    gzip.destroy();
+    throw err;
+  }
+  return Buffer.concat(parts);
+}
+
+/** A stored input's canonical JSON, decompressed in the thread pool. */
+export const gunzipSnapshotInput: (gzip: Buffer) => Promise<Buffer> = promisify(gunzip);
+
+/** A stored input's canonical JSON as a stream (decompressed as it is read, never one piece). */
+export function snapshotInputStream(gzip: Buffer): Readable {
+  const stream = createGunzip();
+  stream.end(gzip);
+  return stream;
 }
 
 /**
- * Stores a published snapshot whose input comes in chunks (a national index edition's ~100 MB): one binary COPY row
- * in the caller's transaction, the input first, streamed as it is written (never one piece in memory, nor copied
- * into a statement's parameters), then the output and hash that `finish` gives once the input is written (they are
- * taken over it). `input`: JSON text as UTF-8 chunks, `length` bytes in all (a binary field's length comes first).
- * Binary, so the input's bytes go as they are (no escaping, nothing for PostgreSQL to scan for delimiters). Both
- * kinds of snapshot are stored so: the index's input written from its answer table, a ranking's canonical JSON (one
- * buffer, written once for its digest, its hash and this row; bench/RESULTS.md, item 21).
+ * Stores a published ranking snapshot: one binary COPY row in the caller's transaction, the input first, sent as it
+ * was written (never copied into a statement's parameters), then the output and hash that `finish` gives once the
+ * input is sent (they are taken over it). `input`: the canonical JSON as UTF-8 chunks, `length` bytes in all (a
+ * binary field's length comes first); binary, so its bytes go as they are (no escaping, nothing for PostgreSQL to
+ * scan for delimiters). A ranking's canonical JSON is written once for its digest, its hash and this row
+ * (bench/RESULTS.md, item 21).
  */
 export async function copyStreamedSnapshot(
   tx: EntityManager,

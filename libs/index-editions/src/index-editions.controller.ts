@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -376,7 +376,7 @@ export class IndexPublicController {
   @Header('cache-control', IMMUTABLE)
   @ApiOkResponse({ type: IndexSnapshotJsonView })
   @ApiOperation({ summary: 'The index snapshot {input, output, hash} that `npm run -s cli -- verify FILE` checks' })
-  snapshot(@Param('snapshotId') id: string) {
-    return this.editions.snapshotJson(id);
+  async snapshot(@Param('snapshotId') id: string): Promise<StreamableFile> {
+    return new StreamableFile(await this.editions.snapshotJson(id), { type: 'application/json; charset=utf-8' });
   }
 }

@@ -1,7 +1,8 @@
+import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
-import { ChangeBus, withoutStatementTimeout } from '@app/database';
+import { ChangeBus, gunzipSnapshotInput, snapshotInputStream, withoutStatementTimeout } from '@app/database';
 import type { AppEnv } from '@app/config';
 import {
   Forbidden,
@@ -765,14 +766,16 @@ export class IndexEditionsService {
       if (table && (await this.repo.readAnswers(tx, id, submitted, table))) {
         step('computing');
         step('storing');
-        const saved = await this.repo.copySnapshot(tx, row, streamIndexSnapshot(table));
+        const snapshot = streamIndexSnapshot(table);
+        const saved = await this.repo.insertSnapshot(tx, row, snapshot.input, () => snapshot.result());
         return this.recordPublication(actor, tx, edition, collected, saved, step);
       }
       const { answers } = await this.repo.indexRows(id, submitted, tx);
       step('computing');
       const made = indexSnapshotOf(edition.framework, { ...collected, answers });
       step('storing');
-      return this.recordPublication(actor, tx, edition, collected, await this.repo.insertSnapshot(tx, { ...row, ...made }), step);
+      const saved = await this.repo.insertSnapshot(tx, row, [made.inputJson], () => made);
+      return this.recordPublication(actor, tx, edition, collected, saved, step);
     });
     return {
       id: row.id,
@@ -789,7 +792,7 @@ export class IndexEditionsService {
     tx: EntityManager,
     edition: IndexEditionEntity,
     collected: Omit<CollectedEdition, 'answers'>,
-    saved: Awaited<ReturnType<IndexEditionsRepository['copySnapshot']>>,
+    saved: Awaited<ReturnType<IndexEditionsRepository['insertSnapshot']>>,
     step: (phase: (typeof INDEX_PUBLISH_PHASES)[number]) => void,
   ) {
     await this.audit.record(tx, {
@@ -929,16 +932,29 @@ export class IndexEditionsService {
     return { view, header, rows };
   }
 
-  /** The snapshot exactly as `npm run -s cli -- verify` checks it (plus `meta`, which verify ignores). */
-  async snapshotJson(id: string) {
+  /**
+   * The snapshot exactly as `npm run -s cli -- verify` checks it (plus `meta`, which verify ignores), as JSON text:
+   * the stored input's canonical JSON decompressed as it is sent (never parsed, nor one piece in memory).
+   */
+  async snapshotJson(id: string): Promise<Readable> {
     const s = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.snapshot(id) : null;
-    if (!s) throw new NotFound('SNAPSHOT_NOT_FOUND', `index snapshot ${id} not found`);
-    return {
-      input: s.input,
-      output: s.output,
-      hash: s.hash,
-      meta: { snapshotId: s.id, editionId: s.editionId, version: s.version, publishedAt: s.publishedAt, reason: s.reason },
-    };
+    const input = s ? await this.repo.snapshotInput(s.id) : null;
+    if (!s || !input) throw new NotFound('SNAPSHOT_NOT_FOUND', `index snapshot ${id} not found`);
+    const meta = { snapshotId: s.id, editionId: s.editionId, version: s.version, publishedAt: s.publishedAt, reason: s.reason };
+    const rest = `,"output":${JSON.stringify(s.output)},"hash":${JSON.stringify(s.hash)},"meta":${JSON.stringify(meta)}}`;
+    async function* text(gzip: Buffer) {
+      yield Buffer.from('{"input":');
+      yield* snapshotInputStream(gzip);
+      yield Buffer.from(rest);
+    }
+    return Readable.from(text(input), { objectMode: false });
+  }
+
+  /** A snapshot's input, parsed (tens of MB of JSON for a national edition: for the reads that need its answers or innovations). */
+  private async snapshotInput(snapshotId: string): Promise<IndexInput> {
+    const gzip = await this.repo.snapshotInput(snapshotId);
+    if (!gzip) throw new NotFound('SNAPSHOT_NOT_FOUND', `index snapshot ${snapshotId} not found`);
+    return JSON.parse((await gunzipSnapshotInput(gzip)).toString('utf8')) as IndexInput;
   }
 
   /**
@@ -950,7 +966,7 @@ export class IndexEditionsService {
     const edition = s ? await this.repo.edition(s.editionId) : null;
     if (!s || !edition) throw new NotFound('SNAPSHOT_NOT_FOUND', `index snapshot ${snapshotId} not found`);
     const output = s.output as IndexOutput;
-    const input = s.input as IndexInput;
+    const input = await this.snapshotInput(s.id);
     const labels = s.labels as IndexLabels;
     return {
       snapshot: { id: s.id, version: s.version, hash: s.hash, publishedAt: s.publishedAt },
@@ -977,7 +993,7 @@ export class IndexEditionsService {
 
   /** A region's published page: its IID, SPD and SID (self and verified) and per indicator self vs verified. */
   async publicRegion(slug: string, regionId: string, version?: number) {
-    const { edition, snapshot } = await this.published(slug, version, true);
+    const { edition, snapshot } = await this.published(slug, version);
     const labels = snapshot.labels as IndexLabels;
     const region = labels.regions[regionId];
     const output = snapshot.output as IndexOutput;
@@ -985,7 +1001,7 @@ export class IndexEditionsService {
       .flat()
       .find((r) => r.region === regionId);
     if (!region || !row) throw new NotFound(E.RegionNotFound, `region ${regionId} is not in this index`);
-    const input = snapshot.input as IndexInput;
+    const input = await this.snapshotInput(snapshot.id);
     const indicators = new Map<string, { indicator: FrameworkIndicator; variable: string }>(
       edition.framework.aspects.flatMap((a) =>
         a.variables.flatMap((v) => v.indicators.map((indicator) => [indicator.key, { indicator, variable: v.key }] as const)),
@@ -1099,7 +1115,6 @@ export class IndexEditionsService {
   private async published(
     slug: string,
     version?: number,
-    withInput = false,
   ): Promise<{
     edition: IndexEditionEntity;
     snapshot: IndexSnapshotEntity;
@@ -1108,8 +1123,8 @@ export class IndexEditionsService {
     const edition = await this.repo.editionBySlug(slug);
     const snapshot = edition
       ? version
-        ? await this.repo.snapshotByVersion(edition.id, version, withInput)
-        : await this.repo.latestSnapshot(edition.id, undefined, withInput)
+        ? await this.repo.snapshotByVersion(edition.id, version)
+        : await this.repo.latestSnapshot(edition.id)
       : null;
     if (!edition || !snapshot)
       throw new NotFound(E.NotPublished, version ? `version ${version} of ${slug} does not exist` : `the index ${slug} is not published`);

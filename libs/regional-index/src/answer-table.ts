@@ -25,6 +25,14 @@ interface IndicatorPieces {
   readonly close: readonly Buffer[];
 }
 
+/** A note's pieces of canonical JSON (UTF-8): after a region answer's indicator, after an innovation answer's id. */
+interface NotePieces {
+  /** `,"note":…,"region":` */
+  readonly region: Buffer;
+  /** `,"note":…` */
+  readonly innovation: Buffer;
+}
+
 const bytesOf = (text: string) => Buffer.from(text, 'utf8');
 
 /**
@@ -40,8 +48,11 @@ export class IndexAnswerTable {
   private readonly regionVerified: Int16Array;
   private readonly innovationSelf: Int16Array;
   private readonly innovationVerified: Int16Array;
-  /** Quoted notes by cell (innovation cells after the region cells). */
-  readonly notes = new Map<number, string>();
+  /** Per cell (innovation cells after the region cells): 0, or 1 + the index of its note's pieces in {@link notePieces}. */
+  private readonly noteOf: Int32Array;
+  /** Each distinct note's pieces, made once (a validator's note is often repeated), and its index. */
+  private readonly notePieces: NotePieces[] = [];
+  private readonly noteIndex = new Map<string, number>();
   readonly pieces: readonly IndicatorPieces[];
   readonly quotedRegions: readonly Buffer[];
   readonly quotedInnovations: readonly Buffer[];
@@ -64,6 +75,7 @@ export class IndexAnswerTable {
     this.regionVerified = new Int16Array(prepared.regionScores.self.length);
     this.innovationSelf = new Int16Array(prepared.innovationScores.self.length);
     this.innovationVerified = new Int16Array(prepared.innovationScores.self.length);
+    this.noteOf = new Int32Array(this.regionSelf.length + this.innovationSelf.length);
     this.slots = Int32Array.from(prepared.indicators, (x) => (x.scope === 'count' ? 0 : prepared.byScope[x.scope].length));
   }
 
@@ -117,9 +129,14 @@ export class IndexAnswerTable {
     if (selves[cell] !== 0) return -1;
     const at = region ? cell : this.regionSelf.length + cell;
     if (note !== null && note !== '') {
-      const quoted = quoteJson(note);
-      if (quoted === null) return -1;
-      this.notes.set(at, quoted);
+      let index = this.noteIndex.get(note);
+      if (index === undefined) {
+        const quoted = quoteJson(note);
+        if (quoted === null) return -1;
+        index = this.notePieces.push({ region: bytesOf(`,"note":${quoted},"region":`), innovation: bytesOf(`,"note":${quoted}`) });
+        this.noteIndex.set(note, index);
+      }
+      this.noteOf[at] = index;
     }
     const scores = region ? this.prepared.regionScores : this.prepared.innovationScores;
     selves[cell] = self + 1;
@@ -135,39 +152,9 @@ export class IndexAnswerTable {
     return this.answers;
   }
 
-  /** How many bytes {@link writeAnswers} writes. */
-  answersByteLength(): number {
-    const { prepared, pieces, notes } = this;
-    let total = 2;
-    let count = 0;
-    for (const scope of ['region', 'innovation'] as const) {
-      const [owners, selves, verifieds, base] =
-        scope === 'region'
-          ? [this.quotedRegions, this.regionSelf, this.regionVerified, 0]
-          : [this.quotedInnovations, this.innovationSelf, this.innovationVerified, this.regionSelf.length];
-      const indicators = prepared.byScope[scope].map((x) => pieces[prepared.indicators.indexOf(x)]);
-      const slots = indicators.length;
-      for (let owner = 0; owner < owners.length; owner++) {
-        const id = owners[owner].length;
-        for (let slot = 0, cell = owner * slots; slot < slots; slot++, cell++) {
-          const self = selves[cell];
-          if (self === 0) continue;
-          const p = indicators[slot];
-          const note = notes.size ? notes.get(base + cell) : undefined;
-          let lead: Buffer = p.lead;
-          let after: Buffer = EMPTY;
-          if (note !== undefined) [lead, after] = withNote(scope, p, note);
-          total += lead.length + id + after.length + p.self[self - 1].length + p.close[verifieds[cell]].length;
-          count++;
-        }
-      }
-    }
-    return total + Math.max(0, count - 1);
-  }
-
   /** Writes the answers as their input's canonical JSON array, in order, yielding whenever `sink` has full chunks. */
   *writeAnswers(sink: ChunkSink): Generator<Buffer> {
-    const { prepared, pieces, notes } = this;
+    const { prepared, pieces, noteOf, notePieces } = this;
     sink.write('[');
     let first = true;
     for (const scope of ['region', 'innovation'] as const) {
@@ -187,12 +174,17 @@ export class IndexAnswerTable {
           const p = indicators[slot];
           const selfPiece = p.self[self - 1];
           const close = p.close[verifieds[cell]];
-          const note = notes.size ? notes.get(base + cell) : undefined;
-          // JCS member order: indicator, innovation, note, region, self, verified.
+          const noted = noteOf[base + cell];
+          // JCS member order: indicator, innovation, note, region, self, verified. A region answer with a note:
+          // `{"indicator":…` `,"note":…,"region":` id; an innovation answer's note comes after its id.
           let lead: Buffer = p.lead;
+          let before: Buffer = EMPTY;
           let after: Buffer = EMPTY;
-          if (note !== undefined) [lead, after] = withNote(scope, p, note);
-          const needed = 1 + lead.length + id.length + after.length + selfPiece.length + close.length;
+          if (noted !== 0) {
+            if (scope === 'region') [lead, before] = [p.key, notePieces[noted - 1].region];
+            else after = notePieces[noted - 1].innovation;
+          }
+          const needed = 1 + lead.length + before.length + id.length + after.length + selfPiece.length + close.length;
           if (needed > buffer.length - length) {
             sink.length = length;
             sink.flush(needed);
@@ -202,6 +194,10 @@ export class IndexAnswerTable {
           first = false;
           buffer.set(lead, length);
           length += lead.length;
+          if (before.length) {
+            buffer.set(before, length);
+            length += before.length;
+          }
           buffer.set(id, length);
           length += id.length;
           if (after.length) {
@@ -222,11 +218,6 @@ export class IndexAnswerTable {
 }
 
 const EMPTY = Buffer.alloc(0);
-
-/** An answer's lead and the piece after its owner's id with its (quoted) note. */
-function withNote(scope: 'region' | 'innovation', p: IndicatorPieces, note: string): [Buffer, Buffer] {
-  return scope === 'region' ? [Buffer.concat([p.key, bytesOf(`,"note":${note},"region":`)]), EMPTY] : [p.lead, bytesOf(`,"note":${note}`)];
-}
 
 /** An innovation of exactly the fields {@link writeInnovations} writes (prepareIndex checked their types). */
 function plainInnovation(x: unknown): boolean {
@@ -305,8 +296,6 @@ export class ChunkSink implements JsonSink {
 export interface IndexSnapshotStream {
   /** The input's canonical JSON (UTF-8) in chunks of about `chunkBytes`; iterate it once, to the end. */
   readonly input: Iterable<Buffer>;
-  /** The bytes of `input`, known before it is written. */
-  readonly length: number;
   /** After `input` was read to the end: the output (its inputsDigest that of the chunks) and the snapshot hash. */
   result(): { output: IndexOutput; hash: string };
 }
@@ -321,7 +310,6 @@ export function streamIndexSnapshot(table: IndexAnswerTable, chunkBytes = 1 << 1
   let result: { output: IndexOutput; hash: string } | undefined;
   // Every other member sorts after "answers" (IndexAnswerTable.of checks): the head's JCS without its "{".
   const rest = canonicalJson(table.head, { innovations: writeInnovations });
-  const length = '{"answers":'.length + table.answersByteLength() + (rest.length > 2 ? rest.length : 1);
   function* input(): Generator<Buffer> {
     const sink = new ChunkSink(chunkBytes, [digest, hash]);
     sink.write('{"answers":');
@@ -337,7 +325,6 @@ export function streamIndexSnapshot(table: IndexAnswerTable, chunkBytes = 1 << 1
   }
   return {
     input: { [Symbol.iterator]: input },
-    length,
     result() {
       if (!result) throw new Error('the snapshot input was not read to the end');
       return result;

@@ -23,6 +23,7 @@ import { OperationFiles1795790000000 } from './1795790000000-OperationFiles';
 import { InnovationsByOrganization1795810000000 } from './1795810000000-InnovationsByOrganization';
 import { OutboxDeliveryLease1795820000000 } from './1795820000000-OutboxDeliveryLease';
 import { IndexSnapshotInputText1795830000000 } from './1795830000000-IndexSnapshotInputText';
+import { IndexSnapshotInputGzip1795880000000 } from './1795880000000-IndexSnapshotInputGzip';
 import { IndexInternalNotes1795840000000 } from './1795840000000-IndexInternalNotes';
 import { JurorListStamps1795870000000 } from './1795870000000-JurorListStamps';
 
@@ -54,4 +55,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IndexSnapshotInputText1795830000000,
   IndexInternalNotes1795840000000,
   JurorListStamps1795870000000,
+  IndexSnapshotInputGzip1795880000000,
 ];

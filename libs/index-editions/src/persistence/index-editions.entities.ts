@@ -95,8 +95,11 @@ export class IndexSnapshotEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid', name: 'edition_id' }) editionId: string;
   @Column({ type: 'int' }) version: number;
-  /** `json`, not `jsonb`: the input's canonical text, never queried inside (migration 1795830000000). */
-  @Column({ type: 'json' }) input: object;
+  /**
+   * The input's canonical JSON (the bytes its hashes are taken over) as gzip, made by the API (migration 1795880000000);
+   * read only through IndexEditionsRepository.snapshotInput (a national edition's is ~8 MB, its JSON ~108 MB).
+   */
+  @Column({ type: 'bytea', name: 'input_gzip', select: false }) inputGzip: Buffer;
   @Column({ type: 'jsonb' }) output: object;
   @Column({ type: 'varchar', length: 80 }) hash: string;
   @Column({ type: 'text', nullable: true }) reason: string | null;

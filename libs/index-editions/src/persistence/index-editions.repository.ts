@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ByteKeys, copyOutBinary, copyStreamedSnapshot, insertPublishedSnapshot, uuidBytes } from '@app/database';
-import type { IndexAnswerTable, IndexSnapshotStream } from '@app/regional-index';
+import { ByteKeys, copyOutBinary, gzipChunks, uuidBytes } from '@app/database';
+import type { IndexAnswerTable } from '@app/regional-index';
 import {
   IndexAnswerEntity,
   IndexDocumentEntity,
@@ -21,18 +21,6 @@ export interface RegionRow {
   /** Directory tags (daerah_tertinggal, perbatasan, kepulauan …): index groups beside the province. */
   tags: string[];
 }
-
-const SNAPSHOT_WITHOUT_INPUT = {
-  id: true,
-  editionId: true,
-  version: true,
-  output: true,
-  hash: true,
-  reason: true,
-  labels: true,
-  publishedBy: true,
-  publishedAt: true,
-} as const;
 
 /** The SQL of index editions: editions, participants, reported innovations, answers, validators, snapshots. */
 @Injectable()
@@ -263,6 +251,16 @@ export class IndexEditionsRepository {
               CASE WHEN verified_option <> self_option THEN nullif(btrim(verified_note), '') END
          FROM index_answers WHERE edition_id = '${editionId}' AND region_id = ANY('{${regionIds.join(',')}}'::uuid[])`;
     let taken = true;
+    // A note is decoded once while the same bytes repeat (a validator's note often does).
+    let noteBytes = Buffer.alloc(0);
+    let noteText = '';
+    const noteAt = (bytes: Buffer, start: number, length: number): string => {
+      if (length !== noteBytes.length || bytes.compare(noteBytes, 0, length, start, start + length) !== 0) {
+        noteBytes = Buffer.from(bytes.subarray(start, start + length));
+        noteText = noteBytes.toString('utf8');
+      }
+      return noteText;
+    };
     await copyOutBinary(tx, query, 6, (bytes, f) => {
       if (!taken) return;
       const indicator = byIndicator.get(bytes, f[0], f[1]);
@@ -271,7 +269,7 @@ export class IndexEditionsRepository {
       const keys = options[indicator];
       const self = keys && f[7] >= 0 ? keys.get(bytes, f[6], f[7]) : -1;
       const verified = !keys ? -2 : f[9] < 0 ? -1 : keys.get(bytes, f[8], f[9]);
-      const note = f[11] < 0 ? null : bytes.toString('utf8', f[10], f[10] + f[11]);
+      const note = f[11] < 0 ? null : noteAt(bytes, f[10], f[11]);
       if (indicator < 0 || owner < 0 || self < 0 || (f[9] >= 0 && verified < 0) || verified < -1) taken = false;
       else if (table.add(indicator, region, owner, self, verified, note) < 0) taken = false;
     });
@@ -347,13 +345,9 @@ export class IndexEditionsRepository {
     return this.m(tx).exists(IndexValidatorEntity, { where: { editionId, regionId, validatorId } });
   }
 
-  /** The latest snapshot; its `input` (tens of MB for a national edition) only when asked for. */
-  latestSnapshot(editionId: string, tx?: EntityManager, withInput = false): Promise<IndexSnapshotEntity | null> {
-    return this.m(tx).findOne(IndexSnapshotEntity, {
-      where: { editionId },
-      order: { version: 'DESC' },
-      ...(withInput ? {} : { select: SNAPSHOT_WITHOUT_INPUT }),
-    });
+  /** The latest snapshot (without its input: {@link snapshotInput}). */
+  latestSnapshot(editionId: string, tx?: EntityManager): Promise<IndexSnapshotEntity | null> {
+    return this.m(tx).findOne(IndexSnapshotEntity, { where: { editionId }, order: { version: 'DESC' } });
   }
 
   /** The latest published version's number (null: none), without its snapshot (a national one holds megabytes of output and labels). */
@@ -362,11 +356,8 @@ export class IndexEditionsRepository {
     return row?.version ?? null;
   }
 
-  snapshotByVersion(editionId: string, version: number, withInput = false): Promise<IndexSnapshotEntity | null> {
-    return this.m().findOne(IndexSnapshotEntity, {
-      where: { editionId, version },
-      ...(withInput ? {} : { select: SNAPSHOT_WITHOUT_INPUT }),
-    });
+  snapshotByVersion(editionId: string, version: number): Promise<IndexSnapshotEntity | null> {
+    return this.m().findOne(IndexSnapshotEntity, { where: { editionId, version } });
   }
 
   /** The published versions of an edition by slug, newest first; one small query. */
@@ -377,8 +368,15 @@ export class IndexEditionsRepository {
     );
   }
 
+  /** A snapshot without its input ({@link snapshotInput}). */
   snapshot(id: string): Promise<IndexSnapshotEntity | null> {
     return this.m().findOne(IndexSnapshotEntity, { where: { id } });
+  }
+
+  /** A snapshot's stored input: its canonical JSON as gzip (null: no such snapshot). */
+  async snapshotInput(id: string): Promise<Buffer | null> {
+    const [row] = await this.m().query(`SELECT input_gzip AS "inputGzip" FROM index_snapshots WHERE id = $1`, [id]);
+    return row?.inputGzip ?? null;
   }
 
   versions(editionId: string): Promise<Pick<IndexSnapshotEntity, 'id' | 'version' | 'hash' | 'reason' | 'publishedAt'>[]> {
@@ -390,34 +388,25 @@ export class IndexEditionsRepository {
   }
 
   /**
-   * Stores a snapshot: one INSERT with the JSON texts as parameters, the input as the canonical text the hash
-   * was computed over (TypeORM's create + save deep-copied and re-serialized a national edition's ~100 MB input).
+   * Stores a published snapshot in `tx`: its input's canonical JSON, given in chunks as it is written, gzipped as they
+   * come (in the thread pool, while the next are written); then `finish` gives the output and hash (taken over the
+   * same chunks) and one INSERT stores the row with the gzip as a bytea parameter (~8 MB for a national edition: not
+   * ~108 MB of JSON for PostgreSQL to take in, check and compress). Nothing is stored when `input` or `finish` fails.
    */
   async insertSnapshot(
     tx: EntityManager,
-    row: Pick<IndexSnapshotEntity, 'editionId' | 'version' | 'output' | 'hash' | 'reason' | 'labels' | 'publishedBy'> & {
-      /** The input's canonical JSON as UTF-8 bytes (sent as the json value's binary form: its text). */
-      inputJson: Buffer;
-    },
-  ): Promise<Pick<IndexSnapshotEntity, 'id' | 'version' | 'hash' | 'reason' | 'publishedAt'>> {
-    const { editionId, inputJson, ...rest } = row;
-    return insertPublishedSnapshot(tx, 'index_snapshots', { ...rest, ownerId: editionId, input: inputJson });
-  }
-
-  /** Stores a snapshot written from an answer table: its input streamed into one COPY row as it is written. */
-  copySnapshot(
-    tx: EntityManager,
     row: Pick<IndexSnapshotEntity, 'editionId' | 'version' | 'reason' | 'labels' | 'publishedBy'>,
-    snapshot: IndexSnapshotStream,
+    input: Iterable<Buffer>,
+    finish: () => Pick<IndexSnapshotEntity, 'output' | 'hash'>,
   ): Promise<Pick<IndexSnapshotEntity, 'id' | 'version' | 'hash' | 'reason' | 'publishedAt'>> {
-    const { editionId, ...rest } = row;
-    return copyStreamedSnapshot(
-      tx,
-      'index_snapshots',
-      { ...rest, ownerId: editionId },
-      { length: snapshot.length, chunks: snapshot.input },
-      () => snapshot.result(),
+    const inputGzip = await gzipChunks(input);
+    const { output, hash } = finish();
+    const [saved] = await tx.query(
+      `INSERT INTO index_snapshots (edition_id, version, input_gzip, output, hash, reason, labels, published_by)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7::jsonb, $8) RETURNING id, version, hash, reason, published_at AS "publishedAt"`,
+      [row.editionId, row.version, inputGzip, JSON.stringify(output), hash, row.reason, JSON.stringify(row.labels), row.publishedBy],
     );
+    return saved;
   }
 
   /** Editions with a published snapshot, newest year first, with their latest version. */
