@@ -437,6 +437,14 @@ describe('index editions: framework → self-assessment → verification → pub
     expect(sum('self')).toBeCloseTo(page.body.self.spd + page.body.self.sid, 6);
     expect(sum('verified')).toBeCloseTo(page.body.verified.spd + page.body.verified.sid, 6);
     expect(page.body.bands[0]).toMatchObject({ label: { id: 'Sangat Inovatif', en: 'Very innovative' } });
+    expect(page.body.innovations.length).toBeGreaterThan(0);
+    for (const innovation of page.body.innovations) expect(innovation.title).toEqual(expect.any(String));
+    // Each version's page comes from its own snapshot; read again, the same page (kept per process per snapshot).
+    expect(page.body.snapshot).toMatchObject({ id: v2.body.id, version: 2 });
+    const v1Page = await t.http().get(`/api/public/index-editions/iid-2026/regions/${bekasi}?version=1`);
+    expect(v1Page.body.snapshot).toMatchObject({ id: published.body.id, version: 1 });
+    expect(v1Page.body.answers).toEqual(page.body.answers);
+    expect((await t.http().get(`/api/public/index-editions/iid-2026/regions/${bekasi}`)).body).toEqual(page.body);
 
     // Downloads: CSV and XLSX of the same rows (every category, then every group), read back with real readers.
     const bytes = (url: string) =>

@@ -1,10 +1,13 @@
 import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { deflateRaw, inflateRaw } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import { ChangeBus, gunzipSnapshotInput, snapshotInputStream, withoutStatementTimeout } from '@app/database';
 import type { AppEnv } from '@app/config';
 import {
+  collectGarbageNow,
   Forbidden,
   LruMap,
   NotFound,
@@ -58,11 +61,13 @@ import {
   isLowerOption,
   regionGroups,
   regionBreakdown,
+  regionSlices,
   planWindowMoves,
   windowOrderProblems,
   WINDOW_FIELDS,
   type EditionCategory,
   type EditionWindows,
+  type RegionSlice,
   type WindowField,
 } from './domain';
 import { regionTagLabel } from '@app/directory';
@@ -82,6 +87,19 @@ export interface IndexLabels {
   groups: Record<string, string>;
   innovations: Record<string, { title: string; region: string }>;
 }
+
+/** A snapshot's region pages' material ({@link IndexEditionsService.publicRegion}). */
+interface RegionPages {
+  snapshot: { id: string; version: number; hash: string };
+  max: number;
+  regions: IndexLabels['regions'];
+  rows: Map<string, IndexRow>;
+  /** Per region: deflated JSON of its {@link RegionSlice} with `titles` (innovation id → title). */
+  slices: Map<string, Buffer>;
+}
+
+const deflateRawAsync = promisify(deflateRaw);
+const inflateRawAsync = promisify(inflateRaw);
 
 /** How long a slug's published versions are trusted without asking the database (a publication on any instance evicts them). */
 const LATEST_CACHE_MS = 5_000;
@@ -126,6 +144,8 @@ export class IndexEditionsService {
    */
   private readonly bodies = new LruMap<string, Promise<PrecompressedBody>>(20);
   /** A slug's published versions (newest first), trusted LATEST_CACHE_MS; a publication on any instance evicts it (ChangeBus). */
+  /** Region pages' material per immutable snapshot (a national one ~10 MB): {@link makeRegionPages}. */
+  private readonly regionPages = new LruMap<string, Promise<RegionPages>>(4);
   private readonly versionsBySlug = new LruMap<string, { until: number; rows: { id: string; version: number }[] }>(200);
 
   constructor(
@@ -832,13 +852,9 @@ export class IndexEditionsService {
     if (!ref)
       throw new NotFound(E.NotPublished, version ? `version ${version} of ${slug} does not exist` : `the index ${slug} is not published`);
     const key = `${ref.snapshotId}:${ref.latestId}`;
-    let body = this.bodies.get(key);
-    if (!body) {
-      body = this.publicRankings(slug, version).then((view) => precompressWithBrotli(Buffer.from(JSON.stringify(view))));
-      this.bodies.set(key, body);
-      body.catch(() => this.bodies.get(key) === body && this.bodies.delete(key));
-    }
-    return body;
+    return this.kept(this.bodies, key, () =>
+      this.publicRankings(slug, version).then((view) => precompressWithBrotli(Buffer.from(JSON.stringify(view)))),
+    );
   }
 
   /** The snapshot a public read shows (latest, or version n) and the latest one's id; from memory for a few seconds. */
@@ -993,23 +1009,27 @@ export class IndexEditionsService {
 
   /** A region's published page: its IID, SPD and SID (self and verified) and per indicator self vs verified. */
   async publicRegion(slug: string, regionId: string, version?: number) {
-    const { edition, snapshot } = await this.published(slug, version);
-    const labels = snapshot.labels as IndexLabels;
-    const region = labels.regions[regionId];
-    const output = snapshot.output as IndexOutput;
-    const row = Object.values(output.categories)
-      .flat()
-      .find((r) => r.region === regionId);
+    const ref = await this.publishedRef(slug, version);
+    const edition = ref ? await this.repo.editionBySlug(slug) : null;
+    if (!ref || !edition)
+      throw new NotFound(E.NotPublished, version ? `version ${version} of ${slug} does not exist` : `the index ${slug} is not published`);
+    const pages = await this.kept(this.regionPages, ref.snapshotId, () =>
+      // The parsed input (hundreds of MB nationally) is garbage once the slices are made: collected at once.
+      this.makeRegionPages(ref.snapshotId).finally(collectGarbageNow),
+    );
+    const region = pages.regions[regionId];
+    const row = pages.rows.get(regionId);
     if (!region || !row) throw new NotFound(E.RegionNotFound, `region ${regionId} is not in this index`);
-    const input = await this.snapshotInput(snapshot.id);
+    const deflated = pages.slices.get(regionId);
+    const { innovations, answers, titles }: RegionSlice & { titles: Record<string, string | null> } = deflated
+      ? JSON.parse((await inflateRawAsync(deflated)).toString('utf8'))
+      : { innovations: [], answers: [], titles: {} };
     const indicators = new Map<string, { indicator: FrameworkIndicator; variable: string }>(
       edition.framework.aspects.flatMap((a) =>
         a.variables.flatMap((v) => v.indicators.map((indicator) => [indicator.key, { indicator, variable: v.key }] as const)),
       ),
     );
-    const mine = new Set(input.innovations.filter((i) => i.region === regionId).map((i) => i.id));
-    const answers = input.answers.filter((a) => a.region === regionId || (a.innovation !== undefined && mine.has(a.innovation)));
-    const breakdown = regionBreakdown(edition.framework, input, regionId);
+    const breakdown = regionBreakdown(edition.framework, { innovations, answers }, regionId);
     const maturity = new Map(breakdown.innovations.map((m) => [m.id, m]));
     const option = (indicator: string, key: string | undefined) => {
       const found = key === undefined ? undefined : indicators.get(indicator)?.indicator.options?.find((o) => o.key === key);
@@ -1017,23 +1037,21 @@ export class IndexEditionsService {
     };
     return {
       edition: { slug: edition.slug, name: edition.name, year: edition.year },
-      snapshot: { id: snapshot.id, version: snapshot.version, hash: snapshot.hash },
+      snapshot: pages.snapshot,
       region: { id: regionId, ...region },
       rank: row.rank,
       category: region.kind,
-      max: output.max,
+      max: pages.max,
       bands: edition.framework.bands,
       self: row.self,
       verified: row.verified,
       variables: breakdown.variables,
-      innovations: input.innovations
-        .filter((i) => i.region === regionId)
-        .map((i) => ({
-          id: i.id,
-          title: labels.innovations[i.id]?.title ?? null,
-          eligible: i.eligible !== false,
-          maturity: { self: maturity.get(i.id)!.self, verified: maturity.get(i.id)!.verified, max: maturity.get(i.id)!.max },
-        })),
+      innovations: innovations.map((i) => ({
+        id: i.id,
+        title: titles[i.id] ?? null,
+        eligible: i.eligible !== false,
+        maturity: { self: maturity.get(i.id)!.self, verified: maturity.get(i.id)!.verified, max: maturity.get(i.id)!.max },
+      })),
       answers: answers.map((a) => ({
         indicator: a.indicator,
         label: indicators.get(a.indicator)?.indicator.label ?? null,
@@ -1044,6 +1062,42 @@ export class IndexEditionsService {
         note: a.note ?? null,
       })),
     };
+  }
+
+  /**
+   * What a snapshot's region pages are made of, once per process: its ranking rows and region labels, and each
+   * region's slice of the input (its innovations with their titles, the answers about it and them) as deflated JSON.
+   * A national input is ~100 MB of JSON: parsed once here (the first page asked for, in one flight for a burst),
+   * not on every page as before; ~10 MB kept per snapshot, at most 4 snapshots.
+   */
+  private async makeRegionPages(snapshotId: string): Promise<RegionPages> {
+    const snapshot = await this.repo.snapshot(snapshotId);
+    if (!snapshot) throw new NotFound('SNAPSHOT_NOT_FOUND', `index snapshot ${snapshotId} not found`);
+    const output = snapshot.output as IndexOutput;
+    const labels = snapshot.labels as IndexLabels;
+    const slices = new Map<string, Buffer>();
+    for (const [region, slice] of regionSlices(await this.snapshotInput(snapshotId))) {
+      const titles = Object.fromEntries(slice.innovations.map((i) => [i.id, labels.innovations[i.id]?.title ?? null]));
+      slices.set(region, await deflateRawAsync(JSON.stringify({ ...slice, titles })));
+    }
+    return {
+      snapshot: { id: snapshot.id, version: snapshot.version, hash: snapshot.hash },
+      max: output.max,
+      regions: labels.regions,
+      rows: new Map(Object.values(output.categories).flatMap((rows) => rows.map((r) => [r.region, r] as const))),
+      slices,
+    };
+  }
+
+  /** The value kept under `key`, else made by `make` and kept (one flight for concurrent callers; a failure is not kept). */
+  private kept<T>(map: LruMap<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+    let value = map.get(key);
+    if (!value) {
+      value = make();
+      map.set(key, value);
+      value.catch(() => map.get(key) === value && map.delete(key));
+    }
+    return value;
   }
 
   // ── helpers ───────────────────────────────────────────────────────────────

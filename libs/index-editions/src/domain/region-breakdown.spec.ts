@@ -1,5 +1,5 @@
 import type { IndexFramework } from '@app/regional-index';
-import { regionBreakdown } from './region-breakdown';
+import { regionBreakdown, regionSlices } from './region-breakdown';
 
 const text = (id: string) => ({ id, en: id });
 const none = { type: 'none' } as const;
@@ -147,5 +147,45 @@ describe('regionBreakdown', () => {
       'r',
     );
     expect(result.variables[1]).toMatchObject({ self: 0.33, verified: 0 });
+  });
+});
+
+describe('regionSlices', () => {
+  const innovations = [
+    { id: 'a', region: 'r' },
+    { id: 'b', region: 'r', eligible: false },
+    { id: 'x', region: 'other' },
+    { id: 'y', region: 'lonely' },
+  ];
+  const answers = [
+    { region: 'r', indicator: 'regulasi', self: 'perda', verified: 'perkada', note: 'Perda belum diundangkan' },
+    { region: 'other', indicator: 'anggaran', self: 'ada' },
+    { innovation: 'x', indicator: 'tahapan', self: 'terap', verified: 'terap' },
+    { innovation: 'a', indicator: 'tahapan', self: 'terap', verified: 'ide' },
+    { region: 'r', indicator: 'anggaran', self: 'ada' },
+    { region: 'answers-only', indicator: 'anggaran', self: 'no' },
+    { innovation: 'not-reported', indicator: 'tahapan', self: 'ide' },
+  ];
+  const slices = regionSlices({ innovations, answers });
+
+  it.each([
+    { region: 'r', innovations: ['a', 'b'], answers: [0, 3, 4] },
+    { region: 'other', innovations: ['x'], answers: [1, 2] },
+    { region: 'lonely', innovations: ['y'], answers: [] },
+    { region: 'answers-only', innovations: [], answers: [5] },
+  ])('$region: its innovations and the answers about it and them, in input order', ({ region, ...expected }) => {
+    const slice = slices.get(region)!;
+    expect(slice.innovations.map((i) => i.id)).toEqual(expected.innovations);
+    expect(slice.answers).toEqual(expected.answers.map((i) => answers[i]));
+  });
+
+  it('has no slice for a region without innovations or answers, and drops an answer about an innovation not reported', () => {
+    expect([...slices.keys()].sort()).toEqual(['answers-only', 'lonely', 'other', 'r']);
+    expect([...slices.values()].flatMap((s) => s.answers)).not.toContainEqual(answers[6]);
+  });
+
+  it('gives each region the breakdown the whole input gives it', () => {
+    for (const region of ['r', 'other', 'lonely', 'answers-only'])
+      expect(regionBreakdown(FRAMEWORK, slices.get(region)!, region)).toEqual(regionBreakdown(FRAMEWORK, { innovations, answers }, region));
   });
 });

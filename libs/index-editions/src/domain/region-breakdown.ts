@@ -4,7 +4,7 @@
 // region add up to its spd + sid.
 
 import type { LocalizedText } from '@app/kernel';
-import type { AnswerInput, Basis, IndexFramework, IndexInput, FrameworkIndicator } from '@app/regional-index';
+import type { AnswerInput, Basis, IndexFramework, IndexInput, FrameworkIndicator, RegionInnovationInput } from '@app/regional-index';
 
 export interface ScorePair {
   self: number;
@@ -122,4 +122,34 @@ export function regionBreakdown(
       return { id: innovation.id, eligible: innovation.eligible !== false, max: innovationMax, ...pair };
     }),
   };
+}
+
+/** A region's part of an index input: its innovations and the answers about it and them, in input order. */
+export interface RegionSlice {
+  innovations: RegionInnovationInput[];
+  answers: AnswerInput[];
+}
+
+/**
+ * Every region's slice of `input` in one pass over its answers (a national input holds ~750,000), so a region's page
+ * reads its slice instead of the whole input: an answer belongs to its `region`, else to its innovation's region.
+ * Regions without innovations or answers have no slice.
+ */
+export function regionSlices(input: Pick<IndexInput, 'innovations' | 'answers'>): Map<string, RegionSlice> {
+  const slices = new Map<string, RegionSlice>();
+  const sliceOf = (region: string): RegionSlice => {
+    let slice = slices.get(region);
+    if (!slice) slices.set(region, (slice = { innovations: [], answers: [] }));
+    return slice;
+  };
+  const regionOf = new Map<string, string>();
+  for (const innovation of input.innovations) {
+    regionOf.set(innovation.id, innovation.region);
+    sliceOf(innovation.region).innovations.push(innovation);
+  }
+  for (const answer of input.answers) {
+    const region = answer.region ?? (answer.innovation === undefined ? undefined : regionOf.get(answer.innovation));
+    if (region !== undefined) sliceOf(region).answers.push(answer);
+  }
+  return slices;
 }
