@@ -8,3 +8,4 @@ export * from './batcher';
 export * from './limiter';
 export * from './startup-cause';
 export * from './memory';
+export * from './kept-pages';

@@ -100,7 +100,7 @@ export class CompetitionsService {
    * `get` as JSON text made by PostgreSQL (one prepared statement, the read check in it): what the route sends.
    * The same body as `get` once serialized (test/competitions-json.e2e-spec.ts compares them).
    */
-  async getJson(actor: Actor, id: string): Promise<string> {
+  async getJson(actor: Actor, id: string): Promise<Buffer> {
     const row = await this.repo.viewJson(id, actor.id);
     const ok = row && (actor.role === 'admin' || (actor.role === 'organizer' ? row.organizer : row.status !== 'draft'));
     if (!ok) throw new NotFound('COMPETITION_NOT_FOUND', `competition ${id} not found`);

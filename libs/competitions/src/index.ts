@@ -3,7 +3,6 @@ export { CompetitionsService, submissionDeadline, toCompetitionView, type Compet
 export { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity } from './persistence/competition.entity';
 export {
   VIEW_JSON_SQL as COMPETITION_VIEW_JSON_SQL,
-  VIEW_KEEP_MS as COMPETITION_VIEW_KEEP_MS,
   VIEW_STAMP_SQL as COMPETITION_VIEW_STAMP_SQL,
 } from './persistence/competitions.repository';
 export { uuidParam } from './competitions.controller';

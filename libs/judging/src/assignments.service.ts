@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Conflict, LruMap, NotFound, phaseReporter, ValidationFailed, type Actor, type OnProgress } from '@app/common';
+import { Conflict, KeptPages, NotFound, phaseReporter, ValidationFailed, type Actor, type OnProgress } from '@app/common';
 import { AuditService } from '@app/audit';
 import { CompetitionsService } from '@app/competitions';
 import { UsersService } from '@app/identity';
@@ -33,10 +33,7 @@ const MY_LISTS_MAX_BYTES = 16 * 1024 * 1024;
 
 @Injectable()
 export class AssignmentsService {
-  private readonly myLists = new LruMap<string, { stamp: JurorListStamp; body: Buffer }>(MY_LISTS_KEPT, {
-    weight: (e) => e.body.length + 64 * e.stamp.competitionIds.length + 256,
-    maxWeight: MY_LISTS_MAX_BYTES,
-  });
+  private readonly myLists = new KeptPages<JurorListStamp>(MY_LISTS_KEPT, MY_LISTS_MAX_BYTES);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -287,16 +284,16 @@ export class AssignmentsService {
    * hand made it, so a kept page is never served after a change (bench/RESULTS.md, the juror's list).
    */
   async mineJson(actor: Actor, page = 1, pageSize = MY_ASSIGNMENTS_PAGE): Promise<Buffer> {
-    const key = `${actor.id}:${page}:${pageSize}`;
-    const kept = this.myLists.get(key);
-    if (kept && kept.stamp.value === (await this.repo.jurorListStamp(actor.id, kept.stamp.competitionIds))) return kept.body;
-    const { itemsJson, total, submitted, draft, stamp } = await this.repo.assignmentsOfJurorJson(actor.id, pageSize, (page - 1) * pageSize);
-    const body = Buffer.from(
-      `{"progress":${JSON.stringify(progressCounts(total, submitted, draft))},"items":${itemsJson},"total":${total},"page":${page},"pageSize":${pageSize}}`,
-    );
-    if (stamp === null) this.myLists.delete(key);
-    else this.myLists.set(key, { stamp, body });
-    return body;
+    return this.myLists.get(`${actor.id}:${page}:${pageSize}`, async (kept) => {
+      if (kept && kept.value === (await this.repo.jurorListStamp(actor.id, kept.competitionIds))) return { stamp: kept, json: null };
+      const { itemsJson, total, submitted, draft, stamp } = await this.repo.assignmentsOfJurorJson(
+        actor.id,
+        pageSize,
+        (page - 1) * pageSize,
+      );
+      const progress = JSON.stringify(progressCounts(total, submitted, draft));
+      return { stamp, json: `{"progress":${progress},"items":${itemsJson},"total":${total},"page":${page},"pageSize":${pageSize}}` };
+    });
   }
 
   /** All of the juror's assignments at once (for the demo seeder). */

@@ -14,22 +14,16 @@ import {
   type Actor,
   type CodedReason,
   type ErrorLocale,
+  KeptPages,
 } from '@app/common';
 import { AuditService } from '@app/audit';
-import {
-  CompetitionsService,
-  COMPETITION_VIEW_KEEP_MS,
-  categoryForRegionKind,
-  submissionDeadline,
-  type CompetitionPlan,
-} from '@app/competitions';
+import { CompetitionsService, categoryForRegionKind, submissionDeadline, type CompetitionPlan } from '@app/competitions';
 import { DirectoryService } from '@app/directory';
 import { UsersService } from '@app/identity';
 import { eventKey, OutboxService } from '@app/notifications';
 import { InnovationsRepository, type InnovationFilter } from './persistence/innovations.repository';
 import { InnovationEntity } from './persistence/innovation.entity';
 import { InnovationAccessRegistry } from './innovation-access';
-import { KeptPages } from './kept-pages';
 import {
   assertComplete,
   assertEditable,
@@ -107,8 +101,8 @@ const LIST_PAGES_MAX_BYTES = 8 * 1024 * 1024;
 
 @Injectable()
 export class InnovationsService {
-  private readonly myEditions = new KeptPages(MY_EDITIONS_KEPT, MY_EDITIONS_MAX_BYTES, COMPETITION_VIEW_KEEP_MS);
-  private readonly listPages = new KeptPages(LIST_PAGES_KEPT, LIST_PAGES_MAX_BYTES, COMPETITION_VIEW_KEEP_MS);
+  private readonly myEditions = new KeptPages(MY_EDITIONS_KEPT, MY_EDITIONS_MAX_BYTES);
+  private readonly listPages = new KeptPages(LIST_PAGES_KEPT, LIST_PAGES_MAX_BYTES);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,

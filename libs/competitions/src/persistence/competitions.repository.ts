@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { KeptPages } from '@app/common';
 import { ChangeBus, isoTimestampSql, PreparedStatements } from '@app/database';
 import { CompetitionEntity, CompetitionOrganizerEntity, CompetitionStageEntity } from './competition.entity';
 import type { CompetitionPlan, CompetitionStatus } from '../domain';
@@ -23,10 +24,14 @@ export const VIEW_JSON_SQL = `json_build_object(
  * (`xmin`, the transaction that wrote that version; kept as it is when the row is frozen), with the stage keys.
  * Any committed change of the competition or its stages — an update, a stage added or removed, by any instance
  * or by hand — gives another stamp; the same stamp means the same rows, so the same JSON. Transaction ids repeat
- * only after 2^32 transactions: a kept body is dropped after `VIEW_KEEP_MS` (see `KeptViews`).
+ * only after 2^32 transactions: a kept body is dropped after `KEPT_PAGE_MS` (see `KeptPages`).
  */
 export const VIEW_STAMP_SQL = `c.xmin::text || (SELECT coalesce(string_agg(' ' || s.key || ':' || s.xmin::text, '' ORDER BY s.key), '')
                                            FROM competition_stages s WHERE s.competition_id = c.id)`;
+
+/** The bodies `viewJson` keeps per process: at most this many competitions, of at most this many bytes together. */
+const COMPETITION_VIEWS_KEPT = 500;
+const COMPETITION_VIEWS_MAX_BYTES = 16 * 1024 * 1024;
 
 /** Which competitions `list` returns. */
 export interface CompetitionListFilter {
@@ -35,59 +40,11 @@ export interface CompetitionListFilter {
   excludeDraft?: boolean;
 }
 
-/** How long a kept body may be served (its stamp is still checked on every read; see `VIEW_STAMP_SQL`). */
-export const VIEW_KEEP_MS = 60 * 60_000;
-
-/**
- * The bodies `viewJson` keeps, one per competition: at most `maxEntries` and `maxChars` of JSON in all (the
- * oldest kept go first), none older than `VIEW_KEEP_MS`.
- */
-export class KeptViews {
-  private readonly entries = new Map<string, { stamp: string; json: string; until: number }>();
-  private chars = 0;
-
-  constructor(
-    private readonly maxEntries = 500,
-    private readonly maxChars = 16 * 1024 * 1024,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** The kept entry of `id`, if still within its time. */
-  get(id: string): { stamp: string; json: string } | undefined {
-    const e = this.entries.get(id);
-    if (!e || e.until > this.now()) return e;
-    this.drop(id);
-    return undefined;
-  }
-
-  keep(id: string, stamp: string, json: string): void {
-    this.drop(id);
-    if (json.length > this.maxChars) return;
-    this.entries.set(id, { stamp, json, until: this.now() + VIEW_KEEP_MS });
-    this.chars += json.length;
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries && this.chars <= this.maxChars) break;
-      this.drop(oldest);
-    }
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  private drop(id: string): void {
-    const e = this.entries.get(id);
-    if (!e) return;
-    this.chars -= e.json.length;
-    this.entries.delete(id);
-  }
-}
-
 @Injectable()
 export class CompetitionsRepository {
   private readonly organizerUntil = new Map<string, number>();
   /** The last body `viewJson` read per competition, with its stamp (bounded; validated on every read). */
-  private readonly views = new KeptViews();
+  private readonly views = new KeptPages(COMPETITION_VIEWS_KEPT, COMPETITION_VIEWS_MAX_BYTES);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -120,21 +77,22 @@ export class CompetitionsRepository {
    * the database, whichever instance changed it (or a change by hand in psql), and the check is live every time.
    * (OFFSET 0 keeps the stamp's subquery from being inlined into both of its uses, i.e. run twice.)
    */
-  async viewJson(id: string, userId: string): Promise<{ status: CompetitionStatus; organizer: boolean; json: string } | null> {
-    const kept = this.views.get(id);
-    const [row] = await this.prepared.query<{ status: CompetitionStatus; organizer: boolean; stamp: string; json: string | null }>(
-      this.db.manager,
-      `SELECT c.status, EXISTS (SELECT 1 FROM competition_organizers o WHERE o.competition_id = c.id AND o.user_id = $2) AS organizer,
-              v.stamp, CASE WHEN v.stamp IS DISTINCT FROM $3 THEN ${VIEW_JSON_SQL} END AS json
-         FROM competitions c CROSS JOIN LATERAL (SELECT ${VIEW_STAMP_SQL} AS stamp OFFSET 0) v
-        WHERE c.id = $1`,
-      [id, userId, kept?.stamp ?? null],
-    );
-    if (!row) return null;
-    // No JSON: the stamp sent (the entry read before the query, whatever others kept since) is the state's.
-    if (row.json === null) return { status: row.status, organizer: row.organizer, json: kept!.json };
-    this.views.keep(id, row.stamp, row.json);
-    return { status: row.status, organizer: row.organizer, json: row.json };
+  async viewJson(id: string, userId: string): Promise<{ status: CompetitionStatus; organizer: boolean; json: Buffer } | null> {
+    let access: { status: CompetitionStatus; organizer: boolean } | undefined;
+    const json = await this.views.get(id, async (keptStamp) => {
+      const [row] = await this.prepared.query<{ status: CompetitionStatus; organizer: boolean; stamp: string; json: string | null }>(
+        this.db.manager,
+        `SELECT c.status, EXISTS (SELECT 1 FROM competition_organizers o WHERE o.competition_id = c.id AND o.user_id = $2) AS organizer,
+                v.stamp, CASE WHEN v.stamp IS DISTINCT FROM $3 THEN ${VIEW_JSON_SQL} END AS json
+           FROM competitions c CROSS JOIN LATERAL (SELECT ${VIEW_STAMP_SQL} AS stamp OFFSET 0) v
+          WHERE c.id = $1`,
+        [id, userId, keptStamp],
+      );
+      if (!row) return null;
+      access = { status: row.status, organizer: row.organizer };
+      return row;
+    });
+    return json && access ? { ...access, json } : null;
   }
 
   findBySlug(slug: string, tx?: EntityManager): Promise<CompetitionEntity | null> {
