@@ -771,6 +771,9 @@ describe('hostile input at every write route (e2e, property-based)', () => {
       existsSync(dir)
         ? readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? files(path.join(dir, f)) : [path.join(dir, f)]))
         : [];
+    // A refused upload's staged file is removed as its request ends; allow the file system a moment to settle.
+    for (let waited = 0; files(path.join(storage, 'tmp')).length && waited < 5_000; waited += 100)
+      await new Promise((r) => setTimeout(r, 100));
     expect(files(path.join(storage, 'tmp'))).toEqual([]);
     const keys = (await t.db.query(`SELECT storage_key FROM documents UNION ALL SELECT storage_key FROM index_documents`)).rows
       .map((r: { storage_key: string }) => path.join(storage, 'files', r.storage_key))

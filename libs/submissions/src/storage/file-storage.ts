@@ -59,9 +59,12 @@ export async function stageToDisk(dir: string, source: Readable, maxBytes: numbe
       done(null, chunk);
     },
   });
+  const out = createWriteStream(tempPath, { mode: 0o600 });
   try {
-    await pipeline(source, meter, createWriteStream(tempPath, { mode: 0o600 }));
+    await pipeline(source, meter, out);
   } catch (err) {
+    // The file is removed once its stream has closed: removed earlier, a stream still opening would create it again.
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     await rm(tempPath, { force: true });
     throw err;
   }
